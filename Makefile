@@ -1,0 +1,44 @@
+# The two commands a newcomer needs on a fresh Debian 12 machine:
+#   make run   — install, build (Release), create the demo register if absent, serve :8080
+#   make test  — install, build with AddressSanitizer + UBSan, run every test
+# Everything else is a convenience over CMake presets (CMakePresets.json).
+SHELL := /bin/bash
+DEMO_DB   := data/demo.db
+DEMO_CODE := 990001
+DEMO_NAME := 架空市
+PORT      ?= 8080
+
+.PHONY: run test deps release dev bench conformance clean
+
+deps:
+	@scripts/install-deps
+
+release: deps
+	cmake --preset release
+	cmake --build --preset release
+
+run: release
+	@mkdir -p data
+	@test -f $(DEMO_DB) || build/release/web/jrr init --db $(DEMO_DB) \
+	    --municipality-code $(DEMO_CODE) --name $(DEMO_NAME)
+	build/release/web/jrr serve --db $(DEMO_DB) --port $(PORT)
+
+dev: deps
+	cmake --preset dev
+	cmake --build --preset dev
+
+test: dev
+	python3 scripts/conformance.py
+	ctest --preset dev
+	@echo "make test: all suites passed"
+
+bench: deps
+	cmake --preset bench
+	cmake --build --preset bench
+	build/bench/bench/jrr_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+
+conformance:
+	python3 scripts/conformance.py
+
+clean:
+	rm -rf build

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Checks applied to every piece of text that enters the domain from a person or a file, before any
+// parser looks at it: well-formed UTF-8, no control characters, a sane length. Stored names are
+// never normalised (no NFC/NFKC): IVS selectors and compatibility ideographs are kept exactly as
+// entered (docs/glossary.md, 氏名).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "jrr/domain/result.h"
+
+namespace jrr {
+
+struct TextLimits {
+  std::size_t max_bytes = 4096;
+  bool allow_empty = false;
+  bool allow_newlines = false;
+};
+
+// Returns the number of code points, or an error:
+//   text.empty          (kInvalidInput) when empty and !allow_empty
+//   text.too_long       (kInvalidInput) when longer than max_bytes
+//   text.invalid_utf8   (kInvalidInput) for ill-formed UTF-8 (overlongs, surrogates, truncation)
+//   text.control_char   (kInvalidInput) for C0/C1 controls and DEL (TAB/LF only if allow_newlines)
+Result<std::size_t> CheckText(std::string_view text, const TextLimits& limits = {});
+
+// Appends the UTF-8 encoding of a Unicode scalar value.
+void AppendUtf8(std::string& out, char32_t c);
+
+// Decodes well-formed UTF-8 into code points. Precondition: CheckText() accepted the text.
+std::u32string DecodeUtf8(std::string_view text);
+
+// Encodes code points as UTF-8.
+std::string EncodeUtf8(std::u32string_view text);
+
+// Removes leading and trailing ASCII and ideographic (U+3000) spaces.
+std::string_view TrimSpaces(std::string_view text);
+
+}  // namespace jrr

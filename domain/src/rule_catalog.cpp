@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Messages are written for a clerk at the counter: what is wrong and, where it helps, what to do.
+// They are our own words; sources name the section of the standard or the statute behind a rule.
+#include "jrr/domain/rule_catalog.h"
+
+#include <array>
+
+namespace jrr {
+namespace {
+
+using enum Severity;
+
+constexpr std::array kRules = std::to_array<RuleInfo>({
+    // Input hygiene: applies to every text field.
+    {"text.empty", kError, "jrr", "入力されていません。"},
+    {"text.too_long", kError, "jrr", "入力が長すぎます。"},
+    {"text.invalid_utf8", kError, "jrr", "文字コードが正しくない文字が含まれています（UTF-8 ではありません）。"},
+    {"text.control_char", kError, "jrr", "制御文字が含まれています。"},
+    // Dates (和暦・西暦).
+    {"era_table.invalid", kError, "JK-1.3.6", "元号マスタの形式が正しくありません。"},
+    {"date.unrecognized", kError, "JK-1.1.8",
+     "年月日として読み取れません。例：令和7年11月27日、R7.11.27、2025-11-27"},
+    {"date.era_year_zero", kError, "JK-1.1.8", "元号の年は元年（1年）からです。"},
+    {"date.month_out_of_range", kError, "JK-1.1.8", "月は1から12の範囲で入力してください。"},
+    {"date.day_out_of_range", kError, "JK-1.1.8", "日は1から31の範囲で入力してください。"},
+    {"date.not_on_calendar", kError, "JK-1.1.8", "暦上に存在しない日付です。"},
+    {"date.outside_era", kError, "JK-1.1.8", "その元号が始まる前の日付です。"},
+    {"date.era_overrun", kError, "JK-1.1.8",
+     "その元号は既に終わっています。改元後の元号で入力してください（例：平成31年5月1日は令和元年5月1日）。"},
+    {"date.lunisolar_period", kError, "JK-1.1.8",
+     "明治6年1月1日より前（太陰太陽暦の時代）の日付は扱えません。"},
+    {"date.range_reversed", kError, "JK-1.1.8", "期間の終わりが始まりより前になっています。"},
+    {"date.uncertain_not_allowed", kError, "JK-1.1.8",
+     "この項目には不詳日を入力できません。暦上の日付を入力してください。"},
+    // Names and search keys.
+    {"kana.not_kana", kError, "JK-2.1.2", "カナ検索にはカタカナ・ひらがなで入力してください。"},
+    {"furigana.katakana_only", kError, "LAW: 戸籍法第13条",
+     "氏名の振り仮名は全角カタカナで入力してください。"},
+    {"kanji_key.icu", kError, "jrr", "文字の正規化に失敗しました。システム管理者に連絡してください。"},
+    // Numbers.
+    {"number.not_digits", kError, "JK-1.1.13", "番号は半角数字で入力してください。"},
+    {"number.wrong_length", kError, "JK-1.1.13", "番号の桁数が正しくありません。"},
+    {"number.check_digit_mismatch", kError, "JK-1.1.13",
+     "番号の検査数字（チェックデジット）が一致しません。入力誤りがないか確認してください。"},
+    {"number.unissuable", kError, "JK-1.1.13",
+     "この連番は検査数字が定まらない（剰余1）ため、付番しません。"},
+    {"number.prefecture_out_of_range", kError, "jrr",
+     "地方公共団体コードの都道府県部分が正しくありません（01〜47、架空の団体は99）。"},
+    // 続柄.
+    {"relationship.prohibited_term", kError, "JK-1.1.11",
+     "この続柄は使用できません。「子の子」「父の兄」のように「の」でつないで入力してください。"},
+    {"relationship.unknown_term", kError, "JK-1.1.11",
+     "続柄として認められない語が含まれています。"},
+    {"relationship.empty_term", kError, "JK-1.1.11", "続柄の「の」の前後に語がありません。"},
+    {"relationship.folded_to_related", kAlert, "JK-1.1.11",
+     "5世代以上の続柄のため「縁故者」として記載します。"},
+    {"cli.unknown_kind", kError, "jrr",
+     "番号の種類は atena（宛名番号）, setai（世帯番号）, jumin-code（住民票コード）, kojin（個人番号）, dantai（地方公共団体コード）のいずれかです。"},
+    // Register and municipality.
+    {"municipality.name_invalid", kError, "jrr",
+     "市区町村名は40文字以内で、市・区・町・村で終わる名称を入力してください。"},
+    {"register.already_initialized", kError, "jrr", "この台帳は既に初期化されています。"},
+    {"register.not_initialized", kError, "jrr",
+     "台帳が初期化されていません。jrr init で作成してください。"},
+    // Storage and delivery (infrastructure failures, reported with these texts).
+    {"storage.schema_too_new", kError, "jrr",
+     "この台帳はより新しい版の jrr で作成されています。jrr を更新してください。"},
+    {"storage.failure", kError, "jrr", "データベースの処理に失敗しました。システム管理者に連絡してください。"},
+    {"http.not_found", kError, "jrr", "指定されたページは存在しません。"},
+    {"http.method_not_allowed", kError, "jrr", "この操作はこのページでは使えません。"},
+    {"internal.error", kError, "jrr", "内部エラーです。システム管理者に連絡してください。"},
+    {"http.internal", kError, "jrr", "システム内部でエラーが発生しました。システム管理者に連絡してください。"},
+});
+
+}  // namespace
+
+std::span<const RuleInfo> AllRules() { return kRules; }
+
+const RuleInfo* FindRule(std::string_view rule_id) {
+  for (const RuleInfo& rule : kRules) {
+    if (rule.rule_id == rule_id) return &rule;
+  }
+  return nullptr;
+}
+
+std::string MessageJa(const Error& error) {
+  if (const RuleInfo* rule = FindRule(error.rule_id)) return std::string(rule->message_ja);
+  return "処理できませんでした。";
+}
+
+}  // namespace jrr

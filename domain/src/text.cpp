@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+namespace jrr {
+
+Result<std::size_t> CheckText(std::string_view text, const TextLimits& limits) {
+  if (text.empty()) {
+    if (limits.allow_empty) return std::size_t{0};
+    return MakeError(ErrorCode::kInvalidInput, "text.empty", "empty text");
+  }
+  if (text.size() > limits.max_bytes) {
+    return MakeError(ErrorCode::kInvalidInput, "text.too_long",
+                     "text of " + std::to_string(text.size()) + " bytes exceeds " +
+                         std::to_string(limits.max_bytes));
+  }
+  // U8_NEXT rejects overlong forms, surrogates and truncated sequences (c < 0).
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  std::size_t count = 0;
+  while (i < length) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      return MakeError(ErrorCode::kInvalidInput, "text.invalid_utf8",
+                       "ill-formed UTF-8 at byte " + std::to_string(at));
+    }
+    const bool newline_ok = limits.allow_newlines && (c == '\n' || c == '\t' || c == '\r');
+    if (u_iscntrl(c) && !newline_ok) {
+      return MakeError(ErrorCode::kInvalidInput, "text.control_char",
+                       "control character at byte " + std::to_string(at));
+    }
+    ++count;
+  }
+  return count;
+}
+
+void AppendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::u32string DecodeUtf8(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string EncodeUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) AppendUtf8(out, c);
+  return out;
+}
+
+std::string_view TrimSpaces(std::string_view text) {
+  static constexpr std::string_view kIdeographicSpace = "\u3000";
+  bool changed = true;
+  while (changed && !text.empty()) {
+    changed = false;
+    if (text.front() == ' ') { text.remove_prefix(1); changed = true; }
+    else if (text.starts_with(kIdeographicSpace)) { text.remove_prefix(3); changed = true; }
+    if (text.empty()) break;
+    if (text.back() == ' ') { text.remove_suffix(1); changed = true; }
+    else if (text.ends_with(kIdeographicSpace)) { text.remove_suffix(3); changed = true; }
+  }
+  return text;
+}
+
+}  // namespace jrr

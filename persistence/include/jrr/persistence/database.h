@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Database — one SQLite connection, opened with the settings every jrr register uses:
+//   journal_mode=WAL   readers never block the writer, and a crash loses no committed 異動;
+//   synchronous=FULL   a commit is on disk when Commit() returns (the register's truth is its
+//                      history: no acknowledged 異動 may be lost);
+//   foreign_keys=ON    references are checked by SQLite as well as by the domain;
+//   busy_timeout       a writer waits for another instead of failing at once.
+//
+// Thread safety: a Database is used by one thread at a time (ConnectionPool hands them out).
+// Errors: every failure throws StorageError (ConstraintViolation for constraints).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace jrr {
+
+struct DatabaseOptions {
+  bool create_if_missing = true;
+  bool read_only = false;
+  int busy_timeout_ms = 5000;
+};
+
+class Database;
+
+// A prepared statement. Bind parameters are 1-based, columns 0-based, as in SQLite.
+class Statement {
+ public:
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  Statement& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
+  Statement& BindNull(int index);
+  Statement& Bind(int index, const std::optional<std::string>& text);
+
+  // Runs one step. True when a row is ready to read; false when the statement is done.
+  bool Step();
+  // Steps to completion, expecting no row (INSERT, UPDATE, DDL).
+  void Run();
+
+  int64_t ColumnInt(int column) const;
+  std::string ColumnText(int column) const;
+  bool ColumnIsNull(int column) const;
+
+  // Resets for another execution and clears the bindings.
+  void Reset();
+
+ private:
+  friend class Database;
+  Statement(Database& db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  void Check(int rc) const;
+
+  Database& db_;
+  sqlite3_stmt* stmt_;
+  bool in_use_ = false;
+  friend class StatementLease;
+};
+
+// A cached statement handed out by Database::Prepare; resets it when it goes out of scope.
+class StatementLease {
+ public:
+  explicit StatementLease(Statement& statement);
+  StatementLease(const StatementLease&) = delete;
+  StatementLease& operator=(const StatementLease&) = delete;
+  ~StatementLease();
+  Statement* operator->() { return &statement_; }
+  Statement& operator*() { return statement_; }
+
+ private:
+  Statement& statement_;
+};
+
+class Database {
+ public:
+  // Opens (or creates) the file at `path` and applies the settings above. Does not migrate.
+  explicit Database(const std::string& path, const DatabaseOptions& options = {});
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more SQL statements that return no rows.
+  void Execute(std::string_view sql);
+
+  // A cached prepared statement for `sql`. The cache is keyed by the SQL text; the set of texts
+  // is fixed in code, so it stays small. Preparing a text whose statement is still leased (a
+  // nested use of the same query) throws std::logic_error: it is a programmer error.
+  StatementLease Prepare(std::string_view sql);
+
+  // A single integer from a one-row query such as "PRAGMA user_version".
+  int64_t QueryInt(std::string_view sql);
+
+  int64_t LastInsertRowId() const;
+  const std::string& path() const { return path_; }
+  std::string JournalMode();
+
+  sqlite3* handle() const { return db_; }
+  [[noreturn]] void ThrowError(int rc, std::string_view context) const;
+
+ private:
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// BEGIN IMMEDIATE … COMMIT. The destructor rolls back unless Commit() ran, so an exception or an
+// early return never leaves half a 異動 behind. IMMEDIATE takes the write lock at once, so two
+// writers serialise at BEGIN (waiting up to busy_timeout) rather than failing at COMMIT.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void Commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace jrr

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Versioned schema migrations. Each is an SQL file under persistence/schema/ (embedded at build
+// time), applied in order, each in its own transaction together with its row in schema_migration
+// and PRAGMA user_version. A database written by a newer jrr (user_version above the newest
+// migration known here) is refused before anything is touched.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "jrr/persistence/database.h"
+
+namespace jrr {
+
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+
+// All migrations this build knows, in order; versions are 1, 2, 3, … without gaps.
+std::span<const Migration> AllMigrations();
+
+// The newest version this build knows.
+int LatestSchemaVersion();
+
+// The database's version (PRAGMA user_version; 0 for a new file).
+int SchemaVersion(Database& db);
+
+// Applies every missing migration. Throws StorageError with rule storage.schema_too_new when the
+// database is newer than this build, and StorageError for any failure (the failing migration is
+// rolled back; earlier ones stay applied).
+void Migrate(Database& db);
+
+}  // namespace jrr

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/persistence/database.h"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+#include "jrr/domain/storage_error.h"
+
+namespace jrr {
+
+void Database::ThrowError(int rc, std::string_view context) const {
+  std::string message(context);
+  message += ": ";
+  message += db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintViolation(message);
+  throw StorageError("storage.failure", message);
+}
+
+Database::Database(const std::string& path, const DatabaseOptions& options) : path_(path) {
+  int flags = SQLITE_OPEN_NOMUTEX;
+  flags |= options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (options.create_if_missing && !options.read_only) flags |= SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = "cannot open database " + path + ": " +
+                                (db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw StorageError("storage.failure", message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+  try {
+    if (!options.read_only) {
+      // The result of journal_mode is the mode now in force; a file on a filesystem without
+      // shared memory would stay in rollback mode, which we do not accept silently.
+      const std::string mode = JournalMode();
+      if (mode != "wal") {
+        Execute("PRAGMA journal_mode=WAL");
+        if (JournalMode() != "wal" && path != ":memory:") {
+          throw StorageError("storage.failure", "cannot switch " + path + " to WAL journal mode");
+        }
+      }
+    }
+    Execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  } catch (...) {
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+Database::~Database() {
+  cache_.clear();  // finalize statements before closing
+  if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+std::string Database::JournalMode() {
+  auto statement = Prepare("PRAGMA journal_mode");
+  statement->Step();
+  return statement->ColumnText(0);
+}
+
+void Database::Execute(std::string_view sql) {
+  const std::string text(sql);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    const std::string message = error != nullptr ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintViolation(message);
+    throw StorageError("storage.failure", message);
+  }
+}
+
+StatementLease Database::Prepare(std::string_view sql) {
+  auto found = cache_.find(std::string(sql));
+  if (found == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) ThrowError(rc, "prepare");
+    found = cache_.emplace(std::string(sql), std::unique_ptr<Statement>(new Statement(*this, stmt)))
+                .first;
+  }
+  if (found->second->in_use_) {
+    throw std::logic_error("statement prepared again while still in use: " + std::string(sql));
+  }
+  return StatementLease(*found->second);
+}
+
+int64_t Database::QueryInt(std::string_view sql) {
+  auto statement = Prepare(sql);
+  if (!statement->Step()) throw StorageError("storage.failure", "query returned no row");
+  return statement->ColumnInt(0);
+}
+
+int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::Check(int rc) const {
+  if (rc != SQLITE_OK) db_.ThrowError(rc, "bind");
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  Check(sqlite3_bind_int64(stmt_, index, value));
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  Check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  Check(sqlite3_bind_null(stmt_, index));
+  return *this;
+}
+
+Statement& Statement::Bind(int index, const std::optional<std::string>& text) {
+  return text ? Bind(index, std::string_view(*text)) : BindNull(index);
+}
+
+bool Statement::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  db_.ThrowError(rc, "step");
+}
+
+void Statement::Run() {
+  while (Step()) {
+  }
+}
+
+int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::ColumnText(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  const int bytes = sqlite3_column_bytes(stmt_, column);
+  return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text),
+                                                       static_cast<std::size_t>(bytes));
+}
+
+bool Statement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+StatementLease::StatementLease(Statement& statement) : statement_(statement) {
+  statement_.in_use_ = true;
+}
+
+StatementLease::~StatementLease() {
+  statement_.Reset();
+  statement_.in_use_ = false;
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.Execute("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) {
+    // ROLLBACK cannot usefully fail here; if the connection is broken the next use reports it.
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+void Transaction::Commit() {
+  db_.Execute("COMMIT");
+  done_ = true;
+}
+
+}  // namespace jrr

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/persistence/migrations.h"
+
+#include <array>
+#include <string>
+
+#include "jrr/domain/storage_error.h"
+
+namespace jrr::embedded {
+std::string_view schema_0001_register_sql();
+}
+
+namespace jrr {
+
+std::span<const Migration> AllMigrations() {
+  static const std::array kMigrations = {
+      Migration{1, "register", embedded::schema_0001_register_sql()},
+  };
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return AllMigrations().back().version; }
+
+int SchemaVersion(Database& db) { return static_cast<int>(db.QueryInt("PRAGMA user_version")); }
+
+void Migrate(Database& db) {
+  const int current = SchemaVersion(db);
+  if (current > LatestSchemaVersion()) {
+    throw StorageError("storage.schema_too_new",
+                       "database " + db.path() + " has schema version " + std::to_string(current) +
+                           ", newer than this build's " + std::to_string(LatestSchemaVersion()));
+  }
+  for (const Migration& migration : AllMigrations()) {
+    if (migration.version <= current) continue;
+    Transaction transaction(db);
+    db.Execute(migration.sql);
+    auto record = db.Prepare("INSERT INTO schema_migration(version, name) VALUES (?1, ?2)");
+    record->Bind(1, migration.version).Bind(2, migration.name).Run();
+    db.Execute("PRAGMA user_version = " + std::to_string(migration.version));
+    transaction.Commit();
+  }
+}
+
+}  // namespace jrr

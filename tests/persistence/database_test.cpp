@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The SQLite wrapper and migrations, on real files: settings, caching, transactions, close and
+// reopen, and refusing a database from a newer jrr.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "jrr/domain/storage_error.h"
+#include "jrr/persistence/connection_pool.h"
+#include "jrr/persistence/database.h"
+#include "jrr/persistence/migrations.h"
+#include "jrr/persistence/sqlite_municipality_repository.h"
+#include "support/temp_dir.h"
+
+namespace jrr {
+namespace {
+
+using jrr::testing::TempDir;
+
+TEST(Database, OpensWithTheRegisterSettings) {
+  TempDir dir;
+  Database db(dir.File("r.db"));
+  EXPECT_EQ(db.JournalMode(), "wal");
+  EXPECT_EQ(db.QueryInt("PRAGMA synchronous"), 2);  // FULL
+  EXPECT_EQ(db.QueryInt("PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(db.QueryInt("PRAGMA busy_timeout"), 5000);
+}
+
+TEST(Database, StatementsAreCachedAndNestedUseIsRefused) {
+  TempDir dir;
+  Database db(dir.File("r.db"));
+  db.Execute("CREATE TABLE t(x INTEGER)");
+  for (int i = 0; i < 3; ++i) db.Prepare("INSERT INTO t VALUES (?1)")->Bind(1, i).Run();
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 3);
+  auto outer = db.Prepare("SELECT x FROM t ORDER BY x");
+  ASSERT_TRUE(outer->Step());
+  EXPECT_THROW(db.Prepare("SELECT x FROM t ORDER BY x"), std::logic_error);
+}
+
+TEST(Database, TransactionRollsBackUnlessCommitted) {
+  TempDir dir;
+  Database db(dir.File("r.db"));
+  db.Execute("CREATE TABLE t(x INTEGER NOT NULL UNIQUE)");
+  {
+    Transaction tx(db);
+    db.Prepare("INSERT INTO t VALUES (1)")->Run();
+  }  // no Commit: rolled back
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 0);
+  try {
+    Transaction tx(db);
+    db.Prepare("INSERT INTO t VALUES (1)")->Run();
+    db.Prepare("INSERT INTO t VALUES (1)")->Run();  // UNIQUE: throws, unwinding rolls back
+    tx.Commit();
+    FAIL() << "expected a ConstraintViolation";
+  } catch (const ConstraintViolation&) {
+  }
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 0) << "no half-written transaction";
+  {
+    Transaction tx(db);
+    db.Prepare("INSERT INTO t VALUES (2)")->Run();
+    tx.Commit();
+  }
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 1);
+}
+
+TEST(Database, InfrastructureFailuresThrowStorageError) {
+  TempDir dir;
+  EXPECT_THROW(Database(dir.File("missing/nested/r.db")), StorageError);
+  EXPECT_THROW(Database(dir.File("absent.db"), DatabaseOptions{.create_if_missing = false}),
+               StorageError);
+  Database db(dir.File("r.db"));
+  EXPECT_THROW(db.Execute("SELECT * FROM no_such_table"), StorageError);
+  EXPECT_THROW(db.Prepare("NOT SQL"), StorageError);
+}
+
+TEST(Migrations, ApplyOnceAndSurviveCloseAndReopen) {
+  TempDir dir;
+  const std::string path = dir.File("r.db");
+  {
+    Database db(path);
+    EXPECT_EQ(SchemaVersion(db), 0);
+    Migrate(db);
+    EXPECT_EQ(SchemaVersion(db), LatestSchemaVersion());
+    Migrate(db);  // idempotent
+    EXPECT_EQ(db.QueryInt("SELECT count(*) FROM schema_migration"), LatestSchemaVersion());
+    SqliteMunicipalityRepository repository(db);
+    ASSERT_TRUE(InitializeRegister(repository, "990001", "架空市"));
+  }
+  {
+    Database db(path);
+    EXPECT_EQ(SchemaVersion(db), LatestSchemaVersion());
+    SqliteMunicipalityRepository repository(db);
+    auto municipality = repository.Get();
+    ASSERT_TRUE(municipality);
+    EXPECT_EQ(municipality->name, "架空市");
+    EXPECT_EQ(municipality->code.digits(), "990001");
+    auto check = db.Prepare("PRAGMA integrity_check");
+    ASSERT_TRUE(check->Step());
+    EXPECT_EQ(check->ColumnText(0), "ok");
+  }
+}
+
+TEST(Migrations, RefuseADatabaseFromANewerJrr) {
+  TempDir dir;
+  const std::string path = dir.File("r.db");
+  {
+    Database db(path);
+    Migrate(db);
+    db.Execute("PRAGMA user_version = " + std::to_string(LatestSchemaVersion() + 1));
+  }
+  Database db(path);
+  try {
+    Migrate(db);
+    FAIL() << "expected storage.schema_too_new";
+  } catch (const StorageError& e) {
+    EXPECT_EQ(e.rule_id(), "storage.schema_too_new");
+  }
+  EXPECT_EQ(SchemaVersion(db), LatestSchemaVersion() + 1) << "nothing was touched";
+}
+
+TEST(MunicipalityRepository, IsSetOnceAndNeverUpdatedInPlace) {
+  TempDir dir;
+  Database db(dir.File("r.db"));
+  Migrate(db);
+  SqliteMunicipalityRepository repository(db);
+  auto missing = repository.Get();
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().rule_id, "register.not_initialized");
+  ASSERT_TRUE(InitializeRegister(repository, "990001", "架空市"));
+  auto again = InitializeRegister(repository, "131016", "千代田区");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().rule_id, "register.already_initialized");
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_THROW(db.Execute("UPDATE municipality SET name = '別の市'"), StorageError);
+  EXPECT_THROW(db.Execute("DELETE FROM municipality"), StorageError);
+  EXPECT_EQ(repository.Get()->name, "架空市");
+}
+
+TEST(ConnectionPool, ServesConcurrentReadersAndWriters) {
+  TempDir dir;
+  const std::string path = dir.File("r.db");
+  {
+    Database db(path);
+    Migrate(db);
+    db.Execute("CREATE TABLE counter(n INTEGER NOT NULL)");
+  }
+  ConnectionPool pool(path, 3);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&pool] {
+      for (int i = 0; i < 20; ++i) {
+        auto db = pool.Acquire();
+        Transaction tx(*db);
+        db->Prepare("INSERT INTO counter VALUES (1)")->Run();
+        tx.Commit();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  auto db = pool.Acquire();
+  EXPECT_EQ(db->QueryInt("SELECT count(*) FROM counter"), 120);
+}
+
+}  // namespace
+}  // namespace jrr

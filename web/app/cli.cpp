@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Util/ServerApplication.h>
+#include <unicode/uversion.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "jrr/domain/explain.h"
+#include "jrr/domain/name_keys.h"
+#include "jrr/domain/rule_catalog.h"
+#include "jrr/domain/storage_error.h"
+#include "jrr/persistence/migrations.h"
+#include "jrr/web/web_server.h"
+#include "register_services.h"
+
+namespace jrr::cli {
+namespace {
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+  std::set<std::string> flags;
+  std::string Option(const std::string& name, const std::string& fallback = "") const {
+    auto found = options.find(name);
+    return found == options.end() ? fallback : found->second;
+  }
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  std::string_view usage;  // shown by --help and on bad use
+  std::set<std::string> value_options;
+  std::set<std::string> flag_options;
+  std::size_t min_positional;
+  std::size_t max_positional;
+  std::function<int(const Args&, std::ostream&, std::ostream&)> run;
+};
+
+int PrintError(std::ostream& err, const Error& error) {
+  err << "エラー: " << MessageJa(error) << " [" << error.rule_id << "]\n";
+  if (!error.detail.empty()) err << "  詳細: " << error.detail << "\n";
+  return kRuleError;
+}
+
+int Version(const Args&, std::ostream& out, std::ostream&) {
+  out << "jrr " << JRR_VERSION << "\n"
+      << "データベースの版: " << LatestSchemaVersion() << "\n"
+      << "ICU: " << U_ICU_VERSION << "\n";
+  return kOk;
+}
+
+int Init(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path path(args.Option("db"));
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  auto municipality =
+      app::InitializeRegisterFile(path.string(), args.Option("municipality-code"), args.Option("name"));
+  if (!municipality) return PrintError(err, municipality.error());
+  out << "台帳を作成しました: " << municipality->name << "（地方公共団体コード "
+      << municipality->code.digits() << "） " << path.string() << "\n";
+  return kOk;
+}
+
+class ServeApplication final : public Poco::Util::ServerApplication {
+ public:
+  ServeApplication(web::WebContext context, web::ServerOptions options, std::ostream& out)
+      : context_(std::move(context)), options_(std::move(options)), out_(out) {}
+
+ protected:
+  int main(const std::vector<std::string>&) override {
+    web::WebServer server(context_, options_);
+    server.Start();
+    out_ << "jrr: http://" << options_.host << ":" << server.port()
+         << "/ で待ち受けています（Ctrl+C で停止）" << std::endl;
+    waitForTerminationRequest();
+    server.Stop();
+    return EXIT_OK;
+  }
+
+ private:
+  web::WebContext context_;
+  web::ServerOptions options_;
+  std::ostream& out_;
+};
+
+int Serve(const Args& args, std::ostream& out, std::ostream& err) {
+  web::ServerOptions options;
+  options.host = args.Option("host", "127.0.0.1");
+  const std::string port = args.Option("port", "8080");
+  const std::string threads = args.Option("threads", "8");
+  try {
+    const unsigned long parsed_port = std::stoul(port);
+    const unsigned long parsed_threads = std::stoul(threads);
+    if (parsed_port > 65535 || parsed_threads < 1 || parsed_threads > 64) throw std::out_of_range("");
+    options.port = static_cast<uint16_t>(parsed_port);
+    options.max_threads = static_cast<int>(parsed_threads);
+  } catch (const std::logic_error&) {
+    err << "エラー: --port は 0〜65535、--threads は 1〜64 の数で指定してください。\n";
+    return kUsage;
+  }
+  auto served = app::OpenForServing(args.Option("db"), static_cast<std::size_t>(options.max_threads));
+  if (!served) return PrintError(err, served.error());
+  ServeApplication application(app::MakeWebContext(*served), options, out);
+  return application.run(std::vector<std::string>{"jrr-serve"});
+}
+
+int Date(const Args& args, std::ostream& out, std::ostream& err) {
+  const DatePolicy policy =
+      args.flags.contains("koseki") ? DatePolicy::kKosekiConsistent : DatePolicy::kCalendarOnly;
+  auto explained = ExplainDate(args.positional[0], policy);
+  if (!explained) return PrintError(err, explained.error());
+  out << "状態: " << explained->state_ja;
+  if (explained->date.state == DateState::kUncertain) {
+    out << "（" << UncertainFormCode(explained->date.form) << "）";
+  }
+  out << "\n"
+      << "ISO: " << explained->iso.value_or("（暦日なし）") << "\n"
+      << "和暦: " << explained->wareki << "\n"
+      << "西暦: " << explained->seireki << "\n"
+      << "内部日付: " << explained->internal_iso.value_or("（なし）") << "\n";
+  return kOk;
+}
+
+int KanaKey(const Args& args, std::ostream& out, std::ostream& err) {
+  auto key = BuildKanaKey(args.positional[0]);
+  if (!key) return PrintError(err, key.error());
+  out << *key << "\n";
+  return kOk;
+}
+
+int KanjiKey(const Args& args, std::ostream& out, std::ostream& err) {
+  auto key = BuildKanjiKey(args.positional[0]);
+  if (!key) return PrintError(err, key.error());
+  out << *key << "\n";
+  return kOk;
+}
+
+int CheckDigit(const Args& args, std::ostream& out, std::ostream& err) {
+  auto scheme = ParseCheckDigitKind(args.positional[0]);
+  if (!scheme) return PrintError(err, scheme.error());
+  const bool verify = args.flags.contains("verify");
+  auto explained = ExplainCheckDigit(*scheme, args.positional[1], verify);
+  if (!explained) return PrintError(err, explained.error());
+  if (verify) out << "正しい番号です。\n";
+  out << "検査数字: " << explained->check_digit << "\n" << "番号: " << explained->number << "\n";
+  return kOk;
+}
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"init", "台帳を作成する / create a register",
+       "jrr init --db PATH --municipality-code CODE --name NAME\n"
+       "  新しい台帳ファイルを作り、市区町村を記録します。CODE は検査数字付き6桁の地方公共団体コード\n"
+       "  （架空の団体は 99 で始まるコード。例: 990001）。\n",
+       {"db", "municipality-code", "name"}, {}, 0, 0, Init},
+      {"serve", "窓口画面と API を提供する / serve the UI and API",
+       "jrr serve --db PATH [--host 127.0.0.1] [--port 8080] [--threads 8]\n"
+       "  台帳を開き、HTTP で待ち受けます。既定ではこの端末（127.0.0.1）からのみ接続できます。\n",
+       {"db", "host", "port", "threads"}, {}, 0, 0, Serve},
+      {"version", "版を表示する / print versions", "jrr version\n", {}, {}, 0, 0, Version},
+      {"date", "年月日の解釈を説明する / explain a date",
+       "jrr date [--koseki] TEXT\n"
+       "  例: jrr date 令和元年5月1日 / jrr date R7.11.27 / jrr date --koseki 令和3年5月上旬\n"
+       "  --koseki: 生年月日など戸籍と整合させる項目として解釈し、不詳日と暦上日以外の日を許します"
+       "（JK-1.1.8）。\n",
+       {}, {"koseki"}, 1, 1, Date},
+      {"kana-key", "カナ検索キーを作る / build the kana search key",
+       "jrr kana-key TEXT\n  例: jrr kana-key 'ｻﾄｳ ｼﾞｮｳｼﾞ'  → サトオシヨオシ（JK-2.1.2 のあいまい検索規則）\n",
+       {}, {}, 1, 1, KanaKey},
+      {"kanji-key", "漢字検索キーを作る / build the kanji search key",
+       "jrr kanji-key TEXT\n  例: jrr kanji-key 髙橋  → 高橋（異体字を正字に寄せます）\n", {}, {}, 1, 1,
+       KanjiKey},
+      {"check-digit", "検査数字を計算・検証する / compute or verify a check digit",
+       "jrr check-digit [--verify] atena|setai|jumin-code|kojin|dantai DIGITS\n"
+       "  既定では DIGITS（検査数字を除く部分）から検査数字を計算します。--verify では検査数字を含む\n"
+       "  番号を検証します。atena/setai: M11W2-7（JK-1.1.13）、kojin: 番号法施行令第8条。\n",
+       {}, {"verify"}, 2, 2, CheckDigit},
+  };
+  return kCommands;
+}
+
+void PrintOverview(std::ostream& out) {
+  out << "jrr — 住民基本台帳システムの参照実装\n\n使い方: jrr <コマンド> [引数]   (jrr <コマンド> --help で詳細)\n\n";
+  for (const Command& command : Commands()) {
+    out << "  " << command.name << std::string(14 - command.name.size(), ' ') << command.summary << "\n";
+  }
+  out << "\n終了コード: 0 成功 / 1 規則に反する入力 / 2 使い方の誤り / 3 データベース・環境の障害 / 4 内部エラー\n";
+}
+
+// Parses `--name value`, `--name=value` and flags. Returns an error text, or "" on success.
+std::string ParseArgs(const Command& command, const std::vector<std::string>& raw, Args& args) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::string& word = raw[i];
+    if (word.size() > 2 && word.starts_with("--")) {
+      std::string name = word.substr(2);
+      std::optional<std::string> value;
+      if (auto eq = name.find('='); eq != std::string::npos) {
+        value = name.substr(eq + 1);
+        name.resize(eq);
+      }
+      if (command.flag_options.contains(name) && !value) {
+        args.flags.insert(name);
+      } else if (command.value_options.contains(name)) {
+        if (!value) {
+          if (i + 1 >= raw.size()) return "--" + name + " には値が必要です。";
+          value = raw[++i];
+        }
+        args.options[name] = *value;
+      } else {
+        return "知らないオプションです: --" + name;
+      }
+    } else {
+      args.positional.push_back(word);
+    }
+  }
+  for (const std::string& required : command.value_options) {
+    const bool optional = required == "host" || required == "port" || required == "threads";
+    if (!optional && !args.options.contains(required)) return "--" + required + " を指定してください。";
+  }
+  if (args.positional.size() < command.min_positional ||
+      args.positional.size() > command.max_positional) {
+    return "引数の数が正しくありません。";
+  }
+  return "";
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
+  if (raw.empty() || raw[0] == "help" || raw[0] == "--help" || raw[0] == "-h") {
+    PrintOverview(raw.empty() ? err : out);
+    return raw.empty() ? kUsage : kOk;
+  }
+  const Command* command = nullptr;
+  for (const Command& candidate : Commands()) {
+    if (candidate.name == raw[0]) command = &candidate;
+  }
+  if (command == nullptr) {
+    err << "エラー: 知らないコマンドです: " << raw[0] << "\n\n";
+    PrintOverview(err);
+    return kUsage;
+  }
+  const std::vector<std::string> rest(raw.begin() + 1, raw.end());
+  for (const std::string& word : rest) {
+    if (word == "--help" || word == "-h") {
+      out << "使い方: " << command->usage;
+      return kOk;
+    }
+  }
+  Args args;
+  if (std::string problem = ParseArgs(*command, rest, args); !problem.empty()) {
+    err << "エラー: " << problem << "\n使い方: " << command->usage;
+    return kUsage;
+  }
+  try {
+    return command->run(args, out, err);
+  } catch (const StorageError& e) {
+    err << "エラー: " << MessageJa(MakeError(ErrorCode::kUnavailable, e.rule_id())) << " ["
+        << e.rule_id() << "]\n  詳細: " << e.what() << "\n";
+    return kStorage;
+  } catch (const Poco::Exception& e) {
+    err << "エラー: 環境の障害です（ネットワーク・ファイル）。\n  詳細: " << e.displayText() << "\n";
+    return kStorage;
+  } catch (const std::filesystem::filesystem_error& e) {
+    err << "エラー: ファイルを作成できません。\n  詳細: " << e.what() << "\n";
+    return kStorage;
+  } catch (const std::exception& e) {
+    err << "エラー: 内部エラーです。\n  詳細: " << e.what() << "\n";
+    return kInternal;
+  }
+}
+
+}  // namespace jrr::cli

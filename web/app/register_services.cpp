@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "register_services.h"
+
+#include <filesystem>
+
+#include "jrr/domain/municipality_repository.h"
+#include "jrr/persistence/connection_pool.h"
+#include "jrr/persistence/migrations.h"
+#include "jrr/persistence/sqlite_municipality_repository.h"
+
+namespace jrr::app {
+
+struct ServingRegister {
+  explicit ServingRegister(const std::string& path, std::size_t connections)
+      : pool(path, connections, DatabaseOptions{.create_if_missing = false}) {}
+  ConnectionPool pool;
+};
+
+Result<Municipality> InitializeRegisterFile(const std::string& path, std::string_view code,
+                                            std::string_view name) {
+  // Validate before creating anything, so a typo leaves no empty file behind.
+  if (auto valid = Municipality::Create(code, name); !valid) return valid.error();
+  Database db(path);
+  Migrate(db);
+  SqliteMunicipalityRepository repository(db);
+  return InitializeRegister(repository, code, name);
+}
+
+Result<std::shared_ptr<ServingRegister>> OpenForServing(const std::string& path,
+                                                        std::size_t connections) {
+  if (!std::filesystem::exists(path)) {
+    return MakeError(ErrorCode::kNotFound, "register.not_initialized", "no file at " + path);
+  }
+  {
+    Database db(path, DatabaseOptions{.create_if_missing = false});
+    Migrate(db);
+    SqliteMunicipalityRepository repository(db);
+    if (auto municipality = repository.Get(); !municipality) return municipality.error();
+  }
+  return std::make_shared<ServingRegister>(path, connections);
+}
+
+web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
+  web::WebContext context;
+  context.register_status = [served]() {
+    auto db = served->pool.Acquire();
+    web::RegisterStatus status;
+    status.schema_version = SchemaVersion(*db);
+    status.latest_schema_version = LatestSchemaVersion();
+    SqliteMunicipalityRepository repository(*db);
+    if (auto municipality = repository.Get()) status.municipality = std::move(municipality).value();
+    return status;
+  };
+  return context;
+}
+
+}  // namespace jrr::app

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Request and Response — the web layer's own small structs. Endpoints are plain functions from a
+// Request to a Response; only web_server.cpp sees Poco's HTTP types, so an endpoint can be tested
+// without a socket and the error boundary lives in one place.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jrr::web {
+
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string path;    // percent-decoded, without the query
+  std::vector<std::pair<std::string, std::string>> query;  // percent-decoded, in order
+  std::string body;
+
+  // The first value of a query parameter, or "" when absent.
+  std::string Query(std::string_view name) const;
+  bool HasQuery(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  // Static assets may be cached; everything else is sent with Cache-Control: no-store, because
+  // pages of a register hold personal data.
+  bool cacheable = false;
+};
+
+}  // namespace jrr::web

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The endpoints named in the route table. Each decodes the request, calls one use case and
+// encodes the result; none holds rules of its own.
+#pragma once
+
+#include "jrr/web/http.h"
+#include "jrr/web/web_context.h"
+
+namespace jrr::web {
+
+Response HealthEndpoint(const Request& request, const WebContext& context);
+Response StylesheetEndpoint(const Request& request, const WebContext& context);
+
+// The home page with its explain tools; the /tools/… variants add one tool's result.
+Response HomeEndpoint(const Request& request, const WebContext& context);
+Response DateToolEndpoint(const Request& request, const WebContext& context);
+Response KanaKeyToolEndpoint(const Request& request, const WebContext& context);
+Response KanjiKeyToolEndpoint(const Request& request, const WebContext& context);
+Response CheckDigitToolEndpoint(const Request& request, const WebContext& context);
+
+// JSON twins of the tools (GET /api/v1/explain/…).
+Response ExplainDateApi(const Request& request, const WebContext& context);
+Response ExplainKanaKeyApi(const Request& request, const WebContext& context);
+Response ExplainKanjiKeyApi(const Request& request, const WebContext& context);
+Response ExplainCheckDigitApi(const Request& request, const WebContext& context);
+
+}  // namespace jrr::web

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "page.h"
+
+#include <stdexcept>
+
+namespace jrr::embedded {
+std::string_view template_layout();
+std::string_view template_home();
+std::string_view template_error();
+}  // namespace jrr::embedded
+
+namespace jrr::web {
+namespace {
+
+std::string_view TemplateText(std::string_view name) {
+  if (name == "layout") return embedded::template_layout();
+  if (name == "home") return embedded::template_home();
+  if (name == "error") return embedded::template_error();
+  throw std::logic_error("unknown template " + std::string(name));
+}
+
+}  // namespace
+
+std::string RenderTemplate(std::string_view name, const kainjow::mustache::data& data) {
+  kainjow::mustache::mustache tmpl{std::string(TemplateText(name))};
+  if (!tmpl.is_valid()) throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
+  return tmpl.render(data);
+}
+
+std::string RenderPage(std::string_view title, const std::string& content,
+                       std::string_view municipality) {
+  kainjow::mustache::data data;
+  data.set("title", std::string(title));
+  data.set("content", content);
+  data.set("municipality", std::string(municipality));
+  data.set("version", std::string(JRR_VERSION));
+  return RenderTemplate("layout", data);
+}
+
+}  // namespace jrr::web

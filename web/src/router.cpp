@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The route table: every URL the server answers, in one place.
+#include "jrr/web/router.h"
+
+#include "endpoints/endpoints.h"
+#include "jrr/domain/rule_catalog.h"
+#include "jrr/web/http_status_for.h"
+#include "json_writer.h"
+#include "page.h"
+
+namespace jrr::web {
+
+const std::vector<Route>& Routes() {
+  static const std::vector<Route> kRoutes = {
+      // Operations
+      {"GET", "/healthz", HealthEndpoint},
+      {"GET", "/static/jrr.css", StylesheetEndpoint},
+      // Pages
+      {"GET", "/", HomeEndpoint},
+      {"GET", "/tools/date", DateToolEndpoint},
+      {"GET", "/tools/kana-key", KanaKeyToolEndpoint},
+      {"GET", "/tools/kanji-key", KanjiKeyToolEndpoint},
+      {"GET", "/tools/check-digit", CheckDigitToolEndpoint},
+      // JSON API v1
+      {"GET", "/api/v1/explain/date", ExplainDateApi},
+      {"GET", "/api/v1/explain/kana-key", ExplainKanaKeyApi},
+      {"GET", "/api/v1/explain/kanji-key", ExplainKanjiKeyApi},
+      {"GET", "/api/v1/explain/check-digit", ExplainCheckDigitApi},
+  };
+  return kRoutes;
+}
+
+bool IsJsonPath(std::string_view path) {
+  return path.starts_with("/api/") || path == "/healthz";
+}
+
+Response ErrorResponse(const Request& request, const Error& error, int status) {
+  const int http_status = status != 0 ? status : HttpStatusFor(error.code);
+  if (IsJsonPath(request.path)) {
+    JsonObject json;
+    json.Add("code", ErrorCodeName(error.code))
+        .Add("rule_id", error.rule_id)
+        .Add("message_ja", MessageJa(error))
+        .Add("detail", error.detail);
+    return Response{http_status, "application/json; charset=utf-8", json.str(), {}, false};
+  }
+  kainjow::mustache::data data;
+  data.set("message_ja", MessageJa(error));
+  data.set("rule_id", error.rule_id);
+  return Response{http_status, "text/html; charset=utf-8",
+                  RenderPage("エラー", RenderTemplate("error", data), ""), {}, false};
+}
+
+Response Dispatch(const Request& request, const WebContext& context) {
+  std::string allowed;
+  for (const Route& route : Routes()) {
+    if (route.path != request.path) continue;
+    if (route.method == request.method ||
+        (route.method == "GET" && request.method == "HEAD")) {
+      return route.endpoint(request, context);
+    }
+    if (!allowed.empty()) allowed += ", ";
+    allowed += route.method;
+  }
+  if (!allowed.empty()) {
+    Response response = ErrorResponse(
+        request, MakeError(ErrorCode::kInvalidInput, "http.method_not_allowed", request.method), 405);
+    response.headers.emplace_back("Allow", allowed);
+    return response;
+  }
+  return ErrorResponse(request, MakeError(ErrorCode::kNotFound, "http.not_found", "no route"));
+}
+
+}  // namespace jrr::web

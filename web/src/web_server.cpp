@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The only file that sees Poco's HTTP types. One HTTPRequestHandler serves every request: it
+// decodes Poco's request into ours, dispatches through the route table, and is the error
+// boundary. Poco itself sends 501 when a factory returns null and drops the connection when a
+// handler lets a std::exception escape (docs/architecture.md); neither can happen here.
+#include "jrr/web/web_server.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+#include <sstream>
+
+#include "jrr/domain/storage_error.h"
+#include "jrr/web/router.h"
+
+namespace jrr::web {
+namespace {
+
+constexpr std::size_t kMaxBodyBytes = 1 << 20;
+
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'";
+
+Request Decode(Poco::Net::HTTPServerRequest& in) {
+  Request out;
+  out.method = in.getMethod();
+  const Poco::URI uri(in.getURI());  // throws Poco::SyntaxException on a malformed URI
+  out.path = uri.getPath();
+  for (auto& [key, value] : uri.getQueryParameters()) out.query.emplace_back(key, value);
+  if (in.hasContentLength() && in.getContentLength64() > static_cast<int64_t>(kMaxBodyBytes)) {
+    throw std::length_error("request body too large");
+  }
+  if (in.getMethod() != "GET" && in.getMethod() != "HEAD") {
+    std::ostringstream body;
+    Poco::StreamCopier::copyStream(in.stream(), body, kMaxBodyBytes + 1);
+    out.body = body.str();
+    if (out.body.size() > kMaxBodyBytes) throw std::length_error("request body too large");
+  }
+  return out;
+}
+
+void Send(const Request& request, const Response& response, Poco::Net::HTTPServerResponse& out) {
+  out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+  out.setContentType(response.content_type);
+  out.set("Content-Security-Policy", kContentSecurityPolicy);
+  out.set("X-Content-Type-Options", "nosniff");
+  out.set("X-Frame-Options", "DENY");
+  out.set("Referrer-Policy", "no-referrer");
+  out.set("Cross-Origin-Opener-Policy", "same-origin");
+  out.set("Cross-Origin-Resource-Policy", "same-origin");
+  out.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  out.set("Cache-Control", response.cacheable ? "public, max-age=3600" : "no-store");
+  for (const auto& [name, value] : response.headers) out.set(name, value);
+  out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
+  std::ostream& stream = out.send();
+  if (request.method != "HEAD") stream.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
+}
+
+class BoundaryHandler final : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit BoundaryHandler(const WebContext& context) : context_(context) {}
+
+  void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
+    Poco::Logger& log = Poco::Logger::get("jrr.web");
+    const auto started = std::chrono::steady_clock::now();
+    Request request;
+    request.method = in.getMethod();
+    Response response;
+    try {
+      request = Decode(in);
+      response = Dispatch(request, context_);
+    } catch (const StorageError& e) {
+      log.error("storage failure: %s", std::string(e.what()));
+      response = ErrorResponse(request, MakeError(ErrorCode::kUnavailable, e.rule_id()), 503);
+    } catch (const Poco::SyntaxException&) {
+      response = ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "http.not_found",
+                                                  "malformed URI"), 400);
+    } catch (const std::length_error&) {
+      response = ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "text.too_long",
+                                                  "request body too large"), 413);
+    } catch (const std::exception& e) {
+      log.error("internal error: %s", std::string(e.what()));
+      response = ErrorResponse(request, MakeError(ErrorCode::kInternal, "http.internal"), 500);
+    } catch (...) {
+      log.error("internal error: unknown exception");
+      response = ErrorResponse(request, MakeError(ErrorCode::kInternal, "http.internal"), 500);
+    }
+    try {
+      Send(request, response, out);
+    } catch (const std::exception& e) {
+      log.warning("could not send response: %s", std::string(e.what()));
+    }
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - started).count();
+    // No query string and no body: either may carry a name. An unknown path is not echoed
+    // either, since a client may have typed anything into it.
+    bool known = false;
+    for (const Route& route : Routes()) known = known || route.path == request.path;
+    log.information("%s %s %d %Ldus", request.method,
+                    known ? request.path : std::string("(unknown path)"), response.status,
+                    static_cast<Poco::Int64>(micros));
+  }
+
+ private:
+  const WebContext& context_;
+};
+
+class BoundaryFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit BoundaryFactory(const WebContext& context) : context_(context) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    return new BoundaryHandler(context_);
+  }
+
+ private:
+  const WebContext& context_;
+};
+
+}  // namespace
+
+const char* ContentSecurityPolicy() { return kContentSecurityPolicy; }
+
+WebServer::WebServer(WebContext context, const ServerOptions& options)
+    : context_(std::make_unique<WebContext>(std::move(context))) {
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.host, options.port));
+  port_ = socket.address().port();
+  auto* params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(options.max_threads);
+  params->setMaxQueued(options.max_queued);
+  params->setKeepAlive(true);
+  params->setTimeout(Poco::Timespan(30, 0));
+  server_ = std::make_unique<Poco::Net::HTTPServer>(new BoundaryFactory(*context_), socket, params);
+}
+
+WebServer::~WebServer() { Stop(); }
+
+void WebServer::Start() { server_->start(); }
+
+void WebServer::Stop() {
+  if (server_) server_->stopAll(true);
+}
+
+}  // namespace jrr::web
