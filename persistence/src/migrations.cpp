@@ -8,6 +8,7 @@
 
 namespace jrr::embedded {
 std::string_view schema_0001_register_sql();
+std::string_view schema_0002_resident_register_sql();
 }
 
 namespace jrr {
@@ -15,6 +16,7 @@ namespace jrr {
 std::span<const Migration> AllMigrations() {
   static const std::array kMigrations = {
       Migration{1, "register", embedded::schema_0001_register_sql()},
+      Migration{2, "resident_register", embedded::schema_0002_resident_register_sql()},
   };
   return kMigrations;
 }

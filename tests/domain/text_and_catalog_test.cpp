@@ -70,6 +70,7 @@ TEST(RuleCatalog, EveryRuleIdInTheSourcesIsCatalogued) {
   const std::regex make_error(R"(MakeError\(\s*ErrorCode::\w+,\s*\"([a-z_.]+)\")");
   const std::regex storage_error(R"(StorageError\(\s*\"([a-z_.]+)\")");
   const std::regex alert(R"(std::string\(\"([a-z_]+\.[a-z_.]+)\"\))");
+  const std::regex helper(R"((?:RuleError|DateError|Alert)\(\s*\"([a-z_]+\.[a-z_.]+)\")");
   int found = 0;
   for (const char* layer : {"domain", "persistence", "web", "forms"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root / layer)) {
@@ -78,7 +79,7 @@ TEST(RuleCatalog, EveryRuleIdInTheSourcesIsCatalogued) {
       std::stringstream text;
       text << file.rdbuf();
       const std::string source = text.str();
-      for (const std::regex* pattern : {&make_error, &storage_error, &alert}) {
+      for (const std::regex* pattern : {&make_error, &storage_error, &alert, &helper}) {
         for (std::sregex_iterator it(source.begin(), source.end(), *pattern), end; it != end; ++it) {
           const std::string id = (*it)[1];
           EXPECT_NE(FindRule(id), nullptr) << id << " in " << entry.path();

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 異動 — ChangeRecord: one 異動 as the history records it (JK-1.2.1): its reason, 異動日, 届出日,
+// 処理日, whether it was 職権, and where, on which terminal and by whom it was entered. Every
+// version a 異動 writes points at its ChangeRecord.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jrr/domain/calendar_date.h"
+#include "jrr/domain/change_reason.h"
+#include "jrr/domain/japanese_date.h"
+#include "jrr/domain/resident_record.h"
+
+namespace jrr {
+
+// What the delivery layer supplies: the domain has no clock and no session.
+struct ChangeContext {
+  CalendarDate today;       // 処理日: always the processing day (JK-4.0.3)
+  std::string operator_id;  // the staff user's id
+  std::string place;        // 入力場所 (JK-1.3.1)
+  std::string terminal;     // 入力端末
+};
+
+struct ChangeRecord {
+  int64_t change_id = 0;  // assigned when recorded
+  ChangeReason reason = ChangeReason::kCorrectionExOfficio;
+  RecordedDate event_date;                        // 異動日
+  std::optional<CalendarDate> notification_date;  // 届出日 / 通知日 / 申出日
+  CalendarDate processing_date;                   // 処理日
+  bool ex_officio = false;                        // 職権
+  std::string operator_id;
+  std::string place;
+  std::string terminal;
+  std::string note;                       // 留意事項 (統合記載欄 B類型)
+  std::vector<std::string> alerts;        // アラート acknowledged for this 異動
+  friend bool operator==(const ChangeRecord&, const ChangeRecord&) = default;
+};
+
+// The result of a recorded 異動: the change and every version it appended, with the numbers the
+// register assigned (宛名番号 and 世帯番号 of newcomers).
+struct ChangeOutcome {
+  ChangeRecord change;
+  std::vector<ResidentRecord> versions;
+};
+
+}  // namespace jrr

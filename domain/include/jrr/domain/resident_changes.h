@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 異動処理 — ResidentChanges: the use cases that change the register (JK-4). Each checks its rules
+// against the current versions, builds the new version of every person it touches and records
+// them through ResidentRepository::Append as one transaction.
+//
+// Common rules (JK-4.0, JK-11.1), each with its rule id:
+//   change.event_date_future        異動日 after 処理日 (allowed only for 転出; JK-4.0.3)
+//   change.notification_date_future 届出日 after 処理日 (JK-4.1.0.2)
+//   change.notification_before_event 転入・転居 notified before they happened
+//   change.late_notification        アラート: 転入・転居 notified more than 14 days after the event
+//                                   (住基法第22条, 第23条)
+//   change.move_out_late_ex_officio アラート: 転出 notified more than 14 days after moving; it is
+//                                   recorded 職権 (JK-4.1.3.0.1)
+//   change.person_not_found         a 宛名番号 the register does not hold (kNotFound)
+//   change.not_resident             the person is a 除票 already
+//   change.no_movers                no person named
+//   change.duplicate_mover          a person named twice
+//   change.movers_span_households   movers from more than one household (pick 全部/一部 of one)
+//   change.household_not_found      the destination household has no members (kNotFound)
+//   household.multiple_heads        the result would have two 世帯主
+//   change.head_leaving_household   アラート: the 世帯主 leaves and two or more members remain; the
+//                                   household stays without a head until a 世帯主変更 (JK-4.0.4)
+//   change.sole_member_becomes_head アラート: the 世帯主 leaves one member, who becomes 世帯主
+//                                   職権 (JK-4.0.4)
+//   change.same_household           a 世帯変更 into the household the person is already in
+//   change.alert_unacknowledged     never returned itself: an unacknowledged アラート is returned
+//                                   with its own rule id and ErrorCode::kRuleViolation
+// and those of ValidateRecord for every version written.
+//
+// An アラート does not stop a 異動 once the command lists its rule id in acknowledged_alerts.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jrr/domain/change.h"
+#include "jrr/domain/resident_repository.h"
+
+namespace jrr {
+
+// What every 異動 command carries.
+struct ChangeInput {
+  RecordedDate event_date;                        // 異動日
+  std::optional<CalendarDate> notification_date;  // 届出日 (届出), 通知日 (職権)
+  std::string note;                               // 留意事項
+  std::vector<std::string> acknowledged_alerts;
+};
+
+// A person entering the register: every item of ResidentRecord the clerk enters. Keys, status,
+// address and household are set by the 異動.
+using NewPerson = ResidentRecord;
+
+// 転入 (JK-4.1.1): newcomers form a new household (全部) or join an existing one (一部).
+struct MoveInCommand {
+  ChangeInput input;
+  bool from_abroad = false;             // 国外転入等 instead of 国内転入
+  std::vector<NewPerson> persons;       // with 続柄 in the destination household
+  Address previous_address;             // 転入前住所
+  std::optional<Address> new_address;   // for a new household
+  std::optional<std::string> join_household;  // 世帯番号 to join
+};
+
+// 出生 (JK-4.2.1.2): a child entered into a household; 異動日 is the birth date.
+struct BirthCommand {
+  ChangeInput input;
+  std::string household_number;
+  NewPerson child;
+};
+
+// 転居 (JK-4.1.2): some or all members of one household move within the municipality, to a new
+// household at the new address or into another household.
+struct WithinMoveCommand {
+  ChangeInput input;
+  std::vector<std::string> movers;                       // 宛名番号
+  Address new_address;                                   // ignored when joining
+  std::optional<std::string> join_household;
+  std::map<std::string, RelationshipToHead> relationships;  // 続柄 in the destination
+};
+
+// 転出 (JK-4.1.3): 異動日 is the 転出予定日 and may be in the future.
+struct MoveOutCommand {
+  ChangeInput input;
+  std::vector<std::string> movers;
+  Address destination;  // 転出先住所（予定）; abroad for 国外転出
+};
+
+// 死亡 (JK-4.2.2.1): 異動日 is the date of death (戸籍-consistent).
+struct DeathCommand {
+  ChangeInput input;
+  std::string addressee_number;
+};
+
+// 世帯主変更 (JK-4.1.4.1, 4.1.4.2): a member becomes 世帯主; the others' 続柄 may be re-set.
+struct HeadOfHouseholdChangeCommand {
+  ChangeInput input;
+  std::string household_number;
+  std::string new_head;  // 宛名番号
+  std::map<std::string, RelationshipToHead> relationships;  // for other members
+};
+
+// 世帯分離 (JK-4.1.4.1): members leave their household and form a new one at the same address.
+// Changing the address at the same time is not allowed (use 転居).
+struct HouseholdSeparationCommand {
+  ChangeInput input;
+  std::vector<std::string> movers;
+  std::map<std::string, RelationshipToHead> relationships;  // 続柄 in the new household
+};
+
+// 職権修正 / 誤記修正 / 軽微な修正 (JK-4.2.3): corrected items of one person; unset fields keep
+// their value. A 誤記修正 appends a version; the erroneous one stays in the history.
+struct CorrectionCommand {
+  ChangeInput input;
+  ChangeReason reason = ChangeReason::kCorrectionExOfficio;
+  std::string addressee_number;
+  std::optional<std::string> family_name, given_name, family_kana, given_kana;
+  std::optional<bool> kana_confirmed;
+  std::optional<RecordedDate> birth_date;
+  std::optional<Sex> sex;
+  std::optional<Domicile> domicile;
+  std::optional<std::string> individual_number;
+  std::optional<std::string> resident_record_code;
+  std::optional<bool> on_electoral_roll;
+  std::optional<bool> adult_ward;
+};
+
+class ResidentChanges {
+ public:
+  ResidentChanges(ResidentRepository& repository, ChangeContext context)
+      : repository_(repository), context_(std::move(context)) {}
+
+  Result<ChangeOutcome> MoveIn(const MoveInCommand& command);
+  Result<ChangeOutcome> Birth(const BirthCommand& command);
+  Result<ChangeOutcome> WithinMove(const WithinMoveCommand& command);
+  Result<ChangeOutcome> MoveOut(const MoveOutCommand& command);
+  Result<ChangeOutcome> Death(const DeathCommand& command);
+  Result<ChangeOutcome> HeadOfHouseholdChange(const HeadOfHouseholdChangeCommand& command);
+  Result<ChangeOutcome> HouseholdSeparation(const HouseholdSeparationCommand& command);
+  Result<ChangeOutcome> Correction(const CorrectionCommand& command);
+
+ private:
+  ResidentRepository& repository_;
+  ChangeContext context_;
+};
+
+}  // namespace jrr

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// ResidentRepository — the port through which the 異動 engine and the readers see the register.
+// persistence/ implements it on SQLite. Infrastructure failures throw StorageError.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jrr/domain/change.h"
+#include "jrr/domain/resident_record.h"
+#include "jrr/domain/result.h"
+
+namespace jrr {
+
+// A version a 異動 was computed from. If any is no longer the latest when the 異動 is recorded,
+// someone else changed the person first and the 異動 is refused (no lost update).
+struct VersionStamp {
+  std::string addressee_number;
+  int history_number = 0;
+};
+
+// Placeholders the engine puts in versions of newcomers and new households; Append replaces them
+// with freshly allocated numbers ("new-person:1", "new-household:1", …).
+inline constexpr std::string_view kNewPersonPrefix = "new-person:";
+inline constexpr std::string_view kNewHouseholdPrefix = "new-household:";
+
+// As-of reads: by 異動日 (the legal effect: how the record stood on that day) or by 処理日 (what
+// the register knew on that day).
+enum class AsOfBasis { kEventDate, kProcessingDate };
+
+class ResidentRepository {
+ public:
+  virtual ~ResidentRepository() = default;
+
+  // The latest version, or nullopt for an unknown 宛名番号.
+  virtual std::optional<ResidentRecord> Latest(std::string_view addressee_number) = 0;
+
+  // The latest versions of the people who currently belong to the household and are residents.
+  virtual std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) = 0;
+
+  // Records a 異動 and its versions in one transaction, all or nothing.
+  // Errors: change.stale (kConflict) when a stamp in `read_set` is no longer the latest version.
+  virtual Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
+                                       const std::vector<VersionStamp>& read_set) = 0;
+
+  // The version in force on `date`, or nullopt when the person was not yet recorded.
+  virtual std::optional<ResidentRecord> AsOf(std::string_view addressee_number, CalendarDate date,
+                                             AsOfBasis basis) = 0;
+
+  // Every version, oldest first, with the 異動 that wrote it.
+  struct HistoryEntry {
+    ResidentRecord version;
+    ChangeRecord change;
+  };
+  virtual std::vector<HistoryEntry> History(std::string_view addressee_number) = 0;
+};
+
+}  // namespace jrr

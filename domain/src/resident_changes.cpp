@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Every use case follows the same shape: load and check the people involved (remembering the
+// versions read), apply the date rules, build the next version of each person touched, apply the
+// household rules (at most one 世帯主; what happens when the 世帯主 leaves), collect アラート, and
+// hand everything to the repository in one Append. Nothing here writes until the last step.
+#include "jrr/domain/resident_changes.h"
+
+#include <algorithm>
+#include <set>
+
+namespace jrr {
+namespace {
+
+// How a 異動's dates are checked.
+enum class DateKind {
+  kNotified,   // 転入, 転居, 世帯変更: 届出 after the event, within 14 days (住基法第22–25条)
+  kMoveOut,    // 転出: the event (予定日) may be in the future
+  kExOfficio,  // 出生, 死亡, 修正: 職権 on a 戸籍 notice or by the municipality
+};
+
+constexpr int64_t kNotificationDays = 14;
+
+Error RuleError(std::string rule, std::string detail) {
+  return MakeError(ErrorCode::kRuleViolation, std::move(rule), std::move(detail));
+}
+
+struct Draft {
+  ChangeRecord change;
+  std::vector<ResidentRecord> versions;
+  std::vector<VersionStamp> read_set;
+  std::vector<std::string> alerts;
+
+  void Read(const ResidentRecord& r) {
+    for (const VersionStamp& s : read_set) {
+      if (s.addressee_number == r.addressee_number) return;
+    }
+    read_set.push_back({r.addressee_number, r.history_number});
+  }
+  void Alert(const std::string& rule) {
+    if (std::find(alerts.begin(), alerts.end(), rule) == alerts.end()) alerts.push_back(rule);
+  }
+  ResidentRecord* Written(const std::string& addressee_number) {
+    for (ResidentRecord& v : versions) {
+      if (v.addressee_number == addressee_number) return &v;
+    }
+    return nullptr;
+  }
+};
+
+ResidentRecord NextVersion(const ResidentRecord& latest) {
+  ResidentRecord next = latest;
+  ++next.history_number;
+  return next;
+}
+
+Status CheckDates(const ChangeInput& in, const ChangeContext& context, DateKind kind, Draft& draft) {
+  const auto event = in.event_date.InternalDate();
+  if (event && context.today < *event && kind != DateKind::kMoveOut) {
+    return RuleError("change.event_date_future", "異動日 after 処理日");
+  }
+  if (in.notification_date && context.today < *in.notification_date) {
+    return RuleError("change.notification_date_future", "届出日 after 処理日");
+  }
+  if (!event || !in.notification_date) return {};
+  const int64_t delay = ToDayNumber(*in.notification_date) - ToDayNumber(*event);
+  if (kind == DateKind::kNotified) {
+    if (delay < 0) return RuleError("change.notification_before_event", "届出日 before 異動日");
+    if (delay > kNotificationDays) draft.Alert("change.late_notification");
+  }
+  if (kind == DateKind::kMoveOut && delay > kNotificationDays) {
+    draft.Alert("change.move_out_late_ex_officio");
+    draft.change.ex_officio = true;
+  }
+  return {};
+}
+
+class Engine {
+ public:
+  Engine(ResidentRepository& repository, const ChangeContext& context)
+      : repository_(repository), context_(context) {}
+
+  Result<ResidentRecord> LoadResident(const std::string& addressee_number, Draft& draft) {
+    auto latest = repository_.Latest(addressee_number);
+    if (!latest) {
+      return MakeError(ErrorCode::kNotFound, "change.person_not_found",
+                       "宛名番号 " + addressee_number);
+    }
+    if (latest->status != ResidentStatus::kResident) {
+      return RuleError("change.not_resident", "宛名番号 " + addressee_number + " is removed");
+    }
+    draft.Read(*latest);
+    return *latest;
+  }
+
+  // Loads the movers; all must be residents of one household. Also reads the whole household.
+  Result<std::vector<ResidentRecord>> LoadMovers(const std::vector<std::string>& movers,
+                                                 Draft& draft,
+                                                 std::vector<ResidentRecord>& household) {
+    if (movers.empty()) return RuleError("change.no_movers", "no person named");
+    std::set<std::string> seen;
+    std::vector<ResidentRecord> loaded;
+    for (const std::string& atena : movers) {
+      if (!seen.insert(atena).second) return RuleError("change.duplicate_mover", atena);
+      auto person = LoadResident(atena, draft);
+      if (!person) return person.error();
+      if (!loaded.empty() && person->household_number != loaded.front().household_number) {
+        return RuleError("change.movers_span_households", "movers from several households");
+      }
+      loaded.push_back(*person);
+    }
+    household = LoadHousehold(loaded.front().household_number, draft);
+    return loaded;
+  }
+
+  std::vector<ResidentRecord> LoadHousehold(const std::string& household_number, Draft& draft) {
+    auto members = repository_.HouseholdMembers(household_number);
+    for (const ResidentRecord& m : members) draft.Read(m);
+    return members;
+  }
+
+  // JK-4.0.4: the 世帯主 leaves the household. One remaining member becomes 世帯主 職権; two
+  // or more are left without a head until a 世帯主変更, after an アラート.
+  void HandleHeadLeaving(const std::vector<ResidentRecord>& household,
+                         const std::set<std::string>& leavers, Draft& draft) {
+    bool head_leaves = false;
+    std::vector<const ResidentRecord*> remaining;
+    for (const ResidentRecord& m : household) {
+      if (leavers.contains(m.addressee_number)) {
+        head_leaves = head_leaves || m.is_head();
+      } else {
+        remaining.push_back(&m);
+      }
+    }
+    if (!head_leaves || remaining.empty()) return;
+    if (remaining.size() == 1) {
+      ResidentRecord next = NextVersion(*remaining.front());
+      next.relationship = RelationshipToHead{};  // 世帯主
+      draft.versions.push_back(next);
+      draft.Alert("change.sole_member_becomes_head");
+    } else {
+      draft.Alert("change.head_leaving_household");
+    }
+  }
+
+  Status CheckOneHead(const std::vector<ResidentRecord>& staying,
+                      const std::vector<ResidentRecord>& arriving) {
+    int heads = 0;
+    for (const auto* group : {&staying, &arriving}) {
+      for (const ResidentRecord& r : *group) heads += r.is_head() ? 1 : 0;
+    }
+    if (heads > 1) return RuleError("household.multiple_heads", "two 世帯主 in one household");
+    return {};
+  }
+
+  Result<ChangeOutcome> Finish(Draft& draft, const ChangeInput& in, ChangeReason reason) {
+    for (const std::string& alert : draft.alerts) {
+      const auto& ack = in.acknowledged_alerts;
+      if (std::find(ack.begin(), ack.end(), alert) == ack.end()) {
+        return RuleError(alert, "アラート: list it in acknowledged_alerts to proceed");
+      }
+    }
+    for (const ResidentRecord& v : draft.versions) {
+      if (auto ok = ValidateRecord(v); !ok) return ok.error();
+    }
+    ChangeRecord& change = draft.change;
+    change.reason = reason;
+    change.event_date = in.event_date;
+    change.notification_date = in.notification_date;
+    change.processing_date = context_.today;
+    change.operator_id = context_.operator_id;
+    change.place = context_.place;
+    change.terminal = context_.terminal;
+    change.note = in.note;
+    change.alerts = draft.alerts;
+    return repository_.Append(change, draft.versions, draft.read_set);
+  }
+
+  ResidentRepository& repository_;
+  const ChangeContext& context_;
+};
+
+std::string NewPersonId(std::size_t index) {
+  return std::string(kNewPersonPrefix) + std::to_string(index + 1);
+}
+std::string NewHouseholdId() { return std::string(kNewHouseholdPrefix) + "1"; }
+
+Result<RelationshipToHead> RelationshipFor(const std::map<std::string, RelationshipToHead>& map,
+                                           const std::string& addressee_number) {
+  auto found = map.find(addressee_number);
+  if (found == map.end()) {
+    return RuleError("change.relationship_required", "no 続柄 for " + addressee_number);
+  }
+  return found->second;
+}
+
+}  // namespace
+
+Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kNotified, draft); !ok) return ok.error();
+  if (c.persons.empty()) return RuleError("change.no_movers", "no person to enter");
+  std::vector<ResidentRecord> destination;
+  std::string household_number;
+  Address address;
+  if (c.join_household) {
+    destination = engine.LoadHousehold(*c.join_household, draft);
+    if (destination.empty()) {
+      return MakeError(ErrorCode::kNotFound, "change.household_not_found", *c.join_household);
+    }
+    household_number = *c.join_household;
+    address = destination.front().address;
+  } else {
+    if (!c.new_address || c.new_address->empty()) {
+      return RuleError("record.address_required", "a new household needs an address");
+    }
+    household_number = NewHouseholdId();
+    address = *c.new_address;
+  }
+  std::vector<ResidentRecord> arriving;
+  for (std::size_t i = 0; i < c.persons.size(); ++i) {
+    ResidentRecord person = c.persons[i];
+    person.addressee_number = NewPersonId(i);
+    person.history_number = 1;
+    person.household_number = household_number;
+    person.status = ResidentStatus::kResident;
+    person.removal.reset();
+    person.address = address;
+    person.resident_since = c.input.event_date;
+    person.address_since = c.input.event_date;
+    person.notification_date = c.input.notification_date;
+    person.previous_address = c.previous_address;
+    arriving.push_back(person);
+  }
+  if (auto ok = engine.CheckOneHead(destination, arriving); !ok) return ok.error();
+  draft.versions = arriving;
+  return engine.Finish(draft, c.input,
+                       c.from_abroad ? ChangeReason::kMoveInFromAbroad : ChangeReason::kDomesticMoveIn);
+}
+
+Result<ChangeOutcome> ResidentChanges::Birth(const BirthCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;  // 出生 is entered on the 戸籍 notification (JK-4.2.1.2)
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  auto household = engine.LoadHousehold(c.household_number, draft);
+  if (household.empty()) {
+    return MakeError(ErrorCode::kNotFound, "change.household_not_found", c.household_number);
+  }
+  ResidentRecord child = c.child;
+  child.addressee_number = NewPersonId(0);
+  child.history_number = 1;
+  child.household_number = c.household_number;
+  child.status = ResidentStatus::kResident;
+  child.removal.reset();
+  child.birth_date = c.input.event_date;
+  child.address = household.front().address;
+  child.resident_since = c.input.event_date;
+  child.address_since = c.input.event_date;
+  child.notification_date = c.input.notification_date;
+  child.previous_address = Address{};
+  if (auto ok = engine.CheckOneHead(household, {child}); !ok) return ok.error();
+  draft.versions.push_back(child);
+  return engine.Finish(draft, c.input, ChangeReason::kBirth);
+}
+
+Result<ChangeOutcome> ResidentChanges::WithinMove(const WithinMoveCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kNotified, draft); !ok) return ok.error();
+  std::vector<ResidentRecord> household;
+  auto movers = engine.LoadMovers(c.movers, draft, household);
+  if (!movers) return movers.error();
+  const std::set<std::string> leaving(c.movers.begin(), c.movers.end());
+  const bool whole_household = leaving.size() == household.size();
+
+  std::vector<ResidentRecord> destination;
+  std::string household_number;
+  Address address = c.new_address;
+  if (c.join_household) {
+    if (*c.join_household == movers->front().household_number) {
+      return RuleError("change.same_household", "already in that household");
+    }
+    destination = engine.LoadHousehold(*c.join_household, draft);
+    if (destination.empty()) {
+      return MakeError(ErrorCode::kNotFound, "change.household_not_found", *c.join_household);
+    }
+    household_number = *c.join_household;
+    address = destination.front().address;
+  } else {
+    if (address.empty()) return RuleError("record.address_required", "転居先 is blank");
+    if (address == movers->front().address) {
+      return RuleError("change.same_address", "the address and 方書 are unchanged");
+    }
+    // 全部転居 keeps the household; 一部転居 forms a new one.
+    household_number = whole_household ? movers->front().household_number : NewHouseholdId();
+  }
+  std::vector<ResidentRecord> arriving;
+  for (const ResidentRecord& mover : *movers) {
+    ResidentRecord next = NextVersion(mover);
+    next.household_number = household_number;
+    next.address = address;
+    next.address_since = c.input.event_date;
+    if (!whole_household || c.join_household) {
+      auto relationship = RelationshipFor(c.relationships, mover.addressee_number);
+      if (!relationship) return relationship.error();
+      next.relationship = *relationship;
+    } else if (auto found = c.relationships.find(mover.addressee_number);
+               found != c.relationships.end()) {
+      next.relationship = found->second;
+    }
+    arriving.push_back(next);
+  }
+  if (auto ok = engine.CheckOneHead(destination, arriving); !ok) return ok.error();
+  if (!whole_household || c.join_household) engine.HandleHeadLeaving(household, leaving, draft);
+  draft.versions.insert(draft.versions.begin(), arriving.begin(), arriving.end());
+  return engine.Finish(draft, c.input, ChangeReason::kWithinMove);
+}
+
+Result<ChangeOutcome> ResidentChanges::MoveOut(const MoveOutCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kMoveOut, draft); !ok) return ok.error();
+  if (c.destination.empty()) return RuleError("change.destination_required", "転出先 is blank");
+  std::vector<ResidentRecord> household;
+  auto movers = engine.LoadMovers(c.movers, draft, household);
+  if (!movers) return movers.error();
+  const ChangeReason reason =
+      c.destination.abroad ? ChangeReason::kMoveOutAbroad : ChangeReason::kDomesticMoveOut;
+  for (const ResidentRecord& mover : *movers) {
+    ResidentRecord next = NextVersion(mover);
+    next.status = ResidentStatus::kRemoved;
+    next.removal = RemovalItems{reason, c.input.event_date, c.destination, {}, {}, {}};
+    draft.versions.push_back(next);
+  }
+  engine.HandleHeadLeaving(household, std::set<std::string>(c.movers.begin(), c.movers.end()),
+                           draft);
+  return engine.Finish(draft, c.input, reason);
+}
+
+Result<ChangeOutcome> ResidentChanges::Death(const DeathCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;  // on the 死亡届 notice from the 戸籍 side (JK-4.2.2.1)
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  std::vector<ResidentRecord> household;
+  auto person = engine.LoadMovers({c.addressee_number}, draft, household);
+  if (!person) return person.error();
+  ResidentRecord next = NextVersion(person->front());
+  next.status = ResidentStatus::kRemoved;
+  next.removal = RemovalItems{ChangeReason::kDeath, c.input.event_date, {}, {}, {}, {}};
+  draft.versions.push_back(next);
+  engine.HandleHeadLeaving(household, {c.addressee_number}, draft);
+  return engine.Finish(draft, c.input, ChangeReason::kDeath);
+}
+
+Result<ChangeOutcome> ResidentChanges::HeadOfHouseholdChange(const HeadOfHouseholdChangeCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kNotified, draft); !ok) return ok.error();
+  auto household = engine.LoadHousehold(c.household_number, draft);
+  if (household.empty()) {
+    return MakeError(ErrorCode::kNotFound, "change.household_not_found", c.household_number);
+  }
+  bool found = false;
+  for (const ResidentRecord& m : household) found = found || m.addressee_number == c.new_head;
+  if (!found) return RuleError("change.not_a_member", "the new 世帯主 is not in the household");
+  for (const ResidentRecord& m : household) {
+    ResidentRecord next = NextVersion(m);
+    if (m.addressee_number == c.new_head) {
+      if (m.is_head()) return RuleError("change.already_head", "already the 世帯主");
+      next.relationship = RelationshipToHead{};
+    } else if (auto relationship = c.relationships.find(m.addressee_number);
+               relationship != c.relationships.end()) {
+      next.relationship = relationship->second;
+    } else if (m.is_head()) {
+      return RuleError("change.relationship_required", "the former 世帯主 needs a 続柄");
+    } else {
+      continue;  // 続柄 unchanged: no new version
+    }
+    if (next.relationship.kind == RelationshipKind::kHead && m.addressee_number != c.new_head) {
+      return RuleError("household.multiple_heads", "only the new 世帯主 may be 世帯主");
+    }
+    draft.versions.push_back(next);
+  }
+  return engine.Finish(draft, c.input, ChangeReason::kHeadOfHouseholdChange);
+}
+
+Result<ChangeOutcome> ResidentChanges::HouseholdSeparation(const HouseholdSeparationCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kNotified, draft); !ok) return ok.error();
+  std::vector<ResidentRecord> household;
+  auto movers = engine.LoadMovers(c.movers, draft, household);
+  if (!movers) return movers.error();
+  const std::set<std::string> leaving(c.movers.begin(), c.movers.end());
+  if (leaving.size() == household.size()) {
+    return RuleError("change.separation_of_whole_household", "everyone would leave");
+  }
+  std::vector<ResidentRecord> arriving;
+  for (const ResidentRecord& mover : *movers) {
+    ResidentRecord next = NextVersion(mover);
+    next.household_number = NewHouseholdId();
+    auto relationship = RelationshipFor(c.relationships, mover.addressee_number);
+    if (!relationship) return relationship.error();
+    next.relationship = *relationship;
+    arriving.push_back(next);
+  }
+  if (auto ok = engine.CheckOneHead({}, arriving); !ok) return ok.error();
+  engine.HandleHeadLeaving(household, leaving, draft);
+  draft.versions.insert(draft.versions.begin(), arriving.begin(), arriving.end());
+  return engine.Finish(draft, c.input, ChangeReason::kHouseholdSeparation);
+}
+
+Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
+  if (c.reason != ChangeReason::kCorrectionExOfficio &&
+      c.reason != ChangeReason::kClericalErrorCorrection &&
+      c.reason != ChangeReason::kMinorCorrection) {
+    return RuleError("change.reason_not_correction", "use 職権修正, 誤記修正 or 軽微な修正");
+  }
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  auto person = engine.LoadResident(c.addressee_number, draft);
+  if (!person) return person.error();
+  ResidentRecord next = NextVersion(*person);
+  if (c.family_name) next.family_name = *c.family_name;
+  if (c.given_name) next.given_name = *c.given_name;
+  if (c.family_kana) next.family_kana = *c.family_kana;
+  if (c.given_kana) next.given_kana = *c.given_kana;
+  if (c.kana_confirmed) next.kana_confirmed = *c.kana_confirmed;
+  if (c.birth_date) next.birth_date = *c.birth_date;
+  if (c.sex) next.sex = *c.sex;
+  if (c.domicile) next.domicile = *c.domicile;
+  if (c.individual_number) next.individual_number = *c.individual_number;
+  if (c.resident_record_code) next.resident_record_code = *c.resident_record_code;
+  if (c.on_electoral_roll) next.on_electoral_roll = *c.on_electoral_roll;
+  if (c.adult_ward) next.adult_ward = *c.adult_ward;
+  ResidentRecord unchanged = next;
+  unchanged.history_number = person->history_number;
+  if (unchanged == *person) return RuleError("change.nothing_to_correct", "no item changes");
+  draft.versions.push_back(next);
+  return engine.Finish(draft, c.input, c.reason);
+}
+
+}  // namespace jrr

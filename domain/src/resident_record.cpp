@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/resident_record.h"
+
+#include "jrr/domain/name_keys.h"
+#include "jrr/domain/numbers.h"
+
+namespace jrr {
+
+std::string Address::Printed() const {
+  std::string out = text + banchi;
+  if (!katagaki.empty()) out += "\u3000" + katagaki;
+  return out;
+}
+
+std::string ResidentRecord::DisplayName() const {
+  if (kind == ResidentKind::kForeign && !foreign.alphabet_name.empty()) return foreign.alphabet_name;
+  if (given_name.empty()) return family_name;
+  return family_name + "\u3000" + given_name;
+}
+
+namespace {
+
+Error RuleError(const char* rule, const char* detail) {
+  return MakeError(ErrorCode::kRuleViolation, rule, detail);
+}
+
+}  // namespace
+
+Status ValidateRecord(const ResidentRecord& r) {
+  const bool foreign = r.kind == ResidentKind::kForeign;
+  if (foreign ? r.foreign.alphabet_name.empty() : r.family_name.empty()) {
+    return RuleError("record.name_required", "name is blank");
+  }
+  if ((r.status == ResidentStatus::kRemoved) != r.removal.has_value()) {
+    return MakeError(ErrorCode::kInternal, "record.removal_items", "status and removal disagree");
+  }
+  if (r.status == ResidentStatus::kResident) {
+    if (r.address.empty()) return RuleError("record.address_required", "address is blank");
+    if (!r.resident_since) {
+      return RuleError("record.resident_since_required", "住民となった年月日 is blank");
+    }
+  }
+  if (!foreign) {
+    if (r.domicile.state == Domicile::State::kRecorded && r.domicile.place.empty()) {
+      return RuleError("record.domicile_required", "本籍 blank without なし/不明");
+    }
+    if (!(r.foreign == ForeignResidentItems{})) {
+      return RuleError("record.foreign_items_not_allowed", "foreign items on a Japanese record");
+    }
+    if (!r.common_name.empty()) {
+      return RuleError("record.common_name_japanese", "通称 is for foreign residents");
+    }
+    for (const std::string* kana : {&r.family_kana, &r.given_kana, &r.former_surname_kana}) {
+      if (!kana->empty()) {
+        if (auto ok = CheckStatutoryFurigana(*kana); !ok) return ok.error();
+      }
+    }
+  } else if (r.foreign.nationality.empty() || r.foreign.category == ForeignCategory::kNone) {
+    return RuleError("record.foreign_items_required", "国籍 and 30条の45 category are required");
+  }
+  if (!r.individual_number.empty()) {
+    if (auto ok = IndividualNumber::Parse(r.individual_number); !ok) return ok.error();
+  }
+  if (!r.resident_record_code.empty()) {
+    if (auto ok = ResidentRecordCode::Parse(r.resident_record_code); !ok) return ok.error();
+  }
+  return {};
+}
+
+}  // namespace jrr

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// ResidentRepository on SQLite (schema 0002). Append() is one BEGIN IMMEDIATE transaction that
+// checks the read set (optimistic concurrency: no lost update), allocates 宛名番号 and 世帯番号 for
+// newcomers (the next issuable serial after the highest ever used, so numbers are never reused),
+// and inserts the change and its versions; any failure rolls everything back.
+#pragma once
+
+#include "jrr/domain/resident_repository.h"
+#include "jrr/persistence/database.h"
+
+namespace jrr {
+
+class SqliteResidentRepository final : public ResidentRepository {
+ public:
+  explicit SqliteResidentRepository(Database& db) : db_(db) {}
+
+  std::optional<ResidentRecord> Latest(std::string_view addressee_number) override;
+  std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) override;
+  Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
+                               const std::vector<VersionStamp>& read_set) override;
+  std::optional<ResidentRecord> AsOf(std::string_view addressee_number, CalendarDate date,
+                                     AsOfBasis basis) override;
+  std::vector<HistoryEntry> History(std::string_view addressee_number) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace jrr

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/persistence/sqlite_resident_repository.h"
+
+#include <map>
+
+#include "jrr/domain/numbers.h"
+#include "jrr/domain/storage_error.h"
+#include "resident_version_codec.h"
+
+namespace jrr {
+namespace {
+
+std::string Select(const std::string& where) {
+  return "SELECT " + codec::QualifiedVersionColumns() + " FROM resident_version v " + where;
+}
+
+// The serial part of the highest number in `column` ever written, or 0.
+uint64_t HighestSerial(Database& db, const char* column) {
+  auto statement = db.Prepare(std::string("SELECT max(") + column +
+                              ") FROM resident_version WHERE length(" + column + ") = 10");
+  if (!statement->Step() || statement->ColumnIsNull(0)) return 0;
+  const std::string highest = statement->ColumnText(0);
+  return std::stoull(highest.substr(0, highest.size() - 1));
+}
+
+std::string Allocate(Database& db, const char* column, uint64_t& next_serial) {
+  if (next_serial == 0) next_serial = HighestSerial(db, column) + 1;
+  next_serial = NextIssuableSerial(next_serial);
+  auto number = IssuedNumberDigits(next_serial++);
+  if (!number) throw StorageError("storage.failure", "number space exhausted");
+  return *number;
+}
+
+}  // namespace
+
+std::optional<ResidentRecord> SqliteResidentRepository::Latest(std::string_view addressee_number) {
+  auto statement = db_.Prepare(Select("WHERE v.addressee_number = ?1 ORDER BY v.history_number DESC LIMIT 1"));
+  statement->Bind(1, addressee_number);
+  if (!statement->Step()) return std::nullopt;
+  return codec::ReadVersion(*statement);
+}
+
+std::vector<ResidentRecord> SqliteResidentRepository::HouseholdMembers(
+    std::string_view household_number) {
+  // Versions that name the household and are still the person's latest, for residents only.
+  auto statement = db_.Prepare(Select(
+      "WHERE v.household_number = ?1 AND v.status = 1 AND v.history_number = "
+      "(SELECT max(w.history_number) FROM resident_version w "
+      " WHERE w.addressee_number = v.addressee_number) ORDER BY v.addressee_number"));
+  statement->Bind(1, household_number);
+  std::vector<ResidentRecord> members;
+  while (statement->Step()) members.push_back(codec::ReadVersion(*statement));
+  return members;
+}
+
+Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
+                                                       std::vector<ResidentRecord> versions,
+                                                       const std::vector<VersionStamp>& read_set) {
+  Transaction transaction(db_);
+  for (const VersionStamp& stamp : read_set) {
+    auto latest = db_.Prepare(
+        "SELECT max(history_number) FROM resident_version WHERE addressee_number = ?1");
+    latest->Bind(1, stamp.addressee_number);
+    latest->Step();
+    if (latest->ColumnInt(0) != stamp.history_number) {
+      return MakeError(ErrorCode::kConflict, "change.stale",
+                       "宛名番号 " + stamp.addressee_number + " changed since it was read");
+    }
+  }
+  // Newcomers and new households get their numbers now, inside the transaction.
+  std::map<std::string, std::string> assigned;
+  uint64_t next_person = 0;
+  uint64_t next_household = 0;
+  for (ResidentRecord& v : versions) {
+    if (v.addressee_number.starts_with(kNewPersonPrefix)) {
+      auto [it, fresh] = assigned.try_emplace(v.addressee_number);
+      if (fresh) it->second = Allocate(db_, "addressee_number", next_person);
+      v.addressee_number = it->second;
+    }
+    if (v.household_number.starts_with(kNewHouseholdPrefix)) {
+      auto [it, fresh] = assigned.try_emplace(v.household_number);
+      if (fresh) it->second = Allocate(db_, "household_number", next_household);
+      v.household_number = it->second;
+    }
+  }
+  std::string alerts;
+  for (const std::string& alert : change.alerts) alerts += (alerts.empty() ? "" : ",") + alert;
+  auto insert_change = db_.Prepare(
+      "INSERT INTO change_record(reason, event_date, event_date_sort, notification_date, "
+      "processing_date, ex_officio, operator_id, place, terminal, note, alerts) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  insert_change->Bind(1, static_cast<int>(change.reason))
+      .Bind(2, codec::EncodeDate(change.event_date))
+      .Bind(3, codec::EncodeDay(change.event_date.InternalDate()))
+      .Bind(4, codec::EncodeDay(change.notification_date))
+      .Bind(5, ToIsoString(change.processing_date))
+      .Bind(6, change.ex_officio ? 1 : 0)
+      .Bind(7, change.operator_id)
+      .Bind(8, change.place)
+      .Bind(9, change.terminal)
+      .Bind(10, change.note)
+      .Bind(11, alerts);
+  insert_change->Run();
+  change.change_id = db_.LastInsertRowId();
+  std::string placeholders;
+  for (int i = 1; i <= codec::ResidentVersionColumnCount(); ++i) {
+    placeholders += (i == 1 ? "?" : ", ?") + std::to_string(i);
+  }
+  const std::string insert_sql = std::string("INSERT INTO resident_version(") +
+                                 codec::kResidentVersionColumns + ") VALUES (" + placeholders + ")";
+  for (const ResidentRecord& v : versions) {
+    auto insert = db_.Prepare(insert_sql);
+    codec::BindVersion(*insert, v, change.change_id);
+    insert->Run();
+  }
+  transaction.Commit();
+  return ChangeOutcome{std::move(change), std::move(versions)};
+}
+
+std::optional<ResidentRecord> SqliteResidentRepository::AsOf(std::string_view addressee_number,
+                                                            CalendarDate date, AsOfBasis basis) {
+  // By 異動日: the latest version whose 異動 had taken effect on `date` (a 転出 dated later has
+  // not, so a 転出予定者 is still a resident). By 処理日: the latest version recorded by then.
+  const char* order_column = basis == AsOfBasis::kEventDate
+                                 ? "coalesce(c.event_date_sort, c.processing_date)"
+                                 : "c.processing_date";
+  auto statement = db_.Prepare(
+      Select(std::string("JOIN change_record c ON c.change_id = v.change_id "
+                         "WHERE v.addressee_number = ?1 AND ") +
+             order_column + " <= ?2 ORDER BY v.history_number DESC LIMIT 1"));
+  statement->Bind(1, addressee_number).Bind(2, ToIsoString(date));
+  if (!statement->Step()) return std::nullopt;
+  return codec::ReadVersion(*statement);
+}
+
+std::vector<ResidentRepository::HistoryEntry> SqliteResidentRepository::History(
+    std::string_view addressee_number) {
+  auto statement = db_.Prepare(
+      "SELECT " + codec::QualifiedVersionColumns() + ", " +
+      "c.change_id, c.reason, c.event_date, c.notification_date, c.processing_date, c.ex_officio, "
+      "c.operator_id, c.place, c.terminal, c.note, c.alerts "
+      "FROM resident_version v JOIN change_record c ON c.change_id = v.change_id "
+      "WHERE v.addressee_number = ?1 ORDER BY v.history_number");
+  statement->Bind(1, addressee_number);
+  std::vector<HistoryEntry> history;
+  while (statement->Step()) {
+    history.push_back({codec::ReadVersion(*statement),
+                       codec::ReadChange(*statement, codec::ResidentVersionColumnCount())});
+  }
+  return history;
+}
+
+}  // namespace jrr
