@@ -445,4 +445,23 @@ Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   return engine.Finish(draft, c.input, c.reason);
 }
 
+Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
+  struct Visitor {
+    ResidentChanges& changes;
+    Result<ChangeOutcome> operator()(const MoveInCommand& c) { return changes.MoveIn(c); }
+    Result<ChangeOutcome> operator()(const BirthCommand& c) { return changes.Birth(c); }
+    Result<ChangeOutcome> operator()(const WithinMoveCommand& c) { return changes.WithinMove(c); }
+    Result<ChangeOutcome> operator()(const MoveOutCommand& c) { return changes.MoveOut(c); }
+    Result<ChangeOutcome> operator()(const DeathCommand& c) { return changes.Death(c); }
+    Result<ChangeOutcome> operator()(const HeadOfHouseholdChangeCommand& c) {
+      return changes.HeadOfHouseholdChange(c);
+    }
+    Result<ChangeOutcome> operator()(const HouseholdSeparationCommand& c) {
+      return changes.HouseholdSeparation(c);
+    }
+    Result<ChangeOutcome> operator()(const CorrectionCommand& c) { return changes.Correction(c); }
+  };
+  return std::visit(Visitor{*this}, command);
+}
+
 }  // namespace jrr

@@ -101,6 +101,13 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "世帯主が世帯から抜け、世帯員が2人以上残ります。先に世帯主変更を行うよう案内してください。"},
     {"change.sole_member_becomes_head", kAlert, "JK-4.0.4",
      "世帯主が抜けて世帯員が1人になるため、職権でその方を世帯主とします。"},
+    // The JSON form of 異動 (jrr apply and the API).
+    {"json.malformed", kError, "jrr", "JSON として読み取れません。"},
+    {"json.not_object", kError, "jrr", "異動は JSON のオブジェクト（又はその配列）で指定してください。"},
+    {"json.unknown_type", kError, "jrr", "異動の種類（type）が正しくありません。"},
+    {"json.unknown_field", kError, "jrr", "この異動にない項目が指定されています（項目名の誤りがないか確認してください）。"},
+    {"json.missing_field", kError, "jrr", "必要な項目が指定されていません。"},
+    {"json.wrong_type", kError, "jrr", "項目の値の形式が正しくありません。"},
     // Register and municipality.
     {"municipality.name_invalid", kError, "jrr",
      "市区町村名は40文字以内で、市・区・町・村で終わる名称を入力してください。"},

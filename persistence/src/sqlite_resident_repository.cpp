@@ -118,17 +118,18 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
 }
 
 std::optional<ResidentRecord> SqliteResidentRepository::AsOf(std::string_view addressee_number,
-                                                            CalendarDate date, AsOfBasis basis) {
-  // By 異動日: the latest version whose 異動 had taken effect on `date` (a 転出 dated later has
-  // not, so a 転出予定者 is still a resident). By 処理日: the latest version recorded by then.
-  const char* order_column = basis == AsOfBasis::kEventDate
-                                 ? "coalesce(c.event_date_sort, c.processing_date)"
-                                 : "c.processing_date";
-  auto statement = db_.Prepare(
-      Select(std::string("JOIN change_record c ON c.change_id = v.change_id "
-                         "WHERE v.addressee_number = ?1 AND ") +
-             order_column + " <= ?2 ORDER BY v.history_number DESC LIMIT 1"));
-  statement->Bind(1, addressee_number).Bind(2, ToIsoString(date));
+                                                            const AsOfQuery& query) {
+  // By 異動日: the latest version whose 異動 had taken effect (a 転出 dated later has not, so a
+  // 転出予定者 is still a resident; a 年月日不詳 異動 counts from its 処理日). By 処理日: only the
+  // versions recorded by then. An unset bound is given a date after every stored one.
+  auto statement = db_.Prepare(Select(
+      "JOIN change_record c ON c.change_id = v.change_id WHERE v.addressee_number = ?1 "
+      "AND coalesce(c.event_date_sort, c.processing_date) <= ?2 AND c.processing_date <= ?3 "
+      "ORDER BY v.history_number DESC LIMIT 1"));
+  const std::string open_end = "9999-12-31";
+  statement->Bind(1, addressee_number)
+      .Bind(2, query.effective_on ? ToIsoString(*query.effective_on) : open_end)
+      .Bind(3, query.known_at ? ToIsoString(*query.known_at) : open_end);
   if (!statement->Step()) return std::nullopt;
   return codec::ReadVersion(*statement);
 }

@@ -70,7 +70,7 @@ TEST(RuleCatalog, EveryRuleIdInTheSourcesIsCatalogued) {
   const std::regex make_error(R"(MakeError\(\s*ErrorCode::\w+,\s*\"([a-z_.]+)\")");
   const std::regex storage_error(R"(StorageError\(\s*\"([a-z_.]+)\")");
   const std::regex alert(R"(std::string\(\"([a-z_]+\.[a-z_.]+)\"\))");
-  const std::regex helper(R"((?:RuleError|DateError|Alert)\(\s*\"([a-z_]+\.[a-z_.]+)\")");
+  const std::regex helper(R"((?:RuleError|DateError|Alert|Fail)\(\s*\"([a-z_]+\.[a-z_.]+)\")");
   int found = 0;
   for (const char* layer : {"domain", "persistence", "web", "forms"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root / layer)) {

@@ -207,17 +207,21 @@ TEST_F(ResidentChangesTest, MoveOutMayBePlannedAndMakesARemovedRecord) {
   const std::string head = family.versions[0].addressee_number;
   // By 異動日 a 転出予定者 is still a resident before the planned day; by 処理日 the register
   // already knew of the 転出 on the day it was processed.
-  EXPECT_EQ(repository_->AsOf(head, CalDay("2026-12-04"), AsOfBasis::kEventDate)->status,
+  EXPECT_EQ(repository_->AsOf(head, AsOfQuery{CalDay("2026-12-04"), std::nullopt})->status,
             ResidentStatus::kResident);
-  EXPECT_EQ(repository_->AsOf(head, CalDay("2026-12-05"), AsOfBasis::kEventDate)->status,
+  EXPECT_EQ(repository_->AsOf(head, AsOfQuery{CalDay("2026-12-05"), std::nullopt})->status,
             ResidentStatus::kRemoved);
-  EXPECT_EQ(repository_->AsOf(head, CalDay("2026-11-27"), AsOfBasis::kProcessingDate)->status,
+  EXPECT_EQ(repository_->AsOf(head, AsOfQuery{std::nullopt, CalDay("2026-11-27")})->status,
             ResidentStatus::kRemoved);
-  auto known_before = repository_->AsOf(head, CalDay("2026-11-26"), AsOfBasis::kProcessingDate);
+  auto known_before = repository_->AsOf(head, AsOfQuery{std::nullopt, CalDay("2026-11-26")});
   ASSERT_TRUE(known_before.has_value());
   EXPECT_EQ(known_before->status, ResidentStatus::kResident);
-  EXPECT_FALSE(repository_->AsOf(head, CalDay("2026-10-04"), AsOfBasis::kProcessingDate));
-  EXPECT_FALSE(repository_->AsOf(head, CalDay("2026-09-30"), AsOfBasis::kEventDate).has_value());
+  EXPECT_FALSE(repository_->AsOf(head, AsOfQuery{std::nullopt, CalDay("2026-10-04")}));
+  EXPECT_FALSE(repository_->AsOf(head, AsOfQuery{CalDay("2026-09-30"), std::nullopt}).has_value());
+  // Both axes: on 2026-12-10 (after the planned day) as the register knew it on 2026-11-26, before
+  // the 転出 was processed: still a resident.
+  EXPECT_EQ(repository_->AsOf(head, AsOfQuery{CalDay("2026-12-10"), CalDay("2026-11-26")})->status,
+            ResidentStatus::kResident);
   // The 除票 stays readable and refuses further 異動.
   EXPECT_EQ(repository_->Latest(head)->status, ResidentStatus::kRemoved);
   DeathCommand death;

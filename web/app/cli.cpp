@@ -15,9 +15,20 @@
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/storage_error.h"
+#include "jrr/persistence/database.h"
 #include "jrr/persistence/migrations.h"
+#include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/web/change_json.h"
 #include "jrr/web/web_server.h"
+#include "japan_clock.h"
 #include "register_services.h"
+#include "register_text.h"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
 
 namespace jrr::cli {
 namespace {
@@ -127,6 +138,92 @@ int Date(const Args& args, std::ostream& out, std::ostream& err) {
   return kOk;
 }
 
+// Opens an existing register and brings its schema up to date. Error register.not_initialized
+// when there is no file (nothing is created).
+Result<std::unique_ptr<Database>> OpenRegister(const std::string& path) {
+  if (path.empty() || !std::filesystem::exists(path)) {
+    return MakeError(ErrorCode::kNotFound, "register.not_initialized", "no file at " + path);
+  }
+  auto db = std::make_unique<Database>(path, DatabaseOptions{.create_if_missing = false});
+  Migrate(*db);
+  return db;
+}
+
+Result<std::optional<CalendarDate>> DateOption(const Args& args, const std::string& name) {
+  if (!args.options.contains(name)) return std::optional<CalendarDate>();
+  auto parsed = ParseCalendarDate(args.Option(name));
+  if (!parsed) return parsed.error();
+  return std::optional<CalendarDate>(*parsed);
+}
+
+int Show(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  auto as_of = DateOption(args, "as-of");
+  if (!as_of) return PrintError(err, as_of.error());
+  auto known_at = DateOption(args, "known-at");
+  if (!known_at) return PrintError(err, known_at.error());
+  SqliteResidentRepository residents(**db);
+  const std::string& atena = args.positional[0];
+  auto record = residents.AsOf(atena, AsOfQuery{*as_of, *known_at});
+  if (!record) {
+    return PrintError(err, MakeError(ErrorCode::kNotFound, "change.person_not_found",
+                                     "宛名番号 " + atena + (*as_of || *known_at ? " at that date" : "")));
+  }
+  if (args.flags.contains("json")) {
+    out << web::EncodeRecord(*record) << "\n";
+    return kOk;
+  }
+  out << app::RecordText(*record) << app::HistoryText(residents.History(atena));
+  return kOk;
+}
+
+std::string HostName() {
+  char name[256] = {0};
+  if (gethostname(name, sizeof name - 1) != 0) return "unknown";
+  return name;
+}
+
+int Apply(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& source = args.positional[0];
+  std::string document;
+  if (source == "-") {
+    document.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream file(source, std::ios::binary);
+    if (!file) {
+      err << "エラー: ファイルを開けません: " << source << "\n";
+      return kUsage;
+    }
+    document.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  }
+  auto parts = web::SplitChangeDocument(document);
+  if (!parts) return PrintError(err, parts.error());
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteResidentRepository residents(**db);
+  ResidentChanges changes(residents, ChangeContext{app::TodayInJapan(), args.Option("operator", "cli"),
+                                                   args.Option("place", "CLI"),
+                                                   args.Option("terminal", HostName())});
+  for (std::size_t i = 0; i < parts->size(); ++i) {
+    auto command = web::DecodeChangeCommand((*parts)[i]);
+    if (!command) {
+      err << "異動 " << i + 1 << "/" << parts->size() << " を読み取れません。\n";
+      return PrintError(err, command.error());
+    }
+    auto outcome = changes.Apply(*command);
+    if (!outcome) {
+      err << "異動 " << i + 1 << "/" << parts->size() << " は記録されませんでした。\n";
+      PrintError(err, outcome.error());
+      out << web::EncodeError(outcome.error()) << std::endl;
+      return kRuleError;
+    }
+    // One line per recorded 異動, flushed: when this line is out, the 異動 is on disk.
+    out << web::EncodeOutcome(*outcome) << std::endl;
+  }
+  return kOk;
+}
+
 int KanaKey(const Args& args, std::ostream& out, std::ostream& err) {
   auto key = BuildKanaKey(args.positional[0]);
   if (!key) return PrintError(err, key.error());
@@ -164,6 +261,16 @@ const std::vector<Command>& Commands() {
        "  台帳を開き、HTTP で待ち受けます。既定ではこの端末（127.0.0.1）からのみ接続できます。\n",
        {"db", "host", "port", "threads"}, {}, 0, 0, Serve},
       {"version", "版を表示する / print versions", "jrr version\n", {}, {}, 0, 0, Version},
+      {"show", "住民票を表示する / show a resident record",
+       "jrr show --db PATH [--as-of DATE] [--known-at DATE] [--json] 宛名番号\n"
+       "  現在の住民票と異動履歴を表示します。--as-of: その日（異動日基準）の内容、--known-at: その日に\n"
+       "  台帳が把握していた内容（処理日基準）。両方を指定できます。--json: API と同じ JSON。\n",
+       {"db", "as-of", "known-at"}, {"json"}, 1, 1, Show},
+      {"apply", "異動を記録する / record 異動 from JSON",
+       "jrr apply --db PATH [--operator ID] [--place 本庁] [--terminal NAME] FILE|-\n"
+       "  JSON の異動（1件のオブジェクト、又はその配列）を順に、1件ずつ一つのトランザクションで記録し、\n"
+       "  結果を1行ずつ出力します。最初に拒否された異動で止まります。形式は docs/api.md を参照。\n",
+       {"db", "operator", "place", "terminal"}, {}, 1, 1, Apply},
       {"date", "年月日の解釈を説明する / explain a date",
        "jrr date [--koseki] TEXT\n"
        "  例: jrr date 令和元年5月1日 / jrr date R7.11.27 / jrr date --koseki 令和3年5月上旬\n"
@@ -220,7 +327,9 @@ std::string ParseArgs(const Command& command, const std::vector<std::string>& ra
     }
   }
   for (const std::string& required : command.value_options) {
-    const bool optional = required == "host" || required == "port" || required == "threads";
+    static const std::set<std::string> kOptional = {"host",   "port",     "threads", "as-of",
+                                                    "known-at", "operator", "place", "terminal"};
+    const bool optional = kOptional.contains(required);
     if (!optional && !args.options.contains(required)) return "--" + required + " を指定してください。";
   }
   if (args.positional.size() < command.min_positional ||

@@ -6,7 +6,7 @@
 #include "endpoints/endpoints.h"
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/web/http_status_for.h"
-#include "json_writer.h"
+#include "jrr/web/change_json.h"
 #include "page.h"
 
 namespace jrr::web {
@@ -38,12 +38,7 @@ bool IsJsonPath(std::string_view path) {
 Response ErrorResponse(const Request& request, const Error& error, int status) {
   const int http_status = status != 0 ? status : HttpStatusFor(error.code);
   if (IsJsonPath(request.path)) {
-    JsonObject json;
-    json.Add("code", ErrorCodeName(error.code))
-        .Add("rule_id", error.rule_id)
-        .Add("message_ja", MessageJa(error))
-        .Add("detail", error.detail);
-    return Response{http_status, "application/json; charset=utf-8", json.str(), {}, false};
+    return Response{http_status, "application/json; charset=utf-8", EncodeError(error), {}, false};
   }
   kainjow::mustache::data data;
   data.set("message_ja", MessageJa(error));

@@ -3,7 +3,7 @@
 #include "jrr/domain/explain.h"
 #include "jrr/domain/name_keys.h"
 #include "jrr/web/router.h"
-#include "../json_writer.h"
+#include "jrr/web/json_writer.h"
 
 namespace jrr::web {
 namespace {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "endpoints.h"
-#include "../json_writer.h"
+#include "jrr/web/json_writer.h"
 
 namespace jrr::embedded {
 std::string_view stylesheet_css();

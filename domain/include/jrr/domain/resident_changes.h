@@ -34,6 +34,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "jrr/domain/change.h"
@@ -126,6 +127,11 @@ struct CorrectionCommand {
   std::optional<bool> adult_ward;
 };
 
+// Any 異動 command, as decoded from the JSON the CLI and the API take.
+using AnyChangeCommand =
+    std::variant<MoveInCommand, BirthCommand, WithinMoveCommand, MoveOutCommand, DeathCommand,
+                 HeadOfHouseholdChangeCommand, HouseholdSeparationCommand, CorrectionCommand>;
+
 class ResidentChanges {
  public:
   ResidentChanges(ResidentRepository& repository, ChangeContext context)
@@ -139,6 +145,9 @@ class ResidentChanges {
   Result<ChangeOutcome> HeadOfHouseholdChange(const HeadOfHouseholdChangeCommand& command);
   Result<ChangeOutcome> HouseholdSeparation(const HouseholdSeparationCommand& command);
   Result<ChangeOutcome> Correction(const CorrectionCommand& command);
+
+  // Runs whichever use case `command` holds.
+  Result<ChangeOutcome> Apply(const AnyChangeCommand& command);
 
  private:
   ResidentRepository& repository_;

@@ -27,9 +27,13 @@ struct VersionStamp {
 inline constexpr std::string_view kNewPersonPrefix = "new-person:";
 inline constexpr std::string_view kNewHouseholdPrefix = "new-household:";
 
-// As-of reads: by 異動日 (the legal effect: how the record stood on that day) or by 処理日 (what
-// the register knew on that day).
-enum class AsOfBasis { kEventDate, kProcessingDate };
+// As-of reads, on two time axes: `effective_on` by 異動日 (the legal effect: how the record stood
+// on that day) and `known_at` by 処理日 (what the register knew on that day). Either or both may be
+// set; both unset means the latest version.
+struct AsOfQuery {
+  std::optional<CalendarDate> effective_on;
+  std::optional<CalendarDate> known_at;
+};
 
 class ResidentRepository {
  public:
@@ -46,9 +50,9 @@ class ResidentRepository {
   virtual Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
                                        const std::vector<VersionStamp>& read_set) = 0;
 
-  // The version in force on `date`, or nullopt when the person was not yet recorded.
-  virtual std::optional<ResidentRecord> AsOf(std::string_view addressee_number, CalendarDate date,
-                                             AsOfBasis basis) = 0;
+  // The version the query selects, or nullopt when there was none yet.
+  virtual std::optional<ResidentRecord> AsOf(std::string_view addressee_number,
+                                             const AsOfQuery& query) = 0;
 
   // Every version, oldest first, with the 異動 that wrote it.
   struct HistoryEntry {

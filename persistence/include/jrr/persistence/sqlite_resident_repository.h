@@ -19,8 +19,8 @@ class SqliteResidentRepository final : public ResidentRepository {
   std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) override;
   Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
                                const std::vector<VersionStamp>& read_set) override;
-  std::optional<ResidentRecord> AsOf(std::string_view addressee_number, CalendarDate date,
-                                     AsOfBasis basis) override;
+  std::optional<ResidentRecord> AsOf(std::string_view addressee_number,
+                                     const AsOfQuery& query) override;
   std::vector<HistoryEntry> History(std::string_view addressee_number) override;
 
  private:

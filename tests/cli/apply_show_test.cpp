@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// `jrr apply` and `jrr show`: JSON in, one outcome line per recorded 異動, stop at the first
+// refusal; show as of a date.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "cli.h"
+#include "support/temp_dir.h"
+
+namespace jrr::cli {
+namespace {
+
+using jrr::testing::TempDir;
+
+struct Outcome {
+  int status;
+  std::string out;
+  std::string err;
+};
+
+Outcome RunCli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  const int status = Run(args, out, err);
+  return Outcome{status, out.str(), err.str()};
+}
+
+std::string Write(const TempDir& dir, const std::string& name, const std::string& text) {
+  const std::string path = dir.File(name);
+  std::ofstream(path) << text;
+  return path;
+}
+
+const char* kFamily = R"([
+ {"type":"move_in","event_date":"令和8年10月1日","notification_date":"2026-10-02",
+  "persons":[{"family_name":"架空","given_name":"一郎","family_kana":"カクウ","given_kana":"イチロウ",
+              "birth_date":"昭和55年4月1日","sex":"male","relationship":"世帯主",
+              "domicile":{"place":"架空県架空市桜町一丁目1番地","head_of_family":"架空　一郎"}},
+             {"family_name":"架空","given_name":"花子","birth_date":"昭和57年6月15日","sex":"female",
+              "relationship":"妻","domicile":{"state":"不明"}}],
+  "new_address":{"text":"架空県架空市桜町一丁目","banchi":"1番2号","katagaki":"さくら荘101"}},
+ {"type":"within_move","event_date":"令和8年10月20日","notification_date":"2026-10-21",
+  "movers":["0000000019","0000000027"],
+  "new_address":{"text":"架空県架空市桜町二丁目","banchi":"3番4号"}}
+])";
+
+// REQ: JK-4.1.1.1, JK-4.1.2.1, JK-1.2.1
+TEST(CliApply, RecordsEachChangeAndShowsTheRecordAsOfADate) {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  ASSERT_EQ(RunCli({"init", "--db", db, "--municipality-code", "990001", "--name", "架空市"}).status, kOk);
+  auto applied = RunCli({"apply", "--db", db, "--operator", "clerk07", Write(dir, "f.json", kFamily)});
+  ASSERT_EQ(applied.status, kOk) << applied.err;
+  EXPECT_NE(applied.out.find(R"("change_id":1,"reason":"domestic_move_in")"), std::string::npos) << applied.out;
+  EXPECT_NE(applied.out.find(R"("change_id":2,"reason":"within_move")"), std::string::npos);
+
+  auto now = RunCli({"show", "--db", db, "0000000019"});
+  ASSERT_EQ(now.status, kOk) << now.err;
+  EXPECT_NE(now.out.find("住所：架空県架空市桜町二丁目3番4号"), std::string::npos) << now.out;
+  EXPECT_NE(now.out.find("2  転居  異動日 令和8年10月20日"), std::string::npos);
+  EXPECT_NE(now.out.find("clerk07"), std::string::npos);
+  auto before = RunCli({"show", "--db", db, "--as-of", "2026-10-10", "0000000019"});
+  EXPECT_NE(before.out.find("住所：架空県架空市桜町一丁目1番2号　さくら荘101"), std::string::npos) << before.out;
+  auto wife = RunCli({"show", "--db", db, "--json", "0000000027"});
+  EXPECT_NE(wife.out.find(R"("domicile":{"state":"unknown")"), std::string::npos) << wife.out;
+  auto unknown = RunCli({"show", "--db", db, "0000000990"});
+  EXPECT_EQ(unknown.status, kRuleError);
+  auto not_yet = RunCli({"show", "--db", db, "--as-of", "2026-09-01", "0000000019"});
+  EXPECT_EQ(not_yet.status, kRuleError);
+  EXPECT_EQ(RunCli({"show", "--db", db, "--as-of", "昨日", "0000000019"}).status, kRuleError);
+}
+
+// REQ: JK-11.1, JK-4.0.4
+TEST(CliApply, StopsAtTheFirstRefusalAndWritesNothingOfIt) {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  ASSERT_EQ(RunCli({"init", "--db", db, "--municipality-code", "990001", "--name", "架空市"}).status, kOk);
+  ASSERT_EQ(RunCli({"apply", "--db", db, Write(dir, "f.json", kFamily)}).status, kOk);
+  const std::string two = R"([
+    {"type":"death","event_date":"2026-11-01","notification_date":"2026-11-02","addressee_number":"0000000019"},
+    {"type":"death","event_date":"2026-11-01","notification_date":"2026-11-02","addressee_number":"0000000027"}])";
+  auto refused = RunCli({"apply", "--db", db, Write(dir, "d.json", two)});
+  EXPECT_EQ(refused.status, kRuleError);
+  EXPECT_NE(refused.err.find("[change.sole_member_becomes_head]"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.out.find(R"("rule_id":"change.sole_member_becomes_head")"), std::string::npos);
+  auto head = RunCli({"show", "--db", db, "0000000019"});
+  EXPECT_NE(head.out.find("状態：住民"), std::string::npos) << "the refused 異動 wrote nothing";
+  auto malformed = RunCli({"apply", "--db", db, Write(dir, "m.json", "{")});
+  EXPECT_EQ(malformed.status, kRuleError);
+  EXPECT_NE(malformed.err.find("json.malformed"), std::string::npos);
+  EXPECT_EQ(RunCli({"apply", "--db", db, dir.File("none.json")}).status, kUsage);
+  EXPECT_EQ(RunCli({"apply", "--db", dir.File("none.db"), Write(dir, "f2.json", kFamily)}).status,
+            kRuleError);
+}
+
+}  // namespace
+}  // namespace jrr::cli

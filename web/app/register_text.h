@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The text `jrr show` prints: a record as a clerk reads it (Japanese labels, 和暦 dates, 西暦 for a
+// foreign resident's 生年月日 and 在留期間満了日 per JK-1.1.9), and its 異動 history.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "jrr/domain/resident_repository.h"
+
+namespace jrr::app {
+
+std::string RecordText(const ResidentRecord& record);
+std::string HistoryText(const std::vector<ResidentRepository::HistoryEntry>& history);
+
+}  // namespace jrr::app

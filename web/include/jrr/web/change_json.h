@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The JSON form of 異動 commands and their results, shared by `jrr apply` and the JSON API, so a
+// vendor scripts both the same way. docs/api.md describes every field.
+//
+// A request is one object with "type" (move_in, birth, within_move, move_out, death, head_change,
+// separation, correction) and that type's fields; dates accept every notation of ParseDate.
+// Decoding is strict: a field the type does not know is refused (json.unknown_field), so a typo
+// never silently drops an item.
+// Errors (kInvalidInput): json.malformed, json.not_object, json.unknown_type, json.unknown_field,
+// json.missing_field, json.wrong_type, and the parsers' own (date.*, relationship.*, text.*).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jrr/domain/resident_changes.h"
+#include "jrr/domain/result.h"
+
+namespace jrr::web {
+
+// One request object.
+Result<AnyChangeCommand> DecodeChangeCommand(std::string_view json);
+
+// A document holding one request object or an array of them; each element is decoded on its own
+// so the caller can apply them in order and stop at the first refusal.
+Result<std::vector<std::string>> SplitChangeDocument(std::string_view json);
+
+// {"change_id":…, "reason":…, "reason_ja":…, "alerts":[…], "versions":[{…}]}
+std::string EncodeOutcome(const ChangeOutcome& outcome);
+
+// Every item of a version, with dates as {"text": as displayed (JK-1.1.9), "iso": the internal
+// date}. Foreign residents' 生年月日 and 在留期間満了日 display in 西暦.
+std::string EncodeRecord(const ResidentRecord& record);
+
+// {"code":…, "rule_id":…, "message_ja":…, "detail":…}
+std::string EncodeError(const Error& error);
+
+}  // namespace jrr::web
