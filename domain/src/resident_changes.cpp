@@ -154,6 +154,14 @@ class Engine {
   }
 
   Result<ChangeOutcome> Finish(Draft& draft, const ChangeInput& in, ChangeReason reason) {
+    // JK-4.0.8: while a 仮登録 involves a person, no other 異動 may touch them or their household.
+    for (const VersionStamp& stamp : draft.read_set) {
+      const auto pending = repository_.PendingChangeFor(stamp.addressee_number);
+      if (pending && pending != context_.approving_pending_id) {
+        return RuleError("change.pending_exists",
+                         "仮登録 " + std::to_string(*pending) + " involves " + stamp.addressee_number);
+      }
+    }
     for (const std::string& alert : draft.alerts) {
       const auto& ack = in.acknowledged_alerts;
       if (std::find(ack.begin(), ack.end(), alert) == ack.end()) {
@@ -173,6 +181,7 @@ class Engine {
     change.terminal = context_.terminal;
     change.note = in.note;
     change.alerts = draft.alerts;
+    change.approves_pending_id = context_.approving_pending_id;
     return repository_.Append(change, draft.versions, draft.read_set);
   }
 

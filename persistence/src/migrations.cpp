@@ -9,6 +9,7 @@
 namespace jrr::embedded {
 std::string_view schema_0001_register_sql();
 std::string_view schema_0002_resident_register_sql();
+std::string_view schema_0003_pending_change_sql();
 }
 
 namespace jrr {
@@ -17,6 +18,7 @@ std::span<const Migration> AllMigrations() {
   static const std::array kMigrations = {
       Migration{1, "register", embedded::schema_0001_register_sql()},
       Migration{2, "resident_register", embedded::schema_0002_resident_register_sql()},
+      Migration{3, "pending_change", embedded::schema_0003_pending_change_sql()},
   };
   return kMigrations;
 }

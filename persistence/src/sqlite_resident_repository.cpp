@@ -102,6 +102,21 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
       .Bind(11, alerts);
   insert_change->Run();
   change.change_id = db_.LastInsertRowId();
+  if (change.approves_pending_id) {
+    // 本登録: the decision and the 異動 are one transaction. A 仮登録 decided meanwhile (by
+    // another clerk) makes this one fail as a conflict, and nothing is written.
+    auto open = db_.Prepare(
+        "SELECT 1 FROM pending_change p WHERE p.pending_id = ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM pending_decision d WHERE d.pending_id = p.pending_id)");
+    open->Bind(1, *change.approves_pending_id);
+    if (!open->Step()) {
+      return MakeError(ErrorCode::kConflict, "pending.not_open",
+                       "仮登録 " + std::to_string(*change.approves_pending_id) + " already decided");
+    }
+    auto decide = db_.Prepare(
+        "INSERT INTO pending_decision(pending_id, decision, change_id) VALUES (?1, 'approved', ?2)");
+    decide->Bind(1, *change.approves_pending_id).Bind(2, change.change_id).Run();
+  }
   std::string placeholders;
   for (int i = 1; i <= codec::ResidentVersionColumnCount(); ++i) {
     placeholders += (i == 1 ? "?" : ", ?") + std::to_string(i);
@@ -132,6 +147,17 @@ std::optional<ResidentRecord> SqliteResidentRepository::AsOf(std::string_view ad
       .Bind(3, query.known_at ? ToIsoString(*query.known_at) : open_end);
   if (!statement->Step()) return std::nullopt;
   return codec::ReadVersion(*statement);
+}
+
+std::optional<int64_t> SqliteResidentRepository::PendingChangeFor(
+    std::string_view addressee_number) {
+  auto statement = db_.Prepare(
+      "SELECT p.pending_id FROM pending_person p WHERE p.addressee_number = ?1 AND NOT EXISTS "
+      "(SELECT 1 FROM pending_decision d WHERE d.pending_id = p.pending_id) "
+      "ORDER BY p.pending_id LIMIT 1");
+  statement->Bind(1, addressee_number);
+  if (!statement->Step()) return std::nullopt;
+  return statement->ColumnInt(0);
 }
 
 std::vector<ResidentRepository::HistoryEntry> SqliteResidentRepository::History(

@@ -97,3 +97,33 @@ TEST(CliApply, StopsAtTheFirstRefusalAndWritesNothingOfIt) {
 
 }  // namespace
 }  // namespace jrr::cli
+
+namespace jrr::cli {
+namespace {
+
+// REQ: JK-4.0.8
+TEST(CliApply, ProvisionalApproveAndWithdraw) {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  ASSERT_EQ(RunCli({"init", "--db", db, "--municipality-code", "990001", "--name", "架空市"}).status, kOk);
+  // The second request moves people who exist only in the first, still provisional, request:
+  // it is refused at entry, and the first stays a 仮登録.
+  auto entered = RunCli({"apply", "--db", db, "--provisional", Write(dir, "f.json", kFamily)});
+  EXPECT_EQ(entered.status, kRuleError);
+  EXPECT_NE(entered.err.find("[change.person_not_found]"), std::string::npos) << entered.err;
+  EXPECT_NE(entered.out.find(R"("pending_id":1,"type":"move_in","summary":"国内転入 2名（新規 2名）")"),
+            std::string::npos) << entered.out;
+  EXPECT_EQ(RunCli({"show", "--db", db, "0000000019"}).status, kRuleError) << "not in the register yet";
+  auto listed = RunCli({"pending", "--db", db});
+  EXPECT_NE(listed.out.find("1  国内転入 2名"), std::string::npos) << listed.out;
+  auto approved = RunCli({"approve", "--db", db, "1"});
+  ASSERT_EQ(approved.status, kOk) << approved.err;
+  EXPECT_EQ(RunCli({"show", "--db", db, "0000000019"}).status, kOk);
+  EXPECT_EQ(RunCli({"approve", "--db", db, "1"}).status, kRuleError);
+  EXPECT_EQ(RunCli({"withdraw", "--db", db, "1"}).status, kRuleError);
+  EXPECT_EQ(RunCli({"approve", "--db", db, "x"}).status, kRuleError);
+  EXPECT_NE(RunCli({"pending", "--db", db}).out.find("仮登録 0 件"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jrr::cli

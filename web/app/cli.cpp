@@ -17,6 +17,7 @@
 #include "jrr/domain/storage_error.h"
 #include "jrr/persistence/database.h"
 #include "jrr/persistence/migrations.h"
+#include "jrr/persistence/sqlite_pending_change_repository.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/web/change_json.h"
 #include "jrr/web/web_server.h"
@@ -184,6 +185,11 @@ std::string HostName() {
   return name;
 }
 
+ChangeContext ClerkContext(const Args& args) {
+  return ChangeContext{app::TodayInJapan(), args.Option("operator", "cli"),
+                       args.Option("place", "CLI"), args.Option("terminal", HostName())};
+}
+
 int Apply(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string& source = args.positional[0];
   std::string document;
@@ -202,25 +208,103 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
   auto db = OpenRegister(args.Option("db"));
   if (!db) return PrintError(err, db.error());
   SqliteResidentRepository residents(**db);
-  ResidentChanges changes(residents, ChangeContext{app::TodayInJapan(), args.Option("operator", "cli"),
-                                                   args.Option("place", "CLI"),
-                                                   args.Option("terminal", HostName())});
+  const ChangeContext context = ClerkContext(args);
+  ResidentChanges changes(residents, context);
+  SqlitePendingChangeRepository pending(**db);
+  const bool provisional = args.flags.contains("provisional");
   for (std::size_t i = 0; i < parts->size(); ++i) {
     auto command = web::DecodeChangeCommand((*parts)[i]);
     if (!command) {
       err << "異動 " << i + 1 << "/" << parts->size() << " を読み取れません。\n";
       return PrintError(err, command.error());
     }
+    if (provisional) {
+      auto entered = EnterProvisional(residents, pending, context, *command,
+                                      std::string(web::CommandType(*command)), (*parts)[i]);
+      if (!entered) {
+        err << "異動 " << i + 1 << "/" << parts->size() << " は仮登録されませんでした。\n";
+        out << web::EncodeError(entered.error()) << std::endl;
+        return PrintError(err, entered.error());
+      }
+      out << web::EncodePending(*entered) << std::endl;
+      continue;
+    }
     auto outcome = changes.Apply(*command);
     if (!outcome) {
       err << "異動 " << i + 1 << "/" << parts->size() << " は記録されませんでした。\n";
-      PrintError(err, outcome.error());
       out << web::EncodeError(outcome.error()) << std::endl;
-      return kRuleError;
+      return PrintError(err, outcome.error());
     }
     // One line per recorded 異動, flushed: when this line is out, the 異動 is on disk.
     out << web::EncodeOutcome(*outcome) << std::endl;
   }
+  return kOk;
+}
+
+int Pending(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqlitePendingChangeRepository pending(**db);
+  const auto open = pending.ListOpen();
+  for (const PendingChange& p : open) {
+    if (args.flags.contains("json")) {
+      out << web::EncodePending(p) << "\n";
+      continue;
+    }
+    std::string persons;
+    for (const std::string& atena : p.persons) persons += (persons.empty() ? "" : " ") + atena;
+    out << p.pending_id << "  " << p.summary << "  入力 " << FormatWareki(p.entered_on) << " "
+        << p.operator_id << "（" << p.place << "／" << p.terminal << "）  対象 " << persons << "\n";
+  }
+  if (!args.flags.contains("json")) out << "仮登録 " << open.size() << " 件\n";
+  return kOk;
+}
+
+Result<int64_t> PendingId(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return static_cast<int64_t>(id);
+  } catch (const std::logic_error&) {
+  }
+  return MakeError(ErrorCode::kNotFound, "pending.not_open", "not a 仮登録 number: " + text);
+}
+
+// 本登録: runs each 仮登録 again against the register as it stands now, each in one transaction
+// with its decision; stops at the first refusal.
+int Approve(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteResidentRepository residents(**db);
+  SqlitePendingChangeRepository pending(**db);
+  for (const std::string& text : args.positional) {
+    auto id = PendingId(text);
+    if (!id) return PrintError(err, id.error());
+    auto entry = pending.GetOpen(*id);
+    if (!entry) return PrintError(err, entry.error());
+    auto command = web::DecodeChangeCommand(entry->command_json);
+    if (!command) return PrintError(err, command.error());
+    ChangeContext context = ClerkContext(args);
+    context.approving_pending_id = *id;
+    auto outcome = ResidentChanges(residents, context).Apply(*command);
+    if (!outcome) {
+      err << "仮登録 " << *id << " は本登録できませんでした。\n";
+      out << web::EncodeError(outcome.error()) << std::endl;
+      return PrintError(err, outcome.error());
+    }
+    out << web::EncodeOutcome(*outcome) << std::endl;
+  }
+  return kOk;
+}
+
+int Withdraw(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqlitePendingChangeRepository pending(**db);
+  auto id = PendingId(args.positional[0]);
+  if (!id) return PrintError(err, id.error());
+  if (auto ok = pending.Withdraw(*id); !ok) return PrintError(err, ok.error());
+  out << "仮登録 " << *id << " を取り消しました。\n";
   return kOk;
 }
 
@@ -267,10 +351,19 @@ const std::vector<Command>& Commands() {
        "  台帳が把握していた内容（処理日基準）。両方を指定できます。--json: API と同じ JSON。\n",
        {"db", "as-of", "known-at"}, {"json"}, 1, 1, Show},
       {"apply", "異動を記録する / record 異動 from JSON",
-       "jrr apply --db PATH [--operator ID] [--place 本庁] [--terminal NAME] FILE|-\n"
+       "jrr apply --db PATH [--provisional] [--operator ID] [--place 本庁] [--terminal NAME] FILE|-\n"
        "  JSON の異動（1件のオブジェクト、又はその配列）を順に、1件ずつ一つのトランザクションで記録し、\n"
-       "  結果を1行ずつ出力します。最初に拒否された異動で止まります。形式は docs/api.md を参照。\n",
-       {"db", "operator", "place", "terminal"}, {}, 1, 1, Apply},
+       "  結果を1行ずつ出力します。最初に拒否された異動で止まります。形式は docs/api.md を参照。\n"
+       "  --provisional: 記録せずに全規則で検査し、仮登録として保存します（JK-4.0.8）。\n",
+       {"db", "operator", "place", "terminal"}, {"provisional"}, 1, 1, Apply},
+      {"pending", "仮登録の一覧 / list 仮登録", "jrr pending --db PATH [--json]\n",
+       {"db"}, {"json"}, 0, 0, Pending},
+      {"approve", "仮登録を本登録する / approve 仮登録",
+       "jrr approve --db PATH [--operator ID] [--place 本庁] [--terminal NAME] 仮登録番号...\n"
+       "  仮登録を、その時点の台帳に対して全規則で再検査し、1件ずつ本登録します。\n",
+       {"db", "operator", "place", "terminal"}, {}, 1, 1000, Approve},
+      {"withdraw", "仮登録を取り消す / withdraw a 仮登録", "jrr withdraw --db PATH 仮登録番号\n",
+       {"db"}, {}, 1, 1, Withdraw},
       {"date", "年月日の解釈を説明する / explain a date",
        "jrr date [--koseki] TEXT\n"
        "  例: jrr date 令和元年5月1日 / jrr date R7.11.27 / jrr date --koseki 令和3年5月上旬\n"

@@ -531,6 +531,27 @@ std::string EncodeOutcome(const ChangeOutcome& outcome) {
       .str();
 }
 
+std::string_view CommandType(const AnyChangeCommand& command) {
+  static constexpr std::string_view kTypes[] = {"move_in",     "birth",      "within_move",
+                                                "move_out",    "death",      "head_change",
+                                                "separation",  "correction"};
+  static_assert(std::size(kTypes) == std::variant_size_v<AnyChangeCommand>);
+  return kTypes[command.index()];
+}
+
+std::string EncodePending(const PendingChange& pending) {
+  return JsonObject()
+      .Add("pending_id", pending.pending_id)
+      .Add("type", pending.kind)
+      .Add("summary", pending.summary)
+      .AddRaw("persons", StringArray(pending.persons))
+      .Add("entered_on", ToIsoString(pending.entered_on))
+      .Add("operator_id", pending.operator_id)
+      .Add("place", pending.place)
+      .Add("terminal", pending.terminal)
+      .str();
+}
+
 std::string EncodeError(const Error& error) {
   return JsonObject()
       .Add("code", ErrorCodeName(error.code))

@@ -23,6 +23,9 @@ struct ChangeContext {
   std::string operator_id;  // the staff user's id
   std::string place;        // 入力場所 (JK-1.3.1)
   std::string terminal;     // 入力端末
+  // Set while approving a 仮登録 (JK-4.0.8): that pending 異動 does not block itself, and its
+  // decision is recorded in the same transaction as the 異動.
+  std::optional<int64_t> approving_pending_id = std::nullopt;
 };
 
 struct ChangeRecord {
@@ -37,6 +40,7 @@ struct ChangeRecord {
   std::string terminal;
   std::string note;                       // 留意事項 (統合記載欄 B類型)
   std::vector<std::string> alerts;        // アラート acknowledged for this 異動
+  std::optional<int64_t> approves_pending_id;  // the 仮登録 this 異動 finalises (本登録)
   friend bool operator==(const ChangeRecord&, const ChangeRecord&) = default;
 };
 

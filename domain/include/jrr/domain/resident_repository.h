@@ -45,14 +45,19 @@ class ResidentRepository {
   // The latest versions of the people who currently belong to the household and are residents.
   virtual std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) = 0;
 
-  // Records a 異動 and its versions in one transaction, all or nothing.
-  // Errors: change.stale (kConflict) when a stamp in `read_set` is no longer the latest version.
+  // Records a 異動 and its versions in one transaction, all or nothing. When
+  // change.approves_pending_id is set, the 仮登録's decision is recorded in the same transaction.
+  // Errors: change.stale (kConflict) when a stamp in `read_set` is no longer the latest version;
+  // pending.not_open (kConflict) when the 仮登録 was already decided.
   virtual Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
                                        const std::vector<VersionStamp>& read_set) = 0;
 
   // The version the query selects, or nullopt when there was none yet.
   virtual std::optional<ResidentRecord> AsOf(std::string_view addressee_number,
                                              const AsOfQuery& query) = 0;
+
+  // The open 仮登録 (JK-4.0.8) that involves this person, if any.
+  virtual std::optional<int64_t> PendingChangeFor(std::string_view addressee_number) = 0;
 
   // Every version, oldest first, with the 異動 that wrote it.
   struct HistoryEntry {

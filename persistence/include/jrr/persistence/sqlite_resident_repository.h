@@ -22,6 +22,7 @@ class SqliteResidentRepository final : public ResidentRepository {
   std::optional<ResidentRecord> AsOf(std::string_view addressee_number,
                                      const AsOfQuery& query) override;
   std::vector<HistoryEntry> History(std::string_view addressee_number) override;
+  std::optional<int64_t> PendingChangeFor(std::string_view addressee_number) override;
 
  private:
   Database& db_;

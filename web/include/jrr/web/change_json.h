@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jrr/domain/pending_changes.h"
 #include "jrr/domain/resident_changes.h"
 #include "jrr/domain/result.h"
 
@@ -26,6 +27,12 @@ Result<AnyChangeCommand> DecodeChangeCommand(std::string_view json);
 // A document holding one request object or an array of them; each element is decoded on its own
 // so the caller can apply them in order and stop at the first refusal.
 Result<std::vector<std::string>> SplitChangeDocument(std::string_view json);
+
+// The request's "type" for a decoded command (move_in, birth, …).
+std::string_view CommandType(const AnyChangeCommand& command);
+
+// {"pending_id":…, "type":…, "summary":…, "persons":[…], "entered_on":…, "operator_id":…}
+std::string EncodePending(const PendingChange& pending);
 
 // {"change_id":…, "reason":…, "reason_ja":…, "alerts":[…], "versions":[{…}]}
 std::string EncodeOutcome(const ChangeOutcome& outcome);

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/pending_changes.h"
+
+#include <algorithm>
+
+namespace jrr {
+namespace {
+
+// A ResidentRepository that reads through to the register and records nothing: Append returns
+// what would have been recorded and remembers which people the 異動 read.
+class PreviewRepository final : public ResidentRepository {
+ public:
+  explicit PreviewRepository(ResidentRepository& residents) : register_(residents) {}
+
+  std::optional<ResidentRecord> Latest(std::string_view atena) override {
+    return register_.Latest(atena);
+  }
+  std::vector<ResidentRecord> HouseholdMembers(std::string_view household) override {
+    return register_.HouseholdMembers(household);
+  }
+  std::optional<int64_t> PendingChangeFor(std::string_view atena) override {
+    return register_.PendingChangeFor(atena);
+  }
+  Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
+                               const std::vector<VersionStamp>& read_set) override {
+    for (const VersionStamp& stamp : read_set) persons.push_back(stamp.addressee_number);
+    for (const ResidentRecord& v : versions) {
+      if (!v.addressee_number.starts_with(kNewPersonPrefix)) persons.push_back(v.addressee_number);
+    }
+    std::sort(persons.begin(), persons.end());
+    persons.erase(std::unique(persons.begin(), persons.end()), persons.end());
+    return ChangeOutcome{std::move(change), std::move(versions)};
+  }
+  std::optional<ResidentRecord> AsOf(std::string_view atena, const AsOfQuery& query) override {
+    return register_.AsOf(atena, query);
+  }
+  std::vector<HistoryEntry> History(std::string_view atena) override {
+    return register_.History(atena);
+  }
+
+  std::vector<std::string> persons;
+
+ private:
+  ResidentRepository& register_;
+};
+
+}  // namespace
+
+Result<PendingChange> EnterProvisional(ResidentRepository& residents,
+                                       PendingChangeRepository& pending,
+                                       const ChangeContext& context,
+                                       const AnyChangeCommand& command, std::string kind,
+                                       std::string command_json) {
+  PreviewRepository preview(residents);
+  ResidentChanges changes(preview, context);
+  auto outcome = changes.Apply(command);
+  if (!outcome) return outcome.error();
+  std::size_t newcomers = 0;
+  for (const ResidentRecord& v : outcome->versions) {
+    if (v.addressee_number.starts_with(kNewPersonPrefix)) ++newcomers;
+  }
+  PendingChange entry;
+  entry.kind = std::move(kind);
+  entry.command_json = std::move(command_json);
+  entry.persons = preview.persons;
+  entry.summary = std::string(InfoOf(outcome->change.reason).name_ja) + " " +
+                  std::to_string(outcome->versions.size()) + "名" +
+                  (newcomers > 0 ? "（新規 " + std::to_string(newcomers) + "名）" : "");
+  entry.entered_on = context.today;
+  entry.operator_id = context.operator_id;
+  entry.place = context.place;
+  entry.terminal = context.terminal;
+  return pending.Add(std::move(entry));
+}
+
+}  // namespace jrr

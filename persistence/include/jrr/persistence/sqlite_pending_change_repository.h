@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// PendingChangeRepository on SQLite (schema 0003).
+#pragma once
+
+#include "jrr/domain/pending_changes.h"
+#include "jrr/persistence/database.h"
+
+namespace jrr {
+
+class SqlitePendingChangeRepository final : public PendingChangeRepository {
+ public:
+  explicit SqlitePendingChangeRepository(Database& db) : db_(db) {}
+  PendingChange Add(PendingChange pending) override;
+  std::vector<PendingChange> ListOpen() override;
+  Result<PendingChange> GetOpen(int64_t pending_id) override;
+  Status Withdraw(int64_t pending_id) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace jrr
