@@ -37,6 +37,13 @@ class PreviewRepository final : public ResidentRepository {
   std::vector<HistoryEntry> History(std::string_view atena) override {
     return register_.History(atena);
   }
+  std::optional<ChangeRecord> Change(int64_t change_id) override { return register_.Change(change_id); }
+  std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) override {
+    return register_.VersionsOfChange(change_id);
+  }
+  std::optional<ResidentRecord> Version(std::string_view atena, int history_number) override {
+    return register_.Version(atena, history_number);
+  }
 
   std::vector<std::string> persons;
 

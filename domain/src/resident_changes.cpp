@@ -208,7 +208,8 @@ Result<RelationshipToHead> RelationshipFor(const std::map<std::string, Relations
 Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
-  if (auto ok = CheckDates(c.input, context_, DateKind::kNotified, draft); !ok) return ok.error();
+  const DateKind date_kind = c.ex_officio_entry ? DateKind::kExOfficio : DateKind::kNotified;
+  if (auto ok = CheckDates(c.input, context_, date_kind, draft); !ok) return ok.error();
   if (c.persons.empty()) return RuleError("change.no_movers", "no person to enter");
   std::vector<ResidentRecord> destination;
   std::string household_number;
@@ -244,6 +245,10 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   }
   if (auto ok = engine.CheckOneHead(destination, arriving); !ok) return ok.error();
   draft.versions = arriving;
+  if (c.ex_officio_entry) {
+    draft.change.ex_officio = true;
+    return engine.Finish(draft, c.input, ChangeReason::kEntryExOfficio);
+  }
   return engine.Finish(draft, c.input,
                        c.from_abroad ? ChangeReason::kMoveInFromAbroad : ChangeReason::kDomesticMoveIn);
 }
@@ -423,10 +428,28 @@ Result<ChangeOutcome> ResidentChanges::HouseholdSeparation(const HouseholdSepara
 }
 
 Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
+  const bool number_reason = c.reason == ChangeReason::kIndividualNumberChangeRequest ||
+                             c.reason == ChangeReason::kIndividualNumberCorrection ||
+                             c.reason == ChangeReason::kIndividualNumberEntry ||
+                             c.reason == ChangeReason::kResidentRecordCodeChangeRequest ||
+                             c.reason == ChangeReason::kResidentRecordCodeEntry;
   if (c.reason != ChangeReason::kCorrectionExOfficio &&
       c.reason != ChangeReason::kClericalErrorCorrection &&
-      c.reason != ChangeReason::kMinorCorrection) {
+      c.reason != ChangeReason::kMinorCorrection && !number_reason) {
     return RuleError("change.reason_not_correction", "use 職権修正, 誤記修正 or 軽微な修正");
+  }
+  if (number_reason) {
+    const bool individual = c.reason == ChangeReason::kIndividualNumberChangeRequest ||
+                            c.reason == ChangeReason::kIndividualNumberCorrection ||
+                            c.reason == ChangeReason::kIndividualNumberEntry;
+    const bool only_that_number =
+        (individual ? c.individual_number.has_value() && !c.resident_record_code
+                    : c.resident_record_code.has_value() && !c.individual_number) &&
+        !c.family_name && !c.given_name && !c.family_kana && !c.given_kana && !c.kana_confirmed &&
+        !c.birth_date && !c.sex && !c.domicile && !c.on_electoral_roll && !c.adult_ward;
+    if (!only_that_number) {
+      return RuleError("change.number_reason_mismatch", "a number reason changes that number only");
+    }
   }
   Engine engine(repository_, context_);
   Draft draft;
@@ -454,6 +477,287 @@ Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   return engine.Finish(draft, c.input, c.reason);
 }
 
+Result<ChangeOutcome> ResidentChanges::MoveInNotice(const MoveInNoticeCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;
+  if (!c.input.notification_date) {
+    return RuleError("change.notice_date_required", "転入通知日 is required");
+  }
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  if (c.persons.empty()) return RuleError("change.no_movers", "no person named");
+  if (c.confirmed_destination.empty()) {
+    return RuleError("change.destination_required", "転出先住所（確定） is blank");
+  }
+  const auto moved_on = c.input.event_date.ExactDate();
+  if (!moved_on) return RuleError("change.event_date_not_a_day", "転出年月日（確定） must be a day");
+  for (const std::string& atena : c.persons) {
+    auto latest = repository_.Latest(atena);
+    if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", atena);
+    draft.Read(*latest);
+    if (latest->status != ResidentStatus::kRemoved ||
+        (latest->removal->reason != ChangeReason::kDomesticMoveOut &&
+         latest->removal->reason != ChangeReason::kRemovalExOfficio)) {
+      return RuleError("change.not_moved_out", atena + " has no 転出 or 職権消除 to complete");
+    }
+    if (latest->removal->move_in_notice_date) {
+      return RuleError("change.notice_already_received", atena);
+    }
+    ResidentRecord next = NextVersion(*latest);
+    next.removal->confirmed_destination = c.confirmed_destination;
+    next.removal->confirmed_move_out_date = *moved_on;
+    next.removal->move_in_notice_date = c.input.notification_date;
+    // JK-1.1.5: the removal counts from the earlier of the planned day and the move-in day.
+    const auto planned = latest->removal->effective.InternalDate();
+    if (latest->removal->reason == ChangeReason::kDomesticMoveOut && planned && *moved_on < *planned) {
+      next.removal->effective = c.input.event_date;
+    }
+    draft.versions.push_back(next);
+  }
+  // JK-1.2.2 has no reason of its own for recording the notice on the 除票: it is a 職権修正 of
+  // the 除票 items, noted as such.
+  ChangeInput input = c.input;
+  if (input.note.empty()) input.note = "転入通知受理";
+  return engine.Finish(draft, input, ChangeReason::kCorrectionExOfficio);
+}
+
+Result<ChangeOutcome> ResidentChanges::HouseholdJoin(const HouseholdJoinCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kNotified, draft); !ok) return ok.error();
+  std::vector<ResidentRecord> household;
+  auto movers = engine.LoadMovers(c.movers, draft, household);
+  if (!movers) return movers.error();
+  if (c.join_household == movers->front().household_number) {
+    return RuleError("change.same_household", "already in that household");
+  }
+  auto destination = engine.LoadHousehold(c.join_household, draft);
+  if (destination.empty()) {
+    return MakeError(ErrorCode::kNotFound, "change.household_not_found", c.join_household);
+  }
+  const Address& there = destination.front().address;
+  for (const ResidentRecord& mover : *movers) {
+    // JK-4.1.4.1: no change of address in a 世帯変更; a different 方書 is kept as it is.
+    if (mover.address.address_code != there.address_code || mover.address.text != there.text ||
+        mover.address.banchi != there.banchi) {
+      return RuleError("change.household_change_address_differs", "use 転居 to change the address");
+    }
+  }
+  const std::set<std::string> leaving(c.movers.begin(), c.movers.end());
+  std::vector<ResidentRecord> arriving;
+  for (const ResidentRecord& mover : *movers) {
+    ResidentRecord next = NextVersion(mover);
+    next.household_number = c.join_household;
+    auto relationship = RelationshipFor(c.relationships, mover.addressee_number);
+    if (!relationship) return relationship.error();
+    next.relationship = *relationship;
+    arriving.push_back(next);
+  }
+  if (auto ok = engine.CheckOneHead(destination, arriving); !ok) return ok.error();
+  engine.HandleHeadLeaving(household, leaving, draft);
+  draft.versions.insert(draft.versions.begin(), arriving.begin(), arriving.end());
+  const bool whole = leaving.size() == household.size();
+  return engine.Finish(draft, c.input,
+                       whole ? ChangeReason::kHouseholdMerger : ChangeReason::kHouseholdChange);
+}
+
+Result<ChangeOutcome> ResidentChanges::ExOfficioRemoval(const ExOfficioRemovalCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  std::vector<ResidentRecord> household;
+  auto persons = engine.LoadMovers(c.persons, draft, household);
+  if (!persons) return persons.error();
+  for (const ResidentRecord& person : *persons) {
+    ResidentRecord next = NextVersion(person);
+    next.status = ResidentStatus::kRemoved;
+    next.removal = RemovalItems{ChangeReason::kRemovalExOfficio, c.input.event_date, {}, {}, {}, {}};
+    draft.versions.push_back(next);
+  }
+  engine.HandleHeadLeaving(household, std::set<std::string>(c.persons.begin(), c.persons.end()), draft);
+  return engine.Finish(draft, c.input, ChangeReason::kRemovalExOfficio);
+}
+
+Result<ChangeOutcome> ResidentChanges::NationalityChange(const NationalityChangeCommand& c) {
+  using Kind = NationalityChangeCommand::Kind;
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  auto person = engine.LoadResident(c.addressee_number, draft);
+  if (!person) return person.error();
+  const bool to_japanese = c.kind != Kind::kLoss;
+  if ((person->kind == ResidentKind::kJapanese) == to_japanese) {
+    return RuleError("change.nationality_kind_mismatch",
+                     to_japanese ? "already a Japanese resident" : "already a foreign resident");
+  }
+  // The record of the old kind becomes a 除票 …
+  ResidentRecord removed = NextVersion(*person);
+  removed.status = ResidentStatus::kRemoved;
+  removed.removal = RemovalItems{to_japanese ? ChangeReason::kRemovalNaturalisation
+                                             : ChangeReason::kRemovalLossOfNationality,
+                                 c.input.event_date, {}, {}, {}, {}};
+  // … and a record of the new kind is entered with the items that carry over.
+  ResidentRecord entered = NextVersion(removed);
+  entered.status = ResidentStatus::kResident;
+  entered.removal.reset();
+  entered.kind = to_japanese ? ResidentKind::kJapanese : ResidentKind::kForeign;
+  entered.former_surname.clear();
+  entered.former_surname_kana.clear();
+  entered.common_name.clear();
+  entered.common_name_kana.clear();
+  if (to_japanese) {
+    entered.family_name = c.family_name;
+    entered.given_name = c.given_name;
+    entered.family_kana = c.family_kana;
+    entered.given_kana = c.given_kana;
+    entered.domicile = c.domicile;
+    // 外国人住民となった年月日 becomes 住民となった年月日 (JK-4.5.3).
+    if (person->foreign.foreign_resident_since) {
+      entered.resident_since = person->foreign.foreign_resident_since;
+    }
+    entered.foreign = ForeignResidentItems{};
+  } else {
+    entered.foreign = c.foreign;
+    entered.domicile = Domicile{Domicile::State::kNone, "", ""};
+    entered.family_kana.clear();
+    entered.given_kana.clear();
+    // 外国人住民となった年月日: the later of the loss and becoming a resident (JK-4.5.5).
+    if (!entered.foreign.foreign_resident_since) {
+      const auto since = person->resident_since ? person->resident_since->InternalDate() : std::nullopt;
+      const auto lost = c.input.event_date.InternalDate();
+      entered.foreign.foreign_resident_since =
+          since && lost && *lost < *since ? *person->resident_since : c.input.event_date;
+    }
+  }
+  draft.versions.push_back(removed);
+  draft.versions.push_back(entered);
+  const ChangeReason reason = to_japanese ? ChangeReason::kEntryNaturalisation
+                                          : ChangeReason::kEntryLossOfNationality;
+  return engine.Finish(draft, c.input, reason);
+}
+
+Result<ChangeOutcome> ResidentChanges::NameItem(const NameItemCommand& c) {
+  using Kind = NameItemCommand::Kind;
+  Engine engine(repository_, context_);
+  Draft draft;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  auto person = engine.LoadResident(c.addressee_number, draft);
+  if (!person) return person.error();
+  const bool former = c.kind == Kind::kFormerSurnameEntry || c.kind == Kind::kFormerSurnameChange ||
+                      c.kind == Kind::kFormerSurnameDeletion;
+  if (former != (person->kind == ResidentKind::kJapanese)) {
+    return RuleError(former ? "change.former_surname_japanese_only" : "record.common_name_japanese",
+                     "旧氏 is for Japanese residents, 通称 for foreign residents");
+  }
+  ResidentRecord next = NextVersion(*person);
+  std::string& name = former ? next.former_surname : next.common_name;
+  std::string& kana = former ? next.former_surname_kana : next.common_name_kana;
+  const bool deletion = c.kind == Kind::kFormerSurnameDeletion || c.kind == Kind::kCommonNameDeletion;
+  const bool entry = c.kind == Kind::kFormerSurnameEntry || c.kind == Kind::kCommonNameEntry;
+  if (deletion) {
+    if (name.empty()) return RuleError("change.name_item_absent", "nothing to delete");
+    name.clear();
+    kana.clear();
+  } else {
+    if (c.name.empty()) return RuleError("change.name_item_required", "the name is blank");
+    if (entry && !name.empty()) return RuleError("change.name_item_present", "already recorded");
+    if (!entry && name.empty()) return RuleError("change.name_item_absent", "nothing to change");
+    name = c.name;
+    kana = c.kana;
+  }
+  draft.versions.push_back(next);
+  static constexpr ChangeReason kReasons[] = {
+      ChangeReason::kFormerSurnameEntry, ChangeReason::kFormerSurnameChange,
+      ChangeReason::kFormerSurnameDeletion, ChangeReason::kCommonNameEntry,
+      ChangeReason::kCommonNameDeletion};
+  return engine.Finish(draft, c.input, kReasons[static_cast<int>(c.kind)]);
+}
+
+Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  const auto cancelled = repository_.Change(c.change_id);
+  if (!cancelled) {
+    return MakeError(ErrorCode::kNotFound, "change.cancel_unknown_change", std::to_string(c.change_id));
+  }
+  const auto written = repository_.VersionsOfChange(c.change_id);
+  std::vector<ResidentRecord> targets;
+  for (const ResidentRecord& v : written) {
+    if (c.persons.empty() ||
+        std::find(c.persons.begin(), c.persons.end(), v.addressee_number) != c.persons.end()) {
+      // Several versions of one person in one 異動 (帰化): undo from the last one.
+      auto same = std::find_if(targets.begin(), targets.end(), [&](const ResidentRecord& t) {
+        return t.addressee_number == v.addressee_number;
+      });
+      if (same == targets.end()) targets.push_back(v);
+      else if (same->history_number < v.history_number) *same = v;
+    }
+  }
+  if (targets.empty()) return RuleError("change.no_movers", "nobody of that 異動 selected");
+  for (const std::string& atena : c.persons) {
+    if (std::none_of(targets.begin(), targets.end(),
+                     [&](const ResidentRecord& t) { return t.addressee_number == atena; })) {
+      return RuleError("change.cancel_person_not_in_change", atena);
+    }
+  }
+  std::map<std::string, std::vector<ResidentRecord>> arriving_by_household;
+  for (const ResidentRecord& target : targets) {
+    const auto latest = repository_.Latest(target.addressee_number);
+    draft.Read(*latest);
+    if (latest->history_number != target.history_number) {
+      return RuleError("change.cancel_not_latest",
+                       target.addressee_number + " changed after that 異動; cancel later 異動 first");
+    }
+    // The state before the 異動: the first version that 異動 did not write.
+    int before = target.history_number - 1;
+    while (before >= 1) {
+      const auto v = repository_.Version(target.addressee_number, before);
+      if (v && std::none_of(written.begin(), written.end(), [&](const ResidentRecord& w) {
+            return w.addressee_number == v->addressee_number && w.history_number == v->history_number;
+          })) {
+        break;
+      }
+      --before;
+    }
+    ResidentRecord next;
+    if (before >= 1) {
+      next = *repository_.Version(target.addressee_number, before);
+    } else {
+      // The 異動 entered the person: cancelling it removes them.
+      next = *latest;
+      next.status = ResidentStatus::kRemoved;
+      next.removal = RemovalItems{ChangeReason::kRemovalCancellation, c.input.event_date, {}, {}, {}, {}};
+    }
+    next.history_number = latest->history_number + 1;
+    if (next.status == ResidentStatus::kResident) {
+      arriving_by_household[next.household_number].push_back(next);
+    }
+    draft.versions.push_back(next);
+  }
+  for (const auto& [household_number, arriving] : arriving_by_household) {
+    std::vector<ResidentRecord> staying;
+    for (const ResidentRecord& m : engine.LoadHousehold(household_number, draft)) {
+      if (std::none_of(arriving.begin(), arriving.end(), [&](const ResidentRecord& a) {
+            return a.addressee_number == m.addressee_number;
+          })) {
+        staying.push_back(m);
+      }
+    }
+    if (auto ok = engine.CheckOneHead(staying, arriving); !ok) return ok.error();
+  }
+  const ReasonGroup group = InfoOf(cancelled->reason).group;
+  const ChangeReason reason = group == ReasonGroup::kEntry     ? ChangeReason::kRemovalCancellation
+                              : group == ReasonGroup::kRemoval ? ChangeReason::kEntryCancellation
+                                                               : ChangeReason::kCorrectionCancellation;
+  ChangeInput input = c.input;
+  if (input.note.empty()) input.note = "異動 " + std::to_string(c.change_id) + " の取消し";
+  return engine.Finish(draft, input, reason);
+}
+
 Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
   struct Visitor {
     ResidentChanges& changes;
@@ -469,6 +773,16 @@ Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
       return changes.HouseholdSeparation(c);
     }
     Result<ChangeOutcome> operator()(const CorrectionCommand& c) { return changes.Correction(c); }
+    Result<ChangeOutcome> operator()(const MoveInNoticeCommand& c) { return changes.MoveInNotice(c); }
+    Result<ChangeOutcome> operator()(const HouseholdJoinCommand& c) { return changes.HouseholdJoin(c); }
+    Result<ChangeOutcome> operator()(const ExOfficioRemovalCommand& c) {
+      return changes.ExOfficioRemoval(c);
+    }
+    Result<ChangeOutcome> operator()(const NationalityChangeCommand& c) {
+      return changes.NationalityChange(c);
+    }
+    Result<ChangeOutcome> operator()(const NameItemCommand& c) { return changes.NameItem(c); }
+    Result<ChangeOutcome> operator()(const CancellationCommand& c) { return changes.Cancellation(c); }
   };
   return std::visit(Visitor{*this}, command);
 }

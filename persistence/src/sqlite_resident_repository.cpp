@@ -149,6 +149,30 @@ std::optional<ResidentRecord> SqliteResidentRepository::AsOf(std::string_view ad
   return codec::ReadVersion(*statement);
 }
 
+std::optional<ChangeRecord> SqliteResidentRepository::Change(int64_t change_id) {
+  auto statement = db_.Prepare(std::string("SELECT ") + codec::kChangeColumns +
+                               " FROM change_record WHERE change_id = ?1");
+  statement->Bind(1, change_id);
+  if (!statement->Step()) return std::nullopt;
+  return codec::ReadChange(*statement, 0);
+}
+
+std::vector<ResidentRecord> SqliteResidentRepository::VersionsOfChange(int64_t change_id) {
+  auto statement = db_.Prepare(Select("WHERE v.change_id = ?1 ORDER BY v.addressee_number, v.history_number"));
+  statement->Bind(1, change_id);
+  std::vector<ResidentRecord> versions;
+  while (statement->Step()) versions.push_back(codec::ReadVersion(*statement));
+  return versions;
+}
+
+std::optional<ResidentRecord> SqliteResidentRepository::Version(std::string_view addressee_number,
+                                                               int history_number) {
+  auto statement = db_.Prepare(Select("WHERE v.addressee_number = ?1 AND v.history_number = ?2"));
+  statement->Bind(1, addressee_number).Bind(2, history_number);
+  if (!statement->Step()) return std::nullopt;
+  return codec::ReadVersion(*statement);
+}
+
 std::optional<int64_t> SqliteResidentRepository::PendingChangeFor(
     std::string_view addressee_number) {
   auto statement = db_.Prepare(

@@ -256,11 +256,12 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
   if (!type_value.isString()) Fail("json.wrong_type", "type must be a string");
   const std::string type = type_value.convert<std::string>();
   if (type == "move_in") {
-    Fields f(object, "", With({"from_abroad", "persons", "previous_address", "new_address",
-                               "join_household"}));
+    Fields f(object, "", With({"from_abroad", "ex_officio_entry", "persons", "previous_address",
+                               "new_address", "join_household"}));
     MoveInCommand c;
     c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
     c.from_abroad = f.Bool("from_abroad");
+    c.ex_officio_entry = f.Bool("ex_officio_entry");
     Array::Ptr persons = f.List("persons");
     for (std::size_t i = 0; i < persons->size(); ++i) {
       Object::Ptr person = persons->getObject(static_cast<unsigned>(i));
@@ -348,6 +349,99 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     if (g.Has("resident_record_code")) c.resident_record_code = g.Str("resident_record_code");
     if (g.Has("on_electoral_roll")) c.on_electoral_roll = g.Bool("on_electoral_roll");
     if (g.Has("adult_ward")) c.adult_ward = g.Bool("adult_ward");
+    return c;
+  }
+  if (type == "move_in_notice") {
+    Fields f(object, "", With({"persons", "confirmed_destination"}));
+    MoveInNoticeCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    c.persons = f.StrList("persons");
+    c.confirmed_destination = DecodeAddress(f, "confirmed_destination");
+    return c;
+  }
+  if (type == "household_join") {
+    Fields f(object, "", With({"movers", "join_household", "relationships"}));
+    HouseholdJoinCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    c.movers = f.StrList("movers");
+    c.join_household = f.Str("join_household", true);
+    c.relationships = DecodeRelationships(f);
+    return c;
+  }
+  if (type == "ex_officio_removal") {
+    Fields f(object, "", With({"persons"}));
+    ExOfficioRemovalCommand c;
+    c.input = DecodeInput(f, DatePolicy::kKosekiConsistent);  // 失踪 dates follow the 戸籍
+    c.persons = f.StrList("persons");
+    return c;
+  }
+  if (type == "nationality_change") {
+    Fields f(object, "", With({"kind", "addressee_number", "family_name", "given_name", "family_kana",
+                               "given_kana", "domicile", "foreign"}));
+    NationalityChangeCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    const std::string kind = f.Str("kind", true);
+    if (kind == "naturalisation") c.kind = NationalityChangeCommand::Kind::kNaturalisation;
+    else if (kind == "acquisition") c.kind = NationalityChangeCommand::Kind::kAcquisition;
+    else if (kind == "loss") c.kind = NationalityChangeCommand::Kind::kLoss;
+    else Fail("json.wrong_type", "kind must be naturalisation, acquisition or loss");
+    c.addressee_number = f.Str("addressee_number", true);
+    c.family_name = f.Str("family_name");
+    c.given_name = f.Str("given_name");
+    c.family_kana = f.Str("family_kana");
+    c.given_kana = f.Str("given_kana");
+    c.domicile = DecodeDomicile(f);
+    if (f.Has("foreign")) {
+      const Fields g = f.Child("foreign", {"alphabet_name", "nationality", "foreign_resident_since",
+                                           "category", "status_of_residence", "period_of_stay",
+                                           "period_expiry", "residence_card_number",
+                                           "special_permanent_certificate_number"});
+      c.foreign.alphabet_name = g.Str("alphabet_name", true);
+      c.foreign.nationality = g.Str("nationality", true);
+      c.foreign.foreign_resident_since =
+          DecodeOptionalDate(g, "foreign_resident_since", DatePolicy::kKosekiConsistent);
+      c.foreign.category = DecodeCategory(g.Str("category", true), g.Path("category"));
+      c.foreign.status_of_residence = g.Str("status_of_residence");
+      c.foreign.period_of_stay = g.Str("period_of_stay");
+      c.foreign.period_expiry = DecodeDay(g, "period_expiry");
+      c.foreign.residence_card_number = g.Str("residence_card_number");
+      c.foreign.special_permanent_certificate_number = g.Str("special_permanent_certificate_number");
+    }
+    return c;
+  }
+  if (type == "name_item") {
+    Fields f(object, "", With({"kind", "addressee_number", "name", "kana"}));
+    NameItemCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    static const std::pair<const char*, NameItemCommand::Kind> kKinds[] = {
+        {"former_surname_entry", NameItemCommand::Kind::kFormerSurnameEntry},
+        {"former_surname_change", NameItemCommand::Kind::kFormerSurnameChange},
+        {"former_surname_deletion", NameItemCommand::Kind::kFormerSurnameDeletion},
+        {"common_name_entry", NameItemCommand::Kind::kCommonNameEntry},
+        {"common_name_deletion", NameItemCommand::Kind::kCommonNameDeletion}};
+    const std::string kind = f.Str("kind", true);
+    bool known = false;
+    for (const auto& [name, value] : kKinds) {
+      if (kind == name) {
+        c.kind = value;
+        known = true;
+      }
+    }
+    if (!known) Fail("json.wrong_type", "kind: unknown name item " + kind);
+    c.addressee_number = f.Str("addressee_number", true);
+    c.name = f.Str("name");
+    c.kana = f.Str("kana");
+    return c;
+  }
+  if (type == "cancellation") {
+    Fields f(object, "", With({"change_id", "persons"}));
+    CancellationCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    if (!f.Has("change_id") || !f.object()->get("change_id").isInteger()) {
+      Fail("json.wrong_type", "change_id must be a number");
+    }
+    c.change_id = f.object()->get("change_id").convert<int64_t>();
+    c.persons = f.StrList("persons");
     return c;
   }
   Fail("json.unknown_type", "type " + type);
@@ -532,9 +626,10 @@ std::string EncodeOutcome(const ChangeOutcome& outcome) {
 }
 
 std::string_view CommandType(const AnyChangeCommand& command) {
-  static constexpr std::string_view kTypes[] = {"move_in",     "birth",      "within_move",
-                                                "move_out",    "death",      "head_change",
-                                                "separation",  "correction"};
+  static constexpr std::string_view kTypes[] = {
+      "move_in",   "birth",         "within_move",        "move_out",           "death",
+      "head_change", "separation",  "correction",         "move_in_notice",     "household_join",
+      "ex_officio_removal", "nationality_change", "name_item", "cancellation"};
   static_assert(std::size(kTypes) == std::variant_size_v<AnyChangeCommand>);
   return kTypes[command.index()];
 }

@@ -58,6 +58,9 @@ using NewPerson = ResidentRecord;
 struct MoveInCommand {
   ChangeInput input;
   bool from_abroad = false;             // 国外転入等 instead of 国内転入
+  // 職権記載 (住所設定, JK-4.2.1.1): entered by the municipality, not on a 届出. The 転入前住所
+  // may be 「不明」, or end in 「（未届）」 for an unnotified move-in (JK-4.1.1.4).
+  bool ex_officio_entry = false;
   std::vector<NewPerson> persons;       // with 続柄 in the destination household
   Address previous_address;             // 転入前住所
   std::optional<Address> new_address;   // for a new household
@@ -111,7 +114,9 @@ struct HouseholdSeparationCommand {
 };
 
 // 職権修正 / 誤記修正 / 軽微な修正 (JK-4.2.3): corrected items of one person; unset fields keep
-// their value. A 誤記修正 appends a version; the erroneous one stays in the history.
+// their value. A 誤記修正 appends a version; the erroneous one stays in the history. The number
+// reasons (個人番号の変更請求・職権修正・職権記載, JK-4.4; 住民票コードの変更請求・職権記載, JK-4.3.2)
+// change that number and nothing else.
 struct CorrectionCommand {
   ChangeInput input;
   ChangeReason reason = ChangeReason::kCorrectionExOfficio;
@@ -127,10 +132,76 @@ struct CorrectionCommand {
   std::optional<bool> adult_ward;
 };
 
+// 転入通知の受理 (JK-4.1.3.1.1): the destination municipality's notice is recorded on the 除票 of
+// people who moved out (or were removed 職権). The planned destination and date are kept, not
+// overwritten; per JK-1.1.5 the removal counts from the earlier of the planned day and the day
+// the person moved in there. input.notification_date is the 転入通知日 and is required.
+struct MoveInNoticeCommand {
+  ChangeInput input;                   // event_date: 転出年月日（確定）, the move-in day there
+  std::vector<std::string> persons;
+  Address confirmed_destination;       // 転出先住所（確定）
+};
+
+// 世帯合併 / 世帯変更 (JK-4.1.4.1): members of one household join another at the same address.
+// The whole household joining is a 世帯合併, part of it a 世帯変更. The address may not change in
+// the same 異動 (use 転居); a different 方書 is kept as it is.
+struct HouseholdJoinCommand {
+  ChangeInput input;
+  std::vector<std::string> movers;
+  std::string join_household;
+  std::map<std::string, RelationshipToHead> relationships;
+};
+
+// 職権消除 (JK-4.2.2): removal by the municipality — after a 実態調査, or on a 失踪 notice from the
+// 本籍地 (JK-4.2.2.2; 異動日 is the day the 失踪 takes effect, 戸籍-consistent).
+struct ExOfficioRemovalCommand {
+  ChangeInput input;
+  std::vector<std::string> persons;  // from one household
+};
+
+// 帰化・国籍取得 (JK-4.5.3, 4.5.4) and 国籍喪失 (JK-4.5.5): the person's record of one kind becomes
+// a 除票 and a record of the other kind is entered, in one 異動, keeping 宛名番号, 世帯, 住所,
+// 生年月日, 性別, 続柄, 住所を定めた年月日, 住民票コード, 個人番号 and 転入前住所.
+struct NationalityChangeCommand {
+  enum class Kind { kNaturalisation, kAcquisition, kLoss };
+  ChangeInput input;  // event_date: the day of 帰化 / 国籍取得 / 国籍喪失
+  Kind kind = Kind::kNaturalisation;
+  std::string addressee_number;
+  // For 帰化・国籍取得: the Japanese name, 振り仮名 and 本籍 from the 戸籍.
+  std::string family_name, given_name, family_kana, given_kana;
+  Domicile domicile;
+  // For 国籍喪失: the foreign-resident items.
+  ForeignResidentItems foreign;
+};
+
+// 旧氏の記載・変更・削除 (JK-1.1.7, on request; Japanese residents) and 通称の記載・削除 (on
+// application; foreign residents).
+struct NameItemCommand {
+  enum class Kind { kFormerSurnameEntry, kFormerSurnameChange, kFormerSurnameDeletion,
+                    kCommonNameEntry, kCommonNameDeletion };
+  ChangeInput input;
+  Kind kind = Kind::kFormerSurnameEntry;
+  std::string addressee_number;
+  std::string name;  // the 旧氏 or 通称 (empty for a deletion)
+  std::string kana;
+};
+
+// 異動の取消し (JK-4.6): a recorded 異動 is undone by appending versions that restore each person's
+// state before it — never by deleting. Cancelling a 転入 or 出生 removes the person (取消し（減）),
+// cancelling a 転出 or 死亡 restores them (取消し（増）), anything else is 取消し（修正）. Each person
+// must still be at the version that 異動 wrote (cancel later 異動 first).
+struct CancellationCommand {
+  ChangeInput input;
+  int64_t change_id = 0;
+  std::vector<std::string> persons;  // empty: everyone the 異動 wrote (全部)
+};
+
 // Any 異動 command, as decoded from the JSON the CLI and the API take.
 using AnyChangeCommand =
     std::variant<MoveInCommand, BirthCommand, WithinMoveCommand, MoveOutCommand, DeathCommand,
-                 HeadOfHouseholdChangeCommand, HouseholdSeparationCommand, CorrectionCommand>;
+                 HeadOfHouseholdChangeCommand, HouseholdSeparationCommand, CorrectionCommand,
+                 MoveInNoticeCommand, HouseholdJoinCommand, ExOfficioRemovalCommand,
+                 NationalityChangeCommand, NameItemCommand, CancellationCommand>;
 
 class ResidentChanges {
  public:
@@ -145,6 +216,13 @@ class ResidentChanges {
   Result<ChangeOutcome> HeadOfHouseholdChange(const HeadOfHouseholdChangeCommand& command);
   Result<ChangeOutcome> HouseholdSeparation(const HouseholdSeparationCommand& command);
   Result<ChangeOutcome> Correction(const CorrectionCommand& command);
+
+  Result<ChangeOutcome> MoveInNotice(const MoveInNoticeCommand& command);
+  Result<ChangeOutcome> HouseholdJoin(const HouseholdJoinCommand& command);
+  Result<ChangeOutcome> ExOfficioRemoval(const ExOfficioRemovalCommand& command);
+  Result<ChangeOutcome> NationalityChange(const NationalityChangeCommand& command);
+  Result<ChangeOutcome> NameItem(const NameItemCommand& command);
+  Result<ChangeOutcome> Cancellation(const CancellationCommand& command);
 
   // Runs whichever use case `command` holds.
   Result<ChangeOutcome> Apply(const AnyChangeCommand& command);

@@ -56,6 +56,13 @@ class ResidentRepository {
   virtual std::optional<ResidentRecord> AsOf(std::string_view addressee_number,
                                              const AsOfQuery& query) = 0;
 
+  // The 異動 with this id and the versions it wrote (for 異動の取消し, JK-4.6).
+  virtual std::optional<ChangeRecord> Change(int64_t change_id) = 0;
+  virtual std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) = 0;
+  // One version; nullopt when it does not exist.
+  virtual std::optional<ResidentRecord> Version(std::string_view addressee_number,
+                                                int history_number) = 0;
+
   // The open 仮登録 (JK-4.0.8) that involves this person, if any.
   virtual std::optional<int64_t> PendingChangeFor(std::string_view addressee_number) = 0;
 

@@ -23,6 +23,10 @@ class SqliteResidentRepository final : public ResidentRepository {
                                      const AsOfQuery& query) override;
   std::vector<HistoryEntry> History(std::string_view addressee_number) override;
   std::optional<int64_t> PendingChangeFor(std::string_view addressee_number) override;
+  std::optional<ChangeRecord> Change(int64_t change_id) override;
+  std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) override;
+  std::optional<ResidentRecord> Version(std::string_view addressee_number,
+                                        int history_number) override;
 
  private:
   Database& db_;

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The second set of 異動: 転入通知受理, 世帯合併・世帯変更, 職権記載・職権消除, 帰化・国籍取得・
+// 国籍喪失, 旧氏・通称, the number reasons, and 異動の取消し.
+#include <gtest/gtest.h>
+
+#include "support/register_fixture.h"
+
+namespace jrr {
+namespace {
+
+using namespace jrr::testing;  // NOLINT: test builders
+
+class MoreChangesTest : public RegisterFixture {};
+
+std::string RuleOf(const Result<ChangeOutcome>& outcome) {
+  return outcome ? std::string("(success)") : outcome.error().rule_id;
+}
+
+std::vector<std::string> Atena(const ChangeOutcome& outcome) {
+  std::vector<std::string> out;
+  for (const auto& v : outcome.versions) out.push_back(v.addressee_number);
+  return out;
+}
+
+// REQ: JK-4.1.3.1.1, JK-1.1.5
+TEST_F(MoreChangesTest, MoveInNoticeCompletesTheRemovedRecordWithoutOverwriting) {
+  const ChangeOutcome family = MoveInFamily();
+  MoveOutCommand move_out;
+  move_out.input = Input("2026-12-10", "2026-11-20");
+  move_out.movers = Atena(family);
+  move_out.destination = Address{"", "大阪府大阪市北区", "", "", "", false};
+  ASSERT_TRUE(Changes().MoveOut(move_out));
+  MoveInNoticeCommand notice;
+  notice.input = Input("2026-12-01", "2026-11-27");  // moved in there before the planned day
+  notice.persons = Atena(family);
+  notice.confirmed_destination = Address{"", "大阪府大阪市北区梅田一丁目", "1番1号", "", "", false};
+  EXPECT_EQ(RuleOf(Changes().MoveInNotice(notice)), "change.event_date_future");
+  notice.input = Input("2026-11-25", "2026-11-27");
+  auto noticed = Changes().MoveInNotice(notice);
+  ASSERT_TRUE(noticed) << RuleOf(noticed);
+  const auto history = repository_->History(family.versions[0].addressee_number);
+  ASSERT_EQ(history.size(), 3u);
+  const RemovalItems& before = *history[1].version.removal;
+  const RemovalItems& after = *history[2].version.removal;
+  EXPECT_EQ(before.planned_destination.text, "大阪府大阪市北区");
+  EXPECT_EQ(after.planned_destination.text, "大阪府大阪市北区") << "planned values are kept";
+  EXPECT_EQ(after.confirmed_destination.banchi, "1番1号");
+  EXPECT_EQ(*after.move_in_notice_date, CalDay("2026-11-27"));
+  // JK-1.1.5: removed from the earlier of the planned day (12/10) and the move-in day (11/25).
+  EXPECT_EQ(ToIsoString(*after.effective.ExactDate()), "2026-11-25");
+  EXPECT_EQ(history[2].change.note, "転入通知受理");
+  EXPECT_EQ(RuleOf(Changes().MoveInNotice(notice)), "change.notice_already_received");
+  notice.input.notification_date.reset();
+  EXPECT_EQ(RuleOf(Changes().MoveInNotice(notice)), "change.notice_date_required");
+}
+
+// REQ: JK-4.1.4.1
+TEST_F(MoreChangesTest, HouseholdMergerAndChangeAtTheSameAddress) {
+  const ChangeOutcome family = MoveInFamily();
+  MoveInCommand lodger;
+  lodger.input = Input("2026-11-01", "2026-11-02");
+  lodger.persons = {Person("同宿", "一人", "ドウシュク", "ヒトリ", "平成元年1月8日", Sex::kMale, "世帯主")};
+  lodger.new_address = TownAddress("1番2号", "さくら荘102");  // same 番地, another 方書
+  auto lodged = Changes().MoveIn(lodger);
+  ASSERT_TRUE(lodged);
+  HouseholdJoinCommand join;
+  join.input = Input("2026-11-20", "2026-11-21");
+  join.movers = Atena(*lodged);
+  join.join_household = family.versions[0].household_number;
+  join.relationships[join.movers[0]] = Rel("同居人");
+  auto merged = Changes().HouseholdJoin(join);
+  ASSERT_TRUE(merged) << RuleOf(merged);
+  EXPECT_EQ(merged->change.reason, ChangeReason::kHouseholdMerger);
+  EXPECT_EQ(merged->versions[0].address.katagaki, "さくら荘102") << "a different 方書 is kept";
+  EXPECT_EQ(repository_->HouseholdMembers(join.join_household).size(), 4u);
+
+  MoveInCommand elsewhere;
+  elsewhere.input = Input("2026-11-01", "2026-11-02");
+  elsewhere.persons = {Person("別所", "住", "ベッショ", "ジュウ", "平成元年1月8日", Sex::kMale, "世帯主"),
+                       Person("別所", "妻", "ベッショ", "ツマ", "平成元年1月8日", Sex::kFemale, "妻")};
+  elsewhere.new_address = TownAddress("9番9号");
+  auto far = Changes().MoveIn(elsewhere);
+  ASSERT_TRUE(far);
+  join.movers = {far->versions[1].addressee_number};
+  join.relationships = {{join.movers[0], Rel("同居人")}};
+  EXPECT_EQ(RuleOf(Changes().HouseholdJoin(join)), "change.household_change_address_differs");
+}
+
+// REQ: JK-4.2.1.1, JK-4.1.1.4, JK-4.2.2.2
+TEST_F(MoreChangesTest, ExOfficioEntryAndRemoval) {
+  MoveInCommand found;
+  found.input = Input("2026-09-01", "2026-11-20");
+  found.ex_officio_entry = true;
+  found.persons = {Person("職権", "記載", "ショッケン", "キサイ", "昭和50年5月5日", Sex::kFemale, "世帯主")};
+  found.previous_address = Address{"", "不明", "", "", "", false};
+  found.new_address = TownAddress("3番3号");
+  auto entered = Changes().MoveIn(found);
+  ASSERT_TRUE(entered) << RuleOf(entered) << " (no late-notification alert for 職権記載)";
+  EXPECT_EQ(entered->change.reason, ChangeReason::kEntryExOfficio);
+  EXPECT_TRUE(entered->change.ex_officio);
+  ExOfficioRemovalCommand missing;
+  missing.input = Input("令和8年10月頃", "2026-11-25");  // 失踪: a 戸籍-consistent date
+  missing.persons = Atena(*entered);
+  auto removed = Changes().ExOfficioRemoval(missing);
+  ASSERT_TRUE(removed) << RuleOf(removed);
+  EXPECT_EQ(removed->versions[0].removal->reason, ChangeReason::kRemovalExOfficio);
+}
+
+// REQ: JK-4.5.3, JK-4.5.5, JK-1.1.2
+TEST_F(MoreChangesTest, NaturalisationAndLossOfNationalityKeepTheNumbers) {
+  MoveInCommand arrival;
+  arrival.input = Input("2026-04-01", "2026-04-02");
+  arrival.from_abroad = true;
+  NewPerson kim;
+  kim.kind = ResidentKind::kForeign;
+  kim.birth_date = Day("1990-02-03");
+  kim.sex = Sex::kFemale;
+  kim.relationship = Rel("世帯主");
+  kim.domicile = Domicile{Domicile::State::kNone, "", ""};
+  kim.foreign.alphabet_name = "KIM MINJI";
+  kim.foreign.nationality = "韓国";
+  kim.foreign.category = ForeignCategory::kMidToLongTerm;
+  kim.foreign.status_of_residence = "技術・人文知識・国際業務";
+  kim.foreign.foreign_resident_since = Day("2026-04-01");
+  arrival.persons = {kim};
+  arrival.previous_address = Address{"", "大韓民国", "", "", "", true};
+  arrival.new_address = TownAddress("4番4号");
+  auto arrived = Changes("2026-04-02").MoveIn(arrival);
+  ASSERT_TRUE(arrived) << RuleOf(arrived);
+  const std::string atena = arrived->versions[0].addressee_number;
+
+  NationalityChangeCommand naturalise;
+  naturalise.input = Input("2026-11-01", "2026-11-10");
+  naturalise.kind = NationalityChangeCommand::Kind::kNaturalisation;
+  naturalise.addressee_number = atena;
+  naturalise.family_name = "金";
+  naturalise.given_name = "美智";
+  naturalise.family_kana = "キム";
+  naturalise.given_kana = "ミジ";
+  naturalise.domicile = Domicile{Domicile::State::kRecorded, "架空県架空市桜町一丁目4番地", "金　美智"};
+  auto naturalised = Changes().NationalityChange(naturalise);
+  ASSERT_TRUE(naturalised) << RuleOf(naturalised);
+  ASSERT_EQ(naturalised->versions.size(), 2u);
+  EXPECT_EQ(naturalised->versions[0].status, ResidentStatus::kRemoved);
+  EXPECT_EQ(naturalised->versions[0].removal->reason, ChangeReason::kRemovalNaturalisation);
+  const ResidentRecord& japanese = naturalised->versions[1];
+  EXPECT_EQ(japanese.addressee_number, atena) << "宛名番号 carries over";
+  EXPECT_EQ(japanese.kind, ResidentKind::kJapanese);
+  EXPECT_EQ(japanese.household_number, arrived->versions[0].household_number);
+  EXPECT_EQ(ToIsoString(*japanese.resident_since->ExactDate()), "2026-04-01")
+      << "外国人住民となった年月日 becomes 住民となった年月日";
+  EXPECT_EQ(naturalised->change.reason, ChangeReason::kEntryNaturalisation);
+  EXPECT_EQ(RuleOf(Changes().NationalityChange(naturalise)), "change.nationality_kind_mismatch");
+
+  NationalityChangeCommand lose;
+  lose.input = Input("2026-11-20", "2026-11-21");
+  lose.kind = NationalityChangeCommand::Kind::kLoss;
+  lose.addressee_number = atena;
+  lose.foreign = kim.foreign;
+  lose.foreign.foreign_resident_since.reset();
+  auto lost = Changes().NationalityChange(lose);
+  ASSERT_TRUE(lost) << RuleOf(lost);
+  EXPECT_EQ(lost->versions[1].kind, ResidentKind::kForeign);
+  EXPECT_EQ(ToIsoString(*lost->versions[1].foreign.foreign_resident_since->ExactDate()), "2026-11-20");
+}
+
+// REQ: JK-1.1.7
+TEST_F(MoreChangesTest, FormerSurnameAndCommonName) {
+  const ChangeOutcome family = MoveInFamily();
+  const std::string wife = family.versions[1].addressee_number;
+  NameItemCommand entry;
+  entry.input = Input("2026-11-20");
+  entry.kind = NameItemCommand::Kind::kFormerSurnameEntry;
+  entry.addressee_number = wife;
+  entry.name = "旧姓";
+  entry.kana = "キュウセイ";
+  auto entered = Changes().NameItem(entry);
+  ASSERT_TRUE(entered) << RuleOf(entered);
+  EXPECT_EQ(entered->change.reason, ChangeReason::kFormerSurnameEntry);
+  EXPECT_EQ(RuleOf(Changes().NameItem(entry)), "change.name_item_present");
+  NameItemCommand deletion = entry;
+  deletion.kind = NameItemCommand::Kind::kFormerSurnameDeletion;
+  auto deleted = Changes().NameItem(deletion);
+  ASSERT_TRUE(deleted);
+  EXPECT_TRUE(repository_->Latest(wife)->former_surname.empty());
+  EXPECT_EQ(repository_->History(wife)[1].version.former_surname, "旧姓") << "history keeps it";
+  NameItemCommand common = entry;
+  common.kind = NameItemCommand::Kind::kCommonNameEntry;
+  EXPECT_EQ(RuleOf(Changes().NameItem(common)), "record.common_name_japanese");
+  NameItemCommand bad_kana = entry;
+  bad_kana.kana = "きゅうせい";
+  EXPECT_EQ(RuleOf(Changes().NameItem(bad_kana)), "furigana.katakana_only");
+}
+
+// REQ: JK-4.4, JK-4.3.2
+TEST_F(MoreChangesTest, NumberReasonsChangeOnlyThatNumber) {
+  const ChangeOutcome family = MoveInFamily();
+  CorrectionCommand number;
+  number.input = Input("2026-11-20");
+  number.reason = ChangeReason::kIndividualNumberEntry;
+  number.addressee_number = family.versions[0].addressee_number;
+  number.individual_number = "123456789018";
+  auto entered = Changes().Correction(number);
+  ASSERT_TRUE(entered) << RuleOf(entered);
+  EXPECT_EQ(entered->change.reason, ChangeReason::kIndividualNumberEntry);
+  number.reason = ChangeReason::kIndividualNumberChangeRequest;
+  number.given_name = "別名";
+  EXPECT_EQ(RuleOf(Changes().Correction(number)), "change.number_reason_mismatch");
+  CorrectionCommand code;
+  code.input = Input("2026-11-20");
+  code.reason = ChangeReason::kResidentRecordCodeEntry;
+  code.addressee_number = family.versions[0].addressee_number;
+  code.resident_record_code = "12345678903";
+  EXPECT_TRUE(Changes().Correction(code));
+}
+
+// REQ: JK-4.6.0.1
+TEST_F(MoreChangesTest, CancellingAMoveRestoresTheHouseholdByAppending) {
+  const ChangeOutcome family = MoveInFamily();
+  const std::string head = family.versions[0].addressee_number;
+  WithinMoveCommand move;
+  move.input = Input("2026-11-10", "2026-11-12");
+  move.movers = {head};
+  move.new_address = TownAddress("8番8号");
+  move.relationships[head] = Rel("世帯主");
+  move.input.acknowledged_alerts = {"change.head_leaving_household"};
+  auto moved = Changes().WithinMove(move);
+  ASSERT_TRUE(moved);
+  CancellationCommand cancel;
+  cancel.input = Input("2026-11-27");
+  cancel.change_id = moved->change.change_id;
+  auto cancelled = Changes().Cancellation(cancel);
+  ASSERT_TRUE(cancelled) << RuleOf(cancelled);
+  EXPECT_EQ(cancelled->change.reason, ChangeReason::kCorrectionCancellation);
+  const auto latest = repository_->Latest(head);
+  EXPECT_EQ(latest->history_number, 3) << "restored by a new version, not by deleting";
+  EXPECT_EQ(latest->household_number, family.versions[0].household_number);
+  EXPECT_EQ(latest->address.katagaki, "さくら荘101");
+  EXPECT_TRUE(latest->is_head());
+  EXPECT_EQ(repository_->History(head).size(), 3u) << "both the 異動 and its 取消し stay";
+  EXPECT_EQ(RuleOf(Changes().Cancellation(cancel)), "change.cancel_not_latest");
+  cancel.change_id = 999;
+  EXPECT_EQ(RuleOf(Changes().Cancellation(cancel)), "change.cancel_unknown_change");
+}
+
+// REQ: JK-4.6.0.1
+TEST_F(MoreChangesTest, CancellingAMoveInAndADeathChangeThePopulation) {
+  const ChangeOutcome family = MoveInFamily();
+  DeathCommand death;
+  death.input = Input("2026-11-20", "2026-11-21");
+  death.addressee_number = family.versions[2].addressee_number;
+  auto died = Changes().Death(death);
+  ASSERT_TRUE(died);
+  CancellationCommand undo_death;
+  undo_death.input = Input("2026-11-27");
+  undo_death.change_id = died->change.change_id;
+  auto revived = Changes().Cancellation(undo_death);
+  ASSERT_TRUE(revived) << RuleOf(revived);
+  EXPECT_EQ(revived->change.reason, ChangeReason::kEntryCancellation);
+  EXPECT_EQ(repository_->Latest(death.addressee_number)->status, ResidentStatus::kResident);
+
+  CancellationCommand undo_move_in;
+  undo_move_in.input = Input("2026-11-27");
+  undo_move_in.change_id = family.change.change_id;
+  undo_move_in.persons = {family.versions[1].addressee_number};  // 一部: the wife only
+  auto removed = Changes().Cancellation(undo_move_in);
+  ASSERT_TRUE(removed) << RuleOf(removed);
+  EXPECT_EQ(removed->change.reason, ChangeReason::kRemovalCancellation);
+  EXPECT_EQ(repository_->Latest(family.versions[1].addressee_number)->removal->reason,
+            ChangeReason::kRemovalCancellation);
+  undo_move_in.persons = {"0000000990"};
+  EXPECT_EQ(RuleOf(Changes().Cancellation(undo_move_in)), "change.no_movers");
+}
+
+}  // namespace
+}  // namespace jrr
