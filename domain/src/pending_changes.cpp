@@ -29,7 +29,7 @@ class PreviewRepository final : public ResidentRepository {
     }
     std::sort(persons.begin(), persons.end());
     persons.erase(std::unique(persons.begin(), persons.end()), persons.end());
-    return ChangeOutcome{std::move(change), std::move(versions)};
+    return ChangeOutcome{std::move(change), std::move(versions), {}};
   }
   std::optional<ResidentRecord> AsOf(std::string_view atena, const AsOfQuery& query) override {
     return register_.AsOf(atena, query);

@@ -241,6 +241,7 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
     person.address_since = c.input.event_date;
     person.notification_date = c.input.notification_date;
     person.previous_address = c.previous_address;
+    if (person.resident_record_code.empty()) person.resident_record_code = kDrawResidentRecordCode;
     arriving.push_back(person);
   }
   if (auto ok = engine.CheckOneHead(destination, arriving); !ok) return ok.error();
@@ -274,6 +275,7 @@ Result<ChangeOutcome> ResidentChanges::Birth(const BirthCommand& c) {
   child.address_since = c.input.event_date;
   child.notification_date = c.input.notification_date;
   child.previous_address = Address{};
+  if (child.resident_record_code.empty()) child.resident_record_code = kDrawResidentRecordCode;
   if (auto ok = engine.CheckOneHead(household, {child}); !ok) return ok.error();
   draft.versions.push_back(child);
   return engine.Finish(draft, c.input, ChangeReason::kBirth);
@@ -467,7 +469,13 @@ Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   if (c.sex) next.sex = *c.sex;
   if (c.domicile) next.domicile = *c.domicile;
   if (c.individual_number) next.individual_number = *c.individual_number;
-  if (c.resident_record_code) next.resident_record_code = *c.resident_record_code;
+  if (c.resident_record_code) {
+    // 住民票コードの変更請求 without a code given: a new one is drawn from the pool (JK-4.3.1).
+    next.resident_record_code = c.resident_record_code->empty() &&
+                                        c.reason == ChangeReason::kResidentRecordCodeChangeRequest
+                                    ? std::string(kDrawResidentRecordCode)
+                                    : *c.resident_record_code;
+  }
   if (c.on_electoral_roll) next.on_electoral_roll = *c.on_electoral_roll;
   if (c.adult_ward) next.adult_ward = *c.adult_ward;
   ResidentRecord unchanged = next;

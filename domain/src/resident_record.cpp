@@ -61,7 +61,7 @@ Status ValidateRecord(const ResidentRecord& r) {
   if (!r.individual_number.empty()) {
     if (auto ok = IndividualNumber::Parse(r.individual_number); !ok) return ok.error();
   }
-  if (!r.resident_record_code.empty()) {
+  if (!r.resident_record_code.empty() && r.resident_record_code != kDrawResidentRecordCode) {
     if (auto ok = ResidentRecordCode::Parse(r.resident_record_code); !ok) return ok.error();
   }
   return {};

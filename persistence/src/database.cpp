@@ -98,6 +98,8 @@ int64_t Database::QueryInt(std::string_view sql) {
 
 int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 
+int64_t Database::Changes() const { return sqlite3_changes64(db_); }
+
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 void Statement::Check(int rc) const {

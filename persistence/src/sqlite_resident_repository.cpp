@@ -5,6 +5,7 @@
 
 #include "jrr/domain/numbers.h"
 #include "jrr/domain/storage_error.h"
+#include "jrr/persistence/resident_record_code_pool.h"
 #include "resident_version_codec.h"
 
 namespace jrr {
@@ -123,13 +124,27 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
   }
   const std::string insert_sql = std::string("INSERT INTO resident_version(") +
                                  codec::kResidentVersionColumns + ") VALUES (" + placeholders + ")";
-  for (const ResidentRecord& v : versions) {
+  bool drew_code = false;
+  for (ResidentRecord& v : versions) {
+    if (v.resident_record_code == kDrawResidentRecordCode) {
+      // Drawn here, inside the transaction, so two clerks can never draw the same code; the
+      // version inserted just below makes the code used for the next draw.
+      auto code = DrawResidentRecordCode(db_);
+      if (!code) return code.error();
+      v.resident_record_code = *code;
+      drew_code = drew_code || !code->empty();
+    }
     auto insert = db_.Prepare(insert_sql);
     codec::BindVersion(*insert, v, change.change_id);
     insert->Run();
   }
+  ChangeOutcome outcome{std::move(change), std::move(versions), {}};
+  if (drew_code) {
+    const CodePoolStatus pool = ResidentRecordCodePoolStatus(db_);
+    if (pool.free < pool.low_water) outcome.notices.push_back("code_pool.low");
+  }
   transaction.Commit();
-  return ChangeOutcome{std::move(change), std::move(versions)};
+  return outcome;
 }
 
 std::optional<ResidentRecord> SqliteResidentRepository::AsOf(std::string_view addressee_number,

@@ -15,8 +15,10 @@
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/storage_error.h"
+#include "jrr/domain/text.h"
 #include "jrr/persistence/database.h"
 #include "jrr/persistence/migrations.h"
+#include "jrr/persistence/resident_record_code_pool.h"
 #include "jrr/persistence/sqlite_pending_change_repository.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/web/change_json.h"
@@ -185,6 +187,45 @@ std::string HostName() {
   return name;
 }
 
+void PrintNotices(std::ostream& err, const std::vector<std::string>& notices) {
+  for (const std::string& rule : notices) {
+    err << "注意: " << MessageJa(MakeError(ErrorCode::kRuleViolation, rule)) << " [" << rule << "]\n";
+  }
+}
+
+int Codes(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& action = args.positional[0];
+  if (action != "import" && action != "status") {
+    err << "エラー: codes の操作は import か status です。\n";
+    return kUsage;
+  }
+  if (action == "import" && args.positional.size() != 2) {
+    err << "エラー: 取り込むファイルを指定してください。\n";
+    return kUsage;
+  }
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  if (action == "import") {
+    std::ifstream file(args.positional[1]);
+    if (!file) {
+      err << "エラー: ファイルを開けません: " << args.positional[1] << "\n";
+      return kUsage;
+    }
+    std::vector<std::string> codes;
+    for (std::string line; std::getline(file, line);) {
+      const std::string_view trimmed = TrimSpaces(line);
+      if (!trimmed.empty() && trimmed.front() != '#') codes.emplace_back(trimmed);
+    }
+    auto added = ImportResidentRecordCodes(**db, codes);
+    if (!added) return PrintError(err, added.error());
+    out << "住民票コードを " << *added << " 件取り込みました。\n";
+  }
+  const CodePoolStatus status = ResidentRecordCodePoolStatus(**db);
+  out << "住民票コード: 取込 " << status.total << " 件、未使用 " << status.free << " 件（警告の基準 "
+      << status.low_water << " 件）\n";
+  return kOk;
+}
+
 ChangeContext ClerkContext(const Args& args) {
   return ChangeContext{app::TodayInJapan(), args.Option("operator", "cli"),
                        args.Option("place", "CLI"), args.Option("terminal", HostName())};
@@ -237,6 +278,7 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
     }
     // One line per recorded 異動, flushed: when this line is out, the 異動 is on disk.
     out << web::EncodeOutcome(*outcome) << std::endl;
+    PrintNotices(err, outcome->notices);
   }
   return kOk;
 }
@@ -356,6 +398,11 @@ const std::vector<Command>& Commands() {
        "  結果を1行ずつ出力します。最初に拒否された異動で止まります。形式は docs/api.md を参照。\n"
        "  --provisional: 記録せずに全規則で検査し、仮登録として保存します（JK-4.0.8）。\n",
        {"db", "operator", "place", "terminal"}, {"provisional"}, 1, 1, Apply},
+      {"codes", "住民票コードの取込・残数 / load and count 住民票コード",
+       "jrr codes import --db PATH FILE   (1行に1コード、検査数字付き11桁)\n"
+       "jrr codes status --db PATH\n"
+       "  新規付番用の住民票コードを蓄積します。異動では未使用のコードから無作為に付番します（JK-4.3.1）。\n",
+       {"db"}, {}, 1, 2, Codes},
       {"pending", "仮登録の一覧 / list 仮登録", "jrr pending --db PATH [--json]\n",
        {"db"}, {"json"}, 0, 0, Pending},
       {"approve", "仮登録を本登録する / approve 仮登録",

@@ -621,6 +621,7 @@ std::string EncodeOutcome(const ChangeOutcome& outcome) {
       .Add("reason_ja", reason.name_ja)
       .Add("ex_officio", outcome.change.ex_officio)
       .AddRaw("alerts", StringArray(outcome.change.alerts))
+      .AddRaw("notices", StringArray(outcome.notices))
       .AddRaw("versions", versions)
       .str();
 }

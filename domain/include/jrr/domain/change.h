@@ -49,6 +49,9 @@ struct ChangeRecord {
 struct ChangeOutcome {
   ChangeRecord change;
   std::vector<ResidentRecord> versions;
+  // Things the clerk should know after the 異動 was recorded (rule ids of severity アラート that
+  // do not stop it), e.g. code_pool.low when few 住民票コード are left (JK-4.3.1).
+  std::vector<std::string> notices = {};
 };
 
 }  // namespace jrr

@@ -108,6 +108,10 @@ struct RemovalItems {
   friend bool operator==(const RemovalItems&, const RemovalItems&) = default;
 };
 
+// Put in resident_record_code by a 異動 that needs a new code: the repository replaces it, inside
+// the 異動's transaction, with a code drawn at random from the pool (JK-4.3.1).
+inline constexpr std::string_view kDrawResidentRecordCode = "draw:resident-record-code";
+
 struct ResidentRecord {
   // Keys (JK-1.1.13, 1.2.1).
   std::string addressee_number;  // 宛名番号

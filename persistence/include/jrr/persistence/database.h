@@ -103,6 +103,8 @@ class Database {
   int64_t QueryInt(std::string_view sql);
 
   int64_t LastInsertRowId() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int64_t Changes() const;
   const std::string& path() const { return path_; }
   std::string JournalMode();
 
