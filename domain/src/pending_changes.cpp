@@ -44,6 +44,13 @@ class PreviewRepository final : public ResidentRepository {
   std::optional<ResidentRecord> Version(std::string_view atena, int history_number) override {
     return register_.Version(atena, history_number);
   }
+  std::vector<ResidentRecord> FindByNumber(std::string_view number) override {
+    return register_.FindByNumber(number);
+  }
+  std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family, std::string_view given,
+                                                      Sex sex, CalendarDate birth) override {
+    return register_.FindRemovedByBasicFacts(family, given, sex, birth);
+  }
 
   std::vector<std::string> persons;
 

@@ -205,6 +205,31 @@ Result<RelationshipToHead> RelationshipFor(const std::map<std::string, Relations
 
 }  // namespace
 
+namespace {
+
+// JK-4.1.1.2: a newcomer who is in the register already as a 除票 must come back as a 再転入.
+Status CheckNotReturning(ResidentRepository& repository_, const ResidentRecord& person, Draft& draft) {
+  for (const std::string* number : {&person.individual_number, &person.resident_record_code,
+                                    &person.foreign.residence_card_number}) {
+    if (number->empty()) continue;
+    for (const ResidentRecord& match : repository_.FindByNumber(*number)) {
+      if (match.status == ResidentStatus::kRemoved) {
+        return RuleError("change.returning_resident", "番号 matches 除票 " + match.addressee_number);
+      }
+      return RuleError("change.number_in_use", "番号 held by resident " + match.addressee_number);
+    }
+  }
+  if (const auto birth = person.birth_date.InternalDate()) {
+    if (!repository_.FindRemovedByBasicFacts(person.family_name, person.given_name, person.sex, *birth)
+             .empty()) {
+      draft.Alert("change.possible_returning_resident");
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -231,8 +256,33 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   std::vector<ResidentRecord> arriving;
   for (std::size_t i = 0; i < c.persons.size(); ++i) {
     ResidentRecord person = c.persons[i];
-    person.addressee_number = NewPersonId(i);
-    person.history_number = 1;
+    const auto returning = c.returning.find(i);
+    if (returning != c.returning.end()) {
+      auto former = repository_.Latest(returning->second);
+      if (!former) return MakeError(ErrorCode::kNotFound, "change.person_not_found", returning->second);
+      if (former->status != ResidentStatus::kRemoved) {
+        return RuleError("change.not_removed", returning->second + " is a current resident");
+      }
+      draft.Read(*former);
+      person.addressee_number = former->addressee_number;
+      person.history_number = former->history_number + 1;
+      if (person.resident_record_code.empty()) person.resident_record_code = former->resident_record_code;
+      if (person.individual_number.empty()) person.individual_number = former->individual_number;
+      const bool back_from_abroad = c.from_abroad && former->removal &&
+                                    former->removal->reason == ChangeReason::kMoveOutAbroad;
+      if (back_from_abroad && person.former_surname.empty()) {
+        person.former_surname = former->former_surname;
+        person.former_surname_kana = former->former_surname_kana;
+      }
+      if (back_from_abroad && person.common_name.empty()) {
+        person.common_name = former->common_name;
+        person.common_name_kana = former->common_name_kana;
+      }
+    } else {
+      if (auto ok = CheckNotReturning(repository_, person, draft); !ok) return ok.error();
+      person.addressee_number = NewPersonId(i);
+      person.history_number = 1;
+    }
     person.household_number = household_number;
     person.status = ResidentStatus::kResident;
     person.removal.reset();

@@ -11,6 +11,7 @@ std::string_view schema_0001_register_sql();
 std::string_view schema_0002_resident_register_sql();
 std::string_view schema_0003_pending_change_sql();
 std::string_view schema_0004_resident_record_code_pool_sql();
+std::string_view schema_0005_lookup_indexes_sql();
 }
 
 namespace jrr {
@@ -21,6 +22,7 @@ std::span<const Migration> AllMigrations() {
       Migration{2, "resident_register", embedded::schema_0002_resident_register_sql()},
       Migration{3, "pending_change", embedded::schema_0003_pending_change_sql()},
       Migration{4, "resident_record_code_pool", embedded::schema_0004_resident_record_code_pool_sql()},
+      Migration{5, "lookup_indexes", embedded::schema_0005_lookup_indexes_sql()},
   };
   return kMigrations;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/sqlite_resident_repository.h"
 
+#include <algorithm>
 #include <map>
 
 #include "jrr/domain/numbers.h"
@@ -186,6 +187,42 @@ std::optional<ResidentRecord> SqliteResidentRepository::Version(std::string_view
   statement->Bind(1, addressee_number).Bind(2, history_number);
   if (!statement->Step()) return std::nullopt;
   return codec::ReadVersion(*statement);
+}
+
+namespace {
+constexpr const char* kIsLatest =
+    " AND v.history_number = (SELECT max(w.history_number) FROM resident_version w "
+    "WHERE w.addressee_number = v.addressee_number)";
+}  // namespace
+
+std::vector<ResidentRecord> SqliteResidentRepository::FindByNumber(std::string_view number) {
+  // Three indexed lookups (schema 0005), each keeping only people whose latest version holds it.
+  std::vector<ResidentRecord> found;
+  for (const char* column :
+       {"v.individual_number", "v.resident_record_code", "v.foreign_residence_card_number"}) {
+    auto statement = db_.Prepare(Select(std::string("WHERE ") + column + " = ?1" + kIsLatest));
+    statement->Bind(1, number);
+    while (statement->Step()) {
+      ResidentRecord r = codec::ReadVersion(*statement);
+      const bool seen = std::any_of(found.begin(), found.end(), [&](const ResidentRecord& f) {
+        return f.addressee_number == r.addressee_number;
+      });
+      if (!seen) found.push_back(std::move(r));
+    }
+  }
+  return found;
+}
+
+std::vector<ResidentRecord> SqliteResidentRepository::FindRemovedByBasicFacts(
+    std::string_view family_name, std::string_view given_name, Sex sex, CalendarDate birth_date) {
+  auto statement = db_.Prepare(Select(
+      std::string("WHERE v.birth_date_sort = ?1 AND v.family_name = ?2 AND v.given_name = ?3 "
+                  "AND v.sex = ?4 AND v.status = 2") + kIsLatest));
+  statement->Bind(1, ToIsoString(birth_date)).Bind(2, family_name).Bind(3, given_name)
+      .Bind(4, static_cast<int>(sex));
+  std::vector<ResidentRecord> found;
+  while (statement->Step()) found.push_back(codec::ReadVersion(*statement));
+  return found;
 }
 
 std::optional<int64_t> SqliteResidentRepository::PendingChangeFor(

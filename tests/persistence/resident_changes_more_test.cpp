@@ -275,3 +275,67 @@ TEST_F(MoreChangesTest, CancellingAMoveInAndADeathChangeThePopulation) {
 
 }  // namespace
 }  // namespace jrr
+
+namespace jrr {
+namespace {
+
+using namespace jrr::testing;  // NOLINT: test builders
+
+// REQ: JK-4.1.1.2, JK-1.1.7
+TEST_F(MoreChangesTest, AReturningResidentComesBackUnderTheOldNumber) {
+  MoveInCommand first;
+  first.input = Input("2026-04-01", "2026-04-02");
+  NewPerson taro = Person("帰郷", "太郎", "キキョウ", "タロウ", "昭和60年1月1日", Sex::kMale, "世帯主");
+  taro.individual_number = "123456789018";
+  taro.resident_record_code = "12345678903";
+  taro.former_surname = "旧姓";
+  first.persons = {taro};
+  first.new_address = TownAddress("2番2号");
+  auto arrived = Changes("2026-04-02").MoveIn(first);
+  ASSERT_TRUE(arrived);
+  const std::string atena = arrived->versions[0].addressee_number;
+  MoveOutCommand abroad;
+  abroad.input = Input("2026-05-01", "2026-04-20");
+  abroad.movers = {atena};
+  abroad.destination = Address{"", "アメリカ合衆国", "", "", "", true};
+  ASSERT_TRUE(Changes("2026-04-20").MoveOut(abroad));
+
+  // A new entry with the same 個人番号 is refused: it is a 再転入.
+  MoveInCommand back;
+  back.input = Input("2026-11-01", "2026-11-02");
+  back.from_abroad = true;
+  NewPerson again = taro;
+  again.former_surname.clear();
+  back.persons = {again};
+  back.new_address = TownAddress("3番3号");
+  auto refused = Changes().MoveIn(back);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().rule_id, "change.returning_resident");
+  // Without numbers, the same 氏名・性別・生年月日 raise an アラート.
+  NewPerson no_numbers = again;
+  no_numbers.individual_number.clear();
+  no_numbers.resident_record_code.clear();
+  back.persons = {no_numbers};
+  EXPECT_EQ(Changes().MoveIn(back).error().rule_id, "change.possible_returning_resident");
+  // As a 再転入: the old 宛名番号, the numbers kept, and 旧氏 carried over from abroad.
+  back.returning[0] = atena;
+  auto returned = Changes().MoveIn(back);
+  ASSERT_TRUE(returned) << returned.error().rule_id;
+  const ResidentRecord& v = returned->versions[0];
+  EXPECT_EQ(v.addressee_number, atena);
+  EXPECT_EQ(v.history_number, 3);
+  EXPECT_EQ(v.status, ResidentStatus::kResident);
+  EXPECT_EQ(v.resident_record_code, "12345678903");
+  EXPECT_EQ(v.individual_number, "123456789018");
+  EXPECT_EQ(v.former_surname, "旧姓");
+  EXPECT_EQ(returned->change.reason, ChangeReason::kMoveInFromAbroad);
+  // Now a current resident: another entry with the number is refused as in use.
+  back.returning.clear();
+  back.persons = {again};
+  EXPECT_EQ(Changes().MoveIn(back).error().rule_id, "change.number_in_use");
+  back.returning[0] = atena;
+  EXPECT_EQ(Changes().MoveIn(back).error().rule_id, "change.not_removed");
+}
+
+}  // namespace
+}  // namespace jrr

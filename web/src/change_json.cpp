@@ -136,7 +136,7 @@ const std::set<std::string> kPersonFields = {
     "kind", "family_name", "given_name", "family_kana", "given_kana", "kana_confirmed",
     "former_surname", "former_surname_kana", "common_name", "common_name_kana", "birth_date",
     "sex", "relationship", "domicile", "individual_number", "resident_record_code",
-    "on_electoral_roll", "adult_ward", "foreign"};
+    "on_electoral_roll", "adult_ward", "foreign", "returning_addressee_number"};
 
 Sex DecodeSex(const Fields& f) {
   const std::string sex = f.Str("sex", true);
@@ -266,7 +266,11 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     for (std::size_t i = 0; i < persons->size(); ++i) {
       Object::Ptr person = persons->getObject(static_cast<unsigned>(i));
       if (!person) Fail("json.wrong_type", "persons must hold objects");
-      c.persons.push_back(DecodePerson(Fields(person, "persons[" + std::to_string(i) + "]", kPersonFields)));
+      const Fields fields(person, "persons[" + std::to_string(i) + "]", kPersonFields);
+      c.persons.push_back(DecodePerson(fields));
+      if (fields.Has("returning_addressee_number")) {
+        c.returning[i] = fields.Str("returning_addressee_number");
+      }
     }
     c.previous_address = DecodeAddress(f, "previous_address");
     if (f.Has("new_address")) c.new_address = DecodeAddress(f, "new_address");
@@ -279,6 +283,7 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     c.input = DecodeInput(f, DatePolicy::kKosekiConsistent);
     c.household_number = f.Str("household_number", true);
     std::set<std::string> child_fields = kPersonFields;
+    child_fields.erase("returning_addressee_number");
     c.child = DecodePerson(f.Child("child", child_fields));
     return c;
   }

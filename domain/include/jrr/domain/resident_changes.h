@@ -24,6 +24,11 @@
 //   change.sole_member_becomes_head アラート: the 世帯主 leaves one member, who becomes 世帯主
 //                                   職権 (JK-4.0.4)
 //   change.same_household           a 世帯変更 into the household the person is already in
+//   change.returning_resident       a newcomer's 個人番号, 住民票コード or 在留カード番号 matches a
+//                                   除票: enter them as a 再転入 (JK-4.1.1.2)
+//   change.number_in_use            … matches a current resident
+//   change.possible_returning_resident アラート: a 除票 has the same 氏名, 性別 and 生年月日
+//   change.not_removed              a 再転入 names a record that is not a 除票
 //   change.alert_unacknowledged     never returned itself: an unacknowledged アラート is returned
 //                                   with its own rule id and ErrorCode::kRuleViolation
 // and those of ValidateRecord for every version written.
@@ -65,6 +70,10 @@ struct MoveInCommand {
   Address previous_address;             // 転入前住所
   std::optional<Address> new_address;   // for a new household
   std::optional<std::string> join_household;  // 世帯番号 to join
+  // 再転入 (JK-4.1.1.2): person index → the 宛名番号 of their 除票. The person is entered as the
+  // next version of that record, keeping 宛名番号, 住民票コード and 個人番号 (unless given anew),
+  // and — returning from abroad — 旧氏 and 通称 (JK-1.1.7).
+  std::map<std::size_t, std::string> returning;
 };
 
 // 出生 (JK-4.2.1.2): a child entered into a household; 異動日 is the birth date.

@@ -63,6 +63,14 @@ class ResidentRepository {
   virtual std::optional<ResidentRecord> Version(std::string_view addressee_number,
                                                 int history_number) = 0;
 
+  // Latest versions of everyone whose latest version holds `number` as 個人番号, 住民票コード or
+  // 在留カード番号 (for 再転入 detection, JK-4.1.1.2).
+  virtual std::vector<ResidentRecord> FindByNumber(std::string_view number) = 0;
+  // Latest versions of removed people (除票) with this 氏, 名, 性別 and 生年月日 (internal date).
+  virtual std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
+                                                              std::string_view given_name, Sex sex,
+                                                              CalendarDate birth_date) = 0;
+
   // The open 仮登録 (JK-4.0.8) that involves this person, if any.
   virtual std::optional<int64_t> PendingChangeFor(std::string_view addressee_number) = 0;
 
