@@ -44,6 +44,9 @@ class PreviewRepository final : public ResidentRepository {
   std::optional<ResidentRecord> Version(std::string_view atena, int history_number) override {
     return register_.Version(atena, history_number);
   }
+  std::optional<std::string> EditLeaseHolder(std::string_view atena, int64_t now) override {
+    return register_.EditLeaseHolder(atena, now);
+  }
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override {
     return register_.FindByNumber(number);
   }

@@ -156,6 +156,12 @@ class Engine {
   Result<ChangeOutcome> Finish(Draft& draft, const ChangeInput& in, ChangeReason reason) {
     // JK-4.0.8: while a 仮登録 involves a person, no other 異動 may touch them or their household.
     for (const VersionStamp& stamp : draft.read_set) {
+      const auto holder =
+          repository_.EditLeaseHolder(stamp.addressee_number, context_.now_epoch_seconds);
+      if (holder && *holder != context_.operator_id) {
+        return MakeError(ErrorCode::kConflict, "change.locked_by_other",
+                         stamp.addressee_number + " is being edited by " + *holder);
+      }
       const auto pending = repository_.PendingChangeFor(stamp.addressee_number);
       if (pending && pending != context_.approving_pending_id) {
         return RuleError("change.pending_exists",

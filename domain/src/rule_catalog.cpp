@@ -126,6 +126,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"change.possible_returning_resident", kAlert, "JK-4.1.1.2",
      "氏名・性別・生年月日が一致する除票があります。再転入者でないか確認してください。"},
     {"change.not_removed", kError, "JK-4.1.1.2", "再転入として指定された方は除票ではありません。"},
+    {"change.locked_by_other", kError, "JK-10.3",
+     "この住民は他の職員が更新中です。照会はできますが、更新は終わるまでお待ちください。"},
     {"household.multiple_heads", kError, "JK-1.1.10", "一つの世帯に世帯主は一人です。"},
     {"change.head_leaving_household", kAlert, "JK-4.0.4",
      "世帯主が世帯から抜け、世帯員が2人以上残ります。先に世帯主変更を行うよう案内してください。"},

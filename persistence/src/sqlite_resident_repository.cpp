@@ -225,6 +225,50 @@ std::vector<ResidentRecord> SqliteResidentRepository::FindRemovedByBasicFacts(
   return found;
 }
 
+std::optional<std::string> SqliteResidentRepository::EditLeaseHolder(
+    std::string_view addressee_number, int64_t now_epoch_seconds) {
+  auto statement = db_.Prepare(
+      "SELECT operator_id FROM edit_lease WHERE addressee_number = ?1 AND expires_at > ?2");
+  statement->Bind(1, addressee_number).Bind(2, now_epoch_seconds);
+  if (!statement->Step()) return std::nullopt;
+  return statement->ColumnText(0);
+}
+
+Status SqliteEditLeases::Acquire(const std::vector<std::string>& persons,
+                                 std::string_view operator_id, int64_t now_epoch_seconds,
+                                 int64_t ttl_seconds) {
+  Transaction transaction(db_);
+  for (const std::string& atena : persons) {
+    auto holder = db_.Prepare(
+        "SELECT operator_id FROM edit_lease WHERE addressee_number = ?1 AND expires_at > ?2");
+    holder->Bind(1, atena).Bind(2, now_epoch_seconds);
+    if (holder->Step() && holder->ColumnText(0) != operator_id) {
+      return MakeError(ErrorCode::kConflict, "change.locked_by_other",
+                       atena + " is being edited by " + holder->ColumnText(0));
+    }
+  }
+  for (const std::string& atena : persons) {
+    auto take = db_.Prepare(
+        "INSERT INTO edit_lease(addressee_number, operator_id, expires_at) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT(addressee_number) DO UPDATE SET operator_id = excluded.operator_id, "
+        "expires_at = excluded.expires_at");
+    take->Bind(1, atena).Bind(2, operator_id).Bind(3, now_epoch_seconds + ttl_seconds).Run();
+  }
+  transaction.Commit();
+  return {};
+}
+
+void SqliteEditLeases::Release(const std::vector<std::string>& persons,
+                               std::string_view operator_id) {
+  Transaction transaction(db_);
+  for (const std::string& atena : persons) {
+    auto release =
+        db_.Prepare("DELETE FROM edit_lease WHERE addressee_number = ?1 AND operator_id = ?2");
+    release->Bind(1, atena).Bind(2, operator_id).Run();
+  }
+  transaction.Commit();
+}
+
 std::optional<int64_t> SqliteResidentRepository::PendingChangeFor(
     std::string_view addressee_number) {
   auto statement = db_.Prepare(

@@ -458,3 +458,43 @@ TEST_F(ResidentChangesTest, NumbersAreNeverReused) {
 
 }  // namespace
 }  // namespace jrr
+
+namespace jrr {
+namespace {
+
+using namespace jrr::testing;  // NOLINT: test builders
+
+// REQ: JK-10.3
+TEST_F(ResidentChangesTest, WhileOneClerkEditsAPersonOthersCanOnlyView) {
+  const ChangeOutcome family = MoveInFamily();
+  const std::string wife = family.versions[1].addressee_number;
+  SqliteEditLeases leases(*db_);
+  ASSERT_TRUE(leases.Acquire({wife}, "clerk01", 1000, 600));
+  auto taken = leases.Acquire({wife}, "clerk02", 1100, 600);
+  ASSERT_FALSE(taken);
+  EXPECT_EQ(taken.error().rule_id, "change.locked_by_other");
+  EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
+  CorrectionCommand c;
+  c.input = Input("2026-11-27");
+  c.addressee_number = wife;
+  c.given_name = "華子";
+  ChangeContext other{CalDay("2026-11-27"), "clerk02", "本庁", "T02"};
+  other.now_epoch_seconds = 1100;
+  auto refused = ResidentChanges(*repository_, other).Correction(c);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().rule_id, "change.locked_by_other");
+  EXPECT_TRUE(repository_->Latest(wife).has_value()) << "viewing is never blocked";
+  ChangeContext holder{CalDay("2026-11-27"), "clerk01", "本庁", "T01"};
+  holder.now_epoch_seconds = 1100;
+  ASSERT_TRUE(ResidentChanges(*repository_, holder).Correction(c)) << "the holder may save";
+  // The lease ends by itself, or when released.
+  other.now_epoch_seconds = 1601;
+  c.given_name = "花子";
+  EXPECT_TRUE(ResidentChanges(*repository_, other).Correction(c));
+  ASSERT_TRUE(leases.Acquire({wife}, "clerk02", 1700, 600));
+  leases.Release({wife}, "clerk02");
+  EXPECT_TRUE(leases.Acquire({wife}, "clerk03", 1701, 600));
+}
+
+}  // namespace
+}  // namespace jrr

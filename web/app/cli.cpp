@@ -27,6 +27,7 @@
 #include "register_services.h"
 #include "register_text.h"
 
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -227,8 +228,10 @@ int Codes(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 ChangeContext ClerkContext(const Args& args) {
-  return ChangeContext{app::TodayInJapan(), args.Option("operator", "cli"),
-                       args.Option("place", "CLI"), args.Option("terminal", HostName())};
+  ChangeContext context{app::TodayInJapan(), args.Option("operator", "cli"),
+                        args.Option("place", "CLI"), args.Option("terminal", HostName())};
+  context.now_epoch_seconds = static_cast<int64_t>(std::time(nullptr));
+  return context;
 }
 
 int Apply(const Args& args, std::ostream& out, std::ostream& err) {

@@ -23,6 +23,9 @@ struct ChangeContext {
   std::string operator_id;  // the staff user's id
   std::string place;        // 入力場所 (JK-1.3.1)
   std::string terminal;     // 入力端末
+  // Seconds since the epoch, for edit leases (JK-10.3): a person another operator is editing
+  // cannot be changed until that lease ends or is released.
+  int64_t now_epoch_seconds = 0;
   // Set while approving a 仮登録 (JK-4.0.8): that pending 異動 does not block itself, and its
   // decision is recorded in the same transaction as the 異動.
   std::optional<int64_t> approving_pending_id = std::nullopt;

@@ -71,6 +71,10 @@ class ResidentRepository {
                                                               std::string_view given_name, Sex sex,
                                                               CalendarDate birth_date) = 0;
 
+  // 排他制御 (JK-10.3): the operator holding an unexpired edit lease on this person, if any.
+  virtual std::optional<std::string> EditLeaseHolder(std::string_view addressee_number,
+                                                     int64_t now_epoch_seconds) = 0;
+
   // The open 仮登録 (JK-4.0.8) that involves this person, if any.
   virtual std::optional<int64_t> PendingChangeFor(std::string_view addressee_number) = 0;
 
@@ -80,6 +84,20 @@ class ResidentRepository {
     ChangeRecord change;
   };
   virtual std::vector<HistoryEntry> History(std::string_view addressee_number) = 0;
+};
+
+// 排他制御 (JK-10.3): an operator opening a person's record for editing takes a lease on it; until
+// it ends or is released, others can only view that person, and their 異動 are refused
+// (change.locked_by_other). Leases are operational state, not register data.
+class EditLeases {
+ public:
+  virtual ~EditLeases() = default;
+  // Takes or renews the lease on every person for `ttl_seconds`. Error change.locked_by_other
+  // (kConflict) when another operator holds an unexpired lease on any of them; nothing is taken.
+  virtual Status Acquire(const std::vector<std::string>& persons, std::string_view operator_id,
+                         int64_t now_epoch_seconds, int64_t ttl_seconds) = 0;
+  // Releases this operator's leases on the persons (others' leases are untouched).
+  virtual void Release(const std::vector<std::string>& persons, std::string_view operator_id) = 0;
 };
 
 }  // namespace jrr

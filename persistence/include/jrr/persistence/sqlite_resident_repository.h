@@ -28,9 +28,23 @@ class SqliteResidentRepository final : public ResidentRepository {
   std::optional<ResidentRecord> Version(std::string_view addressee_number,
                                         int history_number) override;
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override;
+  std::optional<std::string> EditLeaseHolder(std::string_view addressee_number,
+                                             int64_t now_epoch_seconds) override;
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
                                                       std::string_view given_name, Sex sex,
                                                       CalendarDate birth_date) override;
+
+ private:
+  Database& db_;
+};
+
+// EditLeases on SQLite (schema 0006, table edit_lease).
+class SqliteEditLeases final : public EditLeases {
+ public:
+  explicit SqliteEditLeases(Database& db) : db_(db) {}
+  Status Acquire(const std::vector<std::string>& persons, std::string_view operator_id,
+                 int64_t now_epoch_seconds, int64_t ttl_seconds) override;
+  void Release(const std::vector<std::string>& persons, std::string_view operator_id) override;
 
  private:
   Database& db_;
