@@ -19,8 +19,9 @@ release: deps
 
 run: release
 	@mkdir -p data
-	@test -f $(DEMO_DB) || build/release/web/jrr init --db $(DEMO_DB) \
-	    --municipality-code $(DEMO_CODE) --name $(DEMO_NAME)
+	@test -f $(DEMO_DB) || { build/release/web/jrr init --db $(DEMO_DB) \
+	    --municipality-code $(DEMO_CODE) --name $(DEMO_NAME) && \
+	  build/release/web/jrr dictionary import --db $(DEMO_DB) sample_data/kakuu_address_dictionary.tsv; }
 	build/release/web/jrr serve --db $(DEMO_DB) --port $(PORT)
 
 dev: deps

@@ -67,9 +67,9 @@ Result<PendingChange> EnterProvisional(ResidentRepository& residents,
                                        PendingChangeRepository& pending,
                                        const ChangeContext& context,
                                        const AnyChangeCommand& command, std::string kind,
-                                       std::string command_json) {
+                                       std::string command_json, AddressDictionary* dictionary) {
   PreviewRepository preview(residents);
-  ResidentChanges changes(preview, context);
+  ResidentChanges changes(preview, context, dictionary);
   auto outcome = changes.Apply(command);
   if (!outcome) return outcome.error();
   std::size_t newcomers = 0;

@@ -236,6 +236,11 @@ Status CheckNotReturning(ResidentRepository& repository_, const ResidentRecord& 
 
 }  // namespace
 
+Result<Address> ResidentChanges::Resolve(const Address& address) {
+  if (dictionary_ == nullptr) return address;
+  return ResolveAddress(*dictionary_, address);
+}
+
 Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -257,7 +262,9 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
       return RuleError("record.address_required", "a new household needs an address");
     }
     household_number = NewHouseholdId();
-    address = *c.new_address;
+    auto resolved = Resolve(*c.new_address);
+    if (!resolved) return resolved.error();
+    address = *resolved;
   }
   std::vector<ResidentRecord> arriving;
   for (std::size_t i = 0; i < c.persons.size(); ++i) {
@@ -362,6 +369,9 @@ Result<ChangeOutcome> ResidentChanges::WithinMove(const WithinMoveCommand& c) {
     address = destination.front().address;
   } else {
     if (address.empty()) return RuleError("record.address_required", "転居先 is blank");
+    auto resolved = Resolve(address);
+    if (!resolved) return resolved.error();
+    address = *resolved;
     if (address == movers->front().address) {
       return RuleError("change.same_address", "the address and 方書 are unchanged");
     }

@@ -140,6 +140,14 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"json.unknown_field", kError, "jrr", "この異動にない項目が指定されています（項目名の誤りがないか確認してください）。"},
     {"json.missing_field", kError, "jrr", "必要な項目が指定されていません。"},
     {"json.wrong_type", kError, "jrr", "項目の値の形式が正しくありません。"},
+    // Address dictionary (JK-1.3.2–1.3.4).
+    {"address.code_invalid", kError, "JK-1.3.3", "住所コードは11桁の数字です。"},
+    {"address.outside_municipality", kError, "JK-1.3.3", "この住所コードは本市区町村のものではありません。"},
+    {"address.text_required", kError, "JK-1.3.3", "住所（町字まで）を入力してください。"},
+    {"address.postal_code_invalid", kError, "JK-1.1.17", "郵便番号はハイフンなしの7桁で入力してください。"},
+    {"address.code_required", kError, "JK-1.3.3", "住所は住所辞書から選んでください（住所コード）。"},
+    {"address.unknown_code", kError, "JK-1.3.3", "住所辞書にない住所コードです。"},
+    {"address.dictionary_line", kError, "JK-1.3.3", "住所辞書ファイルの行の形式が正しくありません。"},
     // Register and municipality.
     {"municipality.name_invalid", kError, "jrr",
      "市区町村名は40文字以内で、市・区・町・村で終わる名称を入力してください。"},

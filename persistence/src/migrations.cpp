@@ -13,6 +13,7 @@ std::string_view schema_0003_pending_change_sql();
 std::string_view schema_0004_resident_record_code_pool_sql();
 std::string_view schema_0005_lookup_indexes_sql();
 std::string_view schema_0006_edit_lease_sql();
+std::string_view schema_0007_address_dictionary_sql();
 }
 
 namespace jrr {
@@ -25,6 +26,7 @@ std::span<const Migration> AllMigrations() {
       Migration{4, "resident_record_code_pool", embedded::schema_0004_resident_record_code_pool_sql()},
       Migration{5, "lookup_indexes", embedded::schema_0005_lookup_indexes_sql()},
       Migration{6, "edit_lease", embedded::schema_0006_edit_lease_sql()},
+      Migration{7, "address_dictionary", embedded::schema_0007_address_dictionary_sql()},
   };
   return kMigrations;
 }

@@ -19,6 +19,8 @@
 #include "jrr/persistence/database.h"
 #include "jrr/persistence/migrations.h"
 #include "jrr/persistence/resident_record_code_pool.h"
+#include "jrr/persistence/sqlite_address_dictionary.h"
+#include "jrr/persistence/sqlite_municipality_repository.h"
 #include "jrr/persistence/sqlite_pending_change_repository.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/web/change_json.h"
@@ -227,6 +229,50 @@ int Codes(const Args& args, std::ostream& out, std::ostream& err) {
   return kOk;
 }
 
+int Dictionary(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& action = args.positional[0];
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteAddressDictionary dictionary(**db);
+  if (action == "import") {
+    if (args.positional.size() != 2) {
+      err << "エラー: 取り込むファイルを指定してください。\n";
+      return kUsage;
+    }
+    std::ifstream file(args.positional[1], std::ios::binary);
+    if (!file) {
+      err << "エラー: ファイルを開けません: " << args.positional[1] << "\n";
+      return kUsage;
+    }
+    const std::string tsv((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    SqliteMunicipalityRepository municipality(**db);
+    auto self = municipality.Get();
+    if (!self) return PrintError(err, self.error());
+    auto imported = ImportAddressDictionary(**db, self->code.digits(), tsv);
+    if (!imported) return PrintError(err, imported.error());
+    out << "住所辞書を取り込みました: 町字 " << imported->areas << " 件、方書 " << imported->katagaki
+        << " 件\n";
+    return kOk;
+  }
+  if (action == "show") {
+    if (args.positional.size() < 2) {
+      out << (dictionary.Loaded() ? "住所辞書: 取込済み\n" : "住所辞書: 未取込（住所は入力のとおり記録します）\n");
+      return kOk;
+    }
+    auto area = dictionary.Find(args.positional[1]);
+    if (!area) return PrintError(err, MakeError(ErrorCode::kNotFound, "address.unknown_code", args.positional[1]));
+    out << area->address_code << "  " << area->text << "  〒" << area->postal_code << "\n";
+    if (args.positional.size() == 3) {
+      for (const KatagakiEntry& k : dictionary.KatagakiFor(area->address_code, args.positional[2])) {
+        out << "  方書: " << k.katagaki << "\n";
+      }
+    }
+    return kOk;
+  }
+  err << "エラー: dictionary の操作は import か show です。\n";
+  return kUsage;
+}
+
 ChangeContext ClerkContext(const Args& args) {
   ChangeContext context{app::TodayInJapan(), args.Option("operator", "cli"),
                         args.Option("place", "CLI"), args.Option("terminal", HostName())};
@@ -253,7 +299,8 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
   if (!db) return PrintError(err, db.error());
   SqliteResidentRepository residents(**db);
   const ChangeContext context = ClerkContext(args);
-  ResidentChanges changes(residents, context);
+  SqliteAddressDictionary dictionary(**db);
+  ResidentChanges changes(residents, context, &dictionary);
   SqlitePendingChangeRepository pending(**db);
   const bool provisional = args.flags.contains("provisional");
   for (std::size_t i = 0; i < parts->size(); ++i) {
@@ -264,7 +311,8 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
     }
     if (provisional) {
       auto entered = EnterProvisional(residents, pending, context, *command,
-                                      std::string(web::CommandType(*command)), (*parts)[i]);
+                                      std::string(web::CommandType(*command)), (*parts)[i],
+                                      &dictionary);
       if (!entered) {
         err << "異動 " << i + 1 << "/" << parts->size() << " は仮登録されませんでした。\n";
         out << web::EncodeError(entered.error()) << std::endl;
@@ -331,7 +379,8 @@ int Approve(const Args& args, std::ostream& out, std::ostream& err) {
     if (!command) return PrintError(err, command.error());
     ChangeContext context = ClerkContext(args);
     context.approving_pending_id = *id;
-    auto outcome = ResidentChanges(residents, context).Apply(*command);
+    SqliteAddressDictionary dictionary(**db);
+    auto outcome = ResidentChanges(residents, context, &dictionary).Apply(*command);
     if (!outcome) {
       err << "仮登録 " << *id << " は本登録できませんでした。\n";
       out << web::EncodeError(outcome.error()) << std::endl;
@@ -406,6 +455,12 @@ const std::vector<Command>& Commands() {
        "jrr codes status --db PATH\n"
        "  新規付番用の住民票コードを蓄積します。異動では未使用のコードから無作為に付番します（JK-4.3.1）。\n",
        {"db"}, {}, 1, 2, Codes},
+      {"dictionary", "住所辞書の取込・照会 / load and look up the address dictionary",
+       "jrr dictionary import --db PATH FILE.tsv\n"
+       "jrr dictionary show --db PATH [住所コード [番地]]\n"
+       "  行の形式: area<TAB>住所コード<TAB>町字までの住所<TAB>郵便番号 / katagaki<TAB>住所コード<TAB>番地<TAB>方書\n"
+       "  取り込むと、本市区町村内の住所は住所コードで指定します（JK-1.3.3）。\n",
+       {"db"}, {}, 1, 3, Dictionary},
       {"pending", "仮登録の一覧 / list 仮登録", "jrr pending --db PATH [--json]\n",
        {"db"}, {"json"}, 0, 0, Pending},
       {"approve", "仮登録を本登録する / approve 仮登録",

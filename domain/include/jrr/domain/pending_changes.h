@@ -52,6 +52,7 @@ Result<PendingChange> EnterProvisional(ResidentRepository& residents,
                                        PendingChangeRepository& pending,
                                        const ChangeContext& context,
                                        const AnyChangeCommand& command, std::string kind,
-                                       std::string command_json);
+                                       std::string command_json,
+                                       AddressDictionary* dictionary = nullptr);
 
 }  // namespace jrr

@@ -42,6 +42,7 @@
 #include <variant>
 #include <vector>
 
+#include "jrr/domain/address_dictionary.h"
 #include "jrr/domain/change.h"
 #include "jrr/domain/resident_repository.h"
 
@@ -214,8 +215,11 @@ using AnyChangeCommand =
 
 class ResidentChanges {
  public:
-  ResidentChanges(ResidentRepository& repository, ChangeContext context)
-      : repository_(repository), context_(std::move(context)) {}
+  // `dictionary` resolves addresses in this municipality (JK-1.3.3); without one, addresses are
+  // kept as typed.
+  ResidentChanges(ResidentRepository& repository, ChangeContext context,
+                  AddressDictionary* dictionary = nullptr)
+      : repository_(repository), context_(std::move(context)), dictionary_(dictionary) {}
 
   Result<ChangeOutcome> MoveIn(const MoveInCommand& command);
   Result<ChangeOutcome> Birth(const BirthCommand& command);
@@ -237,8 +241,11 @@ class ResidentChanges {
   Result<ChangeOutcome> Apply(const AnyChangeCommand& command);
 
  private:
+  Result<Address> Resolve(const Address& address);
+
   ResidentRepository& repository_;
   ChangeContext context_;
+  AddressDictionary* dictionary_;
 };
 
 }  // namespace jrr

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// AddressDictionary on SQLite (schema 0007), and its import.
+#pragma once
+
+#include <string_view>
+
+#include "jrr/domain/address_dictionary.h"
+#include "jrr/persistence/database.h"
+
+namespace jrr {
+
+class SqliteAddressDictionary final : public AddressDictionary {
+ public:
+  explicit SqliteAddressDictionary(Database& db) : db_(db) {}
+  bool Loaded() override;
+  std::optional<AddressArea> Find(std::string_view address_code) override;
+  std::vector<KatagakiEntry> KatagakiFor(std::string_view address_code,
+                                         std::string_view banchi) override;
+
+ private:
+  Database& db_;
+};
+
+struct DictionaryImport {
+  int64_t areas = 0;
+  int64_t katagaki = 0;
+};
+
+// Imports a TSV of lines `area<TAB>住所コード<TAB>text<TAB>郵便番号` and
+// `katagaki<TAB>住所コード<TAB>番地<TAB>方書` (# starts a comment), all or nothing, validating each
+// area against the municipality and each 方書 against a known area.
+// Errors: address.* and address.dictionary_line, with the line number in detail.
+Result<DictionaryImport> ImportAddressDictionary(Database& db, std::string_view municipality_code,
+                                                 std::string_view tsv);
+
+}  // namespace jrr

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/persistence/sqlite_address_dictionary.h"
+
+#include <vector>
+
+#include "jrr/domain/text.h"
+
+namespace jrr {
+
+bool SqliteAddressDictionary::Loaded() {
+  return db_.QueryInt("SELECT EXISTS (SELECT 1 FROM address_area)") != 0;
+}
+
+std::optional<AddressArea> SqliteAddressDictionary::Find(std::string_view address_code) {
+  auto statement = db_.Prepare(
+      "SELECT address_code, text, postal_code FROM address_area WHERE address_code = ?1 "
+      "ORDER BY entry_id DESC LIMIT 1");
+  statement->Bind(1, address_code);
+  if (!statement->Step()) return std::nullopt;
+  return AddressArea{statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)};
+}
+
+std::vector<KatagakiEntry> SqliteAddressDictionary::KatagakiFor(std::string_view address_code,
+                                                               std::string_view banchi) {
+  auto statement = db_.Prepare(
+      "SELECT DISTINCT katagaki FROM katagaki_master WHERE address_code = ?1 AND banchi = ?2 "
+      "ORDER BY katagaki");
+  statement->Bind(1, address_code).Bind(2, banchi);
+  std::vector<KatagakiEntry> entries;
+  while (statement->Step()) {
+    entries.push_back({std::string(address_code), std::string(banchi), statement->ColumnText(0)});
+  }
+  return entries;
+}
+
+Result<DictionaryImport> ImportAddressDictionary(Database& db, std::string_view municipality_code,
+                                                 std::string_view tsv) {
+  auto bad_line = [](int line, Error error) {
+    error.detail = "line " + std::to_string(line) + ": " + error.detail;
+    return error;
+  };
+  std::vector<AddressArea> areas;
+  std::vector<KatagakiEntry> katagaki;
+  int line_number = 0;
+  while (!tsv.empty()) {
+    const std::size_t newline = tsv.find('\n');
+    std::string_view line = tsv.substr(0, newline);
+    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    if (auto ok = CheckText(line, {.max_bytes = 1000, .allow_newlines = true}); !ok) {
+      return bad_line(line_number, ok.error());
+    }
+    std::vector<std::string> fields;
+    for (std::size_t start = 0;;) {
+      const std::size_t tab = line.find('\t', start);
+      fields.emplace_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (fields.size() != 4 || (fields[0] != "area" && fields[0] != "katagaki")) {
+      return bad_line(line_number, MakeError(ErrorCode::kInvalidInput, "address.dictionary_line",
+                                             "expected area|katagaki and three fields"));
+    }
+    if (fields[0] == "area") {
+      AddressArea area{fields[1], fields[2], fields[3]};
+      if (auto ok = ValidateArea(area, municipality_code); !ok) return bad_line(line_number, ok.error());
+      areas.push_back(area);
+    } else {
+      if (fields[3].empty()) {
+        return bad_line(line_number, MakeError(ErrorCode::kInvalidInput, "address.dictionary_line",
+                                               "empty 方書"));
+      }
+      katagaki.push_back({fields[1], fields[2], fields[3]});
+    }
+  }
+  Transaction transaction(db);
+  for (const AddressArea& area : areas) {
+    auto insert = db.Prepare("INSERT INTO address_area(address_code, text, postal_code) VALUES (?1, ?2, ?3)");
+    insert->Bind(1, area.address_code).Bind(2, area.text).Bind(3, area.postal_code).Run();
+  }
+  SqliteAddressDictionary dictionary(db);
+  for (const KatagakiEntry& entry : katagaki) {
+    if (!dictionary.Find(entry.address_code)) {
+      return MakeError(ErrorCode::kRuleViolation, "address.unknown_code",
+                       "方書 for unknown 住所コード " + entry.address_code);
+    }
+    auto insert = db.Prepare("INSERT INTO katagaki_master(address_code, banchi, katagaki) VALUES (?1, ?2, ?3)");
+    insert->Bind(1, entry.address_code).Bind(2, entry.banchi).Bind(3, entry.katagaki).Run();
+  }
+  transaction.Commit();
+  return DictionaryImport{static_cast<int64_t>(areas.size()), static_cast<int64_t>(katagaki.size())};
+}
+
+}  // namespace jrr
