@@ -148,6 +148,11 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"address.code_required", kError, "JK-1.3.3", "住所は住所辞書から選んでください（住所コード）。"},
     {"address.unknown_code", kError, "JK-1.3.3", "住所辞書にない住所コードです。"},
     {"address.dictionary_line", kError, "JK-1.3.3", "住所辞書ファイルの行の形式が正しくありません。"},
+    // Settings (JK-1.3.1, 1.3.9).
+    {"settings.text_required", kError, "JK-1.3.9", "職名と氏名を入力してください。"},
+    {"settings.period_reversed", kError, "JK-1.3.9", "期間の終わりが始まりより前になっています。"},
+    {"settings.unknown_place", kError, "JK-1.3.1", "登録されていない入力場所です。先に入力場所を登録してください。"},
+    {"settings.unknown_terminal", kError, "JK-1.3.1", "登録されていない端末です。端末を登録してから操作してください。"},
     // Register and municipality.
     {"municipality.name_invalid", kError, "jrr",
      "市区町村名は40文字以内で、市・区・町・村で終わる名称を入力してください。"},

@@ -14,6 +14,7 @@ std::string_view schema_0004_resident_record_code_pool_sql();
 std::string_view schema_0005_lookup_indexes_sql();
 std::string_view schema_0006_edit_lease_sql();
 std::string_view schema_0007_address_dictionary_sql();
+std::string_view schema_0008_register_settings_sql();
 }
 
 namespace jrr {
@@ -27,6 +28,7 @@ std::span<const Migration> AllMigrations() {
       Migration{5, "lookup_indexes", embedded::schema_0005_lookup_indexes_sql()},
       Migration{6, "edit_lease", embedded::schema_0006_edit_lease_sql()},
       Migration{7, "address_dictionary", embedded::schema_0007_address_dictionary_sql()},
+      Migration{8, "register_settings", embedded::schema_0008_register_settings_sql()},
   };
   return kMigrations;
 }

@@ -127,3 +127,41 @@ TEST(CliApply, ProvisionalApproveAndWithdraw) {
 
 }  // namespace
 }  // namespace jrr::cli
+
+namespace jrr::cli {
+namespace {
+
+// REQ: JK-1.3.9, JK-1.3.1
+TEST(CliSettings, CertifierSwitchesByPeriodAndTerminalsAreChecked) {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  ASSERT_EQ(RunCli({"init", "--db", db, "--municipality-code", "990001", "--name", "架空市"}).status, kOk);
+  ASSERT_EQ(RunCli({"settings", "add-certifier", "--db", db, "--role", "mayor", "--title", "架空市長",
+                    "--name", "架空　太郎", "--from", "2024-04-01"}).status, kOk);
+  ASSERT_EQ(RunCli({"settings", "add-certifier", "--db", db, "--role", "acting", "--title", "架空市副市長",
+                    "--name", "代理　次郎", "--from", "2026-12-01", "--to", "2026-12-15"}).status, kOk);
+  auto before = RunCli({"settings", "show", "--db", db, "--on", "2026-11-30"});
+  EXPECT_NE(before.out.find("認証者（令和8年11月30日）: 架空市長　架空　太郎"), std::string::npos) << before.out;
+  auto during = RunCli({"settings", "show", "--db", db, "--on", "2026-12-01"});
+  EXPECT_NE(during.out.find("認証者（令和8年12月1日）: 架空市副市長　代理　次郎"), std::string::npos);
+  auto after = RunCli({"settings", "show", "--db", db, "--on", "2026-12-16"});
+  EXPECT_NE(after.out.find(": 架空市長"), std::string::npos);
+  EXPECT_EQ(RunCli({"settings", "add-certifier", "--db", db, "--role", "acting", "--title", "x",
+                    "--name", "y", "--from", "2026-12-10", "--to", "2026-12-01"}).status, kRuleError);
+  EXPECT_EQ(RunCli({"settings", "add-terminal", "--db", db, "--id", "T01", "--place", "NOWHERE",
+                    "--name", "窓口1"}).status, kRuleError);
+  ASSERT_EQ(RunCli({"settings", "add-place", "--db", db, "--code", "HONCHO", "--name", "本庁"}).status, kOk);
+  ASSERT_EQ(RunCli({"settings", "add-terminal", "--db", db, "--id", "T01", "--place", "HONCHO",
+                    "--name", "市民課窓口1"}).status, kOk);
+  // With terminals registered, 異動 must come from one of them.
+  const std::string file = Write(dir, "f.json", kFamily);
+  auto unknown = RunCli({"apply", "--db", db, "--terminal", "T99", file});
+  EXPECT_EQ(unknown.status, kRuleError);
+  EXPECT_NE(unknown.err.find("settings.unknown_terminal"), std::string::npos);
+  ASSERT_EQ(RunCli({"apply", "--db", db, "--terminal", "T01", "--operator", "clerk01", file}).status, kOk);
+  EXPECT_NE(RunCli({"show", "--db", db, "0000000019"}).out.find("clerk01（本庁／T01）"), std::string::npos);
+  EXPECT_EQ(RunCli({"settings", "bogus", "--db", db}).status, kUsage);
+}
+
+}  // namespace
+}  // namespace jrr::cli

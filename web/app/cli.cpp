@@ -21,6 +21,7 @@
 #include "jrr/persistence/resident_record_code_pool.h"
 #include "jrr/persistence/sqlite_address_dictionary.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/persistence/sqlite_register_settings.h"
 #include "jrr/persistence/sqlite_pending_change_repository.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/web/change_json.h"
@@ -273,11 +274,93 @@ int Dictionary(const Args& args, std::ostream& out, std::ostream& err) {
   return kUsage;
 }
 
-ChangeContext ClerkContext(const Args& args) {
+// The context of a 異動 entered from the command line. Once terminals are registered
+// (JK-1.3.1), --terminal must name one, and its place is the input place.
+Result<ChangeContext> ClerkContext(const Args& args, Database& db) {
   ChangeContext context{app::TodayInJapan(), args.Option("operator", "cli"),
                         args.Option("place", "CLI"), args.Option("terminal", HostName())};
   context.now_epoch_seconds = static_cast<int64_t>(std::time(nullptr));
+  SqliteRegisterSettings settings(db);
+  const auto terminals = settings.Terminals();
+  if (!terminals.empty()) {
+    const auto found = std::find_if(terminals.begin(), terminals.end(),
+                                    [&](const Terminal& t) { return t.id == context.terminal; });
+    if (found == terminals.end()) {
+      return MakeError(ErrorCode::kInvalidInput, "settings.unknown_terminal", context.terminal);
+    }
+    for (const InputPlace& place : settings.Places()) {
+      if (place.code == found->place_code) context.place = place.name;
+    }
+  }
   return context;
+}
+
+int Settings(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& action = args.positional[0];
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteRegisterSettings settings(**db);
+  auto need = [&](std::initializer_list<const char*> names) {
+    for (const char* name : names) {
+      if (args.Option(name).empty()) {
+        err << "エラー: --" << name << " を指定してください。\n";
+        return false;
+      }
+    }
+    return true;
+  };
+  if (action == "add-certifier") {
+    if (!need({"role", "title", "name", "from"})) return kUsage;
+    Certifier c;
+    const std::string role = args.Option("role");
+    if (role != "mayor" && role != "acting") {
+      err << "エラー: --role は mayor（市区町村長）か acting（職務代理者）です。\n";
+      return kUsage;
+    }
+    c.role = role == "mayor" ? CertifierRole::kMayor : CertifierRole::kActing;
+    c.title = args.Option("title");
+    c.name = args.Option("name");
+    auto from = ParseCalendarDate(args.Option("from"));
+    if (!from) return PrintError(err, from.error());
+    c.from = *from;
+    if (!args.Option("to").empty()) {
+      auto to = ParseCalendarDate(args.Option("to"));
+      if (!to) return PrintError(err, to.error());
+      c.to = *to;
+    }
+    if (auto ok = ValidateCertifier(c); !ok) return PrintError(err, ok.error());
+    settings.AddCertifier(c);
+  } else if (action == "add-place") {
+    if (!need({"code", "name"})) return kUsage;
+    settings.AddPlace({args.Option("code"), args.Option("name")});
+  } else if (action == "add-terminal" || action == "add-printer") {
+    if (!need({"id", "place", "name"})) return kUsage;
+    const Status added = action == "add-terminal"
+                             ? settings.AddTerminal({args.Option("id"), args.Option("place"), args.Option("name")})
+                             : settings.AddPrinter({args.Option("id"), args.Option("place"), args.Option("name")});
+    if (!added) return PrintError(err, added.error());
+  } else if (action != "show") {
+    err << "エラー: settings の操作は show, add-certifier, add-place, add-terminal, add-printer です。\n";
+    return kUsage;
+  }
+  CalendarDate on = app::TodayInJapan();
+  if (!args.Option("on").empty()) {
+    auto parsed = ParseCalendarDate(args.Option("on"));
+    if (!parsed) return PrintError(err, parsed.error());
+    on = *parsed;
+  }
+  const auto all = settings.Certifiers();
+  const auto current = CertifierOn(all, on);
+  out << "認証者（" << FormatWareki(on) << "）: "
+      << (current ? current->title + "　" + current->name : std::string("（未登録）")) << "\n";
+  for (const Certifier& c : all) {
+    out << "  " << (c.role == CertifierRole::kMayor ? "市区町村長" : "職務代理者") << "  " << c.title
+        << "　" << c.name << "  " << FormatWareki(c.from) << "〜" << (c.to ? FormatWareki(*c.to) : "") << "\n";
+  }
+  for (const InputPlace& p : settings.Places()) out << "入力場所 " << p.code << "  " << p.name << "\n";
+  for (const Terminal& t : settings.Terminals()) out << "端末 " << t.id << "  " << t.name << "（" << t.place_code << "）\n";
+  for (const Printer& p : settings.Printers()) out << "プリンタ " << p.id << "  " << p.name << "（" << p.place_code << "）\n";
+  return kOk;
 }
 
 int Apply(const Args& args, std::ostream& out, std::ostream& err) {
@@ -298,7 +381,9 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
   auto db = OpenRegister(args.Option("db"));
   if (!db) return PrintError(err, db.error());
   SqliteResidentRepository residents(**db);
-  const ChangeContext context = ClerkContext(args);
+  auto clerk = ClerkContext(args, **db);
+  if (!clerk) return PrintError(err, clerk.error());
+  const ChangeContext context = *clerk;
   SqliteAddressDictionary dictionary(**db);
   ResidentChanges changes(residents, context, &dictionary);
   SqlitePendingChangeRepository pending(**db);
@@ -377,7 +462,9 @@ int Approve(const Args& args, std::ostream& out, std::ostream& err) {
     if (!entry) return PrintError(err, entry.error());
     auto command = web::DecodeChangeCommand(entry->command_json);
     if (!command) return PrintError(err, command.error());
-    ChangeContext context = ClerkContext(args);
+    auto clerk = ClerkContext(args, **db);
+    if (!clerk) return PrintError(err, clerk.error());
+    ChangeContext context = *clerk;
     context.approving_pending_id = *id;
     SqliteAddressDictionary dictionary(**db);
     auto outcome = ResidentChanges(residents, context, &dictionary).Apply(*command);
@@ -461,6 +548,14 @@ const std::vector<Command>& Commands() {
        "  行の形式: area<TAB>住所コード<TAB>町字までの住所<TAB>郵便番号 / katagaki<TAB>住所コード<TAB>番地<TAB>方書\n"
        "  取り込むと、本市区町村内の住所は住所コードで指定します（JK-1.3.3）。\n",
        {"db"}, {}, 1, 3, Dictionary},
+      {"settings", "認証者・入力場所・端末・プリンタ / certifiers, places, terminals, printers",
+       "jrr settings show --db PATH [--on DATE]\n"
+       "jrr settings add-certifier --db PATH --role mayor|acting --title 職名 --name 氏名 --from DATE [--to DATE]\n"
+       "jrr settings add-place --db PATH --code CODE --name 名称\n"
+       "jrr settings add-terminal|add-printer --db PATH --id ID --place CODE --name 名称\n"
+       "  職務代理者の期間中は自動で職務代理者が認証者になります（JK-1.3.9）。端末を登録すると、\n"
+       "  異動の --terminal は登録済みの端末に限られます（JK-1.3.1）。\n",
+       {"db", "role", "title", "name", "from", "to", "code", "id", "place", "on"}, {}, 1, 1, Settings},
       {"pending", "仮登録の一覧 / list 仮登録", "jrr pending --db PATH [--json]\n",
        {"db"}, {"json"}, 0, 0, Pending},
       {"approve", "仮登録を本登録する / approve 仮登録",
@@ -524,11 +619,12 @@ std::string ParseArgs(const Command& command, const std::vector<std::string>& ra
       args.positional.push_back(word);
     }
   }
-  for (const std::string& required : command.value_options) {
-    static const std::set<std::string> kOptional = {"host",   "port",     "threads", "as-of",
-                                                    "known-at", "operator", "place", "terminal"};
-    const bool optional = kOptional.contains(required);
-    if (!optional && !args.options.contains(required)) return "--" + required + " を指定してください。";
+  // Every command needs --db except the explain commands; init also needs the municipality.
+  std::set<std::string> required;
+  if (command.value_options.contains("db")) required.insert("db");
+  if (command.name == "init") required.insert({"municipality-code", "name"});
+  for (const std::string& name : required) {
+    if (!args.options.contains(name)) return "--" + name + " を指定してください。";
   }
   if (args.positional.size() < command.min_positional ||
       args.positional.size() > command.max_positional) {

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// RegisterSettingsRepository on SQLite (schema 0008).
+#pragma once
+
+#include "jrr/domain/register_settings.h"
+#include "jrr/persistence/database.h"
+
+namespace jrr {
+
+class SqliteRegisterSettings final : public RegisterSettingsRepository {
+ public:
+  explicit SqliteRegisterSettings(Database& db) : db_(db) {}
+  void AddCertifier(const Certifier& certifier) override;
+  std::vector<Certifier> Certifiers() override;
+  void AddPlace(const InputPlace& place) override;
+  std::vector<InputPlace> Places() override;
+  Status AddTerminal(const Terminal& terminal) override;
+  std::vector<Terminal> Terminals() override;
+  Status AddPrinter(const Printer& printer) override;
+  std::vector<Printer> Printers() override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace jrr
