@@ -514,7 +514,9 @@ Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
         (individual ? c.individual_number.has_value() && !c.resident_record_code
                     : c.resident_record_code.has_value() && !c.individual_number) &&
         !c.family_name && !c.given_name && !c.family_kana && !c.given_kana && !c.kana_confirmed &&
-        !c.birth_date && !c.sex && !c.domicile && !c.on_electoral_roll && !c.adult_ward;
+        !c.birth_date && !c.sex && !c.domicile && !c.on_electoral_roll && !c.adult_ward &&
+        !c.national_health && !c.late_elderly && !c.long_term_care && !c.pension &&
+        !c.child_allowance_start && !c.child_allowance_end && !c.foreign;
     if (!only_that_number) {
       return RuleError("change.number_reason_mismatch", "a number reason changes that number only");
     }
@@ -544,6 +546,18 @@ Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   }
   if (c.on_electoral_roll) next.on_electoral_roll = *c.on_electoral_roll;
   if (c.adult_ward) next.adult_ward = *c.adult_ward;
+  if (c.national_health) next.national_health = *c.national_health;
+  if (c.late_elderly) next.late_elderly = *c.late_elderly;
+  if (c.long_term_care) next.long_term_care = *c.long_term_care;
+  if (c.pension) next.pension = *c.pension;
+  if (c.child_allowance_start) next.child_allowance_start = *c.child_allowance_start;
+  if (c.child_allowance_end) next.child_allowance_end = *c.child_allowance_end;
+  if (c.foreign) {
+    if (person->kind != ResidentKind::kForeign) {
+      return RuleError("record.foreign_items_not_allowed", "foreign items on a Japanese record");
+    }
+    next.foreign = *c.foreign;
+  }
   ResidentRecord unchanged = next;
   unchanged.history_number = person->history_number;
   if (unchanged == *person) return RuleError("change.nothing_to_correct", "no item changes");
@@ -758,6 +772,7 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
   if (!cancelled) {
     return MakeError(ErrorCode::kNotFound, "change.cancel_unknown_change", std::to_string(c.change_id));
   }
+  draft.change.supersedes_change_id = c.change_id;
   const auto written = repository_.VersionsOfChange(c.change_id);
   std::vector<ResidentRecord> targets;
   for (const ResidentRecord& v : written) {
@@ -832,6 +847,48 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
   return engine.Finish(draft, input, reason);
 }
 
+Result<ChangeOutcome> ResidentChanges::MoveOutAmendment(const MoveOutAmendmentCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kMoveOut, draft); !ok) return ok.error();
+  if (c.persons.empty()) return RuleError("change.no_movers", "no person named");
+  for (const std::string& atena : c.persons) {
+    auto latest = repository_.Latest(atena);
+    if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", atena);
+    draft.Read(*latest);
+    if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
+        (latest->removal->reason != ChangeReason::kDomesticMoveOut &&
+         latest->removal->reason != ChangeReason::kMoveOutAbroad)) {
+      return RuleError("change.not_moved_out", atena + " has no 転出 to amend");
+    }
+    if (latest->removal->move_in_notice_date) {
+      return RuleError("change.notice_already_received", "the 転入通知 has arrived; the 転出 is final");
+    }
+    const auto history = repository_.History(atena);
+    const int64_t amended = history.back().change.change_id;
+    if (draft.change.supersedes_change_id && *draft.change.supersedes_change_id != amended) {
+      return RuleError("change.movers_span_households", "persons of different 転出 異動");
+    }
+    draft.change.supersedes_change_id = amended;
+    ResidentRecord next = NextVersion(*latest);
+    next.removal->effective = c.input.event_date;
+    if (c.destination) {
+      if (c.destination->empty()) return RuleError("change.destination_required", "転出先 is blank");
+      next.removal->planned_destination = *c.destination;
+      next.removal->reason =
+          c.destination->abroad ? ChangeReason::kMoveOutAbroad : ChangeReason::kDomesticMoveOut;
+    }
+    ResidentRecord unchanged = next;
+    unchanged.history_number = latest->history_number;
+    if (unchanged == *latest) return RuleError("change.nothing_to_correct", "no item changes");
+    draft.versions.push_back(next);
+  }
+  ChangeInput input = c.input;
+  if (input.note.empty()) input.note = "転出の変更";
+  return engine.Finish(draft, input, ChangeReason::kCorrectionExOfficio);
+}
+
 Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
   struct Visitor {
     ResidentChanges& changes;
@@ -857,6 +914,9 @@ Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
     }
     Result<ChangeOutcome> operator()(const NameItemCommand& c) { return changes.NameItem(c); }
     Result<ChangeOutcome> operator()(const CancellationCommand& c) { return changes.Cancellation(c); }
+    Result<ChangeOutcome> operator()(const MoveOutAmendmentCommand& c) {
+      return changes.MoveOutAmendment(c);
+    }
   };
   return std::visit(Visitor{*this}, command);
 }

@@ -15,6 +15,7 @@ std::string_view schema_0005_lookup_indexes_sql();
 std::string_view schema_0006_edit_lease_sql();
 std::string_view schema_0007_address_dictionary_sql();
 std::string_view schema_0008_register_settings_sql();
+std::string_view schema_0009_change_supersedes_sql();
 }
 
 namespace jrr {
@@ -29,6 +30,7 @@ std::span<const Migration> AllMigrations() {
       Migration{6, "edit_lease", embedded::schema_0006_edit_lease_sql()},
       Migration{7, "address_dictionary", embedded::schema_0007_address_dictionary_sql()},
       Migration{8, "register_settings", embedded::schema_0008_register_settings_sql()},
+      Migration{9, "change_supersedes", embedded::schema_0009_change_supersedes_sql()},
   };
   return kMigrations;
 }

@@ -46,7 +46,7 @@ const std::string& QualifiedVersionColumns() {
 
 const char* const kChangeColumns =
     "change_id, reason, event_date, notification_date, processing_date, ex_officio, "
-    "operator_id, place, terminal, note, alerts";
+    "operator_id, place, terminal, note, alerts, supersedes_change_id";
 
 std::string EncodeDate(const RecordedDate& date) {
   if (date.state == DateState::kExact) return ToIsoString(*date.ExactDate());
@@ -308,6 +308,7 @@ ChangeRecord ReadChange(const Statement& statement, int first) {
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
+  if (!in.IsNull()) c.supersedes_change_id = in.Int();
   return c;
 }
 

@@ -89,8 +89,8 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
   for (const std::string& alert : change.alerts) alerts += (alerts.empty() ? "" : ",") + alert;
   auto insert_change = db_.Prepare(
       "INSERT INTO change_record(reason, event_date, event_date_sort, notification_date, "
-      "processing_date, ex_officio, operator_id, place, terminal, note, alerts) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      "processing_date, ex_officio, operator_id, place, terminal, note, alerts, "
+      "supersedes_change_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   insert_change->Bind(1, static_cast<int>(change.reason))
       .Bind(2, codec::EncodeDate(change.event_date))
       .Bind(3, codec::EncodeDay(change.event_date.InternalDate()))
@@ -102,6 +102,11 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
       .Bind(9, change.terminal)
       .Bind(10, change.note)
       .Bind(11, alerts);
+  if (change.supersedes_change_id) {
+    insert_change->Bind(12, *change.supersedes_change_id);
+  } else {
+    insert_change->BindNull(12);
+  }
   insert_change->Run();
   change.change_id = db_.LastInsertRowId();
   if (change.approves_pending_id) {
@@ -153,9 +158,12 @@ std::optional<ResidentRecord> SqliteResidentRepository::AsOf(std::string_view ad
   // By 異動日: the latest version whose 異動 had taken effect (a 転出 dated later has not, so a
   // 転出予定者 is still a resident; a 年月日不詳 異動 counts from its 処理日). By 処理日: only the
   // versions recorded by then. An unset bound is given a date after every stored one.
+  // A 異動 superseded (amended or cancelled) by one processed by `known_at` is void on this axis.
   auto statement = db_.Prepare(Select(
       "JOIN change_record c ON c.change_id = v.change_id WHERE v.addressee_number = ?1 "
       "AND coalesce(c.event_date_sort, c.processing_date) <= ?2 AND c.processing_date <= ?3 "
+      "AND NOT EXISTS (SELECT 1 FROM change_record s WHERE s.supersedes_change_id = c.change_id "
+      "AND s.processing_date <= ?3) "
       "ORDER BY v.history_number DESC LIMIT 1"));
   const std::string open_end = "9999-12-31";
   statement->Bind(1, addressee_number)
@@ -285,7 +293,7 @@ std::vector<ResidentRepository::HistoryEntry> SqliteResidentRepository::History(
   auto statement = db_.Prepare(
       "SELECT " + codec::QualifiedVersionColumns() + ", " +
       "c.change_id, c.reason, c.event_date, c.notification_date, c.processing_date, c.ex_officio, "
-      "c.operator_id, c.place, c.terminal, c.note, c.alerts "
+      "c.operator_id, c.place, c.terminal, c.note, c.alerts, c.supersedes_change_id "
       "FROM resident_version v JOIN change_record c ON c.change_id = v.change_id "
       "WHERE v.addressee_number = ?1 ORDER BY v.history_number");
   statement->Bind(1, addressee_number);

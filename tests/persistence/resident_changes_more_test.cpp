@@ -225,7 +225,7 @@ TEST_F(MoreChangesTest, CancellingAMoveRestoresTheHouseholdByAppending) {
   move.new_address = TownAddress("8番8号");
   move.relationships[head] = Rel("世帯主");
   move.input.acknowledged_alerts = {"change.head_leaving_household"};
-  auto moved = Changes().WithinMove(move);
+  auto moved = Changes("2026-11-12").WithinMove(move);
   ASSERT_TRUE(moved);
   CancellationCommand cancel;
   cancel.input = Input("2026-11-27");
@@ -239,6 +239,14 @@ TEST_F(MoreChangesTest, CancellingAMoveRestoresTheHouseholdByAppending) {
   EXPECT_EQ(latest->address.katagaki, "さくら荘101");
   EXPECT_TRUE(latest->is_head());
   EXPECT_EQ(repository_->History(head).size(), 3u) << "both the 異動 and its 取消し stay";
+  // By 異動日 the cancelled 転居 (11/10) never took effect, as the register knows now …
+  EXPECT_EQ(repository_->AsOf(head, AsOfQuery{CalDay("2026-11-15"), std::nullopt})->address.banchi,
+            "1番2号");
+  // … while as known on 11/26, before the 取消し was processed, it had.
+  EXPECT_EQ(repository_->AsOf(head, AsOfQuery{CalDay("2026-11-15"), CalDay("2026-11-26")})
+                ->address.banchi,
+            "8番8号");
+  EXPECT_EQ(cancelled->change.supersedes_change_id, moved->change.change_id);
   EXPECT_EQ(RuleOf(Changes().Cancellation(cancel)), "change.cancel_not_latest");
   cancel.change_id = 999;
   EXPECT_EQ(RuleOf(Changes().Cancellation(cancel)), "change.cancel_unknown_change");
@@ -335,6 +343,66 @@ TEST_F(MoreChangesTest, AReturningResidentComesBackUnderTheOldNumber) {
   EXPECT_EQ(Changes().MoveIn(back).error().rule_id, "change.number_in_use");
   back.returning[0] = atena;
   EXPECT_EQ(Changes().MoveIn(back).error().rule_id, "change.not_removed");
+}
+
+}  // namespace
+}  // namespace jrr
+
+namespace jrr {
+namespace {
+
+using namespace jrr::testing;  // NOLINT: test builders
+
+// REQ: JK-4.1.3.0.2, JK-4.1.3.1.1
+TEST_F(MoreChangesTest, APlannedMoveOutCanChangeUntilTheNoticeArrives) {
+  const ChangeOutcome family = MoveInFamily();
+  MoveOutCommand move_out;
+  move_out.input = Input("2026-12-10", "2026-11-20");
+  move_out.movers = Atena(family);
+  move_out.destination = Address{"", "大阪府大阪市北区", "", "", "", false};
+  ASSERT_TRUE(Changes().MoveOut(move_out));
+  MoveOutAmendmentCommand amend;
+  amend.input = Input("2026-12-20", "2026-11-27");
+  amend.persons = Atena(family);
+  amend.destination = Address{"", "福岡県福岡市中央区", "", "", "", false};
+  auto amended = Changes().MoveOutAmendment(amend);
+  ASSERT_TRUE(amended) << RuleOf(amended);
+  const auto history = repository_->History(family.versions[0].addressee_number);
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history[1].version.removal->planned_destination.text, "大阪府大阪市北区");
+  EXPECT_EQ(history[2].version.removal->planned_destination.text, "福岡県福岡市中央区");
+  EXPECT_EQ(ToIsoString(*history[2].version.removal->effective.ExactDate()), "2026-12-20");
+  // As of 12/15 by 異動日 the family is still resident: the 転出 now takes effect on 12/20.
+  EXPECT_EQ(repository_->AsOf(family.versions[0].addressee_number,
+                              AsOfQuery{CalDay("2026-12-15"), std::nullopt})->status,
+            ResidentStatus::kResident);
+  MoveInNoticeCommand notice;
+  notice.input = Input("2026-11-25", "2026-11-27");
+  notice.persons = Atena(family);
+  notice.confirmed_destination = Address{"", "福岡県福岡市中央区天神一丁目", "1番1号", "", "", false};
+  ASSERT_TRUE(Changes().MoveInNotice(notice));
+  EXPECT_EQ(Changes().MoveOutAmendment(amend).error().rule_id, "change.notice_already_received");
+}
+
+// REQ: JK-4.5.6, JK-4.5.2, JK-7.2.2
+TEST_F(MoreChangesTest, ForeignItemsAndOtherSystemsItemsAreCorrectable) {
+  const ChangeOutcome family = MoveInFamily();
+  CorrectionCommand insurance;
+  insurance.input = Input("2026-11-20");
+  insurance.addressee_number = family.versions[0].addressee_number;
+  insurance.national_health = InsuranceStatus{true, CalDay("2026-10-01"), std::nullopt};
+  insurance.pension = NationalPension{true, "1234567890", "1号", std::nullopt, CalDay("2000-04-01"), std::nullopt};
+  auto insured = Changes().Correction(insurance);
+  ASSERT_TRUE(insured) << RuleOf(insured);
+  const auto latest = repository_->Latest(insurance.addressee_number);
+  EXPECT_TRUE(latest->national_health.covered);
+  EXPECT_EQ(*latest->national_health.acquired, CalDay("2026-10-01"));
+  EXPECT_EQ(latest->pension.basic_pension_number, "1234567890");
+  CorrectionCommand foreign = insurance;
+  foreign.national_health.reset();
+  foreign.pension.reset();
+  foreign.foreign = ForeignResidentItems{};
+  EXPECT_EQ(RuleOf(Changes().Correction(foreign)), "record.foreign_items_not_allowed");
 }
 
 }  // namespace

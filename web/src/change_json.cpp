@@ -169,6 +169,35 @@ ForeignCategory DecodeCategory(const std::string& text, const std::string& path)
   Fail("json.wrong_type", path + " must be one of the 法第30条の45 categories");
 }
 
+const std::set<std::string> kForeignFields = {
+    "alphabet_name", "nationality", "foreign_resident_since", "registered_under_former_law",
+    "category", "status_of_residence", "period_of_stay", "period_expiry", "residence_card_number",
+    "special_permanent_certificate_number", "landing_period", "provisional_stay_period"};
+
+ForeignResidentItems DecodeForeign(const Fields& g) {
+  ForeignResidentItems items;
+  items.alphabet_name = g.Str("alphabet_name", true);
+  items.nationality = g.Str("nationality", true);
+  items.foreign_resident_since =
+      DecodeOptionalDate(g, "foreign_resident_since", DatePolicy::kKosekiConsistent);
+  items.registered_under_former_law =
+      DecodeOptionalDate(g, "registered_under_former_law", DatePolicy::kKosekiConsistent);
+  items.category = DecodeCategory(g.Str("category", true), g.Path("category"));
+  items.status_of_residence = g.Str("status_of_residence");
+  items.period_of_stay = g.Str("period_of_stay");
+  items.period_expiry = DecodeDay(g, "period_expiry");
+  items.residence_card_number = g.Str("residence_card_number");
+  items.special_permanent_certificate_number = g.Str("special_permanent_certificate_number");
+  items.landing_period = g.Str("landing_period");
+  items.provisional_stay_period = g.Str("provisional_stay_period");
+  return items;
+}
+
+InsuranceStatus DecodeInsurance(const Fields& parent, const std::string& key) {
+  const Fields f = parent.Child(key, {"covered", "acquired", "lost"});
+  return InsuranceStatus{f.Bool("covered"), DecodeDay(f, "acquired"), DecodeDay(f, "lost")};
+}
+
 NewPerson DecodePerson(const Fields& f) {
   NewPerson p;
   const std::string kind = f.Str("kind");
@@ -193,26 +222,7 @@ NewPerson DecodePerson(const Fields& f) {
   p.adult_ward = f.Bool("adult_ward");
   if (p.kind == ResidentKind::kForeign) {
     p.domicile = Domicile{Domicile::State::kNone, "", ""};  // foreign residents have no 本籍
-    const Fields g = f.Child("foreign", {"alphabet_name", "nationality", "foreign_resident_since",
-                                         "registered_under_former_law", "category",
-                                         "status_of_residence", "period_of_stay", "period_expiry",
-                                         "residence_card_number",
-                                         "special_permanent_certificate_number", "landing_period",
-                                         "provisional_stay_period"});
-    p.foreign.alphabet_name = g.Str("alphabet_name", true);
-    p.foreign.nationality = g.Str("nationality", true);
-    p.foreign.foreign_resident_since =
-        DecodeOptionalDate(g, "foreign_resident_since", DatePolicy::kKosekiConsistent);
-    p.foreign.registered_under_former_law =
-        DecodeOptionalDate(g, "registered_under_former_law", DatePolicy::kKosekiConsistent);
-    p.foreign.category = DecodeCategory(g.Str("category", true), g.Path("category"));
-    p.foreign.status_of_residence = g.Str("status_of_residence");
-    p.foreign.period_of_stay = g.Str("period_of_stay");
-    p.foreign.period_expiry = DecodeDay(g, "period_expiry");
-    p.foreign.residence_card_number = g.Str("residence_card_number");
-    p.foreign.special_permanent_certificate_number = g.Str("special_permanent_certificate_number");
-    p.foreign.landing_period = g.Str("landing_period");
-    p.foreign.provisional_stay_period = g.Str("provisional_stay_period");
+    p.foreign = DecodeForeign(f.Child("foreign", kForeignFields));
   } else if (f.Has("foreign")) {
     Fail("json.unknown_field", f.Path("foreign") + " is only for kind foreign");
   }
@@ -341,7 +351,9 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     const Fields g = f.Child("fields", {"family_name", "given_name", "family_kana", "given_kana",
                                         "kana_confirmed", "birth_date", "sex", "domicile",
                                         "individual_number", "resident_record_code",
-                                        "on_electoral_roll", "adult_ward"});
+                                        "on_electoral_roll", "adult_ward", "national_health",
+                                        "late_elderly", "long_term_care", "pension",
+                                        "child_allowance_start", "child_allowance_end", "foreign"});
     if (g.Has("family_name")) c.family_name = g.Str("family_name");
     if (g.Has("given_name")) c.given_name = g.Str("given_name");
     if (g.Has("family_kana")) c.family_kana = g.Str("family_kana");
@@ -354,6 +366,19 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     if (g.Has("resident_record_code")) c.resident_record_code = g.Str("resident_record_code");
     if (g.Has("on_electoral_roll")) c.on_electoral_roll = g.Bool("on_electoral_roll");
     if (g.Has("adult_ward")) c.adult_ward = g.Bool("adult_ward");
+    if (g.Has("national_health")) c.national_health = DecodeInsurance(g, "national_health");
+    if (g.Has("late_elderly")) c.late_elderly = DecodeInsurance(g, "late_elderly");
+    if (g.Has("long_term_care")) c.long_term_care = DecodeInsurance(g, "long_term_care");
+    if (g.Has("pension")) {
+      const Fields p = g.Child("pension", {"covered", "basic_pension_number", "type", "type_changed",
+                                           "acquired", "lost"});
+      c.pension = NationalPension{p.Bool("covered"), p.Str("basic_pension_number"), p.Str("type"),
+                                  DecodeDay(p, "type_changed"), DecodeDay(p, "acquired"),
+                                  DecodeDay(p, "lost")};
+    }
+    if (g.Has("child_allowance_start")) c.child_allowance_start = g.Str("child_allowance_start");
+    if (g.Has("child_allowance_end")) c.child_allowance_end = g.Str("child_allowance_end");
+    if (g.Has("foreign")) c.foreign = DecodeForeign(g.Child("foreign", kForeignFields));
     return c;
   }
   if (type == "move_in_notice") {
@@ -396,22 +421,7 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     c.family_kana = f.Str("family_kana");
     c.given_kana = f.Str("given_kana");
     c.domicile = DecodeDomicile(f);
-    if (f.Has("foreign")) {
-      const Fields g = f.Child("foreign", {"alphabet_name", "nationality", "foreign_resident_since",
-                                           "category", "status_of_residence", "period_of_stay",
-                                           "period_expiry", "residence_card_number",
-                                           "special_permanent_certificate_number"});
-      c.foreign.alphabet_name = g.Str("alphabet_name", true);
-      c.foreign.nationality = g.Str("nationality", true);
-      c.foreign.foreign_resident_since =
-          DecodeOptionalDate(g, "foreign_resident_since", DatePolicy::kKosekiConsistent);
-      c.foreign.category = DecodeCategory(g.Str("category", true), g.Path("category"));
-      c.foreign.status_of_residence = g.Str("status_of_residence");
-      c.foreign.period_of_stay = g.Str("period_of_stay");
-      c.foreign.period_expiry = DecodeDay(g, "period_expiry");
-      c.foreign.residence_card_number = g.Str("residence_card_number");
-      c.foreign.special_permanent_certificate_number = g.Str("special_permanent_certificate_number");
-    }
+    if (f.Has("foreign")) c.foreign = DecodeForeign(f.Child("foreign", kForeignFields));
     return c;
   }
   if (type == "name_item") {
@@ -447,6 +457,14 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     }
     c.change_id = f.object()->get("change_id").convert<int64_t>();
     c.persons = f.StrList("persons");
+    return c;
+  }
+  if (type == "move_out_amendment") {
+    Fields f(object, "", With({"persons", "destination"}));
+    MoveOutAmendmentCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    c.persons = f.StrList("persons");
+    if (f.Has("destination")) c.destination = DecodeAddress(f, "destination");
     return c;
   }
   Fail("json.unknown_type", "type " + type);
@@ -635,7 +653,8 @@ std::string_view CommandType(const AnyChangeCommand& command) {
   static constexpr std::string_view kTypes[] = {
       "move_in",   "birth",         "within_move",        "move_out",           "death",
       "head_change", "separation",  "correction",         "move_in_notice",     "household_join",
-      "ex_officio_removal", "nationality_change", "name_item", "cancellation"};
+      "ex_officio_removal", "nationality_change", "name_item", "cancellation",
+      "move_out_amendment"};
   static_assert(std::size(kTypes) == std::variant_size_v<AnyChangeCommand>);
   return kTypes[command.index()];
 }

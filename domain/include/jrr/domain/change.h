@@ -44,6 +44,9 @@ struct ChangeRecord {
   std::string note;                       // 留意事項 (統合記載欄 B類型)
   std::vector<std::string> alerts;        // アラート acknowledged for this 異動
   std::optional<int64_t> approves_pending_id;  // the 仮登録 this 異動 finalises (本登録)
+  // The 異動 this one voids for the as-of view by 異動日: the 転出 it amends, or the 異動 it
+  // cancels. Both stay in the history.
+  std::optional<int64_t> supersedes_change_id;
   friend bool operator==(const ChangeRecord&, const ChangeRecord&) = default;
 };
 

@@ -140,6 +140,20 @@ struct CorrectionCommand {
   std::optional<std::string> resident_record_code;
   std::optional<bool> on_electoral_roll;
   std::optional<bool> adult_ward;
+  // 他業務 items (JK-1.1.1, 7.2.2) as the other systems report them.
+  std::optional<InsuranceStatus> national_health, late_elderly, long_term_care;
+  std::optional<NationalPension> pension;
+  std::optional<std::string> child_allowance_start, child_allowance_end;
+  // Foreign-resident items: 30条の47 届出 (JK-4.5.2) and 入管 notices (JK-4.5.6).
+  std::optional<ForeignResidentItems> foreign;
+};
+
+// Changes to a 転出 before the 転入通知 arrives (JK-4.1.3): a new 転出予定日 and/or 転出先住所（予定）
+// on the 除票 of people who moved out. The earlier values stay in the history.
+struct MoveOutAmendmentCommand {
+  ChangeInput input;  // event_date: the new 転出予定日 (or the old one when only the place changes)
+  std::vector<std::string> persons;
+  std::optional<Address> destination;
 };
 
 // 転入通知の受理 (JK-4.1.3.1.1): the destination municipality's notice is recorded on the 除票 of
@@ -211,7 +225,8 @@ using AnyChangeCommand =
     std::variant<MoveInCommand, BirthCommand, WithinMoveCommand, MoveOutCommand, DeathCommand,
                  HeadOfHouseholdChangeCommand, HouseholdSeparationCommand, CorrectionCommand,
                  MoveInNoticeCommand, HouseholdJoinCommand, ExOfficioRemovalCommand,
-                 NationalityChangeCommand, NameItemCommand, CancellationCommand>;
+                 NationalityChangeCommand, NameItemCommand, CancellationCommand,
+                 MoveOutAmendmentCommand>;
 
 class ResidentChanges {
  public:
@@ -236,6 +251,7 @@ class ResidentChanges {
   Result<ChangeOutcome> NationalityChange(const NationalityChangeCommand& command);
   Result<ChangeOutcome> NameItem(const NameItemCommand& command);
   Result<ChangeOutcome> Cancellation(const CancellationCommand& command);
+  Result<ChangeOutcome> MoveOutAmendment(const MoveOutAmendmentCommand& command);
 
   // Runs whichever use case `command` holds.
   Result<ChangeOutcome> Apply(const AnyChangeCommand& command);
