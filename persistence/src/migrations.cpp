@@ -16,6 +16,7 @@ std::string_view schema_0006_edit_lease_sql();
 std::string_view schema_0007_address_dictionary_sql();
 std::string_view schema_0008_register_settings_sql();
 std::string_view schema_0009_change_supersedes_sql();
+std::string_view schema_0010_remarks_memos_sql();
 }
 
 namespace jrr {
@@ -31,6 +32,7 @@ std::span<const Migration> AllMigrations() {
       Migration{7, "address_dictionary", embedded::schema_0007_address_dictionary_sql()},
       Migration{8, "register_settings", embedded::schema_0008_register_settings_sql()},
       Migration{9, "change_supersedes", embedded::schema_0009_change_supersedes_sql()},
+      Migration{10, "remarks_memos", embedded::schema_0010_remarks_memos_sql()},
   };
   return kMigrations;
 }

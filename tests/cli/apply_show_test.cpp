@@ -165,3 +165,34 @@ TEST(CliSettings, CertifierSwitchesByPeriodAndTerminalsAreChecked) {
 
 }  // namespace
 }  // namespace jrr::cli
+
+namespace jrr::cli {
+namespace {
+
+// REQ: JK-1.1.14, JK-1.1.15
+TEST(CliRemarks, IntegratedRemarksAndMemosWithHistory) {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  ASSERT_EQ(RunCli({"init", "--db", db, "--municipality-code", "990001", "--name", "架空市"}).status, kOk);
+  ASSERT_EQ(RunCli({"apply", "--db", db, Write(dir, "f.json", kFamily)}).status, kOk);
+  ASSERT_EQ(RunCli({"remark", "--db", db, "add", "0000000019", "事実上の世帯主は施設長"}).status, kOk);
+  auto added = RunCli({"memo", "--db", db, "--operator", "clerk05", "add", "0000000019", "電話連絡済み"});
+  ASSERT_EQ(added.status, kOk) << added.err;
+  ASSERT_EQ(RunCli({"memo", "--db", db, "--operator", "clerk06", "edit", "1", "電話連絡済み（再）"}).status, kOk);
+  auto shown = RunCli({"show", "--db", db, "0000000019"});
+  EXPECT_NE(shown.out.find("  A  令和8年10月1日　国内転入（令和8年10月2日届出）"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("  A  令和8年10月20日　転居"), std::string::npos);
+  EXPECT_NE(shown.out.find("  C  事実上の世帯主は施設長"), std::string::npos);
+  EXPECT_NE(shown.out.find("#1  電話連絡済み（再）（clerk06"), std::string::npos);
+  ASSERT_EQ(RunCli({"memo", "--db", db, "delete", "1"}).status, kOk);
+  EXPECT_EQ(RunCli({"show", "--db", db, "0000000019"}).out.find("メモ"), std::string::npos);
+  auto history = RunCli({"memo", "--db", db, "history", "1"});
+  EXPECT_NE(history.out.find("clerk05  電話連絡済み\n"), std::string::npos) << history.out;
+  EXPECT_NE(history.out.find("（削除）"), std::string::npos);
+  EXPECT_EQ(RunCli({"memo", "--db", db, "edit", "1", "x"}).status, kRuleError);
+  EXPECT_EQ(RunCli({"memo", "--db", db, "add", "0000000990", "x"}).status, kRuleError);
+  EXPECT_EQ(RunCli({"remark", "--db", db, "add", "0000000019", ""}).status, kRuleError);
+}
+
+}  // namespace
+}  // namespace jrr::cli

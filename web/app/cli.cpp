@@ -22,6 +22,7 @@
 #include "jrr/persistence/sqlite_address_dictionary.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
 #include "jrr/persistence/sqlite_register_settings.h"
+#include "jrr/persistence/sqlite_remark_repository.h"
 #include "jrr/persistence/sqlite_pending_change_repository.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/web/change_json.h"
@@ -181,7 +182,70 @@ int Show(const Args& args, std::ostream& out, std::ostream& err) {
     out << web::EncodeRecord(*record) << "\n";
     return kOk;
   }
-  out << app::RecordText(*record) << app::HistoryText(residents.History(atena));
+  const auto history = residents.History(atena);
+  SqliteRemarkRepository remarks(**db);
+  out << app::RecordText(*record) << app::HistoryText(history)
+      << app::RemarksText(IntegratedRemarks(history, remarks.Remarks(atena)), remarks.Memos(atena));
+  return kOk;
+}
+
+// jrr memo add ATENA TEXT | edit ID TEXT | delete ID | history ID;  jrr remark add ATENA TEXT
+int Memos(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& action = args.positional[0];
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteRemarkRepository remarks(**db);
+  const std::string operator_id = args.Option("operator", "cli");
+  auto memo_id = [&]() -> Result<int64_t> {
+    try {
+      return static_cast<int64_t>(std::stoll(args.positional.at(1)));
+    } catch (const std::exception&) {
+      return MakeError(ErrorCode::kNotFound, "memo.not_found", "not a memo number");
+    }
+  };
+  if (action == "add" && args.positional.size() == 3) {
+    auto memo = remarks.AddMemo(args.positional[1], args.positional[2], operator_id);
+    if (!memo) return PrintError(err, memo.error());
+    out << "メモ #" << memo->memo_id << " を記録しました。\n";
+    return kOk;
+  }
+  if ((action == "edit" && args.positional.size() == 3) ||
+      (action == "delete" && args.positional.size() == 2)) {
+    auto id = memo_id();
+    if (!id) return PrintError(err, id.error());
+    if (action == "edit") {
+      auto memo = remarks.EditMemo(*id, args.positional[2], operator_id);
+      if (!memo) return PrintError(err, memo.error());
+    } else if (auto ok = remarks.DeleteMemo(*id, operator_id); !ok) {
+      return PrintError(err, ok.error());
+    }
+    out << "メモ #" << *id << (action == "edit" ? " を修正しました。\n" : " を削除しました（履歴は残ります）。\n");
+    return kOk;
+  }
+  if (action == "history" && args.positional.size() == 2) {
+    auto id = memo_id();
+    if (!id) return PrintError(err, id.error());
+    for (const Memo& m : remarks.MemoHistory(*id)) {
+      out << m.recorded_at << "  " << m.operator_id << "  " << (m.deleted ? "（削除）" : m.text) << "\n";
+    }
+    return kOk;
+  }
+  err << "エラー: 使い方: jrr memo add 宛名番号 本文 | edit 番号 本文 | delete 番号 | history 番号\n";
+  return kUsage;
+}
+
+int Remarks(const Args& args, std::ostream& out, std::ostream& err) {
+  if (args.positional.size() != 3 || args.positional[0] != "add") {
+    err << "エラー: 使い方: jrr remark add 宛名番号 本文\n";
+    return kUsage;
+  }
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteRemarkRepository remarks(**db);
+  auto remark = remarks.AddRemark(args.positional[1], args.positional[2], app::TodayInJapan(),
+                                  args.Option("operator", "cli"));
+  if (!remark) return PrintError(err, remark.error());
+  out << "備考を記載しました。\n";
   return kOk;
 }
 
@@ -556,6 +620,12 @@ const std::vector<Command>& Commands() {
        "  職務代理者の期間中は自動で職務代理者が認証者になります（JK-1.3.9）。端末を登録すると、\n"
        "  異動の --terminal は登録済みの端末に限られます（JK-1.3.1）。\n",
        {"db", "role", "title", "name", "from", "to", "code", "id", "place", "on"}, {}, 1, 1, Settings},
+      {"memo", "メモ（証明書に記載しない） / staff memos",
+       "jrr memo --db PATH [--operator ID] add 宛名番号 本文 | edit 番号 本文 | delete 番号 | history 番号\n"
+       "  記載者と日時を記録し、修正・削除も履歴として残します。証明書には記載されません（JK-1.1.15）。\n",
+       {"db", "operator"}, {}, 2, 3, Memos},
+      {"remark", "備考（統合記載欄C） / remarks",
+       "jrr remark --db PATH [--operator ID] add 宛名番号 本文\n", {"db", "operator"}, {}, 3, 3, Remarks},
       {"pending", "仮登録の一覧 / list 仮登録", "jrr pending --db PATH [--json]\n",
        {"db"}, {"json"}, 0, 0, Pending},
       {"approve", "仮登録を本登録する / approve 仮登録",

@@ -80,4 +80,19 @@ std::string HistoryText(const std::vector<ResidentRepository::HistoryEntry>& his
   return out;
 }
 
+std::string RemarksText(const std::vector<IntegratedRemarkLine>& lines, const std::vector<Memo>& memos) {
+  std::string out = "統合記載欄：\n";
+  for (const IntegratedRemarkLine& line : lines) {
+    out += std::string("  ") + line.kind + "  " + line.text + "\n";
+  }
+  if (!memos.empty()) {
+    out += "メモ（証明書には記載されません）：\n";
+    for (const Memo& memo : memos) {
+      out += "  #" + std::to_string(memo.memo_id) + "  " + memo.text + "（" + memo.operator_id + " " +
+             memo.recorded_at + "）\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace jrr::app

@@ -7,11 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "jrr/domain/remarks.h"
 #include "jrr/domain/resident_repository.h"
 
 namespace jrr::app {
 
 std::string RecordText(const ResidentRecord& record);
 std::string HistoryText(const std::vector<ResidentRepository::HistoryEntry>& history);
+// 統合記載欄 (A/B/C) and, marked as never printed, the current memos.
+std::string RemarksText(const std::vector<IntegratedRemarkLine>& lines, const std::vector<Memo>& memos);
 
 }  // namespace jrr::app
