@@ -63,6 +63,12 @@ class PreviewRepository final : public ResidentRepository {
 
 }  // namespace
 
+Result<ChangeOutcome> PreviewChange(ResidentRepository& residents, const ChangeContext& context,
+                                    const AnyChangeCommand& command, AddressDictionary* dictionary) {
+  PreviewRepository preview(residents);
+  return ResidentChanges(preview, context, dictionary).Apply(command);
+}
+
 Result<PendingChange> EnterProvisional(ResidentRepository& residents,
                                        PendingChangeRepository& pending,
                                        const ChangeContext& context,

@@ -196,3 +196,32 @@ TEST(CliRemarks, IntegratedRemarksAndMemosWithHistory) {
 
 }  // namespace
 }  // namespace jrr::cli
+
+namespace jrr::cli {
+namespace {
+
+// REQ: JK-4.0.9
+TEST(CliApply, CheckShowsWhatWouldBeRecordedAndWritesNothing) {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  ASSERT_EQ(RunCli({"init", "--db", db, "--municipality-code", "990001", "--name", "架空市"}).status, kOk);
+  const std::string one = R"({"type":"move_in","event_date":"令和8年10月1日","notification_date":"2026-10-02",
+    "persons":[{"family_name":"確認","given_name":"花","birth_date":"平成元年1月8日","sex":"female",
+                "relationship":"世帯主","domicile":{"state":"不明"}}],
+    "new_address":{"text":"架空県架空市桜町一丁目","banchi":"1番2号"}})";
+  auto checked = RunCli({"apply", "--db", db, "--check", Write(dir, "one.json", one)});
+  ASSERT_EQ(checked.status, kOk) << checked.err;
+  EXPECT_NE(checked.out.find("【入力確認】異動 1/1  国内転入"), std::string::npos) << checked.out;
+  EXPECT_NE(checked.out.find("氏名：確認　花"), std::string::npos);
+  EXPECT_EQ(RunCli({"show", "--db", db, "0000000019"}).status, kRuleError) << "nothing was recorded";
+  const std::string late = R"({"type":"move_in","event_date":"令和8年10月1日","notification_date":"2026-11-20",
+    "persons":[{"family_name":"確認","given_name":"花","birth_date":"平成元年1月8日","sex":"female",
+                "relationship":"世帯主","domicile":{"state":"不明"}}],
+    "new_address":{"text":"架空県架空市桜町一丁目","banchi":"1番2号"}})";
+  auto alert = RunCli({"apply", "--db", db, "--check", Write(dir, "late.json", late)});
+  EXPECT_EQ(alert.status, kRuleError);
+  EXPECT_NE(alert.err.find("[change.late_notification]"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jrr::cli

@@ -452,11 +452,25 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
   ResidentChanges changes(residents, context, &dictionary);
   SqlitePendingChangeRepository pending(**db);
   const bool provisional = args.flags.contains("provisional");
+  const bool check_only = args.flags.contains("check");
   for (std::size_t i = 0; i < parts->size(); ++i) {
     auto command = web::DecodeChangeCommand((*parts)[i]);
     if (!command) {
       err << "異動 " << i + 1 << "/" << parts->size() << " を読み取れません。\n";
       return PrintError(err, command.error());
+    }
+    if (check_only) {
+      auto preview = PreviewChange(residents, context, *command, &dictionary);
+      if (!preview) {
+        err << "異動 " << i + 1 << "/" << parts->size() << " は記録できません。\n";
+        return PrintError(err, preview.error());
+      }
+      out << "【入力確認】異動 " << i + 1 << "/" << parts->size() << "  "
+          << InfoOf(preview->change.reason).name_ja << "  異動日 "
+          << FormatRecordedDate(preview->change.event_date, DisplayCalendar::kWareki)
+          << "（記録されていません）\n";
+      for (const ResidentRecord& v : preview->versions) out << app::RecordText(v) << "\n";
+      continue;
     }
     if (provisional) {
       auto entered = EnterProvisional(residents, pending, context, *command,
@@ -596,11 +610,12 @@ const std::vector<Command>& Commands() {
        "  台帳が把握していた内容（処理日基準）。両方を指定できます。--json: API と同じ JSON。\n",
        {"db", "as-of", "known-at"}, {"json"}, 1, 1, Show},
       {"apply", "異動を記録する / record 異動 from JSON",
-       "jrr apply --db PATH [--provisional] [--operator ID] [--place 本庁] [--terminal NAME] FILE|-\n"
+       "jrr apply --db PATH [--check|--provisional] [--operator ID] [--place 本庁] [--terminal NAME] FILE|-\n"
        "  JSON の異動（1件のオブジェクト、又はその配列）を順に、1件ずつ一つのトランザクションで記録し、\n"
        "  結果を1行ずつ出力します。最初に拒否された異動で止まります。形式は docs/api.md を参照。\n"
-       "  --provisional: 記録せずに全規則で検査し、仮登録として保存します（JK-4.0.8）。\n",
-       {"db", "operator", "place", "terminal"}, {"provisional"}, 1, 1, Apply},
+       "  --provisional: 記録せずに全規則で検査し、仮登録として保存します（JK-4.0.8）。\n"
+       "  --check: 入力確認。記録される内容を表示するだけで、何も保存しません（JK-4.0.9）。\n",
+       {"db", "operator", "place", "terminal"}, {"provisional", "check"}, 1, 1, Apply},
       {"codes", "住民票コードの取込・残数 / load and count 住民票コード",
        "jrr codes import --db PATH FILE   (1行に1コード、検査数字付き11桁)\n"
        "jrr codes status --db PATH\n"

@@ -45,6 +45,12 @@ class PendingChangeRepository {
   virtual Status Withdraw(int64_t pending_id) = 0;
 };
 
+// 入力確認 (JK-4.0.9): what `command` would record — every rule and アラート applied — without
+// recording anything. Newcomers and new households keep placeholder numbers.
+Result<ChangeOutcome> PreviewChange(ResidentRepository& residents, const ChangeContext& context,
+                                    const AnyChangeCommand& command,
+                                    AddressDictionary* dictionary = nullptr);
+
 // Validates `command` exactly as ResidentChanges would record it — every rule and アラート — but
 // stores it as a 仮登録 instead. Errors: those of the use case, and change.pending_exists when a
 // person involved already has an open 仮登録.
