@@ -18,35 +18,16 @@ Error TableError(int line, const std::string& what) {
                    "line " + std::to_string(line) + ": " + what);
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
-
 }  // namespace
 
 Result<EraTable> EraTable::FromTsv(std::string_view tsv) {
   EraTable table;
-  int line_number = 0;
-  bool header_seen = false;
-  while (!tsv.empty()) {
-    const std::size_t newline = tsv.find('\n');
-    std::string_view line = tsv.substr(0, newline);
-    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    if (!header_seen) {  // the first non-comment line names the columns
-      header_seen = true;
-      continue;
-    }
+  const std::vector<DataLine> lines = DataLines(tsv);
+  int line_number = lines.empty() ? 0 : lines.back().number;
+  // The first non-comment line names the columns.
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::string_view line = lines[i].text;
+    line_number = lines[i].number;
     if (auto checked = CheckText(line, {.max_bytes = 512, .allow_newlines = true}); !checked) {
       return TableError(line_number, checked.error().detail);
     }

@@ -173,22 +173,12 @@ namespace {
 const std::unordered_map<char32_t, char32_t>& VariantTable() {
   static const std::unordered_map<char32_t, char32_t> table = [] {
     std::unordered_map<char32_t, char32_t> map;
-    std::string_view tsv = embedded::kanji_variants_tsv();
-    bool header_seen = false;
-    while (!tsv.empty()) {
-      const std::size_t newline = tsv.find('\n');
-      const std::string_view line = tsv.substr(0, newline);
-      tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
-      if (line.empty() || line.front() == '#') continue;
-      if (!header_seen) {
-        header_seen = true;
-        continue;
-      }
-      const std::size_t tab1 = line.find('\t');
-      const std::size_t tab2 = line.find('\t', tab1 + 1);
-      const std::u32string from = DecodeUtf8(line.substr(0, tab1));
-      const std::u32string to = DecodeUtf8(line.substr(tab1 + 1, tab2 - tab1 - 1));
-      if (tab1 == std::string_view::npos || from.size() != 1 || to.size() != 1 ||
+    const std::vector<DataLine> lines = DataLines(embedded::kanji_variants_tsv());
+    for (std::size_t i = 1; i < lines.size(); ++i) {  // line 0 names the columns
+      const auto fields = SplitTabs(lines[i].text);
+      const std::u32string from = DecodeUtf8(fields[0]);
+      const std::u32string to = fields.size() > 1 ? DecodeUtf8(fields[1]) : std::u32string();
+      if (fields.size() < 2 || from.size() != 1 || to.size() != 1 ||
           !map.emplace(from[0], to[0]).second) {
         std::fprintf(stderr, "jrr: built-in kanji variant table is malformed\n");
         std::abort();  // the shipped table is checked by tests; reaching this is a build defect

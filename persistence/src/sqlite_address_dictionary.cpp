@@ -41,24 +41,13 @@ Result<DictionaryImport> ImportAddressDictionary(Database& db, std::string_view 
   };
   std::vector<AddressArea> areas;
   std::vector<KatagakiEntry> katagaki;
-  int line_number = 0;
-  while (!tsv.empty()) {
-    const std::size_t newline = tsv.find('\n');
-    std::string_view line = tsv.substr(0, newline);
-    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    if (auto ok = CheckText(line, {.max_bytes = 1000, .allow_newlines = true}); !ok) {
+  for (const DataLine& data_line : DataLines(tsv)) {
+    const int line_number = data_line.number;
+    if (auto ok = CheckText(data_line.text, {.max_bytes = 1000, .allow_newlines = true}); !ok) {
       return bad_line(line_number, ok.error());
     }
-    std::vector<std::string> fields;
-    for (std::size_t start = 0;;) {
-      const std::size_t tab = line.find('\t', start);
-      fields.emplace_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+    const auto views = SplitTabs(data_line.text);
+    const std::vector<std::string> fields(views.begin(), views.end());
     if (fields.size() != 4 || (fields[0] != "area" && fields[0] != "katagaki")) {
       return bad_line(line_number, MakeError(ErrorCode::kInvalidInput, "address.dictionary_line",
                                              "expected area|katagaki and three fields"));

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "support/cli_runner.h"
 #include "support/temp_dir.h"
 
 namespace jrr::cli {
@@ -15,17 +16,7 @@ namespace {
 
 using jrr::testing::TempDir;
 
-struct Outcome {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-Outcome RunCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int status = Run(args, out, err);
-  return Outcome{status, out.str(), err.str()};
-}
+using jrr::testing::RunCli;
 
 std::string Write(const TempDir& dir, const std::string& name, const std::string& text) {
   const std::string path = dir.File(name);

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "cli.h"
+#include "support/cli_runner.h"
 #include "support/http_client.h"
 #include "support/temp_dir.h"
 
@@ -23,17 +24,7 @@ namespace {
 
 using jrr::testing::TempDir;
 
-struct Outcome {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-Outcome RunCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int status = Run(args, out, err);
-  return Outcome{status, out.str(), err.str()};
-}
+using jrr::testing::RunCli;
 
 TEST(Cli, OverviewAndHelpForEveryCommand) {
   auto none = RunCli({});

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "jrr/domain/name_keys.h"
+#include "jrr/domain/text.h"
 
 namespace jrr::embedded {
 std::string_view kanji_variants_tsv();
@@ -133,21 +134,13 @@ TEST(KanjiKey, FoldsVariantsToTheStandardCharacter) {
 
 // REQ: JK-2.1.2
 TEST(KanjiKey, VariantTableIsWellFormed) {
-  std::string_view tsv = embedded::kanji_variants_tsv();
-  int rows = 0;
-  bool header = false;
-  while (!tsv.empty()) {
-    const auto newline = tsv.find('\n');
-    const std::string_view line = tsv.substr(0, newline);
-    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
-    if (line.empty() || line[0] == '#') continue;
-    if (!header) {
-      header = true;
-      continue;
-    }
-    ++rows;
+  const auto lines = DataLines(embedded::kanji_variants_tsv());
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(SplitTabs(lines[0].text)[0], "variant") << "the first line names the columns";
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    EXPECT_GE(SplitTabs(lines[i].text).size(), 2u) << "line " << lines[i].number;
   }
-  EXPECT_GE(rows, 40);
+  EXPECT_GE(lines.size() - 1, 40u);
   EXPECT_TRUE(BuildKanjiKey("試験"));  // loading the table does not abort
 }
 

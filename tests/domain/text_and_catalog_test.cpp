@@ -36,6 +36,20 @@ TEST(Text, ChecksUtf8ControlsAndLength) {
   EXPECT_EQ(EncodeUtf8(DecodeUtf8("葛\U000E0101飾𠮷")), "葛\U000E0101飾𠮷");
 }
 
+TEST(Text, DataLinesSkipCommentsAndBlankLinesAndKeepLineNumbers) {
+  const auto lines = DataLines("# comment\r\nname\tvalue\r\n\nA\t1\nB\t\t3");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].number, 2);
+  EXPECT_EQ(lines[0].text, "name\tvalue");
+  EXPECT_EQ(lines[2].number, 5);
+  const auto fields = SplitTabs(lines[2].text);
+  ASSERT_EQ(fields.size(), 3u);
+  EXPECT_EQ(fields[1], "");
+  EXPECT_EQ(fields[2], "3");
+  EXPECT_TRUE(DataLines("").empty());
+  EXPECT_EQ(SplitTabs("").size(), 1u);
+}
+
 TEST(Municipality, ValidatesCodeAndName) {
   EXPECT_TRUE(Municipality::Create("990001", "架空市"));
   const std::pair<std::pair<const char*, const char*>, const char*> bad[] = {

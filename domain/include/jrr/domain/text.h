@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "jrr/domain/result.h"
 
@@ -38,5 +39,19 @@ std::string EncodeUtf8(std::u32string_view text);
 
 // Removes leading and trailing ASCII and ideographic (U+3000) spaces.
 std::string_view TrimSpaces(std::string_view text);
+
+// One line of a data file (the era table, the 異体字 table, an address dictionary): its 1-based
+// line number and its text without the line ending.
+struct DataLine {
+  int number;
+  std::string_view text;
+};
+
+// The lines of a data file that are neither empty nor comments (starting with #), in order. LF and
+// CRLF endings are both accepted. The views point into `text`.
+std::vector<DataLine> DataLines(std::string_view text);
+
+// The tab-separated fields of a line (an empty line gives one empty field).
+std::vector<std::string_view> SplitTabs(std::string_view line);
 
 }  // namespace jrr
