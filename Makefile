@@ -4,8 +4,6 @@
 # Everything else is a convenience over CMake presets (CMakePresets.json).
 SHELL := /bin/bash
 DEMO_DB   := data/demo.db
-DEMO_CODE := 990001
-DEMO_NAME := 架空市
 PORT      ?= 8080
 
 .PHONY: run test deps release dev bench conformance clean
@@ -19,9 +17,7 @@ release: deps
 
 run: release
 	@mkdir -p data
-	@test -f $(DEMO_DB) || { build/release/web/jrr init --db $(DEMO_DB) \
-	    --municipality-code $(DEMO_CODE) --name $(DEMO_NAME) && \
-	  build/release/web/jrr dictionary import --db $(DEMO_DB) sample_data/kakuu_address_dictionary.tsv; }
+	@test -f $(DEMO_DB) || build/release/web/jrr sample --db $(DEMO_DB) --residents 10000 --seed 1
 	build/release/web/jrr serve --db $(DEMO_DB) --port $(PORT)
 
 dev: deps

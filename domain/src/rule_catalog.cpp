@@ -154,6 +154,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"settings.unknown_place", kError, "JK-1.3.1", "登録されていない入力場所です。先に入力場所を登録してください。"},
     {"settings.unknown_terminal", kError, "JK-1.3.1", "登録されていない端末です。端末を登録してから操作してください。"},
     {"memo.not_found", kError, "JK-1.1.15", "指定されたメモは存在しないか、削除されています。"},
+    {"sample.list_invalid", kError, "jrr", "サンプルデータの一覧ファイルの形式が正しくありません。"},
+    {"sample.register_not_empty", kError, "jrr", "サンプルの町は新しい台帳ファイルにだけ作成できます。"},
     // Register and municipality.
     {"municipality.name_invalid", kError, "jrr",
      "市区町村名は40文字以内で、市・区・町・村で終わる名称を入力してください。"},

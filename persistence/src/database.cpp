@@ -75,7 +75,7 @@ void Database::Execute(std::string_view sql) {
 }
 
 StatementLease Database::Prepare(std::string_view sql) {
-  auto found = cache_.find(std::string(sql));
+  auto found = cache_.find(sql);
   if (found == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
@@ -164,17 +164,22 @@ StatementLease::~StatementLease() {
   statement_.in_use_ = false;
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.Execute("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db)
+    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  db_.Execute(nested_ ? "SAVEPOINT jrr_transaction" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_) {
-    // ROLLBACK cannot usefully fail here; if the connection is broken the next use reports it.
-    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    // A rollback cannot usefully fail here; if the connection is broken the next use reports it.
+    sqlite3_exec(db_.handle(),
+                 nested_ ? "ROLLBACK TO jrr_transaction; RELEASE jrr_transaction" : "ROLLBACK",
+                 nullptr, nullptr, nullptr);
   }
 }
 
 void Transaction::Commit() {
-  db_.Execute("COMMIT");
+  db_.Execute(nested_ ? "RELEASE jrr_transaction" : "COMMIT");
   done_ = true;
 }
 

@@ -16,10 +16,13 @@ std::string Select(const std::string& where) {
   return "SELECT " + codec::QualifiedVersionColumns() + " FROM resident_version v " + where;
 }
 
-// The serial part of the highest number in `column` ever written, or 0.
+// The serial part of the highest issued (10-digit) number in `column` ever written, or 0. Walks
+// the column's index from the top, so it costs a few steps however large the register is
+// (numbers migrated from another system, of other lengths, are skipped).
 uint64_t HighestSerial(Database& db, const char* column) {
-  auto statement = db.Prepare(std::string("SELECT max(") + column +
-                              ") FROM resident_version WHERE length(" + column + ") = 10");
+  const std::string sql = std::string("SELECT ") + column + " FROM resident_version WHERE length(" +
+                          column + ") = 10 ORDER BY " + column + " DESC LIMIT 1";
+  auto statement = db.Prepare(sql);
   if (!statement->Step() || statement->ColumnIsNull(0)) return 0;
   const std::string highest = statement->ColumnText(0);
   return std::stoull(highest.substr(0, highest.size() - 1));
@@ -36,7 +39,9 @@ std::string Allocate(Database& db, const char* column, uint64_t& next_serial) {
 }  // namespace
 
 std::optional<ResidentRecord> SqliteResidentRepository::Latest(std::string_view addressee_number) {
-  auto statement = db_.Prepare(Select("WHERE v.addressee_number = ?1 ORDER BY v.history_number DESC LIMIT 1"));
+  static const std::string kSql =
+      Select("WHERE v.addressee_number = ?1 ORDER BY v.history_number DESC LIMIT 1");
+  auto statement = db_.Prepare(kSql);
   statement->Bind(1, addressee_number);
   if (!statement->Step()) return std::nullopt;
   return codec::ReadVersion(*statement);
@@ -45,10 +50,11 @@ std::optional<ResidentRecord> SqliteResidentRepository::Latest(std::string_view 
 std::vector<ResidentRecord> SqliteResidentRepository::HouseholdMembers(
     std::string_view household_number) {
   // Versions that name the household and are still the person's latest, for residents only.
-  auto statement = db_.Prepare(Select(
+  static const std::string kSql = Select(
       "WHERE v.household_number = ?1 AND v.status = 1 AND v.history_number = "
       "(SELECT max(w.history_number) FROM resident_version w "
-      " WHERE w.addressee_number = v.addressee_number) ORDER BY v.addressee_number"));
+      " WHERE w.addressee_number = v.addressee_number) ORDER BY v.addressee_number");
+  auto statement = db_.Prepare(kSql);
   statement->Bind(1, household_number);
   std::vector<ResidentRecord> members;
   while (statement->Step()) members.push_back(codec::ReadVersion(*statement));
@@ -124,12 +130,14 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
         "INSERT INTO pending_decision(pending_id, decision, change_id) VALUES (?1, 'approved', ?2)");
     decide->Bind(1, *change.approves_pending_id).Bind(2, change.change_id).Run();
   }
-  std::string placeholders;
-  for (int i = 1; i <= codec::ResidentVersionColumnCount(); ++i) {
-    placeholders += (i == 1 ? "?" : ", ?") + std::to_string(i);
-  }
-  const std::string insert_sql = std::string("INSERT INTO resident_version(") +
-                                 codec::kResidentVersionColumns + ") VALUES (" + placeholders + ")";
+  static const std::string insert_sql = [] {
+    std::string placeholders;
+    for (int i = 1; i <= codec::ResidentVersionColumnCount(); ++i) {
+      placeholders += (i == 1 ? "?" : ", ?") + std::to_string(i);
+    }
+    return std::string("INSERT INTO resident_version(") + codec::kResidentVersionColumns +
+           ") VALUES (" + placeholders + ")";
+  }();
   bool drew_code = false;
   for (ResidentRecord& v : versions) {
     if (v.resident_record_code == kDrawResidentRecordCode) {
@@ -206,9 +214,14 @@ constexpr const char* kIsLatest =
 std::vector<ResidentRecord> SqliteResidentRepository::FindByNumber(std::string_view number) {
   // Three indexed lookups (schema 0005), each keeping only people whose latest version holds it.
   std::vector<ResidentRecord> found;
-  for (const char* column :
-       {"v.individual_number", "v.resident_record_code", "v.foreign_residence_card_number"}) {
-    auto statement = db_.Prepare(Select(std::string("WHERE ") + column + " = ?1" + kIsLatest));
+  // The "<> ''" term lets SQLite use the partial indexes of schema 0005.
+  static const std::string kSql[] = {
+      Select(std::string("WHERE v.individual_number = ?1 AND v.individual_number <> ''") + kIsLatest),
+      Select(std::string("WHERE v.resident_record_code = ?1 AND v.resident_record_code <> ''") + kIsLatest),
+      Select(std::string("WHERE v.foreign_residence_card_number = ?1 AND "
+                         "v.foreign_residence_card_number <> ''") + kIsLatest)};
+  for (const std::string& sql : kSql) {
+    auto statement = db_.Prepare(sql);
     statement->Bind(1, number);
     while (statement->Step()) {
       ResidentRecord r = codec::ReadVersion(*statement);

@@ -30,6 +30,7 @@
 #include "japan_clock.h"
 #include "register_services.h"
 #include "register_text.h"
+#include "sample_command.h"
 
 #include <ctime>
 #include <fstream>
@@ -259,6 +260,27 @@ void PrintNotices(std::ostream& err, const std::vector<std::string>& notices) {
   for (const std::string& rule : notices) {
     err << "注意: " << MessageJa(MakeError(ErrorCode::kRuleViolation, rule)) << " [" << rule << "]\n";
   }
+}
+
+int Sample(const Args& args, std::ostream& out, std::ostream& err) {
+  int residents = 10000;
+  uint64_t seed = 1;
+  try {
+    if (!args.Option("residents").empty()) residents = std::stoi(args.Option("residents"));
+    if (!args.Option("seed").empty()) seed = std::stoull(args.Option("seed"));
+    if (residents < 1 || residents > 5000000) throw std::out_of_range("residents");
+  } catch (const std::logic_error&) {
+    err << "エラー: --residents は 1〜5000000、--seed は 0 以上の整数で指定してください。\n";
+    return kUsage;
+  }
+  auto summary = app::CreateSampleRegister(args.Option("db"), residents, seed, err);
+  if (!summary) return PrintError(err, summary.error());
+  out << "架空市（990001）の台帳を作成しました: " << args.Option("db") << "\n"
+      << "  住民 " << summary->residents << " 人、除票 " << summary->removed << " 人、異動 "
+      << summary->changes << " 件、履歴 " << summary->versions << " 行（" << summary->seconds
+      << " 秒、seed " << seed << "）\n"
+      << "  登場する人物はすべて架空です。\n";
+  return kOk;
 }
 
 int Codes(const Args& args, std::ostream& out, std::ostream& err) {
@@ -616,6 +638,11 @@ const std::vector<Command>& Commands() {
        "  --provisional: 記録せずに全規則で検査し、仮登録として保存します（JK-4.0.8）。\n"
        "  --check: 入力確認。記録される内容を表示するだけで、何も保存しません（JK-4.0.9）。\n",
        {"db", "operator", "place", "terminal"}, {"provisional", "check"}, 1, 1, Apply},
+      {"sample", "架空の町の台帳を作る / build the fictional sample town",
+       "jrr sample --db PATH [--residents 10000] [--seed 1]\n"
+       "  架空市（990001）の新しい台帳を作り、約10年分の異動（転入・出生・死亡・転居・転出・世帯分離・\n"
+       "  修正）を実際の異動処理で記録します。同じ seed と人数からは同じ台帳ができます。\n",
+       {"db", "residents", "seed"}, {}, 0, 0, Sample},
       {"codes", "住民票コードの取込・残数 / load and count 住民票コード",
        "jrr codes import --db PATH FILE   (1行に1コード、検査数字付き11桁)\n"
        "jrr codes status --db PATH\n"

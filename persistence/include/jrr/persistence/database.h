@@ -112,14 +112,21 @@ class Database {
   [[noreturn]] void ThrowError(int rc, std::string_view context) const;
 
  private:
+  // Looked up by string_view without building a std::string (heterogeneous lookup).
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
   std::string path_;
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> cache_;
 };
 
 // BEGIN IMMEDIATE … COMMIT. The destructor rolls back unless Commit() ran, so an exception or an
 // early return never leaves half a 異動 behind. IMMEDIATE takes the write lock at once, so two
 // writers serialise at BEGIN (waiting up to busy_timeout) rather than failing at COMMIT.
+// Inside a transaction that is already open (a bulk load grouping many 異動), it is a SAVEPOINT:
+// all or nothing still holds for its own part.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -130,6 +137,7 @@ class Transaction {
 
  private:
   Database& db_;
+  bool nested_ = false;
   bool done_ = false;
 };
 

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The sample town (issue: sample municipality): deterministic — the same seed gives identical
+// tables, row for row, apart from wall-clock stamps — and it contains what teaching and testing
+// need: every 法第30条の45 category, 異体字 / non-BMP / IVS names, 旧氏, 通称, 除票 and history.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "jrr/persistence/database.h"
+#include "sample_command.h"
+#include "support/temp_dir.h"
+
+namespace jrr {
+namespace {
+
+using jrr::testing::TempDir;
+
+// Every table, every row, sorted, without the columns that hold wall-clock time.
+std::string CanonicalDump(const std::string& path) {
+  Database db(path, DatabaseOptions{.create_if_missing = false});
+  std::vector<std::string> tables;
+  {
+    auto list = db.Prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    while (list->Step()) tables.push_back(list->ColumnText(0));
+  }
+  std::ostringstream dump;
+  for (const std::string& table : tables) {
+    std::vector<std::string> columns;
+    {
+      auto info = db.Prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+      info->Bind(1, table);
+      while (info->Step()) {
+        const std::string column = info->ColumnText(0);
+        if (column != "recorded_at" && column != "applied_at" && column != "created_at" &&
+            column != "loaded_on") {
+          columns.push_back(column);
+        }
+      }
+    }
+    std::string select = "SELECT ";
+    for (std::size_t i = 0; i < columns.size(); ++i) select += (i ? ", quote(" : "quote(") + columns[i] + ")";
+    select += " FROM " + table + " ORDER BY 1";
+    for (std::size_t i = 1; i < columns.size(); ++i) select += ", " + std::to_string(i + 1);
+    auto rows = db.Prepare(select);
+    dump << "## " << table << "\n";
+    while (rows->Step()) {
+      for (std::size_t i = 0; i < columns.size(); ++i) dump << rows->ColumnText(static_cast<int>(i)) << '\t';
+      dump << '\n';
+    }
+  }
+  return dump.str();
+}
+
+TEST(SampleTown, TheSameSeedGivesTheSameRegister) {
+  TempDir dir;
+  std::ostringstream quiet;
+  ASSERT_TRUE(app::CreateSampleRegister(dir.File("a.db"), 400, 42, quiet));
+  ASSERT_TRUE(app::CreateSampleRegister(dir.File("b.db"), 400, 42, quiet));
+  ASSERT_TRUE(app::CreateSampleRegister(dir.File("c.db"), 400, 43, quiet));
+  const std::string a = CanonicalDump(dir.File("a.db"));
+  EXPECT_GT(a.size(), 100000u);
+  EXPECT_EQ(a, CanonicalDump(dir.File("b.db")));
+  EXPECT_NE(a, CanonicalDump(dir.File("c.db")));
+  auto again = app::CreateSampleRegister(dir.File("a.db"), 400, 42, quiet);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().rule_id, "sample.register_not_empty");
+}
+
+// REQ: JK-1.1.2, JK-2.1.2, JK-1.1.7, JK-1.1.5
+TEST(SampleTown, ContainsWhatTeachingAndTestingNeed) {
+  TempDir dir;
+  std::ostringstream quiet;
+  auto summary = app::CreateSampleRegister(dir.File("t.db"), 1500, 1, quiet);
+  ASSERT_TRUE(summary) << summary.error().rule_id << " " << summary.error().detail;
+  EXPECT_EQ(summary->residents, 1500);
+  EXPECT_GT(summary->removed, 100);
+  Database db(dir.File("t.db"));
+  EXPECT_EQ(db.QueryInt("SELECT count(DISTINCT foreign_category) FROM resident_version WHERE kind = 2"), 5)
+      << "every 法第30条の45 category";
+  for (const char* surname : {"髙橋", "山﨑", "渡邊", "齋藤", "\U00020BB7田", "葛\U000E0100西"}) {
+    auto found = db.Prepare("SELECT count(*) FROM resident_version WHERE family_name = ?1");
+    found->Bind(1, surname);
+    found->Step();
+    EXPECT_GT(found->ColumnInt(0), 0) << surname;
+  }
+  EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE former_surname <> ''"), 0);
+  EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE common_name <> ''"), 0);
+  EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE domicile_place LIKE '架空県架空市%'"), 0);
+  EXPECT_GT(db.QueryInt("SELECT count(DISTINCT reason) FROM change_record"), 6);
+  EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE relationship = '同居人'"), 0);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM resident_version WHERE resident_record_code = ''"), 0);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM resident_version v WHERE v.status = 1 AND "
+                        "v.resident_record_code IN (SELECT w.resident_record_code FROM resident_version w "
+                        "WHERE w.addressee_number <> v.addressee_number)"),
+            0) << "no 住民票コード held by two people";
+}
+
+}  // namespace
+}  // namespace jrr

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// `jrr sample` — a new register holding the fictional town of 架空市 (domain/sample_town.h).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+#include "jrr/domain/result.h"
+
+namespace jrr::app {
+
+struct SampleSummary {
+  int64_t changes = 0;
+  int64_t residents = 0;
+  int64_t removed = 0;
+  int64_t versions = 0;
+  double seconds = 0;
+};
+
+// Creates `path` (which must not exist; error sample.register_not_empty) and fills it. Progress is
+// drawn on `progress` when standard error is a terminal. Throws StorageError.
+Result<SampleSummary> CreateSampleRegister(const std::string& path, int residents, uint64_t seed,
+                                           std::ostream& progress);
+
+}  // namespace jrr::app
