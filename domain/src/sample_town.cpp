@@ -267,10 +267,24 @@ class Town {
                    "", "", false};
   }
 
+  // Numbers are minted distinct: at a million residents random ones would collide, and the
+  // register rightly refuses a number another resident holds (change.number_in_use).
   std::string IndividualNumberDigits() {
-    std::string body;
-    for (int i = 0; i < 11; ++i) body.push_back(static_cast<char>('0' + random_.Below(10)));
-    return body + std::to_string(*ComputeCheckDigit(CheckDigitScheme::kIndividualNumber, body));
+    std::string number;
+    do {
+      std::string body;
+      for (int i = 0; i < 11; ++i) body.push_back(static_cast<char>('0' + random_.Below(10)));
+      number = body + std::to_string(*ComputeCheckDigit(CheckDigitScheme::kIndividualNumber, body));
+    } while (!used_numbers_.insert(number).second);
+    return number;
+  }
+
+  std::string CardNumber(const char* prefix, const char* suffix) {
+    std::string number;
+    do {
+      number = prefix + std::to_string(10000000 + random_.Below(89999999)) + suffix;
+    } while (!used_numbers_.insert(number).second);
+    return number;
   }
 
   std::string NextCode() {
@@ -351,10 +365,9 @@ class Town {
         if (row.category == ForeignCategory::kMidToLongTerm) {
           p.foreign.period_of_stay = "3年";
           p.foreign.period_expiry = CalendarDate{day.year + 3, day.month, std::min(day.day, 28)};
-          p.foreign.residence_card_number = "AB" + std::to_string(10000000 + random_.Below(89999999)) + "CD";
+          p.foreign.residence_card_number = CardNumber("AB", "CD");
         } else if (row.category == ForeignCategory::kSpecialPermanent) {
-          p.foreign.special_permanent_certificate_number =
-              "SP" + std::to_string(10000000 + random_.Below(89999999)) + "XY";
+          p.foreign.special_permanent_certificate_number = CardNumber("SP", "XY");
         } else if (row.category == ForeignCategory::kTemporaryRefuge) {
           p.foreign.landing_period = "6月";
         } else if (row.category == ForeignCategory::kProvisionalStay) {
@@ -545,6 +558,7 @@ class Town {
   SampleRandom random_;
   SampleRandom code_random_;  // a stream of its own, so codes do not shift the rest
   std::unordered_set<std::string> used_codes_;
+  std::unordered_set<std::string> used_numbers_;  // 個人番号 and card numbers
   std::vector<std::string> alerts_;
   std::vector<int> surname_cumulative_;
   std::vector<std::pair<int, std::size_t>> male_, female_;

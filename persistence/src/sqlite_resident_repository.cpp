@@ -38,6 +38,48 @@ std::string Allocate(Database& db, const char* column, uint64_t& next_serial) {
 
 }  // namespace
 
+
+int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
+  std::string alerts;
+  for (const std::string& alert : change.alerts) alerts += (alerts.empty() ? "" : ",") + alert;
+  auto insert_change = db.Prepare(
+      "INSERT INTO change_record(reason, event_date, event_date_sort, notification_date, "
+      "processing_date, ex_officio, operator_id, place, terminal, note, alerts, "
+      "supersedes_change_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  insert_change->Bind(1, static_cast<int>(change.reason))
+      .Bind(2, codec::EncodeDate(change.event_date))
+      .Bind(3, codec::EncodeDay(change.event_date.InternalDate()))
+      .Bind(4, codec::EncodeDay(change.notification_date))
+      .Bind(5, ToIsoString(change.processing_date))
+      .Bind(6, change.ex_officio ? 1 : 0)
+      .Bind(7, change.operator_id)
+      .Bind(8, change.place)
+      .Bind(9, change.terminal)
+      .Bind(10, change.note)
+      .Bind(11, alerts);
+  if (change.supersedes_change_id) {
+    insert_change->Bind(12, *change.supersedes_change_id);
+  } else {
+    insert_change->BindNull(12);
+  }
+  insert_change->Run();
+  return db.LastInsertRowId();
+}
+
+void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id) {
+  static const std::string kInsert = [] {
+    std::string placeholders;
+    for (int i = 1; i <= codec::ResidentVersionColumnCount(); ++i) {
+      placeholders += (i == 1 ? "?" : ", ?") + std::to_string(i);
+    }
+    return std::string("INSERT INTO resident_version(") + codec::kResidentVersionColumns +
+           ") VALUES (" + placeholders + ")";
+  }();
+  auto insert = db.Prepare(kInsert);
+  codec::BindVersion(*insert, version, change_id);
+  insert->Run();
+}
+
 std::optional<ResidentRecord> SqliteResidentRepository::Latest(std::string_view addressee_number) {
   static const std::string kSql =
       Select("WHERE v.addressee_number = ?1 ORDER BY v.history_number DESC LIMIT 1");
@@ -91,30 +133,7 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
       v.household_number = it->second;
     }
   }
-  std::string alerts;
-  for (const std::string& alert : change.alerts) alerts += (alerts.empty() ? "" : ",") + alert;
-  auto insert_change = db_.Prepare(
-      "INSERT INTO change_record(reason, event_date, event_date_sort, notification_date, "
-      "processing_date, ex_officio, operator_id, place, terminal, note, alerts, "
-      "supersedes_change_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-  insert_change->Bind(1, static_cast<int>(change.reason))
-      .Bind(2, codec::EncodeDate(change.event_date))
-      .Bind(3, codec::EncodeDay(change.event_date.InternalDate()))
-      .Bind(4, codec::EncodeDay(change.notification_date))
-      .Bind(5, ToIsoString(change.processing_date))
-      .Bind(6, change.ex_officio ? 1 : 0)
-      .Bind(7, change.operator_id)
-      .Bind(8, change.place)
-      .Bind(9, change.terminal)
-      .Bind(10, change.note)
-      .Bind(11, alerts);
-  if (change.supersedes_change_id) {
-    insert_change->Bind(12, *change.supersedes_change_id);
-  } else {
-    insert_change->BindNull(12);
-  }
-  insert_change->Run();
-  change.change_id = db_.LastInsertRowId();
+  change.change_id = InsertChangeRow(db_, change);
   if (change.approves_pending_id) {
     // 本登録: the decision and the 異動 are one transaction. A 仮登録 decided meanwhile (by
     // another clerk) makes this one fail as a conflict, and nothing is written.
@@ -130,14 +149,6 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
         "INSERT INTO pending_decision(pending_id, decision, change_id) VALUES (?1, 'approved', ?2)");
     decide->Bind(1, *change.approves_pending_id).Bind(2, change.change_id).Run();
   }
-  static const std::string insert_sql = [] {
-    std::string placeholders;
-    for (int i = 1; i <= codec::ResidentVersionColumnCount(); ++i) {
-      placeholders += (i == 1 ? "?" : ", ?") + std::to_string(i);
-    }
-    return std::string("INSERT INTO resident_version(") + codec::kResidentVersionColumns +
-           ") VALUES (" + placeholders + ")";
-  }();
   bool drew_code = false;
   for (ResidentRecord& v : versions) {
     if (v.resident_record_code == kDrawResidentRecordCode) {
@@ -148,9 +159,7 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
       v.resident_record_code = *code;
       drew_code = drew_code || !code->empty();
     }
-    auto insert = db_.Prepare(insert_sql);
-    codec::BindVersion(*insert, v, change.change_id);
-    insert->Run();
+    InsertVersionRow(db_, v, change.change_id);
   }
   ChangeOutcome outcome{std::move(change), std::move(versions), {}};
   if (drew_code) {

@@ -62,6 +62,9 @@ TEST(SampleTown, TheSameSeedGivesTheSameRegister) {
   EXPECT_GT(a.size(), 100000u);
   EXPECT_EQ(a, CanonicalDump(dir.File("b.db")));
   EXPECT_NE(a, CanonicalDump(dir.File("c.db")));
+  // The bulk path writes exactly the rows the register path writes.
+  ASSERT_TRUE(app::CreateSampleRegister(dir.File("r.db"), 400, 42, quiet, app::SamplePath::kRegister));
+  EXPECT_EQ(a, CanonicalDump(dir.File("r.db")));
   auto again = app::CreateSampleRegister(dir.File("a.db"), 400, 42, quiet);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().rule_id, "sample.register_not_empty");

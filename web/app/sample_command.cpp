@@ -9,10 +9,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <unordered_map>
 #include <unordered_set>
 #include <ostream>
 
+#include "jrr/domain/in_memory_resident_repository.h"
 #include "jrr/domain/rule_catalog.h"
+#include "jrr/domain/storage_error.h"
 #include "jrr/domain/sample_town.h"
 #include "jrr/persistence/migrations.h"
 #include "jrr/persistence/resident_record_code_pool.h"
@@ -30,8 +33,29 @@ std::string_view sample_address_dictionary_tsv();
 
 namespace jrr::app {
 
+namespace {
+
+// The town's own dictionary, in memory, for the bulk path: the same areas the file holds.
+class ListDictionary final : public AddressDictionary {
+ public:
+  explicit ListDictionary(const std::vector<AddressArea>& areas) {
+    for (const AddressArea& area : areas) areas_[area.address_code] = area;
+  }
+  bool Loaded() override { return true; }
+  std::optional<AddressArea> Find(std::string_view code) override {
+    auto it = areas_.find(std::string(code));
+    return it == areas_.end() ? std::nullopt : std::optional<AddressArea>(it->second);
+  }
+  std::vector<KatagakiEntry> KatagakiFor(std::string_view, std::string_view) override { return {}; }
+
+ private:
+  std::unordered_map<std::string, AddressArea> areas_;
+};
+
+}  // namespace
+
 Result<SampleSummary> CreateSampleRegister(const std::string& path, int residents, uint64_t seed,
-                                           std::ostream& progress) {
+                                           std::ostream& progress, SamplePath how) {
   if (std::filesystem::exists(path)) {
     return MakeError(ErrorCode::kConflict, "sample.register_not_empty", path + " exists");
   }
@@ -57,8 +81,20 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   // The town is built in one go: durability per 異動 is pointless while generating (a failed run
   // is simply deleted), so the build runs with synchronous=OFF and the file is synced at the end.
   db.Execute("PRAGMA synchronous=OFF");
-  SqliteResidentRepository residents_repository(db);
-  SqliteAddressDictionary dictionary(db);
+  SqliteResidentRepository register_repository(db);
+  SqliteAddressDictionary register_dictionary(db);
+  // Bulk: the same 異動 checked in memory, each written with Append's own inserts.
+  InMemoryResidentRepository memory_repository([&db](const ChangeOutcome& outcome) {
+    if (InsertChangeRow(db, outcome.change) != outcome.change.change_id) {
+      throw StorageError("storage.failure", "bulk load out of step with the change ids");
+    }
+    for (const ResidentRecord& v : outcome.versions) InsertVersionRow(db, v, outcome.change.change_id);
+  });
+  ListDictionary memory_dictionary(lists->areas);
+  ResidentRepository& residents_repository =
+      how == SamplePath::kBulk ? static_cast<ResidentRepository&>(memory_repository) : register_repository;
+  AddressDictionary& dictionary =
+      how == SamplePath::kBulk ? static_cast<AddressDictionary&>(memory_dictionary) : register_dictionary;
   SampleOptions options;
   options.residents = residents;
   options.seed = seed;

@@ -19,9 +19,16 @@ struct SampleSummary {
   double seconds = 0;
 };
 
+// How the town's 異動 reach the file. Both write the same rows (a test compares them):
+//   kRegister — through SqliteResidentRepository, each 異動 read from and checked against the file;
+//   kBulk — through InMemoryResidentRepository, the same checks in memory, each recorded 異動
+//           written with the same inserts (fast enough for a million residents).
+enum class SamplePath { kRegister, kBulk };
+
 // Creates `path` (which must not exist; error sample.register_not_empty) and fills it. Progress is
 // drawn on `progress` when standard error is a terminal. Throws StorageError.
 Result<SampleSummary> CreateSampleRegister(const std::string& path, int residents, uint64_t seed,
-                                           std::ostream& progress);
+                                           std::ostream& progress,
+                                           SamplePath how = SamplePath::kBulk);
 
 }  // namespace jrr::app

@@ -38,6 +38,12 @@ class SqliteResidentRepository final : public ResidentRepository {
   Database& db_;
 };
 
+// The rows of one recorded 異動, as Append writes them after its checks and number allocation
+// (schema 0002/0009): the change record (returns its change_id) and each version. For a bulk
+// loader that has already run the same checks (the sample town); call inside a transaction.
+int64_t InsertChangeRow(Database& db, const ChangeRecord& change);
+void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id);
+
 // EditLeases on SQLite (schema 0006, table edit_lease).
 class SqliteEditLeases final : public EditLeases {
  public:

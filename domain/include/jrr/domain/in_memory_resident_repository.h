@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// InMemoryResidentRepository — a ResidentRepository held in memory, for bulk loading (the sample
+// town builds a million residents through it) and for use-case tests without a database.
+//
+// Append behaves as the SQLite repository's does: the same read-set check, the same number
+// allocation in the same order (宛名番号 then 世帯番号, per version, from the next issuable serial),
+// change ids 1, 2, 3 …; every recorded 異動 is then handed to `sink`, which can write exactly the
+// rows SqliteResidentRepository::Append would have written (persistence: InsertChangeRow,
+// InsertVersionRow). Its scope is forward 異動 on a fresh register:
+//   - it keeps the latest version of current residents, and of removed people only what the
+//     engine reads (status, removal, numbers); History, Change, VersionsOfChange, Version and AsOf
+//     answer from those latest versions only, so 異動の取消し and as-of reads need the SQLite
+//     repository;
+//   - 住民票コード must be given (a draw from the pool, kDrawResidentRecordCode, is refused with
+//     internal.error); there are no 仮登録 and no edit leases.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "jrr/domain/resident_repository.h"
+
+namespace jrr {
+
+class InMemoryResidentRepository final : public ResidentRepository {
+ public:
+  using Sink = std::function<void(const ChangeOutcome&)>;
+  explicit InMemoryResidentRepository(Sink sink = {}) : sink_(std::move(sink)) {}
+
+  std::optional<ResidentRecord> Latest(std::string_view addressee_number) override;
+  std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) override;
+  Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
+                               const std::vector<VersionStamp>& read_set) override;
+  std::optional<ResidentRecord> AsOf(std::string_view addressee_number, const AsOfQuery& query) override;
+  std::vector<HistoryEntry> History(std::string_view addressee_number) override;
+  std::optional<ChangeRecord> Change(int64_t change_id) override;
+  std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) override;
+  std::optional<ResidentRecord> Version(std::string_view addressee_number, int history_number) override;
+  std::vector<ResidentRecord> FindByNumber(std::string_view number) override;
+  std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
+                                                      std::string_view given_name, Sex sex,
+                                                      CalendarDate birth_date) override;
+  std::optional<std::string> EditLeaseHolder(std::string_view, int64_t) override { return std::nullopt; }
+  std::optional<int64_t> PendingChangeFor(std::string_view) override { return std::nullopt; }
+
+ private:
+  void Index(const ResidentRecord& version, bool add);
+
+  Sink sink_;
+  std::unordered_map<std::string, ResidentRecord> latest_;
+  std::map<std::string, std::set<std::string>, std::less<>> households_;  // residents only
+  std::unordered_map<std::string, std::string> by_number_;
+  std::map<std::tuple<std::string, std::string, std::string, int>, std::set<std::string>> removed_;
+  uint64_t next_person_serial_ = 1;
+  uint64_t next_household_serial_ = 1;
+  int64_t next_change_id_ = 1;
+};
+
+}  // namespace jrr

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/in_memory_resident_repository.h"
+
+#include "jrr/domain/numbers.h"
+
+namespace jrr {
+namespace {
+
+std::tuple<std::string, std::string, std::string, int> Facts(const ResidentRecord& r) {
+  const auto birth = r.birth_date.InternalDate();
+  return {birth ? ToIsoString(*birth) : std::string(), r.family_name, r.given_name,
+          static_cast<int>(r.sex)};
+}
+
+// A removed person keeps only what the 異動 engine reads of them.
+ResidentRecord Slim(const ResidentRecord& r) {
+  ResidentRecord slim;
+  slim.addressee_number = r.addressee_number;
+  slim.history_number = r.history_number;
+  slim.household_number = r.household_number;
+  slim.kind = r.kind;
+  slim.status = r.status;
+  slim.family_name = r.family_name;  // the basic facts index removed people by (再転入)
+  slim.given_name = r.given_name;
+  slim.sex = r.sex;
+  slim.birth_date = r.birth_date;
+  slim.individual_number = r.individual_number;
+  slim.resident_record_code = r.resident_record_code;
+  slim.foreign.residence_card_number = r.foreign.residence_card_number;
+  slim.removal = r.removal;
+  return slim;
+}
+
+}  // namespace
+
+void InMemoryResidentRepository::Index(const ResidentRecord& v, bool add) {
+  for (const std::string* number : {&v.individual_number, &v.resident_record_code,
+                                    &v.foreign.residence_card_number}) {
+    if (number->empty()) continue;
+    if (add) {
+      by_number_[*number] = v.addressee_number;
+    } else if (auto it = by_number_.find(*number); it != by_number_.end() && it->second == v.addressee_number) {
+      by_number_.erase(it);
+    }
+  }
+  if (v.status == ResidentStatus::kResident) {
+    if (add) {
+      households_[v.household_number].insert(v.addressee_number);
+    } else if (auto it = households_.find(v.household_number); it != households_.end()) {
+      it->second.erase(v.addressee_number);
+      if (it->second.empty()) households_.erase(it);
+    }
+  } else {
+    auto& set = removed_[Facts(v)];
+    if (add) set.insert(v.addressee_number);
+    else set.erase(v.addressee_number);
+  }
+}
+
+std::optional<ResidentRecord> InMemoryResidentRepository::Latest(std::string_view atena) {
+  auto it = latest_.find(std::string(atena));
+  if (it == latest_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdMembers(std::string_view household) {
+  std::vector<ResidentRecord> members;
+  auto it = households_.find(household);
+  if (it == households_.end()) return members;
+  for (const std::string& atena : it->second) members.push_back(latest_.at(atena));
+  return members;
+}
+
+Result<ChangeOutcome> InMemoryResidentRepository::Append(ChangeRecord change,
+                                                         std::vector<ResidentRecord> versions,
+                                                         const std::vector<VersionStamp>& read_set) {
+  for (const VersionStamp& stamp : read_set) {
+    auto it = latest_.find(stamp.addressee_number);
+    const int latest = it == latest_.end() ? 0 : it->second.history_number;
+    if (latest != stamp.history_number) {
+      return MakeError(ErrorCode::kConflict, "change.stale",
+                       "宛名番号 " + stamp.addressee_number + " changed since it was read");
+    }
+  }
+  // Allocation as in SqliteResidentRepository::Append: per version, person then household.
+  std::map<std::string, std::string> assigned;
+  auto allocate = [](uint64_t& next) -> Result<std::string> {
+    next = NextIssuableSerial(next);
+    return IssuedNumberDigits(next++);
+  };
+  for (ResidentRecord& v : versions) {
+    if (v.resident_record_code == kDrawResidentRecordCode) {
+      return MakeError(ErrorCode::kInternal, "internal.error", "the in-memory register draws no codes");
+    }
+    for (auto [field, next] : {std::pair{&v.addressee_number, &next_person_serial_},
+                               std::pair{&v.household_number, &next_household_serial_}}) {
+      const bool placeholder = field == &v.addressee_number ? field->starts_with(kNewPersonPrefix)
+                                                            : field->starts_with(kNewHouseholdPrefix);
+      if (!placeholder) continue;
+      auto [it, fresh] = assigned.try_emplace(*field);
+      if (fresh) {
+        auto number = allocate(*next);
+        if (!number) return number.error();
+        it->second = *number;
+      }
+      *field = it->second;
+    }
+  }
+  change.change_id = next_change_id_++;
+  for (const ResidentRecord& v : versions) {
+    if (v.history_number != (latest_.contains(v.addressee_number) ? latest_[v.addressee_number].history_number : 0) + 1) {
+      return MakeError(ErrorCode::kInternal, "internal.error", "history number out of sequence");
+    }
+    if (auto it = latest_.find(v.addressee_number); it != latest_.end()) Index(it->second, false);
+    latest_[v.addressee_number] = v.status == ResidentStatus::kResident ? v : Slim(v);
+    Index(latest_[v.addressee_number], true);
+  }
+  ChangeOutcome outcome{std::move(change), std::move(versions), {}};
+  if (sink_) sink_(outcome);
+  return outcome;
+}
+
+std::optional<ResidentRecord> InMemoryResidentRepository::AsOf(std::string_view atena, const AsOfQuery&) {
+  return Latest(atena);
+}
+
+std::vector<ResidentRepository::HistoryEntry> InMemoryResidentRepository::History(std::string_view) {
+  return {};
+}
+
+std::optional<ChangeRecord> InMemoryResidentRepository::Change(int64_t) { return std::nullopt; }
+
+std::vector<ResidentRecord> InMemoryResidentRepository::VersionsOfChange(int64_t) { return {}; }
+
+std::optional<ResidentRecord> InMemoryResidentRepository::Version(std::string_view atena,
+                                                                  int history_number) {
+  auto latest = Latest(atena);
+  if (latest && latest->history_number == history_number) return latest;
+  return std::nullopt;
+}
+
+std::vector<ResidentRecord> InMemoryResidentRepository::FindByNumber(std::string_view number) {
+  auto it = by_number_.find(std::string(number));
+  if (it == by_number_.end()) return {};
+  return {latest_.at(it->second)};
+}
+
+std::vector<ResidentRecord> InMemoryResidentRepository::FindRemovedByBasicFacts(
+    std::string_view family_name, std::string_view given_name, Sex sex, CalendarDate birth_date) {
+  std::vector<ResidentRecord> found;
+  auto it = removed_.find({ToIsoString(birth_date), std::string(family_name), std::string(given_name),
+                           static_cast<int>(sex)});
+  if (it == removed_.end()) return found;
+  for (const std::string& atena : it->second) found.push_back(latest_.at(atena));
+  return found;
+}
+
+}  // namespace jrr
