@@ -273,7 +273,9 @@ int Sample(const Args& args, std::ostream& out, std::ostream& err) {
     err << "エラー: --residents は 1〜5000000、--seed は 0 以上の整数で指定してください。\n";
     return kUsage;
   }
-  auto summary = app::CreateSampleRegister(args.Option("db"), residents, seed, err);
+  const app::SamplePath how =
+      args.flags.contains("bulk") ? app::SamplePath::kBulk : app::SamplePath::kRegister;
+  auto summary = app::CreateSampleRegister(args.Option("db"), residents, seed, err, how);
   if (!summary) return PrintError(err, summary.error());
   out << "架空市（990001）の台帳を作成しました: " << args.Option("db") << "\n"
       << "  住民 " << summary->residents << " 人、除票 " << summary->removed << " 人、異動 "
@@ -639,10 +641,11 @@ const std::vector<Command>& Commands() {
        "  --check: 入力確認。記録される内容を表示するだけで、何も保存しません（JK-4.0.9）。\n",
        {"db", "operator", "place", "terminal"}, {"provisional", "check"}, 1, 1, Apply},
       {"sample", "架空の町の台帳を作る / build the fictional sample town",
-       "jrr sample --db PATH [--residents 10000] [--seed 1]\n"
+       "jrr sample --db PATH [--residents 10000] [--seed 1] [--bulk]\n"
        "  架空市（990001）の新しい台帳を作り、約10年分の異動（転入・出生・死亡・転居・転出・世帯分離・\n"
-       "  修正）を実際の異動処理で記録します。同じ seed と人数からは同じ台帳ができます。\n",
-       {"db", "residents", "seed"}, {}, 0, 0, Sample},
+       "  修正）を実際の異動処理で記録します。同じ seed と人数からは同じ台帳ができます。\n"
+       "  --bulk: 同じ異動処理をメモリ上で検査し、同じ行を書き込みます（メモリを多く使います）。\n",
+       {"db", "residents", "seed"}, {"bulk"}, 0, 0, Sample},
       {"codes", "住民票コードの取込・残数 / load and count 住民票コード",
        "jrr codes import --db PATH FILE   (1行に1コード、検査数字付き11桁)\n"
        "jrr codes status --db PATH\n"
