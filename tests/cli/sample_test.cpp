@@ -25,6 +25,13 @@ std::string CanonicalDump(const std::string& path) {
     while (list->Step()) tables.push_back(list->ColumnText(0));
   }
   std::ostringstream dump;
+  {  // the schema itself: every table, index and trigger definition
+    auto schema = db.Prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
+    while (schema->Step()) {
+      dump << schema->ColumnText(0) << '\t' << schema->ColumnText(1) << '\t' << schema->ColumnText(2)
+           << '\t' << schema->ColumnText(3) << '\n';
+    }
+  }
   for (const std::string& table : tables) {
     std::vector<std::string> columns;
     {
