@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// jrr memo, remark, sample, codes, dictionary, settings: data around the register.
+#include "cli.h"
+#include "cli_support.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Util/ServerApplication.h>
+#include <unicode/uversion.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "jrr/domain/explain.h"
+#include "jrr/domain/name_keys.h"
+#include "jrr/domain/rule_catalog.h"
+#include "jrr/domain/storage_error.h"
+#include "jrr/domain/text.h"
+#include "jrr/persistence/database.h"
+#include "jrr/persistence/migrations.h"
+#include "jrr/persistence/resident_record_code_pool.h"
+#include "jrr/persistence/sqlite_address_dictionary.h"
+#include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/persistence/sqlite_register_settings.h"
+#include "jrr/persistence/sqlite_remark_repository.h"
+#include "jrr/persistence/sqlite_pending_change_repository.h"
+#include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/web/change_json.h"
+#include "jrr/web/web_server.h"
+#include "japan_clock.h"
+#include "register_services.h"
+#include "register_text.h"
+#include "sample_command.h"
+
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+namespace jrr::cli {
+
+// jrr memo add ATENA TEXT | edit ID TEXT | delete ID | history ID;  jrr remark add ATENA TEXT
+int Memos(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& action = args.positional[0];
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteRemarkRepository remarks(**db);
+  const std::string operator_id = args.Option("operator", "cli");
+  auto memo_id = [&]() -> Result<int64_t> {
+    try {
+      return static_cast<int64_t>(std::stoll(args.positional.at(1)));
+    } catch (const std::exception&) {
+      return MakeError(ErrorCode::kNotFound, "memo.not_found", "not a memo number");
+    }
+  };
+  if (action == "add" && args.positional.size() == 3) {
+    auto memo = remarks.AddMemo(args.positional[1], args.positional[2], operator_id);
+    if (!memo) return PrintError(err, memo.error());
+    out << "メモ #" << memo->memo_id << " を記録しました。\n";
+    return kOk;
+  }
+  if ((action == "edit" && args.positional.size() == 3) ||
+      (action == "delete" && args.positional.size() == 2)) {
+    auto id = memo_id();
+    if (!id) return PrintError(err, id.error());
+    if (action == "edit") {
+      auto memo = remarks.EditMemo(*id, args.positional[2], operator_id);
+      if (!memo) return PrintError(err, memo.error());
+    } else if (auto ok = remarks.DeleteMemo(*id, operator_id); !ok) {
+      return PrintError(err, ok.error());
+    }
+    out << "メモ #" << *id << (action == "edit" ? " を修正しました。\n" : " を削除しました（履歴は残ります）。\n");
+    return kOk;
+  }
+  if (action == "history" && args.positional.size() == 2) {
+    auto id = memo_id();
+    if (!id) return PrintError(err, id.error());
+    for (const Memo& m : remarks.MemoHistory(*id)) {
+      out << m.recorded_at << "  " << m.operator_id << "  " << (m.deleted ? "（削除）" : m.text) << "\n";
+    }
+    return kOk;
+  }
+  err << "エラー: 使い方: jrr memo add 宛名番号 本文 | edit 番号 本文 | delete 番号 | history 番号\n";
+  return kUsage;
+}
+int Remarks(const Args& args, std::ostream& out, std::ostream& err) {
+  if (args.positional.size() != 3 || args.positional[0] != "add") {
+    err << "エラー: 使い方: jrr remark add 宛名番号 本文\n";
+    return kUsage;
+  }
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteRemarkRepository remarks(**db);
+  auto remark = remarks.AddRemark(args.positional[1], args.positional[2], app::TodayInJapan(),
+                                  args.Option("operator", "cli"));
+  if (!remark) return PrintError(err, remark.error());
+  out << "備考を記載しました。\n";
+  return kOk;
+}
+int Sample(const Args& args, std::ostream& out, std::ostream& err) {
+  int residents = 10000;
+  uint64_t seed = 1;
+  try {
+    if (!args.Option("residents").empty()) residents = std::stoi(args.Option("residents"));
+    if (!args.Option("seed").empty()) seed = std::stoull(args.Option("seed"));
+    if (residents < 1 || residents > 5000000) throw std::out_of_range("residents");
+  } catch (const std::logic_error&) {
+    err << "エラー: --residents は 1〜5000000、--seed は 0 以上の整数で指定してください。\n";
+    return kUsage;
+  }
+  const app::SamplePath how =
+      args.flags.contains("bulk") ? app::SamplePath::kBulk : app::SamplePath::kRegister;
+  auto summary = app::CreateSampleRegister(args.Option("db"), residents, seed, err, how);
+  if (!summary) return PrintError(err, summary.error());
+  out << "架空市（990001）の台帳を作成しました: " << args.Option("db") << "\n"
+      << "  住民 " << summary->residents << " 人、除票 " << summary->removed << " 人、異動 "
+      << summary->changes << " 件、履歴 " << summary->versions << " 行（" << summary->seconds
+      << " 秒、seed " << seed << "）\n"
+      << "  登場する人物はすべて架空です。\n";
+  return kOk;
+}
+int Codes(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& action = args.positional[0];
+  if (action != "import" && action != "status") {
+    err << "エラー: codes の操作は import か status です。\n";
+    return kUsage;
+  }
+  if (action == "import" && args.positional.size() != 2) {
+    err << "エラー: 取り込むファイルを指定してください。\n";
+    return kUsage;
+  }
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  if (action == "import") {
+    std::ifstream file(args.positional[1]);
+    if (!file) {
+      err << "エラー: ファイルを開けません: " << args.positional[1] << "\n";
+      return kUsage;
+    }
+    std::vector<std::string> codes;
+    for (std::string line; std::getline(file, line);) {
+      const std::string_view trimmed = TrimSpaces(line);
+      if (!trimmed.empty() && trimmed.front() != '#') codes.emplace_back(trimmed);
+    }
+    auto added = ImportResidentRecordCodes(**db, codes);
+    if (!added) return PrintError(err, added.error());
+    out << "住民票コードを " << *added << " 件取り込みました。\n";
+  }
+  const CodePoolStatus status = ResidentRecordCodePoolStatus(**db);
+  out << "住民票コード: 取込 " << status.total << " 件、未使用 " << status.free << " 件（警告の基準 "
+      << status.low_water << " 件）\n";
+  return kOk;
+}
+int Dictionary(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& action = args.positional[0];
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteAddressDictionary dictionary(**db);
+  if (action == "import") {
+    if (args.positional.size() != 2) {
+      err << "エラー: 取り込むファイルを指定してください。\n";
+      return kUsage;
+    }
+    std::ifstream file(args.positional[1], std::ios::binary);
+    if (!file) {
+      err << "エラー: ファイルを開けません: " << args.positional[1] << "\n";
+      return kUsage;
+    }
+    const std::string tsv((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    SqliteMunicipalityRepository municipality(**db);
+    auto self = municipality.Get();
+    if (!self) return PrintError(err, self.error());
+    auto imported = ImportAddressDictionary(**db, self->code.digits(), tsv);
+    if (!imported) return PrintError(err, imported.error());
+    out << "住所辞書を取り込みました: 町字 " << imported->areas << " 件、方書 " << imported->katagaki
+        << " 件\n";
+    return kOk;
+  }
+  if (action == "show") {
+    if (args.positional.size() < 2) {
+      out << (dictionary.Loaded() ? "住所辞書: 取込済み\n" : "住所辞書: 未取込（住所は入力のとおり記録します）\n");
+      return kOk;
+    }
+    auto area = dictionary.Find(args.positional[1]);
+    if (!area) return PrintError(err, MakeError(ErrorCode::kNotFound, "address.unknown_code", args.positional[1]));
+    out << area->address_code << "  " << area->text << "  〒" << area->postal_code << "\n";
+    if (args.positional.size() == 3) {
+      for (const KatagakiEntry& k : dictionary.KatagakiFor(area->address_code, args.positional[2])) {
+        out << "  方書: " << k.katagaki << "\n";
+      }
+    }
+    return kOk;
+  }
+  err << "エラー: dictionary の操作は import か show です。\n";
+  return kUsage;
+}
+int Settings(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& action = args.positional[0];
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteRegisterSettings settings(**db);
+  auto need = [&](std::initializer_list<const char*> names) {
+    for (const char* name : names) {
+      if (args.Option(name).empty()) {
+        err << "エラー: --" << name << " を指定してください。\n";
+        return false;
+      }
+    }
+    return true;
+  };
+  if (action == "add-certifier") {
+    if (!need({"role", "title", "name", "from"})) return kUsage;
+    Certifier c;
+    const std::string role = args.Option("role");
+    if (role != "mayor" && role != "acting") {
+      err << "エラー: --role は mayor（市区町村長）か acting（職務代理者）です。\n";
+      return kUsage;
+    }
+    c.role = role == "mayor" ? CertifierRole::kMayor : CertifierRole::kActing;
+    c.title = args.Option("title");
+    c.name = args.Option("name");
+    auto from = ParseCalendarDate(args.Option("from"));
+    if (!from) return PrintError(err, from.error());
+    c.from = *from;
+    if (!args.Option("to").empty()) {
+      auto to = ParseCalendarDate(args.Option("to"));
+      if (!to) return PrintError(err, to.error());
+      c.to = *to;
+    }
+    if (auto ok = ValidateCertifier(c); !ok) return PrintError(err, ok.error());
+    settings.AddCertifier(c);
+  } else if (action == "add-place") {
+    if (!need({"code", "name"})) return kUsage;
+    settings.AddPlace({args.Option("code"), args.Option("name")});
+  } else if (action == "add-terminal" || action == "add-printer") {
+    if (!need({"id", "place", "name"})) return kUsage;
+    const Status added = action == "add-terminal"
+                             ? settings.AddTerminal({args.Option("id"), args.Option("place"), args.Option("name")})
+                             : settings.AddPrinter({args.Option("id"), args.Option("place"), args.Option("name")});
+    if (!added) return PrintError(err, added.error());
+  } else if (action != "show") {
+    err << "エラー: settings の操作は show, add-certifier, add-place, add-terminal, add-printer です。\n";
+    return kUsage;
+  }
+  CalendarDate on = app::TodayInJapan();
+  if (!args.Option("on").empty()) {
+    auto parsed = ParseCalendarDate(args.Option("on"));
+    if (!parsed) return PrintError(err, parsed.error());
+    on = *parsed;
+  }
+  const auto all = settings.Certifiers();
+  const auto current = CertifierOn(all, on);
+  out << "認証者（" << FormatWareki(on) << "）: "
+      << (current ? current->title + "　" + current->name : std::string("（未登録）")) << "\n";
+  for (const Certifier& c : all) {
+    out << "  " << (c.role == CertifierRole::kMayor ? "市区町村長" : "職務代理者") << "  " << c.title
+        << "　" << c.name << "  " << FormatWareki(c.from) << "〜" << (c.to ? FormatWareki(*c.to) : "") << "\n";
+  }
+  for (const InputPlace& p : settings.Places()) out << "入力場所 " << p.code << "  " << p.name << "\n";
+  for (const Terminal& t : settings.Terminals()) out << "端末 " << t.id << "  " << t.name << "（" << t.place_code << "）\n";
+  for (const Printer& p : settings.Printers()) out << "プリンタ " << p.id << "  " << p.name << "（" << p.place_code << "）\n";
+  return kOk;
+}
+
+}  // namespace jrr::cli

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// jrr init, serve, show, apply, pending, approve, withdraw: the register and its 異動.
+#include "cli.h"
+#include "cli_support.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Util/ServerApplication.h>
+#include <unicode/uversion.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "jrr/domain/explain.h"
+#include "jrr/domain/name_keys.h"
+#include "jrr/domain/rule_catalog.h"
+#include "jrr/domain/storage_error.h"
+#include "jrr/domain/text.h"
+#include "jrr/persistence/database.h"
+#include "jrr/persistence/migrations.h"
+#include "jrr/persistence/resident_record_code_pool.h"
+#include "jrr/persistence/sqlite_address_dictionary.h"
+#include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/persistence/sqlite_register_settings.h"
+#include "jrr/persistence/sqlite_remark_repository.h"
+#include "jrr/persistence/sqlite_pending_change_repository.h"
+#include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/web/change_json.h"
+#include "jrr/web/web_server.h"
+#include "japan_clock.h"
+#include "register_services.h"
+#include "register_text.h"
+#include "sample_command.h"
+
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+namespace jrr::cli {
+
+int Init(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path path(args.Option("db"));
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  auto municipality =
+      app::InitializeRegisterFile(path.string(), args.Option("municipality-code"), args.Option("name"));
+  if (!municipality) return PrintError(err, municipality.error());
+  out << "台帳を作成しました: " << municipality->name << "（地方公共団体コード "
+      << municipality->code.digits() << "） " << path.string() << "\n";
+  return kOk;
+}
+namespace {
+
+class ServeApplication final : public Poco::Util::ServerApplication {
+ public:
+  ServeApplication(web::WebContext context, web::ServerOptions options, std::ostream& out)
+      : context_(std::move(context)), options_(std::move(options)), out_(out) {}
+
+ protected:
+  int main(const std::vector<std::string>&) override {
+    web::WebServer server(context_, options_);
+    server.Start();
+    out_ << "jrr: http://" << options_.host << ":" << server.port()
+         << "/ で待ち受けています（Ctrl+C で停止）" << std::endl;
+    waitForTerminationRequest();
+    server.Stop();
+    return EXIT_OK;
+  }
+
+ private:
+  web::WebContext context_;
+  web::ServerOptions options_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+int Serve(const Args& args, std::ostream& out, std::ostream& err) {
+  web::ServerOptions options;
+  options.host = args.Option("host", "127.0.0.1");
+  const std::string port = args.Option("port", "8080");
+  const std::string threads = args.Option("threads", "8");
+  try {
+    const unsigned long parsed_port = std::stoul(port);
+    const unsigned long parsed_threads = std::stoul(threads);
+    if (parsed_port > 65535 || parsed_threads < 1 || parsed_threads > 64) throw std::out_of_range("");
+    options.port = static_cast<uint16_t>(parsed_port);
+    options.max_threads = static_cast<int>(parsed_threads);
+  } catch (const std::logic_error&) {
+    err << "エラー: --port は 0〜65535、--threads は 1〜64 の数で指定してください。\n";
+    return kUsage;
+  }
+  auto served = app::OpenForServing(args.Option("db"), static_cast<std::size_t>(options.max_threads));
+  if (!served) return PrintError(err, served.error());
+  ServeApplication application(app::MakeWebContext(*served), options, out);
+  return application.run(std::vector<std::string>{"jrr-serve"});
+}
+int Show(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  auto as_of = DateOption(args, "as-of");
+  if (!as_of) return PrintError(err, as_of.error());
+  auto known_at = DateOption(args, "known-at");
+  if (!known_at) return PrintError(err, known_at.error());
+  SqliteResidentRepository residents(**db);
+  const std::string& atena = args.positional[0];
+  auto record = residents.AsOf(atena, AsOfQuery{*as_of, *known_at});
+  if (!record) {
+    return PrintError(err, MakeError(ErrorCode::kNotFound, "change.person_not_found",
+                                     "宛名番号 " + atena + (*as_of || *known_at ? " at that date" : "")));
+  }
+  if (args.flags.contains("json")) {
+    out << web::EncodeRecord(*record) << "\n";
+    return kOk;
+  }
+  const auto history = residents.History(atena);
+  SqliteRemarkRepository remarks(**db);
+  out << app::RecordText(*record) << app::HistoryText(history)
+      << app::RemarksText(IntegratedRemarks(history, remarks.Remarks(atena)), remarks.Memos(atena));
+  return kOk;
+}
+int Apply(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& source = args.positional[0];
+  std::string document;
+  if (source == "-") {
+    document.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream file(source, std::ios::binary);
+    if (!file) {
+      err << "エラー: ファイルを開けません: " << source << "\n";
+      return kUsage;
+    }
+    document.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  }
+  auto parts = web::SplitChangeDocument(document);
+  if (!parts) return PrintError(err, parts.error());
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteResidentRepository residents(**db);
+  auto clerk = ClerkContext(args, **db);
+  if (!clerk) return PrintError(err, clerk.error());
+  const ChangeContext context = *clerk;
+  SqliteAddressDictionary dictionary(**db);
+  ResidentChanges changes(residents, context, &dictionary);
+  SqlitePendingChangeRepository pending(**db);
+  const bool provisional = args.flags.contains("provisional");
+  const bool check_only = args.flags.contains("check");
+  for (std::size_t i = 0; i < parts->size(); ++i) {
+    auto command = web::DecodeChangeCommand((*parts)[i]);
+    if (!command) {
+      err << "異動 " << i + 1 << "/" << parts->size() << " を読み取れません。\n";
+      return PrintError(err, command.error());
+    }
+    if (check_only) {
+      auto preview = PreviewChange(residents, context, *command, &dictionary);
+      if (!preview) {
+        err << "異動 " << i + 1 << "/" << parts->size() << " は記録できません。\n";
+        return PrintError(err, preview.error());
+      }
+      out << "【入力確認】異動 " << i + 1 << "/" << parts->size() << "  "
+          << InfoOf(preview->change.reason).name_ja << "  異動日 "
+          << FormatRecordedDate(preview->change.event_date, DisplayCalendar::kWareki)
+          << "（記録されていません）\n";
+      for (const ResidentRecord& v : preview->versions) out << app::RecordText(v) << "\n";
+      continue;
+    }
+    if (provisional) {
+      auto entered = EnterProvisional(residents, pending, context, *command,
+                                      std::string(web::CommandType(*command)), (*parts)[i],
+                                      &dictionary);
+      if (!entered) {
+        err << "異動 " << i + 1 << "/" << parts->size() << " は仮登録されませんでした。\n";
+        out << web::EncodeError(entered.error()) << std::endl;
+        return PrintError(err, entered.error());
+      }
+      out << web::EncodePending(*entered) << std::endl;
+      continue;
+    }
+    auto outcome = changes.Apply(*command);
+    if (!outcome) {
+      err << "異動 " << i + 1 << "/" << parts->size() << " は記録されませんでした。\n";
+      out << web::EncodeError(outcome.error()) << std::endl;
+      return PrintError(err, outcome.error());
+    }
+    // One line per recorded 異動, flushed: when this line is out, the 異動 is on disk.
+    out << web::EncodeOutcome(*outcome) << std::endl;
+    PrintNotices(err, outcome->notices);
+  }
+  return kOk;
+}
+int Pending(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqlitePendingChangeRepository pending(**db);
+  const auto open = pending.ListOpen();
+  for (const PendingChange& p : open) {
+    if (args.flags.contains("json")) {
+      out << web::EncodePending(p) << "\n";
+      continue;
+    }
+    std::string persons;
+    for (const std::string& atena : p.persons) persons += (persons.empty() ? "" : " ") + atena;
+    out << p.pending_id << "  " << p.summary << "  入力 " << FormatWareki(p.entered_on) << " "
+        << p.operator_id << "（" << p.place << "／" << p.terminal << "）  対象 " << persons << "\n";
+  }
+  if (!args.flags.contains("json")) out << "仮登録 " << open.size() << " 件\n";
+  return kOk;
+}
+namespace {
+
+Result<int64_t> PendingId(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return static_cast<int64_t>(id);
+  } catch (const std::logic_error&) {
+  }
+  return MakeError(ErrorCode::kNotFound, "pending.not_open", "not a 仮登録 number: " + text);
+}
+}  // namespace
+
+// 本登録: runs each 仮登録 again against the register as it stands now, each in one transaction
+// with its decision; stops at the first refusal.
+int Approve(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteResidentRepository residents(**db);
+  SqlitePendingChangeRepository pending(**db);
+  for (const std::string& text : args.positional) {
+    auto id = PendingId(text);
+    if (!id) return PrintError(err, id.error());
+    auto entry = pending.GetOpen(*id);
+    if (!entry) return PrintError(err, entry.error());
+    auto command = web::DecodeChangeCommand(entry->command_json);
+    if (!command) return PrintError(err, command.error());
+    auto clerk = ClerkContext(args, **db);
+    if (!clerk) return PrintError(err, clerk.error());
+    ChangeContext context = *clerk;
+    context.approving_pending_id = *id;
+    SqliteAddressDictionary dictionary(**db);
+    auto outcome = ResidentChanges(residents, context, &dictionary).Apply(*command);
+    if (!outcome) {
+      err << "仮登録 " << *id << " は本登録できませんでした。\n";
+      out << web::EncodeError(outcome.error()) << std::endl;
+      return PrintError(err, outcome.error());
+    }
+    out << web::EncodeOutcome(*outcome) << std::endl;
+  }
+  return kOk;
+}
+int Withdraw(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqlitePendingChangeRepository pending(**db);
+  auto id = PendingId(args.positional[0]);
+  if (!id) return PrintError(err, id.error());
+  if (auto ok = pending.Withdraw(*id); !ok) return PrintError(err, ok.error());
+  out << "仮登録 " << *id << " を取り消しました。\n";
+  return kOk;
+}
+
+}  // namespace jrr::cli

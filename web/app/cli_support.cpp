@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Shared helpers of the jrr commands (cli_support.h).
+#include "cli.h"
+#include "cli_support.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Util/ServerApplication.h>
+#include <unicode/uversion.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "jrr/domain/explain.h"
+#include "jrr/domain/name_keys.h"
+#include "jrr/domain/rule_catalog.h"
+#include "jrr/domain/storage_error.h"
+#include "jrr/domain/text.h"
+#include "jrr/persistence/database.h"
+#include "jrr/persistence/migrations.h"
+#include "jrr/persistence/resident_record_code_pool.h"
+#include "jrr/persistence/sqlite_address_dictionary.h"
+#include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/persistence/sqlite_register_settings.h"
+#include "jrr/persistence/sqlite_remark_repository.h"
+#include "jrr/persistence/sqlite_pending_change_repository.h"
+#include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/web/change_json.h"
+#include "jrr/web/web_server.h"
+#include "japan_clock.h"
+#include "register_services.h"
+#include "register_text.h"
+#include "sample_command.h"
+
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+namespace jrr::cli {
+
+int PrintError(std::ostream& err, const Error& error) {
+  err << "エラー: " << MessageJa(error) << " [" << error.rule_id << "]\n";
+  if (!error.detail.empty()) err << "  詳細: " << error.detail << "\n";
+  return kRuleError;
+}
+void PrintNotices(std::ostream& err, const std::vector<std::string>& notices) {
+  for (const std::string& rule : notices) {
+    err << "注意: " << MessageJa(MakeError(ErrorCode::kRuleViolation, rule)) << " [" << rule << "]\n";
+  }
+}
+// Opens an existing register and brings its schema up to date. Error register.not_initialized
+// when there is no file (nothing is created).
+Result<std::unique_ptr<Database>> OpenRegister(const std::string& path) {
+  if (path.empty() || !std::filesystem::exists(path)) {
+    return MakeError(ErrorCode::kNotFound, "register.not_initialized", "no file at " + path);
+  }
+  auto db = std::make_unique<Database>(path, DatabaseOptions{.create_if_missing = false});
+  Migrate(*db);
+  return db;
+}
+Result<std::optional<CalendarDate>> DateOption(const Args& args, const std::string& name) {
+  if (!args.options.contains(name)) return std::optional<CalendarDate>();
+  auto parsed = ParseCalendarDate(args.Option(name));
+  if (!parsed) return parsed.error();
+  return std::optional<CalendarDate>(*parsed);
+}
+namespace {
+
+std::string HostName() {
+  char name[256] = {0};
+  if (gethostname(name, sizeof name - 1) != 0) return "unknown";
+  return name;
+}
+}  // namespace
+
+// The context of a 異動 entered from the command line. Once terminals are registered
+// (JK-1.3.1), --terminal must name one, and its place is the input place.
+Result<ChangeContext> ClerkContext(const Args& args, Database& db) {
+  ChangeContext context{app::TodayInJapan(), args.Option("operator", "cli"),
+                        args.Option("place", "CLI"), args.Option("terminal", HostName())};
+  context.now_epoch_seconds = static_cast<int64_t>(std::time(nullptr));
+  SqliteRegisterSettings settings(db);
+  const auto terminals = settings.Terminals();
+  if (!terminals.empty()) {
+    const auto found = std::find_if(terminals.begin(), terminals.end(),
+                                    [&](const Terminal& t) { return t.id == context.terminal; });
+    if (found == terminals.end()) {
+      return MakeError(ErrorCode::kInvalidInput, "settings.unknown_terminal", context.terminal);
+    }
+    for (const InputPlace& place : settings.Places()) {
+      if (place.code == found->place_code) context.place = place.name;
+    }
+  }
+  return context;
+}
+
+}  // namespace jrr::cli

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// What the `jrr` commands share: parsed arguments, error printing, opening a register, the
+// context of a clerk's 異動. Each command is a function from Args to an exit status (cli.h).
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "jrr/domain/change.h"
+#include "jrr/domain/result.h"
+#include "jrr/persistence/database.h"
+
+namespace jrr::cli {
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+  std::set<std::string> flags;
+  std::string Option(const std::string& name, const std::string& fallback = "") const {
+    auto found = options.find(name);
+    return found == options.end() ? fallback : found->second;
+  }
+};
+
+// Prints `エラー: message [rule]` and the detail; returns kRuleError.
+int PrintError(std::ostream& err, const Error& error);
+
+// Prints each notice (an アラート that did not stop a 異動) with its message.
+void PrintNotices(std::ostream& err, const std::vector<std::string>& notices);
+
+// Opens an existing register and brings its schema up to date. Error register.not_initialized
+// when there is no file (nothing is created).
+Result<std::unique_ptr<Database>> OpenRegister(const std::string& path);
+
+// The value of a date option, parsed; nullopt when the option is absent.
+Result<std::optional<CalendarDate>> DateOption(const Args& args, const std::string& name);
+
+// The context of a 異動 entered from the command line. Once terminals are registered
+// (JK-1.3.1), --terminal must name one, and its place is the input place.
+Result<ChangeContext> ClerkContext(const Args& args, Database& db);
+
+// The commands (cli_*_commands.cpp).
+int Version(const Args&, std::ostream&, std::ostream&);
+int Date(const Args&, std::ostream&, std::ostream&);
+int KanaKey(const Args&, std::ostream&, std::ostream&);
+int KanjiKey(const Args&, std::ostream&, std::ostream&);
+int CheckDigit(const Args&, std::ostream&, std::ostream&);
+int Init(const Args&, std::ostream&, std::ostream&);
+int Serve(const Args&, std::ostream&, std::ostream&);
+int Show(const Args&, std::ostream&, std::ostream&);
+int Apply(const Args&, std::ostream&, std::ostream&);
+int Pending(const Args&, std::ostream&, std::ostream&);
+int Approve(const Args&, std::ostream&, std::ostream&);
+int Withdraw(const Args&, std::ostream&, std::ostream&);
+int Memos(const Args&, std::ostream&, std::ostream&);
+int Remarks(const Args&, std::ostream&, std::ostream&);
+int Sample(const Args&, std::ostream&, std::ostream&);
+int Codes(const Args&, std::ostream&, std::ostream&);
+int Dictionary(const Args&, std::ostream&, std::ostream&);
+int Settings(const Args&, std::ostream&, std::ostream&);
+
+}  // namespace jrr::cli
