@@ -100,6 +100,24 @@ class Engine {
     return *latest;
   }
 
+  // A person removed by one of `reasons` whose 転入通知 has not been recorded yet: the 除票 that a
+  // 転入通知 completes or a 転出 amendment changes (JK-4.1.3). Errors change.person_not_found,
+  // change.not_moved_out, change.notice_already_received.
+  Result<ResidentRecord> LoadAwaitingNotice(const std::string& addressee_number,
+                                            std::initializer_list<ChangeReason> reasons, Draft& draft) {
+    auto latest = repository_.Latest(addressee_number);
+    if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);
+    draft.Read(*latest);
+    if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
+        std::find(reasons.begin(), reasons.end(), latest->removal->reason) == reasons.end()) {
+      return RuleError("change.not_moved_out", addressee_number + " has no such removal");
+    }
+    if (latest->removal->move_in_notice_date) {
+      return RuleError("change.notice_already_received", "the 転入通知 has arrived; the 転出 is final");
+    }
+    return *latest;
+  }
+
   // Loads the movers; all must be residents of one household. Also reads the whole household.
   Result<std::vector<ResidentRecord>> LoadMovers(const std::vector<std::string>& movers,
                                                  Draft& draft,

@@ -17,6 +17,7 @@ Result<Address> ResidentChanges::Resolve(const Address& address) {
   if (dictionary_ == nullptr) return address;
   return ResolveAddress(*dictionary_, address);
 }
+
 Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
   struct Visitor {
     ResidentChanges& changes;

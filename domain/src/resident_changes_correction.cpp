@@ -27,6 +27,7 @@ Result<ChangeOutcome> ResidentChanges::Death(const DeathCommand& c) {
   engine.HandleHeadLeaving(household, {c.addressee_number}, draft);
   return engine.Finish(draft, c.input, ChangeReason::kDeath);
 }
+
 Result<ChangeOutcome> ResidentChanges::ExOfficioRemoval(const ExOfficioRemovalCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -44,6 +45,7 @@ Result<ChangeOutcome> ResidentChanges::ExOfficioRemoval(const ExOfficioRemovalCo
   engine.HandleHeadLeaving(household, std::set<std::string>(c.persons.begin(), c.persons.end()), draft);
   return engine.Finish(draft, c.input, ChangeReason::kRemovalExOfficio);
 }
+
 Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   const bool number_reason = c.reason == ChangeReason::kIndividualNumberChangeRequest ||
                              c.reason == ChangeReason::kIndividualNumberCorrection ||
@@ -113,6 +115,7 @@ Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   draft.versions.push_back(next);
   return engine.Finish(draft, c.input, c.reason);
 }
+
 Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;

@@ -87,6 +87,7 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   return engine.Finish(draft, c.input,
                        c.from_abroad ? ChangeReason::kMoveInFromAbroad : ChangeReason::kDomesticMoveIn);
 }
+
 Result<ChangeOutcome> ResidentChanges::Birth(const BirthCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -113,6 +114,7 @@ Result<ChangeOutcome> ResidentChanges::Birth(const BirthCommand& c) {
   draft.versions.push_back(child);
   return engine.Finish(draft, c.input, ChangeReason::kBirth);
 }
+
 Result<ChangeOutcome> ResidentChanges::NationalityChange(const NationalityChangeCommand& c) {
   using Kind = NationalityChangeCommand::Kind;
   Engine engine(repository_, context_);
@@ -171,6 +173,7 @@ Result<ChangeOutcome> ResidentChanges::NationalityChange(const NationalityChange
                                           : ChangeReason::kEntryLossOfNationality;
   return engine.Finish(draft, c.input, reason);
 }
+
 Result<ChangeOutcome> ResidentChanges::NameItem(const NameItemCommand& c) {
   using Kind = NameItemCommand::Kind;
   Engine engine(repository_, context_);

@@ -67,6 +67,7 @@ Result<ChangeOutcome> ResidentChanges::WithinMove(const WithinMoveCommand& c) {
   draft.versions.insert(draft.versions.begin(), arriving.begin(), arriving.end());
   return engine.Finish(draft, c.input, ChangeReason::kWithinMove);
 }
+
 Result<ChangeOutcome> ResidentChanges::MoveOut(const MoveOutCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -87,6 +88,7 @@ Result<ChangeOutcome> ResidentChanges::MoveOut(const MoveOutCommand& c) {
                            draft);
   return engine.Finish(draft, c.input, reason);
 }
+
 Result<ChangeOutcome> ResidentChanges::MoveOutAmendment(const MoveOutAmendmentCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -94,17 +96,9 @@ Result<ChangeOutcome> ResidentChanges::MoveOutAmendment(const MoveOutAmendmentCo
   if (auto ok = CheckDates(c.input, context_, DateKind::kMoveOut, draft); !ok) return ok.error();
   if (c.persons.empty()) return RuleError("change.no_movers", "no person named");
   for (const std::string& atena : c.persons) {
-    auto latest = repository_.Latest(atena);
-    if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", atena);
-    draft.Read(*latest);
-    if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
-        (latest->removal->reason != ChangeReason::kDomesticMoveOut &&
-         latest->removal->reason != ChangeReason::kMoveOutAbroad)) {
-      return RuleError("change.not_moved_out", atena + " has no 転出 to amend");
-    }
-    if (latest->removal->move_in_notice_date) {
-      return RuleError("change.notice_already_received", "the 転入通知 has arrived; the 転出 is final");
-    }
+    auto latest = engine.LoadAwaitingNotice(
+        atena, {ChangeReason::kDomesticMoveOut, ChangeReason::kMoveOutAbroad}, draft);
+    if (!latest) return latest.error();
     const auto history = repository_.History(atena);
     const int64_t amended = history.back().change.change_id;
     if (draft.change.supersedes_change_id && *draft.change.supersedes_change_id != amended) {
@@ -128,6 +122,7 @@ Result<ChangeOutcome> ResidentChanges::MoveOutAmendment(const MoveOutAmendmentCo
   if (input.note.empty()) input.note = "転出の変更";
   return engine.Finish(draft, input, ChangeReason::kCorrectionExOfficio);
 }
+
 Result<ChangeOutcome> ResidentChanges::MoveInNotice(const MoveInNoticeCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -143,17 +138,10 @@ Result<ChangeOutcome> ResidentChanges::MoveInNotice(const MoveInNoticeCommand& c
   const auto moved_on = c.input.event_date.ExactDate();
   if (!moved_on) return RuleError("change.event_date_not_a_day", "転出年月日（確定） must be a day");
   for (const std::string& atena : c.persons) {
-    auto latest = repository_.Latest(atena);
-    if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", atena);
-    draft.Read(*latest);
-    if (latest->status != ResidentStatus::kRemoved ||
-        (latest->removal->reason != ChangeReason::kDomesticMoveOut &&
-         latest->removal->reason != ChangeReason::kRemovalExOfficio)) {
-      return RuleError("change.not_moved_out", atena + " has no 転出 or 職権消除 to complete");
-    }
-    if (latest->removal->move_in_notice_date) {
-      return RuleError("change.notice_already_received", atena);
-    }
+    // JK-4.1.3.1.1: after a 転出, or after a 職権消除 (実態調査) of someone who had moved away.
+    auto latest = engine.LoadAwaitingNotice(
+        atena, {ChangeReason::kDomesticMoveOut, ChangeReason::kRemovalExOfficio}, draft);
+    if (!latest) return latest.error();
     ResidentRecord next = NextVersion(*latest);
     next.removal->confirmed_destination = c.confirmed_destination;
     next.removal->confirmed_move_out_date = *moved_on;
@@ -171,6 +159,7 @@ Result<ChangeOutcome> ResidentChanges::MoveInNotice(const MoveInNoticeCommand& c
   if (input.note.empty()) input.note = "転入通知受理";
   return engine.Finish(draft, input, ChangeReason::kCorrectionExOfficio);
 }
+
 Result<ChangeOutcome> ResidentChanges::HeadOfHouseholdChange(const HeadOfHouseholdChangeCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -202,6 +191,7 @@ Result<ChangeOutcome> ResidentChanges::HeadOfHouseholdChange(const HeadOfHouseho
   }
   return engine.Finish(draft, c.input, ChangeReason::kHeadOfHouseholdChange);
 }
+
 Result<ChangeOutcome> ResidentChanges::HouseholdSeparation(const HouseholdSeparationCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -227,6 +217,7 @@ Result<ChangeOutcome> ResidentChanges::HouseholdSeparation(const HouseholdSepara
   draft.versions.insert(draft.versions.begin(), arriving.begin(), arriving.end());
   return engine.Finish(draft, c.input, ChangeReason::kHouseholdSeparation);
 }
+
 Result<ChangeOutcome> ResidentChanges::HouseholdJoin(const HouseholdJoinCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
