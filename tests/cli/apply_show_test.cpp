@@ -204,6 +204,8 @@ TEST(CliApply, CheckShowsWhatWouldBeRecordedAndWritesNothing) {
   ASSERT_EQ(checked.status, kOk) << checked.err;
   EXPECT_NE(checked.out.find("【入力確認】異動 1/1  国内転入"), std::string::npos) << checked.out;
   EXPECT_NE(checked.out.find("氏名：確認　花"), std::string::npos);
+  EXPECT_NE(checked.out.find("宛名番号：（新規：記録時に付番）"), std::string::npos);
+  EXPECT_EQ(checked.out.find("new-person:"), std::string::npos) << "no internal placeholder shown";
   EXPECT_EQ(RunCli({"show", "--db", db, "0000000019"}).status, kRuleError) << "nothing was recorded";
   const std::string late = R"({"type":"move_in","event_date":"令和8年10月1日","notification_date":"2026-11-20",
     "persons":[{"family_name":"確認","given_name":"花","birth_date":"平成元年1月8日","sex":"female",

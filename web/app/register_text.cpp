@@ -16,13 +16,21 @@ std::string Line(const char* label, const std::string& value) {
   return std::string(label) + "：" + value + "\n";
 }
 
+// A number a 異動 has not been recorded with yet (入力確認) shows as such, not as a placeholder.
+std::string Number(const std::string& number) {
+  if (number.starts_with(kNewPersonPrefix) || number.starts_with(kNewHouseholdPrefix)) {
+    return "（新規：記録時に付番）";
+  }
+  return number;
+}
+
 }  // namespace
 
 std::string RecordText(const ResidentRecord& r) {
   const bool foreign = r.kind == ResidentKind::kForeign;
   std::string out;
-  out += Line("宛名番号", r.addressee_number + "（履歴番号 " + std::to_string(r.history_number) + "）");
-  out += Line("世帯番号", r.household_number);
+  out += Line("宛名番号", Number(r.addressee_number) + "（履歴番号 " + std::to_string(r.history_number) + "）");
+  out += Line("世帯番号", Number(r.household_number));
   out += Line("状態", std::string(r.status == ResidentStatus::kResident ? "住民" : "除票") +
                           (foreign ? "（外国人住民）" : "（日本人住民）"));
   out += Line("氏名", r.DisplayName());
