@@ -327,4 +327,21 @@ std::vector<ResidentRepository::HistoryEntry> SqliteResidentRepository::History(
   return history;
 }
 
+RegisterFigures CountRegister(Database& db) {
+  RegisterFigures figures;
+  auto latest = db.Prepare(
+      "SELECT count(*) FILTER (WHERE v.status = 1), count(*) FILTER (WHERE v.status = 1 AND v.kind = 2), "
+      "count(DISTINCT CASE WHEN v.status = 1 THEN v.household_number END), "
+      "count(*) FILTER (WHERE v.status = 2) FROM resident_version v WHERE v.history_number = "
+      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number)");
+  if (latest->Step()) {
+    figures.residents = latest->ColumnInt(0);
+    figures.foreign_residents = latest->ColumnInt(1);
+    figures.households = latest->ColumnInt(2);
+    figures.removed = latest->ColumnInt(3);
+  }
+  figures.changes = db.QueryInt("SELECT coalesce(max(change_id), 0) FROM change_record");
+  return figures;
+}
+
 }  // namespace jrr

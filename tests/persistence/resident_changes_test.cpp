@@ -498,3 +498,25 @@ TEST_F(ResidentChangesTest, WhileOneClerkEditsAPersonOthersCanOnlyView) {
 
 }  // namespace
 }  // namespace jrr
+
+namespace jrr {
+namespace {
+
+using namespace jrr::testing;  // NOLINT: test builders
+
+TEST_F(ResidentChangesTest, TheRegisterInFigures) {
+  const ChangeOutcome family = MoveInFamily();
+  DeathCommand death;
+  death.input = Input("2026-11-20", "2026-11-21");
+  death.addressee_number = family.versions[2].addressee_number;
+  ASSERT_TRUE(Changes().Death(death));
+  const RegisterFigures figures = CountRegister(*db_);
+  EXPECT_EQ(figures.residents, 2);
+  EXPECT_EQ(figures.foreign_residents, 0);
+  EXPECT_EQ(figures.households, 1);
+  EXPECT_EQ(figures.removed, 1);
+  EXPECT_EQ(figures.changes, 2);
+}
+
+}  // namespace
+}  // namespace jrr

@@ -19,17 +19,18 @@ namespace {
 
 using jrr::testing::Fetch;
 
-RegisterStatus Ready() {
+RegisterStatus Ready(bool with_figures = false) {
   RegisterStatus status;
   status.schema_version = 1;
   status.latest_schema_version = 1;
   status.municipality = *Municipality::Create("990001", "架空市");
+  if (with_figures) status.figures = RegisterFigures{10002, 250, 4300, 3404, 9828};
   return status;
 }
 
 class WebServerTest : public ::testing::Test {
  protected:
-  void Start(std::function<RegisterStatus()> status) {
+  void Start(std::function<RegisterStatus(bool)> status) {
     WebContext context;
     context.register_status = std::move(status);
     server_ = std::make_unique<WebServer>(std::move(context), ServerOptions{.port = 0});
@@ -58,7 +59,7 @@ TEST_F(WebServerTest, HealthzReportsTheRegister) {
 }
 
 TEST_F(WebServerTest, HealthzIsNotReadyBeforeInit) {
-  Start([] { return RegisterStatus{1, 1, std::nullopt}; });
+  Start([](bool) { return RegisterStatus{1, 1, std::nullopt, std::nullopt}; });
   auto reply = Fetch(port(), "/healthz");
   EXPECT_EQ(reply.status, 503);
   EXPECT_NE(reply.body.find(R"("status":"not_ready")"), std::string::npos);
@@ -84,7 +85,7 @@ TEST_F(WebServerTest, WrongMethodIs405WithAllow) {
 }
 
 TEST_F(WebServerTest, AnExceptionBecomes500NotADroppedConnection) {
-  Start([]() -> RegisterStatus { throw std::runtime_error("boom"); });
+  Start([](bool) -> RegisterStatus { throw std::runtime_error("boom"); });
   auto page = Fetch(port(), "/");
   EXPECT_EQ(page.status, 500);
   EXPECT_NE(page.body.find("システム内部でエラー"), std::string::npos);
@@ -95,7 +96,7 @@ TEST_F(WebServerTest, AnExceptionBecomes500NotADroppedConnection) {
 }
 
 TEST_F(WebServerTest, AStorageFailureBecomes503) {
-  Start([]() -> RegisterStatus { throw StorageError("storage.failure", "disk I/O error"); });
+  Start([](bool) -> RegisterStatus { throw StorageError("storage.failure", "disk I/O error"); });
   auto reply = Fetch(port(), "/healthz");
   EXPECT_EQ(reply.status, 503);
   EXPECT_NE(reply.body.find(R"("rule_id":"storage.failure")"), std::string::npos);
@@ -120,6 +121,7 @@ TEST_F(WebServerTest, PagesUseOnlyLocalAssets) {
   auto home = Fetch(port(), "/");
   ASSERT_EQ(home.status, 200);
   EXPECT_NE(home.body.find("架空市"), std::string::npos);
+  EXPECT_NE(home.body.find("10002 人（うち外国人住民 250 人）"), std::string::npos) << "the town in figures";
   const std::regex external(R"((src|href|action)\s*=\s*"(https?:)?//)");
   EXPECT_FALSE(std::regex_search(home.body, external)) << "an external asset in the page";
   auto css = Fetch(port(), "/static/jrr.css");

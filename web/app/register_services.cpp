@@ -7,6 +7,7 @@
 #include "jrr/persistence/connection_pool.h"
 #include "jrr/persistence/migrations.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/persistence/sqlite_resident_repository.h"
 
 namespace jrr::app {
 
@@ -42,13 +43,18 @@ Result<std::shared_ptr<ServingRegister>> OpenForServing(const std::string& path,
 
 web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   web::WebContext context;
-  context.register_status = [served]() {
+  context.register_status = [served](bool with_figures) {
     auto db = served->pool.Acquire();
     web::RegisterStatus status;
     status.schema_version = SchemaVersion(*db);
     status.latest_schema_version = LatestSchemaVersion();
     SqliteMunicipalityRepository repository(*db);
     if (auto municipality = repository.Get()) status.municipality = std::move(municipality).value();
+    if (with_figures) {
+      const jrr::RegisterFigures f = CountRegister(*db);
+      status.figures = web::RegisterFigures{f.residents, f.foreign_residents, f.households, f.removed,
+                                            f.changes};
+    }
     return status;
   };
   return context;

@@ -11,7 +11,7 @@ namespace jrr::web {
 // GET /healthz: 200 when the register can be read and is initialised, 503 otherwise. A storage
 // failure throws and becomes a 503 at the boundary.
 Response HealthEndpoint(const Request&, const WebContext& context) {
-  const RegisterStatus status = context.register_status();
+  const RegisterStatus status = context.register_status(false);
   const bool ok = status.municipality.has_value() &&
                   status.schema_version == status.latest_schema_version;
   JsonObject json;

@@ -38,9 +38,18 @@ void AddCheckDigitKinds(data& page, const std::string& selected) {
 }
 
 Response Page(const Request& request, const WebContext& context, Tool tool) {
-  const RegisterStatus status = context.register_status();
+  const RegisterStatus status = context.register_status(true);
   data page;
   page.set("initialized", status.municipality.has_value());
+  if (status.figures) {
+    data figures;
+    figures.set("residents", std::to_string(status.figures->residents));
+    figures.set("foreign_residents", std::to_string(status.figures->foreign_residents));
+    figures.set("households", std::to_string(status.figures->households));
+    figures.set("removed", std::to_string(status.figures->removed));
+    figures.set("changes", std::to_string(status.figures->changes));
+    page.set("figures", figures);
+  }
   if (status.municipality) {
     page.set("municipality_name", status.municipality->name);
     page.set("municipality_code", status.municipality->code.digits());

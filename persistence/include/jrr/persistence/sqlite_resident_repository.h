@@ -44,6 +44,18 @@ class SqliteResidentRepository final : public ResidentRepository {
 int64_t InsertChangeRow(Database& db, const ChangeRecord& change);
 void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id);
 
+// The register in figures, for its home page: no personal data. Residents, their households and
+// foreign residents are counted on the latest versions; 除票 are the people whose latest version is
+// removed; 異動 and history rows as recorded.
+struct RegisterFigures {
+  int64_t residents = 0;
+  int64_t foreign_residents = 0;
+  int64_t households = 0;
+  int64_t removed = 0;
+  int64_t changes = 0;
+};
+RegisterFigures CountRegister(Database& db);
+
 // EditLeases on SQLite (schema 0006, table edit_lease).
 class SqliteEditLeases final : public EditLeases {
  public:

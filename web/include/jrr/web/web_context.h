@@ -4,6 +4,7 @@
 // repositories; the web library itself never sees SQLite.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,15 +14,26 @@
 
 namespace jrr::web {
 
+// The register in figures (aggregates only: the home page is shown without login).
+struct RegisterFigures {
+  int64_t residents = 0;
+  int64_t foreign_residents = 0;
+  int64_t households = 0;
+  int64_t removed = 0;
+  int64_t changes = 0;
+};
+
 struct RegisterStatus {
   int schema_version = 0;
   int latest_schema_version = 0;
   std::optional<Municipality> municipality;  // empty before `jrr init`
+  std::optional<RegisterFigures> figures;    // filled for the home page, not for /healthz
 };
 
 struct WebContext {
-  // Reads the register's status. Throws StorageError when the database cannot be read.
-  std::function<RegisterStatus()> register_status;
+  // Reads the register's status; with `with_figures`, also its figures (which scan the register,
+  // so /healthz does not ask for them). Throws StorageError when the database cannot be read.
+  std::function<RegisterStatus(bool with_figures)> register_status;
 };
 
 }  // namespace jrr::web
