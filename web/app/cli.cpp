@@ -109,6 +109,12 @@ const std::vector<Command>& Commands() {
        {"db", "operator"}, {}, 2, 3, Memos},
       {"remark", "備考（統合記載欄C） / remarks",
        "jrr remark --db PATH [--operator ID] add 宛名番号 本文\n", {"db", "operator"}, {}, 3, 3, Remarks},
+      {"stats", "住民基本台帳関係年報の集計 / register statistics",
+       "jrr stats --db PATH --from DATE --to DATE\n"
+       "  期間中の転入・転出・出生・死亡と、期間末日現在の人口・世帯数・町字別人口を、日本人・外国人\n"
+       "  および男女別に集計します（JK-6.1）。人口は異動日で数えるため、転出予定日前の転出予定者は\n"
+       "  住民として数えます。\n",
+       {"db", "from", "to"}, {}, 0, 0, Stats},
       {"pending", "仮登録の一覧 / list 仮登録", "jrr pending --db PATH [--json]\n",
        {"db"}, {"json"}, 0, 0, Pending},
       {"approve", "仮登録を本登録する / approve 仮登録",
@@ -176,6 +182,7 @@ std::string ParseArgs(const Command& command, const std::vector<std::string>& ra
   std::set<std::string> required;
   if (command.value_options.contains("db")) required.insert("db");
   if (command.name == "init") required.insert({"municipality-code", "name"});
+  if (command.name == "stats") required.insert({"from", "to"});
   for (const std::string& name : required) {
     if (!args.options.contains(name)) return "--" + name + " を指定してください。";
   }

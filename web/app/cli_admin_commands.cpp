@@ -3,6 +3,7 @@
 // jrr memo, remark, sample, codes, dictionary, settings: data around the register.
 #include "cli.h"
 #include "cli_support.h"
+#include "jrr/persistence/sqlite_statistics.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Util/ServerApplication.h>
@@ -264,6 +265,49 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
   for (const InputPlace& p : settings.Places()) out << "入力場所 " << p.code << "  " << p.name << "\n";
   for (const Terminal& t : settings.Terminals()) out << "端末 " << t.id << "  " << t.name << "（" << t.place_code << "）\n";
   for (const Printer& p : settings.Printers()) out << "プリンタ " << p.id << "  " << p.name << "（" << p.place_code << "）\n";
+  return kOk;
+}
+
+namespace {
+
+std::string Counts(const PeopleCount& c) {
+  return std::to_string(c.japanese_male) + "\t" + std::to_string(c.japanese_female) + "\t" +
+         std::to_string(c.japanese()) + "\t" + std::to_string(c.foreign_male) + "\t" +
+         std::to_string(c.foreign_female) + "\t" + std::to_string(c.foreign()) + "\t" +
+         std::to_string(c.total());
+}
+
+}  // namespace
+
+// jrr stats: the 住民基本台帳関係年報 counts for a period (JK-6.1), tab-separated.
+int Stats(const Args& args, std::ostream& out, std::ostream& err) {
+  auto from = ParseCalendarDate(args.Option("from"));
+  if (!from) return PrintError(err, from.error());
+  auto to = ParseCalendarDate(args.Option("to"));
+  if (!to) return PrintError(err, to.error());
+  if (*to < *from) {
+    return PrintError(err, MakeError(ErrorCode::kInvalidInput, "date.range_reversed", "--to before --from"));
+  }
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  const RegisterStatistics s = SqliteStatistics(**db).Compute(*from, *to);
+  out << "住民基本台帳関係年報の集計（" << FormatWareki(s.from) << "〜" << FormatWareki(s.to)
+      << "、人口は" << FormatWareki(s.to) << "現在）\n"
+      << "区分\t日本人男\t日本人女\t日本人計\t外国人男\t外国人女\t外国人計\t総数\n"
+      << "人口\t" << Counts(s.population) << "\n"
+      << "転入（国内）\t" << Counts(s.move_in_domestic) << "\n"
+      << "転入（国外）\t" << Counts(s.move_in_abroad) << "\n"
+      << "出生\t" << Counts(s.births) << "\n"
+      << "その他の記載\t" << Counts(s.other_entries) << "\n"
+      << "転出（国内）\t" << Counts(s.move_out_domestic) << "\n"
+      << "転出（国外）\t" << Counts(s.move_out_abroad) << "\n"
+      << "死亡\t" << Counts(s.deaths) << "\n"
+      << "その他の消除\t" << Counts(s.other_removals) << "\n"
+      << "世帯数\t日本人のみ " << s.households_japanese << "\t外国人のみ " << s.households_foreign
+      << "\t混合 " << s.households_mixed << "\t計 "
+      << s.households_japanese + s.households_foreign + s.households_mixed << "\n"
+      << "町字別人口\n";
+  for (const auto& area : s.by_area) out << area.address_text << "\t" << Counts(area.population) << "\n";
   return kOk;
 }
 

@@ -64,5 +64,6 @@ int Sample(const Args&, std::ostream&, std::ostream&);
 int Codes(const Args&, std::ostream&, std::ostream&);
 int Dictionary(const Args&, std::ostream&, std::ostream&);
 int Settings(const Args&, std::ostream&, std::ostream&);
+int Stats(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli
