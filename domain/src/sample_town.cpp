@@ -450,7 +450,19 @@ class Town {
     return birth ? day.year - birth->year : 0;
   }
 
+  // Births and deaths look at a few households before giving up, so the town keeps its yearly
+  // rates even though most households have no mother of the right age or nobody elderly.
+  static constexpr int kTries = 12;
+
   Status Birth(CalendarDate day) {
+    for (int attempt = 0; attempt < kTries; ++attempt) {
+      if (auto born = TryBirth(day); !born || *born) return born ? Status{} : Status(born.error());
+    }
+    return {};
+  }
+
+  // True when a child was entered.
+  Result<bool> TryBirth(CalendarDate day) {
     const auto members = AnyHousehold();
     for (const ResidentRecord& m : members) {
       const int age = Age(m, day);
@@ -468,12 +480,19 @@ class Town {
       auto outcome = Record(c, day);
       if (!outcome) return outcome.error();
       ++population_;
-      return {};
+      return true;
+    }
+    return false;
+  }
+
+  Status Death(CalendarDate day) {
+    for (int attempt = 0; attempt < kTries; ++attempt) {
+      if (auto died = TryDeath(day); !died || *died) return died ? Status{} : Status(died.error());
     }
     return {};
   }
 
-  Status Death(CalendarDate day) {
+  Result<bool> TryDeath(CalendarDate day) {
     const auto members = AnyHousehold();
     for (const ResidentRecord& m : members) {
       if (Age(m, day) < 60) continue;
@@ -484,9 +503,9 @@ class Town {
       if (!outcome) return outcome.error();
       --population_;
       ++report_.removed;
-      return {};
+      return true;
     }
-    return {};
+    return false;
   }
 
   Status WithinMove(CalendarDate day) {
