@@ -83,7 +83,9 @@ TEST(SampleTown, ContainsWhatTeachingAndTestingNeed) {
   std::ostringstream quiet;
   auto summary = app::CreateSampleRegister(dir.File("t.db"), 1500, 1, quiet);
   ASSERT_TRUE(summary) << summary.error().rule_id << " " << summary.error().detail;
-  EXPECT_EQ(summary->residents, 1500);
+  // The town is topped up by whole households, so it may pass the target by less than one.
+  EXPECT_GE(summary->residents, 1500);
+  EXPECT_LE(summary->residents, 1500 + 6);
   EXPECT_GT(summary->removed, 100);
   Database db(dir.File("t.db"));
   EXPECT_EQ(db.QueryInt("SELECT count(DISTINCT foreign_category) FROM resident_version WHERE kind = 2"), 5)
