@@ -50,11 +50,7 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     status.latest_schema_version = LatestSchemaVersion();
     SqliteMunicipalityRepository repository(*db);
     if (auto municipality = repository.Get()) status.municipality = std::move(municipality).value();
-    if (with_figures) {
-      const jrr::RegisterFigures f = CountRegister(*db);
-      status.figures = web::RegisterFigures{f.residents, f.foreign_residents, f.households, f.removed,
-                                            f.changes};
-    }
+    if (with_figures) status.figures = CountRegister(*db);
     return status;
   };
   return context;

@@ -152,12 +152,9 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
 
   SampleSummary summary;
   summary.changes = report->changes;
-  summary.residents = db.QueryInt(
-      "SELECT count(*) FROM resident_version v WHERE v.status = 1 AND v.history_number = "
-      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number)");
-  summary.removed = db.QueryInt(
-      "SELECT count(*) FROM resident_version v WHERE v.status = 2 AND v.history_number = "
-      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number)");
+  const RegisterFigures figures = CountRegister(db);
+  summary.residents = figures.residents;
+  summary.removed = figures.removed;
   summary.versions = db.QueryInt("SELECT count(*) FROM resident_version");
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;

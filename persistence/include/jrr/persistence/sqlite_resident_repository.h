@@ -6,6 +6,7 @@
 // and inserts the change and its versions; any failure rolls everything back.
 #pragma once
 
+#include "jrr/domain/register_figures.h"
 #include "jrr/domain/resident_repository.h"
 #include "jrr/persistence/database.h"
 
@@ -44,16 +45,7 @@ class SqliteResidentRepository final : public ResidentRepository {
 int64_t InsertChangeRow(Database& db, const ChangeRecord& change);
 void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id);
 
-// The register in figures, for its home page: no personal data. Residents, their households and
-// foreign residents are counted on the latest versions; 除票 are the people whose latest version is
-// removed; 異動 and history rows as recorded.
-struct RegisterFigures {
-  int64_t residents = 0;
-  int64_t foreign_residents = 0;
-  int64_t households = 0;
-  int64_t removed = 0;
-  int64_t changes = 0;
-};
+// Counts the register (see RegisterFigures) in one scan of the latest versions.
 RegisterFigures CountRegister(Database& db);
 
 // EditLeases on SQLite (schema 0006, table edit_lease).

@@ -10,18 +10,10 @@
 #include <string>
 
 #include "jrr/domain/municipality.h"
+#include "jrr/domain/register_figures.h"
 #include "jrr/domain/result.h"
 
 namespace jrr::web {
-
-// The register in figures (aggregates only: the home page is shown without login).
-struct RegisterFigures {
-  int64_t residents = 0;
-  int64_t foreign_residents = 0;
-  int64_t households = 0;
-  int64_t removed = 0;
-  int64_t changes = 0;
-};
 
 struct RegisterStatus {
   int schema_version = 0;
