@@ -4,6 +4,9 @@
 // 国籍喪失, 旧氏・通称, the number reasons, and 異動の取消し.
 #include <gtest/gtest.h>
 
+#include <functional>
+
+#include "jrr/domain/rule_catalog.h"
 #include "support/register_fixture.h"
 
 namespace jrr {
@@ -403,6 +406,116 @@ TEST_F(MoreChangesTest, ForeignItemsAndOtherSystemsItemsAreCorrectable) {
   foreign.pension.reset();
   foreign.foreign = ForeignResidentItems{};
   EXPECT_EQ(RuleOf(Changes().Correction(foreign)), "record.foreign_items_not_allowed");
+}
+
+// Each refusal below is an エラー: the 異動 is not recorded, nothing is written, and the rule has a
+// Japanese message for the counter.
+// REQ: JK-4.1.4.1, JK-4.1.3.0.2, JK-4.0.2, JK-1.1.7, JK-4.1.3.1.1
+TEST_F(MoreChangesTest, RefusedChangesWriteNothing) {
+  const ChangeOutcome family = MoveInFamily();
+  const std::vector<std::string> members = Atena(family);
+  const std::string household = family.versions[0].household_number;
+  struct Case {
+    const char* name;
+    std::function<Result<ChangeOutcome>()> attempt;
+    const char* rule_id;
+  };
+  const std::vector<Case> cases = {
+      {"転居 into one's own household",
+       [&] {
+         WithinMoveCommand c;
+         c.input = Input("2026-11-20");
+         c.movers = {members[2]};
+         c.join_household = household;
+         return Changes().WithinMove(c);
+       },
+       "change.same_household"},
+      {"世帯合併 into one's own household",
+       [&] {
+         HouseholdJoinCommand c;
+         c.input = Input("2026-11-20");
+         c.movers = {members[2]};
+         c.join_household = household;
+         return Changes().HouseholdJoin(c);
+       },
+       "change.same_household"},
+      {"転居 into a household that does not exist",
+       [&] {
+         WithinMoveCommand c;
+         c.input = Input("2026-11-20");
+         c.movers = {members[2]};
+         c.join_household = "999999999999";
+         return Changes().WithinMove(c);
+       },
+       "change.household_not_found"},
+      {"世帯主変更 of a household that does not exist",
+       [&] {
+         HeadOfHouseholdChangeCommand c;
+         c.input = Input("2026-11-20");
+         c.household_number = "999999999999";
+         c.new_head = members[1];
+         return Changes().HeadOfHouseholdChange(c);
+       },
+       "change.household_not_found"},
+      {"世帯主変更 to someone outside the household",
+       [&] {
+         HeadOfHouseholdChangeCommand c;
+         c.input = Input("2026-11-20");
+         c.household_number = household;
+         c.new_head = "999999999999";
+         return Changes().HeadOfHouseholdChange(c);
+       },
+       "change.not_a_member"},
+      {"世帯分離 of the whole household",
+       [&] {
+         HouseholdSeparationCommand c;
+         c.input = Input("2026-11-20");
+         c.movers = members;
+         c.relationships[members[0]] = Rel("世帯主");
+         return Changes().HouseholdSeparation(c);
+       },
+       "change.separation_of_whole_household"},
+      {"転出 without a destination",
+       [&] {
+         MoveOutCommand c;
+         c.input = Input("2026-12-10", "2026-11-20");
+         c.movers = {members[2]};
+         return Changes().MoveOut(c);
+       },
+       "change.destination_required"},
+      {"旧氏 entered blank",
+       [&] {
+         NameItemCommand c;
+         c.input = Input("2026-11-20");
+         c.kind = NameItemCommand::Kind::kFormerSurnameEntry;
+         c.addressee_number = members[1];
+         return Changes().NameItem(c);
+       },
+       "change.name_item_required"},
+      {"転入通知 for a resident who has not moved out",
+       [&] {
+         MoveInNoticeCommand c;
+         c.input = Input("2026-11-25", "2026-11-27");
+         c.persons = {members[2]};
+         c.confirmed_destination = Address{"", "大阪府大阪市北区梅田一丁目", "1番1号", "", "", false};
+         return Changes().MoveInNotice(c);
+       },
+       "change.not_moved_out"},
+  };
+  const int64_t changes_before = Count("change_record");
+  const int64_t versions_before = Count("resident_version");
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const Result<ChangeOutcome> outcome = c.attempt();
+    EXPECT_EQ(RuleOf(outcome), c.rule_id);
+    if (!outcome) {
+      const RuleInfo* rule = FindRule(outcome.error().rule_id);
+      ASSERT_NE(rule, nullptr) << "every rule is in the catalog";
+      EXPECT_FALSE(std::string(rule->message_ja).empty());
+    }
+  }
+  EXPECT_EQ(Count("change_record"), changes_before);
+  EXPECT_EQ(Count("resident_version"), versions_before);
 }
 
 }  // namespace
