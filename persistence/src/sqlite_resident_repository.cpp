@@ -12,6 +12,11 @@
 namespace jrr {
 namespace {
 
+// Appended to a WHERE on resident_version v: keeps only each person's latest version.
+constexpr const char* kIsLatest =
+    " AND v.history_number = (SELECT max(w.history_number) FROM resident_version w "
+    "WHERE w.addressee_number = v.addressee_number)";
+
 std::string Select(const std::string& where) {
   return "SELECT " + codec::QualifiedVersionColumns() + " FROM resident_version v " + where;
 }
@@ -92,10 +97,8 @@ std::optional<ResidentRecord> SqliteResidentRepository::Latest(std::string_view 
 std::vector<ResidentRecord> SqliteResidentRepository::HouseholdMembers(
     std::string_view household_number) {
   // Versions that name the household and are still the person's latest, for residents only.
-  static const std::string kSql = Select(
-      "WHERE v.household_number = ?1 AND v.status = 1 AND v.history_number = "
-      "(SELECT max(w.history_number) FROM resident_version w "
-      " WHERE w.addressee_number = v.addressee_number) ORDER BY v.addressee_number");
+  static const std::string kSql = Select(std::string("WHERE v.household_number = ?1 AND v.status = 1") +
+                                          kIsLatest + " ORDER BY v.addressee_number");
   auto statement = db_.Prepare(kSql);
   statement->Bind(1, household_number);
   std::vector<ResidentRecord> members;
@@ -214,12 +217,6 @@ std::optional<ResidentRecord> SqliteResidentRepository::Version(std::string_view
   return codec::ReadVersion(*statement);
 }
 
-namespace {
-constexpr const char* kIsLatest =
-    " AND v.history_number = (SELECT max(w.history_number) FROM resident_version w "
-    "WHERE w.addressee_number = v.addressee_number)";
-}  // namespace
-
 std::vector<ResidentRecord> SqliteResidentRepository::FindByNumber(std::string_view number) {
   // Three indexed lookups (schema 0005), each keeping only people whose latest version holds it.
   std::vector<ResidentRecord> found;
@@ -332,8 +329,7 @@ RegisterFigures CountRegister(Database& db) {
   auto latest = db.Prepare(
       "SELECT count(*) FILTER (WHERE v.status = 1), count(*) FILTER (WHERE v.status = 1 AND v.kind = 2), "
       "count(DISTINCT CASE WHEN v.status = 1 THEN v.household_number END), "
-      "count(*) FILTER (WHERE v.status = 2) FROM resident_version v WHERE v.history_number = "
-      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number)");
+      "count(*) FILTER (WHERE v.status = 2) FROM resident_version v WHERE 1" + std::string(kIsLatest));
   if (latest->Step()) {
     figures.residents = latest->ColumnInt(0);
     figures.foreign_residents = latest->ColumnInt(1);
