@@ -76,9 +76,7 @@ Register CopyOfGenerated(const char* source) {
     }
     r.households.push_back(members);
   }
-  r.residents = db.QueryInt(
-      "SELECT count(*) FROM resident_version v WHERE v.status = 1 AND v.history_number = "
-      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number)");
+  r.residents = CountRegister(db).residents;
   return r;
 }
 
@@ -113,6 +111,16 @@ const Register& TheRegister() {
     r.residents = static_cast<int64_t>(r.households.size()) * 4;
     return r;
   }();
+  // The register is a scratch copy (a 1M-resident town is several GB): remove it, and its WAL
+  // files, when the benchmark program ends.
+  struct RemoveOnExit {
+    std::string path;
+    ~RemoveOnExit() {
+      std::error_code ignored;
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ignored);
+    }
+  };
+  static const RemoveOnExit remove_on_exit{reg.path};
   return reg;
 }
 
