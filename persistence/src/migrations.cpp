@@ -17,6 +17,7 @@ std::string_view schema_0007_address_dictionary_sql();
 std::string_view schema_0008_register_settings_sql();
 std::string_view schema_0009_change_supersedes_sql();
 std::string_view schema_0010_remarks_memos_sql();
+std::string_view schema_0011_audit_log_sql();
 }
 
 namespace jrr {
@@ -33,6 +34,7 @@ std::span<const Migration> AllMigrations() {
       Migration{8, "register_settings", embedded::schema_0008_register_settings_sql()},
       Migration{9, "change_supersedes", embedded::schema_0009_change_supersedes_sql()},
       Migration{10, "remarks_memos", embedded::schema_0010_remarks_memos_sql()},
+      Migration{11, "audit_log", embedded::schema_0011_audit_log_sql()},
   };
   return kMigrations;
 }

@@ -2,6 +2,7 @@
 #include "jrr/persistence/sqlite_pending_change_repository.h"
 
 #include "jrr/domain/storage_error.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 
 namespace jrr {
 namespace {
@@ -46,6 +47,15 @@ PendingChange SqlitePendingChangeRepository::Add(PendingChange pending) {
     auto person = db_.Prepare("INSERT INTO pending_person(addressee_number, pending_id) VALUES (?1, ?2)");
     person->Bind(1, atena).Bind(2, pending.pending_id).Run();
   }
+  AuditEvent event;
+  event.action = AuditAction::kProvisionalChange;
+  event.operator_id = pending.operator_id;
+  event.terminal = pending.terminal;
+  event.place = pending.place;
+  event.function = pending.kind;
+  event.targets = pending.persons;
+  event.detail = "pending_id=" + std::to_string(pending.pending_id);
+  AppendAuditEntry(db_, event, UtcTimestampNow());
   transaction.Commit();
   return pending;
 }
@@ -74,12 +84,22 @@ Result<PendingChange> SqlitePendingChangeRepository::GetOpen(int64_t pending_id)
   return ReadPending(db_, *row);
 }
 
-Status SqlitePendingChangeRepository::Withdraw(int64_t pending_id) {
+Status SqlitePendingChangeRepository::Withdraw(int64_t pending_id, const ChangeContext& by) {
   Transaction transaction(db_);
-  if (auto open = GetOpen(pending_id); !open) return open.error();
+  auto open = GetOpen(pending_id);
+  if (!open) return open.error();
   auto insert = db_.Prepare(
       "INSERT INTO pending_decision(pending_id, decision, change_id) VALUES (?1, 'withdrawn', NULL)");
   insert->Bind(1, pending_id).Run();
+  AuditEvent event;
+  event.action = AuditAction::kWithdrawal;
+  event.operator_id = by.operator_id;
+  event.terminal = by.terminal;
+  event.place = by.place;
+  event.function = "仮登録取消";
+  event.targets = open->persons;
+  event.detail = "pending_id=" + std::to_string(pending_id);
+  AppendAuditEntry(db_, event, UtcTimestampNow());
   transaction.Commit();
   return {};
 }

@@ -7,6 +7,7 @@
 #include "jrr/domain/numbers.h"
 #include "jrr/domain/storage_error.h"
 #include "jrr/persistence/resident_record_code_pool.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "resident_version_codec.h"
 
 namespace jrr {
@@ -69,6 +70,35 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
   }
   insert_change->Run();
   return db.LastInsertRowId();
+}
+
+void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
+                            const std::vector<ResidentRecord>& versions) {
+  AuditEvent event;
+  event.action = AuditAction::kChange;
+  event.operator_id = change.operator_id;
+  event.terminal = change.terminal;
+  event.place = change.place;
+  event.function = std::string(InfoOf(change.reason).name_ja);
+  for (const ResidentRecord& v : versions) {
+    event.targets.push_back(v.addressee_number);
+    // 個人番号へのアクセス有無: the 異動 entered or changed someone's 個人番号.
+    if (event.individual_number) continue;
+    if (v.history_number <= 1) {
+      event.individual_number = !v.individual_number.empty();
+      continue;
+    }
+    auto before = db.Prepare("SELECT individual_number FROM resident_version "
+                             "WHERE addressee_number = ?1 AND history_number = ?2");
+    before->Bind(1, v.addressee_number).Bind(2, v.history_number - 1);
+    event.individual_number = before->Step() && before->ColumnText(0) != v.individual_number;
+  }
+  event.detail = "change_id=" + std::to_string(change.change_id) +
+                 " reason=" + std::to_string(static_cast<int>(change.reason));
+  if (change.approves_pending_id) {
+    event.detail += " approves_pending=" + std::to_string(*change.approves_pending_id);
+  }
+  AppendAuditEntry(db, event, UtcTimestampNow());
 }
 
 void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id) {
@@ -164,6 +194,7 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
     }
     InsertVersionRow(db_, v, change.change_id);
   }
+  RecordChangeInAuditLog(db_, change, versions);
   ChangeOutcome outcome{std::move(change), std::move(versions), {}};
   if (drew_code) {
     const CodePoolStatus pool = ResidentRecordCodePoolStatus(db_);

@@ -150,7 +150,10 @@ TEST(CliSettings, CertifierSwitchesByPeriodAndTerminalsAreChecked) {
   EXPECT_EQ(unknown.status, kRuleError);
   EXPECT_NE(unknown.err.find("settings.unknown_terminal"), std::string::npos);
   ASSERT_EQ(RunCli({"apply", "--db", db, "--terminal", "T01", "--operator", "clerk01", file}).status, kOk);
-  EXPECT_NE(RunCli({"show", "--db", db, "0000000019"}).out.find("clerk01（本庁／T01）"), std::string::npos);
+  // Looking is logged with its terminal too (JK-10.2), so an unregistered one is refused as well.
+  EXPECT_EQ(RunCli({"show", "--db", db, "0000000019"}).status, kRuleError);
+  EXPECT_NE(RunCli({"show", "--db", db, "--terminal", "T01", "0000000019"}).out.find("clerk01（本庁／T01）"),
+            std::string::npos);
   EXPECT_EQ(RunCli({"settings", "bogus", "--db", db}).status, kUsage);
 }
 

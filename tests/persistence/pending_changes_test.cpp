@@ -93,8 +93,8 @@ TEST_F(PendingChangesTest, WithdrawingReleasesThePeople) {
   const ChangeOutcome family = MoveInFamily();
   auto entered = EnterProvisional(*repository_, *pending_, Context(), MoveOf(family), "within_move", "{}");
   ASSERT_TRUE(entered);
-  ASSERT_TRUE(pending_->Withdraw(entered->pending_id));
-  EXPECT_EQ(pending_->Withdraw(entered->pending_id).error().rule_id, "pending.not_open");
+  ASSERT_TRUE(pending_->Withdraw(entered->pending_id, Context()));
+  EXPECT_EQ(pending_->Withdraw(entered->pending_id, Context()).error().rule_id, "pending.not_open");
   EXPECT_TRUE(ResidentChanges(*repository_, Context()).WithinMove(MoveOf(family)));
   EXPECT_THROW(db_->Execute("DELETE FROM pending_decision"), StorageError);
 }

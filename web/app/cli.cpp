@@ -67,10 +67,12 @@ const std::vector<Command>& Commands() {
        {"db", "host", "port", "threads"}, {}, 0, 0, Serve},
       {"version", "版を表示する / print versions", "jrr version\n", {}, {}, 0, 0, Version},
       {"show", "住民票を表示する / show a resident record",
-       "jrr show --db PATH [--as-of DATE] [--known-at DATE] [--json] 宛名番号\n"
+       "jrr show --db PATH [--as-of DATE] [--known-at DATE] [--json] [--operator ID] [--terminal T]\n"
+       "         宛名番号\n"
        "  現在の住民票と異動履歴を表示します。--as-of: その日（異動日基準）の内容、--known-at: その日に\n"
-       "  台帳が把握していた内容（処理日基準）。両方を指定できます。--json: API と同じ JSON。\n",
-       {"db", "as-of", "known-at"}, {"json"}, 1, 1, Show},
+       "  台帳が把握していた内容（処理日基準）。両方を指定できます。--json: API と同じ JSON。\n"
+       "  照会はアクセスログに記録されます（JK-10.2）。\n",
+       {"db", "as-of", "known-at", "operator", "place", "terminal"}, {"json"}, 1, 1, Show},
       {"apply", "異動を記録する / record 異動 from JSON",
        "jrr apply --db PATH [--check|--provisional] [--operator ID] [--place 本庁] [--terminal NAME] FILE|-\n"
        "  JSON の異動（1件のオブジェクト、又はその配列）を順に、1件ずつ一つのトランザクションで記録し、\n"
@@ -114,15 +116,38 @@ const std::vector<Command>& Commands() {
        "  期間中の転入・転出・出生・死亡と、期間末日現在の人口・世帯数・町字別人口を、日本人・外国人\n"
        "  および男女別に集計します（JK-6.1）。人口は異動日で数えるため、転出予定日前の転出予定者は\n"
        "  住民として数えます。\n",
-       {"db", "from", "to"}, {}, 0, 0, Stats},
+       {"db", "from", "to", "operator", "place", "terminal"}, {}, 0, 0, Stats},
       {"pending", "仮登録の一覧 / list 仮登録", "jrr pending --db PATH [--json]\n",
        {"db"}, {"json"}, 0, 0, Pending},
       {"approve", "仮登録を本登録する / approve 仮登録",
        "jrr approve --db PATH [--operator ID] [--place 本庁] [--terminal NAME] 仮登録番号...\n"
        "  仮登録を、その時点の台帳に対して全規則で再検査し、1件ずつ本登録します。\n",
        {"db", "operator", "place", "terminal"}, {}, 1, 1000, Approve},
-      {"withdraw", "仮登録を取り消す / withdraw a 仮登録", "jrr withdraw --db PATH 仮登録番号\n",
-       {"db"}, {}, 1, 1, Withdraw},
+      {"withdraw", "仮登録を取り消す / withdraw a 仮登録",
+       "jrr withdraw --db PATH [--operator ID] [--place P] [--terminal T] 仮登録番号\n",
+       {"db", "operator", "place", "terminal"}, {}, 1, 1, Withdraw},
+      {"audit", "アクセスログの検証・検索 / verify and search the access log",
+       "jrr audit --db PATH verify [--expect-head SEQ:HASH]\n"
+       "jrr audit --db PATH search [--resident 宛名番号] [--operator ID] [--action NAME]\n"
+       "                          [--from DATE] [--to DATE] [--limit N] [--json]\n"
+       "  verify: ハッシュの連鎖をすべて検算し、改ざん（書換え・削除・並べ替え・末尾の切取り）があれば\n"
+       "  その位置を示して終了コード 1 を返します。最後の項目の番号とハッシュ（head）を表示するので、\n"
+       "  それを台帳の外に控え、次回 --expect-head に渡すと、ログ全体の作り直しも検出できます。\n"
+       "  search: 新しい順。--action: view search change provisional_change withdrawal issue export\n"
+       "  batch login login_failure settings_change protection denied。日付は UTC の年月日（西暦・和暦）。\n",
+       {"db", "expect-head", "resident", "operator", "action", "from", "to", "limit"}, {"json"}, 1, 1,
+       Audit},
+      {"backup", "台帳のバックアップ / back up the register",
+       "jrr backup --db PATH --to FILE [--operator ID] [--terminal T]\n"
+       "  サーバが動いていても取れるオンラインバックアップ（SQLite backup API）。書き終えた複製に\n"
+       "  integrity_check とアクセスログの検証をかけ、問題があれば複製を消して失敗します。\n",
+       {"db", "to", "operator", "place", "terminal"}, {}, 0, 0, Backup},
+      {"restore", "バックアップから台帳を戻す / restore a register from a backup",
+       "jrr restore --from FILE --db PATH [--force]\n"
+       "  バックアップを検証（integrity_check・アクセスログ）してから PATH に戻します。PATH が既に\n"
+       "  あるときは --force が必要で、元のファイルは PATH.before-restore-日時 として残します。\n"
+       "  サーバを止めてから実行してください。\n",
+       {"from", "db"}, {"force"}, 0, 0, Restore},
       {"date", "年月日の解釈を説明する / explain a date",
        "jrr date [--koseki] TEXT\n"
        "  例: jrr date 令和元年5月1日 / jrr date R7.11.27 / jrr date --koseki 令和3年5月上旬\n"
@@ -183,6 +208,8 @@ std::string ParseArgs(const Command& command, const std::vector<std::string>& ra
   if (command.value_options.contains("db")) required.insert("db");
   if (command.name == "init") required.insert({"municipality-code", "name"});
   if (command.name == "stats") required.insert({"from", "to"});
+  if (command.name == "backup") required.insert("to");
+  if (command.name == "restore") required.insert("from");
   for (const std::string& name : required) {
     if (!args.options.contains(name)) return "--" + name + " を指定してください。";
   }

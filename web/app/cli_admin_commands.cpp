@@ -290,6 +290,10 @@ int Stats(const Args& args, std::ostream& out, std::ostream& err) {
   }
   auto db = OpenRegister(args.Option("db"));
   if (!db) return PrintError(err, db.error());
+  auto clerk = ClerkContext(args, **db);
+  if (!clerk) return PrintError(err, clerk.error());
+  LogAccess(*clerk, **db, AuditAction::kExport, "stats", {}, false,
+            ToIsoString(*from) + ".." + ToIsoString(*to));
   const RegisterStatistics s = SqliteStatistics(**db).Compute(*from, *to);
   out << "住民基本台帳関係年報の集計（" << FormatWareki(s.from) << "〜" << FormatWareki(s.to)
       << "、人口は" << FormatWareki(s.to) << "現在）\n"

@@ -107,6 +107,8 @@ int Show(const Args& args, std::ostream& out, std::ostream& err) {
   if (!as_of) return PrintError(err, as_of.error());
   auto known_at = DateOption(args, "known-at");
   if (!known_at) return PrintError(err, known_at.error());
+  auto clerk = ClerkContext(args, **db);
+  if (!clerk) return PrintError(err, clerk.error());
   SqliteResidentRepository residents(**db);
   const std::string& atena = args.positional[0];
   auto record = residents.AsOf(atena, AsOfQuery{*as_of, *known_at});
@@ -114,6 +116,9 @@ int Show(const Args& args, std::ostream& out, std::ostream& err) {
     return PrintError(err, MakeError(ErrorCode::kNotFound, "change.person_not_found",
                                      "宛名番号 " + atena + (*as_of || *known_at ? " at that date" : "")));
   }
+  // 照会 is logged before anything is shown; the JSON form carries the 個人番号.
+  LogAccess(*clerk, **db, AuditAction::kView, "show", {atena}, args.flags.contains("json"),
+            std::string(*as_of ? "as_of " : "") + (*known_at ? "known_at" : ""));
   if (args.flags.contains("json")) {
     out << web::EncodeRecord(*record) << "\n";
     return kOk;
@@ -259,7 +264,9 @@ int Withdraw(const Args& args, std::ostream& out, std::ostream& err) {
   SqlitePendingChangeRepository pending(**db);
   auto id = PendingId(args.positional[0]);
   if (!id) return PrintError(err, id.error());
-  if (auto ok = pending.Withdraw(*id); !ok) return PrintError(err, ok.error());
+  auto clerk = ClerkContext(args, **db);
+  if (!clerk) return PrintError(err, clerk.error());
+  if (auto ok = pending.Withdraw(*id, *clerk); !ok) return PrintError(err, ok.error());
   out << "仮登録 " << *id << " を取り消しました。\n";
   return kOk;
 }

@@ -37,6 +37,8 @@
 
 #include <ctime>
 #include <fstream>
+#include "jrr/persistence/sqlite_audit_log.h"
+
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -98,6 +100,20 @@ Result<ChangeContext> ClerkContext(const Args& args, Database& db) {
     }
   }
   return context;
+}
+
+void LogAccess(const ChangeContext& clerk, Database& db, AuditAction action, std::string function,
+               std::vector<std::string> targets, bool individual_number, std::string detail) {
+  AuditEvent event;
+  event.action = action;
+  event.function = std::move(function);
+  event.targets = std::move(targets);
+  event.individual_number = individual_number;
+  event.detail = std::move(detail);
+  event.operator_id = clerk.operator_id;
+  event.place = clerk.place;
+  event.terminal = clerk.terminal;
+  SqliteAuditLog(db).Record(event);
 }
 
 }  // namespace jrr::cli

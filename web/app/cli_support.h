@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "jrr/domain/audit_log.h"
 #include "jrr/domain/change.h"
 #include "jrr/domain/result.h"
 #include "jrr/persistence/database.h"
@@ -45,6 +46,13 @@ Result<std::optional<CalendarDate>> DateOption(const Args& args, const std::stri
 // (JK-1.3.1), --terminal must name one, and its place is the input place.
 Result<ChangeContext> ClerkContext(const Args& args, Database& db);
 
+// Records an アクセスログ entry (JK-10.2) for a command that reads or exports, with the operator,
+// place and terminal of ClerkContext. Throws StorageError when it cannot be written: nothing is
+// shown that was not logged.
+void LogAccess(const ChangeContext& clerk, Database& db, AuditAction action, std::string function,
+               std::vector<std::string> targets = {}, bool individual_number = false,
+               std::string detail = {});
+
 // The commands (cli_*_commands.cpp).
 int Version(const Args&, std::ostream&, std::ostream&);
 int Date(const Args&, std::ostream&, std::ostream&);
@@ -65,5 +73,8 @@ int Codes(const Args&, std::ostream&, std::ostream&);
 int Dictionary(const Args&, std::ostream&, std::ostream&);
 int Settings(const Args&, std::ostream&, std::ostream&);
 int Stats(const Args&, std::ostream&, std::ostream&);
+int Audit(const Args&, std::ostream&, std::ostream&);
+int Backup(const Args&, std::ostream&, std::ostream&);
+int Restore(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

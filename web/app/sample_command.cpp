@@ -92,6 +92,7 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
       throw StorageError("storage.failure", "bulk load out of step with the change ids");
     }
     for (const ResidentRecord& v : outcome.versions) InsertVersionRow(db, v, outcome.change.change_id);
+    RecordChangeInAuditLog(db, outcome.change, outcome.versions);
   });
   ListDictionary memory_dictionary(lists->areas);
   ResidentRepository& residents_repository =

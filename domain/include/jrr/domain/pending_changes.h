@@ -42,7 +42,7 @@ class PendingChangeRepository {
   // An open one; error pending.not_open (kNotFound) when unknown or decided.
   virtual Result<PendingChange> GetOpen(int64_t pending_id) = 0;
   // Withdraws an open one (取消し before approval). Error pending.not_open.
-  virtual Status Withdraw(int64_t pending_id) = 0;
+  virtual Status Withdraw(int64_t pending_id, const ChangeContext& by) = 0;
 };
 
 // 入力確認 (JK-4.0.9): what `command` would record — every rule and アラート applied — without

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// PendingChangeRepository on SQLite (schema 0003).
+// PendingChangeRepository on SQLite (schema 0003). Entering and withdrawing a 仮登録 are logged
+// (JK-10.2: 仮登録 as well as 本登録) in the same transaction.
 #pragma once
 
 #include "jrr/domain/pending_changes.h"
@@ -14,7 +15,7 @@ class SqlitePendingChangeRepository final : public PendingChangeRepository {
   PendingChange Add(PendingChange pending) override;
   std::vector<PendingChange> ListOpen() override;
   Result<PendingChange> GetOpen(int64_t pending_id) override;
-  Status Withdraw(int64_t pending_id) override;
+  Status Withdraw(int64_t pending_id, const ChangeContext& by) override;
 
  private:
   Database& db_;

@@ -44,6 +44,10 @@ class SqliteResidentRepository final : public ResidentRepository {
 // loader that has already run the same checks (the sample town); call inside a transaction.
 int64_t InsertChangeRow(Database& db, const ChangeRecord& change);
 void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id);
+// The アクセスログ entry of a recorded 異動 (JK-10.2: 異動入力), written by Append in the same
+// transaction; the bulk loader calls it too, after the change's versions.
+void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
+                            const std::vector<ResidentRecord>& versions);
 
 // Counts the register (see RegisterFigures) in one scan of the latest versions.
 RegisterFigures CountRegister(Database& db);

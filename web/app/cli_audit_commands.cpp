@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// jrr audit, backup, restore: the アクセスログ (JK-10.2) and keeping the register safe.
+#include "cli.h"
+#include "cli_support.h"
+
+#include <chrono>
+#include <filesystem>
+#include <ostream>
+
+#include "jrr/domain/calendar_date.h"
+#include "jrr/domain/japanese_date.h"
+#include "jrr/persistence/register_backup.h"
+#include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/web/json_writer.h"
+
+namespace jrr::cli {
+namespace {
+
+int Verify(const Args& args, Database& db, std::ostream& out, std::ostream& err) {
+  const AuditVerification result = VerifyAuditLog(db);
+  if (!result.ok) {
+    out << "アクセスログ: " << result.entries << " 件目まで正常、" << result.first_bad_sequence
+        << " 番で異常\n";
+    return PrintError(err, MakeError(ErrorCode::kRuleViolation, "audit.chain_broken",
+                                     "entry " + std::to_string(result.first_bad_sequence) + ": " +
+                                         result.problem));
+  }
+  out << "アクセスログ: " << result.entries << " 件、改ざんは見つかりませんでした。\n"
+      << "head " << result.head_sequence << ":" << result.head_hash << "\n";
+  if (args.options.contains("expect-head")) {
+    // The head kept from an earlier run must still be in the chain, at the same place.
+    const std::string expected = args.Option("expect-head");
+    const auto colon = expected.find(':');
+    int64_t sequence = 0;
+    try {
+      sequence = colon == std::string::npos ? 0 : std::stoll(expected.substr(0, colon));
+    } catch (const std::logic_error&) {
+      sequence = 0;
+    }
+    if (sequence <= 0) {
+      err << "エラー: --expect-head は 番号:ハッシュ の形で指定してください。\n";
+      return kUsage;
+    }
+    auto row = db.Prepare("SELECT hash FROM audit_entry WHERE sequence = ?1");
+    row->Bind(1, sequence);
+    if (!row->Step() || row->ColumnText(0) != expected.substr(colon + 1)) {
+      return PrintError(err, MakeError(ErrorCode::kRuleViolation, "audit.head_mismatch",
+                                       "entry " + std::to_string(sequence)));
+    }
+    out << "控えの head（" << sequence << " 番）と一致しました。\n";
+  }
+  return kOk;
+}
+
+std::string EntryJson(const AuditEntry& e) {
+  std::string targets = "[";
+  for (const std::string& target : e.event.targets) {
+    if (targets.size() > 1) targets += ',';
+    web::AppendJsonString(targets, target);
+  }
+  targets += ']';
+  return web::JsonObject()
+      .Add("sequence", e.sequence)
+      .Add("occurred_at", e.occurred_at)
+      .Add("action", AuditActionName(e.event.action))
+      .Add("operator_id", e.event.operator_id)
+      .Add("terminal", e.event.terminal)
+      .Add("place", e.event.place)
+      .Add("function", e.event.function)
+      .AddRaw("targets", targets)
+      .Add("individual_number", e.event.individual_number)
+      .Add("outcome", e.event.outcome)
+      .Add("detail", e.event.detail)
+      .Add("hash", e.hash)
+      .str();
+}
+
+int Search(const Args& args, Database& db, std::ostream& out, std::ostream& err) {
+  AuditQuery query;
+  if (args.options.contains("resident")) query.addressee_number = args.Option("resident");
+  if (args.options.contains("operator")) query.operator_id = args.Option("operator");
+  if (args.options.contains("action")) {
+    query.action = AuditActionFromName(args.Option("action"));
+    if (!query.action) {
+      return PrintError(err, MakeError(ErrorCode::kInvalidInput, "audit.invalid_action",
+                                       args.Option("action")));
+    }
+  }
+  for (const char* name : {"from", "to"}) {
+    auto date = DateOption(args, name);
+    if (!date) return PrintError(err, date.error());
+    if (!*date) continue;
+    // --to names the last day searched; the query's bound is exclusive.
+    const CalendarDate bound = std::string(name) == "to" ? NextDay(**date) : **date;
+    (std::string(name) == "to" ? query.to : query.from) = ToIsoString(bound);
+  }
+  if (args.options.contains("limit")) {
+    try {
+      query.limit = std::stoul(args.Option("limit"));
+    } catch (const std::logic_error&) {
+      query.limit = 0;
+    }
+    if (query.limit == 0 || query.limit > 1000000) {
+      err << "エラー: --limit は 1〜1000000 の数で指定してください。\n";
+      return kUsage;
+    }
+  }
+  const auto entries = SqliteAuditLog(db).Search(query);
+  for (const AuditEntry& e : entries) {
+    if (args.flags.contains("json")) {
+      out << EntryJson(e) << "\n";
+      continue;
+    }
+    std::string targets;
+    for (const std::string& t : e.event.targets) targets += (targets.empty() ? "" : " ") + t;
+    out << e.sequence << "\t" << e.occurred_at << "\t" << AuditActionName(e.event.action) << "\t"
+        << e.event.operator_id << "\t" << e.event.terminal << "\t" << e.event.function << "\t"
+        << targets << "\t" << (e.event.individual_number ? "個人番号あり" : "-") << "\t"
+        << e.event.outcome << "\t" << e.event.detail << "\n";
+  }
+  if (!args.flags.contains("json")) out << "該当 " << entries.size() << " 件\n";
+  return kOk;
+}
+
+}  // namespace
+
+int Audit(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& verb = args.positional[0];
+  if (verb != "verify" && verb != "search") {
+    err << "エラー: verify または search を指定してください。\n";
+    return kUsage;
+  }
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  return verb == "verify" ? Verify(args, **db, out, err) : Search(args, **db, out, err);
+}
+
+int Backup(const Args& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  auto clerk = ClerkContext(args, **db);
+  if (!clerk) return PrintError(err, clerk.error());
+  // Logged first, so the backup carries the record of its own making.
+  LogAccess(*clerk, **db, AuditAction::kExport, "backup");
+  const auto started = std::chrono::steady_clock::now();
+  auto copied = BackupRegister(**db, args.Option("to"));
+  if (!copied) return PrintError(err, copied.error());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  out << "バックアップを作成しました: " << args.Option("to") << "（" << copied->bytes
+      << " バイト、" << seconds << " 秒、integrity_check ok、アクセスログ "
+      << copied->audit.entries << " 件正常）\n";
+  return kOk;
+}
+
+int Restore(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string target = args.Option("db");
+  // The kept copy is named by the time of the restore, which never repeats within a second.
+  std::string stamp = UtcTimestampNow();
+  for (char& c : stamp) {
+    if (c == ':' || c == '.') c = '-';
+  }
+  const std::string keep = target + ".before-restore-" + stamp;
+  auto restored = RestoreRegister(args.Option("from"), target, args.flags.contains("force"), keep);
+  if (!restored) return PrintError(err, restored.error());
+  auto db = OpenRegister(target);
+  if (!db) return PrintError(err, db.error());
+  auto clerk = ClerkContext(args, **db);
+  if (!clerk) return PrintError(err, clerk.error());
+  LogAccess(*clerk, **db, AuditAction::kBatch, "restore");
+  out << "バックアップから戻しました: " << target << "（アクセスログ " << restored->audit.entries
+      << " 件正常）\n";
+  if (std::filesystem::exists(keep)) out << "元の内容は " << keep << " に残しました。\n";
+  return kOk;
+}
+
+}  // namespace jrr::cli
