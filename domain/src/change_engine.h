@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "jrr/domain/resident_access.h"
 #include "jrr/domain/resident_changes.h"
 
 namespace jrr::change_engine {
@@ -37,8 +38,10 @@ struct Draft {
   std::vector<ResidentRecord> versions;
   std::vector<VersionStamp> read_set;
   std::vector<std::string> alerts;
+  std::set<std::string> households;  // of everyone read, for household-wide 異動抑止
 
   void Read(const ResidentRecord& r) {
+    households.insert(r.household_number);
     for (const VersionStamp& s : read_set) {
       if (s.addressee_number == r.addressee_number) return;
     }
@@ -191,6 +194,23 @@ class Engine {
       if (pending && pending != context_.approving_pending_id) {
         return RuleError("change.pending_exists",
                          "仮登録 " + std::to_string(*pending) + " involves " + stamp.addressee_number);
+      }
+    }
+    // JK-3.1: 異動抑止 on anyone the 異動 reads, or on their household.
+    ProtectionRegister& protections = repository_.Protections();
+    std::vector<Block> blocks;
+    for (const VersionStamp& stamp : draft.read_set) {
+      for (Block& b : protections.BlocksFor(stamp.addressee_number, "")) blocks.push_back(std::move(b));
+    }
+    for (const std::string& household : draft.households) {
+      for (Block& b : protections.BlocksFor("", household)) blocks.push_back(std::move(b));
+    }
+    if (!blocks.empty()) {
+      const auto releases = protections.ReleasesFor(context_.operator_id, context_.now_epoch_seconds);
+      // An アラート-level block joins the 異動's other アラート, to be acknowledged the same way.
+      if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kChange, context_.today, {}); !ok) {
+        if (ok.error().rule_id != "protection.alert") return ok.error();
+        draft.Alert("protection.alert");
       }
     }
     for (const std::string& alert : draft.alerts) {

@@ -38,6 +38,7 @@ class PreviewRepository final : public ResidentRepository {
     return register_.History(atena);
   }
   std::optional<ChangeRecord> Change(int64_t change_id) override { return register_.Change(change_id); }
+  ProtectionRegister& Protections() override { return register_.Protections(); }
   std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) override {
     return register_.VersionsOfChange(change_id);
   }

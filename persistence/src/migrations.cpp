@@ -18,6 +18,7 @@ std::string_view schema_0008_register_settings_sql();
 std::string_view schema_0009_change_supersedes_sql();
 std::string_view schema_0010_remarks_memos_sql();
 std::string_view schema_0011_audit_log_sql();
+std::string_view schema_0012_protection_sql();
 }
 
 namespace jrr {
@@ -35,6 +36,7 @@ std::span<const Migration> AllMigrations() {
       Migration{9, "change_supersedes", embedded::schema_0009_change_supersedes_sql()},
       Migration{10, "remarks_memos", embedded::schema_0010_remarks_memos_sql()},
       Migration{11, "audit_log", embedded::schema_0011_audit_log_sql()},
+      Migration{12, "protection", embedded::schema_0012_protection_sql()},
   };
   return kMigrations;
 }

@@ -194,6 +194,22 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
     }
     InsertVersionRow(db_, v, change.change_id);
   }
+  // JK-3.4: a 支援措置 whose 申出者 moves out becomes, in the same transaction, a 仮支援措置 kept
+  // as the former-address municipality, so protection never lapses between 転出 and 転入.
+  if (change.reason == ChangeReason::kDomesticMoveOut || change.reason == ChangeReason::kMoveOutAbroad) {
+    for (const ResidentRecord& v : versions) {
+      if (v.status != ResidentStatus::kRemoved) continue;
+      for (const SupportMeasure& m : protections_.MeasuresFor(v.addressee_number)) {
+        if (m.applicant != v.addressee_number || !m.Active() ||
+            m.state == SupportState::kFormerAddress) {
+          continue;
+        }
+        SupportMeasure next = SwitchToFormerAddress(m);
+        next.operator_id = change.operator_id;
+        if (auto saved = protections_.SaveMeasure(next); !saved) return saved.error();
+      }
+    }
+  }
   RecordChangeInAuditLog(db_, change, versions);
   ChangeOutcome outcome{std::move(change), std::move(versions), {}};
   if (drew_code) {

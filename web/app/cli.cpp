@@ -71,8 +71,9 @@ const std::vector<Command>& Commands() {
        "         宛名番号\n"
        "  現在の住民票と異動履歴を表示します。--as-of: その日（異動日基準）の内容、--known-at: その日に\n"
        "  台帳が把握していた内容（処理日基準）。両方を指定できます。--json: API と同じ JSON。\n"
-       "  照会はアクセスログに記録されます（JK-10.2）。\n",
-       {"db", "as-of", "known-at", "operator", "place", "terminal"}, {"json"}, 1, 1, Show},
+       "  照会はアクセスログに記録されます（JK-10.2）。照会抑止（アラート）は --acknowledge protection.alert\n"
+       "  で確認済みにします。支援措置・抑止の対象者には【…】の表示が付きます。\n",
+       {"db", "as-of", "known-at", "operator", "place", "terminal", "acknowledge"}, {"json"}, 1, 1, Show},
       {"apply", "異動を記録する / record 異動 from JSON",
        "jrr apply --db PATH [--check|--provisional] [--operator ID] [--place 本庁] [--terminal NAME] FILE|-\n"
        "  JSON の異動（1件のオブジェクト、又はその配列）を順に、1件ずつ一つのトランザクションで記録し、\n"
@@ -148,6 +149,31 @@ const std::vector<Command>& Commands() {
        "  あるときは --force が必要で、元のファイルは PATH.before-restore-日時 として残します。\n"
        "  サーバを止めてから実行してください。\n",
        {"from", "db"}, {"force"}, 0, 0, Restore},
+      {"block", "抑止の設定・解除・一時解除 / blocks on 異動, 証明, 照会",
+       "jrr block --db PATH add (--person 宛名番号 | --household 世帯番号) --operation change|issue|view\n"
+       "          [--level error|alert] [--from DATE] [--to DATE] [--reason TEXT]\n"
+       "jrr block --db PATH end 抑止番号\n"
+       "jrr block --db PATH release 抑止番号 [--to-operator ID] [--minutes 30] [--reason TEXT]\n"
+       "jrr block --db PATH list (--person 宛名番号 | --household 世帯番号)\n"
+       "  抑止（JK-3.1）は終了予定日を過ぎても自動では終わりません（end で本解除）。release は指定した\n"
+       "  職員に、指定した分数だけ処理を許し、その後は自動で抑止に戻ります。他システムへは連携しません。\n",
+       {"db", "person", "household", "operation", "level", "from", "to", "reason", "to-operator",
+        "minutes", "operator", "place", "terminal"}, {}, 1, 2, BlockCommand},
+      {"support", "支援措置（DV等被害者の保護） / support measures",
+       "jrr support --db PATH add --applicant 宛名番号 [--co 宛名番号:関係,…] [--kind dv|stalking|abuse|other]\n"
+       "          [--provisional | --from DATE [--to DATE]] [--contact TEXT] [--perpetrator-name TEXT]\n"
+       "          [--perpetrator-atena 宛名番号] [--perpetrator-address TEXT] [--perpetrator-other TEXT]\n"
+       "jrr support --db PATH start 番号 --from DATE [--to DATE]   仮支援措置を支援措置にする\n"
+       "jrr support --db PATH extend 番号                            期間終了日の1か月前から1年延長\n"
+       "jrr support --db PATH end 番号 [--reason TEXT]\n"
+       "jrr support --db PATH release 番号 [--to-operator ID] [--minutes 30] [--reason TEXT]\n"
+       "jrr support --db PATH show 番号 | list 宛名番号\n"
+       "  支援措置（JK-3.4, 1.1.16）の期間は1年（開始 令和2年4月1日 → 終了 令和3年3月31日）。期間中・\n"
+       "  仮支援措置中は、対象者を含む写しの交付・閲覧がエラーになり、release（審査後の解除）を受けた職員\n"
+       "  だけが指定時間内に交付できます。申出者が転出すると、前住所地としての仮支援措置に自動で切り替わります。\n",
+       {"db", "applicant", "co", "kind", "from", "to", "contact", "perpetrator-name", "perpetrator-atena",
+        "perpetrator-address", "perpetrator-other", "reason", "to-operator", "minutes", "operator",
+        "place", "terminal"}, {"provisional"}, 1, 2, SupportCommand},
       {"date", "年月日の解釈を説明する / explain a date",
        "jrr date [--koseki] TEXT\n"
        "  例: jrr date 令和元年5月1日 / jrr date R7.11.27 / jrr date --koseki 令和3年5月上旬\n"

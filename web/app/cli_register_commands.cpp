@@ -27,6 +27,7 @@
 #include "jrr/persistence/sqlite_register_settings.h"
 #include "jrr/persistence/sqlite_remark_repository.h"
 #include "jrr/persistence/sqlite_pending_change_repository.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/web/change_json.h"
 #include "jrr/web/web_server.h"
@@ -107,26 +108,25 @@ int Show(const Args& args, std::ostream& out, std::ostream& err) {
   if (!as_of) return PrintError(err, as_of.error());
   auto known_at = DateOption(args, "known-at");
   if (!known_at) return PrintError(err, known_at.error());
-  auto clerk = ClerkContext(args, **db);
-  if (!clerk) return PrintError(err, clerk.error());
+  auto viewer = ClerkViewer(args, **db);
+  if (!viewer) return PrintError(err, viewer.error());
   SqliteResidentRepository residents(**db);
+  SqliteAuditLog log(**db);
   const std::string& atena = args.positional[0];
-  auto record = residents.AsOf(atena, AsOfQuery{*as_of, *known_at});
-  if (!record) {
-    return PrintError(err, MakeError(ErrorCode::kNotFound, "change.person_not_found",
-                                     "宛名番号 " + atena + (*as_of || *known_at ? " at that date" : "")));
-  }
-  // 照会 is logged before anything is shown; the JSON form carries the 個人番号.
-  LogAccess(*clerk, **db, AuditAction::kView, "show", {atena}, args.flags.contains("json"),
-            std::string(*as_of ? "as_of " : "") + (*known_at ? "known_at" : ""));
+  // 照会 through the one gate: permissions, 照会抑止, the log, and the protection notice.
+  auto view = ResidentAccess(residents, log, *viewer)
+                  .View(atena, AsOfQuery{*as_of, *known_at}, Acknowledged(args),
+                        args.flags.contains("json") ? "show --json" : "show");
+  if (!view) return PrintError(err, view.error());
+  for (const std::string& alert : view->protection.alerts) PrintNotices(err, {alert});
   if (args.flags.contains("json")) {
-    out << web::EncodeRecord(*record) << "\n";
+    out << web::EncodeRecord(view->record) << "\n";
     return kOk;
   }
-  const auto history = residents.History(atena);
+  if (!view->protection.marker.empty()) out << "【" << view->protection.marker << "】\n";
   SqliteRemarkRepository remarks(**db);
-  out << app::RecordText(*record) << app::HistoryText(history)
-      << app::RemarksText(IntegratedRemarks(history, remarks.Remarks(atena)), remarks.Memos(atena));
+  out << app::RecordText(view->record) << app::HistoryText(view->history)
+      << app::RemarksText(IntegratedRemarks(view->history, remarks.Remarks(atena)), remarks.Memos(atena));
   return kOk;
 }
 int Apply(const Args& args, std::ostream& out, std::ostream& err) {

@@ -102,6 +102,22 @@ Result<ChangeContext> ClerkContext(const Args& args, Database& db) {
   return context;
 }
 
+Result<Viewer> ClerkViewer(const Args& args, Database& db) {
+  auto clerk = ClerkContext(args, db);
+  if (!clerk) return clerk.error();
+  return Viewer{clerk->operator_id, clerk->place,       clerk->terminal,
+                AllPermissions(),   clerk->today,       clerk->now_epoch_seconds};
+}
+
+std::vector<std::string> Acknowledged(const Args& args) {
+  std::vector<std::string> rules;
+  std::istringstream in(args.Option("acknowledge"));
+  for (std::string rule; std::getline(in, rule, ',');) {
+    if (!rule.empty()) rules.push_back(rule);
+  }
+  return rules;
+}
+
 void LogAccess(const ChangeContext& clerk, Database& db, AuditAction action, std::string function,
                std::vector<std::string> targets, bool individual_number, std::string detail) {
   AuditEvent event;

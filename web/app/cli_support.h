@@ -14,6 +14,7 @@
 
 #include "jrr/domain/audit_log.h"
 #include "jrr/domain/change.h"
+#include "jrr/domain/resident_access.h"
 #include "jrr/domain/result.h"
 #include "jrr/persistence/database.h"
 
@@ -46,6 +47,14 @@ Result<std::optional<CalendarDate>> DateOption(const Args& args, const std::stri
 // (JK-1.3.1), --terminal must name one, and its place is the input place.
 Result<ChangeContext> ClerkContext(const Args& args, Database& db);
 
+// The viewer behind a command: the clerk of ClerkContext with every permission. Until staff
+// accounts exist, the command line is the register administrator's console; it has no bypass
+// either — 抑止 and 支援措置 apply to it exactly as to anyone (resident_access.h).
+Result<Viewer> ClerkViewer(const Args& args, Database& db);
+
+// The rule ids listed in --acknowledge (comma-separated).
+std::vector<std::string> Acknowledged(const Args& args);
+
 // Records an アクセスログ entry (JK-10.2) for a command that reads or exports, with the operator,
 // place and terminal of ClerkContext. Throws StorageError when it cannot be written: nothing is
 // shown that was not logged.
@@ -76,5 +85,7 @@ int Stats(const Args&, std::ostream&, std::ostream&);
 int Audit(const Args&, std::ostream&, std::ostream&);
 int Backup(const Args&, std::ostream&, std::ostream&);
 int Restore(const Args&, std::ostream&, std::ostream&);
+int BlockCommand(const Args&, std::ostream&, std::ostream&);
+int SupportCommand(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

@@ -22,6 +22,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "jrr/domain/in_memory_protection_register.h"
 #include "jrr/domain/resident_repository.h"
 
 namespace jrr {
@@ -37,6 +38,7 @@ class InMemoryResidentRepository final : public ResidentRepository {
                                const std::vector<VersionStamp>& read_set) override;
   std::optional<ResidentRecord> AsOf(std::string_view addressee_number, const AsOfQuery& query) override;
   std::vector<HistoryEntry> History(std::string_view addressee_number) override;
+  ProtectionRegister& Protections() override { return protections_; }
   std::optional<ChangeRecord> Change(int64_t change_id) override;
   std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) override;
   std::optional<ResidentRecord> Version(std::string_view addressee_number, int history_number) override;
@@ -48,6 +50,7 @@ class InMemoryResidentRepository final : public ResidentRepository {
   std::optional<int64_t> PendingChangeFor(std::string_view) override { return std::nullopt; }
 
  private:
+  InMemoryProtectionRegister protections_;
   void Index(const ResidentRecord& version, bool add);
 
   Sink sink_;

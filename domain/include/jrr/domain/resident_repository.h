@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "jrr/domain/change.h"
+#include "jrr/domain/protection.h"
 #include "jrr/domain/resident_record.h"
 #include "jrr/domain/result.h"
 
@@ -74,6 +75,10 @@ class ResidentRepository {
   // 排他制御 (JK-10.3): the operator holding an unexpired edit lease on this person, if any.
   virtual std::optional<std::string> EditLeaseHolder(std::string_view addressee_number,
                                                      int64_t now_epoch_seconds) = 0;
+
+  // 抑止 and 支援措置 of this register (protection.h): the 異動 engine checks 異動抑止 through it
+  // for everyone a 異動 touches, and ResidentAccess every read and issue.
+  virtual ProtectionRegister& Protections() = 0;
 
   // The open 仮登録 (JK-4.0.8) that involves this person, if any.
   virtual std::optional<int64_t> PendingChangeFor(std::string_view addressee_number) = 0;

@@ -9,12 +9,13 @@
 #include "jrr/domain/register_figures.h"
 #include "jrr/domain/resident_repository.h"
 #include "jrr/persistence/database.h"
+#include "jrr/persistence/sqlite_protection_register.h"
 
 namespace jrr {
 
 class SqliteResidentRepository final : public ResidentRepository {
  public:
-  explicit SqliteResidentRepository(Database& db) : db_(db) {}
+  explicit SqliteResidentRepository(Database& db) : db_(db), protections_(db) {}
 
   std::optional<ResidentRecord> Latest(std::string_view addressee_number) override;
   std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) override;
@@ -34,9 +35,11 @@ class SqliteResidentRepository final : public ResidentRepository {
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
                                                       std::string_view given_name, Sex sex,
                                                       CalendarDate birth_date) override;
+  ProtectionRegister& Protections() override { return protections_; }
 
  private:
   Database& db_;
+  SqliteProtectionRegister protections_;
 };
 
 // The rows of one recorded 異動, as Append writes them after its checks and number allocation

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 操作権限 and the one gate — Viewer, ResidentAccess, ProtectionDesk.
+//
+// Every path that shows, prints or exports a person's data goes through ResidentAccess, and
+// every change to 抑止 or 支援措置 through ProtectionDesk. Both check permissions with the same
+// Authorize() and log what they let through and what they refused (JK-10.2). There is no flag
+// that skips the check: a temporary release (一時解除) is itself a logged grant to one operator
+// for a few minutes. tests/persistence/protection_test.cpp enumerates the paths.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "jrr/domain/audit_log.h"
+#include "jrr/domain/protection.h"
+#include "jrr/domain/resident_repository.h"
+
+namespace jrr {
+
+// 操作権限 (JK-10.3, 10.4): independently grantable.
+enum class Permission {
+  kView,                  // 照会
+  kChange,                // 異動入力
+  kApprove,               // 本登録
+  kIssue,                 // 証明発行
+  kSupportMeasure,        // 支援措置 (details, registration, release for issuance)
+  kBlock,                 // 抑止 set and end
+  kRelease,               // 抑止の一時解除
+  kAudit,                 // 監査ログ
+  kUserAdmin,             // 利用者管理
+  kSettings,              // 設定
+  kCodeAssignment,        // 住民票コード付番
+  kSeeIndividualNumber,   // 個人番号 shown
+  kSeeResidentRecordCode, // 住民票コード shown
+  kSeeDomicile,           // 戸籍の表示 shown
+};
+
+std::string_view PermissionName(Permission permission);
+std::optional<Permission> PermissionFromName(std::string_view name);
+std::set<Permission> AllPermissions();
+
+// Who is asking, from where, and when (the domain has no clock).
+struct Viewer {
+  std::string operator_id;
+  std::string place;
+  std::string terminal;
+  std::set<Permission> permissions;
+  CalendarDate today;
+  int64_t now_epoch_seconds = 0;
+  bool Has(Permission p) const { return permissions.contains(p); }
+};
+
+// Error access.permission_denied (kRuleViolation) when the viewer lacks the permission.
+Status Authorize(const Viewer& viewer, Permission permission);
+
+// What a screen must show about a person's protection (JK-2.2.4, 3.1).
+struct ProtectionNotice {
+  bool support_target = false;  // 支援措置期間中 or 仮支援措置期間中
+  bool provisional = false;
+  // 支援措置対象者（DV） for the 支援措置 permission; a mask for everyone else, who learn that a
+  // restriction exists and not what it is.
+  std::string marker;
+  std::vector<std::string> alerts;  // rule ids: support.expiring, support.expired
+  std::vector<int64_t> measure_ids; // only for the 支援措置 permission
+  std::vector<GuardedOperation> blocked;  // operations under a block in force (抑止対象)
+  bool any() const { return support_target || !blocked.empty(); }
+};
+
+inline constexpr std::string_view kMaskedMarker = "＊＊＊＊＊＊＊＊";
+
+// The protection notice for one person on `today`, as `viewer` may see it. Pure.
+ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasure>& measures,
+                           const std::vector<Block>& blocks);
+
+// Checks the blocks on one operation (JK-3.1): an エラー block refuses (protection.blocked), an
+// アラート block needs protection.alert acknowledged; a running release granted to this
+// operator for that block lets them through. Pure.
+Status CheckBlocks(const std::vector<Block>& blocks, const std::vector<TemporaryRelease>& releases,
+                   GuardedOperation operation, CalendarDate today,
+                   const std::vector<std::string>& acknowledged);
+
+struct PersonView {
+  ResidentRecord record;
+  std::vector<ResidentRepository::HistoryEntry> history;
+  ProtectionNotice protection;
+};
+
+class ResidentAccess {
+ public:
+  ResidentAccess(ResidentRepository& residents, AuditLog& log, Viewer viewer)
+      : residents_(residents), log_(log), viewer_(std::move(viewer)) {}
+
+  // 照会 (JK-2.2.1): the record as the query selects it, its history and its protection notice.
+  // Needs kView; a 照会抑止 applies (protection.blocked / protection.alert). Items the viewer
+  // may not see (個人番号, 住民票コード, 戸籍の表示) are blanked. Logged as a view or a denial.
+  // Errors: access.permission_denied, change.person_not_found, protection.*.
+  Result<PersonView> View(const std::string& addressee_number, const AsOfQuery& query,
+                          const std::vector<std::string>& acknowledged = {},
+                          const std::string& function = "照会");
+
+  // 証明発行 and 閲覧: clears the people to be printed, or refuses. Needs kIssue. A person under
+  // a 支援措置 (in force, provisional or as former address) is refused with support.issue_blocked
+  // unless a 支援措置 officer released that measure to this operator and the release is running;
+  // 発行抑止 as in CheckBlocks. Logged as an issue or a denial, naming everyone.
+  Status ClearForIssue(const std::vector<std::string>& persons, const std::string& function,
+                       bool individual_number, const std::vector<std::string>& acknowledged = {});
+
+  // The notice for a search hit (the search itself is logged by the caller's use case).
+  ProtectionNotice Notice(const ResidentRecord& record);
+
+  const Viewer& viewer() const { return viewer_; }
+
+ private:
+  void Log(AuditAction action, const std::string& function, std::vector<std::string> targets,
+           bool individual_number, const std::string& outcome, const std::string& detail = {});
+  ResidentRepository& residents_;
+  AuditLog& log_;
+  Viewer viewer_;
+};
+
+// 抑止 and 支援措置 management (JK-3.1, 3.4, 1.1.16). Blocks need kBlock, releases of blocks
+// kRelease, everything about support measures kSupportMeasure. Every action is logged.
+class ProtectionDesk {
+ public:
+  ProtectionDesk(ProtectionRegister& protections, AuditLog& log, Viewer viewer)
+      : protections_(protections), log_(log), viewer_(std::move(viewer)) {}
+
+  Result<Block> AddBlock(Block block);
+  Status EndBlock(int64_t block_id);
+  // 一時解除 for `grantee` for `minutes` (1–480).
+  Result<TemporaryRelease> ReleaseBlock(int64_t block_id, const std::string& grantee, int minutes,
+                                        const std::string& reason);
+  std::vector<Block> BlocksFor(const std::string& addressee_number,
+                               const std::string& household_number);
+
+  Result<SupportMeasure> Register(SupportMeasure measure);
+  Result<SupportMeasure> Start(int64_t measure_id, CalendarDate start,
+                               std::optional<CalendarDate> end);
+  Result<SupportMeasure> Extend(int64_t measure_id);
+  Result<SupportMeasure> End(int64_t measure_id, const std::string& reason);
+  // After review, lets `grantee` issue for the measure's people for `minutes` (1–480).
+  Result<TemporaryRelease> ReleaseForIssue(int64_t measure_id, const std::string& grantee,
+                                           int minutes, const std::string& reason);
+  // The details database (JK-1.1.16), latest version first.
+  Result<std::vector<SupportMeasure>> Details(int64_t measure_id);
+  Result<std::vector<SupportMeasure>> MeasuresFor(const std::string& addressee_number);
+
+ private:
+  // The measure, after checking the 支援措置 permission (a refusal is logged).
+  Result<SupportMeasure> Load(int64_t measure_id, const std::string& function);
+  Result<SupportMeasure> Save(Result<SupportMeasure> next, const std::string& function);
+  void Log(const std::string& function, std::vector<std::string> targets, const std::string& outcome,
+           const std::string& detail);
+  ProtectionRegister& protections_;
+  AuditLog& log_;
+  Viewer viewer_;
+};
+
+}  // namespace jrr

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/resident_access.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace jrr {
+namespace {
+
+constexpr std::array<std::pair<Permission, std::string_view>, 14> kPermissions{{
+    {Permission::kView, "view"},
+    {Permission::kChange, "change"},
+    {Permission::kApprove, "approve"},
+    {Permission::kIssue, "issue"},
+    {Permission::kSupportMeasure, "support_measure"},
+    {Permission::kBlock, "block"},
+    {Permission::kRelease, "release"},
+    {Permission::kAudit, "audit"},
+    {Permission::kUserAdmin, "user_admin"},
+    {Permission::kSettings, "settings"},
+    {Permission::kCodeAssignment, "code_assignment"},
+    {Permission::kSeeIndividualNumber, "see_individual_number"},
+    {Permission::kSeeResidentRecordCode, "see_resident_record_code"},
+    {Permission::kSeeDomicile, "see_domicile"},
+}};
+
+std::string_view SupportKindJa(SupportKind kind) {
+  switch (kind) {
+    case SupportKind::kDomesticViolence: return "DV";
+    case SupportKind::kStalking: return "ストーカー";
+    case SupportKind::kChildAbuse: return "児童虐待";
+    case SupportKind::kOther: return "その他";
+  }
+  return "";
+}
+
+bool Acknowledged(const std::vector<std::string>& acknowledged, std::string_view rule) {
+  return std::find(acknowledged.begin(), acknowledged.end(), rule) != acknowledged.end();
+}
+
+constexpr int kMaxReleaseMinutes = 480;
+
+}  // namespace
+
+std::string_view PermissionName(Permission permission) {
+  for (const auto& [p, name] : kPermissions) {
+    if (p == permission) return name;
+  }
+  return "unknown";
+}
+
+std::optional<Permission> PermissionFromName(std::string_view name) {
+  for (const auto& [p, known] : kPermissions) {
+    if (known == name) return p;
+  }
+  return std::nullopt;
+}
+
+std::set<Permission> AllPermissions() {
+  std::set<Permission> all;
+  for (const auto& [p, name] : kPermissions) all.insert(p);
+  return all;
+}
+
+Status Authorize(const Viewer& viewer, Permission permission) {
+  if (viewer.Has(permission)) return {};
+  return MakeError(ErrorCode::kRuleViolation, "access.permission_denied",
+                   std::string("needs ") + std::string(PermissionName(permission)));
+}
+
+ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasure>& measures,
+                           const std::vector<Block>& blocks) {
+  ProtectionNotice notice;
+  const bool may_see = viewer.Has(Permission::kSupportMeasure);
+  std::string kinds;
+  for (const SupportMeasure& m : measures) {
+    if (!m.Active()) continue;
+    notice.support_target = true;
+    notice.provisional = notice.provisional || m.state != SupportState::kInForce;
+    for (const std::string& alert : SupportAlerts(m, viewer.today)) notice.alerts.push_back(alert);
+    if (may_see) {
+      notice.measure_ids.push_back(m.measure_id);
+      if (!kinds.empty()) kinds += "・";
+      kinds += SupportKindJa(m.kind);
+      if (m.state != SupportState::kInForce) kinds += "・仮";
+    }
+  }
+  for (const Block& b : blocks) {
+    if (BlockApplies(b, viewer.today) &&
+        std::find(notice.blocked.begin(), notice.blocked.end(), b.operation) == notice.blocked.end()) {
+      notice.blocked.push_back(b.operation);
+    }
+  }
+  if (notice.support_target) {
+    notice.marker = may_see ? "支援措置対象者（" + kinds + "）" : std::string(kMaskedMarker);
+  } else if (!notice.blocked.empty()) {
+    notice.marker = "抑止対象";
+  }
+  return notice;
+}
+
+Status CheckBlocks(const std::vector<Block>& blocks, const std::vector<TemporaryRelease>& releases,
+                   GuardedOperation operation, CalendarDate today,
+                   const std::vector<std::string>& acknowledged) {
+  bool alert = false;
+  for (const Block& b : blocks) {
+    if (b.operation != operation || !BlockApplies(b, today)) continue;
+    const bool released = std::any_of(releases.begin(), releases.end(), [&](const TemporaryRelease& r) {
+      return r.block_id && *r.block_id == b.block_id;
+    });
+    if (released) continue;
+    if (b.level == BlockLevel::kError) {
+      return MakeError(ErrorCode::kRuleViolation, "protection.blocked",
+                       "block " + std::to_string(b.block_id) + " on " +
+                           std::string(GuardedOperationName(operation)));
+    }
+    alert = true;
+  }
+  if (alert && !Acknowledged(acknowledged, "protection.alert")) {
+    return MakeError(ErrorCode::kRuleViolation, "protection.alert",
+                     "アラート: acknowledge protection.alert to proceed");
+  }
+  return {};
+}
+
+void ResidentAccess::Log(AuditAction action, const std::string& function,
+                         std::vector<std::string> targets, bool individual_number,
+                         const std::string& outcome, const std::string& detail) {
+  AuditEvent event;
+  event.action = action;
+  event.operator_id = viewer_.operator_id;
+  event.terminal = viewer_.terminal;
+  event.place = viewer_.place;
+  event.function = function;
+  event.targets = std::move(targets);
+  event.individual_number = individual_number;
+  event.outcome = outcome;
+  event.detail = detail;
+  log_.Record(event);
+}
+
+Result<PersonView> ResidentAccess::View(const std::string& addressee_number, const AsOfQuery& query,
+                                        const std::vector<std::string>& acknowledged,
+                                        const std::string& function) {
+  const bool numbers = viewer_.Has(Permission::kSeeIndividualNumber);
+  if (auto ok = Authorize(viewer_, Permission::kView); !ok) {
+    Log(AuditAction::kDenied, function, {addressee_number}, false, ok.error().rule_id);
+    return ok.error();
+  }
+  auto latest = residents_.Latest(addressee_number);
+  if (!latest) {
+    return MakeError(ErrorCode::kNotFound, "change.person_not_found", "宛名番号 " + addressee_number);
+  }
+  ProtectionRegister& protections = residents_.Protections();
+  const auto blocks = protections.BlocksFor(addressee_number, latest->household_number);
+  const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
+  if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kView, viewer_.today, acknowledged);
+      !ok) {
+    Log(AuditAction::kDenied, function, {addressee_number}, false, ok.error().rule_id);
+    return ok.error();
+  }
+  auto record = residents_.AsOf(addressee_number, query);
+  if (!record) {
+    return MakeError(ErrorCode::kNotFound, "change.person_not_found",
+                     "宛名番号 " + addressee_number + " at that date");
+  }
+  // Logged before anything is returned: nothing is shown that was not logged.
+  Log(AuditAction::kView, function, {addressee_number}, numbers && !record->individual_number.empty(),
+      "ok", std::string(query.effective_on ? "as_of " : "") + (query.known_at ? "known_at" : ""));
+  PersonView view{*record, residents_.History(addressee_number),
+                  NoticeFor(viewer_, protections.MeasuresFor(addressee_number), blocks)};
+  auto blank = [this](ResidentRecord& r) {
+    if (!viewer_.Has(Permission::kSeeIndividualNumber)) r.individual_number.clear();
+    if (!viewer_.Has(Permission::kSeeResidentRecordCode)) r.resident_record_code.clear();
+    if (!viewer_.Has(Permission::kSeeDomicile)) r.domicile = Domicile{};
+  };
+  blank(view.record);
+  for (auto& entry : view.history) blank(entry.version);
+  return view;
+}
+
+Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
+                                     const std::string& function, bool individual_number,
+                                     const std::vector<std::string>& acknowledged) {
+  auto refuse = [&](const Error& error) {
+    Log(AuditAction::kDenied, function, persons, false, error.rule_id);
+    return error;
+  };
+  if (auto ok = Authorize(viewer_, Permission::kIssue); !ok) return refuse(ok.error());
+  if (individual_number) {
+    if (auto ok = Authorize(viewer_, Permission::kSeeIndividualNumber); !ok) return refuse(ok.error());
+  }
+  ProtectionRegister& protections = residents_.Protections();
+  const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
+  for (const std::string& atena : persons) {
+    auto latest = residents_.Latest(atena);
+    if (!latest) {
+      return refuse(MakeError(ErrorCode::kNotFound, "change.person_not_found", "宛名番号 " + atena));
+    }
+    for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
+      if (!m.Active() || !m.Protects(atena)) continue;
+      const bool released = std::any_of(releases.begin(), releases.end(), [&](const TemporaryRelease& r) {
+        return r.measure_id && *r.measure_id == m.measure_id;
+      });
+      if (!released) {
+        return refuse(MakeError(ErrorCode::kRuleViolation, "support.issue_blocked",
+                                "a 支援措置 covers " + atena));
+      }
+    }
+    const auto blocks = protections.BlocksFor(atena, latest->household_number);
+    if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kIssue, viewer_.today, acknowledged);
+        !ok) {
+      return refuse(ok.error());
+    }
+  }
+  Log(AuditAction::kIssue, function, persons, individual_number, "ok");
+  return {};
+}
+
+ProtectionNotice ResidentAccess::Notice(const ResidentRecord& record) {
+  ProtectionRegister& protections = residents_.Protections();
+  return NoticeFor(viewer_, protections.MeasuresFor(record.addressee_number),
+                   protections.BlocksFor(record.addressee_number, record.household_number));
+}
+
+void ProtectionDesk::Log(const std::string& function, std::vector<std::string> targets,
+                         const std::string& outcome, const std::string& detail) {
+  AuditEvent event;
+  event.action = outcome == "ok" ? AuditAction::kProtection : AuditAction::kDenied;
+  event.operator_id = viewer_.operator_id;
+  event.terminal = viewer_.terminal;
+  event.place = viewer_.place;
+  event.function = function;
+  event.targets = std::move(targets);
+  event.outcome = outcome;
+  event.detail = detail;
+  log_.Record(event);
+}
+
+Result<Block> ProtectionDesk::AddBlock(Block block) {
+  std::vector<std::string> targets;
+  if (!block.addressee_number.empty()) targets.push_back(block.addressee_number);
+  if (auto ok = Authorize(viewer_, Permission::kBlock); !ok) {
+    Log("抑止設定", targets, ok.error().rule_id, "");
+    return ok.error();
+  }
+  if (block.addressee_number.empty() == block.household_number.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "protection.target_required",
+                     "name exactly one person or household");
+  }
+  if (block.end && *block.end < block.start) {
+    return MakeError(ErrorCode::kRuleViolation, "support.invalid_period", "end before start");
+  }
+  block.operator_id = viewer_.operator_id;
+  block.ended_on.reset();
+  Block added = protections_.AddBlock(std::move(block));
+  Log("抑止設定", targets, "ok",
+      "block_id=" + std::to_string(added.block_id) + " op=" +
+          std::string(GuardedOperationName(added.operation)) +
+          (added.household_number.empty() ? "" : " household=" + added.household_number));
+  return added;
+}
+
+Status ProtectionDesk::EndBlock(int64_t block_id) {
+  if (auto ok = Authorize(viewer_, Permission::kBlock); !ok) {
+    Log("抑止解除", {}, ok.error().rule_id, "block_id=" + std::to_string(block_id));
+    return ok.error();
+  }
+  auto block = protections_.GetBlock(block_id);
+  if (!block) return MakeError(ErrorCode::kNotFound, "protection.not_found", std::to_string(block_id));
+  if (auto ok = protections_.EndBlock(block_id, viewer_.today, viewer_.operator_id); !ok) return ok;
+  Log("抑止解除", block->addressee_number.empty() ? std::vector<std::string>{}
+                                               : std::vector<std::string>{block->addressee_number},
+      "ok", "block_id=" + std::to_string(block_id));
+  return {};
+}
+
+Result<TemporaryRelease> ProtectionDesk::ReleaseBlock(int64_t block_id, const std::string& grantee,
+                                                      int minutes, const std::string& reason) {
+  if (auto ok = Authorize(viewer_, Permission::kRelease); !ok) {
+    Log("抑止一時解除", {}, ok.error().rule_id, "block_id=" + std::to_string(block_id));
+    return ok.error();
+  }
+  auto block = protections_.GetBlock(block_id);
+  if (!block || block->ended_on) {
+    return MakeError(ErrorCode::kNotFound, "protection.not_found", std::to_string(block_id));
+  }
+  if (minutes < 1 || minutes > kMaxReleaseMinutes) {
+    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", std::to_string(minutes));
+  }
+  TemporaryRelease release;
+  release.block_id = block_id;
+  release.granted_to = grantee.empty() ? viewer_.operator_id : grantee;
+  release.granted_by = viewer_.operator_id;
+  release.until_epoch_seconds = viewer_.now_epoch_seconds + int64_t{60} * minutes;
+  release.reason = reason;
+  release = protections_.AddRelease(release);
+  Log("抑止一時解除",
+      block->addressee_number.empty() ? std::vector<std::string>{} : std::vector<std::string>{block->addressee_number},
+      "ok", "block_id=" + std::to_string(block_id) + " to=" + release.granted_to +
+                " minutes=" + std::to_string(minutes));
+  return release;
+}
+
+std::vector<Block> ProtectionDesk::BlocksFor(const std::string& addressee_number,
+                                             const std::string& household_number) {
+  return protections_.BlocksFor(addressee_number, household_number);
+}
+
+namespace {
+std::vector<std::string> PeopleOf(const SupportMeasure& m) {
+  std::vector<std::string> people{m.applicant};
+  for (const auto& c : m.co_protected) people.push_back(c.addressee_number);
+  return people;
+}
+}  // namespace
+
+Result<SupportMeasure> ProtectionDesk::Save(Result<SupportMeasure> next, const std::string& function) {
+  if (!next) return next.error();
+  next->operator_id = viewer_.operator_id;
+  auto saved = protections_.SaveMeasure(std::move(next).value());
+  if (!saved) return saved.error();
+  Log(function, PeopleOf(*saved), "ok",
+      "measure_id=" + std::to_string(saved->measure_id) + " version=" + std::to_string(saved->version));
+  return saved;
+}
+
+Result<SupportMeasure> ProtectionDesk::Register(SupportMeasure measure) {
+  if (auto ok = Authorize(viewer_, Permission::kSupportMeasure); !ok) {
+    Log("支援措置登録", PeopleOf(measure), ok.error().rule_id, "");
+    return ok.error();
+  }
+  return Save(NewSupportMeasure(std::move(measure), viewer_.today), "支援措置登録");
+}
+
+Result<SupportMeasure> ProtectionDesk::Load(int64_t measure_id, const std::string& function) {
+  if (auto ok = Authorize(viewer_, Permission::kSupportMeasure); !ok) {
+    Log(function, {}, ok.error().rule_id, "measure_id=" + std::to_string(measure_id));
+    return ok.error();
+  }
+  auto current = protections_.GetMeasure(measure_id);
+  if (!current) return MakeError(ErrorCode::kNotFound, "support.not_found", std::to_string(measure_id));
+  return *current;
+}
+
+Result<SupportMeasure> ProtectionDesk::Start(int64_t measure_id, CalendarDate start,
+                                             std::optional<CalendarDate> end) {
+  auto current = Load(measure_id, "支援措置開始");
+  if (!current) return current.error();
+  return Save(StartSupportMeasure(*current, start, end), "支援措置開始");
+}
+
+Result<SupportMeasure> ProtectionDesk::Extend(int64_t measure_id) {
+  auto current = Load(measure_id, "支援措置延長");
+  if (!current) return current.error();
+  return Save(ExtendSupportMeasure(*current, viewer_.today), "支援措置延長");
+}
+
+Result<SupportMeasure> ProtectionDesk::End(int64_t measure_id, const std::string& reason) {
+  auto current = Load(measure_id, "支援措置終了");
+  if (!current) return current.error();
+  return Save(EndSupportMeasure(*current, viewer_.today, reason), "支援措置終了");
+}
+
+Result<TemporaryRelease> ProtectionDesk::ReleaseForIssue(int64_t measure_id,
+                                                         const std::string& grantee, int minutes,
+                                                         const std::string& reason) {
+  auto current = Load(measure_id, "支援措置交付解除");
+  if (!current) return current.error();
+  if (!current->Active()) return MakeError(ErrorCode::kRuleViolation, "support.not_active", "ended");
+  if (minutes < 1 || minutes > kMaxReleaseMinutes) {
+    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", std::to_string(minutes));
+  }
+  TemporaryRelease release;
+  release.measure_id = measure_id;
+  release.granted_to = grantee.empty() ? viewer_.operator_id : grantee;
+  release.granted_by = viewer_.operator_id;
+  release.until_epoch_seconds = viewer_.now_epoch_seconds + int64_t{60} * minutes;
+  release.reason = reason;
+  release = protections_.AddRelease(release);
+  Log("支援措置交付解除", PeopleOf(*current), "ok",
+      "measure_id=" + std::to_string(measure_id) + " to=" + release.granted_to +
+          " minutes=" + std::to_string(minutes));
+  return release;
+}
+
+Result<std::vector<SupportMeasure>> ProtectionDesk::Details(int64_t measure_id) {
+  auto current = Load(measure_id, "支援措置照会");
+  if (!current) return current.error();
+  auto history = protections_.MeasureHistory(measure_id);
+  std::reverse(history.begin(), history.end());
+  Log("支援措置照会", PeopleOf(*current), "ok", "measure_id=" + std::to_string(measure_id));
+  return history;
+}
+
+Result<std::vector<SupportMeasure>> ProtectionDesk::MeasuresFor(const std::string& addressee_number) {
+  if (auto ok = Authorize(viewer_, Permission::kSupportMeasure); !ok) {
+    Log("支援措置照会", {addressee_number}, ok.error().rule_id, "");
+    return ok.error();
+  }
+  auto measures = protections_.MeasuresFor(addressee_number);
+  Log("支援措置照会", {addressee_number}, "ok", "measures=" + std::to_string(measures.size()));
+  return measures;
+}
+
+}  // namespace jrr
