@@ -250,7 +250,7 @@ Result<Block> ProtectionDesk::AddBlock(Block block) {
                      "name exactly one person or household");
   }
   if (block.end && *block.end < block.start) {
-    return MakeError(ErrorCode::kRuleViolation, "support.invalid_period", "end before start");
+    return MakeError(ErrorCode::kRuleViolation, "protection.invalid_period", "end before start");
   }
   block.operator_id = viewer_.operator_id;
   block.ended_on.reset();

@@ -185,6 +185,7 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"protection.alert", kAlert, "JK-3.1",
      "抑止（アラート）が設定されている住民です。内容を確認したうえで処理を続けてください。"},
     {"protection.target_required", kError, "JK-3.1", "抑止の対象として、住民または世帯のどちらか一方を指定してください。"},
+    {"protection.invalid_period", kError, "JK-3.1", "抑止の終了日が開始日より前になっています。"},
     {"protection.not_found", kError, "JK-3.1", "指定された抑止は存在しないか、既に解除されています。"},
     {"protection.release_minutes", kError, "JK-3.1", "一時解除の時間は1分から480分の間で指定してください。"},
     {"support.issue_blocked", kError, "JK-3.4",

@@ -109,7 +109,7 @@ const std::vector<Command>& Commands() {
       {"memo", "メモ（証明書に記載しない） / staff memos",
        "jrr memo --db PATH [--operator ID] add 宛名番号 本文 | edit 番号 本文 | delete 番号 | history 番号\n"
        "  記載者と日時を記録し、修正・削除も履歴として残します。証明書には記載されません（JK-1.1.15）。\n",
-       {"db", "operator"}, {}, 2, 3, Memos},
+       {"db", "operator", "place", "terminal", "acknowledge"}, {}, 2, 3, Memos},
       {"remark", "備考（統合記載欄C） / remarks",
        "jrr remark --db PATH [--operator ID] add 宛名番号 本文\n", {"db", "operator"}, {}, 3, 3, Remarks},
       {"stats", "住民基本台帳関係年報の集計 / register statistics",

@@ -26,6 +26,7 @@
 #include "jrr/persistence/sqlite_address_dictionary.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
 #include "jrr/persistence/sqlite_register_settings.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_remark_repository.h"
 #include "jrr/persistence/sqlite_pending_change_repository.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
@@ -81,7 +82,17 @@ int Memos(const Args& args, std::ostream& out, std::ostream& err) {
   if (action == "history" && args.positional.size() == 2) {
     auto id = memo_id();
     if (!id) return PrintError(err, id.error());
-    for (const Memo& m : remarks.MemoHistory(*id)) {
+    const auto history = remarks.MemoHistory(*id);
+    if (history.empty()) return PrintError(err, MakeError(ErrorCode::kNotFound, "memo.not_found", "no such memo"));
+    // A memo is part of the person's record: reading it is a 照会 through the gate.
+    auto viewer = ClerkViewer(args, **db);
+    if (!viewer) return PrintError(err, viewer.error());
+    SqliteResidentRepository residents(**db);
+    SqliteAuditLog log(**db);
+    auto view = ResidentAccess(residents, log, *viewer)
+                    .View(history.front().addressee_number, AsOfQuery{}, Acknowledged(args), "memo history");
+    if (!view) return PrintError(err, view.error());
+    for (const Memo& m : history) {
       out << m.recorded_at << "  " << m.operator_id << "  " << (m.deleted ? "（削除）" : m.text) << "\n";
     }
     return kOk;
