@@ -178,6 +178,12 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"audit.head_mismatch", kError, "JK-10.2",
      "アクセスログの末尾が控えと一致しません。控えより後のログが作り直されたか、切り取られています。"},
     {"audit.invalid_action", kError, "jrr", "アクセスログの操作の種類が正しくありません。"},
+    // 検索 (JK-2.1).
+    {"search.no_key", kError, "JK-2.1.3",
+     "検索条件が足りません。氏名・カナ・生年月日・住所・番号などを一つ以上指定してください（性別・続柄は絞り込み用です）。"},
+    {"search.pattern_too_short", kError, "JK-2.1.3", "部分一致の検索には3文字以上を指定してください（前方一致は1文字から使えます）。"},
+    {"search.invalid_query", kError, "JK-2.1.1", "検索条件の形式が正しくありません。"},
+    {"search.history_not_found", kError, "JK-2.1.1", "指定された検索履歴はありません（自分の検索履歴だけを再実行できます）。"},
     // 抑止 (JK-3.1), 支援措置 (JK-3.4, 1.1.16) and 操作権限 (JK-10.3).
     {"access.permission_denied", kError, "JK-10.3", "この操作を行う権限がありません。"},
     {"protection.blocked", kError, "JK-3.1",

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "jrr/domain/storage_error.h"
+#include "jrr/persistence/sqlite_search_index.h"
 
 namespace jrr::embedded {
 std::string_view schema_0001_register_sql();
@@ -19,6 +20,7 @@ std::string_view schema_0009_change_supersedes_sql();
 std::string_view schema_0010_remarks_memos_sql();
 std::string_view schema_0011_audit_log_sql();
 std::string_view schema_0012_protection_sql();
+std::string_view schema_0013_search_index_sql();
 }
 
 namespace jrr {
@@ -37,6 +39,7 @@ std::span<const Migration> AllMigrations() {
       Migration{10, "remarks_memos", embedded::schema_0010_remarks_memos_sql()},
       Migration{11, "audit_log", embedded::schema_0011_audit_log_sql()},
       Migration{12, "protection", embedded::schema_0012_protection_sql()},
+      Migration{13, "search_index", embedded::schema_0013_search_index_sql(), BackfillSearchIndex},
   };
   return kMigrations;
 }
@@ -56,6 +59,7 @@ void Migrate(Database& db) {
     if (migration.version <= current) continue;
     Transaction transaction(db);
     db.Execute(migration.sql);
+    if (migration.step != nullptr) migration.step(db);
     auto record = db.Prepare("INSERT INTO schema_migration(version, name) VALUES (?1, ?2)");
     record->Bind(1, migration.version).Bind(2, migration.name).Run();
     db.Execute("PRAGMA user_version = " + std::to_string(migration.version));

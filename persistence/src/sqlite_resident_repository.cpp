@@ -8,6 +8,7 @@
 #include "jrr/domain/storage_error.h"
 #include "jrr/persistence/resident_record_code_pool.h"
 #include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/persistence/sqlite_search_index.h"
 #include "resident_version_codec.h"
 
 namespace jrr {
@@ -110,9 +111,12 @@ void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t chang
     return std::string("INSERT INTO resident_version(") + codec::kResidentVersionColumns +
            ") VALUES (" + placeholders + ")";
   }();
-  auto insert = db.Prepare(kInsert);
-  codec::BindVersion(*insert, version, change_id);
-  insert->Run();
+  {
+    auto insert = db.Prepare(kInsert);
+    codec::BindVersion(*insert, version, change_id);
+    insert->Run();
+  }
+  IndexVersion(db, version);
 }
 
 std::optional<ResidentRecord> SqliteResidentRepository::Latest(std::string_view addressee_number) {

@@ -106,5 +106,32 @@ TEST_F(ProtectionCliTest, SupportMeasuresFromTheCommandLine) {
   EXPECT_EQ(log.out.find("加害"), std::string::npos);
 }
 
+// REQ: JK-2.1.1, JK-2.1.3
+TEST_F(ProtectionCliTest, SearchFromTheCommandLineWithHistory) {
+  // 生年月日 in 和暦 or 西暦 finds the same person.
+  for (const char* birth : {"昭和57年6月15日", "1982-06-15", "S57.6.15"}) {
+    auto found = RunCli({"search", "--db", db_, "--birth", birth});
+    ASSERT_EQ(found.status, 0) << found.err;
+    EXPECT_NE(found.out.find("0000000027"), std::string::npos) << birth;
+    EXPECT_NE(found.out.find("該当 1 件"), std::string::npos) << birth;
+  }
+  ASSERT_EQ(RunCli({"support", "--db", db_, "add", "--applicant", "0000000019"}).status, 0);
+  auto marked = RunCli({"search", "--db", db_, "--kana", "カクウ", "--match", "prefix", "--json"});
+  ASSERT_EQ(marked.status, 0) << marked.err;
+  EXPECT_NE(marked.out.find("\"support_target\":true"), std::string::npos);
+  EXPECT_NE(marked.out.find("\"marker\":\"支援措置対象者（DV）\""), std::string::npos);
+  EXPECT_EQ(RunCli({"search", "--db", db_, "--sex", "female"}).status, 1);            // no key
+  EXPECT_EQ(RunCli({"search", "--db", db_, "--kana", "カクウ", "--match", "fuzzy"}).status, 1);
+  EXPECT_EQ(RunCli({"search", "--db", db_, "--birth", "平成31年5月1日"}).status, 1);  // not a date
+  auto history = RunCli({"search", "--db", db_, "--history"});
+  EXPECT_NE(history.out.find("検索履歴 4 件"), std::string::npos) << history.out;
+  auto rerun = RunCli({"search", "--db", db_, "--rerun", "1"});
+  ASSERT_EQ(rerun.status, 0) << rerun.err;
+  EXPECT_NE(rerun.out.find("0000000027"), std::string::npos);
+  auto other = RunCli({"search", "--db", db_, "--operator", "clerk09", "--rerun", "1"});
+  EXPECT_EQ(other.status, 1);
+  EXPECT_NE(other.err.find("search.history_not_found"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace jrr::testing

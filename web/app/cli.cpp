@@ -149,6 +149,20 @@ const std::vector<Command>& Commands() {
        "  あるときは --force が必要で、元のファイルは PATH.before-restore-日時 として残します。\n"
        "  サーバを止めてから実行してください。\n",
        {"from", "db"}, {"force"}, 0, 0, Restore},
+      {"search", "住民を検索する / search the register",
+       "jrr search --db PATH [条件…] [--match exact|prefix|contains] [--residents-only] [--limit N] [--json]\n"
+       "jrr search --db PATH --history | --rerun 検索番号\n"
+       "  条件: --kana カナ氏名（氏と名の間に空白を入れると別々に照合） --kana-given 名カナ --name 氏名\n"
+       "        --given-name 名 --birth 生年月日（和暦・西暦） --sex male|female --relationship 続柄\n"
+       "        --address 住所 --address-code 住所コード --katagaki 方書 --atena 宛名番号 --household 世帯番号\n"
+       "        --jumin-code 住民票コード --kojin 個人番号 --card 在留カード等番号 --removal-reason 消除事由\n"
+       "  旧氏・通称・以前の氏名や住所、除票も検索します（JK-2.1）。カナは清音化・小書き等を同一視し、漢字は\n"
+       "  異体字を同一視します。部分一致は3文字以上。性別・続柄だけでは検索できません（絞り込み用）。\n"
+       "  結果には支援措置・抑止・仮登録の表示が付きます。検索はアクセスログと各自の検索履歴に残ります。\n",
+       {"db", "kana", "kana-given", "name", "given-name", "match", "birth", "sex", "relationship", "address",
+        "address-code", "katagaki", "atena", "household", "jumin-code", "kojin", "card", "removal-reason",
+        "limit", "rerun", "operator", "place", "terminal"},
+       {"residents-only", "json", "history"}, 0, 0, Search},
       {"block", "抑止の設定・解除・一時解除 / blocks on 異動, 証明, 照会",
        "jrr block --db PATH add (--person 宛名番号 | --household 世帯番号) --operation change|issue|view\n"
        "          [--level error|alert] [--from DATE] [--to DATE] [--reason TEXT]\n"

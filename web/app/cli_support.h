@@ -86,6 +86,7 @@ int Audit(const Args&, std::ostream&, std::ostream&);
 int Backup(const Args&, std::ostream&, std::ostream&);
 int Restore(const Args&, std::ostream&, std::ostream&);
 int BlockCommand(const Args&, std::ostream&, std::ostream&);
+int Search(const Args&, std::ostream&, std::ostream&);
 int SupportCommand(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

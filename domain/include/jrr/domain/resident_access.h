@@ -17,6 +17,7 @@
 #include "jrr/domain/audit_log.h"
 #include "jrr/domain/protection.h"
 #include "jrr/domain/resident_repository.h"
+#include "jrr/domain/resident_search.h"
 
 namespace jrr {
 
@@ -88,6 +89,22 @@ struct PersonView {
   ProtectionNotice protection;
 };
 
+// One person found by a search (JK-2.1.3): the latest version, whether only an earlier version
+// (a former name or address) matched, whether a 仮登録 involves them, and their protection.
+struct SearchHit {
+  ResidentRecord record;
+  bool matched_former = false;
+  bool pending = false;
+  ProtectionNotice protection;
+};
+
+struct SearchResult {
+  std::vector<SearchHit> hits;
+  // More people matched than were returned, or a key matched too many to look at: narrow the
+  // conditions.
+  bool truncated = false;
+};
+
 class ResidentAccess {
  public:
   ResidentAccess(ResidentRepository& residents, AuditLog& log, Viewer viewer)
@@ -108,12 +125,20 @@ class ResidentAccess {
   Status ClearForIssue(const std::vector<std::string>& persons, const std::string& function,
                        bool individual_number, const std::vector<std::string>& acknowledged = {});
 
-  // The notice for a search hit (the search itself is logged by the caller's use case).
+  // 検索 (JK-2.1): needs kView (and kSeeIndividualNumber to search by 個人番号); at least one
+  // indexed condition. Records the search in the viewer's history and in the log (condition
+  // names and the people found, never the values typed). Errors: access.permission_denied,
+  // search.no_key, search.pattern_too_short, kana.* and text.* for unreadable input.
+  Result<SearchResult> Search(const SearchQuery& query, SearchIndex& index, SearchHistory& history);
+
+  // The notice for one person, as this viewer may see it.
   ProtectionNotice Notice(const ResidentRecord& record);
 
   const Viewer& viewer() const { return viewer_; }
 
  private:
+  // Blanks the items this viewer may not see.
+  void Blank(ResidentRecord& record) const;
   void Log(AuditAction action, const std::string& function, std::vector<std::string> targets,
            bool individual_number, const std::string& outcome, const std::string& detail = {});
   ResidentRepository& residents_;

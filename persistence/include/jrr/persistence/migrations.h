@@ -17,6 +17,8 @@ struct Migration {
   int version;
   std::string_view name;
   std::string_view sql;
+  // Work SQL cannot do (keys computed by the domain), run after `sql` in the same transaction.
+  void (*step)(Database&) = nullptr;
 };
 
 // All migrations this build knows, in order; versions are 1, 2, 3, … without gaps.
