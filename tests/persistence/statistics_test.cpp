@@ -98,5 +98,65 @@ TEST_F(StatisticsTest, CancelledChangesCountForNothingAndNaturalisationCountsBot
   EXPECT_EQ(t.households_japanese, 2);
 }
 
+// 中長期在留者住居地届出等事務に関する定期報告: foreign residents by 法第30条の45 category, and
+// their 住居地 notifications in the period.
+// REQ: JK-6.1
+TEST_F(StatisticsTest, ForeignResidentReportByCategory) {
+  auto foreigner = [](const char* name, ForeignCategory category, Sex sex) {
+    NewPerson p;
+    p.kind = ResidentKind::kForeign;
+    p.birth_date = Day("1990-02-03");
+    p.sex = sex;
+    p.relationship = Rel("世帯主");
+    p.domicile = Domicile{Domicile::State::kNone, "", ""};
+    p.foreign = ForeignResidentItems{name, "韓国", Day("2026-04-01"), std::nullopt, category,
+                                     category == ForeignCategory::kMidToLongTerm ? "留学" : "",
+                                     category == ForeignCategory::kMidToLongTerm ? "2年" : "",
+                                     std::nullopt, "", "", "", ""};
+    return p;
+  };
+  MoveInCommand arrival;  // 法第30条の46: from abroad
+  arrival.input = Input("2026-11-02", "2026-11-02");
+  arrival.from_abroad = true;
+  arrival.persons = {foreigner("KIM MINJI", ForeignCategory::kMidToLongTerm, Sex::kFemale)};
+  arrival.new_address = TownAddress("4番4号");
+  auto kim = Changes("2026-11-02").MoveIn(arrival);
+  ASSERT_TRUE(kim) << kim.error().rule_id;
+  MoveInCommand domestic;  // 転入 of a 特別永住者 from another municipality
+  domestic.input = Input("2026-11-03", "2026-11-03");
+  domestic.persons = {foreigner("PARK JIHO", ForeignCategory::kSpecialPermanent, Sex::kMale)};
+  domestic.previous_address = Address{"", "大阪府大阪市北区梅田一丁目", "1番1号", "", "", false};
+  domestic.new_address = TownAddress("5番5号");
+  auto park = Changes("2026-11-03").MoveIn(domestic);
+  ASSERT_TRUE(park) << park.error().rule_id;
+  WithinMoveCommand move;  // 転居
+  move.input = Input("2026-11-10", "2026-11-10");
+  move.movers = {kim->versions[0].addressee_number};
+  move.new_address = TownAddress("6番6号");
+  ASSERT_TRUE(Changes().WithinMove(move));
+  MoveOutCommand out;  // 転出
+  out.input = Input("2026-11-20", "2026-11-20");
+  out.movers = {park->versions[0].addressee_number};
+  out.destination = Address{"", "大阪府大阪市北区梅田一丁目", "1番1号", "", "", false};
+  ASSERT_TRUE(Changes().MoveOut(out));
+  const RegisterStatistics s = SqliteStatistics(*db_).Compute(CalDay("2026-11-01"), CalDay("2026-11-30"));
+  ASSERT_EQ(s.foreign_by_category.size(), 5u);
+  const auto& mid = s.foreign_by_category[0];
+  EXPECT_EQ(mid.category, ForeignCategory::kMidToLongTerm);
+  EXPECT_EQ(mid.population, 1);
+  EXPECT_EQ(mid.from_abroad, 1);
+  EXPECT_EQ(mid.moved_within, 1);
+  EXPECT_EQ(mid.moved_in + mid.moved_out, 0);
+  const auto& special = s.foreign_by_category[1];
+  EXPECT_EQ(special.category, ForeignCategory::kSpecialPermanent);
+  EXPECT_EQ(special.population, 0);  // moved out on the 20th
+  EXPECT_EQ(special.moved_in, 1);
+  EXPECT_EQ(special.moved_out, 1);
+  // A 転出予定者 before the planned day still counts (JK-6.1).
+  const RegisterStatistics before = SqliteStatistics(*db_).Compute(CalDay("2026-11-01"), CalDay("2026-11-19"));
+  EXPECT_EQ(before.foreign_by_category[1].population, 1);
+  EXPECT_EQ(before.foreign_by_category[1].moved_out, 0);
+}
+
 }  // namespace
 }  // namespace jrr

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "jrr/domain/calendar_date.h"
+#include "jrr/domain/resident_record.h"
 
 namespace jrr {
 
@@ -38,6 +39,19 @@ struct RegisterStatistics {
     PeopleCount population;
   };
   std::vector<Area> by_area;  // ordered by address text
+  // 中長期在留者住居地届出等事務に関する定期報告 (JK-6.1), by 法第30条の45 category: foreign
+  // residents on the reference date, and the period's 住居地 notifications — 国外からの転入
+  // (法第30条の46), 転入, 転居 — and 転出. Which items the 出入国在留管理庁 form asks for is an
+  // inference [I] from the standard's one-line requirement (docs/requirements/jumin.tsv).
+  struct ForeignCategoryCounts {
+    ForeignCategory category = ForeignCategory::kNone;
+    int64_t population = 0;
+    int64_t from_abroad = 0;
+    int64_t moved_in = 0;
+    int64_t moved_within = 0;
+    int64_t moved_out = 0;
+  };
+  std::vector<ForeignCategoryCounts> foreign_by_category;  // kMidToLongTerm … kTransitional
 };
 
 class StatisticsRepository {
