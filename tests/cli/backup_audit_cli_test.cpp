@@ -9,6 +9,7 @@
 #include <fstream>
 #include <thread>
 
+#include "jrr/domain/audit_analysis.h"
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "support/cli_runner.h"
 #include "support/register_fixture.h"
@@ -206,6 +207,32 @@ TEST_F(BackupCliTest, AuditVerifyAndSearchFromTheCommandLine) {
   EXPECT_EQ(broken.status, 1);
   EXPECT_NE(broken.err.find("audit.chain_broken"), std::string::npos);
   EXPECT_NE(broken.out.find("2 番で異常"), std::string::npos);
+}
+
+// REQ: JK-10.2
+TEST_F(BackupCliTest, AnalysisReportsFromTheCommandLine) {
+  {
+    Writer w(db_);
+    ASSERT_TRUE(w.MoveInOne(1));
+  }
+  ASSERT_EQ(RunCli({"search", "--db", db_, "--operator", "clerk03", "--atena", "0000000019"}).status, 0);
+  ASSERT_EQ(RunCli({"search", "--db", db_, "--operator", "clerk03", "--kana", "カクウ タロウ"}).status, 0);
+  // The entries were just written: a period around today, Japan time (robust at midnight).
+  const CalendarDate now = JapanTimeOf(UtcTimestampNow())->day;
+  const std::string from = ToIsoString(PreviousDay(now));
+  const std::string to = ToIsoString(NextDay(now));
+  auto by_number = RunCli({"audit", "--db", db_, "report", "by-number", "--from", from, "--to", to});
+  ASSERT_EQ(by_number.status, 0) << by_number.err;
+  EXPECT_NE(by_number.out.find("該当 1 件"), std::string::npos) << by_number.out;
+  auto mass = RunCli({"audit", "--db", db_, "report", "mass-search", "--from", from, "--to", to,
+                      "--threshold", "2"});
+  EXPECT_NE(mass.out.find("clerk03"), std::string::npos) << mass.out;
+  EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "mass-search", "--from", from, "--to", to,
+                    "--threshold", "3"}).out.find("clerk03"), std::string::npos);
+  EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "logins", "--from", from, "--to", to}).status, 0);
+  EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "after-hours", "--from", from, "--to", to}).status, 0);
+  EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "nonsense", "--from", from, "--to", to}).status, 2);
+  EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "logins"}).status, 2);  // no period
 }
 
 }  // namespace

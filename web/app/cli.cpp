@@ -135,8 +135,12 @@ const std::vector<Command>& Commands() {
        "  その位置を示して終了コード 1 を返します。最後の項目の番号とハッシュ（head）を表示するので、\n"
        "  それを台帳の外に控え、次回 --expect-head に渡すと、ログ全体の作り直しも検出できます。\n"
        "  search: 新しい順。--action: view search change provisional_change withdrawal issue export\n"
-       "  batch login login_failure settings_change protection denied。日付は UTC の年月日（西暦・和暦）。\n",
-       {"db", "expect-head", "resident", "operator", "action", "from", "to", "limit"}, {"json"}, 1, 1,
+       "  batch login login_failure settings_change protection denied。日付は UTC の年月日（西暦・和暦）。\n"
+       "jrr audit --db PATH report after-hours|login-failures|logins|mass-search|by-number --from DATE --to DATE\n"
+       "                          [--threshold N]\n"
+       "  分析（JK-10.2）: 深夜（22時〜6時）・閉庁日（土日祝・年末年始）のアクセス、ログイン失敗、ID別ログイン数、\n"
+       "  大量検索（1日の検索回数が N 回以上、既定 100）、宛名番号等による検索。日付は日本時間。\n",
+       {"db", "expect-head", "resident", "operator", "action", "from", "to", "limit", "threshold"}, {"json"}, 1, 2,
        Audit},
       {"backup", "台帳のバックアップ / back up the register",
        "jrr backup --db PATH --to FILE [--operator ID] [--terminal T]\n"

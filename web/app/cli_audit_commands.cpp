@@ -4,10 +4,12 @@
 #include "cli.h"
 #include "cli_support.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <ostream>
 
+#include "jrr/domain/audit_analysis.h"
 #include "jrr/domain/calendar_date.h"
 #include "jrr/domain/japanese_date.h"
 #include "jrr/persistence/register_backup.h"
@@ -76,6 +78,15 @@ std::string EntryJson(const AuditEntry& e) {
       .str();
 }
 
+void PrintEntry(std::ostream& out, const AuditEntry& e) {
+  std::string targets;
+  for (const std::string& t : e.event.targets) targets += (targets.empty() ? "" : " ") + t;
+  out << e.sequence << "\t" << e.occurred_at << "\t" << AuditActionName(e.event.action) << "\t"
+      << e.event.operator_id << "\t" << e.event.terminal << "\t" << e.event.function << "\t" << targets
+      << "\t" << (e.event.individual_number ? "個人番号あり" : "-") << "\t" << e.event.outcome << "\t"
+      << e.event.detail << "\n";
+}
+
 int Search(const Args& args, Database& db, std::ostream& out, std::ostream& err) {
   AuditQuery query;
   if (args.options.contains("resident")) query.addressee_number = args.Option("resident");
@@ -112,27 +123,80 @@ int Search(const Args& args, Database& db, std::ostream& out, std::ostream& err)
       out << EntryJson(e) << "\n";
       continue;
     }
-    std::string targets;
-    for (const std::string& t : e.event.targets) targets += (targets.empty() ? "" : " ") + t;
-    out << e.sequence << "\t" << e.occurred_at << "\t" << AuditActionName(e.event.action) << "\t"
-        << e.event.operator_id << "\t" << e.event.terminal << "\t" << e.event.function << "\t"
-        << targets << "\t" << (e.event.individual_number ? "個人番号あり" : "-") << "\t"
-        << e.event.outcome << "\t" << e.event.detail << "\n";
+    PrintEntry(out, e);
   }
   if (!args.flags.contains("json")) out << "該当 " << entries.size() << " 件\n";
   return kOk;
+}
+
+// The analysis lists of JK-10.2 over a period (Japan-time days, --to inclusive).
+int Report(const Args& args, Database& db, std::ostream& out, std::ostream& err) {
+  if (args.positional.size() != 2) {
+    err << "エラー: after-hours, login-failures, logins, mass-search, by-number のいずれかを指定してください。\n";
+    return kUsage;
+  }
+  auto from = DateOption(args, "from");
+  if (!from) return PrintError(err, from.error());
+  auto to = DateOption(args, "to");
+  if (!to) return PrintError(err, to.error());
+  if (!*from || !*to) {
+    err << "エラー: --from と --to を指定してください。\n";
+    return kUsage;
+  }
+  int64_t threshold = 100;
+  try {
+    threshold = std::stoll(args.Option("threshold", "100"));
+  } catch (const std::logic_error&) {
+    threshold = 0;
+  }
+  if (threshold < 1) {
+    err << "エラー: --threshold は 1 以上の数で指定してください。\n";
+    return kUsage;
+  }
+  // Japan-time days [from, to] are UTC [from−1 15:00, to 15:00).
+  AuditQuery query;
+  query.from = ToIsoString(PreviousDay(**from)) + "T15:00:00.000Z";
+  query.to = ToIsoString(**to) + "T15:00:00.000Z";
+  query.limit = 50'000'000;
+  auto entries = SqliteAuditLog(db).Search(query);
+  std::reverse(entries.begin(), entries.end());  // oldest first
+  const std::string& kind = args.positional[1];
+  if (kind == "after-hours" || kind == "login-failures" || kind == "by-number") {
+    const auto listed = kind == "after-hours"      ? AfterHoursAccess(entries)
+                        : kind == "login-failures" ? LoginFailures(entries)
+                                                   : SearchesByNumber(entries);
+    for (const AuditEntry& e : listed) PrintEntry(out, e);
+    out << "該当 " << listed.size() << " 件\n";
+    return kOk;
+  }
+  if (kind == "logins" || kind == "mass-search") {
+    const auto counts = kind == "logins" ? LoginsPerOperator(entries) : MassSearches(entries, threshold);
+    for (const OperatorCount& c : counts) {
+      out << c.operator_id << "\t" << (c.day.empty() ? "" : c.day + "\t") << c.count << " 回"
+          << (kind == "mass-search" ? "\t該当者計 " + std::to_string(c.hits) + " 人" : "") << "\n";
+    }
+    out << "該当 " << counts.size() << " 件\n";
+    return kOk;
+  }
+  err << "エラー: 知らない分析です: " << kind << "\n";
+  return kUsage;
 }
 
 }  // namespace
 
 int Audit(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string& verb = args.positional[0];
-  if (verb != "verify" && verb != "search") {
-    err << "エラー: verify または search を指定してください。\n";
+  if (verb != "verify" && verb != "search" && verb != "report") {
+    err << "エラー: verify, search, report のいずれかを指定してください。\n";
+    return kUsage;
+  }
+  if (verb != "report" && args.positional.size() != 1) {
+    err << "エラー: 引数の数が正しくありません。\n";
     return kUsage;
   }
   auto db = OpenRegister(args.Option("db"));
   if (!db) return PrintError(err, db.error());
+  if (verb == "report") return Report(args, **db, out, err);
   return verb == "verify" ? Verify(args, **db, out, err) : Search(args, **db, out, err);
 }
 
