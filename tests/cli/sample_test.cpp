@@ -9,6 +9,7 @@
 
 #include "jrr/persistence/database.h"
 #include "sample_command.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "support/temp_dir.h"
 
 namespace jrr {
@@ -100,6 +101,12 @@ TEST(SampleTown, ContainsWhatTeachingAndTestingNeed) {
   }
   EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE former_surname <> ''"), 0);
   EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE common_name <> ''"), 0);
+  // Protection to look at (JK-3.1, 3.4), and the log of every 異動 with an intact chain.
+  EXPECT_GE(db.QueryInt("SELECT count(DISTINCT measure_id) FROM support_measure_version"), 1);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM protection_block"), 1);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'change'"),
+            db.QueryInt("SELECT count(*) FROM change_record"));
+  EXPECT_TRUE(VerifyAuditLog(db).ok);
   EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE domicile_place LIKE '架空県架空市%'"), 0);
   EXPECT_GT(db.QueryInt("SELECT count(DISTINCT reason) FROM change_record"), 6);
   EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE relationship = '同居人'"), 0);

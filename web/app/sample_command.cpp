@@ -22,6 +22,9 @@
 #include "jrr/persistence/sqlite_address_dictionary.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
 #include "jrr/persistence/sqlite_register_settings.h"
+#include "jrr/domain/resident_access.h"
+#include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/persistence/sqlite_protection_register.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 
 namespace jrr::embedded {
@@ -32,6 +35,63 @@ std::string_view sample_address_dictionary_tsv();
 }  // namespace jrr::embedded
 
 namespace jrr::app {
+
+namespace {
+
+// A few 支援措置 and 抑止 so the town shows what protection looks like (JK-3.1, 3.4): about one
+// household in a thousand where a 妻 asked for a 支援措置 with her children (one of them still a
+// 仮支援措置), and one household under a 照会 アラート. Chosen by 宛名番号 order, so the same seed
+// gives the same town; the people, like everyone in the town, are fictional.
+Status AddSampleProtections(Database& db) {
+  const std::string processed = [&] {
+    auto last = db.Prepare("SELECT max(processing_date) FROM change_record");
+    last->Step();
+    return last->ColumnIsNull(0) ? std::string("2026-11-27") : last->ColumnText(0);
+  }();
+  const CalendarDate today = *ParseIsoDate(processed);
+  Viewer sample{"sample", "本庁", "SAMPLE", AllPermissions(), today, 0};
+  SqliteProtectionRegister protections(db);
+  SqliteAuditLog log(db);
+  ProtectionDesk desk(protections, log, sample);
+  std::vector<std::pair<std::string, std::string>> wives;  // 宛名番号, 世帯番号
+  {
+    auto rows = db.Prepare(
+        "SELECT v.addressee_number, v.household_number FROM resident_version v WHERE v.status = 1 "
+        "AND v.relationship = '妻' AND v.history_number = (SELECT max(w.history_number) FROM "
+        "resident_version w WHERE w.addressee_number = v.addressee_number) ORDER BY v.addressee_number");
+    while (rows->Step()) wives.emplace_back(rows->ColumnText(0), rows->ColumnText(1));
+  }
+  if (wives.empty()) return {};
+  const std::size_t measures = std::max<std::size_t>(1, wives.size() / 500);
+  const std::size_t step = wives.size() / measures;
+  for (std::size_t n = 0; n < measures; ++n) {
+    const auto& [wife, household] = wives[n * step];
+    SupportMeasure m;
+    m.applicant = wife;
+    auto children = db.Prepare(
+        "SELECT v.addressee_number FROM resident_version v WHERE v.household_number = ?1 AND "
+        "v.status = 1 AND v.relationship = '子' AND v.history_number = (SELECT max(w.history_number) "
+        "FROM resident_version w WHERE w.addressee_number = v.addressee_number) ORDER BY 1");
+    children->Bind(1, household);
+    while (children->Step()) m.co_protected.push_back({children->ColumnText(0), "子"});
+    m.kind = SupportKind::kDomesticViolence;
+    m.state = n % 3 == 2 ? SupportState::kProvisional : SupportState::kInForce;
+    m.start = today;
+    m.perpetrator_name = "（架空の加害者）";
+    m.perpetrator_other = "サンプルデータ";
+    if (auto added = desk.Register(m); !added) return added.error();
+  }
+  Block block;
+  block.household_number = wives.back().second;
+  block.operation = GuardedOperation::kView;
+  block.level = BlockLevel::kAlert;
+  block.start = today;
+  block.reason = "サンプル: 照会時に確認を求める";
+  if (auto added = desk.AddBlock(block); !added) return added.error();
+  return {};
+}
+
+}  // namespace
 
 namespace {
 
@@ -147,6 +207,7 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     if (seen.insert(code).second) pool.push_back(code);
   }
   if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
+  if (auto ok = AddSampleProtections(db); !ok) return ok.error();
   for (const std::string& sql : deferred_indexes) db.Execute(sql);
   db.Execute("PRAGMA synchronous=FULL");
   db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
