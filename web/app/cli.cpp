@@ -105,7 +105,8 @@ const std::vector<Command>& Commands() {
        "jrr settings add-terminal|add-printer --db PATH --id ID --place CODE --name 名称\n"
        "  職務代理者の期間中は自動で職務代理者が認証者になります（JK-1.3.9）。端末を登録すると、\n"
        "  異動の --terminal は登録済みの端末に限られます（JK-1.3.1）。\n",
-       {"db", "role", "title", "name", "from", "to", "code", "id", "place", "on"}, {}, 1, 1, Settings},
+       {"db", "role", "title", "name", "from", "to", "code", "id", "place", "on", "operator", "terminal"}, {}, 1, 1,
+       Settings},
       {"memo", "メモ（証明書に記載しない） / staff memos",
        "jrr memo --db PATH [--operator ID] add 宛名番号 本文 | edit 番号 本文 | delete 番号 | history 番号\n"
        "  記載者と日時を記録し、修正・削除も履歴として残します。証明書には記載されません（JK-1.1.15）。\n",

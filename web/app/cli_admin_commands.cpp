@@ -63,6 +63,9 @@ int Memos(const Args& args, std::ostream& out, std::ostream& err) {
   if (action == "add" && args.positional.size() == 3) {
     auto memo = remarks.AddMemo(args.positional[1], args.positional[2], operator_id);
     if (!memo) return PrintError(err, memo.error());
+    LogAccess(ChangeContext{app::TodayInJapan(), operator_id, args.Option("place", "CLI"), args.Option("terminal", "")},
+              **db, AuditAction::kChange, "メモ記載", {args.positional[1]}, false,
+              "memo_id=" + std::to_string(memo->memo_id));
     out << "メモ #" << memo->memo_id << " を記録しました。\n";
     return kOk;
   }
@@ -111,6 +114,8 @@ int Remarks(const Args& args, std::ostream& out, std::ostream& err) {
   auto remark = remarks.AddRemark(args.positional[1], args.positional[2], app::TodayInJapan(),
                                   args.Option("operator", "cli"));
   if (!remark) return PrintError(err, remark.error());
+  LogAccess(ChangeContext{app::TodayInJapan(), args.Option("operator", "cli"), "CLI", ""}, **db,
+            AuditAction::kChange, "備考記載", {args.positional[1]}, false);
   out << "備考を記載しました。\n";
   return kOk;
 }
@@ -258,6 +263,14 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
   } else if (action != "show") {
     err << "エラー: settings の操作は show, add-certifier, add-place, add-terminal, add-printer です。\n";
     return kUsage;
+  }
+  if (action != "show") {
+    // 設定変更ログ (JK-10.2). The terminal is not checked here: registering the first terminal is
+    // itself a settings change.
+    const ChangeContext admin{app::TodayInJapan(), args.Option("operator", "cli"), "CLI",
+                              args.Option("terminal", "")};
+    LogAccess(admin, **db, AuditAction::kSettingsChange, "settings " + action, {}, false,
+              args.Option("id", args.Option("code", args.Option("role"))));
   }
   CalendarDate on = app::TodayInJapan();
   if (!args.Option("on").empty()) {
