@@ -70,7 +70,9 @@ std::vector<AuditEntry> SearchesByNumber(const std::vector<AuditEntry>& entries)
   std::vector<AuditEntry> out;
   for (const AuditEntry& e : entries) {
     if (e.event.action != AuditAction::kSearch) continue;
-    const std::string conditions = "," + DetailValue(e.event.detail, "conditions") + ",";
+    std::string conditions = ",";
+    conditions += DetailValue(e.event.detail, "conditions");
+    conditions += ',';
     for (const char* number : {",atena,", ",household,", ",jumin_code,", ",kojin,", ",card,"}) {
       if (conditions.find(number) != std::string::npos) {
         out.push_back(e);

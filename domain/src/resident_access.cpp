@@ -192,7 +192,8 @@ struct Condition {
   MatchMode mode;
 };
 
-// How many people one condition may name before the search stops looking and asks for more.
+// How many people one condition may name before the search stops looking and asks for more,
+// when several conditions (or narrowing ones) must be combined.
 constexpr std::size_t kCandidateCap = 5000;
 
 bool KeyMatches(const std::vector<SearchKey>& keys, const Condition& c) {
@@ -299,9 +300,16 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
   // Each indexed condition names a set of people; a person is found when every set names them.
   std::vector<std::string> candidates;
   bool first = true;
+  // One condition and nothing to narrow by: the first limit+1 people it names are the answer
+  // (and say whether there are more). Otherwise the sets must be intersected in full.
+  const bool narrowing = query.residents_only || query.sex || !query.relationship.empty() ||
+                         query.removal_reason;
+  const std::size_t fetch = conditions->size() == 1 && !narrowing ? query.limit + 1 : kCandidateCap;
+  std::vector<SearchKeyKind> kinds;
+  for (const Condition& c : *conditions) kinds.push_back(c.kind);
   for (const Condition& c : *conditions) {
-    std::vector<std::string> found = index.Find(c.kind, c.value, c.mode, kCandidateCap);
-    if (found.size() >= kCandidateCap) result.truncated = true;
+    std::vector<std::string> found = index.Find(c.kind, c.value, c.mode, fetch);
+    if (found.size() >= fetch) result.truncated = true;
     std::sort(found.begin(), found.end());
     if (first) {
       candidates = std::move(found);
@@ -330,7 +338,7 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
       break;
     }
     SearchHit hit;
-    const auto keys = SearchKeysOf(r);
+    const auto keys = SearchKeysOf(r, &kinds);
     hit.matched_former = std::any_of(conditions->begin(), conditions->end(),
                                      [&](const Condition& c) { return !KeyMatches(keys, c); });
     hit.pending = residents_.PendingChangeFor(atena).has_value();

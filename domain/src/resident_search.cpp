@@ -10,23 +10,28 @@
 namespace jrr {
 namespace {
 
-void AddKey(std::vector<SearchKey>& keys, SearchKeyKind kind, std::string value) {
-  if (value.empty()) return;
-  SearchKey key{kind, std::move(value)};
-  if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
-}
+// Collects the keys of one version, building only the wanted kinds (all when `only` is null).
+struct KeyBuilder {
+  const std::vector<SearchKeyKind>* only = nullptr;
+  std::vector<SearchKey> keys;
 
-void AddKana(std::vector<SearchKey>& keys, SearchKeyKind kind, const std::string& text) {
-  if (text.empty()) return;
-  auto key = BuildKanaKey(text);
-  if (key) AddKey(keys, kind, *key);
-}
-
-void AddKanji(std::vector<SearchKey>& keys, SearchKeyKind kind, const std::string& text) {
-  if (text.empty()) return;
-  auto key = BuildKanjiKey(text);
-  if (key) AddKey(keys, kind, *key);
-}
+  bool Wanted(SearchKeyKind kind) const {
+    return only == nullptr || std::find(only->begin(), only->end(), kind) != only->end();
+  }
+  void Key(SearchKeyKind kind, std::string value) {
+    if (value.empty() || !Wanted(kind)) return;
+    SearchKey key{kind, std::move(value)};
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+  }
+  void Kana(SearchKeyKind kind, const std::string& text) {
+    if (text.empty() || !Wanted(kind)) return;
+    if (auto key = BuildKanaKey(text)) Key(kind, *key);
+  }
+  void Kanji(SearchKeyKind kind, const std::string& text) {
+    if (text.empty() || !Wanted(kind)) return;
+    if (auto key = BuildKanjiKey(text)) Key(kind, *key);
+  }
+};
 
 // The fields of SearchQuery that ToText writes, in order. Values never contain ';' or '='
 // after escaping (\; \= \\).
@@ -50,41 +55,57 @@ std::string_view ModeName(MatchMode mode) {
 
 }  // namespace
 
-std::vector<SearchKey> SearchKeysOf(const ResidentRecord& v) {
-  std::vector<SearchKey> keys;
+bool IsTextKind(SearchKeyKind kind) {
+  switch (kind) {
+    case SearchKeyKind::kKanaName:
+    case SearchKeyKind::kKanaFamily:
+    case SearchKeyKind::kKanaGiven:
+    case SearchKeyKind::kKanjiName:
+    case SearchKeyKind::kKanjiFamily:
+    case SearchKeyKind::kKanjiGiven:
+    case SearchKeyKind::kAddress:
+    case SearchKeyKind::kKatagaki:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<SearchKey> SearchKeysOf(const ResidentRecord& v, const std::vector<SearchKeyKind>* only) {
+  KeyBuilder b{only, {}};
   // Names: as recorded, with 旧氏 in place of 氏, and 通称.
-  AddKana(keys, SearchKeyKind::kKanaName, v.family_kana + v.given_kana);
-  AddKana(keys, SearchKeyKind::kKanaFamily, v.family_kana);
-  AddKana(keys, SearchKeyKind::kKanaGiven, v.given_kana);
-  AddKanji(keys, SearchKeyKind::kKanjiName, v.family_name + v.given_name);
-  AddKanji(keys, SearchKeyKind::kKanjiFamily, v.family_name);
-  AddKanji(keys, SearchKeyKind::kKanjiGiven, v.given_name);
+  b.Kana(SearchKeyKind::kKanaName, v.family_kana + v.given_kana);
+  b.Kana(SearchKeyKind::kKanaFamily, v.family_kana);
+  b.Kana(SearchKeyKind::kKanaGiven, v.given_kana);
+  b.Kanji(SearchKeyKind::kKanjiName, v.family_name + v.given_name);
+  b.Kanji(SearchKeyKind::kKanjiFamily, v.family_name);
+  b.Kanji(SearchKeyKind::kKanjiGiven, v.given_name);
   if (!v.former_surname.empty()) {
-    AddKanji(keys, SearchKeyKind::kKanjiName, v.former_surname + v.given_name);
-    AddKanji(keys, SearchKeyKind::kKanjiFamily, v.former_surname);
+    b.Kanji(SearchKeyKind::kKanjiName, v.former_surname + v.given_name);
+    b.Kanji(SearchKeyKind::kKanjiFamily, v.former_surname);
   }
   if (!v.former_surname_kana.empty()) {
-    AddKana(keys, SearchKeyKind::kKanaName, v.former_surname_kana + v.given_kana);
-    AddKana(keys, SearchKeyKind::kKanaFamily, v.former_surname_kana);
+    b.Kana(SearchKeyKind::kKanaName, v.former_surname_kana + v.given_kana);
+    b.Kana(SearchKeyKind::kKanaFamily, v.former_surname_kana);
   }
-  AddKanji(keys, SearchKeyKind::kKanjiName, v.common_name);
-  AddKana(keys, SearchKeyKind::kKanaName, v.common_name_kana);
-  AddKanji(keys, SearchKeyKind::kKanjiName, v.foreign.alphabet_name);
+  b.Kanji(SearchKeyKind::kKanjiName, v.common_name);
+  b.Kana(SearchKeyKind::kKanaName, v.common_name_kana);
+  b.Kanji(SearchKeyKind::kKanjiName, v.foreign.alphabet_name);
   // Address, 方書, codes and numbers.
-  AddKanji(keys, SearchKeyKind::kAddress, v.address.text + v.address.banchi);
-  AddKey(keys, SearchKeyKind::kAddressCode, v.address.address_code);
-  AddKanji(keys, SearchKeyKind::kKatagaki, v.address.katagaki);
-  if (auto birth = v.birth_date.InternalDate()) AddKey(keys, SearchKeyKind::kBirthDate, ToIsoString(*birth));
-  AddKey(keys, SearchKeyKind::kAddresseeNumber, v.addressee_number);
-  AddKey(keys, SearchKeyKind::kHouseholdNumber, v.household_number);
-  AddKey(keys, SearchKeyKind::kResidentRecordCode, v.resident_record_code);
-  AddKey(keys, SearchKeyKind::kIndividualNumber, v.individual_number);
-  AddKey(keys, SearchKeyKind::kResidenceCard, v.foreign.residence_card_number);
-  AddKey(keys, SearchKeyKind::kResidenceCard, v.foreign.special_permanent_certificate_number);
+  b.Kanji(SearchKeyKind::kAddress, v.address.text + v.address.banchi);
+  b.Key(SearchKeyKind::kAddressCode, v.address.address_code);
+  b.Kanji(SearchKeyKind::kKatagaki, v.address.katagaki);
+  if (auto birth = v.birth_date.InternalDate()) b.Key(SearchKeyKind::kBirthDate, ToIsoString(*birth));
+  b.Key(SearchKeyKind::kAddresseeNumber, v.addressee_number);
+  b.Key(SearchKeyKind::kHouseholdNumber, v.household_number);
+  b.Key(SearchKeyKind::kResidentRecordCode, v.resident_record_code);
+  b.Key(SearchKeyKind::kIndividualNumber, v.individual_number);
+  b.Key(SearchKeyKind::kResidenceCard, v.foreign.residence_card_number);
+  b.Key(SearchKeyKind::kResidenceCard, v.foreign.special_permanent_certificate_number);
   if (v.status == ResidentStatus::kRemoved && v.removal) {
-    AddKey(keys, SearchKeyKind::kRemovalReason, std::to_string(static_cast<int>(v.removal->reason)));
+    b.Key(SearchKeyKind::kRemovalReason, std::to_string(static_cast<int>(v.removal->reason)));
   }
-  return keys;
+  return std::move(b.keys);
 }
 
 std::string SearchQuery::ToText() const {

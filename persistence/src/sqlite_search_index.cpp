@@ -13,7 +13,9 @@ void IndexVersion(Database& db, const ResidentRecord& version) {
       insert->Bind(1, static_cast<int>(key.kind)).Bind(2, key.value).Bind(3, version.addressee_number);
       insert->Run();
     }
-    if (db.Changes() == 0) continue;  // an earlier version had it: indexed once
+    // An earlier version had it: indexed once. Codes, numbers and dates match whole or by prefix
+    // only, so only text kinds go into the trigram index.
+    if (db.Changes() == 0 || !IsTextKind(key.kind)) continue;
     auto text = db.Prepare("INSERT INTO search_text(value, kind, addressee_number) VALUES (?1, ?2, ?3)");
     text->Bind(1, key.value).Bind(2, static_cast<int>(key.kind)).Bind(3, version.addressee_number);
     text->Run();

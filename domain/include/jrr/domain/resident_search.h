@@ -48,8 +48,13 @@ struct SearchKey {
 };
 
 // The keys of one version. Names that cannot be keyed (a kana field holding something else)
-// contribute no key of that kind rather than failing the 異動.
-std::vector<SearchKey> SearchKeysOf(const ResidentRecord& version);
+// contribute no key of that kind rather than failing the 異動. With `only`, just the keys of
+// those kinds are built (a search checking a found person needs a few, not all).
+std::vector<SearchKey> SearchKeysOf(const ResidentRecord& version,
+                                    const std::vector<SearchKeyKind>* only = nullptr);
+
+// Kinds whose keys are free text, indexed for 部分一致 as well (names, address, 方書).
+bool IsTextKind(SearchKeyKind kind);
 
 enum class MatchMode { kExact, kPrefix, kContains };
 
