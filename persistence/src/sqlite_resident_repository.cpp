@@ -102,7 +102,7 @@ void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
   AppendAuditEntry(db, event, UtcTimestampNow());
 }
 
-void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id) {
+void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id, bool index) {
   static const std::string kInsert = [] {
     std::string placeholders;
     for (int i = 1; i <= codec::ResidentVersionColumnCount(); ++i) {
@@ -116,7 +116,7 @@ void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t chang
     codec::BindVersion(*insert, version, change_id);
     insert->Run();
   }
-  IndexVersion(db, version);
+  if (index) IndexVersion(db, version);
 }
 
 std::optional<ResidentRecord> SqliteResidentRepository::Latest(std::string_view addressee_number) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/sqlite_search_index.h"
 
+#include <algorithm>
+
 #include "resident_version_codec.h"
 
 namespace jrr {
@@ -28,6 +30,40 @@ void BackfillSearchIndex(Database& db) {
   auto rows = db.Prepare("SELECT " + codec::QualifiedVersionColumns() +
                          " FROM resident_version v ORDER BY v.change_id, v.addressee_number");
   while (rows->Step()) IndexVersion(db, codec::ReadVersion(*rows));
+}
+
+void BuildSearchIndexInBulk(Database& db) {
+  db.Execute("CREATE TEMP TABLE bulk_search_key(kind INTEGER, value TEXT, addressee_number TEXT)");
+  {
+    auto rows = db.Prepare("SELECT " + codec::QualifiedVersionColumns() +
+                           " FROM resident_version v ORDER BY v.addressee_number, v.history_number");
+    std::string person;
+    std::vector<SearchKey> seen;  // this person's keys so far
+    while (rows->Step()) {
+      const ResidentRecord version = codec::ReadVersion(*rows);
+      if (version.addressee_number != person) {
+        person = version.addressee_number;
+        seen.clear();
+      }
+      for (SearchKey& key : SearchKeysOf(version)) {
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        auto insert = db.Prepare("INSERT INTO temp.bulk_search_key VALUES (?1, ?2, ?3)");
+        insert->Bind(1, static_cast<int>(key.kind)).Bind(2, key.value).Bind(3, person).Run();
+        seen.push_back(std::move(key));
+      }
+    }
+  }
+  db.Execute(
+      "INSERT OR IGNORE INTO search_key(kind, value, addressee_number) "
+      "SELECT kind, value, addressee_number FROM temp.bulk_search_key ORDER BY 1, 2, 3");
+  std::string text_kinds;
+  for (int kind = 1; kind <= 16; ++kind) {
+    if (!IsTextKind(static_cast<SearchKeyKind>(kind))) continue;
+    text_kinds += (text_kinds.empty() ? "" : ", ") + std::to_string(kind);
+  }
+  db.Execute("INSERT INTO search_text(value, kind, addressee_number) SELECT value, kind, addressee_number "
+             "FROM search_key WHERE kind IN (" + text_kinds + ")");
+  db.Execute("DROP TABLE temp.bulk_search_key");
 }
 
 std::vector<std::string> SqliteSearchIndex::Find(SearchKeyKind kind, const std::string& value,

@@ -26,6 +26,7 @@
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_protection_register.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/persistence/sqlite_search_index.h"
 
 namespace jrr::embedded {
 std::string_view sample_surnames_tsv();
@@ -151,7 +152,9 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     if (InsertChangeRow(db, outcome.change) != outcome.change.change_id) {
       throw StorageError("storage.failure", "bulk load out of step with the change ids");
     }
-    for (const ResidentRecord& v : outcome.versions) InsertVersionRow(db, v, outcome.change.change_id);
+    for (const ResidentRecord& v : outcome.versions) {
+      InsertVersionRow(db, v, outcome.change.change_id, /*index=*/false);
+    }
     RecordChangeInAuditLog(db, outcome.change, outcome.versions);
   });
   ListDictionary memory_dictionary(lists->areas);
@@ -207,6 +210,11 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     if (seen.insert(code).second) pool.push_back(code);
   }
   if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
+  if (how == SamplePath::kBulk) {
+    Transaction indexing(db);
+    BuildSearchIndexInBulk(db);
+    indexing.Commit();
+  }
   if (auto ok = AddSampleProtections(db); !ok) return ok.error();
   for (const std::string& sql : deferred_indexes) db.Execute(sql);
   db.Execute("PRAGMA synchronous=FULL");

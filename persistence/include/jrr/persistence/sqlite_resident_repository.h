@@ -46,7 +46,9 @@ class SqliteResidentRepository final : public ResidentRepository {
 // (schema 0002/0009): the change record (returns its change_id) and each version. For a bulk
 // loader that has already run the same checks (the sample town); call inside a transaction.
 int64_t InsertChangeRow(Database& db, const ChangeRecord& change);
-void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id);
+// With `index` false the version is not added to the search index: a bulk loader then calls
+// BuildSearchIndexInBulk once at the end.
+void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id, bool index = true);
 // The アクセスログ entry of a recorded 異動 (JK-10.2: 異動入力), written by Append in the same
 // transaction; the bulk loader calls it too, after the change's versions.
 void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,

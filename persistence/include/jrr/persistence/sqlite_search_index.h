@@ -36,4 +36,10 @@ void IndexVersion(Database& db, const ResidentRecord& version);
 // Migration 13's step: indexes every version already in the register.
 void BackfillSearchIndex(Database& db);
 
+// The same result as indexing each version as it was written, built in one pass for a bulk load
+// that wrote its versions with InsertVersionRow(…, index = false): keys are collected person by
+// person (skipping those an earlier version of the same person already gave), then inserted in
+// key order. Only the trigram index's internal layout differs; its rows are the same.
+void BuildSearchIndexInBulk(Database& db);
+
 }  // namespace jrr
