@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/audit_log.h"
 
+#include "name_table.h"
+
 #include <array>
 #include <utility>
 
@@ -27,18 +29,10 @@ constexpr char kSeparator = '\x1f';
 
 }  // namespace
 
-std::string_view AuditActionName(AuditAction action) {
-  for (const auto& [value, name] : kNames) {
-    if (value == action) return name;
-  }
-  return "unknown";
-}
+std::string_view AuditActionName(AuditAction action) { return name_table::NameOf(kNames, action); }
 
 std::optional<AuditAction> AuditActionFromName(std::string_view name) {
-  for (const auto& [value, known] : kNames) {
-    if (known == name) return value;
-  }
-  return std::nullopt;
+  return name_table::ValueOf<AuditAction>(kNames, name);
 }
 
 std::string AuditCanonicalText(const AuditEntry& entry) {

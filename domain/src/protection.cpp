@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/protection.h"
 
+#include "name_table.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -20,22 +22,6 @@ constexpr std::array<std::pair<SupportKind, std::string_view>, 4> kKinds{{
     {SupportKind::kOther, "other"},
 }};
 
-template <typename Table, typename Value>
-std::string_view NameIn(const Table& table, Value value) {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return "unknown";
-}
-
-template <typename Value, typename Table>
-std::optional<Value> ValueIn(const Table& table, std::string_view name) {
-  for (const auto& [v, known] : table) {
-    if (known == name) return v;
-  }
-  return std::nullopt;
-}
-
 Error Refuse(const char* rule, std::string detail) {
   return MakeError(ErrorCode::kRuleViolation, rule, std::move(detail));
 }
@@ -52,13 +38,13 @@ CalendarDate AddMonths(CalendarDate d, int months) {
 
 }  // namespace
 
-std::string_view GuardedOperationName(GuardedOperation op) { return NameIn(kOperations, op); }
+std::string_view GuardedOperationName(GuardedOperation op) { return name_table::NameOf(kOperations, op); }
 std::optional<GuardedOperation> GuardedOperationFromName(std::string_view name) {
-  return ValueIn<GuardedOperation>(kOperations, name);
+  return name_table::ValueOf<GuardedOperation>(kOperations, name);
 }
-std::string_view SupportKindName(SupportKind kind) { return NameIn(kKinds, kind); }
+std::string_view SupportKindName(SupportKind kind) { return name_table::NameOf(kKinds, kind); }
 std::optional<SupportKind> SupportKindFromName(std::string_view name) {
-  return ValueIn<SupportKind>(kKinds, name);
+  return name_table::ValueOf<SupportKind>(kKinds, name);
 }
 
 bool BlockApplies(const Block& block, CalendarDate today) {

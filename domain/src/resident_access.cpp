@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "jrr/domain/name_keys.h"
+#include "name_table.h"
 
 namespace jrr {
 namespace {
@@ -47,17 +48,11 @@ constexpr int kMaxReleaseMinutes = 480;
 }  // namespace
 
 std::string_view PermissionName(Permission permission) {
-  for (const auto& [p, name] : kPermissions) {
-    if (p == permission) return name;
-  }
-  return "unknown";
+  return name_table::NameOf(kPermissions, permission);
 }
 
 std::optional<Permission> PermissionFromName(std::string_view name) {
-  for (const auto& [p, known] : kPermissions) {
-    if (known == name) return p;
-  }
-  return std::nullopt;
+  return name_table::ValueOf<Permission>(kPermissions, name);
 }
 
 std::set<Permission> AllPermissions() {
@@ -416,6 +411,18 @@ void ProtectionDesk::Log(const std::string& function, std::vector<std::string> t
   log_.Record(event);
 }
 
+Result<TemporaryRelease> ProtectionDesk::Grant(TemporaryRelease release, const std::string& grantee,
+                                               int minutes, const std::string& reason) {
+  if (minutes < 1 || minutes > kMaxReleaseMinutes) {
+    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", std::to_string(minutes));
+  }
+  release.granted_to = grantee.empty() ? viewer_.operator_id : grantee;
+  release.granted_by = viewer_.operator_id;
+  release.until_epoch_seconds = viewer_.now_epoch_seconds + int64_t{60} * minutes;
+  release.reason = reason;
+  return protections_.AddRelease(release);
+}
+
 Result<Block> ProtectionDesk::AddBlock(Block block) {
   std::vector<std::string> targets;
   if (!block.addressee_number.empty()) targets.push_back(block.addressee_number);
@@ -464,19 +471,13 @@ Result<TemporaryRelease> ProtectionDesk::ReleaseBlock(int64_t block_id, const st
   if (!block || block->ended_on) {
     return MakeError(ErrorCode::kNotFound, "protection.not_found", std::to_string(block_id));
   }
-  if (minutes < 1 || minutes > kMaxReleaseMinutes) {
-    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", std::to_string(minutes));
-  }
-  TemporaryRelease release;
-  release.block_id = block_id;
-  release.granted_to = grantee.empty() ? viewer_.operator_id : grantee;
-  release.granted_by = viewer_.operator_id;
-  release.until_epoch_seconds = viewer_.now_epoch_seconds + int64_t{60} * minutes;
-  release.reason = reason;
-  release = protections_.AddRelease(release);
+  TemporaryRelease grant;
+  grant.block_id = block_id;
+  auto release = Grant(std::move(grant), grantee, minutes, reason);
+  if (!release) return release.error();
   Log("抑止一時解除",
       block->addressee_number.empty() ? std::vector<std::string>{} : std::vector<std::string>{block->addressee_number},
-      "ok", "block_id=" + std::to_string(block_id) + " to=" + release.granted_to +
+      "ok", "block_id=" + std::to_string(block_id) + " to=" + release->granted_to +
                 " minutes=" + std::to_string(minutes));
   return release;
 }
@@ -547,18 +548,12 @@ Result<TemporaryRelease> ProtectionDesk::ReleaseForIssue(int64_t measure_id,
   auto current = Load(measure_id, "支援措置交付解除");
   if (!current) return current.error();
   if (!current->Active()) return MakeError(ErrorCode::kRuleViolation, "support.not_active", "ended");
-  if (minutes < 1 || minutes > kMaxReleaseMinutes) {
-    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", std::to_string(minutes));
-  }
-  TemporaryRelease release;
-  release.measure_id = measure_id;
-  release.granted_to = grantee.empty() ? viewer_.operator_id : grantee;
-  release.granted_by = viewer_.operator_id;
-  release.until_epoch_seconds = viewer_.now_epoch_seconds + int64_t{60} * minutes;
-  release.reason = reason;
-  release = protections_.AddRelease(release);
+  TemporaryRelease grant;
+  grant.measure_id = measure_id;
+  auto release = Grant(std::move(grant), grantee, minutes, reason);
+  if (!release) return release.error();
   Log("支援措置交付解除", PeopleOf(*current), "ok",
-      "measure_id=" + std::to_string(measure_id) + " to=" + release.granted_to +
+      "measure_id=" + std::to_string(measure_id) + " to=" + release->granted_to +
           " minutes=" + std::to_string(minutes));
   return release;
 }

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "cli_support.h"
 
+#include <memory>
 #include <ostream>
 #include <sstream>
 
@@ -77,17 +78,35 @@ void PrintMeasure(std::ostream& out, const SupportMeasure& m, bool details) {
       << "  記録した職員: " << m.operator_id << "\n";
 }
 
+// What a protection command works with: the register, the clerk, and the desk over them.
+struct DeskSession {
+  std::unique_ptr<Database> db;
+  Viewer viewer;
+  std::unique_ptr<SqliteProtectionRegister> protections;
+  std::unique_ptr<SqliteAuditLog> log;
+  std::unique_ptr<ProtectionDesk> desk;
+};
+
+Result<DeskSession> OpenDesk(const Args& args) {
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return db.error();
+  auto viewer = ClerkViewer(args, **db);
+  if (!viewer) return viewer.error();
+  DeskSession session{std::move(*db), *viewer, nullptr, nullptr, nullptr};
+  session.protections = std::make_unique<SqliteProtectionRegister>(*session.db);
+  session.log = std::make_unique<SqliteAuditLog>(*session.db);
+  session.desk = std::make_unique<ProtectionDesk>(*session.protections, *session.log, session.viewer);
+  return session;
+}
+
 }  // namespace
 
 int BlockCommand(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string& verb = args.positional[0];
-  auto db = OpenRegister(args.Option("db"));
-  if (!db) return PrintError(err, db.error());
-  auto viewer = ClerkViewer(args, **db);
-  if (!viewer) return PrintError(err, viewer.error());
-  SqliteProtectionRegister protections(**db);
-  SqliteAuditLog log(**db);
-  ProtectionDesk desk(protections, log, *viewer);
+  auto session = OpenDesk(args);
+  if (!session) return PrintError(err, session.error());
+  ProtectionDesk& desk = *session->desk;
+  const Viewer* viewer = &session->viewer;
   if (verb == "add") {
     Block block;
     block.addressee_number = args.Option("person");
@@ -149,13 +168,10 @@ int BlockCommand(const Args& args, std::ostream& out, std::ostream& err) {
 
 int SupportCommand(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string& verb = args.positional[0];
-  auto db = OpenRegister(args.Option("db"));
-  if (!db) return PrintError(err, db.error());
-  auto viewer = ClerkViewer(args, **db);
-  if (!viewer) return PrintError(err, viewer.error());
-  SqliteProtectionRegister protections(**db);
-  SqliteAuditLog log(**db);
-  ProtectionDesk desk(protections, log, *viewer);
+  auto session = OpenDesk(args);
+  if (!session) return PrintError(err, session.error());
+  ProtectionDesk& desk = *session->desk;
+  const Viewer* viewer = &session->viewer;
   auto from = DateOption(args, "from");
   if (!from) return PrintError(err, from.error());
   auto to = DateOption(args, "to");

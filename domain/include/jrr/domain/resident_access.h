@@ -174,6 +174,10 @@ class ProtectionDesk {
   Result<std::vector<SupportMeasure>> MeasuresFor(const std::string& addressee_number);
 
  private:
+  // Stores a 一時解除 (of the block or measure set in `release`) for `grantee` (the viewer when
+  // empty) for `minutes` (1–480). Error protection.release_minutes.
+  Result<TemporaryRelease> Grant(TemporaryRelease release, const std::string& grantee, int minutes,
+                                 const std::string& reason);
   // The measure, after checking the 支援措置 permission (a refusal is logged).
   Result<SupportMeasure> Load(int64_t measure_id, const std::string& function);
   Result<SupportMeasure> Save(Result<SupportMeasure> next, const std::string& function);
