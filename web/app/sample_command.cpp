@@ -215,8 +215,9 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     BuildSearchIndexInBulk(db);
     indexing.Commit();
   }
-  if (auto ok = AddSampleProtections(db); !ok) return ok.error();
   for (const std::string& sql : deferred_indexes) db.Execute(sql);
+  // After the indexes are back: it looks people up by household.
+  if (auto ok = AddSampleProtections(db); !ok) return ok.error();
   db.Execute("PRAGMA synchronous=FULL");
   db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
