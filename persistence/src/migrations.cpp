@@ -21,6 +21,7 @@ std::string_view schema_0010_remarks_memos_sql();
 std::string_view schema_0011_audit_log_sql();
 std::string_view schema_0012_protection_sql();
 std::string_view schema_0013_search_index_sql();
+std::string_view schema_0014_staff_sql();
 }
 
 namespace jrr {
@@ -40,6 +41,7 @@ std::span<const Migration> AllMigrations() {
       Migration{11, "audit_log", embedded::schema_0011_audit_log_sql()},
       Migration{12, "protection", embedded::schema_0012_protection_sql()},
       Migration{13, "search_index", embedded::schema_0013_search_index_sql(), BackfillSearchIndex},
+      Migration{14, "staff", embedded::schema_0014_staff_sql()},
   };
   return kMigrations;
 }

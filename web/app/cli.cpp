@@ -154,6 +154,20 @@ const std::vector<Command>& Commands() {
        "  あるときは --force が必要で、元のファイルは PATH.before-restore-日時 として残します。\n"
        "  サーバを止めてから実行してください。\n",
        {"from", "db"}, {"force"}, 0, 0, Restore},
+      {"user", "職員（利用者）と権限 / staff accounts and permissions",
+       "jrr user --db PATH add --id ID --name 氏名 [--department 部署] [--from DATE] [--to DATE]\n"
+       "                        [--permissions view,change,…] [--admin]\n"
+       "jrr user --db PATH list | grant|revoke|permissions --id ID --permissions … |\n"
+       "         reset-password|reset-2fa|unlock|disable --id ID\n"
+       "jrr user --db PATH enrol --id ID [--secret S --code 123456]   二要素認証（TOTP）の登録\n"
+       "jrr user --db PATH passwd --id ID   (標準入力: 現在のパスワード、新しいパスワード)\n"
+       "jrr user --db PATH login --id ID    (標準入力: パスワード、認証コード)\n"
+       "  最初の管理者は --admin で作ります（全権限）。初期パスワードは表示され、初回ログインで変更が必要です。\n"
+       "  パスワードは Argon2id で保存します。5回続けて失敗すると15分ロックされます（unlock で解除）。\n"
+       "  権限: view change approve issue support_measure block release audit user_admin settings\n"
+       "  code_assignment see_individual_number see_resident_record_code see_domicile（JK-10.3, 10.4）\n",
+       {"db", "id", "name", "department", "from", "to", "permissions", "secret", "code", "operator",
+        "place", "terminal"}, {"admin"}, 1, 1, User},
       {"search", "住民を検索する / search the register",
        "jrr search --db PATH [条件…] [--match exact|prefix|contains] [--residents-only] [--limit N] [--json]\n"
        "jrr search --db PATH --history | --rerun 検索番号\n"

@@ -87,6 +87,7 @@ int Backup(const Args&, std::ostream&, std::ostream&);
 int Restore(const Args&, std::ostream&, std::ostream&);
 int BlockCommand(const Args&, std::ostream&, std::ostream&);
 int Search(const Args&, std::ostream&, std::ostream&);
+int User(const Args&, std::ostream&, std::ostream&);
 int SupportCommand(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

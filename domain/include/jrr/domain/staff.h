@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 職員 (利用者) — StaffUser, StaffDirectory, Authenticator: who may use the register, with which
+// permissions, and how they prove it (JK-10.3, 10.4).
+//
+// A staff user has an ID, a name, a department, a period of validity and a set of independently
+// granted permissions (resident_access.h). Permissions are granted per user (and may be granted to
+// a whole department at once by the caller); by position they are not (JK-10.3 【実装しない機能】).
+// Logging in takes the password and a second factor (a TOTP code, RFC 6238, from an enrolled
+// authenticator) — JK-10.3 requires two factors. After kMaxFailedLogins failures in a row the
+// account locks for kLockMinutes (or until an administrator unlocks it). An initial or reset
+// password must be changed before anything else.
+//
+// Every change to a user is a new version (nothing is updated in place); every login attempt is
+// an アクセスログ entry (認証ログ). Passwords are only ever seen by the PasswordHasher port; the
+// domain has no clock and no randomness, so `now` and new secrets come from the caller.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "jrr/domain/audit_log.h"
+#include "jrr/domain/resident_access.h"
+
+namespace jrr {
+
+inline constexpr int kMaxFailedLogins = 5;
+inline constexpr int kLockMinutes = 15;
+inline constexpr std::size_t kMinPasswordLength = 12;
+
+struct StaffUser {
+  std::string user_id;
+  int version = 0;
+  std::string name;
+  std::string department;
+  CalendarDate valid_from;
+  std::optional<CalendarDate> valid_to;
+  std::set<Permission> permissions;
+  std::string password_hash;       // PasswordHasher's encoded form (Argon2id)
+  bool must_change_password = true;
+  std::string totp_secret;         // base32; empty until enrolled
+  bool totp_enrolled = false;      // a code was confirmed after the secret was issued
+  bool disabled = false;           // 削除 is a version with disabled set: the history stays
+  std::string changed_by;
+
+  bool ValidOn(CalendarDate day) const {
+    return !disabled && !(day < valid_from) && !(valid_to && *valid_to < day);
+  }
+};
+
+// The login attempts of one user, newest first, as far back as the last success.
+struct LoginAttempt {
+  int64_t at_epoch_seconds = 0;
+  bool succeeded = false;
+};
+
+class StaffDirectory {
+ public:
+  virtual ~StaffDirectory() = default;
+  virtual std::optional<StaffUser> Find(const std::string& user_id) = 0;
+  virtual std::vector<StaffUser> All() = 0;
+  // Stores a new user (version 1) or its next version; kConflict staff.stale / staff.exists.
+  virtual Result<StaffUser> Save(StaffUser user) = 0;
+  virtual void RecordAttempt(const std::string& user_id, const LoginAttempt& attempt) = 0;
+  // Failed attempts since the last success (or an unlock), newest first.
+  virtual std::vector<LoginAttempt> FailuresSinceSuccess(const std::string& user_id) = 0;
+  // An administrator's unlock: later failures count from zero.
+  virtual void RecordUnlock(const std::string& user_id, int64_t at_epoch_seconds) = 0;
+};
+
+// Argon2id in persistence/ (libsodium); a port so the domain stays pure.
+class PasswordHasher {
+ public:
+  virtual ~PasswordHasher() = default;
+  virtual std::string Hash(const std::string& password) = 0;
+  virtual bool Verify(const std::string& encoded, const std::string& password) = 0;
+};
+
+// TOTP codes (RFC 6238: HMAC-SHA1, 30 s, 6 digits); web/ implements it.
+class OneTimeCodes {
+ public:
+  virtual ~OneTimeCodes() = default;
+  // True when `code` is valid for `secret` at `now`, one step of clock drift either way.
+  virtual bool Verify(const std::string& base32_secret, const std::string& code, int64_t now) = 0;
+};
+
+struct Credentials {
+  std::string user_id;
+  std::string password;
+  std::string code;  // TOTP
+};
+
+// Where the attempt comes from, for the log.
+struct LoginPlace {
+  std::string terminal;
+  std::string place;
+  CalendarDate today;
+  int64_t now_epoch_seconds = 0;
+};
+
+enum class LoginStep {
+  kDone,              // logged in
+  kChangePassword,    // first the initial password must be changed
+  kEnrolSecondFactor, // first an authenticator must be enrolled
+};
+
+struct LoginOutcome {
+  Viewer viewer;      // the user's permissions, for the session
+  LoginStep next = LoginStep::kDone;
+};
+
+// Authentication and user administration. Errors (all kRuleViolation unless noted):
+//   auth.failed              wrong ID, password or code — one message for all, so a guess learns
+//                            nothing about which part was wrong
+//   auth.locked              too many failures; try again later or ask an administrator
+//   auth.expired             outside the account's period of validity, or disabled
+//   staff.password_weak      shorter than kMinPasswordLength, or the same as the ID
+//   staff.code_invalid       the code does not match the secret being enrolled
+//   staff.not_found          (kNotFound)
+//   access.permission_denied user administration needs kUserAdmin
+class Authenticator {
+ public:
+  Authenticator(StaffDirectory& staff, PasswordHasher& hasher, OneTimeCodes& codes, AuditLog& log)
+      : staff_(staff), hasher_(hasher), codes_(codes), log_(log) {}
+
+  // Password and, once enrolled, the code. Logged as login or login_failure.
+  Result<LoginOutcome> Login(const Credentials& credentials, const LoginPlace& where);
+  // The user changes their own password (old one required).
+  Status ChangePassword(const std::string& user_id, const std::string& old_password,
+                        const std::string& new_password, const LoginPlace& where);
+  // Enrolment: the caller issued `secret` (random) and shows it; the user proves the
+  // authenticator works by entering its current code.
+  Status EnrolSecondFactor(const std::string& user_id, const std::string& base32_secret,
+                           const std::string& code, const LoginPlace& where);
+
+  // Administration (kUserAdmin).
+  Result<StaffUser> AddUser(const Viewer& admin, StaffUser user, const std::string& initial_password);
+  Status SetPermissions(const Viewer& admin, const std::string& user_id, std::set<Permission> permissions);
+  Status ResetPassword(const Viewer& admin, const std::string& user_id, const std::string& password);
+  Status ResetSecondFactor(const Viewer& admin, const std::string& user_id);
+  Status Unlock(const Viewer& admin, const std::string& user_id, int64_t now_epoch_seconds);
+  Status Disable(const Viewer& admin, const std::string& user_id);
+
+  // The very first administrator, when there is no user yet (`jrr user add --admin`). Error
+  // staff.exists when any user exists: later ones are added by an administrator.
+  Result<StaffUser> AddFirstAdministrator(StaffUser user, const std::string& initial_password);
+
+ private:
+  Status CheckPassword(const std::string& user_id, const std::string& password) const;
+  Result<StaffUser> Admin(const Viewer& admin, const std::string& user_id, const std::string& function);
+  void Log(AuditAction action, const std::string& user_id, const std::string& function,
+           const LoginPlace& where, const std::string& outcome);
+  StaffDirectory& staff_;
+  PasswordHasher& hasher_;
+  OneTimeCodes& codes_;
+  AuditLog& log_;
+};
+
+}  // namespace jrr

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// jrr user: staff accounts (JK-10.3, 10.4) — the first administrator, users, permissions,
+// passwords, the second factor, lock-outs — and `jrr user login` to try the login flow.
+#include "cli.h"
+#include "cli_support.h"
+
+#include <Poco/RandomStream.h>
+
+#include <ctime>
+#include <iostream>
+#include <ostream>
+#include <sstream>
+
+#include "japan_clock.h"
+#include "jrr/domain/japanese_date.h"
+#include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/persistence/sqlite_staff_directory.h"
+#include "jrr/web/totp.h"
+
+namespace jrr::cli {
+namespace {
+
+// 16 base32 characters (80 random bits): shown once, to be changed at the first login.
+std::string NewInitialPassword() {
+  Poco::RandomInputStream random;
+  std::vector<unsigned char> bytes(10);
+  random.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  return web::Base32Encode(bytes);
+}
+
+Result<std::set<Permission>> PermissionsFrom(const std::string& text) {
+  std::set<Permission> permissions;
+  std::istringstream in(text);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (name.empty()) continue;
+    auto p = PermissionFromName(name);
+    if (!p) return MakeError(ErrorCode::kInvalidInput, "staff.unknown_permission", name);
+    permissions.insert(*p);
+  }
+  return permissions;
+}
+
+std::string PermissionList(const std::set<Permission>& permissions) {
+  std::string text;
+  for (Permission p : permissions) text += (text.empty() ? "" : ",") + std::string(PermissionName(p));
+  return text;
+}
+
+LoginPlace PlaceOf(const Args& args) {
+  return LoginPlace{args.Option("terminal", "CLI"), "CLI", app::TodayInJapan(),
+                    static_cast<int64_t>(std::time(nullptr))};
+}
+
+}  // namespace
+
+int User(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string& verb = args.positional[0];
+  auto db = OpenRegister(args.Option("db"));
+  if (!db) return PrintError(err, db.error());
+  SqliteStaffDirectory staff(**db);
+  Argon2PasswordHasher hasher;
+  web::Totp codes;
+  SqliteAuditLog log(**db);
+  Authenticator auth(staff, hasher, codes, log);
+  const std::string id = args.Option("id");
+  if (verb == "list") {
+    for (const StaffUser& u : staff.All()) {
+      out << u.user_id << "  " << u.name << "  " << u.department << "  " << FormatWareki(u.valid_from) << "〜"
+          << (u.valid_to ? FormatWareki(*u.valid_to) : "") << "  " << (u.disabled ? "無効" : "有効")
+          << (u.totp_enrolled ? "  二要素登録済" : "  二要素未登録") << "  権限 " << PermissionList(u.permissions)
+          << "\n";
+    }
+    return kOk;
+  }
+  if (id.empty()) {
+    err << "エラー: --id を指定してください。\n";
+    return kUsage;
+  }
+  if (verb == "login") {
+    // Reads the password and the code (one per line) from standard input, as a screen would.
+    Credentials c{id, "", ""};
+    std::getline(std::cin, c.password);
+    std::getline(std::cin, c.code);
+    auto outcome = auth.Login(c, PlaceOf(args));
+    if (!outcome) return PrintError(err, outcome.error());
+    out << (outcome->next == LoginStep::kChangePassword     ? "ログインしました。初期パスワードを変更してください。\n"
+            : outcome->next == LoginStep::kEnrolSecondFactor ? "ログインしました。二要素認証を登録してください。\n"
+                                                             : "ログインしました。\n");
+    return kOk;
+  }
+  if (verb == "passwd") {
+    std::string old_password, new_password;
+    std::getline(std::cin, old_password);
+    std::getline(std::cin, new_password);
+    if (auto ok = auth.ChangePassword(id, old_password, new_password, PlaceOf(args)); !ok) {
+      return PrintError(err, ok.error());
+    }
+    out << "パスワードを変更しました。\n";
+    return kOk;
+  }
+  if (verb == "enrol") {
+    // Without --code: issue a secret to scan; with --secret and --code: confirm it.
+    if (!args.options.contains("code")) {
+      const std::string secret = web::NewTotpSecret();
+      out << "認証アプリに登録してください。\n秘密鍵: " << secret << "\n"
+          << web::OtpauthUri("jrr", id, secret) << "\n"
+          << "登録後、表示された6桁を jrr user enrol --id " << id << " --secret " << secret
+          << " --code 123456 の形で入力してください。\n";
+      return kOk;
+    }
+    if (auto ok = auth.EnrolSecondFactor(id, args.Option("secret"), args.Option("code"), PlaceOf(args)); !ok) {
+      return PrintError(err, ok.error());
+    }
+    out << "二要素認証を登録しました。\n";
+    return kOk;
+  }
+  if (verb == "add") {
+    StaffUser user;
+    user.user_id = id;
+    user.name = args.Option("name");
+    user.department = args.Option("department");
+    auto from = DateOption(args, "from");
+    if (!from) return PrintError(err, from.error());
+    auto to = DateOption(args, "to");
+    if (!to) return PrintError(err, to.error());
+    user.valid_from = from->value_or(app::TodayInJapan());
+    user.valid_to = *to;
+    auto permissions = PermissionsFrom(args.Option("permissions"));
+    if (!permissions) return PrintError(err, permissions.error());
+    user.permissions = *permissions;
+    const std::string password = NewInitialPassword();
+    // The first administrator needs no one's permission; every later user needs an administrator.
+    Result<StaffUser> added = StaffUser{};
+    if (args.flags.contains("admin")) {
+      added = auth.AddFirstAdministrator(user, password);
+    } else {
+      auto viewer = ClerkViewer(args, **db);
+      if (!viewer) return PrintError(err, viewer.error());
+      added = auth.AddUser(*viewer, user, password);
+    }
+    if (!added) return PrintError(err, added.error());
+    out << "利用者 " << id << " を登録しました。初期パスワード: " << password
+        << "\n（初回ログインで変更が必要です。二要素認証は jrr user enrol で登録します）\n";
+    return kOk;
+  }
+  // Administration by the console's administrator.
+  auto viewer = ClerkViewer(args, **db);
+  if (!viewer) return PrintError(err, viewer.error());
+  Status done;
+  if (verb == "grant" || verb == "revoke" || verb == "permissions") {
+    auto user = staff.Find(id);
+    if (!user) return PrintError(err, MakeError(ErrorCode::kNotFound, "staff.not_found", id));
+    auto named = PermissionsFrom(args.Option("permissions"));
+    if (!named) return PrintError(err, named.error());
+    std::set<Permission> next = verb == "permissions" ? *named : user->permissions;
+    for (Permission p : *named) {
+      if (verb == "grant") next.insert(p);
+      if (verb == "revoke") next.erase(p);
+    }
+    done = auth.SetPermissions(*viewer, id, next);
+  } else if (verb == "reset-password") {
+    const std::string password = NewInitialPassword();
+    done = auth.ResetPassword(*viewer, id, password);
+    if (done) out << "新しい初期パスワード: " << password << "\n";
+  } else if (verb == "reset-2fa") {
+    done = auth.ResetSecondFactor(*viewer, id);
+  } else if (verb == "unlock") {
+    done = auth.Unlock(*viewer, id, static_cast<int64_t>(std::time(nullptr)));
+  } else if (verb == "disable") {
+    done = auth.Disable(*viewer, id);
+  } else {
+    err << "エラー: add, list, grant, revoke, permissions, reset-password, reset-2fa, unlock, disable, enrol, "
+           "passwd, login のいずれかを指定してください。\n";
+    return kUsage;
+  }
+  if (!done) return PrintError(err, done.error());
+  out << "利用者 " << id << ": " << verb << " を行いました。\n";
+  return kOk;
+}
+
+}  // namespace jrr::cli
