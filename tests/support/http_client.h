@@ -27,10 +27,12 @@ struct HttpReply {
 
 // Sends one request; `target` is the raw request target (already percent-encoded).
 inline HttpReply Fetch(uint16_t port, const std::string& target, const std::string& method = "GET",
-                       const std::string& body = "") {
+                       const std::string& body = "",
+                       const std::map<std::string, std::string>& headers = {}) {
   Poco::Net::HTTPClientSession session("127.0.0.1", port);
   session.setTimeout(Poco::Timespan(10, 0));
   Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [name, value] : headers) request.set(name, value);
   if (!body.empty()) request.setContentLength64(static_cast<Poco::Int64>(body.size()));
   std::ostream& out = session.sendRequest(request);
   out << body;

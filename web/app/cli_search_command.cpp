@@ -16,87 +16,6 @@
 namespace jrr::cli {
 namespace {
 
-// 消除事由 by code (23) or by name (死亡).
-std::optional<ChangeReason> RemovalReason(const std::string& text) {
-  for (int code = 1; code < 100; ++code) {
-    auto reason = ChangeReasonFromCode(code);
-    if (!reason) continue;
-    if (std::to_string(code) == text || InfoOf(*reason).name_ja == text) return reason;
-  }
-  return std::nullopt;
-}
-
-Result<SearchQuery> QueryFrom(const Args& args) {
-  SearchQuery q;
-  q.kana = args.Option("kana");
-  q.kana_given = args.Option("kana-given");
-  q.name = args.Option("name");
-  q.given_name = args.Option("given-name");
-  const std::string match = args.Option("match", "exact");
-  if (match == "prefix") q.mode = MatchMode::kPrefix;
-  else if (match == "contains") q.mode = MatchMode::kContains;
-  else if (match != "exact") return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "--match");
-  if (args.options.contains("birth")) {
-    // 生年月日 in 和暦 or 西暦, as everywhere.
-    auto birth = ParseCalendarDate(args.Option("birth"));
-    if (!birth) return birth.error();
-    q.birth_date = *birth;
-  }
-  if (args.options.contains("sex")) {
-    const std::string sex = args.Option("sex");
-    if (sex == "male" || sex == "男") q.sex = Sex::kMale;
-    else if (sex == "female" || sex == "女") q.sex = Sex::kFemale;
-    else return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "--sex");
-  }
-  q.relationship = args.Option("relationship");
-  q.address = args.Option("address");
-  q.address_code = args.Option("address-code");
-  q.katagaki = args.Option("katagaki");
-  q.addressee_number = args.Option("atena");
-  q.household_number = args.Option("household");
-  q.resident_record_code = args.Option("jumin-code");
-  q.individual_number = args.Option("kojin");
-  q.residence_card = args.Option("card");
-  if (args.options.contains("removal-reason")) {
-    q.removal_reason = RemovalReason(args.Option("removal-reason"));
-    if (!q.removal_reason) return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "--removal-reason");
-  }
-  q.residents_only = args.flags.contains("residents-only");
-  if (args.options.contains("limit")) {
-    try {
-      q.limit = std::stoul(args.Option("limit"));
-    } catch (const std::logic_error&) {
-      q.limit = 0;
-    }
-    if (q.limit == 0 || q.limit > 1000) {
-      return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "--limit 1..1000");
-    }
-  }
-  return q;
-}
-
-std::string HitJson(const SearchHit& hit) {
-  std::string alerts = "[";
-  for (const std::string& a : hit.protection.alerts) {
-    if (alerts.size() > 1) alerts += ',';
-    web::AppendJsonString(alerts, a);
-  }
-  alerts += ']';
-  const std::string protection = web::JsonObject()
-                                     .Add("support_target", hit.protection.support_target)
-                                     .Add("provisional", hit.protection.provisional)
-                                     .Add("blocked", !hit.protection.blocked.empty())
-                                     .Add("marker", hit.protection.marker)
-                                     .AddRaw("alerts", alerts)
-                                     .str();
-  return web::JsonObject()
-      .AddRaw("record", web::EncodeRecord(hit.record))
-      .Add("matched_former", hit.matched_former)
-      .Add("pending", hit.pending)
-      .AddRaw("protection", protection)
-      .str();
-}
-
 void PrintHit(std::ostream& out, const SearchHit& hit) {
   const ResidentRecord& r = hit.record;
   out << r.addressee_number << "  世帯 " << r.household_number << "  " << r.DisplayName();
@@ -141,7 +60,12 @@ int Search(const Args& args, std::ostream& out, std::ostream& err) {
     }
     query = SearchQuery::ParseText(entry->query_text);
   } else {
-    query = QueryFrom(args);
+    query = web::DecodeSearchQuery([&args](std::string_view name) -> std::optional<std::string> {
+      const std::string key(name);
+      if (key == "residents-only") return args.flags.contains(key) ? std::optional<std::string>("1") : std::nullopt;
+      if (!args.options.contains(key)) return std::nullopt;
+      return args.Option(key);
+    });
   }
   if (!query) return PrintError(err, query.error());
   SqliteResidentRepository residents(**db);
@@ -151,7 +75,7 @@ int Search(const Args& args, std::ostream& out, std::ostream& err) {
   if (!result) return PrintError(err, result.error());
   for (const SearchHit& hit : result->hits) {
     if (args.flags.contains("json")) {
-      out << HitJson(hit) << "\n";
+      out << web::EncodeSearchHit(hit) << "\n";
     } else {
       PrintHit(out, hit);
     }

@@ -7,7 +7,15 @@
 #include "jrr/persistence/connection_pool.h"
 #include "jrr/persistence/migrations.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/persistence/sqlite_search_index.h"
+#include "jrr/persistence/sqlite_staff_directory.h"
+#include "jrr/web/session_store.h"
+#include "jrr/web/totp.h"
+#include "japan_clock.h"
+
+#include <ctime>
 
 namespace jrr::app {
 
@@ -53,6 +61,42 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     if (with_figures) status.figures = CountRegister(*db);
     return status;
   };
+  // Each call borrows a connection from the pool for the length of one use case.
+  context.login = [served](const Credentials& credentials, const LoginPlace& where) {
+    auto db = served->pool.Acquire();
+    SqliteStaffDirectory staff(*db);
+    Argon2PasswordHasher hasher;
+    web::Totp codes;
+    SqliteAuditLog log(*db);
+    return Authenticator(staff, hasher, codes, log).Login(credentials, where);
+  };
+  context.change_password = [served](const std::string& user_id, const std::string& old_password,
+                                     const std::string& new_password, const LoginPlace& where) {
+    auto db = served->pool.Acquire();
+    SqliteStaffDirectory staff(*db);
+    Argon2PasswordHasher hasher;
+    web::Totp codes;
+    SqliteAuditLog log(*db);
+    return Authenticator(staff, hasher, codes, log).ChangePassword(user_id, old_password, new_password, where);
+  };
+  context.view_person = [served](const Viewer& viewer, const std::string& atena, const AsOfQuery& query,
+                                 const std::vector<std::string>& acknowledged) {
+    auto db = served->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqliteAuditLog log(*db);
+    return ResidentAccess(residents, log, viewer).View(atena, query, acknowledged, "api resident");
+  };
+  context.search = [served](const Viewer& viewer, const SearchQuery& query) {
+    auto db = served->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqliteAuditLog log(*db);
+    SqliteSearchIndex index(*db);
+    SqliteSearchHistory history(*db);
+    return ResidentAccess(residents, log, viewer).Search(query, index, history);
+  };
+  context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
+  context.today = [] { return TodayInJapan(); };
+  context.sessions = std::make_shared<web::SessionStore>();
   return context;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/web/change_json.h"
 
+#include <map>
+
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
@@ -494,6 +496,21 @@ Result<AnyChangeCommand> DecodeChangeCommand(std::string_view json) {
   }
 }
 
+Result<std::map<std::string, std::string>> DecodeStringFields(std::string_view json) {
+  try {
+    const Poco::Dynamic::Var root = Parse(json);
+    if (root.type() != typeid(Object::Ptr)) Fail("json.not_object", "expected one object");
+    std::map<std::string, std::string> fields;
+    for (const auto& [name, value] : *root.extract<Object::Ptr>()) {
+      if (!value.isString()) Fail("json.malformed", name + " must be a string");
+      fields[name] = value.extract<std::string>();
+    }
+    return fields;
+  } catch (const DecodeFailure& failure) {
+    return failure.error;
+  }
+}
+
 Result<std::vector<std::string>> SplitChangeDocument(std::string_view json) {
   try {
     const Poco::Dynamic::Var root = Parse(json);
@@ -678,6 +695,31 @@ std::string EncodeError(const Error& error) {
       .Add("rule_id", error.rule_id)
       .Add("message_ja", MessageJa(error))
       .Add("detail", error.detail)
+      .str();
+}
+
+std::string EncodeProtection(const ProtectionNotice& notice) {
+  std::string alerts = "[";
+  for (const std::string& a : notice.alerts) {
+    if (alerts.size() > 1) alerts += ',';
+    AppendJsonString(alerts, a);
+  }
+  alerts += ']';
+  return JsonObject()
+      .Add("support_target", notice.support_target)
+      .Add("provisional", notice.provisional)
+      .Add("blocked", !notice.blocked.empty())
+      .Add("marker", notice.marker)
+      .AddRaw("alerts", alerts)
+      .str();
+}
+
+std::string EncodeSearchHit(const SearchHit& hit) {
+  return JsonObject()
+      .AddRaw("record", EncodeRecord(hit.record))
+      .Add("matched_former", hit.matched_former)
+      .Add("pending", hit.pending)
+      .AddRaw("protection", EncodeProtection(hit.protection))
       .str();
 }
 

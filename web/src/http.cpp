@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/web/http.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "jrr/web/http_status_for.h"
 
 namespace jrr::web {
@@ -17,6 +20,33 @@ bool Request::HasQuery(std::string_view name) const {
     if (key == name) return true;
   }
   return false;
+}
+
+std::string Request::Header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key.size() == name.size() &&
+        std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return value;
+    }
+  }
+  return "";
+}
+
+std::string Request::Cookie(std::string_view name) const {
+  const std::string cookies = Header("Cookie");
+  std::size_t at = 0;
+  while (at < cookies.size()) {
+    const std::size_t end = std::min(cookies.find(';', at), cookies.size());
+    std::string_view part(cookies.data() + at, end - at);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.starts_with(name) && part.size() > name.size() && part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    at = end + 1;
+  }
+  return "";
 }
 
 int HttpStatusFor(ErrorCode code) {

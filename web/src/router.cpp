@@ -27,6 +27,11 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/explain/kana-key", ExplainKanaKeyApi},
       {"GET", "/api/v1/explain/kanji-key", ExplainKanjiKeyApi},
       {"GET", "/api/v1/explain/check-digit", ExplainCheckDigitApi},
+      {"POST", "/api/v1/login", LoginApi},
+      {"POST", "/api/v1/logout", LogoutApi},
+      {"POST", "/api/v1/password", PasswordApi},
+      {"GET", "/api/v1/resident", ResidentApi},
+      {"GET", "/api/v1/search", SearchApi},
   };
   return kRoutes;
 }

@@ -39,6 +39,8 @@ Request Decode(Poco::Net::HTTPServerRequest& in) {
   const Poco::URI uri(in.getURI());  // throws Poco::SyntaxException on a malformed URI
   out.path = uri.getPath();
   for (auto& [key, value] : uri.getQueryParameters()) out.query.emplace_back(key, value);
+  for (const auto& [name, value] : in) out.headers.emplace_back(name, value);
+  out.client_address = in.clientAddress().host().toString();
   if (in.hasContentLength() && in.getContentLength64() > static_cast<int64_t>(kMaxBodyBytes)) {
     throw std::length_error("request body too large");
   }

@@ -25,4 +25,11 @@ Response ExplainKanaKeyApi(const Request& request, const WebContext& context);
 Response ExplainKanjiKeyApi(const Request& request, const WebContext& context);
 Response ExplainCheckDigitApi(const Request& request, const WebContext& context);
 
+// Staff session and the register through the gate (staff_api.cpp).
+Response LoginApi(const Request& request, const WebContext& context);
+Response LogoutApi(const Request& request, const WebContext& context);
+Response PasswordApi(const Request& request, const WebContext& context);
+Response ResidentApi(const Request& request, const WebContext& context);
+Response SearchApi(const Request& request, const WebContext& context);
+
 }  // namespace jrr::web

@@ -11,11 +11,15 @@
 // json.missing_field, json.wrong_type, and the parsers' own (date.*, relationship.*, text.*).
 #pragma once
 
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "jrr/domain/pending_changes.h"
+#include "jrr/domain/resident_access.h"
 #include "jrr/domain/resident_changes.h"
 #include "jrr/domain/result.h"
 
@@ -40,6 +44,19 @@ std::string EncodeOutcome(const ChangeOutcome& outcome);
 // Every item of a version, with dates as {"text": as displayed (JK-1.1.9), "iso": the internal
 // date}. Foreign residents' 生年月日 and 在留期間満了日 display in 西暦.
 std::string EncodeRecord(const ResidentRecord& record);
+// {support_target, provisional, blocked, marker, alerts} — what a screen shows about protection.
+std::string EncodeProtection(const ProtectionNotice& notice);
+// A JSON object whose fields are all strings (a login form, a password change). Errors json.*.
+Result<std::map<std::string, std::string>> DecodeStringFields(std::string_view json);
+
+// The search conditions by the names the CLI and the API share (kana, kana-given, name,
+// given-name, match, birth (和暦 or 西暦), sex, relationship, address, address-code, katagaki,
+// atena, household, jumin-code, kojin, card, removal-reason (code or name), residents-only ("1"),
+// limit); `value` gives a name's value or nullopt. Errors search.invalid_query, date.*.
+using SearchParameter = std::function<std::optional<std::string>(std::string_view name)>;
+Result<SearchQuery> DecodeSearchQuery(const SearchParameter& value);
+// {record, matched_former, pending, protection} — one search hit.
+std::string EncodeSearchHit(const SearchHit& hit);
 
 // {"code":…, "rule_id":…, "message_ja":…, "detail":…}
 std::string EncodeError(const Error& error);

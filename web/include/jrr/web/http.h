@@ -16,7 +16,14 @@ struct Request {
   std::string method;  // "GET", "POST", …
   std::string path;    // percent-decoded, without the query
   std::vector<std::pair<std::string, std::string>> query;  // percent-decoded, in order
+  std::vector<std::pair<std::string, std::string>> headers;  // as received
   std::string body;
+  std::string client_address;  // for the log's terminal when no terminal is registered
+
+  // A header's value (name compared case-insensitively), or "".
+  std::string Header(std::string_view name) const;
+  // A cookie's value from the Cookie header, or "".
+  std::string Cookie(std::string_view name) const;
 
   // The first value of a query parameter, or "" when absent.
   std::string Query(std::string_view name) const;

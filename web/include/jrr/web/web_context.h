@@ -6,10 +6,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "jrr/domain/municipality.h"
+#include "jrr/domain/resident_access.h"
+#include "jrr/domain/staff.h"
 #include "jrr/domain/register_figures.h"
 #include "jrr/domain/result.h"
 
@@ -26,6 +29,23 @@ struct WebContext {
   // Reads the register's status; with `with_figures`, also its figures (which scan the register,
   // so /healthz does not ask for them). Throws StorageError when the database cannot be read.
   std::function<RegisterStatus(bool with_figures)> register_status;
+
+  // Staff login and changing one's password (staff.h: Authenticator).
+  std::function<Result<LoginOutcome>(const Credentials&, const LoginPlace&)> login;
+  std::function<Status(const std::string& user_id, const std::string& old_password,
+                       const std::string& new_password, const LoginPlace&)>
+      change_password;
+  // 照会 and 検索 through the gate (resident_access.h), as the session's viewer.
+  std::function<Result<PersonView>(const Viewer&, const std::string& addressee_number, const AsOfQuery&,
+                                   const std::vector<std::string>& acknowledged)>
+      view_person;
+  std::function<Result<SearchResult>(const Viewer&, const SearchQuery&)> search;
+
+  // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
+  std::function<int64_t()> now_epoch_seconds;
+  std::function<CalendarDate()> today;
+
+  std::shared_ptr<class SessionStore> sessions;
 };
 
 }  // namespace jrr::web

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The staff session over HTTP against the real server on a loopback port (JK-10.3): login with
+// password and TOTP, the forced password change, session cookie and CSRF token, lock-out, and
+// 照会/検索 through the gate with the user's own permissions.
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Parser.h>
+
+#include <ctime>
+#include <fstream>
+
+#include "jrr/web/totp.h"
+#include "jrr/web/web_server.h"
+#include "register_services.h"
+#include "support/cli_runner.h"
+#include "support/http_client.h"
+#include "support/temp_dir.h"
+
+namespace jrr::testing {
+namespace {
+
+const char* kFamily = R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
+  "persons":[{"family_name":"架空","given_name":"一郎","family_kana":"カクウ","given_kana":"イチロウ",
+              "birth_date":"昭和55年4月1日","sex":"male","relationship":"世帯主",
+              "domicile":{"place":"架空県架空市桜町一丁目1番地","head_of_family":"架空　一郎"}},
+             {"family_name":"架空","given_name":"花子","family_kana":"カクウ","given_kana":"ハナコ",
+              "birth_date":"昭和57年6月15日","sex":"female","relationship":"妻","domicile":{"state":"不明"}}],
+  "previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"1番2号"},
+  "new_address":{"text":"架空県架空市桜町一丁目","banchi":"1番2号"}})";
+
+std::string Field(const std::string& json, const std::string& name) {
+  Poco::JSON::Parser parser;
+  auto object = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+  return object->has(name) ? object->get(name).convert<std::string>() : "";
+}
+
+std::string After(const std::string& text, const std::string& marker) {
+  const auto at = text.find(marker);
+  if (at == std::string::npos) return "";
+  const auto start = at + marker.size();
+  return text.substr(start, text.find_first_of("\n ", start) - start);
+}
+
+std::string CodeFor(const std::string& secret) {
+  return web::TotpCode(*web::Base32Decode(secret), static_cast<uint64_t>(std::time(nullptr) / 30));
+}
+
+class StaffApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("r.db");
+    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
+    std::ofstream(dir_.File("f.json")) << kFamily;
+    ASSERT_EQ(RunCli({"apply", "--db", db_, dir_.File("f.json")}).status, 0);
+    ASSERT_EQ(RunCli({"support", "--db", db_, "add", "--applicant", "0000000027"}).status, 0);
+    auto served = app::OpenForServing(db_, 4);
+    ASSERT_TRUE(served);
+    server_ = std::make_unique<web::WebServer>(app::MakeWebContext(*served), web::ServerOptions{.port = 0});
+    server_->Start();
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+  }
+  // Adds a user through the CLI, changes the initial password and enrols a second factor;
+  // returns the secret.
+  std::string ReadyUser(const std::string& id, const std::string& permissions, bool admin) {
+    std::vector<std::string> add = {"user", "--db", db_, "add", "--id", id, "--name", "職員 " + id};
+    if (admin) add.push_back("--admin");
+    if (!permissions.empty()) {
+      add.push_back("--permissions");
+      add.push_back(permissions);
+    }
+    auto added = RunCli(add);
+    EXPECT_EQ(added.status, 0) << added.err;
+    const std::string initial = After(added.out, "初期パスワード: ");
+    // First login over HTTP: the only thing the session may do is change the password.
+    auto first = Post("/api/v1/login", R"({"user_id":")" + id + R"(","password":")" + initial + R"("})");
+    EXPECT_EQ(first.status, 200) << first.body;
+    EXPECT_EQ(Field(first.body, "next"), "change_password");
+    const std::string cookie = first.Header("Set-Cookie").substr(0, first.Header("Set-Cookie").find(';'));
+    EXPECT_EQ(Get("/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", cookie).status, 403);
+    auto changed = Post("/api/v1/password",
+                        R"({"old_password":")" + initial + R"(","new_password":"passphrase-of-)" + id + R"("})",
+                        cookie, Field(first.body, "csrf_token"));
+    EXPECT_EQ(changed.status, 200) << changed.body;
+    auto issued = RunCli({"user", "--db", db_, "enrol", "--id", id});
+    const std::string secret = After(issued.out, "秘密鍵: ");
+    EXPECT_EQ(RunCli({"user", "--db", db_, "enrol", "--id", id, "--secret", secret, "--code", CodeFor(secret)}).status, 0);
+    return secret;
+  }
+  HttpReply Post(const std::string& target, const std::string& body, const std::string& cookie = "",
+                 const std::string& csrf = "") {
+    std::map<std::string, std::string> headers{{"Content-Type", "application/json"}};
+    if (!cookie.empty()) headers["Cookie"] = cookie;
+    if (!csrf.empty()) headers["X-CSRF-Token"] = csrf;
+    return Fetch(server_->port(), target, "POST", body, headers);
+  }
+  HttpReply Get(const std::string& target, const std::string& cookie = "") {
+    std::map<std::string, std::string> headers;
+    if (!cookie.empty()) headers["Cookie"] = cookie;
+    return Fetch(server_->port(), target, "GET", "", headers);
+  }
+  struct Login {
+    std::string cookie;
+    std::string csrf;
+  };
+  Login LogIn(const std::string& id, const std::string& secret) {
+    auto in = Post("/api/v1/login", R"({"user_id":")" + id + R"(","password":"passphrase-of-)" + id +
+                                        R"(","code":")" + CodeFor(secret) + R"("})");
+    EXPECT_EQ(in.status, 200) << in.body;
+    EXPECT_EQ(Field(in.body, "next"), "done");
+    const std::string set_cookie = in.Header("Set-Cookie");
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
+    return Login{set_cookie.substr(0, set_cookie.find(';')), Field(in.body, "csrf_token")};
+  }
+
+  TempDir dir_;
+  std::string db_;
+  std::unique_ptr<web::WebServer> server_;
+};
+
+// REQ: JK-10.3, JK-2.1.3, JK-2.2.4
+TEST_F(StaffApiTest, LoginWithTwoFactorsThenSearchAndViewThroughTheGate) {
+  const std::string secret = ReadyUser("admin01", "", true);
+  // Without a session nothing is shown.
+  EXPECT_EQ(Get("/api/v1/resident?atena=0000000019").status, 401);
+  EXPECT_EQ(Get("/api/v1/resident?atena=0000000019", "jrr_session=forged").status, 401);
+  // Password alone is not enough once the second factor is enrolled.
+  auto one_factor = Post("/api/v1/login", R"({"user_id":"admin01","password":"passphrase-of-admin01"})");
+  EXPECT_EQ(one_factor.status, 401);
+  EXPECT_EQ(Field(one_factor.body, "rule_id"), "auth.failed");
+  EXPECT_FALSE(Field(one_factor.body, "message_ja").empty());
+  const Login admin = LogIn("admin01", secret);
+  const Login again = LogIn("admin01", secret);
+  EXPECT_NE(admin.cookie, again.cookie);  // a new session id at every login
+  auto found = Get("/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", admin.cookie);
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_NE(found.body.find("\"marker\":\"支援措置対象者（DV）\""), std::string::npos) << found.body;
+  auto shown = Get("/api/v1/resident?atena=0000000019&as_of=%E4%BB%A4%E5%92%8C8%E5%B9%B411%E6%9C%881%E6%97%A5",
+                   admin.cookie);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_NE(shown.body.find("\"addressee_number\":\"0000000019\""), std::string::npos);
+  EXPECT_EQ(Get("/api/v1/resident?atena=0000000000", admin.cookie).status, 404);
+  EXPECT_EQ(Get("/api/v1/search?sex=male", admin.cookie).status, 400);  // no indexed key
+  // State-changing requests need the session's CSRF token.
+  EXPECT_EQ(Post("/api/v1/logout", "{}", admin.cookie).status, 403);
+  EXPECT_EQ(Post("/api/v1/logout", "{}", admin.cookie, "wrong").status, 403);
+  EXPECT_EQ(Post("/api/v1/logout", "{}", admin.cookie, admin.csrf).status, 200);
+  EXPECT_EQ(Get("/api/v1/resident?atena=0000000019", admin.cookie).status, 401);
+  EXPECT_EQ(Get("/api/v1/resident?atena=0000000019", again.cookie).status, 200);
+  // Bad bodies are refused with a Japanese message, never a crash.
+  auto malformed = Post("/api/v1/login", "{not json");
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_FALSE(Field(malformed.body, "message_ja").empty());
+  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":5})").status, 400);
+}
+
+// REQ: JK-10.3, JK-10.4
+TEST_F(StaffApiTest, AClerkHasOnlyTheirPermissionsAndRepeatedFailuresLock) {
+  ReadyUser("admin01", "", true);
+  const std::string secret = ReadyUser("clerk01", "view", false);
+  const Login clerk = LogIn("clerk01", secret);
+  // No 個人番号 permission: searching by it is refused, and records come without it.
+  EXPECT_EQ(Get("/api/v1/search?kojin=123456789018", clerk.cookie).status, 403);
+  auto shown = Get("/api/v1/resident?atena=0000000019", clerk.cookie);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("\"individual_number\":\"\""), std::string::npos);
+  // The 支援措置 shows to this clerk only as a mask.
+  auto masked = Get("/api/v1/resident?atena=0000000027", clerk.cookie);
+  EXPECT_NE(masked.body.find("＊＊＊＊＊＊＊＊"), std::string::npos) << masked.body;
+  // Five wrong passwords lock the account, even for the right one afterwards.
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"clerk01","password":"guess","code":"000000"})").status, 401);
+  }
+  auto locked = Post("/api/v1/login", R"({"user_id":"clerk01","password":"passphrase-of-clerk01","code":")" +
+                                          CodeFor(secret) + R"("})");
+  EXPECT_EQ(locked.status, 401);
+  EXPECT_EQ(Field(locked.body, "rule_id"), "auth.locked");
+  ASSERT_EQ(RunCli({"user", "--db", db_, "unlock", "--id", "clerk01"}).status, 0);
+  LogIn("clerk01", secret);
+  // Everything above is in the アクセスログ.
+  auto failures = RunCli({"audit", "--db", db_, "search", "--action", "login_failure"});
+  EXPECT_NE(failures.out.find("該当 6 件"), std::string::npos) << failures.out;
+}
+
+}  // namespace
+}  // namespace jrr::testing

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The JSON API of a staff session (JK-10.3): log in with password and code, change the initial
+// password, log out; and, as the logged-in user, 照会 (GET /api/v1/resident) and 検索
+// (GET /api/v1/search) through the gate. The session cookie is HttpOnly and SameSite=Strict; every
+// state-changing request also carries the session's CSRF token in X-CSRF-Token.
+#include "endpoints.h"
+
+#include "jrr/web/change_json.h"
+#include "jrr/web/json_writer.h"
+#include "jrr/web/router.h"
+#include "jrr/web/session_store.h"
+
+namespace jrr::web {
+namespace {
+
+Response Json(int status, std::string body) {
+  return Response{status, "application/json; charset=utf-8", std::move(body), {}, false};
+}
+
+std::string SessionCookie(const std::string& id, bool clear) {
+  return std::string(kSessionCookie) + "=" + (clear ? "" : id) +
+         "; Path=/; HttpOnly; SameSite=Strict" + (clear ? "; Max-Age=0" : "");
+}
+
+LoginPlace PlaceOf(const Request& request, const WebContext& context) {
+  return LoginPlace{"web:" + request.client_address, "web", context.today(), context.now_epoch_seconds()};
+}
+
+enum class Need { kAnyStep, kDone };
+
+// The request's session, or the refusal to send: 401 without a live session; 403 when a
+// state-changing request lacks the session's CSRF token, or the login's next step is not done.
+Result<Session> SessionOf(const Request& request, const WebContext& context, Need need) {
+  if (!context.sessions || !context.now_epoch_seconds) {
+    return MakeError(ErrorCode::kUnavailable, "auth.session_required", "this server has no staff login");
+  }
+  auto session = context.sessions->Find(request.Cookie(kSessionCookie), context.now_epoch_seconds());
+  if (!session) return MakeError(ErrorCode::kRuleViolation, "auth.session_required", "log in first");
+  const bool changes = request.method != "GET" && request.method != "HEAD";
+  if (changes && request.Header("X-CSRF-Token") != session->csrf_token) {
+    return MakeError(ErrorCode::kRuleViolation, "auth.csrf", "missing or wrong X-CSRF-Token");
+  }
+  if (need == Need::kDone && session->next != LoginStep::kDone) {
+    return MakeError(ErrorCode::kRuleViolation, "auth.step_required", "finish the login first");
+  }
+  return *session;
+}
+
+// Refusals of the session layer and of permissions are 401/403, not the generic 422.
+Response Refuse(const Request& request, const Error& error) {
+  if (error.rule_id == "auth.session_required" || error.rule_id == "auth.failed" ||
+      error.rule_id == "auth.locked" || error.rule_id == "auth.expired") {
+    return ErrorResponse(request, error, 401);
+  }
+  if (error.rule_id == "auth.csrf" || error.rule_id == "auth.step_required" ||
+      error.rule_id == "access.permission_denied" || error.rule_id.starts_with("protection.") ||
+      error.rule_id == "support.issue_blocked") {
+    return ErrorResponse(request, error, 403);
+  }
+  return ErrorResponse(request, error);
+}
+
+std::string StepName(LoginStep step) {
+  switch (step) {
+    case LoginStep::kDone: return "done";
+    case LoginStep::kChangePassword: return "change_password";
+    case LoginStep::kEnrolSecondFactor: return "enrol_second_factor";
+  }
+  return "done";
+}
+
+}  // namespace
+
+Response LoginApi(const Request& request, const WebContext& context) {
+  if (!context.login || !context.sessions) {
+    return ErrorResponse(request, MakeError(ErrorCode::kUnavailable, "auth.session_required", "no staff login"));
+  }
+  auto fields = DecodeStringFields(request.body);
+  if (!fields) return ErrorResponse(request, fields.error());
+  const Credentials credentials{(*fields)["user_id"], (*fields)["password"], (*fields)["code"]};
+  auto outcome = context.login(credentials, PlaceOf(request, context));
+  if (!outcome) return Refuse(request, outcome.error());
+  // A new session id at every login: an id planted before cannot be carried into the session.
+  context.sessions->Remove(request.Cookie(kSessionCookie));
+  const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds());
+  Response response = Json(200, JsonObject()
+                                     .Add("user_id", credentials.user_id)
+                                     .Add("next", StepName(session.next))
+                                     .Add("csrf_token", session.csrf_token)
+                                     .str());
+  response.headers.emplace_back("Set-Cookie", SessionCookie(session.id, false));
+  return response;
+}
+
+Response LogoutApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (!session) return Refuse(request, session.error());
+  context.sessions->Remove(session->id);
+  Response response = Json(200, JsonObject().Add("ok", true).str());
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  return response;
+}
+
+Response PasswordApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (!session) return Refuse(request, session.error());
+  auto fields = DecodeStringFields(request.body);
+  if (!fields) return ErrorResponse(request, fields.error());
+  if (auto ok = context.change_password(session->viewer.operator_id, (*fields)["old_password"],
+                                        (*fields)["new_password"], PlaceOf(request, context));
+      !ok) {
+    return Refuse(request, ok.error());
+  }
+  // The password changed: this session ends, and the next login starts from the new one.
+  context.sessions->Remove(session->id);
+  Response response = Json(200, JsonObject().Add("next", "login").str());
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  return response;
+}
+
+Response ResidentApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) return Refuse(request, session.error());
+  AsOfQuery query;
+  for (const auto& [name, target] : {std::pair{"as_of", &query.effective_on}, std::pair{"known_at", &query.known_at}}) {
+    if (!request.HasQuery(name)) continue;
+    auto day = ParseCalendarDate(request.Query(name));
+    if (!day) return ErrorResponse(request, day.error());
+    *target = *day;
+  }
+  std::vector<std::string> acknowledged;
+  if (request.HasQuery("acknowledge")) acknowledged.push_back(request.Query("acknowledge"));
+  auto view = context.view_person(session->viewer, request.Query("atena"), query, acknowledged);
+  if (!view) return Refuse(request, view.error());
+  return Json(200, JsonObject()
+                       .AddRaw("record", EncodeRecord(view->record))
+                       .AddRaw("protection", EncodeProtection(view->protection))
+                       .Add("versions", static_cast<int64_t>(view->history.size()))
+                       .str());
+}
+
+Response SearchApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) return Refuse(request, session.error());
+  auto query = DecodeSearchQuery([&request](std::string_view name) -> std::optional<std::string> {
+    if (!request.HasQuery(name)) return std::nullopt;
+    return request.Query(name);
+  });
+  if (!query) return ErrorResponse(request, query.error());
+  auto result = context.search(session->viewer, *query);
+  if (!result) return Refuse(request, result.error());
+  std::string hits = "[";
+  for (const SearchHit& hit : result->hits) {
+    if (hits.size() > 1) hits += ',';
+    hits += EncodeSearchHit(hit);
+  }
+  hits += ']';
+  return Json(200, JsonObject().AddRaw("hits", hits).Add("truncated", result->truncated).str());
+}
+
+}  // namespace jrr::web
