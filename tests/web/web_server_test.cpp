@@ -4,6 +4,9 @@
 // (500/503, never a dropped connection), security headers on every response, local assets only,
 // and the explain API's JSON.
 #include <gtest/gtest.h>
+#include "jrr/web/router.h"
+#include <sstream>
+#include <fstream>
 
 #include <Poco/URI.h>
 
@@ -176,6 +179,25 @@ TEST_F(WebServerTest, ToolPagesShowResultsAndErrorsInJapanese) {
   EXPECT_NE(bad.body.find("その元号は既に終わっています"), std::string::npos);
   auto escaped = Fetch(port(), "/tools/kanji-key?text=" + Encode("<script>"));
   EXPECT_EQ(escaped.body.find("<script>"), std::string::npos) << "user input is escaped";
+}
+
+// Every JSON route is described in docs/api/openapi.yaml, with its method.
+TEST(OpenApiTest, EveryJsonRouteIsDescribed) {
+  std::ifstream file(std::string(JRR_SOURCE_DIR) + "/docs/api/openapi.yaml");
+  ASSERT_TRUE(file) << "docs/api/openapi.yaml";
+  std::stringstream text;
+  text << file.rdbuf();
+  const std::string spec = text.str();
+  for (const Route& route : Routes()) {
+    if (!IsJsonPath(route.path)) continue;
+    const auto at = spec.find("\n  " + std::string(route.path) + ":\n");
+    ASSERT_NE(at, std::string::npos) << route.path;
+    std::string method(route.method);
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto next_path = spec.find("\n  /", at + 1);
+    const auto found = spec.find("\n    " + method + ":", at);
+    EXPECT_TRUE(found != std::string::npos && found < next_path) << route.method << " " << route.path;
+  }
 }
 
 }  // namespace
