@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/URI.h>
 
 #include <ctime>
 #include <fstream>
@@ -183,6 +184,100 @@ TEST_F(StaffApiTest, AClerkHasOnlyTheirPermissionsAndRepeatedFailuresLock) {
   // Everything above is in the アクセスログ.
   auto failures = RunCli({"audit", "--db", db_, "search", "--action", "login_failure"});
   EXPECT_NE(failures.out.find("該当 6 件"), std::string::npos) << failures.out;
+}
+
+std::string FormEncode(const std::map<std::string, std::string>& fields) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    std::string encoded;
+    Poco::URI::encode(value, "&=+;/?#", encoded);
+    body += (body.empty() ? "" : "&") + name + "=" + encoded;
+  }
+  return body;
+}
+
+// The CSRF token a screen's form carries.
+std::string CsrfIn(const std::string& html) {
+  const std::string marker = "name=\"csrf\" value=\"";
+  const auto at = html.find(marker);
+  if (at == std::string::npos) return "";
+  const auto start = at + marker.size();
+  return html.substr(start, html.find('"', start) - start);
+}
+
+std::string CookieOf(const HttpReply& reply) {
+  const std::string set = reply.Header("Set-Cookie");
+  return set.substr(0, set.find(';'));
+}
+
+// The screens, as a clerk's browser uses them: forms, redirects, the cookie and the CSRF field.
+// REQ: JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4
+TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
+  auto anonymous = Get("/search");
+  EXPECT_EQ(anonymous.status, 303);
+  EXPECT_EQ(anonymous.Header("Location"), "/login");
+  auto login_page = Get("/login");
+  ASSERT_EQ(login_page.status, 200);
+  EXPECT_NE(login_page.body.find("<label for=\"code\">"), std::string::npos);
+  auto added = RunCli({"user", "--db", db_, "add", "--admin", "--id", "admin01", "--name", "管理 太郎"});
+  const std::string initial = After(added.out, "初期パスワード: ");
+  const std::map<std::string, std::string> form_header{{"Content-Type", "application/x-www-form-urlencoded"}};
+  auto wrong = Fetch(server_->port(), "/login", "POST", FormEncode({{"user_id", "admin01"}, {"password", "nope"}}),
+                     form_header);
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_NE(wrong.body.find("利用者ID、パスワードまたは認証コードが正しくありません。"), std::string::npos);
+  auto first = Fetch(server_->port(), "/login", "POST",
+                     FormEncode({{"user_id", "admin01"}, {"password", initial}}), form_header);
+  ASSERT_EQ(first.status, 303);
+  EXPECT_EQ(first.Header("Location"), "/password");
+  const std::string step_cookie = CookieOf(first);
+  EXPECT_EQ(Get("/search", step_cookie).Header("Location"), "/password");
+  auto password_page = Get("/password", step_cookie);
+  const std::string csrf = CsrfIn(password_page.body);
+  ASSERT_EQ(csrf.size(), 64u);
+  std::map<std::string, std::string> with_cookie = form_header;
+  with_cookie["Cookie"] = step_cookie;
+  auto forged = Fetch(server_->port(), "/password", "POST",
+                      FormEncode({{"old_password", initial}, {"new_password", "passphrase-of-admin01"}}), with_cookie);
+  EXPECT_EQ(forged.status, 403);  // no CSRF field
+  auto changed = Fetch(server_->port(), "/password", "POST",
+                       FormEncode({{"csrf", csrf}, {"old_password", initial}, {"new_password", "passphrase-of-admin01"}}),
+                       with_cookie);
+  ASSERT_EQ(changed.status, 303);
+  EXPECT_EQ(changed.Header("Location"), "/login?changed=1");
+  auto issued = RunCli({"user", "--db", db_, "enrol", "--id", "admin01"});
+  const std::string secret = After(issued.out, "秘密鍵: ");
+  ASSERT_EQ(RunCli({"user", "--db", db_, "enrol", "--id", "admin01", "--secret", secret, "--code", CodeFor(secret)}).status, 0);
+  auto in = Fetch(server_->port(), "/login", "POST",
+                  FormEncode({{"user_id", "admin01"}, {"password", "passphrase-of-admin01"}, {"code", CodeFor(secret)}}),
+                  form_header);
+  ASSERT_EQ(in.status, 303);
+  EXPECT_EQ(in.Header("Location"), "/search");
+  const std::string cookie = CookieOf(in);
+  // Search by kana: the table marks the 支援措置 target.
+  auto results = Get("/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", cookie);
+  ASSERT_EQ(results.status, 200) << results.body;
+  EXPECT_NE(results.body.find("該当 2 件"), std::string::npos);
+  EXPECT_NE(results.body.find("支援措置対象者（DV）"), std::string::npos);
+  EXPECT_NE(results.body.find("href=\"/resident?atena=0000000019\""), std::string::npos);
+  auto refused = Get("/search?sex=male", cookie);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("search.no_key"), std::string::npos);
+  // The resident view: the record, the marker, each name character with its code point, history.
+  auto person = Get("/resident?atena=0000000027", cookie);
+  ASSERT_EQ(person.status, 200) << person.body;
+  EXPECT_NE(person.body.find("架空　花子"), std::string::npos);
+  EXPECT_NE(person.body.find("U+67B6"), std::string::npos);  // 架
+  EXPECT_NE(person.body.find("支援措置対象者（DV）"), std::string::npos);
+  EXPECT_NE(person.body.find("国内転入"), std::string::npos);
+  EXPECT_EQ(Get("/resident?atena=0000000000", cookie).status, 404);
+  // Logging out ends the session.
+  std::map<std::string, std::string> logout_headers = form_header;
+  logout_headers["Cookie"] = cookie;
+  auto out = Fetch(server_->port(), "/logout", "POST", FormEncode({{"csrf", CsrfIn(results.body)}}),
+                   logout_headers);
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(Get("/search", cookie).Header("Location"), "/login");
 }
 
 }  // namespace

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/web/http.h"
 
+#include <Poco/Exception.h>
+#include <Poco/URI.h>
+
 #include <algorithm>
 #include <cctype>
+#include <optional>
+
+#include "jrr/domain/text.h"
 
 #include "jrr/web/http_status_for.h"
 
@@ -48,6 +54,44 @@ std::string Request::Cookie(std::string_view name) const {
   }
   return "";
 }
+
+namespace {
+
+// The decoded fields of a form body, or nullopt when one is not UTF-8 text.
+std::optional<std::vector<std::pair<std::string, std::string>>> FormFields(const std::string& body) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::size_t at = 0;
+  while (at < body.size()) {
+    const std::size_t end = std::min(body.find('&', at), body.size());
+    std::string pair = body.substr(at, end - at);
+    std::replace(pair.begin(), pair.end(), '+', ' ');
+    const std::size_t eq = pair.find('=');
+    std::string name, value;
+    try {
+      Poco::URI::decode(pair.substr(0, eq), name);
+      if (eq != std::string::npos) Poco::URI::decode(pair.substr(eq + 1), value);
+    } catch (const Poco::Exception&) {
+      return std::nullopt;
+    }
+    if (!CheckText(value, {.max_bytes = 4096, .allow_newlines = true}) || !CheckText(name)) return std::nullopt;
+    fields.emplace_back(std::move(name), std::move(value));
+    at = end + 1;
+  }
+  return fields;
+}
+
+}  // namespace
+
+std::string Request::Form(std::string_view name) const {
+  const auto fields = FormFields(body);
+  if (!fields) return "";
+  for (const auto& [key, value] : *fields) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+bool Request::FormIsText() const { return FormFields(body).has_value(); }
 
 int HttpStatusFor(ErrorCode code) {
   switch (code) {

@@ -7,6 +7,11 @@ namespace jrr::embedded {
 std::string_view template_layout();
 std::string_view template_home();
 std::string_view template_error();
+std::string_view template_login();
+std::string_view template_password();
+std::string_view template_staff_nav();
+std::string_view template_search();
+std::string_view template_resident();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -16,6 +21,11 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "layout") return embedded::template_layout();
   if (name == "home") return embedded::template_home();
   if (name == "error") return embedded::template_error();
+  if (name == "login") return embedded::template_login();
+  if (name == "password") return embedded::template_password();
+  if (name == "staff_nav") return embedded::template_staff_nav();
+  if (name == "search") return embedded::template_search();
+  if (name == "resident") return embedded::template_resident();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

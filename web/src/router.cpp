@@ -22,6 +22,13 @@ const std::vector<Route>& Routes() {
       {"GET", "/tools/kana-key", KanaKeyToolEndpoint},
       {"GET", "/tools/kanji-key", KanjiKeyToolEndpoint},
       {"GET", "/tools/check-digit", CheckDigitToolEndpoint},
+      {"GET", "/login", LoginPage},
+      {"POST", "/login", LoginSubmit},
+      {"GET", "/password", PasswordPage},
+      {"POST", "/password", PasswordSubmit},
+      {"POST", "/logout", LogoutSubmit},
+      {"GET", "/search", SearchPage},
+      {"GET", "/resident", ResidentPage},
       // JSON API v1
       {"GET", "/api/v1/explain/date", ExplainDateApi},
       {"GET", "/api/v1/explain/kana-key", ExplainKanaKeyApi},

@@ -25,6 +25,15 @@ Response ExplainKanaKeyApi(const Request& request, const WebContext& context);
 Response ExplainKanjiKeyApi(const Request& request, const WebContext& context);
 Response ExplainCheckDigitApi(const Request& request, const WebContext& context);
 
+// The 窓口 screens (counter_pages.cpp).
+Response LoginPage(const Request& request, const WebContext& context);
+Response LoginSubmit(const Request& request, const WebContext& context);
+Response PasswordPage(const Request& request, const WebContext& context);
+Response PasswordSubmit(const Request& request, const WebContext& context);
+Response LogoutSubmit(const Request& request, const WebContext& context);
+Response SearchPage(const Request& request, const WebContext& context);
+Response ResidentPage(const Request& request, const WebContext& context);
+
 // Staff session and the register through the gate (staff_api.cpp).
 Response LoginApi(const Request& request, const WebContext& context);
 Response LogoutApi(const Request& request, const WebContext& context);

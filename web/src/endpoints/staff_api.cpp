@@ -10,55 +10,13 @@
 #include "jrr/web/json_writer.h"
 #include "jrr/web/router.h"
 #include "jrr/web/session_store.h"
+#include "session_guard.h"
 
 namespace jrr::web {
 namespace {
 
 Response Json(int status, std::string body) {
   return Response{status, "application/json; charset=utf-8", std::move(body), {}, false};
-}
-
-std::string SessionCookie(const std::string& id, bool clear) {
-  return std::string(kSessionCookie) + "=" + (clear ? "" : id) +
-         "; Path=/; HttpOnly; SameSite=Strict" + (clear ? "; Max-Age=0" : "");
-}
-
-LoginPlace PlaceOf(const Request& request, const WebContext& context) {
-  return LoginPlace{"web:" + request.client_address, "web", context.today(), context.now_epoch_seconds()};
-}
-
-enum class Need { kAnyStep, kDone };
-
-// The request's session, or the refusal to send: 401 without a live session; 403 when a
-// state-changing request lacks the session's CSRF token, or the login's next step is not done.
-Result<Session> SessionOf(const Request& request, const WebContext& context, Need need) {
-  if (!context.sessions || !context.now_epoch_seconds) {
-    return MakeError(ErrorCode::kUnavailable, "auth.session_required", "this server has no staff login");
-  }
-  auto session = context.sessions->Find(request.Cookie(kSessionCookie), context.now_epoch_seconds());
-  if (!session) return MakeError(ErrorCode::kRuleViolation, "auth.session_required", "log in first");
-  const bool changes = request.method != "GET" && request.method != "HEAD";
-  if (changes && request.Header("X-CSRF-Token") != session->csrf_token) {
-    return MakeError(ErrorCode::kRuleViolation, "auth.csrf", "missing or wrong X-CSRF-Token");
-  }
-  if (need == Need::kDone && session->next != LoginStep::kDone) {
-    return MakeError(ErrorCode::kRuleViolation, "auth.step_required", "finish the login first");
-  }
-  return *session;
-}
-
-// Refusals of the session layer and of permissions are 401/403, not the generic 422.
-Response Refuse(const Request& request, const Error& error) {
-  if (error.rule_id == "auth.session_required" || error.rule_id == "auth.failed" ||
-      error.rule_id == "auth.locked" || error.rule_id == "auth.expired") {
-    return ErrorResponse(request, error, 401);
-  }
-  if (error.rule_id == "auth.csrf" || error.rule_id == "auth.step_required" ||
-      error.rule_id == "access.permission_denied" || error.rule_id.starts_with("protection.") ||
-      error.rule_id == "support.issue_blocked") {
-    return ErrorResponse(request, error, 403);
-  }
-  return ErrorResponse(request, error);
 }
 
 std::string StepName(LoginStep step) {
@@ -68,6 +26,11 @@ std::string StepName(LoginStep step) {
     case LoginStep::kEnrolSecondFactor: return "enrol_second_factor";
   }
   return "done";
+}
+
+// Refusals of the session layer and of permissions are 401/403, not the generic 422.
+Response Refuse(const Request& request, const Error& error) {
+  return ErrorResponse(request, error, RefusalStatus(error));
 }
 
 }  // namespace

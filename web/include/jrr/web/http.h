@@ -24,6 +24,10 @@ struct Request {
   std::string Header(std::string_view name) const;
   // A cookie's value from the Cookie header, or "".
   std::string Cookie(std::string_view name) const;
+  // A field of an application/x-www-form-urlencoded body, decoded, or "". Fields that are not
+  // valid UTF-8 text read as "" (and FormIsText() is false).
+  std::string Form(std::string_view name) const;
+  bool FormIsText() const;
 
   // The first value of a query parameter, or "" when absent.
   std::string Query(std::string_view name) const;

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The 窓口 screens a staff session starts with (JK-2.1, 2.2, 10.3): login, the forced password
+// change, logout, search, and the resident view. Server-rendered, no script, every control
+// reachable by keyboard; forms carry the session's CSRF token; refusals show their Japanese
+// message and rule id.
+#include "endpoints.h"
+
+#include <cstdio>
+
+#include "../page.h"
+#include "jrr/domain/change_reason.h"
+#include "jrr/domain/japanese_date.h"
+#include "jrr/domain/rule_catalog.h"
+#include "jrr/domain/text.h"
+#include "jrr/web/change_json.h"
+#include "session_guard.h"
+
+namespace jrr::web {
+namespace {
+
+using kainjow::mustache::data;
+
+std::string MunicipalityName(const WebContext& context) {
+  const RegisterStatus status = context.register_status(false);
+  return status.municipality ? status.municipality->name : "";
+}
+
+Response Html(int status, const std::string& title, const std::string& body, const WebContext& context) {
+  return Response{status, "text/html; charset=utf-8", RenderPage(title, body, MunicipalityName(context)), {}, false};
+}
+
+Response SeeOther(const std::string& location) {
+  Response response{303, "text/plain; charset=utf-8", "", {}, false};
+  response.headers.emplace_back("Location", location);
+  return response;
+}
+
+data ErrorData(const Error& error) {
+  data d;
+  d.set("message_ja", MessageJa(error));
+  d.set("rule_id", error.rule_id);
+  return d;
+}
+
+std::string Nav(const Session& session) {
+  data nav;
+  nav.set("operator", session.viewer.operator_id);
+  nav.set("csrf", session.csrf_token);
+  return RenderTemplate("staff_nav", nav);
+}
+
+// Without a usable session a screen sends the user to the login (or to the password change).
+std::optional<Response> RedirectUnlessLoggedIn(const Result<Session>& session) {
+  if (session) return std::nullopt;
+  if (session.error().rule_id == "auth.step_required") return SeeOther("/password");
+  return SeeOther("/login");
+}
+
+Response LoginForm(const WebContext& context, int status, const std::string& user_id,
+                   const std::optional<Error>& error, const std::string& notice = "") {
+  data page;
+  page.set("user_id", user_id);
+  if (error) page.set("error", ErrorData(*error));
+  if (!notice.empty()) page.set("notice", notice);
+  return Html(status, "ログイン", RenderTemplate("login", page), context);
+}
+
+std::string Wareki(const RecordedDate& d) { return FormatRecordedDate(d, DisplayCalendar::kWareki); }
+
+}  // namespace
+
+Response LoginPage(const Request& request, const WebContext& context) {
+  return LoginForm(context, 200, "", std::nullopt,
+                   request.Query("changed") == "1" ? "パスワードを変更しました。新しいパスワードでログインしてください。" : "");
+}
+
+Response LoginSubmit(const Request& request, const WebContext& context) {
+  if (!request.FormIsText()) {
+    return LoginForm(context, 400, "", MakeError(ErrorCode::kInvalidInput, "text.invalid_utf8", "form"));
+  }
+  if (!context.login || !context.sessions) {
+    return LoginForm(context, 503, "", MakeError(ErrorCode::kUnavailable, "auth.session_required", "no staff login"));
+  }
+  const Credentials credentials{request.Form("user_id"), request.Form("password"), request.Form("code")};
+  auto outcome = context.login(credentials, PlaceOf(request, context));
+  if (!outcome) return LoginForm(context, RefusalStatus(outcome.error()), credentials.user_id, outcome.error());
+  context.sessions->Remove(request.Cookie(kSessionCookie));
+  const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds());
+  Response response = SeeOther(outcome->next == LoginStep::kChangePassword ? "/password" : "/search");
+  response.headers.emplace_back("Set-Cookie", SessionCookie(session.id, false));
+  return response;
+}
+
+Response PasswordPage(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (!session) return SeeOther("/login");
+  data page;
+  page.set("csrf", session->csrf_token);
+  return Html(200, "パスワードの変更", RenderTemplate("password", page), context);
+}
+
+Response PasswordSubmit(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (!session) {
+    if (session.error().rule_id == "auth.session_required") return SeeOther("/login");
+    return Html(RefusalStatus(session.error()), "パスワードの変更",
+                RenderTemplate("error", ErrorData(session.error())), context);
+  }
+  auto ok = context.change_password(session->viewer.operator_id, request.Form("old_password"),
+                                    request.Form("new_password"), PlaceOf(request, context));
+  if (!ok) {
+    data page;
+    page.set("csrf", session->csrf_token);
+    page.set("error", ErrorData(ok.error()));
+    return Html(RefusalStatus(ok.error()), "パスワードの変更", RenderTemplate("password", page), context);
+  }
+  context.sessions->Remove(session->id);
+  Response response = SeeOther("/login?changed=1");
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  return response;
+}
+
+Response LogoutSubmit(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (session) context.sessions->Remove(session->id);
+  Response response = SeeOther("/login");
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  return response;
+}
+
+Response SearchPage(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (auto redirect = RedirectUnlessLoggedIn(session)) return *redirect;
+  data page;
+  page.set("nav", Nav(*session));
+  for (const char* field : {"kana", "name", "birth", "address", "atena"}) page.set(field, request.Query(field));
+  const std::string match = request.Query("match");
+  page.set("exact", match.empty() || match == "exact");
+  page.set("prefix", match == "prefix");
+  page.set("contains", match == "contains");
+  page.set("residents_only", request.Query("residents-only") == "1");
+  int status = 200;
+  bool any = false;
+  for (const auto& [name, value] : request.query) any = any || (!value.empty() && name != "match");
+  if (any) {
+    auto query = DecodeSearchQuery([&request](std::string_view name) -> std::optional<std::string> {
+      if (!request.HasQuery(name) || request.Query(name).empty()) return std::nullopt;
+      return request.Query(name);
+    });
+    Result<SearchResult> result = query ? context.search(session->viewer, *query) : Result<SearchResult>(query.error());
+    if (!result) {
+      status = RefusalStatus(result.error());
+      page.set("error", ErrorData(result.error()));
+    } else {
+      data hits{data::type::list};
+      for (const SearchHit& hit : result->hits) {
+        const ResidentRecord& r = hit.record;
+        data row;
+        row.set("atena", r.addressee_number);
+        row.set("name", r.DisplayName());
+        row.set("kana", r.family_kana + " " + r.given_kana);
+        row.set("birth", Wareki(r.birth_date));
+        row.set("sex", r.sex == Sex::kMale ? "男" : "女");
+        row.set("address", r.address.Printed());
+        row.set("removed", r.status == ResidentStatus::kRemoved);
+        if (!hit.protection.marker.empty()) row.set("marker", hit.protection.marker);
+        row.set("pending", hit.pending);
+        row.set("former", hit.matched_former);
+        hits.push_back(row);
+      }
+      data searched;
+      searched.set("count", std::to_string(result->hits.size()));
+      searched.set("truncated", result->truncated);
+      searched.set("has_hits", !result->hits.empty());
+      searched.set("hits", hits);
+      page.set("searched", searched);
+    }
+  }
+  return Html(status, "住民検索", RenderTemplate("search", page), context);
+}
+
+Response ResidentPage(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (auto redirect = RedirectUnlessLoggedIn(session)) return *redirect;
+  data page;
+  page.set("nav", Nav(*session));
+  AsOfQuery query;
+  if (!request.Query("as_of").empty()) {
+    auto day = ParseCalendarDate(request.Query("as_of"));
+    if (!day) {
+      page.set("error", ErrorData(day.error()));
+      return Html(400, "住民票の照会", RenderTemplate("resident", page), context);
+    }
+    query.effective_on = *day;
+  }
+  std::vector<std::string> acknowledged;
+  if (!request.Query("acknowledge").empty()) acknowledged.push_back(request.Query("acknowledge"));
+  auto view = context.view_person(session->viewer, request.Query("atena"), query, acknowledged);
+  if (!view) {
+    page.set("error", ErrorData(view.error()));
+    return Html(RefusalStatus(view.error()), "住民票の照会", RenderTemplate("resident", page), context);
+  }
+  const ResidentRecord& r = view->record;
+  data person;
+  if (!view->protection.marker.empty()) person.set("marker", view->protection.marker);
+  std::string measures;
+  for (int64_t id : view->protection.measure_ids) measures += (measures.empty() ? "" : "、") + std::string("#") + std::to_string(id);
+  if (!measures.empty()) person.set("measures", measures);
+  data alerts{data::type::list};
+  for (const std::string& rule : view->protection.alerts) {
+    alerts.push_back(ErrorData(MakeError(ErrorCode::kRuleViolation, rule)));
+  }
+  person.set("alerts", alerts);
+  person.set("removed", r.status == ResidentStatus::kRemoved);
+  if (r.removal) person.set("removal", std::string(InfoOf(r.removal->reason).name_ja));
+  person.set("name", r.DisplayName());
+  person.set("kana", r.family_kana + " " + r.given_kana);
+  if (!r.former_surname.empty()) person.set("former_surname", r.former_surname);
+  if (!r.common_name.empty()) person.set("common_name", r.common_name);
+  person.set("birth", Wareki(r.birth_date));
+  person.set("sex", r.sex == Sex::kMale ? "男" : "女");
+  person.set("relationship", r.relationship.Text());
+  person.set("address", r.address.Printed());
+  person.set("atena", r.addressee_number);
+  person.set("household", r.household_number);
+  if (!r.domicile.place.empty()) person.set("domicile", r.domicile.place + "　筆頭者 " + r.domicile.head_of_family);
+  if (!r.resident_record_code.empty()) person.set("jumin_code", r.resident_record_code);
+  if (!r.individual_number.empty()) person.set("kojin", r.individual_number);
+  // JK-2.2.3: each character of the name enlarged, with its code point, so 髙 and 高 are told apart.
+  data glyphs{data::type::list};
+  for (char32_t c : DecodeUtf8(r.family_name + r.given_name)) {
+    if (c == U' ' || c == U'　') continue;
+    data glyph;
+    std::string ch;
+    AppendUtf8(ch, c);
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    glyph.set("char", ch);
+    glyph.set("code", std::string(code));
+    glyphs.push_back(glyph);
+  }
+  person.set("glyphs", glyphs);
+  data history{data::type::list};
+  for (const auto& entry : view->history) {
+    data row;
+    row.set("number", std::to_string(entry.version.history_number));
+    row.set("reason", std::string(InfoOf(entry.change.reason).name_ja));
+    row.set("event", Wareki(entry.change.event_date));
+    row.set("processed", FormatWareki(entry.change.processing_date));
+    row.set("address", entry.version.address.Printed());
+    history.push_back(row);
+  }
+  person.set("history", history);
+  page.set("person", person);
+  return Html(200, "住民票の照会", RenderTemplate("resident", page), context);
+}
+
+}  // namespace jrr::web

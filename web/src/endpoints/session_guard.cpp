@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "session_guard.h"
+
+#include "jrr/web/http_status_for.h"
+
+namespace jrr::web {
+
+std::string SessionCookie(const std::string& id, bool clear) {
+  return std::string(kSessionCookie) + "=" + (clear ? "" : id) +
+         "; Path=/; HttpOnly; SameSite=Strict" + (clear ? "; Max-Age=0" : "");
+}
+
+LoginPlace PlaceOf(const Request& request, const WebContext& context) {
+  return LoginPlace{"web:" + request.client_address, "web", context.today(), context.now_epoch_seconds()};
+}
+
+Result<Session> SessionOf(const Request& request, const WebContext& context, Need need) {
+  if (!context.sessions || !context.now_epoch_seconds) {
+    return MakeError(ErrorCode::kUnavailable, "auth.session_required", "this server has no staff login");
+  }
+  auto session = context.sessions->Find(request.Cookie(kSessionCookie), context.now_epoch_seconds());
+  if (!session) return MakeError(ErrorCode::kRuleViolation, "auth.session_required", "log in first");
+  const bool changes = request.method != "GET" && request.method != "HEAD";
+  // The API sends the token in a header, a screen's form in the field `csrf`.
+  const std::string token = request.Header("X-CSRF-Token").empty() ? request.Form("csrf")
+                                                                    : request.Header("X-CSRF-Token");
+  if (changes && token != session->csrf_token) {
+    return MakeError(ErrorCode::kRuleViolation, "auth.csrf", "missing or wrong CSRF token");
+  }
+  if (need == Need::kDone && session->next != LoginStep::kDone) {
+    return MakeError(ErrorCode::kRuleViolation, "auth.step_required", "finish the login first");
+  }
+  return *session;
+}
+
+int RefusalStatus(const Error& error) {
+  if (error.rule_id == "auth.session_required" || error.rule_id == "auth.failed" ||
+      error.rule_id == "auth.locked" || error.rule_id == "auth.expired") {
+    return 401;
+  }
+  if (error.rule_id == "auth.csrf" || error.rule_id == "auth.step_required" ||
+      error.rule_id == "access.permission_denied" || error.rule_id.starts_with("protection.") ||
+      error.rule_id == "support.issue_blocked") {
+    return 403;
+  }
+  return HttpStatusFor(error.code);
+}
+
+}  // namespace jrr::web

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// What the session endpoints and screens share: the session cookie, the place of a login, and
+// the check every request of a logged-in user goes through (live session, CSRF token on
+// state-changing requests, login steps done).
+#pragma once
+
+#include <string>
+
+#include "jrr/web/http.h"
+#include "jrr/web/session_store.h"
+#include "jrr/web/web_context.h"
+
+namespace jrr::web {
+
+enum class Need { kAnyStep, kDone };
+
+// The Set-Cookie value for a session (or clearing it).
+std::string SessionCookie(const std::string& id, bool clear);
+
+LoginPlace PlaceOf(const Request& request, const WebContext& context);
+
+// The request's session. Errors: auth.session_required (no live session), auth.csrf (a
+// state-changing request without the session's token in X-CSRF-Token or the form field csrf),
+// auth.step_required (the login's next step is not done and `need` is kDone).
+Result<Session> SessionOf(const Request& request, const WebContext& context, Need need);
+
+// The HTTP status of a session or permission refusal: 401, 403, or the usual mapping.
+int RefusalStatus(const Error& error);
+
+}  // namespace jrr::web
