@@ -17,7 +17,9 @@ release: deps
 
 run: release
 	@mkdir -p data
-	@test -f $(DEMO_DB) || build/release/web/jrr sample --db $(DEMO_DB) --residents 10000 --seed 1
+	@test -f $(DEMO_DB) || (build/release/web/jrr sample --db $(DEMO_DB) --residents 10000 --seed 1 && \
+	  build/release/web/jrr user --db $(DEMO_DB) add --admin --id demo --name 'デモ 管理者' && \
+	  echo "  http://127.0.0.1:$(PORT)/login で demo としてログインし、パスワードを変更して認証アプリを登録します。")
 	build/release/web/jrr serve --db $(DEMO_DB) --port $(PORT)
 
 dev: deps

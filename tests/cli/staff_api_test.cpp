@@ -245,9 +245,28 @@ TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
                        with_cookie);
   ASSERT_EQ(changed.status, 303);
   EXPECT_EQ(changed.Header("Location"), "/login?changed=1");
-  auto issued = RunCli({"user", "--db", db_, "enrol", "--id", "admin01"});
-  const std::string secret = After(issued.out, "秘密鍵: ");
-  ASSERT_EQ(RunCli({"user", "--db", db_, "enrol", "--id", "admin01", "--secret", secret, "--code", CodeFor(secret)}).status, 0);
+  // Next login: the second factor is enrolled on its own screen, with a QR code to scan.
+  auto second = Fetch(server_->port(), "/login", "POST",
+                      FormEncode({{"user_id", "admin01"}, {"password", "passphrase-of-admin01"}}), form_header);
+  ASSERT_EQ(second.status, 303);
+  EXPECT_EQ(second.Header("Location"), "/enrol");
+  const std::string enrol_cookie = CookieOf(second);
+  EXPECT_EQ(Get("/search", enrol_cookie).Header("Location"), "/enrol");
+  auto enrol_page = Get("/enrol", enrol_cookie);
+  ASSERT_EQ(enrol_page.status, 200);
+  EXPECT_NE(enrol_page.body.find("<svg"), std::string::npos);
+  const auto secret_at = enrol_page.body.find("<code>");
+  const std::string secret = enrol_page.body.substr(secret_at + 6, 32);
+  std::map<std::string, std::string> enrol_headers = form_header;
+  enrol_headers["Cookie"] = enrol_cookie;
+  auto bad_code = Fetch(server_->port(), "/enrol", "POST",
+                        FormEncode({{"csrf", CsrfIn(enrol_page.body)}, {"code", "000000"}}), enrol_headers);
+  EXPECT_EQ(bad_code.status, 422);
+  EXPECT_NE(bad_code.body.find("staff.code_invalid"), std::string::npos);
+  auto enrolled = Fetch(server_->port(), "/enrol", "POST",
+                        FormEncode({{"csrf", CsrfIn(enrol_page.body)}, {"code", CodeFor(secret)}}), enrol_headers);
+  ASSERT_EQ(enrolled.status, 303);
+  EXPECT_EQ(enrolled.Header("Location"), "/login?enrolled=1");
   auto in = Fetch(server_->port(), "/login", "POST",
                   FormEncode({{"user_id", "admin01"}, {"password", "passphrase-of-admin01"}, {"code", CodeFor(secret)}}),
                   form_header);

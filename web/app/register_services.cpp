@@ -79,6 +79,15 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteAuditLog log(*db);
     return Authenticator(staff, hasher, codes, log).ChangePassword(user_id, old_password, new_password, where);
   };
+  context.enrol_second_factor = [served](const std::string& user_id, const std::string& secret,
+                                         const std::string& code, const LoginPlace& where) {
+    auto db = served->pool.Acquire();
+    SqliteStaffDirectory staff(*db);
+    Argon2PasswordHasher hasher;
+    web::Totp codes;
+    SqliteAuditLog log(*db);
+    return Authenticator(staff, hasher, codes, log).EnrolSecondFactor(user_id, secret, code, where);
+  };
   context.view_person = [served](const Viewer& viewer, const std::string& atena, const AsOfQuery& query,
                                  const std::vector<std::string>& acknowledged) {
     auto db = served->pool.Acquire();

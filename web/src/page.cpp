@@ -12,6 +12,7 @@ std::string_view template_password();
 std::string_view template_staff_nav();
 std::string_view template_search();
 std::string_view template_resident();
+std::string_view template_enrol();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -26,6 +27,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "staff_nav") return embedded::template_staff_nav();
   if (name == "search") return embedded::template_search();
   if (name == "resident") return embedded::template_resident();
+  if (name == "enrol") return embedded::template_enrol();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

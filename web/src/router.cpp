@@ -26,6 +26,8 @@ const std::vector<Route>& Routes() {
       {"POST", "/login", LoginSubmit},
       {"GET", "/password", PasswordPage},
       {"POST", "/password", PasswordSubmit},
+      {"GET", "/enrol", EnrolPage},
+      {"POST", "/enrol", EnrolSubmit},
       {"POST", "/logout", LogoutSubmit},
       {"GET", "/search", SearchPage},
       {"GET", "/resident", ResidentPage},

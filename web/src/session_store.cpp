@@ -21,7 +21,7 @@ std::string RandomToken() {
 }
 
 Session SessionStore::Create(Viewer viewer, LoginStep next, int64_t now) {
-  Session session{RandomToken(), RandomToken(), std::move(viewer), next, now};
+  Session session{RandomToken(), RandomToken(), std::move(viewer), next, now, ""};
   std::lock_guard lock(mutex_);
   // Forget the sessions that have gone idle, so the map does not grow.
   for (auto it = sessions_.begin(); it != sessions_.end();) {
@@ -47,6 +47,12 @@ std::optional<Session> SessionStore::Find(const std::string& id, int64_t now) {
 void SessionStore::Remove(const std::string& id) {
   std::lock_guard lock(mutex_);
   sessions_.erase(id);
+}
+
+void SessionStore::SetPendingSecret(const std::string& id, const std::string& secret) {
+  std::lock_guard lock(mutex_);
+  auto found = sessions_.find(id);
+  if (found != sessions_.end()) found->second.pending_secret = secret;
 }
 
 }  // namespace jrr::web

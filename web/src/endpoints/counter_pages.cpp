@@ -14,6 +14,8 @@
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/text.h"
 #include "jrr/web/change_json.h"
+#include "jrr/web/qr_svg.h"
+#include "jrr/web/totp.h"
 #include "session_guard.h"
 
 namespace jrr::web {
@@ -50,11 +52,18 @@ std::string Nav(const Session& session) {
   return RenderTemplate("staff_nav", nav);
 }
 
-// Without a usable session a screen sends the user to the login (or to the password change).
-std::optional<Response> RedirectUnlessLoggedIn(const Result<Session>& session) {
-  if (session) return std::nullopt;
-  if (session.error().rule_id == "auth.step_required") return SeeOther("/password");
-  return SeeOther("/login");
+// A screen of the register needs a session whose login is complete: otherwise the user is sent
+// to the login, or to the step still to do (password change, second factor).
+Result<Session> LoggedIn(const Request& request, const WebContext& context, std::optional<Response>& redirect) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (!session) {
+    redirect = SeeOther("/login");
+  } else if (session->next == LoginStep::kChangePassword) {
+    redirect = SeeOther("/password");
+  } else if (session->next == LoginStep::kEnrolSecondFactor) {
+    redirect = SeeOther("/enrol");
+  }
+  return session;
 }
 
 Response LoginForm(const WebContext& context, int status, const std::string& user_id,
@@ -71,8 +80,10 @@ std::string Wareki(const RecordedDate& d) { return FormatRecordedDate(d, Display
 }  // namespace
 
 Response LoginPage(const Request& request, const WebContext& context) {
-  return LoginForm(context, 200, "", std::nullopt,
-                   request.Query("changed") == "1" ? "パスワードを変更しました。新しいパスワードでログインしてください。" : "");
+  std::string notice;
+  if (request.Query("changed") == "1") notice = "パスワードを変更しました。新しいパスワードでログインしてください。";
+  if (request.Query("enrolled") == "1") notice = "二要素認証を登録しました。認証コードを添えてログインしてください。";
+  return LoginForm(context, 200, "", std::nullopt, notice);
 }
 
 Response LoginSubmit(const Request& request, const WebContext& context) {
@@ -87,7 +98,9 @@ Response LoginSubmit(const Request& request, const WebContext& context) {
   if (!outcome) return LoginForm(context, RefusalStatus(outcome.error()), credentials.user_id, outcome.error());
   context.sessions->Remove(request.Cookie(kSessionCookie));
   const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds());
-  Response response = SeeOther(outcome->next == LoginStep::kChangePassword ? "/password" : "/search");
+  Response response = SeeOther(outcome->next == LoginStep::kChangePassword      ? "/password"
+                               : outcome->next == LoginStep::kEnrolSecondFactor ? "/enrol"
+                                                                                : "/search");
   response.headers.emplace_back("Set-Cookie", SessionCookie(session.id, false));
   return response;
 }
@@ -121,6 +134,45 @@ Response PasswordSubmit(const Request& request, const WebContext& context) {
   return response;
 }
 
+Response EnrolPage(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (!session || session->next != LoginStep::kEnrolSecondFactor) return SeeOther(session ? "/search" : "/login");
+  // A new secret each time the screen is shown; only the last one shown can be confirmed.
+  const std::string secret = NewTotpSecret();
+  context.sessions->SetPendingSecret(session->id, secret);
+  data page;
+  page.set("csrf", session->csrf_token);
+  page.set("secret", secret);
+  page.set("qr", QrSvg(OtpauthUri("jrr " + MunicipalityName(context), session->viewer.operator_id, secret)));
+  return Html(200, "二要素認証の登録", RenderTemplate("enrol", page), context);
+}
+
+Response EnrolSubmit(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (!session) {
+    if (session.error().rule_id == "auth.session_required") return SeeOther("/login");
+    return Html(RefusalStatus(session.error()), "二要素認証の登録",
+                RenderTemplate("error", ErrorData(session.error())), context);
+  }
+  if (session->pending_secret.empty()) return SeeOther("/enrol");
+  auto ok = context.enrol_second_factor(session->viewer.operator_id, session->pending_secret,
+                                        request.Form("code"), PlaceOf(request, context));
+  if (!ok) {
+    data page;
+    page.set("csrf", session->csrf_token);
+    page.set("secret", session->pending_secret);
+    page.set("qr", QrSvg(OtpauthUri("jrr " + MunicipalityName(context), session->viewer.operator_id,
+                                    session->pending_secret)));
+    page.set("error", ErrorData(ok.error()));
+    return Html(RefusalStatus(ok.error()), "二要素認証の登録", RenderTemplate("enrol", page), context);
+  }
+  // Enrolled: log in again, now with the code.
+  context.sessions->Remove(session->id);
+  Response response = SeeOther("/login?enrolled=1");
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  return response;
+}
+
 Response LogoutSubmit(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kAnyStep);
   if (session) context.sessions->Remove(session->id);
@@ -130,8 +182,9 @@ Response LogoutSubmit(const Request& request, const WebContext& context) {
 }
 
 Response SearchPage(const Request& request, const WebContext& context) {
-  auto session = SessionOf(request, context, Need::kDone);
-  if (auto redirect = RedirectUnlessLoggedIn(session)) return *redirect;
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
   data page;
   page.set("nav", Nav(*session));
   for (const char* field : {"kana", "name", "birth", "address", "atena"}) page.set(field, request.Query(field));
@@ -181,8 +234,9 @@ Response SearchPage(const Request& request, const WebContext& context) {
 }
 
 Response ResidentPage(const Request& request, const WebContext& context) {
-  auto session = SessionOf(request, context, Need::kDone);
-  if (auto redirect = RedirectUnlessLoggedIn(session)) return *redirect;
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
   data page;
   page.set("nav", Nav(*session));
   AsOfQuery query;

@@ -30,6 +30,8 @@ Response LoginPage(const Request& request, const WebContext& context);
 Response LoginSubmit(const Request& request, const WebContext& context);
 Response PasswordPage(const Request& request, const WebContext& context);
 Response PasswordSubmit(const Request& request, const WebContext& context);
+Response EnrolPage(const Request& request, const WebContext& context);
+Response EnrolSubmit(const Request& request, const WebContext& context);
 Response LogoutSubmit(const Request& request, const WebContext& context);
 Response SearchPage(const Request& request, const WebContext& context);
 Response ResidentPage(const Request& request, const WebContext& context);

@@ -25,6 +25,7 @@ struct Session {
   Viewer viewer;             // the staff user's permissions (none until `next` is done)
   LoginStep next = LoginStep::kDone;
   int64_t last_seen = 0;
+  std::string pending_secret;  // the TOTP secret shown on the enrolment screen, until confirmed
 };
 
 class SessionStore {
@@ -33,6 +34,8 @@ class SessionStore {
   // The session, touched; nullopt when unknown or idle too long (then it is removed).
   std::optional<Session> Find(const std::string& id, int64_t now);
   void Remove(const std::string& id);
+  // Keeps the secret the enrolment screen showed, so the code entered is checked against it.
+  void SetPendingSecret(const std::string& id, const std::string& secret);
 
  private:
   std::mutex mutex_;

@@ -35,6 +35,9 @@ struct WebContext {
   std::function<Status(const std::string& user_id, const std::string& old_password,
                        const std::string& new_password, const LoginPlace&)>
       change_password;
+  std::function<Status(const std::string& user_id, const std::string& base32_secret, const std::string& code,
+                       const LoginPlace&)>
+      enrol_second_factor;
   // 照会 and 検索 through the gate (resident_access.h), as the session's viewer.
   std::function<Result<PersonView>(const Viewer&, const std::string& addressee_number, const AsOfQuery&,
                                    const std::vector<std::string>& acknowledged)>
