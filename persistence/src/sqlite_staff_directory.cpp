@@ -67,7 +67,8 @@ Result<StaffUser> SqliteStaffDirectory::Save(StaffUser u) {
   }
   std::string permissions;
   for (Permission p : u.permissions) {
-    permissions += (permissions.empty() ? "" : ",") + std::string(PermissionName(p));
+    if (!permissions.empty()) permissions += ',';
+    permissions += PermissionName(p);
   }
   auto insert = db_.Prepare(
       "INSERT INTO staff_user_version(user_id, version, name, department, valid_from, valid_to, "

@@ -43,7 +43,10 @@ Result<std::set<Permission>> PermissionsFrom(const std::string& text) {
 
 std::string PermissionList(const std::set<Permission>& permissions) {
   std::string text;
-  for (Permission p : permissions) text += (text.empty() ? "" : ",") + std::string(PermissionName(p));
+  for (Permission p : permissions) {
+    if (!text.empty()) text += ',';
+    text += PermissionName(p);
+  }
   return text;
 }
 

@@ -259,7 +259,10 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   data person;
   if (!view->protection.marker.empty()) person.set("marker", view->protection.marker);
   std::string measures;
-  for (int64_t id : view->protection.measure_ids) measures += (measures.empty() ? "" : "、") + std::string("#") + std::to_string(id);
+  for (int64_t id : view->protection.measure_ids) {
+    if (!measures.empty()) measures += "、";
+    measures += "#" + std::to_string(id);
+  }
   if (!measures.empty()) person.set("measures", measures);
   data alerts{data::type::list};
   for (const std::string& rule : view->protection.alerts) {
