@@ -73,7 +73,9 @@ std::optional<std::vector<std::pair<std::string, std::string>>> FormFields(const
     } catch (const Poco::Exception&) {
       return std::nullopt;
     }
-    if (!CheckText(value, {.max_bytes = 4096, .allow_newlines = true}) || !CheckText(name)) return std::nullopt;
+    if (!CheckText(value, {.max_bytes = 4096, .allow_empty = true, .allow_newlines = true}) || !CheckText(name)) {
+      return std::nullopt;
+    }
     fields.emplace_back(std::move(name), std::move(value));
     at = end + 1;
   }

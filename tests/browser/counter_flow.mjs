@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The counter screens in a real browser (Debian's chromium, driven by playwright-core), operated
+// with the keyboard only: first login, password change, second-factor enrolment (the code computed
+// here from the secret the screen shows, RFC 6238), login with the code, a kana search, the
+// resident view of a 支援措置 target. A screenshot of each screen goes to $JRR_SCREENSHOTS.
+//
+// Usage: node counter_flow.mjs JRR_BINARY WORK_DIR   (run by CTest as browser_counter_flow)
+import { chromium } from 'playwright-core';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const [jrr, work] = process.argv.slice(2);
+const screenshots = process.env.JRR_SCREENSHOTS ?? join(work, 'screens');
+mkdirSync(work, { recursive: true });
+mkdirSync(screenshots, { recursive: true });
+const db = join(work, 'browser.db');
+const run = (...args) => execFileSync(jrr, args, { encoding: 'utf8' });
+for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+
+function totp(base32) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
+  const h = createHmac('sha1', key).update(counter).digest();
+  const o = h[h.length - 1] & 15;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+run('sample', '--db', db, '--residents', '1000', '--seed', '3');
+const added = run('user', '--db', db, 'add', '--admin', '--id', 'clerk', '--name', '窓口 太郎');
+const initial = added.match(/初期パスワード: (\S+)/)[1];
+const port = 20000 + Math.floor(Math.random() * 20000);
+const server = spawn(jrr, ['serve', '--db', db, '--port', String(port)], { stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}`;
+let browser;
+try {
+  for (let i = 0; i < 50; i++) {
+    try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const shot = (name) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const type = async (text) => page.keyboard.type(text);
+
+  // Login page: the ID field has focus; Tab moves through the form; Enter submits.
+  await page.goto(`${base}/login`);
+  await shot('01-login');
+  await type('clerk'); await page.keyboard.press('Tab'); await type(initial);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/password');
+  await shot('02-password');
+  await type(initial); await page.keyboard.press('Tab'); await type('a-long-passphrase-1');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/login?changed=1');
+  assert.match(await page.textContent('main'), /パスワードを変更しました/);
+  await page.focus('#user_id');
+  await type('clerk'); await page.keyboard.press('Tab'); await type('a-long-passphrase-1');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/enrol');
+  assert.ok(await page.$('svg'), 'a QR code is shown');
+  await shot('03-enrol');
+  const secret = (await page.textContent('code')).trim();
+  await type(totp(secret)); await page.keyboard.press('Enter');
+  await page.waitForURL('**/login?enrolled=1');
+  await page.focus('#user_id');
+  await type('clerk'); await page.keyboard.press('Tab'); await type('a-long-passphrase-1');
+  await page.keyboard.press('Tab'); await type(totp(secret));
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/search');
+
+  // Search by kana (prefix), keyboard only: the kana field has focus.
+  // The sample town's first 支援措置 applicant, from the log of its registration.
+  const registered = run('audit', '--db', db, 'search', '--action', 'protection')
+    .split('\n').find((line) => line.includes('支援措置登録'));
+  const protectedAtena = registered.split('\t')[6].split(' ')[0];
+  const target = run('search', '--db', db, '--atena', protectedAtena, '--json');
+  const kana = JSON.parse(target.split('\n')[0]).record.family_kana;
+  await type(kana);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');  // → 一致
+  await page.keyboard.press('ArrowDown');                        // 前方一致
+  await page.keyboard.press('Tab');                              // 除票を除く
+  await page.keyboard.press('Tab');                              // 検索
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?/);
+  assert.match(await page.textContent('main'), /該当 \d+ 件/);
+  await shot('04-search');
+
+  // The resident view of the town's 支援措置 target, reached by its link.
+  await page.goto(`${base}/search?atena=${protectedAtena}`);
+  assert.match(await page.textContent('main'), /支援措置対象者（DV）/);
+  await page.click(`a[href="/resident?atena=${protectedAtena}"]`);
+  await page.waitForURL(`**/resident?atena=${protectedAtena}`);
+  const text = await page.textContent('main');
+  assert.match(text, /支援措置対象者（DV）/);
+  assert.match(text, /U\+[0-9A-F]{4}/);
+  assert.match(text, /異動履歴/);
+  await shot('05-resident');
+  console.log(`browser flow ok; screenshots in ${screenshots}`);
+} finally {
+  if (browser) await browser.close();
+  server.kill();
+}
