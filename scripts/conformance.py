@@ -85,6 +85,14 @@ def read_tags(root: pathlib.Path):
                 for kind, value, at in pending:
                     tags.append((kind, value, str(rel), at, name))
                 pending = []
+    # A browser test (tests/browser/*.mjs) is one CTest test, browser_<stem>; its tags are the
+    # REQ/LAW lines of its header comment.
+    for path in sorted((root / "tests" / "browser").glob("*.mjs")):
+        rel = path.relative_to(root)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            tag = TAG.search(line)
+            if tag:
+                tags.append((tag.group(1), tag.group(2).strip(), str(rel), number, f"browser_{path.stem}"))
     return tags
 
 

@@ -6,6 +6,8 @@
 // resident view of a 支援措置 target. A screenshot of each screen goes to $JRR_SCREENSHOTS.
 //
 // Usage: node counter_flow.mjs JRR_BINARY WORK_DIR   (run by CTest as browser_counter_flow)
+//
+// REQ: JK-2.3.2, JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
