@@ -11,6 +11,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "jrr/persistence/database.h"
 #include "jrr/web/totp.h"
 #include "jrr/web/web_server.h"
 #include "register_services.h"
@@ -34,6 +35,11 @@ std::string Field(const std::string& json, const std::string& name) {
   Poco::JSON::Parser parser;
   auto object = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
   return object->has(name) ? object->get(name).convert<std::string>() : "";
+}
+
+int64_t QueryInt(const std::string& path, const std::string& sql) {
+  Database db(path, DatabaseOptions{.create_if_missing = false, .read_only = true});
+  return db.QueryInt(sql);
 }
 
 std::string After(const std::string& text, const std::string& marker) {
@@ -297,6 +303,55 @@ TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
                    logout_headers);
   EXPECT_EQ(out.status, 303);
   EXPECT_EQ(Get("/search", cookie).Header("Location"), "/login");
+}
+
+// 異動 over the API: 入力確認, record, アラート acknowledgement, 仮登録 and 本登録 with their own
+// permissions, 異動抑止 — every refusal with its rule id and nothing half-written.
+// REQ: JK-4.0.8, JK-4.0.9, JK-10.3, JK-3.1, JK-11.1
+TEST_F(StaffApiTest, ChangesThroughTheApiWithCheckProvisionalAndApproval) {
+  const Login admin = LogIn("admin01", ReadyUser("admin01", "", true));
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
+  const std::string move = R"({"type":"within_move","event_date":"2026-11-20","notification_date":"2026-11-21",
+    "movers":["0000000019","0000000027"],"new_address":{"text":"架空県架空市桜町二丁目","banchi":"3番4号"}})";
+  const auto changes = [&]() { return QueryInt(db_, "SELECT count(*) FROM change_record"); };
+  const int64_t before = changes();
+  // 入力確認 records nothing; without the CSRF token nothing happens at all.
+  auto checked = Post("/api/v1/changes?mode=check", move, clerk.cookie, clerk.csrf);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_NE(checked.body.find("\"change_id\":0"), std::string::npos) << checked.body;  // not recorded
+  EXPECT_NE(checked.body.find("\"history_number\":2"), std::string::npos);
+  EXPECT_EQ(Post("/api/v1/changes", move, clerk.cookie).status, 403);
+  EXPECT_EQ(changes(), before);
+  // Rule violations and unacknowledged アラート are refused with their rule ids.
+  auto future = Post("/api/v1/changes", R"({"type":"within_move","event_date":"2099-01-01","notification_date":"2026-11-21",
+    "movers":["0000000019"],"new_address":{"text":"架空県架空市桜町二丁目","banchi":"1番"}})", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(future.status, 422);
+  EXPECT_EQ(Field(future.body, "rule_id"), "change.event_date_future");
+  EXPECT_EQ(Post("/api/v1/changes", "{\"type\":", clerk.cookie, clerk.csrf).status, 400);
+  EXPECT_EQ(changes(), before);
+  // 仮登録 by the clerk; the clerk cannot approve it, the administrator can.
+  auto entered = Post("/api/v1/changes?mode=provisional", move, clerk.cookie, clerk.csrf);
+  ASSERT_EQ(entered.status, 201) << entered.body;
+  const std::string pending_id = Field(entered.body, "pending_id");
+  auto listed = Get("/api/v1/pending", clerk.cookie);
+  EXPECT_NE(listed.body.find("\"pending_id\":" + pending_id), std::string::npos) << listed.body;
+  auto not_allowed = Post("/api/v1/pending/approve?id=" + pending_id, "", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(not_allowed.status, 403);
+  EXPECT_EQ(Field(not_allowed.body, "rule_id"), "access.permission_denied");
+  EXPECT_EQ(changes(), before);
+  auto approved = Post("/api/v1/pending/approve?id=" + pending_id, "", admin.cookie, admin.csrf);
+  ASSERT_EQ(approved.status, 201) << approved.body;
+  EXPECT_EQ(changes(), before + 1);
+  EXPECT_EQ(Post("/api/v1/pending/approve?id=" + pending_id, "", admin.cookie, admin.csrf).status, 404);
+  EXPECT_EQ(Post("/api/v1/pending/withdraw?id=abc", "", admin.cookie, admin.csrf).status, 404);
+  // 異動抑止 on the household: refused for everyone, with 403.
+  ASSERT_EQ(RunCli({"block", "--db", db_, "add", "--person", "0000000019", "--operation", "change"}).status, 0);
+  auto blocked = Post("/api/v1/changes", R"({"type":"within_move","event_date":"2026-11-22","notification_date":"2026-11-22",
+    "movers":["0000000019","0000000027"],"new_address":{"text":"架空県架空市桜町三丁目","banchi":"5番"}})",
+                      admin.cookie, admin.csrf);
+  EXPECT_EQ(blocked.status, 403);
+  EXPECT_EQ(Field(blocked.body, "rule_id"), "protection.blocked");
+  EXPECT_EQ(changes(), before + 1);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <ostream>
 #include <set>
 
+#include "jrr/domain/change_desk.h"
 #include "jrr/domain/explain.h"
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/rule_catalog.h"
@@ -147,12 +148,12 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
   auto db = OpenRegister(args.Option("db"));
   if (!db) return PrintError(err, db.error());
   SqliteResidentRepository residents(**db);
-  auto clerk = ClerkContext(args, **db);
-  if (!clerk) return PrintError(err, clerk.error());
-  const ChangeContext context = *clerk;
+  auto viewer = ClerkViewer(args, **db);
+  if (!viewer) return PrintError(err, viewer.error());
   SqliteAddressDictionary dictionary(**db);
-  ResidentChanges changes(residents, context, &dictionary);
   SqlitePendingChangeRepository pending(**db);
+  SqliteAuditLog log(**db);
+  ChangeDesk desk(residents, pending, &dictionary, log, *viewer);
   const bool provisional = args.flags.contains("provisional");
   const bool check_only = args.flags.contains("check");
   for (std::size_t i = 0; i < parts->size(); ++i) {
@@ -162,7 +163,7 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
       return PrintError(err, command.error());
     }
     if (check_only) {
-      auto preview = PreviewChange(residents, context, *command, &dictionary);
+      auto preview = desk.Check(*command);
       if (!preview) {
         err << "異動 " << i + 1 << "/" << parts->size() << " は記録できません。\n";
         return PrintError(err, preview.error());
@@ -175,9 +176,7 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
       continue;
     }
     if (provisional) {
-      auto entered = EnterProvisional(residents, pending, context, *command,
-                                      std::string(web::CommandType(*command)), (*parts)[i],
-                                      &dictionary);
+      auto entered = desk.Enter(*command, std::string(web::CommandType(*command)), (*parts)[i]);
       if (!entered) {
         err << "異動 " << i + 1 << "/" << parts->size() << " は仮登録されませんでした。\n";
         out << web::EncodeError(entered.error()) << std::endl;
@@ -186,7 +185,7 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
       out << web::EncodePending(*entered) << std::endl;
       continue;
     }
-    auto outcome = changes.Apply(*command);
+    auto outcome = desk.Record(*command);
     if (!outcome) {
       err << "異動 " << i + 1 << "/" << parts->size() << " は記録されませんでした。\n";
       out << web::EncodeError(outcome.error()) << std::endl;
@@ -236,19 +235,19 @@ int Approve(const Args& args, std::ostream& out, std::ostream& err) {
   if (!db) return PrintError(err, db.error());
   SqliteResidentRepository residents(**db);
   SqlitePendingChangeRepository pending(**db);
+  SqliteAddressDictionary dictionary(**db);
+  SqliteAuditLog log(**db);
+  auto viewer = ClerkViewer(args, **db);
+  if (!viewer) return PrintError(err, viewer.error());
+  ChangeDesk desk(residents, pending, &dictionary, log, *viewer);
   for (const std::string& text : args.positional) {
     auto id = PendingId(text);
     if (!id) return PrintError(err, id.error());
-    auto entry = pending.GetOpen(*id);
+    auto entry = desk.PendingOne(*id);
     if (!entry) return PrintError(err, entry.error());
     auto command = web::DecodeChangeCommand(entry->command_json);
     if (!command) return PrintError(err, command.error());
-    auto clerk = ClerkContext(args, **db);
-    if (!clerk) return PrintError(err, clerk.error());
-    ChangeContext context = *clerk;
-    context.approving_pending_id = *id;
-    SqliteAddressDictionary dictionary(**db);
-    auto outcome = ResidentChanges(residents, context, &dictionary).Apply(*command);
+    auto outcome = desk.Approve(*id, *command);
     if (!outcome) {
       err << "仮登録 " << *id << " は本登録できませんでした。\n";
       out << web::EncodeError(outcome.error()) << std::endl;
@@ -264,9 +263,13 @@ int Withdraw(const Args& args, std::ostream& out, std::ostream& err) {
   SqlitePendingChangeRepository pending(**db);
   auto id = PendingId(args.positional[0]);
   if (!id) return PrintError(err, id.error());
-  auto clerk = ClerkContext(args, **db);
-  if (!clerk) return PrintError(err, clerk.error());
-  if (auto ok = pending.Withdraw(*id, *clerk); !ok) return PrintError(err, ok.error());
+  auto viewer = ClerkViewer(args, **db);
+  if (!viewer) return PrintError(err, viewer.error());
+  SqliteResidentRepository residents(**db);
+  SqliteAuditLog log(**db);
+  if (auto ok = ChangeDesk(residents, pending, nullptr, log, *viewer).Withdraw(*id); !ok) {
+    return PrintError(err, ok.error());
+  }
   out << "仮登録 " << *id << " を取り消しました。\n";
   return kOk;
 }

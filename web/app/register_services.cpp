@@ -7,7 +7,11 @@
 #include "jrr/persistence/connection_pool.h"
 #include "jrr/persistence/migrations.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/domain/change_desk.h"
+#include "jrr/persistence/sqlite_address_dictionary.h"
 #include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/persistence/sqlite_pending_change_repository.h"
+#include "jrr/web/change_json.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/persistence/sqlite_search_index.h"
 #include "jrr/persistence/sqlite_staff_directory.h"
@@ -102,6 +106,51 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteSearchIndex index(*db);
     SqliteSearchHistory history(*db);
     return ResidentAccess(residents, log, viewer).Search(query, index, history);
+  };
+  context.change = [served](const Viewer& viewer, const AnyChangeCommand& command, bool check_only) {
+    auto db = served->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqlitePendingChangeRepository pending(*db);
+    SqliteAddressDictionary dictionary(*db);
+    SqliteAuditLog log(*db);
+    ChangeDesk desk(residents, pending, &dictionary, log, viewer);
+    return check_only ? desk.Check(command) : desk.Record(command);
+  };
+  context.enter_provisional = [served](const Viewer& viewer, const AnyChangeCommand& command,
+                                       const std::string& kind, const std::string& json) {
+    auto db = served->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqlitePendingChangeRepository pending(*db);
+    SqliteAddressDictionary dictionary(*db);
+    SqliteAuditLog log(*db);
+    return ChangeDesk(residents, pending, &dictionary, log, viewer).Enter(command, kind, json);
+  };
+  context.pending = [served](const Viewer& viewer) {
+    auto db = served->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqlitePendingChangeRepository pending(*db);
+    SqliteAuditLog log(*db);
+    return ChangeDesk(residents, pending, nullptr, log, viewer).Pending();
+  };
+  context.approve = [served](const Viewer& viewer, int64_t pending_id) -> Result<ChangeOutcome> {
+    auto db = served->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqlitePendingChangeRepository pending(*db);
+    SqliteAddressDictionary dictionary(*db);
+    SqliteAuditLog log(*db);
+    ChangeDesk desk(residents, pending, &dictionary, log, viewer);
+    auto entry = desk.PendingOne(pending_id);
+    if (!entry) return entry.error();
+    auto command = web::DecodeChangeCommand(entry->command_json);
+    if (!command) return command.error();
+    return desk.Approve(pending_id, *command);
+  };
+  context.withdraw = [served](const Viewer& viewer, int64_t pending_id) {
+    auto db = served->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqlitePendingChangeRepository pending(*db);
+    SqliteAuditLog log(*db);
+    return ChangeDesk(residents, pending, nullptr, log, viewer).Withdraw(pending_id);
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

@@ -41,6 +41,10 @@ const std::vector<Route>& Routes() {
       {"POST", "/api/v1/password", PasswordApi},
       {"GET", "/api/v1/resident", ResidentApi},
       {"GET", "/api/v1/search", SearchApi},
+      {"POST", "/api/v1/changes", ChangesApi},
+      {"GET", "/api/v1/pending", PendingListApi},
+      {"POST", "/api/v1/pending/approve", ApproveApi},
+      {"POST", "/api/v1/pending/withdraw", WithdrawApi},
   };
   return kRoutes;
 }

@@ -43,4 +43,10 @@ Response PasswordApi(const Request& request, const WebContext& context);
 Response ResidentApi(const Request& request, const WebContext& context);
 Response SearchApi(const Request& request, const WebContext& context);
 
+// 異動 and 仮登録 through ChangeDesk (change_api.cpp).
+Response ChangesApi(const Request& request, const WebContext& context);
+Response PendingListApi(const Request& request, const WebContext& context);
+Response ApproveApi(const Request& request, const WebContext& context);
+Response WithdrawApi(const Request& request, const WebContext& context);
+
 }  // namespace jrr::web

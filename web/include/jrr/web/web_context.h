@@ -11,6 +11,7 @@
 #include <string>
 
 #include "jrr/domain/municipality.h"
+#include "jrr/domain/pending_changes.h"
 #include "jrr/domain/resident_access.h"
 #include "jrr/domain/staff.h"
 #include "jrr/domain/register_figures.h"
@@ -43,6 +44,15 @@ struct WebContext {
                                    const std::vector<std::string>& acknowledged)>
       view_person;
   std::function<Result<SearchResult>(const Viewer&, const SearchQuery&)> search;
+  // 異動 through ChangeDesk (change_desk.h): check (入力確認) or record; 仮登録, its list, 本登録
+  // and withdrawal.
+  std::function<Result<ChangeOutcome>(const Viewer&, const AnyChangeCommand&, bool check_only)> change;
+  std::function<Result<PendingChange>(const Viewer&, const AnyChangeCommand&, const std::string& kind,
+                                      const std::string& command_json)>
+      enter_provisional;
+  std::function<Result<std::vector<PendingChange>>(const Viewer&)> pending;
+  std::function<Result<ChangeOutcome>(const Viewer&, int64_t pending_id)> approve;
+  std::function<Status(const Viewer&, int64_t pending_id)> withdraw;
 
   // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
   std::function<int64_t()> now_epoch_seconds;

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 異動入力の窓口 — ChangeDesk: the one place delivery code enters a 異動, with the permissions of
+// JK-10.3: 異動入力 (kChange) to check, record, enter or withdraw a 仮登録; 本登録 (kApprove) to
+// approve one (JK-4.0.8); 照会 (kView) to list them. A refusal for a missing permission is logged;
+// the 異動 themselves are logged by the register in their own transaction.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "jrr/domain/audit_log.h"
+#include "jrr/domain/pending_changes.h"
+#include "jrr/domain/resident_access.h"
+
+namespace jrr {
+
+class ChangeDesk {
+ public:
+  ChangeDesk(ResidentRepository& residents, PendingChangeRepository& pending, AddressDictionary* dictionary,
+             AuditLog& log, Viewer viewer)
+      : residents_(residents), pending_(pending), dictionary_(dictionary), log_(log), viewer_(std::move(viewer)) {}
+
+  // 入力確認 (JK-4.0.9): what would be recorded; nothing is.
+  Result<ChangeOutcome> Check(const AnyChangeCommand& command);
+  // Records the 異動 (one transaction).
+  Result<ChangeOutcome> Record(const AnyChangeCommand& command);
+  // 仮登録: validated now, recorded only when approved. `kind` and `command_json` are kept to
+  // run it again at approval.
+  Result<PendingChange> Enter(const AnyChangeCommand& command, std::string kind, std::string command_json);
+  // 本登録 of an open 仮登録, `command` being its stored command decoded again.
+  Result<ChangeOutcome> Approve(int64_t pending_id, const AnyChangeCommand& command);
+  Status Withdraw(int64_t pending_id);
+  Result<std::vector<PendingChange>> Pending();
+  Result<PendingChange> PendingOne(int64_t pending_id);
+
+ private:
+  Status Require(Permission permission, const std::string& function);
+  ChangeContext Context() const;
+  ResidentRepository& residents_;
+  PendingChangeRepository& pending_;
+  AddressDictionary* dictionary_;
+  AuditLog& log_;
+  Viewer viewer_;
+};
+
+}  // namespace jrr
