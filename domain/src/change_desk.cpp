@@ -6,12 +6,7 @@ namespace jrr {
 Status ChangeDesk::Require(Permission permission, const std::string& function) {
   auto ok = Authorize(viewer_, permission);
   if (!ok) {
-    AuditEvent event;
-    event.action = AuditAction::kDenied;
-    event.operator_id = viewer_.operator_id;
-    event.terminal = viewer_.terminal;
-    event.place = viewer_.place;
-    event.function = function;
+    AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
     event.outcome = ok.error().rule_id;
     log_.Record(event);
   }

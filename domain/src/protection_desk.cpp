@@ -17,12 +17,8 @@ constexpr int kMaxReleaseMinutes = 480;
 
 void ProtectionDesk::Log(const std::string& function, std::vector<std::string> targets,
                          const std::string& outcome, const std::string& detail) {
-  AuditEvent event;
-  event.action = outcome == "ok" ? AuditAction::kProtection : AuditAction::kDenied;
-  event.operator_id = viewer_.operator_id;
-  event.terminal = viewer_.terminal;
-  event.place = viewer_.place;
-  event.function = function;
+  AuditEvent event =
+      EventBy(viewer_, outcome == "ok" ? AuditAction::kProtection : AuditAction::kDenied, function);
   event.targets = std::move(targets);
   event.outcome = outcome;
   event.detail = detail;

@@ -58,6 +58,16 @@ std::set<Permission> AllPermissions() {
   return all;
 }
 
+AuditEvent EventBy(const Viewer& viewer, AuditAction action, std::string function) {
+  AuditEvent event;
+  event.action = action;
+  event.operator_id = viewer.operator_id;
+  event.terminal = viewer.terminal;
+  event.place = viewer.place;
+  event.function = std::move(function);
+  return event;
+}
+
 Status Authorize(const Viewer& viewer, Permission permission) {
   if (viewer.Has(permission)) return {};
   return MakeError(ErrorCode::kRuleViolation, "access.permission_denied",
@@ -122,12 +132,7 @@ Status CheckBlocks(const std::vector<Block>& blocks, const std::vector<Temporary
 void ResidentAccess::Log(AuditAction action, const std::string& function,
                          std::vector<std::string> targets, bool individual_number,
                          const std::string& outcome, const std::string& detail) {
-  AuditEvent event;
-  event.action = action;
-  event.operator_id = viewer_.operator_id;
-  event.terminal = viewer_.terminal;
-  event.place = viewer_.place;
-  event.function = function;
+  AuditEvent event = EventBy(viewer_, action, function);
   event.targets = std::move(targets);
   event.individual_number = individual_number;
   event.outcome = outcome;

@@ -110,11 +110,7 @@ Status Authenticator::EnrolSecondFactor(const std::string& user_id, const std::s
 
 Result<StaffUser> Authenticator::Admin(const Viewer& admin, const std::string& user_id,
                                        const std::string& function) {
-  AuditEvent event;
-  event.operator_id = admin.operator_id;
-  event.terminal = admin.terminal;
-  event.place = admin.place;
-  event.function = function;
+  AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function);
   event.detail = "user=" + user_id;
   if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) {
     event.action = AuditAction::kDenied;
@@ -124,7 +120,6 @@ Result<StaffUser> Authenticator::Admin(const Viewer& admin, const std::string& u
   }
   auto user = staff_.Find(user_id);
   if (!user) return MakeError(ErrorCode::kNotFound, "staff.not_found", user_id);
-  event.action = AuditAction::kSettingsChange;
   log_.Record(event);
   StaffUser next = *user;
   ++next.version;
@@ -148,12 +143,7 @@ Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
   user.changed_by = admin.operator_id;
   auto saved = staff_.Save(user);
   if (!saved) return saved.error();
-  AuditEvent event;
-  event.action = AuditAction::kSettingsChange;
-  event.operator_id = admin.operator_id;
-  event.terminal = admin.terminal;
-  event.place = admin.place;
-  event.function = "user add";
+  AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, "user add");
   event.detail = "user=" + user.user_id;
   log_.Record(event);
   return saved;

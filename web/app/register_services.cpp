@@ -53,6 +53,34 @@ Result<std::shared_ptr<ServingRegister>> OpenForServing(const std::string& path,
   return std::make_shared<ServingRegister>(path, connections);
 }
 
+namespace {
+
+// Runs `use` with an Authenticator over one pooled connection.
+template <typename Use>
+auto WithAuthenticator(const std::shared_ptr<ServingRegister>& served, Use use) {
+  auto db = served->pool.Acquire();
+  SqliteStaffDirectory staff(*db);
+  Argon2PasswordHasher hasher;
+  web::Totp codes;
+  SqliteAuditLog log(*db);
+  Authenticator authenticator(staff, hasher, codes, log);
+  return use(authenticator);
+}
+
+// Runs `use` with the ChangeDesk of `viewer` over one pooled connection.
+template <typename Use>
+auto WithChangeDesk(const std::shared_ptr<ServingRegister>& served, const Viewer& viewer, Use use) {
+  auto db = served->pool.Acquire();
+  SqliteResidentRepository residents(*db);
+  SqlitePendingChangeRepository pending(*db);
+  SqliteAddressDictionary dictionary(*db);
+  SqliteAuditLog log(*db);
+  ChangeDesk desk(residents, pending, &dictionary, log, viewer);
+  return use(desk);
+}
+
+}  // namespace
+
 web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   web::WebContext context;
   context.register_status = [served](bool with_figures) {
@@ -67,30 +95,19 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   };
   // Each call borrows a connection from the pool for the length of one use case.
   context.login = [served](const Credentials& credentials, const LoginPlace& where) {
-    auto db = served->pool.Acquire();
-    SqliteStaffDirectory staff(*db);
-    Argon2PasswordHasher hasher;
-    web::Totp codes;
-    SqliteAuditLog log(*db);
-    return Authenticator(staff, hasher, codes, log).Login(credentials, where);
+    return WithAuthenticator(served, [&](Authenticator& auth) { return auth.Login(credentials, where); });
   };
   context.change_password = [served](const std::string& user_id, const std::string& old_password,
                                      const std::string& new_password, const LoginPlace& where) {
-    auto db = served->pool.Acquire();
-    SqliteStaffDirectory staff(*db);
-    Argon2PasswordHasher hasher;
-    web::Totp codes;
-    SqliteAuditLog log(*db);
-    return Authenticator(staff, hasher, codes, log).ChangePassword(user_id, old_password, new_password, where);
+    return WithAuthenticator(served, [&](Authenticator& auth) {
+      return auth.ChangePassword(user_id, old_password, new_password, where);
+    });
   };
   context.enrol_second_factor = [served](const std::string& user_id, const std::string& secret,
                                          const std::string& code, const LoginPlace& where) {
-    auto db = served->pool.Acquire();
-    SqliteStaffDirectory staff(*db);
-    Argon2PasswordHasher hasher;
-    web::Totp codes;
-    SqliteAuditLog log(*db);
-    return Authenticator(staff, hasher, codes, log).EnrolSecondFactor(user_id, secret, code, where);
+    return WithAuthenticator(served, [&](Authenticator& auth) {
+      return auth.EnrolSecondFactor(user_id, secret, code, where);
+    });
   };
   context.view_person = [served](const Viewer& viewer, const std::string& atena, const AsOfQuery& query,
                                  const std::vector<std::string>& acknowledged) {
@@ -108,49 +125,28 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     return ResidentAccess(residents, log, viewer).Search(query, index, history);
   };
   context.change = [served](const Viewer& viewer, const AnyChangeCommand& command, bool check_only) {
-    auto db = served->pool.Acquire();
-    SqliteResidentRepository residents(*db);
-    SqlitePendingChangeRepository pending(*db);
-    SqliteAddressDictionary dictionary(*db);
-    SqliteAuditLog log(*db);
-    ChangeDesk desk(residents, pending, &dictionary, log, viewer);
-    return check_only ? desk.Check(command) : desk.Record(command);
+    return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) {
+      return check_only ? desk.Check(command) : desk.Record(command);
+    });
   };
   context.enter_provisional = [served](const Viewer& viewer, const AnyChangeCommand& command,
                                        const std::string& kind, const std::string& json) {
-    auto db = served->pool.Acquire();
-    SqliteResidentRepository residents(*db);
-    SqlitePendingChangeRepository pending(*db);
-    SqliteAddressDictionary dictionary(*db);
-    SqliteAuditLog log(*db);
-    return ChangeDesk(residents, pending, &dictionary, log, viewer).Enter(command, kind, json);
+    return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) { return desk.Enter(command, kind, json); });
   };
   context.pending = [served](const Viewer& viewer) {
-    auto db = served->pool.Acquire();
-    SqliteResidentRepository residents(*db);
-    SqlitePendingChangeRepository pending(*db);
-    SqliteAuditLog log(*db);
-    return ChangeDesk(residents, pending, nullptr, log, viewer).Pending();
+    return WithChangeDesk(served, viewer, [](ChangeDesk& desk) { return desk.Pending(); });
   };
-  context.approve = [served](const Viewer& viewer, int64_t pending_id) -> Result<ChangeOutcome> {
-    auto db = served->pool.Acquire();
-    SqliteResidentRepository residents(*db);
-    SqlitePendingChangeRepository pending(*db);
-    SqliteAddressDictionary dictionary(*db);
-    SqliteAuditLog log(*db);
-    ChangeDesk desk(residents, pending, &dictionary, log, viewer);
-    auto entry = desk.PendingOne(pending_id);
-    if (!entry) return entry.error();
-    auto command = web::DecodeChangeCommand(entry->command_json);
-    if (!command) return command.error();
-    return desk.Approve(pending_id, *command);
+  context.approve = [served](const Viewer& viewer, int64_t pending_id) {
+    return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) -> Result<ChangeOutcome> {
+      auto entry = desk.PendingOne(pending_id);
+      if (!entry) return entry.error();
+      auto command = web::DecodeChangeCommand(entry->command_json);
+      if (!command) return command.error();
+      return desk.Approve(pending_id, *command);
+    });
   };
   context.withdraw = [served](const Viewer& viewer, int64_t pending_id) {
-    auto db = served->pool.Acquire();
-    SqliteResidentRepository residents(*db);
-    SqlitePendingChangeRepository pending(*db);
-    SqliteAuditLog log(*db);
-    return ChangeDesk(residents, pending, nullptr, log, viewer).Withdraw(pending_id);
+    return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) { return desk.Withdraw(pending_id); });
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

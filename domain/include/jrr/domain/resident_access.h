@@ -54,6 +54,9 @@ struct Viewer {
   bool Has(Permission p) const { return permissions.contains(p); }
 };
 
+// An アクセスログ event of `viewer` (operator, terminal, place) doing `function`.
+AuditEvent EventBy(const Viewer& viewer, AuditAction action, std::string function);
+
 // Error access.permission_denied (kRuleViolation) when the viewer lacks the permission.
 Status Authorize(const Viewer& viewer, Permission permission);
 
