@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/database.h"
 
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include <sqlite3.h>
 
 #include <stdexcept>
@@ -164,8 +168,23 @@ StatementLease::~StatementLease() {
   statement_.in_use_ = false;
 }
 
+namespace {
+
+// One mutex per register file for the writers of this process (see Transaction).
+std::mutex& WriterMutex(const std::string& path) {
+  static std::mutex guard;
+  static std::map<std::string, std::unique_ptr<std::mutex>> mutexes;
+  std::lock_guard lock(guard);
+  auto& slot = mutexes[path];
+  if (!slot) slot = std::make_unique<std::mutex>();
+  return *slot;
+}
+
+}  // namespace
+
 Transaction::Transaction(Database& db)
     : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  if (!nested_) writer_ = std::unique_lock(WriterMutex(db.path()));
   db_.Execute(nested_ ? "SAVEPOINT jrr_transaction" : "BEGIN IMMEDIATE");
 }
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -127,6 +128,9 @@ class Database {
 // writers serialise at BEGIN (waiting up to busy_timeout) rather than failing at COMMIT.
 // Inside a transaction that is already open (a bulk load grouping many 異動), it is a SAVEPOINT:
 // all or nothing still holds for its own part.
+// Writers of one process (the server's request threads) first queue on a mutex per register
+// file, so they take turns in order instead of meeting SQLite's busy handler, whose sleeps grow to
+// 100 ms and make the latency tail; another process (the CLI) still waits through busy_timeout.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -136,6 +140,7 @@ class Transaction {
   void Commit();
 
  private:
+  std::unique_lock<std::mutex> writer_;  // declared first: released after the rollback below
   Database& db_;
   bool nested_ = false;
   bool done_ = false;
