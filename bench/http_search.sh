@@ -33,7 +33,7 @@ PY
 "$jrr" user --db "$db" enrol --id bench --secret "$secret" --code "$(totp "$secret")" >/dev/null
 
 port=18181
-"$jrr" serve --db "$db" --port $port --threads 8 >/dev/null 2>&1 &
+"$jrr" serve --db "$db" --port $port --threads "${THREADS:-8}" >/dev/null 2>&1 &
 server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \

@@ -15,6 +15,7 @@
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/persistence/sqlite_search_index.h"
 #include "jrr/persistence/sqlite_staff_directory.h"
+#include "jrr/persistence/write_queue.h"
 #include "jrr/web/session_store.h"
 #include "jrr/web/totp.h"
 #include "japan_clock.h"
@@ -25,8 +26,10 @@ namespace jrr::app {
 
 struct ServingRegister {
   explicit ServingRegister(const std::string& path, std::size_t connections)
-      : pool(path, connections, DatabaseOptions{.create_if_missing = false}) {}
+      : pool(path, connections, DatabaseOptions{.create_if_missing = false}), writes(path) {}
   ConnectionPool pool;
+  // Group commit of the log entries and search-history rows of concurrent requests.
+  WriteQueue writes;
 };
 
 Result<Municipality> InitializeRegisterFile(const std::string& path, std::string_view code,
@@ -113,15 +116,15 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
                                  const std::vector<std::string>& acknowledged) {
     auto db = served->pool.Acquire();
     SqliteResidentRepository residents(*db);
-    SqliteAuditLog log(*db);
+    QueuedAuditLog log(served->writes, *db);
     return ResidentAccess(residents, log, viewer).View(atena, query, acknowledged, "api resident");
   };
   context.search = [served](const Viewer& viewer, const SearchQuery& query) {
     auto db = served->pool.Acquire();
     SqliteResidentRepository residents(*db);
-    SqliteAuditLog log(*db);
+    QueuedAuditLog log(served->writes, *db);
     SqliteSearchIndex index(*db);
-    SqliteSearchHistory history(*db);
+    QueuedSearchHistory history(served->writes, *db);
     return ResidentAccess(residents, log, viewer).Search(query, index, history);
   };
   context.change = [served](const Viewer& viewer, const AnyChangeCommand& command, bool check_only) {
