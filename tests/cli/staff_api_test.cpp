@@ -162,6 +162,14 @@ TEST_F(StaffApiTest, LoginWithTwoFactorsThenSearchAndViewThroughTheGate) {
   EXPECT_EQ(malformed.status, 400);
   EXPECT_FALSE(Field(malformed.body, "message_ja").empty());
   EXPECT_EQ(Post("/api/v1/login", R"({"user_id":5})").status, 400);
+  auto not_utf8 = Post("/api/v1/login", "{\"user_id\":\"\xff\xfe\"}");
+  EXPECT_EQ(not_utf8.status, 400);
+  EXPECT_EQ(Field(not_utf8.body, "rule_id"), "text.invalid_utf8");
+  EXPECT_EQ(Post("/api/v1/login", std::string((1 << 20) + 1, 'x')).status, 413);
+  auto form_not_utf8 = Fetch(server_->port(), "/login", "POST", "user_id=%FF%FE&password=x",
+                             {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(form_not_utf8.status, 400);
+  EXPECT_NE(form_not_utf8.body.find("text.invalid_utf8"), std::string::npos);
 }
 
 // REQ: JK-10.3, JK-10.4
