@@ -351,6 +351,24 @@ TEST_F(StaffApiTest, ChangesThroughTheApiWithCheckProvisionalAndApproval) {
   ASSERT_EQ(approved.status, 201) << approved.body;
   EXPECT_EQ(changes(), before + 1);
   EXPECT_EQ(Post("/api/v1/pending/approve?id=" + pending_id, "", admin.cookie, admin.csrf).status, 404);
+  // The 仮登録 screen: list, then 本登録 by a form with the CSRF field.
+  auto second = Post("/api/v1/changes?mode=provisional", R"({"type":"within_move","event_date":"2026-11-23",
+    "notification_date":"2026-11-23","movers":["0000000019","0000000027"],
+    "new_address":{"text":"架空県架空市桜町二丁目","banchi":"9番9号"}})", clerk.cookie, clerk.csrf);
+  ASSERT_EQ(second.status, 201) << second.body;
+  auto screen = Get("/pending", admin.cookie);
+  ASSERT_EQ(screen.status, 200);
+  EXPECT_NE(screen.body.find("仮登録 1 件"), std::string::npos) << screen.body;
+  EXPECT_NE(screen.body.find("href=\"/resident?atena=0000000019\""), std::string::npos);
+  const std::string second_id = Field(second.body, "pending_id");
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Cookie", admin.cookie}};
+  EXPECT_EQ(Fetch(server_->port(), "/pending/approve", "POST", "id=" + second_id, form).status, 403);  // no CSRF
+  auto decided = Fetch(server_->port(), "/pending/approve", "POST", "id=" + second_id + "&csrf=" + admin.csrf, form);
+  EXPECT_EQ(decided.status, 200);
+  EXPECT_NE(decided.body.find("を本登録しました"), std::string::npos);
+  EXPECT_NE(decided.body.find("仮登録 0 件"), std::string::npos);
+  EXPECT_EQ(changes(), before + 2);
   EXPECT_EQ(Post("/api/v1/pending/withdraw?id=abc", "", admin.cookie, admin.csrf).status, 404);
   // 異動抑止 on the household: refused for everyone, with 403.
   ASSERT_EQ(RunCli({"block", "--db", db_, "add", "--person", "0000000019", "--operation", "change"}).status, 0);
@@ -359,7 +377,7 @@ TEST_F(StaffApiTest, ChangesThroughTheApiWithCheckProvisionalAndApproval) {
                       admin.cookie, admin.csrf);
   EXPECT_EQ(blocked.status, 403);
   EXPECT_EQ(Field(blocked.body, "rule_id"), "protection.blocked");
-  EXPECT_EQ(changes(), before + 1);
+  EXPECT_EQ(changes(), before + 2);
 }
 
 }  // namespace

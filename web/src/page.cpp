@@ -13,6 +13,7 @@ std::string_view template_staff_nav();
 std::string_view template_search();
 std::string_view template_resident();
 std::string_view template_enrol();
+std::string_view template_pending();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -28,6 +29,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "search") return embedded::template_search();
   if (name == "resident") return embedded::template_resident();
   if (name == "enrol") return embedded::template_enrol();
+  if (name == "pending") return embedded::template_pending();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

@@ -31,6 +31,9 @@ const std::vector<Route>& Routes() {
       {"POST", "/logout", LogoutSubmit},
       {"GET", "/search", SearchPage},
       {"GET", "/resident", ResidentPage},
+      {"GET", "/pending", PendingPage},
+      {"POST", "/pending/approve", PendingDecision},
+      {"POST", "/pending/withdraw", PendingDecision},
       // JSON API v1
       {"GET", "/api/v1/explain/date", ExplainDateApi},
       {"GET", "/api/v1/explain/kana-key", ExplainKanaKeyApi},

@@ -313,4 +313,77 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   return Html(200, "住民票の照会", RenderTemplate("resident", page), context);
 }
 
+namespace {
+
+Response PendingScreen(const WebContext& context, const Session& session, int status,
+                       const std::optional<Error>& error, const std::string& notice) {
+  data page;
+  page.set("nav", Nav(session));
+  if (error) page.set("error", ErrorData(*error));
+  if (!notice.empty()) page.set("notice", notice);
+  auto open = context.pending(session.viewer);
+  if (!open) {
+    page.set("error", ErrorData(open.error()));
+    return Html(RefusalStatus(open.error()), "仮登録一覧", RenderTemplate("pending", page), context);
+  }
+  data rows{data::type::list};
+  for (const PendingChange& p : *open) {
+    data row;
+    row.set("id", std::to_string(p.pending_id));
+    row.set("summary", p.summary);
+    row.set("entered", FormatWareki(p.entered_on));
+    row.set("operator", p.operator_id);
+    row.set("place", p.place);
+    data persons{data::type::list};
+    for (const std::string& atena : p.persons) persons.push_back(data(atena));
+    row.set("persons", persons);
+    row.set("csrf", session.csrf_token);
+    rows.push_back(row);
+  }
+  page.set("count", std::to_string(open->size()));
+  page.set("has_pending", !open->empty());
+  page.set("pending", rows);
+  return Html(status, "仮登録一覧", RenderTemplate("pending", page), context);
+}
+
+int64_t FormId(const Request& request) {
+  try {
+    return std::stoll(request.Form("id"));
+  } catch (const std::logic_error&) {
+    return 0;
+  }
+}
+
+}  // namespace
+
+// 仮登録一覧 (JK-4.0.8) with 本登録 and 取消 for each.
+Response PendingPage(const Request& request, const WebContext& context) {
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
+  return PendingScreen(context, *session, 200, std::nullopt, "");
+}
+
+Response PendingDecision(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);  // also checks the form's CSRF field
+  if (!session) {
+    if (session.error().rule_id == "auth.session_required") return SeeOther("/login");
+    return Html(RefusalStatus(session.error()), "仮登録一覧", RenderTemplate("error", ErrorData(session.error())),
+                context);
+  }
+  const int64_t id = FormId(request);
+  const bool approve = request.path == "/pending/approve";
+  if (approve) {
+    auto outcome = context.approve(session->viewer, id);
+    if (!outcome) return PendingScreen(context, *session, RefusalStatus(outcome.error()), outcome.error(), "");
+    return PendingScreen(context, *session, 200, std::nullopt,
+                         "仮登録 " + std::to_string(id) + " を本登録しました（異動 " +
+                             std::to_string(outcome->change.change_id) + "）。");
+  }
+  if (auto ok = context.withdraw(session->viewer, id); !ok) {
+    return PendingScreen(context, *session, RefusalStatus(ok.error()), ok.error(), "");
+  }
+  return PendingScreen(context, *session, 200, std::nullopt, "仮登録 " + std::to_string(id) + " を取り消しました。");
+}
+
 }  // namespace jrr::web
