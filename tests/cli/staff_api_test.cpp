@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/URI.h>
 
 #include <ctime>
@@ -165,7 +167,18 @@ TEST_F(StaffApiTest, LoginWithTwoFactorsThenSearchAndViewThroughTheGate) {
   auto not_utf8 = Post("/api/v1/login", "{\"user_id\":\"\xff\xfe\"}");
   EXPECT_EQ(not_utf8.status, 400);
   EXPECT_EQ(Field(not_utf8.body, "rule_id"), "text.invalid_utf8");
-  EXPECT_EQ(Post("/api/v1/login", std::string((1 << 20) + 1, 'x')).status, 413);
+  // A body announced as larger than 1 MiB is refused before it is read. (Sending such a body in
+  // full races the server's early answer: the client may see the connection reset instead.)
+  {
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server_->port()));
+    const std::string head =
+        "POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Content-Length: 2000000\r\n\r\n{}";
+    socket.sendBytes(head.data(), static_cast<int>(head.size()));
+    char reply[64] = {0};
+    socket.receiveBytes(reply, sizeof reply - 1);
+    EXPECT_EQ(std::string(reply).substr(0, 12), "HTTP/1.1 413");
+  }
   auto form_not_utf8 = Fetch(server_->port(), "/login", "POST", "user_id=%FF%FE&password=x",
                              {{"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(form_not_utf8.status, 400);
