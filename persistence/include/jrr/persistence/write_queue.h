@@ -35,6 +35,9 @@ class WriteQueue {
 
   // Runs `write` inside the next group transaction; returns once it is committed. Throws what
   // `write` threw, or StorageError when the commit failed.
+  // Precondition: the calling thread holds no Transaction on the same register file — the group
+  // transaction needs that file's writer mutex (database.h), so waiting here while holding it
+  // would never end. Reading requests log after their reads, outside any transaction.
   void Submit(std::function<void(Database&)> write);
 
  private:
