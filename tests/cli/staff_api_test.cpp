@@ -198,6 +198,11 @@ TEST_F(StaffApiTest, AClerkHasOnlyTheirPermissionsAndRepeatedFailuresLock) {
   // The 支援措置 shows to this clerk only as a mask.
   auto masked = Get("/api/v1/resident?atena=0000000027", clerk.cookie);
   EXPECT_NE(masked.body.find("＊＊＊＊＊＊＊＊"), std::string::npos) << masked.body;
+  // The 支援措置 database is the officer's only.
+  auto details = Get("/support?id=1", clerk.cookie);
+  EXPECT_EQ(details.status, 403);
+  EXPECT_NE(details.body.find("access.permission_denied"), std::string::npos);
+  EXPECT_EQ(Get("/resident?atena=0000000027", clerk.cookie).body.find("/support?id="), std::string::npos);
   // Five wrong passwords lock the account, even for the right one afterwards.
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"clerk01","password":"guess","code":"000000"})").status, 401);
@@ -238,7 +243,7 @@ std::string CookieOf(const HttpReply& reply) {
 }
 
 // The screens, as a clerk's browser uses them: forms, redirects, the cookie and the CSRF field.
-// REQ: JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4
+// REQ: JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4, JK-1.1.16
 TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
   auto anonymous = Get("/search");
   EXPECT_EQ(anonymous.status, 303);
@@ -316,6 +321,13 @@ TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
   EXPECT_NE(person.body.find("U+67B6"), std::string::npos);  // 架
   EXPECT_NE(person.body.find("支援措置対象者（DV）"), std::string::npos);
   EXPECT_NE(person.body.find("国内転入"), std::string::npos);
+  // JK-1.1.16: from the marker to the 支援措置 database.
+  EXPECT_NE(person.body.find("href=\"/support?id=1\""), std::string::npos);
+  auto measure = Get("/support?id=1", cookie);
+  ASSERT_EQ(measure.status, 200) << measure.body;
+  EXPECT_NE(measure.body.find("支援措置期間中"), std::string::npos);
+  EXPECT_NE(measure.body.find("href=\"/resident?atena=0000000027\""), std::string::npos);
+  EXPECT_EQ(Get("/support?id=99", cookie).status, 404);
   EXPECT_EQ(Get("/resident?atena=0000000000", cookie).status, 404);
   // Logging out ends the session.
   std::map<std::string, std::string> logout_headers = form_header;

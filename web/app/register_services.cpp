@@ -11,6 +11,7 @@
 #include "jrr/persistence/sqlite_address_dictionary.h"
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_pending_change_repository.h"
+#include "jrr/persistence/sqlite_protection_register.h"
 #include "jrr/web/change_json.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/persistence/sqlite_search_index.h"
@@ -150,6 +151,12 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   };
   context.withdraw = [served](const Viewer& viewer, int64_t pending_id) {
     return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) { return desk.Withdraw(pending_id); });
+  };
+  context.support_details = [served](const Viewer& viewer, int64_t measure_id) {
+    auto db = served->pool.Acquire();
+    SqliteProtectionRegister protections(*db);
+    SqliteAuditLog log(*db);
+    return ProtectionDesk(protections, log, viewer).Details(measure_id);
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

@@ -14,6 +14,7 @@ std::string_view template_search();
 std::string_view template_resident();
 std::string_view template_enrol();
 std::string_view template_pending();
+std::string_view template_support();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -30,6 +31,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "resident") return embedded::template_resident();
   if (name == "enrol") return embedded::template_enrol();
   if (name == "pending") return embedded::template_pending();
+  if (name == "support") return embedded::template_support();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

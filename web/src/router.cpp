@@ -32,6 +32,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/search", SearchPage},
       {"GET", "/resident", ResidentPage},
       {"GET", "/pending", PendingPage},
+      {"GET", "/support", SupportPage},
       {"POST", "/pending/approve", PendingDecision},
       {"POST", "/pending/withdraw", PendingDecision},
       // JSON API v1

@@ -37,6 +37,7 @@ Response SearchPage(const Request& request, const WebContext& context);
 Response ResidentPage(const Request& request, const WebContext& context);
 Response PendingPage(const Request& request, const WebContext& context);
 Response PendingDecision(const Request& request, const WebContext& context);
+Response SupportPage(const Request& request, const WebContext& context);
 
 // Staff session and the register through the gate (staff_api.cpp).
 Response LoginApi(const Request& request, const WebContext& context);

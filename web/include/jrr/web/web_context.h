@@ -53,6 +53,8 @@ struct WebContext {
   std::function<Result<std::vector<PendingChange>>(const Viewer&)> pending;
   std::function<Result<ChangeOutcome>(const Viewer&, int64_t pending_id)> approve;
   std::function<Status(const Viewer&, int64_t pending_id)> withdraw;
+  // The 支援措置 database entry, every version, latest first (ProtectionDesk::Details).
+  std::function<Result<std::vector<SupportMeasure>>(const Viewer&, int64_t measure_id)> support_details;
 
   // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
   std::function<int64_t()> now_epoch_seconds;
