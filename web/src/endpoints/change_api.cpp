@@ -15,14 +15,6 @@
 namespace jrr::web {
 namespace {
 
-Response Json(int status, std::string body) {
-  return Response{status, "application/json; charset=utf-8", std::move(body), {}, false};
-}
-
-Response Refuse(const Request& request, const Error& error) {
-  return ErrorResponse(request, error, RefusalStatus(error));
-}
-
 Result<int64_t> PendingIdOf(const Request& request) {
   try {
     std::size_t used = 0;
@@ -38,7 +30,7 @@ Result<int64_t> PendingIdOf(const Request& request) {
 
 Response ChangesApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
-  if (!session) return Refuse(request, session.error());
+  if (!session) return RefuseSession(request, session.error());
   const std::string mode = request.HasQuery("mode") ? request.Query("mode") : "record";
   if (mode != "check" && mode != "record" && mode != "provisional") {
     return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "json.malformed", "mode: check, record or provisional"));
@@ -48,45 +40,45 @@ Response ChangesApi(const Request& request, const WebContext& context) {
   if (mode == "provisional") {
     auto entered = context.enter_provisional(session->viewer, *command, std::string(CommandType(*command)),
                                              request.body);
-    if (!entered) return Refuse(request, entered.error());
-    return Json(201, EncodePending(*entered));
+    if (!entered) return RefuseSession(request, entered.error());
+    return JsonResponse(201, EncodePending(*entered));
   }
   auto outcome = context.change(session->viewer, *command, mode == "check");
-  if (!outcome) return Refuse(request, outcome.error());
-  return Json(mode == "check" ? 200 : 201, EncodeOutcome(*outcome));
+  if (!outcome) return RefuseSession(request, outcome.error());
+  return JsonResponse(mode == "check" ? 200 : 201, EncodeOutcome(*outcome));
 }
 
 Response PendingListApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
-  if (!session) return Refuse(request, session.error());
+  if (!session) return RefuseSession(request, session.error());
   auto open = context.pending(session->viewer);
-  if (!open) return Refuse(request, open.error());
+  if (!open) return RefuseSession(request, open.error());
   std::string list = "[";
   for (const PendingChange& p : *open) {
     if (list.size() > 1) list += ',';
     list += EncodePending(p);
   }
   list += ']';
-  return Json(200, JsonObject().AddRaw("pending", list).str());
+  return JsonResponse(200, JsonObject().AddRaw("pending", list).str());
 }
 
 Response ApproveApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
-  if (!session) return Refuse(request, session.error());
+  if (!session) return RefuseSession(request, session.error());
   auto id = PendingIdOf(request);
   if (!id) return ErrorResponse(request, id.error());
   auto outcome = context.approve(session->viewer, *id);
-  if (!outcome) return Refuse(request, outcome.error());
-  return Json(201, EncodeOutcome(*outcome));
+  if (!outcome) return RefuseSession(request, outcome.error());
+  return JsonResponse(201, EncodeOutcome(*outcome));
 }
 
 Response WithdrawApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
-  if (!session) return Refuse(request, session.error());
+  if (!session) return RefuseSession(request, session.error());
   auto id = PendingIdOf(request);
   if (!id) return ErrorResponse(request, id.error());
-  if (auto ok = context.withdraw(session->viewer, *id); !ok) return Refuse(request, ok.error());
-  return Json(200, JsonObject().Add("withdrawn", *id).str());
+  if (auto ok = context.withdraw(session->viewer, *id); !ok) return RefuseSession(request, ok.error());
+  return JsonResponse(200, JsonObject().Add("withdrawn", *id).str());
 }
 
 }  // namespace jrr::web

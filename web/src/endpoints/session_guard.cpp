@@ -2,6 +2,7 @@
 #include "session_guard.h"
 
 #include "jrr/web/http_status_for.h"
+#include "jrr/web/router.h"
 
 namespace jrr::web {
 
@@ -44,6 +45,14 @@ int RefusalStatus(const Error& error) {
     return 403;
   }
   return HttpStatusFor(error.code);
+}
+
+Response RefuseSession(const Request& request, const Error& error) {
+  return ErrorResponse(request, error, RefusalStatus(error));
+}
+
+Response JsonResponse(int status, std::string body) {
+  return Response{status, "application/json; charset=utf-8", std::move(body), {}, false};
 }
 
 }  // namespace jrr::web

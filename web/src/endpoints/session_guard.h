@@ -28,4 +28,10 @@ Result<Session> SessionOf(const Request& request, const WebContext& context, Nee
 // The HTTP status of a session or permission refusal: 401, 403, or the usual mapping.
 int RefusalStatus(const Error& error);
 
+// A refusal as the API answers it: the error JSON with RefusalStatus.
+Response RefuseSession(const Request& request, const Error& error);
+
+// A JSON answer of the API.
+Response JsonResponse(int status, std::string body);
+
 }  // namespace jrr::web

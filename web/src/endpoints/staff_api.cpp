@@ -15,10 +15,6 @@
 namespace jrr::web {
 namespace {
 
-Response Json(int status, std::string body) {
-  return Response{status, "application/json; charset=utf-8", std::move(body), {}, false};
-}
-
 std::string StepName(LoginStep step) {
   switch (step) {
     case LoginStep::kDone: return "done";
@@ -26,11 +22,6 @@ std::string StepName(LoginStep step) {
     case LoginStep::kEnrolSecondFactor: return "enrol_second_factor";
   }
   return "done";
-}
-
-// Refusals of the session layer and of permissions are 401/403, not the generic 422.
-Response Refuse(const Request& request, const Error& error) {
-  return ErrorResponse(request, error, RefusalStatus(error));
 }
 
 }  // namespace
@@ -43,11 +34,11 @@ Response LoginApi(const Request& request, const WebContext& context) {
   if (!fields) return ErrorResponse(request, fields.error());
   const Credentials credentials{(*fields)["user_id"], (*fields)["password"], (*fields)["code"]};
   auto outcome = context.login(credentials, PlaceOf(request, context));
-  if (!outcome) return Refuse(request, outcome.error());
+  if (!outcome) return RefuseSession(request, outcome.error());
   // A new session id at every login: an id planted before cannot be carried into the session.
   context.sessions->Remove(request.Cookie(kSessionCookie));
   const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds());
-  Response response = Json(200, JsonObject()
+  Response response = JsonResponse(200, JsonObject()
                                      .Add("user_id", credentials.user_id)
                                      .Add("next", StepName(session.next))
                                      .Add("csrf_token", session.csrf_token)
@@ -58,33 +49,33 @@ Response LoginApi(const Request& request, const WebContext& context) {
 
 Response LogoutApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kAnyStep);
-  if (!session) return Refuse(request, session.error());
+  if (!session) return RefuseSession(request, session.error());
   context.sessions->Remove(session->id);
-  Response response = Json(200, JsonObject().Add("ok", true).str());
+  Response response = JsonResponse(200, JsonObject().Add("ok", true).str());
   response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
   return response;
 }
 
 Response PasswordApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kAnyStep);
-  if (!session) return Refuse(request, session.error());
+  if (!session) return RefuseSession(request, session.error());
   auto fields = DecodeStringFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
   if (auto ok = context.change_password(session->viewer.operator_id, (*fields)["old_password"],
                                         (*fields)["new_password"], PlaceOf(request, context));
       !ok) {
-    return Refuse(request, ok.error());
+    return RefuseSession(request, ok.error());
   }
   // The password changed: this session ends, and the next login starts from the new one.
   context.sessions->Remove(session->id);
-  Response response = Json(200, JsonObject().Add("next", "login").str());
+  Response response = JsonResponse(200, JsonObject().Add("next", "login").str());
   response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
   return response;
 }
 
 Response ResidentApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
-  if (!session) return Refuse(request, session.error());
+  if (!session) return RefuseSession(request, session.error());
   AsOfQuery query;
   for (const auto& [name, target] : {std::pair{"as_of", &query.effective_on}, std::pair{"known_at", &query.known_at}}) {
     if (!request.HasQuery(name)) continue;
@@ -95,8 +86,8 @@ Response ResidentApi(const Request& request, const WebContext& context) {
   std::vector<std::string> acknowledged;
   if (request.HasQuery("acknowledge")) acknowledged.push_back(request.Query("acknowledge"));
   auto view = context.view_person(session->viewer, request.Query("atena"), query, acknowledged);
-  if (!view) return Refuse(request, view.error());
-  return Json(200, JsonObject()
+  if (!view) return RefuseSession(request, view.error());
+  return JsonResponse(200, JsonObject()
                        .AddRaw("record", EncodeRecord(view->record))
                        .AddRaw("protection", EncodeProtection(view->protection))
                        .Add("versions", static_cast<int64_t>(view->history.size()))
@@ -105,21 +96,21 @@ Response ResidentApi(const Request& request, const WebContext& context) {
 
 Response SearchApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
-  if (!session) return Refuse(request, session.error());
+  if (!session) return RefuseSession(request, session.error());
   auto query = DecodeSearchQuery([&request](std::string_view name) -> std::optional<std::string> {
     if (!request.HasQuery(name)) return std::nullopt;
     return request.Query(name);
   });
   if (!query) return ErrorResponse(request, query.error());
   auto result = context.search(session->viewer, *query);
-  if (!result) return Refuse(request, result.error());
+  if (!result) return RefuseSession(request, result.error());
   std::string hits = "[";
   for (const SearchHit& hit : result->hits) {
     if (hits.size() > 1) hits += ',';
     hits += EncodeSearchHit(hit);
   }
   hits += ']';
-  return Json(200, JsonObject().AddRaw("hits", hits).Add("truncated", result->truncated).str());
+  return JsonResponse(200, JsonObject().AddRaw("hits", hits).Add("truncated", result->truncated).str());
 }
 
 }  // namespace jrr::web
