@@ -189,6 +189,11 @@ TEST(CliRemarks, IntegratedRemarksAndMemosWithHistory) {
   EXPECT_EQ(RunCli({"memo", "--db", db, "edit", "1", "x"}).status, kRuleError);
   EXPECT_EQ(RunCli({"memo", "--db", db, "add", "0000000990", "x"}).status, kRuleError);
   EXPECT_EQ(RunCli({"remark", "--db", db, "add", "0000000019", ""}).status, kRuleError);
+  // Each memo write is in the アクセスログ with the person it concerns; refused ones are not.
+  auto logged = RunCli({"audit", "--db", db, "search", "--resident", "0000000019", "--action", "change"});
+  for (const char* function : {"メモ記載", "メモ修正", "メモ削除"}) {
+    EXPECT_NE(logged.out.find(function), std::string::npos) << function << "\n" << logged.out;
+  }
 }
 
 }  // namespace

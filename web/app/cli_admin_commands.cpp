@@ -60,12 +60,15 @@ int Memos(const Args& args, std::ostream& out, std::ostream& err) {
       return MakeError(ErrorCode::kNotFound, "memo.not_found", "not a memo number");
     }
   };
+  // A memo write and its アクセスログ entry are one transaction: neither is kept without the other.
+  const ChangeContext clerk{app::TodayInJapan(), operator_id, args.Option("place", "CLI"), args.Option("terminal", "")};
   if (action == "add" && args.positional.size() == 3) {
+    Transaction transaction(**db);
     auto memo = remarks.AddMemo(args.positional[1], args.positional[2], operator_id);
     if (!memo) return PrintError(err, memo.error());
-    LogAccess(ChangeContext{app::TodayInJapan(), operator_id, args.Option("place", "CLI"), args.Option("terminal", "")},
-              **db, AuditAction::kChange, "メモ記載", {args.positional[1]}, false,
+    LogAccess(clerk, **db, AuditAction::kChange, "メモ記載", {args.positional[1]}, false,
               "memo_id=" + std::to_string(memo->memo_id));
+    transaction.Commit();
     out << "メモ #" << memo->memo_id << " を記録しました。\n";
     return kOk;
   }
@@ -73,12 +76,18 @@ int Memos(const Args& args, std::ostream& out, std::ostream& err) {
       (action == "delete" && args.positional.size() == 2)) {
     auto id = memo_id();
     if (!id) return PrintError(err, id.error());
+    Transaction transaction(**db);
+    const auto history = remarks.MemoHistory(*id);
+    if (history.empty()) return PrintError(err, MakeError(ErrorCode::kNotFound, "memo.not_found", "no such memo"));
     if (action == "edit") {
       auto memo = remarks.EditMemo(*id, args.positional[2], operator_id);
       if (!memo) return PrintError(err, memo.error());
     } else if (auto ok = remarks.DeleteMemo(*id, operator_id); !ok) {
       return PrintError(err, ok.error());
     }
+    LogAccess(clerk, **db, AuditAction::kChange, action == "edit" ? "メモ修正" : "メモ削除",
+              {history.front().addressee_number}, false, "memo_id=" + std::to_string(*id));
+    transaction.Commit();
     out << "メモ #" << *id << (action == "edit" ? " を修正しました。\n" : " を削除しました（履歴は残ります）。\n");
     return kOk;
   }
@@ -111,11 +120,13 @@ int Remarks(const Args& args, std::ostream& out, std::ostream& err) {
   auto db = OpenRegister(args.Option("db"));
   if (!db) return PrintError(err, db.error());
   SqliteRemarkRepository remarks(**db);
+  Transaction transaction(**db);  // the remark and its log entry together
   auto remark = remarks.AddRemark(args.positional[1], args.positional[2], app::TodayInJapan(),
                                   args.Option("operator", "cli"));
   if (!remark) return PrintError(err, remark.error());
   LogAccess(ChangeContext{app::TodayInJapan(), args.Option("operator", "cli"), "CLI", ""}, **db,
             AuditAction::kChange, "備考記載", {args.positional[1]}, false);
+  transaction.Commit();
   out << "備考を記載しました。\n";
   return kOk;
 }
@@ -230,6 +241,9 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
     }
     return true;
   };
+  // A settings change and its 設定変更ログ entry are one transaction.
+  std::optional<Transaction> change;
+  if (action != "show") change.emplace(**db);
   if (action == "add-certifier") {
     if (!need({"role", "title", "name", "from"})) return kUsage;
     Certifier c;
@@ -271,6 +285,7 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
                               args.Option("terminal", "")};
     LogAccess(admin, **db, AuditAction::kSettingsChange, "settings " + action, {}, false,
               args.Option("id", args.Option("code", args.Option("role"))));
+    change->Commit();
   }
   CalendarDate on = app::TodayInJapan();
   if (!args.Option("on").empty()) {
