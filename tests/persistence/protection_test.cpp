@@ -273,6 +273,10 @@ TEST_F(ProtectionTest, SupportTargetsAreMarkedAndOnlyTheOfficerSeesWhy) {
   late.today = CalDay("2027-11-27");
   EXPECT_EQ(Access(late).View(wife_, {})->protection.alerts, std::vector<std::string>{"support.expired"});
   EXPECT_TRUE(Access(late).View(head_, {})->protection.alerts.empty());
+  // Two officers editing the same measure: the later save of an old version is refused.
+  SupportMeasure stale = *repository_->Protections().GetMeasure(m.measure_id);
+  ASSERT_TRUE(repository_->Protections().SaveMeasure(SwitchToFormerAddress(stale)));
+  EXPECT_EQ(repository_->Protections().SaveMeasure(SwitchToFormerAddress(stale)).error().rule_id, "support.stale");
 }
 
 // REQ: JK-3.4
@@ -339,7 +343,9 @@ TEST(ProtectionBypassTest, EveryDeliveryReadOfAPersonGoesThroughTheGate) {
   // file → the reads it may make, each after ResidentAccess let the person through.
   const std::map<std::string, std::multiset<std::string>> allowed = {
       {"app/cli_register_commands.cpp", {".Remarks(", ".Memos("}},   // Show, after View()
-      {"app/cli_admin_commands.cpp", {".MemoHistory("}},             // gated by View() below it
+      // memo history: gated by View() below it; memo edit/delete: only the memo's 宛名番号, for the
+      // log entry — nothing is shown.
+      {"app/cli_admin_commands.cpp", {".MemoHistory(", ".MemoHistory("}},
   };
   std::map<std::string, std::multiset<std::string>> found;
   const std::filesystem::path web = std::filesystem::path(JRR_SOURCE_DIR) / "web";

@@ -165,6 +165,14 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM staff_user_version WHERE user_id = 'clerk01'"), 7);
   EXPECT_THROW(db_->Execute("UPDATE staff_user_version SET disabled = 0"), StorageError);
   EXPECT_EQ(auth_->Unlock(admin, "nobody", now_).error().rule_id, "staff.not_found");
+  StaffUser nameless;
+  nameless.valid_from = CalDay("2026-04-01");
+  EXPECT_EQ(auth_->AddUser(admin, nameless, "some-long-password").error().rule_id, "staff.id_required");
+  // Two administrators changing one user: a save of an old version is refused.
+  StaffUser stale = *staff_->Find("clerk01");
+  ++stale.version;
+  ASSERT_TRUE(staff_->Save(stale));
+  EXPECT_EQ(staff_->Save(stale).error().rule_id, "staff.stale");
 }
 
 }  // namespace
