@@ -131,6 +131,8 @@ class Database {
 // Writers of one process (the server's request threads) first queue on a mutex per register
 // file, so they take turns in order instead of meeting SQLite's busy handler, whose sleeps grow to
 // 100 ms and make the latency tail; another process (the CLI) still waits through busy_timeout.
+// So one thread must not begin a transaction on a second connection to the same file while it
+// holds one: it would wait for itself.
 class Transaction {
  public:
   explicit Transaction(Database& db);
