@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/in_memory_resident_repository.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include "jrr/domain/numbers.h"
 
 namespace jrr {
@@ -69,6 +72,31 @@ std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdMembers(std::st
   if (it == households_.end()) return members;
   for (const std::string& atena : it->second) members.push_back(latest_.at(atena));
   return members;
+}
+
+std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdLatest(std::string_view household) {
+  std::vector<ResidentRecord> members;
+  for (const auto& [atena, record] : latest_) {
+    if (record.household_number == household) members.push_back(record);
+  }
+  std::sort(members.begin(), members.end(), [](const ResidentRecord& a, const ResidentRecord& b) {
+    return a.addressee_number < b.addressee_number;
+  });
+  return members;
+}
+
+std::vector<ResidentRecord> InMemoryResidentRepository::ResidentsInArea(std::string_view area, std::size_t limit) {
+  std::vector<ResidentRecord> found;
+  for (const auto& [atena, record] : latest_) {
+    if (record.status != ResidentStatus::kResident) continue;
+    if (record.address.address_code.starts_with(area) || record.address.text.starts_with(area)) found.push_back(record);
+  }
+  std::sort(found.begin(), found.end(), [](const ResidentRecord& a, const ResidentRecord& b) {
+    return std::tie(a.address.address_code, a.address.text, a.address.banchi, a.household_number, a.addressee_number) <
+           std::tie(b.address.address_code, b.address.text, b.address.banchi, b.household_number, b.addressee_number);
+  });
+  if (found.size() > limit) found.resize(limit);
+  return found;
 }
 
 Result<ChangeOutcome> InMemoryResidentRepository::Append(ChangeRecord change,

@@ -18,6 +18,12 @@ class PreviewRepository final : public ResidentRepository {
   std::vector<ResidentRecord> HouseholdMembers(std::string_view household) override {
     return register_.HouseholdMembers(household);
   }
+  std::vector<ResidentRecord> HouseholdLatest(std::string_view household) override {
+    return register_.HouseholdLatest(household);
+  }
+  std::vector<ResidentRecord> ResidentsInArea(std::string_view area, std::size_t limit) override {
+    return register_.ResidentsInArea(area, limit);
+  }
   std::optional<int64_t> PendingChangeFor(std::string_view atena) override {
     return register_.PendingChangeFor(atena);
   }

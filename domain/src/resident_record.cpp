@@ -12,6 +12,18 @@ std::string Address::Printed() const {
   return out;
 }
 
+std::string_view ForeignCategoryNameJa(ForeignCategory category) {
+  switch (category) {
+    case ForeignCategory::kNone: return {};
+    case ForeignCategory::kMidToLongTerm: return "中長期在留者";
+    case ForeignCategory::kSpecialPermanent: return "特別永住者";
+    case ForeignCategory::kTemporaryRefuge: return "一時庇護許可者";
+    case ForeignCategory::kProvisionalStay: return "仮滞在許可者";
+    case ForeignCategory::kTransitional: return "出生・国籍喪失による経過滞在者";
+  }
+  return {};
+}
+
 std::string ResidentRecord::DisplayName() const {
   if (kind == ResidentKind::kForeign && !foreign.alphabet_name.empty()) return foreign.alphabet_name;
   if (given_name.empty()) return family_name;

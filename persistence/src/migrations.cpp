@@ -22,6 +22,7 @@ std::string_view schema_0011_audit_log_sql();
 std::string_view schema_0012_protection_sql();
 std::string_view schema_0013_search_index_sql();
 std::string_view schema_0014_staff_sql();
+std::string_view schema_0015_issuance_sql();
 }
 
 namespace jrr {
@@ -42,6 +43,7 @@ std::span<const Migration> AllMigrations() {
       Migration{12, "protection", embedded::schema_0012_protection_sql()},
       Migration{13, "search_index", embedded::schema_0013_search_index_sql(), BackfillSearchIndex},
       Migration{14, "staff", embedded::schema_0014_staff_sql()},
+      Migration{15, "issuance", embedded::schema_0015_issuance_sql()},
   };
   return kMigrations;
 }

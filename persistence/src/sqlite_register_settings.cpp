@@ -97,4 +97,17 @@ std::vector<Printer> SqliteRegisterSettings::Printers() {
   return printers;
 }
 
+void SqliteRegisterSettings::SetOverflowPolicy(OverflowPolicy policy) {
+  db_.Prepare("INSERT INTO certificate_option(name, value) VALUES ('overflow', ?1)")
+      ->Bind(1, policy == OverflowPolicy::kBlank ? "blank" : "limit")
+      .Run();
+}
+
+OverflowPolicy SqliteRegisterSettings::GetOverflowPolicy() {
+  auto statement =
+      db_.Prepare("SELECT value FROM certificate_option WHERE name = 'overflow' ORDER BY entry_id DESC LIMIT 1");
+  if (statement->Step() && statement->ColumnText(0) == "blank") return OverflowPolicy::kBlank;
+  return OverflowPolicy::kToLimit;
+}
+
 }  // namespace jrr

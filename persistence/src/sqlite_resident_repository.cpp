@@ -140,6 +140,31 @@ std::vector<ResidentRecord> SqliteResidentRepository::HouseholdMembers(
   return members;
 }
 
+std::vector<ResidentRecord> SqliteResidentRepository::HouseholdLatest(std::string_view household_number) {
+  static const std::string kSql =
+      Select(std::string("WHERE v.household_number = ?1") + kIsLatest + " ORDER BY v.addressee_number");
+  auto statement = db_.Prepare(kSql);
+  statement->Bind(1, household_number);
+  std::vector<ResidentRecord> members;
+  while (statement->Step()) members.push_back(codec::ReadVersion(*statement));
+  return members;
+}
+
+std::vector<ResidentRecord> SqliteResidentRepository::ResidentsInArea(std::string_view area, std::size_t limit) {
+  // substr() rather than LIKE: an area holding % or _ means itself.
+  static const std::string kSql = Select(
+      std::string("WHERE v.status = 1 AND (substr(v.address_code, 1, length(?1)) = ?1 OR "
+                  "substr(v.address_text, 1, length(?1)) = ?1)") +
+      kIsLatest +
+      " ORDER BY v.address_code, v.address_text, v.address_banchi, v.household_number, v.addressee_number "
+      "LIMIT ?2");
+  auto statement = db_.Prepare(kSql);
+  statement->Bind(1, area).Bind(2, static_cast<int64_t>(limit));
+  std::vector<ResidentRecord> found;
+  while (statement->Step()) found.push_back(codec::ReadVersion(*statement));
+  return found;
+}
+
 Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
                                                        std::vector<ResidentRecord> versions,
                                                        const std::vector<VersionStamp>& read_set) {

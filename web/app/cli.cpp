@@ -207,6 +207,21 @@ const std::vector<Command>& Commands() {
        {"db", "applicant", "co", "kind", "from", "to", "contact", "perpetrator-name", "perpetrator-atena",
         "perpetrator-address", "perpetrator-other", "reason", "to-operator", "minutes", "operator",
         "place", "terminal"}, {"provisional"}, 1, 2, SupportCommand},
+      {"certificate", "証明書を発行する（PDF） / issue a certificate as PDF",
+       "jrr certificate --db PATH --kind juminhyo|kisai|johyo|johyo-kisai|tenshutsu|etsuran --person 宛名番号\n"
+       "    [--household | --members 宛名番号,…] [--individual [--history]] [--with 項目,…]\n"
+       "    [--requester self|third-party|official|wide-area] [--purpose 請求事由] [--omit-katagaki]\n"
+       "    [--copies N] [--printer ID] [--acknowledge certificate.overflow,…] --out FILE.pdf\n"
+       "jrr certificate --db PATH --kind etsuran [--area 住所コードまたは町字の先頭] [--random SEED] --out FILE.pdf\n"
+       "jrr certificate --db PATH layout …（発行と同じ指定。印字位置の一覧を表示し、発行はしない）\n"
+       "jrr certificate --db PATH history [--person 宛名番号]      交付履歴\n"
+       "jrr certificate --db PATH dispose 交付番号 --reason 理由   誤って発行した証明書の処分を記録\n"
+       "  --with: zokugara（世帯主・続柄） honseki（本籍・筆頭者） jumin-code（住民票コード）\n"
+       "          kojin-bango（個人番号） gaikoku（国籍・在留資格等） tsusho（通称）\n"
+       "  記載しない事項は＊＊＊＊＊＊で印字されます。第三者・公用の請求に住民票コード・個人番号は記載できません。\n",
+       {"db", "kind", "person", "members", "with", "requester", "purpose", "copies", "printer", "area", "random",
+        "out", "reason", "operator", "place", "terminal", "acknowledge"},
+       {"household", "individual", "history", "omit-katagaki"}, 0, 2, CertificateCommand},
       {"date", "年月日の解釈を説明する / explain a date",
        "jrr date [--koseki] TEXT\n"
        "  例: jrr date 令和元年5月1日 / jrr date R7.11.27 / jrr date --koseki 令和3年5月上旬\n"

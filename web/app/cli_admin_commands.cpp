@@ -353,9 +353,7 @@ int Stats(const Args& args, std::ostream& out, std::ostream& err) {
   for (const auto& area : s.by_area) out << area.address_text << "\t" << Counts(area.population) << "\n";
   out << "中長期在留者等（法第30条の45の区分別）\t現在数\t国外から転入（法第30条の46）\t転入\t転居\t転出\n";
   for (const auto& row : s.foreign_by_category) {
-    static const char* kNames[] = {"", "中長期在留者", "特別永住者", "一時庇護許可者", "仮滞在許可者",
-                                   "出生・国籍喪失による経過滞在者"};
-    out << kNames[static_cast<int>(row.category)] << "\t" << row.population << "\t" << row.from_abroad << "\t"
+    out << ForeignCategoryNameJa(row.category) << "\t" << row.population << "\t" << row.from_abroad << "\t"
         << row.moved_in << "\t" << row.moved_within << "\t" << row.moved_out << "\n";
   }
   return kOk;

@@ -89,5 +89,6 @@ int BlockCommand(const Args&, std::ostream&, std::ostream&);
 int Search(const Args&, std::ostream&, std::ostream&);
 int User(const Args&, std::ostream&, std::ostream&);
 int SupportCommand(const Args&, std::ostream&, std::ostream&);
+int CertificateCommand(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

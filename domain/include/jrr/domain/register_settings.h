@@ -45,6 +45,11 @@ struct Printer {
   std::string name;
 };
 
+// 文字溢れ (JK-5.8): what a certificate value that does not fit even at the smallest size prints
+// as — the part that fits (限界まで) or nothing (空白). Either way the clerk gets the alert and
+// the 文字超過リスト.
+enum class OverflowPolicy { kToLimit = 1, kBlank = 2 };
+
 // Errors: settings.text_required, settings.period_reversed (kInvalidInput).
 Status ValidateCertifier(const Certifier& certifier);
 
@@ -65,6 +70,8 @@ class RegisterSettingsRepository {
   virtual std::vector<Terminal> Terminals() = 0;
   virtual Status AddPrinter(const Printer& printer) = 0;
   virtual std::vector<Printer> Printers() = 0;
+  virtual void SetOverflowPolicy(OverflowPolicy policy) = 0;
+  virtual OverflowPolicy GetOverflowPolicy() = 0;  // 限界まで until set
 };
 
 }  // namespace jrr

@@ -80,6 +80,9 @@ enum class ForeignCategory {
   kTransitional = 5,      // 出生又は国籍喪失による経過滞在者
 };
 
+// 中長期在留者, 特別永住者, … as printed; empty for kNone.
+std::string_view ForeignCategoryNameJa(ForeignCategory category);
+
 // 外国人住民 items (JK-1.1.2). 生年月日 and 在留期間の満了の日 are shown in 西暦 (JK-1.1.9).
 struct ForeignResidentItems {
   std::string alphabet_name;  // 氏名（アルファベット）, exactly as on the card

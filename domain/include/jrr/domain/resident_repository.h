@@ -45,6 +45,12 @@ class ResidentRepository {
 
   // The latest versions of the people who currently belong to the household and are residents.
   virtual std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) = 0;
+  // The latest versions of everyone whose latest version names the household, residents and 除票
+  // alike (a 転出 not yet in effect leaves a 除票 that still belongs on the household's copy).
+  virtual std::vector<ResidentRecord> HouseholdLatest(std::string_view household_number) = 0;
+  // The latest versions of residents whose 住所コード or address text starts with `area` (everyone
+  // when empty), in address order (住所コード, 住所, 番地, 世帯番号, 宛名番号); at most `limit`.
+  virtual std::vector<ResidentRecord> ResidentsInArea(std::string_view area, std::size_t limit) = 0;
 
   // Records a 異動 and its versions in one transaction, all or nothing. When
   // change.approves_pending_id is set, the 仮登録's decision is recorded in the same transaction.

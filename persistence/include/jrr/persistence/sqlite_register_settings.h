@@ -19,6 +19,8 @@ class SqliteRegisterSettings final : public RegisterSettingsRepository {
   std::vector<Terminal> Terminals() override;
   Status AddPrinter(const Printer& printer) override;
   std::vector<Printer> Printers() override;
+  void SetOverflowPolicy(OverflowPolicy policy) override;
+  OverflowPolicy GetOverflowPolicy() override;
 
  private:
   Database& db_;

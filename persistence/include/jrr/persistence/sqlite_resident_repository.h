@@ -19,6 +19,8 @@ class SqliteResidentRepository final : public ResidentRepository {
 
   std::optional<ResidentRecord> Latest(std::string_view addressee_number) override;
   std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) override;
+  std::vector<ResidentRecord> HouseholdLatest(std::string_view household_number) override;
+  std::vector<ResidentRecord> ResidentsInArea(std::string_view area, std::size_t limit) override;
   Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
                                const std::vector<VersionStamp>& read_set) override;
   std::optional<ResidentRecord> AsOf(std::string_view addressee_number,

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// IssuanceLog on SQLite (schema 0015): 交付履歴 (JK-1.3.8) with its 印刷ログ entry in the
+// アクセスログ (JK-10.2), recorded together in one transaction with the serials they take.
+#pragma once
+
+#include "jrr/domain/certificate_desk.h"
+#include "jrr/persistence/database.h"
+#include "jrr/persistence/sqlite_audit_log.h"
+
+namespace jrr {
+
+class SqliteIssuanceLog final : public IssuanceLog {
+ public:
+  explicit SqliteIssuanceLog(Database& db, SqliteAuditLog::Clock clock = UtcTimestampNow)
+      : db_(db), clock_(std::move(clock)) {}
+  IssuanceRecord Record(IssuanceRecord record, AuditEvent print_log) override;
+  std::optional<IssuanceRecord> Get(int64_t issuance_id) override;
+  std::vector<IssuanceRecord> Recent(std::optional<std::string> addressee_number, std::size_t limit) override;
+  Status Dispose(int64_t issuance_id, const std::string& operator_id, const std::string& reason) override;
+
+ private:
+  Database& db_;
+  SqliteAuditLog::Clock clock_;
+};
+
+}  // namespace jrr
