@@ -405,5 +405,62 @@ TEST_F(StaffApiTest, ChangesThroughTheApiWithCheckProvisionalAndApproval) {
   EXPECT_EQ(changes(), before + 2);
 }
 
+// Certificates over the API and from the issuance screen: the PDF comes back with its 交付番号
+// and 発行番号; the requester's ceiling, the permission and the 支援措置 gate refuse as JSON or on
+// the form; every issuance is in the 交付履歴.
+// REQ: JK-5.1, JK-1.3.8, JK-3.4
+// LAW: 住基法第12条の3
+TEST_F(StaffApiTest, CertificatesThroughTheApiAndTheScreen) {
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
+                    "架空　太郎", "--from", "2020-04-01"})
+                .status,
+            0);
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,issue", false));
+  const Login viewer = LogIn("view01", ReadyUser("view01", "view", false));
+  auto pdf = Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000019","with":["zokugara"]})",
+                  clerk.cookie, clerk.csrf);
+  ASSERT_EQ(pdf.status, 201) << pdf.body;
+  EXPECT_EQ(pdf.Header("Content-Type"), "application/pdf");
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  EXPECT_EQ(pdf.Header("X-Jrr-Issuance-Id"), "1");
+  EXPECT_EQ(pdf.Header("X-Jrr-Sheets"), "1");
+  EXPECT_NE(pdf.Header("X-Jrr-Issue-Numbers").find("%E6%9E%B6%E7%A9%BA%E5%B8%82"), std::string::npos);  // 架空市
+  // Refusals, each as {code, rule_id, message_ja}.
+  auto third = Post("/api/v1/certificates",
+                    R"({"person":"0000000019","requester":"third-party","purpose":"相続","with":["kojin-bango"]})",
+                    clerk.cookie, clerk.csrf);
+  EXPECT_EQ(third.status, 422);
+  EXPECT_EQ(Field(third.body, "rule_id"), "certificate.item_not_allowed");
+  auto household = Post("/api/v1/certificates", R"({"person":"0000000019","household":true})", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(household.status, 403);
+  EXPECT_EQ(Field(household.body, "rule_id"), "support.issue_blocked");
+  auto no_permission = Post("/api/v1/certificates", R"({"person":"0000000019"})", viewer.cookie, viewer.csrf);
+  EXPECT_EQ(no_permission.status, 403);
+  EXPECT_EQ(Field(no_permission.body, "rule_id"), "access.permission_denied");
+  EXPECT_EQ(Post("/api/v1/certificates", R"({"person":"0000000019"})", clerk.cookie).status, 403);  // no CSRF
+  auto bad_kind = Post("/api/v1/certificates", R"({"person":"0000000019","kind":"koseki"})", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(bad_kind.status, 400);
+  EXPECT_EQ(Field(bad_kind.body, "rule_id"), "certificate.unknown_kind");
+  EXPECT_EQ(Post("/api/v1/certificates", R"({"person":{"x":1}})", clerk.cookie, clerk.csrf).status, 400);
+  // The screen: the form, then the PDF; a refusal comes back on the form in Japanese.
+  auto form = Get("/certificate?person=0000000019", clerk.cookie);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("value=\"0000000019\""), std::string::npos);
+  std::map<std::string, std::string> headers{{"Content-Type", "application/x-www-form-urlencoded"},
+                                             {"Cookie", clerk.cookie}};
+  auto printed = Fetch(server_->port(), "/certificate", "POST",
+                       FormEncode({{"csrf", clerk.csrf}, {"person", "0000000019"}, {"kind", "juminhyo"},
+                                   {"household", "0"}, {"item-zokugara", "1"}, {"copies", "2"}}),
+                       headers);
+  ASSERT_EQ(printed.status, 201) << printed.body.substr(0, 400);
+  EXPECT_TRUE(printed.body.starts_with("%PDF-"));
+  auto refused = Fetch(server_->port(), "/certificate", "POST",
+                       FormEncode({{"csrf", clerk.csrf}, {"person", "0000000019"}, {"household", "1"}}), headers);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("支援措置の対象者が含まれるため"), std::string::npos);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM issuance"), 2);
+  EXPECT_EQ(QueryInt(db_, "SELECT copies FROM issuance WHERE issuance_id = 2"), 2);
+}
+
 }  // namespace
 }  // namespace jrr::testing

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "certificate_services.h"
 
-#include <sstream>
-
 #include "jrr/persistence/sqlite_municipality_repository.h"
 #include "jrr/persistence/sqlite_register_settings.h"
 
@@ -33,18 +31,6 @@ CertificateSettings LoadCertificateSettings(Database& db, const Viewer& viewer, 
 forms::PdfRenderer& SharedPdfRenderer() {
   static forms::PdfRenderer renderer;
   return renderer;
-}
-
-Result<std::set<OptionalItem>> ParseItemCodes(const std::string& text) {
-  std::set<OptionalItem> items;
-  std::istringstream in(text);
-  for (std::string code; std::getline(in, code, ',');) {
-    if (code.empty()) continue;
-    auto item = OptionalItemFromCode(code);
-    if (!item) return MakeError(ErrorCode::kInvalidInput, "certificate.unknown_item", code);
-    items.insert(*item);
-  }
-  return items;
 }
 
 }  // namespace jrr::app

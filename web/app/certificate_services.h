@@ -20,8 +20,4 @@ CertificateSettings LoadCertificateSettings(Database& db, const Viewer& viewer, 
 // Created on first use; throws std::runtime_error when the certificate fonts are missing.
 forms::PdfRenderer& SharedPdfRenderer();
 
-// Parses the comma-separated item codes of --with / the API's `with`. Error
-// certificate.unknown_item for a code that is not one of OptionalItemCode's.
-Result<std::set<OptionalItem>> ParseItemCodes(const std::string& text);
-
 }  // namespace jrr::app

@@ -7,7 +7,6 @@
 
 #include <fstream>
 #include <ostream>
-#include <sstream>
 
 #include "certificate_services.h"
 #include "jrr/domain/japanese_date.h"
@@ -15,56 +14,10 @@
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_issuance_log.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/web/certificate_request.h"
 
 namespace jrr::cli {
 namespace {
-
-std::vector<std::string> SplitCommas(const std::string& text) {
-  std::vector<std::string> parts;
-  std::istringstream in(text);
-  for (std::string part; std::getline(in, part, ',');) {
-    if (!part.empty()) parts.push_back(part);
-  }
-  return parts;
-}
-
-Result<CertificateRequest> RequestFrom(const Args& args) {
-  CertificateRequest request;
-  auto kind = CertificateKindFromCode(args.Option("kind", "juminhyo"));
-  if (!kind) return MakeError(ErrorCode::kInvalidInput, "certificate.unknown_kind", args.Option("kind"));
-  request.kind = *kind;
-  auto requester = RequesterFromCode(args.Option("requester", "self"));
-  if (!requester) return MakeError(ErrorCode::kInvalidInput, "certificate.unknown_requester", args.Option("requester"));
-  request.requester = *requester;
-  request.person = args.Option("person");
-  if (request.person.empty() && request.kind != CertificateKind::kInspection) {
-    return MakeError(ErrorCode::kInvalidInput, "certificate.person_required");
-  }
-  request.whole_household = args.flags.contains("household");
-  request.members = SplitCommas(args.Option("members"));
-  request.individual_sheet = args.flags.contains("individual");
-  request.with_history = args.flags.contains("history");
-  auto items = app::ParseItemCodes(args.Option("with"));
-  if (!items) return items.error();
-  request.items = *items;
-  request.omit_katagaki = args.flags.contains("omit-katagaki");
-  request.purpose = args.Option("purpose");
-  request.area = args.Option("area");
-  if (args.options.contains("random")) {
-    try {
-      request.shuffle_seed = std::stoull(args.Option("random"));
-    } catch (const std::logic_error&) {
-      return MakeError(ErrorCode::kInvalidInput, "certificate.seed_invalid", args.Option("random"));
-    }
-  }
-  try {
-    request.copies = std::stoi(args.Option("copies", "1"));
-  } catch (const std::logic_error&) {
-    return MakeError(ErrorCode::kInvalidInput, "certificate.copies_range", args.Option("copies"));
-  }
-  request.acknowledged = Acknowledged(args);
-  return request;
-}
 
 void PrintRecord(std::ostream& out, const IssuanceRecord& r) {
   out << r.issuance_id << "  " << r.issued_at << "  " << CertificateKindNameJa(r.kind) << "  "
@@ -129,7 +82,12 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
     return kUsage;
   }
 
-  auto request = RequestFrom(args);
+  auto request = web::DecodeCertificateRequest([&args](std::string_view name) -> std::optional<std::string> {
+    const std::string key(name);
+    if (args.flags.contains(key)) return std::string("1");
+    if (!args.options.contains(key)) return std::nullopt;
+    return args.Option(key);
+  });
   if (!request) return PrintError(err, request.error());
   SqliteResidentRepository residents(**db);
   SqliteAuditLog log(**db);

@@ -19,7 +19,9 @@
 #include "jrr/persistence/write_queue.h"
 #include "jrr/web/session_store.h"
 #include "jrr/web/totp.h"
+#include "certificate_services.h"
 #include "japan_clock.h"
+#include "jrr/persistence/sqlite_issuance_log.h"
 
 #include <ctime>
 
@@ -157,6 +159,15 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteProtectionRegister protections(*db);
     SqliteAuditLog log(*db);
     return ProtectionDesk(protections, log, viewer).Details(measure_id);
+  };
+  context.issue_certificate = [served](const Viewer& viewer, const CertificateRequest& request) {
+    auto db = served->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqliteAuditLog log(*db);
+    SqliteIssuanceLog issuance(*db);
+    CertificateDesk desk(residents, log, issuance, SharedPdfRenderer(), LoadCertificateSettings(*db, viewer, ""),
+                         viewer);
+    return desk.Issue(request);
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

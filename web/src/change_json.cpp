@@ -511,6 +511,39 @@ Result<std::map<std::string, std::string>> DecodeStringFields(std::string_view j
   }
 }
 
+Result<std::map<std::string, std::string>> DecodeOptionFields(std::string_view json) {
+  try {
+    const Poco::Dynamic::Var root = Parse(json);
+    if (root.type() != typeid(Object::Ptr)) Fail("json.not_object", "expected one object");
+    std::map<std::string, std::string> fields;
+    for (const auto& [name, value] : *root.extract<Object::Ptr>()) {
+      if (value.isEmpty()) continue;
+      if (value.type() == typeid(bool)) {
+        fields[name] = value.extract<bool>() ? "1" : "";
+      } else if (value.isString() || value.isNumeric()) {
+        fields[name] = value.convert<std::string>();
+      } else if (value.type() == typeid(Array::Ptr)) {
+        std::string joined;
+        Array::Ptr array = value.extract<Array::Ptr>();
+        for (std::size_t i = 0; i < array->size(); ++i) {
+          const Poco::Dynamic::Var item = array->get(static_cast<unsigned>(i));
+          if (!item.isString()) Fail("json.malformed", name + " must list strings");
+          const std::string text = item.extract<std::string>();
+          if (text.find(',') != std::string::npos) Fail("json.malformed", name + ": no commas in items");
+          if (!joined.empty()) joined += ',';
+          joined += text;
+        }
+        fields[name] = joined;
+      } else {
+        Fail("json.malformed", name + " must be a string, number, boolean or list");
+      }
+    }
+    return fields;
+  } catch (const DecodeFailure& failure) {
+    return failure.error;
+  }
+}
+
 Result<std::vector<std::string>> SplitChangeDocument(std::string_view json) {
   try {
     const Poco::Dynamic::Var root = Parse(json);

@@ -15,6 +15,7 @@ std::string_view template_resident();
 std::string_view template_enrol();
 std::string_view template_pending();
 std::string_view template_support();
+std::string_view template_certificate();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -32,6 +33,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "enrol") return embedded::template_enrol();
   if (name == "pending") return embedded::template_pending();
   if (name == "support") return embedded::template_support();
+  if (name == "certificate") return embedded::template_certificate();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

@@ -33,6 +33,8 @@ const std::vector<Route>& Routes() {
       {"GET", "/resident", ResidentPage},
       {"GET", "/pending", PendingPage},
       {"GET", "/support", SupportPage},
+      {"GET", "/certificate", CertificatePage},
+      {"POST", "/certificate", CertificateSubmit},
       {"POST", "/pending/approve", PendingDecision},
       {"POST", "/pending/withdraw", PendingDecision},
       // JSON API v1
@@ -49,6 +51,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/pending", PendingListApi},
       {"POST", "/api/v1/pending/approve", ApproveApi},
       {"POST", "/api/v1/pending/withdraw", WithdrawApi},
+      {"POST", "/api/v1/certificates", CertificatesApi},
   };
   return kRoutes;
 }

@@ -13,6 +13,7 @@
 #include "jrr/domain/japanese_date.h"
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/text.h"
+#include "jrr/web/certificate_request.h"
 #include "jrr/web/change_json.h"
 #include "jrr/web/qr_svg.h"
 #include "jrr/web/totp.h"
@@ -453,6 +454,111 @@ Response SupportPage(const Request& request, const WebContext& context) {
   }
   page.set("versions", list);
   return Html(200, "支援措置 #" + std::to_string(id), RenderTemplate("support", page), context);
+}
+
+namespace {
+
+// The issuance form, filled with what was asked (or the defaults), and the refusal if any.
+Response CertificateForm(const WebContext& context, const Session& session, int status, const Request& request,
+                         const std::optional<Error>& error) {
+  auto field = [&](std::string_view name) {
+    return request.method == "POST" ? request.Form(name) : request.Query(name);
+  };
+  data page;
+  page.set("nav", Nav(session));
+  page.set("csrf", session.csrf_token);
+  page.set("person", field("person").empty() ? field("atena") : field("person"));
+  const std::string kind = field("kind").empty() ? "juminhyo" : field("kind");
+  data kinds{data::type::list};
+  for (CertificateKind k : {CertificateKind::kCopy, CertificateKind::kItemCertificate, CertificateKind::kRemovedCopy,
+                            CertificateKind::kRemovedItemCertificate, CertificateKind::kMoveOut,
+                            CertificateKind::kInspection}) {
+    data option;
+    option.set("code", std::string(CertificateKindCode(k)));
+    option.set("name", std::string(CertificateKindNameJa(k)));
+    option.set("selected", CertificateKindCode(k) == kind);
+    kinds.push_back(option);
+  }
+  page.set("kinds", kinds);
+  page.set("household", request.method != "POST" || field("household") == "1");
+  const std::string requester = field("requester").empty() ? "self" : field("requester");
+  data requesters{data::type::list};
+  for (Requester r : {Requester::kSelf, Requester::kThirdParty, Requester::kOfficial, Requester::kWideArea}) {
+    data option;
+    option.set("code", std::string(RequesterCode(r)));
+    option.set("name", std::string(RequesterNameJa(r)));
+    option.set("selected", RequesterCode(r) == requester);
+    requesters.push_back(option);
+  }
+  page.set("requesters", requesters);
+  data items{data::type::list};
+  for (OptionalItem item : ItemCeiling(Requester::kSelf)) {
+    data box;
+    box.set("code", std::string(OptionalItemCode(item)));
+    box.set("name", std::string(OptionalItemNameJa(item)));
+    box.set("checked", field("item-" + std::string(OptionalItemCode(item))) == "1");
+    items.push_back(box);
+  }
+  page.set("items", items);
+  page.set("members", field("members"));
+  page.set("purpose", field("purpose"));
+  page.set("copies", field("copies").empty() ? "1" : field("copies"));
+  page.set("area", field("area"));
+  page.set("individual", field("individual") == "1");
+  page.set("history", field("history") == "1");
+  page.set("omit_katagaki", field("omit-katagaki") == "1");
+  if (error) {
+    data e = ErrorData(*error);
+    // The 文字超過リスト names fields and 宛名番号 only; the clerk sees it to decide.
+    if (error->rule_id == "certificate.overflow" || error->rule_id == "certificate.missing_glyph") {
+      e.set("detail", error->detail);
+    }
+    page.set("error", e);
+  }
+  return Html(status, "証明書の発行", RenderTemplate("certificate", page), context);
+}
+
+}  // namespace
+
+// 証明書の発行 (issue 6; JK-5.1): the request form. GET /certificate?person=宛名番号.
+Response CertificatePage(const Request& request, const WebContext& context) {
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
+  return CertificateForm(context, *session, 200, request, std::nullopt);
+}
+
+// Issues and answers the PDF, or shows the form again with the refusal.
+Response CertificateSubmit(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);  // also checks the form's CSRF field
+  if (!session) {
+    if (session.error().rule_id == "auth.session_required") return SeeOther("/login");
+    return Html(RefusalStatus(session.error()), "証明書の発行", RenderTemplate("error", ErrorData(session.error())),
+                context);
+  }
+  auto decoded = DecodeCertificateRequest([&request](std::string_view name) -> std::optional<std::string> {
+    if (name == "with") {
+      std::string codes;
+      for (OptionalItem item : ItemCeiling(Requester::kSelf)) {
+        const std::string code(OptionalItemCode(item));
+        if (request.Form("item-" + code) == "1") codes += code + ",";
+      }
+      return codes;
+    }
+    if (name == "acknowledge") {
+      std::string rules;
+      if (request.Form("ack-overflow") == "1") rules += "certificate.overflow,";
+      if (request.Form("ack-protection") == "1") rules += "protection.alert,";
+      return rules;
+    }
+    const std::string value = request.Form(name);
+    if (value.empty()) return std::nullopt;
+    return value;
+  });
+  if (!decoded) return CertificateForm(context, *session, 400, request, decoded.error());
+  auto issued = context.issue_certificate(session->viewer, *decoded);
+  if (!issued) return CertificateForm(context, *session, RefusalStatus(issued.error()), request, issued.error());
+  return PdfResponse(*issued);
 }
 
 }  // namespace jrr::web

@@ -38,6 +38,8 @@ Response ResidentPage(const Request& request, const WebContext& context);
 Response PendingPage(const Request& request, const WebContext& context);
 Response PendingDecision(const Request& request, const WebContext& context);
 Response SupportPage(const Request& request, const WebContext& context);
+Response CertificatePage(const Request& request, const WebContext& context);
+Response CertificateSubmit(const Request& request, const WebContext& context);
 
 // Staff session and the register through the gate (staff_api.cpp).
 Response LoginApi(const Request& request, const WebContext& context);
@@ -51,5 +53,8 @@ Response ChangesApi(const Request& request, const WebContext& context);
 Response PendingListApi(const Request& request, const WebContext& context);
 Response ApproveApi(const Request& request, const WebContext& context);
 Response WithdrawApi(const Request& request, const WebContext& context);
+Response CertificatesApi(const Request& request, const WebContext& context);
+// 201 application/pdf with the 交付番号, sheets and 発行番号 in X-Jrr-* headers.
+Response PdfResponse(const IssuedCertificate& issued);
 
 }  // namespace jrr::web

@@ -48,6 +48,10 @@ std::string EncodeRecord(const ResidentRecord& record);
 std::string EncodeProtection(const ProtectionNotice& notice);
 // A JSON object whose fields are all strings (a login form, a password change). Errors json.*.
 Result<std::map<std::string, std::string>> DecodeStringFields(std::string_view json);
+// A JSON object of options, flattened to text: strings as they are, numbers in decimal, true as
+// "1" and false as "", arrays of strings joined by commas. Errors json.* (nested objects, or an
+// array holding a comma or a non-string).
+Result<std::map<std::string, std::string>> DecodeOptionFields(std::string_view json);
 
 // The search conditions by the names the CLI and the API share (kana, kana-given, name,
 // given-name, match, birth (和暦 or 西暦), sex, relationship, address, address-code, katagaki,

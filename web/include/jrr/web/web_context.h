@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "jrr/domain/certificate_desk.h"
 #include "jrr/domain/municipality.h"
 #include "jrr/domain/pending_changes.h"
 #include "jrr/domain/resident_access.h"
@@ -55,6 +56,8 @@ struct WebContext {
   std::function<Status(const Viewer&, int64_t pending_id)> withdraw;
   // The 支援措置 database entry, every version, latest first (ProtectionDesk::Details).
   std::function<Result<std::vector<SupportMeasure>>(const Viewer&, int64_t measure_id)> support_details;
+  // 証明発行 through CertificateDesk (certificate_desk.h): the PDF with its 交付履歴 and 発行番号.
+  std::function<Result<IssuedCertificate>(const Viewer&, const CertificateRequest&)> issue_certificate;
 
   // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
   std::function<int64_t()> now_epoch_seconds;

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// `jrr certificate` as a clerk uses it: issue to a file, refusals with a message and exit 1,
+// usage errors with exit 2, the layout dump, the 交付履歴 and the 処分.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "support/cli_runner.h"
+#include "support/temp_dir.h"
+
+namespace jrr::testing {
+namespace {
+
+const char* kFamily = R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
+  "persons":[{"family_name":"架空","given_name":"一郎","family_kana":"カクウ","given_kana":"イチロウ",
+              "birth_date":"昭和55年4月1日","sex":"male","relationship":"世帯主",
+              "domicile":{"place":"架空県架空市桜町一丁目1番地","head_of_family":"架空　一郎"}},
+             {"family_name":"架空","given_name":"花子","family_kana":"カクウ","given_kana":"ハナコ",
+              "birth_date":"昭和57年6月15日","sex":"female","relationship":"妻","domicile":{"state":"不明"}}],
+  "previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"1番2号"},
+  "new_address":{"text":"架空県架空市桜町一丁目","banchi":"1番2号","katagaki":"さくら荘101"}})";
+
+class CertificateCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("r.db");
+    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
+    std::ofstream(dir_.File("f.json")) << kFamily;
+    ASSERT_EQ(RunCli({"apply", "--db", db_, dir_.File("f.json")}).status, 0);
+  }
+  CliOutcome Certificate(std::vector<std::string> more) {
+    std::vector<std::string> args = {"certificate", "--db", db_};
+    args.insert(args.end(), more.begin(), more.end());
+    return RunCli(args);
+  }
+  void AddMayor() {
+    ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
+                      "架空　太郎", "--from", "2020-04-01"})
+                  .status,
+              0);
+  }
+  TempDir dir_;
+  std::string db_;
+};
+
+// REQ: JK-5.1, JK-1.3.8, JK-1.3.9
+TEST_F(CertificateCliTest, IssueLayoutHistoryAndDisposal) {
+  const std::string out = dir_.File("c.pdf");
+  // No certifier registered yet: refused, nothing written.
+  auto no_mayor = Certificate({"--person", "0000000019", "--household", "--out", out});
+  EXPECT_EQ(no_mayor.status, 1);
+  EXPECT_NE(no_mayor.err.find("[certificate.no_certifier]"), std::string::npos) << no_mayor.err;
+  AddMayor();
+  auto issued = Certificate({"--person", "0000000019", "--household", "--with", "zokugara,honseki", "--out", out});
+  ASSERT_EQ(issued.status, 0) << issued.err;
+  EXPECT_NE(issued.out.find("住民票の写し を発行しました"), std::string::npos);
+  std::ifstream file(out, std::ios::binary);
+  std::string head(5, '\0');
+  file.read(head.data(), 5);
+  EXPECT_EQ(head, "%PDF-");
+  // The layout dump shows what would print, without issuing.
+  auto layout = Certificate({"layout", "--person", "0000000019", "--household"});
+  ASSERT_EQ(layout.status, 0) << layout.err;
+  EXPECT_NE(layout.out.find("member.name 0000000027"), std::string::npos);
+  EXPECT_NE(layout.out.find("header.address - 36.0 26.0"), std::string::npos);
+  EXPECT_NE(layout.out.find("さくら荘101"), std::string::npos);  // 方書 always printed (JK-5.4)
+  // 交付履歴 and 処分.
+  auto history = Certificate({"history", "--person", "0000000027"});
+  EXPECT_EQ(history.status, 0);
+  EXPECT_NE(history.out.find("住民票の写し"), std::string::npos);
+  EXPECT_NE(history.out.find("発行番号 "), std::string::npos);
+  EXPECT_NE(history.out.find("交付履歴 1 件"), std::string::npos);
+  EXPECT_EQ(Certificate({"dispose", "1", "--reason", "印字かすれ"}).status, 0);
+  auto twice = Certificate({"dispose", "1", "--reason", "again"});
+  EXPECT_EQ(twice.status, 1);
+  EXPECT_NE(twice.err.find("[issuance.already_disposed]"), std::string::npos);
+  EXPECT_NE(Certificate({"history"}).out.find("【処分"), std::string::npos);
+}
+
+// REQ: JK-5.1, JK-5.4
+// LAW: 住基法第12条の3
+TEST_F(CertificateCliTest, RefusalsAndUsageErrors) {
+  AddMayor();
+  const std::string out = dir_.File("x.pdf");
+  struct Row {
+    std::vector<std::string> args;
+    int status;
+    const char* expect;  // in stderr
+  };
+  const Row kRows[] = {
+      {{"--person", "0000000019", "--requester", "third-party", "--purpose", "相続", "--with", "kojin-bango", "--out", out},
+       1, "[certificate.item_not_allowed]"},
+      {{"--person", "0000000019", "--requester", "third-party", "--out", out}, 1, "[certificate.purpose_required]"},
+      {{"--person", "0000000019", "--with", "zodiac", "--out", out}, 1, "[certificate.unknown_item]"},
+      {{"--person", "0000000019", "--kind", "koseki", "--out", out}, 1, "[certificate.unknown_kind]"},
+      {{"--person", "0000000019", "--omit-katagaki", "--out", out}, 1, "[certificate.katagaki_not_omissible]"},
+      {{"--person", "0000000019", "--copies", "0", "--out", out}, 1, "[certificate.copies_range]"},
+      {{"--person", "9999999999", "--out", out}, 1, "[change.person_not_found]"},
+      {{"--person", "0000000019", "--kind", "johyo", "--out", out}, 1, "[certificate.not_removed]"},
+      {{"--person", "0000000019", "--kind", "tenshutsu", "--out", out}, 1, "[certificate.not_moving_out]"},
+      {{"--out", out}, 1, "[certificate.person_required]"},
+      {{"--person", "0000000019"}, 2, "--out"},
+      {{"frobnicate", "--person", "0000000019"}, 2, "知らない操作"},
+  };
+  for (const Row& row : kRows) {
+    auto outcome = Certificate(row.args);
+    EXPECT_EQ(outcome.status, row.status) << row.expect << "\n" << outcome.err;
+    EXPECT_NE(outcome.err.find(row.expect), std::string::npos) << outcome.err;
+  }
+  std::ifstream none(out);
+  EXPECT_FALSE(none.good()) << "a refused request wrote a file";
+  // 記載事項証明書 may omit the 方書.
+  auto kisai = Certificate({"layout", "--person", "0000000019", "--kind", "kisai", "--omit-katagaki"});
+  EXPECT_EQ(kisai.status, 0) << kisai.err;
+  EXPECT_EQ(kisai.out.find("さくら荘101"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jrr::testing

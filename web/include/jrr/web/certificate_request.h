@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 証明書の請求 as text: the one decoding of a CertificateRequest shared by the command line
+// (`jrr certificate`), the issuance screen's form and POST /api/v1/certificates, so the three take
+// the same names and give the same errors.
+//
+// Names: kind (juminhyo, kisai, johyo, johyo-kisai, tenshutsu, etsuran), person (宛名番号),
+// household (flag), members (宛名番号,…), individual (flag: 個人票), history (flag), with (zokugara,
+// honseki, jumin-code, kojin-bango, gaikoku, tsusho), requester (self, third-party, official,
+// wide-area), purpose, omit-katagaki (flag), copies, area, random (seed), acknowledge (rule ids).
+// A flag is set by any non-empty value but "0" and "false".
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "jrr/domain/certificate.h"
+
+namespace jrr::web {
+
+using CertificateParameter = std::function<std::optional<std::string>(std::string_view name)>;
+
+// Errors: certificate.unknown_kind, certificate.unknown_requester, certificate.unknown_item,
+// certificate.person_required (every kind but etsuran), certificate.copies_range,
+// certificate.seed_invalid.
+Result<CertificateRequest> DecodeCertificateRequest(const CertificateParameter& value);
+
+// The API's JSON body ({"kind": "juminhyo", "person": "…", "with": ["zokugara"], "household": true,
+// …}; omit_katagaki may be written with an underscore). Errors json.* and those above.
+Result<CertificateRequest> DecodeCertificateJson(std::string_view json);
+
+}  // namespace jrr::web

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 証明発行 over the JSON API (issue 6): POST /api/v1/certificates with the request as JSON
+// (certificate_request.h) answers 201 with the PDF itself, and the 交付番号, sheets and 発行番号
+// in headers; a refusal is the usual {code, rule_id, message_ja, detail}. An アラート
+// (certificate.overflow, protection.alert) is acknowledged in "acknowledge".
+#include "endpoints.h"
+
+#include "jrr/web/certificate_request.h"
+#include "jrr/web/router.h"
+#include "session_guard.h"
+
+namespace jrr::web {
+
+// The PDF answer of an issuance, for the screen and the API alike.
+Response PdfResponse(const IssuedCertificate& issued) {
+  Response response{201, "application/pdf", issued.pdf, {}, false};
+  const std::string id = std::to_string(issued.record.issuance_id);
+  response.headers.emplace_back("Content-Disposition", "inline; filename=\"jrr-certificate-" + id + ".pdf\"");
+  response.headers.emplace_back("X-Jrr-Issuance-Id", id);
+  response.headers.emplace_back("X-Jrr-Sheets", std::to_string(issued.record.sheets));
+  // 発行番号 hold the municipality's name: percent-encoded UTF-8 keeps the header ASCII.
+  std::string numbers;
+  static const char* kHex = "0123456789ABCDEF";
+  for (std::size_t i = 0; i < issued.record.numbers.size(); ++i) {
+    if (i > 0) numbers += ',';
+    for (unsigned char c : issued.record.numbers[i]) {
+      if (std::isalnum(c) || c == '/' || c == '-') {
+        numbers += static_cast<char>(c);
+      } else {
+        numbers += '%';
+        numbers += kHex[c >> 4];
+        numbers += kHex[c & 15];
+      }
+    }
+  }
+  response.headers.emplace_back("X-Jrr-Issue-Numbers", numbers);
+  return response;
+}
+
+Response CertificatesApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) return RefuseSession(request, session.error());
+  auto decoded = DecodeCertificateJson(request.body);
+  if (!decoded) return ErrorResponse(request, decoded.error());
+  auto issued = context.issue_certificate(session->viewer, *decoded);
+  if (!issued) return RefuseSession(request, issued.error());
+  return PdfResponse(*issued);
+}
+
+}  // namespace jrr::web
