@@ -211,6 +211,14 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
       plan.head_name = r.DisplayName();
     }
   }
+  // A household that moved out as a whole has no resident head any more: the mover who headed it.
+  for (const PrintedPerson& p : plan.people) {
+    if (plan.head_name.empty() && p.record.is_head()) plan.head_name = p.record.DisplayName();
+  }
+  if (request.kind == CertificateKind::kInspection) {
+    plan.list_condition = "対象地域: " + (request.area.empty() ? std::string("全域") : request.area) + "（" +
+                          (request.shuffle_seed ? "無作為順" : "住所順") + "・支援措置対象者を除く）";
+  }
   if (request.kind == CertificateKind::kMoveOut) {
     std::vector<ResidentRecord> movers;
     for (const PrintedPerson& p : plan.people) movers.push_back(p.record);

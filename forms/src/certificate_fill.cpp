@@ -188,7 +188,7 @@ std::vector<Sheet> FillList(const CertificatePlan& plan, int serial) {
     Sheet sheet;
     sheet.texts.push_back(Text("title", "", list.title, FontRole::kGothic, 15, plan.title, Align::kCenter));
     sheet.texts.push_back(Text("list.area", "", list.area, FontRole::kGothic, 8,
-                               plan.household_address + "（支援措置対象者を除く）"));
+                               plan.list_condition));
     double y = list.top_mm;
     const std::pair<const Box*, const char*> kHeads[] = {
         {&list.name, "氏名"}, {&list.birth, "生年月日"}, {&list.sex, "性別"}, {&list.address, "住所"}};

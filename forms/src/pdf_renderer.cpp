@@ -57,7 +57,6 @@ struct PdfRenderer::Impl {
   PangoContext* context = nullptr;
   PangoFontDescription* mincho = nullptr;
   PangoFontDescription* gothic = nullptr;
-  std::map<std::string, cairo_surface_t*> seals;
 
   Impl() {
     font_map = pango_cairo_font_map_new();
@@ -90,7 +89,6 @@ struct PdfRenderer::Impl {
   }
 
   ~Impl() {
-    for (auto& [text, surface] : seals) cairo_surface_destroy(surface);
     pango_font_description_free(mincho);
     pango_font_description_free(gothic);
     g_object_unref(context);
@@ -142,17 +140,17 @@ struct PdfRenderer::Impl {
     return fitted;
   }
 
-  // The sample 電子公印: a square seal, black, the characters in columns of two read from the
-  // right (架空市長之印). Drawn once per text at 600 dpi and kept.
-  cairo_surface_t* Seal(const std::string& text) {
-    if (auto found = seals.find(text); found != seals.end()) return found->second;
-    constexpr int kPixels = 600;
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, kPixels, kPixels);
-    cairo_t* cr = cairo_create(surface);
-    cairo_set_source_rgba(cr, 0, 0, 0, 1);
-    const double border = kPixels * 0.06;
+  // The sample 電子公印: a square seal in black, its characters in columns of two read from the
+  // right (架空市長之印), drawn as vector outlines and glyphs — sharp at any resolution and a few
+  // hundred bytes, where an embedded image would cost a compressed bitmap on every page.
+  void DrawSeal(cairo_t* cr, const Box& box, const std::string& text) {
+    const double size = Pt(std::min(box.w, box.h));
+    const double border = size * 0.06;
+    cairo_save(cr);
+    cairo_translate(cr, Pt(box.x), Pt(box.y));
+    cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_set_line_width(cr, border);
-    cairo_rectangle(cr, border / 2, border / 2, kPixels - border, kPixels - border);
+    cairo_rectangle(cr, border / 2, border / 2, size - border, size - border);
     cairo_stroke(cr);
     std::vector<std::string> chars;
     for (std::size_t i = 0; i < text.size();) {
@@ -163,29 +161,24 @@ struct PdfRenderer::Impl {
       i += n;
     }
     const int columns = std::max<int>(1, static_cast<int>((chars.size() + 1) / 2));
-    const double inner = kPixels - 2.6 * border;
+    const double inner = size - 2.6 * border;
     const double cell_w = inner / columns, cell_h = inner / 2;
-    PangoLayout* layout = pango_cairo_create_layout(cr);
-    pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72.0);
-    pango_layout_context_changed(layout);
-    PangoFontDescription* desc = pango_font_description_copy(mincho);
-    pango_font_description_set_size(desc, static_cast<gint>(std::min(cell_w, cell_h) * 0.86 * PANGO_SCALE));
-    pango_layout_set_font_description(layout, desc);
-    pango_font_description_free(desc);
+    PlacedText glyph;
+    glyph.font = FontRole::kMincho;
+    pango_cairo_update_context(cr, context);
     for (std::size_t i = 0; i < chars.size(); ++i) {
       const int column = static_cast<int>(i / 2), row = static_cast<int>(i % 2);
-      pango_layout_set_text(layout, chars[i].c_str(), -1);
-      PangoRectangle ink, logical;
-      pango_layout_get_pixel_extents(layout, &ink, &logical);
-      const double x = kPixels - 1.3 * border - (column + 1) * cell_w + (cell_w - logical.width) / 2;
-      const double y = 1.3 * border + row * cell_h + (cell_h - logical.height) / 2;
-      cairo_move_to(cr, x, y);
-      pango_cairo_show_layout(cr, layout);
+      glyph.text = chars[i];
+      LayoutPtr layout(Layout(glyph, std::min(cell_w, cell_h) * 0.86));
+      PangoRectangle logical;
+      pango_layout_get_extents(layout.p, nullptr, &logical);
+      const double w = static_cast<double>(logical.width) / PANGO_SCALE;
+      const double h = static_cast<double>(logical.height) / PANGO_SCALE;
+      cairo_move_to(cr, size - 1.3 * border - (column + 1) * cell_w + (cell_w - w) / 2,
+                    1.3 * border + row * cell_h + (cell_h - h) / 2);
+      pango_cairo_show_layout(cr, layout.p);
     }
-    g_object_unref(layout);
-    cairo_destroy(cr);
-    seals[text] = surface;
-    return surface;
+    cairo_restore(cr);
   }
 
   void DrawQr(cairo_t* cr, const Box& box, const std::string& data) {
@@ -247,16 +240,7 @@ struct PdfRenderer::Impl {
       cairo_stroke(cr);
     }
     for (const PlacedText& t : sheet.texts) DrawText(cr, t, policy);
-    if (sheet.seal) {
-      cairo_surface_t* seal = Seal(sheet.seal_text);
-      const double scale = Pt(sheet.seal->w) / cairo_image_surface_get_width(seal);
-      cairo_save(cr);
-      cairo_translate(cr, Pt(sheet.seal->x), Pt(sheet.seal->y));
-      cairo_scale(cr, scale, scale);
-      cairo_set_source_surface(cr, seal, 0, 0);
-      cairo_paint(cr);
-      cairo_restore(cr);
-    }
+    if (sheet.seal) DrawSeal(cr, *sheet.seal, sheet.seal_text);
     if (sheet.qr) DrawQr(cr, *sheet.qr, sheet.qr_data);
   }
 
