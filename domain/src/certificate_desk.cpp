@@ -168,7 +168,15 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
   if (Status allowed = CheckViewerItems(viewer_, *items); !allowed) return allowed.error();
   auto people = People(request);
   if (!people) return people.error();
-  const std::optional<Certifier> certifier = CertifierOn(settings_.certifiers, viewer_.today);
+  std::optional<Certifier> certifier = CertifierOn(settings_.certifiers, viewer_.today);
+  if (request.certifier && (!certifier || certifier->role != *request.certifier)) {
+    // The other official, asked for by name of role: theirs must be registered for the day too.
+    std::vector<Certifier> of_role;
+    for (const Certifier& c : settings_.certifiers) {
+      if (c.role == *request.certifier) of_role.push_back(c);
+    }
+    certifier = CertifierOn(of_role, viewer_.today);
+  }
   if (!certifier && request.kind != CertificateKind::kInspection) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier", ToIsoString(viewer_.today));
   }
@@ -198,7 +206,8 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
       plan.acting_for = TitleWithPrefecture(settings_.municipality_name + "長", settings_.municipality_code) + "職務代理者";
     }
   }
-  plan.seal = request.kind != CertificateKind::kInspection;
+  plan.seal = request.kind != CertificateKind::kInspection && request.seal;
+  if (!request.seal) plan.seal_note = "公印省略";
   plan.seal_text = settings_.municipality_name + "長之印";
   plan.overflow = settings_.overflow;
   plan.number = IssueNumber{viewer_.today, settings_.municipality_name, settings_.terminal_name,

@@ -246,6 +246,7 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "知らない証明書の種類です（juminhyo, kisai, johyo, johyo-kisai, tenshutsu, etsuran のいずれか）。"},
     {"certificate.unknown_requester", kError, "JK-5.1", "請求者の種別は self, third-party, official, wide-area のいずれかです。"},
     {"certificate.seed_invalid", kError, "JK-9.5", "無作為順の種（--random）は0以上の整数で指定してください。"},
+    {"certificate.unknown_certifier", kError, "JK-5.6", "認証者は mayor（市区町村長）または acting（職務代理者）で指定してください。"},
     {"certificate.person_required", kError, "JK-5.1", "証明書の対象者（宛名番号）を指定してください。"},
     {"issuance.not_found", kError, "JK-1.3.8", "指定された交付履歴はありません。"},
     {"issuance.already_disposed", kError, "JK-1.3.8", "この証明書は既に処分済みとして記録されています。"},

@@ -169,8 +169,10 @@ void AddFooter(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page
   if (plan.seal) {
     sheet.seal = page.seal;
     sheet.seal_text = plan.seal_text;
-    sheet.texts.push_back(Text("footer.seal_note", "", page.seal_note, FontRole::kGothic, 7, plan.seal_note,
-                               Align::kCenter));
+  }
+  if (plan.kind != CertificateKind::kInspection) {
+    sheet.texts.push_back(Text("footer.seal_note", "", page.seal_note, FontRole::kGothic, plan.seal ? 7 : 10,
+                               plan.seal_note, Align::kCenter));
   }
   if (!plan.move_out_data.empty()) {
     sheet.qr = page.qr;

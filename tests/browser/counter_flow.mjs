@@ -3,11 +3,12 @@
 // The counter screens in a real browser (Debian's chromium, driven by playwright-core), operated
 // with the keyboard only: first login, password change, second-factor enrolment (the code computed
 // here from the secret the screen shows, RFC 6238), login with the code, a kana search, the
-// resident view of a 支援措置 target. A screenshot of each screen goes to $JRR_SCREENSHOTS.
+// resident view of a 支援措置 target, then 証明書の発行 (refused for the target, a PDF for someone
+// else). A screenshot of each screen goes to $JRR_SCREENSHOTS.
 //
 // Usage: node counter_flow.mjs JRR_BINARY WORK_DIR   (run by CTest as browser_counter_flow)
 //
-// REQ: JK-2.3.2, JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4
+// REQ: JK-2.3.2, JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4, JK-3.4, JK-5.1
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -105,6 +106,29 @@ try {
   assert.match(text, /U\+[0-9A-F]{4}/);
   assert.match(text, /異動履歴/);
   await shot('05-resident');
+
+  // 証明書の発行 from the resident view: the 支援措置 target is refused on the form, in Japanese
+  // (JK-3.4); someone else's copy comes back as a PDF.
+  await page.click(`a[href="/certificate?person=${protectedAtena}"]`);
+  await page.waitForURL(`**/certificate?person=${protectedAtena}`);
+  await page.focus('#person');
+  const submitted = page.waitForResponse((r) => r.url().endsWith('/certificate') && r.request().method() === 'POST');
+  await page.keyboard.press('Enter');  // submits the form
+  await submitted;
+  await page.waitForSelector('p.error');
+  assert.match(await page.textContent('main'), /支援措置の対象者が含まれるため/);
+  await shot('06-certificate-refused');
+  const householdOfTarget = JSON.parse(target.split('\n')[0]).record.household_number;
+  const other = run('search', '--db', db, '--address', '架空県架空市', '--match', 'prefix', '--residents-only', '--json')
+    .split('\n').filter(Boolean).map((line) => JSON.parse(line).record)
+    .find((r) => r.household_number !== householdOfTarget);
+  const issued = await page.evaluate(async (person) => {
+    const form = new URLSearchParams({ csrf: document.querySelector('input[name=csrf]').value, person, household: '0' });
+    const reply = await fetch('/certificate', { method: 'POST', body: form });
+    const bytes = new Uint8Array(await reply.arrayBuffer());
+    return { status: reply.status, type: reply.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) };
+  }, other.addressee_number);
+  assert.deepEqual(issued, { status: 201, type: 'application/pdf', head: '%PDF-' });
   console.log(`browser flow ok; screenshots in ${screenshots}`);
 } finally {
   if (browser) await browser.close();

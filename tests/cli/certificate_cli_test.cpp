@@ -77,6 +77,10 @@ TEST_F(CertificateCliTest, IssueLayoutHistoryAndDisposal) {
   EXPECT_EQ(twice.status, 1);
   EXPECT_NE(twice.err.find("[issuance.already_disposed]"), std::string::npos);
   EXPECT_NE(Certificate({"history"}).out.find("【処分"), std::string::npos);
+  // The 文字溢れ setting (JK-5.8), logged as a settings change.
+  EXPECT_EQ(RunCli({"settings", "--db", db_, "set-overflow", "--policy", "sideways"}).status, 2);
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "set-overflow", "--policy", "blank"}).status, 0);
+  EXPECT_NE(RunCli({"settings", "--db", db_, "show"}).out.find("文字溢れ: 空白で印字"), std::string::npos);
 }
 
 // REQ: JK-5.1, JK-5.4

@@ -446,6 +446,20 @@ TEST_F(CertificateTest, CertifierSealAndOfficialMark) {
   EXPECT_TRUE(Contains(acting, "架空県架空市長職務代理者")) << acting;
   EXPECT_TRUE(Contains(acting, "五郎"));
   EXPECT_FALSE(Contains(PdfText(Issue(request, "2026-12-11")->pdf), "五郎"));
+  // Per certificate (JK-5.6): the mayor during the acting period, and 公印省略.
+  request.certifier = CertifierRole::kMayor;
+  request.seal = false;
+  auto chosen = Issue(request, "2026-12-05");
+  ASSERT_TRUE(chosen) << chosen.error().rule_id;
+  const std::string chosen_text = PdfText(chosen->pdf);
+  EXPECT_TRUE(Contains(chosen_text, "太郎"));
+  EXPECT_FALSE(Contains(chosen_text, "職務代理者"));
+  EXPECT_TRUE(Contains(chosen_text, "公印省略"));
+  EXPECT_FALSE(issuance_->Get(chosen->record.issuance_id)->seal);
+  request.certifier = CertifierRole::kActing;  // none registered for this day
+  EXPECT_EQ(Issue(request, "2026-11-27").error().rule_id, "certificate.no_certifier");
+  request.certifier.reset();
+  request.seal = true;
   request.requester = Requester::kOfficial;
   EXPECT_TRUE(Contains(PdfText(Issue(request)->pdf), "公用"));
   const forms::Box seal = forms::CertificatePage().seal;

@@ -103,9 +103,10 @@ const std::vector<Command>& Commands() {
        "jrr settings add-certifier --db PATH --role mayor|acting --title 職名 --name 氏名 --from DATE [--to DATE]\n"
        "jrr settings add-place --db PATH --code CODE --name 名称\n"
        "jrr settings add-terminal|add-printer --db PATH --id ID --place CODE --name 名称\n"
+       "jrr settings set-overflow --db PATH --policy limit|blank   証明書の文字溢れ（JK-5.8）\n"
        "  職務代理者の期間中は自動で職務代理者が認証者になります（JK-1.3.9）。端末を登録すると、\n"
        "  異動の --terminal は登録済みの端末に限られます（JK-1.3.1）。\n",
-       {"db", "role", "title", "name", "from", "to", "code", "id", "place", "on", "operator", "terminal"}, {}, 1, 1,
+       {"db", "role", "title", "name", "from", "to", "code", "id", "place", "on", "operator", "terminal", "policy"}, {}, 1, 1,
        Settings},
       {"memo", "メモ（証明書に記載しない） / staff memos",
        "jrr memo --db PATH [--operator ID] add 宛名番号 本文 | edit 番号 本文 | delete 番号 | history 番号\n"
@@ -211,7 +212,8 @@ const std::vector<Command>& Commands() {
        "jrr certificate --db PATH --kind juminhyo|kisai|johyo|johyo-kisai|tenshutsu|etsuran --person 宛名番号\n"
        "    [--household | --members 宛名番号,…] [--individual [--history]] [--with 項目,…]\n"
        "    [--requester self|third-party|official|wide-area] [--purpose 請求事由] [--omit-katagaki]\n"
-       "    [--copies N] [--printer ID] [--acknowledge certificate.overflow,…] --out FILE.pdf\n"
+       "    [--copies N] [--printer ID] [--certifier mayor|acting] [--no-seal]\n"
+       "    [--acknowledge certificate.overflow,…] --out FILE.pdf\n"
        "jrr certificate --db PATH --kind etsuran [--area 住所コードまたは町字の先頭] [--random SEED] --out FILE.pdf\n"
        "jrr certificate --db PATH layout …（発行と同じ指定。印字位置の一覧を表示し、発行はしない）\n"
        "jrr certificate --db PATH history [--person 宛名番号]      交付履歴\n"
@@ -220,8 +222,8 @@ const std::vector<Command>& Commands() {
        "          kojin-bango（個人番号） gaikoku（国籍・在留資格等） tsusho（通称）\n"
        "  記載しない事項は＊＊＊＊＊＊で印字されます。第三者・公用の請求に住民票コード・個人番号は記載できません。\n",
        {"db", "kind", "person", "members", "with", "requester", "purpose", "copies", "printer", "area", "random",
-        "out", "reason", "operator", "place", "terminal", "acknowledge"},
-       {"household", "individual", "history", "omit-katagaki"}, 0, 2, CertificateCommand},
+        "out", "reason", "operator", "place", "terminal", "acknowledge", "certifier"},
+       {"household", "individual", "history", "omit-katagaki", "no-seal"}, 0, 2, CertificateCommand},
       {"date", "年月日の解釈を説明する / explain a date",
        "jrr date [--koseki] TEXT\n"
        "  例: jrr date 令和元年5月1日 / jrr date R7.11.27 / jrr date --koseki 令和3年5月上旬\n"

@@ -274,8 +274,17 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
                              ? settings.AddTerminal({args.Option("id"), args.Option("place"), args.Option("name")})
                              : settings.AddPrinter({args.Option("id"), args.Option("place"), args.Option("name")});
     if (!added) return PrintError(err, added.error());
+  } else if (action == "set-overflow") {
+    // 文字溢れ (JK-5.8): what a certificate value that does not fit prints as.
+    if (!need({"policy"})) return kUsage;
+    const std::string policy = args.Option("policy");
+    if (policy != "limit" && policy != "blank") {
+      err << "エラー: --policy は limit（限界まで印字）か blank（空白）です。\n";
+      return kUsage;
+    }
+    settings.SetOverflowPolicy(policy == "blank" ? OverflowPolicy::kBlank : OverflowPolicy::kToLimit);
   } else if (action != "show") {
-    err << "エラー: settings の操作は show, add-certifier, add-place, add-terminal, add-printer です。\n";
+    err << "エラー: settings の操作は show, add-certifier, add-place, add-terminal, add-printer, set-overflow です。\n";
     return kUsage;
   }
   if (action != "show") {
@@ -284,7 +293,7 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
     const ChangeContext admin{app::TodayInJapan(), args.Option("operator", "cli"), "CLI",
                               args.Option("terminal", "")};
     LogAccess(admin, **db, AuditAction::kSettingsChange, "settings " + action, {}, false,
-              args.Option("id", args.Option("code", args.Option("role"))));
+              args.Option("id", args.Option("code", args.Option("role", args.Option("policy")))));
     change->Commit();
   }
   CalendarDate on = app::TodayInJapan();
@@ -304,6 +313,8 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
   for (const InputPlace& p : settings.Places()) out << "入力場所 " << p.code << "  " << p.name << "\n";
   for (const Terminal& t : settings.Terminals()) out << "端末 " << t.id << "  " << t.name << "（" << t.place_code << "）\n";
   for (const Printer& p : settings.Printers()) out << "プリンタ " << p.id << "  " << p.name << "（" << p.place_code << "）\n";
+  out << "文字溢れ: "
+      << (settings.GetOverflowPolicy() == OverflowPolicy::kBlank ? "空白で印字" : "限界まで印字") << "\n";
   return kOk;
 }
 

@@ -68,14 +68,23 @@ Result<CertificateRequest> DecodeCertificateRequest(const CertificateParameter& 
   }
   request.copies = static_cast<int>(*copies);
   request.acknowledged = SplitCommas(text("acknowledge"));
+  if (const std::string role = text("certifier"); !role.empty()) {
+    if (role != "mayor" && role != "acting") {
+      return MakeError(ErrorCode::kInvalidInput, "certificate.unknown_certifier", role);
+    }
+    request.certifier = role == "mayor" ? CertifierRole::kMayor : CertifierRole::kActing;
+  }
+  request.seal = !flag("no-seal");
   return request;
 }
 
 Result<CertificateRequest> DecodeCertificateJson(std::string_view json) {
   auto fields = DecodeOptionFields(json);
   if (!fields) return fields.error();
-  if (auto underscore = fields->find("omit_katagaki"); underscore != fields->end()) {
-    (*fields)["omit-katagaki"] = underscore->second;
+  for (const char* name : {"omit-katagaki", "no-seal"}) {
+    std::string underscored(name);
+    underscored[underscored.find('-')] = '_';
+    if (auto found = fields->find(underscored); found != fields->end()) (*fields)[name] = found->second;
   }
   return DecodeCertificateRequest([&](std::string_view name) -> std::optional<std::string> {
     auto found = fields->find(std::string(name));

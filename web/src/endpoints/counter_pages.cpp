@@ -507,6 +507,9 @@ Response CertificateForm(const WebContext& context, const Session& session, int 
   page.set("individual", field("individual") == "1");
   page.set("history", field("history") == "1");
   page.set("omit_katagaki", field("omit-katagaki") == "1");
+  page.set("certifier_mayor", field("certifier") == "mayor");
+  page.set("certifier_acting", field("certifier") == "acting");
+  page.set("no_seal", field("no-seal") == "1");
   if (error) {
     data e = ErrorData(*error);
     // The 文字超過リスト names fields and 宛名番号 only; the clerk sees it to decide.

@@ -85,6 +85,10 @@ struct CertificateRequest {
   bool omit_katagaki = false;        // 方書の省略 (記載事項証明書 only, JK-5.4)
   bool furigana = true;              // フリガナ in brackets after 氏名, 旧氏, 通称 (JK-5.3)
   int copies = 1;                    // 部数: each copy gets its own 発行番号 (JK-5.5)
+  // JK-5.6: per certificate, whose title and name certify it (by default whoever's period covers
+  // the day, JK-1.3.9) and whether the 電子公印 is printed (without it: 「公印省略」).
+  std::optional<CertifierRole> certifier;
+  bool seal = true;
   std::string purpose;               // 請求事由 (第三者: required; kept in the 交付履歴)
   std::vector<std::string> acknowledged;  // アラート acknowledged (certificate.overflow, protection.alert)
   // 閲覧用一部の写し (JK-9.5): the area (a 住所コード prefix, or the start of the address text) and

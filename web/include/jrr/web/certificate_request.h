@@ -7,7 +7,8 @@
 // Names: kind (juminhyo, kisai, johyo, johyo-kisai, tenshutsu, etsuran), person (宛名番号),
 // household (flag), members (宛名番号,…), individual (flag: 個人票), history (flag), with (zokugara,
 // honseki, jumin-code, kojin-bango, gaikoku, tsusho), requester (self, third-party, official,
-// wide-area), purpose, omit-katagaki (flag), copies, area, random (seed), acknowledge (rule ids).
+// wide-area), purpose, omit-katagaki (flag), copies, area, random (seed), acknowledge (rule ids),
+// certifier (mayor, acting), no-seal (flag: 公印省略).
 // A flag is set by any non-empty value but "0" and "false".
 #pragma once
 
@@ -24,7 +25,7 @@ using CertificateParameter = std::function<std::optional<std::string>(std::strin
 
 // Errors: certificate.unknown_kind, certificate.unknown_requester, certificate.unknown_item,
 // certificate.person_required (every kind but etsuran), certificate.copies_range,
-// certificate.seed_invalid.
+// certificate.seed_invalid, certificate.unknown_certifier.
 Result<CertificateRequest> DecodeCertificateRequest(const CertificateParameter& value);
 
 // The API's JSON body ({"kind": "juminhyo", "person": "…", "with": ["zokugara"], "household": true,
