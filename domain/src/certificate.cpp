@@ -284,6 +284,36 @@ std::vector<ResidentRecord> OrderHouseholdMembers(std::vector<ResidentRecord> me
   return members;
 }
 
+std::vector<ResidentRecord> OrderWithStored(std::vector<ResidentRecord> members,
+                                            const std::optional<std::vector<std::string>>& stored) {
+  if (!stored) return OrderHouseholdMembers(std::move(members));
+  std::vector<ResidentRecord> ordered, later;
+  for (const std::string& atena : *stored) {
+    auto it = std::find_if(members.begin(), members.end(),
+                           [&](const ResidentRecord& r) { return r.addressee_number == atena; });
+    if (it != members.end()) ordered.push_back(*it);
+  }
+  for (const ResidentRecord& r : members) {
+    if (std::find(stored->begin(), stored->end(), r.addressee_number) == stored->end()) later.push_back(r);
+  }
+  for (ResidentRecord& r : OrderHouseholdMembers(std::move(later))) ordered.push_back(std::move(r));
+  return ordered;
+}
+
+Status CheckHouseholdOrder(const std::vector<ResidentRecord>& members, const std::vector<std::string>& order) {
+  for (const ResidentRecord& r : members) {
+    if (std::count(order.begin(), order.end(), r.addressee_number) != 1) {
+      return MakeError(ErrorCode::kRuleViolation, "certificate.order_mismatch", r.addressee_number);
+    }
+  }
+  for (const std::string& atena : order) {
+    if (std::none_of(members.begin(), members.end(), [&](const ResidentRecord& r) { return r.addressee_number == atena; })) {
+      return MakeError(ErrorCode::kRuleViolation, "certificate.order_mismatch", atena);
+    }
+  }
+  return {};
+}
+
 std::string_view PrefectureName(std::string_view code) {
   if (code == "99") return "架空県";
   if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return {};

@@ -150,7 +150,9 @@ Result<std::vector<PrintedPerson>> CertificateDesk::People(const CertificateRequ
   // JK-5.2 on the versions as printed (a pending mover keeps their place in the household).
   std::vector<ResidentRecord> ordered;
   for (const PrintedPerson& p : people) ordered.push_back(p.record);
-  ordered = OrderHouseholdMembers(std::move(ordered));
+  std::optional<std::vector<std::string>> stored;
+  if (orders_ != nullptr && !ordered.empty()) stored = orders_->Get(ordered.front().household_number);
+  ordered = OrderWithStored(std::move(ordered), stored);
   std::vector<PrintedPerson> sorted;
   for (const ResidentRecord& r : ordered) {
     auto it = std::find_if(people.begin(), people.end(), [&](const PrintedPerson& p) {

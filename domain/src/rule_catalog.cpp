@@ -247,6 +247,7 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"certificate.unknown_requester", kError, "JK-5.1", "請求者の種別は self, third-party, official, wide-area のいずれかです。"},
     {"certificate.seed_invalid", kError, "JK-9.5", "無作為順の種（--random）は0以上の整数で指定してください。"},
     {"certificate.unknown_certifier", kError, "JK-5.6", "認証者は mayor（市区町村長）または acting（職務代理者）で指定してください。"},
+    {"certificate.order_mismatch", kError, "JK-5.2", "並び順には現在の世帯員全員を一度ずつ指定してください（世帯外の人は指定できません）。"},
     {"certificate.person_required", kError, "JK-5.1", "証明書の対象者（宛名番号）を指定してください。"},
     {"issuance.not_found", kError, "JK-1.3.8", "指定された交付履歴はありません。"},
     {"issuance.already_disposed", kError, "JK-1.3.8", "この証明書は既に処分済みとして記録されています。"},

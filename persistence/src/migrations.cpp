@@ -23,6 +23,7 @@ std::string_view schema_0012_protection_sql();
 std::string_view schema_0013_search_index_sql();
 std::string_view schema_0014_staff_sql();
 std::string_view schema_0015_issuance_sql();
+std::string_view schema_0016_household_order_sql();
 }
 
 namespace jrr {
@@ -44,6 +45,7 @@ std::span<const Migration> AllMigrations() {
       Migration{13, "search_index", embedded::schema_0013_search_index_sql(), BackfillSearchIndex},
       Migration{14, "staff", embedded::schema_0014_staff_sql()},
       Migration{15, "issuance", embedded::schema_0015_issuance_sql()},
+      Migration{16, "household_order", embedded::schema_0016_household_order_sql()},
   };
   return kMigrations;
 }

@@ -150,4 +150,19 @@ Status SqliteIssuanceLog::Dispose(int64_t issuance_id, const std::string& operat
   return {};
 }
 
+std::optional<std::vector<std::string>> SqliteHouseholdOrder::Get(std::string_view household_number) {
+  auto statement = db_.Prepare(
+      "SELECT members FROM household_order WHERE household_number = ?1 ORDER BY entry_id DESC LIMIT 1");
+  statement->Bind(1, household_number);
+  if (!statement->Step()) return std::nullopt;
+  return Split(statement->ColumnText(0), ' ');
+}
+
+void SqliteHouseholdOrder::Set(std::string_view household_number, const std::vector<std::string>& order,
+                               const std::string& operator_id) {
+  db_.Prepare("INSERT INTO household_order(household_number, members, operator_id) VALUES (?1, ?2, ?3)")
+      ->Bind(1, household_number).Bind(2, Join(order, ' ')).Bind(3, operator_id)
+      .Run();
+}
+
 }  // namespace jrr

@@ -45,7 +45,7 @@ class CertificateCliTest : public ::testing::Test {
   std::string db_;
 };
 
-// REQ: JK-5.1, JK-1.3.8, JK-1.3.9
+// REQ: JK-5.1, JK-1.3.8, JK-1.3.9, JK-5.2, JK-5.8
 TEST_F(CertificateCliTest, IssueLayoutHistoryAndDisposal) {
   const std::string out = dir_.File("c.pdf");
   // No certifier registered yet: refused, nothing written.
@@ -77,6 +77,13 @@ TEST_F(CertificateCliTest, IssueLayoutHistoryAndDisposal) {
   EXPECT_EQ(twice.status, 1);
   EXPECT_NE(twice.err.find("[issuance.already_disposed]"), std::string::npos);
   EXPECT_NE(Certificate({"history"}).out.find("【処分"), std::string::npos);
+  // 世帯員の並び順 (JK-5.2): set, kept, used on the copy; a wrong list is refused.
+  EXPECT_EQ(Certificate({"order", "0000000019", "--members", "0000000027"}).status, 1);
+  auto ordered = Certificate({"order", "0000000019", "--members", "0000000027,0000000019"});
+  ASSERT_EQ(ordered.status, 0) << ordered.err;
+  EXPECT_LT(ordered.out.find("0000000027"), ordered.out.find("0000000019  "));
+  auto relaid = Certificate({"layout", "--person", "0000000019", "--household"});
+  EXPECT_LT(relaid.out.find("member.name 0000000027"), relaid.out.find("member.name 0000000019"));
   // The 文字溢れ setting (JK-5.8), logged as a settings change.
   EXPECT_EQ(RunCli({"settings", "--db", db_, "set-overflow", "--policy", "sideways"}).status, 2);
   ASSERT_EQ(RunCli({"settings", "--db", db_, "set-overflow", "--policy", "blank"}).status, 0);

@@ -158,6 +158,27 @@ TEST(CertificateRules, HouseholdOrderTwinsByAddresseeNumber) {
   EXPECT_EQ(ordered[2].addressee_number, "24");
 }
 
+// A stored order is kept; who joined later follows at the end (JK-5.2's 末尾に順次記載).
+// REQ: JK-5.2
+TEST(CertificateRules, StoredOrderWinsAndNewcomersFollow) {
+  std::vector<ResidentRecord> members = {Member("30", "世帯主", "1980-01-01"), Member("31", "妻", "1981-01-01"),
+                                         Member("32", "子", "2010-01-01"), Member("33", "子", "2012-01-01")};
+  EXPECT_TRUE(CheckHouseholdOrder(members, {"33", "32", "31", "30"}));
+  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "32", "31"}).error().rule_id, "certificate.order_mismatch");
+  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "32", "31", "30", "99"}).error().rule_id, "certificate.order_mismatch");
+  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "33", "31", "30"}).error().rule_id, "certificate.order_mismatch");
+  members.push_back(Member("35", "子", "2020-01-01"));
+  members.push_back(Member("34", "母", "1950-01-01"));
+  std::vector<std::string> order;
+  for (const auto& r : OrderWithStored(members, std::vector<std::string>{"32", "30", "33", "31"})) {
+    order.push_back(r.addressee_number);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"32", "30", "33", "31", "35", "34"}));
+  order.clear();
+  for (const auto& r : OrderWithStored(members, std::nullopt)) order.push_back(r.addressee_number);
+  EXPECT_EQ(order, (std::vector<std::string>{"30", "31", "32", "33", "35", "34"}));
+}
+
 // REQ: JK-5.5
 TEST(CertificateRules, IssueNumberPattern) {
   IssueNumber number{CalendarDate{2020, 5, 2}, "架空市", "本庁1", "プリンタ001", 11};

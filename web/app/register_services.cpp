@@ -165,8 +165,9 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteResidentRepository residents(*db);
     SqliteAuditLog log(*db);
     SqliteIssuanceLog issuance(*db);
+    SqliteHouseholdOrder orders(*db);
     CertificateDesk desk(residents, log, issuance, SharedPdfRenderer(), LoadCertificateSettings(*db, viewer, ""),
-                         viewer);
+                         viewer, &orders);
     return desk.Issue(request);
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };

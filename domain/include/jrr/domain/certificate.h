@@ -154,6 +154,27 @@ inline constexpr std::string_view kOmittedMark = "＊＊＊＊＊＊";
 // told is placed after the families, by birth. Stable for equal keys.
 std::vector<ResidentRecord> OrderHouseholdMembers(std::vector<ResidentRecord> members);
 
+// 並び順の設定 (JK-5.2): an order a clerk set for a household's members, kept until set again.
+class HouseholdOrderRepository {
+ public:
+  virtual ~HouseholdOrderRepository() = default;
+  // The latest order set for the household (宛名番号), or nullopt when none was set.
+  virtual std::optional<std::vector<std::string>> Get(std::string_view household_number) = 0;
+  // Appends a new order; the earlier ones stay as history.
+  virtual void Set(std::string_view household_number, const std::vector<std::string>& order,
+                   const std::string& operator_id) = 0;
+};
+
+// The members in the stored order; members the order does not name (they joined the household
+// after it was set) follow at the end, among themselves by JK-5.2 ("末尾に順次記載"). Without a
+// stored order, OrderHouseholdMembers().
+std::vector<ResidentRecord> OrderWithStored(std::vector<ResidentRecord> members,
+                                            const std::optional<std::vector<std::string>>& stored);
+
+// Checks an order to be stored: every current member exactly once, nobody else.
+// Error certificate.order_mismatch (kRuleViolation) with the 宛名番号 missing or foreign.
+Status CheckHouseholdOrder(const std::vector<ResidentRecord>& members, const std::vector<std::string>& order);
+
 // The printed title with the prefecture: 架空市長 → 架空県架空市長 (JK-5.6), from the first two digits
 // of the 市区町村コード. A title that already starts with the prefecture is left as it is.
 std::string TitleWithPrefecture(std::string_view title, std::string_view municipality_code);

@@ -104,10 +104,12 @@ struct IssuedCertificate {
 
 class CertificateDesk {
  public:
+  // `orders`, when given, holds the member orders clerks set (JK-5.2); without it the rank order.
   CertificateDesk(ResidentRepository& residents, AuditLog& log, IssuanceLog& issuance,
-                  CertificateRenderer& renderer, CertificateSettings settings, Viewer viewer)
+                  CertificateRenderer& renderer, CertificateSettings settings, Viewer viewer,
+                  HouseholdOrderRepository* orders = nullptr)
       : residents_(residents), log_(log), issuance_(issuance), renderer_(renderer),
-        settings_(std::move(settings)), viewer_(std::move(viewer)) {}
+        settings_(std::move(settings)), viewer_(std::move(viewer)), orders_(orders) {}
 
   // Issues the certificate. Errors, besides those of CheckRequest() and ClearForIssue():
   //   access.permission_denied         no 証明発行 permission, or an item the viewer may not see
@@ -137,6 +139,7 @@ class CertificateDesk {
   CertificateRenderer& renderer_;
   CertificateSettings settings_;
   Viewer viewer_;
+  HouseholdOrderRepository* orders_;
 };
 
 }  // namespace jrr

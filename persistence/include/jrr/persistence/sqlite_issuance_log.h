@@ -24,4 +24,16 @@ class SqliteIssuanceLog final : public IssuanceLog {
   SqliteAuditLog::Clock clock_;
 };
 
+// 世帯員の並び順の設定 (JK-5.2) on SQLite (schema 0016).
+class SqliteHouseholdOrder final : public HouseholdOrderRepository {
+ public:
+  explicit SqliteHouseholdOrder(Database& db) : db_(db) {}
+  std::optional<std::vector<std::string>> Get(std::string_view household_number) override;
+  void Set(std::string_view household_number, const std::vector<std::string>& order,
+           const std::string& operator_id) override;
+
+ private:
+  Database& db_;
+};
+
 }  // namespace jrr
