@@ -338,6 +338,10 @@ std::string DumpSheets(const std::vector<Sheet>& sheets) {
       box(page, "qr", "", *sheets[i].qr, 0);
       out += std::to_string(sheets[i].qr_data.size()) + " bytes\n";
     }
+    if (sheets[i].image) {
+      box(page, "image", "", *sheets[i].image, 0);
+      out += "png\n";
+    }
     std::snprintf(line, sizeof line, "%d rules %zu\n", page, sheets[i].rules.size());
     out += line;
   }

@@ -7,6 +7,7 @@
 #include <qrencode.h>
 
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -181,6 +182,33 @@ struct PdfRenderer::Impl {
     cairo_restore(cr);
   }
 
+  // The PNG stretched to the box: the 印影 box is the impression's own size, so this is 1:1.
+  void DrawImage(cairo_t* cr, const Box& box, const std::string& png) {
+    struct Reader {
+      const std::string* bytes;
+      std::size_t at;
+    } reader{&png, 0};
+    auto read = [](void* closure, unsigned char* data, unsigned int length) -> cairo_status_t {
+      auto* r = static_cast<Reader*>(closure);
+      if (r->at + length > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
+      std::memcpy(data, r->bytes->data() + r->at, length);
+      r->at += length;
+      return CAIRO_STATUS_SUCCESS;
+    };
+    cairo_surface_t* image = cairo_image_surface_create_from_png_stream(read, &reader);
+    if (cairo_surface_status(image) != CAIRO_STATUS_SUCCESS) {
+      cairo_surface_destroy(image);
+      throw std::runtime_error("the impression image cannot be read");  // never print without it
+    }
+    cairo_save(cr);
+    cairo_translate(cr, Pt(box.x), Pt(box.y));
+    cairo_scale(cr, Pt(box.w) / cairo_image_surface_get_width(image), Pt(box.h) / cairo_image_surface_get_height(image));
+    cairo_set_source_surface(cr, image, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(image);
+  }
+
   void DrawQr(cairo_t* cr, const Box& box, const std::string& data) {
     QRcode* code = QRcode_encodeData(static_cast<int>(data.size()), reinterpret_cast<const unsigned char*>(data.data()),
                                      0, QR_ECLEVEL_M);
@@ -242,6 +270,7 @@ struct PdfRenderer::Impl {
     for (const PlacedText& t : sheet.texts) DrawText(cr, t, policy);
     if (sheet.seal) DrawSeal(cr, *sheet.seal, sheet.seal_text);
     if (sheet.qr) DrawQr(cr, *sheet.qr, sheet.qr_data);
+    if (sheet.image) DrawImage(cr, *sheet.image, sheet.image_png);
   }
 
   std::string Pdf(const std::vector<std::vector<Sheet>>& copies, OverflowPolicy policy, const std::string& title) {

@@ -120,6 +120,16 @@ Statement& Statement::Bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindDouble(int index, double value) {
+  Check(sqlite3_bind_double(stmt_, index, value));
+  return *this;
+}
+
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  Check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   Check(sqlite3_bind_null(stmt_, index));
   return *this;
@@ -148,6 +158,14 @@ std::string Statement::ColumnText(int column) const {
   const int bytes = sqlite3_column_bytes(stmt_, column);
   return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text),
                                                        static_cast<std::size_t>(bytes));
+}
+
+double Statement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string Statement::ColumnBlob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  const int size = sqlite3_column_bytes(stmt_, column);
+  return bytes == nullptr ? std::string() : std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
 }
 
 bool Statement::ColumnIsNull(int column) const {

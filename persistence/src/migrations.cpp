@@ -24,6 +24,7 @@ std::string_view schema_0013_search_index_sql();
 std::string_view schema_0014_staff_sql();
 std::string_view schema_0015_issuance_sql();
 std::string_view schema_0016_household_order_sql();
+std::string_view schema_0017_seal_registration_sql();
 }
 
 namespace jrr {
@@ -46,6 +47,7 @@ std::span<const Migration> AllMigrations() {
       Migration{14, "staff", embedded::schema_0014_staff_sql()},
       Migration{15, "issuance", embedded::schema_0015_issuance_sql()},
       Migration{16, "household_order", embedded::schema_0016_household_order_sql()},
+      Migration{17, "seal_registration", embedded::schema_0017_seal_registration_sql()},
   };
   return kMigrations;
 }

@@ -74,14 +74,20 @@ std::string SelectFrom(const std::string& tail) {
 
 }  // namespace
 
+int NextIssueSerial(Database& db, CalendarDate day, const std::string& terminal) {
+  auto last = db.Prepare(
+      "SELECT max(coalesce((SELECT max(first_serial + copies - 1) FROM issuance WHERE issue_date = ?1 AND "
+      "number_terminal = ?2), 0), coalesce((SELECT max(serial) FROM seal_issuance WHERE issue_date = ?1 AND "
+      "number_terminal = ?2), 0))");
+  last->Bind(1, ToIsoString(day)).Bind(2, terminal);
+  last->Step();
+  return static_cast<int>(last->ColumnInt(0)) + 1;
+}
+
 IssuanceRecord SqliteIssuanceLog::Record(IssuanceRecord r, AuditEvent print_log) {
   Transaction transaction(db_);
   // Serials run per 発行年月日 and terminal; the writer lock makes the read and the insert one step.
-  auto last = db_.Prepare(
-      "SELECT coalesce(max(first_serial + copies - 1), 0) FROM issuance WHERE issue_date = ?1 AND number_terminal = ?2");
-  last->Bind(1, ToIsoString(r.issue_date)).Bind(2, r.number.terminal);
-  last->Step();
-  r.number.serial = static_cast<int>(last->ColumnInt(0)) + 1;
+  r.number.serial = NextIssueSerial(db_, r.issue_date, r.number.terminal);
   r.numbers.clear();
   for (int copy = 0; copy < r.copies; ++copy) {
     IssueNumber number = r.number;

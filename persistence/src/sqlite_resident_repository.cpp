@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/persistence/sqlite_seal_register.h"
 
 #include <algorithm>
 #include <map>
@@ -241,6 +242,9 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
   }
   RecordChangeInAuditLog(db_, change, versions);
   ChangeOutcome outcome{std::move(change), std::move(versions), {}};
+  // 印鑑登録: a 転出, 死亡 or 職権消除 ends the registration, a name change lapses it — in this
+  // transaction, so the register never shows a live seal for someone who left.
+  ApplySealEffects(db_, outcome);
   if (drew_code) {
     const CodePoolStatus pool = ResidentRecordCodePoolStatus(db_);
     if (pool.free < pool.low_water) outcome.notices.push_back("code_pool.low");

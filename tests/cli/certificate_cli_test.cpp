@@ -4,6 +4,7 @@
 // usage errors with exit 2, the layout dump, the 交付履歴 and the 処分.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -126,6 +127,69 @@ TEST_F(CertificateCliTest, RefusalsAndUsageErrors) {
   auto kisai = Certificate({"layout", "--person", "0000000019", "--kind", "kisai", "--omit-katagaki"});
   EXPECT_EQ(kisai.status, 0) << kisai.err;
   EXPECT_EQ(kisai.out.find("さくら荘101"), std::string::npos);
+}
+
+// 印鑑登録 from the command line: a sample impression, same-day registration, the certificate with
+// the impression at its actual size (pdfimages: pixels and ppi), the 照会書, and 廃止.
+// LAW: 印鑑条例 (登録, 証明書の交付, 廃止)
+TEST_F(CertificateCliTest, SealFromApplicationToCertificateAndAbolition) {
+  AddMayor();
+  const std::string image = dir_.File("seal.png");
+  ASSERT_EQ(RunCli({"seal", "sample-image", "--out", image, "--diameter", "15", "--dpi", "600", "--text", "架空"}).status, 0);
+  auto small = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "1200",
+                       "--attest", "material,legibility", "--id-document", "運転免許証"});
+  EXPECT_EQ(small.status, 1);  // read at 1200 dpi the same pixels are 7.5 mm: too small
+  EXPECT_NE(small.err.find("[seal.too_small]"), std::string::npos) << small.err;
+  auto applied = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "600",
+                         "--attest", "material,legibility", "--id-document", "運転免許証"});
+  ASSERT_EQ(applied.status, 0) << applied.err;
+  EXPECT_NE(applied.out.find("登録番号 000001  登録証 K000001"), std::string::npos) << applied.out;
+  const std::string pdf = dir_.File("inkan.pdf");
+  auto wrong_card = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card", "K000002", "--out", pdf});
+  EXPECT_EQ(wrong_card.status, 1);
+  EXPECT_NE(wrong_card.err.find("[seal.card_mismatch]"), std::string::npos);
+  auto issued = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card", "K000001", "--out", pdf});
+  ASSERT_EQ(issued.status, 0) << issued.err;
+  auto shell = [](const std::string& command) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    char buffer[4096];
+    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    pclose(pipe);
+    return out;
+  };
+  const std::string text = shell("pdftotext -layout " + pdf + " -");
+  EXPECT_NE(text.find("印鑑登録証明書"), std::string::npos);
+  EXPECT_NE(text.find("登録されている印影と相違ないことを証明する"), std::string::npos);
+  EXPECT_NE(text.find("昭和55年4月1日"), std::string::npos);
+  EXPECT_NE(text.find("架空県架空市桜町一丁目1番2号"), std::string::npos);
+  // The impression is in the PDF at 600 ppi: its pixels over its resolution are its true size,
+  // 15 mm of seal and a 1 mm margin each side.
+  std::istringstream images(shell("pdfimages -list " + pdf));
+  std::string line;
+  std::getline(images, line);
+  std::getline(images, line);
+  ASSERT_TRUE(std::getline(images, line));
+  std::istringstream row(line);
+  std::string page, num, type, width, height, color, comp, bpc, enc, interp, object, generation, ppi;
+  row >> page >> num >> type >> width >> height >> color >> comp >> bpc >> enc >> interp >> object >> generation >> ppi;
+  EXPECT_NEAR(std::stod(width) / std::stod(ppi) * 25.4, 17.0, 0.2) << line;
+  // 照会書 for an application under 照会, then 廃止 ends certificates.
+  const std::string second = dir_.File("seal2.png");
+  ASSERT_EQ(RunCli({"seal", "sample-image", "--out", second, "--diameter", "12", "--text", "花"}).status, 0);
+  auto agent = RunCli({"seal", "--db", db_, "apply", "--person", "0000000027", "--image", second, "--dpi", "600",
+                       "--attest", "material,legibility", "--agent"});
+  ASSERT_EQ(agent.status, 0) << agent.err;
+  EXPECT_NE(agent.out.find("照会中"), std::string::npos);
+  const std::string letter = dir_.File("inquiry.pdf");
+  ASSERT_EQ(RunCli({"seal", "--db", db_, "inquiry", "2", "--out", letter}).status, 0);
+  EXPECT_NE(shell("pdftotext " + letter + " -").find("印鑑登録回答書"), std::string::npos);
+  ASSERT_EQ(RunCli({"seal", "--db", db_, "abolish", "000001"}).status, 0);
+  auto after = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card", "K000001", "--out", pdf});
+  EXPECT_EQ(after.status, 1);
+  EXPECT_NE(after.err.find("[seal.not_active]"), std::string::npos);
+  auto shown = RunCli({"seal", "--db", db_, "show", "--person", "0000000019"});
+  EXPECT_NE(shown.out.find("廃止申請"), std::string::npos);
 }
 
 }  // namespace

@@ -253,7 +253,7 @@ TEST_F(SearchTest, MigrationBackfillsTheIndexOfAnOlderRegister) {
       "DROP TABLE search_key; DROP TABLE search_text; DROP TABLE search_history; "
       "DROP TABLE staff_user_version; DROP TABLE login_attempt; "  // 14 and 15 come after; they are reapplied too
       "DROP TABLE issuance_disposal; DROP TABLE issuance_target; DROP TABLE issuance; DROP TABLE certificate_option; "
-      "DROP TABLE household_order; "
+      "DROP TABLE household_order; DROP TABLE seal_issuance; DROP TABLE seal_version; DROP TABLE seal_entry; "
       "DELETE FROM schema_migration WHERE version >= 13; PRAGMA user_version = 12;");
   Migrate(*db_);
   EXPECT_EQ(Count("search_key"), keys);

@@ -225,6 +225,23 @@ const std::vector<Command>& Commands() {
        {"db", "kind", "person", "members", "with", "requester", "purpose", "copies", "printer", "area", "random",
         "out", "reason", "operator", "place", "terminal", "acknowledge", "certifier"},
        {"household", "individual", "history", "omit-katagaki", "no-seal"}, 0, 2, CertificateCommand},
+      {"seal", "印鑑登録（申請・照会・証明書・廃止） / seal registration",
+       "jrr seal --db PATH apply --person 宛名番号 --image 印影.png|.jpg --dpi N --attest material,legibility\n"
+       "    [--name-form full|surname|given|former|common|katakana|alphabet]\n"
+       "    [--route photo-id --id-document 運転免許証 | --route guarantor --guarantor 登録番号 | --route inquiry]\n"
+       "    [--agent] [--guardian]\n"
+       "jrr seal --db PATH inquiry 受付番号 --out 照会書.pdf      照会書・回答書\n"
+       "jrr seal --db PATH answer 受付番号                       回答書の受付（期限内なら登録）\n"
+       "jrr seal --db PATH withdraw 受付番号 [--reason 理由]\n"
+       "jrr seal --db PATH lost|abolish 登録番号                 亡失届・廃止申請\n"
+       "jrr seal --db PATH show --person 宛名番号                 印鑑登録原票\n"
+       "jrr seal --db PATH certificate --person 宛名番号 --card 登録証番号 --out FILE.pdf\n"
+       "jrr seal sample-image --out seal.png [--diameter 15] [--dpi 600] [--text 架空] [--rotate 度]\n"
+       "  15歳未満、8mm角に収まる・25mm角に収まらない印影、登録済みと同じ印影は登録できません。\n"
+       "  転出・死亡・職権消除で登録は職権で廃止され、氏名が変わり印影と合わなくなると失効します。\n",
+       {"db", "person", "image", "dpi", "attest", "name-form", "route", "id-document", "guarantor", "reason", "card",
+        "out", "printer", "operator", "place", "terminal", "acknowledge", "diameter", "text", "rotate"},
+       {"agent", "guardian"}, 1, 2, SealCommand},
       {"date", "年月日の解釈を説明する / explain a date",
        "jrr date [--koseki] TEXT\n"
        "  例: jrr date 令和元年5月1日 / jrr date R7.11.27 / jrr date --koseki 令和3年5月上旬\n"
@@ -287,6 +304,8 @@ std::string ParseArgs(const Command& command, const std::vector<std::string>& ra
   if (command.name == "stats") required.insert({"from", "to"});
   if (command.name == "backup") required.insert("to");
   if (command.name == "restore") required.insert("from");
+  // Drawing a sample impression touches no register.
+  if (command.name == "seal" && !args.positional.empty() && args.positional[0] == "sample-image") required.erase("db");
   for (const std::string& name : required) {
     if (!args.options.contains(name)) return "--" + name + " を指定してください。";
   }

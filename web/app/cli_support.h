@@ -90,5 +90,6 @@ int Search(const Args&, std::ostream&, std::ostream&);
 int User(const Args&, std::ostream&, std::ostream&);
 int SupportCommand(const Args&, std::ostream&, std::ostream&);
 int CertificateCommand(const Args&, std::ostream&, std::ostream&);
+int SealCommand(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

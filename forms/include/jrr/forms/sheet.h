@@ -48,6 +48,8 @@ struct Sheet {
   std::string seal_text;
   std::optional<Box> qr;        // the 転出証明書's QR code
   std::string qr_data;
+  std::optional<Box> image;     // a PNG drawn to fill the box exactly (the 印影, at actual size)
+  std::string image_png;
 };
 
 // One line per text, rule, seal and QR code: "page field atena x y w h size text", numbers to

@@ -46,6 +46,8 @@ class Statement {
   Statement& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
   Statement& BindNull(int index);
   Statement& Bind(int index, const std::optional<std::string>& text);
+  Statement& BindDouble(int index, double value);
+  Statement& BindBlob(int index, std::string_view bytes);  // binary, not text
 
   // Runs one step. True when a row is ready to read; false when the statement is done.
   bool Step();
@@ -54,6 +56,8 @@ class Statement {
 
   int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;
+  double ColumnDouble(int column) const;
+  std::string ColumnBlob(int column) const;
   bool ColumnIsNull(int column) const;
 
   // Resets for another execution and clears the bindings.

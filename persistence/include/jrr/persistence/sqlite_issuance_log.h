@@ -10,6 +10,10 @@
 
 namespace jrr {
 
+// The next 発行番号 serial of a day and terminal, over every kind of certificate (住民記録 and
+// 印鑑登録). Call inside the transaction that records the issuance.
+int NextIssueSerial(Database& db, CalendarDate day, const std::string& terminal);
+
 class SqliteIssuanceLog final : public IssuanceLog {
  public:
   explicit SqliteIssuanceLog(Database& db, SqliteAuditLog::Clock clock = UtcTimestampNow)
