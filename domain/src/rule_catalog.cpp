@@ -270,6 +270,10 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"seal.image_unreadable", kError, "LAW: 印鑑条例", "印影の画像（PNG または JPEG）を読み取れません。"},
     {"seal.image_resolution", kError, "LAW: 印鑑条例", "印影の画像の解像度（dpi）を指定してください（100〜2400）。"},
     {"seal.no_ink", kError, "LAW: 印鑑条例", "画像に印影が見つかりません。"},
+    {"seal.unknown_name_form", kError, "LAW: 印鑑条例",
+     "印影の氏名の形は full, surname, given, former, common, katakana, alphabet のいずれかです。"},
+    {"seal.unknown_route", kError, "LAW: 印鑑条例", "本人確認の方法は photo-id, guarantor, inquiry のいずれかです。"},
+    {"seal.unknown_step", kError, "LAW: 印鑑条例", "操作は answer, withdraw, lost, abolish のいずれかです。"},
     {"issuance.not_found", kError, "JK-1.3.8", "指定された交付履歴はありません。"},
     {"issuance.already_disposed", kError, "JK-1.3.8", "この証明書は既に処分済みとして記録されています。"},
     // Storage and delivery (infrastructure failures, reported with these texts).

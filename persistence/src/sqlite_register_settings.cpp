@@ -110,4 +110,44 @@ OverflowPolicy SqliteRegisterSettings::GetOverflowPolicy() {
   return OverflowPolicy::kToLimit;
 }
 
+void SqliteRegisterSettings::SetSealSettings(const SealSettings& s) {
+  // One row, "key=value;…", so a later row replaces the whole set and the history stays.
+  std::string value = "minimum_age=" + std::to_string(s.minimum_age);
+  value += ";too_small_mm=" + std::to_string(s.too_small_mm);
+  value += ";too_large_mm=" + std::to_string(s.too_large_mm);
+  value += ";inquiry_days=" + std::to_string(s.inquiry_days);
+  value += std::string(";end_on_planned_move_out=") + (s.end_on_planned_move_out ? "1" : "0");
+  value += std::string(";print_sex=") + (s.print_sex ? "1" : "0");
+  db_.Prepare("INSERT INTO certificate_option(name, value) VALUES ('seal', ?1)")->Bind(1, value).Run();
+}
+
+SealSettings SqliteRegisterSettings::GetSealSettings() {
+  SealSettings s;
+  auto statement =
+      db_.Prepare("SELECT value FROM certificate_option WHERE name = 'seal' ORDER BY entry_id DESC LIMIT 1");
+  if (!statement->Step()) return s;
+  const std::string text = statement->ColumnText(0);
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find(';', at), text.size());
+    const std::string pair = text.substr(at, end - at);
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string::npos) {
+      const std::string key = pair.substr(0, eq), v = pair.substr(eq + 1);
+      try {
+        if (key == "minimum_age") s.minimum_age = std::stoi(v);
+        if (key == "too_small_mm") s.too_small_mm = std::stod(v);
+        if (key == "too_large_mm") s.too_large_mm = std::stod(v);
+        if (key == "inquiry_days") s.inquiry_days = std::stoi(v);
+        if (key == "end_on_planned_move_out") s.end_on_planned_move_out = v == "1";
+        if (key == "print_sex") s.print_sex = v == "1";
+      } catch (const std::logic_error&) {
+        throw StorageError("storage.failure", "undecodable seal setting " + key);
+      }
+    }
+    at = end + 1;
+  }
+  return s;
+}
+
 }  // namespace jrr

@@ -6,6 +6,7 @@
 #include "jrr/domain/storage_error.h"
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_issuance_log.h"
+#include "jrr/persistence/sqlite_register_settings.h"
 
 namespace jrr {
 namespace {
@@ -163,7 +164,7 @@ void ApplySealEffects(Database& db, const ChangeOutcome& outcome) {
     }
   }
   if (active.empty()) return;
-  for (const SealEffect& effect : SealEffectsOf(outcome, active, SealSettings{})) {
+  for (const SealEffect& effect : SealEffectsOf(outcome, active, SqliteRegisterSettings(db).GetSealSettings())) {
     for (SealRegistration r : active) {
       if (r.addressee_number != effect.addressee_number) continue;
       r.state = SealState::kEnded;

@@ -15,6 +15,7 @@
 
 #include "jrr/domain/calendar_date.h"
 #include "jrr/domain/result.h"
+#include "jrr/domain/seal_registration.h"
 
 namespace jrr {
 
@@ -72,6 +73,9 @@ class RegisterSettingsRepository {
   virtual std::vector<Printer> Printers() = 0;
   virtual void SetOverflowPolicy(OverflowPolicy policy) = 0;
   virtual OverflowPolicy GetOverflowPolicy() = 0;  // 限界まで until set
+  // 印鑑登録 limits (印鑑条例): the defaults until set.
+  virtual void SetSealSettings(const SealSettings& settings) = 0;
+  virtual SealSettings GetSealSettings() = 0;
 };
 
 }  // namespace jrr

@@ -21,6 +21,8 @@ class SqliteRegisterSettings final : public RegisterSettingsRepository {
   std::vector<Printer> Printers() override;
   void SetOverflowPolicy(OverflowPolicy policy) override;
   OverflowPolicy GetOverflowPolicy() override;
+  void SetSealSettings(const SealSettings& settings) override;
+  SealSettings GetSealSettings() override;
 
  private:
   Database& db_;
