@@ -190,6 +190,12 @@ TEST_F(CertificateCliTest, SealFromApplicationToCertificateAndAbolition) {
   EXPECT_NE(after.err.find("[seal.not_active]"), std::string::npos);
   auto shown = RunCli({"seal", "--db", db_, "show", "--person", "0000000019"});
   EXPECT_NE(shown.out.find("廃止申請"), std::string::npos);
+  // The municipality's own limits (Kobe-style 6 mm floor): the 7.5 mm reading now registers.
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "set-seal", "--too-small-mm", "6", "--minimum-age", "14"}).status, 0);
+  EXPECT_NE(RunCli({"settings", "--db", db_, "show"}).out.find("印鑑登録: 14歳以上、印影は6mm角"), std::string::npos);
+  auto kobe = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "1200",
+                      "--attest", "material,legibility", "--id-document", "運転免許証"});
+  EXPECT_EQ(kobe.status, 0) << kobe.err;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // 照会/検索 through the gate with the user's own permissions.
 #include <gtest/gtest.h>
 
+#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
@@ -460,6 +461,69 @@ TEST_F(StaffApiTest, CertificatesThroughTheApiAndTheScreen) {
   EXPECT_NE(refused.body.find("支援措置の対象者が含まれるため"), std::string::npos);
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM issuance"), 2);
   EXPECT_EQ(QueryInt(db_, "SELECT copies FROM issuance WHERE issuance_id = 2"), 2);
+}
+
+// 印鑑登録 over the API and from the screen: an application with the impression as base64, the
+// 原票, the certificate as PDF with the card, 廃止; the screen takes the image as a file upload.
+// LAW: 印鑑条例 (登録, 証明書の交付, 廃止)
+TEST_F(StaffApiTest, SealRegistrationThroughTheApiAndTheScreen) {
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
+                    "架空　太郎", "--from", "2020-04-01"})
+                .status,
+            0);
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,issue", false));
+  const std::string image = dir_.File("seal.png");
+  ASSERT_EQ(RunCli({"seal", "sample-image", "--out", image, "--diameter", "14", "--text", "架空"}).status, 0);
+  std::ifstream file(image, std::ios::binary);
+  const std::string png((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::ostringstream encoded;
+  {
+    Poco::Base64Encoder encoder(encoded);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << png;
+  }
+  const std::string body = R"({"person":"0000000019","image_base64":")" + encoded.str() +
+                           R"(","dpi":600,"id_document":"運転免許証","attest":["material","legibility"]})";
+  auto applied = Post("/api/v1/seals", body, clerk.cookie, clerk.csrf);
+  ASSERT_EQ(applied.status, 201) << applied.body;
+  EXPECT_EQ(Field(applied.body, "state"), "active");
+  EXPECT_EQ(Field(applied.body, "registration_number"), "000001");
+  EXPECT_EQ(Field(applied.body, "smallest_square_tenths_mm"), "140");
+  auto again = Post("/api/v1/seals", body, clerk.cookie, clerk.csrf);
+  EXPECT_EQ(again.status, 422);
+  EXPECT_EQ(Field(again.body, "rule_id"), "seal.already_registered");
+  auto listed = Get("/api/v1/seals?person=0000000019", clerk.cookie);
+  EXPECT_EQ(listed.status, 200);
+  EXPECT_NE(listed.body.find("\"card_number\":\"K000001\""), std::string::npos);
+  auto wrong = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000009"})", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(Field(wrong.body, "rule_id"), "seal.card_mismatch");
+  auto pdf = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000001"})", clerk.cookie, clerk.csrf);
+  ASSERT_EQ(pdf.status, 201) << pdf.body;
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  // 廃止申請: the entry ends and stays.
+  auto abolished = Post("/api/v1/seals/step", R"({"step":"abolish","key":"000001"})", clerk.cookie, clerk.csrf);
+  ASSERT_EQ(abolished.status, 200) << abolished.body;
+  EXPECT_EQ(Field(abolished.body, "state"), "ended");
+  // The screen: a multipart upload for someone else in the register.
+  auto page = Get("/seal?person=0000000019", clerk.cookie);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("廃止申請"), std::string::npos);
+  const std::string boundary = "jrrBoundary7MA4YWxk";
+  auto part = [&](const std::string& name, const std::string& value) {
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  };
+  std::string multipart = part("csrf", clerk.csrf) + part("person", "0000000019") + part("dpi", "600") +
+                          part("route", "inquiry") + part("material", "1") + part("legibility", "1");
+  multipart += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"seal.png\"\r\n"
+               "Content-Type: image/png\r\n\r\n" + png + "\r\n--" + boundary + "--\r\n";
+  auto uploaded = Fetch(server_->port(), "/seal/apply", "POST", multipart,
+                        {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Cookie", clerk.cookie}});
+  ASSERT_EQ(uploaded.status, 200) << uploaded.body.substr(0, 600);
+  EXPECT_NE(uploaded.body.find("照会中として受け付けました"), std::string::npos);
+  EXPECT_NE(uploaded.body.find("照会書（PDF）"), std::string::npos);
+  auto letter = Post("/api/v1/seals/inquiry?id=2", "", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(letter.status, 201);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM seal_issuance"), 1);
 }
 
 }  // namespace

@@ -104,9 +104,12 @@ const std::vector<Command>& Commands() {
        "jrr settings add-place --db PATH --code CODE --name 名称\n"
        "jrr settings add-terminal|add-printer --db PATH --id ID --place CODE --name 名称\n"
        "jrr settings set-overflow --db PATH --policy limit|blank   証明書の文字溢れ（JK-5.8）\n"
+       "jrr settings set-seal --db PATH [--minimum-age 15] [--too-small-mm 8] [--too-large-mm 25] [--inquiry-days 30]\n"
+       "    [--end-on notified|planned] [--print-sex yes|no]   印鑑登録の制限（印鑑条例）\n"
        "  職務代理者の期間中は自動で職務代理者が認証者になります（JK-1.3.9）。端末を登録すると、\n"
        "  異動の --terminal は登録済みの端末に限られます（JK-1.3.1）。\n",
-       {"db", "role", "title", "name", "from", "to", "code", "id", "place", "on", "operator", "terminal", "policy"}, {}, 1, 1,
+       {"db", "role", "title", "name", "from", "to", "code", "id", "place", "on", "operator", "terminal", "policy",
+        "minimum-age", "too-small-mm", "too-large-mm", "inquiry-days", "end-on", "print-sex"}, {}, 1, 1,
        Settings},
       {"memo", "メモ（証明書に記載しない） / staff memos",
        "jrr memo --db PATH [--operator ID] add 宛名番号 本文 | edit 番号 本文 | delete 番号 | history 番号\n"

@@ -283,8 +283,27 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
       return kUsage;
     }
     settings.SetOverflowPolicy(policy == "blank" ? OverflowPolicy::kBlank : OverflowPolicy::kToLimit);
+  } else if (action == "set-seal") {
+    // 印鑑登録の制限 (印鑑条例): only the options given change.
+    SealSettings seal = settings.GetSealSettings();
+    try {
+      if (!args.Option("minimum-age").empty()) seal.minimum_age = std::stoi(args.Option("minimum-age"));
+      if (!args.Option("too-small-mm").empty()) seal.too_small_mm = std::stod(args.Option("too-small-mm"));
+      if (!args.Option("too-large-mm").empty()) seal.too_large_mm = std::stod(args.Option("too-large-mm"));
+      if (!args.Option("inquiry-days").empty()) seal.inquiry_days = std::stoi(args.Option("inquiry-days"));
+    } catch (const std::logic_error&) {
+      err << "エラー: 年齢・日数・寸法は数値で指定してください。\n";
+      return kUsage;
+    }
+    if (!args.Option("end-on").empty()) seal.end_on_planned_move_out = args.Option("end-on") == "planned";
+    if (!args.Option("print-sex").empty()) seal.print_sex = args.Option("print-sex") != "no";
+    if (seal.minimum_age < 0 || seal.inquiry_days < 1 || seal.too_small_mm <= 0 || seal.too_large_mm <= seal.too_small_mm) {
+      err << "エラー: 印鑑登録の制限の値が正しくありません（8mm < 25mm のように小さい方を先に）。\n";
+      return kUsage;
+    }
+    settings.SetSealSettings(seal);
   } else if (action != "show") {
-    err << "エラー: settings の操作は show, add-certifier, add-place, add-terminal, add-printer, set-overflow です。\n";
+    err << "エラー: settings の操作は show, add-certifier, add-place, add-terminal, add-printer, set-overflow, set-seal です。\n";
     return kUsage;
   }
   if (action != "show") {
@@ -315,6 +334,11 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
   for (const Printer& p : settings.Printers()) out << "プリンタ " << p.id << "  " << p.name << "（" << p.place_code << "）\n";
   out << "文字溢れ: "
       << (settings.GetOverflowPolicy() == OverflowPolicy::kBlank ? "空白で印字" : "限界まで印字") << "\n";
+  const SealSettings seal = settings.GetSealSettings();
+  out << "印鑑登録: " << seal.minimum_age << "歳以上、印影は" << seal.too_small_mm << "mm角に収まらず" << seal.too_large_mm
+      << "mm角に収まるもの、回答期限 " << seal.inquiry_days << "日、転出による廃止は"
+      << (seal.end_on_planned_move_out ? "転出予定日" : "届出日") << "、証明書の性別 "
+      << (seal.print_sex ? "印字する" : "印字しない") << "\n";
   return kOk;
 }
 

@@ -20,6 +20,7 @@
 #include "jrr/web/session_store.h"
 #include "jrr/web/totp.h"
 #include "certificate_services.h"
+#include "seal_services.h"
 #include "japan_clock.h"
 #include "jrr/persistence/sqlite_issuance_log.h"
 
@@ -169,6 +170,28 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     CertificateDesk desk(residents, log, issuance, SharedPdfRenderer(), LoadCertificateSettings(*db, viewer, ""),
                          viewer, &orders);
     return desk.Issue(request);
+  };
+  context.seal_entries = [served](const Viewer& viewer, const std::string& person) {
+    auto db = served->pool.Acquire();
+    return SealEntries(*db, viewer, person);
+  };
+  context.seal_apply = [served](const Viewer& viewer, const SealUpload& upload) {
+    auto db = served->pool.Acquire();
+    return ApplyForSeal(*db, viewer, upload);
+  };
+  context.seal_step = [served](const Viewer& viewer, const std::string& step, const std::string& key,
+                               const std::string& reason) {
+    auto db = served->pool.Acquire();
+    return SealStep(*db, viewer, step, key, reason);
+  };
+  context.seal_certificate = [served](const Viewer& viewer, const std::string& card, const std::string& person,
+                                      const std::vector<std::string>& acknowledged) {
+    auto db = served->pool.Acquire();
+    return SealCertificatePdf(*db, viewer, card, person, "", acknowledged);
+  };
+  context.seal_inquiry = [served](const Viewer& viewer, int64_t registration_id) {
+    auto db = served->pool.Acquire();
+    return SealInquiryPdf(*db, viewer, registration_id, {});
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

@@ -14,20 +14,7 @@
 
 namespace jrr::app {
 
-// What a clerk enters: the codes are those of `jrr seal apply`.
-struct SealApplicationInput {
-  std::string person;
-  std::string image;  // PNG or JPEG bytes
-  double dpi = 0;
-  std::string name_form = "full";   // full, surname, given, former, common, katakana, alphabet
-  std::string route = "photo-id";   // photo-id, guarantor, inquiry
-  std::string id_document;
-  std::string guarantor;
-  bool agent = false;
-  bool guardian = false;
-  bool material_attested = false;
-  bool legibility_attested = false;
-};
+using SealApplicationInput = SealUpload;
 
 // Errors: seal.unknown_name_form, seal.unknown_route, those of MeasureImpression and SealDesk::Apply.
 Result<SealRegistration> ApplyForSeal(Database& db, const Viewer& viewer, const SealApplicationInput& input);

@@ -82,9 +82,64 @@ std::optional<std::vector<std::pair<std::string, std::string>>> FormFields(const
   return fields;
 }
 
+// The parts of a multipart/form-data body (RFC 7578), or an empty list when the body is not one.
+std::vector<Request::FormPart> MultipartParts(const std::string& content_type, const std::string& body) {
+  std::vector<Request::FormPart> parts;
+  if (content_type.rfind("multipart/form-data", 0) != 0) return parts;
+  const std::size_t b = content_type.find("boundary=");
+  if (b == std::string::npos) return parts;
+  std::string boundary = content_type.substr(b + 9);
+  if (const std::size_t semicolon = boundary.find(';'); semicolon != std::string::npos) boundary.resize(semicolon);
+  if (boundary.size() > 1 && boundary.front() == '"') boundary = boundary.substr(1, boundary.size() - 2);
+  const std::string delimiter = "--" + boundary;
+  std::size_t at = body.find(delimiter);
+  while (at != std::string::npos) {
+    at += delimiter.size();
+    if (body.compare(at, 2, "--") == 0) break;  // the closing delimiter
+    if (body.compare(at, 2, "\r\n") != 0) break;
+    at += 2;
+    const std::size_t head_end = body.find("\r\n\r\n", at);
+    if (head_end == std::string::npos) break;
+    const std::string head = body.substr(at, head_end - at);
+    const std::size_t data_start = head_end + 4;
+    const std::size_t next = body.find("\r\n" + delimiter, data_start);
+    if (next == std::string::npos) break;
+    Request::FormPart part;
+    auto quoted = [&head](const std::string& key) {
+      const std::size_t k = head.find(key + "=\"");
+      if (k == std::string::npos) return std::string();
+      const std::size_t start = k + key.size() + 2;
+      return head.substr(start, head.find('"', start) - start);
+    };
+    part.name = quoted("name");
+    part.filename = quoted("filename");
+    if (const std::size_t ct = head.find("Content-Type:"); ct != std::string::npos) {
+      const std::size_t end = head.find("\r\n", ct);
+      part.content_type = std::string(TrimSpaces(head.substr(ct + 13, end == std::string::npos ? end : end - ct - 13)));
+    }
+    part.data = body.substr(data_start, next - data_start);
+    parts.push_back(std::move(part));
+    at = next + 2;
+  }
+  return parts;
+}
+
 }  // namespace
 
+std::optional<Request::FormPart> Request::Part(std::string_view name) const {
+  for (FormPart& part : MultipartParts(Header("Content-Type"), body)) {
+    if (part.name == name) return std::move(part);
+  }
+  return std::nullopt;
+}
+
 std::string Request::Form(std::string_view name) const {
+  if (Header("Content-Type").rfind("multipart/form-data", 0) == 0) {
+    // Text fields only: a file's bytes are read through Part().
+    auto part = Part(name);
+    if (!part || !part->filename.empty() || !CheckText(part->data, {.max_bytes = 4096, .allow_empty = true})) return "";
+    return part->data;
+  }
   const auto fields = FormFields(body);
   if (!fields) return "";
   for (const auto& [key, value] : *fields) {

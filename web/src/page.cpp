@@ -16,6 +16,7 @@ std::string_view template_enrol();
 std::string_view template_pending();
 std::string_view template_support();
 std::string_view template_certificate();
+std::string_view template_seal();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -34,6 +35,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "pending") return embedded::template_pending();
   if (name == "support") return embedded::template_support();
   if (name == "certificate") return embedded::template_certificate();
+  if (name == "seal") return embedded::template_seal();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

@@ -35,6 +35,11 @@ const std::vector<Route>& Routes() {
       {"GET", "/support", SupportPage},
       {"GET", "/certificate", CertificatePage},
       {"POST", "/certificate", CertificateSubmit},
+      {"GET", "/seal", SealPage},
+      {"POST", "/seal/apply", SealApplySubmit},
+      {"POST", "/seal/step", SealStepSubmit},
+      {"POST", "/seal/certificate", SealCertificateSubmit},
+      {"POST", "/seal/inquiry", SealInquirySubmit},
       {"POST", "/pending/approve", PendingDecision},
       {"POST", "/pending/withdraw", PendingDecision},
       // JSON API v1
@@ -52,6 +57,11 @@ const std::vector<Route>& Routes() {
       {"POST", "/api/v1/pending/approve", ApproveApi},
       {"POST", "/api/v1/pending/withdraw", WithdrawApi},
       {"POST", "/api/v1/certificates", CertificatesApi},
+      {"GET", "/api/v1/seals", SealsApi},
+      {"POST", "/api/v1/seals", SealApplyApi},
+      {"POST", "/api/v1/seals/step", SealStepApi},
+      {"POST", "/api/v1/seals/certificate", SealCertificateApi},
+      {"POST", "/api/v1/seals/inquiry", SealInquiryApi},
   };
   return kRoutes;
 }

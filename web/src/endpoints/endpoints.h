@@ -40,6 +40,16 @@ Response PendingDecision(const Request& request, const WebContext& context);
 Response SupportPage(const Request& request, const WebContext& context);
 Response CertificatePage(const Request& request, const WebContext& context);
 Response CertificateSubmit(const Request& request, const WebContext& context);
+Response SealPage(const Request& request, const WebContext& context);
+Response SealApplySubmit(const Request& request, const WebContext& context);
+Response SealStepSubmit(const Request& request, const WebContext& context);
+Response SealCertificateSubmit(const Request& request, const WebContext& context);
+Response SealInquirySubmit(const Request& request, const WebContext& context);
+Response SealsApi(const Request& request, const WebContext& context);
+Response SealApplyApi(const Request& request, const WebContext& context);
+Response SealStepApi(const Request& request, const WebContext& context);
+Response SealCertificateApi(const Request& request, const WebContext& context);
+Response SealInquiryApi(const Request& request, const WebContext& context);
 
 // Staff session and the register through the gate (staff_api.cpp).
 Response LoginApi(const Request& request, const WebContext& context);

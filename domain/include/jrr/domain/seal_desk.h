@@ -46,6 +46,22 @@ struct SealApplication {
   std::string impression_png;  // lossless, as measured
 };
 
+// An application as a clerk enters it at the counter, the CLI or the API: the image as uploaded
+// (PNG or JPEG bytes) with its resolution, and the choices as codes (`jrr seal apply`'s).
+struct SealUpload {
+  std::string person;
+  std::string image;
+  double dpi = 0;
+  std::string name_form = "full";  // full, surname, given, former, common, katakana, alphabet
+  std::string route = "photo-id";  // photo-id, guarantor, inquiry
+  std::string id_document;
+  std::string guarantor;
+  bool agent = false;
+  bool guardian = false;
+  bool material_attested = false;
+  bool legibility_attested = false;
+};
+
 // What a 印鑑登録証明書 prints, once cleared.
 struct SealCertificateContent {
   SealRegistration registration;

@@ -5,6 +5,7 @@
 // without a socket and the error boundary lives in one place.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,6 +29,15 @@ struct Request {
   // valid UTF-8 text read as "" (and FormIsText() is false).
   std::string Form(std::string_view name) const;
   bool FormIsText() const;
+  // A part of a multipart/form-data body (a file upload), or nullopt. Form() reads the text parts
+  // of such a body too.
+  struct FormPart {
+    std::string name;
+    std::string filename;
+    std::string content_type;
+    std::string data;  // bytes as sent
+  };
+  std::optional<FormPart> Part(std::string_view name) const;
 
   // The first value of a query parameter, or "" when absent.
   std::string Query(std::string_view name) const;

@@ -12,6 +12,7 @@
 
 #include "jrr/domain/certificate_desk.h"
 #include "jrr/domain/municipality.h"
+#include "jrr/domain/seal_desk.h"
 #include "jrr/domain/pending_changes.h"
 #include "jrr/domain/resident_access.h"
 #include "jrr/domain/staff.h"
@@ -58,6 +59,17 @@ struct WebContext {
   std::function<Result<std::vector<SupportMeasure>>(const Viewer&, int64_t measure_id)> support_details;
   // 証明発行 through CertificateDesk (certificate_desk.h): the PDF with its 交付履歴 and 発行番号.
   std::function<Result<IssuedCertificate>(const Viewer&, const CertificateRequest&)> issue_certificate;
+  // 印鑑登録 through SealDesk (seal_desk.h): the 原票, an application, the steps (answer, withdraw
+  // by 受付番号; lost, abolish by 登録番号), the 印鑑登録証明書 and the 照会書 as PDF.
+  std::function<Result<std::vector<SealRegistration>>(const Viewer&, const std::string& person)> seal_entries;
+  std::function<Result<SealRegistration>(const Viewer&, const SealUpload&)> seal_apply;
+  std::function<Result<SealRegistration>(const Viewer&, const std::string& step, const std::string& key,
+                                         const std::string& reason)>
+      seal_step;
+  std::function<Result<std::string>(const Viewer&, const std::string& card, const std::string& person,
+                                    const std::vector<std::string>& acknowledged)>
+      seal_certificate;
+  std::function<Result<std::string>(const Viewer&, int64_t registration_id)> seal_inquiry;
 
   // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
   std::function<int64_t()> now_epoch_seconds;

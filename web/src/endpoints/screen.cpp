@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "screen.h"
+
+#include "jrr/domain/rule_catalog.h"
+#include "session_guard.h"
+
+namespace jrr::web {
+
+using kainjow::mustache::data;
+
+std::string MunicipalityName(const WebContext& context) {
+  const RegisterStatus status = context.register_status(false);
+  return status.municipality ? status.municipality->name : "";
+}
+
+Response Html(int status, const std::string& title, const std::string& body, const WebContext& context) {
+  return Response{status, "text/html; charset=utf-8", RenderPage(title, body, MunicipalityName(context)), {}, false};
+}
+
+Response SeeOther(const std::string& location) {
+  Response response{303, "text/plain; charset=utf-8", "", {}, false};
+  response.headers.emplace_back("Location", location);
+  return response;
+}
+
+data ErrorData(const Error& error) {
+  data d;
+  d.set("message_ja", MessageJa(error));
+  d.set("rule_id", error.rule_id);
+  return d;
+}
+
+std::string Nav(const Session& session) {
+  data nav;
+  nav.set("operator", session.viewer.operator_id);
+  nav.set("csrf", session.csrf_token);
+  return RenderTemplate("staff_nav", nav);
+}
+
+// A screen of the register needs a session whose login is complete: otherwise the user is sent
+// to the login, or to the step still to do (password change, second factor).
+Result<Session> LoggedIn(const Request& request, const WebContext& context, std::optional<Response>& redirect) {
+  auto session = SessionOf(request, context, Need::kAnyStep);
+  if (!session) {
+    redirect = SeeOther("/login");
+  } else if (session->next == LoginStep::kChangePassword) {
+    redirect = SeeOther("/password");
+  } else if (session->next == LoginStep::kEnrolSecondFactor) {
+    redirect = SeeOther("/enrol");
+  }
+  return session;
+}
+
+}  // namespace jrr::web

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// What the staff screens share: an HTML answer in the layout, a redirect, the refusal as template
+// data, the menu, and the check that a login is complete (each screen file renders its own
+// templates with these).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "../page.h"
+#include "jrr/web/http.h"
+#include "jrr/web/session_store.h"
+#include "jrr/web/web_context.h"
+
+namespace jrr::web {
+
+// The municipality's name for the page header ("" before `jrr init`).
+std::string MunicipalityName(const WebContext& context);
+Response Html(int status, const std::string& title, const std::string& body, const WebContext& context);
+Response SeeOther(const std::string& location);
+kainjow::mustache::data ErrorData(const Error& error);
+std::string Nav(const Session& session);
+// A screen of the register needs a session whose login is complete: otherwise `redirect` is set
+// to the login, or to the step still to do (password change, second factor).
+Result<Session> LoggedIn(const Request& request, const WebContext& context, std::optional<Response>& redirect);
+
+}  // namespace jrr::web
