@@ -9,6 +9,7 @@
 // Usage: node counter_flow.mjs JRR_BINARY WORK_DIR   (run by CTest as browser_counter_flow)
 //
 // REQ: JK-2.3.2, JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4, JK-3.4, JK-5.1
+// LAW: 印鑑条例
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -129,6 +130,22 @@ try {
     return { status: reply.status, type: reply.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) };
   }, other.addressee_number);
   assert.deepEqual(issued, { status: 201, type: 'application/pdf', head: '%PDF-' });
+
+  // 印鑑登録: the 原票 screen of an adult resident, the impression uploaded as a file, same day.
+  const adult = run('search', '--db', db, '--address', '架空県架空市', '--match', 'prefix', '--residents-only',
+    '--relationship', '世帯主', '--json')
+    .split('\n').filter(Boolean).map((line) => JSON.parse(line).record)
+    .find((r) => r.household_number !== householdOfTarget && r.birth_date.iso < '2000-01-01');
+  const impression = join(work, 'seal.png');
+  run('seal', 'sample-image', '--out', impression, '--diameter', '15', '--text', adult.family_name);
+  await page.goto(`${base}/seal?person=${adult.addressee_number}`);
+  await page.setInputFiles('#image', impression);
+  await page.fill('#id-document', '運転免許証');
+  await page.check('input[name=material]');
+  await page.check('input[name=legibility]');
+  await Promise.all([page.waitForURL('**/seal/apply'), page.click('form[action="/seal/apply"] button[type=submit]')]);
+  assert.match(await page.textContent('main'), /印鑑を登録しました/);
+  await shot('07-seal');
   console.log(`browser flow ok; screenshots in ${screenshots}`);
 } finally {
   if (browser) await browser.close();
