@@ -270,6 +270,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"seal.image_unreadable", kError, "LAW: 印鑑条例", "印影の画像（PNG または JPEG）を読み取れません。"},
     {"seal.image_resolution", kError, "LAW: 印鑑条例", "印影の画像の解像度（dpi）を指定してください（100〜2400）。"},
     {"seal.no_ink", kError, "LAW: 印鑑条例", "画像に印影が見つかりません。"},
+    {"seal.ended", kAlert, "LAW: 印鑑条例",
+     "この異動により印鑑登録が職権で廃止（または失効）されました。本人にお知らせください。"},
     {"seal.unknown_name_form", kError, "LAW: 印鑑条例",
      "印影の氏名の形は full, surname, given, former, common, katakana, alphabet のいずれかです。"},
     {"seal.unknown_route", kError, "LAW: 印鑑条例", "本人確認の方法は photo-id, guarantor, inquiry のいずれかです。"},

@@ -244,7 +244,7 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
   ChangeOutcome outcome{std::move(change), std::move(versions), {}};
   // 印鑑登録: a 転出, 死亡 or 職権消除 ends the registration, a name change lapses it — in this
   // transaction, so the register never shows a live seal for someone who left.
-  ApplySealEffects(db_, outcome);
+  for (std::string& notice : ApplySealEffects(db_, outcome)) outcome.notices.push_back(std::move(notice));
   if (drew_code) {
     const CodePoolStatus pool = ResidentRecordCodePoolStatus(db_);
     if (pool.free < pool.low_water) outcome.notices.push_back("code_pool.low");

@@ -155,7 +155,7 @@ std::string SqliteSealRegister::ImpressionPng(int64_t registration_id) {
   return s->ColumnBlob(0);
 }
 
-void ApplySealEffects(Database& db, const ChangeOutcome& outcome) {
+std::vector<std::string> ApplySealEffects(Database& db, const ChangeOutcome& outcome) {
   SqliteSealRegister seals(db);
   std::vector<SealRegistration> active;
   for (const ResidentRecord& v : outcome.versions) {
@@ -163,7 +163,8 @@ void ApplySealEffects(Database& db, const ChangeOutcome& outcome) {
       if (r.Active()) active.push_back(r);
     }
   }
-  if (active.empty()) return;
+  if (active.empty()) return {};
+  std::vector<std::string> notices;
   for (const SealEffect& effect : SealEffectsOf(outcome, active, SqliteRegisterSettings(db).GetSealSettings())) {
     for (SealRegistration r : active) {
       if (r.addressee_number != effect.addressee_number) continue;
@@ -181,8 +182,10 @@ void ApplySealEffects(Database& db, const ChangeOutcome& outcome) {
       event.targets = {r.addressee_number};
       event.detail = "number=" + r.registration_number + " change=" + std::to_string(outcome.change.change_id);
       SqliteAuditLog(db).Record(event);
+      if (notices.empty()) notices.push_back("seal.ended");
     }
   }
+  return notices;
 }
 
 IssueNumber RecordSealIssuance(Database& db, const SealRegistration& registration, const Viewer& viewer,

@@ -197,7 +197,9 @@ TEST_F(SealTest, ResidentChangesEndRegistrationsInTheSameCommit) {
   DeathCommand death;
   death.input = Input("2026-11-25", "2026-11-26");
   death.addressee_number = wife_;
-  ASSERT_TRUE(Changes("2026-11-26").Death(death));
+  auto died = Changes("2026-11-26").Death(death);
+  ASSERT_TRUE(died);
+  EXPECT_EQ(died->notices, (std::vector<std::string>{"seal.ended"}));  // the clerk is told
   EXPECT_EQ(seals_->ForPerson(wife_).front().state, SealState::kEnded);
   EXPECT_EQ(seals_->ForPerson(wife_).front().end_reason, "死亡");
   auto certificate = Desk().ClearCertificate(seals_->ForPerson(wife_).front().card_number, wife_);

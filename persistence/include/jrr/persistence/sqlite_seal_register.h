@@ -26,8 +26,9 @@ class SqliteSealRegister final : public SealRegister {
 };
 
 // Ends the active registrations an 異動 ends (SealEffectsOf), each as a new version with an
-// アクセスログ entry. Called by SqliteResidentRepository::Append inside its transaction.
-void ApplySealEffects(Database& db, const ChangeOutcome& outcome);
+// アクセスログ entry. Called by SqliteResidentRepository::Append inside its transaction. Returns
+// the notices for the clerk (seal.ended when a registration ended).
+std::vector<std::string> ApplySealEffects(Database& db, const ChangeOutcome& outcome);
 
 // Records one 印鑑登録証明書 issuance (交付履歴 and its 印刷ログ entry, one transaction) with the
 // next serial of the day and terminal; returns the number with its serial.
