@@ -276,6 +276,14 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "印影の氏名の形は full, surname, given, former, common, katakana, alphabet のいずれかです。"},
     {"seal.unknown_route", kError, "LAW: 印鑑条例", "本人確認の方法は photo-id, guarantor, inquiry のいずれかです。"},
     {"seal.unknown_step", kError, "LAW: 印鑑条例", "操作は answer, withdraw, lost, abolish のいずれかです。"},
+    // 戸籍の附票 (住基法第16条–第21条).
+    {"fuhyo.unknown_koseki", kError, "LAW: 住基法第16条", "この市区町村に本籍のある戸籍の附票が見つかりません（本籍・筆頭者を確認してください）。"},
+    {"fuhyo.person_mismatch", kError, "LAW: 住基法第19条", "通知の内容が附票（戸籍）の記載と一致しません。住所地へ通知します。"},
+    {"fuhyo.date_order", kError, "LAW: 住基法第19条", "通知の住所を定めた年月日が、附票の最新の記載より前になっています。"},
+    {"fuhyo.notice_malformed", kError, "LAW: 住基法第19条", "附票記載事項通知の形式が正しくありません。"},
+    {"fuhyo.not_ours", kError, "LAW: 住基法第19条", "この通知は本市区町村あてではありません。"},
+    {"fuhyo.member_not_found", kError, "LAW: 住基法第16条", "指定された附票の記載者が見つかりません。"},
+    {"fuhyo.reason_required", kError, "LAW: 住基法第18条", "職権修正・戸籍の異動には理由（事由）を記録してください。"},
     {"issuance.not_found", kError, "JK-1.3.8", "指定された交付履歴はありません。"},
     {"issuance.already_disposed", kError, "JK-1.3.8", "この証明書は既に処分済みとして記録されています。"},
     // Storage and delivery (infrastructure failures, reported with these texts).

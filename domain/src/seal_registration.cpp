@@ -38,6 +38,16 @@ bool IsPersonEnding(ChangeReason reason) {
 
 }  // namespace
 
+std::string_view SealStateNameJa(SealState state) {
+  switch (state) {
+    case SealState::kInquiry: return "照会中";
+    case SealState::kActive: return "登録";
+    case SealState::kEnded: return "廃止";
+    case SealState::kWithdrawn: return "取下げ・期限切れ";
+  }
+  return {};
+}
+
 std::string_view SealNameFormCode(SealNameForm form) {
   for (const FormName& f : kForms) {
     if (f.form == form) return f.code;

@@ -99,16 +99,7 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
 
 PlacedText Text(std::string field, std::string atena, Box box, FontRole font, double size, std::string text,
                 Align align = Align::kLeft) {
-  PlacedText t;
-  t.field = std::move(field);
-  t.atena = std::move(atena);
-  t.box = box;
-  t.font = font;
-  t.size_pt = size;
-  t.min_size_pt = std::max(kMinimumPoints, size * kShrinkFloor);
-  t.align = align;
-  t.text = std::move(text);
-  return t;
+  return TextAt(std::move(field), std::move(atena), box, font, size, std::move(text), align);
 }
 
 void AddMemberBlock(Sheet& sheet, const CertificatePlan& plan, const PrintedPerson& person, double top) {
@@ -314,6 +305,20 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
                                    "発行番号 " + number.Text(i + 1, total), Align::kRight));
   }
   return sheets;
+}
+
+PlacedText TextAt(std::string field, std::string atena, Box box, FontRole font, double size_pt, std::string text,
+                  Align align) {
+  PlacedText t;
+  t.field = std::move(field);
+  t.atena = std::move(atena);
+  t.box = box;
+  t.font = font;
+  t.size_pt = size_pt;
+  t.min_size_pt = std::max(kMinimumPoints, size_pt * kShrinkFloor);
+  t.align = align;
+  t.text = std::move(text);
+  return t;
 }
 
 std::string DumpSheets(const std::vector<Sheet>& sheets) {

@@ -8,15 +8,7 @@ namespace jrr::forms {
 namespace {
 
 PlacedText At(std::string field, Box box, FontRole font, double size, std::string text, Align align = Align::kLeft) {
-  PlacedText t;
-  t.field = std::move(field);
-  t.box = box;
-  t.font = font;
-  t.size_pt = size;
-  t.min_size_pt = std::max(kMinimumPoints, size * kShrinkFloor);
-  t.align = align;
-  t.text = std::move(text);
-  return t;
+  return TextAt(std::move(field), "", box, font, size, std::move(text), align);
 }
 
 }  // namespace

@@ -25,6 +25,7 @@ std::string_view schema_0014_staff_sql();
 std::string_view schema_0015_issuance_sql();
 std::string_view schema_0016_household_order_sql();
 std::string_view schema_0017_seal_registration_sql();
+std::string_view schema_0018_fuhyo_sql();
 }
 
 namespace jrr {
@@ -48,6 +49,7 @@ std::span<const Migration> AllMigrations() {
       Migration{15, "issuance", embedded::schema_0015_issuance_sql()},
       Migration{16, "household_order", embedded::schema_0016_household_order_sql()},
       Migration{17, "seal_registration", embedded::schema_0017_seal_registration_sql()},
+      Migration{18, "fuhyo", embedded::schema_0018_fuhyo_sql()},
   };
   return kMigrations;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_seal_register.h"
 
 #include <algorithm>
@@ -245,6 +246,9 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
   // 印鑑登録: a 転出, 死亡 or 職権消除 ends the registration, a name change lapses it — in this
   // transaction, so the register never shows a live seal for someone who left.
   for (std::string& notice : ApplySealEffects(db_, outcome)) outcome.notices.push_back(std::move(notice));
+  // 戸籍の附票: updated here for a 本籍 in this municipality, a notice queued for one elsewhere —
+  // both in this transaction (住基法第18条, 第19条第1項).
+  ApplyFuhyoEffects(db_, outcome);
   if (drew_code) {
     const CodePoolStatus pool = ResidentRecordCodePoolStatus(db_);
     if (pool.free < pool.low_water) outcome.notices.push_back("code_pool.low");

@@ -15,18 +15,9 @@
 namespace jrr::cli {
 namespace {
 
-std::string_view StateJa(SealState s) {
-  switch (s) {
-    case SealState::kInquiry: return "照会中";
-    case SealState::kActive: return "登録";
-    case SealState::kEnded: return "廃止";
-    case SealState::kWithdrawn: return "取下げ・期限切れ";
-  }
-  return {};
-}
 
 void Print(std::ostream& out, const SealRegistration& r) {
-  out << "受付 " << r.registration_id << "  " << StateJa(r.state);
+  out << "受付 " << r.registration_id << "  " << SealStateNameJa(r.state);
   if (!r.registration_number.empty()) out << "  登録番号 " << r.registration_number << "  登録証 " << r.card_number;
   out << "  宛名番号 " << r.addressee_number << "  印影 " << SealNameFormNameJa(r.name_form) << "「"
       << r.registered_name << "」 " << std::fixed;

@@ -17,6 +17,8 @@
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/storage_error.h"
 #include "jrr/domain/sample_town.h"
+#include "jrr/persistence/sqlite_fuhyo.h"
+#include "jrr/persistence/sqlite_seal_register.h"
 #include "jrr/persistence/migrations.h"
 #include "jrr/persistence/resident_record_code_pool.h"
 #include "jrr/persistence/sqlite_address_dictionary.h"
@@ -156,6 +158,9 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
       InsertVersionRow(db, v, outcome.change.change_id, /*index=*/false);
     }
     RecordChangeInAuditLog(db, outcome.change, outcome.versions);
+    // What Append does in the same transaction: the couplings to 印鑑登録 and 戸籍の附票.
+    ApplySealEffects(db, outcome);
+    ApplyFuhyoEffects(db, outcome);
   });
   ListDictionary memory_dictionary(lists->areas);
   ResidentRepository& residents_repository =

@@ -16,15 +16,6 @@ namespace {
 
 using kainjow::mustache::data;
 
-std::string_view StateJa(SealState s) {
-  switch (s) {
-    case SealState::kInquiry: return "照会中";
-    case SealState::kActive: return "登録";
-    case SealState::kEnded: return "廃止";
-    case SealState::kWithdrawn: return "取下げ・期限切れ";
-  }
-  return {};
-}
 
 Response SealScreen(const Request& request, const WebContext& context, const Session& session, int status,
                     const std::string& person, const std::optional<Error>& error, const std::string& notice) {
@@ -45,7 +36,7 @@ Response SealScreen(const Request& request, const WebContext& context, const Ses
       for (const SealRegistration& r : *entries) {
         data row;
         row.set("id", std::to_string(r.registration_id));
-        row.set("state", std::string(StateJa(r.state)));
+        row.set("state", std::string(SealStateNameJa(r.state)));
         row.set("number", r.registration_number);
         row.set("card", r.card_number);
         row.set("form", std::string(SealNameFormNameJa(r.name_form)));
@@ -140,7 +131,7 @@ Response SealStepSubmit(const Request& request, const WebContext& context) {
   auto done = context.seal_step(session->viewer, request.Form("step"), request.Form("key"), request.Form("reason"));
   if (!done) return SealScreen(request, context, *session, RefusalStatus(done.error()), person, done.error(), "");
   return SealScreen(request, context, *session, 200, person, std::nullopt,
-                    "受付 " + std::to_string(done->registration_id) + " を「" + std::string(StateJa(done->state)) +
+                    "受付 " + std::to_string(done->registration_id) + " を「" + std::string(SealStateNameJa(done->state)) +
                         "」にしました。");
 }
 

@@ -62,6 +62,9 @@ enum class SealState {
   kWithdrawn = 4,  // 申請が取り下げられた / 回答期限切れ: never registered
 };
 
+// 照会中, 登録, 廃止, 取下げ・期限切れ — as screens and the CLI show the state.
+std::string_view SealStateNameJa(SealState state);
+
 // The measurements of an impression (forms/seal_image.h).
 struct ImpressionMeasure {
   double smallest_square_mm = 0;  // side of the smallest square holding all ink, at any rotation

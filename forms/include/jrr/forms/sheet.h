@@ -52,6 +52,10 @@ struct Sheet {
   std::string image_png;
 };
 
+// A text in its box at its nominal size; it may shrink to kShrinkFloor of it (never below 5 pt).
+PlacedText TextAt(std::string field, std::string atena, Box box, FontRole font, double size_pt, std::string text,
+                  Align align = Align::kLeft);
+
 // One line per text, rule, seal and QR code: "page field atena x y w h size text", numbers to
 // 0.1 mm / 0.1 pt. Stable, for golden files.
 std::string DumpSheets(const std::vector<Sheet>& sheets);

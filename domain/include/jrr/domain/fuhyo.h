@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 戸籍の附票 — Fuhyo: one per 戸籍 whose 本籍 is in this municipality, recording where each member
+// of that 戸籍 lives (住基法第16条–第21条). The 本籍地 keeps it; the 住所地 — often another
+// municipality — tells it about moves through 附票記載事項通知 (第19条第1項), so notices cross
+// municipal systems (FuhyoNotice).
+//
+// Every update is 職権 (第18条) and event-driven: this municipality's own 異動 of a person whose
+// 本籍 is here (in the 異動's transaction), an inbound notice, a 戸籍 event entered by staff, or a
+// 職権修正 with a reason. Nothing is updated in place: members and addresses are appended versions.
+// Items added by later amendments (生年月日・性別 from 2022-01-11, 住民票コード from 2024-05-27)
+// stay blank for members who left the 戸籍 before them; nothing is back-filled.
+//
+// Pure: no I/O, no clock.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jrr/domain/calendar_date.h"
+#include "jrr/domain/resident_record.h"
+#include "jrr/domain/result.h"
+
+namespace jrr {
+
+// 戸籍の表示: 本籍 and 筆頭者.
+struct KosekiKey {
+  std::string domicile;        // 本籍
+  std::string head_of_family;  // 筆頭者
+  friend bool operator==(const KosekiKey&, const KosekiKey&) = default;
+};
+
+enum class FuhyoState { kCurrent = 1, kClosed = 2, kRemade = 3 };  // 現存 / 除票 / 改製原附票
+
+// One address line of a member (第17条第3号・第4号), as recorded; never edited.
+struct FuhyoAddress {
+  std::string address;          // 住所, or empty when abroad
+  bool abroad = false;          // 国外転出者である旨
+  CalendarDate since;           // 住所を定めた年月日 (for 国外転出: the planned departure date)
+  std::string source;           // what wrote it: "異動 123", "通知 990002-7", "職権修正: 理由"
+  CalendarDate recorded_on;
+};
+
+// One member (a person of the 戸籍) as of one version.
+struct FuhyoMember {
+  int64_t member_id = 0;
+  int version = 0;
+  std::string family_name, given_name;     // 氏名
+  std::optional<CalendarDate> birth_date;  // 出生の年月日 (since 2022-01-11)
+  std::optional<Sex> sex;                  // 男女の別 (since 2022-01-11)
+  std::string resident_record_code;        // 住民票コード (since 2024-05-27)
+  std::string overseas_voter_municipality; // 在外選挙人名簿: the registering municipality, or empty
+  bool removed = false;                    // 消除 (除籍, 死亡, 転籍 …)
+  std::string removal_reason;
+  std::optional<CalendarDate> removed_on;
+  std::vector<FuhyoAddress> addresses;     // oldest first
+  std::string DisplayName() const;
+};
+
+struct Fuhyo {
+  int64_t fuhyo_id = 0;
+  KosekiKey koseki;
+  FuhyoState state = FuhyoState::kCurrent;
+  std::optional<CalendarDate> closed_on;
+  std::vector<FuhyoMember> members;
+};
+
+// 附票記載事項通知 (第19条第1項): what the 住所地 tells the 本籍地 about one person.
+struct FuhyoNotice {
+  std::string notice_id;          // unique per sender: "<sender code>-<serial>"
+  std::string from_municipality;  // 住所地 code
+  std::string to_municipality;    // 本籍地 code
+  KosekiKey koseki;
+  std::string family_name, given_name;
+  CalendarDate birth_date;
+  Sex sex = Sex::kMale;
+  std::string resident_record_code;
+  std::string address;
+  bool abroad = false;
+  CalendarDate since;             // 住所を定めた年月日 (国外転出: planned departure)
+  CalendarDate sent_on;
+};
+
+// The dates the items came into force (住基法 as amended).
+inline constexpr CalendarDate kBirthAndSexSince{2022, 1, 11};
+inline constexpr CalendarDate kResidentCodeSince{2024, 5, 27};
+
+// True when the 本籍 lies in the municipality named `prefecture_and_name` (架空県架空市): the
+// 本籍 text starts with it.
+bool DomicileIsIn(const Domicile& domicile, std::string_view prefecture_and_name);
+
+// The municipality a 本籍 lies in, as the routing name of notices: the prefecture and the first
+// 市, 町 or 村 after it (a 郡 is passed over; in 東京都 a 区 is a municipality): 大阪府大阪市北区中之島…
+// → 大阪府大阪市, 北海道虻田郡倶知安町… → 北海道虻田郡倶知安町, 東京都千代田区… → 東京都千代田区.
+// Empty when the text does not start with a prefecture.
+std::string MunicipalityOfPlace(std::string_view place);
+
+// The notice the 住所地 sends about a version of a person whose 本籍 is elsewhere, or nullopt
+// when none is due: 本籍 なし/不明 (foreign residents among them), or no change of an item the
+// 附票 records between `before` (absent for a newcomer) and `after`.
+std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before, const ResidentRecord& after,
+                                     CalendarDate event_day);
+
+// Checks an inbound notice against the 附票 (第19条第2項). Errors (kRuleViolation):
+//   fuhyo.unknown_koseki   no current 附票 of that 戸籍 here
+//   fuhyo.person_mismatch  nobody in it with that 氏名 and 生年月日 (or the 住民票コード differs)
+//   fuhyo.date_order       the new 住所を定めた年月日 precedes the member's latest one
+// Returns the member the notice is about.
+Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice);
+
+// The notice as exchanged between municipal systems (a file of the file-drop adapter, an API
+// body): "FUHYO-NOTICE/1" then one "key=value" a line. Decode errors: fuhyo.notice_malformed.
+std::string EncodeFuhyoNotice(const FuhyoNotice& notice);
+Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text);
+
+}  // namespace jrr

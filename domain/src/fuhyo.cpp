@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/fuhyo.h"
+
+#include "jrr/domain/change_reason.h"
+#include "jrr/domain/text.h"
+
+#include <map>
+
+namespace jrr {
+
+std::string FuhyoMember::DisplayName() const {
+  if (given_name.empty()) return family_name;
+  return family_name + "\u3000" + given_name;
+}
+
+std::string MunicipalityOfPlace(std::string_view place) {
+  const std::u32string text = DecodeUtf8(place);
+  std::size_t at = std::u32string::npos;
+  for (std::size_t i = 0; i < text.size() && i < 5; ++i) {
+    if (text[i] == U'都' || text[i] == U'道' || text[i] == U'府' || text[i] == U'県') {
+      at = i + 1;
+      break;
+    }
+  }
+  if (at == std::u32string::npos) return {};
+  const bool tokyo = text.compare(0, 3, U"東京都") == 0;
+  for (std::size_t i = at; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    // A name's first character may itself be 市, 町 or 村 (市川市, 町田市, 村上市): never a terminator.
+    if (i > at && (c == U'市' || c == U'町' || c == U'村' || (tokyo && c == U'区'))) {
+      return EncodeUtf8(text.substr(0, i + 1));
+    }
+  }
+  return {};
+}
+
+bool DomicileIsIn(const Domicile& domicile, std::string_view prefecture_and_name) {
+  return domicile.state == Domicile::State::kRecorded && !prefecture_and_name.empty() &&
+         domicile.place.starts_with(prefecture_and_name);
+}
+
+std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before, const ResidentRecord& after,
+                                     CalendarDate event_day) {
+  // 本籍 なし・不明 (foreign residents have none): there is no 附票 to tell.
+  if (after.kind != ResidentKind::kJapanese || after.domicile.state != Domicile::State::kRecorded ||
+      after.domicile.place.empty()) {
+    return std::nullopt;
+  }
+  FuhyoNotice n;
+  n.koseki = KosekiKey{after.domicile.place, after.domicile.head_of_family};
+  n.family_name = after.family_name;
+  n.given_name = after.given_name;
+  n.birth_date = after.birth_date.InternalDate().value_or(CalendarDate{1, 1, 1});
+  n.sex = after.sex;
+  n.resident_record_code = after.resident_record_code;
+  n.sent_on = event_day;
+  if (after.status == ResidentStatus::kResident) {
+    n.address = after.address.Printed();
+    n.since = after.address_since ? after.address_since->InternalDate().value_or(event_day) : event_day;
+  } else if (after.removal && after.removal->reason == ChangeReason::kMoveOutAbroad) {
+    // 国外転出: the address becomes the statement, the date the planned departure (第17条).
+    n.abroad = true;
+    n.since = after.removal->effective.InternalDate().value_or(event_day);
+  } else {
+    return std::nullopt;  // a 国内転出 is told by the next 住所地; 死亡 reaches the 附票 through the 戸籍
+  }
+  if (before && before->domicile == after.domicile) {
+    const bool was_abroad = before->status == ResidentStatus::kRemoved;
+    const bool same = before->address.Printed() == after.address.Printed() && before->address_since == after.address_since &&
+                      was_abroad == n.abroad && before->family_name == after.family_name &&
+                      before->given_name == after.given_name && before->birth_date == after.birth_date &&
+                      before->sex == after.sex && before->resident_record_code == after.resident_record_code &&
+                      before->status == after.status;
+    if (same) return std::nullopt;
+  }
+  return n;
+}
+
+Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice) {
+  if (fuhyo.state != FuhyoState::kCurrent) {
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", notice.koseki.domicile);
+  }
+  for (const FuhyoMember& m : fuhyo.members) {
+    if (m.removed) continue;
+    // Identity: 生年月日 and 性別 always; the name as 氏 or 名 may change with the notice itself, so
+    // either must still agree; a recorded 住民票コード must agree.
+    const bool born = m.birth_date ? *m.birth_date == notice.birth_date : true;
+    const bool sex = m.sex ? *m.sex == notice.sex : true;
+    const bool name = m.family_name == notice.family_name || m.given_name == notice.given_name;
+    if (!born || !sex || !name) continue;
+    if (!m.resident_record_code.empty() && !notice.resident_record_code.empty() &&
+        m.resident_record_code != notice.resident_record_code) {
+      return MakeError(ErrorCode::kRuleViolation, "fuhyo.person_mismatch", "住民票コード");
+    }
+    if (!m.addresses.empty() && notice.since < m.addresses.back().since) {
+      return MakeError(ErrorCode::kRuleViolation, "fuhyo.date_order", ToIsoString(notice.since));
+    }
+    return m;
+  }
+  return MakeError(ErrorCode::kRuleViolation, "fuhyo.person_mismatch", notice.family_name + "　" + notice.given_name);
+}
+
+std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
+  std::string out = "FUHYO-NOTICE/1\n";
+  auto line = [&out](std::string_view key, std::string_view value) {
+    out += key;
+    out += '=';
+    out += value;
+    out += '\n';
+  };
+  line("notice_id", n.notice_id);
+  line("from", n.from_municipality);
+  line("to", n.to_municipality);
+  line("domicile", n.koseki.domicile);
+  line("head_of_family", n.koseki.head_of_family);
+  line("family_name", n.family_name);
+  line("given_name", n.given_name);
+  line("birth_date", ToIsoString(n.birth_date));
+  line("sex", n.sex == Sex::kMale ? "1" : "2");
+  line("resident_record_code", n.resident_record_code);
+  line("address", n.address);
+  line("abroad", n.abroad ? "1" : "0");
+  line("since", ToIsoString(n.since));
+  line("sent_on", ToIsoString(n.sent_on));
+  return out;
+}
+
+Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text) {
+  auto bad = [](std::string detail) { return MakeError(ErrorCode::kInvalidInput, "fuhyo.notice_malformed", std::move(detail)); };
+  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true})) return bad("not UTF-8 text");
+  std::map<std::string, std::string, std::less<>> fields;
+  std::size_t at = 0;
+  bool first = true;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    if (first) {
+      if (line != "FUHYO-NOTICE/1") return bad("header");
+      first = false;
+      continue;
+    }
+    if (line.empty()) continue;
+    const std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return bad(std::string(line.substr(0, 40)));
+    fields[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
+  }
+  if (first) return bad("empty");
+  FuhyoNotice n;
+  auto need = [&](const char* key) -> const std::string* {
+    auto found = fields.find(key);
+    return found == fields.end() ? nullptr : &found->second;
+  };
+  for (const char* key : {"notice_id", "from", "to", "domicile", "head_of_family", "family_name", "birth_date", "sex",
+                          "since", "sent_on"}) {
+    if (need(key) == nullptr || need(key)->empty()) return bad(std::string("missing ") + key);
+  }
+  n.notice_id = *need("notice_id");
+  n.from_municipality = *need("from");
+  n.to_municipality = *need("to");
+  n.koseki = KosekiKey{*need("domicile"), *need("head_of_family")};
+  n.family_name = *need("family_name");
+  if (auto g = need("given_name")) n.given_name = *g;
+  auto day = [&](const char* key) { return ParseIsoDate(*need(key)); };
+  const auto birth = day("birth_date"), since = day("since"), sent = day("sent_on");
+  if (!birth || !since || !sent) return bad("date");
+  n.birth_date = *birth;
+  n.since = *since;
+  n.sent_on = *sent;
+  n.sex = *need("sex") == "2" ? Sex::kFemale : Sex::kMale;
+  if (auto code = need("resident_record_code")) n.resident_record_code = *code;
+  if (auto address = need("address")) n.address = *address;
+  n.abroad = need("abroad") != nullptr && *need("abroad") == "1";
+  if (n.address.empty() && !n.abroad) return bad("address");
+  return n;
+}
+
+}  // namespace jrr

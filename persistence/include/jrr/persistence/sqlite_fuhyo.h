@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 戸籍の附票 on SQLite (schema 0018): the register, the coupling to 住民記録, and the notices.
+//
+//   ApplyFuhyoEffects   called by SqliteResidentRepository::Append inside the 異動's transaction:
+//                       for each version of a person whose 本籍 is here, the 附票 is updated now
+//                       (a failure rolls the 異動 back); for a 本籍 elsewhere, a 附票記載事項通知
+//                       goes to the outbox in the same commit.
+//   ReceiveFuhyoNotice  an inbound notice, applied once (by notice id), checked against the 附票;
+//                       a mismatch is refused and the reply to the 住所地 recorded (第19条第2項).
+//   DeliverFuhyoOutbox  hands undelivered notices to a transport, recording every attempt; after
+//                       kMaxDeliveryAttempts failures a notice is dead-lettered (listed, not retried).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jrr/domain/change.h"
+#include "jrr/domain/fuhyo.h"
+#include "jrr/persistence/database.h"
+
+namespace jrr {
+
+class SqliteFuhyoRegister {
+ public:
+  explicit SqliteFuhyoRegister(Database& db) : db_(db) {}
+  // The current 附票 of a 戸籍, or nullopt.
+  std::optional<Fuhyo> FindCurrent(const KosekiKey& koseki);
+  std::optional<Fuhyo> Get(int64_t fuhyo_id);
+  // 附票 whose 本籍, 筆頭者 or a member's 氏名 contains `text` (current and closed), at most 100.
+  std::vector<Fuhyo> Search(const std::string& text);
+  // 編製: a new 附票 (error fuhyo.exists when the 戸籍 already has a current one — not used by the
+  // coupling, which only creates where none exists).
+  int64_t Create(const KosekiKey& koseki, CalendarDate on);
+  // A member's next version (a new member when member_id is 0); returns the member id.
+  int64_t SaveMember(int64_t fuhyo_id, const FuhyoMember& member, const std::string& source);
+  void AddAddress(int64_t member_id, const FuhyoAddress& address);
+  void SetState(int64_t fuhyo_id, FuhyoState state, CalendarDate on, const std::string& reason);
+
+ private:
+  Database& db_;
+};
+
+// Applies a notice's items to the 附票 (the member's name, birth, sex and code as a new version
+// when they changed; the address as a new line when it changed). With `create_missing` (this
+// municipality's own 住民記録), a missing 附票 or member is created; otherwise MatchNotice's
+// errors refuse it. Inside the caller's transaction.
+Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool create_missing, const std::string& source);
+
+void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome);
+
+struct InboundResult {
+  bool duplicate = false;  // already received: nothing done
+  std::string outcome;     // applied, or the rule id that refused it
+  std::string reply;
+};
+// Errors: fuhyo.notice_malformed, fuhyo.not_ours (the notice is for another 本籍地).
+Result<InboundResult> ReceiveFuhyoNotice(Database& db, const std::string& body);
+
+inline constexpr int kMaxDeliveryAttempts = 5;
+// The transport: true when the notice was handed over; `detail` says why not.
+using FuhyoTransport = std::function<bool(const std::string& to_municipality, const std::string& notice_id,
+                                          const std::string& body, std::string& detail)>;
+struct DeliveryReport {
+  int delivered = 0;
+  int failed = 0;
+  std::vector<std::string> dead_letters;  // notice ids past kMaxDeliveryAttempts
+};
+DeliveryReport DeliverFuhyoOutbox(Database& db, const FuhyoTransport& transport);
+
+}  // namespace jrr

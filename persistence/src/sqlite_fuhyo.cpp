@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/persistence/sqlite_fuhyo.h"
+
+#include "jrr/domain/certificate.h"
+#include "jrr/domain/rule_catalog.h"
+#include "jrr/domain/storage_error.h"
+#include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/persistence/sqlite_resident_repository.h"
+
+namespace jrr {
+namespace {
+
+CalendarDate Day(const std::string& text) {
+  auto day = ParseIsoDate(text);
+  if (!day) throw StorageError("storage.failure", "undecodable 附票 date");
+  return *day;
+}
+
+std::optional<std::string> MaybeDay(const std::optional<CalendarDate>& d) {
+  return d ? std::optional<std::string>(ToIsoString(*d)) : std::nullopt;
+}
+
+// 架空県架空市: the name this register's 本籍 and notices are routed by.
+std::string OurMunicipality(Database& db) {
+  SqliteMunicipalityRepository repository(db);
+  auto m = repository.Get();
+  if (!m) return {};
+  return std::string(PrefectureName(m->code.digits().substr(0, 2))) + m->name;
+}
+
+// The living member a notice is about, by identity only (生年月日, 性別 and 氏 or 名).
+std::optional<FuhyoMember> FindMember(const Fuhyo& fuhyo, const FuhyoNotice& n) {
+  for (const FuhyoMember& m : fuhyo.members) {
+    if (m.removed) continue;
+    if (m.birth_date && *m.birth_date != n.birth_date) continue;
+    if (m.sex && *m.sex != n.sex) continue;
+    if (m.family_name == n.family_name || m.given_name == n.given_name) return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {
+  auto head = db_.Prepare("SELECT domicile, head_of_family FROM fuhyo WHERE fuhyo_id = ?1");
+  head->Bind(1, fuhyo_id);
+  if (!head->Step()) return std::nullopt;
+  Fuhyo f;
+  f.fuhyo_id = fuhyo_id;
+  f.koseki = KosekiKey{head->ColumnText(0), head->ColumnText(1)};
+  auto event = db_.Prepare("SELECT state, on_date FROM fuhyo_event WHERE fuhyo_id = ?1 ORDER BY event_id DESC LIMIT 1");
+  event->Bind(1, fuhyo_id);
+  if (event->Step()) {
+    f.state = static_cast<FuhyoState>(event->ColumnInt(0));
+    if (f.state != FuhyoState::kCurrent) f.closed_on = Day(event->ColumnText(1));
+  }
+  auto members = db_.Prepare(
+      "SELECT member_id, version, family_name, given_name, birth_date, sex, resident_record_code, overseas_voter, "
+      "removed, removal_reason, removed_on FROM fuhyo_member_version v WHERE fuhyo_id = ?1 AND version = "
+      "(SELECT max(w.version) FROM fuhyo_member_version w WHERE w.member_id = v.member_id) ORDER BY member_id");
+  members->Bind(1, fuhyo_id);
+  auto addresses = db_.Prepare(
+      "SELECT address, abroad, since, source, recorded_on FROM fuhyo_address WHERE member_id = ?1 ORDER BY seq");
+  while (members->Step()) {
+    FuhyoMember m;
+    m.member_id = members->ColumnInt(0);
+    m.version = static_cast<int>(members->ColumnInt(1));
+    m.family_name = members->ColumnText(2);
+    m.given_name = members->ColumnText(3);
+    if (!members->ColumnIsNull(4)) m.birth_date = Day(members->ColumnText(4));
+    if (!members->ColumnIsNull(5)) m.sex = static_cast<Sex>(members->ColumnInt(5));
+    m.resident_record_code = members->ColumnText(6);
+    m.overseas_voter_municipality = members->ColumnText(7);
+    m.removed = members->ColumnInt(8) != 0;
+    m.removal_reason = members->ColumnText(9);
+    if (!members->ColumnIsNull(10)) m.removed_on = Day(members->ColumnText(10));
+    addresses->Bind(1, m.member_id);
+    while (addresses->Step()) {
+      m.addresses.push_back(FuhyoAddress{addresses->ColumnText(0), addresses->ColumnInt(1) != 0,
+                                         Day(addresses->ColumnText(2)), addresses->ColumnText(3),
+                                         Day(addresses->ColumnText(4))});
+    }
+    addresses->Reset();
+    f.members.push_back(std::move(m));
+  }
+  return f;
+}
+
+std::optional<Fuhyo> SqliteFuhyoRegister::FindCurrent(const KosekiKey& koseki) {
+  auto s = db_.Prepare("SELECT fuhyo_id FROM fuhyo WHERE domicile = ?1 AND head_of_family = ?2 ORDER BY fuhyo_id DESC");
+  s->Bind(1, koseki.domicile).Bind(2, koseki.head_of_family);
+  std::vector<int64_t> ids;
+  while (s->Step()) ids.push_back(s->ColumnInt(0));
+  for (int64_t id : ids) {
+    auto f = Get(id);
+    if (f && f->state == FuhyoState::kCurrent) return f;
+  }
+  return std::nullopt;
+}
+
+std::vector<Fuhyo> SqliteFuhyoRegister::Search(const std::string& text) {
+  auto s = db_.Prepare(
+      "SELECT DISTINCT f.fuhyo_id FROM fuhyo f LEFT JOIN fuhyo_member_version m ON m.fuhyo_id = f.fuhyo_id WHERE "
+      "instr(f.domicile, ?1) > 0 OR instr(f.head_of_family, ?1) > 0 OR instr(m.family_name || '　' || m.given_name, ?1) > 0 "
+      "ORDER BY f.fuhyo_id LIMIT 100");
+  s->Bind(1, text);
+  std::vector<int64_t> ids;
+  while (s->Step()) ids.push_back(s->ColumnInt(0));
+  std::vector<Fuhyo> found;
+  for (int64_t id : ids) found.push_back(*Get(id));
+  return found;
+}
+
+int64_t SqliteFuhyoRegister::Create(const KosekiKey& koseki, CalendarDate on) {
+  db_.Prepare("INSERT INTO fuhyo(domicile, head_of_family, created_on) VALUES (?1, ?2, ?3)")
+      ->Bind(1, koseki.domicile).Bind(2, koseki.head_of_family).Bind(3, ToIsoString(on))
+      .Run();
+  const int64_t id = db_.LastInsertRowId();
+  SetState(id, FuhyoState::kCurrent, on, "編製");
+  return id;
+}
+
+int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, const std::string& source) {
+  int64_t member_id = m.member_id;
+  int version = 1;
+  if (member_id == 0) {
+    member_id = db_.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version");
+  } else {
+    version = static_cast<int>(db_.QueryInt("SELECT max(version) FROM fuhyo_member_version WHERE member_id = " +
+                                            std::to_string(member_id))) +
+              1;
+  }
+  db_.Prepare(
+         "INSERT INTO fuhyo_member_version(member_id, version, fuhyo_id, family_name, given_name, birth_date, sex, "
+         "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source) VALUES (?1, ?2, ?3, ?4, "
+         "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+      ->Bind(1, member_id).Bind(2, version).Bind(3, fuhyo_id).Bind(4, m.family_name).Bind(5, m.given_name)
+      .Bind(6, MaybeDay(m.birth_date))
+      .Bind(7, m.sex ? std::optional<std::string>(std::to_string(static_cast<int>(*m.sex))) : std::nullopt)
+      .Bind(8, m.resident_record_code).Bind(9, m.overseas_voter_municipality).Bind(10, m.removed ? 1 : 0)
+      .Bind(11, m.removal_reason).Bind(12, MaybeDay(m.removed_on)).Bind(13, source)
+      .Run();
+  return member_id;
+}
+
+void SqliteFuhyoRegister::AddAddress(int64_t member_id, const FuhyoAddress& a) {
+  const int64_t seq = db_.QueryInt("SELECT coalesce(max(seq), 0) + 1 FROM fuhyo_address WHERE member_id = " +
+                                   std::to_string(member_id));
+  db_.Prepare("INSERT INTO fuhyo_address(member_id, seq, address, abroad, since, source, recorded_on) VALUES (?1, ?2, "
+              "?3, ?4, ?5, ?6, ?7)")
+      ->Bind(1, member_id).Bind(2, seq).Bind(3, a.address).Bind(4, a.abroad ? 1 : 0).Bind(5, ToIsoString(a.since))
+      .Bind(6, a.source).Bind(7, ToIsoString(a.recorded_on))
+      .Run();
+}
+
+void SqliteFuhyoRegister::SetState(int64_t fuhyo_id, FuhyoState state, CalendarDate on, const std::string& reason) {
+  db_.Prepare("INSERT INTO fuhyo_event(fuhyo_id, state, on_date, reason) VALUES (?1, ?2, ?3, ?4)")
+      ->Bind(1, fuhyo_id).Bind(2, static_cast<int>(state)).Bind(3, ToIsoString(on)).Bind(4, reason)
+      .Run();
+}
+
+Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing, const std::string& source) {
+  SqliteFuhyoRegister fuhyo(db);
+  auto current = fuhyo.FindCurrent(n.koseki);
+  if (!current) {
+    if (!create_missing) return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
+    // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
+    current = fuhyo.Get(fuhyo.Create(n.koseki, n.sent_on));
+  }
+  std::optional<FuhyoMember> member;
+  if (create_missing) {
+    member = FindMember(*current, n);
+  } else {
+    auto matched = MatchNotice(*current, n);
+    if (!matched) return matched.error();
+    member = *matched;
+  }
+  FuhyoMember next = member.value_or(FuhyoMember{});
+  next.family_name = n.family_name;
+  next.given_name = n.given_name;
+  if (n.sent_on >= kBirthAndSexSince) {
+    next.birth_date = n.birth_date;
+    next.sex = n.sex;
+  }
+  if (n.sent_on >= kResidentCodeSince) next.resident_record_code = n.resident_record_code;
+  int64_t member_id = next.member_id;
+  const bool items_changed = !member || member->family_name != next.family_name ||
+                             member->given_name != next.given_name || member->birth_date != next.birth_date ||
+                             member->sex != next.sex || member->resident_record_code != next.resident_record_code;
+  if (items_changed) member_id = fuhyo.SaveMember(current->fuhyo_id, next, source);
+  const FuhyoAddress line{n.abroad ? std::string() : n.address, n.abroad, n.since, source, n.sent_on};
+  const bool moved = !member || member->addresses.empty() || member->addresses.back().address != line.address ||
+                     member->addresses.back().abroad != line.abroad || member->addresses.back().since != line.since;
+  if (moved) fuhyo.AddAddress(member_id, line);
+  return member_id;
+}
+
+void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome) {
+  const std::string ours = OurMunicipality(db);
+  if (ours.empty()) return;
+  SqliteResidentRepository residents(db);
+  for (const ResidentRecord& v : outcome.versions) {
+    std::optional<ResidentRecord> before;
+    if (v.history_number > 1) before = residents.Version(v.addressee_number, v.history_number - 1);
+    auto notice = NoticeFor(before, v, outcome.change.processing_date);
+    if (!notice) continue;
+    const std::string source = "異動 " + std::to_string(outcome.change.change_id);
+    notice->from_municipality = ours;
+    if (DomicileIsIn(v.domicile, ours)) {
+      notice->to_municipality = ours;
+      // The 附票 is ours: updated in this transaction; if it cannot be, the 異動 does not happen.
+      if (auto applied = ApplyFuhyoNotice(db, *notice, true, source); !applied) {
+        throw StorageError("storage.failure", "附票 update failed: " + applied.error().rule_id);
+      }
+      continue;
+    }
+    notice->to_municipality = MunicipalityOfPlace(v.domicile.place);
+    if (notice->to_municipality.empty()) continue;  // a 本籍 we cannot route (e.g. typed without a prefecture)
+    notice->notice_id = ours + "-" + std::to_string(db.QueryInt("SELECT count(*) + 1 FROM fuhyo_outbox"));
+    db.Prepare("INSERT INTO fuhyo_outbox(notice_id, to_municipality, body) VALUES (?1, ?2, ?3)")
+        ->Bind(1, notice->notice_id).Bind(2, notice->to_municipality).Bind(3, EncodeFuhyoNotice(*notice))
+        .Run();
+  }
+}
+
+Result<InboundResult> ReceiveFuhyoNotice(Database& db, const std::string& body) {
+  auto notice = DecodeFuhyoNotice(body);
+  if (!notice) return notice.error();
+  if (notice->to_municipality != OurMunicipality(db) || !DomicileIsIn(Domicile{Domicile::State::kRecorded, notice->koseki.domicile, ""}, OurMunicipality(db))) {
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.not_ours", notice->to_municipality);
+  }
+  Transaction transaction(db);
+  auto seen = db.Prepare("SELECT outcome, reply FROM fuhyo_inbox WHERE notice_id = ?1");
+  seen->Bind(1, notice->notice_id);
+  if (seen->Step()) return InboundResult{true, seen->ColumnText(0), seen->ColumnText(1)};
+  InboundResult result;
+  auto applied = ApplyFuhyoNotice(db, *notice, false, "通知 " + notice->notice_id);
+  if (applied) {
+    result.outcome = "applied";
+  } else {
+    // 第19条第2項: the 住所地 is told the notice does not agree with the 戸籍.
+    result.outcome = applied.error().rule_id;
+    result.reply = "住基法第19条第2項の通知: " + MessageJa(applied.error()) + "（通知 " + notice->notice_id + "）";
+  }
+  db.Prepare("INSERT INTO fuhyo_inbox(notice_id, from_municipality, body, outcome, reply) VALUES (?1, ?2, ?3, ?4, ?5)")
+      ->Bind(1, notice->notice_id).Bind(2, notice->from_municipality).Bind(3, body).Bind(4, result.outcome)
+      .Bind(5, result.reply)
+      .Run();
+  AuditEvent event;
+  event.action = AuditAction::kChange;
+  event.operator_id = "fuhyo-inbox";
+  event.function = "附票記載事項通知の受信";
+  event.outcome = result.outcome == "applied" ? "ok" : result.outcome;
+  event.detail = "notice=" + notice->notice_id;
+  SqliteAuditLog(db).Record(event);
+  transaction.Commit();
+  return result;
+}
+
+DeliveryReport DeliverFuhyoOutbox(Database& db, const FuhyoTransport& transport) {
+  DeliveryReport report;
+  auto pending = db.Prepare(
+      "SELECT o.notice_id, o.to_municipality, o.body, (SELECT count(*) FROM fuhyo_delivery d WHERE d.notice_id = "
+      "o.notice_id AND d.delivered = 0) FROM fuhyo_outbox o WHERE NOT EXISTS (SELECT 1 FROM fuhyo_delivery d WHERE "
+      "d.notice_id = o.notice_id AND d.delivered = 1) ORDER BY o.created_at, o.notice_id");
+  struct Item {
+    std::string id, to, body;
+    int64_t failures;
+  };
+  std::vector<Item> items;
+  while (pending->Step()) {
+    items.push_back({pending->ColumnText(0), pending->ColumnText(1), pending->ColumnText(2), pending->ColumnInt(3)});
+  }
+  for (const Item& item : items) {
+    if (item.failures >= kMaxDeliveryAttempts) {
+      report.dead_letters.push_back(item.id);
+      continue;
+    }
+    std::string detail;
+    const bool ok = transport(item.to, item.id, item.body, detail);
+    db.Prepare("INSERT INTO fuhyo_delivery(notice_id, attempted_at, delivered, detail) VALUES (?1, ?2, ?3, ?4)")
+        ->Bind(1, item.id).Bind(2, UtcTimestampNow()).Bind(3, ok ? 1 : 0).Bind(4, detail)
+        .Run();
+    if (ok) {
+      ++report.delivered;
+    } else {
+      ++report.failed;
+      if (item.failures + 1 >= kMaxDeliveryAttempts) report.dead_letters.push_back(item.id);
+    }
+  }
+  return report;
+}
+
+}  // namespace jrr
