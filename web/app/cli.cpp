@@ -228,6 +228,22 @@ const std::vector<Command>& Commands() {
        {"db", "kind", "person", "members", "with", "requester", "purpose", "copies", "printer", "area", "random",
         "out", "reason", "operator", "place", "terminal", "acknowledge", "certifier"},
        {"household", "individual", "history", "omit-katagaki", "no-seal"}, 0, 2, CertificateCommand},
+      {"fuhyo", "戸籍の附票（検索・戸籍の異動・通知の送受） / koseki supplementary register",
+       "jrr fuhyo --db PATH search 本籍・筆頭者・氏名の一部      附票の検索\n"
+       "jrr fuhyo --db PATH show 附票番号                        記載者と住所の履歴\n"
+       "jrr fuhyo --db PATH event --kind hensei --domicile 本籍 --head 筆頭者 --on DATE\n"
+       "jrr fuhyo --db PATH event 附票番号 --kind nyuseki --family 氏 --given 名 --birth DATE --sex male|female\n"
+       "    [--address 住所] --on DATE --reason 事由\n"
+       "jrr fuhyo --db PATH event 附票番号 --kind joseki|shibou --member 記載者番号 --on DATE --reason 事由\n"
+       "jrr fuhyo --db PATH event 附票番号 --kind tenseki --on DATE --reason 事由\n"
+       "jrr fuhyo --db PATH outbox | inbox                       附票記載事項通知の送付・受信の状況\n"
+       "jrr fuhyo --db PATH deliver --to 共有フォルダ             未送付の通知を送る（ファイル受け渡し）\n"
+       "jrr fuhyo --db PATH import --from 共有フォルダ            自分あての通知を取り込む（同じ通知は一度だけ）\n"
+       "  本籍がこの市区町村にある住民の異動は、同じ取引で附票に反映されます。本籍が他の市区町村なら\n"
+       "  通知が送付待ちに入ります（住基法第18条・第19条）。\n",
+       {"db", "kind", "domicile", "head", "on", "reason", "family", "given", "birth", "sex", "address", "member", "to",
+        "from", "operator", "place", "terminal"},
+       {}, 1, 2, FuhyoCommand},
       {"seal", "印鑑登録（申請・照会・証明書・廃止） / seal registration",
        "jrr seal --db PATH apply --person 宛名番号 --image 印影.png|.jpg --dpi N --attest material,legibility\n"
        "    [--name-form full|surname|given|former|common|katakana|alphabet]\n"

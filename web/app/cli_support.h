@@ -91,5 +91,6 @@ int User(const Args&, std::ostream&, std::ostream&);
 int SupportCommand(const Args&, std::ostream&, std::ostream&);
 int CertificateCommand(const Args&, std::ostream&, std::ostream&);
 int SealCommand(const Args&, std::ostream&, std::ostream&);
+int FuhyoCommand(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli
