@@ -54,6 +54,7 @@ class FuhyoCliTest : public ::testing::Test {
   std::string a_, b_, drop_;
 };
 
+// REQ: JK-7.2.4
 // LAW: 住基法第18条 (職権記載), 住基法第19条
 TEST_F(FuhyoCliTest, OwnDomicileIsUpdatedInTheSameCommit) {
   // 本籍 in 架空市 itself: the 附票 is made and kept here.
@@ -78,6 +79,7 @@ TEST_F(FuhyoCliTest, OwnDomicileIsUpdatedInTheSameCommit) {
   EXPECT_EQ(Count(a_, "SELECT count(*) FROM change_record WHERE change_id > 2"), 0);
 }
 
+// REQ: JK-7.2.4
 // LAW: 住基法第19条 (附票記載事項通知)
 TEST_F(FuhyoCliTest, TwoRegistersExchangeNoticesThroughTheFileDrop) {
   // 架空村 keeps the 附票 of the 戸籍 (entered as a 戸籍 event: there is no 戸籍 system here).
