@@ -175,4 +175,24 @@ Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text) {
   return n;
 }
 
+Result<FuhyoRequester> FuhyoRequesterFromCode(std::string_view code) {
+  if (code == "self") return FuhyoRequester::kSelf;
+  if (code == "spouse") return FuhyoRequester::kSpouse;
+  if (code == "lineal") return FuhyoRequester::kLineal;
+  if (code == "agent") return FuhyoRequester::kAgent;
+  if (code == "official") return FuhyoRequester::kOfficial;
+  if (code == "third-party") return FuhyoRequester::kThirdParty;
+  return MakeError(ErrorCode::kRuleViolation, "fuhyo.requester_not_allowed", std::string(code));
+}
+
+Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpose, bool resident_record_code) {
+  if (requester == FuhyoRequester::kThirdParty && purpose.empty()) {
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.purpose_required");
+  }
+  if (resident_record_code && (requester == FuhyoRequester::kOfficial || requester == FuhyoRequester::kThirdParty)) {
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.item_not_allowed", "住民票コード");
+  }
+  return {};
+}
+
 }  // namespace jrr

@@ -26,6 +26,7 @@ std::string_view schema_0015_issuance_sql();
 std::string_view schema_0016_household_order_sql();
 std::string_view schema_0017_seal_registration_sql();
 std::string_view schema_0018_fuhyo_sql();
+std::string_view schema_0019_fuhyo_issuance_sql();
 }
 
 namespace jrr {
@@ -50,6 +51,7 @@ std::span<const Migration> AllMigrations() {
       Migration{16, "household_order", embedded::schema_0016_household_order_sql()},
       Migration{17, "seal_registration", embedded::schema_0017_seal_registration_sql()},
       Migration{18, "fuhyo", embedded::schema_0018_fuhyo_sql()},
+      Migration{19, "fuhyo_issuance", embedded::schema_0019_fuhyo_issuance_sql()},
   };
   return kMigrations;
 }

@@ -78,6 +78,7 @@ int NextIssueSerial(Database& db, CalendarDate day, const std::string& terminal)
   auto last = db.Prepare(
       "SELECT max(coalesce((SELECT max(first_serial + copies - 1) FROM issuance WHERE issue_date = ?1 AND "
       "number_terminal = ?2), 0), coalesce((SELECT max(serial) FROM seal_issuance WHERE issue_date = ?1 AND "
+      "number_terminal = ?2), 0), coalesce((SELECT max(serial) FROM fuhyo_issuance WHERE issue_date = ?1 AND "
       "number_terminal = ?2), 0))");
   last->Bind(1, ToIsoString(day)).Bind(2, terminal);
   last->Step();

@@ -7,6 +7,7 @@
 // reply recorded.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -80,7 +81,7 @@ TEST_F(FuhyoCliTest, OwnDomicileIsUpdatedInTheSameCommit) {
 }
 
 // REQ: JK-7.2.4
-// LAW: 住基法第19条 (附票記載事項通知)
+// LAW: 住基法第19条 (附票記載事項通知), 住基法第20条 (写しの交付)
 TEST_F(FuhyoCliTest, TwoRegistersExchangeNoticesThroughTheFileDrop) {
   // 架空村 keeps the 附票 of the 戸籍 (entered as a 戸籍 event: there is no 戸籍 system here).
   ASSERT_EQ(RunCli({"fuhyo", "--db", b_, "event", "--kind", "hensei", "--domicile", "架空県架空村中央1番地", "--head",
@@ -128,6 +129,41 @@ TEST_F(FuhyoCliTest, TwoRegistersExchangeNoticesThroughTheFileDrop) {
   EXPECT_NE(inbox.out.find("fuhyo.person_mismatch"), std::string::npos) << inbox.out;
   EXPECT_NE(inbox.out.find("住基法第19条第2項"), std::string::npos);
   EXPECT_EQ(Count(b_, "SELECT count(*) FROM fuhyo_address"), 3);
+  // 戸籍の附票の写し from 架空村: who may ask, what prints only on request.
+  ASSERT_EQ(RunCli({"settings", "--db", b_, "add-certifier", "--role", "mayor", "--title", "架空村長", "--name",
+                    "村長　花子", "--from", "2020-04-01"})
+                .status,
+            0);
+  const std::string pdf = dir_.File("fuhyo.pdf");
+  struct Refusal {
+    std::vector<std::string> args;
+    const char* rule;
+  };
+  const Refusal kRefusals[] = {
+      {{"--requester", "neighbour"}, "[fuhyo.requester_not_allowed]"},
+      {{"--requester", "third-party"}, "[fuhyo.purpose_required]"},
+      {{"--requester", "third-party", "--purpose", "債権回収", "--with", "jumin-code"}, "[fuhyo.item_not_allowed]"},
+  };
+  for (const Refusal& r : kRefusals) {
+    std::vector<std::string> args = {"fuhyo", "--db", b_, "copy", "1", "--out", pdf};
+    args.insert(args.end(), r.args.begin(), r.args.end());
+    auto refused = RunCli(args);
+    EXPECT_EQ(refused.status, 1) << r.rule;
+    EXPECT_NE(refused.err.find(r.rule), std::string::npos) << refused.err;
+  }
+  auto copied = RunCli({"fuhyo", "--db", b_, "copy", "1", "--requester", "self", "--with", "honseki", "--out", pdf});
+  ASSERT_EQ(copied.status, 0) << copied.err;
+  FILE* pipe = popen(("pdftotext -layout " + pdf + " -").c_str(), "r");
+  std::string text;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+  pclose(pipe);
+  EXPECT_NE(text.find("戸籍の附票の写し"), std::string::npos) << text;
+  EXPECT_NE(text.find("架空県架空村中央1番地"), std::string::npos);  // 本籍 on request
+  EXPECT_NE(text.find("架空県架空市桜町二丁目5番6号"), std::string::npos);
+  EXPECT_NE(text.find("戸籍の附票の原本と相違ないことを証明する"), std::string::npos);
+  EXPECT_NE(text.find("住民票コード ＊＊＊＊＊＊"), std::string::npos);  // not requested
+  EXPECT_EQ(Count(b_, "SELECT count(*) FROM fuhyo_issuance"), 1);
   // 架空市 cannot apply a notice meant for 架空村.
   std::filesystem::create_directories(std::filesystem::path(drop_) / "架空県架空市");
   std::ofstream(std::filesystem::path(drop_) / "架空県架空市" / "x.fuhyo") << body;

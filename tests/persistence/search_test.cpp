@@ -254,7 +254,7 @@ TEST_F(SearchTest, MigrationBackfillsTheIndexOfAnOlderRegister) {
       "DROP TABLE staff_user_version; DROP TABLE login_attempt; "  // 14 and 15 come after; they are reapplied too
       "DROP TABLE issuance_disposal; DROP TABLE issuance_target; DROP TABLE issuance; DROP TABLE certificate_option; "
       "DROP TABLE household_order; DROP TABLE seal_issuance; DROP TABLE seal_version; DROP TABLE seal_entry; "
-      "DROP TABLE fuhyo_inbox; DROP TABLE fuhyo_delivery; DROP TABLE fuhyo_outbox; DROP TABLE fuhyo_address; "
+      "DROP TABLE fuhyo_issuance; DROP TABLE fuhyo_inbox; DROP TABLE fuhyo_delivery; DROP TABLE fuhyo_outbox; DROP TABLE fuhyo_address; "
       "DROP TABLE fuhyo_member_version; DROP TABLE fuhyo_event; DROP TABLE fuhyo; "
       "DELETE FROM schema_migration WHERE version >= 13; PRAGMA user_version = 12;");
   Migrate(*db_);

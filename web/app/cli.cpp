@@ -239,10 +239,13 @@ const std::vector<Command>& Commands() {
        "jrr fuhyo --db PATH outbox | inbox                       附票記載事項通知の送付・受信の状況\n"
        "jrr fuhyo --db PATH deliver --to 共有フォルダ             未送付の通知を送る（ファイル受け渡し）\n"
        "jrr fuhyo --db PATH import --from 共有フォルダ            自分あての通知を取り込む（同じ通知は一度だけ）\n"
+       "jrr fuhyo --db PATH copy 附票番号 [--members 記載者番号,…] --requester self|spouse|lineal|agent|official|third-party\n"
+       "    [--purpose 請求事由] [--with honseki,jumin-code,zaigai] --out FILE.pdf   戸籍の附票の写し\n"
        "  本籍がこの市区町村にある住民の異動は、同じ取引で附票に反映されます。本籍が他の市区町村なら\n"
        "  通知が送付待ちに入ります（住基法第18条・第19条）。\n",
        {"db", "kind", "domicile", "head", "on", "reason", "family", "given", "birth", "sex", "address", "member", "to",
-        "from", "operator", "place", "terminal"},
+        "from", "operator", "place", "terminal", "requester", "purpose", "with", "members", "out", "printer",
+        "acknowledge"},
        {}, 1, 2, FuhyoCommand},
       {"seal", "印鑑登録（申請・照会・証明書・廃止） / seal registration",
        "jrr seal --db PATH apply --person 宛名番号 --image 印影.png|.jpg --dpi N --attest material,legibility\n"

@@ -16,8 +16,13 @@
 
 #include "jrr/domain/certificate.h"
 #include "jrr/domain/japanese_date.h"
+#include "certificate_services.h"
+#include "jrr/forms/fuhyo_copy.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
+#include "jrr/persistence/sqlite_issuance_log.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
+#include "jrr/persistence/sqlite_resident_repository.h"
 
 namespace jrr::cli {
 namespace {
@@ -252,7 +257,91 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     out << "反映 " << applied << " 件、不一致で返送 " << refused << " 件、受信済み " << duplicates << " 件\n";
     return kOk;
   }
-  err << "エラー: fuhyo の操作は search, show, event, outbox, deliver, import, inbox です。\n";
+  if (action == "copy") {
+    // 戸籍の附票の写し (第20条): the requester's right, 支援措置 through the gate, 交付履歴, PDF.
+    std::optional<Fuhyo> f;
+    try {
+      f = fuhyo.Get(std::stoll(key));
+    } catch (const std::logic_error&) {
+    }
+    if (!f) return PrintError(err, MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", key));
+    auto requester = FuhyoRequesterFromCode(args.Option("requester", "self"));
+    if (!requester) return PrintError(err, requester.error());
+    const std::string with = args.Option("with");
+    const bool koseki = with.find("honseki") != std::string::npos;
+    const bool code = with.find("jumin-code") != std::string::npos;
+    const bool voter = with.find("zaigai") != std::string::npos;
+    if (Status ok = CheckFuhyoCopyRequest(*requester, args.Option("purpose"), code); !ok) return PrintError(err, ok.error());
+    if (args.Option("out").empty()) {
+      err << "エラー: --out FILE.pdf を指定してください。\n";
+      return kUsage;
+    }
+    if (!args.Option("members").empty()) {
+      std::vector<FuhyoMember> chosen;
+      std::istringstream in(args.Option("members"));
+      for (std::string id; std::getline(in, id, ',');) {
+        auto m = std::find_if(f->members.begin(), f->members.end(),
+                              [&](const FuhyoMember& x) { return std::to_string(x.member_id) == id; });
+        if (m == f->members.end()) return PrintError(err, MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found", id));
+        chosen.push_back(*m);
+      }
+      f->members = std::move(chosen);
+    }
+    // 支援措置: a member who lives here (known by the 住民票コード) passes the same gate as any
+    // certificate; protection never depends on which register the paper comes from.
+    auto viewer = ClerkViewer(args, **db);
+    if (!viewer) return PrintError(err, viewer.error());
+    SqliteResidentRepository residents(**db);
+    SqliteAuditLog log(**db);
+    std::vector<std::string> local;
+    for (const FuhyoMember& m : f->members) {
+      if (m.resident_record_code.empty()) continue;
+      for (const ResidentRecord& r : residents.FindByNumber(m.resident_record_code)) local.push_back(r.addressee_number);
+    }
+    if (Status cleared = ResidentAccess(residents, log, *viewer).ClearForIssue(local, "戸籍の附票の写し", false, Acknowledged(args));
+        !cleared) {
+      return PrintError(err, cleared.error());
+    }
+    const CertificateSettings settings = app::LoadCertificateSettings(**db, *viewer, args.Option("printer"));
+    const auto certifier = CertifierOn(settings.certifiers, viewer->today);
+    if (!certifier) return PrintError(err, MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier"));
+    forms::FuhyoCopyPlan plan;
+    plan.fuhyo = *f;
+    plan.print_koseki = koseki;
+    plan.print_code = code;
+    plan.print_overseas_voter = voter;
+    plan.issue_date = viewer->today;
+    plan.certifier_title = TitleWithPrefecture(certifier->title, settings.municipality_code);
+    plan.certifier_name = certifier->name;
+    plan.seal_text = settings.municipality_name + "長之印";
+    plan.number = IssueNumber{viewer->today, settings.municipality_name, settings.terminal_name, settings.printer_name, 0};
+    const int sheets = static_cast<int>(forms::FillFuhyoCopy(plan).size());
+    {
+      Transaction record(**db);
+      plan.number.serial = NextIssueSerial(**db, viewer->today, settings.terminal_name);
+      std::string members;
+      for (const FuhyoMember& m : f->members) members += (members.empty() ? "" : " ") + std::to_string(m.member_id);
+      (**db).Prepare("INSERT INTO fuhyo_issuance(issued_at, issue_date, place, terminal, number_terminal, operator_id, "
+                     "fuhyo_id, members, requester, purpose, items, sheets, serial, first_number) VALUES (?1, ?2, ?3, "
+                     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+          ->Bind(1, UtcTimestampNow()).Bind(2, ToIsoString(viewer->today)).Bind(3, viewer->place)
+          .Bind(4, viewer->terminal).Bind(5, settings.terminal_name).Bind(6, viewer->operator_id).Bind(7, f->fuhyo_id)
+          .Bind(8, members).Bind(9, args.Option("requester", "self")).Bind(10, args.Option("purpose")).Bind(11, with)
+          .Bind(12, sheets).Bind(13, plan.number.serial).Bind(14, plan.number.Text(1, sheets))
+          .Run();
+      LogAccess(*clerk, **db, AuditAction::kIssue, "戸籍の附票の写し・印刷", local, false,
+                "fuhyo=" + key + " sheets=" + std::to_string(sheets));
+      record.Commit();
+    }
+    const std::string pdf = app::SharedPdfRenderer().RenderSheets(forms::FillFuhyoCopy(plan), OverflowPolicy::kToLimit,
+                                                                  "戸籍の附票の写し");
+    std::ofstream file(args.Option("out"), std::ios::binary | std::ios::trunc);
+    file.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
+    if (!file) return kStorage;
+    out << "戸籍の附票の写しを発行しました: " << args.Option("out") << "（発行番号 " << plan.number.Text(1, sheets) << "）\n";
+    return kOk;
+  }
+  err << "エラー: fuhyo の操作は search, show, event, outbox, deliver, import, inbox, copy です。\n";
   return kUsage;
 }
 

@@ -111,6 +111,21 @@ std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before
 // Returns the member the notice is about.
 Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice);
 
+// 戸籍の附票の写し: who may ask (住基法第20条 and its 省令). Anyone else is refused.
+enum class FuhyoRequester {
+  kSelf = 1,        // a person recorded in the 附票 (also one since removed)
+  kSpouse = 2,      // 配偶者
+  kLineal = 3,      // 直系尊属・卑属
+  kAgent = 4,       // 代理人 (任意・法定) of one of those
+  kOfficial = 5,    // 国・地方公共団体の機関
+  kThirdParty = 6,  // 第三者 with a stated reason
+};
+// self, spouse, lineal, agent, official, third-party. Error fuhyo.requester_not_allowed otherwise.
+Result<FuhyoRequester> FuhyoRequesterFromCode(std::string_view code);
+// Errors: fuhyo.purpose_required (第三者 without a reason); fuhyo.item_not_allowed (住民票コード
+// for anyone but the person's own side: 本人等 and their agent).
+Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpose, bool resident_record_code);
+
 // The notice as exchanged between municipal systems (a file of the file-drop adapter, an API
 // body): "FUHYO-NOTICE/1" then one "key=value" a line. Decode errors: fuhyo.notice_malformed.
 std::string EncodeFuhyoNotice(const FuhyoNotice& notice);
