@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "jrr/domain/japanese_date.h"
+#include "jrr/domain/text.h"
 
 namespace jrr {
 namespace {
@@ -366,12 +367,7 @@ std::string MoveOutData(const std::vector<ResidentRecord>& movers, std::string_v
   // One "key=value" per line, people separated by a line "--". Values never hold a newline
   // (ValidateRecord refuses control characters), so no escaping is needed.
   std::string out = "JRR-TENSHUTSU/1\n";
-  auto line = [&out](std::string_view key, std::string_view value) {
-    out += key;
-    out += '=';
-    out += value;
-    out += '\n';
-  };
+  auto line = [&out](std::string_view key, std::string_view value) { AppendKeyValueLine(out, key, value); };
   line("from", municipality_code);
   line("from_name", municipality_name);
   line("issued", ToIsoString(issue_date));

@@ -102,12 +102,7 @@ Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice) {
 
 std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
   std::string out = "FUHYO-NOTICE/1\n";
-  auto line = [&out](std::string_view key, std::string_view value) {
-    out += key;
-    out += '=';
-    out += value;
-    out += '\n';
-  };
+  auto line = [&out](std::string_view key, std::string_view value) { AppendKeyValueLine(out, key, value); };
   line("notice_id", n.notice_id);
   line("from", n.from_municipality);
   line("to", n.to_municipality);

@@ -121,4 +121,11 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return fields;
 }
 
+void AppendKeyValueLine(std::string& out, std::string_view key, std::string_view value) {
+  out += key;
+  out += '=';
+  out += value;
+  out += '\n';
+}
+
 }  // namespace jrr

@@ -74,6 +74,14 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
   if (!clerk) return PrintError(err, clerk.error());
   SqliteFuhyoRegister fuhyo(**db);
   const std::string key = args.positional.size() > 1 ? args.positional[1] : std::string();
+  // The 附票 the second argument names, or nullopt.
+  auto named = [&]() -> std::optional<Fuhyo> {
+    try {
+      return fuhyo.Get(std::stoll(key));
+    } catch (const std::logic_error&) {
+      return std::nullopt;
+    }
+  };
 
   if (action == "search") {
     const auto found = fuhyo.Search(key);
@@ -83,11 +91,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     return kOk;
   }
   if (action == "show") {
-    std::optional<Fuhyo> f;
-    try {
-      f = fuhyo.Get(std::stoll(key));
-    } catch (const std::logic_error&) {
-    }
+    std::optional<Fuhyo> f = named();
     if (!f) return PrintError(err, MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", key));
     LogAccess(*clerk, **db, AuditAction::kView, "附票の照会", {}, false, "fuhyo=" + key);
     PrintFuhyo(out, *f, true);
@@ -113,11 +117,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
       }
       detail = "fuhyo=" + std::to_string(fuhyo.Create(koseki, *on));
     } else {
-      std::optional<Fuhyo> f;
-      try {
-        f = fuhyo.Get(std::stoll(key));
-      } catch (const std::logic_error&) {
-      }
+      std::optional<Fuhyo> f = named();
       if (!f || f->state != FuhyoState::kCurrent) {
         return PrintError(err, MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", key));
       }
@@ -259,11 +259,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (action == "copy") {
     // 戸籍の附票の写し (第20条): the requester's right, 支援措置 through the gate, 交付履歴, PDF.
-    std::optional<Fuhyo> f;
-    try {
-      f = fuhyo.Get(std::stoll(key));
-    } catch (const std::logic_error&) {
-    }
+    std::optional<Fuhyo> f = named();
     if (!f) return PrintError(err, MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", key));
     auto requester = FuhyoRequesterFromCode(args.Option("requester", "self"));
     if (!requester) return PrintError(err, requester.error());

@@ -54,4 +54,8 @@ std::vector<DataLine> DataLines(std::string_view text);
 // The tab-separated fields of a line (an empty line gives one empty field).
 std::vector<std::string_view> SplitTabs(std::string_view line);
 
+// Appends "key=value\n": the line of jrr's text exchange formats (転出証明書 QR, 附票 notices),
+// whose values never hold a newline (CheckText refuses control characters in register data).
+void AppendKeyValueLine(std::string& out, std::string_view key, std::string_view value);
+
 }  // namespace jrr
