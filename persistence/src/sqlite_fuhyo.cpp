@@ -224,7 +224,7 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome) {
   }
 }
 
-Result<InboundResult> ReceiveFuhyoNotice(Database& db, const std::string& body) {
+Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body) {
   auto notice = DecodeFuhyoNotice(body);
   if (!notice) return notice.error();
   if (notice->to_municipality != OurMunicipality(db) || !DomicileIsIn(Domicile{Domicile::State::kRecorded, notice->koseki.domicile, ""}, OurMunicipality(db))) {
@@ -233,8 +233,8 @@ Result<InboundResult> ReceiveFuhyoNotice(Database& db, const std::string& body) 
   Transaction transaction(db);
   auto seen = db.Prepare("SELECT outcome, reply FROM fuhyo_inbox WHERE notice_id = ?1");
   seen->Bind(1, notice->notice_id);
-  if (seen->Step()) return InboundResult{true, seen->ColumnText(0), seen->ColumnText(1)};
-  InboundResult result;
+  if (seen->Step()) return FuhyoReceipt{true, seen->ColumnText(0), seen->ColumnText(1)};
+  FuhyoReceipt result;
   auto applied = ApplyFuhyoNotice(db, *notice, false, "通知 " + notice->notice_id);
   if (applied) {
     result.outcome = "applied";

@@ -526,5 +526,42 @@ TEST_F(StaffApiTest, SealRegistrationThroughTheApiAndTheScreen) {
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM seal_issuance"), 1);
 }
 
+// 戸籍の附票 on the web: the family's 本籍 is here, so the 転入 made its 附票; search and view it, and
+// receive a notice from another system once, a mismatching one refused with its reply.
+// REQ: JK-7.2.4
+// LAW: 住基法第19条
+TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
+  const Login viewer = LogIn("view01", ReadyUser("view01", "view", false));
+  std::string q;
+  Poco::URI::encode("桜町一丁目", "", q);
+  auto found = Get("/api/v1/fuhyo?q=" + q, clerk.cookie);
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_NE(found.body.find("\"head_of_family\":\"架空　一郎\""), std::string::npos) << found.body;
+  auto one = Get("/api/v1/fuhyo?id=1", clerk.cookie);
+  ASSERT_EQ(one.status, 200);
+  EXPECT_NE(one.body.find("架空県架空市桜町一丁目1番2号"), std::string::npos) << one.body;
+  std::string notice =
+      "FUHYO-NOTICE/1\nnotice_id=架空県他市-1\nfrom=架空県他市\nto=架空県架空市\ndomicile=架空県架空市桜町一丁目1番地\n"
+      "head_of_family=架空　一郎\nfamily_name=架空\ngiven_name=一郎\nbirth_date=1980-04-01\nsex=1\n"
+      "resident_record_code=\naddress=架空県他市本町1番1号\nabroad=0\nsince=2026-11-25\nsent_on=2026-11-26\n";
+  EXPECT_EQ(Post("/api/v1/fuhyo/notices", notice, viewer.cookie, viewer.csrf).status, 403);  // needs 異動入力
+  auto applied = Post("/api/v1/fuhyo/notices", notice, clerk.cookie, clerk.csrf);
+  ASSERT_EQ(applied.status, 201) << applied.body;
+  EXPECT_EQ(Post("/api/v1/fuhyo/notices", notice, clerk.cookie, clerk.csrf).status, 200);  // once only
+  std::string mismatch = notice;
+  mismatch.replace(mismatch.find("架空県他市-1"), std::string("架空県他市-1").size(), "架空県他市-2");
+  mismatch.replace(mismatch.find("1980-04-01"), 10, "1981-04-01");
+  auto refused = Post("/api/v1/fuhyo/notices", mismatch, clerk.cookie, clerk.csrf);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(Field(refused.body, "outcome"), "fuhyo.person_mismatch");
+  EXPECT_NE(Field(refused.body, "reply").find("住基法第19条第2項"), std::string::npos);
+  EXPECT_EQ(Post("/api/v1/fuhyo/notices", "not a notice", clerk.cookie, clerk.csrf).status, 400);
+  auto page = Get("/fuhyo?id=1", clerk.cookie);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("架空県他市本町1番1号"), std::string::npos);
+  EXPECT_NE(page.body.find("通知 架空県他市-1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace jrr::testing

@@ -22,6 +22,7 @@
 #include "certificate_services.h"
 #include "seal_services.h"
 #include "japan_clock.h"
+#include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_issuance_log.h"
 
 #include <ctime>
@@ -192,6 +193,24 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   context.seal_inquiry = [served](const Viewer& viewer, int64_t registration_id) {
     auto db = served->pool.Acquire();
     return SealInquiryPdf(*db, viewer, registration_id, {});
+  };
+  context.fuhyo_search = [served](const Viewer& viewer, const std::string& text) {
+    auto db = served->pool.Acquire();
+    SqliteFuhyoStore store(*db);
+    SqliteAuditLog log(*db);
+    return FuhyoDesk(store, log, viewer).Search(text);
+  };
+  context.fuhyo_get = [served](const Viewer& viewer, int64_t fuhyo_id) {
+    auto db = served->pool.Acquire();
+    SqliteFuhyoStore store(*db);
+    SqliteAuditLog log(*db);
+    return FuhyoDesk(store, log, viewer).Get(fuhyo_id);
+  };
+  context.fuhyo_receive = [served](const Viewer& viewer, const std::string& text) {
+    auto db = served->pool.Acquire();
+    SqliteFuhyoStore store(*db);
+    SqliteAuditLog log(*db);
+    return FuhyoDesk(store, log, viewer).Receive(text);
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

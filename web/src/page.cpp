@@ -17,6 +17,7 @@ std::string_view template_pending();
 std::string_view template_support();
 std::string_view template_certificate();
 std::string_view template_seal();
+std::string_view template_fuhyo();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -36,6 +37,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "support") return embedded::template_support();
   if (name == "certificate") return embedded::template_certificate();
   if (name == "seal") return embedded::template_seal();
+  if (name == "fuhyo") return embedded::template_fuhyo();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

@@ -126,6 +126,23 @@ Result<FuhyoRequester> FuhyoRequesterFromCode(std::string_view code);
 // for anyone but the person's own side: 本人等 and their agent).
 Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpose, bool resident_record_code);
 
+// What became of an inbound notice.
+struct FuhyoReceipt {
+  bool duplicate = false;  // already received: nothing done
+  std::string outcome;     // applied, or the rule id that refused it
+  std::string reply;       // 第19条第2項: what the 住所地 is told
+};
+
+// The 附票 as the screens and the API see it (persistence/ implements it on SQLite).
+class FuhyoStore {
+ public:
+  virtual ~FuhyoStore() = default;
+  virtual std::vector<Fuhyo> Search(const std::string& text) = 0;
+  virtual std::optional<Fuhyo> Get(int64_t fuhyo_id) = 0;
+  // Errors: fuhyo.notice_malformed, fuhyo.not_ours.
+  virtual Result<FuhyoReceipt> Receive(const std::string& notice_text) = 0;
+};
+
 // The notice as exchanged between municipal systems (a file of the file-drop adapter, an API
 // body): "FUHYO-NOTICE/1" then one "key=value" a line. Decode errors: fuhyo.notice_malformed.
 std::string EncodeFuhyoNotice(const FuhyoNotice& notice);

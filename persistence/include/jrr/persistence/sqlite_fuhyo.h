@@ -51,13 +51,20 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool c
 
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome);
 
-struct InboundResult {
-  bool duplicate = false;  // already received: nothing done
-  std::string outcome;     // applied, or the rule id that refused it
-  std::string reply;
-};
 // Errors: fuhyo.notice_malformed, fuhyo.not_ours (the notice is for another 本籍地).
-Result<InboundResult> ReceiveFuhyoNotice(Database& db, const std::string& body);
+Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body);
+
+// FuhyoStore on this register, for FuhyoDesk.
+class SqliteFuhyoStore final : public FuhyoStore {
+ public:
+  explicit SqliteFuhyoStore(Database& db) : db_(db) {}
+  std::vector<Fuhyo> Search(const std::string& text) override { return SqliteFuhyoRegister(db_).Search(text); }
+  std::optional<Fuhyo> Get(int64_t fuhyo_id) override { return SqliteFuhyoRegister(db_).Get(fuhyo_id); }
+  Result<FuhyoReceipt> Receive(const std::string& notice_text) override { return ReceiveFuhyoNotice(db_, notice_text); }
+
+ private:
+  Database& db_;
+};
 
 inline constexpr int kMaxDeliveryAttempts = 5;
 // The transport: true when the notice was handed over; `detail` says why not.

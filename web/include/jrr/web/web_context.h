@@ -11,6 +11,7 @@
 #include <string>
 
 #include "jrr/domain/certificate_desk.h"
+#include "jrr/domain/fuhyo_desk.h"
 #include "jrr/domain/municipality.h"
 #include "jrr/domain/seal_desk.h"
 #include "jrr/domain/pending_changes.h"
@@ -70,6 +71,10 @@ struct WebContext {
                                     const std::vector<std::string>& acknowledged)>
       seal_certificate;
   std::function<Result<std::string>(const Viewer&, int64_t registration_id)> seal_inquiry;
+  // 戸籍の附票 through FuhyoDesk (fuhyo_desk.h): search, view, and an inbound notice.
+  std::function<Result<std::vector<Fuhyo>>(const Viewer&, const std::string& text)> fuhyo_search;
+  std::function<Result<Fuhyo>(const Viewer&, int64_t fuhyo_id)> fuhyo_get;
+  std::function<Result<FuhyoReceipt>(const Viewer&, const std::string& notice_text)> fuhyo_receive;
 
   // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
   std::function<int64_t()> now_epoch_seconds;
