@@ -8,6 +8,15 @@
 
 namespace jrr {
 
+std::string_view FuhyoStateNameJa(FuhyoState state) {
+  switch (state) {
+    case FuhyoState::kCurrent: return "現存";
+    case FuhyoState::kClosed: return "除票";
+    case FuhyoState::kRemade: return "改製原附票";
+  }
+  return {};
+}
+
 std::string FuhyoMember::DisplayName() const {
   if (given_name.empty()) return family_name;
   return family_name + "\u3000" + given_name;

@@ -21,14 +21,6 @@ std::optional<std::string> MaybeDay(const std::optional<CalendarDate>& d) {
   return d ? std::optional<std::string>(ToIsoString(*d)) : std::nullopt;
 }
 
-// 架空県架空市: the name this register's 本籍 and notices are routed by.
-std::string OurMunicipality(Database& db) {
-  SqliteMunicipalityRepository repository(db);
-  auto m = repository.Get();
-  if (!m) return {};
-  return std::string(PrefectureName(m->code.digits().substr(0, 2))) + m->name;
-}
-
 // The living member a notice is about, by identity only (生年月日, 性別 and 氏 or 名).
 std::optional<FuhyoMember> FindMember(const Fuhyo& fuhyo, const FuhyoNotice& n) {
   for (const FuhyoMember& m : fuhyo.members) {
@@ -41,6 +33,13 @@ std::optional<FuhyoMember> FindMember(const Fuhyo& fuhyo, const FuhyoNotice& n) 
 }
 
 }  // namespace
+
+std::string OurMunicipalityName(Database& db) {
+  SqliteMunicipalityRepository repository(db);
+  auto m = repository.Get();
+  if (!m) return {};
+  return std::string(PrefectureName(m->code.digits().substr(0, 2))) + m->name;
+}
 
 std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {
   auto head = db_.Prepare("SELECT domicile, head_of_family FROM fuhyo WHERE fuhyo_id = ?1");
@@ -197,7 +196,7 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
 }
 
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome) {
-  const std::string ours = OurMunicipality(db);
+  const std::string ours = OurMunicipalityName(db);
   if (ours.empty()) return;
   SqliteResidentRepository residents(db);
   for (const ResidentRecord& v : outcome.versions) {
@@ -228,7 +227,9 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome) {
 Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body) {
   auto notice = DecodeFuhyoNotice(body);
   if (!notice) return notice.error();
-  if (notice->to_municipality != OurMunicipality(db) || !DomicileIsIn(Domicile{Domicile::State::kRecorded, notice->koseki.domicile, ""}, OurMunicipality(db))) {
+  const std::string ours = OurMunicipalityName(db);
+  if (notice->to_municipality != ours ||
+      !DomicileIsIn(Domicile{Domicile::State::kRecorded, notice->koseki.domicile, ""}, ours)) {
     return MakeError(ErrorCode::kRuleViolation, "fuhyo.not_ours", notice->to_municipality);
   }
   Transaction transaction(db);

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
@@ -113,6 +114,10 @@ TEST_F(CertificateCliTest, RefusalsAndUsageErrors) {
       {{"--person", "0000000019", "--kind", "johyo", "--out", out}, 1, "[certificate.not_removed]"},
       {{"--person", "0000000019", "--kind", "tenshutsu", "--out", out}, 1, "[certificate.not_moving_out]"},
       {{"--out", out}, 1, "[certificate.person_required]"},
+      {{"--person", "0000000019", "--requester", "neighbour", "--out", out}, 1, "[certificate.unknown_requester]"},
+      {{"--person", "0000000019", "--certifier", "boss", "--out", out}, 1, "[certificate.unknown_certifier]"},
+      {{"--kind", "etsuran", "--random", "abc", "--out", out}, 1, "[certificate.seed_invalid]"},
+      {{"--kind", "etsuran", "--area", "北海道", "--out", out}, 1, "[certificate.nobody]"},
       {{"--person", "0000000019"}, 2, "--out"},
       {{"frobnicate", "--person", "0000000019"}, 2, "知らない操作"},
   };
@@ -136,6 +141,13 @@ TEST_F(CertificateCliTest, SealFromApplicationToCertificateAndAbolition) {
   AddMayor();
   const std::string image = dir_.File("seal.png");
   ASSERT_EQ(RunCli({"seal", "sample-image", "--out", image, "--diameter", "15", "--dpi", "600", "--text", "架空"}).status, 0);
+  for (const auto& [option, value, rule] : {std::tuple{"--route", "post", "[seal.unknown_route]"},
+                                            std::tuple{"--name-form", "nickname", "[seal.unknown_name_form]"}}) {
+    auto wrong = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "600",
+                         "--attest", "material,legibility", "--id-document", "運転免許証", option, value});
+    EXPECT_EQ(wrong.status, 1);
+    EXPECT_NE(wrong.err.find(rule), std::string::npos) << wrong.err;
+  }
   auto small = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "1200",
                        "--attest", "material,legibility", "--id-document", "運転免許証"});
   EXPECT_EQ(small.status, 1);  // read at 1200 dpi the same pixels are 7.5 mm: too small

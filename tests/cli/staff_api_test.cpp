@@ -500,6 +500,8 @@ TEST_F(StaffApiTest, SealRegistrationThroughTheApiAndTheScreen) {
   auto pdf = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000001"})", clerk.cookie, clerk.csrf);
   ASSERT_EQ(pdf.status, 201) << pdf.body;
   EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  auto unknown = Post("/api/v1/seals/step", R"({"step":"explode","key":"000001"})", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(Field(unknown.body, "rule_id"), "seal.unknown_step");
   // 廃止申請: the entry ends and stays.
   auto abolished = Post("/api/v1/seals/step", R"({"step":"abolish","key":"000001"})", clerk.cookie, clerk.csrf);
   ASSERT_EQ(abolished.status, 200) << abolished.body;

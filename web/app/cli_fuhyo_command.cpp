@@ -27,17 +27,9 @@
 namespace jrr::cli {
 namespace {
 
-std::string_view StateJa(FuhyoState s) {
-  switch (s) {
-    case FuhyoState::kCurrent: return "現存";
-    case FuhyoState::kClosed: return "除票";
-    case FuhyoState::kRemade: return "改製原附票";
-  }
-  return {};
-}
 
 void PrintFuhyo(std::ostream& out, const Fuhyo& f, bool members) {
-  out << "附票 " << f.fuhyo_id << "  " << StateJa(f.state) << "  本籍 " << f.koseki.domicile << "  筆頭者 "
+  out << "附票 " << f.fuhyo_id << "  " << FuhyoStateNameJa(f.state) << "  本籍 " << f.koseki.domicile << "  筆頭者 "
       << f.koseki.head_of_family << "  記載者 " << f.members.size() << " 人\n";
   if (!members) return;
   for (const FuhyoMember& m : f.members) {
@@ -58,11 +50,6 @@ void PrintFuhyo(std::ostream& out, const Fuhyo& f, bool members) {
   }
 }
 
-std::string Ours(Database& db) {
-  SqliteMunicipalityRepository repository(db);
-  auto m = repository.Get();
-  return m ? std::string(PrefectureName(m->code.digits().substr(0, 2))) + m->name : std::string();
-}
 
 }  // namespace
 
@@ -112,7 +99,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
         err << "エラー: --domicile 本籍 と --head 筆頭者 を指定してください。\n";
         return kUsage;
       }
-      if (!DomicileIsIn(Domicile{Domicile::State::kRecorded, koseki.domicile, ""}, Ours(**db))) {
+      if (!DomicileIsIn(Domicile{Domicile::State::kRecorded, koseki.domicile, ""}, OurMunicipalityName(**db))) {
         return PrintError(err, MakeError(ErrorCode::kRuleViolation, "fuhyo.not_ours", koseki.domicile));
       }
       detail = "fuhyo=" + std::to_string(fuhyo.Create(koseki, *on));
@@ -222,7 +209,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     return report.failed > 0 ? kStorage : kOk;
   }
   if (action == "import") {
-    const std::filesystem::path dir = std::filesystem::path(args.Option("from")) / Ours(**db);
+    const std::filesystem::path dir = std::filesystem::path(args.Option("from")) / OurMunicipalityName(**db);
     if (args.Option("from").empty()) {
       err << "エラー: --from 共有フォルダ を指定してください。\n";
       return kUsage;

@@ -16,14 +16,6 @@ namespace {
 
 using kainjow::mustache::data;
 
-std::string_view StateJa(FuhyoState s) {
-  switch (s) {
-    case FuhyoState::kCurrent: return "現存";
-    case FuhyoState::kClosed: return "除票";
-    case FuhyoState::kRemade: return "改製原附票";
-  }
-  return {};
-}
 
 std::optional<int64_t> IdOf(const Request& request) {
   try {
@@ -87,7 +79,7 @@ Response FuhyoPage(const Request& request, const WebContext& context) {
       for (const Fuhyo& f : *found) {
         data row;
         row.set("id", std::to_string(f.fuhyo_id));
-        row.set("state", std::string(StateJa(f.state)));
+        row.set("state", std::string(FuhyoStateNameJa(f.state)));
         row.set("domicile", f.koseki.domicile);
         row.set("head", f.koseki.head_of_family);
         row.set("members", std::to_string(f.members.size()));
@@ -106,7 +98,7 @@ Response FuhyoPage(const Request& request, const WebContext& context) {
     } else {
       data one;
       one.set("id", std::to_string(f->fuhyo_id));
-      one.set("state", std::string(StateJa(f->state)));
+      one.set("state", std::string(FuhyoStateNameJa(f->state)));
       one.set("domicile", f->koseki.domicile);
       one.set("head", f->koseki.head_of_family);
       data people{data::type::list};

@@ -35,6 +35,9 @@ struct KosekiKey {
 
 enum class FuhyoState { kCurrent = 1, kClosed = 2, kRemade = 3 };  // 現存 / 除票 / 改製原附票
 
+// 現存, 除票, 改製原附票 — as the screens and the CLI show the state.
+std::string_view FuhyoStateNameJa(FuhyoState state);
+
 // One address line of a member (第17条第3号・第4号), as recorded; never edited.
 struct FuhyoAddress {
   std::string address;          // 住所, or empty when abroad

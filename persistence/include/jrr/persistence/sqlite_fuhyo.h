@@ -51,6 +51,9 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool c
 
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome);
 
+// This register's municipality as notices route it (架空県架空市); empty before `jrr init`.
+std::string OurMunicipalityName(Database& db);
+
 // Errors: fuhyo.notice_malformed, fuhyo.not_ours (the notice is for another 本籍地).
 Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body);
 
