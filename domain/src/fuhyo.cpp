@@ -2,6 +2,7 @@
 #include "jrr/domain/fuhyo.h"
 
 #include "jrr/domain/change_reason.h"
+#include "jrr/domain/name_keys.h"
 #include "jrr/domain/text.h"
 
 #include <map>
@@ -20,6 +21,10 @@ std::string_view FuhyoStateNameJa(FuhyoState state) {
 std::string FuhyoMember::DisplayName() const {
   if (given_name.empty()) return family_name;
   return family_name + "\u3000" + given_name;
+}
+
+bool FuhyoMember::ProtectedOn(CalendarDate day) const {
+  return protected_from && protected_until && *protected_from <= day && day <= *protected_until;
 }
 
 std::string MunicipalityOfPlace(std::string_view place) {
@@ -59,6 +64,8 @@ std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before
   n.koseki = KosekiKey{after.domicile.place, after.domicile.head_of_family};
   n.family_name = after.family_name;
   n.given_name = after.given_name;
+  n.family_kana = after.family_kana;
+  n.given_kana = after.given_kana;
   n.birth_date = after.birth_date.InternalDate().value_or(CalendarDate{1, 1, 1});
   n.sex = after.sex;
   n.resident_record_code = after.resident_record_code;
@@ -77,7 +84,8 @@ std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before
     const bool was_abroad = before->status == ResidentStatus::kRemoved;
     const bool same = before->address.Printed() == after.address.Printed() && before->address_since == after.address_since &&
                       was_abroad == n.abroad && before->family_name == after.family_name &&
-                      before->given_name == after.given_name && before->birth_date == after.birth_date &&
+                      before->given_name == after.given_name && before->family_kana == after.family_kana &&
+                      before->given_kana == after.given_kana && before->birth_date == after.birth_date &&
                       before->sex == after.sex && before->resident_record_code == after.resident_record_code &&
                       before->status == after.status;
     if (same) return std::nullopt;
@@ -119,6 +127,10 @@ std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
   line("head_of_family", n.koseki.head_of_family);
   line("family_name", n.family_name);
   line("given_name", n.given_name);
+  if (!n.family_kana.empty() || !n.given_kana.empty()) {
+    line("family_kana", n.family_kana);
+    line("given_kana", n.given_kana);
+  }
   line("birth_date", ToIsoString(n.birth_date));
   line("sex", n.sex == Sex::kMale ? "1" : "2");
   line("resident_record_code", n.resident_record_code);
@@ -132,24 +144,9 @@ std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
 Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text) {
   auto bad = [](std::string detail) { return MakeError(ErrorCode::kInvalidInput, "fuhyo.notice_malformed", std::move(detail)); };
   if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true})) return bad("not UTF-8 text");
-  std::map<std::string, std::string, std::less<>> fields;
-  std::size_t at = 0;
-  bool first = true;
-  while (at < text.size()) {
-    const std::size_t end = std::min(text.find('\n', at), text.size());
-    const std::string_view line = text.substr(at, end - at);
-    at = end + 1;
-    if (first) {
-      if (line != "FUHYO-NOTICE/1") return bad("header");
-      first = false;
-      continue;
-    }
-    if (line.empty()) continue;
-    const std::size_t eq = line.find('=');
-    if (eq == std::string_view::npos) return bad(std::string(line.substr(0, 40)));
-    fields[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
-  }
-  if (first) return bad("empty");
+  auto parsed = ParseKeyValueText(text, "FUHYO-NOTICE/1");
+  if (!parsed) return bad("header or line");
+  const auto& fields = *parsed;
   FuhyoNotice n;
   auto need = [&](const char* key) -> const std::string* {
     auto found = fields.find(key);
@@ -165,6 +162,11 @@ Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text) {
   n.koseki = KosekiKey{*need("domicile"), *need("head_of_family")};
   n.family_name = *need("family_name");
   if (auto g = need("given_name")) n.given_name = *g;
+  if (auto k = need("family_kana")) n.family_kana = *k;
+  if (auto k = need("given_kana")) n.given_kana = *k;
+  for (const std::string* kana : {&n.family_kana, &n.given_kana}) {
+    if (!kana->empty() && !CheckStatutoryFurigana(*kana)) return bad("kana");
+  }
   auto day = [&](const char* key) { return ParseIsoDate(*need(key)); };
   const auto birth = day("birth_date"), since = day("since"), sent = day("sent_on");
   if (!birth || !since || !sent) return bad("date");
@@ -198,5 +200,35 @@ Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpos
   }
   return {};
 }
+
+std::string EncodeFuhyoReply(const FuhyoReply& r) {
+  std::string out = "FUHYO-REPLY/1\n";
+  AppendKeyValueLine(out, "reply_id", r.reply_id);
+  AppendKeyValueLine(out, "in_reply_to", r.in_reply_to);
+  AppendKeyValueLine(out, "from", r.from_municipality);
+  AppendKeyValueLine(out, "to", r.to_municipality);
+  AppendKeyValueLine(out, "rule_id", r.rule_id);
+  AppendKeyValueLine(out, "message", r.message);
+  AppendKeyValueLine(out, "sent_on", ToIsoString(r.sent_on));
+  return out;
+}
+
+Result<FuhyoReply> DecodeFuhyoReply(std::string_view text) {
+  auto bad = [](std::string detail) { return MakeError(ErrorCode::kInvalidInput, "fuhyo.notice_malformed", std::move(detail)); };
+  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true})) return bad("not UTF-8 text");
+  auto fields = ParseKeyValueText(text, "FUHYO-REPLY/1");
+  if (!fields) return bad("header or line");
+  for (const char* key : {"reply_id", "in_reply_to", "from", "to", "rule_id", "sent_on"}) {
+    auto found = fields->find(key);
+    if (found == fields->end() || found->second.empty()) return bad(std::string("missing ") + key);
+  }
+  auto sent = ParseIsoDate(fields->at("sent_on"));
+  if (!sent) return bad("date");
+  auto message = fields->find("message");
+  return FuhyoReply{fields->at("reply_id"), fields->at("in_reply_to"), fields->at("from"), fields->at("to"),
+                    fields->at("rule_id"), message == fields->end() ? std::string() : message->second, *sent};
+}
+
+bool IsFuhyoReply(std::string_view text) { return text.starts_with("FUHYO-REPLY/1"); }
 
 }  // namespace jrr

@@ -128,4 +128,28 @@ void AppendKeyValueLine(std::string& out, std::string_view key, std::string_view
   out += '\n';
 }
 
+std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText(std::string_view text,
+                                                                                 std::string_view header) {
+  std::map<std::string, std::string, std::less<>> fields;
+  std::size_t at = 0;
+  bool first = true;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (first) {
+      if (line != header) return std::nullopt;
+      first = false;
+      continue;
+    }
+    if (line.empty()) continue;
+    const std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return std::nullopt;
+    fields[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
+  }
+  if (first) return std::nullopt;
+  return fields;
+}
+
 }  // namespace jrr

@@ -27,6 +27,7 @@ std::string_view schema_0016_household_order_sql();
 std::string_view schema_0017_seal_registration_sql();
 std::string_view schema_0018_fuhyo_sql();
 std::string_view schema_0019_fuhyo_issuance_sql();
+std::string_view schema_0020_fuhyo_kana_protection_sql();
 }
 
 namespace jrr {
@@ -52,6 +53,7 @@ std::span<const Migration> AllMigrations() {
       Migration{17, "seal_registration", embedded::schema_0017_seal_registration_sql()},
       Migration{18, "fuhyo", embedded::schema_0018_fuhyo_sql()},
       Migration{19, "fuhyo_issuance", embedded::schema_0019_fuhyo_issuance_sql()},
+      Migration{20, "fuhyo_kana_protection", embedded::schema_0020_fuhyo_kana_protection_sql()},
   };
   return kMigrations;
 }

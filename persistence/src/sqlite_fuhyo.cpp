@@ -2,9 +2,11 @@
 #include "jrr/persistence/sqlite_fuhyo.h"
 
 #include "jrr/domain/certificate.h"
+#include "jrr/domain/name_keys.h"
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/storage_error.h"
 #include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/persistence/sqlite_issuance_log.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 
@@ -32,6 +34,25 @@ std::optional<FuhyoMember> FindMember(const Fuhyo& fuhyo, const FuhyoNotice& n) 
   return std::nullopt;
 }
 
+// The search key of a member's 振り仮名 (氏 and 名 together, as a clerk types them), or ''.
+std::string KanaKeyOf(const FuhyoMember& m) {
+  if (m.family_kana.empty() && m.given_kana.empty()) return {};
+  auto key = BuildKanaKey(m.family_kana + m.given_kana);
+  return key ? *key : std::string();
+}
+
+// The next id of this register's outbox: max(rowid) is one index step, where a count would read
+// the whole outbox for every notice.
+std::string NextOutboxId(Database& db, const std::string& ours) {
+  return ours + "-" + std::to_string(db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox"));
+}
+
+void Enqueue(Database& db, const std::string& id, const std::string& to, const std::string& body) {
+  db.Prepare("INSERT INTO fuhyo_outbox(notice_id, to_municipality, body) VALUES (?1, ?2, ?3)")
+      ->Bind(1, id).Bind(2, to).Bind(3, body)
+      .Run();
+}
+
 }  // namespace
 
 std::string OurMunicipalityName(Database& db) {
@@ -56,11 +77,13 @@ std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {
   }
   auto members = db_.Prepare(
       "SELECT member_id, version, family_name, given_name, birth_date, sex, resident_record_code, overseas_voter, "
-      "removed, removal_reason, removed_on FROM fuhyo_member_version v WHERE fuhyo_id = ?1 AND version = "
+      "removed, removal_reason, removed_on, family_kana, given_kana FROM fuhyo_member_version v WHERE fuhyo_id = ?1 AND version = "
       "(SELECT max(w.version) FROM fuhyo_member_version w WHERE w.member_id = v.member_id) ORDER BY member_id");
   members->Bind(1, fuhyo_id);
   auto addresses = db_.Prepare(
       "SELECT address, abroad, since, source, recorded_on FROM fuhyo_address WHERE member_id = ?1 ORDER BY seq");
+  auto protection = db_.Prepare(
+      "SELECT kind, from_date, until FROM fuhyo_protection WHERE member_id = ?1 ORDER BY protection_id DESC LIMIT 1");
   while (members->Step()) {
     FuhyoMember m;
     m.member_id = members->ColumnInt(0);
@@ -74,6 +97,14 @@ std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {
     m.removed = members->ColumnInt(8) != 0;
     m.removal_reason = members->ColumnText(9);
     if (!members->ColumnIsNull(10)) m.removed_on = Day(members->ColumnText(10));
+    m.family_kana = members->ColumnText(11);
+    m.given_kana = members->ColumnText(12);
+    protection->Bind(1, m.member_id);
+    if (protection->Step() && protection->ColumnInt(0) == 1) {
+      m.protected_from = Day(protection->ColumnText(1));
+      m.protected_until = Day(protection->ColumnText(2));
+    }
+    protection->Reset();
     addresses->Bind(1, m.member_id);
     while (addresses->Step()) {
       m.addresses.push_back(FuhyoAddress{addresses->ColumnText(0), addresses->ColumnInt(1) != 0,
@@ -98,12 +129,12 @@ std::optional<Fuhyo> SqliteFuhyoRegister::FindCurrent(const KosekiKey& koseki) {
   return std::nullopt;
 }
 
-std::vector<Fuhyo> SqliteFuhyoRegister::Search(const std::string& text) {
+std::vector<Fuhyo> SqliteFuhyoRegister::Search(const std::string& text, const std::string& kana_key) {
   auto s = db_.Prepare(
       "SELECT DISTINCT f.fuhyo_id FROM fuhyo f LEFT JOIN fuhyo_member_version m ON m.fuhyo_id = f.fuhyo_id WHERE "
       "instr(f.domicile, ?1) > 0 OR instr(f.head_of_family, ?1) > 0 OR instr(m.family_name || '　' || m.given_name, ?1) > 0 "
-      "ORDER BY f.fuhyo_id LIMIT 100");
-  s->Bind(1, text);
+      "OR (?2 <> '' AND substr(m.kana_key, 1, length(?2)) = ?2) ORDER BY f.fuhyo_id LIMIT 100");
+  s->Bind(1, text).Bind(2, kana_key);
   std::vector<int64_t> ids;
   while (s->Step()) ids.push_back(s->ColumnInt(0));
   std::vector<Fuhyo> found;
@@ -111,12 +142,12 @@ std::vector<Fuhyo> SqliteFuhyoRegister::Search(const std::string& text) {
   return found;
 }
 
-int64_t SqliteFuhyoRegister::Create(const KosekiKey& koseki, CalendarDate on) {
+int64_t SqliteFuhyoRegister::Create(const KosekiKey& koseki, CalendarDate on, const std::string& reason) {
   db_.Prepare("INSERT INTO fuhyo(domicile, head_of_family, created_on) VALUES (?1, ?2, ?3)")
       ->Bind(1, koseki.domicile).Bind(2, koseki.head_of_family).Bind(3, ToIsoString(on))
       .Run();
   const int64_t id = db_.LastInsertRowId();
-  SetState(id, FuhyoState::kCurrent, on, "編製");
+  SetState(id, FuhyoState::kCurrent, on, reason);
   return id;
 }
 
@@ -132,13 +163,14 @@ int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, 
   }
   db_.Prepare(
          "INSERT INTO fuhyo_member_version(member_id, version, fuhyo_id, family_name, given_name, birth_date, sex, "
-         "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source) VALUES (?1, ?2, ?3, ?4, "
-         "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+         "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source, family_kana, given_kana, "
+         "kana_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
       ->Bind(1, member_id).Bind(2, version).Bind(3, fuhyo_id).Bind(4, m.family_name).Bind(5, m.given_name)
       .Bind(6, MaybeDay(m.birth_date))
       .Bind(7, m.sex ? std::optional<std::string>(std::to_string(static_cast<int>(*m.sex))) : std::nullopt)
       .Bind(8, m.resident_record_code).Bind(9, m.overseas_voter_municipality).Bind(10, m.removed ? 1 : 0)
-      .Bind(11, m.removal_reason).Bind(12, MaybeDay(m.removed_on)).Bind(13, source)
+      .Bind(11, m.removal_reason).Bind(12, MaybeDay(m.removed_on)).Bind(13, source).Bind(14, m.family_kana)
+      .Bind(15, m.given_kana).Bind(16, KanaKeyOf(m))
       .Run();
   return member_id;
 }
@@ -159,13 +191,110 @@ void SqliteFuhyoRegister::SetState(int64_t fuhyo_id, FuhyoState state, CalendarD
       .Run();
 }
 
+int64_t SqliteFuhyoRegister::Write(const FuhyoEvent& e, const FuhyoEventPlan& plan, const AuditEvent& audit) {
+  Transaction transaction(db_);
+  const CalendarDate recorded = e.on;
+  auto write = [&](int64_t fuhyo_id, const FuhyoWrite& w) {
+    int64_t member_id = w.member.member_id;
+    if (w.new_version || member_id == 0) member_id = SaveMember(fuhyo_id, w.member, plan.source);
+    for (const FuhyoAddress& line : w.lines) AddAddress(member_id, line);
+  };
+  if (plan.close_as) SetState(e.fuhyo_id, *plan.close_as, e.on, plan.source);
+  int64_t current = e.fuhyo_id;
+  if (plan.create) {
+    current = Create(*plan.create, e.on, plan.source);
+    for (const FuhyoWrite& w : plan.on_created) write(current, w);
+  }
+  for (const FuhyoWrite& w : plan.on_current) write(e.fuhyo_id, w);
+  if (plan.protect_member) {
+    db_.Prepare("INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, 1, ?2, ?3, ?4)")
+        ->Bind(1, *plan.protect_member).Bind(2, ToIsoString(e.on)).Bind(3, MaybeDay(e.until)).Bind(4, plan.source)
+        .Run();
+  }
+  if (plan.protect_end_member) {
+    db_.Prepare("INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, 2, ?2, NULL, ?3)")
+        ->Bind(1, *plan.protect_end_member).Bind(2, ToIsoString(recorded)).Bind(3, plan.source)
+        .Run();
+  }
+  AuditEvent entry = audit;
+  if (plan.create) entry.detail += " new_fuhyo=" + std::to_string(current);
+  SqliteAuditLog(db_).Record(entry);
+  transaction.Commit();
+  return current;
+}
+
+std::vector<FuhyoNoticeEntry> SqliteFuhyoStore::Outbox(int limit) {
+  auto rows = db_.Prepare(
+      "SELECT o.notice_id, o.to_municipality, o.created_at, "
+      "(SELECT count(*) FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = 1), "
+      "(SELECT count(*) FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = 0), "
+      "(SELECT d.detail FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = 0 ORDER BY d.rowid DESC "
+      "LIMIT 1) FROM fuhyo_outbox o ORDER BY o.rowid DESC LIMIT ?1");
+  rows->Bind(1, static_cast<int64_t>(limit));
+  std::vector<FuhyoNoticeEntry> entries;
+  while (rows->Step()) {
+    FuhyoNoticeEntry e;
+    e.notice_id = rows->ColumnText(0);
+    e.counterpart = rows->ColumnText(1);
+    e.recorded_at = rows->ColumnText(2);
+    e.failures = static_cast<int>(rows->ColumnInt(4));
+    e.state = rows->ColumnInt(3) > 0 ? "送付済み" : e.failures >= kMaxDeliveryAttempts ? "送付不能" : "未送付";
+    e.detail = rows->ColumnIsNull(5) ? std::string() : rows->ColumnText(5);
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+std::vector<FuhyoNoticeEntry> SqliteFuhyoStore::Inbox(int limit) {
+  auto rows = db_.Prepare(
+      "SELECT notice_id, from_municipality, received_at, outcome, reply FROM fuhyo_inbox ORDER BY rowid DESC LIMIT ?1");
+  rows->Bind(1, static_cast<int64_t>(limit));
+  std::vector<FuhyoNoticeEntry> entries;
+  while (rows->Step()) {
+    entries.push_back(FuhyoNoticeEntry{rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2),
+                                       rows->ColumnText(3), 0, rows->ColumnText(4)});
+  }
+  return entries;
+}
+
+IssueNumber RecordFuhyoIssuance(Database& db, const Viewer& viewer, const FuhyoCopyRequest& r,
+                                const FuhyoCopyContent& content, int sheets, IssueNumber number) {
+  Transaction transaction(db);
+  number.serial = NextIssueSerial(db, number.date, number.terminal);
+  std::string members, items;
+  for (const FuhyoMember& m : content.fuhyo.members) {
+    if (!members.empty()) members += ' ';
+    members += std::to_string(m.member_id);
+  }
+  for (auto [on, name] : {std::pair{r.print_koseki, "honseki"}, {r.print_code, "jumin-code"}, {r.print_overseas_voter, "zaigai"}}) {
+    if (!on) continue;
+    if (!items.empty()) items += ',';
+    items += name;
+  }
+  db.Prepare("INSERT INTO fuhyo_issuance(issued_at, issue_date, place, terminal, number_terminal, operator_id, "
+             "fuhyo_id, members, requester, purpose, items, sheets, serial, first_number) VALUES (?1, ?2, ?3, "
+             "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+      ->Bind(1, UtcTimestampNow()).Bind(2, ToIsoString(number.date)).Bind(3, viewer.place).Bind(4, viewer.terminal)
+      .Bind(5, number.terminal).Bind(6, viewer.operator_id).Bind(7, content.fuhyo.fuhyo_id).Bind(8, members)
+      .Bind(9, r.requester).Bind(10, r.purpose).Bind(11, items).Bind(12, sheets).Bind(13, number.serial)
+      .Bind(14, number.Text(1, sheets))
+      .Run();
+  AuditEvent event = EventBy(viewer, AuditAction::kIssue, "戸籍の附票の写し・印刷");
+  event.targets = content.residents;
+  event.detail = "fuhyo_issuance=" + std::to_string(db.LastInsertRowId()) + " fuhyo=" +
+                 std::to_string(content.fuhyo.fuhyo_id) + " sheets=" + std::to_string(sheets) + " output=pdf";
+  SqliteAuditLog(db).Record(event);
+  transaction.Commit();
+  return number;
+}
+
 Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing, const std::string& source) {
   SqliteFuhyoRegister fuhyo(db);
   auto current = fuhyo.FindCurrent(n.koseki);
   if (!current) {
     if (!create_missing) return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
     // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
-    current = fuhyo.Get(fuhyo.Create(n.koseki, n.sent_on));
+    current = fuhyo.Get(fuhyo.Create(n.koseki, n.sent_on, "編製（住民記録から）"));
   }
   std::optional<FuhyoMember> member;
   if (create_missing) {
@@ -178,6 +307,10 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   FuhyoMember next = member.value_or(FuhyoMember{});
   next.family_name = n.family_name;
   next.given_name = n.given_name;
+  if (n.sent_on >= kFuriganaSince && (!n.family_kana.empty() || !n.given_kana.empty())) {
+    next.family_kana = n.family_kana;
+    next.given_kana = n.given_kana;
+  }
   if (n.sent_on >= kBirthAndSexSince) {
     next.birth_date = n.birth_date;
     next.sex = n.sex;
@@ -185,7 +318,8 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   if (n.sent_on >= kResidentCodeSince) next.resident_record_code = n.resident_record_code;
   int64_t member_id = next.member_id;
   const bool items_changed = !member || member->family_name != next.family_name ||
-                             member->given_name != next.given_name || member->birth_date != next.birth_date ||
+                             member->given_name != next.given_name || member->family_kana != next.family_kana ||
+                             member->given_kana != next.given_kana || member->birth_date != next.birth_date ||
                              member->sex != next.sex || member->resident_record_code != next.resident_record_code;
   if (items_changed) member_id = fuhyo.SaveMember(current->fuhyo_id, next, source);
   const FuhyoAddress line{n.abroad ? std::string() : n.address, n.abroad, n.since, source, n.sent_on};
@@ -216,46 +350,75 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome) {
     }
     notice->to_municipality = MunicipalityOfPlace(v.domicile.place);
     if (notice->to_municipality.empty()) continue;  // a 本籍 we cannot route (e.g. typed without a prefecture)
-    // max(rowid) is one index step; a count would read the whole outbox for every notice.
-    notice->notice_id = ours + "-" + std::to_string(db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox"));
-    db.Prepare("INSERT INTO fuhyo_outbox(notice_id, to_municipality, body) VALUES (?1, ?2, ?3)")
-        ->Bind(1, notice->notice_id).Bind(2, notice->to_municipality).Bind(3, EncodeFuhyoNotice(*notice))
-        .Run();
+    notice->notice_id = NextOutboxId(db, ours);
+    Enqueue(db, notice->notice_id, notice->to_municipality, EncodeFuhyoNotice(*notice));
   }
 }
 
-Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body) {
+namespace {
+
+void RecordInbox(Database& db, const std::string& id, const std::string& from, const std::string& body,
+                 const FuhyoReceipt& result, const std::string& function) {
+  db.Prepare("INSERT INTO fuhyo_inbox(notice_id, from_municipality, body, outcome, reply) VALUES (?1, ?2, ?3, ?4, ?5)")
+      ->Bind(1, id).Bind(2, from).Bind(3, body).Bind(4, result.outcome).Bind(5, result.reply)
+      .Run();
+  AuditEvent event;
+  event.action = AuditAction::kChange;
+  event.operator_id = "fuhyo-inbox";
+  event.function = function;
+  event.outcome = result.outcome == "applied" || result.outcome == "reply" ? "ok" : result.outcome;
+  event.detail = "notice=" + id;
+  SqliteAuditLog(db).Record(event);
+}
+
+std::optional<FuhyoReceipt> AlreadyReceived(Database& db, const std::string& id) {
+  auto seen = db.Prepare("SELECT outcome, reply FROM fuhyo_inbox WHERE notice_id = ?1");
+  seen->Bind(1, id);
+  if (!seen->Step()) return std::nullopt;
+  return FuhyoReceipt{true, seen->ColumnText(0), seen->ColumnText(1)};
+}
+
+// A 第19条第2項 reply from a 本籍地: recorded for the clerks of this 住所地 to check the 住民票.
+Result<FuhyoReceipt> ReceiveReply(Database& db, const std::string& body, const std::string& ours) {
+  auto reply = DecodeFuhyoReply(body);
+  if (!reply) return reply.error();
+  if (reply->to_municipality != ours) return MakeError(ErrorCode::kRuleViolation, "fuhyo.not_ours", reply->to_municipality);
+  Transaction transaction(db);
+  if (auto seen = AlreadyReceived(db, reply->reply_id)) return *seen;
+  FuhyoReceipt result{false, "reply",
+                      reply->message + "（" + reply->rule_id + "、通知 " + reply->in_reply_to + " への本籍地からの通知）"};
+  RecordInbox(db, reply->reply_id, reply->from_municipality, body, result, "附票記載事項通知への本籍地からの通知の受信");
+  transaction.Commit();
+  return result;
+}
+
+}  // namespace
+
+Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, CalendarDate today) {
+  const std::string ours = OurMunicipalityName(db);
+  if (IsFuhyoReply(body)) return ReceiveReply(db, body, ours);
   auto notice = DecodeFuhyoNotice(body);
   if (!notice) return notice.error();
-  const std::string ours = OurMunicipalityName(db);
   if (notice->to_municipality != ours ||
       !DomicileIsIn(Domicile{Domicile::State::kRecorded, notice->koseki.domicile, ""}, ours)) {
     return MakeError(ErrorCode::kRuleViolation, "fuhyo.not_ours", notice->to_municipality);
   }
   Transaction transaction(db);
-  auto seen = db.Prepare("SELECT outcome, reply FROM fuhyo_inbox WHERE notice_id = ?1");
-  seen->Bind(1, notice->notice_id);
-  if (seen->Step()) return FuhyoReceipt{true, seen->ColumnText(0), seen->ColumnText(1)};
+  if (auto seen = AlreadyReceived(db, notice->notice_id)) return *seen;
   FuhyoReceipt result;
   auto applied = ApplyFuhyoNotice(db, *notice, false, "通知 " + notice->notice_id);
   if (applied) {
     result.outcome = "applied";
   } else {
-    // 第19条第2項: the 住所地 is told the notice does not agree with the 戸籍.
+    // 第19条第2項: the 住所地 is told the notice does not agree with the 戸籍 — recorded here and
+    // sent back through the outbox in the same commit.
     result.outcome = applied.error().rule_id;
     result.reply = "住基法第19条第2項の通知: " + MessageJa(applied.error()) + "（通知 " + notice->notice_id + "）";
+    const FuhyoReply reply{NextOutboxId(db, ours), notice->notice_id, ours, notice->from_municipality,
+                           applied.error().rule_id, result.reply, today};
+    Enqueue(db, reply.reply_id, reply.to_municipality, EncodeFuhyoReply(reply));
   }
-  db.Prepare("INSERT INTO fuhyo_inbox(notice_id, from_municipality, body, outcome, reply) VALUES (?1, ?2, ?3, ?4, ?5)")
-      ->Bind(1, notice->notice_id).Bind(2, notice->from_municipality).Bind(3, body).Bind(4, result.outcome)
-      .Bind(5, result.reply)
-      .Run();
-  AuditEvent event;
-  event.action = AuditAction::kChange;
-  event.operator_id = "fuhyo-inbox";
-  event.function = "附票記載事項通知の受信";
-  event.outcome = result.outcome == "applied" ? "ok" : result.outcome;
-  event.detail = "notice=" + notice->notice_id;
-  SqliteAuditLog(db).Record(event);
+  RecordInbox(db, notice->notice_id, notice->from_municipality, body, result, "附票記載事項通知の受信");
   transaction.Commit();
   return result;
 }

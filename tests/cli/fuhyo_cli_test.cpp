@@ -110,6 +110,14 @@ TEST_F(FuhyoCliTest, TwoRegistersExchangeNoticesThroughTheFileDrop) {
   auto shown = RunCli({"fuhyo", "--db", b_, "show", "1"});
   EXPECT_NE(shown.out.find("架空県架空市桜町二丁目5番6号"), std::string::npos) << shown.out;
   EXPECT_NE(shown.out.find("通知 架空県架空市-2"), std::string::npos);
+  // The notice carried the statutory 振り仮名 (from 2025-05-26): 架空村 finds the 附票 by its kana key.
+  EXPECT_NE(shown.out.find("（カクウ　イチロウ）"), std::string::npos) << shown.out;
+  auto by_kana = RunCli({"fuhyo", "--db", b_, "search", "かくう いちろう"});
+  ASSERT_EQ(by_kana.status, 0) << by_kana.err;
+  EXPECT_NE(by_kana.out.find("該当 1 件"), std::string::npos) << by_kana.out;
+  EXPECT_NE(RunCli({"fuhyo", "--db", b_, "search", "ガグウ"}).out.find("該当 1 件"), std::string::npos)
+      << "濁音 folds to 清音 in the key";
+  EXPECT_NE(RunCli({"fuhyo", "--db", b_, "search", "ハナコ"}).out.find("該当 0 件"), std::string::npos);
   // The same notice again: applied once only.
   std::filesystem::copy_file(dir_.File("again.fuhyo"), folder / "架空県架空市-1.fuhyo");
   auto twice = RunCli({"fuhyo", "--db", b_, "import", "--from", drop_});
@@ -129,6 +137,16 @@ TEST_F(FuhyoCliTest, TwoRegistersExchangeNoticesThroughTheFileDrop) {
   EXPECT_NE(inbox.out.find("fuhyo.person_mismatch"), std::string::npos) << inbox.out;
   EXPECT_NE(inbox.out.find("住基法第19条第2項"), std::string::npos);
   EXPECT_EQ(Count(b_, "SELECT count(*) FROM fuhyo_address"), 3);
+  // The 第19条第2項 reply travels back through 架空村's outbox to 架空市, which records it once.
+  EXPECT_NE(RunCli({"fuhyo", "--db", b_, "outbox"}).out.find("→ 架空県架空市  未送付"), std::string::npos);
+  auto replied = RunCli({"fuhyo", "--db", b_, "deliver", "--to", drop_});
+  EXPECT_NE(replied.out.find("送付 1 件"), std::string::npos) << replied.out;
+  auto told = RunCli({"fuhyo", "--db", a_, "import", "--from", drop_});
+  ASSERT_EQ(told.status, 0) << told.err;
+  EXPECT_NE(told.out.find("本籍地からの不一致の通知 1 件"), std::string::npos) << told.out;
+  auto a_inbox = RunCli({"fuhyo", "--db", a_, "inbox"});
+  EXPECT_NE(a_inbox.out.find("← 架空県架空村  reply"), std::string::npos) << a_inbox.out;
+  EXPECT_NE(a_inbox.out.find("fuhyo.person_mismatch、通知 架空県架空市-99"), std::string::npos) << a_inbox.out;
   // 戸籍の附票の写し from 架空村: who may ask, what prints only on request.
   ASSERT_EQ(RunCli({"settings", "--db", b_, "add-certifier", "--role", "mayor", "--title", "架空村長", "--name",
                     "村長　花子", "--from", "2020-04-01"})
@@ -206,6 +224,73 @@ TEST_F(FuhyoCliTest, NoDomicileNoNoticeAndEventsCloseTheRegister) {
   auto shown = RunCli({"fuhyo", "--db", b_, "show", "1"});
   EXPECT_NE(shown.out.find("除票"), std::string::npos) << shown.out;  // everyone gone
   EXPECT_NE(shown.out.find("【消除 死亡: 死亡届"), std::string::npos);
+}
+
+// 戸籍 events entered by staff on a 附票 the 住民記録 made: 職権修正 with its reason, a 支援措置
+// passed on by a 住所地 that stops copies, and 改製 that leaves the 改製原附票 and carries the
+// living members to a new 附票 which the next 異動 then updates.
+// LAW: 住基法第18条 (職権修正), 住基法第21条 (改製原附票), 住基法第20条
+// REQ: JK-3.4
+TEST_F(FuhyoCliTest, CorrectionProtectionAndRemake) {
+  ASSERT_EQ(Apply(a_, MoveIn("架空県架空市本町1番地", "一郎", "1番2号")).status, 0);
+  ASSERT_EQ(RunCli({"settings", "--db", a_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
+                    "市長　太郎", "--from", "2020-04-01"})
+                .status,
+            0);
+  const int64_t versions = Count(a_, "SELECT count(*) FROM fuhyo_member_version");
+  auto no_reason = RunCli({"fuhyo", "--db", a_, "event", "1", "--kind", "shusei", "--member", "1", "--address",
+                           "架空県架空市桜町一丁目1番3号", "--on", "2026-11-25"});
+  EXPECT_EQ(no_reason.status, 1);
+  EXPECT_NE(no_reason.err.find("[fuhyo.reason_required]"), std::string::npos) << no_reason.err;
+  auto corrected = RunCli({"fuhyo", "--db", a_, "event", "1", "--kind", "shusei", "--member", "1", "--address",
+                           "架空県架空市桜町一丁目1番3号", "--since", "2026-10-01", "--on", "2026-11-25", "--reason",
+                           "住居表示の誤記"});
+  ASSERT_EQ(corrected.status, 0) << corrected.err;
+  EXPECT_EQ(Count(a_, "SELECT count(*) FROM fuhyo_member_version"), versions) << "an address alone: no new version";
+  auto shown = RunCli({"fuhyo", "--db", a_, "show", "1"});
+  EXPECT_NE(shown.out.find("架空県架空市桜町一丁目1番3号  （職権修正: 住居表示の誤記）"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("架空県架空市桜町一丁目1番2号"), std::string::npos) << "the corrected line stays";
+
+  // 支援措置 passed on by a 住所地: the copy is refused (and the refusal logged) until it ends.
+  ASSERT_EQ(RunCli({"fuhyo", "--db", a_, "event", "1", "--kind", "shien", "--member", "1", "--on", "2026-11-25",
+                    "--until", "2027-11-24", "--reason", "架空村からの支援措置の通知"})
+                .status,
+            0);
+  const std::string pdf = dir_.File("copy.pdf");
+  auto blocked = RunCli({"fuhyo", "--db", a_, "copy", "1", "--requester", "lineal", "--out", pdf});
+  EXPECT_EQ(blocked.status, 1);
+  EXPECT_NE(blocked.err.find("[fuhyo.member_protected]"), std::string::npos) << blocked.err;
+  EXPECT_FALSE(std::filesystem::exists(pdf));
+  EXPECT_EQ(Count(a_, "SELECT count(*) FROM fuhyo_issuance"), 0);
+  EXPECT_EQ(Count(a_, "SELECT count(*) FROM audit_entry WHERE action = 'denied' AND outcome = 'fuhyo.member_protected'"), 1);
+  ASSERT_EQ(RunCli({"fuhyo", "--db", a_, "event", "1", "--kind", "shien-end", "--member", "1", "--on", "2026-11-26",
+                    "--reason", "終了の通知"})
+                .status,
+            0);
+  auto copied = RunCli({"fuhyo", "--db", a_, "copy", "1", "--requester", "lineal", "--out", pdf});
+  ASSERT_EQ(copied.status, 0) << copied.err;
+  EXPECT_EQ(Count(a_, "SELECT count(*) FROM fuhyo_issuance"), 1);
+
+  // 改製: the old 附票 stays as 改製原附票; the new one carries the member and the latest address.
+  ASSERT_EQ(RunCli({"fuhyo", "--db", a_, "event", "1", "--kind", "kaisei", "--on", "2026-11-27", "--reason",
+                    "様式の改製"})
+                .status,
+            0);
+  auto old_one = RunCli({"fuhyo", "--db", a_, "show", "1"});
+  EXPECT_NE(old_one.out.find("改製原附票"), std::string::npos) << old_one.out;
+  auto late = RunCli({"fuhyo", "--db", a_, "event", "1", "--kind", "shusei", "--member", "1", "--given", "一朗", "--on",
+                      "2026-11-27", "--reason", "x"});
+  EXPECT_NE(late.err.find("[fuhyo.not_current]"), std::string::npos) << late.err;
+  auto new_one = RunCli({"fuhyo", "--db", a_, "show", "2"});
+  EXPECT_NE(new_one.out.find("現存"), std::string::npos) << new_one.out;
+  EXPECT_NE(new_one.out.find("架空県架空市桜町一丁目1番3号  （改製: 様式の改製）"), std::string::npos) << new_one.out;
+  // The next 異動 of the 住民記録 goes to the new 附票.
+  ASSERT_EQ(Apply(a_, WithinMove("0000000019", "5番6号")).status, 0);
+  EXPECT_NE(RunCli({"fuhyo", "--db", a_, "show", "2"}).out.find("架空県架空市桜町二丁目5番6号"), std::string::npos);
+  EXPECT_EQ(RunCli({"fuhyo", "--db", a_, "show", "1"}).out.find("桜町二丁目"), std::string::npos)
+      << "the 改製原附票 is never written again";
+  // The audit log names each event.
+  EXPECT_EQ(Count(a_, "SELECT count(*) FROM audit_entry WHERE function LIKE '戸籍の異動（附票）%'"), 4);
 }
 
 }  // namespace

@@ -563,6 +563,82 @@ TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("架空県他市本町1番1号"), std::string::npos);
   EXPECT_NE(page.body.find("通知 架空県他市-1"), std::string::npos);
+
+  // 戸籍 events through the API: the same names as the CLI and the screen, 和暦 dates accepted.
+  const std::string born = R"({"kind":"nyuseki","id":"1","family":"架空","given":"太郎","family_kana":"カクウ",
+    "given_kana":"タロウ","birth":"令和8年11月1日","sex":"male","address":"架空県架空市桜町一丁目1番2号",
+    "on":"令和8年11月2日","reason":"出生"})";
+  EXPECT_EQ(Post("/api/v1/fuhyo/events", born, viewer.cookie, viewer.csrf).status, 403);  // needs 異動入力
+  auto entered = Post("/api/v1/fuhyo/events", born, clerk.cookie, clerk.csrf);
+  ASSERT_EQ(entered.status, 201) << entered.body;
+  EXPECT_NE(entered.body.find("\"given_kana\":\"タロウ\""), std::string::npos) << entered.body;
+  auto twice = Post("/api/v1/fuhyo/events", born, clerk.cookie, clerk.csrf);
+  EXPECT_EQ(twice.status, 422);
+  EXPECT_EQ(Field(twice.body, "rule_id"), "fuhyo.member_exists");
+  EXPECT_FALSE(Field(twice.body, "message_ja").empty());
+  EXPECT_EQ(Field(Post("/api/v1/fuhyo/events", R"({"kind":"rikon","id":"1","on":"2026-11-01"})", clerk.cookie, clerk.csrf).body,
+                  "rule_id"),
+            "fuhyo.unknown_event");
+  EXPECT_EQ(Post("/api/v1/fuhyo/events", "{not json", clerk.cookie, clerk.csrf).status, 400);
+  EXPECT_EQ(Post("/api/v1/fuhyo/events", R"({"kind":"kaisei","id":"x1","on":"2026-11-01","reason":"r"})", clerk.cookie,
+                 clerk.csrf)
+                .status,
+            400);
+  // Notices: the inbox keeps the refused one with its reply.
+  auto inbox = Get("/api/v1/fuhyo/notices?box=inbox", viewer.cookie);
+  ASSERT_EQ(inbox.status, 200) << inbox.body;
+  EXPECT_NE(inbox.body.find("架空県他市-2"), std::string::npos);
+  EXPECT_NE(inbox.body.find("fuhyo.person_mismatch"), std::string::npos);
+  EXPECT_EQ(Get("/api/v1/fuhyo/notices?box=spam", viewer.cookie).status, 400);
+  auto notices_page = Get("/fuhyo/notices", viewer.cookie);
+  ASSERT_EQ(notices_page.status, 200);
+  EXPECT_NE(notices_page.body.find("住基法第19条第2項"), std::string::npos) << notices_page.body;
+
+  // The screen's forms: a 職権修正 (CSRF checked), then a copy as PDF.
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}};
+  auto encoded = [](const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "&=+", out);
+    return out;
+  };
+  const std::string correction = "kind=shusei&id=1&member=1&address=" + encoded("架空県架空市桜町一丁目1番3号") +
+                                 "&since=2026-10-01&on=2026-11-27&reason=" + encoded("住居表示の誤記");
+  EXPECT_EQ(Fetch(server_->port(), "/fuhyo/event", "POST", correction, form).status, 403);  // no CSRF token
+  auto recorded = Fetch(server_->port(), "/fuhyo/event", "POST", correction + "&csrf=" + clerk.csrf, form);
+  ASSERT_EQ(recorded.status, 303) << recorded.body;
+  EXPECT_EQ(recorded.Header("Location"), "/fuhyo?id=1&done=shusei");
+  auto after = Get("/fuhyo?id=1&done=shusei", clerk.cookie);
+  EXPECT_NE(after.body.find("職権修正を記録しました。"), std::string::npos);
+  EXPECT_NE(after.body.find("職権修正: 住居表示の誤記"), std::string::npos);
+  auto empty_reason = Fetch(server_->port(), "/fuhyo/event", "POST",
+                            "kind=shusei&id=1&member=1&given=x&on=2026-11-27&csrf=" + clerk.csrf, form);
+  EXPECT_EQ(empty_reason.status, 422);
+  EXPECT_NE(empty_reason.body.find("fuhyo.reason_required"), std::string::npos);
+
+  // Copies need 証明発行 and a certifier.
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
+                    "市長　太郎", "--from", "2020-04-01"})
+                .status,
+            0);
+  EXPECT_EQ(Post("/api/v1/fuhyo/copies", R"({"id":"1"})", clerk.cookie, clerk.csrf).status, 403);
+  const Login issuer = LogIn("issue01", ReadyUser("issue01", "view,issue", false));
+  auto copy = Post("/api/v1/fuhyo/copies", R"({"id":"1","requester":"self","members":["1"]})", issuer.cookie, issuer.csrf);
+  ASSERT_EQ(copy.status, 201) << copy.body;
+  EXPECT_EQ(copy.Header("Content-Type"), "application/pdf");
+  EXPECT_EQ(copy.Header("X-Jrr-Sheets"), "1");
+  EXPECT_EQ(copy.body.rfind("%PDF", 0), 0u);
+  auto third = Post("/api/v1/fuhyo/copies", R"({"id":"1","requester":"third-party"})", issuer.cookie, issuer.csrf);
+  EXPECT_EQ(Field(third.body, "rule_id"), "fuhyo.purpose_required");
+  std::map<std::string, std::string> issuer_form{{"Content-Type", "application/x-www-form-urlencoded"},
+                                                 {"Cookie", issuer.cookie}};
+  auto from_screen =
+      Fetch(server_->port(), "/fuhyo/copy", "POST", "id=1&requester=self&with-honseki=1&csrf=" + issuer.csrf, issuer_form);
+  EXPECT_EQ(from_screen.status, 403) << "本籍 on request needs the permission to see it";
+  const Login full = LogIn("issue02", ReadyUser("issue02", "view,issue,see_domicile", false));
+  std::map<std::string, std::string> full_form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", full.cookie}};
+  auto printed = Fetch(server_->port(), "/fuhyo/copy", "POST", "id=1&requester=self&with-honseki=1&csrf=" + full.csrf, full_form);
+  ASSERT_EQ(printed.status, 201) << printed.body;
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 2);
 }
 
 }  // namespace

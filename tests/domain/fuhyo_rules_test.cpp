@@ -87,6 +87,31 @@ TEST(FuhyoRules, NoticeTextRoundTripsAndRefusesGarbage) {
   for (const char* garbage : {"", "FUHYO-NOTICE/2\nnotice_id=x\n", "FUHYO-NOTICE/1\nnotice_id=x\n", "\xff\xfe"}) {
     EXPECT_EQ(DecodeFuhyoNotice(garbage).error().rule_id, "fuhyo.notice_malformed") << garbage;
   }
+  // The statutory 振り仮名 travels when the 住民票 has it, and must be katakana.
+  n.family_kana = "カクウ";
+  n.given_kana = "イチロウ";
+  back = DecodeFuhyoNotice(EncodeFuhyoNotice(n));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->given_kana, "イチロウ");
+  std::string hiragana = EncodeFuhyoNotice(n);
+  hiragana.replace(hiragana.find("イチロウ"), std::string("イチロウ").size(), "いちろう");
+  EXPECT_EQ(DecodeFuhyoNotice(hiragana).error().rule_id, "fuhyo.notice_malformed");
+}
+
+// LAW: 住基法第19条第2項
+TEST(FuhyoRules, ReplyTextRoundTrips) {
+  const FuhyoReply reply{"架空県架空村-3", "架空県架空市-99", "架空県架空村", "架空県架空市", "fuhyo.person_mismatch",
+                         "住基法第19条第2項の通知: 一致しません", CalendarDate{2026, 11, 28}};
+  const std::string text = EncodeFuhyoReply(reply);
+  EXPECT_TRUE(IsFuhyoReply(text));
+  EXPECT_FALSE(IsFuhyoReply("FUHYO-NOTICE/1\n"));
+  auto back = DecodeFuhyoReply(text);
+  ASSERT_TRUE(back) << back.error().detail;
+  EXPECT_EQ(back->in_reply_to, "架空県架空市-99");
+  EXPECT_EQ(back->rule_id, "fuhyo.person_mismatch");
+  EXPECT_EQ(back->message, reply.message);
+  EXPECT_EQ(back->sent_on, reply.sent_on);
+  EXPECT_EQ(DecodeFuhyoReply("FUHYO-REPLY/1\nreply_id=x\n").error().rule_id, "fuhyo.notice_malformed");
 }
 
 }  // namespace

@@ -349,8 +349,6 @@ TEST(ProtectionBypassTest, EveryDeliveryReadOfAPersonGoesThroughTheGate) {
       // certificate order: the household's 宛名番号 only, to check an order; each person shown
       // goes through View().
       {"app/cli_certificate_command.cpp", {".HouseholdMembers("}},
-      // 附票の写し: the 宛名番号 of members who live here, to put them through ClearForIssue.
-      {"app/cli_fuhyo_command.cpp", {".FindByNumber("}},
   };
   std::map<std::string, std::multiset<std::string>> found;
   const std::filesystem::path web = std::filesystem::path(JRR_SOURCE_DIR) / "web";

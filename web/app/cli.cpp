@@ -233,9 +233,16 @@ const std::vector<Command>& Commands() {
        "jrr fuhyo --db PATH show 附票番号                        記載者と住所の履歴\n"
        "jrr fuhyo --db PATH event --kind hensei --domicile 本籍 --head 筆頭者 --on DATE\n"
        "jrr fuhyo --db PATH event 附票番号 --kind nyuseki --family 氏 --given 名 --birth DATE --sex male|female\n"
-       "    [--address 住所] --on DATE --reason 事由\n"
+       "    [--family-kana ウジ --given-kana ナ] [--address 住所 [--since DATE] | --abroad] --on DATE --reason 事由\n"
        "jrr fuhyo --db PATH event 附票番号 --kind joseki|shibou --member 記載者番号 --on DATE --reason 事由\n"
-       "jrr fuhyo --db PATH event 附票番号 --kind tenseki --on DATE --reason 事由\n"
+       "jrr fuhyo --db PATH event 附票番号 --kind tenseki [--domicile 新本籍 --head 筆頭者] --on DATE --reason 事由\n"
+       "    新本籍がこの市区町村なら、その附票を編製して在籍者と現住所を移記します\n"
+       "jrr fuhyo --db PATH event 附票番号 --kind kaisei --on DATE --reason 事由   改製（改製原附票を残す）\n"
+       "jrr fuhyo --db PATH event 附票番号 --kind shusei --member 記載者番号 --reason 理由 --on DATE\n"
+       "    [--family 氏 --given 名 --family-kana --given-kana --birth --sex --jumin-code --address 住所 --since DATE | --abroad]\n"
+       "                                                        職権修正（与えた項目だけを修正）\n"
+       "jrr fuhyo --db PATH event 附票番号 --kind shien|shien-end --member 記載者番号 --on DATE [--until DATE] --reason 事由\n"
+       "                                                        住所地から通知された支援措置（写しの交付を制限）\n"
        "jrr fuhyo --db PATH outbox | inbox                       附票記載事項通知の送付・受信の状況\n"
        "jrr fuhyo --db PATH deliver --to 共有フォルダ             未送付の通知を送る（ファイル受け渡し）\n"
        "jrr fuhyo --db PATH import --from 共有フォルダ            自分あての通知を取り込む（同じ通知は一度だけ）\n"
@@ -243,10 +250,10 @@ const std::vector<Command>& Commands() {
        "    [--purpose 請求事由] [--with honseki,jumin-code,zaigai] --out FILE.pdf   戸籍の附票の写し\n"
        "  本籍がこの市区町村にある住民の異動は、同じ取引で附票に反映されます。本籍が他の市区町村なら\n"
        "  通知が送付待ちに入ります（住基法第18条・第19条）。\n",
-       {"db", "kind", "domicile", "head", "on", "reason", "family", "given", "birth", "sex", "address", "member", "to",
-        "from", "operator", "place", "terminal", "requester", "purpose", "with", "members", "out", "printer",
-        "acknowledge"},
-       {}, 1, 2, FuhyoCommand},
+       {"db", "kind", "domicile", "head", "on", "reason", "family", "given", "family-kana", "given-kana", "birth", "sex",
+        "jumin-code", "address", "since", "until", "member", "to", "from", "operator", "place", "terminal", "requester",
+        "purpose", "with", "members", "out", "printer", "acknowledge"},
+       {"abroad"}, 1, 2, FuhyoCommand},
       {"seal", "印鑑登録（申請・照会・証明書・廃止） / seal registration",
        "jrr seal --db PATH apply --person 宛名番号 --image 印影.png|.jpg --dpi N --attest material,legibility\n"
        "    [--name-form full|surname|given|former|common|katakana|alphabet]\n"

@@ -23,6 +23,7 @@
 #include "seal_services.h"
 #include "japan_clock.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
+#include "fuhyo_services.h"
 #include "jrr/persistence/sqlite_issuance_log.h"
 
 #include <ctime>
@@ -196,21 +197,27 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   };
   context.fuhyo_search = [served](const Viewer& viewer, const std::string& text) {
     auto db = served->pool.Acquire();
-    SqliteFuhyoStore store(*db);
-    SqliteAuditLog log(*db);
-    return FuhyoDesk(store, log, viewer).Search(text);
+    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Search(text); });
   };
   context.fuhyo_get = [served](const Viewer& viewer, int64_t fuhyo_id) {
     auto db = served->pool.Acquire();
-    SqliteFuhyoStore store(*db);
-    SqliteAuditLog log(*db);
-    return FuhyoDesk(store, log, viewer).Get(fuhyo_id);
+    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Get(fuhyo_id); });
   };
   context.fuhyo_receive = [served](const Viewer& viewer, const std::string& text) {
     auto db = served->pool.Acquire();
-    SqliteFuhyoStore store(*db);
-    SqliteAuditLog log(*db);
-    return FuhyoDesk(store, log, viewer).Receive(text);
+    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Receive(text); });
+  };
+  context.fuhyo_record = [served](const Viewer& viewer, const FuhyoEvent& event) {
+    auto db = served->pool.Acquire();
+    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Record(event); });
+  };
+  context.fuhyo_notices = [served](const Viewer& viewer, bool outbox) {
+    auto db = served->pool.Acquire();
+    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Notices(outbox); });
+  };
+  context.fuhyo_copy = [served](const Viewer& viewer, const FuhyoCopyRequest& request) {
+    auto db = served->pool.Acquire();
+    return FuhyoCopyPdf(*db, viewer, request, "");
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

@@ -18,6 +18,7 @@ std::string_view template_support();
 std::string_view template_certificate();
 std::string_view template_seal();
 std::string_view template_fuhyo();
+std::string_view template_fuhyo_notices();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -38,6 +39,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "certificate") return embedded::template_certificate();
   if (name == "seal") return embedded::template_seal();
   if (name == "fuhyo") return embedded::template_fuhyo();
+  if (name == "fuhyo_notices") return embedded::template_fuhyo_notices();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

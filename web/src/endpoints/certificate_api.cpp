@@ -8,6 +8,7 @@
 
 #include "jrr/web/certificate_request.h"
 #include "jrr/web/router.h"
+#include "screen.h"
 #include "session_guard.h"
 
 namespace jrr::web {
@@ -21,18 +22,9 @@ Response PdfResponse(const IssuedCertificate& issued) {
   response.headers.emplace_back("X-Jrr-Sheets", std::to_string(issued.record.sheets));
   // 発行番号 hold the municipality's name: percent-encoded UTF-8 keeps the header ASCII.
   std::string numbers;
-  static const char* kHex = "0123456789ABCDEF";
   for (std::size_t i = 0; i < issued.record.numbers.size(); ++i) {
     if (i > 0) numbers += ',';
-    for (unsigned char c : issued.record.numbers[i]) {
-      if (std::isalnum(c) || c == '/' || c == '-') {
-        numbers += static_cast<char>(c);
-      } else {
-        numbers += '%';
-        numbers += kHex[c >> 4];
-        numbers += kHex[c & 15];
-      }
-    }
+    numbers += HeaderText(issued.record.numbers[i]);
   }
   response.headers.emplace_back("X-Jrr-Issue-Numbers", numbers);
   return response;

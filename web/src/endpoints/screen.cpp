@@ -51,4 +51,37 @@ Result<Session> LoggedIn(const Request& request, const WebContext& context, std:
   return session;
 }
 
+Result<Session> Acting(const Request& request, const WebContext& context, std::optional<Response>& refused,
+                       const std::string& title) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) {
+    refused = session.error().rule_id == "auth.session_required"
+                  ? SeeOther("/login")
+                  : Html(RefusalStatus(session.error()), title, RenderTemplate("error", ErrorData(session.error())),
+                         context);
+  }
+  return session;
+}
+
+Response PdfFile(const std::string& bytes, const std::string& name) {
+  Response response{201, "application/pdf", bytes, {}, false};
+  response.headers.emplace_back("Content-Disposition", "inline; filename=\"" + name + "\"");
+  return response;
+}
+
+std::string HeaderText(std::string_view text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '/' || c == '-') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace jrr::web

@@ -23,6 +23,15 @@ kainjow::mustache::data ErrorData(const Error& error);
 std::string Nav(const Session& session);
 // A screen of the register needs a session whose login is complete: otherwise `redirect` is set
 // to the login, or to the step still to do (password change, second factor).
+// A form post of a screen: the session, its login complete and its CSRF token matching, or
+// `refused` set (to the login, or to an error page titled `title`).
+Result<Session> Acting(const Request& request, const WebContext& context, std::optional<Response>& refused,
+                       const std::string& title);
+// A PDF answer (201) shown inline under `name`.
+Response PdfFile(const std::string& bytes, const std::string& name);
+// Text for a response header: UTF-8 (a 発行番号 holds the municipality's name) percent-encoded so
+// the header stays ASCII; letters, digits, '/' and '-' are kept.
+std::string HeaderText(std::string_view text);
 Result<Session> LoggedIn(const Request& request, const WebContext& context, std::optional<Response>& redirect);
 
 }  // namespace jrr::web

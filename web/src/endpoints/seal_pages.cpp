@@ -64,23 +64,6 @@ Response SealScreen(const Request& request, const WebContext& context, const Ses
   return Html(status, "印鑑登録", RenderTemplate("seal", page), context);
 }
 
-// A state-changing request's session (its CSRF field checked), or the answer to send instead.
-Result<Session> Acting(const Request& request, const WebContext& context, std::optional<Response>& refused) {
-  auto session = SessionOf(request, context, Need::kDone);
-  if (!session) {
-    refused = session.error().rule_id == "auth.session_required"
-                  ? SeeOther("/login")
-                  : Html(RefusalStatus(session.error()), "印鑑登録", RenderTemplate("error", ErrorData(session.error())),
-                         context);
-  }
-  return session;
-}
-
-Response Pdf(const std::string& bytes, const std::string& name) {
-  Response response{201, "application/pdf", bytes, {}, false};
-  response.headers.emplace_back("Content-Disposition", "inline; filename=\"" + name + "\"");
-  return response;
-}
 
 }  // namespace
 
@@ -95,7 +78,7 @@ Response SealPage(const Request& request, const WebContext& context) {
 // POST /seal/apply (multipart/form-data: the impression and the choices)
 Response SealApplySubmit(const Request& request, const WebContext& context) {
   std::optional<Response> refused;
-  auto session = Acting(request, context, refused);
+  auto session = Acting(request, context, refused, "印鑑登録");
   if (refused) return *refused;
   SealUpload upload;
   upload.person = request.Form("person");
@@ -125,7 +108,7 @@ Response SealApplySubmit(const Request& request, const WebContext& context) {
 // POST /seal/step: answer, withdraw, lost, abolish
 Response SealStepSubmit(const Request& request, const WebContext& context) {
   std::optional<Response> refused;
-  auto session = Acting(request, context, refused);
+  auto session = Acting(request, context, refused, "印鑑登録");
   if (refused) return *refused;
   const std::string person = request.Form("person");
   auto done = context.seal_step(session->viewer, request.Form("step"), request.Form("key"), request.Form("reason"));
@@ -138,18 +121,18 @@ Response SealStepSubmit(const Request& request, const WebContext& context) {
 // POST /seal/certificate → the 印鑑登録証明書 (PDF)
 Response SealCertificateSubmit(const Request& request, const WebContext& context) {
   std::optional<Response> refused;
-  auto session = Acting(request, context, refused);
+  auto session = Acting(request, context, refused, "印鑑登録");
   if (refused) return *refused;
   const std::string person = request.Form("person");
   auto pdf = context.seal_certificate(session->viewer, request.Form("card"), person, {});
   if (!pdf) return SealScreen(request, context, *session, RefusalStatus(pdf.error()), person, pdf.error(), "");
-  return Pdf(*pdf, "inkan-" + person + ".pdf");
+  return PdfFile(*pdf, "inkan-" + person + ".pdf");
 }
 
 // POST /seal/inquiry → the 照会書 (PDF)
 Response SealInquirySubmit(const Request& request, const WebContext& context) {
   std::optional<Response> refused;
-  auto session = Acting(request, context, refused);
+  auto session = Acting(request, context, refused, "印鑑登録");
   if (refused) return *refused;
   int64_t id = 0;
   try {
@@ -159,7 +142,7 @@ Response SealInquirySubmit(const Request& request, const WebContext& context) {
   }
   auto pdf = context.seal_inquiry(session->viewer, id);
   if (!pdf) return SealScreen(request, context, *session, RefusalStatus(pdf.error()), "", pdf.error(), "");
-  return Pdf(*pdf, "inkan-shokaisho-" + std::to_string(id) + ".pdf");
+  return PdfFile(*pdf, "inkan-shokaisho-" + std::to_string(id) + ".pdf");
 }
 
 }  // namespace jrr::web

@@ -52,6 +52,7 @@ struct FuhyoMember {
   int64_t member_id = 0;
   int version = 0;
   std::string family_name, given_name;     // 氏名
+  std::string family_kana, given_kana;     // 氏名の振り仮名 (since 2025-05-26) [I]
   std::optional<CalendarDate> birth_date;  // 出生の年月日 (since 2022-01-11)
   std::optional<Sex> sex;                  // 男女の別 (since 2022-01-11)
   std::string resident_record_code;        // 住民票コード (since 2024-05-27)
@@ -60,7 +61,11 @@ struct FuhyoMember {
   std::string removal_reason;
   std::optional<CalendarDate> removed_on;
   std::vector<FuhyoAddress> addresses;     // oldest first
+  // 支援措置 passed on by the 住所地 (not an item of the 附票; a restriction on its copies).
+  std::optional<CalendarDate> protected_from, protected_until;
   std::string DisplayName() const;
+  // The 支援措置 runs on `day`: copies showing this member are refused.
+  bool ProtectedOn(CalendarDate day) const;
 };
 
 struct Fuhyo {
@@ -78,6 +83,7 @@ struct FuhyoNotice {
   std::string to_municipality;    // 本籍地 code
   KosekiKey koseki;
   std::string family_name, given_name;
+  std::string family_kana, given_kana;  // optional keys: a sender before 2025-05-26 has none
   CalendarDate birth_date;
   Sex sex = Sex::kMale;
   std::string resident_record_code;
@@ -129,26 +135,46 @@ Result<FuhyoRequester> FuhyoRequesterFromCode(std::string_view code);
 // for anyone but the person's own side: 本人等 and their agent).
 Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpose, bool resident_record_code);
 
-// What became of an inbound notice.
+// What became of an inbound notice (or reply).
 struct FuhyoReceipt {
   bool duplicate = false;  // already received: nothing done
-  std::string outcome;     // applied, or the rule id that refused it
-  std::string reply;       // 第19条第2項: what the 住所地 is told
+  // applied; the rule id that refused it; or "reply" for a 第19条第2項 reply received
+  std::string outcome;
+  std::string reply;       // 第19条第2項: what the 住所地 is told (or, for a reply, was told)
 };
 
-// The 附票 as the screens and the API see it (persistence/ implements it on SQLite).
-class FuhyoStore {
- public:
-  virtual ~FuhyoStore() = default;
-  virtual std::vector<Fuhyo> Search(const std::string& text) = 0;
-  virtual std::optional<Fuhyo> Get(int64_t fuhyo_id) = 0;
-  // Errors: fuhyo.notice_malformed, fuhyo.not_ours.
-  virtual Result<FuhyoReceipt> Receive(const std::string& notice_text) = 0;
+// One notice in the outbox (to another 本籍地) or the inbox (from a 住所地), as listed.
+struct FuhyoNoticeEntry {
+  std::string notice_id;
+  std::string counterpart;   // the other municipality
+  std::string recorded_at;   // UTC timestamp
+  // outbox: 未送付, 送付済み, 送付不能 (dead letter); inbox: applied or the refusing rule id.
+  std::string state;
+  int failures = 0;          // outbox: failed delivery attempts
+  std::string detail;        // outbox: the last failure; inbox: the 第19条第2項 reply
 };
 
 // The notice as exchanged between municipal systems (a file of the file-drop adapter, an API
 // body): "FUHYO-NOTICE/1" then one "key=value" a line. Decode errors: fuhyo.notice_malformed.
 std::string EncodeFuhyoNotice(const FuhyoNotice& notice);
 Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text);
+
+// 第19条第2項: the 本籍地 tells the 住所地 that a notice does not agree with the 戸籍 (or the
+// 附票), so the 住所地 can check its 住民票. It travels the same way back: "FUHYO-REPLY/1", then
+// reply_id, in_reply_to (the notice id), from, to, rule_id, message, sent_on.
+struct FuhyoReply {
+  std::string reply_id;
+  std::string in_reply_to;
+  std::string from_municipality;  // 本籍地
+  std::string to_municipality;    // 住所地
+  std::string rule_id;            // why the notice was refused
+  std::string message;            // in Japanese, for the clerk of the 住所地
+  CalendarDate sent_on;
+};
+std::string EncodeFuhyoReply(const FuhyoReply& reply);
+// Errors: fuhyo.notice_malformed.
+Result<FuhyoReply> DecodeFuhyoReply(std::string_view text);
+// The text is a reply rather than a notice (by its first line).
+bool IsFuhyoReply(std::string_view text);
 
 }  // namespace jrr

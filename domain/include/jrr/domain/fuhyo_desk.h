@@ -1,25 +1,71 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// 附票の窓口 — FuhyoDesk: search and view the 附票 (照会 permission, every look logged) and receive a
-// 附票記載事項通知 from another system (異動入力 permission), for the screens and the API.
+// 附票の窓口 — FuhyoDesk: every use of the 附票 by staff, for the CLI, the screens and the API alike.
+//   Search, Get, Notices   照会 permission; every look logged (never the text typed)
+//   Record, Receive        異動入力 permission: 戸籍 events, 職権修正, 支援措置; an inbound notice
+//   ClearCopy              証明発行 permission: who may ask (第20条), which items, 支援措置
 #pragma once
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "jrr/domain/fuhyo.h"
+#include "jrr/domain/fuhyo_store.h"
 #include "jrr/domain/resident_access.h"
 
 namespace jrr {
 
+// 戸籍の附票の写し as asked for at the counter.
+struct FuhyoCopyRequest {
+  int64_t fuhyo_id = 0;
+  std::vector<int64_t> members;  // empty: all
+  std::string requester = "self";  // FuhyoRequesterFromCode
+  std::string purpose;             // 請求事由 (required of a 第三者)
+  bool print_koseki = false;       // 本籍・筆頭者 (特別の請求)
+  bool print_code = false;         // 住民票コード
+  bool print_overseas_voter = false;  // 在外選挙人に関する事項
+  std::vector<std::string> acknowledged;
+};
+
+// What the copy may print, once cleared.
+struct FuhyoCopyContent {
+  Fuhyo fuhyo;                        // with only the chosen members
+  std::vector<std::string> residents;  // 宛名番号 of the members who live here (for the log)
+};
+
+// A copy as issued: the PDF (rendered by forms/) and the 発行番号 of its first sheet.
+struct IssuedFuhyoCopy {
+  std::string pdf;
+  std::string issue_number;  // "… 1/N"
+  int sheets = 0;
+};
+
 class FuhyoDesk {
  public:
-  FuhyoDesk(FuhyoStore& store, AuditLog& log, Viewer viewer) : store_(store), log_(log), viewer_(std::move(viewer)) {}
+  FuhyoDesk(FuhyoStore& store, ResidentRepository& residents, AuditLog& log, Viewer viewer)
+      : store_(store), residents_(residents), log_(log), viewer_(std::move(viewer)) {}
+  // Kana (katakana or hiragana) is searched by its kana key against the members' 振り仮名 too.
   // Errors: access.permission_denied; search.no_key for fewer than two characters.
   Result<std::vector<Fuhyo>> Search(const std::string& text);
   // Errors: access.permission_denied, fuhyo.unknown_koseki.
   Result<Fuhyo> Get(int64_t fuhyo_id);
+  // Errors: access.permission_denied, those of PlanFuhyoEvent. Returns the 附票 as it now stands
+  // (the new one after 編製, 改製 and 管内転籍).
+  Result<Fuhyo> Record(const FuhyoEvent& event);
   Result<FuhyoReceipt> Receive(const std::string& notice_text);
+  // The outbox (to other 本籍地) or the inbox (from 住所地), newest first.
+  Result<std::vector<FuhyoNoticeEntry>> Notices(bool outbox, int limit = 200);
+  // Errors: access.permission_denied (also for 本籍 or 住民票コード without the permission to see
+  // them), fuhyo.unknown_koseki, fuhyo.member_not_found, fuhyo.requester_not_allowed,
+  // fuhyo.purpose_required, fuhyo.item_not_allowed, fuhyo.member_protected (a 支援措置 passed on
+  // by the 住所地), and for members who live here those of ResidentAccess::ClearForIssue.
+  Result<FuhyoCopyContent> ClearCopy(const FuhyoCopyRequest& request);
 
  private:
+  Error Deny(Error error, const std::string& function);
   FuhyoStore& store_;
+  ResidentRepository& residents_;
   AuditLog& log_;
   Viewer viewer_;
 };

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,5 +59,11 @@ std::vector<std::string_view> SplitTabs(std::string_view line);
 // Appends "key=value\n": the line of jrr's text exchange formats (転出証明書 QR, 附票 notices),
 // whose values never hold a newline (CheckText refuses control characters in register data).
 void AppendKeyValueLine(std::string& out, std::string_view key, std::string_view value);
+
+// Reads such a text: the first line must be `header`, then "key=value" lines (empty lines are
+// skipped; a later key replaces an earlier one). nullopt when the header differs or a line has no
+// '='. The caller checks the text is UTF-8 first.
+std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText(std::string_view text,
+                                                                                 std::string_view header);
 
 }  // namespace jrr

@@ -7,7 +7,8 @@
 //                       (a failure rolls the 異動 back); for a 本籍 elsewhere, a 附票記載事項通知
 //                       goes to the outbox in the same commit.
 //   ReceiveFuhyoNotice  an inbound notice, applied once (by notice id), checked against the 附票;
-//                       a mismatch is refused and the reply to the 住所地 recorded (第19条第2項).
+//                       a mismatch is refused and the reply to the 住所地 recorded and queued
+//                       (第19条第2項); a reply received back is recorded for the 住所地's clerks.
 //   DeliverFuhyoOutbox  hands undelivered notices to a transport, recording every attempt; after
 //                       kMaxDeliveryAttempts failures a notice is dead-lettered (listed, not retried).
 #pragma once
@@ -18,7 +19,10 @@
 #include <vector>
 
 #include "jrr/domain/change.h"
+#include "jrr/domain/certificate.h"
 #include "jrr/domain/fuhyo.h"
+#include "jrr/domain/fuhyo_desk.h"
+#include "jrr/domain/fuhyo_store.h"
 #include "jrr/persistence/database.h"
 
 namespace jrr {
@@ -29,15 +33,18 @@ class SqliteFuhyoRegister {
   // The current 附票 of a 戸籍, or nullopt.
   std::optional<Fuhyo> FindCurrent(const KosekiKey& koseki);
   std::optional<Fuhyo> Get(int64_t fuhyo_id);
-  // 附票 whose 本籍, 筆頭者 or a member's 氏名 contains `text` (current and closed), at most 100.
-  std::vector<Fuhyo> Search(const std::string& text);
-  // 編製: a new 附票 (error fuhyo.exists when the 戸籍 already has a current one — not used by the
-  // coupling, which only creates where none exists).
-  int64_t Create(const KosekiKey& koseki, CalendarDate on);
+  // 附票 whose 本籍, 筆頭者 or a member's 氏名 contains `text`, or a member's 振り仮名 key starts
+  // with `kana_key` (when not empty); current and closed, at most 100.
+  std::vector<Fuhyo> Search(const std::string& text, const std::string& kana_key = {});
+  // A new current 附票 (編製, 改製, 管内転籍, or the coupling's first sight of a 戸籍).
+  int64_t Create(const KosekiKey& koseki, CalendarDate on, const std::string& reason = "編製");
   // A member's next version (a new member when member_id is 0); returns the member id.
   int64_t SaveMember(int64_t fuhyo_id, const FuhyoMember& member, const std::string& source);
   void AddAddress(int64_t member_id, const FuhyoAddress& address);
   void SetState(int64_t fuhyo_id, FuhyoState state, CalendarDate on, const std::string& reason);
+  // Appends an event's plan (PlanFuhyoEvent) and its audit entry in one transaction; returns the
+  // 附票 left current.
+  int64_t Write(const FuhyoEvent& event, const FuhyoEventPlan& plan, const AuditEvent& audit);
 
  private:
   Database& db_;
@@ -54,20 +61,38 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome);
 // This register's municipality as notices route it (架空県架空市); empty before `jrr init`.
 std::string OurMunicipalityName(Database& db);
 
-// Errors: fuhyo.notice_malformed, fuhyo.not_ours (the notice is for another 本籍地).
-Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body);
+// An inbound notice, or a 第19条第2項 reply to one of ours (recorded for the clerks; outcome
+// "reply"). A refused notice puts the reply to its 住所地 in the outbox in the same commit, dated
+// `today`. Errors: fuhyo.notice_malformed, fuhyo.not_ours (the text is for another municipality).
+Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, CalendarDate today);
 
 // FuhyoStore on this register, for FuhyoDesk.
 class SqliteFuhyoStore final : public FuhyoStore {
  public:
   explicit SqliteFuhyoStore(Database& db) : db_(db) {}
-  std::vector<Fuhyo> Search(const std::string& text) override { return SqliteFuhyoRegister(db_).Search(text); }
+  std::vector<Fuhyo> Search(const std::string& text, const std::string& kana_key) override {
+    return SqliteFuhyoRegister(db_).Search(text, kana_key);
+  }
   std::optional<Fuhyo> Get(int64_t fuhyo_id) override { return SqliteFuhyoRegister(db_).Get(fuhyo_id); }
-  Result<FuhyoReceipt> Receive(const std::string& notice_text) override { return ReceiveFuhyoNotice(db_, notice_text); }
+  std::optional<Fuhyo> Current(const KosekiKey& koseki) override { return SqliteFuhyoRegister(db_).FindCurrent(koseki); }
+  std::string OurMunicipality() override { return OurMunicipalityName(db_); }
+  int64_t Write(const FuhyoEvent& event, const FuhyoEventPlan& plan, const AuditEvent& audit) override {
+    return SqliteFuhyoRegister(db_).Write(event, plan, audit);
+  }
+  Result<FuhyoReceipt> Receive(const std::string& notice_text, CalendarDate today) override {
+    return ReceiveFuhyoNotice(db_, notice_text, today);
+  }
+  std::vector<FuhyoNoticeEntry> Outbox(int limit) override;
+  std::vector<FuhyoNoticeEntry> Inbox(int limit) override;
 
  private:
   Database& db_;
 };
+
+// 交付履歴 of one 戸籍の附票の写し (fuhyo_issuance) and its 印刷ログ entry in one transaction, with
+// the next serial of the day and terminal; returns the number with its serial.
+IssueNumber RecordFuhyoIssuance(Database& db, const Viewer& viewer, const FuhyoCopyRequest& request,
+                                const FuhyoCopyContent& content, int sheets, IssueNumber number);
 
 inline constexpr int kMaxDeliveryAttempts = 5;
 // The transport: true when the notice was handed over; `detail` says why not.

@@ -71,10 +71,14 @@ struct WebContext {
                                     const std::vector<std::string>& acknowledged)>
       seal_certificate;
   std::function<Result<std::string>(const Viewer&, int64_t registration_id)> seal_inquiry;
-  // 戸籍の附票 through FuhyoDesk (fuhyo_desk.h): search, view, and an inbound notice.
+  // 戸籍の附票 through FuhyoDesk (fuhyo_desk.h): search, view, an inbound notice, 戸籍 events and
+  // 職権修正, the outbox and inbox, and the 附票の写し as PDF.
   std::function<Result<std::vector<Fuhyo>>(const Viewer&, const std::string& text)> fuhyo_search;
   std::function<Result<Fuhyo>(const Viewer&, int64_t fuhyo_id)> fuhyo_get;
   std::function<Result<FuhyoReceipt>(const Viewer&, const std::string& notice_text)> fuhyo_receive;
+  std::function<Result<Fuhyo>(const Viewer&, const FuhyoEvent&)> fuhyo_record;
+  std::function<Result<std::vector<FuhyoNoticeEntry>>(const Viewer&, bool outbox)> fuhyo_notices;
+  std::function<Result<IssuedFuhyoCopy>(const Viewer&, const FuhyoCopyRequest&)> fuhyo_copy;
 
   // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
   std::function<int64_t()> now_epoch_seconds;
