@@ -14,8 +14,9 @@ constexpr double kTop = 45, kBottom = 236, kRow = 6;
 
 std::vector<Sheet> FillFuhyoCopy(const FuhyoCopyPlan& plan) {
   const PageLayout& page = CertificatePage();
-  const bool closed = plan.fuhyo.state != FuhyoState::kCurrent;
-  const std::string title = closed ? "戸籍の附票の除票の写し" : "戸籍の附票の写し";
+  const bool closed = plan.fuhyo.state == FuhyoState::kClosed;
+  const bool remade = plan.fuhyo.state == FuhyoState::kRemade;
+  const std::string title = closed ? "戸籍の附票の除票の写し" : remade ? "改製原附票の写し" : "戸籍の附票の写し";
   std::vector<Sheet> sheets;
   Sheet sheet;
   double y = kTop;
@@ -42,11 +43,17 @@ std::vector<Sheet> FillFuhyoCopy(const FuhyoCopyPlan& plan) {
     const std::string id = std::to_string(m.member_id);
     std::string facts = m.birth_date ? FormatWareki(*m.birth_date) + "生" : std::string();
     if (m.sex) facts += std::string(facts.empty() ? "" : "　") + (*m.sex == Sex::kMale ? "男" : "女");
+    sheet.rules.push_back({15, y, 195, y, 0.4});
+    // 氏名の振り仮名 (from 2025-05-26) in small type above the name, as 住民票の写し print it.
+    if (!m.family_kana.empty() || !m.given_kana.empty()) {
+      sheet.texts.push_back(TextAt("member.kana", id, {15, y, 70, 3.5}, FontRole::kGothic, 6.5,
+                                   m.family_kana + "　" + m.given_kana));
+      y += 3.5;
+    }
     sheet.texts.push_back(TextAt("member.name", id, {15, y, 70, kRow}, FontRole::kMincho, 12, m.DisplayName()));
     sheet.texts.push_back(TextAt("member.facts", id, {85, y, 55, kRow}, FontRole::kMincho, 9, facts));
     sheet.texts.push_back(TextAt("member.code", id, {140, y, 55, kRow}, FontRole::kGothic, 8.5,
                                  "住民票コード " + (plan.print_code ? m.resident_record_code : kMark)));
-    sheet.rules.push_back({15, y, 195, y, 0.4});
     y += kRow;
     if (m.removed) {
       sheet.texts.push_back(TextAt("member.removed", id, {20, y, 175, kRow}, FontRole::kMincho, 9,
@@ -75,8 +82,9 @@ std::vector<Sheet> FillFuhyoCopy(const FuhyoCopyPlan& plan) {
     Sheet& s = sheets[static_cast<std::size_t>(i)];
     if (i + 1 == total) {
       s.texts.push_back(TextAt("footer.certification", "", page.certification, FontRole::kMincho, 10.5,
-                               closed ? "この写しは、戸籍の附票の除票の原本と相違ないことを証明する。"
-                                      : "この写しは、戸籍の附票の原本と相違ないことを証明する。"));
+                               closed   ? "この写しは、戸籍の附票の除票の原本と相違ないことを証明する。"
+                               : remade ? "この写しは、改製原附票の原本と相違ないことを証明する。"
+                                        : "この写しは、戸籍の附票の原本と相違ないことを証明する。"));
       s.texts.push_back(TextAt("footer.issue_date", "", page.issue_date, FontRole::kMincho, 10.5, FormatWareki(plan.issue_date)));
       s.texts.push_back(TextAt("footer.certifier", "", page.certifier, FontRole::kMincho, 12,
                                plan.certifier_title + "\u3000" + plan.certifier_name));

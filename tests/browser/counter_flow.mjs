@@ -9,7 +9,7 @@
 // Usage: node counter_flow.mjs JRR_BINARY WORK_DIR   (run by CTest as browser_counter_flow)
 //
 // REQ: JK-2.3.2, JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4, JK-3.4, JK-5.1
-// LAW: 印鑑条例
+// LAW: 印鑑条例, 住基法第18条
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -146,6 +146,21 @@ try {
   await Promise.all([page.waitForURL('**/seal/apply'), page.click('form[action="/seal/apply"] button[type=submit]')]);
   assert.match(await page.textContent('main'), /印鑑を登録しました/);
   await shot('07-seal');
+
+  // 戸籍の附票: one kept here, a 職権修正 entered on its screen, then the notices screen.
+  await page.goto(`${base}/fuhyo?id=1`);
+  await page.selectOption('#kind', 'shusei');
+  await page.selectOption('#member', { index: 1 });
+  await page.fill('#reason', '住居表示の誤記');
+  await page.fill('#address', '架空県架空市桜町一丁目99番');
+  await page.fill('#since', '令和8年11月1日');
+  await Promise.all([page.waitForURL('**/fuhyo?id=*&done=shusei'), page.press('#since', 'Enter')]);
+  assert.match(await page.textContent('main'), /職権修正を記録しました/);
+  assert.match(await page.textContent('main'), /職権修正: 住居表示の誤記/);
+  await shot('08-fuhyo');
+  await page.goto(`${base}/fuhyo/notices`);
+  assert.match(await page.textContent('main'), /附票記載事項通知/);
+  await shot('09-fuhyo-notices');
   console.log(`browser flow ok; screenshots in ${screenshots}`);
 } finally {
   if (browser) await browser.close();
