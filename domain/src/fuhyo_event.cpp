@@ -138,6 +138,7 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       w.member.birth_date = e.birth_date;
       w.member.sex = e.sex;
       w.member.resident_record_code = e.resident_record_code;
+      if (e.overseas_voter != kNoOverseasVoter) w.member.overseas_voter_municipality = e.overseas_voter;
       if (!e.address.empty() || e.abroad) {
         w.lines.push_back(FuhyoAddress{e.abroad ? std::string() : e.address, e.abroad, e.since.value_or(e.on),
                                        plan.source, today});
@@ -200,6 +201,9 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       take(w.member.family_kana, e.family_kana);
       take(w.member.given_kana, e.given_kana);
       take(w.member.resident_record_code, e.resident_record_code);
+      if (!e.overseas_voter.empty()) {
+        w.member.overseas_voter_municipality = e.overseas_voter == kNoOverseasVoter ? std::string() : e.overseas_voter;
+      }
       if (e.birth_date) w.member.birth_date = e.birth_date;
       if (e.sex) w.member.sex = e.sex;
       if ((e.birth_date || e.sex) && GoneBefore(*m, kBirthAndSexSince)) return Refuse("fuhyo.item_not_in_force", "生年月日・性別");
@@ -212,7 +216,8 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       w.new_version = w.member.family_name != m->family_name || w.member.given_name != m->given_name ||
                       w.member.family_kana != m->family_kana || w.member.given_kana != m->given_kana ||
                       w.member.birth_date != m->birth_date || w.member.sex != m->sex ||
-                      w.member.resident_record_code != m->resident_record_code;
+                      w.member.resident_record_code != m->resident_record_code ||
+                      w.member.overseas_voter_municipality != m->overseas_voter_municipality;
       if (!e.address.empty() || e.abroad) {
         const FuhyoAddress line{e.abroad ? std::string() : e.address, e.abroad, e.since.value_or(e.on), plan.source, today};
         const bool same = !m->addresses.empty() && m->addresses.back().address == line.address &&

@@ -267,9 +267,25 @@ TEST_F(FuhyoCliTest, CorrectionProtectionAndRemake) {
                     "--reason", "終了の通知"})
                 .status,
             0);
-  auto copied = RunCli({"fuhyo", "--db", a_, "copy", "1", "--requester", "lineal", "--out", pdf});
+  // 在外選挙人名簿の登録 (第17条第6号) by 職権修正; it prints only on request.
+  ASSERT_EQ(RunCli({"fuhyo", "--db", a_, "event", "1", "--kind", "shusei", "--member", "1", "--zaigai", "架空県架空町",
+                    "--on", "2026-11-26", "--reason", "在外選挙人名簿登録の通知"})
+                .status,
+            0);
+  auto copied = RunCli({"fuhyo", "--db", a_, "copy", "1", "--requester", "lineal", "--with", "zaigai", "--out", pdf});
   ASSERT_EQ(copied.status, 0) << copied.err;
   EXPECT_EQ(Count(a_, "SELECT count(*) FROM fuhyo_issuance"), 1);
+  FILE* pipe = popen(("pdftotext -layout " + pdf + " -").c_str(), "r");
+  std::string text;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+  pclose(pipe);
+  // (pdftotext -layout widens the full-width space between the parts.)
+  EXPECT_LT(text.find("在外選挙人名簿登録"), text.find("架空県架空町")) << text;
+  EXPECT_LT(text.find("カクウ"), text.find("イチロウ")) << "the statutory 振り仮名 prints above the name";
+  EXPECT_LT(text.find("イチロウ"), text.find("一郎"));
+  EXPECT_NE(text.find("架空県架空町"), std::string::npos);
+  EXPECT_NE(text.find("一郎"), std::string::npos);
 
   // 改製: the old 附票 stays as 改製原附票; the new one carries the member and the latest address.
   ASSERT_EQ(RunCli({"fuhyo", "--db", a_, "event", "1", "--kind", "kaisei", "--on", "2026-11-27", "--reason",
@@ -290,7 +306,7 @@ TEST_F(FuhyoCliTest, CorrectionProtectionAndRemake) {
   EXPECT_EQ(RunCli({"fuhyo", "--db", a_, "show", "1"}).out.find("桜町二丁目"), std::string::npos)
       << "the 改製原附票 is never written again";
   // The audit log names each event.
-  EXPECT_EQ(Count(a_, "SELECT count(*) FROM audit_entry WHERE function LIKE '戸籍の異動（附票）%'"), 4);
+  EXPECT_EQ(Count(a_, "SELECT count(*) FROM audit_entry WHERE function LIKE '戸籍の異動（附票）%'"), 5);
 }
 
 }  // namespace

@@ -219,6 +219,21 @@ TEST(FuhyoEventRules, CorrectionChangesOnlyWhatIsGiven) {
   ASSERT_EQ(plan->on_current[0].lines.size(), 1u);
   EXPECT_EQ(plan->on_current[0].lines[0].recorded_on, kToday);
 
+  // 在外選挙人名簿の登録 recorded, then cleared.
+  FuhyoEvent voter = Event(FuhyoEventKind::kCorrection);
+  voter.member_id = 1;
+  voter.overseas_voter = "架空県架空市";
+  plan = PlanFuhyoEvent(Sample(), false, voter, kOurs, kToday);
+  ASSERT_TRUE(plan);
+  EXPECT_TRUE(plan->on_current[0].new_version);
+  EXPECT_EQ(plan->on_current[0].member.overseas_voter_municipality, "架空県架空市");
+  Fuhyo registered = Sample();
+  registered.members[0].overseas_voter_municipality = "架空県架空市";
+  voter.overseas_voter = std::string(kNoOverseasVoter);
+  plan = PlanFuhyoEvent(registered, false, voter, kOurs, kToday);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->on_current[0].member.overseas_voter_municipality, "");
+
   // A member removed in 2015 can still have the name corrected (an item of that time).
   FuhyoEvent old = Event(FuhyoEventKind::kCorrection);
   old.member_id = 3;

@@ -239,7 +239,8 @@ const std::vector<Command>& Commands() {
        "    新本籍がこの市区町村なら、その附票を編製して在籍者と現住所を移記します\n"
        "jrr fuhyo --db PATH event 附票番号 --kind kaisei --on DATE --reason 事由   改製（改製原附票を残す）\n"
        "jrr fuhyo --db PATH event 附票番号 --kind shusei --member 記載者番号 --reason 理由 --on DATE\n"
-       "    [--family 氏 --given 名 --family-kana --given-kana --birth --sex --jumin-code --address 住所 --since DATE | --abroad]\n"
+       "    [--family 氏 --given 名 --family-kana --given-kana --birth --sex --jumin-code --zaigai 市区町村|なし\n"
+       "     --address 住所 --since DATE | --abroad]\n"
        "                                                        職権修正（与えた項目だけを修正）\n"
        "jrr fuhyo --db PATH event 附票番号 --kind shien|shien-end --member 記載者番号 --on DATE [--until DATE] --reason 事由\n"
        "                                                        住所地から通知された支援措置（写しの交付を制限）\n"
@@ -251,7 +252,7 @@ const std::vector<Command>& Commands() {
        "  本籍がこの市区町村にある住民の異動は、同じ取引で附票に反映されます。本籍が他の市区町村なら\n"
        "  通知が送付待ちに入ります（住基法第18条・第19条）。\n",
        {"db", "kind", "domicile", "head", "on", "reason", "family", "given", "family-kana", "given-kana", "birth", "sex",
-        "jumin-code", "address", "since", "until", "member", "to", "from", "operator", "place", "terminal", "requester",
+        "jumin-code", "zaigai", "address", "since", "until", "member", "to", "from", "operator", "place", "terminal", "requester",
         "purpose", "with", "members", "out", "printer", "acknowledge"},
        {"abroad"}, 1, 2, FuhyoCommand},
       {"seal", "印鑑登録（申請・照会・証明書・廃止） / seal registration",

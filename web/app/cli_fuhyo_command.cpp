@@ -33,6 +33,7 @@ void PrintFuhyo(std::ostream& out, const Fuhyo& f, bool members) {
     if (m.birth_date) out << "  " << FormatWareki(*m.birth_date) << "生";
     if (m.sex) out << "  " << (*m.sex == Sex::kMale ? "男" : "女");
     if (!m.resident_record_code.empty()) out << "  住民票コード " << m.resident_record_code;
+    if (!m.overseas_voter_municipality.empty()) out << "  在外選挙人（" << m.overseas_voter_municipality << "）";
     if (m.removed) {
       out << "  【消除 " << m.removal_reason;
       if (m.removed_on) out << " " << FormatWareki(*m.removed_on);

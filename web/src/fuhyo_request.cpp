@@ -57,6 +57,7 @@ Result<FuhyoEvent> DecodeFuhyoEvent(const CertificateParameter& value) {
   e.family_kana = text("family-kana");
   e.given_kana = text("given-kana");
   e.resident_record_code = text("jumin-code");
+  e.overseas_voter = text("zaigai");
   e.address = text("address");
   e.abroad = IsSet(value("abroad"));
   e.reason = text("reason");

@@ -49,6 +49,7 @@ std::string FuhyoJson(const Fuhyo& f) {
                    .Add("birth_date", m.birth_date ? std::optional<std::string>(ToIsoString(*m.birth_date)) : std::nullopt)
                    .Add("sex", m.sex ? std::optional<std::string>(*m.sex == Sex::kMale ? "male" : "female") : std::nullopt)
                    .Add("resident_record_code", m.resident_record_code)
+                   .Add("overseas_voter", m.overseas_voter_municipality)
                    .Add("protected_until", m.protected_until ? std::optional<std::string>(ToIsoString(*m.protected_until)) : std::nullopt)
                    .Add("removed", m.removed)
                    .Add("removal_reason", m.removal_reason)
@@ -121,6 +122,7 @@ Response FuhyoScreen(const Request& request, const WebContext& context, const Se
         if (!m.family_kana.empty() || !m.given_kana.empty()) person.set("kana", m.family_kana + "　" + m.given_kana);
         std::string facts = m.birth_date ? FormatWareki(*m.birth_date) + "生" : std::string();
         if (m.sex) facts += *m.sex == Sex::kMale ? "　男" : "　女";
+        if (!m.overseas_voter_municipality.empty()) facts += "　在外選挙人名簿登録（" + m.overseas_voter_municipality + "）";
         person.set("facts", facts);
         if (m.removed) person.set("removed", m.removal_reason);
         if (m.ProtectedOn(session.viewer.today)) person.set("protected", FormatWareki(*m.protected_until));

@@ -47,6 +47,8 @@ struct FuhyoEvent {
   int64_t member_id = 0;  // 除籍, 死亡, 職権修正, 支援措置
   // 入籍 (氏名, 生年月日, 性別 required) and 職権修正 (only what is given changes).
   std::string family_name, given_name, family_kana, given_kana, resident_record_code;
+  // 在外選挙人名簿 (第17条第6号): the registering municipality; for 職権修正, kNoOverseasVoter clears it.
+  std::string overseas_voter;
   std::optional<CalendarDate> birth_date;
   std::optional<Sex> sex;
   // 入籍 (optional) and 職権修正: the address and 住所を定めた年月日; abroad for 国外転出者.
@@ -100,6 +102,9 @@ struct FuhyoEventPlan {
 //   furigana.katakana_only      a 振り仮名 that is not katakana
 Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool target_exists, const FuhyoEvent& event,
                                       std::string_view ours, CalendarDate today);
+
+// 職権修正 of the 在外選挙人 items to "not registered".
+inline constexpr std::string_view kNoOverseasVoter = "なし";
 
 // The 附票 items' effective dates, as the no-back-filling rule reads them.
 inline constexpr CalendarDate kFuriganaSince{2025, 5, 26};

@@ -6,7 +6,8 @@
 //
 // Event names: kind (hensei, nyuseki, joseki, shibou, tenseki, kaisei, shusei, shien, shien-end),
 // id (附票番号), member (記載者番号), domicile, head (本籍・筆頭者: 編製 and 転籍), family, given,
-// family-kana, given-kana, birth, sex (male, female), jumin-code, address, abroad (flag), since,
+// family-kana, given-kana, birth, sex (male, female), jumin-code, zaigai (在外選挙人名簿の登録市区町村,
+// なし to clear), address, abroad (flag), since,
 // until, on, reason. Dates in 和暦 or 西暦.
 // Copy names: id, members (記載者番号,…), requester (self, spouse, lineal, agent, official,
 // third-party), purpose, with (honseki, jumin-code, zaigai), acknowledge (rule ids).
