@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/database.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include <sqlite3.h>
 
@@ -12,6 +16,54 @@
 #include "jrr/domain/storage_error.h"
 
 namespace jrr {
+namespace {
+
+// JRR_SQL_PROFILE=FILE: every statement's total time and count, written to FILE when the process
+// ends, slowest first — where a load or a request spends its time in SQLite (docs/performance.md).
+class SqlProfile {
+ public:
+  static SqlProfile* Get() {
+    static SqlProfile* profile = [] {
+      const char* path = std::getenv("JRR_SQL_PROFILE");
+      return path != nullptr && *path != '\0' ? new SqlProfile(path) : nullptr;
+    }();
+    return profile;
+  }
+  static int Trace(unsigned, void*, void* statement, void* nanoseconds) {
+    SqlProfile* self = Get();
+    const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+    std::lock_guard lock(self->mutex_);
+    Entry& e = self->entries_[sql != nullptr ? sql : "?"];
+    e.count += 1;
+    e.nanoseconds += *static_cast<sqlite3_int64*>(nanoseconds);
+    return 0;
+  }
+
+ private:
+  struct Entry {
+    int64_t count = 0;
+    int64_t nanoseconds = 0;
+  };
+  explicit SqlProfile(std::string path) : path_(std::move(path)) {
+    std::atexit([] { Get()->Write(); });
+  }
+  void Write() {
+    std::lock_guard lock(mutex_);
+    std::vector<std::pair<std::string, Entry>> rows(entries_.begin(), entries_.end());
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.nanoseconds > b.second.nanoseconds; });
+    std::ofstream out(path_);
+    out << "seconds\tcount\tus_each\tsql\n";
+    for (const auto& [sql, e] : rows) {
+      out << e.nanoseconds / 1e9 << '\t' << e.count << '\t' << (e.nanoseconds / 1e3) / static_cast<double>(e.count) << '\t'
+          << sql.substr(0, 300) << '\n';
+    }
+  }
+  std::string path_;
+  std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+}  // namespace
 
 void Database::ThrowError(int rc, std::string_view context) const {
   std::string message(context);
@@ -35,6 +87,7 @@ Database::Database(const std::string& path, const DatabaseOptions& options) : pa
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+  if (SqlProfile::Get() != nullptr) sqlite3_trace_v2(db_, SQLITE_TRACE_PROFILE, &SqlProfile::Trace, nullptr);
   try {
     if (!options.read_only) {
       // The result of journal_mode is the mode now in force; a file on a filesystem without

@@ -28,6 +28,7 @@ std::string_view schema_0017_seal_registration_sql();
 std::string_view schema_0018_fuhyo_sql();
 std::string_view schema_0019_fuhyo_issuance_sql();
 std::string_view schema_0020_fuhyo_kana_protection_sql();
+std::string_view schema_0021_fuhyo_event_index_sql();
 }
 
 namespace jrr {
@@ -54,6 +55,7 @@ std::span<const Migration> AllMigrations() {
       Migration{18, "fuhyo", embedded::schema_0018_fuhyo_sql()},
       Migration{19, "fuhyo_issuance", embedded::schema_0019_fuhyo_issuance_sql()},
       Migration{20, "fuhyo_kana_protection", embedded::schema_0020_fuhyo_kana_protection_sql()},
+      Migration{21, "fuhyo_event_index", embedded::schema_0021_fuhyo_event_index_sql()},
   };
   return kMigrations;
 }

@@ -20,6 +20,17 @@ std::optional<AddressArea> SqliteAddressDictionary::Find(std::string_view addres
   return AddressArea{statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)};
 }
 
+std::vector<AddressArea> SqliteAddressDictionary::Areas() {
+  auto statement = db_.Prepare(
+      "SELECT a.address_code, a.text, a.postal_code FROM address_area a WHERE a.entry_id = (SELECT max(b.entry_id) "
+      "FROM address_area b WHERE b.address_code = a.address_code) ORDER BY a.address_code");
+  std::vector<AddressArea> areas;
+  while (statement->Step()) {
+    areas.push_back(AddressArea{statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)});
+  }
+  return areas;
+}
+
 std::vector<KatagakiEntry> SqliteAddressDictionary::KatagakiFor(std::string_view address_code,
                                                                std::string_view banchi) {
   auto statement = db_.Prepare(

@@ -4,11 +4,12 @@
 // with the keyboard only: first login, password change, second-factor enrolment (the code computed
 // here from the secret the screen shows, RFC 6238), login with the code, a kana search, the
 // resident view of a 支援措置 target, then 証明書の発行 (refused for the target, a PDF for someone
-// else). A screenshot of each screen goes to $JRR_SCREENSHOTS.
+// else), a 転居 through its screens → 仮登録 → 本登録 → 住民票の写し. A screenshot of each screen goes
+// to $JRR_SCREENSHOTS.
 //
 // Usage: node counter_flow.mjs JRR_BINARY WORK_DIR   (run by CTest as browser_counter_flow)
 //
-// REQ: JK-2.3.2, JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4, JK-3.4, JK-5.1
+// REQ: JK-2.3.2, JK-10.3, JK-2.1.3, JK-2.2.3, JK-2.2.4, JK-3.4, JK-5.1, JK-4.0.8, JK-4.0.9
 // LAW: 印鑑条例, 住基法第18条
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
@@ -130,6 +131,53 @@ try {
     return { status: reply.status, type: reply.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) };
   }, other.addressee_number);
   assert.deepEqual(issued, { status: 201, type: 'application/pdf', head: '%PDF-' });
+
+  // A 転居 through the screens, keyboard only: the form from the resident view, 入力確認 (an
+  // アラート acknowledged when the move leaves a household behind), 仮登録, then 本登録 on the
+  // 仮登録 list, then a 住民票の写し of the new address from the issuance screen.
+  await page.goto(`${base}/resident?atena=${other.addressee_number}`);
+  await Promise.all([page.waitForURL('**/change?type=within_move*'), page.click('a[href^="/change?type=within_move"]')]);
+  await page.focus(`#rel-${other.addressee_number}`);
+  await type('世帯主');
+  await page.focus('#na-code');
+  await page.keyboard.press('ArrowDown');  // the dictionary's first 町字
+  const area = (await page.$eval('#na-code', (s) => s.options[s.selectedIndex].text)).replace(/（\d+）$/, '');
+  await page.focus('#na-banchi');
+  await type('7番1号');
+  await shot('10-change-form');
+  // Enter in a field submits its form; wait for the answer to the POST, then for the page.
+  const enterAndWait = async (path) => {
+    const answered = page.waitForResponse((r) => r.url().endsWith(path) && r.request().method() === 'POST');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    await answered;
+  };
+  await enterAndWait('/change');
+  for (let i = 0; i < 3 && await page.$('input[name="acknowledged_alerts:list"][type=checkbox]'); i++) {
+    await page.focus('input[name="acknowledged_alerts:list"][type=checkbox]');
+    await page.keyboard.press('Space');
+    await page.focus('#na-banchi');
+    await enterAndWait('/change');
+  }
+  assert.match(await page.textContent('main'), /入力確認/);
+  assert.ok((await page.textContent('main')).includes(`${area}7番1号`), area);
+  await shot('11-change-confirm');
+  await page.focus('button[value=provisional]');
+  await Promise.all([page.waitForURL('**/pending?entered=*'), page.keyboard.press('Enter')]);
+  assert.match(await page.textContent('main'), /仮登録 1 件/);
+  await shot('12-pending');
+  await page.focus('form[action="/pending/approve"] button');
+  await enterAndWait('/pending/approve');
+  assert.match(await page.textContent('main'), /を本登録しました/);
+  await page.goto(`${base}/certificate?person=${other.addressee_number}`);
+  await page.focus('#person');
+  const pdfReply = page.waitForResponse((r) => r.url().endsWith('/certificate') && r.request().method() === 'POST');
+  // The PDF opens in the browser's viewer: the navigation has committed once the URL changed.
+  const committed = page.waitForURL('**/certificate', { waitUntil: 'commit' });
+  await page.keyboard.press('Enter');
+  const certificate = await pdfReply;
+  assert.equal(certificate.status(), 201);
+  assert.equal(certificate.headers()['content-type'], 'application/pdf');
+  await committed;
 
   // 印鑑登録: the 原票 screen of an adult resident, the impression uploaded as a file, same day.
   const adult = run('search', '--db', db, '--address', '架空県架空市', '--match', 'prefix', '--residents-only',

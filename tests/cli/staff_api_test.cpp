@@ -641,5 +641,68 @@ TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 2);
 }
 
+// The 異動 screens: the form picks the 異動者 from the household, 入力確認 shows what would be
+// written and records nothing, an アラート needs its box ticked, 登録 records, 仮登録 goes to the
+// list, and each step is refused without the CSRF token.
+// REQ: JK-4.0.9, JK-4.0.8, JK-4.0.4, JK-11.1
+TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
+  auto versions = [&] { return QueryInt(db_, "SELECT count(*) FROM resident_version"); };
+  const int64_t before = versions();
+  auto form = Get("/change?type=within_move&atena=0000000019", clerk.cookie);
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_NE(form.body.find("value=\"0000000027\""), std::string::npos) << "the household's members to pick";
+  EXPECT_NE(form.body.find("value=\"0000000019\" checked"), std::string::npos);
+  std::map<std::string, std::string> headers{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}};
+  auto post = [&](const std::string& body) { return Fetch(server_->port(), "/change", "POST", body, headers); };
+  auto encoded = [](const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "&=+:,", out);
+    return out;
+  };
+  const std::string move = "type=within_move&atena=0000000019&event_date=" + encoded("令和8年11月20日") +
+                           "&notification_date=" + encoded("令和8年11月21日") + "&" + encoded("movers:list") +
+                           "=&" + encoded("movers:list") + "=0000000019&" + encoded("relationships.0000000019") + "=" +
+                           encoded("世帯主") + "&" + encoded("new_address.text") + "=" +
+                           encoded("架空県架空市桜町二丁目") + "&" + encoded("new_address.banchi") + "=" + encoded("5番6号");
+  EXPECT_EQ(post(move + "&mode=check").status, 403);  // no CSRF token
+  // The 世帯主 leaves his wife alone: she becomes 世帯主 — an アラート to acknowledge.
+  auto alert = post(move + "&mode=check&csrf=" + clerk.csrf);
+  ASSERT_EQ(alert.status, 200) << alert.body;
+  EXPECT_NE(alert.body.find("change.sole_member_becomes_head"), std::string::npos) << alert.body;
+  EXPECT_NE(alert.body.find("確認した"), std::string::npos);
+  const std::string acknowledged = move + "&" + encoded("acknowledged_alerts:list") + "=change.sole_member_becomes_head";
+  auto confirm = post(acknowledged + "&mode=check&csrf=" + clerk.csrf);
+  ASSERT_EQ(confirm.status, 200) << confirm.body;
+  EXPECT_NE(confirm.body.find("入力確認"), std::string::npos);
+  EXPECT_NE(confirm.body.find("架空県架空市桜町二丁目5番6号"), std::string::npos) << confirm.body;
+  EXPECT_NE(confirm.body.find("name=\"mode\" value=\"record\""), std::string::npos);
+  EXPECT_EQ(versions(), before) << "入力確認 records nothing";
+  // An エラー is refused with its message and nothing is written.
+  std::string future = acknowledged;
+  future.replace(future.find(encoded("令和8年11月20日")), encoded("令和8年11月20日").size(), "2099-01-01");
+  auto refused = post(future + "&mode=check&csrf=" + clerk.csrf);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("role=\"alert\""), std::string::npos);
+  // 戻って修正 keeps what was entered.
+  auto edit = post(acknowledged + "&mode=edit&csrf=" + clerk.csrf);
+  EXPECT_NE(edit.body.find("value=\"5番6号\""), std::string::npos) << edit.body;
+  // 登録.
+  auto recorded = post(acknowledged + "&mode=record&csrf=" + clerk.csrf);
+  ASSERT_EQ(recorded.status, 303) << recorded.body;
+  EXPECT_EQ(recorded.Header("Location").rfind("/resident?atena=0000000019&recorded=", 0), 0u) << recorded.Header("Location");
+  EXPECT_EQ(versions(), before + 2) << "the mover and the wife who became 世帯主";
+  auto shown = Get(recorded.Header("Location"), clerk.cookie);
+  EXPECT_NE(shown.body.find("異動を記録しました"), std::string::npos);
+  EXPECT_NE(shown.body.find("架空県架空市桜町二丁目5番6号"), std::string::npos);
+  // 仮登録: into the list, nothing in the register until 本登録.
+  const std::string death = "type=death&event_date=" + encoded("令和8年11月25日") + "&addressee_number=0000000027";
+  auto provisional = post(death + "&mode=provisional&csrf=" + clerk.csrf);
+  ASSERT_EQ(provisional.status, 303) << provisional.body;
+  EXPECT_EQ(provisional.Header("Location").rfind("/pending?entered=", 0), 0u);
+  EXPECT_EQ(versions(), before + 2);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM pending_change"), 1);
+}
+
 }  // namespace
 }  // namespace jrr::testing

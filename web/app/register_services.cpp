@@ -195,6 +195,10 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     auto db = served->pool.Acquire();
     return SealInquiryPdf(*db, viewer, registration_id, {});
   };
+  context.address_areas = [served] {
+    auto db = served->pool.Acquire();
+    return SqliteAddressDictionary(*db).Areas();
+  };
   context.fuhyo_search = [served](const Viewer& viewer, const std::string& text) {
     auto db = served->pool.Acquire();
     return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Search(text); });

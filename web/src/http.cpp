@@ -150,6 +150,11 @@ std::string Request::Form(std::string_view name) const {
 
 bool Request::FormIsText() const { return FormFields(body).has_value(); }
 
+std::vector<std::pair<std::string, std::string>> Request::FormPairs() const {
+  auto fields = FormFields(body);
+  return fields ? std::move(*fields) : std::vector<std::pair<std::string, std::string>>{};
+}
+
 int HttpStatusFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidInput: return 400;

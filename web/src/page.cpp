@@ -19,6 +19,8 @@ std::string_view template_certificate();
 std::string_view template_seal();
 std::string_view template_fuhyo();
 std::string_view template_fuhyo_notices();
+std::string_view template_change();
+std::string_view template_change_confirm();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -40,6 +42,8 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "seal") return embedded::template_seal();
   if (name == "fuhyo") return embedded::template_fuhyo();
   if (name == "fuhyo_notices") return embedded::template_fuhyo_notices();
+  if (name == "change") return embedded::template_change();
+  if (name == "change_confirm") return embedded::template_change_confirm();
   throw std::logic_error("unknown template " + std::string(name));
 }
 

@@ -36,6 +36,8 @@ const std::vector<Route>& Routes() {
       {"GET", "/certificate", CertificatePage},
       {"POST", "/certificate", CertificateSubmit},
       {"GET", "/seal", SealPage},
+      {"GET", "/change", ChangePage},
+      {"POST", "/change", ChangeSubmit},
       {"GET", "/fuhyo", FuhyoPage},
       {"POST", "/fuhyo/event", FuhyoEventSubmit},
       {"POST", "/fuhyo/copy", FuhyoCopySubmit},

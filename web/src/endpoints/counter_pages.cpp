@@ -270,6 +270,7 @@ Response ResidentPage(const Request& request, const WebContext& context) {
     history.push_back(row);
   }
   person.set("history", history);
+  if (!request.Query("recorded").empty()) person.set("recorded", request.Query("recorded"));
   page.set("person", person);
   return Html(200, "住民票の照会", RenderTemplate("resident", page), context);
 }

@@ -50,6 +50,8 @@ Response FuhyoNoticesPage(const Request& request, const WebContext& context);
 Response FuhyoEventsApi(const Request& request, const WebContext& context);
 Response FuhyoNoticesApi(const Request& request, const WebContext& context);
 Response FuhyoCopiesApi(const Request& request, const WebContext& context);
+Response ChangePage(const Request& request, const WebContext& context);
+Response ChangeSubmit(const Request& request, const WebContext& context);
 Response SealApplySubmit(const Request& request, const WebContext& context);
 Response SealStepSubmit(const Request& request, const WebContext& context);
 Response SealCertificateSubmit(const Request& request, const WebContext& context);

@@ -15,6 +15,8 @@ class SqliteAddressDictionary final : public AddressDictionary {
   explicit SqliteAddressDictionary(Database& db) : db_(db) {}
   bool Loaded() override;
   std::optional<AddressArea> Find(std::string_view address_code) override;
+  // Every area as it now stands (the latest entry of each code), by code: the screens' 町字 list.
+  std::vector<AddressArea> Areas();
   std::vector<KatagakiEntry> KatagakiFor(std::string_view address_code,
                                          std::string_view banchi) override;
 

@@ -29,6 +29,9 @@ struct Request {
   // valid UTF-8 text read as "" (and FormIsText() is false).
   std::string Form(std::string_view name) const;
   bool FormIsText() const;
+  // Every field of an application/x-www-form-urlencoded body in order (a name may repeat, as
+  // checkboxes do); empty when a field is not UTF-8 text.
+  std::vector<std::pair<std::string, std::string>> FormPairs() const;
   // A part of a multipart/form-data body (a file upload), or nullopt. Form() reads the text parts
   // of such a body too.
   struct FormPart {

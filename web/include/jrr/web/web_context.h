@@ -11,6 +11,7 @@
 #include <string>
 
 #include "jrr/domain/certificate_desk.h"
+#include "jrr/domain/address_dictionary.h"
 #include "jrr/domain/fuhyo_desk.h"
 #include "jrr/domain/municipality.h"
 #include "jrr/domain/seal_desk.h"
@@ -47,6 +48,8 @@ struct WebContext {
                                    const std::vector<std::string>& acknowledged)>
       view_person;
   std::function<Result<SearchResult>(const Viewer&, const SearchQuery&)> search;
+  // The address dictionary's areas (町字 and 住所コード; JK-1.3.2), for the 異動 screens' lists.
+  std::function<std::vector<AddressArea>()> address_areas;
   // 異動 through ChangeDesk (change_desk.h): check (入力確認) or record; 仮登録, its list, 本登録
   // and withdrawal.
   std::function<Result<ChangeOutcome>(const Viewer&, const AnyChangeCommand&, bool check_only)> change;

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 異動の入力画面 (JK-4, 4.0.9, 11.1): one screen per 異動 type at /change?type=…&atena=…, posting
+// the JSON names of the API (change_form.h) so ChangeDesk checks them the same way.
+//   入力確認 (mode=check)   nothing is recorded: the versions the 異動 would write are shown; an
+//                          エラー is refused with its message; an アラート comes back with a box
+//                          to acknowledge it, then the check runs again
+//   登録 (mode=record)      the 異動 in one transaction
+//   仮登録 (mode=provisional) into the 仮登録 list for 本登録 by someone with that permission
+//   修正 (mode=edit)        back to the form with what was entered
+#include "endpoints.h"
+
+#include <map>
+#include <set>
+
+#include "jrr/domain/change_reason.h"
+#include "jrr/domain/japanese_date.h"
+#include "jrr/domain/rule_catalog.h"
+#include "jrr/web/change_form.h"
+#include "jrr/web/change_json.h"
+#include "screen.h"
+#include "session_guard.h"
+
+namespace jrr::web {
+namespace {
+
+using kainjow::mustache::data;
+
+struct ChangeType {
+  const char* code;
+  const char* name_ja;
+  bool movers;  // the form picks 異動者 from the household
+};
+constexpr ChangeType kTypes[] = {
+    {"within_move", "転居", true},   {"move_out", "転出", true},     {"separation", "世帯分離", true},
+    {"head_change", "世帯主変更", false}, {"birth", "出生", false},  {"death", "死亡", false},
+    {"move_in", "転入", false},
+};
+
+const ChangeType* TypeOf(const std::string& code) {
+  for (const ChangeType& t : kTypes) {
+    if (code == t.code) return &t;
+  }
+  return nullptr;
+}
+
+// A form field's value key for the template: dots and colons are not mustache names.
+std::string ValueKey(std::string name) {
+  for (char& c : name) {
+    if (c == '.' || c == ':') c = '_';
+  }
+  return "v_" + name;
+}
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// The form, filled with `fields` (what was entered) or with the person's own data.
+Response ChangeForm(const Request& request, const WebContext& context, const Session& session, int status,
+                    const std::string& type_code, const Fields& fields, const std::optional<Error>& error,
+                    const std::optional<std::string>& alert_to_acknowledge) {
+  data page;
+  page.set("nav", Nav(session));
+  page.set("csrf", session.csrf_token);
+  data types{data::type::list};
+  for (const ChangeType& t : kTypes) {
+    data row;
+    row.set("code", std::string(t.code));
+    row.set("name", std::string(t.name_ja));
+    if (type_code == t.code) row.set("selected", true);
+    types.push_back(row);
+  }
+  page.set("types", types);
+  const ChangeType* type = TypeOf(type_code);
+  std::string atena = request.Query("atena");
+  for (const auto& [name, value] : fields) {
+    if (name == "atena") atena = value;
+  }
+  page.set("atena", atena);
+  if (error) page.set("error", ErrorData(*error));
+  if (alert_to_acknowledge) {
+    data alert = ErrorData(MakeError(ErrorCode::kRuleViolation, *alert_to_acknowledge));
+    page.set("alert", alert);
+  }
+  if (type == nullptr) return Html(status, "異動の入力", RenderTemplate("change", page), context);
+  page.set("type", std::string(type->code));
+  page.set("type_name", std::string(type->name_ja));
+  page.set(std::string("t_") + type->code, true);
+  const std::string today = FormatWareki(session.viewer.today);
+  page.set(ValueKey("event_date"), today);
+  page.set(ValueKey("notification_date"), today);
+  std::set<std::string> movers;
+  std::set<std::string> acknowledged;
+  std::map<std::string, std::string> relationships;  // 異動後の続柄 by 宛名番号
+  for (const auto& [name, value] : fields) {
+    if (name.starts_with("relationships.")) relationships[name.substr(14)] = value;
+    if (name == "movers:list") movers.insert(value);
+    else if (name == "acknowledged_alerts:list") acknowledged.insert(value);
+    else page.set(ValueKey(name), value);
+  }
+  data acks{data::type::list};
+  for (const std::string& rule : acknowledged) {
+    if (rule.empty()) continue;
+    data row;
+    row.set("rule", rule);
+    acks.push_back(row);
+  }
+  page.set("acknowledged", acks);
+  // The 町字 of the address dictionary: with one loaded, a 住所 here is chosen by its code.
+  std::string chosen_area;
+  for (const auto& [name, value] : fields) {
+    if (name == "new_address.code") chosen_area = value;
+  }
+  data areas{data::type::list};
+  for (const AddressArea& area : context.address_areas ? context.address_areas() : std::vector<AddressArea>{}) {
+    data row;
+    row.set("code", area.address_code);
+    row.set("text", area.text);
+    if (area.address_code == chosen_area) row.set("selected", true);
+    areas.push_back(row);
+  }
+  page.set("areas", areas);
+  // The person the screen was opened from: their household, for the 異動者 and the numbers.
+  if (!atena.empty()) {
+    auto view = context.view_person(session.viewer, atena, AsOfQuery{}, {});
+    if (!view) {
+      page.set("error", ErrorData(view.error()));
+      status = RefusalStatus(view.error());
+    } else {
+      const ResidentRecord& r = view->record;
+      page.set("person_name", r.DisplayName());
+      page.set("person_address", r.address.Printed());
+      page.set("household", r.household_number);
+      if (fields.empty()) {
+        page.set(ValueKey("household_number"), r.household_number);
+        page.set(ValueKey("addressee_number"), r.addressee_number);
+        page.set(ValueKey("child.family_name"), r.family_name);
+        page.set(ValueKey("child.family_kana"), r.family_kana);
+        page.set(ValueKey("child.domicile.place"), r.domicile.place);
+        page.set(ValueKey("child.domicile.head_of_family"), r.domicile.head_of_family);
+        movers.insert(r.addressee_number);
+      }
+      SearchQuery household;
+      household.household_number = r.household_number;
+      household.residents_only = true;
+      auto members = context.search(session.viewer, household);
+      data list{data::type::list};
+      if (members) {
+        for (const SearchHit& hit : members->hits) {
+          data m;
+          m.set("atena", hit.record.addressee_number);
+          m.set("name", hit.record.DisplayName());
+          m.set("relationship", hit.record.relationship.Text());
+          if (movers.contains(hit.record.addressee_number)) m.set("checked", true);
+          if (auto rel = relationships.find(hit.record.addressee_number); rel != relationships.end()) m.set("rel", rel->second);
+          if (!hit.protection.marker.empty()) m.set("marker", hit.protection.marker);
+          list.push_back(m);
+        }
+      }
+      page.set("members", list);
+    }
+  }
+  return Html(status, "異動の入力（" + std::string(type->name_ja) + "）", RenderTemplate("change", page), context);
+}
+
+// The 入力確認 page: what the 異動 would write, and the same fields carried to 登録 or 仮登録.
+Response Confirmation(const WebContext& context, const Session& session, const ChangeType& type,
+                      const Fields& fields, const ChangeOutcome& outcome) {
+  data page;
+  page.set("nav", Nav(session));
+  page.set("csrf", session.csrf_token);
+  page.set("type_name", std::string(type.name_ja));
+  page.set("reason", std::string(InfoOf(outcome.change.reason).name_ja));
+  data versions{data::type::list};
+  for (const ResidentRecord& v : outcome.versions) {
+    data row;
+    row.set("atena", v.addressee_number);
+    row.set("name", v.DisplayName());
+    row.set("relationship", v.relationship.Text());
+    row.set("address", v.status == ResidentStatus::kResident ? v.address.Printed() : std::string("（消除）"));
+    row.set("household", v.household_number);
+    row.set("history", std::to_string(v.history_number));
+    versions.push_back(row);
+  }
+  page.set("versions", versions);
+  data carry{data::type::list};
+  for (const auto& [name, value] : fields) {
+    if (name == "csrf" || name == "mode") continue;
+    data row;
+    row.set("name", name);
+    row.set("value", value);
+    carry.push_back(row);
+  }
+  page.set("carry", carry);
+  data notices{data::type::list};
+  for (const std::string& rule : outcome.notices) notices.push_back(ErrorData(MakeError(ErrorCode::kRuleViolation, rule)));
+  page.set("notices", notices);
+  return Html(200, "入力確認（" + std::string(type.name_ja) + "）", RenderTemplate("change_confirm", page), context);
+}
+
+}  // namespace
+
+// GET /change?type=within_move&atena=…
+Response ChangePage(const Request& request, const WebContext& context) {
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
+  return ChangeForm(request, context, *session, 200, request.Query("type"), {}, std::nullopt, std::nullopt);
+}
+
+// POST /change: 入力確認, 登録, 仮登録 or back to the form.
+Response ChangeSubmit(const Request& request, const WebContext& context) {
+  std::optional<Response> refused;
+  auto session = Acting(request, context, refused, "異動の入力");
+  if (refused) return *refused;
+  Fields fields;
+  for (auto& field : request.FormPairs()) {
+    if (field.first != "csrf" && field.first != "mode") fields.push_back(std::move(field));
+  }
+  std::string type_code;
+  for (const auto& [name, value] : fields) {
+    if (name == "type") type_code = value;
+  }
+  const ChangeType* type = TypeOf(type_code);
+  const std::string mode = request.Form("mode");
+  if (type == nullptr || mode == "edit") {
+    return ChangeForm(request, context, *session, type == nullptr ? 400 : 200, type_code, fields,
+                      type == nullptr ? std::optional<Error>(MakeError(ErrorCode::kInvalidInput, "json.unknown_type", type_code))
+                                      : std::nullopt,
+                      std::nullopt);
+  }
+  Fields command_fields;
+  for (const auto& field : fields) {
+    if (field.first != "atena") command_fields.push_back(field);
+  }
+  auto json = ChangeJsonFromForm(command_fields);
+  if (!json) return ChangeForm(request, context, *session, 400, type_code, fields, json.error(), std::nullopt);
+  auto command = DecodeChangeCommand(*json);
+  if (!command) return ChangeForm(request, context, *session, 400, type_code, fields, command.error(), std::nullopt);
+  // An unacknowledged アラート comes back to the form with its box; an エラー with its message.
+  auto refuse = [&](const Error& error) {
+    const RuleInfo* rule = FindRule(error.rule_id);
+    if (rule != nullptr && rule->severity == Severity::kAlert) {
+      return ChangeForm(request, context, *session, 200, type_code, fields, std::nullopt, error.rule_id);
+    }
+    return ChangeForm(request, context, *session, RefusalStatus(error), type_code, fields, error, std::nullopt);
+  };
+  if (mode == "provisional") {
+    auto entered = context.enter_provisional(session->viewer, *command, std::string(CommandType(*command)), *json);
+    if (!entered) return refuse(entered.error());
+    return SeeOther("/pending?entered=" + std::to_string(entered->pending_id));
+  }
+  auto outcome = context.change(session->viewer, *command, mode != "record");
+  if (!outcome) return refuse(outcome.error());
+  if (mode != "record") return Confirmation(context, *session, *type, fields, *outcome);
+  const std::string first = outcome->versions.empty() ? std::string() : outcome->versions.front().addressee_number;
+  return SeeOther("/resident?atena=" + first + "&recorded=" + std::to_string(outcome->change.change_id));
+}
+
+}  // namespace jrr::web
