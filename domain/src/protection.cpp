@@ -43,6 +43,26 @@ std::optional<GuardedOperation> GuardedOperationFromName(std::string_view name) 
   return name_table::ValueOf<GuardedOperation>(kOperations, name);
 }
 std::string_view SupportKindName(SupportKind kind) { return name_table::NameOf(kKinds, kind); }
+
+std::string_view SupportKindJa(SupportKind kind) {
+  switch (kind) {
+    case SupportKind::kDomesticViolence: return "DV";
+    case SupportKind::kStalking: return "ストーカー";
+    case SupportKind::kChildAbuse: return "児童虐待";
+    case SupportKind::kOther: return "その他";
+  }
+  return "";
+}
+
+std::string_view SupportStateJa(SupportState state) {
+  switch (state) {
+    case SupportState::kProvisional: return "仮支援措置";
+    case SupportState::kInForce: return "支援措置期間中";
+    case SupportState::kFormerAddress: return "仮支援措置（前住所地）";
+    case SupportState::kEnded: return "終了";
+  }
+  return "";
+}
 std::optional<SupportKind> SupportKindFromName(std::string_view name) {
   return name_table::ValueOf<SupportKind>(kKinds, name);
 }

@@ -27,16 +27,6 @@ constexpr std::array<std::pair<Permission, std::string_view>, 14> kPermissions{{
     {Permission::kSeeDomicile, "see_domicile"},
 }};
 
-std::string_view SupportKindJa(SupportKind kind) {
-  switch (kind) {
-    case SupportKind::kDomesticViolence: return "DV";
-    case SupportKind::kStalking: return "ストーカー";
-    case SupportKind::kChildAbuse: return "児童虐待";
-    case SupportKind::kOther: return "その他";
-  }
-  return "";
-}
-
 bool Acknowledged(const std::vector<std::string>& acknowledged, std::string_view rule) {
   return std::find(acknowledged.begin(), acknowledged.end(), rule) != acknowledged.end();
 }

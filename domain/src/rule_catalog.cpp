@@ -202,6 +202,9 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"search.history_not_found", kError, "JK-2.1.1", "指定された検索履歴はありません（自分の検索履歴だけを再実行できます）。"},
     // 抑止 (JK-3.1), 支援措置 (JK-3.4, 1.1.16) and 操作権限 (JK-10.3).
     {"access.permission_denied", kError, "JK-10.3", "この操作を行う権限がありません。"},
+    {"protection.invalid_operation", kError, "JK-3.1", "抑止する業務は change（異動）, issue（証明）, view（照会）のいずれかです。"},
+    {"protection.unknown_action", kError, "JK-3.1", "画面の操作が正しくありません（画面の不具合です）。"},
+    {"protection.invalid_level", kError, "JK-3.1", "抑止の程度は error（エラー）または alert（アラート）です。"},
     {"protection.blocked", kError, "JK-3.1",
      "抑止が設定されているため、この処理はできません。抑止の一時解除を受けてから操作してください。"},
     {"protection.alert", kAlert, "JK-3.1",

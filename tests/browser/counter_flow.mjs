@@ -209,6 +209,11 @@ try {
   await page.goto(`${base}/fuhyo/notices`);
   assert.match(await page.textContent('main'), /附票記載事項通知/);
   await shot('09-fuhyo-notices');
+
+  // 抑止・支援措置: the town's 支援措置 target as the officer sees it.
+  await page.goto(`${base}/protection?person=${protectedAtena}`);
+  assert.match(await page.textContent('main'), /支援措置期間中|仮支援措置/);
+  await shot('13-protection');
   console.log(`browser flow ok; screenshots in ${screenshots}`);
 } finally {
   if (browser) await browser.close();

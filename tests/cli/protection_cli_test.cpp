@@ -63,7 +63,9 @@ TEST_F(ProtectionCliTest, ViewBlocksStopEveryReadingPath) {
   EXPECT_EQ(RunCli({"show", "--db", db_, "--operator", "clerk09", "0000000027"}).status, 0);
   auto listed = RunCli({"block", "--db", db_, "list", "--person", "0000000027"});
   EXPECT_NE(listed.out.find("解除"), std::string::npos);
-  EXPECT_EQ(RunCli({"block", "--db", db_, "add", "--person", "0000000027", "--operation", "nothing"}).status, 2);
+  auto unknown = RunCli({"block", "--db", db_, "add", "--person", "0000000027", "--operation", "nothing"});
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("[protection.invalid_operation]"), std::string::npos) << unknown.err;
   EXPECT_EQ(RunCli({"block", "--db", db_, "list"}).status, 2);
   // An アラート block: shown after acknowledgement only.
   ASSERT_EQ(RunCli({"block", "--db", db_, "add", "--household", "0000000019", "--operation", "view",

@@ -122,12 +122,7 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
     return kUsage;
   }
 
-  auto request = web::DecodeCertificateRequest([&args](std::string_view name) -> std::optional<std::string> {
-    const std::string key(name);
-    if (args.flags.contains(key)) return std::string("1");
-    if (!args.options.contains(key)) return std::nullopt;
-    return args.Option(key);
-  });
+  auto request = web::DecodeCertificateRequest(OptionParameters(args));
   if (!request) return PrintError(err, request.error());
   SqliteResidentRepository residents(**db);
   SqliteAuditLog log(**db);

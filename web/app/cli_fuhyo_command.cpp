@@ -48,17 +48,6 @@ void PrintFuhyo(std::ostream& out, const Fuhyo& f, bool members) {
   }
 }
 
-// The options as the shared decoders read them: the 附票番号 is the second word, flags read "1".
-web::CertificateParameter Parameters(const Args& args, const std::string& key) {
-  return [&args, key](std::string_view name) -> std::optional<std::string> {
-    if (name == "id") return key;
-    if (args.flags.contains(std::string(name))) return std::string("1");
-    auto found = args.options.find(std::string(name));
-    if (found == args.options.end()) return std::nullopt;
-    return found->second;
-  };
-}
-
 void PrintNotices(std::ostream& out, const std::vector<FuhyoNoticeEntry>& entries, bool outbox) {
   for (const FuhyoNoticeEntry& e : entries) {
     out << e.notice_id << (outbox ? "  → " : "  ← ") << e.counterpart << "  " << e.state;
@@ -100,7 +89,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (action == "event") {
     // 戸籍 events entered by staff (there is no 戸籍 system here), 職権修正 and 支援措置.
-    auto event = web::DecodeFuhyoEvent(Parameters(args, key));
+    auto event = web::DecodeFuhyoEvent(OptionParameters(args, {{"id", key}}));
     if (!event) return PrintError(err, event.error());
     auto f = desk([&](FuhyoDesk& d) { return d.Record(*event); });
     if (!f) return PrintError(err, f.error());
@@ -186,7 +175,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (action == "copy") {
     // 戸籍の附票の写し (第20条): the requester's right, 支援措置 through the gate, 交付履歴, PDF.
-    auto request = web::DecodeFuhyoCopyRequest(Parameters(args, key));
+    auto request = web::DecodeFuhyoCopyRequest(OptionParameters(args, {{"id", key}}));
     if (!request) return PrintError(err, request.error());
     if (args.Option("out").empty()) {
       err << "エラー: --out FILE.pdf を指定してください。\n";

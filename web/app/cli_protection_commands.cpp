@@ -11,6 +11,7 @@
 #include "jrr/domain/japanese_date.h"
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_protection_register.h"
+#include "jrr/web/protection_request.h"
 
 namespace jrr::cli {
 namespace {
@@ -51,18 +52,8 @@ void PrintBlock(std::ostream& out, const Block& b, CalendarDate today) {
       << "\n";
 }
 
-std::string_view StateJa(SupportState s) {
-  switch (s) {
-    case SupportState::kProvisional: return "仮支援措置";
-    case SupportState::kInForce: return "支援措置期間中";
-    case SupportState::kFormerAddress: return "仮支援措置（前住所地）";
-    case SupportState::kEnded: return "終了";
-  }
-  return "";
-}
-
 void PrintMeasure(std::ostream& out, const SupportMeasure& m, bool details) {
-  out << "支援措置 " << m.measure_id << "（版 " << m.version << "）  " << StateJa(m.state) << "  区分 "
+  out << "支援措置 " << m.measure_id << "（版 " << m.version << "）  " << SupportStateJa(m.state) << "  区分 "
       << SupportKindName(m.kind) << "  申出者 " << m.applicant;
   for (const auto& c : m.co_protected) out << "  併せて " << c.addressee_number << "（" << c.relation << "）";
   out << "\n  期間 " << Day(m.start) << "〜" << Day(m.end);
@@ -108,29 +99,9 @@ int BlockCommand(const Args& args, std::ostream& out, std::ostream& err) {
   ProtectionDesk& desk = *session->desk;
   const Viewer* viewer = &session->viewer;
   if (verb == "add") {
-    Block block;
-    block.addressee_number = args.Option("person");
-    block.household_number = args.Option("household");
-    auto op = GuardedOperationFromName(args.Option("operation"));
-    if (!op) {
-      err << "エラー: --operation は change, issue, view のいずれかです。\n";
-      return kUsage;
-    }
-    block.operation = *op;
-    const std::string level = args.Option("level", "error");
-    if (level != "error" && level != "alert") {
-      err << "エラー: --level は error または alert です。\n";
-      return kUsage;
-    }
-    block.level = level == "error" ? BlockLevel::kError : BlockLevel::kAlert;
-    auto from = DateOption(args, "from");
-    if (!from) return PrintError(err, from.error());
-    auto to = DateOption(args, "to");
-    if (!to) return PrintError(err, to.error());
-    block.start = from->value_or(viewer->today);
-    block.end = *to;
-    block.reason = args.Option("reason");
-    auto added = desk.AddBlock(block);
+    auto block = web::DecodeBlock(OptionParameters(args), viewer->today);
+    if (!block) return PrintError(err, block.error());
+    auto added = desk.AddBlock(*block);
     if (!added) return PrintError(err, added.error());
     out << "抑止を設定しました。\n";
     PrintBlock(out, *added, viewer->today);
@@ -184,31 +155,9 @@ int SupportCommand(const Args& args, std::ostream& out, std::ostream& err) {
     return kOk;
   };
   if (verb == "add") {
-    SupportMeasure m;
-    m.applicant = args.Option("applicant");
-    auto kind = SupportKindFromName(args.Option("kind", "dv"));
-    if (!kind) return PrintError(err, MakeError(ErrorCode::kInvalidInput, "support.invalid_kind", args.Option("kind")));
-    m.kind = *kind;
-    std::istringstream co(args.Option("co"));
-    for (std::string item; std::getline(co, item, ',');) {
-      if (item.empty()) continue;
-      const auto colon = item.find(':');
-      m.co_protected.push_back({item.substr(0, colon), colon == std::string::npos ? "" : item.substr(colon + 1)});
-    }
-    if (args.flags.contains("provisional")) {
-      m.state = SupportState::kProvisional;
-      m.provisional_start = *from;
-    } else {
-      m.state = SupportState::kInForce;
-      m.start = *from;
-      m.end = *to;
-    }
-    m.contact = args.Option("contact");
-    m.perpetrator_name = args.Option("perpetrator-name");
-    m.perpetrator_addressee_number = args.Option("perpetrator-atena");
-    m.perpetrator_address = args.Option("perpetrator-address");
-    m.perpetrator_other = args.Option("perpetrator-other");
-    return print(desk.Register(m), "支援措置を登録しました。");
+    auto m = web::DecodeSupportMeasure(OptionParameters(args), viewer->today);
+    if (!m) return PrintError(err, m.error());
+    return print(desk.Register(*m), "支援措置を登録しました。");
   }
   if (verb == "list") {
     if (args.positional.size() != 2) {

@@ -109,6 +109,17 @@ Result<Viewer> ClerkViewer(const Args& args, Database& db) {
                 AllPermissions(),   clerk->today,       clerk->now_epoch_seconds};
 }
 
+web::CertificateParameter OptionParameters(const Args& args, std::map<std::string, std::string> fixed) {
+  return [&args, fixed = std::move(fixed)](std::string_view name) -> std::optional<std::string> {
+    const std::string key(name);
+    if (auto f = fixed.find(key); f != fixed.end()) return f->second;
+    if (args.flags.contains(key)) return std::string("1");
+    auto found = args.options.find(key);
+    if (found == args.options.end()) return std::nullopt;
+    return found->second;
+  };
+}
+
 std::vector<std::string> Acknowledged(const Args& args) {
   std::vector<std::string> rules;
   std::istringstream in(args.Option("acknowledge"));

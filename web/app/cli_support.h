@@ -4,6 +4,8 @@
 // context of a clerk's 異動. Each command is a function from Args to an exit status (cli.h).
 #pragma once
 
+#include "jrr/web/certificate_request.h"
+
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -29,6 +31,11 @@ struct Args {
     return found == options.end() ? fallback : found->second;
   }
 };
+
+// The options as the shared text decoders (certificate_request.h, fuhyo_request.h,
+// protection_request.h) read them: a flag reads "1"; `fixed` adds values taken from elsewhere
+// (the 附票番号 given as a word).
+web::CertificateParameter OptionParameters(const Args& args, std::map<std::string, std::string> fixed = {});
 
 // Prints `エラー: message [rule]` and the detail; returns kRuleError.
 int PrintError(std::ostream& err, const Error& error);

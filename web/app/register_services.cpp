@@ -157,6 +157,13 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   context.withdraw = [served](const Viewer& viewer, int64_t pending_id) {
     return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) { return desk.Withdraw(pending_id); });
   };
+  context.with_protection_desk = [served](const Viewer& viewer, const std::function<void(ProtectionDesk&)>& use) {
+    auto db = served->pool.Acquire();
+    SqliteProtectionRegister protections(*db);
+    SqliteAuditLog log(*db);
+    ProtectionDesk desk(protections, log, viewer);
+    use(desk);
+  };
   context.support_details = [served](const Viewer& viewer, int64_t measure_id) {
     auto db = served->pool.Acquire();
     SqliteProtectionRegister protections(*db);

@@ -20,6 +20,7 @@ std::string_view template_seal();
 std::string_view template_fuhyo();
 std::string_view template_fuhyo_notices();
 std::string_view template_change();
+std::string_view template_protection();
 std::string_view template_change_confirm();
 }  // namespace jrr::embedded
 
@@ -43,6 +44,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "fuhyo") return embedded::template_fuhyo();
   if (name == "fuhyo_notices") return embedded::template_fuhyo_notices();
   if (name == "change") return embedded::template_change();
+  if (name == "protection") return embedded::template_protection();
   if (name == "change_confirm") return embedded::template_change_confirm();
   throw std::logic_error("unknown template " + std::string(name));
 }

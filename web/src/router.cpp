@@ -37,6 +37,8 @@ const std::vector<Route>& Routes() {
       {"POST", "/certificate", CertificateSubmit},
       {"GET", "/seal", SealPage},
       {"GET", "/change", ChangePage},
+      {"GET", "/protection", ProtectionPage},
+      {"POST", "/protection", ProtectionSubmit},
       {"POST", "/change", ChangeSubmit},
       {"GET", "/fuhyo", FuhyoPage},
       {"POST", "/fuhyo/event", FuhyoEventSubmit},

@@ -52,6 +52,8 @@ Response FuhyoNoticesApi(const Request& request, const WebContext& context);
 Response FuhyoCopiesApi(const Request& request, const WebContext& context);
 Response ChangePage(const Request& request, const WebContext& context);
 Response ChangeSubmit(const Request& request, const WebContext& context);
+Response ProtectionPage(const Request& request, const WebContext& context);
+Response ProtectionSubmit(const Request& request, const WebContext& context);
 Response SealApplySubmit(const Request& request, const WebContext& context);
 Response SealStepSubmit(const Request& request, const WebContext& context);
 Response SealCertificateSubmit(const Request& request, const WebContext& context);

@@ -40,7 +40,8 @@ int RefusalStatus(const Error& error) {
     return 401;
   }
   if (error.rule_id == "auth.csrf" || error.rule_id == "auth.step_required" ||
-      error.rule_id == "access.permission_denied" || error.rule_id.starts_with("protection.") ||
+      error.rule_id == "access.permission_denied" || error.rule_id == "protection.blocked" ||
+      error.rule_id == "protection.alert" ||
       error.rule_id == "support.issue_blocked") {
     return 403;
   }

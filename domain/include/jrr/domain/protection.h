@@ -71,6 +71,9 @@ struct TemporaryRelease {
 enum class SupportKind { kDomesticViolence = 1, kStalking = 2, kChildAbuse = 3, kOther = 4 };
 std::string_view SupportKindName(SupportKind kind);  // "dv", "stalking", "abuse", "other"
 std::optional<SupportKind> SupportKindFromName(std::string_view name);
+// DV, ストーカー, 児童虐待, その他 — as the screens and lists show the 区分.
+std::string_view SupportKindJa(SupportKind kind);
+
 
 enum class SupportState {
   kProvisional = 1,   // 仮支援措置: before the need is confirmed
@@ -81,6 +84,9 @@ enum class SupportState {
 
 // 支援措置 and the items of its database (JK-1.1.16). Each change is a new version; the
 // history stays.
+// 仮支援措置, 支援措置期間中, 仮支援措置（前住所地）, 終了.
+std::string_view SupportStateJa(SupportState state);
+
 struct SupportMeasure {
   int64_t measure_id = 0;
   int version = 0;

@@ -59,6 +59,9 @@ struct WebContext {
   std::function<Result<std::vector<PendingChange>>(const Viewer&)> pending;
   std::function<Result<ChangeOutcome>(const Viewer&, int64_t pending_id)> approve;
   std::function<Status(const Viewer&, int64_t pending_id)> withdraw;
+  // 抑止 and 支援措置 management: `use` runs with the viewer's ProtectionDesk on the register (the
+  // desk checks the permissions and logs every action).
+  std::function<void(const Viewer&, const std::function<void(ProtectionDesk&)>& use)> with_protection_desk;
   // The 支援措置 database entry, every version, latest first (ProtectionDesk::Details).
   std::function<Result<std::vector<SupportMeasure>>(const Viewer&, int64_t measure_id)> support_details;
   // 証明発行 through CertificateDesk (certificate_desk.h): the PDF with its 交付履歴 and 発行番号.

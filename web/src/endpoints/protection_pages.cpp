@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 抑止・支援措置の管理画面 (JK-3.1, 3.4, 1.1.16): /protection?person=… lists the person's and the
+// household's 抑止 and the person's 支援措置, with forms to set, end and temporarily release a 抑止
+// and to register, start, extend, end and release a 支援措置. Everything goes through
+// ProtectionDesk, which checks 抑止 / 抑止の一時解除 / 支援措置 permissions and logs each action;
+// the forms use the names of protection_request.h, as `jrr block` and `jrr support` do.
+#include "endpoints.h"
+
+#include "jrr/domain/japanese_date.h"
+#include "jrr/web/protection_request.h"
+#include "screen.h"
+#include "session_guard.h"
+
+namespace jrr::web {
+namespace {
+
+using kainjow::mustache::data;
+
+std::string Day(const std::optional<CalendarDate>& d) { return d ? FormatWareki(*d) : std::string("—"); }
+
+std::string_view OperationJa(GuardedOperation op) {
+  switch (op) {
+    case GuardedOperation::kChange: return "異動";
+    case GuardedOperation::kIssue: return "証明";
+    case GuardedOperation::kView: return "照会";
+  }
+  return "";
+}
+
+Response ProtectionScreen(const Request& request, const WebContext& context, const Session& session, int status,
+                          const std::string& person, const std::optional<Error>& error, const std::string& done) {
+  data page;
+  page.set("nav", Nav(session));
+  page.set("csrf", session.csrf_token);
+  page.set("person", person);
+  page.set("today", FormatWareki(session.viewer.today));
+  if (error) page.set("error", ErrorData(*error));
+  if (!done.empty()) page.set("done", done);
+  if (person.empty()) return Html(status, "抑止・支援措置", RenderTemplate("protection", page), context);
+  // The household, when this clerk may look the person up (a 照会抑止 does not hide the 抑止 list).
+  std::string household = request.Query("household");
+  if (auto view = context.view_person(session.viewer, person, AsOfQuery{}, {}); view) {
+    household = view->record.household_number;
+    page.set("name", view->record.DisplayName());
+  }
+  page.set("household", household);
+  context.with_protection_desk(session.viewer, [&](ProtectionDesk& desk) {
+    data blocks{data::type::list};
+    for (const Block& b : desk.BlocksFor(person, "")) {
+      data row;
+      row.set("id", std::to_string(b.block_id));
+      row.set("target", "住民 " + b.addressee_number);
+      row.set("operation", std::string(OperationJa(b.operation)));
+      row.set("level", std::string(b.level == BlockLevel::kError ? "エラー" : "アラート"));
+      row.set("period", Day(b.start) + "〜" + Day(b.end));
+      row.set("state", b.ended_on ? "解除（" + FormatWareki(*b.ended_on) + "）"
+                                  : std::string(BlockApplies(b, session.viewer.today) ? "有効" : "開始前"));
+      if (!b.ended_on) row.set("open", true);
+      blocks.push_back(row);
+    }
+    if (!household.empty()) {
+      for (const Block& b : desk.BlocksFor("", household)) {
+        data row;
+        row.set("id", std::to_string(b.block_id));
+        row.set("target", "世帯 " + b.household_number);
+        row.set("operation", std::string(OperationJa(b.operation)));
+        row.set("level", std::string(b.level == BlockLevel::kError ? "エラー" : "アラート"));
+        row.set("period", Day(b.start) + "〜" + Day(b.end));
+        row.set("state", b.ended_on ? "解除（" + FormatWareki(*b.ended_on) + "）"
+                                    : std::string(BlockApplies(b, session.viewer.today) ? "有効" : "開始前"));
+        if (!b.ended_on) row.set("open", true);
+        blocks.push_back(row);
+      }
+    }
+    page.set("has_blocks", !blocks.is_empty_list());
+    page.set("blocks", blocks);
+    auto measures = desk.MeasuresFor(person);
+    if (!measures) {
+      page.set("support_refused", ErrorData(measures.error()));
+      return;
+    }
+    page.set("support_allowed", true);
+    data list{data::type::list};
+    for (const SupportMeasure& m : *measures) {
+      data row;
+      row.set("id", std::to_string(m.measure_id));
+      row.set("state", std::string(SupportStateJa(m.state)));
+      row.set("kind", std::string(SupportKindJa(m.kind)));
+      if (m.state == SupportState::kProvisional || m.state == SupportState::kFormerAddress) row.set("provisional", true);
+      row.set("applicant", m.applicant);
+      row.set("period", m.state == SupportState::kProvisional ? "仮 " + Day(m.provisional_start) + "〜"
+                                                              : Day(m.start) + "〜" + Day(m.end));
+      if (m.state != SupportState::kEnded) row.set("open", true);
+      data alerts{data::type::list};
+      for (const std::string& rule : SupportAlerts(m, session.viewer.today)) {
+        alerts.push_back(ErrorData(MakeError(ErrorCode::kRuleViolation, rule)));
+      }
+      row.set("alerts", alerts);
+      list.push_back(row);
+    }
+    page.set("measures", list);
+  });
+  return Html(status, "抑止・支援措置", RenderTemplate("protection", page), context);
+}
+
+CertificateParameter FormValues(const Request& request) {
+  return [&request](std::string_view name) -> std::optional<std::string> {
+    std::string value = request.Form(name);
+    if (value.empty()) return std::nullopt;
+    return value;
+  };
+}
+
+Result<int64_t> FormNumber(const Request& request, const char* rule) {
+  const std::string text = request.Form("id");
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return MakeError(ErrorCode::kNotFound, rule, text);
+  }
+  return static_cast<int64_t>(std::stoll(text));
+}
+
+Result<int> FormMinutes(const Request& request) {
+  const std::string text = request.Form("minutes").empty() ? "30" : request.Form("minutes");
+  if (text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", text);
+  }
+  return std::stoi(text);
+}
+
+}  // namespace
+
+// GET /protection?person=…
+Response ProtectionPage(const Request& request, const WebContext& context) {
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
+  return ProtectionScreen(request, context, *session, 200, request.Query("person"), std::nullopt,
+                          request.Query("done").empty() ? std::string() : "記録しました。");
+}
+
+// POST /protection: action = block-add, block-end, block-release, support-add, support-start,
+// support-extend, support-end, support-release.
+Response ProtectionSubmit(const Request& request, const WebContext& context) {
+  std::optional<Response> refused;
+  auto session = Acting(request, context, refused, "抑止・支援措置");
+  if (refused) return *refused;
+  const std::string action = request.Form("action");
+  const std::string person = request.Form("return-person");
+  Status outcome;
+  context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
+    const CalendarDate today = session->viewer.today;
+    auto failed = [&](const Error& e) { outcome = e; };
+    if (action == "block-add") {
+      auto block = DecodeBlock(FormValues(request), today);
+      if (!block) return failed(block.error());
+      if (auto added = desk.AddBlock(*block); !added) failed(added.error());
+      return;
+    }
+    if (action == "support-add") {
+      auto measure = DecodeSupportMeasure(FormValues(request), today);
+      if (!measure) return failed(measure.error());
+      if (auto added = desk.Register(*measure); !added) failed(added.error());
+      return;
+    }
+    const bool block_action = action.starts_with("block-");
+    auto id = FormNumber(request, block_action ? "protection.not_found" : "support.not_found");
+    if (!id) return failed(id.error());
+    auto minutes = FormMinutes(request);
+    if (action == "block-end") {
+      if (auto ok = desk.EndBlock(*id); !ok) failed(ok.error());
+    } else if (action == "block-release" || action == "support-release") {
+      if (!minutes) return failed(minutes.error());
+      auto released = block_action
+                          ? desk.ReleaseBlock(*id, request.Form("to-operator"), *minutes, request.Form("reason"))
+                          : desk.ReleaseForIssue(*id, request.Form("to-operator"), *minutes, request.Form("reason"));
+      if (!released) failed(released.error());
+    } else if (action == "support-start") {
+      auto from = request.Form("from").empty() ? Result<CalendarDate>(today) : ParseCalendarDate(request.Form("from"));
+      if (!from) return failed(from.error());
+      std::optional<CalendarDate> to;
+      if (!request.Form("to").empty()) {
+        auto parsed = ParseCalendarDate(request.Form("to"));
+        if (!parsed) return failed(parsed.error());
+        to = *parsed;
+      }
+      if (auto started = desk.Start(*id, *from, to); !started) failed(started.error());
+    } else if (action == "support-extend") {
+      if (auto extended = desk.Extend(*id); !extended) failed(extended.error());
+    } else if (action == "support-end") {
+      if (auto ended = desk.End(*id, request.Form("reason")); !ended) failed(ended.error());
+    } else {
+      failed(MakeError(ErrorCode::kInvalidInput, "protection.unknown_action", action));
+    }
+  });
+  if (!outcome) {
+    return ProtectionScreen(request, context, *session, RefusalStatus(outcome.error()), person, outcome.error(), "");
+  }
+  return SeeOther("/protection?person=" + person + "&done=" + action);
+}
+
+}  // namespace jrr::web

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/web/protection_request.h"
+
+#include <sstream>
+
+#include "jrr/domain/japanese_date.h"
+
+namespace jrr::web {
+namespace {
+
+std::string Text(const CertificateParameter& value, std::string_view name) { return value(name).value_or(""); }
+
+// A date field: nullopt when empty.
+Result<std::optional<CalendarDate>> Day(const CertificateParameter& value, std::string_view name) {
+  const std::string text = Text(value, name);
+  if (text.empty()) return std::optional<CalendarDate>();
+  auto day = ParseCalendarDate(text);
+  if (!day) return day.error();
+  return std::optional<CalendarDate>(*day);
+}
+
+}  // namespace
+
+Result<Block> DecodeBlock(const CertificateParameter& value, CalendarDate today) {
+  Block block;
+  block.addressee_number = Text(value, "person");
+  block.household_number = Text(value, "household");
+  auto op = GuardedOperationFromName(Text(value, "operation"));
+  if (!op) return MakeError(ErrorCode::kInvalidInput, "protection.invalid_operation", Text(value, "operation"));
+  block.operation = *op;
+  const std::string level = value("level").value_or("error");
+  if (level != "error" && level != "alert") return MakeError(ErrorCode::kInvalidInput, "protection.invalid_level", level);
+  block.level = level == "error" ? BlockLevel::kError : BlockLevel::kAlert;
+  auto from = Day(value, "from");
+  if (!from) return from.error();
+  auto to = Day(value, "to");
+  if (!to) return to.error();
+  block.start = from->value_or(today);
+  block.end = *to;
+  block.reason = Text(value, "reason");
+  return block;
+}
+
+Result<SupportMeasure> DecodeSupportMeasure(const CertificateParameter& value, CalendarDate today) {
+  SupportMeasure m;
+  m.applicant = Text(value, "applicant");
+  auto kind = SupportKindFromName(value("kind").value_or("dv"));
+  if (!kind) return MakeError(ErrorCode::kInvalidInput, "support.invalid_kind", Text(value, "kind"));
+  m.kind = *kind;
+  std::istringstream co(Text(value, "co"));
+  for (std::string item; std::getline(co, item, ',');) {
+    if (item.empty()) continue;
+    const auto colon = item.find(':');
+    m.co_protected.push_back({item.substr(0, colon), colon == std::string::npos ? "" : item.substr(colon + 1)});
+  }
+  auto from = Day(value, "from");
+  if (!from) return from.error();
+  auto to = Day(value, "to");
+  if (!to) return to.error();
+  const std::string provisional = Text(value, "provisional");
+  if (!provisional.empty() && provisional != "0" && provisional != "false") {
+    m.state = SupportState::kProvisional;
+    m.provisional_start = from->value_or(today);
+  } else {
+    m.state = SupportState::kInForce;
+    m.start = from->value_or(today);
+    m.end = *to;
+  }
+  m.contact = Text(value, "contact");
+  m.perpetrator_name = Text(value, "perpetrator-name");
+  m.perpetrator_addressee_number = Text(value, "perpetrator-atena");
+  m.perpetrator_address = Text(value, "perpetrator-address");
+  m.perpetrator_other = Text(value, "perpetrator-other");
+  return m;
+}
+
+}  // namespace jrr::web
