@@ -178,6 +178,11 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"audit.head_mismatch", kError, "JK-10.2",
      "アクセスログの末尾が控えと一致しません。控えより後のログが作り直されたか、切り取られています。"},
     {"audit.invalid_action", kError, "jrr", "アクセスログの操作の種類が正しくありません。"},
+    {"audit.unknown_report", kError, "JK-10.2",
+     "分析の種類は after-hours, login-failures, logins, mass-search, by-number のいずれかです。"},
+    {"audit.invalid_limit", kError, "JK-10.2", "件数は1〜999999の数で指定してください。"},
+    {"audit.invalid_period", kError, "JK-10.2", "期間の終わりが始まりより前になっています。"},
+    {"audit.invalid_threshold", kError, "JK-10.2", "大量検索のしきい値は1以上の数で指定してください。"},
     // 職員と認証 (JK-10.3).
     {"auth.failed", kError, "JK-10.3", "利用者ID、パスワードまたは認証コードが正しくありません。"},
     {"auth.locked", kError, "JK-10.3",

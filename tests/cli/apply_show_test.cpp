@@ -156,7 +156,7 @@ TEST(CliSettings, CertifierSwitchesByPeriodAndTerminalsAreChecked) {
             std::string::npos);
   EXPECT_EQ(RunCli({"settings", "bogus", "--db", db}).status, kUsage);
   // Each settings change is in the アクセスログ (JK-10.2); refused ones are not changes.
-  auto logged = RunCli({"audit", "--db", db, "search", "--action", "settings_change"});
+  auto logged = RunCli({"audit", "--db", db, "--terminal", "T01", "search", "--action", "settings_change"});
   EXPECT_NE(logged.out.find("該当 4 件"), std::string::npos) << logged.out;
 }
 

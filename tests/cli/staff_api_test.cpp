@@ -14,7 +14,9 @@
 #include <ctime>
 #include <fstream>
 
+#include "jrr/domain/audit_analysis.h"
 #include "jrr/persistence/database.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/web/totp.h"
 #include "jrr/web/web_server.h"
 #include "register_services.h"
@@ -752,6 +754,71 @@ TEST_F(StaffApiTest, ProtectionScreenSetsAndEndsBlocksAndMeasures) {
                                          "&to-operator=clerk01&minutes=10&reason=ok&csrf=" + officer.csrf);
   EXPECT_EQ(released.status, 303) << released.body;
   EXPECT_GE(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'protection'"), 3);
+}
+
+// The アクセスログ on its screen: the 監査ログ permission is needed; a search by person lists its
+// 異動 and views; the analysis lists run over a period; looking is logged.
+// REQ: JK-10.2
+TEST_F(StaffApiTest, AuditScreenSearchesAndAnalyses) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view", false));
+  const Login auditor = LogIn("audit01", ReadyUser("audit01", "audit", false));
+  EXPECT_EQ(Get("/audit?search=1&resident=0000000019", clerk.cookie).status, 403);
+  auto found = Get("/audit?search=1&resident=0000000019", auditor.cookie);
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_NE(found.body.find("<td>change</td>"), std::string::npos) << found.body;  // the family's 転入
+  EXPECT_NE(found.body.find("0000000019"), std::string::npos);
+  const std::string today = ToIsoString(JapanTimeOf(UtcTimestampNow())->day);
+  auto logins = Get("/audit?report=logins&from=" + today + "&to=" + today, auditor.cookie);
+  ASSERT_EQ(logins.status, 200) << logins.body;
+  EXPECT_NE(logins.body.find("<td>audit01</td>"), std::string::npos) << logins.body;
+  auto reversed = Get("/audit?report=logins&from=2026-12-01&to=2026-11-01", auditor.cookie);
+  EXPECT_EQ(reversed.status, 400);
+  EXPECT_NE(reversed.body.find("audit.invalid_period"), std::string::npos);
+  EXPECT_EQ(Get("/audit?report=spying&from=" + today + "&to=" + today, auditor.cookie).status, 400);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE function IN ('アクセスログの検索', 'アクセスログの分析') "
+                          "AND operator_id = 'audit01'"),
+            2);
+}
+
+// The oversight functions over the API: 抑止 and 支援措置 (the measures only for the officer), the
+// アクセスログ and its analysis, and the statistics; each refusal as JSON with its rule id.
+// REQ: JK-3.1, JK-3.4, JK-10.2, JK-6.1
+TEST_F(StaffApiTest, ProtectionAuditAndStatisticsOverTheApi) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,block", false));
+  const Login officer = LogIn("dv01", ReadyUser("dv01", "view,support_measure,audit", false));
+  auto added = Post("/api/v1/protection", R"({"action":"block-add","person":"0000000019","operation":"change"})",
+                    clerk.cookie, clerk.csrf);
+  ASSERT_EQ(added.status, 200) << added.body;
+  EXPECT_EQ(Field(added.body, "id"), "1");
+  auto listed = Get("/api/v1/protection?person=0000000019", clerk.cookie);
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_NE(listed.body.find("\"operation\":\"change\""), std::string::npos) << listed.body;
+  EXPECT_EQ(listed.body.find("support_measures"), std::string::npos) << "not for a clerk without 支援措置";
+  auto officer_view = Get("/api/v1/protection?person=0000000027", officer.cookie);
+  EXPECT_NE(officer_view.body.find("\"support_measures\":[{"), std::string::npos) << officer_view.body;
+  auto denied = Post("/api/v1/protection", R"({"action":"support-add","applicant":"0000000019"})", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(denied.status, 403);
+  EXPECT_EQ(Field(denied.body, "rule_id"), "access.permission_denied");
+  EXPECT_EQ(Field(Post("/api/v1/protection", R"({"action":"demolish"})", clerk.cookie, clerk.csrf).body, "rule_id"),
+            "protection.unknown_action");
+  EXPECT_EQ(Post("/api/v1/protection", R"({"action":"block-end","id":"1"})", clerk.cookie, clerk.csrf).status, 200);
+  // The log: only with 監査ログ.
+  EXPECT_EQ(Get("/api/v1/audit?resident=0000000019", clerk.cookie).status, 403);
+  auto log = Get("/api/v1/audit?resident=0000000019&limit=5", officer.cookie);
+  ASSERT_EQ(log.status, 200) << log.body;
+  EXPECT_NE(log.body.find("\"entries\":[{"), std::string::npos);
+  const std::string today = ToIsoString(JapanTimeOf(UtcTimestampNow())->day);
+  auto report = Get("/api/v1/audit/report?kind=logins&from=" + today + "&to=" + today, officer.cookie);
+  ASSERT_EQ(report.status, 200) << report.body;
+  EXPECT_NE(report.body.find("\"operator_id\":\"dv01\""), std::string::npos);
+  EXPECT_EQ(Get("/api/v1/audit?limit=x", officer.cookie).status, 400);
+  // Statistics: the family of two on the reference day.
+  auto figures = Get("/api/v1/statistics?from=2026-01-01&to=" + today, clerk.cookie);
+  ASSERT_EQ(figures.status, 200) << figures.body;
+  EXPECT_NE(figures.body.find("\"population\":{\"japanese_male\":1,\"japanese_female\":1"), std::string::npos)
+      << figures.body;
+  EXPECT_EQ(Get("/api/v1/statistics?from=2026-12-01&to=2026-01-01", clerk.cookie).status, 400);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'export' AND function = 'stats'"), 1);
 }
 
 }  // namespace

@@ -144,9 +144,10 @@ const std::vector<Command>& Commands() {
        "jrr audit --db PATH report after-hours|login-failures|logins|mass-search|by-number --from DATE --to DATE\n"
        "                          [--threshold N]\n"
        "  分析（JK-10.2）: 深夜（22時〜6時）・閉庁日（土日祝・年末年始）のアクセス、ログイン失敗、ID別ログイン数、\n"
-       "  大量検索（1日の検索回数が N 回以上、既定 100）、宛名番号等による検索。日付は日本時間。\n",
-       {"db", "expect-head", "resident", "operator", "action", "from", "to", "limit", "threshold"}, {"json"}, 1, 2,
-       Audit},
+       "  大量検索（1日の検索回数が N 回以上、既定 100）、宛名番号等による検索。日付は日本時間。\n"
+       "  search と report は、それ自体がアクセスとしてログに残ります（--place, --terminal はその記録用）。\n",
+       {"db", "expect-head", "resident", "operator", "action", "from", "to", "limit", "threshold", "place", "terminal"},
+       {"json"}, 1, 2, Audit},
       {"backup", "台帳のバックアップ / back up the register",
        "jrr backup --db PATH --to FILE [--operator ID] [--terminal T]\n"
        "  サーバが動いていても取れるオンラインバックアップ（SQLite backup API）。書き終えた複製に\n"

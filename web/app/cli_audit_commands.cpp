@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "jrr/domain/audit_analysis.h"
+#include "jrr/domain/audit_desk.h"
 #include "jrr/domain/calendar_date.h"
 #include "jrr/domain/japanese_date.h"
 #include "jrr/persistence/register_backup.h"
@@ -18,6 +19,14 @@
 
 namespace jrr::cli {
 namespace {
+
+// The clerk looking at the log: --operator is a search condition here, so the viewer is the
+// register administrator at the given place and terminal.
+Result<Viewer> AuditViewer(const Args& args, Database& db) {
+  Args clerk = args;
+  clerk.options.erase("operator");
+  return ClerkViewer(clerk, db);
+}
 
 int Verify(const Args& args, Database& db, std::ostream& out, std::ostream& err) {
   const AuditVerification result = VerifyAuditLog(db);
@@ -117,7 +126,12 @@ int Search(const Args& args, Database& db, std::ostream& out, std::ostream& err)
       return kUsage;
     }
   }
-  const auto entries = SqliteAuditLog(db).Search(query);
+  auto viewer = AuditViewer(args, db);
+  if (!viewer) return PrintError(err, viewer.error());
+  SqliteAuditLog log(db);
+  auto found = AuditDesk(log, *viewer).Search(query);
+  if (!found) return PrintError(err, found.error());
+  const std::vector<AuditEntry>& entries = *found;
   for (const AuditEntry& e : entries) {
     if (args.flags.contains("json")) {
       out << EntryJson(e) << "\n";
@@ -153,33 +167,18 @@ int Report(const Args& args, Database& db, std::ostream& out, std::ostream& err)
     err << "エラー: --threshold は 1 以上の数で指定してください。\n";
     return kUsage;
   }
-  // Japan-time days [from, to] are UTC [from−1 15:00, to 15:00).
-  AuditQuery query;
-  query.from = ToIsoString(PreviousDay(**from)) + "T15:00:00.000Z";
-  query.to = ToIsoString(**to) + "T15:00:00.000Z";
-  query.limit = 50'000'000;
-  auto entries = SqliteAuditLog(db).Search(query);
-  std::reverse(entries.begin(), entries.end());  // oldest first
-  const std::string& kind = args.positional[1];
-  if (kind == "after-hours" || kind == "login-failures" || kind == "by-number") {
-    const auto listed = kind == "after-hours"      ? AfterHoursAccess(entries)
-                        : kind == "login-failures" ? LoginFailures(entries)
-                                                   : SearchesByNumber(entries);
-    for (const AuditEntry& e : listed) PrintEntry(out, e);
-    out << "該当 " << listed.size() << " 件\n";
-    return kOk;
+  auto viewer = AuditViewer(args, db);
+  if (!viewer) return PrintError(err, viewer.error());
+  SqliteAuditLog log(db);
+  auto report = AuditDesk(log, *viewer).Report(args.positional[1], **from, **to, threshold);
+  if (!report) return PrintError(err, report.error());
+  for (const AuditEntry& e : report->entries) PrintEntry(out, e);
+  for (const OperatorCount& c : report->counts) {
+    out << c.operator_id << "\t" << (c.day.empty() ? "" : c.day + "\t") << c.count << " 回"
+        << (report->kind == "mass-search" ? "\t該当者計 " + std::to_string(c.hits) + " 人" : "") << "\n";
   }
-  if (kind == "logins" || kind == "mass-search") {
-    const auto counts = kind == "logins" ? LoginsPerOperator(entries) : MassSearches(entries, threshold);
-    for (const OperatorCount& c : counts) {
-      out << c.operator_id << "\t" << (c.day.empty() ? "" : c.day + "\t") << c.count << " 回"
-          << (kind == "mass-search" ? "\t該当者計 " + std::to_string(c.hits) + " 人" : "") << "\n";
-    }
-    out << "該当 " << counts.size() << " 件\n";
-    return kOk;
-  }
-  err << "エラー: 知らない分析です: " << kind << "\n";
-  return kUsage;
+  out << "該当 " << report->entries.size() + report->counts.size() << " 件\n";
+  return kOk;
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "seal_services.h"
 #include "japan_clock.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
+#include "jrr/persistence/sqlite_statistics.h"
 #include "fuhyo_services.h"
 #include "jrr/persistence/sqlite_issuance_log.h"
 
@@ -156,6 +157,23 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   };
   context.withdraw = [served](const Viewer& viewer, int64_t pending_id) {
     return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) { return desk.Withdraw(pending_id); });
+  };
+  context.audit_search = [served](const Viewer& viewer, const AuditQuery& query) {
+    auto db = served->pool.Acquire();
+    SqliteAuditLog log(*db);
+    return AuditDesk(log, viewer).Search(query);
+  };
+  context.audit_report = [served](const Viewer& viewer, const std::string& kind, CalendarDate from, CalendarDate to,
+                                  int64_t threshold) {
+    auto db = served->pool.Acquire();
+    SqliteAuditLog log(*db);
+    return AuditDesk(log, viewer).Report(kind, from, to, threshold);
+  };
+  context.statistics = [served](const Viewer& viewer, CalendarDate from, CalendarDate to) {
+    auto db = served->pool.Acquire();
+    SqliteStatistics statistics(*db);
+    SqliteAuditLog log(*db);
+    return StatisticsDesk(statistics, log, viewer).Compute(from, to);
   };
   context.with_protection_desk = [served](const Viewer& viewer, const std::function<void(ProtectionDesk&)>& use) {
     auto db = served->pool.Acquire();

@@ -21,6 +21,7 @@ std::string_view template_fuhyo();
 std::string_view template_fuhyo_notices();
 std::string_view template_change();
 std::string_view template_protection();
+std::string_view template_audit();
 std::string_view template_change_confirm();
 }  // namespace jrr::embedded
 
@@ -45,6 +46,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "fuhyo_notices") return embedded::template_fuhyo_notices();
   if (name == "change") return embedded::template_change();
   if (name == "protection") return embedded::template_protection();
+  if (name == "audit") return embedded::template_audit();
   if (name == "change_confirm") return embedded::template_change_confirm();
   throw std::logic_error("unknown template " + std::string(name));
 }

@@ -112,22 +112,6 @@ CertificateParameter FormValues(const Request& request) {
   };
 }
 
-Result<int64_t> FormNumber(const Request& request, const char* rule) {
-  const std::string text = request.Form("id");
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    return MakeError(ErrorCode::kNotFound, rule, text);
-  }
-  return static_cast<int64_t>(std::stoll(text));
-}
-
-Result<int> FormMinutes(const Request& request) {
-  const std::string text = request.Form("minutes").empty() ? "30" : request.Form("minutes");
-  if (text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos) {
-    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", text);
-  }
-  return std::stoi(text);
-}
-
 }  // namespace
 
 // GET /protection?person=…
@@ -145,58 +129,15 @@ Response ProtectionSubmit(const Request& request, const WebContext& context) {
   std::optional<Response> refused;
   auto session = Acting(request, context, refused, "抑止・支援措置");
   if (refused) return *refused;
-  const std::string action = request.Form("action");
   const std::string person = request.Form("return-person");
   Status outcome;
   context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
-    const CalendarDate today = session->viewer.today;
-    auto failed = [&](const Error& e) { outcome = e; };
-    if (action == "block-add") {
-      auto block = DecodeBlock(FormValues(request), today);
-      if (!block) return failed(block.error());
-      if (auto added = desk.AddBlock(*block); !added) failed(added.error());
-      return;
-    }
-    if (action == "support-add") {
-      auto measure = DecodeSupportMeasure(FormValues(request), today);
-      if (!measure) return failed(measure.error());
-      if (auto added = desk.Register(*measure); !added) failed(added.error());
-      return;
-    }
-    const bool block_action = action.starts_with("block-");
-    auto id = FormNumber(request, block_action ? "protection.not_found" : "support.not_found");
-    if (!id) return failed(id.error());
-    auto minutes = FormMinutes(request);
-    if (action == "block-end") {
-      if (auto ok = desk.EndBlock(*id); !ok) failed(ok.error());
-    } else if (action == "block-release" || action == "support-release") {
-      if (!minutes) return failed(minutes.error());
-      auto released = block_action
-                          ? desk.ReleaseBlock(*id, request.Form("to-operator"), *minutes, request.Form("reason"))
-                          : desk.ReleaseForIssue(*id, request.Form("to-operator"), *minutes, request.Form("reason"));
-      if (!released) failed(released.error());
-    } else if (action == "support-start") {
-      auto from = request.Form("from").empty() ? Result<CalendarDate>(today) : ParseCalendarDate(request.Form("from"));
-      if (!from) return failed(from.error());
-      std::optional<CalendarDate> to;
-      if (!request.Form("to").empty()) {
-        auto parsed = ParseCalendarDate(request.Form("to"));
-        if (!parsed) return failed(parsed.error());
-        to = *parsed;
-      }
-      if (auto started = desk.Start(*id, *from, to); !started) failed(started.error());
-    } else if (action == "support-extend") {
-      if (auto extended = desk.Extend(*id); !extended) failed(extended.error());
-    } else if (action == "support-end") {
-      if (auto ended = desk.End(*id, request.Form("reason")); !ended) failed(ended.error());
-    } else {
-      failed(MakeError(ErrorCode::kInvalidInput, "protection.unknown_action", action));
-    }
+    if (auto done = ApplyProtectionAction(desk, FormValues(request), session->viewer.today); !done) outcome = done.error();
   });
   if (!outcome) {
     return ProtectionScreen(request, context, *session, RefusalStatus(outcome.error()), person, outcome.error(), "");
   }
-  return SeeOther("/protection?person=" + person + "&done=" + action);
+  return SeeOther("/protection?person=" + person + "&done=" + request.Form("action"));
 }
 
 }  // namespace jrr::web

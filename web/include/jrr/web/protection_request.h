@@ -11,6 +11,7 @@
 #pragma once
 
 #include "jrr/domain/protection.h"
+#include "jrr/domain/resident_access.h"
 #include "jrr/web/certificate_request.h"
 
 namespace jrr::web {
@@ -19,5 +20,11 @@ namespace jrr::web {
 Result<Block> DecodeBlock(const CertificateParameter& value, CalendarDate today);
 // Errors: support.invalid_kind, date.*.
 Result<SupportMeasure> DecodeSupportMeasure(const CertificateParameter& value, CalendarDate today);
+
+// One management action on the desk by name, with the names above plus id, to-operator, minutes
+// and reason: block-add, block-end, block-release, support-add, support-start, support-extend,
+// support-end, support-release. Returns the id of what was added (0 otherwise). Errors: those of
+// the decoders and of ProtectionDesk, protection.unknown_action, protection.release_minutes.
+Result<int64_t> ApplyProtectionAction(ProtectionDesk& desk, const CertificateParameter& value, CalendarDate today);
 
 }  // namespace jrr::web

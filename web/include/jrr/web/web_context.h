@@ -12,6 +12,8 @@
 
 #include "jrr/domain/certificate_desk.h"
 #include "jrr/domain/address_dictionary.h"
+#include "jrr/domain/audit_desk.h"
+#include "jrr/domain/statistics_desk.h"
 #include "jrr/domain/fuhyo_desk.h"
 #include "jrr/domain/municipality.h"
 #include "jrr/domain/seal_desk.h"
@@ -59,6 +61,13 @@ struct WebContext {
   std::function<Result<std::vector<PendingChange>>(const Viewer&)> pending;
   std::function<Result<ChangeOutcome>(const Viewer&, int64_t pending_id)> approve;
   std::function<Status(const Viewer&, int64_t pending_id)> withdraw;
+  // 監査 through AuditDesk (audit_desk.h): the アクセスログ search and the JK-10.2 analysis lists.
+  std::function<Result<std::vector<AuditEntry>>(const Viewer&, const AuditQuery&)> audit_search;
+  std::function<Result<AuditReport>(const Viewer&, const std::string& kind, CalendarDate from, CalendarDate to,
+                                    int64_t threshold)>
+      audit_report;
+  // 統計 through StatisticsDesk (statistics_desk.h).
+  std::function<Result<RegisterStatistics>(const Viewer&, CalendarDate from, CalendarDate to)> statistics;
   // 抑止 and 支援措置 management: `use` runs with the viewer's ProtectionDesk on the register (the
   // desk checks the permissions and logs every action).
   std::function<void(const Viewer&, const std::function<void(ProtectionDesk&)>& use)> with_protection_desk;

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 監査ログの画面 (JK-10.2): /audit searches the アクセスログ (person, operator, kind, period) and
+// shows the analysis lists (深夜・閉庁日のアクセス, ログイン失敗, ID別ログイン数, 大量検索, 宛名番号等による
+// 検索) through AuditDesk, for staff with the 監査ログ permission; looking is itself logged.
+#include "endpoints.h"
+
+#include "jrr/domain/japanese_date.h"
+#include "screen.h"
+#include "session_guard.h"
+
+namespace jrr::web {
+namespace {
+
+using kainjow::mustache::data;
+
+data EntryRow(const AuditEntry& e) {
+  data row;
+  row.set("sequence", std::to_string(e.sequence));
+  row.set("at", e.occurred_at);
+  row.set("action", std::string(AuditActionName(e.event.action)));
+  row.set("operator", e.event.operator_id);
+  row.set("terminal", e.event.terminal);
+  row.set("function", e.event.function);
+  std::string targets;
+  for (const std::string& t : e.event.targets) targets += (targets.empty() ? "" : " ") + t;
+  row.set("targets", targets);
+  if (e.event.individual_number) row.set("kojin", true);
+  row.set("outcome", e.event.outcome);
+  row.set("detail", e.event.detail);
+  return row;
+}
+
+std::optional<CalendarDate> DayOf(const std::string& text, std::optional<Error>& error) {
+  if (text.empty()) return std::nullopt;
+  auto day = ParseCalendarDate(text);
+  if (!day) {
+    error = day.error();
+    return std::nullopt;
+  }
+  return *day;
+}
+
+}  // namespace
+
+// GET /audit?resident=&operator=&action=&from=&to=&limit= (search) or ?report=kind&from=&to=&threshold=
+Response AuditPage(const Request& request, const WebContext& context) {
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
+  data page;
+  page.set("nav", Nav(*session));
+  for (const char* field : {"resident", "operator", "from", "to", "limit", "threshold", "report"}) {
+    page.set(std::string("q_") + field, request.Query(field));
+  }
+  data actions{data::type::list};
+  for (const char* name : {"view", "search", "change", "provisional_change", "withdrawal", "issue", "export", "batch",
+                           "login", "login_failure", "settings_change", "protection", "denied"}) {
+    data row;
+    row.set("name", std::string(name));
+    if (request.Query("action") == name) row.set("selected", true);
+    actions.push_back(row);
+  }
+  page.set("actions", actions);
+  data reports{data::type::list};
+  for (auto [code, name] : {std::pair{"after-hours", "深夜・閉庁日のアクセス"}, {"login-failures", "ログイン失敗"},
+                            {"logins", "ID別ログイン数"}, {"mass-search", "大量検索"}, {"by-number", "宛名番号等による検索"}}) {
+    data row;
+    row.set("code", std::string(code));
+    row.set("name", std::string(name));
+    if (request.Query("report") == code) row.set("selected", true);
+    reports.push_back(row);
+  }
+  page.set("reports", reports);
+  int status = 200;
+  std::optional<Error> error;
+  const auto from = DayOf(request.Query("from"), error);
+  const auto to = DayOf(request.Query("to"), error);
+  if (!error && request.HasQuery("report")) {
+    if (!from || !to) {
+      error = MakeError(ErrorCode::kInvalidInput, "audit.invalid_period", "from and to");
+    } else {
+      int64_t threshold = 100;
+      const std::string t = request.Query("threshold");
+      if (!t.empty()) {
+        threshold = t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos ? std::stoll(t) : 0;
+      }
+      auto report = context.audit_report(session->viewer, request.Query("report"), *from, *to, threshold);
+      if (!report) {
+        error = report.error();
+      } else {
+        data rows{data::type::list};
+        for (const AuditEntry& e : report->entries) rows.push_back(EntryRow(e));
+        data counts{data::type::list};
+        for (const OperatorCount& c : report->counts) {
+          data row;
+          row.set("operator", c.operator_id);
+          row.set("day", c.day);
+          row.set("count", std::to_string(c.count));
+          if (report->kind == "mass-search") row.set("hits", std::to_string(c.hits));
+          counts.push_back(row);
+        }
+        page.set("entries", rows);
+        page.set("counts", counts);
+        page.set("has_counts", !report->counts.empty());
+        page.set("shown", std::to_string(report->entries.size() + report->counts.size()));
+        page.set("result", true);
+      }
+    }
+  } else if (!error && request.HasQuery("search")) {
+    AuditQuery query;
+    if (!request.Query("resident").empty()) query.addressee_number = request.Query("resident");
+    if (!request.Query("operator").empty()) query.operator_id = request.Query("operator");
+    if (!request.Query("action").empty()) {
+      query.action = AuditActionFromName(request.Query("action"));
+      if (!query.action) error = MakeError(ErrorCode::kInvalidInput, "audit.invalid_action", request.Query("action"));
+    }
+    if (from) query.from = ToIsoString(PreviousDay(*from)) + "T15:00:00.000Z";  // Japan-time days
+    if (to) query.to = ToIsoString(*to) + "T15:00:00.000Z";
+    query.limit = 500;
+    if (!error) {
+      auto found = context.audit_search(session->viewer, query);
+      if (!found) {
+        error = found.error();
+      } else {
+        data rows{data::type::list};
+        for (const AuditEntry& e : *found) rows.push_back(EntryRow(e));
+        page.set("entries", rows);
+        page.set("shown", std::to_string(found->size()));
+        page.set("result", true);
+      }
+    }
+  }
+  if (error) {
+    page.set("error", ErrorData(*error));
+    status = RefusalStatus(*error);
+  }
+  return Html(status, "アクセスログ", RenderTemplate("audit", page), context);
+}
+
+}  // namespace jrr::web
