@@ -95,16 +95,16 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
       }
       auto list = desk.MeasuresFor(person);
       if (!list) return;  // not a 支援措置 officer: the measures are left out
-      measures = "[";
+      std::string all(1, '[');
       for (const SupportMeasure& m : *list) {
-        if (measures.size() > 1) measures += ',';
+        if (all.size() > 1) all += ',';
         std::string alerts = "[";
         for (const std::string& a : SupportAlerts(m, session->viewer.today)) {
           if (alerts.size() > 1) alerts += ',';
           AppendJsonString(alerts, a);
         }
         alerts += ']';
-        measures += JsonObject()
+        all += JsonObject()
                         .Add("measure_id", m.measure_id)
                         .Add("version", static_cast<int64_t>(m.version))
                         .Add("state", std::string(SupportStateJa(m.state)))
@@ -117,7 +117,8 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
                         .AddRaw("alerts", alerts)
                         .str();
       }
-      measures += ']';
+      all += ']';
+      measures = std::move(all);
     });
     blocks += ']';
     JsonObject out;
