@@ -191,6 +191,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"auth.session_required", kError, "JK-10.3", "ログインしてください（一定時間操作がないとログアウトされます）。"},
     {"auth.csrf", kError, "JK-10.3", "画面の有効期限が切れたか、不正な要求です。画面を開き直してから操作してください。"},
     {"auth.step_required", kError, "JK-10.3", "初期パスワードの変更または二要素認証の登録を先に行ってください。"},
+    {"staff.unknown_action", kError, "JK-10.4",
+     "利用者管理の操作は add, permissions, grant, revoke, reset-password, reset-2fa, unlock, disable のいずれかです。"},
     {"staff.password_weak", kError, "JK-10.3",
      "パスワードは12文字以上で、利用者IDや以前のパスワードと異なるものにしてください。"},
     {"staff.code_invalid", kError, "JK-10.3", "認証アプリのコードが一致しません。時刻を確認して、表示中のコードを入力してください。"},

@@ -108,6 +108,24 @@ Status Authenticator::EnrolSecondFactor(const std::string& user_id, const std::s
   return {};
 }
 
+Result<std::vector<StaffUser>> Authenticator::Users(const Viewer& admin) {
+  AuditEvent event = EventBy(admin, AuditAction::kView, "利用者の一覧");
+  if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) {
+    event.action = AuditAction::kDenied;
+    event.outcome = ok.error().rule_id;
+    log_.Record(event);
+    return ok.error();
+  }
+  std::vector<StaffUser> users = staff_.All();
+  for (StaffUser& u : users) {
+    u.password_hash.clear();  // never leaves the desk
+    u.totp_secret.clear();
+  }
+  event.detail = "users=" + std::to_string(users.size());
+  log_.Record(event);
+  return users;
+}
+
 Result<StaffUser> Authenticator::Admin(const Viewer& admin, const std::string& user_id,
                                        const std::string& function) {
   AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function);

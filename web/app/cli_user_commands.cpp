@@ -4,6 +4,7 @@
 // passwords, the second factor, lock-outs — and `jrr user login` to try the login flow.
 #include "cli.h"
 #include "cli_support.h"
+#include "jrr/web/staff_admin.h"
 
 #include <Poco/RandomStream.h>
 
@@ -20,35 +21,6 @@
 
 namespace jrr::cli {
 namespace {
-
-// 16 base32 characters (80 random bits): shown once, to be changed at the first login.
-std::string NewInitialPassword() {
-  Poco::RandomInputStream random;
-  std::vector<unsigned char> bytes(10);
-  random.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  return web::Base32Encode(bytes);
-}
-
-Result<std::set<Permission>> PermissionsFrom(const std::string& text) {
-  std::set<Permission> permissions;
-  std::istringstream in(text);
-  for (std::string name; std::getline(in, name, ',');) {
-    if (name.empty()) continue;
-    auto p = PermissionFromName(name);
-    if (!p) return MakeError(ErrorCode::kInvalidInput, "staff.unknown_permission", name);
-    permissions.insert(*p);
-  }
-  return permissions;
-}
-
-std::string PermissionList(const std::set<Permission>& permissions) {
-  std::string text;
-  for (Permission p : permissions) {
-    if (!text.empty()) text += ',';
-    text += PermissionName(p);
-  }
-  return text;
-}
 
 LoginPlace PlaceOf(const Args& args) {
   return LoginPlace{args.Option("terminal", "CLI"), "CLI", app::TodayInJapan(),
@@ -71,7 +43,7 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     for (const StaffUser& u : staff.All()) {
       out << u.user_id << "  " << u.name << "  " << u.department << "  " << FormatWareki(u.valid_from) << "〜"
           << (u.valid_to ? FormatWareki(*u.valid_to) : "") << "  " << (u.disabled ? "無効" : "有効")
-          << (u.totp_enrolled ? "  二要素登録済" : "  二要素未登録") << "  権限 " << PermissionList(u.permissions)
+          << (u.totp_enrolled ? "  二要素登録済" : "  二要素未登録") << "  権限 " << web::PermissionList(u.permissions)
           << "\n";
     }
     return kOk;
@@ -129,10 +101,10 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     if (!to) return PrintError(err, to.error());
     user.valid_from = from->value_or(app::TodayInJapan());
     user.valid_to = *to;
-    auto permissions = PermissionsFrom(args.Option("permissions"));
+    auto permissions = web::PermissionsFrom(args.Option("permissions"));
     if (!permissions) return PrintError(err, permissions.error());
     user.permissions = *permissions;
-    const std::string password = NewInitialPassword();
+    const std::string password = web::NewInitialPassword();
     // The first administrator needs no one's permission; every later user needs an administrator.
     Result<StaffUser> added = StaffUser{};
     if (args.flags.contains("admin")) {
@@ -150,34 +122,17 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
   // Administration by the console's administrator.
   auto viewer = ClerkViewer(args, **db);
   if (!viewer) return PrintError(err, viewer.error());
-  Status done;
-  if (verb == "grant" || verb == "revoke" || verb == "permissions") {
-    auto user = staff.Find(id);
-    if (!user) return PrintError(err, MakeError(ErrorCode::kNotFound, "staff.not_found", id));
-    auto named = PermissionsFrom(args.Option("permissions"));
-    if (!named) return PrintError(err, named.error());
-    std::set<Permission> next = verb == "permissions" ? *named : user->permissions;
-    for (Permission p : *named) {
-      if (verb == "grant") next.insert(p);
-      if (verb == "revoke") next.erase(p);
-    }
-    done = auth.SetPermissions(*viewer, id, next);
-  } else if (verb == "reset-password") {
-    const std::string password = NewInitialPassword();
-    done = auth.ResetPassword(*viewer, id, password);
-    if (done) out << "新しい初期パスワード: " << password << "\n";
-  } else if (verb == "reset-2fa") {
-    done = auth.ResetSecondFactor(*viewer, id);
-  } else if (verb == "unlock") {
-    done = auth.Unlock(*viewer, id, static_cast<int64_t>(std::time(nullptr)));
-  } else if (verb == "disable") {
-    done = auth.Disable(*viewer, id);
-  } else {
+  static const std::set<std::string> kActions = {"grant", "revoke", "permissions", "reset-password", "reset-2fa",
+                                                 "unlock", "disable"};
+  if (!kActions.contains(verb)) {
     err << "エラー: add, list, grant, revoke, permissions, reset-password, reset-2fa, unlock, disable, enrol, "
            "passwd, login のいずれかを指定してください。\n";
     return kUsage;
   }
+  auto done = web::ApplyStaffAction(auth, staff, *viewer, OptionParameters(args, {{"action", verb}}),
+                                    static_cast<int64_t>(std::time(nullptr)));
   if (!done) return PrintError(err, done.error());
+  if (!done->initial_password.empty()) out << "新しい初期パスワード: " << done->initial_password << "\n";
   out << "利用者 " << id << ": " << verb << " を行いました。\n";
   return kOk;
 }

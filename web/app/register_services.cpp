@@ -175,6 +175,15 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteAuditLog log(*db);
     return StatisticsDesk(statistics, log, viewer).Compute(from, to);
   };
+  context.with_staff_admin = [served](const std::function<void(Authenticator&, StaffDirectory&)>& use) {
+    auto db = served->pool.Acquire();
+    SqliteStaffDirectory staff(*db);
+    Argon2PasswordHasher hasher;
+    web::Totp codes;
+    SqliteAuditLog log(*db);
+    Authenticator authenticator(staff, hasher, codes, log);
+    use(authenticator, staff);
+  };
   context.with_protection_desk = [served](const Viewer& viewer, const std::function<void(ProtectionDesk&)>& use) {
     auto db = served->pool.Acquire();
     SqliteProtectionRegister protections(*db);

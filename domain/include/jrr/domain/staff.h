@@ -137,6 +137,8 @@ class Authenticator {
                            const std::string& code, const LoginPlace& where);
 
   // Administration (kUserAdmin).
+  // Every user's latest version, without password hashes or second-factor secrets; logged.
+  Result<std::vector<StaffUser>> Users(const Viewer& admin);
   Result<StaffUser> AddUser(const Viewer& admin, StaffUser user, const std::string& initial_password);
   Status SetPermissions(const Viewer& admin, const std::string& user_id, std::set<Permission> permissions);
   Status ResetPassword(const Viewer& admin, const std::string& user_id, const std::string& password);

@@ -68,6 +68,9 @@ struct WebContext {
       audit_report;
   // 統計 through StatisticsDesk (statistics_desk.h).
   std::function<Result<RegisterStatistics>(const Viewer&, CalendarDate from, CalendarDate to)> statistics;
+  // 利用者管理: `use` runs with the Authenticator and the staff directory on the register (the
+  // Authenticator checks 利用者管理 and logs).
+  std::function<void(const std::function<void(Authenticator&, StaffDirectory&)>& use)> with_staff_admin;
   // 抑止 and 支援措置 management: `use` runs with the viewer's ProtectionDesk on the register (the
   // desk checks the permissions and logs every action).
   std::function<void(const Viewer&, const std::function<void(ProtectionDesk&)>& use)> with_protection_desk;

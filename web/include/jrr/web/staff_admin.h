@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 利用者管理 as text: one reading of the administrator's actions shared by `jrr user`, the /users
+// screen and /api/v1/users, so names and errors agree.
+//
+// Names: action (add, permissions, grant, revoke, reset-password, reset-2fa, unlock, disable), id,
+// name, department, from, to (validity), permissions (comma-separated PermissionName list).
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "jrr/domain/staff.h"
+#include "jrr/web/certificate_request.h"
+
+namespace jrr::web {
+
+// 16 base32 characters (80 random bits): shown once, to be changed at the first login.
+std::string NewInitialPassword();
+
+// "view,change" → the permissions. Error staff.unknown_permission.
+Result<std::set<Permission>> PermissionsFrom(const std::string& text);
+std::string PermissionList(const std::set<Permission>& permissions);
+
+// What an action gave back: the initial password of an added user or of a reset (shown once).
+struct StaffActionResult {
+  std::string initial_password;
+};
+
+// Runs one administrator's action through the Authenticator (which checks 利用者管理 and logs).
+// Errors: those of the Authenticator, staff.unknown_permission, staff.unknown_action, date.*.
+Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& staff, const Viewer& admin,
+                                           const CertificateParameter& value, int64_t now_epoch_seconds);
+
+}  // namespace jrr::web

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 利用者管理 (JK-10.3, 10.4): the /users screen lists the staff with their permissions and state and
+// offers the administrator's actions (add with a one-time initial password, permissions, password
+// and second-factor reset, unlock, disable); GET/POST /api/v1/users do the same in JSON. Both go
+// through the Authenticator (利用者管理 permission, every action logged) via ApplyStaffAction, the
+// reading `jrr user` shares.
+#include "endpoints.h"
+
+#include "jrr/domain/japanese_date.h"
+#include "jrr/web/change_json.h"
+#include "jrr/web/json_writer.h"
+#include "jrr/web/router.h"
+#include "jrr/web/staff_admin.h"
+#include "screen.h"
+#include "session_guard.h"
+
+namespace jrr::web {
+namespace {
+
+using kainjow::mustache::data;
+
+Response UsersScreen(const WebContext& context, const Session& session, int status, const std::optional<Error>& error,
+                     const std::string& done, const std::string& password_for, const std::string& password) {
+  data page;
+  page.set("nav", Nav(session));
+  page.set("csrf", session.csrf_token);
+  if (error) page.set("error", ErrorData(*error));
+  if (!done.empty()) page.set("done", done);
+  if (!password.empty()) {
+    page.set("password_for", password_for);
+    page.set("password", password);
+  }
+  data all{data::type::list};
+  for (Permission p : AllPermissions()) {
+    data row;
+    row.set("name", std::string(PermissionName(p)));
+    all.push_back(row);
+  }
+  page.set("all_permissions", all);
+  Result<std::vector<StaffUser>> users = std::vector<StaffUser>{};
+  context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session.viewer); });
+  if (!users) {
+    page.set("error", ErrorData(users.error()));
+    return Html(RefusalStatus(users.error()), "利用者管理", RenderTemplate("users", page), context);
+  }
+  data rows{data::type::list};
+  for (const StaffUser& u : *users) {
+    data row;
+    row.set("id", u.user_id);
+    row.set("name", u.name);
+    row.set("department", u.department);
+    row.set("valid", FormatWareki(u.valid_from) + "〜" + (u.valid_to ? FormatWareki(*u.valid_to) : std::string()));
+    row.set("permissions", PermissionList(u.permissions));
+    std::string state = u.disabled ? "無効" : u.ValidOn(session.viewer.today) ? "有効" : "期間外";
+    if (u.must_change_password) state += "・初期パスワード";
+    state += u.totp_enrolled ? "・二要素登録済" : "・二要素未登録";
+    row.set("state", state);
+    if (!u.disabled) row.set("active", true);
+    data perms{data::type::list};
+    for (Permission p : AllPermissions()) {
+      data perm;
+      perm.set("name", std::string(PermissionName(p)));
+      if (u.permissions.contains(p)) perm.set("checked", true);
+      perms.push_back(perm);
+    }
+    row.set("perms", perms);
+    rows.push_back(row);
+  }
+  page.set("users", rows);
+  return Html(status, "利用者管理", RenderTemplate("users", page), context);
+}
+
+// The screen's fields: the permission checkboxes arrive as one "perm" field each.
+CertificateParameter UserFormValues(const Request& request) {
+  std::string permissions;
+  for (const auto& [name, value] : request.FormPairs()) {
+    if (name != "perm") continue;
+    if (!permissions.empty()) permissions += ',';
+    permissions += value;
+  }
+  return [&request, permissions](std::string_view name) -> std::optional<std::string> {
+    if (name == "permissions") return permissions;
+    std::string value = request.Form(name);
+    if (value.empty()) return std::nullopt;
+    return value;
+  };
+}
+
+std::string UserJson(const StaffUser& u) {
+  return JsonObject()
+      .Add("user_id", u.user_id)
+      .Add("version", static_cast<int64_t>(u.version))
+      .Add("name", u.name)
+      .Add("department", u.department)
+      .Add("valid_from", ToIsoString(u.valid_from))
+      .Add("valid_to", u.valid_to ? ToIsoString(*u.valid_to) : std::string())
+      .Add("permissions", PermissionList(u.permissions))
+      .Add("must_change_password", u.must_change_password)
+      .Add("second_factor_enrolled", u.totp_enrolled)
+      .Add("disabled", u.disabled)
+      .str();
+}
+
+}  // namespace
+
+// GET /users
+Response UsersPage(const Request& request, const WebContext& context) {
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
+  return UsersScreen(context, *session, 200, std::nullopt, request.Query("done").empty() ? "" : "記録しました。", "", "");
+}
+
+// POST /users (action, id, …)
+Response UsersSubmit(const Request& request, const WebContext& context) {
+  std::optional<Response> refused;
+  auto session = Acting(request, context, refused, "利用者管理");
+  if (refused) return *refused;
+  Result<StaffActionResult> done = StaffActionResult{};
+  context.with_staff_admin([&](Authenticator& auth, StaffDirectory& staff) {
+    done = ApplyStaffAction(auth, staff, session->viewer, UserFormValues(request), context.now_epoch_seconds());
+  });
+  if (!done) return UsersScreen(context, *session, RefusalStatus(done.error()), done.error(), "", "", "");
+  // A new initial password is shown once, on this answer only (never in a URL or a log).
+  if (!done->initial_password.empty()) {
+    return UsersScreen(context, *session, 200, std::nullopt, "記録しました。", request.Form("id"), done->initial_password);
+  }
+  return SeeOther("/users?done=" + request.Form("action"));
+}
+
+// GET /api/v1/users, POST /api/v1/users {"action": …}
+Response UsersApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) return RefuseSession(request, session.error());
+  if (request.method == "GET") {
+    Result<std::vector<StaffUser>> users = std::vector<StaffUser>{};
+    context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session->viewer); });
+    if (!users) return RefuseSession(request, users.error());
+    std::string list = "[";
+    for (const StaffUser& u : *users) {
+      if (list.size() > 1) list += ',';
+      list += UserJson(u);
+    }
+    list += ']';
+    return JsonResponse(200, JsonObject().AddRaw("users", list).str());
+  }
+  auto fields = DecodeOptionFields(request.body);
+  if (!fields) return ErrorResponse(request, fields.error());
+  auto value = [&](std::string_view name) -> std::optional<std::string> {
+    auto found = fields->find(std::string(name));
+    if (found == fields->end() || found->second.empty()) return std::nullopt;
+    return found->second;
+  };
+  Result<StaffActionResult> done = StaffActionResult{};
+  context.with_staff_admin([&](Authenticator& auth, StaffDirectory& staff) {
+    done = ApplyStaffAction(auth, staff, session->viewer, value, context.now_epoch_seconds());
+  });
+  if (!done) return RefuseSession(request, done.error());
+  JsonObject out;
+  out.Add("action", value("action").value_or("")).Add("user_id", value("id").value_or(""));
+  if (!done->initial_password.empty()) out.Add("initial_password", done->initial_password);
+  return JsonResponse(200, out.str());
+}
+
+}  // namespace jrr::web

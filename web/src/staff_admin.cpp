@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/web/staff_admin.h"
+
+#include <Poco/RandomStream.h>
+
+#include <sstream>
+#include <vector>
+
+#include "jrr/domain/japanese_date.h"
+#include "jrr/web/totp.h"
+
+namespace jrr::web {
+
+std::string NewInitialPassword() {
+  Poco::RandomInputStream random;
+  std::vector<unsigned char> bytes(10);
+  random.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  return Base32Encode(bytes);
+}
+
+Result<std::set<Permission>> PermissionsFrom(const std::string& text) {
+  std::set<Permission> permissions;
+  std::istringstream in(text);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (name.empty()) continue;
+    auto p = PermissionFromName(name);
+    if (!p) return MakeError(ErrorCode::kInvalidInput, "staff.unknown_permission", name);
+    permissions.insert(*p);
+  }
+  return permissions;
+}
+
+std::string PermissionList(const std::set<Permission>& permissions) {
+  std::string text;
+  for (Permission p : permissions) {
+    if (!text.empty()) text += ',';
+    text += PermissionName(p);
+  }
+  return text;
+}
+
+Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& staff, const Viewer& admin,
+                                           const CertificateParameter& value, int64_t now_epoch_seconds) {
+  auto text = [&](std::string_view name) { return value(name).value_or(""); };
+  const std::string action = text("action");
+  const std::string id = text("id");
+  StaffActionResult result;
+  if (action == "add") {
+    StaffUser user;
+    user.user_id = id;
+    user.name = text("name");
+    user.department = text("department");
+    user.valid_from = admin.today;
+    if (!text("from").empty()) {
+      auto from = ParseCalendarDate(text("from"));
+      if (!from) return from.error();
+      user.valid_from = *from;
+    }
+    if (!text("to").empty()) {
+      auto to = ParseCalendarDate(text("to"));
+      if (!to) return to.error();
+      user.valid_to = *to;
+    }
+    auto permissions = PermissionsFrom(text("permissions"));
+    if (!permissions) return permissions.error();
+    user.permissions = *permissions;
+    result.initial_password = NewInitialPassword();
+    auto added = auth.AddUser(admin, user, result.initial_password);
+    if (!added) return added.error();
+    return result;
+  }
+  Status done;
+  if (action == "permissions" || action == "grant" || action == "revoke") {
+    auto named = PermissionsFrom(text("permissions"));
+    if (!named) return named.error();
+    std::set<Permission> next = *named;
+    if (action != "permissions") {
+      auto user = staff.Find(id);
+      if (!user) return MakeError(ErrorCode::kNotFound, "staff.not_found", id);
+      next = user->permissions;
+      for (Permission p : *named) {
+        if (action == "grant") next.insert(p);
+        else next.erase(p);
+      }
+    }
+    done = auth.SetPermissions(admin, id, next);
+  } else if (action == "reset-password") {
+    result.initial_password = NewInitialPassword();
+    done = auth.ResetPassword(admin, id, result.initial_password);
+  } else if (action == "reset-2fa") {
+    done = auth.ResetSecondFactor(admin, id);
+  } else if (action == "unlock") {
+    done = auth.Unlock(admin, id, now_epoch_seconds);
+  } else if (action == "disable") {
+    done = auth.Disable(admin, id);
+  } else {
+    return MakeError(ErrorCode::kInvalidInput, "staff.unknown_action", action);
+  }
+  if (!done) return done.error();
+  return result;
+}
+
+}  // namespace jrr::web
