@@ -29,6 +29,7 @@ std::string_view schema_0018_fuhyo_sql();
 std::string_view schema_0019_fuhyo_issuance_sql();
 std::string_view schema_0020_fuhyo_kana_protection_sql();
 std::string_view schema_0021_fuhyo_event_index_sql();
+std::string_view schema_0022_api_token_sql();
 }
 
 namespace jrr {
@@ -56,6 +57,7 @@ std::span<const Migration> AllMigrations() {
       Migration{19, "fuhyo_issuance", embedded::schema_0019_fuhyo_issuance_sql()},
       Migration{20, "fuhyo_kana_protection", embedded::schema_0020_fuhyo_kana_protection_sql()},
       Migration{21, "fuhyo_event_index", embedded::schema_0021_fuhyo_event_index_sql()},
+      Migration{22, "api_token", embedded::schema_0022_api_token_sql()},
   };
   return kMigrations;
 }

@@ -73,14 +73,15 @@ std::string UtcTimestampNow() {
   return text;
 }
 
-std::string AuditEntryHash(const AuditEntry& entry) {
-  const std::string text = AuditCanonicalText(entry);
+std::string Sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
 }
+
+std::string AuditEntryHash(const AuditEntry& entry) { return Sha256Hex(AuditCanonicalText(entry)); }
 
 AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::string& occurred_at) {
   Transaction transaction(db);

@@ -866,5 +866,52 @@ TEST_F(StaffApiTest, UserAdministrationScreenAndApi) {
             401);
 }
 
+// Per-user API tokens: issued from a logged-in session (the secret once), then a script uses it as
+// "Authorization: Bearer" with the same permissions and no CSRF header; screens ignore it; a
+// revoked, unknown or disabled user's token is refused with 401.
+// REQ: JK-10.3
+TEST_F(StaffApiTest, ApiTokensActWithTheirUsersPermissions) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view", false));
+  const Login admin = LogIn("admin02", ReadyUser("admin02", "user_admin", false));
+  EXPECT_EQ(Post("/api/v1/tokens", R"({"name":"batch"})", clerk.cookie).status, 403);  // a session needs CSRF
+  EXPECT_EQ(Field(Post("/api/v1/tokens", R"({"name":""})", clerk.cookie, clerk.csrf).body, "rule_id"), "token.name_required");
+  EXPECT_EQ(Field(Post("/api/v1/tokens", R"({"name":"x","expires_on":"2000-01-01"})", clerk.cookie, clerk.csrf).body,
+                  "rule_id"),
+            "token.expiry_past");
+  auto issued = Post("/api/v1/tokens", R"({"name":"夜間バッチ"})", clerk.cookie, clerk.csrf);
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  const std::string secret = Field(issued.body, "secret");
+  ASSERT_EQ(secret.rfind("jrr_", 0), 0u);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM api_token WHERE secret_hash = '" + secret + "'"), 0) << "only a hash is kept";
+  auto bearer = [&](const std::string& method, const std::string& target, const std::string& body, const std::string& s) {
+    return Fetch(server_->port(), target, method, body,
+                 {{"Authorization", "Bearer " + s}, {"Content-Type", "application/json"}});
+  };
+  auto found = bearer("GET", "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", "", secret);
+  EXPECT_EQ(found.status, 200) << found.body;
+  // The clerk may not enter a 異動: neither may the token, though no CSRF header is needed.
+  auto change = bearer("POST", "/api/v1/changes?mode=check",
+                       R"({"type":"death","event_date":"2026-11-01","addressee_number":"0000000019"})", secret);
+  EXPECT_EQ(change.status, 403);
+  EXPECT_EQ(Field(change.body, "rule_id"), "access.permission_denied");
+  EXPECT_EQ(bearer("GET", "/search?kana=x", "", secret).status, 303) << "screens take the session cookie only";
+  EXPECT_EQ(bearer("GET", "/api/v1/search?kana=x", "", "jrr_forged").status, 401);
+  auto mine = Get("/api/v1/tokens", clerk.cookie);
+  EXPECT_NE(mine.body.find("夜間バッチ"), std::string::npos);
+  EXPECT_EQ(mine.body.find(secret), std::string::npos);
+  const std::string id = Field(issued.body, "token_id");
+  EXPECT_EQ(Post("/api/v1/tokens/revoke?id=" + id, "", admin.cookie, admin.csrf).status, 200);  // an administrator
+  auto refused = bearer("GET", "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", "", secret);
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_EQ(Field(refused.body, "rule_id"), "auth.token_invalid");
+  // A disabled user's token stops working too.
+  auto second = Post("/api/v1/tokens", R"({"name":"b"})", clerk.cookie, clerk.csrf);
+  const std::string other = Field(second.body, "secret");
+  EXPECT_EQ(bearer("GET", "/api/v1/tokens", "", other).status, 200);
+  EXPECT_EQ(Post("/api/v1/users", R"({"action":"disable","id":"clerk01"})", admin.cookie, admin.csrf).status, 200);
+  EXPECT_EQ(bearer("GET", "/api/v1/tokens", "", other).status, 401);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE function IN ('APIトークンの発行', 'APIトークンの失効')"), 3);
+}
+
 }  // namespace
 }  // namespace jrr::testing

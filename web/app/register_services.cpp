@@ -22,6 +22,7 @@
 #include "certificate_services.h"
 #include "seal_services.h"
 #include "japan_clock.h"
+#include "jrr/persistence/sqlite_api_tokens.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_statistics.h"
 #include "fuhyo_services.h"
@@ -174,6 +175,14 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteStatistics statistics(*db);
     SqliteAuditLog log(*db);
     return StatisticsDesk(statistics, log, viewer).Compute(from, to);
+  };
+  context.with_api_tokens = [served](const std::function<void(ApiTokenDesk&)>& use) {
+    auto db = served->pool.Acquire();
+    SqliteStaffDirectory staff(*db);
+    SqliteApiTokens tokens(*db);
+    SqliteAuditLog log(*db);
+    ApiTokenDesk desk(staff, tokens, log);
+    use(desk);
   };
   context.with_staff_admin = [served](const std::function<void(Authenticator&, StaffDirectory&)>& use) {
     auto db = served->pool.Acquire();

@@ -18,6 +18,13 @@ std::string NewInitialPassword() {
   return Base32Encode(bytes);
 }
 
+std::string NewApiTokenSecret() {
+  Poco::RandomInputStream random;
+  std::vector<unsigned char> bytes(32);
+  random.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  return "jrr_" + Base32Encode(bytes);
+}
+
 Result<std::set<Permission>> PermissionsFrom(const std::string& text) {
   std::set<Permission> permissions;
   std::istringstream in(text);

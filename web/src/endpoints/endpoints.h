@@ -61,6 +61,7 @@ Response StatisticsApi(const Request& request, const WebContext& context);
 Response UsersPage(const Request& request, const WebContext& context);
 Response UsersSubmit(const Request& request, const WebContext& context);
 Response UsersApi(const Request& request, const WebContext& context);
+Response TokensApi(const Request& request, const WebContext& context);
 Response SealApplySubmit(const Request& request, const WebContext& context);
 Response SealStepSubmit(const Request& request, const WebContext& context);
 Response SealCertificateSubmit(const Request& request, const WebContext& context);

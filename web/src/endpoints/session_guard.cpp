@@ -19,6 +19,21 @@ Result<Session> SessionOf(const Request& request, const WebContext& context, Nee
   if (!context.sessions || !context.now_epoch_seconds) {
     return MakeError(ErrorCode::kUnavailable, "auth.session_required", "this server has no staff login");
   }
+  // A script calling the API may present its user's token instead of a session cookie: it acts with
+  // that user's permissions; no cookie is involved, so there is no CSRF to guard against.
+  const std::string authorization = request.Header("Authorization");
+  if (authorization.starts_with("Bearer ") && request.path.starts_with("/api/v1/") && context.with_api_tokens) {
+    Result<Viewer> viewer = MakeError(ErrorCode::kRuleViolation, "auth.token_invalid");
+    const LoginPlace where = PlaceOf(request, context);
+    context.with_api_tokens([&](ApiTokenDesk& desk) {
+      viewer = desk.Authenticate(authorization.substr(7), where.place, where.terminal, where.today, where.now_epoch_seconds);
+    });
+    if (!viewer) return viewer.error();
+    Session session;
+    session.viewer = *viewer;
+    session.next = LoginStep::kDone;
+    return session;
+  }
   auto session = context.sessions->Find(request.Cookie(kSessionCookie), context.now_epoch_seconds());
   if (!session) return MakeError(ErrorCode::kRuleViolation, "auth.session_required", "log in first");
   const bool changes = request.method != "GET" && request.method != "HEAD";
@@ -35,7 +50,7 @@ Result<Session> SessionOf(const Request& request, const WebContext& context, Nee
 }
 
 int RefusalStatus(const Error& error) {
-  if (error.rule_id == "auth.session_required" || error.rule_id == "auth.failed" ||
+  if (error.rule_id == "auth.session_required" || error.rule_id == "auth.failed" || error.rule_id == "auth.token_invalid" ||
       error.rule_id == "auth.locked" || error.rule_id == "auth.expired") {
     return 401;
   }

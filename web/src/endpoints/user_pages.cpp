@@ -163,4 +163,61 @@ Response UsersApi(const Request& request, const WebContext& context) {
   return JsonResponse(200, out.str());
 }
 
+// GET /api/v1/tokens (one's own), POST /api/v1/tokens {"name", "expires_on"} → 201 with the secret
+// (shown once), POST /api/v1/tokens/revoke?id=
+Response TokensApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) return RefuseSession(request, session.error());
+  auto token_json = [](const ApiToken& t) {
+    return JsonObject()
+        .Add("token_id", t.token_id)
+        .Add("name", t.name)
+        .Add("issued_on", ToIsoString(t.issued_on))
+        .Add("expires_on", t.expires_on ? ToIsoString(*t.expires_on) : std::string())
+        .Add("revoked", t.revoked)
+        .str();
+  };
+  if (request.method == "GET") {
+    std::string list = "[";
+    context.with_api_tokens([&](ApiTokenDesk& desk) {
+      for (const ApiToken& t : desk.Mine(session->viewer)) {
+        if (list.size() > 1) list += ',';
+        list += token_json(t);
+      }
+    });
+    list += ']';
+    return JsonResponse(200, JsonObject().AddRaw("tokens", list).str());
+  }
+  if (request.path == "/api/v1/tokens/revoke") {
+    const std::string id = request.Query("id");
+    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
+      return ErrorResponse(request, MakeError(ErrorCode::kNotFound, "token.not_found", id));
+    }
+    Status done;
+    context.with_api_tokens([&](ApiTokenDesk& desk) { done = desk.Revoke(session->viewer, std::stoll(id)); });
+    if (!done) return RefuseSession(request, done.error());
+    return JsonResponse(200, JsonObject().Add("revoked", static_cast<int64_t>(std::stoll(id))).str());
+  }
+  auto fields = DecodeOptionFields(request.body);
+  if (!fields) return ErrorResponse(request, fields.error());
+  std::optional<CalendarDate> expires;
+  if (auto e = fields->find("expires_on"); e != fields->end() && !e->second.empty()) {
+    auto day = ParseCalendarDate(e->second);
+    if (!day) return ErrorResponse(request, day.error());
+    expires = *day;
+  }
+  const std::string secret = NewApiTokenSecret();
+  Result<ApiToken> issued = MakeError(ErrorCode::kUnavailable, "auth.token_invalid");
+  context.with_api_tokens([&](ApiTokenDesk& desk) {
+    issued = desk.Issue(session->viewer, fields->contains("name") ? fields->at("name") : std::string(), secret, expires);
+  });
+  if (!issued) return RefuseSession(request, issued.error());
+  std::string body = token_json(*issued);
+  body.pop_back();  // the secret, once, in the same object
+  body += ",\"secret\":";
+  AppendJsonString(body, secret);
+  body += '}';
+  return JsonResponse(201, body);
+}
+
 }  // namespace jrr::web

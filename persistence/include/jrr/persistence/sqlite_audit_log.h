@@ -19,6 +19,9 @@ namespace jrr {
 // The current time as the log writes it: UTC, "2026-11-27T19:34:46.123Z".
 std::string UtcTimestampNow();
 
+// Lower-case hex SHA-256 of `data` (libsodium): the log's chain and the API tokens' stored form.
+std::string Sha256Hex(std::string_view data);
+
 class SqliteAuditLog final : public AuditLog {
  public:
   using Clock = std::function<std::string()>;

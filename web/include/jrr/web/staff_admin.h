@@ -19,6 +19,9 @@ namespace jrr::web {
 // 16 base32 characters (80 random bits): shown once, to be changed at the first login.
 std::string NewInitialPassword();
 
+// An API token's secret: "jrr_" and 52 base32 characters (256 random bits), shown once.
+std::string NewApiTokenSecret();
+
 // "view,change" → the permissions. Error staff.unknown_permission.
 Result<std::set<Permission>> PermissionsFrom(const std::string& text);
 std::string PermissionList(const std::set<Permission>& permissions);

@@ -12,6 +12,7 @@
 
 #include "jrr/domain/certificate_desk.h"
 #include "jrr/domain/address_dictionary.h"
+#include "jrr/domain/api_token.h"
 #include "jrr/domain/audit_desk.h"
 #include "jrr/domain/statistics_desk.h"
 #include "jrr/domain/fuhyo_desk.h"
@@ -68,6 +69,8 @@ struct WebContext {
       audit_report;
   // 統計 through StatisticsDesk (statistics_desk.h).
   std::function<Result<RegisterStatistics>(const Viewer&, CalendarDate from, CalendarDate to)> statistics;
+  // API tokens (api_token.h): `use` runs with the ApiTokenDesk on the register.
+  std::function<void(const std::function<void(ApiTokenDesk&)>& use)> with_api_tokens;
   // 利用者管理: `use` runs with the Authenticator and the staff directory on the register (the
   // Authenticator checks 利用者管理 and logs).
   std::function<void(const std::function<void(Authenticator&, StaffDirectory&)>& use)> with_staff_admin;
