@@ -68,7 +68,7 @@ class StaffApiTest : public ::testing::Test {
     ASSERT_EQ(RunCli({"support", "--db", db_, "add", "--applicant", "0000000027"}).status, 0);
     auto served = app::OpenForServing(db_, 4);
     ASSERT_TRUE(served);
-    server_ = std::make_unique<web::WebServer>(app::MakeWebContext(*served), web::ServerOptions{.port = 0});
+    server_ = std::make_unique<web::WebServer>(app::MakeWebContext(*served), web::EphemeralLoopback());
     server_->Start();
   }
   void TearDown() override {

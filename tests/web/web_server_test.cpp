@@ -8,7 +8,15 @@
 #include <sstream>
 #include <fstream>
 
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SSLManager.h>
 #include <Poco/URI.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include <regex>
 #include <stdexcept>
@@ -36,7 +44,7 @@ class WebServerTest : public ::testing::Test {
   void Start(std::function<RegisterStatus(bool)> status) {
     WebContext context;
     context.register_status = std::move(status);
-    server_ = std::make_unique<WebServer>(std::move(context), ServerOptions{.port = 0});
+    server_ = std::make_unique<WebServer>(std::move(context), EphemeralLoopback());
     server_->Start();
   }
   void TearDown() override {
@@ -198,6 +206,60 @@ TEST(OpenApiTest, EveryJsonRouteIsDescribed) {
     const auto found = spec.find("\n    " + method + ":", at);
     EXPECT_TRUE(found != std::string::npos && found < next_path) << route.method << " " << route.path;
   }
+}
+
+// HTTPS (JK-10.3): with a certificate the server speaks TLS 1.2 or later only; plain HTTP may
+// listen on loopback only; a certificate without its key is refused.
+// REQ: JK-10.3
+TEST(WebServerTls, HttpsWithTls12OrLaterAndPlainHttpOnLoopbackOnly) {
+  const std::string dir = ::testing::TempDir() + "jrr-tls-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string cert = dir + "/cert.pem", key = dir + "/key.pem";
+  const std::string make = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + key + " -out " + cert +
+                           " -days 1 -subj /CN=localhost >/dev/null 2>&1";
+  ASSERT_EQ(std::system(make.c_str()), 0) << "openssl (scripts/install-deps)";
+
+  ServerOptions open_plain;
+  open_plain.host = "0.0.0.0";
+  EXPECT_EQ(CheckListening(open_plain).error().rule_id, "web.tls_required");
+  ServerOptions half = EphemeralLoopback();
+  half.tls_certificate = cert;
+  EXPECT_EQ(CheckListening(half).error().rule_id, "web.tls_incomplete");
+  EXPECT_THROW(WebServer(WebContext{}, open_plain), std::invalid_argument);
+
+  WebContext context;
+  context.register_status = [](bool) { return Ready(); };
+  ServerOptions tls = EphemeralLoopback();
+  tls.tls_certificate = cert;
+  tls.tls_private_key = key;
+  WebServer server(std::move(context), tls);
+  server.Start();
+  Poco::Net::initializeSSL();
+  Poco::Net::Context::Ptr client(new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "",
+                                                        Poco::Net::Context::VERIFY_NONE));
+  Poco::Net::HTTPSClientSession session("127.0.0.1", server.port(), client);
+  Poco::Net::HTTPRequest request("GET", "/healthz", Poco::Net::HTTPMessage::HTTP_1_1);
+  session.sendRequest(request);
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(response.getStatus(), 200);
+  EXPECT_NE(body.find(R"("status":"ok")"), std::string::npos);
+  // A client that offers nothing newer than TLS 1.1 gets no connection.
+  Poco::Net::Context::Ptr old(new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "",
+                                                     Poco::Net::Context::VERIFY_NONE));
+  old->disableProtocols(Poco::Net::Context::PROTO_TLSV1_2 | Poco::Net::Context::PROTO_TLSV1_3);
+  Poco::Net::HTTPSClientSession old_session("127.0.0.1", server.port(), old);
+  Poco::Net::HTTPRequest again("GET", "/healthz", Poco::Net::HTTPMessage::HTTP_1_1);
+  EXPECT_ANY_THROW({
+    old_session.sendRequest(again);
+    Poco::Net::HTTPResponse r;
+    old_session.receiveResponse(r);
+  });
+  // Plain HTTP to the TLS port is not served.
+  EXPECT_ANY_THROW(Fetch(server.port(), "/healthz"));
+  server.Stop();
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -63,8 +63,11 @@ const std::vector<Command>& Commands() {
        {"db", "municipality-code", "name"}, {}, 0, 0, Init},
       {"serve", "窓口画面と API を提供する / serve the UI and API",
        "jrr serve --db PATH [--host 127.0.0.1] [--port 8080] [--threads 8]\n"
-       "  台帳を開き、HTTP で待ち受けます。既定ではこの端末（127.0.0.1）からのみ接続できます。\n",
-       {"db", "host", "port", "threads"}, {}, 0, 0, Serve},
+       "          [--tls-certificate CERT.pem --tls-key KEY.pem]\n"
+       "  台帳を開き、HTTP で待ち受けます。既定ではこの端末（127.0.0.1）からのみ接続できます。\n"
+       "  証明書と秘密鍵を指定すると HTTPS（TLS 1.2 以上）になり、セッション Cookie に Secure が付きます。\n"
+       "  ループバック以外のアドレスで待ち受けられるのは HTTPS のときだけです。\n",
+       {"db", "host", "port", "threads", "tls-certificate", "tls-key"}, {}, 0, 0, Serve},
       {"version", "版を表示する / print versions", "jrr version\n", {}, {}, 0, 0, Version},
       {"show", "住民票を表示する / show a resident record",
        "jrr show --db PATH [--as-of DATE] [--known-at DATE] [--json] [--operator ID] [--terminal T]\n"

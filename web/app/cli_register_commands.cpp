@@ -97,6 +97,9 @@ int Serve(const Args& args, std::ostream& out, std::ostream& err) {
     err << "エラー: --port は 0〜65535、--threads は 1〜64 の数で指定してください。\n";
     return kUsage;
   }
+  options.tls_certificate = args.Option("tls-certificate");
+  options.tls_private_key = args.Option("tls-key");
+  if (Status ok = web::CheckListening(options); !ok) return PrintError(err, ok.error());
   auto served = app::OpenForServing(args.Option("db"), static_cast<std::size_t>(options.max_threads));
   if (!served) return PrintError(err, served.error());
   ServeApplication application(app::MakeWebContext(*served), options, out);

@@ -13,7 +13,13 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
+
+#include <mutex>
+#include <stdexcept>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
@@ -134,9 +140,44 @@ class BoundaryFactory final : public Poco::Net::HTTPRequestHandlerFactory {
 
 const char* ContentSecurityPolicy() { return kContentSecurityPolicy; }
 
+Status CheckListening(const ServerOptions& options) {
+  if (options.tls_certificate.empty() != options.tls_private_key.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "web.tls_incomplete", "certificate and key go together");
+  }
+  const bool loopback = options.host == "127.0.0.1" || options.host == "::1" || options.host == "localhost" ||
+                        options.host.starts_with("127.");
+  if (!loopback && options.tls_certificate.empty()) {
+    return MakeError(ErrorCode::kRuleViolation, "web.tls_required", options.host);
+  }
+  return {};
+}
+
+namespace {
+
+// The listening socket: TLS 1.2+ with the configured certificate, or plain TCP.
+Poco::Net::ServerSocket Listen(const ServerOptions& options) {
+  const Poco::Net::SocketAddress address(options.host, options.port);
+  if (options.tls_certificate.empty()) return Poco::Net::ServerSocket(address);
+  static std::once_flag ssl_once;
+  std::call_once(ssl_once, [] { Poco::Net::initializeSSL(); });
+  Poco::Net::Context::Ptr tls(new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options.tls_private_key,
+                                                     options.tls_certificate, "", Poco::Net::Context::VERIFY_NONE, 9,
+                                                     false, "HIGH:!aNULL:!MD5:!RC4:!3DES"));
+  tls->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                        Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+  tls->preferServerCiphers();
+  return Poco::Net::SecureServerSocket(address, 64, tls);
+}
+
+}  // namespace
+
 WebServer::WebServer(WebContext context, const ServerOptions& options)
     : context_(std::make_unique<WebContext>(std::move(context))) {
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.host, options.port));
+  if (Status ok = CheckListening(options); !ok) {
+    throw std::invalid_argument(ok.error().rule_id + ": " + ok.error().detail);
+  }
+  context_->tls = !options.tls_certificate.empty();
+  Poco::Net::ServerSocket socket = Listen(options);
   port_ = socket.address().port();
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(options.max_threads);

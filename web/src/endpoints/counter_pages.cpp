@@ -60,7 +60,7 @@ Response LoginSubmit(const Request& request, const WebContext& context) {
   Response response = SeeOther(outcome->next == LoginStep::kChangePassword      ? "/password"
                                : outcome->next == LoginStep::kEnrolSecondFactor ? "/enrol"
                                                                                 : "/search");
-  response.headers.emplace_back("Set-Cookie", SessionCookie(session.id, false));
+  response.headers.emplace_back("Set-Cookie", SessionCookie(session.id, false, context.tls));
   return response;
 }
 
@@ -89,7 +89,7 @@ Response PasswordSubmit(const Request& request, const WebContext& context) {
   }
   context.sessions->Remove(session->id);
   Response response = SeeOther("/login?changed=1");
-  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true, context.tls));
   return response;
 }
 
@@ -128,7 +128,7 @@ Response EnrolSubmit(const Request& request, const WebContext& context) {
   // Enrolled: log in again, now with the code.
   context.sessions->Remove(session->id);
   Response response = SeeOther("/login?enrolled=1");
-  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true, context.tls));
   return response;
 }
 
@@ -136,7 +136,7 @@ Response LogoutSubmit(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kAnyStep);
   if (session) context.sessions->Remove(session->id);
   Response response = SeeOther("/login");
-  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true, context.tls));
   return response;
 }
 

@@ -6,9 +6,9 @@
 
 namespace jrr::web {
 
-std::string SessionCookie(const std::string& id, bool clear) {
-  return std::string(kSessionCookie) + "=" + (clear ? "" : id) +
-         "; Path=/; HttpOnly; SameSite=Strict" + (clear ? "; Max-Age=0" : "");
+std::string SessionCookie(const std::string& id, bool clear, bool secure) {
+  return std::string(kSessionCookie) + "=" + (clear ? "" : id) + "; Path=/; HttpOnly; SameSite=Strict" +
+         (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");
 }
 
 LoginPlace PlaceOf(const Request& request, const WebContext& context) {

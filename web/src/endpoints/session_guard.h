@@ -16,7 +16,8 @@ namespace jrr::web {
 enum class Need { kAnyStep, kDone };
 
 // The Set-Cookie value for a session (or clearing it).
-std::string SessionCookie(const std::string& id, bool clear);
+// The session cookie: HttpOnly, SameSite=Strict, and Secure when served over HTTPS.
+std::string SessionCookie(const std::string& id, bool clear, bool secure);
 
 LoginPlace PlaceOf(const Request& request, const WebContext& context);
 

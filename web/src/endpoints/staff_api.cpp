@@ -43,7 +43,7 @@ Response LoginApi(const Request& request, const WebContext& context) {
                                      .Add("next", StepName(session.next))
                                      .Add("csrf_token", session.csrf_token)
                                      .str());
-  response.headers.emplace_back("Set-Cookie", SessionCookie(session.id, false));
+  response.headers.emplace_back("Set-Cookie", SessionCookie(session.id, false, context.tls));
   return response;
 }
 
@@ -52,7 +52,7 @@ Response LogoutApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   context.sessions->Remove(session->id);
   Response response = JsonResponse(200, JsonObject().Add("ok", true).str());
-  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true, context.tls));
   return response;
 }
 
@@ -69,7 +69,7 @@ Response PasswordApi(const Request& request, const WebContext& context) {
   // The password changed: this session ends, and the next login starts from the new one.
   context.sessions->Remove(session->id);
   Response response = JsonResponse(200, JsonObject().Add("next", "login").str());
-  response.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", true, context.tls));
   return response;
 }
 

@@ -106,6 +106,8 @@ struct WebContext {
   std::function<CalendarDate()> today;
 
   std::shared_ptr<class SessionStore> sessions;
+  // Served over HTTPS: the session cookie gets Secure (set by WebServer).
+  bool tls = false;
 };
 
 }  // namespace jrr::web

@@ -24,7 +24,22 @@ struct ServerOptions {
   uint16_t port = 8080;            // 0 picks a free port (tests)
   int max_threads = 8;
   int max_queued = 64;
+  // HTTPS (TLS 1.2 or later) with this PEM certificate and private key; plain HTTP when empty.
+  std::string tls_certificate;
+  std::string tls_private_key;
 };
+
+// Loopback, plain HTTP, a free port: what the tests serve on.
+inline ServerOptions EphemeralLoopback() {
+  ServerOptions options;
+  options.port = 0;
+  return options;
+}
+
+// Plain HTTP may only listen on a loopback address: a register's pages must not cross a network
+// in clear. Error web.tls_required (kRuleViolation) otherwise; web.tls_incomplete when only one of
+// the certificate and the key is given.
+Status CheckListening(const ServerOptions& options);
 
 class WebServer {
  public:
