@@ -704,6 +704,16 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   EXPECT_EQ(provisional.Header("Location").rfind("/pending?entered=", 0), 0u);
   EXPECT_EQ(versions(), before + 2);
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM pending_change"), 1);
+  // 修正 (誤記修正) from its screen: the form comes filled with the record; only a change is kept.
+  auto correction_form = Get("/change?type=correction&atena=0000000019", clerk.cookie);
+  EXPECT_NE(correction_form.body.find("value=\"一郎\""), std::string::npos) << correction_form.body;
+  const std::string correction = "type=correction&event_date=" + encoded("令和8年11月26日") +
+                                 "&addressee_number=0000000019&reason=clerical_error_correction&" +
+                                 encoded("fields.family_name") + "=" + encoded("架空") + "&" + encoded("fields.given_name") +
+                                 "=" + encoded("一朗");
+  auto corrected = post(correction + "&mode=record&csrf=" + clerk.csrf);
+  ASSERT_EQ(corrected.status, 303) << corrected.body;
+  EXPECT_NE(Get(corrected.Header("Location"), clerk.cookie).body.find("架空　一朗"), std::string::npos);
 }
 
 // 抑止・支援措置 on their screen: a clerk with 抑止 sets a 証明 block and ends it; without the 支援措置

@@ -34,7 +34,7 @@ struct ChangeType {
 constexpr ChangeType kTypes[] = {
     {"within_move", "転居", true},   {"move_out", "転出", true},     {"separation", "世帯分離", true},
     {"head_change", "世帯主変更", false}, {"birth", "出生", false},  {"death", "死亡", false},
-    {"move_in", "転入", false},
+    {"move_in", "転入", false},      {"correction", "修正（職権修正・誤記修正・軽微な修正）", false},
 };
 
 const ChangeType* TypeOf(const std::string& code) {
@@ -133,6 +133,11 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
       if (fields.empty()) {
         page.set(ValueKey("household_number"), r.household_number);
         page.set(ValueKey("addressee_number"), r.addressee_number);
+        // 修正: the record as it stands, to be changed where it is wrong.
+        page.set(ValueKey("fields.family_name"), r.family_name);
+        page.set(ValueKey("fields.given_name"), r.given_name);
+        page.set(ValueKey("fields.family_kana"), r.family_kana);
+        page.set(ValueKey("fields.given_kana"), r.given_kana);
         page.set(ValueKey("child.family_name"), r.family_name);
         page.set(ValueKey("child.family_kana"), r.family_kana);
         page.set(ValueKey("child.domicile.place"), r.domicile.place);
