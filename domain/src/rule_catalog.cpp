@@ -149,6 +149,10 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"address.unknown_code", kError, "JK-1.3.3", "住所辞書にない住所コードです。"},
     {"address.dictionary_line", kError, "JK-1.3.3", "住所辞書ファイルの行の形式が正しくありません。"},
     // Settings (JK-1.3.1, 1.3.9).
+    {"settings.seal_invalid", kError, "JK-1.3", "印鑑登録の制限の値が正しくありません（年齢は0以上、日数は1以上、寸法は小さい方を先に）。"},
+    {"settings.bad_value", kError, "JK-1.3", "設定の値が正しくありません。"},
+    {"settings.unknown_action", kError, "JK-1.3",
+     "設定の操作は add-certifier, add-place, add-terminal, add-printer, set-overflow, set-seal のいずれかです。"},
     {"settings.text_required", kError, "JK-1.3.9", "職名と氏名を入力してください。"},
     {"settings.period_reversed", kError, "JK-1.3.9", "期間の終わりが始まりより前になっています。"},
     {"settings.unknown_place", kError, "JK-1.3.1", "登録されていない入力場所です。先に入力場所を登録してください。"},

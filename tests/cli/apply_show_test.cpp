@@ -154,7 +154,9 @@ TEST(CliSettings, CertifierSwitchesByPeriodAndTerminalsAreChecked) {
   EXPECT_EQ(RunCli({"show", "--db", db, "0000000019"}).status, kRuleError);
   EXPECT_NE(RunCli({"show", "--db", db, "--terminal", "T01", "0000000019"}).out.find("clerk01（本庁／T01）"),
             std::string::npos);
-  EXPECT_EQ(RunCli({"settings", "bogus", "--db", db}).status, kUsage);
+  auto bogus = RunCli({"settings", "bogus", "--db", db});
+  EXPECT_EQ(bogus.status, kRuleError);
+  EXPECT_NE(bogus.err.find("[settings.unknown_action]"), std::string::npos) << bogus.err;
   // Each settings change is in the アクセスログ (JK-10.2); refused ones are not changes.
   auto logged = RunCli({"audit", "--db", db, "--terminal", "T01", "search", "--action", "settings_change"});
   EXPECT_NE(logged.out.find("該当 4 件"), std::string::npos) << logged.out;

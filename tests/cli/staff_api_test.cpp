@@ -923,5 +923,30 @@ TEST_F(StaffApiTest, ApiTokensActWithTheirUsersPermissions) {
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE function IN ('APIトークンの発行', 'APIトークンの失効')"), 3);
 }
 
+// 設定 on its screen and over the API: anyone logged in may look, only 設定 may change; a change
+// and its 設定変更ログ entry land together; bad values are refused in Japanese.
+// REQ: JK-1.3.9, JK-10.2
+TEST_F(StaffApiTest, SettingsScreenAndApi) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view", false));
+  const Login admin = LogIn("set01", ReadyUser("set01", "settings", false));
+  EXPECT_EQ(Get("/settings", clerk.cookie).status, 200);
+  const std::string certifier = R"({"action":"add-certifier","role":"mayor","title":"架空市長","name":"市長　太郎","from":"2020-04-01"})";
+  EXPECT_EQ(Post("/api/v1/settings", certifier, clerk.cookie, clerk.csrf).status, 403);
+  const int64_t logged = QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'");
+  ASSERT_EQ(Post("/api/v1/settings", certifier, admin.cookie, admin.csrf).status, 200);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'"), logged + 1);
+  auto shown = Get("/api/v1/settings", clerk.cookie);
+  EXPECT_NE(shown.body.find("\"title\":\"架空市長\""), std::string::npos) << shown.body;
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", admin.cookie}};
+  auto blank = Fetch(server_->port(), "/settings", "POST", "action=set-overflow&policy=blank&csrf=" + admin.csrf, form);
+  EXPECT_EQ(blank.status, 303) << blank.body;
+  EXPECT_NE(Get("/api/v1/settings", admin.cookie).body.find("\"overflow\":\"blank\""), std::string::npos);
+  auto bad = Fetch(server_->port(), "/settings", "POST", "action=set-seal&too-small-mm=30&csrf=" + admin.csrf, form);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("settings.seal_invalid"), std::string::npos);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'"), logged + 2)
+      << "a refused change writes nothing";
+}
+
 }  // namespace
 }  // namespace jrr::testing

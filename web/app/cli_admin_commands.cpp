@@ -3,6 +3,8 @@
 // jrr memo, remark, sample, codes, dictionary, settings: data around the register.
 #include "cli.h"
 #include "cli_support.h"
+#include "jrr/domain/settings_desk.h"
+#include "jrr/web/settings_request.h"
 #include "jrr/persistence/sqlite_statistics.h"
 
 #include <Poco/Exception.h>
@@ -232,88 +234,18 @@ int Settings(const Args& args, std::ostream& out, std::ostream& err) {
   auto db = OpenRegister(args.Option("db"));
   if (!db) return PrintError(err, db.error());
   SqliteRegisterSettings settings(**db);
-  auto need = [&](std::initializer_list<const char*> names) {
-    for (const char* name : names) {
-      if (args.Option(name).empty()) {
-        err << "エラー: --" << name << " を指定してください。\n";
-        return false;
-      }
-    }
-    return true;
-  };
-  // A settings change and its 設定変更ログ entry are one transaction.
-  std::optional<Transaction> change;
-  if (action != "show") change.emplace(**db);
-  if (action == "add-certifier") {
-    if (!need({"role", "title", "name", "from"})) return kUsage;
-    Certifier c;
-    const std::string role = args.Option("role");
-    if (role != "mayor" && role != "acting") {
-      err << "エラー: --role は mayor（市区町村長）か acting（職務代理者）です。\n";
-      return kUsage;
-    }
-    c.role = role == "mayor" ? CertifierRole::kMayor : CertifierRole::kActing;
-    c.title = args.Option("title");
-    c.name = args.Option("name");
-    auto from = ParseCalendarDate(args.Option("from"));
-    if (!from) return PrintError(err, from.error());
-    c.from = *from;
-    if (!args.Option("to").empty()) {
-      auto to = ParseCalendarDate(args.Option("to"));
-      if (!to) return PrintError(err, to.error());
-      c.to = *to;
-    }
-    if (auto ok = ValidateCertifier(c); !ok) return PrintError(err, ok.error());
-    settings.AddCertifier(c);
-  } else if (action == "add-place") {
-    if (!need({"code", "name"})) return kUsage;
-    settings.AddPlace({args.Option("code"), args.Option("name")});
-  } else if (action == "add-terminal" || action == "add-printer") {
-    if (!need({"id", "place", "name"})) return kUsage;
-    const Status added = action == "add-terminal"
-                             ? settings.AddTerminal({args.Option("id"), args.Option("place"), args.Option("name")})
-                             : settings.AddPrinter({args.Option("id"), args.Option("place"), args.Option("name")});
-    if (!added) return PrintError(err, added.error());
-  } else if (action == "set-overflow") {
-    // 文字溢れ (JK-5.8): what a certificate value that does not fit prints as.
-    if (!need({"policy"})) return kUsage;
-    const std::string policy = args.Option("policy");
-    if (policy != "limit" && policy != "blank") {
-      err << "エラー: --policy は limit（限界まで印字）か blank（空白）です。\n";
-      return kUsage;
-    }
-    settings.SetOverflowPolicy(policy == "blank" ? OverflowPolicy::kBlank : OverflowPolicy::kToLimit);
-  } else if (action == "set-seal") {
-    // 印鑑登録の制限 (印鑑条例): only the options given change.
-    SealSettings seal = settings.GetSealSettings();
-    try {
-      if (!args.Option("minimum-age").empty()) seal.minimum_age = std::stoi(args.Option("minimum-age"));
-      if (!args.Option("too-small-mm").empty()) seal.too_small_mm = std::stod(args.Option("too-small-mm"));
-      if (!args.Option("too-large-mm").empty()) seal.too_large_mm = std::stod(args.Option("too-large-mm"));
-      if (!args.Option("inquiry-days").empty()) seal.inquiry_days = std::stoi(args.Option("inquiry-days"));
-    } catch (const std::logic_error&) {
-      err << "エラー: 年齢・日数・寸法は数値で指定してください。\n";
-      return kUsage;
-    }
-    if (!args.Option("end-on").empty()) seal.end_on_planned_move_out = args.Option("end-on") == "planned";
-    if (!args.Option("print-sex").empty()) seal.print_sex = args.Option("print-sex") != "no";
-    if (seal.minimum_age < 0 || seal.inquiry_days < 1 || seal.too_small_mm <= 0 || seal.too_large_mm <= seal.too_small_mm) {
-      err << "エラー: 印鑑登録の制限の値が正しくありません（8mm < 25mm のように小さい方を先に）。\n";
-      return kUsage;
-    }
-    settings.SetSealSettings(seal);
-  } else if (action != "show") {
-    err << "エラー: settings の操作は show, add-certifier, add-place, add-terminal, add-printer, set-overflow, set-seal です。\n";
-    return kUsage;
-  }
   if (action != "show") {
-    // 設定変更ログ (JK-10.2). The terminal is not checked here: registering the first terminal is
-    // itself a settings change.
-    const ChangeContext admin{app::TodayInJapan(), args.Option("operator", "cli"), "CLI",
-                              args.Option("terminal", "")};
-    LogAccess(admin, **db, AuditAction::kSettingsChange, "settings " + action, {}, false,
-              args.Option("id", args.Option("code", args.Option("role", args.Option("policy")))));
-    change->Commit();
+    // The console's administrator. The terminal is not checked here: registering the first
+    // terminal is itself a settings change. A change and its 設定変更ログ entry are one transaction.
+    Viewer admin{args.Option("operator", "cli"), "CLI", args.Option("terminal", ""), AllPermissions(),
+                 app::TodayInJapan(), static_cast<int64_t>(std::time(nullptr))};
+    SqliteAuditLog log(**db);
+    SettingsDesk desk(settings, log, admin);
+    Transaction change(**db);
+    if (Status ok = web::ApplySettingsAction(desk, OptionParameters(args, {{"action", action}})); !ok) {
+      return PrintError(err, ok.error());
+    }
+    change.Commit();
   }
   CalendarDate on = app::TodayInJapan();
   if (!args.Option("on").empty()) {

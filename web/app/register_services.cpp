@@ -23,6 +23,7 @@
 #include "seal_services.h"
 #include "japan_clock.h"
 #include "jrr/persistence/sqlite_api_tokens.h"
+#include "jrr/persistence/sqlite_register_settings.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_statistics.h"
 #include "fuhyo_services.h"
@@ -175,6 +176,14 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteStatistics statistics(*db);
     SqliteAuditLog log(*db);
     return StatisticsDesk(statistics, log, viewer).Compute(from, to);
+  };
+  context.with_settings_desk = [served](const Viewer& viewer, const std::function<bool(SettingsDesk&)>& use) {
+    auto db = served->pool.Acquire();
+    SqliteRegisterSettings settings(*db);
+    SqliteAuditLog log(*db);
+    SettingsDesk desk(settings, log, viewer);
+    Transaction change(*db);
+    if (use(desk)) change.Commit();
   };
   context.with_api_tokens = [served](const std::function<void(ApiTokenDesk&)>& use) {
     auto db = served->pool.Acquire();

@@ -23,6 +23,7 @@ std::string_view template_change();
 std::string_view template_protection();
 std::string_view template_audit();
 std::string_view template_users();
+std::string_view template_settings();
 std::string_view template_change_confirm();
 }  // namespace jrr::embedded
 
@@ -49,6 +50,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "protection") return embedded::template_protection();
   if (name == "audit") return embedded::template_audit();
   if (name == "users") return embedded::template_users();
+  if (name == "settings") return embedded::template_settings();
   if (name == "change_confirm") return embedded::template_change_confirm();
   throw std::logic_error("unknown template " + std::string(name));
 }

@@ -14,6 +14,7 @@
 #include "jrr/domain/address_dictionary.h"
 #include "jrr/domain/api_token.h"
 #include "jrr/domain/audit_desk.h"
+#include "jrr/domain/settings_desk.h"
 #include "jrr/domain/statistics_desk.h"
 #include "jrr/domain/fuhyo_desk.h"
 #include "jrr/domain/municipality.h"
@@ -69,6 +70,9 @@ struct WebContext {
       audit_report;
   // 統計 through StatisticsDesk (statistics_desk.h).
   std::function<Result<RegisterStatistics>(const Viewer&, CalendarDate from, CalendarDate to)> statistics;
+  // 設定: `use` runs with the viewer's SettingsDesk inside one transaction, committed when `use`
+  // returns true (a change and its 設定変更ログ entry together).
+  std::function<void(const Viewer&, const std::function<bool(SettingsDesk&)>& use)> with_settings_desk;
   // API tokens (api_token.h): `use` runs with the ApiTokenDesk on the register.
   std::function<void(const std::function<void(ApiTokenDesk&)>& use)> with_api_tokens;
   // 利用者管理: `use` runs with the Authenticator and the staff directory on the register (the
