@@ -714,6 +714,18 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   auto corrected = post(correction + "&mode=record&csrf=" + clerk.csrf);
   ASSERT_EQ(corrected.status, 303) << corrected.body;
   EXPECT_NE(Get(corrected.Header("Location"), clerk.cookie).body.find("架空　一朗"), std::string::npos);
+  // 異動の取消し of that 修正 from its screen, by the 異動番号 the resident view shows.
+  const std::string location = corrected.Header("Location");
+  const std::string change_id = location.substr(location.find("recorded=") + 9);
+  const std::string cancel = "type=cancellation&event_date=" + encoded("令和8年11月27日") + "&" + encoded("change_id:int") +
+                             "=" + change_id + "&" + encoded("persons:list") + "=0000000019";
+  auto cancelled = post(cancel + "&mode=record&csrf=" + clerk.csrf);
+  ASSERT_EQ(cancelled.status, 303) << cancelled.body;
+  EXPECT_NE(Get(cancelled.Header("Location"), clerk.cookie).body.find("架空　一郎"), std::string::npos);
+  auto not_a_number = post("type=cancellation&event_date=2026-11-27&" + encoded("change_id:int") + "=x&mode=check&csrf=" +
+                           clerk.csrf);
+  EXPECT_EQ(not_a_number.status, 400);
+  EXPECT_NE(not_a_number.body.find("change_form.bad_name"), std::string::npos);
 }
 
 // 抑止・支援措置 on their screen: a clerk with 抑止 sets a 証明 block and ends it; without the 支援措置

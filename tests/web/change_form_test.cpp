@@ -43,6 +43,12 @@ TEST(ChangeFormTest, FieldsBecomeTheApiJson) {
        {{"type", "death"}, {"event_date", "2026-11-01"}, {"addressee_number", "1"}, {"new_head", "2"}}, nullptr,
        "json.unknown_field"},
       {"no date", {{"type", "death"}, {"addressee_number", "1"}}, nullptr, "json.missing_field"},
+      {"異動の取消し with a numeric change id",
+       {{"type", "cancellation"}, {"event_date", "2026-11-01"}, {"change_id:int", "12"}, {"persons:list", "0000000019"}},
+       "cancellation", nullptr},
+      {"世帯合併", {{"type", "household_join"}, {"event_date", "2026-11-01"}, {"movers:list", "0000000027"},
+                    {"join_household", "0000000035"}, {"relationships.0000000027", "妻"}},
+       "household_join", nullptr},
   };
   for (const Row& row : kRows) {
     auto json = ChangeJsonFromForm(row.fields);
@@ -67,10 +73,11 @@ TEST(ChangeFormTest, FieldsBecomeTheApiJson) {
 }
 
 TEST(ChangeFormTest, BadNamesAreRefused) {
-  for (const char* name : {"a..b", ".a", "a.", "a:int", "persons.0:bool"}) {
+  for (const char* name : {"a..b", ".a", "a.", "a:float", "persons.0:bool"}) {
     auto json = ChangeJsonFromForm({{"type", "death"}, {name, "1"}});
     EXPECT_FALSE(json && DecodeChangeCommand(*json)) << name;
   }
+  EXPECT_FALSE(ChangeJsonFromForm({{"change_id:int", "12a"}})) << "an :int that is not a number";
   auto clash = ChangeJsonFromForm({{"new_address", "x"}, {"new_address.text", "y"}});
   ASSERT_FALSE(clash);
   EXPECT_EQ(clash.error().rule_id, "change_form.bad_name");

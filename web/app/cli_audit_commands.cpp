@@ -15,6 +15,7 @@
 #include "jrr/domain/japanese_date.h"
 #include "jrr/persistence/register_backup.h"
 #include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/web/change_json.h"
 #include "jrr/web/json_writer.h"
 
 namespace jrr::cli {
@@ -64,29 +65,6 @@ int Verify(const Args& args, Database& db, std::ostream& out, std::ostream& err)
   return kOk;
 }
 
-std::string EntryJson(const AuditEntry& e) {
-  std::string targets = "[";
-  for (const std::string& target : e.event.targets) {
-    if (targets.size() > 1) targets += ',';
-    web::AppendJsonString(targets, target);
-  }
-  targets += ']';
-  return web::JsonObject()
-      .Add("sequence", e.sequence)
-      .Add("occurred_at", e.occurred_at)
-      .Add("action", AuditActionName(e.event.action))
-      .Add("operator_id", e.event.operator_id)
-      .Add("terminal", e.event.terminal)
-      .Add("place", e.event.place)
-      .Add("function", e.event.function)
-      .AddRaw("targets", targets)
-      .Add("individual_number", e.event.individual_number)
-      .Add("outcome", e.event.outcome)
-      .Add("detail", e.event.detail)
-      .Add("hash", e.hash)
-      .str();
-}
-
 void PrintEntry(std::ostream& out, const AuditEntry& e) {
   std::string targets;
   for (const std::string& t : e.event.targets) targets += (targets.empty() ? "" : " ") + t;
@@ -134,7 +112,7 @@ int Search(const Args& args, Database& db, std::ostream& out, std::ostream& err)
   const std::vector<AuditEntry>& entries = *found;
   for (const AuditEntry& e : entries) {
     if (args.flags.contains("json")) {
-      out << EntryJson(e) << "\n";
+      out << web::EncodeAuditEntry(e) << "\n";
       continue;
     }
     PrintEntry(out, e);

@@ -48,6 +48,11 @@ class Builder {
     Poco::Dynamic::Var leaf;
     if (kind == "bool") {
       leaf = value == "1" || value == "true" || value == "on";
+    } else if (kind == "int") {
+      if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos) {
+        throw BadName{name};
+      }
+      leaf = static_cast<Poco::Int64>(std::stoll(value));
     } else if (kind == "list") {
       leaf = value;  // appended below
     } else if (kind.empty()) {

@@ -756,4 +756,40 @@ std::string EncodeSearchHit(const SearchHit& hit) {
       .str();
 }
 
+std::function<std::optional<std::string>(std::string_view)> OptionLookup(std::map<std::string, std::string> fields) {
+  return [fields = std::move(fields)](std::string_view name) -> std::optional<std::string> {
+    std::string key(name);
+    auto found = fields.find(key);
+    if (found == fields.end()) {
+      for (char& c : key) c = c == '-' ? '_' : c;
+      found = fields.find(key);
+    }
+    if (found == fields.end() || found->second.empty()) return std::nullopt;
+    return found->second;
+  };
+}
+
+std::string EncodeAuditEntry(const AuditEntry& e) {
+  std::string targets = "[";
+  for (const std::string& target : e.event.targets) {
+    if (targets.size() > 1) targets += ',';
+    AppendJsonString(targets, target);
+  }
+  targets += ']';
+  return JsonObject()
+      .Add("sequence", e.sequence)
+      .Add("occurred_at", e.occurred_at)
+      .Add("action", AuditActionName(e.event.action))
+      .Add("operator_id", e.event.operator_id)
+      .Add("terminal", e.event.terminal)
+      .Add("place", e.event.place)
+      .Add("function", e.event.function)
+      .AddRaw("targets", targets)
+      .Add("individual_number", e.event.individual_number)
+      .Add("outcome", e.event.outcome)
+      .Add("detail", e.event.detail)
+      .Add("hash", e.hash)
+      .str();
+}
+
 }  // namespace jrr::web

@@ -24,17 +24,7 @@ template <typename Decode>
 auto FromJson(std::string_view json, Decode decode) -> decltype(decode(CertificateParameter{})) {
   auto fields = DecodeOptionFields(json);
   if (!fields) return fields.error();
-  return decode([&](std::string_view name) -> std::optional<std::string> {
-    std::string key(name);
-    auto found = fields->find(key);
-    if (found == fields->end()) {
-      // family_kana as well as family-kana: JSON keys are often written with underscores.
-      for (char& c : key) c = c == '-' ? '_' : c;
-      found = fields->find(key);
-    }
-    if (found == fields->end()) return std::nullopt;
-    return found->second;
-  });
+  return decode(OptionLookup(std::move(*fields)));
 }
 
 }  // namespace

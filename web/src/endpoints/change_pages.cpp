@@ -35,6 +35,8 @@ constexpr ChangeType kTypes[] = {
     {"within_move", "転居", true},   {"move_out", "転出", true},     {"separation", "世帯分離", true},
     {"head_change", "世帯主変更", false}, {"birth", "出生", false},  {"death", "死亡", false},
     {"move_in", "転入", false},      {"correction", "修正（職権修正・誤記修正・軽微な修正）", false},
+    {"household_join", "世帯合併", true}, {"ex_officio_removal", "職権消除", true},
+    {"cancellation", "異動の取消し", true},
 };
 
 const ChangeType* TypeOf(const std::string& code) {
@@ -93,7 +95,7 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   std::map<std::string, std::string> relationships;  // 異動後の続柄 by 宛名番号
   for (const auto& [name, value] : fields) {
     if (name.starts_with("relationships.")) relationships[name.substr(14)] = value;
-    if (name == "movers:list") movers.insert(value);
+    if (name == "movers:list" || name == "persons:list") movers.insert(value);
     else if (name == "acknowledged_alerts:list") acknowledged.insert(value);
     else page.set(ValueKey(name), value);
   }

@@ -263,6 +263,7 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   for (const auto& entry : view->history) {
     data row;
     row.set("number", std::to_string(entry.version.history_number));
+    row.set("change", std::to_string(entry.change.change_id));
     row.set("reason", std::string(InfoOf(entry.change.reason).name_ja));
     row.set("event", Wareki(entry.change.event_date));
     row.set("processed", FormatWareki(entry.change.processing_date));

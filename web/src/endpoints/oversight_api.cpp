@@ -24,29 +24,6 @@ namespace {
 
 std::string Iso(const std::optional<CalendarDate>& d) { return d ? ToIsoString(*d) : std::string(); }
 
-std::string EntryJson(const AuditEntry& e) {
-  std::string targets = "[";
-  for (const std::string& t : e.event.targets) {
-    if (targets.size() > 1) targets += ',';
-    AppendJsonString(targets, t);
-  }
-  targets += ']';
-  return JsonObject()
-      .Add("sequence", e.sequence)
-      .Add("occurred_at", e.occurred_at)
-      .Add("action", std::string(AuditActionName(e.event.action)))
-      .Add("operator_id", e.event.operator_id)
-      .Add("terminal", e.event.terminal)
-      .Add("place", e.event.place)
-      .Add("function", e.event.function)
-      .AddRaw("targets", targets)
-      .Add("individual_number", e.event.individual_number)
-      .Add("outcome", e.event.outcome)
-      .Add("detail", e.event.detail)
-      .Add("hash", e.hash)
-      .str();
-}
-
 std::string CountsJson(const PeopleCount& c) {
   return JsonObject()
       .Add("japanese_male", c.japanese_male)
@@ -128,16 +105,7 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
   }
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
-  auto value = [&](std::string_view name) -> std::optional<std::string> {
-    std::string key(name);
-    auto found = fields->find(key);
-    if (found == fields->end()) {
-      for (char& c : key) c = c == '-' ? '_' : c;
-      found = fields->find(key);
-    }
-    if (found == fields->end() || found->second.empty()) return std::nullopt;
-    return found->second;
-  };
+  const auto value = OptionLookup(std::move(*fields));
   Result<int64_t> done = int64_t{0};
   context.with_protection_desk(session->viewer,
                                [&](ProtectionDesk& desk) { done = ApplyProtectionAction(desk, value, session->viewer.today); });
@@ -161,7 +129,7 @@ Response AuditApi(const Request& request, const WebContext& context) {
     std::string entries = "[", counts = "[";
     for (const AuditEntry& e : report->entries) {
       if (entries.size() > 1) entries += ',';
-      entries += EntryJson(e);
+      entries += EncodeAuditEntry(e);
     }
     for (const OperatorCount& c : report->counts) {
       if (counts.size() > 1) counts += ',';
@@ -194,7 +162,7 @@ Response AuditApi(const Request& request, const WebContext& context) {
   std::string entries = "[";
   for (const AuditEntry& e : *found) {
     if (entries.size() > 1) entries += ',';
-    entries += EntryJson(e);
+    entries += EncodeAuditEntry(e);
   }
   entries += ']';
   return JsonResponse(200, JsonObject().AddRaw("entries", entries).str());

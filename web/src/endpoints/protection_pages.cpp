@@ -47,10 +47,10 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
   page.set("household", household);
   context.with_protection_desk(session.viewer, [&](ProtectionDesk& desk) {
     data blocks{data::type::list};
-    for (const Block& b : desk.BlocksFor(person, "")) {
+    auto add = [&](const Block& b) {
       data row;
       row.set("id", std::to_string(b.block_id));
-      row.set("target", "住民 " + b.addressee_number);
+      row.set("target", b.addressee_number.empty() ? "世帯 " + b.household_number : "住民 " + b.addressee_number);
       row.set("operation", std::string(OperationJa(b.operation)));
       row.set("level", std::string(b.level == BlockLevel::kError ? "エラー" : "アラート"));
       row.set("period", Day(b.start) + "〜" + Day(b.end));
@@ -58,20 +58,10 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
                                   : std::string(BlockApplies(b, session.viewer.today) ? "有効" : "開始前"));
       if (!b.ended_on) row.set("open", true);
       blocks.push_back(row);
-    }
+    };
+    for (const Block& b : desk.BlocksFor(person, "")) add(b);
     if (!household.empty()) {
-      for (const Block& b : desk.BlocksFor("", household)) {
-        data row;
-        row.set("id", std::to_string(b.block_id));
-        row.set("target", "世帯 " + b.household_number);
-        row.set("operation", std::string(OperationJa(b.operation)));
-        row.set("level", std::string(b.level == BlockLevel::kError ? "エラー" : "アラート"));
-        row.set("period", Day(b.start) + "〜" + Day(b.end));
-        row.set("state", b.ended_on ? "解除（" + FormatWareki(*b.ended_on) + "）"
-                                    : std::string(BlockApplies(b, session.viewer.today) ? "有効" : "開始前"));
-        if (!b.ended_on) row.set("open", true);
-        blocks.push_back(row);
-      }
+      for (const Block& b : desk.BlocksFor("", household)) add(b);
     }
     page.set("has_blocks", !blocks.is_empty_list());
     page.set("blocks", blocks);

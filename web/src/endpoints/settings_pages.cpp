@@ -175,18 +175,10 @@ Response SettingsApi(const Request& request, const WebContext& context) {
   }
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
-  const Status done = Apply(context, session->viewer, [&](std::string_view name) -> std::optional<std::string> {
-    std::string key(name);
-    auto found = fields->find(key);
-    if (found == fields->end()) {
-      for (char& c : key) c = c == '-' ? '_' : c;
-      found = fields->find(key);
-    }
-    if (found == fields->end() || found->second.empty()) return std::nullopt;
-    return found->second;
-  });
+  const auto value = OptionLookup(std::move(*fields));
+  const Status done = Apply(context, session->viewer, value);
   if (!done) return RefuseSession(request, done.error());
-  return JsonResponse(200, JsonObject().Add("done", fields->contains("action") ? fields->at("action") : std::string()).str());
+  return JsonResponse(200, JsonObject().Add("done", value("action").value_or("")).str());
 }
 
 }  // namespace jrr::web

@@ -147,11 +147,7 @@ Response UsersApi(const Request& request, const WebContext& context) {
   }
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
-  auto value = [&](std::string_view name) -> std::optional<std::string> {
-    auto found = fields->find(std::string(name));
-    if (found == fields->end() || found->second.empty()) return std::nullopt;
-    return found->second;
-  };
+  const auto value = OptionLookup(std::move(*fields));
   Result<StaffActionResult> done = StaffActionResult{};
   context.with_staff_admin([&](Authenticator& auth, StaffDirectory& staff) {
     done = ApplyStaffAction(auth, staff, session->viewer, value, context.now_epoch_seconds());

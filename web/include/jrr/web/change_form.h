@@ -6,7 +6,7 @@
 //
 // Names: dots go down into objects, a number is an array index (persons.0.family_name); a suffix
 // ":list" collects every value given under the name (checkboxes) into an array of strings, also
-// splitting on commas; ":bool" is true for "1", "true" or "on". Empty values are left out, so an
+// splitting on commas; ":bool" is true for "1", "true" or "on"; ":int" is a whole number. Empty values are left out, so an
 // optional item the clerk did not fill is absent. Fields named csrf, mode and step are the
 // screen's own and are not part of the 異動.
 #pragma once
@@ -19,8 +19,8 @@
 
 namespace jrr::web {
 
-// Errors (kInvalidInput): change_form.bad_name (an empty segment, or a name that is both a value
-// and an object).
+// Errors (kInvalidInput): change_form.bad_name (an empty segment, a name that is both a value and
+// an object, or an ":int" that is not a whole number).
 Result<std::string> ChangeJsonFromForm(const std::vector<std::pair<std::string, std::string>>& fields);
 
 }  // namespace jrr::web

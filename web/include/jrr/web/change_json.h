@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jrr/domain/audit_log.h"
 #include "jrr/domain/pending_changes.h"
 #include "jrr/domain/resident_access.h"
 #include "jrr/domain/resident_changes.h"
@@ -52,6 +53,14 @@ Result<std::map<std::string, std::string>> DecodeStringFields(std::string_view j
 // "1" and false as "", arrays of strings joined by commas. Errors json.* (nested objects, or an
 // array holding a comma or a non-string).
 Result<std::map<std::string, std::string>> DecodeOptionFields(std::string_view json);
+// Those fields as the shared text decoders read them (certificate_request.h and its kin): a name
+// written with hyphens (family-kana) is also found with underscores (family_kana), and an empty
+// value counts as absent.
+std::function<std::optional<std::string>(std::string_view)> OptionLookup(std::map<std::string, std::string> fields);
+
+// One アクセスログ entry: {sequence, occurred_at, action, operator_id, terminal, place, function,
+// targets, individual_number, outcome, detail, hash} — `jrr audit search --json` and the API.
+std::string EncodeAuditEntry(const AuditEntry& entry);
 
 // The search conditions by the names the CLI and the API share (kana, kana-given, name,
 // given-name, match, birth (和暦 or 西暦), sex, relationship, address, address-code, katagaki,
