@@ -297,6 +297,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "印影の氏名の形は full, surname, given, former, common, katakana, alphabet のいずれかです。"},
     {"seal.unknown_route", kError, "LAW: 印鑑条例", "本人確認の方法は photo-id, guarantor, inquiry のいずれかです。"},
     {"seal.unknown_step", kError, "LAW: 印鑑条例", "操作は answer, withdraw, lost, abolish のいずれかです。"},
+    {"moveout.malformed", kError, "JK-4.1.1.1",
+     "転出証明書の二次元コードの内容を読み取れません（JRR-TENSHUTSU/1 の形式ではありません）。"},
     {"change_form.bad_name", kError, "JK-4.0.9", "入力画面の項目名が正しくありません（画面の不具合です）。"},
     // 戸籍の附票 (住基法第16条–第21条).
     {"fuhyo.unknown_koseki", kError, "LAW: 住基法第16条", "この市区町村に本籍のある戸籍の附票が見つかりません（本籍・筆頭者を確認してください）。"},

@@ -726,6 +726,20 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
                            clerk.csrf);
   EXPECT_EQ(not_a_number.status, 400);
   EXPECT_NE(not_a_number.body.find("change_form.bad_name"), std::string::npos);
+  // 転入 from a 転出証明書: its two-dimensional code, as a reader types it, fills the form.
+  const std::string certificate =
+      "JRR-TENSHUTSU/1\nfrom=990027\nfrom_name=架空村\nissued=2026-11-20\n--\natena=0000000099\nkind=japanese\n"
+      "name=転入　花子\nkana=テンニュウ　ハナコ\nbirth=1990-01-01\nbirth_text=平成2年1月1日\nsex=2\n"
+      "relationship=世帯主\naddress=架空県架空村中央3番地\ndomicile=架空県架空村中央3番地\nhead_of_family=転入　花子\n"
+      "resident_record_code=\nindividual_number=\n";
+  auto loaded = post("type=move_in&mode=load-certificate&certificate=" + encoded(certificate) + "&csrf=" + clerk.csrf);
+  ASSERT_EQ(loaded.status, 200) << loaded.body;
+  EXPECT_NE(loaded.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos) << loaded.body;
+  EXPECT_NE(loaded.body.find("value=\"架空県架空村中央3番地\""), std::string::npos);
+  EXPECT_NE(loaded.body.find("転出証明書（架空村、令和8年11月20日発行）による"), std::string::npos);
+  auto unreadable = post("type=move_in&mode=load-certificate&certificate=hello&csrf=" + clerk.csrf);
+  EXPECT_EQ(unreadable.status, 400);
+  EXPECT_NE(unreadable.body.find("moveout.malformed"), std::string::npos);
 }
 
 // 抑止・支援措置 on their screen: a clerk with 抑止 sets a 証明 block and ends it; without the 支援措置

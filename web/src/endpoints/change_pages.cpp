@@ -15,6 +15,7 @@
 
 #include "jrr/domain/change_reason.h"
 #include "jrr/domain/japanese_date.h"
+#include "jrr/domain/move_out_certificate.h"
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/web/change_form.h"
 #include "jrr/web/change_json.h"
@@ -107,6 +108,27 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
     acks.push_back(row);
   }
   page.set("acknowledged", acks);
+  // 転入: one block of fields a person (persons.N.…), at least one.
+  if (type != nullptr && std::string(type->code) == "move_in") {
+    std::map<int, data> people;
+    for (const auto& [name, value] : fields) {
+      if (!name.starts_with("persons.")) continue;
+      const std::size_t dot = name.find('.', 8);
+      if (dot == std::string::npos || dot - 8 > 2) continue;
+      const int i = std::stoi(name.substr(8, dot - 8));
+      std::string key = name.substr(dot + 1);
+      for (char& c : key) c = c == '.' ? '_' : c;
+      people[i].set(key, value);
+    }
+    if (people.empty()) people[0] = data{};
+    data list{data::type::list};
+    for (auto& [i, person] : people) {
+      person.set("i", std::to_string(i));
+      person.set("number", std::to_string(i + 1));
+      list.push_back(person);
+    }
+    page.set("persons", list);
+  }
   // The 町字 of the address dictionary: with one loaded, a 住所 here is chosen by its code.
   std::string chosen_area;
   for (const auto& [name, value] : fields) {
@@ -229,6 +251,31 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
   }
   const ChangeType* type = TypeOf(type_code);
   const std::string mode = request.Form("mode");
+  if (mode == "load-certificate") {
+    // 転出証明書の二次元コード, as a reader types it: the 転入 form filled with its people.
+    auto certificate = DecodeMoveOutData(request.Form("certificate"));
+    if (!certificate) return ChangeForm(request, context, *session, 400, "move_in", {}, certificate.error(), std::nullopt);
+    Fields loaded{{"type", "move_in"}};
+    for (std::size_t i = 0; i < certificate->persons.size(); ++i) {
+      const MoveOutPerson& p = certificate->persons[i];
+      const std::string at = "persons." + std::to_string(i) + ".";
+      for (auto [key, value] : {std::pair{"family_name", p.family_name}, {"given_name", p.given_name},
+                                {"family_kana", p.family_kana}, {"given_kana", p.given_kana},
+                                {"birth_date", p.birth_date ? ToIsoString(*p.birth_date) : p.birth_text},
+                                {"sex", std::string(p.sex == Sex::kMale ? "男" : "女")},
+                                {"relationship", p.relationship}, {"domicile.place", p.domicile},
+                                {"domicile.head_of_family", p.head_of_family},
+                                {"resident_record_code", p.resident_record_code},
+                                {"individual_number", p.individual_number}}) {
+        loaded.emplace_back(at + key, value);
+      }
+    }
+    loaded.emplace_back("previous_address.text", certificate->persons.front().previous_address);
+    loaded.emplace_back("event_date", FormatWareki(session->viewer.today));
+    loaded.emplace_back("notification_date", FormatWareki(session->viewer.today));
+    loaded.emplace_back("note", "転出証明書（" + certificate->from_name + "、" + FormatWareki(certificate->issued) + "発行）による");
+    return ChangeForm(request, context, *session, 200, "move_in", loaded, std::nullopt, std::nullopt);
+  }
   if (type == nullptr || mode == "edit") {
     return ChangeForm(request, context, *session, type == nullptr ? 400 : 200, type_code, fields,
                       type == nullptr ? std::optional<Error>(MakeError(ErrorCode::kInvalidInput, "json.unknown_type", type_code))
@@ -237,7 +284,7 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
   }
   Fields command_fields;
   for (const auto& field : fields) {
-    if (field.first != "atena") command_fields.push_back(field);
+    if (field.first != "atena" && field.first != "certificate") command_fields.push_back(field);
   }
   auto json = ChangeJsonFromForm(command_fields);
   if (!json) return ChangeForm(request, context, *session, 400, type_code, fields, json.error(), std::nullopt);
