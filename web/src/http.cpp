@@ -73,7 +73,8 @@ std::optional<std::vector<std::pair<std::string, std::string>>> FormFields(const
     } catch (const Poco::Exception&) {
       return std::nullopt;
     }
-    if (!CheckText(value, {.max_bytes = 4096, .allow_empty = true, .allow_newlines = true}) || !CheckText(name)) {
+    // 16 KiB a field: a 転出証明書's code for a large household is pasted into one.
+    if (!CheckText(value, {.max_bytes = 16 * 1024, .allow_empty = true, .allow_newlines = true}) || !CheckText(name)) {
       return std::nullopt;
     }
     fields.emplace_back(std::move(name), std::move(value));
