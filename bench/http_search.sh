@@ -55,5 +55,12 @@ request = function()
 end
 LUA
 echo "register: $residents residents; $(wc -l < "$work/paths.txt") distinct readings; ${seconds}s"
+# PERF_OUT=FILE: also profile the server during the run (perf report -i FILE).
+perf_pid=
+if [ -n "${PERF_OUT:-}" ]; then
+  perf record -F 499 -g -p $server -o "$PERF_OUT" -- sleep "$seconds" >/dev/null 2>&1 &
+  perf_pid=$!
+fi
 wrk -t2 -c16 -d"${seconds}s" --latency -s "$work/rotate.lua" "http://127.0.0.1:$port"
+[ -z "$perf_pid" ] || wait "$perf_pid"
 echo "audit entries written: $(sqlite3 "$db" "SELECT count(*) FROM audit_entry WHERE action = 'search'")"
