@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/sqlite_fuhyo.h"
 
+#include <unordered_map>
+
 #include "jrr/domain/certificate.h"
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/rule_catalog.h"
@@ -286,6 +288,59 @@ IssueNumber RecordFuhyoIssuance(Database& db, const Viewer& viewer, const FuhyoC
   SqliteAuditLog(db).Record(event);
   transaction.Commit();
   return number;
+}
+
+int AddFuhyoItemsInForce(Database& db, CalendarDate today) {
+  if (today < kBirthAndSexSince) return 0;
+  struct Facts {
+    std::optional<CalendarDate> birth;
+    Sex sex = Sex::kMale;
+    std::string code;
+  };
+  auto key = [](const std::string& place, const std::string& head, const std::string& family, const std::string& given) {
+    return place + '\x1f' + head + '\x1f' + family + '\x1f' + given;
+  };
+  std::unordered_map<std::string, Facts> residents;
+  auto rows = db.Prepare(
+      "SELECT domicile_place, domicile_head, family_name, given_name, birth_date_sort, sex, resident_record_code "
+      "FROM resident_version v WHERE status = 1 AND domicile_place <> '' AND history_number = "
+      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number)");
+  while (rows->Step()) {
+    Facts f;
+    if (!rows->ColumnIsNull(4)) f.birth = ParseIsoDate(rows->ColumnText(4)).value_or(CalendarDate{});
+    if (f.birth && *f.birth == CalendarDate{}) f.birth.reset();
+    f.sex = static_cast<Sex>(rows->ColumnInt(5));
+    f.code = rows->ColumnText(6);
+    residents[key(rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2), rows->ColumnText(3))] = f;
+  }
+  std::vector<int64_t> current;
+  auto ids = db.Prepare(
+      "SELECT f.fuhyo_id FROM fuhyo f WHERE (SELECT e.state FROM fuhyo_event e WHERE e.fuhyo_id = f.fuhyo_id "
+      "ORDER BY e.event_id DESC LIMIT 1) = 1 ORDER BY f.fuhyo_id");
+  while (ids->Step()) current.push_back(ids->ColumnInt(0));
+  SqliteFuhyoRegister fuhyo(db);
+  const std::string source = "法改正による記載事項の追加（職権）";
+  int added = 0;
+  for (int64_t id : current) {
+    const auto f = fuhyo.Get(id);
+    if (!f) continue;
+    for (const FuhyoMember& m : f->members) {
+      if (m.removed) continue;
+      auto found = residents.find(key(f->koseki.domicile, f->koseki.head_of_family, m.family_name, m.given_name));
+      if (found == residents.end()) continue;
+      FuhyoMember next = m;
+      if (!next.birth_date && found->second.birth) {
+        next.birth_date = found->second.birth;
+        next.sex = found->second.sex;
+      }
+      if (!next.sex) next.sex = found->second.sex;
+      if (today >= kResidentCodeSince && next.resident_record_code.empty()) next.resident_record_code = found->second.code;
+      if (next.birth_date == m.birth_date && next.sex == m.sex && next.resident_record_code == m.resident_record_code) continue;
+      fuhyo.SaveMember(f->fuhyo_id, next, source);
+      ++added;
+    }
+  }
+  return added;
 }
 
 Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing, const std::string& source) {

@@ -309,5 +309,27 @@ TEST_F(FuhyoCliTest, CorrectionProtectionAndRemake) {
   EXPECT_EQ(Count(a_, "SELECT count(*) FROM audit_entry WHERE function LIKE '戸籍の異動（附票）%'"), 5);
 }
 
+// A register migrated from a history older than the amendments: members lack 生年月日・性別 and the
+// 住民票コード; `amend-items` adds them 職権 from the resident here, once.
+// LAW: 住基法第17条 (令和4年・令和6年の記載事項の追加)
+TEST_F(FuhyoCliTest, AmendmentItemsAreAddedForLivingMembersOnce) {
+  ASSERT_EQ(Apply(a_, MoveIn("架空県架空市本町1番地", "一郎", "1番2号")).status, 0);
+  {
+    // As a migration would leave it: the member's latest version without the later items.
+    Database d(a_, DatabaseOptions{.create_if_missing = false});
+    d.Execute("INSERT INTO fuhyo_member_version(member_id, version, fuhyo_id, family_name, given_name, birth_date, sex, "
+              "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source) VALUES "
+              "(1, 2, 1, '架空', '一郎', NULL, NULL, '', '', 0, '', NULL, '移行')");
+  }
+  EXPECT_EQ(RunCli({"fuhyo", "--db", a_, "show", "1"}).out.find("昭和55年4月1日生"), std::string::npos);
+  auto amended = RunCli({"fuhyo", "--db", a_, "amend-items", "--on", "2024-06-01"});
+  ASSERT_EQ(amended.status, 0) << amended.err;
+  EXPECT_NE(amended.out.find("1 人に追加しました"), std::string::npos) << amended.out;
+  auto shown = RunCli({"fuhyo", "--db", a_, "show", "1"});
+  EXPECT_NE(shown.out.find("昭和55年4月1日生  男"), std::string::npos) << shown.out;
+  EXPECT_NE(RunCli({"fuhyo", "--db", a_, "amend-items"}).out.find("0 人に追加しました"), std::string::npos);
+  EXPECT_EQ(Count(a_, "SELECT count(*) FROM fuhyo_member_version WHERE source = '法改正による記載事項の追加（職権）'"), 1);
+}
+
 }  // namespace
 }  // namespace jrr::testing

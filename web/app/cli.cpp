@@ -248,6 +248,8 @@ const std::vector<Command>& Commands() {
        "                                                        職権修正（与えた項目だけを修正）\n"
        "jrr fuhyo --db PATH event 附票番号 --kind shien|shien-end --member 記載者番号 --on DATE [--until DATE] --reason 事由\n"
        "                                                        住所地から通知された支援措置（写しの交付を制限）\n"
+       "jrr fuhyo --db PATH amend-items [--on DATE]              法改正で加わった記載事項（生年月日・性別・住民票コード）を\n"
+       "                                                        在籍者に職権で追加（古い履歴から移行した台帳）\n"
        "jrr fuhyo --db PATH outbox | inbox                       附票記載事項通知の送付・受信の状況\n"
        "jrr fuhyo --db PATH deliver --to 共有フォルダ             未送付の通知を送る（ファイル受け渡し）\n"
        "jrr fuhyo --db PATH import --from 共有フォルダ            自分あての通知を取り込む（同じ通知は一度だけ）\n"

@@ -18,6 +18,7 @@
 #include "jrr/domain/fuhyo_event.h"
 #include "jrr/domain/japanese_date.h"
 #include "jrr/web/fuhyo_request.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
 
 namespace jrr::cli {
@@ -102,6 +103,23 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     auto entries = desk([&](FuhyoDesk& d) { return d.Notices(outbox); });
     if (!entries) return PrintError(err, entries.error());
     PrintNotices(out, *entries, outbox);
+    return kOk;
+  }
+  if (action == "amend-items") {
+    // 附票の記載事項の追加 for a register whose history predates the amendments (a migration).
+    CalendarDate day = viewer->today;
+    if (!args.Option("on").empty()) {
+      auto parsed = ParseCalendarDate(args.Option("on"));
+      if (!parsed) return PrintError(err, parsed.error());
+      day = *parsed;
+    }
+    Transaction change(**db);
+    const int added = AddFuhyoItemsInForce(**db, day);
+    AuditEvent event = EventBy(*viewer, AuditAction::kChange, "附票の記載事項の追加");
+    event.detail = "members=" + std::to_string(added) + " on=" + ToIsoString(day);
+    SqliteAuditLog(**db).Record(event);
+    change.Commit();
+    out << "附票の記載事項（生年月日・性別・住民票コード）を " << added << " 人に追加しました（" << FormatWareki(day) << "現在）。\n";
     return kOk;
   }
   if (action == "deliver") {
@@ -189,7 +207,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     out << "戸籍の附票の写しを発行しました: " << args.Option("out") << "（発行番号 " << copy->issue_number << "）\n";
     return kOk;
   }
-  err << "エラー: fuhyo の操作は search, show, event, outbox, deliver, import, inbox, copy です。\n";
+  err << "エラー: fuhyo の操作は search, show, event, outbox, deliver, import, inbox, copy, amend-items です。\n";
   return kUsage;
 }
 

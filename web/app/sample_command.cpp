@@ -223,6 +223,13 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   for (const std::string& sql : deferred_indexes) db.Execute(sql);
   // After the indexes are back: it looks people up by household.
   if (auto ok = AddSampleProtections(db); !ok) return ok.error();
+  {
+    // The 2022 and 2024 amendments' items, recorded 職権 for the members then on the town's 附票
+    // (a fixed date, so a seed still fixes the town).
+    Transaction amendments(db);
+    AddFuhyoItemsInForce(db, kResidentCodeSince);
+    amendments.Commit();
+  }
   db.Execute("PRAGMA synchronous=FULL");
   db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 

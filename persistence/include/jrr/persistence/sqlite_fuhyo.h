@@ -58,6 +58,15 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool c
 
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome);
 
+// 附票の記載事項の追加 — the items later amendments added (生年月日・性別 from 2022-01-11, 住民票コード
+// from 2024-05-27) were recorded 職権 for the members then on a 附票. For a register whose history
+// predates them (a migration, the sample town), this does the same: each living member of a current
+// 附票 who lacks an item in force on `today` gets it from this register's resident with the same
+// 本籍・筆頭者 and 氏名 (the only source here, as there is no 戸籍 system); members living elsewhere
+// keep the gap until their 住所地's next notice. Removed members are never filled (no back-filling).
+// Inside the caller's transaction; returns how many members got a new version.
+int AddFuhyoItemsInForce(Database& db, CalendarDate today);
+
 // This register's municipality as notices route it (架空県架空市); empty before `jrr init`.
 std::string OurMunicipalityName(Database& db);
 
