@@ -214,6 +214,17 @@ try {
   await page.goto(`${base}/protection?person=${protectedAtena}`);
   assert.match(await page.textContent('main'), /支援措置期間中|仮支援措置/);
   await shot('13-protection');
+
+  // The administrator's screens: the アクセスログ with an analysis list, users, settings.
+  await page.goto(`${base}/audit?search=1&resident=${protectedAtena}`);
+  assert.match(await page.textContent('main'), /該当 \d+ 件/);
+  await shot('14-audit');
+  await page.goto(`${base}/users`);
+  assert.match(await page.textContent('main'), /利用者を追加する/);
+  await shot('15-users');
+  await page.goto(`${base}/settings`);
+  assert.match(await page.textContent('main'), /認証者/);
+  await shot('16-settings');
   console.log(`browser flow ok; screenshots in ${screenshots}`);
 } finally {
   if (browser) await browser.close();

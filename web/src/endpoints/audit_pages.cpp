@@ -22,8 +22,14 @@ data EntryRow(const AuditEntry& e) {
   row.set("operator", e.event.operator_id);
   row.set("terminal", e.event.terminal);
   row.set("function", e.event.function);
+  // A search names everyone it found: the first few, and how many more (the API lists them all).
+  constexpr std::size_t kShown = 5;
   std::string targets;
-  for (const std::string& t : e.event.targets) targets += (targets.empty() ? "" : " ") + t;
+  for (std::size_t i = 0; i < e.event.targets.size() && i < kShown; ++i) {
+    if (!targets.empty()) targets += ' ';
+    targets += e.event.targets[i];
+  }
+  if (e.event.targets.size() > kShown) targets += " ほか " + std::to_string(e.event.targets.size() - kShown) + " 人";
   row.set("targets", targets);
   if (e.event.individual_number) row.set("kojin", true);
   row.set("outcome", e.event.outcome);

@@ -35,6 +35,7 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
   for (Permission p : AllPermissions()) {
     data row;
     row.set("name", std::string(PermissionName(p)));
+    row.set("label", std::string(PermissionNameJa(p)));
     all.push_back(row);
   }
   page.set("all_permissions", all);
@@ -61,6 +62,7 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
     for (Permission p : AllPermissions()) {
       data perm;
       perm.set("name", std::string(PermissionName(p)));
+      perm.set("label", std::string(PermissionNameJa(p)));
       if (u.permissions.contains(p)) perm.set("checked", true);
       perms.push_back(perm);
     }

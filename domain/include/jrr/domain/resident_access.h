@@ -40,6 +40,8 @@ enum class Permission {
 };
 
 std::string_view PermissionName(Permission permission);
+// 照会, 異動入力, 本登録 … — as the screens label a permission.
+std::string_view PermissionNameJa(Permission permission);
 std::optional<Permission> PermissionFromName(std::string_view name);
 std::set<Permission> AllPermissions();
 
