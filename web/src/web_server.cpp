@@ -14,11 +14,13 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 
 #include <mutex>
+#include <vector>
 #include <stdexcept>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
@@ -59,6 +61,27 @@ Request Decode(Poco::Net::HTTPServerRequest& in) {
   return out;
 }
 
+// What the client still sends of a refused body is read and dropped (up to 16 MiB, giving up after a
+// second of silence), so it receives the 413 rather than a connection reset by unread data.
+void Drain(Poco::Net::HTTPServerRequest& in) {
+  if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&in)) {
+    impl->socket().setReceiveTimeout(Poco::Timespan(1, 0));
+  }
+  constexpr std::size_t kDrainBytes = 16u << 20;
+  std::vector<char> buffer(64 * 1024);
+  std::size_t total = 0;
+  try {
+    std::istream& stream = in.stream();
+    while (total < kDrainBytes && stream) {
+      stream.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      total += static_cast<std::size_t>(stream.gcount());
+      if (stream.gcount() == 0) break;
+    }
+  } catch (const Poco::Exception&) {
+    // a timeout or a closed connection: nothing more to drop
+  }
+}
+
 void Send(const Request& request, const Response& response, Poco::Net::HTTPServerResponse& out) {
   out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
   out.setContentType(response.content_type);
@@ -87,6 +110,9 @@ class BoundaryHandler final : public Poco::Net::HTTPRequestHandler {
     request.method = in.getMethod();
     Response response;
     try {
+      // Known before the body is read, so a refused body is answered in the route's kind (JSON
+      // under /api/).
+      request.path = Poco::URI(in.getURI()).getPath();
       request = Decode(in);
       response = Dispatch(request, context_);
     } catch (const StorageError& e) {
@@ -96,6 +122,8 @@ class BoundaryHandler final : public Poco::Net::HTTPRequestHandler {
       response = ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "http.not_found",
                                                   "malformed URI"), 400);
     } catch (const std::length_error&) {
+      Drain(in);
+      out.setKeepAlive(false);
       response = ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "text.too_long",
                                                   "request body too large"), 413);
     } catch (const std::exception& e) {
