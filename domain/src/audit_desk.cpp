@@ -5,6 +5,11 @@
 
 namespace jrr {
 
+void LimitToJapanDays(AuditQuery& query, std::optional<CalendarDate> from, std::optional<CalendarDate> to) {
+  if (from) query.from = ToIsoString(PreviousDay(*from)) + "T15:00:00.000Z";
+  if (to) query.to = ToIsoString(*to) + "T15:00:00.000Z";
+}
+
 Result<std::vector<AuditEntry>> AuditDesk::Search(const AuditQuery& query) {
   if (Status ok = Authorize(viewer_, Permission::kAudit); !ok) return ok.error();
   auto entries = log_.Search(query);
@@ -31,10 +36,8 @@ Result<AuditReport> AuditDesk::Report(const std::string& kind, CalendarDate from
   if (!known) return MakeError(ErrorCode::kInvalidInput, "audit.unknown_report", kind);
   if (to < from) return MakeError(ErrorCode::kInvalidInput, "audit.invalid_period", ToIsoString(from) + ".." + ToIsoString(to));
   if (threshold < 1) return MakeError(ErrorCode::kInvalidInput, "audit.invalid_threshold", std::to_string(threshold));
-  // Japan-time days [from, to] are UTC [from−1 15:00, to 15:00).
   AuditQuery query;
-  query.from = ToIsoString(PreviousDay(from)) + "T15:00:00.000Z";
-  query.to = ToIsoString(to) + "T15:00:00.000Z";
+  LimitToJapanDays(query, from, to);
   query.limit = 50'000'000;
   auto entries = log_.Search(query);
   std::reverse(entries.begin(), entries.end());  // oldest first

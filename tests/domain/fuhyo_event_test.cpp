@@ -258,6 +258,7 @@ TEST(FuhyoEventRules, ProtectionPassedOnRunsForItsPeriod) {
   EXPECT_FALSE(m.ProtectedOn({2027, 11, 20}));
 }
 
+// LAW: 住基法第18条
 TEST(FuhyoEventRules, CodesRoundTrip) {
   for (const char* code : {"hensei", "nyuseki", "joseki", "shibou", "tenseki", "kaisei", "shusei", "shien", "shien-end"}) {
     auto kind = FuhyoEventKindFromCode(code);

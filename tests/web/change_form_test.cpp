@@ -72,6 +72,7 @@ TEST(ChangeFormTest, FieldsBecomeTheApiJson) {
   EXPECT_TRUE(std::get<MoveOutCommand>(*DecodeChangeCommand(*ChangeJsonFromForm(kRows[1].fields))).destination.abroad);
 }
 
+// REQ: JK-4.0.9
 TEST(ChangeFormTest, BadNamesAreRefused) {
   for (const char* name : {"a..b", ".a", "a.", "a:float", "persons.0:bool"}) {
     auto json = ChangeJsonFromForm({{"type", "death"}, {name, "1"}});

@@ -185,13 +185,16 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     Transaction change(*db);
     if (use(desk)) change.Commit();
   };
-  context.with_api_tokens = [served](const std::function<void(ApiTokenDesk&)>& use) {
+  context.with_api_tokens = [served](bool writes, const std::function<void(ApiTokenDesk&)>& use) {
     auto db = served->pool.Acquire();
     SqliteStaffDirectory staff(*db);
     SqliteApiTokens tokens(*db);
     SqliteAuditLog log(*db);
     ApiTokenDesk desk(staff, tokens, log);
+    if (!writes) return use(desk);
+    Transaction change(*db);
     use(desk);
+    change.Commit();
   };
   context.with_staff_admin = [served](const std::function<void(Authenticator&, StaffDirectory&)>& use) {
     auto db = served->pool.Acquire();
@@ -200,7 +203,10 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     web::Totp codes;
     SqliteAuditLog log(*db);
     Authenticator authenticator(staff, hasher, codes, log);
+    // Refusals are logged too, so the transaction commits whatever the outcome.
+    Transaction change(*db);
     use(authenticator, staff);
+    change.Commit();
   };
   context.with_protection_desk = [served](const Viewer& viewer, const std::function<void(ProtectionDesk&)>& use) {
     auto db = served->pool.Acquire();

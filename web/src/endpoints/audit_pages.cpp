@@ -114,18 +114,14 @@ Response AuditPage(const Request& request, const WebContext& context) {
       }
     }
   } else if (!error && request.HasQuery("search")) {
-    AuditQuery query;
-    if (!request.Query("resident").empty()) query.addressee_number = request.Query("resident");
-    if (!request.Query("operator").empty()) query.operator_id = request.Query("operator");
-    if (!request.Query("action").empty()) {
-      query.action = AuditActionFromName(request.Query("action"));
-      if (!query.action) error = MakeError(ErrorCode::kInvalidInput, "audit.invalid_action", request.Query("action"));
+    auto query = AuditQueryOf(request, from, to);
+    if (!query) {
+      error = query.error();
+    } else {
+      query->limit = 500;
     }
-    if (from) query.from = ToIsoString(PreviousDay(*from)) + "T15:00:00.000Z";  // Japan-time days
-    if (to) query.to = ToIsoString(*to) + "T15:00:00.000Z";
-    query.limit = 500;
     if (!error) {
-      auto found = context.audit_search(session->viewer, query);
+      auto found = context.audit_search(session->viewer, *query);
       if (!found) {
         error = found.error();
       } else {

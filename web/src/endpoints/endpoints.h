@@ -57,6 +57,9 @@ Response ProtectionSubmit(const Request& request, const WebContext& context);
 Response AuditPage(const Request& request, const WebContext& context);
 Response ProtectionApi(const Request& request, const WebContext& context);
 Response AuditApi(const Request& request, const WebContext& context);
+// The アクセスログ conditions of a request (resident, operator, action) over Japan-time days, for
+// the log screen and the API alike. Error audit.invalid_action.
+Result<AuditQuery> AuditQueryOf(const Request& request, std::optional<CalendarDate> from, std::optional<CalendarDate> to);
 Response StatisticsApi(const Request& request, const WebContext& context);
 Response UsersPage(const Request& request, const WebContext& context);
 Response UsersSubmit(const Request& request, const WebContext& context);

@@ -43,6 +43,18 @@ Result<std::optional<CalendarDate>> QueryDay(const Request& request, const char*
 
 }  // namespace
 
+Result<AuditQuery> AuditQueryOf(const Request& request, std::optional<CalendarDate> from, std::optional<CalendarDate> to) {
+  AuditQuery query;
+  if (!request.Query("resident").empty()) query.addressee_number = request.Query("resident");
+  if (!request.Query("operator").empty()) query.operator_id = request.Query("operator");
+  if (!request.Query("action").empty()) {
+    query.action = AuditActionFromName(request.Query("action"));
+    if (!query.action) return MakeError(ErrorCode::kInvalidInput, "audit.invalid_action", request.Query("action"));
+  }
+  LimitToJapanDays(query, from, to);
+  return query;
+}
+
 Response ProtectionApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
@@ -139,25 +151,16 @@ Response AuditApi(const Request& request, const WebContext& context) {
     counts += ']';
     return JsonResponse(200, JsonObject().Add("kind", report->kind).AddRaw("entries", entries).AddRaw("counts", counts).str());
   }
-  AuditQuery query;
-  if (!request.Query("resident").empty()) query.addressee_number = request.Query("resident");
-  if (!request.Query("operator").empty()) query.operator_id = request.Query("operator");
-  if (!request.Query("action").empty()) {
-    query.action = AuditActionFromName(request.Query("action"));
-    if (!query.action) {
-      return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "audit.invalid_action", request.Query("action")));
-    }
-  }
-  if (*from) query.from = ToIsoString(PreviousDay(**from)) + "T15:00:00.000Z";  // Japan-time days
-  if (*to) query.to = ToIsoString(**to) + "T15:00:00.000Z";
+  auto query = AuditQueryOf(request, *from, *to);
+  if (!query) return ErrorResponse(request, query.error());
   const std::string limit = request.Query("limit");
   if (!limit.empty()) {
     if (limit.size() > 6 || limit.find_first_not_of("0123456789") != std::string::npos || limit == "0") {
       return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "audit.invalid_limit", limit));
     }
-    query.limit = std::stoul(limit);
+    query->limit = std::stoul(limit);
   }
-  auto found = context.audit_search(session->viewer, query);
+  auto found = context.audit_search(session->viewer, *query);
   if (!found) return RefuseSession(request, found.error());
   std::string entries = "[";
   for (const AuditEntry& e : *found) {

@@ -25,7 +25,7 @@ Result<Session> SessionOf(const Request& request, const WebContext& context, Nee
   if (authorization.starts_with("Bearer ") && request.path.starts_with("/api/v1/") && context.with_api_tokens) {
     Result<Viewer> viewer = MakeError(ErrorCode::kRuleViolation, "auth.token_invalid");
     const LoginPlace where = PlaceOf(request, context);
-    context.with_api_tokens([&](ApiTokenDesk& desk) {
+    context.with_api_tokens(false, [&](ApiTokenDesk& desk) {
       viewer = desk.Authenticate(authorization.substr(7), where.place, where.terminal, where.today, where.now_epoch_seconds);
     });
     if (!viewer) return viewer.error();

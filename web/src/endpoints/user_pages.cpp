@@ -177,7 +177,7 @@ Response TokensApi(const Request& request, const WebContext& context) {
   };
   if (request.method == "GET") {
     std::string list = "[";
-    context.with_api_tokens([&](ApiTokenDesk& desk) {
+    context.with_api_tokens(false, [&](ApiTokenDesk& desk) {
       for (const ApiToken& t : desk.Mine(session->viewer)) {
         if (list.size() > 1) list += ',';
         list += token_json(t);
@@ -192,7 +192,7 @@ Response TokensApi(const Request& request, const WebContext& context) {
       return ErrorResponse(request, MakeError(ErrorCode::kNotFound, "token.not_found", id));
     }
     Status done;
-    context.with_api_tokens([&](ApiTokenDesk& desk) { done = desk.Revoke(session->viewer, std::stoll(id)); });
+    context.with_api_tokens(true, [&](ApiTokenDesk& desk) { done = desk.Revoke(session->viewer, std::stoll(id)); });
     if (!done) return RefuseSession(request, done.error());
     return JsonResponse(200, JsonObject().Add("revoked", static_cast<int64_t>(std::stoll(id))).str());
   }
@@ -206,7 +206,7 @@ Response TokensApi(const Request& request, const WebContext& context) {
   }
   const std::string secret = NewApiTokenSecret();
   Result<ApiToken> issued = MakeError(ErrorCode::kUnavailable, "auth.token_invalid");
-  context.with_api_tokens([&](ApiTokenDesk& desk) {
+  context.with_api_tokens(true, [&](ApiTokenDesk& desk) {
     issued = desk.Issue(session->viewer, fields->contains("name") ? fields->at("name") : std::string(), secret, expires);
   });
   if (!issued) return RefuseSession(request, issued.error());

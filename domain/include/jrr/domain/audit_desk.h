@@ -23,6 +23,10 @@ struct AuditReport {
   std::vector<OperatorCount> counts;
 };
 
+// Restricts `query` to the Japan-time days [from, to] (either may be absent): the log keeps UTC, so
+// a day runs from 15:00Z of the day before to 15:00Z of the day itself.
+void LimitToJapanDays(AuditQuery& query, std::optional<CalendarDate> from, std::optional<CalendarDate> to);
+
 class AuditDesk {
  public:
   AuditDesk(AuditLog& log, Viewer viewer) : log_(log), viewer_(std::move(viewer)) {}

@@ -73,10 +73,12 @@ struct WebContext {
   // 設定: `use` runs with the viewer's SettingsDesk inside one transaction, committed when `use`
   // returns true (a change and its 設定変更ログ entry together).
   std::function<void(const Viewer&, const std::function<bool(SettingsDesk&)>& use)> with_settings_desk;
-  // API tokens (api_token.h): `use` runs with the ApiTokenDesk on the register.
-  std::function<void(const std::function<void(ApiTokenDesk&)>& use)> with_api_tokens;
-  // 利用者管理: `use` runs with the Authenticator and the staff directory on the register (the
-  // Authenticator checks 利用者管理 and logs).
+  // API tokens (api_token.h): `use` runs with the ApiTokenDesk on the register; with `writes`, inside
+  // one transaction (an issue or revocation and its log entry together), else without taking the
+  // writer (authenticating a request only reads).
+  std::function<void(bool writes, const std::function<void(ApiTokenDesk&)>& use)> with_api_tokens;
+  // 利用者管理: `use` runs with the Authenticator and the staff directory on the register, in one
+  // transaction (each change with its log entry; the Authenticator checks 利用者管理 and logs).
   std::function<void(const std::function<void(Authenticator&, StaffDirectory&)>& use)> with_staff_admin;
   // 抑止 and 支援措置 management: `use` runs with the viewer's ProtectionDesk on the register (the
   // desk checks the permissions and logs every action).
