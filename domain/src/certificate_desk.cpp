@@ -29,6 +29,7 @@ Status CheckViewerItems(const Viewer& viewer, const std::set<OptionalItem>& item
       {OptionalItem::kIndividualNumber, Permission::kSeeIndividualNumber},
       {OptionalItem::kResidentRecordCode, Permission::kSeeResidentRecordCode},
       {OptionalItem::kDomicile, Permission::kSeeDomicile},
+      {OptionalItem::kForeignItems, Permission::kSeeResidenceStatus},
   };
   for (const auto& [item, permission] : kNeeds) {
     if (items.contains(item)) {

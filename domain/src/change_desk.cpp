@@ -13,6 +13,24 @@ Status ChangeDesk::Require(Permission permission, const std::string& function) {
   return ok;
 }
 
+Status ChangeDesk::RequireChange(const AnyChangeCommand& command, const std::string& function) {
+  if (auto ok = Require(Permission::kChange, function); !ok) return ok;
+  std::vector<Permission> needed;
+  if (const auto* c = std::get_if<CorrectionCommand>(&command)) {
+    if (c->individual_number) needed.push_back(Permission::kSeeIndividualNumber);
+    if (c->resident_record_code) needed.push_back(Permission::kSeeResidentRecordCode);
+    if (c->domicile) needed.push_back(Permission::kSeeDomicile);
+    if (c->foreign) needed.push_back(Permission::kSeeResidenceStatus);
+  } else if (const auto* n = std::get_if<NationalityChangeCommand>(&command)) {
+    if (n->domicile.state == Domicile::State::kRecorded) needed.push_back(Permission::kSeeDomicile);
+    if (n->kind == NationalityChangeCommand::Kind::kLoss) needed.push_back(Permission::kSeeResidenceStatus);
+  }
+  for (Permission p : needed) {
+    if (auto ok = Require(p, function); !ok) return ok;
+  }
+  return {};
+}
+
 ChangeContext ChangeDesk::Context() const {
   ChangeContext context{viewer_.today, viewer_.operator_id, viewer_.place, viewer_.terminal};
   context.now_epoch_seconds = viewer_.now_epoch_seconds;
@@ -20,19 +38,19 @@ ChangeContext ChangeDesk::Context() const {
 }
 
 Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
-  if (auto ok = Require(Permission::kChange, "入力確認"); !ok) return ok.error();
+  if (auto ok = RequireChange(command, "入力確認"); !ok) return ok.error();
   return PreviewChange(residents_, Context(), command, dictionary_);
 }
 
 Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
-  if (auto ok = Require(Permission::kChange, "異動入力"); !ok) return ok.error();
+  if (auto ok = RequireChange(command, "異動入力"); !ok) return ok.error();
   const ChangeContext context = Context();
   return ResidentChanges(residents_, context, dictionary_).Apply(command);
 }
 
 Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::string kind,
                                         std::string command_json) {
-  if (auto ok = Require(Permission::kChange, "仮登録"); !ok) return ok.error();
+  if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
   return EnterProvisional(residents_, pending_, Context(), command, std::move(kind), std::move(command_json),
                           dictionary_);
 }

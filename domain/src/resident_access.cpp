@@ -10,7 +10,7 @@
 namespace jrr {
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 14> kPermissions{{
+constexpr std::array<std::pair<Permission, std::string_view>, 15> kPermissions{{
     {Permission::kView, "view"},
     {Permission::kChange, "change"},
     {Permission::kApprove, "approve"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<Permission, std::string_view>, 14> kPermissions{{
     {Permission::kSeeIndividualNumber, "see_individual_number"},
     {Permission::kSeeResidentRecordCode, "see_resident_record_code"},
     {Permission::kSeeDomicile, "see_domicile"},
+    {Permission::kSeeResidenceStatus, "see_residence_status"},
 }};
 
 bool Acknowledged(const std::vector<std::string>& acknowledged, std::string_view rule) {
@@ -50,6 +51,7 @@ std::string_view PermissionNameJa(Permission permission) {
     case Permission::kSeeIndividualNumber: return "個人番号の表示";
     case Permission::kSeeResidentRecordCode: return "住民票コードの表示";
     case Permission::kSeeDomicile: return "戸籍の表示";
+    case Permission::kSeeResidenceStatus: return "在留資格等の表示";
   }
   return {};
 }
@@ -179,9 +181,10 @@ Result<PersonView> ResidentAccess::View(const std::string& addressee_number, con
   Log(AuditAction::kView, function, {addressee_number}, numbers && !record->individual_number.empty(),
       "ok", std::string(query.effective_on ? "as_of " : "") + (query.known_at ? "known_at" : ""));
   PersonView view{*record, residents_.History(addressee_number),
-                  NoticeFor(viewer_, protections.MeasuresFor(addressee_number), blocks)};
+                  NoticeFor(viewer_, protections.MeasuresFor(addressee_number), blocks), {}};
   Blank(view.record);
   for (auto& entry : view.history) Blank(entry.version);
+  if (issuances_ != nullptr) view.issuances = issuances_->Recent(addressee_number, 50);
   return view;
 }
 
@@ -189,6 +192,18 @@ void ResidentAccess::Blank(ResidentRecord& r) const {
   if (!viewer_.Has(Permission::kSeeIndividualNumber)) r.individual_number.clear();
   if (!viewer_.Has(Permission::kSeeResidentRecordCode)) r.resident_record_code.clear();
   if (!viewer_.Has(Permission::kSeeDomicile)) r.domicile = Domicile{};
+  if (!viewer_.Has(Permission::kSeeResidenceStatus)) {
+    // JK-10.4 在留資格等: the 30条の45 category and the residence items; name and 国籍 stay.
+    ForeignResidentItems& f = r.foreign;
+    f.category = ForeignCategory::kNone;
+    f.status_of_residence.clear();
+    f.period_of_stay.clear();
+    f.period_expiry.reset();
+    f.residence_card_number.clear();
+    f.special_permanent_certificate_number.clear();
+    f.landing_period.clear();
+    f.provisional_stay_period.clear();
+  }
 }
 
 Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,

@@ -120,6 +120,13 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
   if (!query.individual_number.empty()) {
     if (auto ok = Authorize(viewer_, Permission::kSeeIndividualNumber); !ok) return refuse(ok.error());
   }
+  // Likewise for the other numbers a user may be kept from seeing (JK-10.4).
+  if (!query.resident_record_code.empty()) {
+    if (auto ok = Authorize(viewer_, Permission::kSeeResidentRecordCode); !ok) return refuse(ok.error());
+  }
+  if (!query.residence_card.empty()) {
+    if (auto ok = Authorize(viewer_, Permission::kSeeResidenceStatus); !ok) return refuse(ok.error());
+  }
   auto conditions = ConditionsOf(query);
   if (!conditions) return conditions.error();
   SearchResult result;

@@ -977,5 +977,148 @@ TEST_F(StaffApiTest, SettingsScreenAndApi) {
       << "a refused change writes nothing";
 }
 
+// The remaining 異動 screens — 転入 of a foreign resident (法第30条の46), 在留資格等の変更, 通称,
+// 帰化, 転出の変更 and 転入通知の受理 — and what the resident view shows: the foreign-resident items
+// only to a user allowed to see 在留資格等 (JK-10.4), the household, the 旧氏・通称 history, the
+// 除票 items and the 交付履歴. A clerk who may not see 在留資格等 cannot write them either.
+// REQ: JK-4.5.1, JK-4.5.6, JK-4.5.3, JK-1.1.7, JK-4.1.3.0.2, JK-4.1.3.1.1, JK-10.4, JK-2.2.1, JK-2.2.2
+TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees) {
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
+                    "架空　太郎", "--from", "2020-04-01"})
+                .status,
+            0);
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,issue,see_residence_status", false));
+  const Login plain = LogIn("clerk02", ReadyUser("clerk02", "view,change", false));
+  auto post = [&](const Login& who, const std::map<std::string, std::string>& fields) {
+    std::map<std::string, std::string> all = fields;
+    all["csrf"] = who.csrf;
+    return Fetch(server_->port(), "/change", "POST", FormEncode(all),
+                 {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", who.cookie}});
+  };
+  auto atena_of = [](const HttpReply& reply) {
+    const std::string location = reply.Header("Location");
+    const auto at = location.find("atena=");
+    return at == std::string::npos ? std::string() : location.substr(at + 6, 10);
+  };
+  // 法第30条の46 転入 through the 転入 screen: a foreign resident, 転入前住所 left blank.
+  auto form = Get("/change?type=move_in", clerk.cookie);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("name=\"persons.0.foreign.category\""), std::string::npos);
+  const std::map<std::string, std::string> arrival{
+      {"screen", "move_in"}, {"type", "move_in"}, {"event_date", "2026-11-01"}, {"notification_date", "2026-11-05"},
+      {"persons.0.kind", "foreign"}, {"persons.0.family_name", "SMITH"}, {"persons.0.given_name", "JOHN"},
+      {"persons.0.family_kana", "スミス"}, {"persons.0.given_kana", "ジョン"}, {"persons.0.birth_date", "1990-02-03"},
+      {"persons.0.sex", "男"}, {"persons.0.relationship", "世帯主"},
+      {"persons.0.foreign.alphabet_name", "SMITH JOHN"}, {"persons.0.foreign.nationality", "アメリカ合衆国"},
+      {"persons.0.foreign.category", "mid_to_long_term"}, {"persons.0.foreign.status_of_residence", "技術・人文知識・国際業務"},
+      {"persons.0.foreign.period_of_stay", "3年"}, {"persons.0.foreign.period_expiry", "2029-10-31"},
+      {"persons.0.foreign.residence_card_number", "AB12345678CD"}, {"persons.0.foreign.foreign_resident_since", "2026-11-01"},
+      {"from_abroad:bool", "1"}, {"new_address.text", "架空県架空市桜町三丁目"}, {"new_address.banchi", "7番"}};
+  auto arrival_check = post(clerk, [&] { auto f = arrival; f["mode"] = "check"; return f; }());
+  ASSERT_EQ(arrival_check.status, 200) << arrival_check.body;
+  EXPECT_NE(arrival_check.body.find("入力確認"), std::string::npos) << arrival_check.body;
+  auto arrived = post(clerk, [&] { auto f = arrival; f["mode"] = "record"; return f; }());
+  ASSERT_EQ(arrived.status, 303) << arrived.body;
+  const std::string smith = atena_of(arrived);
+  ASSERT_EQ(smith.size(), 10u);
+  // The items of 在留資格等, to the clerk allowed to see them, in 西暦; to the other, a notice.
+  auto seen = Get("/resident?atena=" + smith, clerk.cookie);
+  EXPECT_NE(seen.body.find("技術・人文知識・国際業務"), std::string::npos) << seen.body;
+  EXPECT_NE(seen.body.find("2029年10月31日"), std::string::npos);
+  EXPECT_NE(seen.body.find("AB12345678CD"), std::string::npos);
+  EXPECT_NE(seen.body.find("1990年2月3日"), std::string::npos) << "a foreign resident's birth date in 西暦";
+  auto unseen = Get("/resident?atena=" + smith, plain.cookie);
+  ASSERT_EQ(unseen.status, 200);
+  EXPECT_NE(unseen.body.find("SMITH JOHN"), std::string::npos);
+  EXPECT_EQ(unseen.body.find("技術・人文知識・国際業務"), std::string::npos);
+  EXPECT_EQ(unseen.body.find("AB12345678CD"), std::string::npos);
+  EXPECT_NE(unseen.body.find("在留資格等</dt><dd>（表示の権限がありません）"), std::string::npos);
+  auto unseen_api = Get("/api/v1/resident?atena=" + smith, plain.cookie);
+  ASSERT_EQ(unseen_api.status, 200) << unseen_api.body;
+  EXPECT_NE(unseen_api.body.find("SMITH JOHN"), std::string::npos);
+  EXPECT_EQ(unseen_api.body.find("AB12345678CD"), std::string::npos) << unseen_api.body;
+  EXPECT_NE(Get("/api/v1/resident?atena=" + smith, clerk.cookie).body.find("AB12345678CD"), std::string::npos);
+  // Nor may that user find people by the card's number.
+  EXPECT_EQ(Get("/api/v1/search?card=AB12345678CD", plain.cookie).status, 403);
+  auto by_card = Get("/api/v1/search?card=AB12345678CD", clerk.cookie);
+  ASSERT_EQ(by_card.status, 200) << by_card.body;
+  EXPECT_NE(by_card.body.find(smith), std::string::npos);
+  // 在留資格等の変更 (出入国在留管理庁長官通知): the form comes filled with the items as they stand.
+  auto items_form = Get("/change?type=foreign_items&atena=" + smith, clerk.cookie);
+  EXPECT_NE(items_form.body.find("value=\"AB12345678CD\""), std::string::npos) << items_form.body;
+  EXPECT_NE(items_form.body.find("value=\"mid_to_long_term\" selected"), std::string::npos);
+  std::map<std::string, std::string> renewal{
+      {"screen", "foreign_items"}, {"type", "correction"}, {"event_date", "2026-11-20"},
+      {"addressee_number", smith}, {"reason", "correction_ex_officio"},
+      {"fields.foreign.alphabet_name", "SMITH JOHN"}, {"fields.foreign.nationality", "アメリカ合衆国"},
+      {"fields.foreign.category", "mid_to_long_term"}, {"fields.foreign.status_of_residence", "永住者"},
+      {"fields.foreign.residence_card_number", "EF98765432GH"}, {"fields.foreign.foreign_resident_since", "2026-11-01"},
+      {"mode", "record"}};
+  auto hidden_write = post(plain, renewal);
+  EXPECT_EQ(hidden_write.status, 403) << "who may not see 在留資格等 may not write them";
+  EXPECT_NE(hidden_write.body.find("access.permission_denied"), std::string::npos);
+  auto renewed = post(clerk, renewal);
+  ASSERT_EQ(renewed.status, 303) << renewed.body;
+  auto after_renewal = Get("/resident?atena=" + smith, clerk.cookie).body;
+  EXPECT_NE(after_renewal.find("永住者"), std::string::npos);
+  EXPECT_NE(after_renewal.find("EF98765432GH"), std::string::npos);
+  EXPECT_NE(after_renewal.find("職権修正"), std::string::npos) << "in the 異動履歴";
+  // 通称の記載 on its screen, then in the resident view's 旧氏・通称の履歴.
+  auto common = post(clerk, {{"screen", "name_item"}, {"type", "name_item"}, {"event_date", "2026-11-21"},
+                             {"addressee_number", smith}, {"kind", "common_name_entry"}, {"name", "須美寿　譲"},
+                             {"kana", "スミス　ジョウ"}, {"mode", "record"}});
+  ASSERT_EQ(common.status, 303) << common.body;
+  auto with_common = Get("/resident?atena=" + smith, clerk.cookie).body;
+  EXPECT_NE(with_common.find("旧氏・通称の履歴"), std::string::npos);
+  EXPECT_NE(with_common.find("<td>須美寿　譲（スミス　ジョウ）</td>"), std::string::npos) << with_common;
+  EXPECT_NE(with_common.find("通称の記載"), std::string::npos);
+  // 帰化: the Japanese name and 本籍 from the 戸籍; a clerk who may not see 本籍 is refused.
+  const std::map<std::string, std::string> naturalisation{
+      {"screen", "nationality_change"}, {"type", "nationality_change"}, {"event_date", "2026-11-22"},
+      {"addressee_number", smith}, {"kind", "naturalisation"}, {"family_name", "須美"}, {"given_name", "丈"},
+      {"family_kana", "スミ"}, {"given_kana", "ジョウ"}, {"domicile.place", "架空県架空市桜町三丁目7番地"},
+      {"domicile.head_of_family", "須美　丈"}, {"mode", "record"}};
+  EXPECT_EQ(post(plain, naturalisation).status, 403);
+  const Login registrar = LogIn("clerk03", ReadyUser("clerk03", "view,change,see_domicile", false));
+  auto naturalised = post(registrar, naturalisation);
+  ASSERT_EQ(naturalised.status, 303) << naturalised.body;
+  EXPECT_NE(Get(naturalised.Header("Location"), registrar.cookie).body.find("須美　丈"), std::string::npos);
+  // 交付履歴: a 住民票の写し of 一郎, then in his resident view.
+  ASSERT_EQ(Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000019"})", clerk.cookie, clerk.csrf).status,
+            201);
+  auto ichiro = Get("/resident?atena=0000000019", clerk.cookie).body;
+  EXPECT_NE(ichiro.find("<h2>交付履歴</h2>"), std::string::npos);
+  EXPECT_NE(ichiro.find("<td>住民票の写し</td>"), std::string::npos) << ichiro;
+  EXPECT_NE(ichiro.find("<h2>世帯</h2>"), std::string::npos);
+  EXPECT_NE(ichiro.find("宛名番号 0000000027"), std::string::npos) << "his wife in the household list";
+  auto ichiro_api = Get("/api/v1/resident?atena=0000000019", clerk.cookie).body;
+  EXPECT_NE(ichiro_api.find("\"issuances\":[{\"issuance_id\":"), std::string::npos) << ichiro_api;
+  // 転出 (API), then 転出の変更 and 転入通知の受理 on their screens, from the 除票.
+  auto out = Post("/api/v1/changes", R"({"type":"move_out","event_date":"2026-11-24","notification_date":"2026-11-23",
+      "movers":["0000000019"],"destination":{"text":"福岡県福岡市中央区天神一丁目","banchi":"1番1号"},
+      "acknowledged_alerts":["change.sole_member_becomes_head"]})",
+                  clerk.cookie, clerk.csrf);
+  ASSERT_EQ(out.status, 201) << out.body;
+  auto amend_form = Get("/change?type=move_out_amendment&atena=0000000019", clerk.cookie);
+  ASSERT_EQ(amend_form.status, 200);
+  EXPECT_NE(amend_form.body.find("value=\"0000000019\" checked"), std::string::npos) << amend_form.body;
+  EXPECT_NE(amend_form.body.find("value=\"福岡県福岡市中央区天神一丁目\""), std::string::npos);
+  auto amended = post(clerk, {{"screen", "move_out_amendment"}, {"type", "move_out_amendment"},
+                              {"event_date", "2026-11-25"}, {"notification_date", "2026-11-24"},
+                              {"persons:list", "0000000019"}, {"destination.text", "福岡県福岡市博多区博多駅前一丁目"},
+                              {"destination.banchi", "2番3号"}, {"mode", "record"}});
+  ASSERT_EQ(amended.status, 303) << amended.body;
+  auto notice = post(clerk, {{"screen", "move_in_notice"}, {"type", "move_in_notice"}, {"event_date", "2026-11-25"},
+                             {"notification_date", "2026-11-27"}, {"persons:list", "0000000019"},
+                             {"confirmed_destination.text", "福岡県福岡市博多区博多駅前一丁目"},
+                             {"confirmed_destination.banchi", "2番3号"}, {"mode", "record"}});
+  ASSERT_EQ(notice.status, 303) << notice.body;
+  auto removed = Get("/resident?atena=0000000019", clerk.cookie).body;
+  EXPECT_NE(removed.find("除票の記載事項"), std::string::npos) << removed;
+  EXPECT_NE(removed.find("福岡県福岡市博多区博多駅前一丁目2番3号"), std::string::npos);
+  EXPECT_NE(removed.find("転入通知年月日</dt><dd>令和8年11月27日"), std::string::npos) << removed;
+  EXPECT_NE(removed.find("転入通知の受理"), std::string::npos) << "offered for a 除票";
+}
+
 }  // namespace
 }  // namespace jrr::testing

@@ -173,7 +173,7 @@ const std::vector<Command>& Commands() {
        "  最初の管理者は --admin で作ります（全権限）。初期パスワードは表示され、初回ログインで変更が必要です。\n"
        "  パスワードは Argon2id で保存します。5回続けて失敗すると15分ロックされます（unlock で解除）。\n"
        "  権限: view change approve issue support_measure block release audit user_admin settings\n"
-       "  code_assignment see_individual_number see_resident_record_code see_domicile（JK-10.3, 10.4）\n",
+       "  code_assignment see_individual_number see_resident_record_code see_domicile see_residence_status（JK-10.3, 10.4）\n",
        {"db", "id", "name", "department", "from", "to", "permissions", "secret", "code", "operator",
         "place", "terminal"}, {"admin"}, 1, 1, User},
       {"search", "住民を検索する / search the register",

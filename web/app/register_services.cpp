@@ -126,7 +126,9 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     auto db = served->pool.Acquire();
     SqliteResidentRepository residents(*db);
     QueuedAuditLog log(served->writes, *db);
-    return ResidentAccess(residents, log, viewer).View(atena, query, acknowledged, "api resident");
+    SqliteIssuanceLog issuances(*db);
+    return ResidentAccess(residents, log, viewer).WithIssuances(issuances).View(atena, query, acknowledged,
+                                                                                "api resident");
   };
   context.search = [served](const Viewer& viewer, const SearchQuery& query) {
     auto db = served->pool.Acquire();

@@ -661,6 +661,10 @@ std::string EncodeRecord(const ResidentRecord& r) {
                     .Add("residence_card_number", r.foreign.residence_card_number)
                     .Add("special_permanent_certificate_number",
                          r.foreign.special_permanent_certificate_number)
+                    .Add("landing_period", r.foreign.landing_period)
+                    .Add("provisional_stay_period", r.foreign.provisional_stay_period)
+                    .AddRaw("foreign_resident_since",
+                            OptionalDateJson(r.foreign.foreign_resident_since, DisplayCalendar::kSeireki))
                     .str());
   }
   if (r.removal) {

@@ -27,17 +27,36 @@ namespace {
 
 using kainjow::mustache::data;
 
+// One screen. Most post a 異動 of the same JSON type; 在留資格等の変更 is a 修正 (CorrectionCommand
+// with the foreign-resident items) on a screen of its own.
+enum class Members {
+  kNone,      // no list of people
+  kLiving,    // the household as it is now: 異動者 are ticked from it
+  kRemoved,   // the household's 除票: 転入通知の受理, 転出の変更
+};
 struct ChangeType {
-  const char* code;
+  const char* code;       // the screen
+  const char* json_type;  // the 異動's "type" in the JSON
   const char* name_ja;
-  bool movers;  // the form picks 異動者 from the household
+  Members members;
 };
 constexpr ChangeType kTypes[] = {
-    {"within_move", "転居", true},   {"move_out", "転出", true},     {"separation", "世帯分離", true},
-    {"head_change", "世帯主変更", false}, {"birth", "出生", false},  {"death", "死亡", false},
-    {"move_in", "転入", false},      {"correction", "修正（職権修正・誤記修正・軽微な修正）", false},
-    {"household_join", "世帯合併", true}, {"ex_officio_removal", "職権消除", true},
-    {"cancellation", "異動の取消し", true},
+    {"within_move", "within_move", "転居", Members::kLiving},
+    {"move_out", "move_out", "転出", Members::kLiving},
+    {"separation", "separation", "世帯分離", Members::kLiving},
+    {"head_change", "head_change", "世帯主変更", Members::kNone},
+    {"birth", "birth", "出生", Members::kNone},
+    {"death", "death", "死亡", Members::kNone},
+    {"move_in", "move_in", "転入（法第30条の46・47を含む）", Members::kNone},
+    {"correction", "correction", "修正（職権修正・誤記修正・軽微な修正）", Members::kNone},
+    {"name_item", "name_item", "旧氏・通称の記載・変更・削除", Members::kNone},
+    {"nationality_change", "nationality_change", "帰化・国籍取得・国籍喪失", Members::kNone},
+    {"foreign_items", "correction", "在留資格等の変更（出入国在留管理庁長官通知等）", Members::kNone},
+    {"household_join", "household_join", "世帯合併", Members::kLiving},
+    {"ex_officio_removal", "ex_officio_removal", "職権消除", Members::kLiving},
+    {"move_in_notice", "move_in_notice", "転入通知の受理", Members::kRemoved},
+    {"move_out_amendment", "move_out_amendment", "転出の変更（転出予定日・転出先）", Members::kRemoved},
+    {"cancellation", "cancellation", "異動の取消し", Members::kLiving},
 };
 
 const ChangeType* TypeOf(const std::string& code) {
@@ -45,6 +64,26 @@ const ChangeType* TypeOf(const std::string& code) {
     if (code == t.code) return &t;
   }
   return nullptr;
+}
+
+// The JSON names of the 法第30条の45 categories, by their number (ForeignCategory).
+std::string CategoryKey(int category) {
+  static const char* const kKeys[] = {"", "mid_to_long_term", "special_permanent", "temporary_refuge",
+                                      "provisional_stay", "transitional"};
+  return category >= 1 && category <= 5 ? kKeys[category] : "";
+}
+
+// The people of a household the screen offers: those living there now, or its 除票.
+Result<SearchResult> MembersOf(const WebContext& context, const Viewer& viewer, const std::string& household,
+                               Members which) {
+  if (which != Members::kRemoved) return HouseholdNow(context, viewer, household);
+  SearchQuery query;
+  query.household_number = household;
+  query.residents_only = false;
+  auto found = context.search(viewer, query);
+  if (!found) return found;
+  std::erase_if(found->hits, [](const SearchHit& hit) { return hit.record.status != ResidentStatus::kRemoved; });
+  return found;
 }
 
 // A form field's value key for the template: dots and colons are not mustache names.
@@ -86,6 +125,7 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   }
   if (type == nullptr) return Html(status, "異動の入力", RenderTemplate("change", page), context);
   page.set("type", std::string(type->code));
+  page.set("json_type", std::string(type->json_type));
   page.set("type_name", std::string(type->name_ja));
   page.set(std::string("t_") + type->code, true);
   const std::string today = FormatWareki(session.viewer.today);
@@ -99,6 +139,7 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
     if (name == "movers:list" || name == "persons:list") movers.insert(value);
     else if (name == "acknowledged_alerts:list") acknowledged.insert(value);
     else page.set(ValueKey(name), value);
+    if ((name == "kind" || name == "reason") && !value.empty()) page.set("sel_" + value, true);
   }
   data acks{data::type::list};
   for (const std::string& rule : acknowledged) {
@@ -119,6 +160,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
       std::string key = name.substr(dot + 1);
       for (char& c : key) c = c == '.' ? '_' : c;
       people[i].set(key, value);
+      if (key == "kind" && value == "foreign") people[i].set("kind_foreign", true);
+      if (key == "foreign_category") people[i].set("pcat_" + value, true);
     }
     if (people.empty()) people[0] = data{};
     data list{data::type::list};
@@ -166,12 +209,61 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
         page.set(ValueKey("child.family_kana"), r.family_kana);
         page.set(ValueKey("child.domicile.place"), r.domicile.place);
         page.set(ValueKey("child.domicile.head_of_family"), r.domicile.head_of_family);
+        // 帰化・国籍取得: the name as recorded, to be replaced by the one in the 戸籍.
+        for (const char* key : {"family_name", "given_name", "family_kana", "given_kana"}) {
+          const std::string& value = std::string(key) == "family_name"   ? r.family_name
+                                     : std::string(key) == "given_name"  ? r.given_name
+                                     : std::string(key) == "family_kana" ? r.family_kana
+                                                                         : r.given_kana;
+          page.set(ValueKey(key), value);
+        }
+        // 在留資格等の変更: the items as they stand (blank when this clerk may not see them; the
+        // desk then refuses to write them).
+        const ForeignResidentItems& f = r.foreign;
+        const std::pair<const char*, std::string> foreign_values[] = {
+            {"alphabet_name", f.alphabet_name},
+            {"nationality", f.nationality},
+            {"status_of_residence", f.status_of_residence},
+            {"period_of_stay", f.period_of_stay},
+            {"period_expiry", f.period_expiry ? ToIsoString(*f.period_expiry) : std::string()},
+            {"residence_card_number", f.residence_card_number},
+            {"special_permanent_certificate_number", f.special_permanent_certificate_number},
+            {"landing_period", f.landing_period},
+            {"provisional_stay_period", f.provisional_stay_period}};
+        const std::string in_fields = "fields.foreign.";
+        for (const auto& [key, value] : foreign_values) {
+          page.set(ValueKey(in_fields + key), value);
+        }
+        page.set("category_" + std::to_string(static_cast<int>(f.category)), true);
+        for (const auto& [key, date] : {std::pair{"foreign_resident_since", &f.foreign_resident_since},
+                                        {"registered_under_former_law", &f.registered_under_former_law}}) {
+          if (!*date) continue;
+          // 西暦 for a foreign resident (JK-1.1.9); a 不詳日 in the notation that reads back exactly.
+          const auto exact = (*date)->ExactDate();
+          page.set(ValueKey(in_fields + key),
+                   exact ? FormatSeireki(*exact) : FormatRecordedDate(**date, DisplayCalendar::kWareki));
+        }
+        if (r.removal) {
+          page.set(ValueKey("destination.text"), r.removal->planned_destination.text);
+          page.set(ValueKey("destination.banchi"), r.removal->planned_destination.banchi);
+          page.set(ValueKey("destination.katagaki"), r.removal->planned_destination.katagaki);
+          page.set(ValueKey("confirmed_destination.text"), r.removal->planned_destination.text);
+          page.set(ValueKey("confirmed_destination.banchi"), r.removal->planned_destination.banchi);
+          page.set(ValueKey("confirmed_destination.katagaki"), r.removal->planned_destination.katagaki);
+        }
         movers.insert(r.addressee_number);
+      } else {
+        for (const auto& [name, value] : fields) {
+          if (name == "fields.foreign.category" || name == "foreign.category") {
+            for (int c = 1; c <= 5; ++c) {
+              if (value == CategoryKey(c)) page.set("category_" + std::to_string(c), true);
+            }
+          }
+        }
       }
-      SearchQuery household;
-      household.household_number = r.household_number;
-      household.residents_only = true;
-      auto members = context.search(session.viewer, household);
+      auto members = type->members == Members::kNone
+                         ? Result<SearchResult>(SearchResult{})
+                         : MembersOf(context, session.viewer, r.household_number, type->members);
       data list{data::type::list};
       if (members) {
         for (const SearchHit& hit : members->hits) {
@@ -245,9 +337,10 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
   for (auto& field : request.FormPairs()) {
     if (field.first != "csrf" && field.first != "mode") fields.push_back(std::move(field));
   }
+  // The screen names itself; a post without one (an older form, a script) names the 異動 type.
   std::string type_code;
   for (const auto& [name, value] : fields) {
-    if (name == "type") type_code = value;
+    if (name == "screen" || (name == "type" && type_code.empty())) type_code = value;
   }
   const ChangeType* type = TypeOf(type_code);
   const std::string mode = request.Form("mode");
@@ -284,7 +377,9 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
   }
   Fields command_fields;
   for (const auto& field : fields) {
-    if (field.first != "atena" && field.first != "certificate") command_fields.push_back(field);
+    if (field.first != "atena" && field.first != "certificate" && field.first != "screen") {
+      command_fields.push_back(field.first == "type" ? std::pair{field.first, std::string(type->json_type)} : field);
+    }
   }
   auto json = ChangeJsonFromForm(command_fields);
   if (!json) return ChangeForm(request, context, *session, 400, type_code, fields, json.error(), std::nullopt);

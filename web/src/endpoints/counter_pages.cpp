@@ -198,15 +198,19 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   if (redirect) return *redirect;
   data page;
   page.set("nav", Nav(*session));
+  // JK-1.2.2: as it stood on a day (異動日), or as the register knew it on a day (処理日).
   AsOfQuery query;
-  if (!request.Query("as_of").empty()) {
-    auto day = ParseCalendarDate(request.Query("as_of"));
+  for (auto [name, target] : {std::pair{"as_of", &query.effective_on}, {"known_at", &query.known_at}}) {
+    if (request.Query(name).empty()) continue;
+    auto day = ParseCalendarDate(request.Query(name));
     if (!day) {
       page.set("error", ErrorData(day.error()));
       return Html(400, "住民票の照会", RenderTemplate("resident", page), context);
     }
-    query.effective_on = *day;
+    *target = *day;
+    page.set(name, request.Query(name));
   }
+  page.set("atena", request.Query("atena"));
   std::vector<std::string> acknowledged;
   if (!request.Query("acknowledge").empty()) acknowledged.push_back(request.Query("acknowledge"));
   auto view = context.view_person(session->viewer, request.Query("atena"), query, acknowledged);
@@ -231,20 +235,65 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   }
   person.set("alerts", alerts);
   person.set("removed", r.status == ResidentStatus::kRemoved);
-  if (r.removal) person.set("removal", std::string(InfoOf(r.removal->reason).name_ja));
+  const Viewer& viewer = session->viewer;
+  const bool foreign = r.kind == ResidentKind::kForeign;
+  // JK-1.1.9: a foreign resident's dates in 西暦.
+  auto day = [foreign](const RecordedDate& d) {
+    return FormatRecordedDate(d, foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
+  };
+  if (r.removal) {
+    // 除票 (JK-1.1.5): why, when, where to; the 転入通知 once it came.
+    const RemovalItems& m = *r.removal;
+    data removal;
+    removal.set("reason", std::string(InfoOf(m.reason).name_ja));
+    removal.set("effective", Wareki(m.effective));
+    if (!m.planned_destination.Printed().empty()) removal.set("planned", m.planned_destination.Printed());
+    if (!m.confirmed_destination.Printed().empty()) removal.set("confirmed", m.confirmed_destination.Printed());
+    if (m.move_in_notice_date) removal.set("notice", FormatWareki(*m.move_in_notice_date));
+    if (m.confirmed_move_out_date) removal.set("moved", FormatWareki(*m.confirmed_move_out_date));
+    person.set("removal", removal);
+  }
   person.set("name", r.DisplayName());
   person.set("kana", r.family_kana + " " + r.given_kana);
   if (!r.former_surname.empty()) person.set("former_surname", r.former_surname);
   if (!r.common_name.empty()) person.set("common_name", r.common_name);
-  person.set("birth", Wareki(r.birth_date));
+  person.set("birth", day(r.birth_date));
   person.set("sex", r.sex == Sex::kMale ? "男" : "女");
   person.set("relationship", r.relationship.Text());
   person.set("address", r.address.Printed());
   person.set("atena", r.addressee_number);
   person.set("household", r.household_number);
-  if (!r.domicile.place.empty()) person.set("domicile", r.domicile.place + "　筆頭者 " + r.domicile.head_of_family);
-  if (!r.resident_record_code.empty()) person.set("jumin_code", r.resident_record_code);
-  if (!r.individual_number.empty()) person.set("kojin", r.individual_number);
+  if (!r.previous_address.Printed().empty()) person.set("previous_address", r.previous_address.Printed());
+  // JK-10.4: an item this user may not see says so, rather than looking empty.
+  const std::string hidden = "（表示の権限がありません）";
+  if (!foreign) {
+    if (!viewer.Has(Permission::kSeeDomicile)) person.set("domicile", hidden);
+    else if (!r.domicile.place.empty()) person.set("domicile", r.domicile.place + "　筆頭者 " + r.domicile.head_of_family);
+  }
+  if (!viewer.Has(Permission::kSeeResidentRecordCode)) person.set("jumin_code", hidden);
+  else if (!r.resident_record_code.empty()) person.set("jumin_code", r.resident_record_code);
+  if (!viewer.Has(Permission::kSeeIndividualNumber)) person.set("kojin", hidden);
+  else if (!r.individual_number.empty()) person.set("kojin", r.individual_number);
+  if (foreign) {
+    const ForeignResidentItems& f = r.foreign;
+    data items;
+    items.set("alphabet", f.alphabet_name);
+    items.set("nationality", f.nationality);
+    if (!viewer.Has(Permission::kSeeResidenceStatus)) {
+      items.set("hidden", hidden);
+    } else {
+      items.set("category", std::string(ForeignCategoryNameJa(f.category)));
+      items.set("status", f.status_of_residence);
+      items.set("period", f.period_of_stay);
+      if (f.period_expiry) items.set("expiry", FormatSeireki(*f.period_expiry));
+      items.set("card", f.residence_card_number);
+      items.set("special", f.special_permanent_certificate_number);
+      items.set("landing", f.landing_period);
+      items.set("provisional", f.provisional_stay_period);
+    }
+    if (f.foreign_resident_since) items.set("since", day(*f.foreign_resident_since));
+    person.set("foreign", items);
+  }
   // JK-2.2.3: each character of the name enlarged, with its code point, so 髙 and 高 are told apart.
   data glyphs{data::type::list};
   for (char32_t c : DecodeUtf8(r.family_name + r.given_name)) {
@@ -271,6 +320,61 @@ Response ResidentPage(const Request& request, const WebContext& context) {
     history.push_back(row);
   }
   person.set("history", history);
+  // 旧氏・通称の履歴 (JK-1.1.7, 2.2.1): each version where either changed.
+  data names{data::type::list};
+  std::string former_before, common_before;
+  bool any_name = false;
+  for (const auto& entry : view->history) {
+    const ResidentRecord& v = entry.version;
+    if (v.former_surname == former_before && v.common_name == common_before) continue;
+    data row;
+    row.set("number", std::to_string(v.history_number));
+    row.set("reason", std::string(InfoOf(entry.change.reason).name_ja));
+    row.set("event", Wareki(entry.change.event_date));
+    row.set("former", v.former_surname.empty() ? std::string("（なし）") : v.former_surname + "（" + v.former_surname_kana + "）");
+    row.set("common", v.common_name.empty() ? std::string("（なし）") : v.common_name + "（" + v.common_name_kana + "）");
+    names.push_back(row);
+    any_name = true;
+    former_before = v.former_surname;
+    common_before = v.common_name;
+  }
+  person.set("names", names);
+  person.set("has_names", any_name);
+  // 世帯 (JK-2.2.1): who lives in the household now.
+  if (r.status == ResidentStatus::kResident) {
+    if (auto members = HouseholdNow(context, viewer, r.household_number)) {
+      data list{data::type::list};
+      for (const SearchHit& hit : members->hits) {
+        data m;
+        m.set("atena", hit.record.addressee_number);
+        m.set("name", hit.record.DisplayName());
+        m.set("relationship", hit.record.relationship.Text());
+        if (hit.record.addressee_number == r.addressee_number) m.set("self", true);
+        if (!hit.protection.marker.empty()) m.set("member_marker", hit.protection.marker);
+        list.push_back(m);
+      }
+      person.set("has_members", !members->hits.empty());
+      person.set("members", list);
+    }
+  }
+  // 交付履歴 (JK-2.2.2, 1.3.8): the certificates that named this person.
+  data issued{data::type::list};
+  for (const IssuanceRecord& i : view->issuances) {
+    data row;
+    row.set("id", std::to_string(i.issuance_id));
+    row.set("date", FormatWareki(i.issue_date));
+    row.set("kind", std::string(CertificateKindNameJa(i.kind)));
+    row.set("requester", std::string(RequesterNameJa(i.requester)));
+    row.set("place", i.place + (i.terminal.empty() ? "" : "／" + i.terminal));
+    row.set("operator", i.operator_id);
+    row.set("copies", std::to_string(i.copies));
+    row.set("persons", std::to_string(i.targets.size()));
+    if (!i.numbers.empty()) row.set("number", i.numbers.front());
+    if (i.disposed_at) row.set("disposed", true);
+    issued.push_back(row);
+  }
+  person.set("issued", issued);
+  person.set("has_issued", !view->issuances.empty());
   if (!request.Query("recorded").empty()) person.set("recorded", request.Query("recorded"));
   page.set("person", person);
   return Html(200, "住民票の照会", RenderTemplate("resident", page), context);

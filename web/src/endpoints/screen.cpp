@@ -84,4 +84,11 @@ std::string HeaderText(std::string_view text) {
   return out;
 }
 
+Result<SearchResult> HouseholdNow(const WebContext& context, const Viewer& viewer, const std::string& household_number) {
+  SearchQuery household;
+  household.household_number = household_number;
+  household.residents_only = true;
+  return context.search(viewer, household);
+}
+
 }  // namespace jrr::web

@@ -33,5 +33,7 @@ Response PdfFile(const std::string& bytes, const std::string& name);
 // the header stays ASCII; letters, digits, '/' and '-' are kept.
 std::string HeaderText(std::string_view text);
 Result<Session> LoggedIn(const Request& request, const WebContext& context, std::optional<Response>& redirect);
+// The people living in a household now, through the gate's search (logged, 支援措置 marked).
+Result<SearchResult> HouseholdNow(const WebContext& context, const Viewer& viewer, const std::string& household_number);
 
 }  // namespace jrr::web

@@ -2,8 +2,10 @@
 //
 // 異動入力の窓口 — ChangeDesk: the one place delivery code enters a 異動, with the permissions of
 // JK-10.3: 異動入力 (kChange) to check, record, enter or withdraw a 仮登録; 本登録 (kApprove) to
-// approve one (JK-4.0.8); 照会 (kView) to list them. A refusal for a missing permission is logged;
-// the 異動 themselves are logged by the register in their own transaction.
+// approve one (JK-4.0.8); 照会 (kView) to list them. A 修正 or 国籍等の変更 that writes an item the
+// clerk may not see (個人番号, 住民票コード, 本籍, 在留資格等: JK-10.4) is refused too, so a form
+// showing that item blank can never write the blank over it. A refusal for a missing permission
+// is logged; the 異動 themselves are logged by the register in their own transaction.
 #pragma once
 
 #include <string>
@@ -36,6 +38,8 @@ class ChangeDesk {
 
  private:
   Status Require(Permission permission, const std::string& function);
+  // kChange, and the see-permission of each hidden item the command writes.
+  Status RequireChange(const AnyChangeCommand& command, const std::string& function);
   ChangeContext Context() const;
   ResidentRepository& residents_;
   PendingChangeRepository& pending_;

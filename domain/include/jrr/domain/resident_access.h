@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "jrr/domain/audit_log.h"
+#include "jrr/domain/issuance_log.h"
 #include "jrr/domain/protection.h"
 #include "jrr/domain/resident_repository.h"
 #include "jrr/domain/resident_search.h"
@@ -37,6 +38,7 @@ enum class Permission {
   kSeeIndividualNumber,   // 個人番号 shown
   kSeeResidentRecordCode, // 住民票コード shown
   kSeeDomicile,           // 戸籍の表示 shown
+  kSeeResidenceStatus,    // 在留資格等 shown: 法第30条の45の区分, 在留資格, 在留期間等, 満了日, card numbers
 };
 
 std::string_view PermissionName(Permission permission);
@@ -92,6 +94,9 @@ struct PersonView {
   ResidentRecord record;
   std::vector<ResidentRepository::HistoryEntry> history;
   ProtectionNotice protection;
+  // 交付履歴 (JK-2.2.2): the certificates that named this person, newest first (at most 50).
+  // Empty when the access was built without an IssuanceLog.
+  std::vector<IssuanceRecord> issuances;
 };
 
 // One person found by a search (JK-2.1.3): the latest version, whether only an earlier version
@@ -115,9 +120,15 @@ class ResidentAccess {
   ResidentAccess(ResidentRepository& residents, AuditLog& log, Viewer viewer)
       : residents_(residents), log_(log), viewer_(std::move(viewer)) {}
 
+  // With a 交付履歴 to read, View() also returns the person's issuances.
+  ResidentAccess& WithIssuances(IssuanceLog& issuances) {
+    issuances_ = &issuances;
+    return *this;
+  }
+
   // 照会 (JK-2.2.1): the record as the query selects it, its history and its protection notice.
   // Needs kView; a 照会抑止 applies (protection.blocked / protection.alert). Items the viewer
-  // may not see (個人番号, 住民票コード, 戸籍の表示) are blanked. Logged as a view or a denial.
+  // may not see (個人番号, 住民票コード, 戸籍の表示, 在留資格等) are blanked. Logged as a view or a denial.
   // Errors: access.permission_denied, change.person_not_found, protection.*.
   Result<PersonView> View(const std::string& addressee_number, const AsOfQuery& query,
                           const std::vector<std::string>& acknowledged = {},
@@ -130,7 +141,8 @@ class ResidentAccess {
   Status ClearForIssue(const std::vector<std::string>& persons, const std::string& function,
                        bool individual_number, const std::vector<std::string>& acknowledged = {});
 
-  // 検索 (JK-2.1): needs kView (and kSeeIndividualNumber to search by 個人番号); at least one
+  // 検索 (JK-2.1): needs kView (and the see-permission of a number searched by: 個人番号,
+  // 住民票コード, 在留カード等番号); at least one
   // indexed condition. Records the search in the viewer's history and in the log (condition
   // names and the people found, never the values typed). Errors: access.permission_denied,
   // search.no_key, search.pattern_too_short, kana.* and text.* for unreadable input.
@@ -149,6 +161,7 @@ class ResidentAccess {
   ResidentRepository& residents_;
   AuditLog& log_;
   Viewer viewer_;
+  IssuanceLog* issuances_ = nullptr;
 };
 
 // 抑止 and 支援措置 management (JK-3.1, 3.4, 1.1.16). Blocks need kBlock, releases of blocks
