@@ -215,6 +215,32 @@ try {
   assert.match(await page.textContent('main'), /支援措置期間中|仮支援措置/);
   await shot('13-protection');
 
+  // 法第30条の46 転入 of a foreign resident on the 転入 screen, then the resident view with the
+  // 在留資格等 (西暦 dates) and the 在留資格等の変更 form filled with them.
+  await page.goto(`${base}/change?type=move_in`);
+  await page.selectOption('#p0-kind', 'foreign');
+  await page.click('details summary');  // the foreign-resident items open like any disclosure
+  for (const [id, value] of [['p0-fam', 'GARCIA'], ['p0-given', 'MARIA'], ['p0-fk', 'ガルシア'], ['p0-gk', 'マリア'],
+    ['p0-birth', '1995-07-14'], ['p0-sex', '女'], ['p0-rel', '世帯主'], ['p0-alpha', 'GARCIA MARIA'],
+    ['p0-nat', 'スペイン'], ['p0-status', '留学'], ['p0-period', '2年3月'], ['p0-expiry', '2028-01-31'],
+    ['p0-card', 'QW11223344ER'], ['p0-since', '2026-11-01'], ['ni-banchi', '2番3号']]) {
+    await page.fill(`#${id}`, value);
+  }
+  await page.selectOption('#p0-cat', 'mid_to_long_term');
+  await page.selectOption('#ni-code', { index: 1 });
+  await page.check('input[name="from_abroad:bool"]');
+  await Promise.all([page.waitForNavigation(), page.click('button[value=check]')]);
+  assert.match(await page.textContent('main'), /入力確認/);
+  await Promise.all([page.waitForURL('**/resident?atena=*'), page.click('button[value=record]')]);
+  const foreignView = await page.textContent('main');
+  assert.match(foreignView, /外国人住民の記載事項/);
+  assert.match(foreignView, /留学/);
+  assert.match(foreignView, /2028年1月31日/);
+  await shot('17-foreign-resident');
+  await Promise.all([page.waitForURL('**/change?type=foreign_items*'), page.click('a[href^="/change?type=foreign_items"]')]);
+  assert.equal(await page.inputValue('#fi-card'), 'QW11223344ER');
+  await shot('18-foreign-items');
+
   // The administrator's screens: the アクセスログ with an analysis list, users, settings.
   await page.goto(`${base}/audit?search=1&resident=${protectedAtena}`);
   assert.match(await page.textContent('main'), /該当 \d+ 件/);

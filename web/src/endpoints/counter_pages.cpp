@@ -283,13 +283,14 @@ Response ResidentPage(const Request& request, const WebContext& context) {
       items.set("hidden", hidden);
     } else {
       items.set("category", std::string(ForeignCategoryNameJa(f.category)));
-      items.set("status", f.status_of_residence);
-      items.set("period", f.period_of_stay);
       if (f.period_expiry) items.set("expiry", FormatSeireki(*f.period_expiry));
-      items.set("card", f.residence_card_number);
-      items.set("special", f.special_permanent_certificate_number);
-      items.set("landing", f.landing_period);
-      items.set("provisional", f.provisional_stay_period);
+      // Only the items the category has (an empty string would still open its section).
+      for (const auto& [key, value] : {std::pair{"status", &f.status_of_residence}, {"period", &f.period_of_stay},
+                                       {"card", &f.residence_card_number},
+                                       {"special", &f.special_permanent_certificate_number},
+                                       {"landing", &f.landing_period}, {"provisional", &f.provisional_stay_period}}) {
+        if (!value->empty()) items.set(key, *value);
+      }
     }
     if (f.foreign_resident_since) items.set("since", day(*f.foreign_resident_since));
     person.set("foreign", items);
