@@ -63,4 +63,4 @@ if [ -n "${PERF_OUT:-}" ]; then
 fi
 wrk -t2 -c16 -d"${seconds}s" --latency -s "$work/rotate.lua" "http://127.0.0.1:$port"
 [ -z "$perf_pid" ] || wait "$perf_pid"
-echo "audit entries written: $(sqlite3 "$db" "SELECT count(*) FROM audit_entry WHERE action = 'search'")"
+echo "audit entries written: $(sqlite3 "$db" "SELECT count(*) FROM audit_entry WHERE action = 'search'"); search-history rows: $(sqlite3 "$db" "SELECT count(*) FROM search_history")"

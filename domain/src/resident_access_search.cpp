@@ -182,12 +182,14 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
   }
   std::vector<std::string> found;
   for (const SearchHit& h : result.hits) found.push_back(h.record.addressee_number);
-  // Logged before anything is returned.
+  // The history row first, then the log entry: a store that queues writes (the server's group
+  // commit) lets the row ride in the commit the log entry waits for. Logged before anything is
+  // returned.
+  history.Record(SearchHistoryEntry{0, viewer_.operator_id, "", query.ToText(),
+                                    static_cast<int64_t>(found.size())});
   Log(AuditAction::kSearch, "search", found, !query.individual_number.empty(), "ok",
       "conditions=" + query.ConditionNames() + " hits=" + std::to_string(found.size()) +
           (result.truncated ? " truncated" : ""));
-  history.Record(SearchHistoryEntry{0, viewer_.operator_id, "", query.ToText(),
-                                    static_cast<int64_t>(found.size())});
   return result;
 }
 

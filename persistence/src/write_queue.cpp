@@ -19,15 +19,47 @@ WriteQueue::~WriteQueue() {
   writer_.join();
 }
 
-void WriteQueue::Submit(std::function<void(Database&)> write) {
+WriteQueue::Deferred& WriteQueue::ThreadDeferred() {
+  static thread_local Deferred deferred;
+  return deferred;
+}
+
+std::shared_ptr<WriteQueue::Job> WriteQueue::Enqueue(std::function<void(Database&)> write) {
   auto job = std::make_shared<Job>();
   job->write = std::move(write);
-  std::unique_lock lock(mutex_);
+  std::lock_guard lock(mutex_);
   if (stopping_) throw StorageError("storage.failure", "the write queue has stopped");
   queue_.push_back(job);
   wake_writer_.notify_one();
+  return job;
+}
+
+void WriteQueue::Await(const std::shared_ptr<Job>& job) {
+  std::unique_lock lock(mutex_);
   wake_waiters_.wait(lock, [&] { return job->done; });
+}
+
+void WriteQueue::Submit(std::function<void(Database&)> write) {
+  auto job = Enqueue(std::move(write));
+  Await(job);
+  Settle();  // this thread's deferred writes were queued before `job`: already done
   if (job->failure) std::rethrow_exception(job->failure);
+}
+
+void WriteQueue::Defer(std::function<void(Database&)> write) {
+  ThreadDeferred().emplace_back(this, Enqueue(std::move(write)));
+}
+
+void WriteQueue::Settle() {
+  Deferred& all = ThreadDeferred();
+  std::exception_ptr failure;
+  for (const auto& [queue, job] : all) {
+    if (queue != this) continue;
+    Await(job);
+    if (job->failure && !failure) failure = job->failure;
+  }
+  std::erase_if(all, [this](const auto& entry) { return entry.first == this; });
+  if (failure) std::rethrow_exception(failure);
 }
 
 bool WriteQueue::RunBatch(std::deque<std::shared_ptr<Job>>& batch) {
@@ -77,7 +109,8 @@ std::vector<AuditEntry> QueuedAuditLog::Search(const AuditQuery& query) {
 }
 
 void QueuedSearchHistory::Record(const SearchHistoryEntry& entry) {
-  queue_.Submit([&entry](Database& db) { SqliteSearchHistory(db).Record(entry); });
+  // Deferred: the request's アクセスログ entry, written next, waits for the commit carrying both.
+  queue_.Defer([entry](Database& db) { SqliteSearchHistory(db).Record(entry); });
 }
 
 std::vector<SearchHistoryEntry> QueuedSearchHistory::Recent(const std::string& operator_id, std::size_t limit) {

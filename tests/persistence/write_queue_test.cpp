@@ -67,5 +67,36 @@ TEST_F(WriteQueueTest, AFailingWriteFailsAloneAndIsNotKept) {
   EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_history WHERE operator_id = 'q3'"), 0);
 }
 
+// A deferred write (a search-history row) rides in the commit its thread's next Submit() waits
+// for; its failure is thrown there (or by Settle()), to that thread only.
+// REQ: JK-10.2, JK-2.1.1
+TEST_F(WriteQueueTest, ADeferredWriteIsCommittedWithTheNextSubmitAndItsFailureIsThrownThere) {
+  WriteQueue queue(path_);
+  auto row = [](const std::string& who) {
+    return [who](Database& db) {
+      db.Execute("INSERT INTO search_history(operator_id, query_text, hits) VALUES ('" + who + "', 'kana=ア', 1)");
+    };
+  };
+  queue.Defer(row("deferred"));
+  queue.Submit(row("submitted"));
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_history WHERE operator_id = 'deferred'"), 1)
+      << "committed by the time the next Submit returns";
+  // A failing deferred write: the next Submit commits its own write, then throws the failure.
+  queue.Defer([](Database& db) { db.Execute("INSERT INTO no_such_table VALUES (1)"); });
+  EXPECT_THROW(queue.Submit(row("after-failure")), StorageError);
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_history WHERE operator_id = 'after-failure'"), 1);
+  EXPECT_NO_THROW(queue.Submit(row("clean"))) << "a failure is thrown once";
+  // Settle() without a Submit: waits for the deferred write, throws its failure; another thread's
+  // Submit never sees this thread's failure.
+  queue.Defer([](Database& db) { db.Execute("INSERT INTO no_such_table VALUES (2)"); });
+  std::thread other([&] { EXPECT_NO_THROW(queue.Submit(row("other-thread"))); });
+  other.join();
+  EXPECT_THROW(queue.Settle(), StorageError);
+  EXPECT_NO_THROW(queue.Settle());
+  queue.Defer(row("settled"));
+  queue.Settle();
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_history WHERE operator_id = 'settled'"), 1);
+}
+
 }  // namespace
 }  // namespace jrr::testing

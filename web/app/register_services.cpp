@@ -136,7 +136,9 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     QueuedAuditLog log(served->writes, *db);
     SqliteSearchIndex index(*db);
     QueuedSearchHistory history(served->writes, *db);
-    return ResidentAccess(residents, log, viewer).Search(query, index, history);
+    auto result = ResidentAccess(residents, log, viewer).Search(query, index, history);
+    served->writes.Settle();  // a history row deferred and not yet carried by a log entry's commit
+    return result;
   };
   context.change = [served](const Viewer& viewer, const AnyChangeCommand& command, bool check_only) {
     return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) {
