@@ -7,6 +7,18 @@
 #include "jrr/domain/text.h"
 
 namespace jrr {
+namespace {
+
+// JK-10.4: a member's 住民票コード only to a user allowed to see it. (The 本籍 is the 附票's own
+// key, which every 附票 screen needs; its see-permission governs printing it.)
+Fuhyo Visible(Fuhyo f, const Viewer& viewer) {
+  if (!viewer.Has(Permission::kSeeResidentRecordCode)) {
+    for (FuhyoMember& m : f.members) m.resident_record_code.clear();
+  }
+  return f;
+}
+
+}  // namespace
 
 Error FuhyoDesk::Deny(Error error, const std::string& function) {
   AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
@@ -27,6 +39,7 @@ Result<std::vector<Fuhyo>> FuhyoDesk::Search(const std::string& text) {
   AuditEvent event = EventBy(viewer_, AuditAction::kSearch, "附票の検索");
   event.detail = "hits=" + std::to_string(found.size());  // never the text typed
   log_.Record(event);
+  for (Fuhyo& f : found) f = Visible(std::move(f), viewer_);
   return found;
 }
 
@@ -37,12 +50,16 @@ Result<Fuhyo> FuhyoDesk::Get(int64_t fuhyo_id) {
   AuditEvent event = EventBy(viewer_, AuditAction::kView, "附票の照会");
   event.detail = "fuhyo=" + std::to_string(fuhyo_id);
   log_.Record(event);
-  return *found;
+  return Visible(*found, viewer_);
 }
 
 Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   const std::string function = "戸籍の異動（附票）: " + std::string(FuhyoEventNameJa(e.kind));
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
+  if (!e.resident_record_code.empty()) {
+    // Who may not see the 住民票コード may not write one either.
+    if (Status ok = Authorize(viewer_, Permission::kSeeResidentRecordCode); !ok) return Deny(ok.error(), function);
+  }
   std::optional<Fuhyo> current;
   if (e.kind != FuhyoEventKind::kCreate) current = store_.Get(e.fuhyo_id);
   bool target_exists = false;
@@ -53,7 +70,7 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   event.detail = "kind=" + std::string(FuhyoEventCode(e.kind)) + " fuhyo=" + std::to_string(e.fuhyo_id);
   if (e.member_id != 0) event.detail += " member=" + std::to_string(e.member_id);
   const int64_t now_current = store_.Write(e, *plan, event);
-  return *store_.Get(now_current);
+  return Visible(*store_.Get(now_current), viewer_);
 }
 
 Result<FuhyoReceipt> FuhyoDesk::Receive(const std::string& notice_text) {

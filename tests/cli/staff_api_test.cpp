@@ -535,7 +535,7 @@ TEST_F(StaffApiTest, SealRegistrationThroughTheApiAndTheScreen) {
 
 // 戸籍の附票 on the web: the family's 本籍 is here, so the 転入 made its 附票; search and view it, and
 // receive a notice from another system once, a mismatching one refused with its reply.
-// REQ: JK-7.2.4
+// REQ: JK-7.2.4, JK-10.4
 // LAW: 住基法第19条
 TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
@@ -577,6 +577,18 @@ TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
   auto entered = Post("/api/v1/fuhyo/events", born, clerk.cookie, clerk.csrf);
   ASSERT_EQ(entered.status, 201) << entered.body;
   EXPECT_NE(entered.body.find("\"given_kana\":\"タロウ\""), std::string::npos) << entered.body;
+  // JK-10.4 on the 附票 too: a 住民票コード is written and shown only by users allowed to see it.
+  const std::string code_fix = R"({"kind":"shusei","id":"1","member":"1","jumin_code":"12345678903",
+    "on":"令和8年11月20日","reason":"職権修正"})";
+  auto code_refused = Post("/api/v1/fuhyo/events", code_fix, clerk.cookie, clerk.csrf);
+  EXPECT_EQ(code_refused.status, 403) << code_refused.body;
+  const Login coder = LogIn("code01", ReadyUser("code01", "view,change,see_resident_record_code", false));
+  auto code_written = Post("/api/v1/fuhyo/events", code_fix, coder.cookie, coder.csrf);
+  ASSERT_EQ(code_written.status, 201) << code_written.body;
+  EXPECT_NE(Get("/api/v1/fuhyo?id=1", coder.cookie).body.find("\"resident_record_code\":\"12345678903\""),
+            std::string::npos);
+  EXPECT_EQ(Get("/api/v1/fuhyo?id=1", viewer.cookie).body.find("12345678903"), std::string::npos);
+  EXPECT_EQ(Get("/fuhyo?id=1", viewer.cookie).body.find("12345678903"), std::string::npos);
   auto twice = Post("/api/v1/fuhyo/events", born, clerk.cookie, clerk.csrf);
   EXPECT_EQ(twice.status, 422);
   EXPECT_EQ(Field(twice.body, "rule_id"), "fuhyo.member_exists");
