@@ -103,4 +103,12 @@ Result<PendingChange> EnterProvisional(ResidentRepository& residents,
   return pending.Add(std::move(entry));
 }
 
+std::vector<PendingChange> SelectPending(std::vector<PendingChange> open, const PendingFilter& filter) {
+  std::erase_if(open, [&](const PendingChange& p) {
+    if (!filter.place.empty() && p.place != filter.place) return true;
+    return !filter.person.empty() && std::find(p.persons.begin(), p.persons.end(), filter.person) == p.persons.end();
+  });
+  return open;
+}
+
 }  // namespace jrr

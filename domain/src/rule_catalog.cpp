@@ -99,6 +99,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"change.pending_exists", kError, "JK-4.0.8",
      "この住民（又は世帯）には本登録前の仮登録があります。仮登録を本登録するか取り消してから処理してください。"},
     {"pending.not_open", kError, "JK-4.0.8", "指定された仮登録は存在しないか、既に本登録又は取消し済みです。"},
+    {"pending.too_many", kError, "JK-4.0.8", "一度に本登録できる件数の上限を超えています。入力場所や異動者で絞り込んでください。"},
+    {"pending.none_selected", kError, "JK-4.0.8", "本登録する仮登録を選んでください。"},
     {"change.number_reason_mismatch", kError, "JK-4.4",
      "個人番号・住民票コードの異動事由では、その番号だけを変更してください。"},
     {"change.notice_date_required", kError, "JK-4.1.3.1.1", "転入通知日を入力してください。"},

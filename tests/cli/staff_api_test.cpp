@@ -1132,5 +1132,73 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   EXPECT_NE(removed.find("転入通知の受理"), std::string::npos) << "offered for a 除票";
 }
 
+// 仮登録一覧の一部・全部本登録 (JK-4.0.8): the list narrowed by 入力場所 and 異動者; 本登録 of the
+// ones ticked or of all shown, each in its own transaction, a refusal not stopping the others; the
+// same over the API (ids=…), with the ceiling on one request.
+// REQ: JK-4.0.8
+TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
+  auto enter = [&](const std::string& given, const std::string& place) {
+    const std::string json = std::string(R"({"type":"move_in","event_date":"2026-11-20","notification_date":"2026-11-20",
+      "persons":[{"family_name":"仮登","given_name":")") + given + R"(","family_kana":"カリト","given_kana":"カナ",
+      "birth_date":"1990-01-01","sex":"female","relationship":"世帯主"}],
+      "previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"1番"},
+      "new_address":{"text":"架空県架空市桜町一丁目","banchi":"9番"}})";
+    std::ofstream(dir_.File(given + ".json")) << json;
+    auto entered = RunCli({"apply", "--db", db_, "--provisional", "--place", place, dir_.File(given + ".json")});
+    EXPECT_EQ(entered.status, 0) << entered.err;
+  };
+  enter("一子", "北支所");
+  enter("二子", "北支所");
+  enter("三子", "本庁");
+  enter("四子", "本庁");
+  const Login approver = LogIn("appr01", ReadyUser("appr01", "view,approve", false));
+  auto all = Get("/pending", approver.cookie);
+  ASSERT_EQ(all.status, 200);
+  EXPECT_NE(all.body.find("仮登録 4 件"), std::string::npos) << all.body;
+  std::string north;
+  Poco::URI::encode("北支所", "", north);
+  auto narrowed = Get("/pending?place=" + north, approver.cookie);
+  EXPECT_NE(narrowed.body.find("仮登録 2 件（全 4 件のうち）"), std::string::npos) << narrowed.body;
+  EXPECT_NE(narrowed.body.find("表示中の 2 件をすべて本登録"), std::string::npos);
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", approver.cookie}};
+  auto post = [&](const std::string& body) {
+    return Fetch(server_->port(), "/pending/approve", "POST", body + "&csrf=" + approver.csrf, form);
+  };
+  EXPECT_EQ(post("scope=selected&place=" + north).status, 400) << "nothing ticked";
+  // 全部本登録 of the 北支所's two (the ids the list showed).
+  auto whole = post("scope=all&place=" + north + "&shown=1&shown=2");
+  ASSERT_EQ(whole.status, 200) << whole.body;
+  EXPECT_NE(whole.body.find("2 件のうち 2 件を本登録しました"), std::string::npos) << whole.body;
+  EXPECT_NE(whole.body.find("仮登録 0 件（全 2 件のうち）"), std::string::npos) << "the narrowed list, now empty";
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE given_name IN ('一子', '二子')"), 2);
+  // 一部: one ticked of the two left, with an id already decided — refused alone, the other approved.
+  auto part = post("scope=selected&id=3&id=1");
+  ASSERT_EQ(part.status, 200) << part.body;
+  EXPECT_NE(part.body.find("2 件のうち 1 件を本登録しました"), std::string::npos) << part.body;
+  EXPECT_NE(part.body.find("仮登録 1 は本登録できませんでした"), std::string::npos);
+  EXPECT_NE(part.body.find("pending.not_open"), std::string::npos);
+  // The API: narrowed list, then ids=…; more than the ceiling refused whole.
+  auto listed = Get("/api/v1/pending?place=" + north, approver.cookie);
+  EXPECT_EQ(listed.body, "{\"pending\":[]}") << listed.body;
+  std::string many = "1";
+  for (int i = 2; i <= 101; ++i) many += "," + std::to_string(i);
+  auto too_many = Post("/api/v1/pending/approve?ids=" + many, "", approver.cookie, approver.csrf);
+  EXPECT_EQ(too_many.status, 422) << too_many.body;
+  EXPECT_EQ(Field(too_many.body, "rule_id"), "pending.too_many");
+  auto api = Post("/api/v1/pending/approve?ids=4,3", "", approver.cookie, approver.csrf);
+  ASSERT_EQ(api.status, 200) << api.body;
+  EXPECT_NE(api.body.find("\"approved\":[{\"pending_id\":4,\"change\":{\"change_id\":"), std::string::npos) << api.body;
+  EXPECT_NE(api.body.find("\"refused\":[{\"pending_id\":3,\"code\":\"not_found\",\"rule_id\":\"pending.not_open\""),
+            std::string::npos);
+  // Without the 本登録 permission: each refused (and logged), nothing approved.
+  enter("五子", "本庁");
+  const Login clerk = LogIn("clerk09", ReadyUser("clerk09", "view,change", false));
+  auto denied = Post("/api/v1/pending/approve?ids=5", "", clerk.cookie, clerk.csrf);
+  EXPECT_NE(denied.body.find("\"refused\":[{\"pending_id\":5,\"code\":\"rule_violation\",\"rule_id\":\"access.permission_denied\""),
+            std::string::npos)
+      << denied.body;
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE given_name = '五子'"), 0);
+}
+
 }  // namespace
 }  // namespace jrr::testing

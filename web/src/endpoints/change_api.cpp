@@ -7,6 +7,9 @@
 // command's acknowledged_alerts, exactly as on the command line.
 #include "endpoints.h"
 
+#include <algorithm>
+
+#include "jrr/domain/rule_catalog.h"
 #include "jrr/web/change_json.h"
 #include "jrr/web/json_writer.h"
 #include "jrr/web/router.h"
@@ -27,6 +30,34 @@ Result<int64_t> PendingIdOf(const Request& request) {
 }
 
 }  // namespace
+
+std::optional<std::vector<int64_t>> PendingIds(const std::vector<std::string>& texts) {
+  std::vector<int64_t> ids;
+  for (const std::string& text : texts) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const std::size_t comma = std::min(text.find(',', start), text.size());
+      const std::string part = text.substr(start, comma - start);
+      start = comma + 1;
+      if (part.empty()) continue;
+      if (part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+      ids.push_back(std::stoll(part));
+    }
+  }
+  return ids;
+}
+
+Result<std::vector<Approval>> ApprovePending(const WebContext& context, const Viewer& viewer,
+                                             const std::vector<int64_t>& pending_ids) {
+  if (pending_ids.empty()) return MakeError(ErrorCode::kInvalidInput, "pending.none_selected");
+  if (pending_ids.size() > kBulkApprovalLimit) {
+    return MakeError(ErrorCode::kRuleViolation, "pending.too_many",
+                     std::to_string(pending_ids.size()) + " > " + std::to_string(kBulkApprovalLimit));
+  }
+  std::vector<Approval> done;
+  for (int64_t id : pending_ids) done.push_back(Approval{id, context.approve(viewer, id)});
+  return done;
+}
 
 Response ChangesApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
@@ -54,7 +85,7 @@ Response PendingListApi(const Request& request, const WebContext& context) {
   auto open = context.pending(session->viewer);
   if (!open) return RefuseSession(request, open.error());
   std::string list = "[";
-  for (const PendingChange& p : *open) {
+  for (const PendingChange& p : SelectPending(*open, PendingFilter{request.Query("place"), request.Query("person")})) {
     if (list.size() > 1) list += ',';
     list += EncodePending(p);
   }
@@ -65,6 +96,27 @@ Response PendingListApi(const Request& request, const WebContext& context) {
 Response ApproveApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
+  if (request.HasQuery("ids")) {
+    // 一部・全部本登録: each approved or refused on its own; 200 with both lists.
+    auto ids = PendingIds({request.Query("ids")});
+    if (!ids) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "pending.not_open", "ids: numbers"));
+    auto approvals = ApprovePending(context, session->viewer, *ids);
+    if (!approvals) return ErrorResponse(request, approvals.error());
+    std::string approved = "[";
+    std::string refused = "[";
+    for (const Approval& a : *approvals) {
+      std::string& list = a.outcome ? approved : refused;
+      if (list.size() > 1) list += ',';
+      list += a.outcome ? JsonObject().Add("pending_id", a.pending_id).AddRaw("change", EncodeOutcome(*a.outcome)).str()
+                        : JsonObject()
+                              .Add("pending_id", a.pending_id)
+                              .Add("code", std::string(ErrorCodeName(a.outcome.error().code)))
+                              .Add("rule_id", a.outcome.error().rule_id)
+                              .Add("message_ja", MessageJa(a.outcome.error()))
+                              .str();
+    }
+    return JsonResponse(200, JsonObject().AddRaw("approved", approved + "]").AddRaw("refused", refused + "]").str());
+  }
   auto id = PendingIdOf(request);
   if (!id) return ErrorResponse(request, id.error());
   auto outcome = context.approve(session->viewer, *id);

@@ -384,18 +384,36 @@ Response ResidentPage(const Request& request, const WebContext& context) {
 namespace {
 
 Response PendingScreen(const WebContext& context, const Session& session, int status,
-                       const std::optional<Error>& error, const std::string& notice) {
+                       const std::optional<Error>& error, const std::vector<std::string>& notices,
+                       const PendingFilter& filter) {
   data page;
   page.set("nav", Nav(session));
+  page.set("csrf", session.csrf_token);
   if (error) page.set("error", ErrorData(*error));
-  if (!notice.empty()) page.set("notice", notice);
+  data notice_list{data::type::list};
+  for (const std::string& n : notices) notice_list.push_back(data(n));
+  page.set("notices", notice_list);
   auto open = context.pending(session.viewer);
   if (!open) {
     page.set("error", ErrorData(open.error()));
     return Html(RefusalStatus(open.error()), "仮登録一覧", RenderTemplate("pending", page), context);
   }
+  // 一部 (JK-4.0.8): by 入力場所 (支所) and by 異動者; the places offered are those with entries.
+  std::set<std::string> places;
+  for (const PendingChange& p : *open) places.insert(p.place);
+  data place_list{data::type::list};
+  for (const std::string& place : places) {
+    data row;
+    row.set("place", place);
+    if (place == filter.place) row.set("selected", true);
+    place_list.push_back(row);
+  }
+  page.set("places", place_list);
+  page.set("person", filter.person);
+  page.set("filter_place", filter.place);
+  const std::vector<PendingChange> shown = SelectPending(*open, filter);
   data rows{data::type::list};
-  for (const PendingChange& p : *open) {
+  for (const PendingChange& p : shown) {
     data row;
     row.set("id", std::to_string(p.pending_id));
     row.set("summary", p.summary);
@@ -405,31 +423,32 @@ Response PendingScreen(const WebContext& context, const Session& session, int st
     data persons{data::type::list};
     for (const std::string& atena : p.persons) persons.push_back(data(atena));
     row.set("persons", persons);
-    row.set("csrf", session.csrf_token);
     rows.push_back(row);
   }
-  page.set("count", std::to_string(open->size()));
-  page.set("has_pending", !open->empty());
+  page.set("count", std::to_string(shown.size()));
+  page.set("total", std::to_string(open->size()));
+  page.set("filtered", shown.size() != open->size());
+  page.set("has_pending", !shown.empty());
+  page.set("all_allowed", shown.size() <= kBulkApprovalLimit);
+  page.set("limit", std::to_string(kBulkApprovalLimit));
   page.set("pending", rows);
   return Html(status, "仮登録一覧", RenderTemplate("pending", page), context);
 }
 
-int64_t FormId(const Request& request) {
-  try {
-    return std::stoll(request.Form("id"));
-  } catch (const std::logic_error&) {
-    return 0;
-  }
+PendingFilter FilterOf(const Request& request, bool form) {
+  return form ? PendingFilter{request.Form("place"), request.Form("person")}
+              : PendingFilter{request.Query("place"), request.Query("person")};
 }
 
 }  // namespace
 
-// 仮登録一覧 (JK-4.0.8) with 本登録 and 取消 for each.
+// 仮登録一覧 (JK-4.0.8): all, or those of one 入力場所 and/or 異動者, each with 本登録 and 取消,
+// and 本登録 of those ticked or of all shown.
 Response PendingPage(const Request& request, const WebContext& context) {
   std::optional<Response> redirect;
   auto session = LoggedIn(request, context, redirect);
   if (redirect) return *redirect;
-  return PendingScreen(context, *session, 200, std::nullopt, "");
+  return PendingScreen(context, *session, 200, std::nullopt, {}, FilterOf(request, false));
 }
 
 Response PendingDecision(const Request& request, const WebContext& context) {
@@ -439,19 +458,52 @@ Response PendingDecision(const Request& request, const WebContext& context) {
     return Html(RefusalStatus(session.error()), "仮登録一覧", RenderTemplate("error", ErrorData(session.error())),
                 context);
   }
-  const int64_t id = FormId(request);
-  const bool approve = request.path == "/pending/approve";
-  if (approve) {
-    auto outcome = context.approve(session->viewer, id);
-    if (!outcome) return PendingScreen(context, *session, RefusalStatus(outcome.error()), outcome.error(), "");
+  const PendingFilter filter = FilterOf(request, true);
+  // One row's button names its id; otherwise the ticked ones, or every one shown.
+  std::vector<std::string> texts;
+  const std::string scope = request.Form("scope");
+  for (const auto& [name, value] : request.FormPairs()) {
+    if ((name == "only" && !value.empty()) || (scope != "all" && name == "id") || (scope == "all" && name == "shown")) {
+      texts.push_back(value);
+    }
+  }
+  if (!request.Form("only").empty()) texts = {request.Form("only")};
+  auto ids = PendingIds(texts);
+  if (!ids) ids = std::vector<int64_t>{0};  // refused below as not open
+  if (request.path == "/pending/withdraw") {
+    if (ids->size() != 1) {
+      return PendingScreen(context, *session, 400, MakeError(ErrorCode::kInvalidInput, "pending.none_selected"), {}, filter);
+    }
+    if (auto ok = context.withdraw(session->viewer, ids->front()); !ok) {
+      return PendingScreen(context, *session, RefusalStatus(ok.error()), ok.error(), {}, filter);
+    }
     return PendingScreen(context, *session, 200, std::nullopt,
-                         "仮登録 " + std::to_string(id) + " を本登録しました（異動 " +
-                             std::to_string(outcome->change.change_id) + "）。");
+                         {"仮登録 " + std::to_string(ids->front()) + " を取り消しました。"}, filter);
   }
-  if (auto ok = context.withdraw(session->viewer, id); !ok) {
-    return PendingScreen(context, *session, RefusalStatus(ok.error()), ok.error(), "");
+  auto approvals = ApprovePending(context, session->viewer, *ids);
+  if (!approvals) return PendingScreen(context, *session, RefusalStatus(approvals.error()), approvals.error(), {}, filter);
+  std::vector<std::string> notices;
+  std::optional<Error> first_refusal;
+  int approved = 0;
+  for (const Approval& a : *approvals) {
+    if (a.outcome) {
+      ++approved;
+      notices.push_back("仮登録 " + std::to_string(a.pending_id) + " を本登録しました（異動 " +
+                        std::to_string(a.outcome->change.change_id) + "）。");
+    } else {
+      if (!first_refusal) first_refusal = a.outcome.error();
+      notices.push_back("仮登録 " + std::to_string(a.pending_id) + " は本登録できませんでした: " + MessageJa(a.outcome.error()) +
+                        " [" + a.outcome.error().rule_id + "]");
+    }
   }
-  return PendingScreen(context, *session, 200, std::nullopt, "仮登録 " + std::to_string(id) + " を取り消しました。");
+  if (approvals->size() > 1) {
+    notices.insert(notices.begin(), std::to_string(approvals->size()) + " 件のうち " + std::to_string(approved) +
+                                        " 件を本登録しました。");
+  }
+  // A single refusal keeps its status (a 403 stays a 403); a batch answers 200 with each outcome.
+  const int status = approvals->size() == 1 && first_refusal ? RefusalStatus(*first_refusal) : 200;
+  return PendingScreen(context, *session, status, approvals->size() == 1 ? first_refusal : std::nullopt,
+                       approvals->size() == 1 && first_refusal ? std::vector<std::string>{} : notices, filter);
 }
 
 // 支援措置の詳細 (JK-1.1.16, 2.2.4): the database entry behind the marker, for the 支援措置

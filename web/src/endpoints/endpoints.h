@@ -90,6 +90,17 @@ Response ChangesApi(const Request& request, const WebContext& context);
 Response PendingListApi(const Request& request, const WebContext& context);
 Response ApproveApi(const Request& request, const WebContext& context);
 Response WithdrawApi(const Request& request, const WebContext& context);
+// 本登録 of several 仮登録 (JK-4.0.8: 一部 or 全部), for the screen and the API: each in its own
+// transaction, in the order given; a refusal does not stop the others. Errors for the whole
+// request: pending.none_selected, pending.too_many (more than kBulkApprovalLimit).
+struct Approval {
+  int64_t pending_id = 0;
+  Result<ChangeOutcome> outcome;
+};
+Result<std::vector<Approval>> ApprovePending(const WebContext& context, const Viewer& viewer,
+                                             const std::vector<int64_t>& pending_ids);
+// The 仮登録 ids of a list like "3,5,8" (a form's or a query's); nullopt when one is not a number.
+std::optional<std::vector<int64_t>> PendingIds(const std::vector<std::string>& texts);
 Response CertificatesApi(const Request& request, const WebContext& context);
 // 201 application/pdf with the 交付番号, sheets and 発行番号 in X-Jrr-* headers.
 Response PdfResponse(const IssuedCertificate& issued);

@@ -32,6 +32,18 @@ struct PendingChange {
   std::string terminal;
 };
 
+// 仮登録一覧の一部 (JK-4.0.8): those entered at one 入力場所 (支所) and/or involving one person
+// (異動者). An empty field selects everything.
+struct PendingFilter {
+  std::string place;
+  std::string person;
+};
+std::vector<PendingChange> SelectPending(std::vector<PendingChange> open, const PendingFilter& filter);
+
+// The ceiling on one 全部本登録 (JK-4.0.8 allows one): more ids in one request are refused with
+// pending.too_many, so a slip of the hand cannot approve a whole day's work unseen.
+inline constexpr std::size_t kBulkApprovalLimit = 100;
+
 class PendingChangeRepository {
  public:
   virtual ~PendingChangeRepository() = default;
