@@ -993,7 +993,7 @@ TEST_F(StaffApiTest, SettingsScreenAndApi) {
 // 帰化, 転出の変更 and 転入通知の受理 — and what the resident view shows: the foreign-resident items
 // only to a user allowed to see 在留資格等 (JK-10.4), the household, the 旧氏・通称 history, the
 // 除票 items and the 交付履歴. A clerk who may not see 在留資格等 cannot write them either.
-// REQ: JK-4.5.1, JK-4.5.6, JK-4.5.3, JK-1.1.7, JK-4.1.3.0.2, JK-4.1.3.1.1, JK-10.4, JK-2.2.1, JK-2.2.2
+// REQ: JK-4.5.1, JK-4.5.6, JK-4.5.3, JK-1.1.7, JK-4.1.3.0.2, JK-4.1.3.1.1, JK-10.4, JK-2.2.1, JK-2.2.2, JK-3.3
 TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees) {
   ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
                     "架空　太郎", "--from", "2020-04-01"})
@@ -1101,7 +1101,7 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   auto ichiro = Get("/resident?atena=0000000019", clerk.cookie).body;
   EXPECT_NE(ichiro.find("<h2>交付履歴</h2>"), std::string::npos);
   EXPECT_NE(ichiro.find("<td>住民票の写し</td>"), std::string::npos) << ichiro;
-  EXPECT_NE(ichiro.find("<h2>世帯</h2>"), std::string::npos);
+  EXPECT_NE(ichiro.find("<h2>世帯（消除された世帯員を含む）</h2>"), std::string::npos);
   EXPECT_NE(ichiro.find("宛名番号 0000000027"), std::string::npos) << "his wife in the household list";
   auto ichiro_api = Get("/api/v1/resident?atena=0000000019", clerk.cookie).body;
   EXPECT_NE(ichiro_api.find("\"issuances\":[{\"issuance_id\":"), std::string::npos) << ichiro_api;
@@ -1130,6 +1130,9 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   EXPECT_NE(removed.find("福岡県福岡市博多区博多駅前一丁目2番3号"), std::string::npos);
   EXPECT_NE(removed.find("転入通知年月日</dt><dd>令和8年11月27日"), std::string::npos) << removed;
   EXPECT_NE(removed.find("転入通知の受理"), std::string::npos) << "offered for a 除票";
+  // JK-3.3: his wife's household still lists him, as a 除票.
+  auto wife = Get("/resident?atena=0000000027", clerk.cookie).body;
+  EXPECT_NE(wife.find("宛名番号 0000000019） <span class=\"tag\">除票・国内転出"), std::string::npos) << wife;
 }
 
 // 仮登録一覧の一部・全部本登録 (JK-4.0.8): the list narrowed by 入力場所 and 異動者; 本登録 of the
@@ -1198,6 +1201,62 @@ TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
             std::string::npos)
       << denied.body;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE given_name = '五子'"), 0);
+}
+
+// The input aids and the online manual: 本籍 candidates from the person and the household
+// (JK-4.0.6), one more 転入者 carrying the 氏・本籍・筆頭者 of the last (JK-4.0.10), the name's
+// characters enlarged on the 入力確認 (JK-2.2.3), and the manual, reached from each screen (JK-10.5).
+// REQ: JK-4.0.6, JK-4.0.7, JK-4.0.10, JK-2.2.3, JK-10.5, JK-2.3.1
+TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,see_domicile", false));
+  auto birth = Get("/change?type=birth&atena=0000000019", clerk.cookie);
+  ASSERT_EQ(birth.status, 200);
+  EXPECT_NE(birth.body.find("name=\"child.domicile.place\" value=\"架空県架空市桜町一丁目1番地\" list=\"domicile-candidates\""),
+            std::string::npos) << birth.body;
+  EXPECT_NE(birth.body.find("<option value=\"架空県架空市桜町一丁目1番2号\">"), std::string::npos) << "the address";
+  EXPECT_NE(birth.body.find("<option value=\"東京都千代田区霞が関二丁目1番2号\">"), std::string::npos) << "the previous address";
+  EXPECT_NE(birth.body.find("<datalist id=\"head-candidates\"><option value=\"架空　一郎\">"), std::string::npos);
+  EXPECT_NE(birth.body.find("異動の入力（出生）"), std::string::npos) << "the 異動処理名称 on the screen";
+  // 一括入力: the second 転入者 starts with the first's 氏, 振り仮名, 本籍 and 筆頭者.
+  auto added = Fetch(server_->port(), "/change", "POST",
+                     FormEncode({{"screen", "move_in"}, {"type", "move_in"}, {"mode", "add-person"}, {"csrf", clerk.csrf},
+                                 {"persons.0.family_name", "髙橋"}, {"persons.0.given_name", "一"},
+                                 {"persons.0.family_kana", "タカハシ"}, {"persons.0.domicile.place", "架空県架空市中央1番地"},
+                                 {"persons.0.domicile.head_of_family", "髙橋　一"}}),
+                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  ASSERT_EQ(added.status, 200) << added.body;
+  EXPECT_NE(added.body.find("name=\"persons.1.family_name\" value=\"髙橋\""), std::string::npos) << added.body;
+  EXPECT_NE(added.body.find("name=\"persons.1.family_kana\" value=\"タカハシ\""), std::string::npos);
+  EXPECT_NE(added.body.find("name=\"persons.1.domicile.place\" value=\"架空県架空市中央1番地\""), std::string::npos);
+  EXPECT_NE(added.body.find("name=\"persons.1.given_name\" value=\"\""), std::string::npos) << "the 名 is the person's own";
+  EXPECT_NE(added.body.find("転入者 2"), std::string::npos);
+  // 入力確認 shows each character of the name with its code point: 髙 is U+9AD9, not 高.
+  auto check = Fetch(server_->port(), "/change", "POST",
+                     FormEncode({{"screen", "correction"}, {"type", "correction"}, {"mode", "check"}, {"csrf", clerk.csrf},
+                                 {"event_date", "2026-11-20"}, {"addressee_number", "0000000019"},
+                                 {"reason", "clerical_error_correction"}, {"fields.family_name", "髙空"}}),
+                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_NE(check.body.find("<span class=\"glyph\" lang=\"ja\">髙</span><code>U+9AD9</code>"), std::string::npos) << check.body;
+  // 方書入力補助: with the town's dictionary, the 転居 form offers the 方書 of the 町字 and 番地 entered.
+  ASSERT_EQ(RunCli({"dictionary", "--db", db_, "import", std::string(JRR_SOURCE_DIR) + "/sample_data/kakuu_address_dictionary.tsv"})
+                .status,
+            0);
+  auto katagaki = Fetch(server_->port(), "/change", "POST",
+                        FormEncode({{"screen", "within_move"}, {"type", "within_move"}, {"mode", "edit"}, {"csrf", clerk.csrf},
+                                    {"atena", "0000000019"}, {"new_address.code", "99000002001"},
+                                    {"new_address.banchi", "5番10号"}}),
+                        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  ASSERT_EQ(katagaki.status, 200) << katagaki.body;
+  EXPECT_NE(katagaki.body.find("<datalist id=\"katagaki-candidates\"><option value=\"若葉台団地3号棟\">"), std::string::npos)
+      << katagaki.body;
+  // The manual: without a login too; each screen links to its own section.
+  auto help = Get("/help");
+  ASSERT_EQ(help.status, 200);
+  EXPECT_NE(help.body.find("<h2 id=\"change\">異動の入力と入力確認</h2>"), std::string::npos);
+  EXPECT_NE(Get("/resident?atena=0000000019", clerk.cookie).body.find("href=\"/help#resident\" accesskey=\"h\""),
+            std::string::npos);
+  EXPECT_NE(birth.body.find("href=\"/help#change\""), std::string::npos);
 }
 
 }  // namespace

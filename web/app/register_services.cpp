@@ -261,6 +261,14 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     auto db = served->pool.Acquire();
     return SqliteAddressDictionary(*db).Areas();
   };
+  context.katagaki_for = [served](const std::string& address_code, const std::string& banchi) {
+    auto db = served->pool.Acquire();
+    std::vector<std::string> katagaki;
+    for (const KatagakiEntry& e : SqliteAddressDictionary(*db).KatagakiFor(address_code, banchi)) {
+      katagaki.push_back(e.katagaki);
+    }
+    return katagaki;
+  };
   context.fuhyo_search = [served](const Viewer& viewer, const std::string& text) {
     auto db = served->pool.Acquire();
     return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Search(text); });

@@ -25,6 +25,7 @@ std::string_view template_audit();
 std::string_view template_users();
 std::string_view template_settings();
 std::string_view template_change_confirm();
+std::string_view template_help();
 }  // namespace jrr::embedded
 
 namespace jrr::web {
@@ -52,6 +53,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "users") return embedded::template_users();
   if (name == "settings") return embedded::template_settings();
   if (name == "change_confirm") return embedded::template_change_confirm();
+  if (name == "help") return embedded::template_help();
   throw std::logic_error("unknown template " + std::string(name));
 }
 
@@ -63,9 +65,25 @@ std::string RenderTemplate(std::string_view name, const kainjow::mustache::data&
   return tmpl.render(data);
 }
 
+// The section of the online manual (/help, JK-10.5) for a screen, by its title.
+std::string HelpSectionFor(std::string_view title) {
+  static const std::pair<std::string_view, std::string_view> kSections[] = {
+      {"ログイン", "login"},         {"パスワード", "login"},       {"二要素認証", "login"},
+      {"住民検索", "search"},        {"住民票の照会", "resident"},  {"異動の入力", "change"},
+      {"入力確認", "change"},        {"仮登録", "pending"},         {"証明書", "certificate"},
+      {"印鑑", "seal"},              {"戸籍の附票", "fuhyo"},       {"附票", "fuhyo"},
+      {"抑止", "protection"},        {"支援措置", "protection"},    {"アクセスログ", "audit"},
+      {"利用者管理", "users"},       {"設定", "settings"}};
+  for (const auto& [prefix, section] : kSections) {
+    if (title.starts_with(prefix)) return std::string(section);
+  }
+  return "";
+}
+
 std::string RenderPage(std::string_view title, const std::string& content,
                        std::string_view municipality) {
   kainjow::mustache::data data;
+  if (std::string section = HelpSectionFor(title); !section.empty()) data.set("help", section);
   data.set("title", std::string(title));
   data.set("content", content);
   data.set("municipality", std::string(municipality));

@@ -18,6 +18,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/static/jrr.css", StylesheetEndpoint},
       // Pages
       {"GET", "/", HomeEndpoint},
+      {"GET", "/help", HelpEndpoint},
       {"GET", "/tools/date", DateToolEndpoint},
       {"GET", "/tools/kana-key", KanaKeyToolEndpoint},
       {"GET", "/tools/kanji-key", KanjiKeyToolEndpoint},

@@ -10,6 +10,7 @@
 //   修正 (mode=edit)        back to the form with what was entered
 #include "endpoints.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -186,6 +187,17 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
     areas.push_back(row);
   }
   page.set("areas", areas);
+  // 本籍入力補助 (JK-4.0.6): the 本籍 fields offer the addresses and 本籍 already known — the
+  // person's address and previous address, the 本籍 of the household's members (the head's first),
+  // and what was typed in this form — and the 筆頭者 fields the names that go with them.
+  std::vector<std::string> places, heads;
+  auto offer = [](std::vector<std::string>& list, const std::string& value) {
+    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+  };
+  for (const auto& [name, value] : fields) {
+    if (name.ends_with("domicile.place")) offer(places, value);
+    if (name.ends_with("domicile.head_of_family")) offer(heads, value);
+  }
   // The person the screen was opened from: their household, for the 異動者 and the numbers.
   if (!atena.empty()) {
     auto view = context.view_person(session.viewer, atena, AsOfQuery{}, {});
@@ -194,6 +206,22 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
       status = RefusalStatus(view.error());
     } else {
       const ResidentRecord& r = view->record;
+      offer(places, r.address.text + r.address.banchi);
+      offer(places, r.previous_address.text + r.previous_address.banchi);
+      if (r.domicile.state == Domicile::State::kRecorded) {
+        offer(places, r.domicile.place);
+        offer(heads, r.domicile.head_of_family);
+      }
+      if (auto members = HouseholdNow(context, session.viewer, r.household_number)) {
+        std::stable_partition(members->hits.begin(), members->hits.end(),
+                              [](const SearchHit& h) { return h.record.relationship.kind == RelationshipKind::kHead; });
+        for (const SearchHit& hit : members->hits) {
+          if (hit.record.domicile.state != Domicile::State::kRecorded) continue;
+          offer(places, hit.record.domicile.place);
+          offer(heads, hit.record.domicile.head_of_family);
+        }
+        for (const SearchHit& hit : members->hits) offer(heads, hit.record.DisplayName());
+      }
       page.set("person_name", r.DisplayName());
       page.set("person_address", r.address.Printed());
       page.set("household", r.household_number);
@@ -280,6 +308,23 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
       page.set("members", list);
     }
   }
+  // 方書入力補助 (JK-4.0.7): with a 町字 and 番地 entered, the 方書 registered there.
+  std::string area_code, banchi;
+  for (const auto& [name, value] : fields) {
+    if (name == "new_address.code") area_code = value;
+    if (name == "new_address.banchi") banchi = value;
+  }
+  data katagaki_list{data::type::list};
+  if (!area_code.empty() && !banchi.empty() && context.katagaki_for) {
+    for (const std::string& k : context.katagaki_for(area_code, banchi)) katagaki_list.push_back(data(k));
+  }
+  page.set("katagaki_candidates", katagaki_list);
+  data place_list{data::type::list};
+  for (const std::string& p : places) place_list.push_back(data(p));
+  data head_list{data::type::list};
+  for (const std::string& h : heads) head_list.push_back(data(h));
+  page.set("domicile_candidates", place_list);
+  page.set("head_candidates", head_list);
   return Html(status, "異動の入力（" + std::string(type->name_ja) + "）", RenderTemplate("change", page), context);
 }
 
@@ -300,6 +345,7 @@ Response Confirmation(const WebContext& context, const Session& session, const C
     row.set("address", v.status == ResidentStatus::kResident ? v.address.Printed() : std::string("（消除）"));
     row.set("household", v.household_number);
     row.set("history", std::to_string(v.history_number));
+    row.set("glyphs", NameGlyphs(v.family_name + v.given_name));  // JK-2.2.3 on input
     versions.push_back(row);
   }
   page.set("versions", versions);
@@ -368,6 +414,34 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
     loaded.emplace_back("notification_date", FormatWareki(session->viewer.today));
     loaded.emplace_back("note", "転出証明書（" + certificate->from_name + "、" + FormatWareki(certificate->issued) + "発行）による");
     return ChangeForm(request, context, *session, 200, "move_in", loaded, std::nullopt, std::nullopt);
+  }
+  if (type != nullptr && mode == "add-person") {
+    // 一括入力 (JK-4.0.10): one more 転入者, with the 氏, its 振り仮名, 本籍・筆頭者 and the kind of
+    // resident of the one entered last (the dates and the addresses are the 異動's, shared).
+    int last = -1;
+    for (const auto& [name, value] : fields) {
+      if (!name.starts_with("persons.")) continue;
+      const std::size_t dot = name.find('.', 8);
+      if (dot != std::string::npos && dot - 8 <= 2 && name.find_first_not_of("0123456789", 8) == dot) {
+        last = std::max(last, std::stoi(name.substr(8, dot - 8)));
+      }
+    }
+    if (last >= 0 && last < 49) {
+      const std::string from = "persons." + std::to_string(last) + ".";
+      const std::string to = "persons." + std::to_string(last + 1) + ".";
+      Fields copied;
+      for (const auto& [name, value] : fields) {
+        if (!name.starts_with(from)) continue;
+        const std::string key = name.substr(from.size());
+        if (key == "family_name" || key == "family_kana" || key == "domicile.place" ||
+            key == "domicile.head_of_family" || key == "kind" || key == "foreign.nationality") {
+          copied.emplace_back(to + key, value);
+        }
+      }
+      if (copied.empty()) copied.emplace_back(to + "family_name", "");
+      fields.insert(fields.end(), copied.begin(), copied.end());
+    }
+    return ChangeForm(request, context, *session, 200, type_code, fields, std::nullopt, std::nullopt);
   }
   if (type == nullptr || mode == "edit") {
     return ChangeForm(request, context, *session, type == nullptr ? 400 : 200, type_code, fields,

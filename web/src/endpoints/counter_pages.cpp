@@ -295,20 +295,7 @@ Response ResidentPage(const Request& request, const WebContext& context) {
     if (f.foreign_resident_since) items.set("since", day(*f.foreign_resident_since));
     person.set("foreign", items);
   }
-  // JK-2.2.3: each character of the name enlarged, with its code point, so 髙 and 高 are told apart.
-  data glyphs{data::type::list};
-  for (char32_t c : DecodeUtf8(r.family_name + r.given_name)) {
-    if (c == U' ' || c == U'　') continue;
-    data glyph;
-    std::string ch;
-    AppendUtf8(ch, c);
-    char code[16];
-    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
-    glyph.set("char", ch);
-    glyph.set("code", std::string(code));
-    glyphs.push_back(glyph);
-  }
-  person.set("glyphs", glyphs);
+  person.set("glyphs", NameGlyphs(r.family_name + r.given_name));
   data history{data::type::list};
   for (const auto& entry : view->history) {
     data row;
@@ -341,22 +328,31 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   }
   person.set("names", names);
   person.set("has_names", any_name);
-  // 世帯 (JK-2.2.1): who lives in the household now.
-  if (r.status == ResidentStatus::kResident) {
-    if (auto members = HouseholdNow(context, viewer, r.household_number)) {
-      data list{data::type::list};
-      for (const SearchHit& hit : members->hits) {
-        data m;
-        m.set("atena", hit.record.addressee_number);
-        m.set("name", hit.record.DisplayName());
-        m.set("relationship", hit.record.relationship.Text());
-        if (hit.record.addressee_number == r.addressee_number) m.set("self", true);
-        if (!hit.protection.marker.empty()) m.set("member_marker", hit.protection.marker);
-        list.push_back(m);
+  // 世帯 (JK-2.2.1, 3.3): who lives in the household now, and its members removed from it (転出,
+  // 死亡 …) as 除票, marked so.
+  SearchQuery household;
+  household.household_number = r.household_number;
+  household.residents_only = false;
+  if (auto members = context.search(viewer, household)) {
+    data list{data::type::list};
+    bool any = false;
+    for (const SearchHit& hit : members->hits) {
+      const ResidentRecord& m = hit.record;
+      if (m.household_number != r.household_number) continue;  // only an earlier version was here
+      data row;
+      row.set("atena", m.addressee_number);
+      row.set("name", m.DisplayName());
+      row.set("relationship", m.relationship.Text());
+      if (m.addressee_number == r.addressee_number) row.set("self", true);
+      if (m.status == ResidentStatus::kRemoved && m.removal) {
+        row.set("member_removed", "除票・" + std::string(InfoOf(m.removal->reason).name_ja) + " " + Wareki(m.removal->effective));
       }
-      person.set("has_members", !members->hits.empty());
-      person.set("members", list);
+      if (!hit.protection.marker.empty()) row.set("member_marker", hit.protection.marker);
+      list.push_back(row);
+      any = true;
     }
+    person.set("has_members", any);
+    person.set("members", list);
   }
   // 交付履歴 (JK-2.2.2, 1.3.8): the certificates that named this person.
   data issued{data::type::list};

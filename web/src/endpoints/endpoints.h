@@ -14,6 +14,7 @@ Response StylesheetEndpoint(const Request& request, const WebContext& context);
 
 // The home page with its explain tools; the /tools/… variants add one tool's result.
 Response HomeEndpoint(const Request& request, const WebContext& context);
+Response HelpEndpoint(const Request& request, const WebContext& context);
 Response DateToolEndpoint(const Request& request, const WebContext& context);
 Response KanaKeyToolEndpoint(const Request& request, const WebContext& context);
 Response KanjiKeyToolEndpoint(const Request& request, const WebContext& context);

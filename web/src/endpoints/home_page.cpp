@@ -5,6 +5,7 @@
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/web/http_status_for.h"
 #include "../page.h"
+#include "screen.h"
 
 namespace jrr::web {
 namespace {
@@ -132,6 +133,12 @@ Response KanjiKeyToolEndpoint(const Request& r, const WebContext& c) {
 }
 Response CheckDigitToolEndpoint(const Request& r, const WebContext& c) {
   return Page(r, c, Tool::kCheckDigit);
+}
+
+// 操作説明 (JK-10.5): the online manual, one section a screen; every screen links to its own.
+// Static and free of personal data, so it is shown without a login too.
+Response HelpEndpoint(const Request&, const WebContext& context) {
+  return Html(200, "操作説明（ヘルプ）", RenderTemplate("help", data{}), context);
 }
 
 }  // namespace jrr::web

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "screen.h"
 
+#include <cstdio>
+
+#include "jrr/domain/text.h"
+
 #include "jrr/domain/rule_catalog.h"
 #include "session_guard.h"
 
@@ -89,6 +93,22 @@ Result<SearchResult> HouseholdNow(const WebContext& context, const Viewer& viewe
   household.household_number = household_number;
   household.residents_only = true;
   return context.search(viewer, household);
+}
+
+kainjow::mustache::data NameGlyphs(const std::string& name) {
+  kainjow::mustache::data glyphs{kainjow::mustache::data::type::list};
+  for (char32_t c : DecodeUtf8(name)) {
+    if (c == U' ' || c == U'　') continue;
+    kainjow::mustache::data glyph;
+    std::string ch;
+    AppendUtf8(ch, c);
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    glyph.set("char", ch);
+    glyph.set("code", std::string(code));
+    glyphs.push_back(glyph);
+  }
+  return glyphs;
 }
 
 }  // namespace jrr::web

@@ -33,6 +33,9 @@ Response PdfFile(const std::string& bytes, const std::string& name);
 // the header stays ASCII; letters, digits, '/' and '-' are kept.
 std::string HeaderText(std::string_view text);
 Result<Session> LoggedIn(const Request& request, const WebContext& context, std::optional<Response>& redirect);
+// JK-2.2.3: each character of a name enlarged with its code point, so 髙 and 高 are told apart
+// (template items: char, code); spaces are left out.
+kainjow::mustache::data NameGlyphs(const std::string& name);
 // The people living in a household now, through the gate's search (logged, 支援措置 marked).
 Result<SearchResult> HouseholdNow(const WebContext& context, const Viewer& viewer, const std::string& household_number);
 
