@@ -182,6 +182,10 @@ class Engine {
   }
 
   Result<ChangeOutcome> Finish(Draft& draft, const ChangeInput& in, ChangeReason reason) {
+    // JK-4.2.0.5: only what is done 職権 can be done at a person's request (a 届出 is the request).
+    if (in.on_request && !draft.change.ex_officio) {
+      return RuleError("change.request_not_ex_officio", "申出 applies to 職権記載・消除・修正 and 取消し only");
+    }
     // JK-4.0.8: while a 仮登録 involves a person, no other 異動 may touch them or their household.
     for (const VersionStamp& stamp : draft.read_set) {
       const auto holder =
@@ -223,6 +227,7 @@ class Engine {
       if (auto ok = ValidateRecord(v); !ok) return ok.error();
     }
     ChangeRecord& change = draft.change;
+    change.on_request = in.on_request;
     change.reason = reason;
     change.event_date = in.event_date;
     change.notification_date = in.notification_date;

@@ -13,7 +13,8 @@ std::vector<IntegratedRemarkLine> IntegratedRemarks(
     last_change = c.change_id;
     std::string a = FormatRecordedDate(c.event_date, DisplayCalendar::kWareki) + "　" +
                     std::string(InfoOf(c.reason).name_ja);
-    if (c.notification_date) a += "（" + FormatWareki(*c.notification_date) + "届出）";
+    if (c.on_request) a += "（" + (c.notification_date ? FormatWareki(*c.notification_date) : std::string()) + "申出）";
+    else if (c.notification_date) a += "（" + FormatWareki(*c.notification_date) + "届出）";
     if (c.ex_officio && !c.notification_date) a += "（職権）";
     lines.push_back({'A', a});
     if (!c.note.empty()) lines.push_back({'B', c.note});

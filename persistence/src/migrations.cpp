@@ -30,6 +30,7 @@ std::string_view schema_0019_fuhyo_issuance_sql();
 std::string_view schema_0020_fuhyo_kana_protection_sql();
 std::string_view schema_0021_fuhyo_event_index_sql();
 std::string_view schema_0022_api_token_sql();
+std::string_view schema_0023_change_on_request_sql();
 }
 
 namespace jrr {
@@ -58,6 +59,7 @@ std::span<const Migration> AllMigrations() {
       Migration{20, "fuhyo_kana_protection", embedded::schema_0020_fuhyo_kana_protection_sql()},
       Migration{21, "fuhyo_event_index", embedded::schema_0021_fuhyo_event_index_sql()},
       Migration{22, "api_token", embedded::schema_0022_api_token_sql()},
+      Migration{23, "change_on_request", embedded::schema_0023_change_on_request_sql()},
   };
   return kMigrations;
 }

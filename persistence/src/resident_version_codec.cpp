@@ -46,7 +46,7 @@ const std::string& QualifiedVersionColumns() {
 
 const char* const kChangeColumns =
     "change_id, reason, event_date, notification_date, processing_date, ex_officio, "
-    "operator_id, place, terminal, note, alerts, supersedes_change_id";
+    "operator_id, place, terminal, note, alerts, supersedes_change_id, on_request";
 
 std::string EncodeDate(const RecordedDate& date) {
   if (date.state == DateState::kExact) return ToIsoString(*date.ExactDate());
@@ -309,6 +309,8 @@ ChangeRecord ReadChange(const Statement& statement, int first) {
     start = comma + 1;
   }
   if (!in.IsNull()) c.supersedes_change_id = in.Int();
+  else in.Skip();
+  c.on_request = in.Bool();
   return c;
 }
 

@@ -54,7 +54,7 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
   auto insert_change = db.Prepare(
       "INSERT INTO change_record(reason, event_date, event_date_sort, notification_date, "
       "processing_date, ex_officio, operator_id, place, terminal, note, alerts, "
-      "supersedes_change_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      "supersedes_change_id, on_request) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   insert_change->Bind(1, static_cast<int>(change.reason))
       .Bind(2, codec::EncodeDate(change.event_date))
       .Bind(3, codec::EncodeDay(change.event_date.InternalDate()))
@@ -71,6 +71,7 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
   } else {
     insert_change->BindNull(12);
   }
+  insert_change->Bind(13, change.on_request ? 1 : 0);
   insert_change->Run();
   return db.LastInsertRowId();
 }
@@ -396,7 +397,7 @@ std::vector<ResidentRepository::HistoryEntry> SqliteResidentRepository::History(
   auto statement = db_.Prepare(
       "SELECT " + codec::QualifiedVersionColumns() + ", " +
       "c.change_id, c.reason, c.event_date, c.notification_date, c.processing_date, c.ex_officio, "
-      "c.operator_id, c.place, c.terminal, c.note, c.alerts, c.supersedes_change_id "
+      "c.operator_id, c.place, c.terminal, c.note, c.alerts, c.supersedes_change_id, c.on_request "
       "FROM resident_version v JOIN change_record c ON c.change_id = v.change_id "
       "WHERE v.addressee_number = ?1 ORDER BY v.history_number");
   statement->Bind(1, addressee_number);

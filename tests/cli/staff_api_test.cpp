@@ -1206,7 +1206,7 @@ TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
 // The input aids and the online manual: 本籍 candidates from the person and the household
 // (JK-4.0.6), one more 転入者 carrying the 氏・本籍・筆頭者 of the last (JK-4.0.10), the name's
 // characters enlarged on the 入力確認 (JK-2.2.3), and the manual, reached from each screen (JK-10.5).
-// REQ: JK-4.0.6, JK-4.0.7, JK-4.0.10, JK-2.2.3, JK-10.5, JK-2.3.1
+// REQ: JK-4.0.6, JK-4.0.7, JK-4.0.10, JK-2.2.3, JK-10.5, JK-2.3.1, JK-4.2.0.5
 TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,see_domicile", false));
   auto birth = Get("/change?type=birth&atena=0000000019", clerk.cookie);
@@ -1217,6 +1217,8 @@ TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   EXPECT_NE(birth.body.find("<option value=\"東京都千代田区霞が関二丁目1番2号\">"), std::string::npos) << "the previous address";
   EXPECT_NE(birth.body.find("<datalist id=\"head-candidates\"><option value=\"架空　一郎\">"), std::string::npos);
   EXPECT_NE(birth.body.find("異動の入力（出生）"), std::string::npos) << "the 異動処理名称 on the screen";
+  EXPECT_EQ(birth.body.find("name=\"on_request:bool\""), std::string::npos);
+  EXPECT_NE(Get("/change?type=correction&atena=0000000019", clerk.cookie).body.find("本人等の申出による"), std::string::npos);
   // 一括入力: the second 転入者 starts with the first's 氏, 振り仮名, 本籍 and 筆頭者.
   auto added = Fetch(server_->port(), "/change", "POST",
                      FormEncode({{"screen", "move_in"}, {"type", "move_in"}, {"mode", "add-person"}, {"csrf", clerk.csrf},
@@ -1234,10 +1236,19 @@ TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   auto check = Fetch(server_->port(), "/change", "POST",
                      FormEncode({{"screen", "correction"}, {"type", "correction"}, {"mode", "check"}, {"csrf", clerk.csrf},
                                  {"event_date", "2026-11-20"}, {"addressee_number", "0000000019"},
-                                 {"reason", "clerical_error_correction"}, {"fields.family_name", "髙空"}}),
+                                 {"reason", "clerical_error_correction"}, {"fields.family_name", "髙空"},
+                                 {"on_request:bool", "1"}}),
                      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
   ASSERT_EQ(check.status, 200) << check.body;
   EXPECT_NE(check.body.find("<span class=\"glyph\" lang=\"ja\">髙</span><code>U+9AD9</code>"), std::string::npos) << check.body;
+  EXPECT_NE(check.body.find("name=\"on_request:bool\" value=\"1\""), std::string::npos) << "申出 carried to 登録";
+  auto moved = Fetch(server_->port(), "/change", "POST",
+                     FormEncode({{"screen", "within_move"}, {"type", "within_move"}, {"mode", "check"}, {"csrf", clerk.csrf},
+                                 {"event_date", "2026-11-20"}, {"movers:list", "0000000027"}, {"on_request:bool", "1"},
+                                 {"relationships.0000000027", "世帯主"},
+                                 {"new_address.text", "架空県架空市桜町二丁目"}, {"new_address.banchi", "1番"}}),
+                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  EXPECT_NE(moved.body.find("change.request_not_ex_officio"), std::string::npos) << "a 届出 is not done at a 申出";
   // 方書入力補助: with the town's dictionary, the 転居 form offers the 方書 of the 町字 and 番地 entered.
   ASSERT_EQ(RunCli({"dictionary", "--db", db_, "import", std::string(JRR_SOURCE_DIR) + "/sample_data/kakuu_address_dictionary.tsv"})
                 .status,

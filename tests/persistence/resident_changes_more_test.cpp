@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include "jrr/domain/remarks.h"
 #include "jrr/domain/rule_catalog.h"
 #include "support/register_fixture.h"
 
@@ -406,6 +407,50 @@ TEST_F(MoreChangesTest, ForeignItemsAndOtherSystemsItemsAreCorrectable) {
   foreign.pension.reset();
   foreign.foreign = ForeignResidentItems{};
   EXPECT_EQ(RuleOf(Changes().Correction(foreign)), "record.foreign_items_not_allowed");
+}
+
+// 申出による職権記載等 (JK-4.2.0.5) and 申出による異動の取消し (JK-4.6.1.1): the 異動 is marked as done
+// at the person's request, its 申出日 kept as the notification date and shown in the 統合記載欄
+// (A類型); a 届出 cannot be marked so. The mark survives the round trip through the file.
+// REQ: JK-4.2.0.5, JK-4.6.1.1, JK-4.2.0.4, JK-1.1.14
+TEST_F(MoreChangesTest, ExOfficioChangesDoneOnRequestSaySo) {
+  const ChangeOutcome family = MoveInFamily();
+  const std::string head = family.versions[0].addressee_number;
+  CorrectionCommand fix;
+  fix.input = Input("2026-11-20", "2026-11-19");
+  fix.input.on_request = true;
+  fix.reason = ChangeReason::kClericalErrorCorrection;
+  fix.addressee_number = head;
+  fix.given_name = "一朗";
+  auto fixed = Changes().Correction(fix);
+  ASSERT_TRUE(fixed) << RuleOf(fixed);
+  EXPECT_TRUE(fixed->change.on_request);
+  CancellationCommand cancel;
+  cancel.input = Input("2026-11-21", "2026-11-21");
+  cancel.input.on_request = true;
+  cancel.change_id = fixed->change.change_id;
+  cancel.persons = {head};
+  auto cancelled = Changes().Cancellation(cancel);
+  ASSERT_TRUE(cancelled) << RuleOf(cancelled);
+  const auto history = repository_->History(head);
+  ASSERT_GE(history.size(), 3u);
+  EXPECT_TRUE(history[history.size() - 2].change.on_request) << "read back from the file";
+  EXPECT_TRUE(history.back().change.on_request);
+  EXPECT_FALSE(history.front().change.on_request);
+  const auto lines = IntegratedRemarks(history, {});
+  bool found = false;
+  for (const auto& line : lines) found = found || line.text.find("令和8年11月19日申出") != std::string::npos;
+  EXPECT_TRUE(found) << "the A類型 line names the 申出日";
+  // A 届出 (転居) is not an 異動 done 職権: refused, nothing written.
+  WithinMoveCommand move;
+  move.input = Input("2026-11-22", "2026-11-22");
+  move.input.on_request = true;
+  move.movers = {head};
+  move.relationships = {{head, RelationshipToHead{}}};
+  move.new_address = TownAddress("8番8号");
+  const auto before = repository_->History(head).size();
+  EXPECT_EQ(RuleOf(Changes().WithinMove(move)), "change.request_not_ex_officio");
+  EXPECT_EQ(repository_->History(head).size(), before);
 }
 
 // Each refusal below is an エラー: the 異動 is not recorded, nothing is written, and the rule has a

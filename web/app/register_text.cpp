@@ -82,7 +82,7 @@ std::string HistoryText(const std::vector<ResidentRepository::HistoryEntry>& his
            std::string(InfoOf(c.reason).name_ja) + "  異動日 " +
            FormatRecordedDate(c.event_date, DisplayCalendar::kWareki) + "  届出日 " +
            Day(c.notification_date) + "  処理日 " + FormatWareki(c.processing_date) +
-           (c.ex_officio ? "  職権" : "") + "  " + c.operator_id + "（" + c.place + "／" +
+           (c.ex_officio ? "  職権" : "") + (c.on_request ? "（申出）" : "") + "  " + c.operator_id + "（" + c.place + "／" +
            c.terminal + "）\n";
   }
   return out;

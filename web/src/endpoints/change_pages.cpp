@@ -129,6 +129,10 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   page.set("json_type", std::string(type->json_type));
   page.set("type_name", std::string(type->name_ja));
   page.set(std::string("t_") + type->code, true);
+  // 申出による職権記載等 (JK-4.2.0.5, 4.6.1.1): the 職権 異動 a person may ask for.
+  for (const char* code : {"correction", "foreign_items", "ex_officio_removal", "cancellation"}) {
+    if (std::string(type->code) == code) page.set("may_be_requested", true);
+  }
   const std::string today = FormatWareki(session.viewer.today);
   page.set(ValueKey("event_date"), today);
   page.set(ValueKey("notification_date"), today);

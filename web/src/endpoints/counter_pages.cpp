@@ -301,7 +301,8 @@ Response ResidentPage(const Request& request, const WebContext& context) {
     data row;
     row.set("number", std::to_string(entry.version.history_number));
     row.set("change", std::to_string(entry.change.change_id));
-    row.set("reason", std::string(InfoOf(entry.change.reason).name_ja));
+    row.set("reason", std::string(InfoOf(entry.change.reason).name_ja) +
+                          (entry.change.on_request ? "（申出による）" : ""));
     row.set("event", Wareki(entry.change.event_date));
     row.set("processed", FormatWareki(entry.change.processing_date));
     row.set("address", entry.version.address.Printed());

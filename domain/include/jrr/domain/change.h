@@ -38,6 +38,7 @@ struct ChangeRecord {
   std::optional<CalendarDate> notification_date;  // 届出日 / 通知日 / 申出日
   CalendarDate processing_date;                   // 処理日
   bool ex_officio = false;                        // 職権
+  bool on_request = false;                        // 申出による職権記載等 (JK-4.2.0.5)
   std::string operator_id;
   std::string place;
   std::string terminal;

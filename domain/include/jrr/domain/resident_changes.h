@@ -51,7 +51,10 @@ namespace jrr {
 // What every 異動 command carries.
 struct ChangeInput {
   RecordedDate event_date;                        // 異動日
-  std::optional<CalendarDate> notification_date;  // 届出日 (届出), 通知日 (職権)
+  std::optional<CalendarDate> notification_date;  // 届出日 (届出), 通知日 (職権), 申出日 (申出)
+  // 申出による (JK-4.2.0.5, 4.6.1.1): a 職権 異動 done because the person asked for it; the 申出日
+  // is notification_date. Only for 異動 recorded 職権 (change.request_not_ex_officio).
+  bool on_request = false;
   std::string note;                               // 留意事項
   std::vector<std::string> acknowledged_alerts;
 };
