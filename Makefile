@@ -18,8 +18,9 @@ release: deps
 run: release
 	@mkdir -p data
 	@test -f $(DEMO_DB) || (build/release/web/jrr sample --db $(DEMO_DB) --residents 10000 --seed 1 && \
-	  build/release/web/jrr user --db $(DEMO_DB) add --admin --id demo --name 'デモ 管理者' && \
-	  echo "  http://127.0.0.1:$(PORT)/login で demo としてログインし、パスワードを変更して認証アプリを登録します。")
+	  echo "デモ職員（役割ごと。初回ログインでパスワードを変更し、認証アプリを登録します）:" && \
+	  scripts/demo-staff build/release/web/jrr $(DEMO_DB) && \
+	  echo "  http://127.0.0.1:$(PORT)/login でログインします（jrr user --db $(DEMO_DB) reset-password --id ID で再発行）。")
 	build/release/web/jrr serve --db $(DEMO_DB) --port $(PORT)
 
 dev: deps
