@@ -18,6 +18,26 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   const DateKind date_kind = c.ex_officio_entry ? DateKind::kExOfficio : DateKind::kNotified;
   if (auto ok = CheckDates(c.input, context_, date_kind, draft); !ok) return ok.error();
   if (c.persons.empty()) return RuleError("change.no_movers", "no person to enter");
+  // 未届転入 (JK-4.1.1.4): the latest unnotified address, marked as such, and a 留意事項.
+  Address previous = c.previous_address;
+  ChangeInput input = c.input;
+  if (c.unreported) {
+    if (previous.empty() || previous.abroad) {
+      return RuleError("change.unreported_needs_address", "未届転入 needs the latest unnotified address in Japan");
+    }
+    constexpr std::string_view kMark = "（未届）";
+    const std::string target = previous.katagaki.empty() ? (previous.banchi.empty() ? "text" : "banchi") : "katagaki";
+    std::string& last = target == "text" ? previous.text : target == "banchi" ? previous.banchi : previous.katagaki;
+    if (!previous.Printed().ends_with(kMark)) last += kMark;
+    std::string note = "未届転入。転入前住所（未届）: " + previous.Printed();
+    for (const NewPerson& p : c.persons) {
+      if (!p.last_registered_address.empty()) {
+        note += "。最終登録住所地: " + p.last_registered_address;
+        break;
+      }
+    }
+    input.note = input.note.empty() ? note : note + "。" + input.note;
+  }
   std::vector<ResidentRecord> destination;
   std::string household_number;
   Address address;
@@ -74,7 +94,7 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
     person.resident_since = c.input.event_date;
     person.address_since = c.input.event_date;
     person.notification_date = c.input.notification_date;
-    person.previous_address = c.previous_address;
+    person.previous_address = previous;
     if (person.resident_record_code.empty()) person.resident_record_code = kDrawResidentRecordCode;
     arriving.push_back(person);
   }
@@ -82,9 +102,9 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   draft.versions = arriving;
   if (c.ex_officio_entry) {
     draft.change.ex_officio = true;
-    return engine.Finish(draft, c.input, ChangeReason::kEntryExOfficio);
+    return engine.Finish(draft, input, ChangeReason::kEntryExOfficio);
   }
-  return engine.Finish(draft, c.input,
+  return engine.Finish(draft, input,
                        c.from_abroad ? ChangeReason::kMoveInFromAbroad : ChangeReason::kDomesticMoveIn);
 }
 

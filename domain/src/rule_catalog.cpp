@@ -70,6 +70,7 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"record.removal_items", kError, "JK-1.1.5", "除票の記載事項が住民状態と一致しません。"},
     // 異動 (JK-4).
     {"change.event_date_future", kError, "JK-4.0.3", "異動日に処理日より後の日は入力できません（転出を除く）。"},
+    {"change.unreported_needs_address", kError, "JK-4.1.1.4", "未届転入では、未届の住所のうち直近のもの（国内）を転入前住所に入力してください。"},
     {"change.request_not_ex_officio", kError, "JK-4.2.0.5", "申出によるとできるのは、職権で行う記載・消除・修正と異動の取消しだけです。"},
     {"change.notification_date_future", kError, "JK-4.1.0.2", "届出日に処理日より後の日は入力できません。"},
     {"change.notification_before_event", kError, "JK-4.1.0.2", "届出日が異動日より前になっています。"},

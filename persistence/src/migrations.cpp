@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/migrations.h"
 
+#include <vector>
+
 #include <array>
 #include <string>
 
@@ -31,6 +33,7 @@ std::string_view schema_0020_fuhyo_kana_protection_sql();
 std::string_view schema_0021_fuhyo_event_index_sql();
 std::string_view schema_0022_api_token_sql();
 std::string_view schema_0023_change_on_request_sql();
+std::string_view schema_0024_last_registered_address_sql();
 }
 
 namespace jrr {
@@ -60,6 +63,7 @@ std::span<const Migration> AllMigrations() {
       Migration{21, "fuhyo_event_index", embedded::schema_0021_fuhyo_event_index_sql()},
       Migration{22, "api_token", embedded::schema_0022_api_token_sql()},
       Migration{23, "change_on_request", embedded::schema_0023_change_on_request_sql()},
+      Migration{24, "last_registered_address", embedded::schema_0024_last_registered_address_sql()},
   };
   return kMigrations;
 }
@@ -75,16 +79,22 @@ void Migrate(Database& db) {
                        "database " + db.path() + " has schema version " + std::to_string(current) +
                            ", newer than this build's " + std::to_string(LatestSchemaVersion()));
   }
+  if (current == LatestSchemaVersion()) return;
+  // Every pending migration in one transaction: a register is upgraded whole or not at all. The
+  // code steps (backfills) run after all the SQL, because they read and write through today's
+  // codec, which knows the columns the later migrations add.
+  Transaction transaction(db);
+  std::vector<const Migration*> steps;
   for (const Migration& migration : AllMigrations()) {
     if (migration.version <= current) continue;
-    Transaction transaction(db);
     db.Execute(migration.sql);
-    if (migration.step != nullptr) migration.step(db);
+    if (migration.step != nullptr) steps.push_back(&migration);
     auto record = db.Prepare("INSERT INTO schema_migration(version, name) VALUES (?1, ?2)");
     record->Bind(1, migration.version).Bind(2, migration.name).Run();
-    db.Execute("PRAGMA user_version = " + std::to_string(migration.version));
-    transaction.Commit();
   }
+  for (const Migration* migration : steps) migration->step(db);
+  db.Execute("PRAGMA user_version = " + std::to_string(LatestSchemaVersion()));
+  transaction.Commit();
 }
 
 }  // namespace jrr

@@ -28,9 +28,10 @@ const char* const kResidentVersionColumns =
     "removal_planned_katagaki, removal_planned_postal_code, removal_planned_abroad, "
     "removal_confirmed_code, removal_confirmed_text, removal_confirmed_banchi, "
     "removal_confirmed_katagaki, removal_confirmed_postal_code, removal_confirmed_abroad, "
-    "removal_move_in_notice_date, removal_confirmed_move_out_date, kana_key, kanji_key";
+    "removal_move_in_notice_date, removal_confirmed_move_out_date, kana_key, kanji_key, "
+    "last_registered_address";
 
-int ResidentVersionColumnCount() { return 88; }
+int ResidentVersionColumnCount() { return 89; }
 
 const std::string& QualifiedVersionColumns() {
   static const std::string qualified = [] {
@@ -208,7 +209,7 @@ void BindVersion(Statement& statement, const ResidentRecord& r, int64_t change_i
   } else {
     b.Null().Null().Addr({}).Addr({}).Null().Null();
   }
-  b.Text(KanaKeyOf(r)).Text(KanjiKeyOf(r));
+  b.Text(KanaKeyOf(r)).Text(KanjiKeyOf(r)).Text(r.last_registered_address);
 }
 
 ResidentRecord ReadVersion(const Statement& statement, int first) {
@@ -283,6 +284,8 @@ ResidentRecord ReadVersion(const Statement& statement, int first) {
     removal.confirmed_move_out_date = in.Day();
     r.removal = removal;
   }
+  // After the keys, by position: the removal columns above are not read for a record without one.
+  r.last_registered_address = statement.ColumnText(first + 88);
   return r;
 }
 

@@ -1232,6 +1232,8 @@ TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   EXPECT_NE(added.body.find("name=\"persons.1.domicile.place\" value=\"架空県架空市中央1番地\""), std::string::npos);
   EXPECT_NE(added.body.find("name=\"persons.1.given_name\" value=\"\""), std::string::npos) << "the 名 is the person's own";
   EXPECT_NE(added.body.find("転入者 2"), std::string::npos);
+  EXPECT_NE(added.body.find("name=\"unreported:bool\""), std::string::npos) << "未届転入 (JK-4.1.1.4)";
+  EXPECT_NE(added.body.find("name=\"persons.1.last_registered_address\""), std::string::npos);
   // 入力確認 shows each character of the name with its code point: 髙 is U+9AD9, not 高.
   auto check = Fetch(server_->port(), "/change", "POST",
                      FormEncode({{"screen", "correction"}, {"type", "correction"}, {"mode", "check"}, {"csrf", clerk.csrf},

@@ -453,6 +453,43 @@ TEST_F(MoreChangesTest, ExOfficioChangesDoneOnRequestSaySo) {
   EXPECT_EQ(repository_->History(head).size(), before);
 }
 
+// 未届転入 (JK-4.1.1.4): the latest unnotified address gets 「（未届）」 at its end, the 留意事項
+// says it was an unnotified move-in with that address, and 最終登録住所地 is kept as a data item of
+// the person (not a 住民票 item). Without an address in Japan it is refused.
+// REQ: JK-4.1.1.4, JK-1.1.14
+TEST_F(MoreChangesTest, UnnotifiedMoveInMarksThePreviousAddressAndKeepsTheLastRegisteredOne) {
+  MoveInCommand c;
+  c.input = Input("2026-11-10", "2026-11-12");
+  c.unreported = true;
+  NewPerson p = Person("未届", "太郎", "ミトドケ", "タロウ", "平成2年2月2日", Sex::kMale, "世帯主");
+  p.last_registered_address = "東京都千代田区霞が関一丁目1番1号";
+  c.persons = {p};
+  c.previous_address = Address{"", "埼玉県さいたま市浦和区高砂三丁目", "15番1号", "", "", false};
+  c.new_address = TownAddress("4番4号");
+  auto entered = Changes().MoveIn(c);
+  ASSERT_TRUE(entered) << RuleOf(entered);
+  const auto latest = repository_->Latest(entered->versions[0].addressee_number);
+  ASSERT_TRUE(latest);
+  EXPECT_EQ(latest->previous_address.Printed(), "埼玉県さいたま市浦和区高砂三丁目15番1号（未届）");
+  EXPECT_EQ(latest->last_registered_address, "東京都千代田区霞が関一丁目1番1号") << "read back from the file";
+  EXPECT_EQ(entered->change.reason, ChangeReason::kDomesticMoveIn);
+  EXPECT_EQ(entered->change.note,
+            "未届転入。転入前住所（未届）: 埼玉県さいたま市浦和区高砂三丁目15番1号（未届）。最終登録住所地: "
+            "東京都千代田区霞が関一丁目1番1号");
+  // Marked once only, even when the clerk typed the mark already.
+  MoveInCommand again = c;
+  again.persons[0] = Person("未届", "次郎", "ミトドケ", "ジロウ", "平成3年3月3日", Sex::kMale, "世帯主");
+  again.previous_address.katagaki = "高砂荘2号（未届）";
+  again.new_address = TownAddress("5番5号");
+  auto second = Changes().MoveIn(again);
+  ASSERT_TRUE(second) << RuleOf(second);
+  EXPECT_EQ(repository_->Latest(second->versions[0].addressee_number)->previous_address.katagaki, "高砂荘2号（未届）");
+  // No unnotified address, or one abroad: refused.
+  MoveInCommand none = c;
+  none.previous_address = Address{};
+  EXPECT_EQ(RuleOf(Changes().MoveIn(none)), "change.unreported_needs_address");
+}
+
 // Each refusal below is an エラー: the 異動 is not recorded, nothing is written, and the rule has a
 // Japanese message for the counter.
 // REQ: JK-4.1.4.1, JK-4.1.3.0.2, JK-4.0.2, JK-1.1.7, JK-4.1.3.1.1

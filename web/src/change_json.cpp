@@ -138,7 +138,7 @@ const std::set<std::string> kPersonFields = {
     "kind", "family_name", "given_name", "family_kana", "given_kana", "kana_confirmed",
     "former_surname", "former_surname_kana", "common_name", "common_name_kana", "birth_date",
     "sex", "relationship", "domicile", "individual_number", "resident_record_code",
-    "on_electoral_roll", "adult_ward", "foreign", "returning_addressee_number"};
+    "on_electoral_roll", "adult_ward", "foreign", "returning_addressee_number", "last_registered_address"};
 
 Sex DecodeSex(const Fields& f) {
   const std::string sex = f.Str("sex", true);
@@ -222,6 +222,7 @@ NewPerson DecodePerson(const Fields& f) {
   p.resident_record_code = f.Str("resident_record_code");
   p.on_electoral_roll = f.Bool("on_electoral_roll");
   p.adult_ward = f.Bool("adult_ward");
+  p.last_registered_address = f.Str("last_registered_address");
   if (p.kind == ResidentKind::kForeign) {
     p.domicile = Domicile{Domicile::State::kNone, "", ""};  // foreign residents have no 本籍
     p.foreign = DecodeForeign(f.Child("foreign", kForeignFields));
@@ -269,12 +270,13 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
   if (!type_value.isString()) Fail("json.wrong_type", "type must be a string");
   const std::string type = type_value.convert<std::string>();
   if (type == "move_in") {
-    Fields f(object, "", With({"from_abroad", "ex_officio_entry", "persons", "previous_address",
+    Fields f(object, "", With({"from_abroad", "ex_officio_entry", "unreported", "persons", "previous_address",
                                "new_address", "join_household"}));
     MoveInCommand c;
     c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
     c.from_abroad = f.Bool("from_abroad");
     c.ex_officio_entry = f.Bool("ex_officio_entry");
+    c.unreported = f.Bool("unreported");
     Array::Ptr persons = f.List("persons");
     for (std::size_t i = 0; i < persons->size(); ++i) {
       Object::Ptr person = persons->getObject(static_cast<unsigned>(i));
@@ -647,7 +649,8 @@ std::string EncodeRecord(const ResidentRecord& r) {
       .Add("individual_number", r.individual_number)
       .Add("resident_record_code", r.resident_record_code)
       .Add("on_electoral_roll", r.on_electoral_roll)
-      .Add("adult_ward", r.adult_ward);
+      .Add("adult_ward", r.adult_ward)
+      .Add("last_registered_address", r.last_registered_address);
   if (foreign) {
     json.AddRaw("foreign",
                 JsonObject()

@@ -264,6 +264,7 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   person.set("atena", r.addressee_number);
   person.set("household", r.household_number);
   if (!r.previous_address.Printed().empty()) person.set("previous_address", r.previous_address.Printed());
+  if (!r.last_registered_address.empty()) person.set("last_registered", r.last_registered_address);
   // JK-10.4: an item this user may not see says so, rather than looking empty.
   const std::string hidden = "（表示の権限がありません）";
   if (!foreign) {

@@ -70,6 +70,10 @@ struct MoveInCommand {
   // 職権記載 (住所設定, JK-4.2.1.1): entered by the municipality, not on a 届出. The 転入前住所
   // may be 「不明」, or end in 「（未届）」 for an unnotified move-in (JK-4.1.1.4).
   bool ex_officio_entry = false;
+  // 未届転入 (JK-4.1.1.4): the person lived at addresses they never notified. previous_address is
+  // the latest of those; the 異動 marks it 「（未届）」 and adds the 留意事項 that says so. Each
+  // person's 最終登録住所地 may be given (NewPerson::last_registered_address).
+  bool unreported = false;
   std::vector<NewPerson> persons;       // with 続柄 in the destination household
   Address previous_address;             // 転入前住所
   std::optional<Address> new_address;   // for a new household

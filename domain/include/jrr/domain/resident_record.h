@@ -145,6 +145,9 @@ struct ResidentRecord {
   std::optional<RecordedDate> address_since;    // 住所を定めた年月日 (kKosekiConsistent)
   std::optional<CalendarDate> notification_date;  // 届出の年月日 (of the entry)
   Address previous_address;                     // 転入前住所 (国外を含む)
+  // 最終登録住所地 (JK-4.1.1.4): for an unnotified move-in, the last address where the person was
+  // registered. A data item of jrr, not an item of the 住民票: never printed on a certificate.
+  std::string last_registered_address;
 
   std::string individual_number;     // 個人番号
   std::string resident_record_code;  // 住民票コード

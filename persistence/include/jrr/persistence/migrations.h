@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Versioned schema migrations. Each is an SQL file under persistence/schema/ (embedded at build
-// time), applied in order, each in its own transaction together with its row in schema_migration
-// and PRAGMA user_version. A database written by a newer jrr (user_version above the newest
+// time). The missing ones are applied in order in one transaction, with their rows in
+// schema_migration and PRAGMA user_version, so a register is upgraded whole or not at all. A
+// database written by a newer jrr (user_version above the newest
 // migration known here) is refused before anything is touched.
 #pragma once
 
@@ -17,7 +18,8 @@ struct Migration {
   int version;
   std::string_view name;
   std::string_view sql;
-  // Work SQL cannot do (keys computed by the domain), run after `sql` in the same transaction.
+  // Work SQL cannot do (keys computed by the domain): run in the same transaction after the SQL of
+  // every pending migration, since it reads and writes with today's codec.
   void (*step)(Database&) = nullptr;
 };
 
@@ -31,8 +33,8 @@ int LatestSchemaVersion();
 int SchemaVersion(Database& db);
 
 // Applies every missing migration. Throws StorageError with rule storage.schema_too_new when the
-// database is newer than this build, and StorageError for any failure (the failing migration is
-// rolled back; earlier ones stay applied).
+// database is newer than this build, and StorageError for any failure (then nothing of this
+// upgrade stays: the register keeps the version it had).
 void Migrate(Database& db);
 
 }  // namespace jrr
