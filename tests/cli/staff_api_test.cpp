@@ -74,6 +74,13 @@ class StaffApiTest : public ::testing::Test {
   void TearDown() override {
     if (server_) server_->Stop();
   }
+  // The 市区町村長 whose name the certificates print (their 認証者).
+  void AddMayor() {
+    ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
+                      "架空　太郎", "--from", "2020-04-01"})
+                  .status,
+              0);
+  }
   // Adds a user through the CLI, changes the initial password and enrols a second factor;
   // returns the secret.
   std::string ReadyUser(const std::string& id, const std::string& permissions, bool admin) {
@@ -417,10 +424,7 @@ TEST_F(StaffApiTest, ChangesThroughTheApiWithCheckProvisionalAndApproval) {
 // REQ: JK-5.1, JK-1.3.8, JK-3.4
 // LAW: 住基法第12条の3
 TEST_F(StaffApiTest, CertificatesThroughTheApiAndTheScreen) {
-  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
-                    "架空　太郎", "--from", "2020-04-01"})
-                .status,
-            0);
+  AddMayor();
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,issue", false));
   const Login viewer = LogIn("view01", ReadyUser("view01", "view", false));
   auto pdf = Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000019","with":["zokugara"]})",
@@ -472,10 +476,7 @@ TEST_F(StaffApiTest, CertificatesThroughTheApiAndTheScreen) {
 // 原票, the certificate as PDF with the card, 廃止; the screen takes the image as a file upload.
 // LAW: 印鑑条例 (登録, 証明書の交付, 廃止)
 TEST_F(StaffApiTest, SealRegistrationThroughTheApiAndTheScreen) {
-  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
-                    "架空　太郎", "--from", "2020-04-01"})
-                .status,
-            0);
+  AddMayor();
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,issue", false));
   const std::string image = dir_.File("seal.png");
   ASSERT_EQ(RunCli({"seal", "sample-image", "--out", image, "--diameter", "14", "--text", "架空"}).status, 0);
@@ -995,10 +996,7 @@ TEST_F(StaffApiTest, SettingsScreenAndApi) {
 // 除票 items and the 交付履歴. A clerk who may not see 在留資格等 cannot write them either.
 // REQ: JK-4.5.1, JK-4.5.6, JK-4.5.3, JK-1.1.7, JK-4.1.3.0.2, JK-4.1.3.1.1, JK-10.4, JK-2.2.1, JK-2.2.2, JK-3.3
 TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees) {
-  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
-                    "架空　太郎", "--from", "2020-04-01"})
-                .status,
-            0);
+  AddMayor();
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,issue,see_residence_status", false));
   const Login plain = LogIn("clerk02", ReadyUser("clerk02", "view,change", false));
   auto post = [&](const Login& who, const std::map<std::string, std::string>& fields) {
@@ -1209,6 +1207,12 @@ TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
 // REQ: JK-4.0.6, JK-4.0.7, JK-4.0.10, JK-2.2.3, JK-10.5, JK-2.3.1, JK-4.2.0.5
 TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,see_domicile", false));
+  // A form of the 異動 screen, posted as the clerk's browser does.
+  auto post_change = [&](std::map<std::string, std::string> fields) {
+    fields["csrf"] = clerk.csrf;
+    return Fetch(server_->port(), "/change", "POST", FormEncode(fields),
+                 {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  };
   auto birth = Get("/change?type=birth&atena=0000000019", clerk.cookie);
   ASSERT_EQ(birth.status, 200);
   EXPECT_NE(birth.body.find("name=\"child.domicile.place\" value=\"架空県架空市桜町一丁目1番地\" list=\"domicile-candidates\""),
@@ -1220,12 +1224,10 @@ TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   EXPECT_EQ(birth.body.find("name=\"on_request:bool\""), std::string::npos);
   EXPECT_NE(Get("/change?type=correction&atena=0000000019", clerk.cookie).body.find("本人等の申出による"), std::string::npos);
   // 一括入力: the second 転入者 starts with the first's 氏, 振り仮名, 本籍 and 筆頭者.
-  auto added = Fetch(server_->port(), "/change", "POST",
-                     FormEncode({{"screen", "move_in"}, {"type", "move_in"}, {"mode", "add-person"}, {"csrf", clerk.csrf},
+  auto added = post_change({{"screen", "move_in"}, {"type", "move_in"}, {"mode", "add-person"},
                                  {"persons.0.family_name", "髙橋"}, {"persons.0.given_name", "一"},
                                  {"persons.0.family_kana", "タカハシ"}, {"persons.0.domicile.place", "架空県架空市中央1番地"},
-                                 {"persons.0.domicile.head_of_family", "髙橋　一"}}),
-                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+                                 {"persons.0.domicile.head_of_family", "髙橋　一"}});
   ASSERT_EQ(added.status, 200) << added.body;
   EXPECT_NE(added.body.find("name=\"persons.1.family_name\" value=\"髙橋\""), std::string::npos) << added.body;
   EXPECT_NE(added.body.find("name=\"persons.1.family_kana\" value=\"タカハシ\""), std::string::npos);
@@ -1235,31 +1237,25 @@ TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   EXPECT_NE(added.body.find("name=\"unreported:bool\""), std::string::npos) << "未届転入 (JK-4.1.1.4)";
   EXPECT_NE(added.body.find("name=\"persons.1.last_registered_address\""), std::string::npos);
   // 入力確認 shows each character of the name with its code point: 髙 is U+9AD9, not 高.
-  auto check = Fetch(server_->port(), "/change", "POST",
-                     FormEncode({{"screen", "correction"}, {"type", "correction"}, {"mode", "check"}, {"csrf", clerk.csrf},
+  auto check = post_change({{"screen", "correction"}, {"type", "correction"}, {"mode", "check"},
                                  {"event_date", "2026-11-20"}, {"addressee_number", "0000000019"},
                                  {"reason", "clerical_error_correction"}, {"fields.family_name", "髙空"},
-                                 {"on_request:bool", "1"}}),
-                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+                                 {"on_request:bool", "1"}});
   ASSERT_EQ(check.status, 200) << check.body;
   EXPECT_NE(check.body.find("<span class=\"glyph\" lang=\"ja\">髙</span><code>U+9AD9</code>"), std::string::npos) << check.body;
   EXPECT_NE(check.body.find("name=\"on_request:bool\" value=\"1\""), std::string::npos) << "申出 carried to 登録";
-  auto moved = Fetch(server_->port(), "/change", "POST",
-                     FormEncode({{"screen", "within_move"}, {"type", "within_move"}, {"mode", "check"}, {"csrf", clerk.csrf},
+  auto moved = post_change({{"screen", "within_move"}, {"type", "within_move"}, {"mode", "check"},
                                  {"event_date", "2026-11-20"}, {"movers:list", "0000000027"}, {"on_request:bool", "1"},
                                  {"relationships.0000000027", "世帯主"},
-                                 {"new_address.text", "架空県架空市桜町二丁目"}, {"new_address.banchi", "1番"}}),
-                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+                                 {"new_address.text", "架空県架空市桜町二丁目"}, {"new_address.banchi", "1番"}});
   EXPECT_NE(moved.body.find("change.request_not_ex_officio"), std::string::npos) << "a 届出 is not done at a 申出";
   // 方書入力補助: with the town's dictionary, the 転居 form offers the 方書 of the 町字 and 番地 entered.
   ASSERT_EQ(RunCli({"dictionary", "--db", db_, "import", std::string(JRR_SOURCE_DIR) + "/sample_data/kakuu_address_dictionary.tsv"})
                 .status,
             0);
-  auto katagaki = Fetch(server_->port(), "/change", "POST",
-                        FormEncode({{"screen", "within_move"}, {"type", "within_move"}, {"mode", "edit"}, {"csrf", clerk.csrf},
+  auto katagaki = post_change({{"screen", "within_move"}, {"type", "within_move"}, {"mode", "edit"},
                                     {"atena", "0000000019"}, {"new_address.code", "99000002001"},
-                                    {"new_address.banchi", "5番10号"}}),
-                        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+                                    {"new_address.banchi", "5番10号"}});
   ASSERT_EQ(katagaki.status, 200) << katagaki.body;
   EXPECT_NE(katagaki.body.find("<datalist id=\"katagaki-candidates\"><option value=\"若葉台団地3号棟\">"), std::string::npos)
       << katagaki.body;
