@@ -55,7 +55,15 @@ PrintedPerson CertificateDesk::AsIssuedOn(const ResidentRecord& latest, bool wit
       person.move_out_pending = true;
     }
   }
-  if (with_history) person.history = std::move(history);
+  if (with_history) {
+    // JK-1.1.4: the printed history is that of the current 原票, from its latest 改製; what came
+    // before is the 改製原住民票's.
+    const auto remade = std::find_if(history.rbegin(), history.rend(), [](const auto& entry) {
+      return entry.change.reason == ChangeReason::kEntryRemaking;
+    });
+    if (remade != history.rend()) history.erase(history.begin(), std::prev(remade.base()));
+    person.history = std::move(history);
+  }
   return person;
 }
 

@@ -46,6 +46,7 @@ Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
     Result<ChangeOutcome> operator()(const MoveOutAmendmentCommand& c) {
       return changes.MoveOutAmendment(c);
     }
+    Result<ChangeOutcome> operator()(const RemakingCommand& c) { return changes.Remaking(c); }
   };
   return std::visit(Visitor{*this}, command);
 }

@@ -200,4 +200,17 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
   return engine.Finish(draft, input, reason);
 }
 
+Result<ChangeOutcome> ResidentChanges::Remaking(const RemakingCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;  // the municipality's own act
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  std::vector<ResidentRecord> household;
+  auto persons = engine.LoadMovers(c.persons, draft, household);
+  if (!persons) return persons.error();
+  // Every item carries over unchanged: only the 原票 is new.
+  for (const ResidentRecord& person : *persons) draft.versions.push_back(NextVersion(person));
+  return engine.Finish(draft, c.input, ChangeReason::kEntryRemaking);
+}
+
 }  // namespace jrr

@@ -500,5 +500,49 @@ TEST_F(CertificateTest, ForeignResidentDatesAndItems) {
   EXPECT_TRUE(Contains(text, "2028年3月31日"));
 }
 
+// 改製 (JK-1.1.4): on the municipality's decision, a person's 住民票 is made anew; every item
+// carries over, the history before stays in the register (改製原住民票), and a 住民票の写し with
+// its history prints from the 改製 on. Nothing is remade automatically.
+// REQ: JK-1.1.4, JK-5.1
+TEST_F(CertificateTest, AfterRemakingTheCopyWithHistoryStartsAtTheRemaking) {
+  const ChangeOutcome family = MoveInFive();
+  const std::string ichiro = family.versions[0].addressee_number;
+  CorrectionCommand fix;
+  fix.input = Input("2026-10-10", "2026-10-10");
+  fix.reason = ChangeReason::kClericalErrorCorrection;
+  fix.addressee_number = ichiro;
+  fix.given_name = "一朗";
+  ASSERT_TRUE(Changes("2026-10-10").Correction(fix));
+  RemakingCommand remake;
+  remake.input = Input("2026-10-20", "2026-10-20");
+  remake.persons = {ichiro};
+  auto remade = Changes("2026-10-20").Remaking(remake);
+  ASSERT_TRUE(remade) << remade.error().rule_id;
+  EXPECT_EQ(remade->change.reason, ChangeReason::kEntryRemaking);
+  EXPECT_TRUE(remade->change.ex_officio);
+  const auto history = repository_->History(ichiro);
+  ASSERT_EQ(history.size(), 3u) << "the 改製原住民票's versions stay";
+  EXPECT_EQ(history.back().version.given_name, "一朗") << "every item carries over";
+  EXPECT_EQ(history.back().version.address, history[1].version.address);
+  CertificateRequest request;
+  request.person = ichiro;
+  request.individual_sheet = true;
+  request.with_history = true;
+  auto plan = Desk(Clerk()).Plan(request);
+  ASSERT_TRUE(plan) << plan.error().rule_id;
+  ASSERT_EQ(plan->people.size(), 1u);
+  ASSERT_EQ(plan->people[0].history.size(), 1u) << "printed from the 改製 on";
+  EXPECT_EQ(plan->people[0].history[0].change.reason, ChangeReason::kEntryRemaking);
+  // Someone not remade still prints their whole history.
+  request.person = family.versions[1].addressee_number;
+  auto whole = Desk(Clerk()).Plan(request);
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->people[0].history.size(), 1u);
+  EXPECT_EQ(whole->people[0].history[0].change.reason, ChangeReason::kDomesticMoveIn);
+  // Refused like any 異動 on people of two households or none.
+  remake.persons = {};
+  EXPECT_EQ(Changes("2026-10-20").Remaking(remake).error().rule_id, "change.no_movers");
+}
+
 }  // namespace
 }  // namespace jrr::testing

@@ -50,6 +50,12 @@ TEST(ChangeJson, DecodesEveryType) {
           "relationships":{"0000000035":"世帯主"}})",
       R"({"type":"correction","event_date":"2026-11-27","reason":"clerical_error_correction",
           "addressee_number":"0000000027","fields":{"given_name":"華子","domicile":{"state":"不明"}}})",
+      R"({"type":"remaking","event_date":"2026-11-27","persons":["0000000019","0000000027"]})",
+      R"({"type":"ex_officio_removal","event_date":"2026-11-27","persons":["0000000019"],"on_request":true})",
+      R"({"type":"move_in","event_date":"2026-11-01","unreported":true,
+          "persons":[{"family_name":"未届","given_name":"一","birth_date":"1990-01-01","sex":"male","relationship":"世帯主",
+                      "last_registered_address":"東京都千代田区霞が関一丁目1番1号"}],
+          "previous_address":{"text":"埼玉県さいたま市浦和区高砂三丁目"},"new_address":{"text":"架空県架空市桜町一丁目"}})",
   };
   for (const char* document : documents) {
     auto decoded = DecodeChangeCommand(document);

@@ -464,6 +464,13 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     c.persons = f.StrList("persons");
     return c;
   }
+  if (type == "remaking") {
+    Fields f(object, "", With({"persons"}));
+    RemakingCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    c.persons = f.StrList("persons");
+    return c;
+  }
   if (type == "move_out_amendment") {
     Fields f(object, "", With({"persons", "destination"}));
     MoveOutAmendmentCommand c;
@@ -712,7 +719,7 @@ std::string_view CommandType(const AnyChangeCommand& command) {
       "move_in",   "birth",         "within_move",        "move_out",           "death",
       "head_change", "separation",  "correction",         "move_in_notice",     "household_join",
       "ex_officio_removal", "nationality_change", "name_item", "cancellation",
-      "move_out_amendment"};
+      "move_out_amendment", "remaking"};
   static_assert(std::size(kTypes) == std::variant_size_v<AnyChangeCommand>);
   return kTypes[command.index()];
 }

@@ -58,6 +58,7 @@ constexpr ChangeType kTypes[] = {
     {"move_in_notice", "move_in_notice", "転入通知の受理", Members::kRemoved},
     {"move_out_amendment", "move_out_amendment", "転出の変更（転出予定日・転出先）", Members::kRemoved},
     {"cancellation", "cancellation", "異動の取消し", Members::kLiving},
+    {"remaking", "remaking", "改製（住民票の作り直し）", Members::kLiving},
 };
 
 const ChangeType* TypeOf(const std::string& code) {

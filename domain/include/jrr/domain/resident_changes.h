@@ -228,12 +228,21 @@ struct CancellationCommand {
 };
 
 // Any 異動 command, as decoded from the JSON the CLI and the API take.
+// 改製 (JK-1.1.4): a new 住民票（原票） for each person named, at a time the municipality chooses —
+// never automatically (there is no column limit). The 異動 (reason 改製) appends a version that
+// starts the new 原票; the versions before it form the 改製原住民票, kept and readable, and printed
+// history (住民票の写し with 履歴) starts at the latest 改製. 異動日 is the 改製年月日.
+struct RemakingCommand {
+  ChangeInput input;
+  std::vector<std::string> persons;  // from one household
+};
+
 using AnyChangeCommand =
     std::variant<MoveInCommand, BirthCommand, WithinMoveCommand, MoveOutCommand, DeathCommand,
                  HeadOfHouseholdChangeCommand, HouseholdSeparationCommand, CorrectionCommand,
                  MoveInNoticeCommand, HouseholdJoinCommand, ExOfficioRemovalCommand,
                  NationalityChangeCommand, NameItemCommand, CancellationCommand,
-                 MoveOutAmendmentCommand>;
+                 MoveOutAmendmentCommand, RemakingCommand>;
 
 class ResidentChanges {
  public:
@@ -259,6 +268,7 @@ class ResidentChanges {
   Result<ChangeOutcome> NameItem(const NameItemCommand& command);
   Result<ChangeOutcome> Cancellation(const CancellationCommand& command);
   Result<ChangeOutcome> MoveOutAmendment(const MoveOutAmendmentCommand& command);
+  Result<ChangeOutcome> Remaking(const RemakingCommand& command);
 
   // Runs whichever use case `command` holds.
   Result<ChangeOutcome> Apply(const AnyChangeCommand& command);
