@@ -1135,8 +1135,9 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
 
 // 仮登録一覧の一部・全部本登録 (JK-4.0.8): the list narrowed by 入力場所 and 異動者; 本登録 of the
 // ones ticked or of all shown, each in its own transaction, a refusal not stopping the others; the
-// same over the API (ids=…), with the ceiling on one request.
-// REQ: JK-4.0.8
+// same over the API (ids=…), with the ceiling on one request. A browser registered as a terminal
+// enters at its 入力場所.
+// REQ: JK-4.0.8, JK-1.3.1
 TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
   auto enter = [&](const std::string& given, const std::string& place) {
     const std::string json = std::string(R"({"type":"move_in","event_date":"2026-11-20","notification_date":"2026-11-20",
@@ -1199,6 +1200,22 @@ TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
             std::string::npos)
       << denied.body;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE given_name = '五子'"), 0);
+  // A browser registered as a terminal (ID web:<address>) enters at that terminal's 入力場所.
+  const std::string north_secret = ReadyUser("clerk10", "view,change", false);  // before terminals exist
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-place", "--code", "KITA", "--name", "北支所"}).status, 0);
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-terminal", "--id", "web:127.0.0.1", "--place", "KITA", "--name",
+                    "北支所窓口1"})
+                .status,
+            0);
+  const Login north_clerk = LogIn("clerk10", north_secret);
+  auto entered = Post("/api/v1/changes?mode=provisional", R"({"type":"move_in","event_date":"2026-11-20",
+      "persons":[{"family_name":"北","given_name":"一","birth_date":"1990-01-01","sex":"male","relationship":"世帯主"}],
+      "previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"1番"},
+      "new_address":{"text":"架空県架空市桜町一丁目","banchi":"9番"}})",
+                      north_clerk.cookie, north_clerk.csrf);
+  ASSERT_EQ(entered.status, 201) << entered.body;
+  EXPECT_NE(entered.body.find("\"place\":\"北支所\",\"terminal\":\"web:127.0.0.1\""), std::string::npos) << entered.body;
+  EXPECT_NE(Get("/api/v1/pending?place=" + north, approver.cookie).body.find("\"place\":\"北支所\""), std::string::npos);
 }
 
 // The input aids and the online manual: 本籍 candidates from the person and the household

@@ -261,6 +261,17 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     auto db = served->pool.Acquire();
     return SqliteAddressDictionary(*db).Areas();
   };
+  context.place_of_terminal = [served](const std::string& terminal_id) -> std::optional<std::string> {
+    auto db = served->pool.Acquire();
+    SqliteRegisterSettings settings(*db);
+    for (const Terminal& t : settings.Terminals()) {
+      if (t.id != terminal_id) continue;
+      for (const InputPlace& place : settings.Places()) {
+        if (place.code == t.place_code) return place.name;
+      }
+    }
+    return std::nullopt;
+  };
   context.katagaki_for = [served](const std::string& address_code, const std::string& banchi) {
     auto db = served->pool.Acquire();
     std::vector<std::string> katagaki;

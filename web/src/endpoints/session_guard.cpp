@@ -12,7 +12,12 @@ std::string SessionCookie(const std::string& id, bool clear, bool secure) {
 }
 
 LoginPlace PlaceOf(const Request& request, const WebContext& context) {
-  return LoginPlace{"web:" + request.client_address, "web", context.today(), context.now_epoch_seconds()};
+  // A browser is the terminal "web:<its address>"; registered under that ID (設定 → 端末), its
+  // 入力場所 is the place of everything done in the session (the 仮登録一覧 narrows by it).
+  const std::string terminal = "web:" + request.client_address;
+  std::optional<std::string> place;
+  if (context.place_of_terminal) place = context.place_of_terminal(terminal);
+  return LoginPlace{terminal, place.value_or("web"), context.today(), context.now_epoch_seconds()};
 }
 
 Result<Session> SessionOf(const Request& request, const WebContext& context, Need need) {

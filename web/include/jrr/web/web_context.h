@@ -54,6 +54,8 @@ struct WebContext {
   std::function<Result<SearchResult>(const Viewer&, const SearchQuery&)> search;
   // The address dictionary's areas (町字 and 住所コード; JK-1.3.2), for the 異動 screens' lists.
   std::function<std::vector<AddressArea>()> address_areas;
+  // 入力場所 of a registered terminal (JK-1.3.1), by its ID; nullopt when none has that ID.
+  std::function<std::optional<std::string>(const std::string& terminal_id)> place_of_terminal;
   // 方書入力補助 (JK-4.0.7): the 方書 registered for a 住所コード and 番地.
   std::function<std::vector<std::string>(const std::string& address_code, const std::string& banchi)> katagaki_for;
   // 異動 through ChangeDesk (change_desk.h): check (入力確認) or record; 仮登録, its list, 本登録
