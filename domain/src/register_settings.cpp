@@ -29,4 +29,14 @@ std::optional<Certifier> CertifierOn(const std::vector<Certifier>& all, Calendar
   return acting ? acting : mayor;
 }
 
+std::optional<std::string> PlaceOfTerminal(RegisterSettingsRepository& settings, std::string_view terminal_id) {
+  for (const Terminal& t : settings.Terminals()) {
+    if (t.id != terminal_id) continue;
+    for (const InputPlace& place : settings.Places()) {
+      if (place.code == t.place_code) return place.name;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace jrr

@@ -101,6 +101,24 @@ TEST(Migrations, ApplyOnceAndSurviveCloseAndReopen) {
   }
 }
 
+// An upgrade is whole or nothing: when a later migration fails, the earlier ones of the same
+// upgrade are rolled back and the register keeps the version it had (nothing half-written).
+// REQ: JK-1.2.1
+TEST(Migrations, AFailingUpgradeLeavesTheRegisterAsItWas) {
+  TempDir dir;
+  const std::string path = dir.File("r.db");
+  Database db(path);
+  Migrate(db);
+  // Back to version 22 with 0023 undone but 0024's column still there, so 0024 must fail.
+  db.Execute("ALTER TABLE change_record DROP COLUMN on_request; "
+             "DELETE FROM schema_migration WHERE version >= 23; PRAGMA user_version = 22;");
+  EXPECT_THROW(Migrate(db), StorageError);
+  EXPECT_EQ(SchemaVersion(db), 22);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM pragma_table_info('change_record') WHERE name = 'on_request'"), 0)
+      << "0023, applied before 0024 failed, is rolled back with it";
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM schema_migration WHERE version >= 23"), 0);
+}
+
 TEST(Migrations, RefuseADatabaseFromANewerJrr) {
   TempDir dir;
   const std::string path = dir.File("r.db");

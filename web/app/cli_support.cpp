@@ -88,16 +88,10 @@ Result<ChangeContext> ClerkContext(const Args& args, Database& db) {
                         args.Option("place", "CLI"), args.Option("terminal", HostName())};
   context.now_epoch_seconds = static_cast<int64_t>(std::time(nullptr));
   SqliteRegisterSettings settings(db);
-  const auto terminals = settings.Terminals();
-  if (!terminals.empty()) {
-    const auto found = std::find_if(terminals.begin(), terminals.end(),
-                                    [&](const Terminal& t) { return t.id == context.terminal; });
-    if (found == terminals.end()) {
-      return MakeError(ErrorCode::kInvalidInput, "settings.unknown_terminal", context.terminal);
-    }
-    for (const InputPlace& place : settings.Places()) {
-      if (place.code == found->place_code) context.place = place.name;
-    }
+  if (!settings.Terminals().empty()) {
+    auto place = PlaceOfTerminal(settings, context.terminal);
+    if (!place) return MakeError(ErrorCode::kInvalidInput, "settings.unknown_terminal", context.terminal);
+    context.place = *place;
   }
   return context;
 }

@@ -2,6 +2,7 @@
 #include "register_services.h"
 
 #include <filesystem>
+#include <type_traits>
 
 #include "jrr/domain/municipality_repository.h"
 #include "jrr/persistence/connection_pool.h"
@@ -67,7 +68,8 @@ Result<std::shared_ptr<ServingRegister>> OpenForServing(const std::string& path,
 
 namespace {
 
-// Runs `use` with an Authenticator over one pooled connection.
+// Runs `use` with an Authenticator over one pooled connection (and, when it takes them, the staff
+// directory and the connection).
 template <typename Use>
 auto WithAuthenticator(const std::shared_ptr<ServingRegister>& served, Use use) {
   auto db = served->pool.Acquire();
@@ -76,7 +78,11 @@ auto WithAuthenticator(const std::shared_ptr<ServingRegister>& served, Use use) 
   web::Totp codes;
   SqliteAuditLog log(*db);
   Authenticator authenticator(staff, hasher, codes, log);
-  return use(authenticator);
+  if constexpr (std::is_invocable_v<Use, Authenticator&, StaffDirectory&, Database&>) {
+    return use(authenticator, staff, *db);
+  } else {
+    return use(authenticator);
+  }
 }
 
 // Runs `use` with the ChangeDesk of `viewer` over one pooled connection.
@@ -201,16 +207,12 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     change.Commit();
   };
   context.with_staff_admin = [served](const std::function<void(Authenticator&, StaffDirectory&)>& use) {
-    auto db = served->pool.Acquire();
-    SqliteStaffDirectory staff(*db);
-    Argon2PasswordHasher hasher;
-    web::Totp codes;
-    SqliteAuditLog log(*db);
-    Authenticator authenticator(staff, hasher, codes, log);
-    // Refusals are logged too, so the transaction commits whatever the outcome.
-    Transaction change(*db);
-    use(authenticator, staff);
-    change.Commit();
+    WithAuthenticator(served, [&](Authenticator& authenticator, StaffDirectory& staff, Database& db) {
+      // Refusals are logged too, so the transaction commits whatever the outcome.
+      Transaction change(db);
+      use(authenticator, staff);
+      change.Commit();
+    });
   };
   context.with_protection_desk = [served](const Viewer& viewer, const std::function<void(ProtectionDesk&)>& use) {
     auto db = served->pool.Acquire();
@@ -264,13 +266,7 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   context.place_of_terminal = [served](const std::string& terminal_id) -> std::optional<std::string> {
     auto db = served->pool.Acquire();
     SqliteRegisterSettings settings(*db);
-    for (const Terminal& t : settings.Terminals()) {
-      if (t.id != terminal_id) continue;
-      for (const InputPlace& place : settings.Places()) {
-        if (place.code == t.place_code) return place.name;
-      }
-    }
-    return std::nullopt;
+    return PlaceOfTerminal(settings, terminal_id);
   };
   context.katagaki_for = [served](const std::string& address_code, const std::string& banchi) {
     auto db = served->pool.Acquire();

@@ -84,13 +84,8 @@ Response PendingListApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   auto open = context.pending(session->viewer);
   if (!open) return RefuseSession(request, open.error());
-  std::string list = "[";
-  for (const PendingChange& p : SelectPending(*open, PendingFilter{request.Query("place"), request.Query("person")})) {
-    if (list.size() > 1) list += ',';
-    list += EncodePending(p);
-  }
-  list += ']';
-  return JsonResponse(200, JsonObject().AddRaw("pending", list).str());
+  const auto shown = SelectPending(*open, PendingFilter{request.Query("place"), request.Query("person")});
+  return JsonResponse(200, JsonObject().AddRaw("pending", JsonArray(shown, EncodePending)).str());
 }
 
 Response ApproveApi(const Request& request, const WebContext& context) {
@@ -102,20 +97,21 @@ Response ApproveApi(const Request& request, const WebContext& context) {
     if (!ids) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "pending.not_open", "ids: numbers"));
     auto approvals = ApprovePending(context, session->viewer, *ids);
     if (!approvals) return ErrorResponse(request, approvals.error());
-    std::string approved = "[";
-    std::string refused = "[";
-    for (const Approval& a : *approvals) {
-      std::string& list = a.outcome ? approved : refused;
-      if (list.size() > 1) list += ',';
-      list += a.outcome ? JsonObject().Add("pending_id", a.pending_id).AddRaw("change", EncodeOutcome(*a.outcome)).str()
-                        : JsonObject()
-                              .Add("pending_id", a.pending_id)
-                              .Add("code", std::string(ErrorCodeName(a.outcome.error().code)))
-                              .Add("rule_id", a.outcome.error().rule_id)
-                              .Add("message_ja", MessageJa(a.outcome.error()))
-                              .str();
-    }
-    return JsonResponse(200, JsonObject().AddRaw("approved", approved + "]").AddRaw("refused", refused + "]").str());
+    std::vector<const Approval*> approved, refused;
+    for (const Approval& a : *approvals) (a.outcome ? approved : refused).push_back(&a);
+    const std::string approved_json = JsonArray(approved, [](const Approval* a) {
+      return JsonObject().Add("pending_id", a->pending_id).AddRaw("change", EncodeOutcome(*a->outcome)).str();
+    });
+    const std::string refused_json = JsonArray(refused, [](const Approval* a) {
+      const Error& e = a->outcome.error();
+      return JsonObject()
+          .Add("pending_id", a->pending_id)
+          .Add("code", std::string(ErrorCodeName(e.code)))
+          .Add("rule_id", e.rule_id)
+          .Add("message_ja", MessageJa(e))
+          .str();
+    });
+    return JsonResponse(200, JsonObject().AddRaw("approved", approved_json).AddRaw("refused", refused_json).str());
   }
   auto id = PendingIdOf(request);
   if (!id) return ErrorResponse(request, id.error());

@@ -40,18 +40,19 @@ struct ChangeType {
   const char* json_type;  // the 異動's "type" in the JSON
   const char* name_ja;
   Members members;
+  bool domicile_fields = false;  // has 本籍・筆頭者 fields (their candidates come from the household)
 };
 constexpr ChangeType kTypes[] = {
     {"within_move", "within_move", "転居", Members::kLiving},
     {"move_out", "move_out", "転出", Members::kLiving},
     {"separation", "separation", "世帯分離", Members::kLiving},
     {"head_change", "head_change", "世帯主変更", Members::kNone},
-    {"birth", "birth", "出生", Members::kNone},
+    {"birth", "birth", "出生", Members::kNone, true},
     {"death", "death", "死亡", Members::kNone},
-    {"move_in", "move_in", "転入（法第30条の46・47を含む）", Members::kNone},
-    {"correction", "correction", "修正（職権修正・誤記修正・軽微な修正）", Members::kNone},
+    {"move_in", "move_in", "転入（法第30条の46・47を含む）", Members::kNone, true},
+    {"correction", "correction", "修正（職権修正・誤記修正・軽微な修正）", Members::kNone, true},
     {"name_item", "name_item", "旧氏・通称の記載・変更・削除", Members::kNone},
-    {"nationality_change", "nationality_change", "帰化・国籍取得・国籍喪失", Members::kNone},
+    {"nationality_change", "nationality_change", "帰化・国籍取得・国籍喪失", Members::kNone, true},
     {"foreign_items", "correction", "在留資格等の変更（出入国在留管理庁長官通知等）", Members::kNone},
     {"household_join", "household_join", "世帯合併", Members::kLiving},
     {"ex_officio_removal", "ex_officio_removal", "職権消除", Members::kLiving},
@@ -73,19 +74,6 @@ std::string CategoryKey(int category) {
   static const char* const kKeys[] = {"", "mid_to_long_term", "special_permanent", "temporary_refuge",
                                       "provisional_stay", "transitional"};
   return category >= 1 && category <= 5 ? kKeys[category] : "";
-}
-
-// The people of a household the screen offers: those living there now, or its 除票.
-Result<SearchResult> MembersOf(const WebContext& context, const Viewer& viewer, const std::string& household,
-                               Members which) {
-  if (which != Members::kRemoved) return HouseholdNow(context, viewer, household);
-  SearchQuery query;
-  query.household_number = household;
-  query.residents_only = false;
-  auto found = context.search(viewer, query);
-  if (!found) return found;
-  std::erase_if(found->hits, [](const SearchHit& hit) { return hit.record.status != ResidentStatus::kRemoved; });
-  return found;
 }
 
 // A form field's value key for the template: dots and colons are not mustache names.
@@ -217,16 +205,21 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
         offer(places, r.domicile.place);
         offer(heads, r.domicile.head_of_family);
       }
-      if (auto members = HouseholdNow(context, session.viewer, r.household_number)) {
-        std::stable_partition(members->hits.begin(), members->hits.end(),
-                              [](const SearchHit& h) { return h.record.relationship.kind == RelationshipKind::kHead; });
-        for (const SearchHit& hit : members->hits) {
-          if (hit.record.domicile.state != Domicile::State::kRecorded) continue;
-          offer(places, hit.record.domicile.place);
-          offer(heads, hit.record.domicile.head_of_family);
+      // One search of the household serves the 異動者 list and the 本籍 candidates.
+      std::vector<SearchHit> living, removed;
+      if (type->members != Members::kNone || type->domicile_fields) {
+        if (auto members = HouseholdMembers(context, session.viewer, r.household_number)) {
+          for (SearchHit& hit : *members) {
+            (hit.record.status == ResidentStatus::kResident ? living : removed).push_back(std::move(hit));
+          }
         }
-        for (const SearchHit& hit : members->hits) offer(heads, hit.record.DisplayName());
       }
+      for (const SearchHit& hit : living) {
+        if (hit.record.domicile.state != Domicile::State::kRecorded) continue;
+        offer(places, hit.record.domicile.place);
+        offer(heads, hit.record.domicile.head_of_family);
+      }
+      for (const SearchHit& hit : living) offer(heads, hit.record.DisplayName());
       page.set("person_name", r.DisplayName());
       page.set("person_address", r.address.Printed());
       page.set("household", r.household_number);
@@ -243,12 +236,9 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
         page.set(ValueKey("child.domicile.place"), r.domicile.place);
         page.set(ValueKey("child.domicile.head_of_family"), r.domicile.head_of_family);
         // 帰化・国籍取得: the name as recorded, to be replaced by the one in the 戸籍.
-        for (const char* key : {"family_name", "given_name", "family_kana", "given_kana"}) {
-          const std::string& value = std::string(key) == "family_name"   ? r.family_name
-                                     : std::string(key) == "given_name"  ? r.given_name
-                                     : std::string(key) == "family_kana" ? r.family_kana
-                                                                         : r.given_kana;
-          page.set(ValueKey(key), value);
+        for (const auto& [key, value] : {std::pair{"family_name", &r.family_name}, {"given_name", &r.given_name},
+                                         {"family_kana", &r.family_kana}, {"given_kana", &r.given_kana}}) {
+          page.set(ValueKey(key), *value);
         }
         // 在留資格等の変更: the items as they stand (blank when this clerk may not see them; the
         // desk then refuses to write them).
@@ -294,23 +284,18 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
           }
         }
       }
-      auto members = type->members == Members::kNone
-                         ? Result<SearchResult>(SearchResult{})
-                         : MembersOf(context, session.viewer, r.household_number, type->members);
       data list{data::type::list};
-      if (members) {
-        for (const SearchHit& hit : members->hits) {
-          data m;
-          m.set("atena", hit.record.addressee_number);
-          m.set("name", hit.record.DisplayName());
-          m.set("relationship", hit.record.relationship.Text());
-          if (movers.contains(hit.record.addressee_number)) m.set("checked", true);
-          if (auto rel = relationships.find(hit.record.addressee_number); rel != relationships.end()) m.set("rel", rel->second);
-          if (!hit.protection.marker.empty()) m.set("marker", hit.protection.marker);
-          list.push_back(m);
-        }
+      for (const SearchHit& hit : type->members == Members::kRemoved ? removed : living) {
+        data m;
+        m.set("atena", hit.record.addressee_number);
+        m.set("name", hit.record.DisplayName());
+        m.set("relationship", hit.record.relationship.Text());
+        if (movers.contains(hit.record.addressee_number)) m.set("checked", true);
+        if (auto rel = relationships.find(hit.record.addressee_number); rel != relationships.end()) m.set("rel", rel->second);
+        if (!hit.protection.marker.empty()) m.set("marker", hit.protection.marker);
+        list.push_back(m);
       }
-      page.set("members", list);
+      if (type->members != Members::kNone) page.set("members", list);
     }
   }
   // 方書入力補助 (JK-4.0.7): with a 町字 and 番地 entered, the 方書 registered there.

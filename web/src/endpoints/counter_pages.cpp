@@ -332,15 +332,10 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   person.set("has_names", any_name);
   // 世帯 (JK-2.2.1, 3.3): who lives in the household now, and its members removed from it (転出,
   // 死亡 …) as 除票, marked so.
-  SearchQuery household;
-  household.household_number = r.household_number;
-  household.residents_only = false;
-  if (auto members = context.search(viewer, household)) {
+  if (auto members = HouseholdMembers(context, viewer, r.household_number)) {
     data list{data::type::list};
-    bool any = false;
-    for (const SearchHit& hit : members->hits) {
+    for (const SearchHit& hit : *members) {
       const ResidentRecord& m = hit.record;
-      if (m.household_number != r.household_number) continue;  // only an earlier version was here
       data row;
       row.set("atena", m.addressee_number);
       row.set("name", m.DisplayName());
@@ -351,9 +346,8 @@ Response ResidentPage(const Request& request, const WebContext& context) {
       }
       if (!hit.protection.marker.empty()) row.set("member_marker", hit.protection.marker);
       list.push_back(row);
-      any = true;
     }
-    person.set("has_members", any);
+    person.set("has_members", !members->empty());
     person.set("members", list);
   }
   // 交付履歴 (JK-2.2.2, 1.3.8): the certificates that named this person.
@@ -459,13 +453,14 @@ Response PendingDecision(const Request& request, const WebContext& context) {
   const PendingFilter filter = FilterOf(request, true);
   // One row's button names its id; otherwise the ticked ones, or every one shown.
   std::vector<std::string> texts;
-  const std::string scope = request.Form("scope");
-  for (const auto& [name, value] : request.FormPairs()) {
-    if ((name == "only" && !value.empty()) || (scope != "all" && name == "id") || (scope == "all" && name == "shown")) {
-      texts.push_back(value);
+  if (!request.Form("only").empty()) {
+    texts.push_back(request.Form("only"));
+  } else {
+    const std::string wanted = request.Form("scope") == "all" ? "shown" : "id";
+    for (const auto& [name, value] : request.FormPairs()) {
+      if (name == wanted) texts.push_back(value);
     }
   }
-  if (!request.Form("only").empty()) texts = {request.Form("only")};
   auto ids = PendingIds(texts);
   if (!ids) ids = std::vector<int64_t>{0};  // refused below as not open
   if (request.path == "/pending/withdraw") {

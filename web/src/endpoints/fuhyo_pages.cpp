@@ -247,13 +247,7 @@ Response FuhyoApi(const Request& request, const WebContext& context) {
   }
   auto found = context.fuhyo_search(session->viewer, request.Query("q"));
   if (!found) return RefuseSession(request, found.error());
-  std::string list = "[";
-  for (const Fuhyo& f : *found) {
-    if (list.size() > 1) list += ',';
-    list += FuhyoJson(f);
-  }
-  list += ']';
-  return JsonResponse(200, JsonObject().AddRaw("fuhyo", list).str());
+  return JsonResponse(200, JsonObject().AddRaw("fuhyo", JsonArray(*found, FuhyoJson)).str());
 }
 
 Response FuhyoNoticeApi(const Request& request, const WebContext& context) {

@@ -41,6 +41,18 @@ Result<std::optional<CalendarDate>> QueryDay(const Request& request, const char*
   return std::optional<CalendarDate>(*day);
 }
 
+// The period asked for by ?from=&to= (和暦 or 西暦); either may be left out.
+struct Period {
+  std::optional<CalendarDate> from, to;
+};
+Result<Period> QueryPeriod(const Request& request) {
+  auto from = QueryDay(request, "from");
+  if (!from) return from.error();
+  auto to = QueryDay(request, "to");
+  if (!to) return to.error();
+  return Period{*from, *to};
+}
+
 }  // namespace
 
 Result<AuditQuery> AuditQueryOf(const Request& request, std::optional<CalendarDate> from, std::optional<CalendarDate> to) {
@@ -128,30 +140,25 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
 Response AuditApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
-  auto from = QueryDay(request, "from");
-  if (!from) return ErrorResponse(request, from.error());
-  auto to = QueryDay(request, "to");
-  if (!to) return ErrorResponse(request, to.error());
+  auto period = QueryPeriod(request);
+  if (!period) return ErrorResponse(request, period.error());
+  const std::optional<CalendarDate> from = period->from, to = period->to;
   if (request.path == "/api/v1/audit/report") {
-    if (!*from || !*to) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "audit.invalid_period", "from, to"));
+    if (!from || !to) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "audit.invalid_period", "from, to"));
     const std::string t = request.Query("threshold").empty() ? "100" : request.Query("threshold");
     const int64_t threshold = t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos ? std::stoll(t) : 0;
-    auto report = context.audit_report(session->viewer, request.Query("kind"), **from, **to, threshold);
+    auto report = context.audit_report(session->viewer, request.Query("kind"), *from, *to, threshold);
     if (!report) return RefuseSession(request, report.error());
-    std::string entries = "[", counts = "[";
-    for (const AuditEntry& e : report->entries) {
-      if (entries.size() > 1) entries += ',';
-      entries += EncodeAuditEntry(e);
-    }
-    for (const OperatorCount& c : report->counts) {
-      if (counts.size() > 1) counts += ',';
-      counts += JsonObject().Add("operator_id", c.operator_id).Add("day", c.day).Add("count", c.count).Add("hits", c.hits).str();
-    }
-    entries += ']';
-    counts += ']';
-    return JsonResponse(200, JsonObject().Add("kind", report->kind).AddRaw("entries", entries).AddRaw("counts", counts).str());
+    const std::string counts = JsonArray(report->counts, [](const OperatorCount& c) {
+      return JsonObject().Add("operator_id", c.operator_id).Add("day", c.day).Add("count", c.count).Add("hits", c.hits).str();
+    });
+    return JsonResponse(200, JsonObject()
+                                 .Add("kind", report->kind)
+                                 .AddRaw("entries", JsonArray(report->entries, EncodeAuditEntry))
+                                 .AddRaw("counts", counts)
+                                 .str());
   }
-  auto query = AuditQueryOf(request, *from, *to);
+  auto query = AuditQueryOf(request, from, to);
   if (!query) return ErrorResponse(request, query.error());
   const std::string limit = request.Query("limit");
   if (!limit.empty()) {
@@ -162,24 +169,17 @@ Response AuditApi(const Request& request, const WebContext& context) {
   }
   auto found = context.audit_search(session->viewer, *query);
   if (!found) return RefuseSession(request, found.error());
-  std::string entries = "[";
-  for (const AuditEntry& e : *found) {
-    if (entries.size() > 1) entries += ',';
-    entries += EncodeAuditEntry(e);
-  }
-  entries += ']';
-  return JsonResponse(200, JsonObject().AddRaw("entries", entries).str());
+  return JsonResponse(200, JsonObject().AddRaw("entries", JsonArray(*found, EncodeAuditEntry)).str());
 }
 
 Response StatisticsApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
-  auto from = QueryDay(request, "from");
-  if (!from) return ErrorResponse(request, from.error());
-  auto to = QueryDay(request, "to");
-  if (!to) return ErrorResponse(request, to.error());
-  if (!*from || !*to) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "date.range_reversed", "from and to are required"));
-  auto s = context.statistics(session->viewer, **from, **to);
+  auto period = QueryPeriod(request);
+  if (!period) return ErrorResponse(request, period.error());
+  const std::optional<CalendarDate> from = period->from, to = period->to;
+  if (!from || !to) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "date.range_reversed", "from and to are required"));
+  auto s = context.statistics(session->viewer, *from, *to);
   if (!s) return RefuseSession(request, s.error());
   std::string areas = "[";
   for (const auto& a : s->by_area) {

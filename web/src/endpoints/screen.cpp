@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "screen.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "jrr/domain/text.h"
@@ -88,11 +89,20 @@ std::string HeaderText(std::string_view text) {
   return out;
 }
 
-Result<SearchResult> HouseholdNow(const WebContext& context, const Viewer& viewer, const std::string& household_number) {
+Result<std::vector<SearchHit>> HouseholdMembers(const WebContext& context, const Viewer& viewer,
+                                                const std::string& household_number) {
   SearchQuery household;
   household.household_number = household_number;
-  household.residents_only = true;
-  return context.search(viewer, household);
+  household.residents_only = false;
+  auto found = context.search(viewer, household);
+  if (!found) return found.error();
+  std::vector<SearchHit> members;
+  for (SearchHit& hit : found->hits) {
+    if (hit.record.household_number == household_number) members.push_back(std::move(hit));
+  }
+  std::stable_partition(members.begin(), members.end(),
+                        [](const SearchHit& h) { return h.record.relationship.kind == RelationshipKind::kHead; });
+  return members;
 }
 
 kainjow::mustache::data NameGlyphs(const std::string& name) {

@@ -36,7 +36,10 @@ Result<Session> LoggedIn(const Request& request, const WebContext& context, std:
 // JK-2.2.3: each character of a name enlarged with its code point, so 髙 and 高 are told apart
 // (template items: char, code); spaces are left out.
 kainjow::mustache::data NameGlyphs(const std::string& name);
-// The people living in a household now, through the gate's search (logged, 支援措置 marked).
-Result<SearchResult> HouseholdNow(const WebContext& context, const Viewer& viewer, const std::string& household_number);
+// A household's members, through the gate's search (logged, 支援措置 marked): those living in it
+// and those whose 除票 left it (転出, 死亡 …), the 世帯主 first. People who only once belonged
+// to it are left out.
+Result<std::vector<SearchHit>> HouseholdMembers(const WebContext& context, const Viewer& viewer,
+                                                const std::string& household_number);
 
 }  // namespace jrr::web

@@ -129,33 +129,23 @@ Response SettingsApi(const Request& request, const WebContext& context) {
       view = desk.Show();
       return false;
     });
-    std::string certifiers = "[", places = "[", terminals = "[", printers = "[";
-    for (const Certifier& c : view.certifiers) {
-      if (certifiers.size() > 1) certifiers += ',';
-      certifiers += JsonObject()
-                        .Add("role", std::string(c.role == CertifierRole::kMayor ? "mayor" : "acting"))
-                        .Add("title", c.title)
-                        .Add("name", c.name)
-                        .Add("from", ToIsoString(c.from))
-                        .Add("to", c.to ? ToIsoString(*c.to) : std::string())
-                        .str();
-    }
-    for (const InputPlace& p : view.places) {
-      if (places.size() > 1) places += ',';
-      places += JsonObject().Add("code", p.code).Add("name", p.name).str();
-    }
-    for (const Terminal& t : view.terminals) {
-      if (terminals.size() > 1) terminals += ',';
-      terminals += JsonObject().Add("id", t.id).Add("place", t.place_code).Add("name", t.name).str();
-    }
-    for (const Printer& p : view.printers) {
-      if (printers.size() > 1) printers += ',';
-      printers += JsonObject().Add("id", p.id).Add("place", p.place_code).Add("name", p.name).str();
-    }
-    certifiers += ']';
-    places += ']';
-    terminals += ']';
-    printers += ']';
+    const std::string certifiers = JsonArray(view.certifiers, [](const Certifier& c) {
+      return JsonObject()
+          .Add("role", std::string(c.role == CertifierRole::kMayor ? "mayor" : "acting"))
+          .Add("title", c.title)
+          .Add("name", c.name)
+          .Add("from", ToIsoString(c.from))
+          .Add("to", c.to ? ToIsoString(*c.to) : std::string())
+          .str();
+    });
+    const std::string places = JsonArray(
+        view.places, [](const InputPlace& p) { return JsonObject().Add("code", p.code).Add("name", p.name).str(); });
+    const std::string terminals = JsonArray(view.terminals, [](const Terminal& t) {
+      return JsonObject().Add("id", t.id).Add("place", t.place_code).Add("name", t.name).str();
+    });
+    const std::string printers = JsonArray(view.printers, [](const Printer& p) {
+      return JsonObject().Add("id", p.id).Add("place", p.place_code).Add("name", p.name).str();
+    });
     const std::string seal = JsonObject()
                                  .Add("minimum_age", static_cast<int64_t>(view.seal.minimum_age))
                                  .AddRaw("too_small_mm", Number(view.seal.too_small_mm))

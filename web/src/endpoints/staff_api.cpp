@@ -88,24 +88,21 @@ Response ResidentApi(const Request& request, const WebContext& context) {
   auto view = context.view_person(session->viewer, request.Query("atena"), query, acknowledged);
   if (!view) return RefuseSession(request, view.error());
   // 交付履歴 (JK-2.2.2): what was issued naming this person; the other people by number only.
-  std::string issuances = "[";
-  for (const IssuanceRecord& i : view->issuances) {
-    if (issuances.size() > 1) issuances += ",";
-    issuances += JsonObject()
-                     .Add("issuance_id", i.issuance_id)
-                     .Add("issue_date", ToIsoString(i.issue_date))
-                     .Add("kind", std::string(CertificateKindCode(i.kind)))
-                     .Add("requester", std::string(RequesterCode(i.requester)))
-                     .Add("place", i.place)
-                     .Add("terminal", i.terminal)
-                     .Add("operator_id", i.operator_id)
-                     .Add("copies", static_cast<int64_t>(i.copies))
-                     .Add("persons", static_cast<int64_t>(i.targets.size()))
-                     .Add("first_number", i.numbers.empty() ? std::string() : i.numbers.front())
-                     .Add("disposed", i.disposed_at.has_value())
-                     .str();
-  }
-  issuances += "]";
+  const std::string issuances = JsonArray(view->issuances, [](const IssuanceRecord& i) {
+    return JsonObject()
+        .Add("issuance_id", i.issuance_id)
+        .Add("issue_date", ToIsoString(i.issue_date))
+        .Add("kind", std::string(CertificateKindCode(i.kind)))
+        .Add("requester", std::string(RequesterCode(i.requester)))
+        .Add("place", i.place)
+        .Add("terminal", i.terminal)
+        .Add("operator_id", i.operator_id)
+        .Add("copies", static_cast<int64_t>(i.copies))
+        .Add("persons", static_cast<int64_t>(i.targets.size()))
+        .Add("first_number", i.numbers.empty() ? std::string() : i.numbers.front())
+        .Add("disposed", i.disposed_at.has_value())
+        .str();
+  });
   return JsonResponse(200, JsonObject()
                        .AddRaw("record", EncodeRecord(view->record))
                        .AddRaw("protection", EncodeProtection(view->protection))
@@ -124,13 +121,8 @@ Response SearchApi(const Request& request, const WebContext& context) {
   if (!query) return ErrorResponse(request, query.error());
   auto result = context.search(session->viewer, *query);
   if (!result) return RefuseSession(request, result.error());
-  std::string hits = "[";
-  for (const SearchHit& hit : result->hits) {
-    if (hits.size() > 1) hits += ',';
-    hits += EncodeSearchHit(hit);
-  }
-  hits += ']';
-  return JsonResponse(200, JsonObject().AddRaw("hits", hits).Add("truncated", result->truncated).str());
+  return JsonResponse(
+      200, JsonObject().AddRaw("hits", JsonArray(result->hits, EncodeSearchHit)).Add("truncated", result->truncated).str());
 }
 
 }  // namespace jrr::web

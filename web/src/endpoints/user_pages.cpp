@@ -139,13 +139,7 @@ Response UsersApi(const Request& request, const WebContext& context) {
     Result<std::vector<StaffUser>> users = std::vector<StaffUser>{};
     context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session->viewer); });
     if (!users) return RefuseSession(request, users.error());
-    std::string list = "[";
-    for (const StaffUser& u : *users) {
-      if (list.size() > 1) list += ',';
-      list += UserJson(u);
-    }
-    list += ']';
-    return JsonResponse(200, JsonObject().AddRaw("users", list).str());
+    return JsonResponse(200, JsonObject().AddRaw("users", JsonArray(*users, UserJson)).str());
   }
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
@@ -176,14 +170,8 @@ Response TokensApi(const Request& request, const WebContext& context) {
         .str();
   };
   if (request.method == "GET") {
-    std::string list = "[";
-    context.with_api_tokens(false, [&](ApiTokenDesk& desk) {
-      for (const ApiToken& t : desk.Mine(session->viewer)) {
-        if (list.size() > 1) list += ',';
-        list += token_json(t);
-      }
-    });
-    list += ']';
+    std::string list;
+    context.with_api_tokens(false, [&](ApiTokenDesk& desk) { list = JsonArray(desk.Mine(session->viewer), token_json); });
     return JsonResponse(200, JsonObject().AddRaw("tokens", list).str());
   }
   if (request.path == "/api/v1/tokens/revoke") {

@@ -58,6 +58,12 @@ Status ValidateCertifier(const Certifier& certifier);
 // whose period covers it (the latest-starting one when periods overlap). nullopt when nobody does.
 std::optional<Certifier> CertifierOn(const std::vector<Certifier>& all, CalendarDate date);
 
+class RegisterSettingsRepository;
+
+// 入力場所 of the registered terminal `terminal_id` (JK-1.3.1): its place's name; nullopt when no
+// terminal has that id, or its place is not registered.
+std::optional<std::string> PlaceOfTerminal(RegisterSettingsRepository& settings, std::string_view terminal_id);
+
 class RegisterSettingsRepository {
  public:
   virtual ~RegisterSettingsRepository() = default;

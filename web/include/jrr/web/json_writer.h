@@ -32,4 +32,15 @@ class JsonObject {
 
 void AppendJsonString(std::string& out, std::string_view text);
 
+// A JSON array of `items`, each written by `encode` (which returns one JSON value as text).
+template <typename Items, typename Encode>
+std::string JsonArray(const Items& items, Encode encode) {
+  std::string out = "[";
+  for (const auto& item : items) {
+    if (out.size() > 1) out += ',';
+    out += encode(item);
+  }
+  return out + "]";
+}
+
 }  // namespace jrr::web
