@@ -243,6 +243,9 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
     std::vector<ResidentRecord> movers;
     for (const PrintedPerson& p : plan.people) movers.push_back(p.record);
     plan.move_out_data = MoveOutData(movers, settings_.municipality_code, settings_.municipality_name, viewer_.today);
+    // A 特例転出 sent its information over CS; a certificate printed anyway says so.
+    const auto history = residents_.History(movers.front().addressee_number);
+    plan.special_move_out = !history.empty() && history.back().change.special;
   }
   return plan;
 }

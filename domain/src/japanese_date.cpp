@@ -675,4 +675,16 @@ std::string_view UncertainFormCode(UncertainForm form) {
   return "";
 }
 
+RecordedDate ExactRecordedDate(CalendarDate day, const EraTable& eras) {
+  RecordedDate r;
+  r.state = DateState::kExact;
+  r.year = day.year;
+  r.month = day.month;
+  r.day = day.day;
+  const EraYear era = eras.ToEraYear(day);
+  r.era = era.era;
+  r.era_year = era.year;
+  return r;
+}
+
 }  // namespace jrr

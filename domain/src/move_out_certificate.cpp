@@ -19,20 +19,7 @@ Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text) {
   auto bad = [](std::string detail) { return MakeError(ErrorCode::kInvalidInput, "moveout.malformed", std::move(detail)); };
   if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true})) return bad("not UTF-8 text");
   // The people are separated by "--" lines: the header block, then one block a person.
-  std::vector<std::string> blocks(1);
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t end = std::min(text.find('\n', at), text.size());
-    std::string_view line = text.substr(at, end - at);
-    at = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line == "--") {
-      blocks.emplace_back();
-      continue;
-    }
-    blocks.back() += line;
-    blocks.back() += '\n';
-  }
+  const std::vector<std::string> blocks = SplitKeyValueBlocks(text);
   auto header = ParseKeyValueText(blocks[0], "JRR-TENSHUTSU/1");
   if (!header) return bad("header");
   MoveOutCertificate c;

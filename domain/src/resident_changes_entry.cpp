@@ -18,6 +18,14 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   const DateKind date_kind = c.ex_officio_entry ? DateKind::kExOfficio : DateKind::kNotified;
   if (auto ok = CheckDates(c.input, context_, date_kind, draft); !ok) return ok.error();
   if (c.persons.empty()) return RuleError("change.no_movers", "no person to enter");
+  if (!c.move_out_information.empty()) {
+    // 特例転入: a move from another municipality in Japan, on a 届出.
+    if (c.from_abroad || c.ex_officio_entry || c.previous_address.abroad) {
+      return RuleError("change.special_abroad", "特例転入 is a 国内転入 on a 届出");
+    }
+    draft.change.special = true;
+    draft.change.move_out_information = c.move_out_information;
+  }
   // 未届転入 (JK-4.1.1.4): the latest unnotified address, marked as such, and a 留意事項.
   Address previous = c.previous_address;
   ChangeInput input = c.input;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "change_engine.h"
+#include "jrr/domain/fuhyo.h"
 
 namespace jrr {
 
@@ -78,6 +79,13 @@ Result<ChangeOutcome> ResidentChanges::MoveOut(const MoveOutCommand& c) {
   if (!movers) return movers.error();
   const ChangeReason reason =
       c.destination.abroad ? ChangeReason::kMoveOutAbroad : ChangeReason::kDomesticMoveOut;
+  if (c.special) {
+    if (c.destination.abroad) return RuleError("change.special_abroad", "特例転出 is for a 転出先 in Japan");
+    if (MunicipalityOfPlace(c.destination.text).empty()) {
+      return RuleError("change.special_destination_unknown", "the 転出先 names no 都道府県 and 市区町村");
+    }
+    draft.change.special = true;
+  }
   for (const ResidentRecord& mover : *movers) {
     ResidentRecord next = NextVersion(mover);
     next.status = ResidentStatus::kRemoved;

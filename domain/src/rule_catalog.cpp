@@ -303,6 +303,18 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"seal.unknown_step", kError, "LAW: 印鑑条例", "操作は answer, withdraw, lost, abolish のいずれかです。"},
     {"moveout.malformed", kError, "JK-4.1.1.1",
      "転出証明書の二次元コードの内容を読み取れません（JRR-TENSHUTSU/1 の形式ではありません）。"},
+    // 特例転出・特例転入 and the messages over CS (住基法第9条, 第24条の2).
+    {"change.special_abroad", kError, "JK-4.1.1.3", "特例転出・特例転入は、国内の市区町村との間の届出による異動にだけ使えます。"},
+    {"change.special_destination_unknown", kError, "JK-4.1.3.0.4",
+     "特例転出では、転出証明書情報を送るため、転出先の都道府県名と市区町村名を入力してください。"},
+    {"cs.malformed", kError, "JK-7.1.1.1", "CS から受け取ったデータを読み取れません（形式が正しくありません）。"},
+    {"cs.unknown_box", kError, "JK-7.1.1.1", "box は outbox または inbox です。"},
+    {"cs.not_ours", kError, "JK-7.1.1.1", "このデータは本市区町村あてではありません。"},
+    {"cs.move_out_information_unknown", kError, "JK-4.1.1.3", "指定された転出証明書情報を受信していません。"},
+    {"cs.move_out_information_used", kError, "JK-4.1.1.3", "この転出証明書情報による特例転入は、すでに処理されています。"},
+    {"cs.person_not_found", kError, "JK-4.1.3.1.2",
+     "転入通知の対象者が、転出による除票（転入通知の受理前）の中に見つかりません。"},
+    {"cs.person_ambiguous", kError, "JK-4.1.3.1.2", "転入通知の対象者に当たる除票が複数あります。職員が確認してください。"},
     {"change_form.bad_name", kError, "JK-4.0.9", "入力画面の項目名が正しくありません（画面の不具合です）。"},
     // 戸籍の附票 (住基法第16条–第21条).
     {"fuhyo.unknown_koseki", kError, "LAW: 住基法第16条", "この市区町村に本籍のある戸籍の附票が見つかりません（本籍・筆頭者を確認してください）。"},

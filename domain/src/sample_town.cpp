@@ -204,17 +204,7 @@ class Town {
     return input;
   }
 
-  static RecordedDate Exact(CalendarDate d) {
-    RecordedDate r;
-    r.state = DateState::kExact;
-    r.year = d.year;
-    r.month = d.month;
-    r.day = d.day;
-    const EraYear era = EraTable::Default().ToEraYear(d);
-    r.era = era.era;
-    r.era_year = era.year;
-    return r;
-  }
+  static RecordedDate Exact(CalendarDate d) { return ExactRecordedDate(d); }
 
   Result<ChangeOutcome> Record(const AnyChangeCommand& command, CalendarDate processed) {
     ResidentChanges changes(repository_, ChangeContext{processed, "sample", "本庁", "SAMPLE"},

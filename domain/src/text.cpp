@@ -152,4 +152,22 @@ std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText
   return fields;
 }
 
+std::vector<std::string> SplitKeyValueBlocks(std::string_view text) {
+  std::vector<std::string> blocks(1);
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line == "--") {
+      blocks.emplace_back();
+      continue;
+    }
+    blocks.back() += line;
+    blocks.back() += '\n';
+  }
+  return blocks;
+}
+
 }  // namespace jrr

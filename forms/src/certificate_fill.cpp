@@ -169,7 +169,8 @@ void AddFooter(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page
     sheet.qr = page.qr;
     sheet.qr_data = plan.move_out_data;
     sheet.texts.push_back(Text("footer.qr_caption", "", page.qr_caption, FontRole::kGothic, 8,
-                               "転出証明書情報（二次元コード・形式 JRR-TENSHUTSU/1）"));
+                               std::string(plan.special_move_out ? "特例による転出処理済　" : "") +
+                                   "転出証明書情報（二次元コード・形式 JRR-TENSHUTSU/1）"));
   }
 }
 

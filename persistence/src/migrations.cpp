@@ -34,6 +34,7 @@ std::string_view schema_0021_fuhyo_event_index_sql();
 std::string_view schema_0022_api_token_sql();
 std::string_view schema_0023_change_on_request_sql();
 std::string_view schema_0024_last_registered_address_sql();
+std::string_view schema_0025_cs_exchange_sql();
 }
 
 namespace jrr {
@@ -64,6 +65,7 @@ std::span<const Migration> AllMigrations() {
       Migration{22, "api_token", embedded::schema_0022_api_token_sql()},
       Migration{23, "change_on_request", embedded::schema_0023_change_on_request_sql()},
       Migration{24, "last_registered_address", embedded::schema_0024_last_registered_address_sql()},
+      Migration{25, "cs_exchange", embedded::schema_0025_cs_exchange_sql()},
   };
   return kMigrations;
 }

@@ -47,7 +47,7 @@ const std::string& QualifiedVersionColumns() {
 
 const char* const kChangeColumns =
     "change_id, reason, event_date, notification_date, processing_date, ex_officio, "
-    "operator_id, place, terminal, note, alerts, supersedes_change_id, on_request";
+    "operator_id, place, terminal, note, alerts, supersedes_change_id, on_request, special, move_out_information";
 
 std::string EncodeDate(const RecordedDate& date) {
   if (date.state == DateState::kExact) return ToIsoString(*date.ExactDate());
@@ -314,6 +314,8 @@ ChangeRecord ReadChange(const Statement& statement, int first) {
   if (!in.IsNull()) c.supersedes_change_id = in.Int();
   else in.Skip();
   c.on_request = in.Bool();
+  c.special = in.Bool();
+  c.move_out_information = in.Text();
   return c;
 }
 

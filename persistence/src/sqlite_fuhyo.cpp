@@ -479,37 +479,7 @@ Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, C
 }
 
 DeliveryReport DeliverFuhyoOutbox(Database& db, const FuhyoTransport& transport) {
-  DeliveryReport report;
-  auto pending = db.Prepare(
-      "SELECT o.notice_id, o.to_municipality, o.body, (SELECT count(*) FROM fuhyo_delivery d WHERE d.notice_id = "
-      "o.notice_id AND d.delivered = 0) FROM fuhyo_outbox o WHERE NOT EXISTS (SELECT 1 FROM fuhyo_delivery d WHERE "
-      "d.notice_id = o.notice_id AND d.delivered = 1) ORDER BY o.created_at, o.notice_id");
-  struct Item {
-    std::string id, to, body;
-    int64_t failures;
-  };
-  std::vector<Item> items;
-  while (pending->Step()) {
-    items.push_back({pending->ColumnText(0), pending->ColumnText(1), pending->ColumnText(2), pending->ColumnInt(3)});
-  }
-  for (const Item& item : items) {
-    if (item.failures >= kMaxDeliveryAttempts) {
-      report.dead_letters.push_back(item.id);
-      continue;
-    }
-    std::string detail;
-    const bool ok = transport(item.to, item.id, item.body, detail);
-    db.Prepare("INSERT INTO fuhyo_delivery(notice_id, attempted_at, delivered, detail) VALUES (?1, ?2, ?3, ?4)")
-        ->Bind(1, item.id).Bind(2, UtcTimestampNow()).Bind(3, ok ? 1 : 0).Bind(4, detail)
-        .Run();
-    if (ok) {
-      ++report.delivered;
-    } else {
-      ++report.failed;
-      if (item.failures + 1 >= kMaxDeliveryAttempts) report.dead_letters.push_back(item.id);
-    }
-  }
-  return report;
+  return DeliverOutbox(db, OutboxFamily::kFuhyo, transport);
 }
 
 }  // namespace jrr

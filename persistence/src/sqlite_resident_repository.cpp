@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/persistence/sqlite_cs_exchange.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_seal_register.h"
 
@@ -54,7 +55,8 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
   auto insert_change = db.Prepare(
       "INSERT INTO change_record(reason, event_date, event_date_sort, notification_date, "
       "processing_date, ex_officio, operator_id, place, terminal, note, alerts, "
-      "supersedes_change_id, on_request) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      "supersedes_change_id, on_request, special, move_out_information) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
   insert_change->Bind(1, static_cast<int>(change.reason))
       .Bind(2, codec::EncodeDate(change.event_date))
       .Bind(3, codec::EncodeDay(change.event_date.InternalDate()))
@@ -72,6 +74,8 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
     insert_change->BindNull(12);
   }
   insert_change->Bind(13, change.on_request ? 1 : 0);
+  insert_change->Bind(14, change.special ? 1 : 0);
+  insert_change->Bind(15, change.move_out_information);
   insert_change->Run();
   return db.LastInsertRowId();
 }
@@ -250,6 +254,9 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
   // 戸籍の附票: updated here for a 本籍 in this municipality, a notice queued for one elsewhere —
   // both in this transaction (住基法第18条, 第19条第1項).
   ApplyFuhyoEffects(db_, outcome);
+  // CS: the 転出証明書情報 of a 特例転出, the 転入通知 owed to a 転出地, and the 転出証明書情報 a
+  // 特例転入 takes up — all or nothing with the 異動.
+  if (auto sent = ApplyCsEffects(db_, outcome); !sent) return sent.error();
   if (drew_code) {
     const CodePoolStatus pool = ResidentRecordCodePoolStatus(db_);
     if (pool.free < pool.low_water) outcome.notices.push_back("code_pool.low");
@@ -397,7 +404,7 @@ std::vector<ResidentRepository::HistoryEntry> SqliteResidentRepository::History(
   auto statement = db_.Prepare(
       "SELECT " + codec::QualifiedVersionColumns() + ", " +
       "c.change_id, c.reason, c.event_date, c.notification_date, c.processing_date, c.ex_officio, "
-      "c.operator_id, c.place, c.terminal, c.note, c.alerts, c.supersedes_change_id, c.on_request "
+      "c.operator_id, c.place, c.terminal, c.note, c.alerts, c.supersedes_change_id, c.on_request, c.special, c.move_out_information "
       "FROM resident_version v JOIN change_record c ON c.change_id = v.change_id "
       "WHERE v.addressee_number = ?1 ORDER BY v.history_number");
   statement->Bind(1, addressee_number);

@@ -1222,6 +1222,61 @@ TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
 // (JK-4.0.6), one more 転入者 carrying the 氏・本籍・筆頭者 of the last (JK-4.0.10), the name's
 // characters enlarged on the 入力確認 (JK-2.2.3), and the manual, reached from each screen (JK-10.5).
 // REQ: JK-4.0.6, JK-4.0.7, JK-4.0.10, JK-2.2.3, JK-10.5, JK-2.3.1, JK-4.2.0.5
+// 特例転入 through the screens: a 転出証明書情報 arrives from the CS adapter (API), is listed on /cs
+// with a button that fills the 転入 form from it, and the 転入 recorded from it (API) takes it up
+// once; the 転入通知 to the 転出地 is queued in the same commit.
+// REQ: JK-4.1.1.3
+// REQ: JK-4.1.3.1.2
+TEST_F(StaffApiTest, SpecialMoveInFromReceivedInformation) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
+  const Login viewer = LogIn("view01", ReadyUser("view01", "view", false));
+  const std::string message =
+      "JRR-CS/1\nid=架空県架空村-CS-7\nkind=move_out_information\nfrom=架空県架空村\nto=架空県架空市\n==\n"
+      "JRR-TENSHUTSU/1\nfrom=990027\nfrom_name=架空県架空村\nissued=2026-11-20\n--\natena=0000000099\nkind=japanese\n"
+      "name=特例　花子\nkana=トクレイ　ハナコ\nbirth=1990-01-01\nbirth_text=平成2年1月1日\nsex=2\n"
+      "relationship=世帯主\naddress=架空県架空村中央3番地\ndomicile=架空県架空村中央3番地\nhead_of_family=特例　花子\n"
+      "resident_record_code=\nindividual_number=\n";
+  EXPECT_EQ(Post("/api/v1/cs/messages", message, viewer.cookie, viewer.csrf).status, 403);  // needs 異動入力
+  auto received = Post("/api/v1/cs/messages", message, clerk.cookie, clerk.csrf);
+  ASSERT_EQ(received.status, 201) << received.body;
+  EXPECT_EQ(Field(received.body, "outcome"), "received");
+  EXPECT_EQ(Post("/api/v1/cs/messages", message, clerk.cookie, clerk.csrf).status, 200);  // once only
+  EXPECT_EQ(Post("/api/v1/cs/messages", "not a message", clerk.cookie, clerk.csrf).status, 400);
+  auto list = Get("/cs", clerk.cookie);
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_NE(list.body.find("特例　花子（平成2年1月1日）"), std::string::npos) << list.body;
+  EXPECT_NE(list.body.find("name=\"cs_id\" value=\"架空県架空村-CS-7\""), std::string::npos);
+  EXPECT_EQ(Get("/cs", viewer.cookie).status, 403);
+  // The button fills the 転入 form, which carries the information's id.
+  auto loaded = Fetch(server_->port(), "/change", "POST",
+                      FormEncode({{"type", "move_in"}, {"mode", "load-cs"}, {"cs_id", "架空県架空村-CS-7"}, {"csrf", clerk.csrf}}),
+                      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  ASSERT_EQ(loaded.status, 200) << loaded.body;
+  EXPECT_NE(loaded.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos) << loaded.body;
+  EXPECT_NE(loaded.body.find("name=\"move_out_information\" value=\"架空県架空村-CS-7\""), std::string::npos);
+  EXPECT_NE(loaded.body.find("特例転入: 受信した転出証明書情報"), std::string::npos);
+  const std::string move_in = R"({"type":"move_in","event_date":"2026-11-21","notification_date":"2026-11-21",
+      "move_out_information":"架空県架空村-CS-7",
+      "persons":[{"family_name":"特例","given_name":"花子","birth_date":"1990-01-01","sex":"female",
+                  "relationship":"世帯主","domicile":{"place":"架空県架空村中央3番地","head_of_family":"特例　花子"}}],
+      "previous_address":{"text":"架空県架空村中央3番地"},
+      "new_address":{"text":"架空県架空市桜町一丁目","banchi":"8番"}})";
+  auto recorded = Post("/api/v1/changes", move_in, clerk.cookie, clerk.csrf);
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  EXPECT_NE(recorded.body.find("\"special\":true"), std::string::npos) << recorded.body;
+  auto twice = Post("/api/v1/changes", move_in, clerk.cookie, clerk.csrf);
+  EXPECT_EQ(twice.status, 422) << twice.body;
+  EXPECT_EQ(Field(twice.body, "rule_id"), "cs.move_out_information_used");
+  auto inbox = Get("/api/v1/cs/messages?box=inbox", clerk.cookie);
+  ASSERT_EQ(inbox.status, 200);
+  EXPECT_NE(inbox.body.find("\"state\":\"used\""), std::string::npos) << inbox.body;
+  EXPECT_EQ(Get("/api/v1/cs/messages?box=inbox&waiting=1", clerk.cookie).body.find("CS-7"), std::string::npos);
+  auto outbox = Get("/api/v1/cs/messages?box=outbox", clerk.cookie);
+  EXPECT_NE(outbox.body.find("\"kind\":\"move_in_notice\",\"counterpart\":\"架空県架空村\""), std::string::npos)
+      << outbox.body;
+  EXPECT_EQ(Get("/api/v1/cs/messages?box=x", clerk.cookie).status, 400);
+}
+
 TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,see_domicile", false));
   // A form of the 異動 screen, posted as the clerk's browser does.

@@ -261,6 +261,17 @@ const std::vector<Command>& Commands() {
         "jumin-code", "zaigai", "address", "since", "until", "member", "to", "from", "operator", "place", "terminal", "requester",
         "purpose", "with", "members", "out", "printer", "acknowledge"},
        {"abroad"}, 1, 2, FuhyoCommand},
+      {"cs", "CS連携（特例転出の転出証明書情報・転入通知の送受） / CS exchange with other municipalities",
+       "jrr cs --db PATH outbox                      送信の状況（転出証明書情報・転入通知）\n"
+       "jrr cs --db PATH inbox [--waiting]           受信の状況（--waiting: 特例転入の処理待ちの転出証明書情報だけ）\n"
+       "jrr cs --db PATH deliver --to 共有フォルダ     未送信のものを送る（ファイル受け渡し、CS の代わり）\n"
+       "jrr cs --db PATH import --from 共有フォルダ    自分あてのものを取り込む（同じものは一度だけ）\n"
+       "  特例転出（jrr apply で move_out に \"special\": true）は転出証明書を発行せず、転出証明書情報を送信待ちに\n"
+       "  入れます。転入地は受信した情報から特例転入（move_in に \"move_out_information\": 受信番号）を入力します。\n"
+       "  国内転入のたびに転出地あての転入通知が送信待ちに入り（住基法第9条第1項）、転出地は取り込むと\n"
+       "  職員の手を介さず除票に転入通知を記録します（取り込めないものは inbox に取込エラーとして残ります）。\n",
+       {"db", "to", "from", "operator", "place", "terminal"},
+       {"waiting"}, 1, 1, CsCommand},
       {"seal", "印鑑登録（申請・照会・証明書・廃止） / seal registration",
        "jrr seal --db PATH apply --person 宛名番号 --image 印影.png|.jpg --dpi N --attest material,legibility\n"
        "    [--name-form full|surname|given|former|common|katakana|alphabet]\n"

@@ -130,21 +130,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     }
     const auto report = DeliverFuhyoOutbox(
         **db, [&dir](const std::string& to, const std::string& id, const std::string& body, std::string& detail) {
-          std::error_code ec;
-          std::filesystem::create_directories(dir / to, ec);
-          const auto final_path = dir / to / (id + ".fuhyo");
-          const auto temporary = dir / to / ("." + id + ".tmp");
-          {
-            std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-            file << body;
-            if (!file) {
-              detail = "cannot write " + temporary.string();
-              return false;
-            }
-          }
-          std::filesystem::rename(temporary, final_path, ec);
-          if (ec) detail = ec.message();
-          return !ec;
+          return DropMessage(dir, to, id, ".fuhyo", body, detail);
         });
     out << "送付 " << report.delivered << " 件、失敗 " << report.failed << " 件";
     if (!report.dead_letters.empty()) out << "、送付不能 " << report.dead_letters.size() << " 件（jrr fuhyo outbox）";
@@ -158,17 +144,9 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
       return kUsage;
     }
     int applied = 0, refused = 0, replies = 0, duplicates = 0;
-    std::error_code ec;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-      if (entry.path().extension() == ".fuhyo") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    std::filesystem::create_directories(dir / "done", ec);
-    for (const auto& path : files) {
-      std::ifstream file(path, std::ios::binary);
-      const std::string body((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-      auto received = ReceiveFuhyoNotice(**db, body, viewer->today);
+    for (const DroppedMessage& message : DroppedMessages(dir, ".fuhyo")) {
+      const std::filesystem::path& path = message.path;
+      auto received = ReceiveFuhyoNotice(**db, message.body, viewer->today);
       if (!received) {
         ++refused;
         err << path.filename().string() << ": " << received.error().rule_id << "\n";
@@ -185,7 +163,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
         ++refused;
         out << path.filename().string() << ": " << received->reply << "\n";
       }
-      std::filesystem::rename(path, dir / "done" / path.filename(), ec);
+      MessageHandled(message);
     }
     out << "反映 " << applied << " 件、不一致で返送 " << refused << " 件、本籍地からの不一致の通知 " << replies
         << " 件、受信済み " << duplicates << " 件\n";

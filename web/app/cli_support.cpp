@@ -9,6 +9,7 @@
 #include <unicode/uversion.h>
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <ostream>
@@ -135,6 +136,48 @@ void LogAccess(const ChangeContext& clerk, Database& db, AuditAction action, std
   event.place = clerk.place;
   event.terminal = clerk.terminal;
   SqliteAuditLog(db).Record(event);
+}
+
+bool DropMessage(const std::filesystem::path& dir, const std::string& to, const std::string& id,
+                 const std::string& extension, const std::string& body, std::string& detail) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir / to, ec);
+  const auto final_path = dir / to / (id + extension);
+  const auto temporary = dir / to / ("." + id + ".tmp");
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << body;
+    if (!file) {
+      detail = "cannot write " + temporary.string();
+      return false;
+    }
+  }
+  std::filesystem::rename(temporary, final_path, ec);
+  if (ec) detail = ec.message();
+  return !ec;
+}
+
+std::vector<DroppedMessage> DroppedMessages(const std::filesystem::path& folder, const std::string& extension) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (entry.path().extension() == extension) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<DroppedMessage> messages;
+  for (auto& path : files) {
+    std::ifstream file(path, std::ios::binary);
+    std::string body((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    messages.push_back({std::move(path), std::move(body)});
+  }
+  return messages;
+}
+
+void MessageHandled(const DroppedMessage& message) {
+  std::error_code ec;
+  const auto done = message.path.parent_path() / "done";
+  std::filesystem::create_directories(done, ec);
+  std::filesystem::rename(message.path, done / message.path.filename(), ec);
 }
 
 }  // namespace jrr::cli

@@ -6,6 +6,7 @@
 
 #include "jrr/web/certificate_request.h"
 
+#include <filesystem>
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -62,6 +63,23 @@ Result<Viewer> ClerkViewer(const Args& args, Database& db);
 // The rule ids listed in --acknowledge (comma-separated).
 std::vector<std::string> Acknowledged(const Args& args);
 
+// The file-drop adapter of `jrr fuhyo` and `jrr cs`: a folder shared by the municipalities'
+// systems stands in for the network. A message for a municipality is the file
+// DIR/<municipality>/<id><extension>, written under a temporary name and renamed, so a reader never
+// sees half a file. True when written; `detail` says why not.
+bool DropMessage(const std::filesystem::path& dir, const std::string& to, const std::string& id,
+                 const std::string& extension, const std::string& body, std::string& detail);
+
+// The messages waiting in `folder` (DIR/<our municipality>) with `extension`, in name order, each
+// with its content. A handled one is moved to folder/done/ by MessageHandled; one left in place
+// waits for a person.
+struct DroppedMessage {
+  std::filesystem::path path;
+  std::string body;
+};
+std::vector<DroppedMessage> DroppedMessages(const std::filesystem::path& folder, const std::string& extension);
+void MessageHandled(const DroppedMessage& message);
+
 // Records an アクセスログ entry (JK-10.2) for a command that reads or exports, with the operator,
 // place and terminal of ClerkContext. Throws StorageError when it cannot be written: nothing is
 // shown that was not logged.
@@ -99,5 +117,6 @@ int SupportCommand(const Args&, std::ostream&, std::ostream&);
 int CertificateCommand(const Args&, std::ostream&, std::ostream&);
 int SealCommand(const Args&, std::ostream&, std::ostream&);
 int FuhyoCommand(const Args&, std::ostream&, std::ostream&);
+int CsCommand(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

@@ -25,6 +25,7 @@
 #include "japan_clock.h"
 #include "jrr/persistence/sqlite_api_tokens.h"
 #include "jrr/persistence/sqlite_register_settings.h"
+#include "jrr/persistence/sqlite_cs_exchange.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_statistics.h"
 #include "fuhyo_services.h"
@@ -299,6 +300,15 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   context.fuhyo_copy = [served](const Viewer& viewer, const FuhyoCopyRequest& request) {
     auto db = served->pool.Acquire();
     return FuhyoCopyPdf(*db, viewer, request, "");
+  };
+  context.cs_messages = [served](const Viewer& viewer, bool outbox, bool waiting) {
+    auto db = served->pool.Acquire();
+    QueuedAuditLog log(served->writes, *db);
+    return ListCsMessages(*db, log, viewer, outbox, waiting);
+  };
+  context.cs_receive = [served](const Viewer& viewer, const std::string& text) {
+    auto db = served->pool.Acquire();
+    return ReceiveCsMessageAs(*db, viewer, text);
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

@@ -17,6 +17,7 @@
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/storage_error.h"
 #include "jrr/domain/sample_town.h"
+#include "jrr/persistence/sqlite_cs_exchange.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_seal_register.h"
 #include "jrr/persistence/migrations.h"
@@ -161,6 +162,7 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     // What Append does in the same transaction: the couplings to 印鑑登録 and 戸籍の附票.
     ApplySealEffects(db, outcome);
     ApplyFuhyoEffects(db, outcome);
+    if (auto sent = ApplyCsEffects(db, outcome); !sent) throw StorageError("storage.failure", sent.error().rule_id);
   });
   ListDictionary memory_dictionary(lists->areas);
   ResidentRepository& residents_repository =

@@ -271,12 +271,13 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
   const std::string type = type_value.convert<std::string>();
   if (type == "move_in") {
     Fields f(object, "", With({"from_abroad", "ex_officio_entry", "unreported", "persons", "previous_address",
-                               "new_address", "join_household"}));
+                               "new_address", "join_household", "move_out_information"}));
     MoveInCommand c;
     c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
     c.from_abroad = f.Bool("from_abroad");
     c.ex_officio_entry = f.Bool("ex_officio_entry");
     c.unreported = f.Bool("unreported");
+    c.move_out_information = f.Str("move_out_information");
     Array::Ptr persons = f.List("persons");
     for (std::size_t i = 0; i < persons->size(); ++i) {
       Object::Ptr person = persons->getObject(static_cast<unsigned>(i));
@@ -313,11 +314,12 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     return c;
   }
   if (type == "move_out") {
-    Fields f(object, "", With({"movers", "destination"}));
+    Fields f(object, "", With({"movers", "destination", "special"}));
     MoveOutCommand c;
     c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
     c.movers = f.StrList("movers");
     c.destination = DecodeAddress(f, "destination");
+    c.special = f.Bool("special");
     return c;
   }
   if (type == "death") {
@@ -708,6 +710,7 @@ std::string EncodeOutcome(const ChangeOutcome& outcome) {
       .Add("reason", reason.key)
       .Add("reason_ja", reason.name_ja)
       .Add("ex_officio", outcome.change.ex_officio)
+      .Add("special", outcome.change.special)
       .AddRaw("alerts", StringArray(outcome.change.alerts))
       .AddRaw("notices", StringArray(outcome.notices))
       .AddRaw("versions", versions)

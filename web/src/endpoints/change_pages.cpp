@@ -86,6 +86,30 @@ std::string ValueKey(std::string name) {
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
+// The 転入 form's fields from a 転出証明書 (or 転出証明書情報): its people, the 転入前住所, and today
+// as 異動日 and 届出日 for the clerk to change.
+Fields MoveInFieldsFrom(const MoveOutCertificate& certificate, CalendarDate today) {
+  Fields loaded{{"type", "move_in"}};
+  for (std::size_t i = 0; i < certificate.persons.size(); ++i) {
+    const MoveOutPerson& p = certificate.persons[i];
+    const std::string at = "persons." + std::to_string(i) + ".";
+    for (auto [key, value] : {std::pair{"family_name", p.family_name}, {"given_name", p.given_name},
+                              {"family_kana", p.family_kana}, {"given_kana", p.given_kana},
+                              {"birth_date", p.birth_date ? ToIsoString(*p.birth_date) : p.birth_text},
+                              {"sex", std::string(p.sex == Sex::kMale ? "男" : "女")},
+                              {"relationship", p.relationship}, {"domicile.place", p.domicile},
+                              {"domicile.head_of_family", p.head_of_family},
+                              {"resident_record_code", p.resident_record_code},
+                              {"individual_number", p.individual_number}}) {
+      loaded.emplace_back(at + key, value);
+    }
+  }
+  loaded.emplace_back("previous_address.text", certificate.persons.front().previous_address);
+  loaded.emplace_back("event_date", FormatWareki(today));
+  loaded.emplace_back("notification_date", FormatWareki(today));
+  return loaded;
+}
+
 // The form, filled with `fields` (what was entered) or with the person's own data.
 Response ChangeForm(const Request& request, const WebContext& context, const Session& session, int status,
                     const std::string& type_code, const Fields& fields, const std::optional<Error>& error,
@@ -380,29 +404,32 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
   }
   const ChangeType* type = TypeOf(type_code);
   const std::string mode = request.Form("mode");
-  if (mode == "load-certificate") {
-    // 転出証明書の二次元コード, as a reader types it: the 転入 form filled with its people.
-    auto certificate = DecodeMoveOutData(request.Form("certificate"));
-    if (!certificate) return ChangeForm(request, context, *session, 400, "move_in", {}, certificate.error(), std::nullopt);
-    Fields loaded{{"type", "move_in"}};
-    for (std::size_t i = 0; i < certificate->persons.size(); ++i) {
-      const MoveOutPerson& p = certificate->persons[i];
-      const std::string at = "persons." + std::to_string(i) + ".";
-      for (auto [key, value] : {std::pair{"family_name", p.family_name}, {"given_name", p.given_name},
-                                {"family_kana", p.family_kana}, {"given_kana", p.given_kana},
-                                {"birth_date", p.birth_date ? ToIsoString(*p.birth_date) : p.birth_text},
-                                {"sex", std::string(p.sex == Sex::kMale ? "男" : "女")},
-                                {"relationship", p.relationship}, {"domicile.place", p.domicile},
-                                {"domicile.head_of_family", p.head_of_family},
-                                {"resident_record_code", p.resident_record_code},
-                                {"individual_number", p.individual_number}}) {
-        loaded.emplace_back(at + key, value);
+  if (mode == "load-certificate" || mode == "load-cs") {
+    // 転出証明書の二次元コード, as a reader types it, or — 特例転入 (JK-4.1.1.3) — a 転出証明書情報
+    // received over CS: the 転入 form filled with its people, to be checked and corrected.
+    std::string text = request.Form("certificate");
+    std::string information;
+    if (mode == "load-cs") {
+      information = request.Form("cs_id");
+      auto waiting = context.cs_messages(session->viewer, false, true);
+      if (!waiting) return ChangeForm(request, context, *session, 403, "move_in", {}, waiting.error(), std::nullopt);
+      const auto found = std::find_if(waiting->begin(), waiting->end(),
+                                      [&](const CsEntry& e) { return e.notice_id == information; });
+      if (found == waiting->end()) {
+        return ChangeForm(request, context, *session, 404, "move_in", {},
+                          MakeError(ErrorCode::kNotFound, "cs.move_out_information_unknown", information), std::nullopt);
       }
+      text = found->body;
     }
-    loaded.emplace_back("previous_address.text", certificate->persons.front().previous_address);
-    loaded.emplace_back("event_date", FormatWareki(session->viewer.today));
-    loaded.emplace_back("notification_date", FormatWareki(session->viewer.today));
-    loaded.emplace_back("note", "転出証明書（" + certificate->from_name + "、" + FormatWareki(certificate->issued) + "発行）による");
+    auto certificate = DecodeMoveOutData(text);
+    if (!certificate) return ChangeForm(request, context, *session, 400, "move_in", {}, certificate.error(), std::nullopt);
+    Fields loaded = MoveInFieldsFrom(*certificate, session->viewer.today);
+    if (!information.empty()) {
+      loaded.emplace_back("move_out_information", information);
+      loaded.emplace_back("note", "特例転入（" + certificate->from_name + "から受信した転出証明書情報 " + information + "）");
+    } else {
+      loaded.emplace_back("note", "転出証明書（" + certificate->from_name + "、" + FormatWareki(certificate->issued) + "発行）による");
+    }
     return ChangeForm(request, context, *session, 200, "move_in", loaded, std::nullopt, std::nullopt);
   }
   if (type != nullptr && mode == "add-person") {

@@ -143,6 +143,8 @@ struct CertificatePlan {
   IssueNumber number;                 // serial set per copy by the desk
   OverflowPolicy overflow = OverflowPolicy::kToLimit;
   std::string move_out_data;          // 転出証明書: the QR payload (MoveOutData)
+  // 転出証明書 of a 特例転出, printed on request only (JK-4.1.3.0.4): marked 「特例による転出処理済」.
+  bool special_move_out = false;
 };
 
 inline constexpr std::string_view kOmittedMark = "＊＊＊＊＊＊";

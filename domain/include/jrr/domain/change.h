@@ -39,6 +39,10 @@ struct ChangeRecord {
   CalendarDate processing_date;                   // 処理日
   bool ex_officio = false;                        // 職権
   bool on_request = false;                        // 申出による職権記載等 (JK-4.2.0.5)
+  // 特例転出・特例転入 (住基法第24条の2; JK-4.1.3.0.4, 4.1.1.3): the 転出証明書情報 travels over CS
+  // instead of on paper. A 特例転入 names the received 転出証明書情報 it was entered from.
+  bool special = false;
+  std::string move_out_information;
   std::string operator_id;
   std::string place;
   std::string terminal;

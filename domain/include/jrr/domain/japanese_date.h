@@ -81,6 +81,10 @@ struct RecordedDate {
   friend bool operator==(const RecordedDate&, const RecordedDate&) = default;
 };
 
+// A calendar day as an exact RecordedDate, with the era it falls in (for dates that arrive as
+// ISO days: the sample town, CS messages).
+RecordedDate ExactRecordedDate(CalendarDate day, const EraTable& eras = EraTable::Default());
+
 // Parses a date typed by a person or read from a file. Accepted notations:
 //   令和7年11月27日, 令和元年5月1日, 令和七年十一月二十七日, R7.11.27, r7/11/27, 令7.11.27, H1-1-8,
 //   2025-11-27, 2025/11/27, 2025年11月27日, 20251127, full-width digits and letters, and (under

@@ -29,6 +29,8 @@
 //   change.number_in_use            … matches a current resident
 //   change.possible_returning_resident アラート: a 除票 has the same 氏名, 性別 and 生年月日
 //   change.not_removed              a 再転入 names a record that is not a 除票
+//   change.special_abroad           特例転出・特例転入 with a place abroad, or a 職権 entry
+//   change.special_destination_unknown 特例転出 to a 転出先 without 都道府県 and 市区町村
 //   change.alert_unacknowledged     never returned itself: an unacknowledged アラート is returned
 //                                   with its own rule id and ErrorCode::kRuleViolation
 // and those of ValidateRecord for every version written.
@@ -82,6 +84,9 @@ struct MoveInCommand {
   // next version of that record, keeping 宛名番号, 住民票コード and 個人番号 (unless given anew),
   // and — returning from abroad — 旧氏 and 通称 (JK-1.1.7).
   std::map<std::size_t, std::string> returning;
+  // 特例転入 (JK-4.1.1.3): the id of the 転出証明書情報 received over CS the persons were entered
+  // from (the clerk may have corrected its items). It is taken up in the 異動's transaction, once.
+  std::string move_out_information;
 };
 
 // 出生 (JK-4.2.1.2): a child entered into a household; 異動日 is the birth date.
@@ -106,6 +111,10 @@ struct MoveOutCommand {
   ChangeInput input;
   std::vector<std::string> movers;
   Address destination;  // 転出先住所（予定）; abroad for 国外転出
+  // 特例転出 (住基法第24条の2, JK-4.1.3.0.4): no 転出証明書 is issued; the 転出証明書情報 is sent
+  // to the 転出先 over CS in the 異動's transaction. The 転出先 must name its municipality
+  // (都道府県 + 市区町村) so the information can be routed.
+  bool special = false;
 };
 
 // 死亡 (JK-4.2.2.1): 異動日 is the date of death (戸籍-consistent).

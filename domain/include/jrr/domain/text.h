@@ -66,4 +66,8 @@ void AppendKeyValueLine(std::string& out, std::string_view key, std::string_view
 std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText(std::string_view text,
                                                                                  std::string_view header);
 
+// Splits such a text at its "--" lines: the header block first, then one block per item (a person
+// of a 転出証明書, of a 転入通知). Each block keeps its lines, LF-terminated, without CR.
+std::vector<std::string> SplitKeyValueBlocks(std::string_view text);
+
 }  // namespace jrr

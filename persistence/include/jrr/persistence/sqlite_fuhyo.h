@@ -24,6 +24,7 @@
 #include "jrr/domain/fuhyo_desk.h"
 #include "jrr/domain/fuhyo_store.h"
 #include "jrr/persistence/database.h"
+#include "jrr/persistence/outbox.h"
 
 namespace jrr {
 
@@ -103,15 +104,7 @@ class SqliteFuhyoStore final : public FuhyoStore {
 IssueNumber RecordFuhyoIssuance(Database& db, const Viewer& viewer, const FuhyoCopyRequest& request,
                                 const FuhyoCopyContent& content, int sheets, IssueNumber number);
 
-inline constexpr int kMaxDeliveryAttempts = 5;
-// The transport: true when the notice was handed over; `detail` says why not.
-using FuhyoTransport = std::function<bool(const std::string& to_municipality, const std::string& notice_id,
-                                          const std::string& body, std::string& detail)>;
-struct DeliveryReport {
-  int delivered = 0;
-  int failed = 0;
-  std::vector<std::string> dead_letters;  // notice ids past kMaxDeliveryAttempts
-};
+using FuhyoTransport = OutboxTransport;
 DeliveryReport DeliverFuhyoOutbox(Database& db, const FuhyoTransport& transport);
 
 }  // namespace jrr

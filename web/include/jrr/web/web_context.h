@@ -11,6 +11,7 @@
 #include <string>
 
 #include "jrr/domain/certificate_desk.h"
+#include "jrr/domain/cs_message.h"
 #include "jrr/domain/address_dictionary.h"
 #include "jrr/domain/api_token.h"
 #include "jrr/domain/audit_desk.h"
@@ -112,6 +113,11 @@ struct WebContext {
   std::function<Result<IssuedFuhyoCopy>(const Viewer&, const FuhyoCopyRequest&)> fuhyo_copy;
 
   // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
+  // CS連携 (cs_message.h): the messages sent or received; `waiting`: the 転出証明書情報 no 特例転入
+  // has taken up yet.
+  std::function<Result<std::vector<CsEntry>>(const Viewer&, bool outbox, bool waiting)> cs_messages;
+  // A message received from the CS (its JRR-CS/1 text); see ReceiveCsMessage.
+  std::function<Result<CsReceipt>(const Viewer&, const std::string& text)> cs_receive;
   std::function<int64_t()> now_epoch_seconds;
   std::function<CalendarDate()> today;
 
