@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/in_memory_resident_repository.h"
 
+#include "jrr/domain/banchi.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -91,11 +93,7 @@ std::vector<ResidentRecord> InMemoryResidentRepository::ResidentsInArea(std::str
     if (record.status != ResidentStatus::kResident) continue;
     if (record.address.address_code.starts_with(area) || record.address.text.starts_with(area)) found.push_back(record);
   }
-  std::sort(found.begin(), found.end(), [](const ResidentRecord& a, const ResidentRecord& b) {
-    return std::tie(a.address.address_code, a.address.text, a.address.banchi, a.household_number, a.addressee_number) <
-           std::tie(b.address.address_code, b.address.text, b.address.banchi, b.household_number, b.addressee_number);
-  });
-  if (found.size() > limit) found.resize(limit);
+  SortInAddressOrder(found, limit);
   return found;
 }
 

@@ -42,21 +42,8 @@ struct Tokens {
   }
 };
 
-int DigitValue(char32_t c) {
-  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-  if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
-  return -1;
-}
-
-int KanjiDigit(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1; case U'二': return 2; case U'三': return 3; case U'四': return 4;
-    case U'五': return 5; case U'六': return 6; case U'七': return 7; case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
+int DigitValue(char32_t c) { return DecimalDigitValue(c); }
+int KanjiDigit(char32_t c) { return KanjiDigitValue(c); }
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\u3000'; }
 

@@ -170,4 +170,20 @@ std::vector<std::string> SplitKeyValueBlocks(std::string_view text) {
   return blocks;
 }
 
+int DecimalDigitValue(char32_t c) {
+  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+  if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
+  return -1;
+}
+
+int KanjiDigitValue(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1; case U'二': return 2; case U'三': return 3; case U'四': return 4;
+    case U'五': return 5; case U'六': return 6; case U'七': return 7; case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
 }  // namespace jrr

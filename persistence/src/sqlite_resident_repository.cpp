@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "jrr/domain/banchi.h"
 #include "jrr/domain/numbers.h"
 #include "jrr/domain/storage_error.h"
 #include "jrr/persistence/resident_record_code_pool.h"
@@ -165,10 +166,13 @@ std::vector<ResidentRecord> SqliteResidentRepository::ResidentsInArea(std::strin
       kIsLatest +
       " ORDER BY v.address_code, v.address_text, v.address_banchi, v.household_number, v.addressee_number "
       "LIMIT ?2");
+  // 番地 text does not sort as numbers (10番 before 2番): the rows are put in 住所順 by the 番地's
+  // code (JK-1.3.2) after reading.
   auto statement = db_.Prepare(kSql);
   statement->Bind(1, area).Bind(2, static_cast<int64_t>(limit));
   std::vector<ResidentRecord> found;
   while (statement->Step()) found.push_back(codec::ReadVersion(*statement));
+  SortInAddressOrder(found, limit);
   return found;
 }
 

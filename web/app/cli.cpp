@@ -301,6 +301,11 @@ const std::vector<Command>& Commands() {
       {"kanji-key", "漢字検索キーを作る / build the kanji search key",
        "jrr kanji-key TEXT\n  例: jrr kanji-key 髙橋  → 高橋（異体字を正字に寄せます）\n", {}, {}, 1, 1,
        KanjiKey},
+      {"banchi", "番地を数値のコードに分ける / the numeric code of a 番地 (JK-1.3.2)",
+       "jrr banchi TEXT\n  例: jrr banchi '123番地の4'  → 地番 123・枝番 4、並び順のキー 000000123.000000004\n"
+       "      jrr banchi '3番4号-205'  → 住居表示 街区符号 3・住居番号 4・部屋番号 205\n"
+       "  住所順の一覧は、番地をこのキーで並べます（2番が10番より前）。\n",
+       {}, {}, 1, 1, Banchi},
       {"check-digit", "検査数字を計算・検証する / compute or verify a check digit",
        "jrr check-digit [--verify] atena|setai|jumin-code|kojin|dantai DIGITS\n"
        "  既定では DIGITS（検査数字を除く部分）から検査数字を計算します。--verify では検査数字を含む\n"

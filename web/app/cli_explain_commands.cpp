@@ -14,6 +14,7 @@
 #include <ostream>
 #include <set>
 
+#include "jrr/domain/banchi.h"
 #include "jrr/domain/explain.h"
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/rule_catalog.h"
@@ -76,6 +77,19 @@ int KanjiKey(const Args& args, std::ostream& out, std::ostream& err) {
   auto key = BuildKanjiKey(args.positional[0]);
   if (!key) return PrintError(err, key.error());
   out << *key << "\n";
+  return kOk;
+}
+int Banchi(const Args& args, std::ostream& out, std::ostream&) {
+  // Every text has a code (what is not a number is kept as the rest): nothing to refuse.
+  const BanchiCode code = ParseBanchi(args.positional[0]);
+  static const char* const kLot[] = {"番地", "枝番", "小枝番", "部屋番号"};
+  static const char* const kIndication[] = {"街区符号", "住居番号", "部屋番号等", "番号"};
+  out << "種類: " << (code.residence_indication ? "住居表示（…番…号）" : "地番（…番地）") << "\n";
+  for (std::size_t i = 0; i < code.numbers.size(); ++i) {
+    out << (i < 4 ? (code.residence_indication ? kIndication[i] : kLot[i]) : "番号") << ": " << code.numbers[i] << "\n";
+  }
+  if (!code.rest.empty()) out << "数字以外: " << code.rest << "\n";
+  out << "並び順のキー: " << code.SortKey() << "\n";
   return kOk;
 }
 int CheckDigit(const Args& args, std::ostream& out, std::ostream& err) {

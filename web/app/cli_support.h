@@ -93,6 +93,7 @@ int Date(const Args&, std::ostream&, std::ostream&);
 int KanaKey(const Args&, std::ostream&, std::ostream&);
 int KanjiKey(const Args&, std::ostream&, std::ostream&);
 int CheckDigit(const Args&, std::ostream&, std::ostream&);
+int Banchi(const Args&, std::ostream&, std::ostream&);
 int Init(const Args&, std::ostream&, std::ostream&);
 int Serve(const Args&, std::ostream&, std::ostream&);
 int Show(const Args&, std::ostream&, std::ostream&);

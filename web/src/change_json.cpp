@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/web/change_json.h"
 
+#include "jrr/domain/banchi.h"
+
 #include <map>
 
 #include <Poco/JSON/Parser.h>
@@ -585,6 +587,7 @@ std::string AddressJson(const Address& a) {
       .Add("code", a.address_code)
       .Add("text", a.text)
       .Add("banchi", a.banchi)
+      .Add("banchi_code", ParseBanchi(a.banchi).SortKey())  // JK-1.3.2: sorts as the numbers do
       .Add("katagaki", a.katagaki)
       .Add("postal_code", a.postal_code)
       .Add("abroad", a.abroad)

@@ -36,6 +36,11 @@ void AppendUtf8(std::string& out, char32_t c);
 // Decodes well-formed UTF-8 into code points. Precondition: CheckText() accepted the text.
 std::u32string DecodeUtf8(std::string_view text);
 
+// The value of a decimal digit, ASCII or full-width (０–９); -1 for anything else.
+int DecimalDigitValue(char32_t c);
+// The value of a kanji digit (〇 零 一 … 九); -1 for anything else (十 百 千 are not digits).
+int KanjiDigitValue(char32_t c);
+
 // Encodes code points as UTF-8.
 std::string EncodeUtf8(std::u32string_view text);
 
