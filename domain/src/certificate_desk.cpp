@@ -7,18 +7,6 @@
 namespace jrr {
 namespace {
 
-bool IsMoveOut(ChangeReason reason) {
-  return reason == ChangeReason::kDomesticMoveOut || reason == ChangeReason::kMoveOutAbroad;
-}
-
-// A 転出 recorded in advance whose 転出予定日 has not come: until then the person is a resident
-// and certificates leave the 転出 out (JK-5.1).
-bool MoveOutPending(const ResidentRecord& r, CalendarDate today) {
-  if (r.status != ResidentStatus::kRemoved || !r.removal || !IsMoveOut(r.removal->reason)) return false;
-  const auto planned = r.removal->effective.InternalDate();
-  return planned && *planned > today;
-}
-
 bool Acknowledged(const std::vector<std::string>& acknowledged, std::string_view rule) {
   return std::find(acknowledged.begin(), acknowledged.end(), rule) != acknowledged.end();
 }

@@ -24,6 +24,8 @@ Status ChangeDesk::RequireChange(const AnyChangeCommand& command, const std::str
   } else if (const auto* n = std::get_if<NationalityChangeCommand>(&command)) {
     if (n->domicile.state == Domicile::State::kRecorded) needed.push_back(Permission::kSeeDomicile);
     if (n->kind == NationalityChangeCommand::Kind::kLoss) needed.push_back(Permission::kSeeResidenceStatus);
+  } else if (std::holds_alternative<DomicileRenamingCommand>(command)) {
+    needed.push_back(Permission::kSeeDomicile);  // it names the 本籍 before and after
   }
   for (Permission p : needed) {
     if (auto ok = Require(p, function); !ok) return ok;

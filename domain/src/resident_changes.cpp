@@ -25,6 +25,8 @@ Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
     Result<ChangeOutcome> operator()(const BirthCommand& c) { return changes.Birth(c); }
     Result<ChangeOutcome> operator()(const WithinMoveCommand& c) { return changes.WithinMove(c); }
     Result<ChangeOutcome> operator()(const MoveOutCommand& c) { return changes.MoveOut(c); }
+    Result<ChangeOutcome> operator()(const AddressRenamingCommand& c) { return changes.AddressRenaming(c); }
+    Result<ChangeOutcome> operator()(const DomicileRenamingCommand& c) { return changes.DomicileRenaming(c); }
     Result<ChangeOutcome> operator()(const DeathCommand& c) { return changes.Death(c); }
     Result<ChangeOutcome> operator()(const HeadOfHouseholdChangeCommand& c) {
       return changes.HeadOfHouseholdChange(c);

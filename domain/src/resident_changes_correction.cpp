@@ -213,4 +213,62 @@ Result<ChangeOutcome> ResidentChanges::Remaking(const RemakingCommand& c) {
   return engine.Finish(draft, c.input, ChangeReason::kEntryRemaking);
 }
 
+Result<ChangeOutcome> ResidentChanges::AddressRenaming(const AddressRenamingCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;  // 規則第11条第3項第2号: the municipality corrects, nobody notifies
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  // A 転出予定者 still belongs to the household (a 除票 whose 転出予定日 has not come).
+  for (const ResidentRecord& m : repository_.HouseholdLatest(c.household_number)) {
+    if (MoveOutPending(m, context_.today)) {
+      return RuleError("bulk.moving_out", m.addressee_number + " has a 転出 still ahead");
+    }
+  }
+  const auto household = engine.LoadHousehold(c.household_number, draft);
+  auto same_place = [](const Address& a, const Address& b) { return a.text == b.text && a.banchi == b.banchi; };
+  std::vector<const ResidentRecord*> living;
+  for (const ResidentRecord& m : household) living.push_back(&m);
+  if (living.empty()) return MakeError(ErrorCode::kNotFound, "change.household_not_found", c.household_number);
+  auto after = Resolve(c.after);
+  if (!after) return after.error();
+  if (same_place(*after, c.before)) return RuleError("change.nothing_to_correct", "the new address is the old one");
+  for (const ResidentRecord* m : living) {
+    if (!same_place(m->address, c.before)) {
+      return RuleError("bulk.address_mismatch", m->addressee_number + " lives at " + m->address.Printed());
+    }
+    ResidentRecord next = NextVersion(*m);
+    const std::string katagaki = m->address.katagaki;
+    next.address = *after;
+    if (next.address.katagaki.empty()) next.address.katagaki = katagaki;
+    draft.versions.push_back(next);
+  }
+  ChangeInput input = c.input;
+  const std::string cause = c.cause.empty() ? std::string("住所の変更") : c.cause;
+  input.note = input.note.empty() ? cause : cause + "。" + input.note;
+  return engine.Finish(draft, input, ChangeReason::kMinorCorrection);
+}
+
+Result<ChangeOutcome> ResidentChanges::DomicileRenaming(const DomicileRenamingCommand& c) {
+  Engine engine(repository_, context_);
+  Draft draft;
+  draft.change.ex_officio = true;
+  if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
+  auto person = engine.LoadResident(c.addressee_number, draft);
+  if (!person) return person.error();
+  if (person->kind != ResidentKind::kJapanese || person->domicile.state != Domicile::State::kRecorded) {
+    return RuleError("record.domicile_required", c.addressee_number + " has no 本籍 to rename");
+  }
+  if (person->domicile.place != c.before) {
+    return RuleError("bulk.domicile_mismatch", c.addressee_number + "'s 本籍 is " + person->domicile.place);
+  }
+  if (c.after.empty() || c.after == c.before) return RuleError("change.nothing_to_correct", "the new 本籍 is the old one");
+  ResidentRecord next = NextVersion(*person);
+  next.domicile.place = c.after;
+  draft.versions.push_back(next);
+  ChangeInput input = c.input;
+  const std::string cause = c.cause.empty() ? std::string("本籍の変更") : c.cause;
+  input.note = input.note.empty() ? cause : cause + "。" + input.note;
+  return engine.Finish(draft, input, ChangeReason::kCorrectionExOfficio);
+}
+
 }  // namespace jrr

@@ -79,4 +79,11 @@ Status ValidateRecord(const ResidentRecord& r) {
   return {};
 }
 
+bool MoveOutPending(const ResidentRecord& r, CalendarDate today) {
+  if (r.status != ResidentStatus::kRemoved || !r.removal) return false;
+  if (r.removal->reason != ChangeReason::kDomesticMoveOut && r.removal->reason != ChangeReason::kMoveOutAbroad) return false;
+  const auto planned = r.removal->effective.InternalDate();
+  return planned && *planned > today;
+}
+
 }  // namespace jrr

@@ -303,6 +303,13 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"seal.unknown_step", kError, "LAW: 印鑑条例", "操作は answer, withdraw, lost, abolish のいずれかです。"},
     {"moveout.malformed", kError, "JK-4.1.1.1",
      "転出証明書の二次元コードの内容を読み取れません（JRR-TENSHUTSU/1 の形式ではありません）。"},
+    // 住所一括変更 (JK-9.7).
+    {"bulk.address_mismatch", kError, "JK-9.7", "世帯員の現在の住所が、一括変更の変更前の住所と一致しません（一括変更から除外します）。"},
+    {"bulk.domicile_mismatch", kError, "JK-9.7", "現在の本籍が、一括変更の変更前の本籍と一致しません（一括変更から除外します）。"},
+    {"bulk.moving_out", kError, "JK-9.7", "世帯に転出予定者がいます。一括変更から除外し、個別に処理してください。"},
+    {"csv.malformed", kError, "JK-10.8", "CSV の形式が正しくありません（引用符が閉じていないなど）。"},
+    {"bulk.bad_row", kError, "JK-9.7", "一括変更の CSV の行が正しくありません（列の数・必須の項目・日付を確認してください）。"},
+    {"bulk.unknown_layout", kError, "JK-10.8", "CSV の見出し行が、住所または本籍の一括変更の形式ではありません。"},
     // 特例転出・特例転入 and the messages over CS (住基法第9条, 第24条の2).
     {"change.special_abroad", kError, "JK-4.1.1.3", "特例転出・特例転入は、国内の市区町村との間の届出による異動にだけ使えます。"},
     {"change.special_destination_unknown", kError, "JK-4.1.3.0.4",

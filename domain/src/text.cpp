@@ -186,4 +186,72 @@ int KanjiDigitValue(char32_t c) {
   }
 }
 
+Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false, after_quote = false, any = false;
+  int line = 1;
+  auto end_row = [&] {
+    if (any || !field.empty() || !row.empty()) {
+      row.push_back(std::move(field));
+      rows.push_back(std::move(row));
+    }
+    row.clear();
+    field.clear();
+    any = false;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          quoted = false;
+          after_quote = true;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+      after_quote = false;
+      any = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_row();
+      after_quote = false;
+      ++line;
+    } else if (c == '"' && field.empty() && !after_quote) {
+      quoted = true;
+      any = true;
+    } else if (after_quote) {
+      return MakeError(ErrorCode::kInvalidInput, "csv.malformed", "text after a closing quote on line " + std::to_string(line));
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) return MakeError(ErrorCode::kInvalidInput, "csv.malformed", "a quote left open from line " + std::to_string(line));
+  end_row();
+  return rows;
+}
+
+std::string CsvField(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
 }  // namespace jrr

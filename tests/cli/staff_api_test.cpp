@@ -1277,6 +1277,36 @@ TEST_F(StaffApiTest, SpecialMoveInFromReceivedInformation) {
   EXPECT_EQ(Get("/api/v1/cs/messages?box=x", clerk.cookie).status, 400);
 }
 
+// 住所の変更 (住居表示の実施, JK-9.7) of one household on its screen: the form starts from the
+// address as it stands; recorded as a 軽微な修正 for every member.
+// REQ: JK-9.7
+// REQ: JK-4.2.3.2
+TEST_F(StaffApiTest, AddressRenamingOnItsScreen) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
+  auto form = Get("/change?type=address_renaming&atena=0000000019", clerk.cookie);
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_NE(form.body.find("name=\"before.text\" value=\"架空県架空市桜町一丁目\""), std::string::npos) << form.body;
+  EXPECT_NE(form.body.find("name=\"household_number\" value=\"0000000019\""), std::string::npos);
+  std::map<std::string, std::string> fields{
+      {"screen", "address_renaming"}, {"type", "address_renaming"}, {"event_date", "2026-11-01"},
+      {"household_number", "0000000019"}, {"before.text", "架空県架空市桜町一丁目"}, {"before.banchi", "1番2号"},
+      {"after.text", "架空県架空市さくら町一丁目"}, {"after.banchi", "1番2号"}, {"cause", "町字の名称の変更"},
+      {"mode", "record"}, {"csrf", clerk.csrf}};
+  auto post = [&](const std::map<std::string, std::string>& f) {
+    return Fetch(server_->port(), "/change", "POST", FormEncode(f),
+                 {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  };
+  auto recorded = post(fields);
+  ASSERT_EQ(recorded.status, 303) << recorded.body;
+  const std::string view = Get("/resident?atena=0000000027", clerk.cookie).body;
+  EXPECT_NE(view.find("架空県架空市さくら町一丁目1番2号"), std::string::npos) << view;
+  EXPECT_NE(view.find("軽微な修正"), std::string::npos);
+  // The same row again no longer describes the register.
+  auto stale = post(fields);
+  EXPECT_EQ(stale.status, 422) << stale.body;
+  EXPECT_NE(stale.body.find("bulk.address_mismatch"), std::string::npos);
+}
+
 TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,see_domicile", false));
   // A form of the 異動 screen, posted as the clerk's browser does.

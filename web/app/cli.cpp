@@ -261,6 +261,15 @@ const std::vector<Command>& Commands() {
         "jumin-code", "zaigai", "address", "since", "until", "member", "to", "from", "operator", "place", "terminal", "requester",
         "purpose", "with", "members", "out", "printer", "acknowledge"},
        {"abroad"}, 1, 2, FuhyoCommand},
+      {"bulk-rename", "住所一括変更（住居表示の実施・地番変更等、CSV から） / bulk address renaming",
+       "jrr bulk-rename --db PATH --csv FILE --on 実施日 [--cause 住居表示の実施] [--notified DATE] [--apply] [--out 結果.csv]\n"
+       "  --apply なしは仮処理（全行を確認し、何も記録しない）。--apply で本処理（1行ごとに1つの異動）。\n"
+       "  CSV の見出し行で形式を判別します:\n"
+       "    世帯番号,変更前住所,変更前番地,変更後住所コード,変更後住所,変更後番地[,変更後方書]   住所（軽微な修正）\n"
+       "    宛名番号,変更前本籍,変更後本籍                                                   本籍（職権修正）\n"
+       "  現在の住所・本籍が変更前と違う行と、転出予定者のいる世帯は除外し、処理結果一覧（CSV）に理由を出します。\n",
+       {"db", "csv", "on", "cause", "notified", "out", "operator", "place", "terminal"},
+       {"apply"}, 0, 0, BulkRename},
       {"cs", "CS連携（特例転出の転出証明書情報・転入通知の送受） / CS exchange with other municipalities",
        "jrr cs --db PATH outbox                      送信の状況（転出証明書情報・転入通知）\n"
        "jrr cs --db PATH inbox [--waiting]           受信の状況（--waiting: 特例転入の処理待ちの転出証明書情報だけ）\n"

@@ -119,5 +119,6 @@ int CertificateCommand(const Args&, std::ostream&, std::ostream&);
 int SealCommand(const Args&, std::ostream&, std::ostream&);
 int FuhyoCommand(const Args&, std::ostream&, std::ostream&);
 int CsCommand(const Args&, std::ostream&, std::ostream&);
+int BulkRename(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

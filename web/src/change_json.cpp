@@ -475,6 +475,28 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     c.persons = f.StrList("persons");
     return c;
   }
+  if (type == "address_renaming") {
+    Fields f(object, "", With({"household_number", "before", "after", "cause"}));
+    AddressRenamingCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    c.household_number = f.Str("household_number", true);
+    if (!f.Has("before")) Fail("json.missing_field", f.Path("before"));
+    if (!f.Has("after")) Fail("json.missing_field", f.Path("after"));
+    c.before = DecodeAddress(f, "before");
+    c.after = DecodeAddress(f, "after");
+    c.cause = f.Str("cause");
+    return c;
+  }
+  if (type == "domicile_renaming") {
+    Fields f(object, "", With({"addressee_number", "before", "after", "cause"}));
+    DomicileRenamingCommand c;
+    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+    c.addressee_number = f.Str("addressee_number", true);
+    c.before = f.Str("before", true);
+    c.after = f.Str("after", true);
+    c.cause = f.Str("cause");
+    return c;
+  }
   if (type == "move_out_amendment") {
     Fields f(object, "", With({"persons", "destination"}));
     MoveOutAmendmentCommand c;
@@ -725,7 +747,7 @@ std::string_view CommandType(const AnyChangeCommand& command) {
       "move_in",   "birth",         "within_move",        "move_out",           "death",
       "head_change", "separation",  "correction",         "move_in_notice",     "household_join",
       "ex_officio_removal", "nationality_change", "name_item", "cancellation",
-      "move_out_amendment", "remaking"};
+      "move_out_amendment", "remaking", "address_renaming", "domicile_renaming"};
   static_assert(std::size(kTypes) == std::variant_size_v<AnyChangeCommand>);
   return kTypes[command.index()];
 }

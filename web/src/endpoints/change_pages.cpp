@@ -60,6 +60,8 @@ constexpr ChangeType kTypes[] = {
     {"move_out_amendment", "move_out_amendment", "転出の変更（転出予定日・転出先）", Members::kRemoved},
     {"cancellation", "cancellation", "異動の取消し", Members::kLiving},
     {"remaking", "remaking", "改製（住民票の作り直し）", Members::kLiving},
+    {"address_renaming", "address_renaming", "住所の変更（住居表示の実施・地番や町字の変更、軽微な修正）", Members::kNone},
+    {"domicile_renaming", "domicile_renaming", "本籍の変更（地番の変更等）", Members::kNone},
 };
 
 const ChangeType* TypeOf(const std::string& code) {
@@ -193,7 +195,7 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   // The 町字 of the address dictionary: with one loaded, a 住所 here is chosen by its code.
   std::string chosen_area;
   for (const auto& [name, value] : fields) {
-    if (name == "new_address.code") chosen_area = value;
+    if (name == "new_address.code" || name == "after.code") chosen_area = value;
   }
   data areas{data::type::list};
   for (const AddressArea& area : context.address_areas ? context.address_areas() : std::vector<AddressArea>{}) {
@@ -250,6 +252,11 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
       if (fields.empty()) {
         page.set(ValueKey("household_number"), r.household_number);
         page.set(ValueKey("addressee_number"), r.addressee_number);
+        // 住所・本籍の変更: the address and 本籍 as they stand are the 変更前 (blank 本籍 when this
+        // clerk may not see it).
+        page.set(ValueKey("before.text"), r.address.text);
+        page.set(ValueKey("before.banchi"), r.address.banchi);
+        page.set(ValueKey("before"), r.domicile.place);
         // 修正: the record as it stands, to be changed where it is wrong.
         page.set(ValueKey("fields.family_name"), r.family_name);
         page.set(ValueKey("fields.given_name"), r.given_name);

@@ -246,12 +246,35 @@ struct RemakingCommand {
   std::vector<std::string> persons;  // from one household
 };
 
+// 住所一括変更 (JK-9.7) of one household — a 軽微な修正 (JK-4.2.3.2, 規則第11条第3項第2号): a
+// 住居表示の実施, a 地番 change or a new name of a 町字 renames the address a household lives at,
+// and nobody moves. Every member whose 住所 (町字 and 番地) is `before` gets `after`; the 方書 stays
+// unless `after` gives one; 住所を定めた年月日 stays. `cause` opens the 留意事項.
+struct AddressRenamingCommand {
+  ChangeInput input;
+  std::string household_number;
+  Address before;
+  Address after;
+  std::string cause;  // 住居表示の実施, 地番の変更, 町字の名称の変更 …
+};
+
+// The 本籍 side of 住所一括変更 (JK-9.7): a 地番 change renames the 本籍 of one person (職権修正,
+// as the 本籍地 tells). The 筆頭者 stays.
+struct DomicileRenamingCommand {
+  ChangeInput input;
+  std::string addressee_number;
+  std::string before;  // 本籍 as it stands
+  std::string after;
+  std::string cause;
+};
+
 using AnyChangeCommand =
     std::variant<MoveInCommand, BirthCommand, WithinMoveCommand, MoveOutCommand, DeathCommand,
                  HeadOfHouseholdChangeCommand, HouseholdSeparationCommand, CorrectionCommand,
                  MoveInNoticeCommand, HouseholdJoinCommand, ExOfficioRemovalCommand,
                  NationalityChangeCommand, NameItemCommand, CancellationCommand,
-                 MoveOutAmendmentCommand, RemakingCommand>;
+                 MoveOutAmendmentCommand, RemakingCommand, AddressRenamingCommand,
+                 DomicileRenamingCommand>;
 
 class ResidentChanges {
  public:
@@ -278,6 +301,13 @@ class ResidentChanges {
   Result<ChangeOutcome> Cancellation(const CancellationCommand& command);
   Result<ChangeOutcome> MoveOutAmendment(const MoveOutAmendmentCommand& command);
   Result<ChangeOutcome> Remaking(const RemakingCommand& command);
+  // Errors: bulk.address_mismatch (a member's 住所 is not `before`: the row does not describe the
+  // register as it stands), bulk.moving_out (a 転出予定者 in the household: left to a clerk),
+  // change.household_not_found, change.nothing_to_correct (`after` is `before`).
+  Result<ChangeOutcome> AddressRenaming(const AddressRenamingCommand& command);
+  // Errors: bulk.domicile_mismatch, change.nothing_to_correct, change.person_not_found,
+  // change.not_resident, record.domicile_required (a foreign resident has no 本籍).
+  Result<ChangeOutcome> DomicileRenaming(const DomicileRenamingCommand& command);
 
   // Runs whichever use case `command` holds.
   Result<ChangeOutcome> Apply(const AnyChangeCommand& command);

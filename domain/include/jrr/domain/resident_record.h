@@ -170,6 +170,10 @@ struct ResidentRecord {
   friend bool operator==(const ResidentRecord&, const ResidentRecord&) = default;
 };
 
+// A 転出 recorded in advance whose 転出予定日 has not come (a 転出予定者): until then the person
+// still lives here, and certificates leave the 転出 out (JK-5.1).
+bool MoveOutPending(const ResidentRecord& record, CalendarDate today);
+
 // JK-1.1.6 and the item rules that hold for every version of a live record.
 // Errors (kRuleViolation unless noted):
 //   record.name_required        氏名 is blank (the alphabet name for a foreign resident)

@@ -71,6 +71,14 @@ void AppendKeyValueLine(std::string& out, std::string_view key, std::string_view
 std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText(std::string_view text,
                                                                                  std::string_view header);
 
+// Reads CSV (RFC 4180; JK-10.8): fields separated by commas, quoted with " when they hold a comma,
+// a quote ("") or a line break; LF or CRLF line ends; a UTF-8 BOM at the start is skipped; empty
+// lines are skipped. Error csv.malformed (kInvalidInput) for a quote left open or text after a
+// closing quote, with the line number; the text must be UTF-8 (CheckText) first.
+Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text);
+// One CSV field as written: quoted (quotes doubled) when it holds a comma, a quote or a line break.
+std::string CsvField(std::string_view value);
+
 // Splits such a text at its "--" lines: the header block first, then one block per item (a person
 // of a 転出証明書, of a 転入通知). Each block keeps its lines, LF-terminated, without CR.
 std::vector<std::string> SplitKeyValueBlocks(std::string_view text);
