@@ -181,4 +181,14 @@ std::vector<ResidentRecord> InMemoryResidentRepository::FindRemovedByBasicFacts(
   return found;
 }
 
+std::vector<ResidentRecord> InMemoryResidentRepository::AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) {
+  std::vector<ResidentRecord> found;
+  for (const auto& [atena, r] : latest_) {
+    if (AwaitsMoveInNotice(r, removed_by)) found.push_back(r);
+  }
+  SortByRemoval(found);
+  if (found.size() > limit) found.resize(limit);
+  return found;
+}
+
 }  // namespace jrr

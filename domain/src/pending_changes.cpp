@@ -57,6 +57,9 @@ class PreviewRepository final : public ResidentRepository {
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override {
     return register_.FindByNumber(number);
   }
+  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) override {
+    return register_.AwaitingMoveInNotice(removed_by, limit);
+  }
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family, std::string_view given,
                                                       Sex sex, CalendarDate birth) override {
     return register_.FindRemovedByBasicFacts(family, given, sex, birth);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/resident_record.h"
 
+#include <algorithm>
+
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/numbers.h"
 
@@ -84,6 +86,25 @@ bool MoveOutPending(const ResidentRecord& r, CalendarDate today) {
   if (r.removal->reason != ChangeReason::kDomesticMoveOut && r.removal->reason != ChangeReason::kMoveOutAbroad) return false;
   const auto planned = r.removal->effective.InternalDate();
   return planned && *planned > today;
+}
+
+bool AwaitsMoveInNotice(const ResidentRecord& r, CalendarDate removed_by) {
+  if (r.status != ResidentStatus::kRemoved || !r.removal || r.removal->move_in_notice_date) return false;
+  if (r.removal->reason != ChangeReason::kDomesticMoveOut && r.removal->reason != ChangeReason::kRemovalExOfficio) {
+    return false;
+  }
+  const auto effective = r.removal->effective.InternalDate();
+  return effective && *effective <= removed_by;
+}
+
+void SortByRemoval(std::vector<ResidentRecord>& records) {
+  auto day = [](const ResidentRecord& r) {
+    const auto d = r.removal ? r.removal->effective.InternalDate() : std::nullopt;
+    return d ? ToDayNumber(*d) : int64_t{0};
+  };
+  std::sort(records.begin(), records.end(), [&](const ResidentRecord& a, const ResidentRecord& b) {
+    return std::pair(day(a), a.addressee_number) < std::pair(day(b), b.addressee_number);
+  });
 }
 
 }  // namespace jrr

@@ -303,6 +303,14 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"seal.unknown_step", kError, "LAW: 印鑑条例", "操作は answer, withdraw, lost, abolish のいずれかです。"},
     {"moveout.malformed", kError, "JK-4.1.1.1",
      "転出証明書の二次元コードの内容を読み取れません（JRR-TENSHUTSU/1 の形式ではありません）。"},
+    // 通知書等.
+    {"notice.change_not_found", kError, "JK-4.2.0.1", "指定された異動番号の異動はありません。"},
+    {"notice.not_ex_officio", kError, "JK-4.2.0.1", "この異動は職権によるものではありません（職権記録書・職権記載等通知書は作れません）。"},
+    {"notice.not_notified", kError, "JK-4.1.0.3",
+     "住民異動届受理通知は、届出による転入・転居・転出・世帯変更の異動について作ります。"},
+    {"notice.not_awaiting", kError, "JK-4.1.3.1.4", "この人は、転出により消除されて転入通知を待っている人ではありません。"},
+    {"notice.unknown_kind", kError, "JK-4.2.0.1",
+     "通知書の種類は ex-officio-record, ex-officio-notice, receipt, awaiting, inquiry のいずれかです。"},
     // 住所一括変更 (JK-9.7).
     {"bulk.address_mismatch", kError, "JK-9.7", "世帯員の現在の住所が、一括変更の変更前の住所と一致しません（一括変更から除外します）。"},
     {"bulk.domicile_mismatch", kError, "JK-9.7", "現在の本籍が、一括変更の変更前の本籍と一致しません（一括変更から除外します）。"},

@@ -348,6 +348,23 @@ std::vector<ResidentRecord> SqliteResidentRepository::FindRemovedByBasicFacts(
   return found;
 }
 
+std::vector<ResidentRecord> SqliteResidentRepository::AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) {
+  // 除票 whose 転入通知 has not come; the removal date is checked on the decoded record (the
+  // column holds a RecordedDate, which may be a 不詳日).
+  static const std::string kSql =
+      Select(std::string("WHERE v.status = 2 AND v.removal_reason IN (21, 26) AND v.removal_move_in_notice_date IS NULL") +
+             kIsLatest);
+  auto statement = db_.Prepare(kSql);
+  std::vector<ResidentRecord> found;
+  while (statement->Step()) {
+    ResidentRecord r = codec::ReadVersion(*statement);
+    if (AwaitsMoveInNotice(r, removed_by)) found.push_back(std::move(r));
+  }
+  SortByRemoval(found);
+  if (found.size() > limit) found.resize(limit);
+  return found;
+}
+
 std::optional<std::string> SqliteResidentRepository::EditLeaseHolder(
     std::string_view addressee_number, int64_t now_epoch_seconds) {
   auto statement = db_.Prepare(

@@ -1307,6 +1307,42 @@ TEST_F(StaffApiTest, AddressRenamingOnItsScreen) {
   EXPECT_NE(stale.body.find("bulk.address_mismatch"), std::string::npos);
 }
 
+// 通知書等 from the screen (linked from the 異動履歴) and the API.
+// REQ: JK-4.2.0.1
+// REQ: JK-4.1.3.1.4
+TEST_F(StaffApiTest, NoticesFromTheScreenAndTheApi) {
+  AddMayor();
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,issue", false));
+  const Login viewer = LogIn("view01", ReadyUser("view01", "view", false));
+  EXPECT_NE(Get("/resident?atena=0000000019", clerk.cookie).body.find("href=\"/notices?change_id=1\""),
+            std::string::npos);
+  auto form = Get("/notices?change_id=1&kind=receipt", clerk.cookie);
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_NE(form.body.find("name=\"change_id\" value=\"1\""), std::string::npos) << form.body;
+  EXPECT_NE(form.body.find("value=\"receipt\" selected"), std::string::npos);
+  auto post = [&](const Login& who, std::map<std::string, std::string> fields) {
+    fields["csrf"] = who.csrf;
+    return Fetch(server_->port(), "/notices", "POST", FormEncode(fields),
+                 {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", who.cookie}});
+  };
+  auto list = post(clerk, {{"kind", "awaiting"}, {"days", "0"}});
+  ASSERT_EQ(list.status, 201) << list.body;
+  EXPECT_EQ(list.body.rfind("%PDF", 0), 0u);
+  // The 転入 named 花子, who is under a 支援措置: no 受理通知 names her.
+  auto blocked = post(clerk, {{"kind", "receipt"}, {"change_id", "1"}});
+  EXPECT_EQ(blocked.status, 403) << blocked.body;
+  EXPECT_NE(blocked.body.find("support.issue_blocked"), std::string::npos);
+  EXPECT_NE(blocked.body.find("name=\"change_id\" value=\"1\""), std::string::npos) << "the form comes back filled";
+  auto api = Post("/api/v1/notices", R"({"kind":"awaiting","days":0})", clerk.cookie, clerk.csrf);
+  ASSERT_EQ(api.status, 201) << api.body;
+  EXPECT_EQ(api.body.rfind("%PDF", 0), 0u);
+  EXPECT_EQ(Post("/api/v1/notices", R"({"kind":"awaiting"})", viewer.cookie, viewer.csrf).status, 403);
+  auto unknown = Post("/api/v1/notices", R"({"kind":"letter"})", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(unknown.status, 400) << unknown.body;
+  EXPECT_EQ(Field(unknown.body, "rule_id"), "notice.unknown_kind");
+  EXPECT_EQ(Post("/api/v1/notices", "[1]", clerk.cookie, clerk.csrf).status, 400);
+}
+
 TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,see_domicile", false));
   // A form of the 異動 screen, posted as the clerk's browser does.

@@ -261,6 +261,16 @@ const std::vector<Command>& Commands() {
         "jumin-code", "zaigai", "address", "since", "until", "member", "to", "from", "operator", "place", "terminal", "requester",
         "purpose", "with", "members", "out", "printer", "acknowledge"},
        {"abroad"}, 1, 2, FuhyoCommand},
+      {"notice", "通知書等（職権記録書・職権記載等通知書・受理通知・転入通知未着） / notices as PDF",
+       "jrr notice --db PATH ex-officio-record 異動番号 --out FILE.pdf     職権記録書（職権の異動の記録）\n"
+       "jrr notice --db PATH ex-officio-notice 異動番号 --out FILE.pdf     職権記載等通知書（世帯ごとに1通）\n"
+       "jrr notice --db PATH receipt 異動番号 [--notifier 届出人氏名 --notifier-address 住所] --out FILE.pdf\n"
+       "                                                                  住民異動届受理通知（異動前住所の届出人あて）\n"
+       "jrr notice --db PATH awaiting [--days 30] --out FILE.pdf           転入通知未着者一覧\n"
+       "jrr notice --db PATH inquiry 宛名番号 --out FILE.pdf                転入通知未着照会書（転入地あて）\n"
+       "  証明発行の権限が要ります。支援措置の対象者は、一時解除がない限り作成できません（一覧では除きます）。\n",
+       {"db", "out", "notifier", "notifier-address", "days", "operator", "place", "terminal"},
+       {}, 1, 2, NoticeCommand},
       {"bulk-rename", "住所一括変更（住居表示の実施・地番変更等、CSV から） / bulk address renaming",
        "jrr bulk-rename --db PATH --csv FILE --on 実施日 [--cause 住居表示の実施] [--notified DATE] [--apply] [--out 結果.csv]\n"
        "  --apply なしは仮処理（全行を確認し、何も記録しない）。--apply で本処理（1行ごとに1つの異動）。\n"

@@ -120,5 +120,6 @@ int SealCommand(const Args&, std::ostream&, std::ostream&);
 int FuhyoCommand(const Args&, std::ostream&, std::ostream&);
 int CsCommand(const Args&, std::ostream&, std::ostream&);
 int BulkRename(const Args&, std::ostream&, std::ostream&);
+int NoticeCommand(const Args&, std::ostream&, std::ostream&);
 
 }  // namespace jrr::cli

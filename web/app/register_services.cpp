@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "register_services.h"
 
+#include "notice_services.h"
+
 #include <filesystem>
 #include <type_traits>
 
@@ -305,6 +307,10 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     auto db = served->pool.Acquire();
     QueuedAuditLog log(served->writes, *db);
     return ListCsMessages(*db, log, viewer, outbox, waiting);
+  };
+  context.notice_pdf = [served](const Viewer& viewer, const NoticeRequest& request) {
+    auto db = served->pool.Acquire();
+    return NoticePdf(*db, viewer, request);
   };
   context.cs_receive = [served](const Viewer& viewer, const std::string& text) {
     auto db = served->pool.Acquire();

@@ -20,6 +20,7 @@ std::string_view template_seal();
 std::string_view template_fuhyo();
 std::string_view template_fuhyo_notices();
 std::string_view template_cs();
+std::string_view template_notices();
 std::string_view template_change();
 std::string_view template_protection();
 std::string_view template_audit();
@@ -49,6 +50,7 @@ std::string_view TemplateText(std::string_view name) {
   if (name == "fuhyo") return embedded::template_fuhyo();
   if (name == "fuhyo_notices") return embedded::template_fuhyo_notices();
   if (name == "cs") return embedded::template_cs();
+  if (name == "notices") return embedded::template_notices();
   if (name == "change") return embedded::template_change();
   if (name == "protection") return embedded::template_protection();
   if (name == "audit") return embedded::template_audit();
@@ -75,7 +77,7 @@ std::string HelpSectionFor(std::string_view title) {
       {"入力確認", "change"},        {"仮登録", "pending"},         {"証明書", "certificate"},
       {"印鑑", "seal"},              {"戸籍の附票", "fuhyo"},       {"附票", "fuhyo"},
       {"抑止", "protection"},        {"支援措置", "protection"},    {"アクセスログ", "audit"},
-      {"利用者管理", "users"},       {"設定", "settings"},          {"CS連携", "cs"}};
+      {"利用者管理", "users"},       {"設定", "settings"},          {"CS連携", "cs"},              {"通知書", "notices"}};
   for (const auto& [prefix, section] : kSections) {
     if (title.starts_with(prefix)) return std::string(section);
   }

@@ -45,6 +45,7 @@ class InMemoryResidentRepository final : public ResidentRepository {
   std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) override;
   std::optional<ResidentRecord> Version(std::string_view addressee_number, int history_number) override;
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override;
+  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) override;
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
                                                       std::string_view given_name, Sex sex,
                                                       CalendarDate birth_date) override;

@@ -174,6 +174,11 @@ struct ResidentRecord {
 // still lives here, and certificates leave the 転出 out (JK-5.1).
 bool MoveOutPending(const ResidentRecord& record, CalendarDate today);
 
+// 転入通知未着 (JK-4.1.3.1.4): removed by 国内転出 or 職権消除 on or before `removed_by`, and no
+// 転入通知 recorded. SortByRemoval orders such records oldest removal first, then by 宛名番号.
+bool AwaitsMoveInNotice(const ResidentRecord& record, CalendarDate removed_by);
+void SortByRemoval(std::vector<ResidentRecord>& records);
+
 // JK-1.1.6 and the item rules that hold for every version of a live record.
 // Errors (kRuleViolation unless noted):
 //   record.name_required        氏名 is blank (the alphabet name for a foreign resident)

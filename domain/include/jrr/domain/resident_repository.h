@@ -78,6 +78,11 @@ class ResidentRepository {
                                                               std::string_view given_name, Sex sex,
                                                               CalendarDate birth_date) = 0;
 
+  // 転入通知未着 (JK-4.1.3.1.4): latest versions of people removed by 国内転出 or 職権消除 whose
+  // removal took effect on or before `removed_by` and whose 転入通知 has not been recorded, oldest
+  // removal first; at most `limit`.
+  virtual std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) = 0;
+
   // 排他制御 (JK-10.3): the operator holding an unexpired edit lease on this person, if any.
   virtual std::optional<std::string> EditLeaseHolder(std::string_view addressee_number,
                                                      int64_t now_epoch_seconds) = 0;

@@ -34,6 +34,7 @@ class SqliteResidentRepository final : public ResidentRepository {
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override;
   std::optional<std::string> EditLeaseHolder(std::string_view addressee_number,
                                              int64_t now_epoch_seconds) override;
+  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) override;
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
                                                       std::string_view given_name, Sex sex,
                                                       CalendarDate birth_date) override;

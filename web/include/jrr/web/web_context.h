@@ -12,6 +12,7 @@
 
 #include "jrr/domain/certificate_desk.h"
 #include "jrr/domain/cs_message.h"
+#include "jrr/domain/notice_document.h"
 #include "jrr/domain/address_dictionary.h"
 #include "jrr/domain/api_token.h"
 #include "jrr/domain/audit_desk.h"
@@ -118,6 +119,8 @@ struct WebContext {
   std::function<Result<std::vector<CsEntry>>(const Viewer&, bool outbox, bool waiting)> cs_messages;
   // A message received from the CS (its JRR-CS/1 text); see ReceiveCsMessage.
   std::function<Result<CsReceipt>(const Viewer&, const std::string& text)> cs_receive;
+  // 通知書等 as PDF (notice_document.h).
+  std::function<Result<std::string>(const Viewer&, const NoticeRequest&)> notice_pdf;
   std::function<int64_t()> now_epoch_seconds;
   std::function<CalendarDate()> today;
 

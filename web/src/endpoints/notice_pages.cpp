@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 通知書等 (notice_document.h): GET /notices — the form (the resident view's 異動履歴 links here
+// with the 異動番号); POST /notices — the PDF, or the form again with the refusal;
+// POST /api/v1/notices — {kind, change_id, person, notifier_name, notifier_address, days} → PDF.
+#include "endpoints.h"
+
+#include <Poco/JSON/Parser.h>
+
+#include "jrr/web/router.h"
+#include "screen.h"
+#include "session_guard.h"
+
+namespace jrr::web {
+namespace {
+
+using kainjow::mustache::data;
+
+constexpr const char* kTitle = "通知書等の作成";
+
+// The request from form or query fields (names as in the API).
+Result<NoticeRequest> RequestFrom(const std::function<std::string(const std::string&)>& field) {
+  NoticeRequest r;
+  r.kind = field("kind");
+  r.person = field("person");
+  r.notifier_name = field("notifier_name");
+  r.notifier_address = field("notifier_address");
+  try {
+    if (!field("change_id").empty()) r.change_id = std::stoll(field("change_id"));
+    if (!field("days").empty()) r.days = std::stoi(field("days"));
+  } catch (const std::logic_error&) {
+    return MakeError(ErrorCode::kInvalidInput, "json.wrong_type", "change_id and days are numbers");
+  }
+  return r;
+}
+
+Response NoticeForm(const Request& request, const WebContext& context, const Session& session, int status,
+                    const std::optional<Error>& error) {
+  data page;
+  page.set("nav", Nav(session));
+  page.set("csrf", session.csrf_token);
+  if (error) page.set("error", ErrorData(*error));
+  for (const char* name : {"change_id", "person", "notifier_name", "notifier_address", "days"}) {
+    const std::string value = request.method == "POST" ? request.Form(name) : request.Query(name);
+    if (!value.empty()) page.set(std::string("v_") + name, value);
+  }
+  const std::string kind = request.method == "POST" ? request.Form("kind") : request.Query("kind");
+  page.set("sel_" + (kind.empty() ? std::string("ex-officio-record") : kind), true);
+  return Html(status, kTitle, RenderTemplate("notices", page), context);
+}
+
+}  // namespace
+
+Response NoticePage(const Request& request, const WebContext& context) {
+  std::optional<Response> redirect;
+  auto session = LoggedIn(request, context, redirect);
+  if (redirect) return *redirect;
+  return NoticeForm(request, context, *session, 200, std::nullopt);
+}
+
+Response NoticeSubmit(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);  // also checks the form's CSRF field
+  if (!session) {
+    if (session.error().rule_id == "auth.session_required") return SeeOther("/login");
+    return Html(RefusalStatus(session.error()), kTitle, RenderTemplate("error", ErrorData(session.error())), context);
+  }
+  auto notice = RequestFrom([&request](const std::string& name) { return request.Form(name); });
+  if (!notice) return NoticeForm(request, context, *session, 400, notice.error());
+  auto pdf = context.notice_pdf(session->viewer, *notice);
+  if (!pdf) return NoticeForm(request, context, *session, RefusalStatus(pdf.error()), pdf.error());
+  return PdfFile(*pdf, "notice-" + notice->kind + ".pdf");
+}
+
+Response NoticeApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) return RefuseSession(request, session.error());
+  Poco::JSON::Object::Ptr object;
+  try {
+    object = Poco::JSON::Parser().parse(request.body).extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception&) {
+    return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "json.malformed", "not a JSON object"));
+  }
+  if (!object) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "json.malformed", "not a JSON object"));
+  auto notice = RequestFrom([&object](const std::string& name) {
+    return object->has(name) ? object->get(name).convert<std::string>() : std::string();
+  });
+  if (!notice) return ErrorResponse(request, notice.error());
+  auto pdf = context.notice_pdf(session->viewer, *notice);
+  if (!pdf) return RefuseSession(request, pdf.error());
+  return PdfFile(*pdf, "notice-" + notice->kind + ".pdf");
+}
+
+}  // namespace jrr::web
