@@ -278,4 +278,37 @@ Result<NoticeDocument> NoticeDesk::MoveInNoticeInquiry(const std::string& addres
   return d;
 }
 
+Result<NoticeDocument> NoticeDesk::AdultWardMoveOutNotice(const std::string& addressee_number) {
+  const auto latest = residents_.Latest(addressee_number);
+  if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);
+  if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
+      latest->removal->reason != ChangeReason::kDomesticMoveOut) {
+    return MakeError(ErrorCode::kRuleViolation, "notice.not_moved_out", addressee_number);
+  }
+  if (!latest->adult_ward) return MakeError(ErrorCode::kRuleViolation, "notice.not_adult_ward", addressee_number);
+  if (auto ok = Access().ClearForIssue({addressee_number}, "成年被後見人の転出通知書", false); !ok) return ok.error();
+  const ResidentRecord& r = *latest;
+  const bool see_domicile = viewer_.Has(Permission::kSeeDomicile);
+  const std::string destination = MunicipalityOfPlace(r.removal->planned_destination.text);
+  NoticeDocument d;
+  d.title = "成年被後見人の転出について（通知）";
+  d.reference = "宛名番号 " + r.addressee_number;
+  d.date = viewer_.today;
+  d.recipient_name = (destination.empty() ? r.removal->planned_destination.text : destination) + "長";
+  d.sender = sender_.title + "　" + sender_.name;
+  d.paragraphs = {"下記の者は、成年被後見人として当市区町村の住民票に記載されていましたが、",
+                  "貴市区町村へ転出する旨の届出がありましたので、お知らせします。"};
+  d.items = {{"氏名", r.DisplayName()},
+             {"生年月日", Date(r.birth_date, r)},
+             {"性別", r.sex == Sex::kMale ? "男" : "女"},
+             {"転出前の住所", r.address.Printed()},
+             {"転出予定日", FormatRecordedDate(r.removal->effective, DisplayCalendar::kWareki)},
+             {"転出先（予定）", r.removal->planned_destination.Printed()}};
+  if (r.kind == ResidentKind::kJapanese) {
+    d.items.emplace_back("本籍", see_domicile ? r.domicile.place : std::string(kHidden));
+    d.items.emplace_back("筆頭者", see_domicile ? r.domicile.head_of_family : std::string(kHidden));
+  }
+  return d;
+}
+
 }  // namespace jrr

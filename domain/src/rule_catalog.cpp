@@ -310,7 +310,9 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "住民異動届受理通知は、届出による転入・転居・転出・世帯変更の異動について作ります。"},
     {"notice.not_awaiting", kError, "JK-4.1.3.1.4", "この人は、転出により消除されて転入通知を待っている人ではありません。"},
     {"notice.unknown_kind", kError, "JK-4.2.0.1",
-     "通知書の種類は ex-officio-record, ex-officio-notice, receipt, awaiting, inquiry のいずれかです。"},
+     "通知書の種類は ex-officio-record, ex-officio-notice, receipt, awaiting, inquiry, adult-ward のいずれかです。"},
+    {"notice.not_moved_out", kError, "JK-9.4", "この人は国内転出により消除されていません。"},
+    {"notice.not_adult_ward", kError, "JK-9.4", "この人は成年被後見人として記載されていません。"},
     // 住所一括変更 (JK-9.7).
     {"bulk.address_mismatch", kError, "JK-9.7", "世帯員の現在の住所が、一括変更の変更前の住所と一致しません（一括変更から除外します）。"},
     {"bulk.domicile_mismatch", kError, "JK-9.7", "現在の本籍が、一括変更の変更前の本籍と一致しません（一括変更から除外します）。"},

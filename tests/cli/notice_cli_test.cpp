@@ -154,5 +154,35 @@ TEST_F(NoticeCliTest, WrongKindsAndProtectedPeopleAreRefused) {
   EXPECT_NE(Notice({"receipt", "1"}).err.find("[support.issue_blocked]"), std::string::npos);
 }
 
+// REQ: JK-9.4
+TEST_F(NoticeCliTest, AnAdultWardMovingOutIsNotifiedToTheDestination) {
+  ASSERT_EQ(Apply(R"({"type":"move_in","event_date":"2026-09-01","notification_date":"2026-09-02",
+      "persons":[{"family_name":"後見","given_name":"三郎","birth_date":"1950-01-01","sex":"male",
+                  "relationship":"世帯主","domicile":{"place":"架空県架空市本町1番地","head_of_family":"後見　三郎"}}],
+      "previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"3番"},
+      "new_address":{"text":"架空県架空市桜町二丁目","banchi":"4番"}})")
+                .status,
+            0);
+  auto move_out = [&] {
+    return Apply(R"({"type":"move_out","event_date":"2026-10-10","notification_date":"2026-10-10",
+      "movers":["0000000035"],"destination":{"text":"福岡県福岡市中央区天神一丁目","banchi":"1番"}})");
+  };
+  EXPECT_NE(Notice({"adult-ward", "0000000035"}).err.find("[notice.not_moved_out]"), std::string::npos);
+  ASSERT_EQ(Apply(R"({"type":"correction","event_date":"2026-09-10","addressee_number":"0000000035",
+      "reason":"correction_ex_officio","fields":{"adult_ward":true},"note":"後見開始の審判"})")
+                .status,
+            0);
+  ASSERT_EQ(move_out().status, 0);
+  auto made = Notice({"adult-ward", "0000000035"});
+  ASSERT_EQ(made.status, 0) << made.err;
+  const std::string text = PdfText(pdf_);
+  for (const char* wording : {"成年被後見人の転出について（通知）", "福岡県福岡市長 様", "後見 三郎", "昭和25年1月1日",
+                              "架空県架空市桜町二丁目4番", "福岡県福岡市中央区天神一丁目1番", "架空県架空市本町1番地"}) {
+    EXPECT_NE(text.find(wording), std::string::npos) << wording << "\n" << text;
+  }
+  // 花子 moved out without being one.
+  EXPECT_NE(Notice({"adult-ward", "0000000027"}).err.find("[notice.not_adult_ward]"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace jrr::testing

@@ -268,6 +268,7 @@ const std::vector<Command>& Commands() {
        "                                                                  住民異動届受理通知（異動前住所の届出人あて）\n"
        "jrr notice --db PATH awaiting [--days 30] --out FILE.pdf           転入通知未着者一覧\n"
        "jrr notice --db PATH inquiry 宛名番号 --out FILE.pdf                転入通知未着照会書（転入地あて）\n"
+       "jrr notice --db PATH adult-ward 宛名番号 --out FILE.pdf             成年被後見人の転出通知書（転入地あて）\n"
        "  証明発行の権限が要ります。支援措置の対象者は、一時解除がない限り作成できません（一覧では除きます）。\n",
        {"db", "out", "notifier", "notifier-address", "days", "operator", "place", "terminal"},
        {}, 1, 2, NoticeCommand},

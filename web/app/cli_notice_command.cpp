@@ -17,7 +17,7 @@ int NoticeCommand(const Args& args, std::ostream& out, std::ostream& err) {
   request.kind = args.positional[0];
   const std::string key = args.positional.size() > 1 ? args.positional[1] : std::string();
   try {
-    if (request.kind == "inquiry") {
+    if (request.kind == "inquiry" || request.kind == "adult-ward") {
       request.person = key;
     } else if (request.kind != "awaiting") {
       request.change_id = std::stoll(key);

@@ -37,6 +37,8 @@ Result<std::string> NoticePdf(Database& db, const Viewer& viewer, const NoticeRe
     made = take(desk.AwaitingMoveInNoticeList(request.days));
   } else if (request.kind == "inquiry") {
     made = take(desk.MoveInNoticeInquiry(request.person));
+  } else if (request.kind == "adult-ward") {
+    made = take(desk.AdultWardMoveOutNotice(request.person));
   } else {
     return MakeError(ErrorCode::kInvalidInput, "notice.unknown_kind", request.kind);
   }

@@ -10,6 +10,8 @@
 //   住民異動届受理通知 (JK-4.1.0.3)     a letter that a 届出 was accepted: 届出日, 異動事由, 届出人,
 //                                      異動者. To the notifier at the 異動前住所, or — 出生, 国外からの
 //                                      転入 — to the 異動者 at the new address. Printable any day later.
+//   成年被後見人の転出通知書 (JK-9.4)  tells the 転入地 that a person who moved out there is a
+//                                      成年被後見人 (the item does not travel on the 転出証明書).
 //   転入通知未着者一覧 / 転入通知未着照会書 (JK-4.1.3.1.4)
 //                                      the people removed by 転出 (or 職権消除) whose 転入通知 has not
 //                                      come, and a letter asking the 転入地 about one of them.
@@ -64,10 +66,11 @@ struct NoticeSender {
 // Which document, for whom: as the CLI, the screen and the API ask for one.
 struct NoticeRequest {
   // ex-officio-record (職権記録書), ex-officio-notice (職権記載等通知書, one letter a household),
-  // receipt (住民異動届受理通知), awaiting (転入通知未着者一覧), inquiry (転入通知未着照会書)
+  // receipt (住民異動届受理通知), awaiting (転入通知未着者一覧), inquiry (転入通知未着照会書),
+  // adult-ward (成年被後見人の転出通知書)
   std::string kind;
   int64_t change_id = 0;      // ex-officio-*, receipt
-  std::string person;         // inquiry: the 宛名番号
+  std::string person;         // inquiry, adult-ward: the 宛名番号
   std::string notifier_name;  // receipt: 届出人, when not the 異動者 themselves
   std::string notifier_address;
   int days = 30;              // awaiting: removed at least this many days ago
@@ -91,6 +94,8 @@ class NoticeDesk {
   Result<NoticeDocument> AwaitingMoveInNoticeList(int days_since_removal);
   // Error notice.not_awaiting when the person's 転入通知 has come or they did not move out.
   Result<NoticeDocument> MoveInNoticeInquiry(const std::string& addressee_number);
+  // Errors: notice.not_moved_out (no 国内転出), notice.not_adult_ward.
+  Result<NoticeDocument> AdultWardMoveOutNotice(const std::string& addressee_number);
 
  private:
   ResidentAccess Access() { return ResidentAccess(residents_, log_, viewer_); }
