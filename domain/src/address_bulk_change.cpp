@@ -20,6 +20,7 @@ Error BadRow(int line, const std::string& why) {
 }  // namespace
 
 Result<std::vector<BulkRow>> ParseBulkRenaming(std::string_view csv, const ChangeInput& input, const std::string& cause) {
+  csv = WithoutBom(csv);
   if (auto ok = CheckText(csv, {.max_bytes = 64 * 1024 * 1024, .allow_empty = true, .allow_newlines = true}); !ok) {
     return ok.error();
   }

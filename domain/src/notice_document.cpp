@@ -51,6 +51,26 @@ std::vector<std::pair<std::string, std::string>> Items(const ResidentRecord& r, 
 }
 
 
+// A letter to the 転入地's 市区町村長 about one person who moved out there (its office address is
+// not in this register): the person as the 除票 knows them.
+NoticeDocument LetterToDestination(const ResidentRecord& r, std::string title, CalendarDate today,
+                                   const NoticeSender& sender) {
+  const std::string destination = MunicipalityOfPlace(r.removal->planned_destination.text);
+  NoticeDocument d;
+  d.title = std::move(title);
+  d.reference = "宛名番号 " + r.addressee_number;
+  d.date = today;
+  d.recipient_name = (destination.empty() ? r.removal->planned_destination.text : destination) + "長";
+  d.sender = sender.title + "　" + sender.name;
+  d.items = {{"氏名", r.DisplayName()},
+             {"生年月日", Date(r.birth_date, r)},
+             {"性別", r.sex == Sex::kMale ? "男" : "女"},
+             {"転出前の住所", r.address.Printed()},
+             {"転出予定日", FormatRecordedDate(r.removal->effective, DisplayCalendar::kWareki)},
+             {"転出先（予定）", r.removal->planned_destination.Printed()}};
+  return d;
+}
+
 }  // namespace
 
 std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const ResidentRecord& after, bool see_domicile) {
@@ -257,24 +277,10 @@ Result<NoticeDocument> NoticeDesk::MoveInNoticeInquiry(const std::string& addres
     return MakeError(ErrorCode::kRuleViolation, "notice.not_awaiting", addressee_number);
   }
   if (auto ok = Access().ClearForIssue({addressee_number}, "転入通知未着照会書", false); !ok) return ok.error();
-  const ResidentRecord& r = *latest;
-  const std::string destination = MunicipalityOfPlace(r.removal->planned_destination.text);
-  NoticeDocument d;
-  d.title = "転入通知未着照会書";
-  d.reference = "宛名番号 " + r.addressee_number;
-  d.date = viewer_.today;
-  // To the 転入地's 市区町村長; its office address is not in this register.
-  d.recipient_name = (destination.empty() ? r.removal->planned_destination.text : destination) + "長";
-  d.sender = sender_.title + "　" + sender_.name;
+  NoticeDocument d = LetterToDestination(*latest, "転入通知未着照会書", viewer_.today, sender_);
   d.paragraphs = {"下記の者について、貴市区町村への転出の届出を受け、住民票を消除しましたが、",
                   "住民基本台帳法第9条第1項の転入通知が届いていません。",
                   "転入の届出の有無と、届出があった場合はその年月日と住所をお知らせください。"};
-  d.items = {{"氏名", r.DisplayName()},
-             {"生年月日", Date(r.birth_date, r)},
-             {"性別", r.sex == Sex::kMale ? "男" : "女"},
-             {"転出前の住所", r.address.Printed()},
-             {"転出予定日", FormatRecordedDate(r.removal->effective, DisplayCalendar::kWareki)},
-             {"転出先（予定）", r.removal->planned_destination.Printed()}};
   return d;
 }
 
@@ -289,21 +295,9 @@ Result<NoticeDocument> NoticeDesk::AdultWardMoveOutNotice(const std::string& add
   if (auto ok = Access().ClearForIssue({addressee_number}, "成年被後見人の転出通知書", false); !ok) return ok.error();
   const ResidentRecord& r = *latest;
   const bool see_domicile = viewer_.Has(Permission::kSeeDomicile);
-  const std::string destination = MunicipalityOfPlace(r.removal->planned_destination.text);
-  NoticeDocument d;
-  d.title = "成年被後見人の転出について（通知）";
-  d.reference = "宛名番号 " + r.addressee_number;
-  d.date = viewer_.today;
-  d.recipient_name = (destination.empty() ? r.removal->planned_destination.text : destination) + "長";
-  d.sender = sender_.title + "　" + sender_.name;
+  NoticeDocument d = LetterToDestination(r, "成年被後見人の転出について（通知）", viewer_.today, sender_);
   d.paragraphs = {"下記の者は、成年被後見人として当市区町村の住民票に記載されていましたが、",
                   "貴市区町村へ転出する旨の届出がありましたので、お知らせします。"};
-  d.items = {{"氏名", r.DisplayName()},
-             {"生年月日", Date(r.birth_date, r)},
-             {"性別", r.sex == Sex::kMale ? "男" : "女"},
-             {"転出前の住所", r.address.Printed()},
-             {"転出予定日", FormatRecordedDate(r.removal->effective, DisplayCalendar::kWareki)},
-             {"転出先（予定）", r.removal->planned_destination.Printed()}};
   if (r.kind == ResidentKind::kJapanese) {
     d.items.emplace_back("本籍", see_domicile ? r.domicile.place : std::string(kHidden));
     d.items.emplace_back("筆頭者", see_domicile ? r.domicile.head_of_family : std::string(kHidden));

@@ -318,6 +318,9 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"bulk.domicile_mismatch", kError, "JK-9.7", "現在の本籍が、一括変更の変更前の本籍と一致しません（一括変更から除外します）。"},
     {"bulk.moving_out", kError, "JK-9.7", "世帯に転出予定者がいます。一括変更から除外し、個別に処理してください。"},
     {"csv.malformed", kError, "JK-10.8", "CSV の形式が正しくありません（引用符が閉じていないなど）。"},
+    {"csv.unknown_column", kError, "JK-10.8", "CSV の見出しに、取り込めない項目名があります。"},
+    {"csv.no_rows", kError, "JK-10.8", "CSV には見出しの行と、1行以上のデータが必要です。"},
+    {"csv.unknown_value", kError, "JK-10.8", "CSV の値に、取り込めないもの（種類・請求者・記載事項の名前など）があります。"},
     {"bulk.bad_row", kError, "JK-9.7", "一括変更の CSV の行が正しくありません（列の数・必須の項目・日付を確認してください）。"},
     {"bulk.unknown_layout", kError, "JK-10.8", "CSV の見出し行が、住所または本籍の一括変更の形式ではありません。"},
     // 特例転出・特例転入 and the messages over CS (住基法第9条, 第24条の2).

@@ -187,7 +187,7 @@ int KanjiDigitValue(char32_t c) {
 }
 
 Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  text = WithoutBom(text);
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string field;
@@ -241,6 +241,11 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text) {
   if (quoted) return MakeError(ErrorCode::kInvalidInput, "csv.malformed", "a quote left open from line " + std::to_string(line));
   end_row();
   return rows;
+}
+
+std::string_view WithoutBom(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text;
 }
 
 std::string CsvField(std::string_view value) {

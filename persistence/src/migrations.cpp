@@ -35,6 +35,7 @@ std::string_view schema_0022_api_token_sql();
 std::string_view schema_0023_change_on_request_sql();
 std::string_view schema_0024_last_registered_address_sql();
 std::string_view schema_0025_cs_exchange_sql();
+std::string_view schema_0026_search_text_distinct_sql();
 }
 
 namespace jrr {
@@ -66,6 +67,7 @@ std::span<const Migration> AllMigrations() {
       Migration{23, "change_on_request", embedded::schema_0023_change_on_request_sql()},
       Migration{24, "last_registered_address", embedded::schema_0024_last_registered_address_sql()},
       Migration{25, "cs_exchange", embedded::schema_0025_cs_exchange_sql()},
+      Migration{26, "search_text_distinct", embedded::schema_0026_search_text_distinct_sql()},
   };
   return kMigrations;
 }

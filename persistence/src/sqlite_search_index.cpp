@@ -16,10 +16,17 @@ void IndexVersion(Database& db, const ResidentRecord& version) {
       insert->Run();
     }
     // An earlier version had it: indexed once. Codes, numbers and dates match whole or by prefix
-    // only, so only text kinds go into the trigram index.
+    // only, so only text kinds go into the trigram index — each distinct value once (schema 0026):
+    // when someone else has it already, it is there.
     if (db.Changes() == 0 || !IsTextKind(key.kind)) continue;
-    auto text = db.Prepare("INSERT INTO search_text(value, kind, addressee_number) VALUES (?1, ?2, ?3)");
-    text->Bind(1, key.value).Bind(2, static_cast<int>(key.kind)).Bind(3, version.addressee_number);
+    {
+      auto shared = db.Prepare(
+          "SELECT 1 FROM search_key WHERE kind = ?1 AND value = ?2 AND addressee_number <> ?3 LIMIT 1");
+      shared->Bind(1, static_cast<int>(key.kind)).Bind(2, key.value).Bind(3, version.addressee_number);
+      if (shared->Step()) continue;
+    }
+    auto text = db.Prepare("INSERT INTO search_text(value, kind) VALUES (?1, ?2)");
+    text->Bind(1, key.value).Bind(2, static_cast<int>(key.kind));
     text->Run();
   }
 }
@@ -61,8 +68,8 @@ void BuildSearchIndexInBulk(Database& db) {
     if (!IsTextKind(static_cast<SearchKeyKind>(kind))) continue;
     text_kinds += (text_kinds.empty() ? "" : ", ") + std::to_string(kind);
   }
-  db.Execute("INSERT INTO search_text(value, kind, addressee_number) SELECT value, kind, addressee_number "
-             "FROM search_key WHERE kind IN (" + text_kinds + ")");
+  db.Execute("INSERT INTO search_text(value, kind) SELECT value, kind FROM (SELECT DISTINCT value, kind "
+             "FROM search_key WHERE kind IN (" + text_kinds + ")) ORDER BY kind, value");
   db.Execute("DROP TABLE temp.bulk_search_key");
 }
 
@@ -89,9 +96,10 @@ std::vector<std::string> SqliteSearchIndex::Find(SearchKeyKind kind, const std::
     std::string phrase = "\"";
     for (char c : value) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
     phrase += '"';
+    // The values that contain it, then their people through search_key's primary key.
     auto rows = db_.Prepare(
-        "SELECT DISTINCT addressee_number FROM search_text WHERE search_text MATCH ?1 AND kind = ?2 "
-        "LIMIT ?3");
+        "SELECT DISTINCT k.addressee_number FROM search_text t JOIN search_key k ON k.kind = ?2 AND "
+        "k.value = t.value WHERE search_text MATCH ?1 AND t.kind = ?2 LIMIT ?3");
     rows->Bind(1, "value : " + phrase).Bind(2, k).Bind(3, cap);
     while (rows->Step()) found.push_back(rows->ColumnText(0));
   }

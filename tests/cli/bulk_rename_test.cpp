@@ -9,21 +9,11 @@
 
 #include "jrr/persistence/database.h"
 #include "support/cli_runner.h"
+#include "support/register_file.h"
 #include "support/temp_dir.h"
 
 namespace jrr::testing {
 namespace {
-
-int64_t Count(const std::string& db, const std::string& sql) {
-  Database d(db, DatabaseOptions{.create_if_missing = false});
-  return d.QueryInt(sql);
-}
-
-std::string Text(const std::string& db, const std::string& sql) {
-  Database d(db, DatabaseOptions{.create_if_missing = false});
-  auto row = d.Prepare(sql);
-  return row->Step() ? row->ColumnText(0) : std::string();
-}
 
 std::string MoveIn(const char* given, const char* banchi, const char* katagaki, bool two) {
   std::string persons = std::string(R"([{"family_name":"架空","given_name":")") + given +
@@ -70,8 +60,8 @@ class BulkRenameTest : public ::testing::Test {
   std::string db_;
 };
 
-const char* const kAddressCsv =
-    "世帯番号,変更前住所,変更前番地,変更後住所コード,変更後住所,変更後番地\r\n"
+const char* const kAddressCsv =  // as a spreadsheet program saves it: a BOM, CRLF
+    "\xEF\xBB\xBF世帯番号,変更前住所,変更前番地,変更後住所コード,変更後住所,変更後番地\r\n"
     "0000000019,架空県架空市桜町一丁目,1番地の2,,架空県架空市桜町一丁目,3番4号\r\n"
     "0000000027,架空県架空市桜町一丁目,6番地,,架空県架空市桜町一丁目,5番6号\r\n"    // lives at 5番地
     "0000000035,架空県架空市桜町一丁目,7番地,,架空県架空市桜町一丁目,7番8号\r\n"    // a 転出予定者
@@ -80,7 +70,7 @@ const char* const kAddressCsv =
 // REQ: JK-9.7
 // REQ: JK-4.2.3.2
 TEST_F(BulkRenameTest, TrialRunWritesNothingAndTheRealRunLeavesOutWhatChanged) {
-  const int64_t versions = Count(db_, "SELECT count(*) FROM resident_version");
+  const int64_t versions = QueryInt(db_, "SELECT count(*) FROM resident_version");
   auto trial = Bulk(kAddressCsv);
   ASSERT_EQ(trial.status, 0) << trial.err;
   EXPECT_NE(trial.out.find("2,0000000019,更新可,2,,,"), std::string::npos) << trial.out;
@@ -88,7 +78,7 @@ TEST_F(BulkRenameTest, TrialRunWritesNothingAndTheRealRunLeavesOutWhatChanged) {
   EXPECT_NE(trial.out.find("4,0000000035,除外,0,,bulk.moving_out,"), std::string::npos) << trial.out;
   EXPECT_NE(trial.out.find("5,0000000999,除外,0,,change.household_not_found,"), std::string::npos) << trial.out;
   EXPECT_NE(trial.err.find("仮処理（記録していません）: 更新可 1 件、除外 3 件"), std::string::npos) << trial.err;
-  EXPECT_EQ(Count(db_, "SELECT count(*) FROM resident_version"), versions);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version"), versions);
 
   const std::string result = dir_.File("result.csv");
   auto real = Bulk(kAddressCsv, {"--apply", "--out", result});
@@ -97,18 +87,18 @@ TEST_F(BulkRenameTest, TrialRunWritesNothingAndTheRealRunLeavesOutWhatChanged) {
   const std::string list((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(list.find("行,キー,結果,対象者数,異動番号,規則,理由"), std::string::npos) << list;
   EXPECT_NE(list.find("2,0000000019,更新,2,5,,"), std::string::npos) << list;
-  EXPECT_EQ(Count(db_, "SELECT count(*) FROM resident_version"), versions + 2);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version"), versions + 2);
   // Both members: new 番地, 方書 kept, 住所を定めた年月日 unchanged; a 軽微な修正 with the cause.
-  EXPECT_EQ(Count(db_, "SELECT count(*) FROM resident_version WHERE change_id = 5 AND address_banchi = '3番4号' AND "
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE change_id = 5 AND address_banchi = '3番4号' AND "
                        "address_katagaki = '桜荘101' AND address_since = '2026-10-01'"),
             2);
-  EXPECT_EQ(Count(db_, "SELECT reason FROM change_record WHERE change_id = 5"), 32);
-  EXPECT_EQ(Count(db_, "SELECT ex_officio FROM change_record WHERE change_id = 5"), 1);
-  EXPECT_EQ(Text(db_, "SELECT note FROM change_record WHERE change_id = 5"), "住居表示の実施");
+  EXPECT_EQ(QueryInt(db_, "SELECT reason FROM change_record WHERE change_id = 5"), 32);
+  EXPECT_EQ(QueryInt(db_, "SELECT ex_officio FROM change_record WHERE change_id = 5"), 1);
+  EXPECT_EQ(QueryText(db_, "SELECT note FROM change_record WHERE change_id = 5"), "住居表示の実施");
   // Run again: the household lives at the new address now, so its row no longer applies.
   auto again = Bulk(kAddressCsv, {"--apply"});
   EXPECT_NE(again.out.find("2,0000000019,除外,0,,bulk.address_mismatch,"), std::string::npos) << again.out;
-  EXPECT_EQ(Count(db_, "SELECT count(*) FROM resident_version"), versions + 2);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version"), versions + 2);
 }
 
 // REQ: JK-9.7
@@ -121,14 +111,14 @@ TEST_F(BulkRenameTest, DomicileRowsCorrectEachPersonsDomicile) {
   ASSERT_EQ(real.status, 0) << real.err;
   EXPECT_NE(real.out.find("2,0000000019,更新,1,"), std::string::npos) << real.out;
   EXPECT_NE(real.out.find("3,0000000027,除外,0,,bulk.domicile_mismatch,"), std::string::npos) << real.out;
-  EXPECT_EQ(Text(db_, "SELECT domicile_place FROM resident_version WHERE addressee_number = '0000000019' ORDER BY "
+  EXPECT_EQ(QueryText(db_, "SELECT domicile_place FROM resident_version WHERE addressee_number = '0000000019' ORDER BY "
                       "history_number DESC LIMIT 1"),
             "架空県架空市本町一丁目1番");
 }
 
 // REQ: JK-10.8
 TEST_F(BulkRenameTest, AMalformedFileIsRefusedWhole) {
-  const int64_t versions = Count(db_, "SELECT count(*) FROM resident_version");
+  const int64_t versions = QueryInt(db_, "SELECT count(*) FROM resident_version");
   struct Case {
     std::string csv;
     const char* rule;
@@ -146,7 +136,7 @@ TEST_F(BulkRenameTest, AMalformedFileIsRefusedWhole) {
     EXPECT_EQ(refused.status, 1) << c.rule;
     EXPECT_NE(refused.err.find(c.rule), std::string::npos) << refused.err;
   }
-  EXPECT_EQ(Count(db_, "SELECT count(*) FROM resident_version"), versions);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version"), versions);
 }
 
 }  // namespace

@@ -12,30 +12,11 @@
 
 #include "jrr/persistence/database.h"
 #include "support/cli_runner.h"
+#include "support/register_file.h"
 #include "support/temp_dir.h"
 
 namespace jrr::testing {
 namespace {
-
-std::string PdfText(const std::string& pdf) {
-  FILE* pipe = popen(("pdftotext -layout " + pdf + " -").c_str(), "r");
-  std::string text;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
-  pclose(pipe);
-  return text;
-}
-
-int64_t Count(const std::string& db, const std::string& sql) {
-  Database d(db, DatabaseOptions{.create_if_missing = false});
-  return d.QueryInt(sql);
-}
-
-std::string Text(const std::string& db, const std::string& sql) {
-  Database d(db, DatabaseOptions{.create_if_missing = false});
-  auto row = d.Prepare(sql);
-  return row->Step() ? row->ColumnText(0) : std::string();
-}
 
 // A household of two moving into 架空市 from Tokyo.
 constexpr const char* kMoveIn = R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
@@ -86,7 +67,7 @@ class CsCliTest : public ::testing::Test {
 TEST_F(CsCliTest, SpecialMoveOutTravelsToTheDestinationAndTheMoveInNoticeComesBack) {
   ASSERT_EQ(Apply(a_, kMoveIn).status, 0);
   // 国内転入: a 転入通知 to the 転出地 (東京都千代田区) waits in 架空市's outbox (住基法第9条第1項).
-  EXPECT_EQ(Count(a_, "SELECT count(*) FROM cs_outbox WHERE kind = 'move_in_notice' AND to_municipality = "
+  EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM cs_outbox WHERE kind = 'move_in_notice' AND to_municipality = "
                       "'東京都千代田区'"),
             1);
   // 特例転出 of both: no 転出証明書; the 転出証明書情報 is queued for 架空村 in the same commit.
@@ -94,8 +75,8 @@ TEST_F(CsCliTest, SpecialMoveOutTravelsToTheDestinationAndTheMoveInNoticeComesBa
       "movers":["0000000019","0000000027"],"special":true,
       "destination":{"text":"架空県架空村中央三丁目","banchi":"3番4号"}})");
   ASSERT_EQ(out.status, 0) << out.err;
-  EXPECT_EQ(Count(a_, "SELECT special FROM change_record WHERE change_id = 2"), 1);
-  EXPECT_EQ(Count(a_, "SELECT count(*) FROM cs_outbox WHERE kind = 'move_out_information' AND to_municipality = "
+  EXPECT_EQ(QueryInt(a_, "SELECT special FROM change_record WHERE change_id = 2"), 1);
+  EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM cs_outbox WHERE kind = 'move_out_information' AND to_municipality = "
                       "'架空県架空村' AND change_id = 2"),
             1);
   // A 転出証明書 printed anyway on request says 「特例による転出処理済」.
@@ -128,29 +109,29 @@ TEST_F(CsCliTest, SpecialMoveOutTravelsToTheDestinationAndTheMoveInNoticeComesBa
   EXPECT_NE(unknown.err.find("[cs.move_out_information_unknown]"), std::string::npos) << unknown.err;
   auto moved_in = Apply(b_, SpecialMoveIn("架空県架空市-CS-2"));
   ASSERT_EQ(moved_in.status, 0) << moved_in.err;
-  EXPECT_EQ(Count(b_, "SELECT count(*) FROM change_record WHERE special = 1 AND move_out_information = "
+  EXPECT_EQ(QueryInt(b_, "SELECT count(*) FROM change_record WHERE special = 1 AND move_out_information = "
                       "'架空県架空市-CS-2'"),
             1);
   // Once only: a second 特例転入 from the same information writes nothing.
-  const int64_t versions = Count(b_, "SELECT count(*) FROM resident_version");
+  const int64_t versions = QueryInt(b_, "SELECT count(*) FROM resident_version");
   auto again = Apply(b_, SpecialMoveIn("架空県架空市-CS-2", "9番9号"));
   EXPECT_EQ(again.status, 1);
   EXPECT_NE(again.err.find("[cs.move_out_information_used]"), std::string::npos) << again.err;
-  EXPECT_EQ(Count(b_, "SELECT count(*) FROM resident_version"), versions);
+  EXPECT_EQ(QueryInt(b_, "SELECT count(*) FROM resident_version"), versions);
   EXPECT_NE(RunCli({"cs", "--db", b_, "inbox"}).out.find("特例転入済み  異動 1"), std::string::npos);
 
   // 架空村's 転入通知 goes back to 架空市, which records it on both 除票 without a clerk.
-  EXPECT_EQ(Count(b_, "SELECT count(*) FROM cs_outbox WHERE kind = 'move_in_notice' AND to_municipality = "
+  EXPECT_EQ(QueryInt(b_, "SELECT count(*) FROM cs_outbox WHERE kind = 'move_in_notice' AND to_municipality = "
                       "'架空県架空市'"),
             1);
   ASSERT_EQ(RunCli({"cs", "--db", b_, "deliver", "--to", drop_}).status, 0);
   auto noticed = RunCli({"cs", "--db", a_, "import", "--from", drop_});
   ASSERT_EQ(noticed.status, 0) << noticed.err;
   EXPECT_NE(noticed.out.find("転入通知の反映 1 件"), std::string::npos) << noticed.out;
-  EXPECT_EQ(Count(a_, "SELECT count(*) FROM resident_version WHERE removal_move_in_notice_date IS NOT NULL AND "
+  EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM resident_version WHERE removal_move_in_notice_date IS NOT NULL AND "
                       "removal_confirmed_move_out_date = '2026-11-20' AND removal_confirmed_text = '架空県架空村中央三丁目3番4号' AND change_id = 3"),
             2);
-  EXPECT_EQ(Text(a_, "SELECT operator_id FROM change_record WHERE change_id = 3"), "cs-inbox");
+  EXPECT_EQ(QueryText(a_, "SELECT operator_id FROM change_record WHERE change_id = 3"), "cs-inbox");
   EXPECT_NE(RunCli({"cs", "--db", a_, "inbox"}).out.find("転入通知  除票に反映済み  異動 3"), std::string::npos);
   // The same notice again is received once only.
   const auto done = std::filesystem::path(drop_) / "架空県架空市" / "done";
@@ -159,7 +140,7 @@ TEST_F(CsCliTest, SpecialMoveOutTravelsToTheDestinationAndTheMoveInNoticeComesBa
   }
   auto twice = RunCli({"cs", "--db", a_, "import", "--from", drop_});
   EXPECT_NE(twice.out.find("受信済み 1 件"), std::string::npos) << twice.out;
-  EXPECT_EQ(Count(a_, "SELECT count(*) FROM change_record"), 3);
+  EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM change_record"), 3);
 }
 
 // REQ: JK-4.1.3.0.4
@@ -183,14 +164,14 @@ TEST_F(CsCliTest, SpecialChangesRefuseWhatCannotTravelOverCs) {
           "previous_address":{"text":"英国","abroad":true},"new_address":{"text":"架空県架空市桜町一丁目","banchi":"5番"}})",
        "[change.special_abroad]"},
   };
-  const int64_t changes = Count(a_, "SELECT count(*) FROM change_record");
+  const int64_t changes = QueryInt(a_, "SELECT count(*) FROM change_record");
   for (const Case& c : kCases) {
     auto refused = Apply(a_, c.json);
     EXPECT_EQ(refused.status, 1) << c.rule;
     EXPECT_NE(refused.err.find(c.rule), std::string::npos) << refused.err;
   }
-  EXPECT_EQ(Count(a_, "SELECT count(*) FROM change_record"), changes);
-  EXPECT_EQ(Count(a_, "SELECT count(*) FROM cs_outbox WHERE kind = 'move_out_information'"), 0);
+  EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM change_record"), changes);
+  EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM cs_outbox WHERE kind = 'move_out_information'"), 0);
 }
 
 // REQ: JK-4.1.3.1.2
@@ -209,7 +190,7 @@ TEST_F(CsCliTest, ANoticeThatMatchesNoRemovalIsKeptAsAnImportError) {
   EXPECT_NE(imported.out.find("取込エラー 1 件"), std::string::npos) << imported.out;
   auto inbox = RunCli({"cs", "--db", a_, "inbox"});
   EXPECT_NE(inbox.out.find("取込エラー cs.person_not_found"), std::string::npos) << inbox.out;
-  EXPECT_EQ(Count(a_, "SELECT count(*) FROM change_record"), 1);
+  EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM change_record"), 1);
   // A message for another municipality is not taken in, and stays for a person to look at.
   const auto ours = std::filesystem::path(drop_) / "架空県架空市";
   std::ofstream(ours / "stray.cs") << "JRR-CS/1\nid=x-CS-1\nkind=move_in_notice\nfrom=x\nto=大阪府大阪市\n==\n";

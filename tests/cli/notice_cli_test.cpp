@@ -9,35 +9,11 @@
 #include <fstream>
 
 #include "support/cli_runner.h"
+#include "support/register_file.h"
 #include "support/temp_dir.h"
 
 namespace jrr::testing {
 namespace {
-
-// Runs of spaces (the layout's, and full-width ones) as one ASCII space: what is compared is the
-// wording, not the spacing pdftotext chose.
-std::string Spaced(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    const bool wide = text.compare(i, 3, "\u3000") == 0;
-    if (text[i] == ' ' || wide) {
-      if (out.empty() || out.back() != ' ') out += ' ';
-      i += wide ? 3 : 1;
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
-
-std::string PdfText(const std::string& pdf) {
-  FILE* pipe = popen(("pdftotext -layout " + pdf + " - 2>/dev/null").c_str(), "r");
-  std::string text;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
-  pclose(pipe);
-  return Spaced(text);
-}
 
 class NoticeCliTest : public ::testing::Test {
  protected:

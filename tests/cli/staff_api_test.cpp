@@ -662,7 +662,7 @@ TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
 // The 異動 screens: the form picks the 異動者 from the household, 入力確認 shows what would be
 // written and records nothing, an アラート needs its box ticked, 登録 records, 仮登録 goes to the
 // list, and each step is refused without the CSRF token.
-// REQ: JK-4.0.9, JK-4.0.8, JK-4.0.4, JK-11.1
+// REQ: JK-4.0.9, JK-4.0.8, JK-4.0.4, JK-11.1, JK-10.8
 TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
   auto versions = [&] { return QueryInt(db_, "SELECT count(*) FROM resident_version"); };
@@ -756,6 +756,14 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   auto unreadable = post("type=move_in&mode=load-certificate&certificate=hello&csrf=" + clerk.csrf);
   EXPECT_EQ(unreadable.status, 400);
   EXPECT_NE(unreadable.body.find("moveout.malformed"), std::string::npos);
+  // CSV形式のデータの取込 (JK-10.8): the 券面事項 of a 個人番号カード, as CSV.
+  auto from_csv = post("type=move_in&mode=load-csv&csv=" +
+                       encoded("住所,氏名,生年月日,性別\n架空県架空村中央3番地,転入 花子,1990-01-01,2\n") + "&csrf=" + clerk.csrf);
+  ASSERT_EQ(from_csv.status, 200) << from_csv.body;
+  EXPECT_NE(from_csv.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos) << from_csv.body;
+  auto bad_csv = post("type=move_in&mode=load-csv&csv=" + encoded("趣味\n釣り\n") + "&csrf=" + clerk.csrf);
+  EXPECT_EQ(bad_csv.status, 400);
+  EXPECT_NE(bad_csv.body.find("csv.unknown_column"), std::string::npos);
 }
 
 // 抑止・支援措置 on their screen: a clerk with 抑止 sets a 証明 block and ends it; without the 支援措置
@@ -1341,6 +1349,38 @@ TEST_F(StaffApiTest, NoticesFromTheScreenAndTheApi) {
   EXPECT_EQ(unknown.status, 400) << unknown.body;
   EXPECT_EQ(Field(unknown.body, "rule_id"), "notice.unknown_kind");
   EXPECT_EQ(Post("/api/v1/notices", "[1]", clerk.cookie, clerk.csrf).status, 400);
+}
+
+// CSV形式のデータの取込 (JK-10.8): a 交付申請書 as CSV fills the certificate form.
+// REQ: JK-10.8
+TEST_F(StaffApiTest, CertificateRequestFromCsv) {
+  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,issue", false));
+  auto post = [&](const std::string& csv) {
+    return Fetch(server_->port(), "/certificate/csv", "POST", FormEncode({{"csv", csv}, {"csrf", clerk.csrf}}),
+                 {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  };
+  auto filled = post("種類,宛名番号,範囲,請求者,部数,記載事項\n住民票の写し,0000000019,本人,本人等,2,"
+                     "\"本籍・筆頭者、国籍・地域、在留資格等\"\n");
+  ASSERT_EQ(filled.status, 303) << filled.body;
+  const std::string form = Get(filled.Header("Location"), clerk.cookie).body;
+  EXPECT_NE(form.find("name=\"copies\" value=\"2\""), std::string::npos) << form;
+  EXPECT_NE(form.find("name=\"item-honseki\" value=\"1\" checked"), std::string::npos);
+  EXPECT_NE(form.find("name=\"item-gaikoku\" value=\"1\" checked"), std::string::npos);
+  EXPECT_EQ(form.find("name=\"item-zokugara\" value=\"1\" checked"), std::string::npos);
+  EXPECT_NE(form.find("value=\"0\" selected>本人"), std::string::npos);
+  struct Bad {
+    const char* csv;
+    const char* rule;
+  };
+  const Bad kBad[] = {{"種類\n戸籍謄本\n", "csv.unknown_value"},
+                      {"記載事項\n血液型\n", "csv.unknown_value"},
+                      {"好きな色\n青\n", "csv.unknown_column"},
+                      {"種類\n", "csv.no_rows"}};
+  for (const Bad& b : kBad) {
+    auto refused = post(b.csv);
+    EXPECT_EQ(refused.status, 400) << b.csv;
+    EXPECT_NE(refused.body.find(b.rule), std::string::npos) << b.csv;
+  }
 }
 
 TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {

@@ -102,6 +102,8 @@ TEST_F(SearchTest, EveryKeyFindsTheRightPeople) {
       {"current address", [](SearchQuery& q) { q.address = "架空県架空市桜町二丁目5番6号"; }, {0, 1, 2}},
       {"former address", [](SearchQuery& q) { q.address = "架空県架空市桜町一丁目1番2号"; }, {0, 1, 2}},
       {"address contains", [](SearchQuery& q) { q.address = "7番8号"; q.mode = MatchMode::kContains; }, {3}},
+      // One trigram row for the value the household shares (schema 0026); all three are found.
+      {"address contains, shared", [](SearchQuery& q) { q.address = "桜町二丁目"; q.mode = MatchMode::kContains; }, {0, 1, 2}},
       {"address code", [](SearchQuery& q) { q.address_code = "99000100200"; }, {0, 1, 2}},
       {"address code prefix", [](SearchQuery& q) { q.address_code = "990001"; q.mode = MatchMode::kPrefix; }, {0, 1, 2, 3}},
       {"方書", [](SearchQuery& q) { q.katagaki = "コーポ架空"; q.mode = MatchMode::kPrefix; }, {3}},
@@ -120,7 +122,12 @@ TEST_F(SearchTest, EveryKeyFindsTheRightPeople) {
     for (int i : c.expected) expected.push_back(people[static_cast<std::size_t>(i)]);
     std::sort(expected.begin(), expected.end());
     EXPECT_EQ(Found(q), expected) << c.name;
-  }
+  }  // The trigram index holds each distinct value once.
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_text"),
+            db_->QueryInt("SELECT count(*) FROM (SELECT DISTINCT kind, value FROM search_key WHERE kind IN "
+                          "(SELECT DISTINCT kind FROM search_text))"));
+  EXPECT_LT(db_->QueryInt("SELECT count(*) FROM search_text"),
+            db_->QueryInt("SELECT count(*) FROM search_key WHERE kind IN (SELECT DISTINCT kind FROM search_text)"));
 }
 
 // REQ: JK-2.1.3
@@ -240,6 +247,30 @@ TEST_F(SearchTest, HistoryCanBeRerunAndTheLogKeepsNoValues) {
   EXPECT_EQ(logged[1].event.detail, "conditions=kana,match,birth,residents_only,limit hits=1");
   EXPECT_EQ(logged[1].event.targets, std::vector<std::string>{wife_});
   EXPECT_EQ(logged[1].event.detail.find("ハナコ"), std::string::npos);
+}
+
+// A register whose trigram index holds a row per person (schema 0013) keeps one per distinct value
+// after 0026, and 部分一致 finds the same people.
+// REQ: JK-2.1.3
+TEST_F(SearchTest, MigrationKeepsEachTrigramValueOnce) {
+  SearchQuery q;
+  q.address = "桜町二丁目";
+  q.mode = MatchMode::kContains;
+  const auto before = Found(q);
+  db_->Execute(
+      "DROP TABLE search_text; "
+      "CREATE VIRTUAL TABLE search_text USING fts5(value, kind UNINDEXED, addressee_number UNINDEXED, tokenize = 'trigram'); "
+      "INSERT INTO search_text(value, kind, addressee_number) SELECT value, kind, addressee_number FROM search_key "
+      "WHERE kind IN (1, 2, 3, 4, 5, 6, 7, 9); "
+      "DELETE FROM schema_migration WHERE version >= 26; PRAGMA user_version = 25;");
+  const int64_t per_person = Count("search_text");
+  Migrate(*db_);
+  EXPECT_LT(Count("search_text"), per_person);
+  EXPECT_EQ(Count("search_text"),
+            db_->QueryInt("SELECT count(*) FROM (SELECT DISTINCT kind, value FROM search_key WHERE kind IN "
+                          "(1, 2, 3, 4, 5, 6, 7, 9))"));
+  EXPECT_EQ(Found(q), before);
+  EXPECT_EQ(before.size(), 3u);
 }
 
 // A register from before the index gets it when it is opened: the migration's step indexes

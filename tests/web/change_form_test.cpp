@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "jrr/web/change_form.h"
+
+#include <algorithm>
+#include <variant>
 #include "jrr/web/change_json.h"
 
 namespace jrr::web {
@@ -82,6 +85,60 @@ TEST(ChangeFormTest, BadNamesAreRefused) {
   auto clash = ChangeJsonFromForm({{"new_address", "x"}, {"new_address.text", "y"}});
   ASSERT_FALSE(clash);
   EXPECT_EQ(clash.error().rule_id, "change_form.bad_name");
+}
+
+// CSV形式のデータの取込: the three kinds of data the standard names each fill the 転入 form, and the
+// form they fill decodes as a 転入.
+// REQ: JK-10.8
+TEST(ChangeFormTest, CsvRowsFillTheMoveInForm) {
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  auto has = [](const Fields& fields, const std::string& name, const std::string& value) {
+    return std::find(fields.begin(), fields.end(), std::pair(name, value)) != fields.end();
+  };
+  // 個人番号カードの券面事項: 住所 (the old one), 氏名, 生年月日, 性別, 個人番号.
+  auto card = MoveInFieldsFromCsv(
+      "\xEF\xBB\xBF住所,氏名,生年月日,性別,個人番号\r\n東京都千代田区霞が関二丁目1番2号,架空　一郎,昭和55年4月1日,1,123456789018\r\n");
+  ASSERT_TRUE(card) << card.error().rule_id;
+  EXPECT_TRUE(has(*card, "previous_address.text", "東京都千代田区霞が関二丁目1番2号"));
+  EXPECT_TRUE(has(*card, "persons.0.family_name", "架空"));
+  EXPECT_TRUE(has(*card, "persons.0.given_name", "一郎"));
+  EXPECT_TRUE(has(*card, "persons.0.sex", "男"));
+  EXPECT_TRUE(has(*card, "persons.0.individual_number", "123456789018"));
+  // 住民異動届: two people, the 異動's items from the first row, a quoted field with a comma.
+  auto form = MoveInFieldsFromCsv(
+      "異動日,届出日,氏名,フリガナ,生年月日,性別,続柄,本籍,筆頭者,転入前住所,新住所,新住所の番地,方書\n"
+      "2026-11-01,2026-11-02,架空 一郎,カクウ イチロウ,1980-04-01,男,世帯主,架空県架空市本町1番地,架空　一郎,"
+      "東京都千代田区霞が関二丁目,架空県架空市桜町一丁目,1番2号,\"さくら荘,101\"\n"
+      ",,架空 花子,カクウ ハナコ,1982-05-01,2,妻,架空県架空市本町1番地,架空　一郎,,,,\n");
+  ASSERT_TRUE(form) << form.error().rule_id;
+  EXPECT_TRUE(has(*form, "persons.1.given_kana", "ハナコ"));
+  EXPECT_TRUE(has(*form, "persons.1.sex", "女"));
+  EXPECT_TRUE(has(*form, "new_address.katagaki", "さくら荘,101"));
+  auto json = ChangeJsonFromForm(*form);
+  ASSERT_TRUE(json);
+  auto command = DecodeChangeCommand(*json);
+  ASSERT_TRUE(command) << command.error().rule_id << " " << command.error().detail;
+  ASSERT_TRUE(std::holds_alternative<MoveInCommand>(*command));
+  EXPECT_EQ(std::get<MoveInCommand>(*command).persons.size(), 2u);
+  // 転出証明書 data with the API's own names.
+  auto named = MoveInFieldsFromCsv("family_name,given_name,birth_date,sex,previous_address.text\n架空,三郎,2000-01-01,男,大阪府大阪市北区\n");
+  ASSERT_TRUE(named);
+  EXPECT_TRUE(has(*named, "persons.0.given_name", "三郎"));
+  struct Bad {
+    const char* csv;
+    const char* rule;
+  };
+  const Bad kBad[] = {
+      {"氏名,趣味\n架空 一郎,釣り\n", "csv.unknown_column"},
+      {"氏名,生年月日\n", "csv.no_rows"},
+      {"氏名\n\"架空 一郎\n", "csv.malformed"},
+      {"", "text.empty"},
+  };
+  for (const Bad& b : kBad) {
+    auto refused = MoveInFieldsFromCsv(b.csv);
+    ASSERT_FALSE(refused) << b.csv;
+    EXPECT_EQ(refused.error().rule_id, b.rule) << b.csv;
+  }
 }
 
 }  // namespace

@@ -63,22 +63,7 @@ int CsCommand(const Args& args, std::ostream& out, std::ostream& err) {
     out << (outbox ? "送信 " : "受信 ") << entries->size() << " 件\n";
     return kOk;
   }
-  if (action == "deliver") {
-    const std::filesystem::path dir = args.Option("to");
-    if (dir.empty()) {
-      err << "エラー: --to 共有フォルダ を指定してください。\n";
-      return kUsage;
-    }
-    const auto report = DeliverOutbox(
-        **db, OutboxFamily::kCs,
-        [&dir](const std::string& to, const std::string& id, const std::string& body, std::string& detail) {
-          return DropMessage(dir, to, id, ".cs", body, detail);
-        });
-    out << "送信 " << report.delivered << " 件、失敗 " << report.failed << " 件";
-    if (!report.dead_letters.empty()) out << "、送信不能 " << report.dead_letters.size() << " 件（jrr cs outbox）";
-    out << "\n";
-    return report.failed > 0 ? kStorage : kOk;
-  }
+  if (action == "deliver") return DeliverToFolder(args, **db, OutboxFamily::kCs, ".cs", "送信", out, err);
   if (action == "import") {
     if (args.Option("from").empty()) {
       err << "エラー: --from 共有フォルダ を指定してください。\n";

@@ -122,21 +122,7 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     out << "附票の記載事項（生年月日・性別・住民票コード）を " << added << " 人に追加しました（" << FormatWareki(day) << "現在）。\n";
     return kOk;
   }
-  if (action == "deliver") {
-    const std::filesystem::path dir = args.Option("to");
-    if (dir.empty()) {
-      err << "エラー: --to 共有フォルダ を指定してください。\n";
-      return kUsage;
-    }
-    const auto report = DeliverFuhyoOutbox(
-        **db, [&dir](const std::string& to, const std::string& id, const std::string& body, std::string& detail) {
-          return DropMessage(dir, to, id, ".fuhyo", body, detail);
-        });
-    out << "送付 " << report.delivered << " 件、失敗 " << report.failed << " 件";
-    if (!report.dead_letters.empty()) out << "、送付不能 " << report.dead_letters.size() << " 件（jrr fuhyo outbox）";
-    out << "\n";
-    return report.failed > 0 ? kStorage : kOk;
-  }
+  if (action == "deliver") return DeliverToFolder(args, **db, OutboxFamily::kFuhyo, ".fuhyo", "送付", out, err);
   if (action == "import") {
     const std::filesystem::path dir = std::filesystem::path(args.Option("from")) / OurMunicipalityName(**db);
     if (args.Option("from").empty()) {

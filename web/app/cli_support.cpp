@@ -180,4 +180,21 @@ void MessageHandled(const DroppedMessage& message) {
   std::filesystem::rename(message.path, done / message.path.filename(), ec);
 }
 
+int DeliverToFolder(const Args& args, Database& db, OutboxFamily family, const std::string& extension,
+                    const std::string& sent, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path dir = args.Option("to");
+  if (dir.empty()) {
+    err << "エラー: --to 共有フォルダ を指定してください。\n";
+    return kUsage;
+  }
+  const auto report = DeliverOutbox(
+      db, family, [&](const std::string& to, const std::string& id, const std::string& body, std::string& detail) {
+        return DropMessage(dir, to, id, extension, body, detail);
+      });
+  out << sent << " " << report.delivered << " 件、失敗 " << report.failed << " 件";
+  if (!report.dead_letters.empty()) out << "、" << sent << "不能 " << report.dead_letters.size() << " 件（outbox で確認）";
+  out << "\n";
+  return report.failed > 0 ? kStorage : kOk;
+}
+
 }  // namespace jrr::cli

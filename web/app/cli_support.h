@@ -20,6 +20,7 @@
 #include "jrr/domain/resident_access.h"
 #include "jrr/domain/result.h"
 #include "jrr/persistence/database.h"
+#include "jrr/persistence/outbox.h"
 
 namespace jrr::cli {
 
@@ -79,6 +80,12 @@ struct DroppedMessage {
 };
 std::vector<DroppedMessage> DroppedMessages(const std::filesystem::path& folder, const std::string& extension);
 void MessageHandled(const DroppedMessage& message);
+
+// `jrr fuhyo deliver` and `jrr cs deliver`: every undelivered notice of the outbox dropped into
+// --to (files with `extension`); prints the counts (`sent` is 送付 or 送信). Exit status kStorage
+// when any failed.
+int DeliverToFolder(const Args& args, Database& db, OutboxFamily family, const std::string& extension,
+                    const std::string& sent, std::ostream& out, std::ostream& err);
 
 // Records an アクセスログ entry (JK-10.2) for a command that reads or exports, with the operator,
 // place and terminal of ClerkContext. Throws StorageError when it cannot be written: nothing is

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/web/certificate_request.h"
 
+#include "jrr/domain/text.h"
+
 #include <map>
 #include <sstream>
 
@@ -91,6 +93,78 @@ Result<CertificateRequest> DecodeCertificateJson(std::string_view json) {
     if (found == fields->end()) return std::nullopt;
     return found->second;
   });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> CertificateFieldsFromCsv(std::string_view csv) {
+  csv = WithoutBom(csv);
+  if (auto ok = CheckText(csv, {.max_bytes = 64 * 1024, .allow_newlines = true}); !ok) return ok.error();
+  auto table = ParseCsv(csv);
+  if (!table) return table.error();
+  if (table->size() < 2) return MakeError(ErrorCode::kInvalidInput, "csv.no_rows", "a heading and one row");
+  const std::vector<std::string>& headings = table->front();
+  const std::vector<std::string>& row = (*table)[1];
+  auto unknown = [](const std::string& what) { return MakeError(ErrorCode::kInvalidInput, "csv.unknown_value", what); };
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    const std::string& heading = headings[i];
+    const std::string value = i < row.size() ? row[i] : std::string();
+    if (heading == "種類") {
+      std::string code;
+      for (CertificateKind k : {CertificateKind::kCopy, CertificateKind::kItemCertificate, CertificateKind::kRemovedCopy,
+                                CertificateKind::kRemovedItemCertificate, CertificateKind::kMoveOut}) {
+        if (value == CertificateKindNameJa(k)) code = CertificateKindCode(k);
+      }
+      if (code.empty()) return unknown("種類: " + value);
+      fields.emplace_back("kind", code);
+    } else if (heading == "宛名番号") {
+      fields.emplace_back("person", value);
+    } else if (heading == "範囲") {
+      if (value != "世帯全員" && value != "本人") return unknown("範囲: " + value);
+      fields.emplace_back("household", value == "世帯全員" ? "1" : "0");
+    } else if (heading == "世帯員") {
+      fields.emplace_back("members", value);
+    } else if (heading == "請求者") {
+      std::string code;
+      for (Requester r : {Requester::kSelf, Requester::kThirdParty, Requester::kOfficial, Requester::kWideArea}) {
+        if (value == RequesterNameJa(r) || value == RequesterCode(r)) code = RequesterCode(r);
+      }
+      if (code.empty()) return unknown("請求者: " + value);
+      fields.emplace_back("requester", code);
+    } else if (heading == "請求事由") {
+      fields.emplace_back("purpose", value);
+    } else if (heading == "部数") {
+      fields.emplace_back("copies", value);
+    } else if (heading == "記載事項") {
+      // The optional items' names as the form shows them, one after another, separated by 、 or a
+      // comma (a name may itself hold ・ or 、: 国籍・地域、在留資格等 — so names are matched whole).
+      std::string_view rest = value;
+      while (!rest.empty()) {
+        bool skipped = false;
+        for (std::string_view separator : {"、", ",", "，", " ", "\u3000"}) {
+          if (rest.starts_with(separator)) {
+            rest.remove_prefix(separator.size());
+            skipped = true;
+          }
+        }
+        if (skipped) continue;
+        std::string code;
+        std::size_t length = 0;
+        for (OptionalItem item : ItemCeiling(Requester::kSelf)) {
+          const std::string_view name = OptionalItemNameJa(item);
+          if (rest.starts_with(name) && name.size() > length) {
+            code = OptionalItemCode(item);
+            length = name.size();
+          }
+        }
+        if (code.empty()) return unknown("記載事項: " + std::string(rest));
+        fields.emplace_back("item-" + code, "1");
+        rest.remove_prefix(length);
+      }
+    } else {
+      return MakeError(ErrorCode::kInvalidInput, "csv.unknown_column", heading);
+    }
+  }
+  return fields;
 }
 
 }  // namespace jrr::web

@@ -6,6 +6,8 @@
 
 #include <sstream>
 
+#include "jrr/domain/text.h"
+
 namespace jrr::web {
 namespace {
 
@@ -142,6 +144,114 @@ Result<std::string> ChangeJsonFromForm(const std::vector<std::pair<std::string, 
   std::ostringstream out;
   builder.root->stringify(out);
   return out.str();
+}
+
+namespace {
+
+// A heading → the form field; a person's fields go under persons.N.
+struct CsvColumn {
+  std::string_view heading;
+  std::string_view field;  // "*name" / "*kana": split at the first space into 氏 and 名
+  bool person;
+};
+constexpr CsvColumn kCsvColumns[] = {
+    {"氏", "family_name", true},
+    {"名", "given_name", true},
+    {"氏名", "*name", true},
+    {"氏の振り仮名", "family_kana", true},
+    {"氏フリガナ", "family_kana", true},
+    {"名の振り仮名", "given_kana", true},
+    {"名フリガナ", "given_kana", true},
+    {"氏名の振り仮名", "*kana", true},
+    {"フリガナ", "*kana", true},
+    {"生年月日", "birth_date", true},
+    {"性別", "sex", true},
+    {"続柄", "relationship", true},
+    {"本籍", "domicile.place", true},
+    {"筆頭者", "domicile.head_of_family", true},
+    {"住民票コード", "resident_record_code", true},
+    {"個人番号", "individual_number", true},
+    {"旧氏", "former_surname", true},
+    {"異動日", "event_date", false},
+    {"届出日", "notification_date", false},
+    {"転入前住所", "previous_address.text", false},
+    {"前住所", "previous_address.text", false},
+    {"住所", "previous_address.text", false},
+    {"転入前番地", "previous_address.banchi", false},
+    {"新住所", "new_address.text", false},
+    {"新住所の番地", "new_address.banchi", false},
+    {"方書", "new_address.katagaki", false},
+    {"世帯番号", "join_household", false},
+    {"留意事項", "note", false},
+};
+// The JSON names taken as they are.
+constexpr std::string_view kPersonNames[] = {"family_name", "given_name", "family_kana", "given_kana",
+                                             "birth_date", "sex", "relationship", "domicile.place",
+                                             "domicile.head_of_family", "resident_record_code",
+                                             "individual_number", "former_surname", "kind"};
+constexpr std::string_view kCommonNames[] = {"event_date", "notification_date", "previous_address.text",
+                                             "previous_address.banchi", "new_address.text", "new_address.banchi",
+                                             "new_address.katagaki", "new_address.code", "join_household", "note"};
+
+std::pair<std::string, std::string> SplitAtSpace(const std::string& text) {
+  for (std::string_view space : {std::string_view("\u3000"), std::string_view(" ")}) {
+    const std::size_t at = text.find(space);
+    if (at != std::string::npos) return {text.substr(0, at), text.substr(at + space.size())};
+  }
+  return {text, ""};
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<std::string, std::string>>> MoveInFieldsFromCsv(std::string_view csv) {
+  csv = WithoutBom(csv);
+  if (auto ok = CheckText(csv, {.max_bytes = 1024 * 1024, .allow_newlines = true}); !ok) return ok.error();
+  auto table = ParseCsv(csv);
+  if (!table) return table.error();
+  if (table->size() < 2) return MakeError(ErrorCode::kInvalidInput, "csv.no_rows", "a heading and one row at least");
+  struct Target {
+    std::string field;
+    bool person;
+  };
+  std::vector<Target> targets;
+  for (const std::string& heading : table->front()) {
+    Target t{"", false};
+    for (const CsvColumn& c : kCsvColumns) {
+      if (heading == c.heading) t = {std::string(c.field), c.person};
+    }
+    for (std::string_view name : kPersonNames) {
+      if (heading == name) t = {heading, true};
+    }
+    for (std::string_view name : kCommonNames) {
+      if (heading == name) t = {heading, false};
+    }
+    if (t.field.empty()) return MakeError(ErrorCode::kInvalidInput, "csv.unknown_column", heading);
+    targets.push_back(std::move(t));
+  }
+  std::vector<std::pair<std::string, std::string>> fields{{"type", "move_in"}};
+  for (std::size_t row = 1; row < table->size(); ++row) {
+    const std::vector<std::string>& cells = (*table)[row];
+    const std::string at = "persons." + std::to_string(row - 1) + ".";
+    for (std::size_t i = 0; i < targets.size() && i < cells.size(); ++i) {
+      const Target& t = targets[i];
+      std::string value = cells[i];
+      if (value.empty()) continue;
+      if (!t.person) {
+        if (row == 1) fields.emplace_back(t.field, value);
+        continue;
+      }
+      if (t.field == "*name" || t.field == "*kana") {
+        auto [family, given] = SplitAtSpace(value);
+        const bool name = t.field == "*name";
+        fields.emplace_back(at + (name ? "family_name" : "family_kana"), family);
+        fields.emplace_back(at + (name ? "given_name" : "given_kana"), given);
+        continue;
+      }
+      if (t.field == "sex") value = value == "1" ? "男" : value == "2" ? "女" : value;
+      fields.emplace_back(at + t.field, value);
+    }
+  }
+  return fields;
 }
 
 }  // namespace jrr::web

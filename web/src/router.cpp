@@ -36,6 +36,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/support", SupportPage},
       {"GET", "/certificate", CertificatePage},
       {"POST", "/certificate", CertificateSubmit},
+      {"POST", "/certificate/csv", CertificateCsvSubmit},
       {"GET", "/seal", SealPage},
       {"GET", "/change", ChangePage},
       {"GET", "/protection", ProtectionPage},

@@ -439,6 +439,12 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
     }
     return ChangeForm(request, context, *session, 200, "move_in", loaded, std::nullopt, std::nullopt);
   }
+  if (mode == "load-csv") {
+    // CSV形式のデータの取込 (JK-10.8): the 転入 form filled from the rows, to be checked.
+    auto loaded = MoveInFieldsFromCsv(request.Form("csv"));
+    if (!loaded) return ChangeForm(request, context, *session, 400, "move_in", {}, loaded.error(), std::nullopt);
+    return ChangeForm(request, context, *session, 200, "move_in", *loaded, std::nullopt, std::nullopt);
+  }
   if (type != nullptr && mode == "add-person") {
     // 一括入力 (JK-4.0.10): one more 転入者, with the 氏, its 振り仮名, 本籍・筆頭者 and the kind of
     // resident of the one entered last (the dates and the addresses are the 異動's, shared).

@@ -6,6 +6,8 @@
 // message and rule id.
 #include "endpoints.h"
 
+#include <Poco/URI.h>
+
 #include <cstdio>
 
 #include "../page.h"
@@ -590,7 +592,8 @@ Response CertificateForm(const WebContext& context, const Session& session, int 
     kinds.push_back(option);
   }
   page.set("kinds", kinds);
-  page.set("household", request.method != "POST" || field("household") == "1");
+  // A form asked for afresh shows 世帯全員; one filled from a request (CSV) may say 本人.
+  page.set("household", request.method != "POST" ? field("household") != "0" : field("household") == "1");
   const std::string requester = field("requester").empty() ? "self" : field("requester");
   data requesters{data::type::list};
   for (Requester r : {Requester::kSelf, Requester::kThirdParty, Requester::kOfficial, Requester::kWideArea}) {
@@ -639,6 +642,26 @@ Response CertificatePage(const Request& request, const WebContext& context) {
   auto session = LoggedIn(request, context, redirect);
   if (redirect) return *redirect;
   return CertificateForm(context, *session, 200, request, std::nullopt);
+}
+
+// CSV形式のデータの取込 (JK-10.8): a 交付申請書 as CSV fills the form (a redirect to it with the
+// fields in the query), for the clerk to check and issue.
+Response CertificateCsvSubmit(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);  // also checks the form's CSRF field
+  if (!session) {
+    if (session.error().rule_id == "auth.session_required") return SeeOther("/login");
+    return Html(RefusalStatus(session.error()), "証明書の発行", RenderTemplate("error", ErrorData(session.error())),
+                context);
+  }
+  auto fields = CertificateFieldsFromCsv(request.Form("csv"));
+  if (!fields) return CertificateForm(context, *session, 400, request, fields.error());
+  std::string query;
+  for (const auto& [name, value] : *fields) {
+    std::string encoded;
+    Poco::URI::encode(value, "&=+?#/:;,", encoded);
+    query += (query.empty() ? "?" : "&") + name + "=" + encoded;
+  }
+  return SeeOther("/certificate" + query);
 }
 
 // Issues and answers the PDF, or shows the form again with the refusal.

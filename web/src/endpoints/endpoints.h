@@ -41,6 +41,7 @@ Response PendingDecision(const Request& request, const WebContext& context);
 Response SupportPage(const Request& request, const WebContext& context);
 Response CertificatePage(const Request& request, const WebContext& context);
 Response CertificateSubmit(const Request& request, const WebContext& context);
+Response CertificateCsvSubmit(const Request& request, const WebContext& context);
 Response SealPage(const Request& request, const WebContext& context);
 Response FuhyoPage(const Request& request, const WebContext& context);
 Response FuhyoApi(const Request& request, const WebContext& context);

@@ -76,6 +76,9 @@ std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText
 // lines are skipped. Error csv.malformed (kInvalidInput) for a quote left open or text after a
 // closing quote, with the line number; the text must be UTF-8 (CheckText) first.
 Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text);
+// The text without a UTF-8 byte order mark at its start (spreadsheet programs write one; CheckText
+// refuses it as a format character).
+std::string_view WithoutBom(std::string_view text);
 // One CSV field as written: quoted (quotes doubled) when it holds a comma, a quote or a line break.
 std::string CsvField(std::string_view value);
 
