@@ -65,6 +65,11 @@ inline ResidentRecord NextVersion(const ResidentRecord& latest) {
 }
 
 inline Status CheckDates(const ChangeInput& in, const ChangeContext& context, DateKind kind, Draft& draft) {
+  if (in.ex_officio) {
+    // JK-4.2.0.2: no 届出, so no 届出 deadline; a 職権 転出 still takes a 転出予定日.
+    draft.change.ex_officio = true;
+    if (kind == DateKind::kNotified) kind = DateKind::kExOfficio;
+  }
   const auto event = in.event_date.InternalDate();
   if (event && context.today < *event && kind != DateKind::kMoveOut) {
     return RuleError("change.event_date_future", "異動日 after 処理日");
@@ -78,7 +83,7 @@ inline Status CheckDates(const ChangeInput& in, const ChangeContext& context, Da
     if (delay < 0) return RuleError("change.notification_before_event", "届出日 before 異動日");
     if (delay > kNotificationDays) draft.Alert("change.late_notification");
   }
-  if (kind == DateKind::kMoveOut && delay > kNotificationDays) {
+  if (kind == DateKind::kMoveOut && delay > kNotificationDays && !in.ex_officio) {
     draft.Alert("change.move_out_late_ex_officio");
     draft.change.ex_officio = true;
   }

@@ -671,6 +671,7 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   ASSERT_EQ(form.status, 200) << form.body;
   EXPECT_NE(form.body.find("value=\"0000000027\""), std::string::npos) << "the household's members to pick";
   EXPECT_NE(form.body.find("value=\"0000000019\" checked"), std::string::npos);
+  EXPECT_NE(form.body.find("name=\"ex_officio:bool\""), std::string::npos) << "届出の準用 (JK-4.2.0.2)";
   std::map<std::string, std::string> headers{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}};
   auto post = [&](const std::string& body) { return Fetch(server_->port(), "/change", "POST", body, headers); };
   auto encoded = [](const std::string& text) {

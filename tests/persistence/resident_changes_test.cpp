@@ -244,6 +244,42 @@ TEST_F(ResidentChangesTest, AMoveOutNotifiedLateIsRecordedExOfficio) {
   EXPECT_EQ(moved->change.reason, ChangeReason::kMoveOutAbroad);
 }
 
+// 届出の準用: a 転居 or 世帯分離 the municipality makes 職権 (no 届出) is marked so, and the 届出's
+// 14-day rule does not apply to it.
+// REQ: JK-4.2.0.2
+// LAW: 住基法施行令第12条
+TEST_F(ResidentChangesTest, ANotifiedKindOfChangeMayBeMadeExOfficio) {
+  const ChangeOutcome family = MoveInFamily();
+  struct Case {
+    bool ex_officio;
+    const char* rule;  // "" for success
+  };
+  const Case kCases[] = {{false, "change.late_notification"}, {true, ""}};
+  for (const Case& c : kCases) {
+    WithinMoveCommand move;
+    move.input = Input("2026-10-20", "2026-11-20");  // a month after the event
+    move.input.ex_officio = c.ex_officio;
+    move.input.note = c.ex_officio ? "実態調査の結果" : "";
+    for (const auto& v : family.versions) move.movers.push_back(v.addressee_number);
+    move.new_address = TownAddress("9番9号");
+    auto moved = Changes().WithinMove(move);
+    EXPECT_EQ(RuleOf(moved), *c.rule ? c.rule : "(success)") << c.ex_officio;
+    if (moved) {
+      EXPECT_TRUE(moved->change.ex_officio);
+      EXPECT_EQ(moved->change.reason, ChangeReason::kWithinMove);
+      EXPECT_EQ(repository_->Change(moved->change.change_id)->ex_officio, true) << "stored as 職権";
+    }
+  }
+  HouseholdSeparationCommand separation;
+  separation.input = Input("2026-11-20");
+  separation.input.ex_officio = true;
+  separation.movers = {family.versions[2].addressee_number};
+  separation.relationships[family.versions[2].addressee_number] = *ParseRelationship("世帯主");
+  auto separated = Changes().HouseholdSeparation(separation);
+  ASSERT_TRUE(separated) << RuleOf(separated);
+  EXPECT_TRUE(separated->change.ex_officio);
+}
+
 // REQ: JK-4.2.1.2, JK-1.1.8
 TEST_F(ResidentChangesTest, BirthJoinsTheHouseholdAtItsAddress) {
   const ChangeOutcome family = MoveInFamily();

@@ -255,12 +255,14 @@ ChangeInput DecodeInput(const Fields& f, DatePolicy policy) {
   input.notification_date = DecodeDay(f, "notification_date");
   input.note = f.Str("note");
   input.on_request = f.Bool("on_request");
+  input.ex_officio = f.Bool("ex_officio");
   input.acknowledged_alerts = f.StrList("acknowledged_alerts");
   return input;
 }
 
 std::set<std::string> With(std::set<std::string> specific) {
-  for (const char* common : {"type", "event_date", "notification_date", "note", "on_request", "acknowledged_alerts"}) {
+  for (const char* common :
+       {"type", "event_date", "notification_date", "note", "on_request", "ex_officio", "acknowledged_alerts"}) {
     specific.insert(common);
   }
   return specific;

@@ -148,6 +148,10 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   for (const char* code : {"correction", "foreign_items", "ex_officio_removal", "cancellation"}) {
     if (std::string(type->code) == code) page.set("may_be_requested", true);
   }
+  // 届出の準用 (JK-4.2.0.2): what is normally notified may be done 職権 (転入 has its own 職権記載).
+  for (const char* code : {"within_move", "move_out", "separation", "household_join", "head_change"}) {
+    if (std::string(type->code) == code) page.set("may_be_ex_officio", true);
+  }
   const std::string today = FormatWareki(session.viewer.today);
   page.set(ValueKey("event_date"), today);
   page.set(ValueKey("notification_date"), today);

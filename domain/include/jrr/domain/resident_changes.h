@@ -57,6 +57,10 @@ struct ChangeInput {
   // 申出による (JK-4.2.0.5, 4.6.1.1): a 職権 異動 done because the person asked for it; the 申出日
   // is notification_date. Only for 異動 recorded 職権 (change.request_not_ex_officio).
   bool on_request = false;
+  // 届出の準用 (JK-4.2.0.2, 住基法施行令第12条): a 異動 normally made on a 届出 (転居, 転出, 世帯変更 …)
+  // done 職権 by the municipality — after a 実態調査, say — without one. The 14-day rule of a 届出
+  // does not apply; notification_date is then a 通知日 if there was one.
+  bool ex_officio = false;
   std::string note;                               // 留意事項
   std::vector<std::string> acknowledged_alerts;
 };
