@@ -49,4 +49,29 @@ Result<Address> ResolveAddress(AddressDictionary& dictionary, Address address) {
   return address;
 }
 
+std::string_view BanchiKindCode(BanchiKind kind) {
+  switch (kind) {
+    case BanchiKind::kLot: return "lot";
+    case BanchiKind::kBlock: return "block";
+    case BanchiKind::kSpecial: return "special";
+  }
+  return "lot";
+}
+
+std::string_view BanchiKindNameJa(BanchiKind kind) {
+  switch (kind) {
+    case BanchiKind::kLot: return "地番";
+    case BanchiKind::kBlock: return "住居表示";
+    case BanchiKind::kSpecial: return "特殊地番";
+  }
+  return "地番";
+}
+
+std::optional<BanchiKind> BanchiKindFromName(std::string_view name) {
+  for (BanchiKind k : {BanchiKind::kLot, BanchiKind::kBlock, BanchiKind::kSpecial}) {
+    if (name == BanchiKindCode(k) || name == BanchiKindNameJa(k)) return k;
+  }
+  return std::nullopt;
+}
+
 }  // namespace jrr

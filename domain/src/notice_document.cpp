@@ -97,14 +97,27 @@ std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const Residen
   return changes;
 }
 
-Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
+Result<NoticeDesk::ClearedChange> NoticeDesk::ExOfficioChange(int64_t change_id, const std::string& function) {
   const auto change = residents_.Change(change_id);
   if (!change) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
   if (!change->ex_officio) return MakeError(ErrorCode::kRuleViolation, "notice.not_ex_officio", std::to_string(change_id));
-  const auto versions = residents_.VersionsOfChange(change_id);
+  ClearedChange cleared{*change, residents_.VersionsOfChange(change_id)};
   std::vector<std::string> persons;
-  for (const ResidentRecord& v : versions) persons.push_back(v.addressee_number);
-  if (auto ok = Access().ClearForIssue(persons, "職権記録書", false); !ok) return ok.error();
+  for (const ResidentRecord& v : cleared.versions) persons.push_back(v.addressee_number);
+  if (auto ok = Access().ClearForIssue(persons, function, false); !ok) return ok.error();
+  return cleared;
+}
+
+std::optional<ResidentRecord> NoticeDesk::Before(const ResidentRecord& v) {
+  if (v.history_number <= 1) return std::nullopt;
+  return residents_.Version(v.addressee_number, v.history_number - 1);
+}
+
+Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
+  auto cleared = ExOfficioChange(change_id, "職権記録書");
+  if (!cleared) return cleared.error();
+  const ChangeRecord* change = &cleared->change;
+  const std::vector<ResidentRecord>& versions = cleared->versions;
   const bool see_domicile = viewer_.Has(Permission::kSeeDomicile);
   NoticeDocument d;
   d.title = "職権記録書";
@@ -121,8 +134,7 @@ Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
              {"理由・留意事項", change->note}};
   d.table.push_back({"宛名番号", "氏名", "項目", "記載等の前", "記載等の後"});
   for (const ResidentRecord& v : versions) {
-    std::optional<ResidentRecord> before;
-    if (v.history_number > 1) before = residents_.Version(v.addressee_number, v.history_number - 1);
+    const std::optional<ResidentRecord> before = Before(v);
     for (const ItemChange& c : ChangedItems(before ? &*before : nullptr, v, see_domicile)) {
       d.table.push_back({v.addressee_number, v.DisplayName(), c.item, c.before, c.after});
     }
@@ -131,13 +143,10 @@ Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
 }
 
 Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_id) {
-  const auto change = residents_.Change(change_id);
-  if (!change) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
-  if (!change->ex_officio) return MakeError(ErrorCode::kRuleViolation, "notice.not_ex_officio", std::to_string(change_id));
-  const auto versions = residents_.VersionsOfChange(change_id);
-  std::vector<std::string> persons;
-  for (const ResidentRecord& v : versions) persons.push_back(v.addressee_number);
-  if (auto ok = Access().ClearForIssue(persons, "職権記載等通知書", false); !ok) return ok.error();
+  auto cleared = ExOfficioChange(change_id, "職権記載等通知書");
+  if (!cleared) return cleared.error();
+  const ChangeRecord* change = &cleared->change;
+  const std::vector<ResidentRecord>& versions = cleared->versions;
   const bool see_domicile = viewer_.Has(Permission::kSeeDomicile);
   // One letter per household, to its address as the 異動 left it, for its head or first member.
   std::map<std::string, std::vector<const ResidentRecord*>> households;
@@ -166,8 +175,7 @@ Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_
                {"処理日", FormatWareki(change->processing_date)}};
     d.table.push_back({"氏名", "項目", "変更前", "変更後"});
     for (const ResidentRecord* v : members) {
-      std::optional<ResidentRecord> before;
-      if (v->history_number > 1) before = residents_.Version(v->addressee_number, v->history_number - 1);
+      const std::optional<ResidentRecord> before = Before(*v);
       for (const ItemChange& c : ChangedItems(before ? &*before : nullptr, *v, see_domicile)) {
         if (c.item == "世帯番号") continue;  // a register internal, not news to the person
         d.table.push_back({v->DisplayName(), c.item, c.before, c.after});

@@ -36,6 +36,7 @@ std::string_view schema_0023_change_on_request_sql();
 std::string_view schema_0024_last_registered_address_sql();
 std::string_view schema_0025_cs_exchange_sql();
 std::string_view schema_0026_search_text_distinct_sql();
+std::string_view schema_0027_banchi_master_sql();
 }
 
 namespace jrr {
@@ -68,6 +69,7 @@ std::span<const Migration> AllMigrations() {
       Migration{24, "last_registered_address", embedded::schema_0024_last_registered_address_sql()},
       Migration{25, "cs_exchange", embedded::schema_0025_cs_exchange_sql()},
       Migration{26, "search_text_distinct", embedded::schema_0026_search_text_distinct_sql()},
+      Migration{27, "banchi_master", embedded::schema_0027_banchi_master_sql()},
   };
   return kMigrations;
 }

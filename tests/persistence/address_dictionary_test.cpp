@@ -56,6 +56,25 @@ TEST_F(AddressDictionaryTest, TheShippedDictionaryLoadsAndOffersKatagaki) {
   EXPECT_EQ(candidates[0].katagaki, "さくらハイツ");
 }
 
+// 番地マスタ: each 番地 with its kind, listed in the order of its numeric code; a later row
+// corrects an earlier one.
+// REQ: JK-1.3.2
+TEST_F(AddressDictionaryTest, BanchiMasterListsInNumericOrder) {
+  auto imported = ImportAddressDictionary(*db_, "990001", SampleDictionary());
+  ASSERT_TRUE(imported) << imported.error().rule_id;
+  EXPECT_EQ(imported->banchi, 6);
+  auto kinds = [this](const char* code) {
+    std::vector<std::string> out;
+    for (const BanchiEntry& b : dictionary_->Banchi(code)) out.push_back(b.banchi + ":" + std::string(BanchiKindCode(b.kind)));
+    return out;
+  };
+  EXPECT_EQ(kinds("99000001001"), (std::vector<std::string>{"1番:block", "2番:block", "10番:block"}));
+  EXPECT_EQ(kinds("99000003000"), (std::vector<std::string>{"1024番地:lot", "甲1025番地:special"}));
+  ASSERT_TRUE(ImportAddressDictionary(*db_, "990001", "banchi\t99000003000\t1024番地\t特殊地番\n"));
+  EXPECT_EQ(kinds("99000003000"), (std::vector<std::string>{"1024番地:special", "甲1025番地:special"}));
+  EXPECT_TRUE(kinds("99000002002").empty());
+}
+
 // REQ: JK-1.3.3
 TEST_F(AddressDictionaryTest, ImportIsValidatedAndAllOrNothing) {
   const std::pair<const char*, const char*> bad[] = {
@@ -65,6 +84,9 @@ TEST_F(AddressDictionaryTest, ImportIsValidatedAndAllOrNothing) {
       {"area\t99000009000\t架空県架空市大字新町\n", "address.dictionary_line"},
       {"katagaki\t99000009999\t1番\tどこか荘\n", "address.unknown_code"},
       {"area\t99000009000\t架空県架空市大字新町\t9990009\nkatagaki\t99000009000\t1番\t\n", "address.dictionary_line"},
+      {"banchi\t99000009999\t1番地\t地番\n", "address.unknown_code"},
+      {"area\t99000009000\t架空県架空市大字新町\t9990009\nbanchi\t99000009000\t1番地\t番地\n", "address.dictionary_line"},
+      {"area\t99000009000\t架空県架空市大字新町\t9990009\nbanchi\t99000009000\t\t地番\n", "address.dictionary_line"},
   };
   for (const auto& [tsv, rule] : bad) {
     auto imported = ImportAddressDictionary(*db_, "990001", tsv);

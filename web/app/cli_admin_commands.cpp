@@ -3,6 +3,8 @@
 // jrr memo, remark, sample, codes, dictionary, settings: data around the register.
 #include "cli.h"
 #include "cli_support.h"
+
+#include "jrr/domain/banchi.h"
 #include "jrr/domain/settings_desk.h"
 #include "jrr/web/settings_request.h"
 #include "jrr/persistence/sqlite_statistics.h"
@@ -208,7 +210,7 @@ int Dictionary(const Args& args, std::ostream& out, std::ostream& err) {
     auto imported = ImportAddressDictionary(**db, self->code.digits(), tsv);
     if (!imported) return PrintError(err, imported.error());
     out << "住所辞書を取り込みました: 町字 " << imported->areas << " 件、方書 " << imported->katagaki
-        << " 件\n";
+        << " 件、番地 " << imported->banchi << " 件\n";
     return kOk;
   }
   if (action == "show") {
@@ -219,6 +221,13 @@ int Dictionary(const Args& args, std::ostream& out, std::ostream& err) {
     auto area = dictionary.Find(args.positional[1]);
     if (!area) return PrintError(err, MakeError(ErrorCode::kNotFound, "address.unknown_code", args.positional[1]));
     out << area->address_code << "  " << area->text << "  〒" << area->postal_code << "\n";
+    if (args.positional.size() == 2) {
+      // 番地マスタ (JK-1.3.2), in the order of the 番地's numeric code.
+      for (const BanchiEntry& b : dictionary.Banchi(area->address_code)) {
+        out << "  番地: " << b.banchi << "（" << BanchiKindNameJa(b.kind) << "、コード " << ParseBanchi(b.banchi).SortKey()
+            << "）\n";
+      }
+    }
     if (args.positional.size() == 3) {
       for (const KatagakiEntry& k : dictionary.KatagakiFor(area->address_code, args.positional[2])) {
         out << "  方書: " << k.katagaki << "\n";

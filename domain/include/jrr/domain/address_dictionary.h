@@ -25,6 +25,17 @@ struct AddressArea {
   std::string postal_code;   // 7 digits
 };
 
+// 番地マスタ (JK-1.3.2): a 番地 at which an address can be set, and what kind it is.
+enum class BanchiKind { kLot, kBlock, kSpecial };  // 地番, 住居表示（街区符号・住居番号）, 特殊地番
+std::string_view BanchiKindCode(BanchiKind kind);    // lot, block, special
+std::string_view BanchiKindNameJa(BanchiKind kind);  // 地番, 住居表示, 特殊地番
+std::optional<BanchiKind> BanchiKindFromName(std::string_view name);  // either code or Japanese name
+struct BanchiEntry {
+  std::string address_code;
+  std::string banchi;
+  BanchiKind kind = BanchiKind::kLot;
+};
+
 struct KatagakiEntry {
   std::string address_code;
   std::string banchi;

@@ -99,6 +99,14 @@ class NoticeDesk {
 
  private:
   ResidentAccess Access() { return ResidentAccess(residents_, log_, viewer_); }
+  struct ClearedChange {
+    ChangeRecord change;
+    std::vector<ResidentRecord> versions;
+  };
+  // A 職権 異動 and its versions, everyone in it cleared for `function`.
+  Result<ClearedChange> ExOfficioChange(int64_t change_id, const std::string& function);
+  // The version before `v` (nullopt for a person the 異動 entered).
+  std::optional<ResidentRecord> Before(const ResidentRecord& v);
 
   ResidentRepository& residents_;
   AuditLog& log_;
