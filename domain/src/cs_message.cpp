@@ -2,6 +2,7 @@
 #include "jrr/domain/cs_message.h"
 
 #include "jrr/domain/fuhyo.h"
+#include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/text.h"
 
 namespace jrr {
@@ -140,6 +141,14 @@ std::optional<AddressedMoveInNotice> MoveInNoticeOf(const ChangeOutcome& outcome
                          v.birth_date.InternalDate(), v.sex});
   }
   return out;
+}
+
+std::string CsInboxStateJa(const CsEntry& e) {
+  if (e.state == kCsReceived) return "特例転入の処理待ち";
+  if (e.state == kCsUsed) return "特例転入済み";
+  if (e.state == kCsApplied) return "除票に反映済み";
+  const RuleInfo* rule = FindRule(e.state);
+  return "取込エラー " + e.state + "（" + (rule ? std::string(rule->message_ja) : std::string()) + "）";
 }
 
 }  // namespace jrr

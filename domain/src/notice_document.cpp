@@ -19,7 +19,7 @@ std::string Date(const RecordedDate& d, const ResidentRecord& r) {
   return FormatRecordedDate(d, r.kind == ResidentKind::kForeign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
 }
 
-std::string Status(const ResidentRecord& r) {
+std::string StateOf(const ResidentRecord& r) {
   if (r.status == ResidentStatus::kResident || !r.removal) return "住民";
   return "除票（" + std::string(InfoOf(r.removal->reason).name_ja) + "、" +
          FormatRecordedDate(r.removal->effective, DisplayCalendar::kWareki) + "）";
@@ -39,7 +39,7 @@ std::vector<std::pair<std::string, std::string>> Items(const ResidentRecord& r, 
       {"住民となった年月日", r.resident_since ? FormatRecordedDate(*r.resident_since, DisplayCalendar::kWareki) : ""},
       {"旧氏", r.former_surname},
       {"通称", r.common_name},
-      {"状態", Status(r)},
+      {"状態", StateOf(r)},
   };
   if (r.kind == ResidentKind::kJapanese) {
     const bool recorded = r.domicile.state == Domicile::State::kRecorded;
@@ -97,11 +97,13 @@ std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const Residen
   return changes;
 }
 
-Result<NoticeDesk::ClearedChange> NoticeDesk::ExOfficioChange(int64_t change_id, const std::string& function) {
+Result<NoticeDesk::ClearedChange> NoticeDesk::ChangeFor(int64_t change_id, const std::string& function,
+                                                        const std::function<Status(const ChangeRecord&)>& fits) {
   const auto change = residents_.Change(change_id);
   if (!change) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
-  if (!change->ex_officio) return MakeError(ErrorCode::kRuleViolation, "notice.not_ex_officio", std::to_string(change_id));
+  if (auto ok = fits(*change); !ok) return ok.error();
   ClearedChange cleared{*change, residents_.VersionsOfChange(change_id)};
+  if (cleared.versions.empty()) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
   std::vector<std::string> persons;
   for (const ResidentRecord& v : cleared.versions) persons.push_back(v.addressee_number);
   if (auto ok = Access().ClearForIssue(persons, function, false); !ok) return ok.error();
@@ -113,8 +115,27 @@ std::optional<ResidentRecord> NoticeDesk::Before(const ResidentRecord& v) {
   return residents_.Version(v.addressee_number, v.history_number - 1);
 }
 
+namespace {
+
+Status ExOfficio(const ChangeRecord& change) {
+  if (change.ex_officio) return {};
+  return MakeError(ErrorCode::kRuleViolation, "notice.not_ex_officio", std::to_string(change.change_id));
+}
+
+// 住民異動届受理通知 (JK-4.1.0.3): for a 転入, 転居, 転出 or 世帯変更 made on a 届出.
+Status Notified(const ChangeRecord& change) {
+  static const std::set<ChangeReason> kNotified = {
+      ChangeReason::kDomesticMoveIn, ChangeReason::kMoveInFromAbroad, ChangeReason::kWithinMove,
+      ChangeReason::kDomesticMoveOut, ChangeReason::kMoveOutAbroad, ChangeReason::kHouseholdSeparation,
+      ChangeReason::kHouseholdMerger, ChangeReason::kHouseholdChange, ChangeReason::kHeadOfHouseholdChange};
+  if (!change.ex_officio && kNotified.contains(change.reason)) return {};
+  return MakeError(ErrorCode::kRuleViolation, "notice.not_notified", std::to_string(change.change_id));
+}
+
+}  // namespace
+
 Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
-  auto cleared = ExOfficioChange(change_id, "職権記録書");
+  auto cleared = ChangeFor(change_id, "職権記録書", ExOfficio);
   if (!cleared) return cleared.error();
   const ChangeRecord* change = &cleared->change;
   const std::vector<ResidentRecord>& versions = cleared->versions;
@@ -143,7 +164,7 @@ Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
 }
 
 Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_id) {
-  auto cleared = ExOfficioChange(change_id, "職権記載等通知書");
+  auto cleared = ChangeFor(change_id, "職権記載等通知書", ExOfficio);
   if (!cleared) return cleared.error();
   const ChangeRecord* change = &cleared->change;
   const std::vector<ResidentRecord>& versions = cleared->versions;
@@ -188,20 +209,10 @@ Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_
 
 Result<NoticeDocument> NoticeDesk::ReceiptNotice(int64_t change_id, const std::string& notifier_name,
                                                  const std::string& notifier_address) {
-  const auto change = residents_.Change(change_id);
-  if (!change) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
-  static const std::set<ChangeReason> kNotified = {
-      ChangeReason::kDomesticMoveIn, ChangeReason::kMoveInFromAbroad, ChangeReason::kWithinMove,
-      ChangeReason::kDomesticMoveOut, ChangeReason::kMoveOutAbroad, ChangeReason::kHouseholdSeparation,
-      ChangeReason::kHouseholdMerger, ChangeReason::kHouseholdChange, ChangeReason::kHeadOfHouseholdChange};
-  if (change->ex_officio || !kNotified.contains(change->reason)) {
-    return MakeError(ErrorCode::kRuleViolation, "notice.not_notified", std::to_string(change_id));
-  }
-  const auto versions = residents_.VersionsOfChange(change_id);
-  if (versions.empty()) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
-  std::vector<std::string> persons;
-  for (const ResidentRecord& v : versions) persons.push_back(v.addressee_number);
-  if (auto ok = Access().ClearForIssue(persons, "住民異動届受理通知", false); !ok) return ok.error();
+  auto cleared = ChangeFor(change_id, "住民異動届受理通知", Notified);
+  if (!cleared) return cleared.error();
+  const ChangeRecord* change = &cleared->change;
+  const std::vector<ResidentRecord>& versions = cleared->versions;
   const ResidentRecord* first = &versions.front();
   for (const ResidentRecord& v : versions) {
     if (v.is_head()) first = &v;

@@ -117,23 +117,21 @@ Status ApplyCsEffects(Database& db, const ChangeOutcome& outcome) {
         ->Bind(1, change.move_out_information).Bind(2, change.change_id)
         .Run();
   }
-  const bool special_move_out = change.special && change.reason == ChangeReason::kDomesticMoveOut;
-  auto move_in_notice = std::optional<AddressedMoveInNotice>();
-  const std::string ours = OurMunicipalityName(db);
-  if (ours.empty()) return {};
-  move_in_notice = MoveInNoticeOf(outcome, ours);
-  if (special_move_out) {
+  const auto municipality = SqliteMunicipalityRepository(db).Get();
+  if (!municipality) return {};  // a register before `jrr init` exchanges nothing
+  const std::string code = municipality->code.digits();
+  const std::string ours = TitleWithPrefecture(municipality->name, code);  // as OurMunicipalityName
+  if (change.special && change.reason == ChangeReason::kDomesticMoveOut) {
     // 転出証明書情報 (住基法第24条の2): the items a 転出証明書 would carry, for the 転出先 to enter.
     std::vector<ResidentRecord> movers;
     for (const ResidentRecord& v : outcome.versions) {
       if (v.status == ResidentStatus::kRemoved) movers.push_back(v);
     }
-    auto municipality = SqliteMunicipalityRepository(db).Get();
     const std::string to = MunicipalityOfPlace(movers.front().removal->planned_destination.text);
     Enqueue(db, ours, CsKind::kMoveOutInformation, to, change.change_id,
-            MoveOutData(movers, municipality->code.digits(), ours, change.processing_date));
+            MoveOutData(movers, code, ours, change.processing_date));
   }
-  if (move_in_notice) {
+  if (const auto move_in_notice = MoveInNoticeOf(outcome, ours)) {
     Enqueue(db, ours, CsKind::kMoveInNotice, move_in_notice->to, change.change_id,
             EncodeMoveInNotice(move_in_notice->notice));
   }

@@ -61,7 +61,7 @@ std::string OurMunicipalityName(Database& db) {
   SqliteMunicipalityRepository repository(db);
   auto m = repository.Get();
   if (!m) return {};
-  return std::string(PrefectureName(m->code.digits().substr(0, 2))) + m->name;
+  return TitleWithPrefecture(m->name, m->code.digits());
 }
 
 std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {

@@ -191,6 +191,29 @@ TEST_F(CsCliTest, ANoticeThatMatchesNoRemovalIsKeptAsAnImportError) {
   auto inbox = RunCli({"cs", "--db", a_, "inbox"});
   EXPECT_NE(inbox.out.find("取込エラー cs.person_not_found"), std::string::npos) << inbox.out;
   EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM change_record"), 1);
+  // Two 除票 fit a notice naming nobody by 住民票コード: neither is chosen.
+  for (const char* banchi : {"7番", "8番"}) {
+    ASSERT_EQ(Apply(a_, std::string(R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
+        "persons":[{"family_name":"同名","given_name":"太郎","birth_date":"1970-07-07","sex":"male",
+                    "relationship":"世帯主","domicile":{"state":"unknown"}}],
+        "previous_address":{"text":"東京都千代田区霞が関二丁目"},
+        "new_address":{"text":"架空県架空市桜町一丁目","banchi":")") + banchi + R"("}})")
+                  .status,
+              0);
+  }
+  for (const char* atena : {"0000000035", "0000000043"}) {
+    ASSERT_EQ(Apply(a_, std::string(R"({"type":"move_out","event_date":"2026-10-20","notification_date":"2026-10-20",
+        "movers":[")") + atena + R"("],"destination":{"text":"架空県架空村中央一丁目","banchi":"1番"}})")
+                  .status,
+              0);
+  }
+  std::ofstream(std::filesystem::path(drop_) / "架空県架空市" / "twin.cs")
+      << "JRR-CS/1\nid=架空県架空村-CS-77\nkind=move_in_notice\nfrom=架空県架空村\nto=架空県架空市\n==\n"
+         "JRR-TENNYU/1\nmoved_in=2026-10-25\nnotified=2026-10-26\naddress=架空県架空村中央一丁目1番\n--\n"
+         "resident_record_code=\nname=同名　太郎\nfamily_name=同名\ngiven_name=太郎\nbirth=1970-07-07\nsex=1\n";
+  auto twins = RunCli({"cs", "--db", a_, "import", "--from", drop_});
+  EXPECT_NE(twins.out.find("cs.person_ambiguous"), std::string::npos) << twins.out << twins.err;
+  EXPECT_EQ(QueryInt(a_, "SELECT count(*) FROM resident_version WHERE removal_move_in_notice_date IS NOT NULL"), 0);
   // A message for another municipality is not taken in, and stays for a person to look at.
   const auto ours = std::filesystem::path(drop_) / "架空県架空市";
   std::ofstream(ours / "stray.cs") << "JRR-CS/1\nid=x-CS-1\nkind=move_in_notice\nfrom=x\nto=大阪府大阪市\n==\n";

@@ -22,15 +22,8 @@ void PrintEntry(std::ostream& out, const CsEntry& e, bool outbox) {
   if (outbox) {
     out << e.state;
     if (e.failures > 0) out << "  失敗 " << e.failures << " 回";
-  } else if (e.state == kCsReceived) {
-    out << "特例転入の処理待ち";
-  } else if (e.state == kCsUsed) {
-    out << "特例転入済み";
-  } else if (e.state == kCsApplied) {
-    out << "除票に反映済み";
   } else {
-    const RuleInfo* rule = FindRule(e.state);
-    out << "取込エラー " << e.state << "（" << (rule ? rule->message_ja : std::string_view()) << "）";
+    out << CsInboxStateJa(e);
   }
   if (e.change_id) out << "  異動 " << *e.change_id;
   out << "\n";

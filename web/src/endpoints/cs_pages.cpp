@@ -8,7 +8,6 @@
 #include "endpoints.h"
 
 #include "jrr/domain/move_out_certificate.h"
-#include "jrr/domain/rule_catalog.h"
 #include "jrr/web/json_writer.h"
 #include "jrr/web/router.h"
 #include "screen.h"
@@ -20,15 +19,6 @@ namespace {
 using kainjow::mustache::data;
 
 constexpr const char* kUnknownBox = "cs.unknown_box";
-
-// What a received message's state means to a clerk.
-std::string InboxStateJa(const CsEntry& e) {
-  if (e.state == kCsReceived) return "特例転入の処理待ち";
-  if (e.state == kCsUsed) return "特例転入済み";
-  if (e.state == kCsApplied) return "除票に反映済み";
-  const RuleInfo* rule = FindRule(e.state);
-  return "取込エラー: " + (rule ? std::string(rule->message_ja) : e.state);
-}
 
 // The people a 転出証明書情報 names, for the list (氏名 and 生年月日 as printed).
 std::string PeopleOf(const CsEntry& e) {
@@ -79,7 +69,7 @@ Response CsPage(const Request& request, const WebContext& context) {
       row.set("kind", std::string(CsKindNameJa(e.kind)));
       row.set("counterpart", e.counterpart);
       row.set("at", e.recorded_at);
-      row.set("state", outbox ? e.state : InboxStateJa(e));
+      row.set("state", outbox ? e.state : CsInboxStateJa(e));
       if (e.failures > 0) row.set("failures", std::to_string(e.failures));
       if (e.change_id) row.set("change_id", std::to_string(*e.change_id));
       const std::string people = PeopleOf(e);

@@ -93,6 +93,10 @@ struct CsEntry {
   std::string body;                  // the payload (inbox only)
 };
 
+// What a received message's state means to a clerk: 特例転入の処理待ち, 特例転入済み, 除票に反映済み,
+// or 取込エラー with the refusing rule's message.
+std::string CsInboxStateJa(const CsEntry& entry);
+
 // The 転入通知 a recorded 異動 owes the 転出地: for a 国内転入 whose 転入前住所 names another
 // municipality than `ours` (nullopt otherwise), its `to` set to that municipality.
 struct AddressedMoveInNotice {

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -103,8 +104,10 @@ class NoticeDesk {
     ChangeRecord change;
     std::vector<ResidentRecord> versions;
   };
-  // A 職権 異動 and its versions, everyone in it cleared for `function`.
-  Result<ClearedChange> ExOfficioChange(int64_t change_id, const std::string& function);
+  // A 異動 that `fits` (the document's kind of 異動) and its versions, everyone in it cleared for
+  // `function`. Error notice.change_not_found, or what `fits` returns.
+  Result<ClearedChange> ChangeFor(int64_t change_id, const std::string& function,
+                                  const std::function<Status(const ChangeRecord&)>& fits);
   // The version before `v` (nullopt for a person the 異動 entered).
   std::optional<ResidentRecord> Before(const ResidentRecord& v);
 
