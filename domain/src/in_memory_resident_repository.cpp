@@ -133,16 +133,24 @@ Result<ChangeOutcome> InMemoryResidentRepository::Append(ChangeRecord change,
     }
   }
   change.change_id = next_change_id_++;
-  for (const ResidentRecord& v : versions) {
-    if (v.history_number != (latest_.contains(v.addressee_number) ? latest_[v.addressee_number].history_number : 0) + 1) {
+  std::vector<std::optional<ResidentRecord>> before(versions.size());
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    const ResidentRecord& v = versions[i];
+    auto it = latest_.find(v.addressee_number);
+    if (v.history_number != (it != latest_.end() ? it->second.history_number : 0) + 1) {
       return MakeError(ErrorCode::kInternal, "internal.error", "history number out of sequence");
     }
-    if (auto it = latest_.find(v.addressee_number); it != latest_.end()) Index(it->second, false);
-    latest_[v.addressee_number] = v.status == ResidentStatus::kResident ? v : Slim(v);
-    Index(latest_[v.addressee_number], true);
+    if (it != latest_.end()) {
+      Index(it->second, false);
+      // Handed to the sink rather than copied: the slot gets the new version anyway.
+      if (it->second.status == ResidentStatus::kResident) before[i] = std::move(it->second);
+    }
+    ResidentRecord& slot = latest_[v.addressee_number];
+    slot = v.status == ResidentStatus::kResident ? v : Slim(v);
+    Index(slot, true);
   }
   ChangeOutcome outcome{std::move(change), std::move(versions), {}};
-  if (sink_) sink_(outcome);
+  if (sink_) sink_(outcome, before);
   return outcome;
 }
 

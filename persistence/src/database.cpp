@@ -153,6 +153,13 @@ int64_t Database::QueryInt(std::string_view sql) {
   return statement->ColumnInt(0);
 }
 
+int64_t Database::QueryInt(std::string_view sql, int64_t parameter) {
+  auto statement = Prepare(sql);
+  statement->Bind(1, parameter);
+  if (!statement->Step()) throw StorageError("storage.failure", "query returned no row");
+  return statement->ColumnInt(0);
+}
+
 int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 
 int64_t Database::Changes() const { return sqlite3_changes64(db_); }

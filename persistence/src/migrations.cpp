@@ -37,6 +37,7 @@ std::string_view schema_0024_last_registered_address_sql();
 std::string_view schema_0025_cs_exchange_sql();
 std::string_view schema_0026_search_text_distinct_sql();
 std::string_view schema_0027_banchi_master_sql();
+std::string_view schema_0028_search_key_number_kinds_sql();
 }
 
 namespace jrr {
@@ -70,6 +71,7 @@ std::span<const Migration> AllMigrations() {
       Migration{25, "cs_exchange", embedded::schema_0025_cs_exchange_sql()},
       Migration{26, "search_text_distinct", embedded::schema_0026_search_text_distinct_sql()},
       Migration{27, "banchi_master", embedded::schema_0027_banchi_master_sql()},
+      Migration{28, "search_key_number_kinds", embedded::schema_0028_search_key_number_kinds_sql()},
   };
   return kMigrations;
 }

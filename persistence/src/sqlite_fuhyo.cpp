@@ -159,8 +159,7 @@ int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, 
   if (member_id == 0) {
     member_id = db_.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version");
   } else {
-    version = static_cast<int>(db_.QueryInt("SELECT max(version) FROM fuhyo_member_version WHERE member_id = " +
-                                            std::to_string(member_id))) +
+    version = static_cast<int>(db_.QueryInt("SELECT max(version) FROM fuhyo_member_version WHERE member_id = ?1", member_id)) +
               1;
   }
   db_.Prepare(
@@ -178,8 +177,7 @@ int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, 
 }
 
 void SqliteFuhyoRegister::AddAddress(int64_t member_id, const FuhyoAddress& a) {
-  const int64_t seq = db_.QueryInt("SELECT coalesce(max(seq), 0) + 1 FROM fuhyo_address WHERE member_id = " +
-                                   std::to_string(member_id));
+  const int64_t seq = db_.QueryInt("SELECT coalesce(max(seq), 0) + 1 FROM fuhyo_address WHERE member_id = ?1", member_id);
   db_.Prepare("INSERT INTO fuhyo_address(member_id, seq, address, abroad, since, source, recorded_on) VALUES (?1, ?2, "
               "?3, ?4, ?5, ?6, ?7)")
       ->Bind(1, member_id).Bind(2, seq).Bind(3, a.address).Bind(4, a.abroad ? 1 : 0).Bind(5, ToIsoString(a.since))
@@ -384,14 +382,21 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   return member_id;
 }
 
-void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome) {
+void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
+                       const std::vector<std::optional<ResidentRecord>>* known_before) {
   const std::string ours = OurMunicipalityName(db);
   if (ours.empty()) return;
   SqliteResidentRepository residents(db);
-  for (const ResidentRecord& v : outcome.versions) {
-    std::optional<ResidentRecord> before;
-    if (v.history_number > 1) before = residents.Version(v.addressee_number, v.history_number - 1);
-    auto notice = NoticeFor(before, v, outcome.change.processing_date);
+  for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
+    const ResidentRecord& v = outcome.versions[i];
+    std::optional<ResidentRecord> read;
+    const std::optional<ResidentRecord>* before = &read;
+    if (known_before && (*known_before)[i]) {
+      before = &(*known_before)[i];
+    } else if (v.history_number > 1) {
+      read = residents.Version(v.addressee_number, v.history_number - 1);
+    }
+    auto notice = NoticeFor(*before, v, outcome.change.processing_date);
     if (!notice) continue;
     const std::string source = "異動 " + std::to_string(outcome.change.change_id);
     notice->from_municipality = ours;

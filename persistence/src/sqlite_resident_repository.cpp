@@ -82,14 +82,16 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
 }
 
 void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
-                            const std::vector<ResidentRecord>& versions) {
+                            const std::vector<ResidentRecord>& versions,
+                            const std::vector<std::optional<ResidentRecord>>* before) {
   AuditEvent event;
   event.action = AuditAction::kChange;
   event.operator_id = change.operator_id;
   event.terminal = change.terminal;
   event.place = change.place;
   event.function = std::string(InfoOf(change.reason).name_ja);
-  for (const ResidentRecord& v : versions) {
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    const ResidentRecord& v = versions[i];
     event.targets.push_back(v.addressee_number);
     // 個人番号へのアクセス有無: the 異動 entered or changed someone's 個人番号.
     if (event.individual_number) continue;
@@ -97,10 +99,14 @@ void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
       event.individual_number = !v.individual_number.empty();
       continue;
     }
-    auto before = db.Prepare("SELECT individual_number FROM resident_version "
-                             "WHERE addressee_number = ?1 AND history_number = ?2");
-    before->Bind(1, v.addressee_number).Bind(2, v.history_number - 1);
-    event.individual_number = before->Step() && before->ColumnText(0) != v.individual_number;
+    if (before && (*before)[i]) {
+      event.individual_number = (*before)[i]->individual_number != v.individual_number;
+      continue;
+    }
+    auto previous = db.Prepare("SELECT individual_number FROM resident_version "
+                               "WHERE addressee_number = ?1 AND history_number = ?2");
+    previous->Bind(1, v.addressee_number).Bind(2, v.history_number - 1);
+    event.individual_number = previous->Step() && previous->ColumnText(0) != v.individual_number;
   }
   event.detail = "change_id=" + std::to_string(change.change_id) +
                  " reason=" + std::to_string(static_cast<int>(change.reason));

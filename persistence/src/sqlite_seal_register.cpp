@@ -117,8 +117,7 @@ SealRegistration SqliteSealRegister::Save(SealRegistration r, const std::string&
     r.version = 1;
   } else {
     r.version = static_cast<int>(
-                    db_.QueryInt("SELECT max(version) FROM seal_version WHERE registration_id = " +
-                                 std::to_string(r.registration_id))) +
+                    db_.QueryInt("SELECT max(version) FROM seal_version WHERE registration_id = ?1", r.registration_id)) +
                 1;
   }
   if (r.state == SealState::kActive && r.registration_number.empty()) {

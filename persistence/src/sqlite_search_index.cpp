@@ -2,13 +2,34 @@
 #include "jrr/persistence/sqlite_search_index.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "resident_version_codec.h"
 
 namespace jrr {
 
+namespace {
+
+// The kinds resident_version answers through its own columns and indexes rather than search_key
+// (schema 0028): every version is a row there, so a former value is found just as in search_key.
+// 在留カード番号 stays in search_key: it is two columns, one of them unindexed.
+std::optional<std::string_view> VersionColumnOf(SearchKeyKind kind) {
+  switch (kind) {
+    case SearchKeyKind::kBirthDate: return "birth_date_sort";  // resident_version_basic_facts
+    case SearchKeyKind::kAddresseeNumber: return "addressee_number";  // the primary key
+    case SearchKeyKind::kHouseholdNumber: return "household_number";
+    case SearchKeyKind::kResidentRecordCode: return "resident_record_code";
+    case SearchKeyKind::kIndividualNumber: return "individual_number";
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
 void IndexVersion(Database& db, const ResidentRecord& version) {
   for (const SearchKey& key : SearchKeysOf(version)) {
+    if (VersionColumnOf(key.kind)) continue;
     {
       auto insert = db.Prepare(
           "INSERT OR IGNORE INTO search_key(kind, value, addressee_number) VALUES (?1, ?2, ?3)");
@@ -39,38 +60,73 @@ void BackfillSearchIndex(Database& db) {
   while (rows->Step()) IndexVersion(db, codec::ReadVersion(*rows));
 }
 
-void BuildSearchIndexInBulk(Database& db) {
-  db.Execute("CREATE TEMP TABLE bulk_search_key(kind INTEGER, value TEXT, addressee_number TEXT)");
+uint32_t BulkSearchIndex::Intern(std::unordered_map<std::string, uint32_t>& ids,
+                                 std::vector<const std::string*>& names, std::string&& text) {
+  auto [it, added] = ids.try_emplace(std::move(text), static_cast<uint32_t>(names.size()));
+  if (added) names.push_back(&it->first);  // node keys do not move when the map grows
+  return it->second;
+}
+
+void BulkSearchIndex::Add(const ResidentRecord& version) {
+  const uint64_t person = Intern(person_ids_, people_, std::string(version.addressee_number));
+  for (SearchKey& key : SearchKeysOf(version)) {
+    if (VersionColumnOf(key.kind)) continue;
+    std::string text(1, static_cast<char>(key.kind));
+    text += key.value;
+    keys_.push_back(static_cast<uint64_t>(Intern(value_ids_, values_, std::move(text))) << 32 | person);
+  }
+}
+
+void BulkSearchIndex::Sort() {
+  if (sorted_) return;
+  // Ids become ranks in SQLite's order (BINARY collation is byte order, as std::string's), so
+  // sorting the 64-bit keys sorts the rows by (kind, value, addressee_number): each insert then
+  // lands at the end of the b-tree.
+  auto ranks = [](const std::vector<const std::string*>& names) {
+    std::vector<uint32_t> order(names.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return *names[a] < *names[b]; });
+    std::vector<uint32_t> rank(names.size());
+    for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    return std::pair{std::move(order), std::move(rank)};
+  };
+  auto [value_order, value_rank] = ranks(values_);
+  auto [person_order, person_rank] = ranks(people_);
+  for (uint64_t& key : keys_) {
+    key = static_cast<uint64_t>(value_rank[key >> 32]) << 32 | person_rank[key & 0xFFFFFFFFu];
+  }
+  std::sort(keys_.begin(), keys_.end());
+  keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+  value_order_ = std::move(value_order);
+  person_order_ = std::move(person_order);
+  sorted_ = true;
+}
+
+void BulkSearchIndex::InsertKeys(Database& db) {
+  Sort();
   {
-    auto rows = db.Prepare("SELECT " + codec::QualifiedVersionColumns() +
-                           " FROM resident_version v ORDER BY v.addressee_number, v.history_number");
-    std::string person;
-    std::vector<SearchKey> seen;  // this person's keys so far
-    while (rows->Step()) {
-      const ResidentRecord version = codec::ReadVersion(*rows);
-      if (version.addressee_number != person) {
-        person = version.addressee_number;
-        seen.clear();
-      }
-      for (SearchKey& key : SearchKeysOf(version)) {
-        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-        auto insert = db.Prepare("INSERT INTO temp.bulk_search_key VALUES (?1, ?2, ?3)");
-        insert->Bind(1, static_cast<int>(key.kind)).Bind(2, key.value).Bind(3, person).Run();
-        seen.push_back(std::move(key));
-      }
+    auto insert = db.Prepare("INSERT INTO search_key(kind, value, addressee_number) VALUES (?1, ?2, ?3)");
+    for (uint64_t key : keys_) {
+      const std::string& value = *values_[value_order_[key >> 32]];
+      insert->Bind(1, static_cast<int>(static_cast<unsigned char>(value[0])))
+          .Bind(2, std::string_view(value).substr(1))
+          .Bind(3, *people_[person_order_[key & 0xFFFFFFFFu]]);
+      insert->Run();
+      insert->Reset();
     }
   }
-  db.Execute(
-      "INSERT OR IGNORE INTO search_key(kind, value, addressee_number) "
-      "SELECT kind, value, addressee_number FROM temp.bulk_search_key ORDER BY 1, 2, 3");
+  std::vector<uint64_t>().swap(keys_);
+}
+
+void FillSearchText(Database& db) {
   std::string text_kinds;
   for (int kind = 1; kind <= 16; ++kind) {
     if (!IsTextKind(static_cast<SearchKeyKind>(kind))) continue;
     text_kinds += (text_kinds.empty() ? "" : ", ") + std::to_string(kind);
   }
+  // The same statement as migration 0026: each distinct text value once, in key order.
   db.Execute("INSERT INTO search_text(value, kind) SELECT value, kind FROM (SELECT DISTINCT value, kind "
              "FROM search_key WHERE kind IN (" + text_kinds + ")) ORDER BY kind, value");
-  db.Execute("DROP TABLE temp.bulk_search_key");
 }
 
 std::vector<std::string> SqliteSearchIndex::Find(SearchKeyKind kind, const std::string& value,
@@ -78,6 +134,19 @@ std::vector<std::string> SqliteSearchIndex::Find(SearchKeyKind kind, const std::
   std::vector<std::string> found;
   const int k = static_cast<int>(kind);
   const auto cap = static_cast<int64_t>(limit);
+  if (const auto column = VersionColumnOf(kind); column && mode != MatchMode::kContains) {
+    // Codes, numbers and dates: the column's own index, exact or by prefix. The partial index on
+    // 個人番号 covers only filled-in values; saying so lets the planner use it.
+    std::string sql = "SELECT DISTINCT addressee_number FROM resident_version WHERE ";
+    sql += column.value();
+    sql += mode == MatchMode::kExact ? " = ?1" : " >= ?1 AND " + std::string(*column) + " < ?2";
+    if (kind == SearchKeyKind::kIndividualNumber) sql += " AND individual_number <> ''";
+    sql += " LIMIT ?3";
+    auto rows = db_.Prepare(sql);
+    rows->Bind(1, value).Bind(2, value + "\xFF").Bind(3, cap);
+    while (rows->Step()) found.push_back(rows->ColumnText(0));
+    return found;
+  }
   if (mode == MatchMode::kExact) {
     auto rows = db_.Prepare(
         "SELECT addressee_number FROM search_key WHERE kind = ?1 AND value = ?2 LIMIT ?3");

@@ -10,6 +10,7 @@
 #include "jrr/persistence/connection_pool.h"
 #include "jrr/persistence/database.h"
 #include "jrr/persistence/migrations.h"
+#include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_municipality_repository.h"
 #include "support/temp_dir.h"
 
@@ -36,6 +37,35 @@ TEST(Database, StatementsAreCachedAndNestedUseIsRefused) {
   auto outer = db.Prepare("SELECT x FROM t ORDER BY x");
   ASSERT_TRUE(outer->Step());
   EXPECT_THROW(db.Prepare("SELECT x FROM t ORDER BY x"), std::logic_error);
+}
+
+// A statement whose text carried an id was cached once per id: a server recording 附票 and 印鑑
+// versions for a year grew its cache (and memory) without bound. Ids are bound, so the cache keeps
+// one statement per query whatever the rows.
+TEST(Database, TheStatementCacheDoesNotGrowWithTheRows) {
+  TempDir dir;
+  Database db(dir.File("r.db"));
+  Migrate(db);
+  SqliteFuhyoRegister fuhyo(db);
+  const int64_t id = fuhyo.Create(KosekiKey{"架空県架空市本町一丁目1番地", "架空　一郎"}, {2020, 1, 1});
+  auto save_members = [&](int first, int count) {
+    for (int i = first; i < first + count; ++i) {
+      FuhyoMember m;
+      m.family_name = "架空";
+      m.given_name = "名" + std::to_string(i);
+      const int64_t member = fuhyo.SaveMember(id, m, "test");
+      m.member_id = member;
+      m.given_name += "（更正）";
+      fuhyo.SaveMember(id, m, "test");  // a second version: the max(version) query
+      fuhyo.AddAddress(member, FuhyoAddress{"架空市本町一丁目2番地", false, {2020, 1, 1}, "test", {2020, 1, 1}});
+    }
+  };
+  save_members(0, 3);
+  const std::size_t cached = db.CachedStatements();
+  save_members(3, 50);
+  EXPECT_EQ(db.CachedStatements(), cached);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM fuhyo_member_version WHERE member_id = ?1", 53), 2);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM fuhyo_address"), 53);
 }
 
 TEST(Database, TransactionRollsBackUnlessCommitted) {

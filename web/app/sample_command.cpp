@@ -8,7 +8,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <ostream>
@@ -118,6 +124,174 @@ class ListDictionary final : public AddressDictionary {
 
 }  // namespace
 
+namespace {
+
+void RemoveSideFile(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// The file beside a register into which the generator's core writes, once the town is made, the
+// rows that need no 異動 order (the search keys, the 住民票コード pool) while the writer thread is
+// still busy with the history: a register of the same schema, so that CopySideRows's INSERT …
+// SELECT moves whole records into the empty tables without decoding them.
+struct SideFile {
+  // A file left by a run that was killed is stale: it starts afresh.
+  explicit SideFile(const std::string& path) : db((RemoveSideFile(path), path)) {
+    Migrate(db);
+    db.Execute("PRAGMA synchronous=OFF");
+    db.Execute("PRAGMA cache_size=-262144");  // 256 MiB, for this build only
+  }
+  Database db;
+};
+
+// Copies the side file's rows into the register's empty tables (SQLite's transfer of a whole
+// table into an empty one of the same definition), then builds the trigram index from search_key,
+// and removes the side file.
+void CopySideRows(Database& db, const std::string& side_path) {
+  db.Prepare("ATTACH DATABASE ?1 AS side")->Bind(1, side_path).Run();
+  {
+    Transaction copy(db);
+    db.Execute("INSERT INTO main.search_key SELECT * FROM side.search_key");
+    db.Execute("INSERT INTO main.resident_record_code_pool SELECT * FROM side.resident_record_code_pool");
+    FillSearchText(db);
+    copy.Commit();
+  }
+  db.Execute("DETACH DATABASE side");
+  RemoveSideFile(side_path);
+}
+
+// The bulk path's second core: the generator hands each recorded 異動 over and goes on with the
+// next, while this thread writes them, in the same order, with the inserts Append makes (and the
+// couplings it runs in the same transaction). Commit points travel in the same queue, so a commit
+// always falls between two 異動 (every kCommitPointsPerCommit-th point the generator offers). A
+// failure stops the writing; the rest of the queue is drained so the generator never blocks, and
+// Finish rethrows it (the caller rolls back the open group, as the one-thread path does).
+class BulkWriter {
+ public:
+  explicit BulkWriter(Database& db) : db_(db), thread_([this] { Run(); }) {}
+  BulkWriter(const BulkWriter&) = delete;
+  BulkWriter& operator=(const BulkWriter&) = delete;
+  ~BulkWriter() {
+    if (thread_.joinable()) Stop();
+  }
+
+  // On the generator's thread: the search keys are collected here, which balances the two cores.
+  // `before`: what InMemoryResidentRepository handed over, so the writer need not read it back.
+  void Push(const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>> before) {
+    for (const ResidentRecord& v : outcome.versions) keys_.Add(v);
+    Hand(Item{outcome, std::move(before)});
+  }
+  void CommitPoint() { Hand(Item{std::nullopt, {}}); }
+
+  // On the generator's thread, once the town is made and while the writer finishes the queue:
+  // the search keys and the 住民票コード pool go into `side`, a file of the register's schema
+  // (CopySideRows then copies them in). Then waits for the writer; rethrows its failure.
+  Status Finish(Database& side, const std::vector<std::string>& pool) {
+    Flush();
+    Status built;
+    try {
+      Transaction transaction(side);
+      keys_.InsertKeys(side);
+      if (auto imported = ImportResidentRecordCodes(side, pool); !imported) built = imported.error();
+      transaction.Commit();
+    } catch (...) {
+      Stop();
+      throw;
+    }
+    Stop();
+    if (failure_) std::rethrow_exception(failure_);
+    return built;
+  }
+
+ private:
+  struct Item {
+    std::optional<ChangeOutcome> outcome;  // none: commit here
+    std::vector<std::optional<ResidentRecord>> before;
+  };
+  static constexpr std::size_t kBatch = 64;
+  static constexpr std::size_t kMaxQueued = 64;  // batches: bounds the memory the queue holds
+  // A commit writes every page the group dirtied; pages of the history's indexes are dirtied again
+  // by the next group, so larger groups write less (measured: 1,585 commits of a 1M town, 12 s).
+  static constexpr int kCommitPointsPerCommit = 16;
+
+  void Hand(Item item) {
+    batch_.push_back(std::move(item));
+    if (batch_.size() >= kBatch) Flush();
+  }
+  void Flush() {
+    if (batch_.empty()) return;
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [this] { return queue_.size() < kMaxQueued; });
+    queue_.push_back(std::move(batch_));
+    batch_.clear();
+    ready_.notify_one();
+  }
+  void Stop() {
+    Flush();
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_one();
+    thread_.join();
+  }
+
+  void Run() {
+    for (;;) {
+      std::vector<Item> items;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return closed_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        items = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      space_.notify_one();
+      if (failure_) continue;
+      try {
+        for (const Item& item : items) {
+          if (item.outcome) {
+            Write(*item.outcome, item.before);
+          } else if (++commit_points_ % kCommitPointsPerCommit == 0) {
+            db_.Execute("COMMIT");
+            db_.Execute("BEGIN IMMEDIATE");
+          }
+        }
+      } catch (...) {
+        failure_ = std::current_exception();
+      }
+    }
+  }
+
+  void Write(const ChangeOutcome& outcome, const std::vector<std::optional<ResidentRecord>>& before) {
+    if (InsertChangeRow(db_, outcome.change) != outcome.change.change_id) {
+      throw StorageError("storage.failure", "bulk load out of step with the change ids");
+    }
+    for (const ResidentRecord& v : outcome.versions) {
+      InsertVersionRow(db_, v, outcome.change.change_id, /*index=*/false);
+    }
+    RecordChangeInAuditLog(db_, outcome.change, outcome.versions, &before);
+    // What Append does in the same transaction: the couplings to 印鑑登録, 戸籍の附票 and the CS.
+    ApplySealEffects(db_, outcome);
+    ApplyFuhyoEffects(db_, outcome, &before);
+    if (auto sent = ApplyCsEffects(db_, outcome); !sent) throw StorageError("storage.failure", sent.error().rule_id);
+  }
+
+  Database& db_;
+  BulkSearchIndex keys_;  // the generator's side
+  std::vector<Item> batch_;  // the generator's side
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::condition_variable space_;
+  std::deque<std::vector<Item>> queue_;
+  bool closed_ = false;
+  std::exception_ptr failure_;  // set by the writer thread; read after join
+  int commit_points_ = 0;       // the writer thread's
+  std::thread thread_;          // last: starts once the members above exist
+};
+
+}  // namespace
+
 Result<SampleSummary> CreateSampleRegister(const std::string& path, int residents, uint64_t seed,
                                            std::ostream& progress, SamplePath how) {
   if (std::filesystem::exists(path)) {
@@ -128,6 +302,15 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
                                 embedded::sample_address_dictionary_tsv());
   if (!lists) return lists.error();
   const auto started = std::chrono::steady_clock::now();
+  // JRR_SAMPLE_PHASES=1: when each phase of the build ended, in seconds from the start, for
+  // docs/performance.md (like JRR_SQL_PROFILE, a measuring aid; off by default).
+  const bool show_phases = std::getenv("JRR_SAMPLE_PHASES") != nullptr;
+  auto phase = [&](const char* name) {
+    if (!show_phases) return;
+    progress << "  " << name << ": "
+             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n"
+             << std::flush;
+  };
   if (std::filesystem::path(path).has_parent_path()) {
     std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   }
@@ -150,20 +333,12 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   db.Execute("PRAGMA cache_size=-524288");  // 512 MiB, for this build only
   SqliteResidentRepository register_repository(db);
   SqliteAddressDictionary register_dictionary(db);
-  // Bulk: the same 異動 checked in memory, each written with Append's own inserts.
-  InMemoryResidentRepository memory_repository([&db](const ChangeOutcome& outcome) {
-    if (InsertChangeRow(db, outcome.change) != outcome.change.change_id) {
-      throw StorageError("storage.failure", "bulk load out of step with the change ids");
-    }
-    for (const ResidentRecord& v : outcome.versions) {
-      InsertVersionRow(db, v, outcome.change.change_id, /*index=*/false);
-    }
-    RecordChangeInAuditLog(db, outcome.change, outcome.versions);
-    // What Append does in the same transaction: the couplings to 印鑑登録 and 戸籍の附票.
-    ApplySealEffects(db, outcome);
-    ApplyFuhyoEffects(db, outcome);
-    if (auto sent = ApplyCsEffects(db, outcome); !sent) throw StorageError("storage.failure", sent.error().rule_id);
-  });
+  // Bulk: the same 異動 checked in memory; a second thread writes each with Append's own inserts.
+  std::optional<BulkWriter> writer;
+  InMemoryResidentRepository memory_repository(
+      [&writer](const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>>& before) {
+        writer->Push(outcome, std::move(before));
+      });
   ListDictionary memory_dictionary(lists->areas);
   ResidentRepository& residents_repository =
       how == SamplePath::kBulk ? static_cast<ResidentRepository&>(memory_repository) : register_repository;
@@ -192,9 +367,14 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   }
   // Groups of 異動 share one commit (each is still all or nothing, as a savepoint).
   db.Execute("BEGIN IMMEDIATE");
+  if (how == SamplePath::kBulk) writer.emplace(db);
   options.progress = [&](int64_t done, int64_t target) {
-    db.Execute("COMMIT");
-    db.Execute("BEGIN IMMEDIATE");
+    if (writer) {
+      writer->CommitPoint();
+    } else {
+      db.Execute("COMMIT");
+      db.Execute("BEGIN IMMEDIATE");
+    }
     if (!terminal) return;
     const int64_t percent = target > 0 ? std::min<int64_t>(100, done * 100 / target) : 100;
     progress << "\r  [" << std::string(static_cast<std::size_t>(percent / 5), '#')
@@ -202,27 +382,54 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
              << std::flush;
   };
   auto report = BuildSampleTown(residents_repository, &dictionary, *lists, options);
+  phase("generated (bulk: the writer may still be behind)");
   if (terminal) progress << "\r" << std::string(60, ' ') << "\r" << std::flush;
+  // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1).
+  std::vector<std::string> pool;
+  if (report) {
+    pool = report->codes_used;
+    SampleRandom spare_random(seed ^ 0x73706172655F5F5FULL);
+    std::unordered_set<std::string> seen(pool.begin(), pool.end());
+    while (pool.size() < report->codes_used.size() + static_cast<std::size_t>(residents / 10 + 100)) {
+      std::string code = SampleResidentRecordCode(spare_random);
+      if (seen.insert(code).second) pool.push_back(code);
+    }
+  }
+  const std::string side_path = path + ".side";
+  if (writer) {
+    Status side_built;
+    try {
+      SideFile side(side_path);
+      side_built = writer->Finish(side.db, pool);
+    } catch (...) {
+      writer.reset();
+      db.Execute("ROLLBACK");
+      RemoveSideFile(side_path);
+      throw;
+    }
+    writer.reset();
+    if (!side_built) {
+      db.Execute("ROLLBACK");
+      RemoveSideFile(side_path);
+      return side_built.error();
+    }
+  }
   if (!report) {
     db.Execute("ROLLBACK");
     return report.error();
   }
   db.Execute("COMMIT");
-  // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1).
-  std::vector<std::string> pool = report->codes_used;
-  SampleRandom spare_random(seed ^ 0x73706172655F5F5FULL);
-  std::unordered_set<std::string> seen(pool.begin(), pool.end());
-  while (pool.size() < report->codes_used.size() + static_cast<std::size_t>(residents / 10 + 100)) {
-    std::string code = SampleResidentRecordCode(spare_random);
-    if (seen.insert(code).second) pool.push_back(code);
-  }
-  if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
+  phase("history written");
   if (how == SamplePath::kBulk) {
-    Transaction indexing(db);
-    BuildSearchIndexInBulk(db);
-    indexing.Commit();
+    CopySideRows(db, side_path);
+    phase("search keys and code pool copied");
+  } else if (auto ok = ImportResidentRecordCodes(db, pool); !ok) {
+    return ok.error();
   }
+  // The sorter of CREATE INDEX may use the second core now that the writer is done.
+  db.Execute("PRAGMA threads=2");
   for (const std::string& sql : deferred_indexes) db.Execute(sql);
+  phase("indexes built");
   // After the indexes are back: it looks people up by household.
   if (auto ok = AddSampleProtections(db); !ok) return ok.error();
   {
@@ -232,8 +439,10 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     AddFuhyoItemsInForce(db, kResidentCodeSince);
     amendments.Commit();
   }
+  phase("protections and 附票 items added");
   db.Execute("PRAGMA synchronous=FULL");
   db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  phase("checkpointed");
 
   SampleSummary summary;
   summary.changes = report->changes;

@@ -5,7 +5,7 @@
 //
 // Append behaves as the SQLite repository's does: the same read-set check, the same number
 // allocation in the same order (宛名番号 then 世帯番号, per version, from the next issuable serial),
-// change ids 1, 2, 3 …; every recorded 異動 is then handed to `sink`, which can write exactly the
+// change ids 1, 2, 3 …; every recorded 異動 is then handed to `sink` (with the versions it replaced), which can write exactly the
 // rows SqliteResidentRepository::Append would have written (persistence: InsertChangeRow,
 // InsertVersionRow). Its scope is forward 異動 on a fresh register:
 //   - it keeps the latest version of current residents, and of removed people only what the
@@ -29,7 +29,10 @@ namespace jrr {
 
 class InMemoryResidentRepository final : public ResidentRepository {
  public:
-  using Sink = std::function<void(const ChangeOutcome&)>;
+  // `before[i]` is the version that outcome.versions[i] replaced, when this repository held it
+  // whole (a resident's); nullopt for a first version or for a 除票 of which only a slim copy is
+  // kept (a writer then reads it from its own register).
+  using Sink = std::function<void(const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>>& before)>;
   explicit InMemoryResidentRepository(Sink sink = {}) : sink_(std::move(sink)) {}
 
   std::optional<ResidentRecord> Latest(std::string_view addressee_number) override;

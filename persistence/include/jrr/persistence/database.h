@@ -106,6 +106,11 @@ class Database {
 
   // A single integer from a one-row query such as "PRAGMA user_version".
   int64_t QueryInt(std::string_view sql);
+  // The same with one integer bound to ?1: the text stays constant, so the cache keeps one
+  // statement (an id pasted into the text would cache a statement per id, without bound).
+  int64_t QueryInt(std::string_view sql, int64_t parameter);
+  // How many statements the cache holds: a long-running server must not grow it per row.
+  std::size_t CachedStatements() const { return cache_.size(); }
 
   int64_t LastInsertRowId() const;
   // Rows changed by the last INSERT, UPDATE or DELETE.

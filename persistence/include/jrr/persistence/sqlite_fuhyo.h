@@ -57,7 +57,11 @@ class SqliteFuhyoRegister {
 // errors refuse it. Inside the caller's transaction.
 Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool create_missing, const std::string& source);
 
-void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome);
+// The 戸籍の附票 coupling of a recorded 異動, in its transaction: each version whose 附票 items
+// changed updates this municipality's 附票 or queues a notice to the 本籍地. `before`, when given,
+// holds the version each of outcome.versions replaced (nullopt: read it from the register).
+void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
+                       const std::vector<std::optional<ResidentRecord>>* before = nullptr);
 
 // 附票の記載事項の追加 — the items later amendments added (生年月日・性別 from 2022-01-11, 住民票コード
 // from 2024-05-27) were recorded 職権 for the members then on a 附票. For a register whose history

@@ -54,8 +54,10 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change);
 void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id, bool index = true);
 // The アクセスログ entry of a recorded 異動 (JK-10.2: 異動入力), written by Append in the same
 // transaction; the bulk loader calls it too, after the change's versions.
+// `before`, when given, holds the version each of `versions` replaced (nullopt: read it).
 void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
-                            const std::vector<ResidentRecord>& versions);
+                            const std::vector<ResidentRecord>& versions,
+                            const std::vector<std::optional<ResidentRecord>>* before = nullptr);
 
 // Counts the register (see RegisterFigures) in one scan of the latest versions.
 RegisterFigures CountRegister(Database& db);

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// SearchIndex and SearchHistory on SQLite (schema 0013).
+// SearchIndex and SearchHistory on SQLite (schema 0013, 0026).
 #pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "jrr/domain/resident_search.h"
 #include "jrr/persistence/database.h"
@@ -36,10 +41,37 @@ void IndexVersion(Database& db, const ResidentRecord& version);
 // Migration 13's step: indexes every version already in the register.
 void BackfillSearchIndex(Database& db);
 
-// The same result as indexing each version as it was written, built in one pass for a bulk load
-// that wrote its versions with InsertVersionRow(…, index = false): keys are collected person by
-// person (skipping those an earlier version of the same person already gave), then inserted in
-// key order. Only the trigram index's internal layout differs; its rows are the same.
-void BuildSearchIndexInBulk(Database& db);
+// The search index of a bulk load, collected from the versions as the loader writes them
+// (InsertVersionRow with index = false) and inserted once, in key order, at the end: the same
+// search_key rows IndexVersion would have written version by version; FillSearchText then adds the
+// trigram rows. Values and people are interned while collecting, so a waiting key is 8 bytes, not
+// a string (a 1,000,000 town gives about 30 M keys before duplicates go). Not thread-safe.
+class BulkSearchIndex {
+ public:
+  void Add(const ResidentRecord& version);
+  // Puts what was collected in key order, without the database: a loader can do it while its
+  // last versions are still being written. Write does it if it was not done.
+  void Sort();
+  // Inserts the search_key rows collected, in key order; call once, inside a transaction. `db`
+  // can be another file of the same schema, whose search_key is then copied into the register.
+  void InsertKeys(Database& db);
+
+ private:
+  static uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<const std::string*>& names,
+                         std::string&& text);
+  // kind as one byte, then the value: ordered as SQLite orders (kind, value).
+  std::unordered_map<std::string, uint32_t> value_ids_;
+  std::vector<const std::string*> values_;
+  std::unordered_map<std::string, uint32_t> person_ids_;
+  std::vector<const std::string*> people_;
+  std::vector<uint64_t> keys_;  // value id << 32 | person id; after Sort, ranks in key order
+  std::vector<uint32_t> value_order_;   // after Sort: value rank → id
+  std::vector<uint32_t> person_order_;  // after Sort: person rank → id
+  bool sorted_ = false;
+};
+
+// The trigram index (search_text) of a register whose search_key was filled in bulk: each
+// distinct text value once, in key order, as migration 0026 builds it.
+void FillSearchText(Database& db);
 
 }  // namespace jrr
