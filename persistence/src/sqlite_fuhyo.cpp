@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/sqlite_fuhyo.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "jrr/domain/certificate.h"
@@ -288,7 +289,7 @@ IssueNumber RecordFuhyoIssuance(Database& db, const Viewer& viewer, const FuhyoC
   return number;
 }
 
-int AddFuhyoItemsInForce(Database& db, CalendarDate today) {
+int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* working) {
   if (today < kBirthAndSexSince) return 0;
   struct Facts {
     std::optional<CalendarDate> birth;
@@ -312,15 +313,24 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today) {
     residents[key(rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2), rows->ColumnText(3))] = f;
   }
   std::vector<int64_t> current;
-  auto ids = db.Prepare(
-      "SELECT f.fuhyo_id FROM fuhyo f WHERE (SELECT e.state FROM fuhyo_event e WHERE e.fuhyo_id = f.fuhyo_id "
-      "ORDER BY e.event_id DESC LIMIT 1) = 1 ORDER BY f.fuhyo_id");
-  while (ids->Step()) current.push_back(ids->ColumnInt(0));
+  std::unordered_map<int64_t, const Fuhyo*> held;  // the working set's, by id
+  if (working) {
+    for (const auto& [koseki, f] : working->current) {
+      current.push_back(f.fuhyo_id);
+      held[f.fuhyo_id] = &f;
+    }
+    std::sort(current.begin(), current.end());
+  } else {
+    auto ids = db.Prepare(
+        "SELECT f.fuhyo_id FROM fuhyo f WHERE (SELECT e.state FROM fuhyo_event e WHERE e.fuhyo_id = f.fuhyo_id "
+        "ORDER BY e.event_id DESC LIMIT 1) = 1 ORDER BY f.fuhyo_id");
+    while (ids->Step()) current.push_back(ids->ColumnInt(0));
+  }
   SqliteFuhyoRegister fuhyo(db);
   const std::string source = "法改正による記載事項の追加（職権）";
   int added = 0;
   for (int64_t id : current) {
-    const auto f = fuhyo.Get(id);
+    const auto f = working ? std::optional<Fuhyo>(*held.at(id)) : fuhyo.Get(id);
     if (!f) continue;
     for (const FuhyoMember& m : f->members) {
       if (m.removed) continue;
@@ -341,13 +351,24 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today) {
   return added;
 }
 
-Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing, const std::string& source) {
+Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing, const std::string& source,
+                                 FuhyoWorkingSet* working) {
   SqliteFuhyoRegister fuhyo(db);
-  auto current = fuhyo.FindCurrent(n.koseki);
+  const std::string working_key = working ? n.koseki.domicile + '\x1f' + n.koseki.head_of_family : std::string();
+  std::optional<Fuhyo> read;
+  Fuhyo* current = nullptr;
+  if (working) {
+    if (auto it = working->current.find(working_key); it != working->current.end()) current = &it->second;
+  }
   if (!current) {
-    if (!create_missing) return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
-    // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
-    current = fuhyo.Get(fuhyo.Create(n.koseki, n.sent_on, "編製（住民記録から）"));
+    read = fuhyo.FindCurrent(n.koseki);
+    if (!read) {
+      if (!create_missing) return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
+      // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
+      const int64_t created = fuhyo.Create(n.koseki, n.sent_on, "編製（住民記録から）");
+      read = working ? Fuhyo{created, n.koseki, FuhyoState::kCurrent, std::nullopt, {}} : fuhyo.Get(created);
+    }
+    current = working ? &(working->current[working_key] = std::move(*read)) : &*read;
   }
   std::optional<FuhyoMember> member;
   if (create_missing) {
@@ -379,11 +400,24 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   const bool moved = !member || member->addresses.empty() || member->addresses.back().address != line.address ||
                      member->addresses.back().abroad != line.abroad || member->addresses.back().since != line.since;
   if (moved) fuhyo.AddAddress(member_id, line);
+  if (working && (items_changed || moved)) {
+    // The member as Get would now read it: the new version's items, the address lines so far.
+    next.member_id = member_id;
+    if (items_changed) next.version = member ? member->version + 1 : 1;
+    if (moved) next.addresses.push_back(line);
+    auto kept = std::find_if(current->members.begin(), current->members.end(),
+                             [&](const FuhyoMember& m) { return m.member_id == member_id; });
+    if (kept == current->members.end()) {
+      current->members.push_back(std::move(next));  // a new member has the highest id
+    } else {
+      *kept = std::move(next);
+    }
+  }
   return member_id;
 }
 
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
-                       const std::vector<std::optional<ResidentRecord>>* known_before) {
+                       const std::vector<std::optional<ResidentRecord>>* known_before, FuhyoWorkingSet* working) {
   const std::string ours = OurMunicipalityName(db);
   if (ours.empty()) return;
   SqliteResidentRepository residents(db);
@@ -403,7 +437,7 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
     if (DomicileIsIn(v.domicile, ours)) {
       notice->to_municipality = ours;
       // The 附票 is ours: updated in this transaction; if it cannot be, the 異動 does not happen.
-      if (auto applied = ApplyFuhyoNotice(db, *notice, true, source); !applied) {
+      if (auto applied = ApplyFuhyoNotice(db, *notice, true, source, working); !applied) {
         throw StorageError("storage.failure", "附票 update failed: " + applied.error().rule_id);
       }
       continue;

@@ -118,15 +118,17 @@ void BulkSearchIndex::InsertKeys(Database& db) {
   std::vector<uint64_t>().swap(keys_);
 }
 
-void FillSearchText(Database& db) {
-  std::string text_kinds;
-  for (int kind = 1; kind <= 16; ++kind) {
-    if (!IsTextKind(static_cast<SearchKeyKind>(kind))) continue;
-    text_kinds += (text_kinds.empty() ? "" : ", ") + std::to_string(kind);
+void BulkSearchIndex::InsertTextValues(Database& db) {
+  Sort();
+  auto insert = db.Prepare("INSERT INTO search_text(value, kind) VALUES (?1, ?2)");
+  for (uint32_t id : value_order_) {
+    const std::string& value = *values_[id];
+    const auto kind = static_cast<SearchKeyKind>(static_cast<unsigned char>(value[0]));
+    if (!IsTextKind(kind)) continue;
+    insert->Bind(1, std::string_view(value).substr(1)).Bind(2, static_cast<int>(kind));
+    insert->Run();
+    insert->Reset();
   }
-  // The same statement as migration 0026: each distinct text value once, in key order.
-  db.Execute("INSERT INTO search_text(value, kind) SELECT value, kind FROM (SELECT DISTINCT value, kind "
-             "FROM search_key WHERE kind IN (" + text_kinds + ")) ORDER BY kind, value");
 }
 
 std::vector<std::string> SqliteSearchIndex::Find(SearchKeyKind kind, const std::string& value,

@@ -30,6 +30,12 @@ class SearchTest : public RegisterFixture {
     former.addressee_number = head_;
     former.individual_number = "123456789018";
     ASSERT_TRUE(Changes().Correction(former));
+    CorrectionCommand code;
+    code.input = Input("2026-11-01", "2026-11-01");
+    code.reason = ChangeReason::kCorrectionExOfficio;
+    code.addressee_number = wife_;
+    code.resident_record_code = "12345678903";
+    ASSERT_TRUE(Changes().Correction(code));
     // The family moves; the old address must still find them.
     WithinMoveCommand move;
     move.input = Input("2026-11-10", "2026-11-12");
@@ -110,6 +116,7 @@ TEST_F(SearchTest, EveryKeyFindsTheRightPeople) {
       {"宛名番号", [this](SearchQuery& q) { q.addressee_number = wife_; }, {1}},
       {"世帯番号", [this](SearchQuery& q) { q.household_number = family_.versions[0].household_number; }, {0, 1, 2}},
       {"個人番号", [](SearchQuery& q) { q.individual_number = "123456789018"; }, {0}},
+      {"住民票コード", [](SearchQuery& q) { q.resident_record_code = "12345678903"; }, {1}},
       {"消除事由", [](SearchQuery& q) { q.removal_reason = ChangeReason::kDeath; }, {3}},
       {"除票 left out", [](SearchQuery& q) { q.kana_given = "ジロウ"; q.residents_only = true; }, {2}},
       {"two keys intersect", [](SearchQuery& q) { q.kana_given = "ジロウ"; q.birth_date = CalDay("1990-02-02"); }, {3}},

@@ -145,15 +145,15 @@ struct SideFile {
 };
 
 // Copies the side file's rows into the register's empty tables (SQLite's transfer of a whole
-// table into an empty one of the same definition), then builds the trigram index from search_key,
+// table into an empty one of the same definition), adds the trigram index's values from `keys`,
 // and removes the side file.
-void CopySideRows(Database& db, const std::string& side_path) {
+void CopySideRows(Database& db, const std::string& side_path, BulkSearchIndex& keys) {
   db.Prepare("ATTACH DATABASE ?1 AS side")->Bind(1, side_path).Run();
   {
     Transaction copy(db);
     db.Execute("INSERT INTO main.search_key SELECT * FROM side.search_key");
     db.Execute("INSERT INTO main.resident_record_code_pool SELECT * FROM side.resident_record_code_pool");
-    FillSearchText(db);
+    keys.InsertTextValues(db);
     copy.Commit();
   }
   db.Execute("DETACH DATABASE side");
@@ -168,7 +168,9 @@ void CopySideRows(Database& db, const std::string& side_path) {
 // Finish rethrows it (the caller rolls back the open group, as the one-thread path does).
 class BulkWriter {
  public:
-  explicit BulkWriter(Database& db) : db_(db), thread_([this] { Run(); }) {}
+  // `keys` is filled on the generator's thread, `fuhyo` on the writer's; both outlive the writer.
+  BulkWriter(Database& db, BulkSearchIndex& keys, FuhyoWorkingSet& fuhyo)
+      : db_(db), keys_(keys), fuhyo_(fuhyo), thread_([this] { Run(); }) {}
   BulkWriter(const BulkWriter&) = delete;
   BulkWriter& operator=(const BulkWriter&) = delete;
   ~BulkWriter() {
@@ -273,12 +275,13 @@ class BulkWriter {
     RecordChangeInAuditLog(db_, outcome.change, outcome.versions, &before);
     // What Append does in the same transaction: the couplings to 印鑑登録, 戸籍の附票 and the CS.
     ApplySealEffects(db_, outcome);
-    ApplyFuhyoEffects(db_, outcome, &before);
+    ApplyFuhyoEffects(db_, outcome, &before, &fuhyo_);
     if (auto sent = ApplyCsEffects(db_, outcome); !sent) throw StorageError("storage.failure", sent.error().rule_id);
   }
 
   Database& db_;
-  BulkSearchIndex keys_;  // the generator's side
+  BulkSearchIndex& keys_;   // the generator's side
+  FuhyoWorkingSet& fuhyo_;  // the writer's: the town's current 附票, as written
   std::vector<Item> batch_;  // the generator's side
   std::mutex mutex_;
   std::condition_variable ready_;
@@ -334,7 +337,9 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   SqliteResidentRepository register_repository(db);
   SqliteAddressDictionary register_dictionary(db);
   // Bulk: the same 異動 checked in memory; a second thread writes each with Append's own inserts.
-  std::optional<BulkWriter> writer;
+  BulkSearchIndex bulk_keys;
+  FuhyoWorkingSet bulk_fuhyo;
+  std::optional<BulkWriter> writer;  // after what it uses: joined before they go
   InMemoryResidentRepository memory_repository(
       [&writer](const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>>& before) {
         writer->Push(outcome, std::move(before));
@@ -367,7 +372,7 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   }
   // Groups of 異動 share one commit (each is still all or nothing, as a savepoint).
   db.Execute("BEGIN IMMEDIATE");
-  if (how == SamplePath::kBulk) writer.emplace(db);
+  if (how == SamplePath::kBulk) writer.emplace(db, bulk_keys, bulk_fuhyo);
   options.progress = [&](int64_t done, int64_t target) {
     if (writer) {
       writer->CommitPoint();
@@ -421,7 +426,7 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   db.Execute("COMMIT");
   phase("history written");
   if (how == SamplePath::kBulk) {
-    CopySideRows(db, side_path);
+    CopySideRows(db, side_path, bulk_keys);
     phase("search keys and code pool copied");
   } else if (auto ok = ImportResidentRecordCodes(db, pool); !ok) {
     return ok.error();
@@ -436,7 +441,7 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     // The 2022 and 2024 amendments' items, recorded 職権 for the members then on the town's 附票
     // (a fixed date, so a seed still fixes the town).
     Transaction amendments(db);
-    AddFuhyoItemsInForce(db, kResidentCodeSince);
+    AddFuhyoItemsInForce(db, kResidentCodeSince, how == SamplePath::kBulk ? &bulk_fuhyo : nullptr);
     amendments.Commit();
   }
   phase("protections and 附票 items added");

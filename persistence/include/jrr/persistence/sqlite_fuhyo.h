@@ -13,6 +13,8 @@
 //                       kMaxDeliveryAttempts failures a notice is dead-lettered (listed, not retried).
 #pragma once
 
+#include <unordered_map>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -51,17 +53,27 @@ class SqliteFuhyoRegister {
   Database& db_;
 };
 
+// The current 附票 of a register kept in memory by a loader that is the register's only writer
+// (the sample town in bulk): ApplyFuhyoNotice serves them from here rather than reading each back
+// (three statements and one per member), and keeps them as it writes them.
+struct FuhyoWorkingSet {
+  std::unordered_map<std::string, Fuhyo> current;  // by 本籍 '\x1f' 筆頭者
+};
+
 // Applies a notice's items to the 附票 (the member's name, birth, sex and code as a new version
 // when they changed; the address as a new line when it changed). With `create_missing` (this
 // municipality's own 住民記録), a missing 附票 or member is created; otherwise MatchNotice's
 // errors refuse it. Inside the caller's transaction.
-Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool create_missing, const std::string& source);
+Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool create_missing, const std::string& source,
+                                 FuhyoWorkingSet* working = nullptr);
 
 // The 戸籍の附票 coupling of a recorded 異動, in its transaction: each version whose 附票 items
 // changed updates this municipality's 附票 or queues a notice to the 本籍地. `before`, when given,
 // holds the version each of outcome.versions replaced (nullopt: read it from the register).
+// `working`, when given, holds the register's current 附票 (see FuhyoWorkingSet).
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
-                       const std::vector<std::optional<ResidentRecord>>* before = nullptr);
+                       const std::vector<std::optional<ResidentRecord>>* before = nullptr,
+                       FuhyoWorkingSet* working = nullptr);
 
 // 附票の記載事項の追加 — the items later amendments added (生年月日・性別 from 2022-01-11, 住民票コード
 // from 2024-05-27) were recorded 職権 for the members then on a 附票. For a register whose history
@@ -69,8 +81,9 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
 // 附票 who lacks an item in force on `today` gets it from this register's resident with the same
 // 本籍・筆頭者 and 氏名 (the only source here, as there is no 戸籍 system); members living elsewhere
 // keep the gap until their 住所地's next notice. Removed members are never filled (no back-filling).
-// Inside the caller's transaction; returns how many members got a new version.
-int AddFuhyoItemsInForce(Database& db, CalendarDate today);
+// Inside the caller's transaction; returns how many members got a new version. `working`, when
+// given, holds every current 附票 of the register (a bulk loader's; it is not updated here).
+int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* working = nullptr);
 
 // This register's municipality as notices route it (架空県架空市); empty before `jrr init`.
 std::string OurMunicipalityName(Database& db);

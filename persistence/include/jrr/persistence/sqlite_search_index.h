@@ -43,8 +43,7 @@ void BackfillSearchIndex(Database& db);
 
 // The search index of a bulk load, collected from the versions as the loader writes them
 // (InsertVersionRow with index = false) and inserted once, in key order, at the end: the same
-// search_key rows IndexVersion would have written version by version; FillSearchText then adds the
-// trigram rows. Values and people are interned while collecting, so a waiting key is 8 bytes, not
+// search_key and search_text rows IndexVersion would have written version by version. Values and people are interned while collecting, so a waiting key is 8 bytes, not
 // a string (a 1,000,000 town gives about 30 M keys before duplicates go). Not thread-safe.
 class BulkSearchIndex {
  public:
@@ -55,6 +54,9 @@ class BulkSearchIndex {
   // Inserts the search_key rows collected, in key order; call once, inside a transaction. `db`
   // can be another file of the same schema, whose search_key is then copied into the register.
   void InsertKeys(Database& db);
+  // Inserts the trigram index's rows (search_text): each distinct value of a text kind once, in
+  // key order, as migration 0026 builds it from search_key. After Sort; inside a transaction.
+  void InsertTextValues(Database& db);
 
  private:
   static uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<const std::string*>& names,
@@ -69,9 +71,5 @@ class BulkSearchIndex {
   std::vector<uint32_t> person_order_;  // after Sort: person rank → id
   bool sorted_ = false;
 };
-
-// The trigram index (search_text) of a register whose search_key was filled in bulk: each
-// distinct text value once, in key order, as migration 0026 builds it.
-void FillSearchText(Database& db);
 
 }  // namespace jrr
