@@ -160,6 +160,8 @@ int64_t Database::QueryInt(std::string_view sql, int64_t parameter) {
   return statement->ColumnInt(0);
 }
 
+bool Database::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
 int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 
 int64_t Database::Changes() const { return sqlite3_changes64(db_); }
@@ -177,6 +179,11 @@ Statement& Statement::Bind(int index, int64_t value) {
 
 Statement& Statement::Bind(int index, std::string_view text) {
   Check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  return *this;
+}
+
+Statement& Statement::BindUnowned(int index, std::string_view text) {
+  Check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8));
   return *this;
 }
 

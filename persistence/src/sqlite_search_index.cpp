@@ -108,9 +108,10 @@ void BulkSearchIndex::InsertKeys(Database& db) {
     auto insert = db.Prepare("INSERT INTO search_key(kind, value, addressee_number) VALUES (?1, ?2, ?3)");
     for (uint64_t key : keys_) {
       const std::string& value = *values_[value_order_[key >> 32]];
+      // The interned strings outlive the loop: bound without a copy.
       insert->Bind(1, static_cast<int>(static_cast<unsigned char>(value[0])))
-          .Bind(2, std::string_view(value).substr(1))
-          .Bind(3, *people_[person_order_[key & 0xFFFFFFFFu]]);
+          .BindUnowned(2, std::string_view(value).substr(1))
+          .BindUnowned(3, *people_[person_order_[key & 0xFFFFFFFFu]]);
       insert->Run();
       insert->Reset();
     }

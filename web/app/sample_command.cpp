@@ -13,6 +13,7 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -126,14 +127,19 @@ class ListDictionary final : public AddressDictionary {
 
 namespace {
 
+// A failed build leaves what it committed; the group in progress, if any, goes.
+void RollBackIfOpen(Database& db) {
+  if (db.InTransaction()) db.Execute("ROLLBACK");
+}
+
 void RemoveSideFile(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
 // The file beside a register into which the generator's core writes, once the town is made, the
-// rows that need no 異動 order (the search keys, the 住民票コード pool) while the writer thread is
-// still busy with the history: a register of the same schema, so that CopySideRows's INSERT …
-// SELECT moves whole records into the empty tables without decoding them.
+// rows that need no 異動 order (the search keys) while the writer thread finishes the history: a
+// register of the same schema, so that CopySideRows's INSERT … SELECT moves whole records into
+// the empty table without decoding them.
 struct SideFile {
   // A file left by a run that was killed is stale: it starts afresh.
   explicit SideFile(const std::string& path) : db((RemoveSideFile(path), path)) {
@@ -144,15 +150,14 @@ struct SideFile {
   Database db;
 };
 
-// Copies the side file's rows into the register's empty tables (SQLite's transfer of a whole
-// table into an empty one of the same definition), adds the trigram index's values from `keys`,
+// Copies the side file's search keys into the register's empty search_key (SQLite's transfer of a
+// whole table into an empty one of the same definition), adds the trigram index's values from `keys`,
 // and removes the side file.
 void CopySideRows(Database& db, const std::string& side_path, BulkSearchIndex& keys) {
   db.Prepare("ATTACH DATABASE ?1 AS side")->Bind(1, side_path).Run();
   {
     Transaction copy(db);
     db.Execute("INSERT INTO main.search_key SELECT * FROM side.search_key");
-    db.Execute("INSERT INTO main.resident_record_code_pool SELECT * FROM side.resident_record_code_pool");
     keys.InsertTextValues(db);
     copy.Commit();
   }
@@ -169,12 +174,17 @@ void CopySideRows(Database& db, const std::string& side_path, BulkSearchIndex& k
 class BulkWriter {
  public:
   // `keys` is filled on the generator's thread, `fuhyo` on the writer's; both outlive the writer.
-  BulkWriter(Database& db, BulkSearchIndex& keys, FuhyoWorkingSet& fuhyo)
-      : db_(db), keys_(keys), fuhyo_(fuhyo), thread_([this] { Run(); }) {}
+  // `finish` runs on the writer's thread once every 異動 is written and committed, while the
+  // generator's thread fills the side file: the work that needs the history alone.
+  BulkWriter(Database& db, BulkSearchIndex& keys, FuhyoWorkingSet& fuhyo, std::function<Status()> finish)
+      : db_(db), keys_(keys), fuhyo_(fuhyo), finish_(std::move(finish)), thread_([this] { Run(); }) {}
   BulkWriter(const BulkWriter&) = delete;
   BulkWriter& operator=(const BulkWriter&) = delete;
   ~BulkWriter() {
-    if (thread_.joinable()) Stop();
+    if (thread_.joinable()) {
+      Close(false);
+      thread_.join();
+    }
   }
 
   // On the generator's thread: the search keys are collected here, which balances the two cores.
@@ -185,24 +195,24 @@ class BulkWriter {
   }
   void CommitPoint() { Hand(Item{std::nullopt, {}}); }
 
-  // On the generator's thread, once the town is made and while the writer finishes the queue:
-  // the search keys and the 住民票コード pool go into `side`, a file of the register's schema
-  // (CopySideRows then copies them in). Then waits for the writer; rethrows its failure.
-  Status Finish(Database& side, const std::vector<std::string>& pool) {
-    Flush();
-    Status built;
+  // On the generator's thread, once the town is made (`generated`: without an error): the writer
+  // finishes the queue — then, if generated, commits and runs `finish` — while this thread writes
+  // the search keys into `side`, a file of the register's schema
+  // (CopySideRows then copies them in). Waits for the writer; rethrows its failure. Without
+  // `generated`, the last group is left uncommitted for the caller to roll back.
+  Status Finish(Database& side, bool generated) {
+    Close(generated);
     try {
       Transaction transaction(side);
       keys_.InsertKeys(side);
-      if (auto imported = ImportResidentRecordCodes(side, pool); !imported) built = imported.error();
       transaction.Commit();
     } catch (...) {
-      Stop();
+      thread_.join();
       throw;
     }
-    Stop();
+    thread_.join();
     if (failure_) std::rethrow_exception(failure_);
-    return built;
+    return finished_;
   }
 
  private:
@@ -228,14 +238,14 @@ class BulkWriter {
     batch_.clear();
     ready_.notify_one();
   }
-  void Stop() {
+  void Close(bool finish) {
     Flush();
     {
       std::lock_guard lock(mutex_);
       closed_ = true;
+      run_finish_ = finish;
     }
     ready_.notify_one();
-    thread_.join();
   }
 
   void Run() {
@@ -244,7 +254,7 @@ class BulkWriter {
       {
         std::unique_lock lock(mutex_);
         ready_.wait(lock, [this] { return closed_ || !queue_.empty(); });
-        if (queue_.empty()) return;
+        if (queue_.empty()) break;
         items = std::move(queue_.front());
         queue_.pop_front();
       }
@@ -262,6 +272,13 @@ class BulkWriter {
       } catch (...) {
         failure_ = std::current_exception();
       }
+    }
+    if (failure_ || !run_finish_) return;  // run_finish_ was set before closed_, under the lock
+    try {
+      db_.Execute("COMMIT");
+      finished_ = finish_();
+    } catch (...) {
+      failure_ = std::current_exception();
     }
   }
 
@@ -288,7 +305,10 @@ class BulkWriter {
   std::condition_variable space_;
   std::deque<std::vector<Item>> queue_;
   bool closed_ = false;
+  std::function<Status()> finish_;
+  bool run_finish_ = false;     // set with closed_
   std::exception_ptr failure_;  // set by the writer thread; read after join
+  Status finished_;             // finish_'s, read after join
   int commit_points_ = 0;       // the writer thread's
   std::thread thread_;          // last: starts once the members above exist
 };
@@ -370,9 +390,28 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     }
     for (const std::string& name : names) db.Execute("DROP INDEX " + name);
   }
+  // What needs the history alone: its indexes back (AddSampleProtections looks people up by
+  // household), a few 支援措置, and the 2022 and 2024 amendments' items, recorded 職権 for the members
+  // then on the town's 附票 (a fixed date, so a seed still fixes the town). In bulk, the writer's
+  // thread does it while this one writes the side file.
+  std::vector<std::string> pool;  // filled once the town is made, before finish_history runs
+  auto finish_history = [&]() -> Status {
+    phase("history written");
+    if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
+    // The sorter of CREATE INDEX may use a second core.
+    db.Execute("PRAGMA threads=2");
+    for (const std::string& sql : deferred_indexes) db.Execute(sql);
+    phase("indexes built");
+    if (auto ok = AddSampleProtections(db); !ok) return ok.error();
+    Transaction amendments(db);
+    AddFuhyoItemsInForce(db, kResidentCodeSince, how == SamplePath::kBulk ? &bulk_fuhyo : nullptr);
+    amendments.Commit();
+    phase("protections and 附票 items added");
+    return {};
+  };
   // Groups of 異動 share one commit (each is still all or nothing, as a savepoint).
   db.Execute("BEGIN IMMEDIATE");
-  if (how == SamplePath::kBulk) writer.emplace(db, bulk_keys, bulk_fuhyo);
+  if (how == SamplePath::kBulk) writer.emplace(db, bulk_keys, bulk_fuhyo, [&] { return finish_history(); });
   options.progress = [&](int64_t done, int64_t target) {
     if (writer) {
       writer->CommitPoint();
@@ -390,7 +429,6 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   phase("generated (bulk: the writer may still be behind)");
   if (terminal) progress << "\r" << std::string(60, ' ') << "\r" << std::flush;
   // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1).
-  std::vector<std::string> pool;
   if (report) {
     pool = report->codes_used;
     SampleRandom spare_random(seed ^ 0x73706172655F5F5FULL);
@@ -402,49 +440,33 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   }
   const std::string side_path = path + ".side";
   if (writer) {
-    Status side_built;
+    Status finished;
     try {
       SideFile side(side_path);
-      side_built = writer->Finish(side.db, pool);
+      finished = writer->Finish(side.db, report.has_value());
     } catch (...) {
       writer.reset();
-      db.Execute("ROLLBACK");
+      RollBackIfOpen(db);
       RemoveSideFile(side_path);
       throw;
     }
     writer.reset();
-    if (!side_built) {
-      db.Execute("ROLLBACK");
+    phase("side file written");
+    if (!finished || !report) {
+      RollBackIfOpen(db);
       RemoveSideFile(side_path);
-      return side_built.error();
+      return !report ? report.error() : finished.error();
     }
-  }
-  if (!report) {
-    db.Execute("ROLLBACK");
-    return report.error();
-  }
-  db.Execute("COMMIT");
-  phase("history written");
-  if (how == SamplePath::kBulk) {
     CopySideRows(db, side_path, bulk_keys);
-    phase("search keys and code pool copied");
-  } else if (auto ok = ImportResidentRecordCodes(db, pool); !ok) {
-    return ok.error();
+    phase("search keys copied");
+  } else {
+    if (!report) {
+      db.Execute("ROLLBACK");
+      return report.error();
+    }
+    db.Execute("COMMIT");
+    if (auto ok = finish_history(); !ok) return ok.error();
   }
-  // The sorter of CREATE INDEX may use the second core now that the writer is done.
-  db.Execute("PRAGMA threads=2");
-  for (const std::string& sql : deferred_indexes) db.Execute(sql);
-  phase("indexes built");
-  // After the indexes are back: it looks people up by household.
-  if (auto ok = AddSampleProtections(db); !ok) return ok.error();
-  {
-    // The 2022 and 2024 amendments' items, recorded 職権 for the members then on the town's 附票
-    // (a fixed date, so a seed still fixes the town).
-    Transaction amendments(db);
-    AddFuhyoItemsInForce(db, kResidentCodeSince, how == SamplePath::kBulk ? &bulk_fuhyo : nullptr);
-    amendments.Commit();
-  }
-  phase("protections and 附票 items added");
   db.Execute("PRAGMA synchronous=FULL");
   db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
   phase("checkpointed");

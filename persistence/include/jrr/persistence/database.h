@@ -42,6 +42,9 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
   Statement& Bind(int index, std::string_view text);
+  // Binds without copying: `text` must stay unchanged until the statement is reset or bound
+  // again (for loops over text that outlives them, such as a bulk insert's interned values).
+  Statement& BindUnowned(int index, std::string_view text);
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
   Statement& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
   Statement& BindNull(int index);
@@ -112,6 +115,8 @@ class Database {
   // How many statements the cache holds: a long-running server must not grow it per row.
   std::size_t CachedStatements() const { return cache_.size(); }
 
+  // A transaction (or savepoint) is open on this connection.
+  bool InTransaction() const;
   int64_t LastInsertRowId() const;
   // Rows changed by the last INSERT, UPDATE or DELETE.
   int64_t Changes() const;
