@@ -108,9 +108,18 @@ TEST(SampleTown, ContainsWhatTeachingAndTestingNeed) {
   // Protection to look at (JK-3.1, 3.4), and the log of every 異動 with an intact chain.
   EXPECT_GE(db.QueryInt("SELECT count(DISTINCT measure_id) FROM support_measure_version"), 1);
   EXPECT_EQ(db.QueryInt("SELECT count(*) FROM protection_block"), 1);
-  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'change'"),
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'change' AND detail LIKE 'change_id=%'"),
             db.QueryInt("SELECT count(*) FROM change_record"));
   EXPECT_TRUE(VerifyAuditLog(db).ok);
+  // 印鑑登録 for part of the adults, through the desk: each with its own 印影 (a PNG measured at
+  // its resolution), none for anyone under 20 on the town's last day.
+  const int64_t seals = db.QueryInt("SELECT count(*) FROM seal_version WHERE state = 2");
+  EXPECT_GT(seals, 30);
+  EXPECT_EQ(db.QueryInt("SELECT count(DISTINCT digest) FROM seal_version"), seals);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM seal_entry WHERE substr(impression_png, 1, 4) = X'89504E47'"), seals);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM seal_version s JOIN resident_version v ON v.addressee_number = "
+                        "s.addressee_number WHERE v.birth_date_sort > '2006-10-31'"),
+            0);
   EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE domicile_place LIKE '架空県架空市%'"), 0);
   EXPECT_GT(db.QueryInt("SELECT count(DISTINCT reason) FROM change_record"), 6);
   EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE relationship = '同居人'"), 0);

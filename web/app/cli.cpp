@@ -87,8 +87,10 @@ const std::vector<Command>& Commands() {
       {"sample", "架空の町の台帳を作る / build the fictional sample town",
        "jrr sample --db PATH [--residents 10000] [--seed 1] [--bulk]\n"
        "  架空市（990001）の新しい台帳を作り、約10年分の異動（転入・出生・死亡・転居・転出・世帯分離・\n"
-       "  修正）を実際の異動処理で記録します。同じ seed と人数からは同じ台帳ができます。\n"
-       "  --bulk: 同じ異動処理をメモリ上で検査し、同じ行を書き込みます（メモリを多く使います）。\n",
+       "  修正）を実際の異動処理で記録し、成人の一部の印鑑登録（印影つき）と支援措置・抑止を窓口と同じ\n"
+       "  処理で加えます。同じ seed と人数からは同じ台帳ができます。\n"
+       "  --bulk: 同じ異動処理をメモリ上で検査し、同じ行を2つのコアで書き込みます（大きな町向け。\n"
+       "  メモリを多く使い、作業中は PATH.side を使います）。\n",
        {"db", "residents", "seed"}, {"bulk"}, 0, 0, Sample},
       {"codes", "住民票コードの取込・残数 / load and count 住民票コード",
        "jrr codes import --db PATH FILE   (1行に1コード、検査数字付き11桁)\n"

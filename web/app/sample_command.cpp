@@ -27,6 +27,8 @@
 #include "jrr/persistence/sqlite_cs_exchange.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
 #include "jrr/persistence/sqlite_seal_register.h"
+#include "jrr/domain/seal_desk.h"
+#include "jrr/forms/seal_image.h"
 #include "jrr/persistence/migrations.h"
 #include "jrr/persistence/resident_record_code_pool.h"
 #include "jrr/persistence/sqlite_address_dictionary.h"
@@ -53,13 +55,15 @@ namespace {
 // household in a thousand where a 妻 asked for a 支援措置 with her children (one of them still a
 // 仮支援措置), and one household under a 照会 アラート. Chosen by 宛名番号 order, so the same seed
 // gives the same town; the people, like everyone in the town, are fictional.
+// The town's "today": the processing day of its last 異動.
+CalendarDate SampleToday(Database& db) {
+  auto last = db.Prepare("SELECT max(processing_date) FROM change_record");
+  last->Step();
+  return *ParseIsoDate(last->ColumnIsNull(0) ? std::string("2026-11-27") : last->ColumnText(0));
+}
+
 Status AddSampleProtections(Database& db) {
-  const std::string processed = [&] {
-    auto last = db.Prepare("SELECT max(processing_date) FROM change_record");
-    last->Step();
-    return last->ColumnIsNull(0) ? std::string("2026-11-27") : last->ColumnText(0);
-  }();
-  const CalendarDate today = *ParseIsoDate(processed);
+  const CalendarDate today = SampleToday(db);
   Viewer sample{"sample", "本庁", "SAMPLE", AllPermissions(), today, 0};
   SqliteProtectionRegister protections(db);
   SqliteAuditLog log(db);
@@ -99,6 +103,55 @@ Status AddSampleProtections(Database& db) {
   block.start = today;
   block.reason = "サンプル: 照会時に確認を求める";
   if (auto added = desk.AddBlock(block); !added) return added.error();
+  return {};
+}
+
+// 印鑑登録 for part of the town's adults (issue 9; JK-印鑑 module, docs/seal_registration.md):
+// every `every`-th living resident aged 20 or more, not 成年被後見人, at most `most` of them,
+// registered in person with a photo ID, each with a round 印影 of their 氏 drawn for them at
+// 200 dpi — a different size and tilt each, so impressions rarely share pixels (the desk refuses an
+// exact duplicate; that person then goes without). Through the 印鑑登録 desk itself, so every rule
+// and log entry is the counter's. Chosen by 宛名番号 order and drawn from `seed`, so the same seed
+// gives the same registrations. Drawing and measuring an impression costs a few milliseconds,
+// hence the cap.
+Status AddSampleSeals(Database& db, uint64_t seed, int every, int most) {
+  const CalendarDate today = SampleToday(db);
+  const CalendarDate adult_since{today.year - 20, today.month, std::min(today.day, 28)};
+  std::vector<std::pair<std::string, std::string>> adults;  // 宛名番号, 氏
+  {
+    auto rows = db.Prepare(
+        "SELECT v.addressee_number, v.family_name FROM resident_version v WHERE v.status = 1 AND "
+        "v.adult_ward = 0 AND v.birth_date_sort <= ?1 AND v.history_number = (SELECT max(w.history_number) "
+        "FROM resident_version w WHERE w.addressee_number = v.addressee_number) ORDER BY v.addressee_number");
+    rows->Bind(1, ToIsoString(adult_since));
+    while (rows->Step()) adults.emplace_back(rows->ColumnText(0), rows->ColumnText(1));
+  }
+  Viewer sample{"sample", "本庁", "SAMPLE", AllPermissions(), today, 0};
+  SqliteResidentRepository residents(db);
+  SqliteSealRegister seals(db);
+  SqliteAuditLog log(db);
+  SealDesk desk(residents, seals, log, SqliteRegisterSettings(db).GetSealSettings(), sample);
+  SampleRandom random(seed ^ 0x5345414C5F5F5F5FULL);
+  int drawn = 0;
+  for (std::size_t i = 0; i < adults.size() && drawn < most; i += static_cast<std::size_t>(every), ++drawn) {
+    const auto& [person, family_name] = adults[i];
+    const double diameter = 10.0 + static_cast<double>(random.Below(80)) / 10.0;  // 10.0–17.9 mm
+    const double tilt = static_cast<double>(random.Below(3600)) / 10.0;
+    auto measured = forms::MeasureImpression(forms::DrawSampleImpression(diameter, 200, family_name, tilt), 200);
+    if (!measured) return measured.error();
+    SealApplication a;
+    a.addressee_number = person;
+    a.route = SealRoute::kPhotoId;
+    a.id_document = "運転免許証";
+    a.material_attested = true;
+    a.legibility_attested = true;
+    a.impression = measured->measure;
+    a.impression_png = measured->png;
+    if (auto registered = desk.Apply(a); !registered) {
+      if (registered.error().rule_id == "seal.duplicate") continue;
+      return registered.error();
+    }
+  }
   return {};
 }
 
@@ -395,6 +448,8 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
   // then on the town's 附票 (a fixed date, so a seed still fixes the town). In bulk, the writer's
   // thread does it while this one writes the side file.
   std::vector<std::string> pool;  // filled once the town is made, before finish_history runs
+  constexpr int kSealEvery = 10;   // one adult in ten holds a registered seal,
+  constexpr int kSealMost = 1000;  // up to 1,000 of them (a few ms each)
   auto finish_history = [&]() -> Status {
     phase("history written");
     if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
@@ -403,6 +458,7 @@ Result<SampleSummary> CreateSampleRegister(const std::string& path, int resident
     for (const std::string& sql : deferred_indexes) db.Execute(sql);
     phase("indexes built");
     if (auto ok = AddSampleProtections(db); !ok) return ok.error();
+    if (auto ok = AddSampleSeals(db, seed, kSealEvery, kSealMost); !ok) return ok.error();
     Transaction amendments(db);
     AddFuhyoItemsInForce(db, kResidentCodeSince, how == SamplePath::kBulk ? &bulk_fuhyo : nullptr);
     amendments.Commit();
