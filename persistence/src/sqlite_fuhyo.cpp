@@ -330,8 +330,9 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
   const std::string source = "法改正による記載事項の追加（職権）";
   int added = 0;
   for (int64_t id : current) {
-    const auto f = working ? std::optional<Fuhyo>(*held.at(id)) : fuhyo.Get(id);
-    if (!f) continue;
+    std::optional<Fuhyo> read;
+    const Fuhyo* f = working ? held.at(id) : (read = fuhyo.Get(id)) ? &*read : nullptr;  // no copy of a held one
+    if (f == nullptr) continue;
     for (const FuhyoMember& m : f->members) {
       if (m.removed) continue;
       auto found = residents.find(key(f->koseki.domicile, f->koseki.head_of_family, m.family_name, m.given_name));

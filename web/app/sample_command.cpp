@@ -155,10 +155,6 @@ Status AddSampleSeals(Database& db, uint64_t seed, int every, int most) {
   return {};
 }
 
-}  // namespace
-
-namespace {
-
 // The town's own dictionary, in memory, for the bulk path: the same areas the file holds.
 class ListDictionary final : public AddressDictionary {
  public:
@@ -175,10 +171,6 @@ class ListDictionary final : public AddressDictionary {
  private:
   std::unordered_map<std::string, AddressArea> areas_;
 };
-
-}  // namespace
-
-namespace {
 
 // A failed build leaves what it committed; the group in progress, if any, goes.
 void RollBackIfOpen(Database& db) {
