@@ -76,6 +76,10 @@ std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdMembers(std::st
   return members;
 }
 
+void InMemoryResidentRepository::ForEachLatest(const std::function<void(const ResidentRecord&)>& visit) const {
+  for (const auto& [atena, record] : latest_) visit(record);
+}
+
 std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdLatest(std::string_view household) {
   std::vector<ResidentRecord> members;
   for (const auto& [atena, record] : latest_) {

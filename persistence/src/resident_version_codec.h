@@ -19,7 +19,8 @@ int ResidentVersionColumnCount();
 // kResidentVersionColumns with each name qualified by `alias` ("v" → "v.addressee_number, …").
 const std::string& QualifiedVersionColumns();
 
-// Binds parameters 1..N of an INSERT listing kResidentVersionColumns.
+// Binds parameters 1..N of an INSERT listing kResidentVersionColumns. The record's own texts are
+// bound without a copy, so the statement must run before `record` changes or goes.
 void BindVersion(Statement& statement, const ResidentRecord& record, int64_t change_id);
 
 // Reads a row selected with kResidentVersionColumns starting at column `first`.

@@ -289,29 +289,48 @@ IssueNumber RecordFuhyoIssuance(Database& db, const Viewer& viewer, const FuhyoC
   return number;
 }
 
-int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* working) {
+std::string FuhyoFillFacts::Key(const std::string& place, const std::string& head, const std::string& family,
+                                const std::string& given) {
+  return place + '\x1f' + head + '\x1f' + family + '\x1f' + given;
+}
+
+void FuhyoFillFacts::Add(const std::string& place, const std::string& head, const std::string& family,
+                         const std::string& given, Facts facts) {
+  by_name_[Key(place, head, family, given)] = std::move(facts);
+}
+
+void FuhyoFillFacts::Add(const ResidentRecord& latest) {
+  if (latest.status != ResidentStatus::kResident || latest.domicile.place.empty()) return;
+  Add(latest.domicile.place, latest.domicile.head_of_family, latest.family_name, latest.given_name,
+      Facts{latest.birth_date.InternalDate(), latest.sex, latest.resident_record_code});
+}
+
+const FuhyoFillFacts::Facts* FuhyoFillFacts::Find(const std::string& place, const std::string& head,
+                                                  const std::string& family, const std::string& given) const {
+  auto found = by_name_.find(Key(place, head, family, given));
+  return found == by_name_.end() ? nullptr : &found->second;
+}
+
+int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* working,
+                         const FuhyoFillFacts* given_residents) {
   if (today < kBirthAndSexSince) return 0;
-  struct Facts {
-    std::optional<CalendarDate> birth;
-    Sex sex = Sex::kMale;
-    std::string code;
-  };
-  auto key = [](const std::string& place, const std::string& head, const std::string& family, const std::string& given) {
-    return place + '\x1f' + head + '\x1f' + family + '\x1f' + given;
-  };
-  std::unordered_map<std::string, Facts> residents;
-  auto rows = db.Prepare(
-      "SELECT domicile_place, domicile_head, family_name, given_name, birth_date_sort, sex, resident_record_code "
-      "FROM resident_version v WHERE status = 1 AND domicile_place <> '' AND history_number = "
-      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number)");
-  while (rows->Step()) {
-    Facts f;
-    if (!rows->ColumnIsNull(4)) f.birth = ParseIsoDate(rows->ColumnText(4)).value_or(CalendarDate{});
-    if (f.birth && *f.birth == CalendarDate{}) f.birth.reset();
-    f.sex = static_cast<Sex>(rows->ColumnInt(5));
-    f.code = rows->ColumnText(6);
-    residents[key(rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2), rows->ColumnText(3))] = f;
+  FuhyoFillFacts read_residents;
+  if (!given_residents) {
+    auto rows = db.Prepare(
+        "SELECT domicile_place, domicile_head, family_name, given_name, birth_date_sort, sex, resident_record_code "
+        "FROM resident_version v WHERE status = 1 AND domicile_place <> '' AND history_number = "
+        "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number) "
+        "ORDER BY v.addressee_number");
+    while (rows->Step()) {
+      FuhyoFillFacts::Facts f;
+      if (!rows->ColumnIsNull(4)) f.birth = ParseIsoDate(rows->ColumnText(4));
+      f.sex = static_cast<Sex>(rows->ColumnInt(5));
+      f.code = rows->ColumnText(6);
+      read_residents.Add(rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2), rows->ColumnText(3),
+                         std::move(f));
+    }
   }
+  const FuhyoFillFacts& residents = given_residents ? *given_residents : read_residents;
   std::vector<int64_t> current;
   std::unordered_map<int64_t, const Fuhyo*> held;  // the working set's, by id
   if (working) {
@@ -335,15 +354,16 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
     if (f == nullptr) continue;
     for (const FuhyoMember& m : f->members) {
       if (m.removed) continue;
-      auto found = residents.find(key(f->koseki.domicile, f->koseki.head_of_family, m.family_name, m.given_name));
-      if (found == residents.end()) continue;
+      const FuhyoFillFacts::Facts* found =
+          residents.Find(f->koseki.domicile, f->koseki.head_of_family, m.family_name, m.given_name);
+      if (found == nullptr) continue;
       FuhyoMember next = m;
-      if (!next.birth_date && found->second.birth) {
-        next.birth_date = found->second.birth;
-        next.sex = found->second.sex;
+      if (!next.birth_date && found->birth) {
+        next.birth_date = found->birth;
+        next.sex = found->sex;
       }
-      if (!next.sex) next.sex = found->second.sex;
-      if (today >= kResidentCodeSince && next.resident_record_code.empty()) next.resident_record_code = found->second.code;
+      if (!next.sex) next.sex = found->sex;
+      if (today >= kResidentCodeSince && next.resident_record_code.empty()) next.resident_record_code = found->code;
       if (next.birth_date == m.birth_date && next.sex == m.sex && next.resident_record_code == m.resident_record_code) continue;
       fuhyo.SaveMember(f->fuhyo_id, next, source);
       ++added;

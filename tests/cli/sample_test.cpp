@@ -5,6 +5,8 @@
 // need: every 法第30条の45 category, 異体字 / non-BMP / IVS names, 旧氏, 通称, 除票 and history.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "jrr/persistence/database.h"
@@ -69,7 +71,8 @@ std::string CanonicalDump(const std::string& path) {
 TEST(SampleTown, TheSameSeedGivesTheSameRegister) {
   TempDir dir;
   std::ostringstream quiet;
-  ASSERT_TRUE(app::CreateSampleRegister(dir.File("a.db"), 400, 42, quiet));
+  const auto bulk = app::CreateSampleRegister(dir.File("a.db"), 400, 42, quiet);
+  ASSERT_TRUE(bulk);
   ASSERT_TRUE(app::CreateSampleRegister(dir.File("b.db"), 400, 42, quiet));
   ASSERT_TRUE(app::CreateSampleRegister(dir.File("c.db"), 400, 43, quiet));
   const std::string a = CanonicalDump(dir.File("a.db"));
@@ -77,11 +80,38 @@ TEST(SampleTown, TheSameSeedGivesTheSameRegister) {
   EXPECT_EQ(a, CanonicalDump(dir.File("b.db")));
   EXPECT_NE(a, CanonicalDump(dir.File("c.db")));
   // The bulk path writes exactly the rows the register path writes.
-  ASSERT_TRUE(app::CreateSampleRegister(dir.File("r.db"), 400, 42, quiet, app::SamplePath::kRegister));
+  const auto through_register = app::CreateSampleRegister(dir.File("r.db"), 400, 42, quiet, app::SamplePath::kRegister);
+  ASSERT_TRUE(through_register);
   EXPECT_EQ(a, CanonicalDump(dir.File("r.db")));
+  // The bulk path counts from memory what the register path counts in the file.
+  EXPECT_EQ(bulk->residents, through_register->residents);
+  EXPECT_EQ(bulk->removed, through_register->removed);
+  EXPECT_EQ(bulk->versions, through_register->versions);
+  EXPECT_GT(bulk->removed, 0);
+  // Nothing is left beside the register: no side file, no unfinished build.
+  for (const char* left : {"a.db.side", "a.db.building", "a.db-journal"}) {
+    EXPECT_FALSE(std::filesystem::exists(dir.File(left))) << left;
+  }
   auto again = app::CreateSampleRegister(dir.File("a.db"), 400, 42, quiet);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().rule_id, "sample.register_not_empty");
+}
+
+// The town is built under PATH.building and named PATH only when complete, so make run never
+// serves half a town; what a killed build left behind is started afresh.
+TEST(SampleTown, AppearsUnderItsNameOnlyWhenComplete) {
+  TempDir dir;
+  std::ostringstream quiet;
+  {
+    std::ofstream stale(dir.File("t.db.building"));
+    stale << "what a killed build left";
+  }
+  auto made = app::CreateSampleRegister(dir.File("t.db"), 60, 7, quiet);
+  ASSERT_TRUE(made) << made.error().rule_id;
+  EXPECT_FALSE(std::filesystem::exists(dir.File("t.db.building")));
+  Database db(dir.File("t.db"));
+  EXPECT_EQ(db.JournalMode(), "wal");
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM resident_version"), made->versions);
 }
 
 // REQ: JK-1.1.2, JK-2.1.2, JK-1.1.7, JK-1.1.5

@@ -23,12 +23,13 @@ struct SampleSummary {
 //   kRegister — through SqliteResidentRepository, each 異動 read from and checked against the file;
 //   kBulk — through InMemoryResidentRepository, the same checks in memory; a second thread writes
 //           each recorded 異動 with the same inserts, and the search keys and code pool go in whole
-//           at the end through a side file beside `path` (PATH.side, removed when done).
+//           at the end through a side file beside the file being built (removed when done).
 enum class SamplePath { kRegister, kBulk };
 
-// Creates `path` (which must not exist; error sample.register_not_empty) and fills it. Progress is
-// drawn on `progress` when standard error is a terminal; with JRR_SAMPLE_PHASES set, when each
-// phase ended, too. Throws StorageError.
+// Creates `path` (which must not exist; error sample.register_not_empty) and fills it. The town is
+// built as PATH.building and renamed to `path` once complete (a failed or killed build never leaves
+// a file under `path`). Progress is drawn on `progress` when standard error is a terminal; with
+// JRR_SAMPLE_PHASES set, when each phase ended, too. Throws StorageError.
 Result<SampleSummary> CreateSampleRegister(const std::string& path, int residents, uint64_t seed,
                                            std::ostream& progress,
                                            SamplePath how = SamplePath::kBulk);

@@ -55,6 +55,10 @@ class InMemoryResidentRepository final : public ResidentRepository {
   std::optional<std::string> EditLeaseHolder(std::string_view, int64_t) override { return std::nullopt; }
   std::optional<int64_t> PendingChangeFor(std::string_view) override { return std::nullopt; }
 
+  // Each person's latest version, in no particular order (of a 除票, the slim copy above): what a
+  // bulk load can read from memory instead of scanning the register it wrote.
+  void ForEachLatest(const std::function<void(const ResidentRecord&)>& visit) const;
+
  private:
   InMemoryProtectionRegister protections_;
   void Index(const ResidentRecord& version, bool add);

@@ -13,11 +13,10 @@
 //                       kMaxDeliveryAttempts failures a notice is dead-lettered (listed, not retried).
 #pragma once
 
-#include <unordered_map>
-
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "jrr/domain/change.h"
@@ -83,7 +82,33 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
 // keep the gap until their 住所地's next notice. Removed members are never filled (no back-filling).
 // Inside the caller's transaction; returns how many members got a new version. `working`, when
 // given, holds every current 附票 of the register (a bulk loader's; it is not updated here).
-int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* working = nullptr);
+// `residents`, when given, holds those residents' facts (FuhyoFillFacts), gathered by a bulk loader
+// from memory; otherwise they are read from the register.
+struct FuhyoFillFacts;
+int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* working = nullptr,
+                         const FuhyoFillFacts* residents = nullptr);
+
+// What AddFuhyoItemsInForce fills from: each living resident's latest version that records a
+// 本籍, keyed by 本籍・筆頭者・氏・名. Add them in 宛名番号 order; when two residents share all four,
+// the later one's facts are kept (the register is read in the same order).
+struct FuhyoFillFacts {
+  struct Facts {
+    std::optional<CalendarDate> birth;
+    Sex sex = Sex::kMale;
+    std::string code;
+  };
+  // Ignores a removed person and one without a recorded 本籍.
+  void Add(const ResidentRecord& latest);
+  void Add(const std::string& place, const std::string& head, const std::string& family,
+           const std::string& given, Facts facts);
+  const Facts* Find(const std::string& place, const std::string& head, const std::string& family,
+                    const std::string& given) const;
+
+ private:
+  static std::string Key(const std::string& place, const std::string& head, const std::string& family,
+                         const std::string& given);
+  std::unordered_map<std::string, Facts> by_name_;
+};
 
 // This register's municipality as notices route it (架空県架空市); empty before `jrr init`.
 std::string OurMunicipalityName(Database& db);

@@ -59,6 +59,8 @@ class BulkSearchIndex {
   void InsertTextValues(Database& db);
 
  private:
+  struct KeysTable;  // the virtual table InsertKeys reads the keys through (sqlite_search_index.cpp)
+  friend struct KeysTable;
   static uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<const std::string*>& names,
                          std::string&& text);
   // kind as one byte, then the value: ordered as SQLite orders (kind, value).
