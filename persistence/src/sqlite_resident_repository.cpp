@@ -267,10 +267,7 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
   // CS: the 転出証明書情報 of a 特例転出, the 転入通知 owed to a 転出地, and the 転出証明書情報 a
   // 特例転入 takes up — all or nothing with the 異動.
   if (auto sent = ApplyCsEffects(db_, outcome); !sent) return sent.error();
-  if (drew_code) {
-    const CodePoolStatus pool = ResidentRecordCodePoolStatus(db_);
-    if (pool.free < pool.low_water) outcome.notices.push_back("code_pool.low");
-  }
+  if (drew_code && ResidentRecordCodePoolLow(db_)) outcome.notices.push_back("code_pool.low");
   transaction.Commit();
   return outcome;
 }

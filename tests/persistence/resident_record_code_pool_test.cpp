@@ -4,6 +4,7 @@
 // transaction; codes are never reused; a low pool warns; an exhausted pool refuses.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "jrr/domain/numbers.h"
@@ -92,6 +93,28 @@ TEST_F(CodePoolTest, ALowPoolWarnsAndAnEmptyOneRefuses) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().rule_id, "code_pool.exhausted");
   EXPECT_EQ(Count("change_record"), changes) << "nothing written";
+}
+
+// The draw picks rows at random and keeps a free one; as the pool empties most picks miss, and a
+// draw that misses too often chooses among all free codes. Either way: every code once, then none.
+// REQ: JK-4.3.1
+TEST_F(CodePoolTest, EveryCodeIsDrawnOnceUntilThePoolIsEmpty) {
+  ASSERT_EQ(*ImportResidentRecordCodes(*db_, Codes(120)), 120);
+  std::set<std::string> drawn;
+  for (int i = 0; i < 120; ++i) {
+    auto moved = MoveInOne(i);
+    ASSERT_TRUE(moved) << i << ": " << moved.error().rule_id;
+    EXPECT_TRUE(drawn.insert(moved->versions[0].resident_record_code).second) << "drawn twice";
+    // The アラート counts free codes only up to the low-water mark (100), and is right either side.
+    const bool low = 120 - (i + 1) < 100;
+    EXPECT_EQ(std::count(moved->notices.begin(), moved->notices.end(), "code_pool.low"), low ? 1 : 0) << i;
+  }
+  const std::vector<std::string> all = Codes(120);
+  EXPECT_EQ(drawn, std::set<std::string>(all.begin(), all.end()));
+  auto refused = MoveInOne(120);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().rule_id, "code_pool.exhausted");
+  EXPECT_EQ(ResidentRecordCodePoolStatus(*db_).free, 0);
 }
 
 // REQ: JK-4.3.1

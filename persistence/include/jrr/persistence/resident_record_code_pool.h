@@ -24,7 +24,12 @@ struct CodePoolStatus {
 // Errors: number.* with the offending line in detail (nothing is added then).
 Result<int64_t> ImportResidentRecordCodes(Database& db, const std::vector<std::string>& codes);
 
+// Counts every code (for `jrr codes status`; reads the whole pool).
 CodePoolStatus ResidentRecordCodePoolStatus(Database& db);
+
+// Whether fewer codes are free than resident_record_code.low_water (the アラート after a draw);
+// reads only as many free codes as that number.
+bool ResidentRecordCodePoolLow(Database& db);
 
 // Inside an open transaction: a free code chosen at random, or "" when no code was ever loaded
 // (a register run without 住基ネット, e.g. for teaching). Error code_pool.exhausted
