@@ -46,6 +46,36 @@ void BM_AsOfViewOfOnePerson(benchmark::State& state) {
 }
 BENCHMARK(BM_AsOfViewOfOnePerson)->Unit(benchmark::kMicrosecond);
 
+// The commits of a manual-time benchmark: each one timed, its latency kept for the percentiles.
+class CommitTimes {
+ public:
+  // Runs `commit` (returning a Result) as one timed iteration; false (and the benchmark skipped
+  // with the rule id) when it was refused.
+  template <class Commit>
+  bool Time(benchmark::State& state, Commit&& commit) {
+    const auto start = std::chrono::steady_clock::now();
+    auto outcome = commit();
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    if (!outcome) {
+      state.SkipWithError(outcome.error().rule_id.c_str());
+      return false;
+    }
+    micros_.push_back(std::chrono::duration<double, std::micro>(elapsed).count());
+    state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
+    return true;
+  }
+  // p50_us and p99_us of the commits timed.
+  void Report(benchmark::State& state) {
+    std::sort(micros_.begin(), micros_.end());
+    if (micros_.empty()) return;
+    state.counters["p50_us"] = micros_[micros_.size() / 2];
+    state.counters["p99_us"] = micros_[micros_.size() * 99 / 100];
+  }
+
+ private:
+  std::vector<double> micros_;
+};
+
 // Each iteration is one committed 転居 of a whole four-person household (four new versions, one
 // change record, synchronous=FULL). Reports the median and p99 of the individual commits.
 void BM_WithinMoveOfFourCommitted(benchmark::State& state) {
@@ -54,7 +84,7 @@ void BM_WithinMoveOfFourCommitted(benchmark::State& state) {
   SqliteResidentRepository residents(db);
   SqliteAddressDictionary dictionary(db);  // as the CLI does: 転居先 resolved by 住所コード
   ResidentChanges changes(residents, ChangeContext{{2026, 11, 27}, "bench", "本庁", "B"}, &dictionary);
-  std::vector<double> micros;
+  CommitTimes times;
   std::size_t next = 0;
   int round = 0;
   for (auto _ : state) {
@@ -65,25 +95,13 @@ void BM_WithinMoveOfFourCommitted(benchmark::State& state) {
     move.movers = reg.households[next];
     move.new_address = Address{"99000001002", "架空県架空市桜町二丁目", std::to_string(round) + "番" +
                                std::to_string(next) + "号", "", "9990001", false};
-    const auto start = std::chrono::steady_clock::now();
-    auto outcome = changes.WithinMove(move);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    if (!outcome) {
-      state.SkipWithError(outcome.error().rule_id.c_str());
-      return;
-    }
-    micros.push_back(std::chrono::duration<double, std::micro>(elapsed).count());
-    state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
+    if (!times.Time(state, [&] { return changes.WithinMove(move); })) return;
     if (++next == reg.households.size()) {
       next = 0;
       ++round;
     }
   }
-  std::sort(micros.begin(), micros.end());
-  if (!micros.empty()) {
-    state.counters["p50_us"] = micros[micros.size() / 2];
-    state.counters["p99_us"] = micros[micros.size() * 99 / 100];
-  }
+  times.Report(state);
   state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
 BENCHMARK(BM_WithinMoveOfFourCommitted)->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(2000);
@@ -97,7 +115,7 @@ void BM_BirthWithCodeDrawCommitted(benchmark::State& state) {
   SqliteResidentRepository residents(db);
   ResidentChanges changes(residents, ChangeContext{{2026, 11, 27}, "bench", "本庁", "B"}, nullptr);
   const bool pool = db.QueryInt("SELECT count(*) FROM resident_record_code_pool") > 0;
-  std::vector<double> micros;
+  CommitTimes times;
   std::size_t next = 0;
   for (auto _ : state) {
     BirthCommand birth;
@@ -113,22 +131,10 @@ void BM_BirthWithCodeDrawCommitted(benchmark::State& state) {
     birth.child.birth_date = *ParseDate("2026-11-20");
     birth.child.sex = Sex::kFemale;
     birth.child.relationship = *ParseRelationship("子");
-    const auto start = std::chrono::steady_clock::now();
-    auto outcome = changes.Birth(birth);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    if (!outcome) {
-      state.SkipWithError(outcome.error().rule_id.c_str());
-      return;
-    }
-    micros.push_back(std::chrono::duration<double, std::micro>(elapsed).count());
-    state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
+    if (!times.Time(state, [&] { return changes.Birth(birth); })) return;
     next = (next + 1) % reg.households.size();
   }
-  std::sort(micros.begin(), micros.end());
-  if (!micros.empty()) {
-    state.counters["p50_us"] = micros[micros.size() / 2];
-    state.counters["p99_us"] = micros[micros.size() * 99 / 100];
-  }
+  times.Report(state);
   state.counters["code_pool"] = pool ? 1 : 0;
 }
 BENCHMARK(BM_BirthWithCodeDrawCommitted)->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(200);
