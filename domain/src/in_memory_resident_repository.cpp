@@ -4,17 +4,27 @@
 #include "jrr/domain/banchi.h"
 
 #include <algorithm>
-#include <tuple>
+#include <map>
 
 #include "jrr/domain/numbers.h"
 
 namespace jrr {
 namespace {
 
-std::tuple<std::string, std::string, std::string, int> Facts(const ResidentRecord& r) {
+// The basic facts a removed person is found by (再転入), as one key.
+std::string RemovedKey(std::string_view birth, std::string_view family_name, std::string_view given_name, Sex sex) {
+  std::string key;
+  key.reserve(birth.size() + family_name.size() + given_name.size() + 5);
+  key.append(birth).push_back('\x1f');
+  key.append(family_name).push_back('\x1f');
+  key.append(given_name).push_back('\x1f');
+  key.push_back(static_cast<char>('0' + static_cast<int>(sex)));
+  return key;
+}
+
+std::string RemovedKey(const ResidentRecord& r) {
   const auto birth = r.birth_date.InternalDate();
-  return {birth ? ToIsoString(*birth) : std::string(), r.family_name, r.given_name,
-          static_cast<int>(r.sex)};
+  return RemovedKey(birth ? ToIsoString(*birth) : std::string(), r.family_name, r.given_name, r.sex);
 }
 
 // A removed person keeps only what the 異動 engine reads of them.
@@ -56,14 +66,14 @@ void InMemoryResidentRepository::Index(const ResidentRecord& v, bool add) {
       if (it->second.empty()) households_.erase(it);
     }
   } else {
-    auto& set = removed_[Facts(v)];
+    auto& set = removed_[RemovedKey(v)];
     if (add) set.insert(v.addressee_number);
     else set.erase(v.addressee_number);
   }
 }
 
 std::optional<ResidentRecord> InMemoryResidentRepository::Latest(std::string_view atena) {
-  auto it = latest_.find(std::string(atena));
+  auto it = latest_.find(atena);
   if (it == latest_.end()) return std::nullopt;
   return it->second;
 }
@@ -178,7 +188,7 @@ std::optional<ResidentRecord> InMemoryResidentRepository::Version(std::string_vi
 }
 
 std::vector<ResidentRecord> InMemoryResidentRepository::FindByNumber(std::string_view number) {
-  auto it = by_number_.find(std::string(number));
+  auto it = by_number_.find(number);
   if (it == by_number_.end()) return {};
   return {latest_.at(it->second)};
 }
@@ -186,8 +196,7 @@ std::vector<ResidentRecord> InMemoryResidentRepository::FindByNumber(std::string
 std::vector<ResidentRecord> InMemoryResidentRepository::FindRemovedByBasicFacts(
     std::string_view family_name, std::string_view given_name, Sex sex, CalendarDate birth_date) {
   std::vector<ResidentRecord> found;
-  auto it = removed_.find({ToIsoString(birth_date), std::string(family_name), std::string(given_name),
-                           static_cast<int>(sex)});
+  auto it = removed_.find(RemovedKey(ToIsoString(birth_date), family_name, given_name, sex));
   if (it == removed_.end()) return found;
   for (const std::string& atena : it->second) found.push_back(latest_.at(atena));
   return found;

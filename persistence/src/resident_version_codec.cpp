@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "resident_version_codec.h"
 
-#include "jrr/domain/name_keys.h"
 #include "jrr/domain/storage_error.h"
 
 namespace jrr::codec {
@@ -168,21 +167,9 @@ class Reader {
   int column_;
 };
 
-std::string KanaKeyOf(const ResidentRecord& r) {
-  // Search keys are computed here, once per version, so search never recomputes them.
-  // Keys of 旧氏 and 通称 arrive with search (JK-2.1.3); this is the name's own key.
-  auto key = BuildKanaKey(r.family_kana + r.given_kana);
-  return key ? *key : std::string();
-}
-
-std::string KanjiKeyOf(const ResidentRecord& r) {
-  auto key = BuildKanjiKey(r.family_name + r.given_name + r.foreign.alphabet_name);
-  return key ? *key : std::string();
-}
-
 }  // namespace
 
-void BindVersion(Statement& statement, const ResidentRecord& r, int64_t change_id) {
+void BindVersion(Statement& statement, const ResidentRecord& r, int64_t change_id, const VersionNameKeys* keys) {
   Binder b(statement);
   b.Text(r.addressee_number).Int(r.history_number).Int(change_id).Text(r.household_number)
       .Int(static_cast<int>(r.kind)).Int(static_cast<int>(r.status))
@@ -216,7 +203,13 @@ void BindVersion(Statement& statement, const ResidentRecord& r, int64_t change_i
     static const Address kNone;  // bound in place, so it must outlive the statement's run
     b.Null().Null().Addr(kNone).Addr(kNone).Null().Null();
   }
-  b.Text(KanaKeyOf(r)).Text(KanjiKeyOf(r)).Text(r.last_registered_address);
+  if (keys) {
+    b.Text(keys->kana).Text(keys->kanji);  // the caller's: bound in place, like the record's texts
+  } else {
+    VersionNameKeys computed = NameKeysOf(r);  // gone before the statement runs: copied
+    b.Text(std::move(computed.kana)).Text(std::move(computed.kanji));
+  }
+  b.Text(r.last_registered_address);
 }
 
 ResidentRecord ReadVersion(const Statement& statement, int first) {

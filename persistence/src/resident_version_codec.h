@@ -9,6 +9,7 @@
 #include "jrr/domain/change.h"
 #include "jrr/domain/resident_record.h"
 #include "jrr/persistence/database.h"
+#include "jrr/persistence/sqlite_resident_repository.h"  // VersionNameKeys
 
 namespace jrr::codec {
 
@@ -21,7 +22,10 @@ const std::string& QualifiedVersionColumns();
 
 // Binds parameters 1..N of an INSERT listing kResidentVersionColumns. The record's own texts are
 // bound without a copy, so the statement must run before `record` changes or goes.
-void BindVersion(Statement& statement, const ResidentRecord& record, int64_t change_id);
+// `keys`: the record's name keys if already computed (NameKeysOf; bound in place, so they too must
+// outlive the statement's run), else they are computed here.
+void BindVersion(Statement& statement, const ResidentRecord& record, int64_t change_id,
+                 const VersionNameKeys* keys = nullptr);
 
 // Reads a row selected with kResidentVersionColumns starting at column `first`.
 // Throws StorageError when a stored value cannot be decoded (the file was edited outside jrr).

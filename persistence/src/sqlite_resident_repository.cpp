@@ -12,6 +12,7 @@
 #include "jrr/domain/storage_error.h"
 #include "jrr/persistence/resident_record_code_pool.h"
 #include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/domain/name_keys.h"
 #include "jrr/persistence/sqlite_search_index.h"
 #include "resident_version_codec.h"
 
@@ -116,7 +117,17 @@ void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
   AppendAuditEntry(db, event, UtcTimestampNow());
 }
 
-void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id, bool index) {
+VersionNameKeys NameKeysOf(const ResidentRecord& r) {
+  // Computed once per version and stored, so search never recomputes them. Keys of 旧氏 and 通称
+  // arrive with search (JK-2.1.3); these are the name's own.
+  VersionNameKeys keys;
+  if (auto kana = BuildKanaKey(r.family_kana + r.given_kana)) keys.kana = std::move(*kana);
+  if (auto kanji = BuildKanjiKey(r.family_name + r.given_name + r.foreign.alphabet_name)) keys.kanji = std::move(*kanji);
+  return keys;
+}
+
+void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id, bool index,
+                      const VersionNameKeys* keys) {
   static const std::string kInsert = [] {
     std::string placeholders;
     for (int i = 1; i <= codec::ResidentVersionColumnCount(); ++i) {
@@ -127,7 +138,7 @@ void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t chang
   }();
   {
     auto insert = db.Prepare(kInsert);
-    codec::BindVersion(*insert, version, change_id);
+    codec::BindVersion(*insert, version, change_id, keys);
     insert->Run();
   }
   if (index) IndexVersion(db, version);

@@ -316,11 +316,18 @@ class BulkWriter {
 
   // On the generator's thread: the search keys are collected here, which balances the two cores.
   // `before`: what InMemoryResidentRepository handed over, so the writer need not read it back.
+  // The versions' own name keys (kana_key, kanji_key columns) are computed here too, for the same
+  // reason: the writer's core is the busier one.
   void Push(const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>> before) {
-    for (const ResidentRecord& v : outcome.versions) keys_.Add(v);
-    Hand(Item{outcome, std::move(before)});
+    std::vector<VersionNameKeys> name_keys;
+    name_keys.reserve(outcome.versions.size());
+    for (const ResidentRecord& v : outcome.versions) {
+      keys_.Add(v);
+      name_keys.push_back(NameKeysOf(v));
+    }
+    Hand(Item{outcome, std::move(before), std::move(name_keys)});
   }
-  void CommitPoint() { Hand(Item{std::nullopt, {}}); }
+  void CommitPoint() { Hand(Item{std::nullopt, {}, {}}); }
 
   // Seconds each side spent waiting for the other while the 異動 were handed over (the generator
   // for room in the queue, the writer for work): which core bounds the build. Read after Finish.
@@ -360,6 +367,7 @@ class BulkWriter {
   struct Item {
     std::optional<ChangeOutcome> outcome;  // none: commit here
     std::vector<std::optional<ResidentRecord>> before;
+    std::vector<VersionNameKeys> name_keys;  // of outcome->versions
   };
   static constexpr std::size_t kBatch = 64;
   static constexpr std::size_t kMaxQueued = 64;  // batches: bounds the memory the queue holds
@@ -402,7 +410,7 @@ class BulkWriter {
       try {
         for (const Item& item : items) {
           if (item.outcome) {
-            Write(*item.outcome, item.before);
+            Write(*item.outcome, item.before, item.name_keys);
           } else if (++commit_points_ % kCommitPointsPerCommit == 0) {
             db_.Execute("COMMIT");
             db_.Execute("BEGIN IMMEDIATE");
@@ -421,12 +429,13 @@ class BulkWriter {
     }
   }
 
-  void Write(const ChangeOutcome& outcome, const std::vector<std::optional<ResidentRecord>>& before) {
+  void Write(const ChangeOutcome& outcome, const std::vector<std::optional<ResidentRecord>>& before,
+             const std::vector<VersionNameKeys>& name_keys) {
     if (InsertChangeRow(db_, outcome.change) != outcome.change.change_id) {
       throw StorageError("storage.failure", "bulk load out of step with the change ids");
     }
-    for (const ResidentRecord& v : outcome.versions) {
-      InsertVersionRow(db_, v, outcome.change.change_id, /*index=*/false);
+    for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
+      InsertVersionRow(db_, outcome.versions[i], outcome.change.change_id, /*index=*/false, &name_keys[i]);
     }
     RecordChangeInAuditLog(db_, outcome.change, outcome.versions, &before);
     // What Append does in the same transaction: the couplings to 印鑑登録, 戸籍の附票 and the CS.

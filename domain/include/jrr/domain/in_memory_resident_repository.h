@@ -17,9 +17,8 @@
 #pragma once
 
 #include <functional>
-#include <map>
 #include <set>
-#include <tuple>
+#include <string_view>
 #include <unordered_map>
 
 #include "jrr/domain/in_memory_protection_register.h"
@@ -64,10 +63,17 @@ class InMemoryResidentRepository final : public ResidentRepository {
   void Index(const ResidentRecord& version, bool add);
 
   Sink sink_;
-  std::unordered_map<std::string, ResidentRecord> latest_;
-  std::map<std::string, std::set<std::string>, std::less<>> households_;  // residents only
-  std::unordered_map<std::string, std::string> by_number_;
-  std::map<std::tuple<std::string, std::string, std::string, int>, std::set<std::string>> removed_;
+  // Looked up by string_view without building a std::string (heterogeneous lookup).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  template <class Value>
+  using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
+  TextMap<ResidentRecord> latest_;
+  TextMap<std::set<std::string>> households_;  // residents only; members in 宛名番号 order
+  TextMap<std::string> by_number_;
+  TextMap<std::set<std::string>> removed_;  // by RemovedKey: 生年月日, 氏, 名, 性別
   uint64_t next_person_serial_ = 1;
   uint64_t next_household_serial_ = 1;
   int64_t next_change_id_ = 1;

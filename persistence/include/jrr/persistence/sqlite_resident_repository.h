@@ -50,8 +50,15 @@ class SqliteResidentRepository final : public ResidentRepository {
 // loader that has already run the same checks (the sample town); call inside a transaction.
 int64_t InsertChangeRow(Database& db, const ChangeRecord& change);
 // With `index` false the version is not added to the search index: a bulk loader then calls
-// BuildSearchIndexInBulk once at the end.
-void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id, bool index = true);
+// BuildSearchIndexInBulk once at the end. `keys`, when given, are the version's NameKeysOf,
+// computed elsewhere (a bulk loader's other thread); otherwise they are computed here.
+struct VersionNameKeys {
+  std::string kana;   // resident_version.kana_key
+  std::string kanji;  // resident_version.kanji_key
+};
+VersionNameKeys NameKeysOf(const ResidentRecord& version);
+void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id, bool index = true,
+                      const VersionNameKeys* keys = nullptr);
 // The アクセスログ entry of a recorded 異動 (JK-10.2: 異動入力), written by Append in the same
 // transaction; the bulk loader calls it too, after the change's versions.
 // `before`, when given, holds the version each of `versions` replaced (nullopt: read it).
