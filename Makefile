@@ -17,6 +17,10 @@ release: deps
 
 run: release
 	@mkdir -p data
+	@# A file that holds no register (no municipality row: e.g. made by serving a path before the
+	@# demo existed) is no demo: it is rebuilt. A finished town appears only when complete.
+	@if [ -f $(DEMO_DB) ] && [ "$$(sqlite3 $(DEMO_DB) 'SELECT count(*) FROM municipality' 2>/dev/null)" != 1 ]; then \
+	  echo "$(DEMO_DB) は台帳ではないため、デモの町を作り直します。"; rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; fi
 	@test -f $(DEMO_DB) || (build/release/web/jrr sample --db $(DEMO_DB) --residents 10000 --seed 1 && \
 	  echo "デモ職員（役割ごと。初回ログインでパスワードを変更し、認証アプリを登録します）:" && \
 	  scripts/demo-staff build/release/web/jrr $(DEMO_DB) && \
