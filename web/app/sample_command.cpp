@@ -98,19 +98,17 @@ SampleChoices ChoicesFromRegister(Database& db) {
 
 SampleChoices ChoicesFromMemory(const InMemoryResidentRepository& memory) {
   SampleChoices c;
-  memory.ForEachLatest([&c](const ResidentRecord& r) {
+  std::vector<const ResidentRecord*> with_domicile;
+  memory.ForEachLatest([&c, &with_domicile](const ResidentRecord& r) {
     if (r.status != ResidentStatus::kResident) return;
     if (r.relationship.Text() == "妻") c.wives.emplace_back(r.addressee_number, r.household_number);
     const auto birth = r.birth_date.InternalDate();
     if (!r.adult_ward && birth) c.candidates.push_back({r.addressee_number, r.family_name, ToIsoString(*birth)});
+    if (!r.domicile.place.empty()) with_domicile.push_back(&r);
   });
   std::sort(c.wives.begin(), c.wives.end());
   std::sort(c.candidates.begin(), c.candidates.end());
   // FuhyoFillFacts wants 宛名番号 order, as AddFuhyoItemsInForce reads the register.
-  std::vector<const ResidentRecord*> with_domicile;
-  memory.ForEachLatest([&with_domicile](const ResidentRecord& r) {
-    if (r.status == ResidentStatus::kResident && !r.domicile.place.empty()) with_domicile.push_back(&r);
-  });
   std::sort(with_domicile.begin(), with_domicile.end(),
             [](const ResidentRecord* a, const ResidentRecord* b) { return a->addressee_number < b->addressee_number; });
   c.fuhyo_fill.emplace();
@@ -118,8 +116,8 @@ SampleChoices ChoicesFromMemory(const InMemoryResidentRepository& memory) {
   return c;
 }
 
-Status AddSampleProtections(Database& db, const std::vector<std::pair<std::string, std::string>>& wives) {
-  const CalendarDate today = SampleToday(db);
+Status AddSampleProtections(Database& db, CalendarDate today,
+                            const std::vector<std::pair<std::string, std::string>>& wives) {
   Viewer sample{"sample", "本庁", "SAMPLE", AllPermissions(), today, 0};
   SqliteProtectionRegister protections(db);
   SqliteAuditLog log(db);
@@ -162,9 +160,8 @@ Status AddSampleProtections(Database& db, const std::vector<std::pair<std::strin
 // and log entry is the counter's. Chosen by 宛名番号 order and drawn from `seed`, so the same seed
 // gives the same registrations. Drawing and measuring an impression costs about 1.5 ms (with the
 // desk's own work, some 3 ms a registration), hence the cap.
-Status AddSampleSeals(Database& db, const std::vector<SampleChoices::Adult>& candidates, uint64_t seed,
-                      int every, int most) {
-  const CalendarDate today = SampleToday(db);
+Status AddSampleSeals(Database& db, CalendarDate today, const std::vector<SampleChoices::Adult>& candidates,
+                      uint64_t seed, int every, int most) {
   const std::string adult_since = ToIsoString(CalendarDate{today.year - 20, today.month, std::min(today.day, 28)});
   std::vector<std::pair<std::string, std::string>> adults;  // 宛名番号, 氏
   for (const SampleChoices::Adult& a : candidates) {
@@ -575,8 +572,9 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
     phase("indexes built, code pool loaded");
     if (!choices) choices = ChoicesFromRegister(db);
-    if (auto ok = AddSampleProtections(db, choices->wives); !ok) return ok.error();
-    if (auto ok = AddSampleSeals(db, choices->candidates, seed, kSealEvery, kSealMost); !ok) return ok.error();
+    const CalendarDate today = SampleToday(db);  // a scan of the change records: once
+    if (auto ok = AddSampleProtections(db, today, choices->wives); !ok) return ok.error();
+    if (auto ok = AddSampleSeals(db, today, choices->candidates, seed, kSealEvery, kSealMost); !ok) return ok.error();
     Transaction amendments(db);
     AddFuhyoItemsInForce(db, kResidentCodeSince, how == SamplePath::kBulk ? &bulk_fuhyo : nullptr,
                          choices->fuhyo_fill ? &*choices->fuhyo_fill : nullptr);
