@@ -71,40 +71,75 @@ bool IsTextKind(SearchKeyKind kind) {
   }
 }
 
+namespace {
+
+// How an input becomes a key: folded as kana, folded as kanji (異体字), or taken as it is.
+enum class KeyForm { kKana, kKanji, kAsIs };
+
+// Every input of a version's keys, always in the same order and number: visit(kind, form, text).
+// An absent input (no 旧氏, not removed) is visited as empty text, which builds no key, so the
+// n-th visit of any two versions reads the same fields — SearchKeysAddedBy compares them so.
+template <typename Visit>
+void VisitKeyInputs(const ResidentRecord& v, Visit&& visit) {
+  using K = SearchKeyKind;
+  // Names: as recorded, with 旧氏 in place of 氏, and 通称.
+  visit(K::kKanaName, KeyForm::kKana, v.family_kana + v.given_kana);
+  visit(K::kKanaFamily, KeyForm::kKana, v.family_kana);
+  visit(K::kKanaGiven, KeyForm::kKana, v.given_kana);
+  visit(K::kKanjiName, KeyForm::kKanji, v.family_name + v.given_name);
+  visit(K::kKanjiFamily, KeyForm::kKanji, v.family_name);
+  visit(K::kKanjiGiven, KeyForm::kKanji, v.given_name);
+  visit(K::kKanjiName, KeyForm::kKanji, v.former_surname.empty() ? std::string() : v.former_surname + v.given_name);
+  visit(K::kKanjiFamily, KeyForm::kKanji, v.former_surname);
+  visit(K::kKanaName, KeyForm::kKana,
+        v.former_surname_kana.empty() ? std::string() : v.former_surname_kana + v.given_kana);
+  visit(K::kKanaFamily, KeyForm::kKana, v.former_surname_kana);
+  visit(K::kKanjiName, KeyForm::kKanji, v.common_name);
+  visit(K::kKanaName, KeyForm::kKana, v.common_name_kana);
+  visit(K::kKanjiName, KeyForm::kKanji, v.foreign.alphabet_name);
+  // Address, 方書, codes and numbers.
+  visit(K::kAddress, KeyForm::kKanji, v.address.text + v.address.banchi);
+  visit(K::kAddressCode, KeyForm::kAsIs, v.address.address_code);
+  visit(K::kKatagaki, KeyForm::kKanji, v.address.katagaki);
+  const auto birth = v.birth_date.InternalDate();
+  visit(K::kBirthDate, KeyForm::kAsIs, birth ? ToIsoString(*birth) : std::string());
+  visit(K::kAddresseeNumber, KeyForm::kAsIs, v.addressee_number);
+  visit(K::kHouseholdNumber, KeyForm::kAsIs, v.household_number);
+  visit(K::kResidentRecordCode, KeyForm::kAsIs, v.resident_record_code);
+  visit(K::kIndividualNumber, KeyForm::kAsIs, v.individual_number);
+  visit(K::kResidenceCard, KeyForm::kAsIs, v.foreign.residence_card_number);
+  visit(K::kResidenceCard, KeyForm::kAsIs, v.foreign.special_permanent_certificate_number);
+  visit(K::kRemovalReason, KeyForm::kAsIs,
+        v.status == ResidentStatus::kRemoved && v.removal ? std::to_string(static_cast<int>(v.removal->reason))
+                                                          : std::string());
+}
+
+void Build(KeyBuilder& b, SearchKeyKind kind, KeyForm form, const std::string& text) {
+  switch (form) {
+    case KeyForm::kKana: b.Kana(kind, text); break;
+    case KeyForm::kKanji: b.Kanji(kind, text); break;
+    case KeyForm::kAsIs: b.Key(kind, text); break;
+  }
+}
+
+}  // namespace
+
 std::vector<SearchKey> SearchKeysOf(const ResidentRecord& v, const std::vector<SearchKeyKind>* only) {
   KeyBuilder b{only, {}};
-  // Names: as recorded, with 旧氏 in place of 氏, and 通称.
-  b.Kana(SearchKeyKind::kKanaName, v.family_kana + v.given_kana);
-  b.Kana(SearchKeyKind::kKanaFamily, v.family_kana);
-  b.Kana(SearchKeyKind::kKanaGiven, v.given_kana);
-  b.Kanji(SearchKeyKind::kKanjiName, v.family_name + v.given_name);
-  b.Kanji(SearchKeyKind::kKanjiFamily, v.family_name);
-  b.Kanji(SearchKeyKind::kKanjiGiven, v.given_name);
-  if (!v.former_surname.empty()) {
-    b.Kanji(SearchKeyKind::kKanjiName, v.former_surname + v.given_name);
-    b.Kanji(SearchKeyKind::kKanjiFamily, v.former_surname);
-  }
-  if (!v.former_surname_kana.empty()) {
-    b.Kana(SearchKeyKind::kKanaName, v.former_surname_kana + v.given_kana);
-    b.Kana(SearchKeyKind::kKanaFamily, v.former_surname_kana);
-  }
-  b.Kanji(SearchKeyKind::kKanjiName, v.common_name);
-  b.Kana(SearchKeyKind::kKanaName, v.common_name_kana);
-  b.Kanji(SearchKeyKind::kKanjiName, v.foreign.alphabet_name);
-  // Address, 方書, codes and numbers.
-  b.Kanji(SearchKeyKind::kAddress, v.address.text + v.address.banchi);
-  b.Key(SearchKeyKind::kAddressCode, v.address.address_code);
-  b.Kanji(SearchKeyKind::kKatagaki, v.address.katagaki);
-  if (auto birth = v.birth_date.InternalDate()) b.Key(SearchKeyKind::kBirthDate, ToIsoString(*birth));
-  b.Key(SearchKeyKind::kAddresseeNumber, v.addressee_number);
-  b.Key(SearchKeyKind::kHouseholdNumber, v.household_number);
-  b.Key(SearchKeyKind::kResidentRecordCode, v.resident_record_code);
-  b.Key(SearchKeyKind::kIndividualNumber, v.individual_number);
-  b.Key(SearchKeyKind::kResidenceCard, v.foreign.residence_card_number);
-  b.Key(SearchKeyKind::kResidenceCard, v.foreign.special_permanent_certificate_number);
-  if (v.status == ResidentStatus::kRemoved && v.removal) {
-    b.Key(SearchKeyKind::kRemovalReason, std::to_string(static_cast<int>(v.removal->reason)));
-  }
+  VisitKeyInputs(v, [&b](SearchKeyKind kind, KeyForm form, const std::string& text) { Build(b, kind, form, text); });
+  return std::move(b.keys);
+}
+
+std::vector<SearchKey> SearchKeysAddedBy(const ResidentRecord& previous, const ResidentRecord& version,
+                                         const std::vector<SearchKeyKind>* only) {
+  std::vector<std::string> before;
+  before.reserve(24);
+  VisitKeyInputs(previous, [&before](SearchKeyKind, KeyForm, std::string text) { before.push_back(std::move(text)); });
+  KeyBuilder b{only, {}};
+  std::size_t at = 0;
+  VisitKeyInputs(version, [&](SearchKeyKind kind, KeyForm form, const std::string& text) {
+    if (text != before[at++]) Build(b, kind, form, text);  // the same input gives the same key
+  });
   return std::move(b.keys);
 }
 

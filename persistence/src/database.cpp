@@ -280,12 +280,18 @@ std::mutex& WriterMutex(const std::string& path) {
 Transaction::Transaction(Database& db)
     : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
   if (!nested_) writer_ = std::unique_lock(WriterMutex(db.path()));
+  elided_ = nested_ && db.all_or_nothing_load_;
+  if (elided_) return;
   // Cached statements rather than Execute, which parses the text every time: every 異動 and every
   // log entry opens one of these (a bulk load of a million residents opens some three million).
   db_.Prepare(nested_ ? "SAVEPOINT jrr_transaction" : "BEGIN IMMEDIATE")->Run();
 }
 
 Transaction::~Transaction() {
+  if (elided_) {
+    if (!done_) db_.load_broken_ = true;  // its writes stay: the load must be thrown away
+    return;
+  }
   if (!done_) {
     // A rollback cannot usefully fail here; if the connection is broken the next use reports it.
     sqlite3_exec(db_.handle(),
@@ -295,7 +301,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
-  db_.Prepare(nested_ ? "RELEASE jrr_transaction" : "COMMIT")->Run();
+  if (!elided_) db_.Prepare(nested_ ? "RELEASE jrr_transaction" : "COMMIT")->Run();
   done_ = true;
 }
 

@@ -83,16 +83,20 @@ std::string Sha256Hex(std::string_view data) {
 
 std::string AuditEntryHash(const AuditEntry& entry) { return Sha256Hex(AuditCanonicalText(entry)); }
 
-AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::string& occurred_at) {
+AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::string& occurred_at,
+                            AuditChainHead* head) {
   Transaction transaction(db);
   AuditEntry entry;
   entry.event = event;
   entry.occurred_at = occurred_at;
-  {
-    auto head = db.Prepare("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1");
-    if (head->Step()) {
-      entry.sequence = head->ColumnInt(0) + 1;
-      entry.previous_hash = head->ColumnText(1);
+  if (head != nullptr && !head->hash.empty()) {
+    entry.sequence = head->sequence + 1;
+    entry.previous_hash = head->hash;
+  } else {
+    auto last = db.Prepare("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1");
+    if (last->Step()) {
+      entry.sequence = last->ColumnInt(0) + 1;
+      entry.previous_hash = last->ColumnText(1);
     } else {
       entry.sequence = 1;
       entry.previous_hash = kGenesisHash;
@@ -115,6 +119,7 @@ AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::st
     link->Bind(1, target).Bind(2, entry.sequence).Run();
   }
   transaction.Commit();
+  if (head != nullptr) *head = AuditChainHead{entry.sequence, entry.hash};
   return entry;
 }
 

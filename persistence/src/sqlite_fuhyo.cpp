@@ -439,7 +439,8 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
 
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
                        const std::vector<std::optional<ResidentRecord>>* known_before, FuhyoWorkingSet* working) {
-  const std::string ours = OurMunicipalityName(db);
+  if (working != nullptr && working->ours.empty()) working->ours = OurMunicipalityName(db);
+  const std::string ours = working != nullptr ? working->ours : OurMunicipalityName(db);
   if (ours.empty()) return;
   SqliteResidentRepository residents(db);
   for (std::size_t i = 0; i < outcome.versions.size(); ++i) {

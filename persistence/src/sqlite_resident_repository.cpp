@@ -84,7 +84,7 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
 
 void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
                             const std::vector<ResidentRecord>& versions,
-                            const std::vector<std::optional<ResidentRecord>>* before) {
+                            const std::vector<std::optional<ResidentRecord>>* before, AuditChainHead* head) {
   AuditEvent event;
   event.action = AuditAction::kChange;
   event.operator_id = change.operator_id;
@@ -114,7 +114,7 @@ void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
   if (change.approves_pending_id) {
     event.detail += " approves_pending=" + std::to_string(*change.approves_pending_id);
   }
-  AppendAuditEntry(db, event, UtcTimestampNow());
+  AppendAuditEntry(db, event, UtcTimestampNow(), head);
 }
 
 VersionNameKeys NameKeysOf(const ResidentRecord& r) {

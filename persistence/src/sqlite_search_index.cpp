@@ -62,20 +62,29 @@ void BackfillSearchIndex(Database& db) {
   while (rows->Step()) IndexVersion(db, codec::ReadVersion(*rows));
 }
 
-uint32_t BulkSearchIndex::Intern(std::unordered_map<std::string, uint32_t>& ids,
-                                 std::vector<const std::string*>& names, std::string&& text) {
-  auto [it, added] = ids.try_emplace(std::move(text), static_cast<uint32_t>(names.size()));
-  if (added) names.push_back(&it->first);  // node keys do not move when the map grows
+uint32_t BulkSearchIndex::Intern(Ids& ids, std::vector<const std::string*>& names, std::string_view text) {
+  if (auto found = ids.find(text); found != ids.end()) return found->second;
+  auto [it, added] = ids.emplace(std::string(text), static_cast<uint32_t>(names.size()));
+  names.push_back(&it->first);  // node keys do not move when the map grows
   return it->second;
 }
 
-void BulkSearchIndex::Add(const ResidentRecord& version) {
-  const uint64_t person = Intern(person_ids_, people_, std::string(version.addressee_number));
-  for (SearchKey& key : SearchKeysOf(version)) {
-    if (VersionColumnOf(key.kind)) continue;
-    std::string text(1, static_cast<char>(key.kind));
-    text += key.value;
-    keys_.push_back(static_cast<uint64_t>(Intern(value_ids_, values_, std::move(text))) << 32 | person);
+void BulkSearchIndex::Add(const ResidentRecord& version, const ResidentRecord* previous) {
+  // The kinds search_key holds; the others are answered from resident_version's own columns.
+  static const std::vector<SearchKeyKind> kStored = [] {
+    std::vector<SearchKeyKind> kinds;
+    for (int k = static_cast<int>(SearchKeyKind::kKanaName); k <= static_cast<int>(SearchKeyKind::kRemovalReason); ++k) {
+      if (!VersionColumnOf(static_cast<SearchKeyKind>(k))) kinds.push_back(static_cast<SearchKeyKind>(k));
+    }
+    return kinds;
+  }();
+  const auto keys = previous != nullptr ? SearchKeysAddedBy(*previous, version, &kStored) : SearchKeysOf(version, &kStored);
+  if (keys.empty()) return;
+  const uint64_t person = Intern(person_ids_, people_, version.addressee_number);
+  for (const SearchKey& key : keys) {
+    scratch_.assign(1, static_cast<char>(key.kind));
+    scratch_ += key.value;
+    keys_.push_back(static_cast<uint64_t>(Intern(value_ids_, values_, scratch_)) << 32 | person);
   }
 }
 
@@ -84,23 +93,26 @@ void BulkSearchIndex::Sort() {
   // Ids become ranks in SQLite's order (BINARY collation is byte order, as std::string's), so
   // sorting the 64-bit keys sorts the rows by (kind, value, addressee_number): each insert then
   // lands at the end of the b-tree.
-  auto ranks = [](const std::vector<const std::string*>& names) {
+  auto ranks = [](const std::vector<const std::string*>& names, Packed& packed) {
     std::vector<uint32_t> order(names.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return *names[a] < *names[b]; });
     std::vector<uint32_t> rank(names.size());
-    for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-    return std::pair{std::move(order), std::move(rank)};
+    packed.ends.reserve(order.size());
+    for (uint32_t r = 0; r < order.size(); ++r) {
+      rank[order[r]] = r;
+      packed.bytes += *names[order[r]];
+      packed.ends.push_back(packed.bytes.size());
+    }
+    return rank;
   };
-  auto [value_order, value_rank] = ranks(values_);
-  auto [person_order, person_rank] = ranks(people_);
+  const auto value_rank = ranks(values_, sorted_values_);
+  const auto person_rank = ranks(people_, sorted_people_);
   for (uint64_t& key : keys_) {
     key = static_cast<uint64_t>(value_rank[key >> 32]) << 32 | person_rank[key & 0xFFFFFFFFu];
   }
   std::sort(keys_.begin(), keys_.end());
   keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
-  value_order_ = std::move(value_order);
-  person_order_ = std::move(person_order);
   sorted_ = true;
 }
 
@@ -160,13 +172,15 @@ struct BulkSearchIndex::KeysTable {
   static int Column(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int column) {
     const BulkSearchIndex& index = IndexOf(cursor);
     const uint64_t key = index.keys_[reinterpret_cast<Cursor*>(cursor)->at];
-    const std::string& value = *index.values_[index.value_order_[key >> 32]];
-    if (column == 0) {
-      sqlite3_result_int(context, static_cast<unsigned char>(value[0]));
-    } else if (column == 1) {
-      sqlite3_result_text64(context, value.data() + 1, value.size() - 1, SQLITE_STATIC, SQLITE_UTF8);
+    if (column == 0 || column == 1) {
+      const std::string_view value = index.sorted_values_.At(static_cast<uint32_t>(key >> 32));
+      if (column == 0) {
+        sqlite3_result_int(context, static_cast<unsigned char>(value[0]));
+      } else {
+        sqlite3_result_text64(context, value.data() + 1, value.size() - 1, SQLITE_STATIC, SQLITE_UTF8);
+      }
     } else {
-      const std::string& person = *index.people_[index.person_order_[key & 0xFFFFFFFFu]];
+      const std::string_view person = index.sorted_people_.At(static_cast<uint32_t>(key & 0xFFFFFFFFu));
       sqlite3_result_text64(context, person.data(), person.size(), SQLITE_STATIC, SQLITE_UTF8);
     }
     return SQLITE_OK;
@@ -211,11 +225,11 @@ void BulkSearchIndex::InsertKeys(Database& db) {
 void BulkSearchIndex::InsertTextValues(Database& db) {
   Sort();
   auto insert = db.Prepare("INSERT INTO search_text(value, kind) VALUES (?1, ?2)");
-  for (uint32_t id : value_order_) {
-    const std::string& value = *values_[id];
+  for (uint32_t rank = 0; rank < sorted_values_.ends.size(); ++rank) {
+    const std::string_view value = sorted_values_.At(rank);
     const auto kind = static_cast<SearchKeyKind>(static_cast<unsigned char>(value[0]));
     if (!IsTextKind(kind)) continue;
-    insert->Bind(1, std::string_view(value).substr(1)).Bind(2, static_cast<int>(kind));
+    insert->Bind(1, value.substr(1)).Bind(2, static_cast<int>(kind));
     insert->Run();
     insert->Reset();
   }

@@ -203,6 +203,28 @@ TEST(AuditCanonicalTextTest, IsStableAndCoversEveryField) {
   }
 }
 
+// A writer with the log to itself (the sample town's bulk load) keeps the chain's head instead of
+// reading it back per entry: the chain it writes is the one entries read back would give.
+// REQ: JK-10.2
+TEST_F(AuditLogTest, AKeptChainHeadContinuesTheChainAsReadingItBackWould) {
+  AuditEvent event;
+  event.action = AuditAction::kView;
+  event.operator_id = "clerk01";
+  event.targets = {"0000000019"};
+  const AuditEntry first = AppendAuditEntry(*db_, event, "2026-11-27T00:00:00.000Z");  // read back
+  AuditChainHead head;  // empty: read once
+  const AuditEntry second = AppendAuditEntry(*db_, event, "2026-11-27T00:00:01.000Z", &head);
+  EXPECT_EQ(second.sequence, first.sequence + 1);
+  EXPECT_EQ(second.previous_hash, first.hash);
+  EXPECT_EQ(head.sequence, second.sequence);
+  EXPECT_EQ(head.hash, second.hash);
+  const AuditEntry third = AppendAuditEntry(*db_, event, "2026-11-27T00:00:02.000Z", &head);  // kept
+  EXPECT_EQ(third.previous_hash, second.hash);
+  const AuditEntry fourth = AppendAuditEntry(*db_, event, "2026-11-27T00:00:03.000Z");  // read back again
+  EXPECT_EQ(fourth.previous_hash, third.hash);
+  EXPECT_TRUE(VerifyAuditLog(*db_).ok);
+}
+
 struct Tampering {
   const char* name;
   const char* sql;                 // run with the protecting triggers dropped

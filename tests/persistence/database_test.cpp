@@ -94,6 +94,41 @@ TEST(Database, TransactionRollsBackUnlessCommitted) {
   EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 1);
 }
 
+// An all-or-nothing load (the sample town's history) opens no savepoints for nested
+// transactions; one that ends without Commit cannot be undone, so the load is marked broken.
+TEST(Database, AnAllOrNothingLoadSkipsNestedSavepointsAndReportsAnUnfinishedOne) {
+  TempDir dir;
+  Database db(dir.File("r.db"));
+  db.Execute("CREATE TABLE t(x INTEGER NOT NULL UNIQUE)");
+  {
+    Transaction outer(db);
+    {
+      Transaction nested(db);  // a savepoint: undone below
+      db.Prepare("INSERT INTO t VALUES (1)")->Run();
+    }
+    EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 0);
+    db.SetAllOrNothingLoad(true);
+    {
+      Transaction nested(db);
+      db.Prepare("INSERT INTO t VALUES (2)")->Run();
+      nested.Commit();
+    }
+    EXPECT_FALSE(db.LoadBroken());
+    {
+      Transaction nested(db);  // no savepoint: its row stays, and the load is broken
+      db.Prepare("INSERT INTO t VALUES (3)")->Run();
+    }
+    EXPECT_TRUE(db.LoadBroken());
+    EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 2);
+    db.SetAllOrNothingLoad(false);
+  }  // the outer transaction was not committed: the whole load is gone
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 0);
+  {
+    Transaction top(db);  // a top-level transaction is never elided
+    EXPECT_TRUE(db.InTransaction());
+  }
+}
+
 TEST(Database, InfrastructureFailuresThrowStorageError) {
   TempDir dir;
   EXPECT_THROW(Database(dir.File("missing/nested/r.db")), StorageError);

@@ -240,14 +240,15 @@ struct SideFile {
   Database db;
 };
 
-// Copies the side file's search keys into the register's empty search_key (SQLite's transfer of a
-// whole table into an empty one of the same definition), adds the trigram index's values from `keys`,
-// and removes the side file.
+// Copies the side file's search keys and 住民票コード pool into the register's empty tables (SQLite's
+// transfer of a whole table into an empty one of the same definition), adds the trigram index's
+// values from `keys`, and removes the side file.
 void CopySideRows(Database& db, const std::string& side_path, BulkSearchIndex& keys) {
   db.Prepare("ATTACH DATABASE ?1 AS side")->Bind(1, side_path).Run();
   {
     Transaction copy(db);
     db.Execute("INSERT INTO main.search_key SELECT * FROM side.search_key");
+    db.Execute("INSERT INTO main.resident_record_code_pool SELECT * FROM side.resident_record_code_pool");
     keys.InsertTextValues(db);
     copy.Commit();
   }
@@ -318,8 +319,10 @@ class BulkWriter {
   void Push(const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>> before) {
     std::vector<VersionNameKeys> name_keys;
     name_keys.reserve(outcome.versions.size());
-    for (const ResidentRecord& v : outcome.versions) {
-      keys_.Add(v);
+    for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
+      const ResidentRecord& v = outcome.versions[i];
+      // Every earlier version of the person was added here: only the keys of what changed are built.
+      keys_.Add(v, i < before.size() && before[i] ? &*before[i] : nullptr);
       name_keys.push_back(NameKeysOf(v));
     }
     Hand(Item{outcome, std::move(before), std::move(name_keys)});
@@ -330,6 +333,8 @@ class BulkWriter {
   // for room in the queue, the writer for work): which core bounds the build. Read after Finish.
   double GeneratorWaited() const { return std::chrono::duration<double>(generator_waited_).count(); }
   double WriterWaited() const { return std::chrono::duration<double>(writer_waited_).count(); }
+  // When Finish had written the side file, on the generator's thread (the writer may go on longer).
+  std::chrono::steady_clock::time_point KeysWritten() const { return keys_written_; }
 
   // On the generator's thread, once the town is made (`generated`: without an error): no more 異動
   // come; the writer finishes the queue — then, if generated, commits and runs `finish`. Without
@@ -346,11 +351,14 @@ class BulkWriter {
 
   // Then, on the same thread: writes the search keys into `side`, a file of the register's schema
   // (CopySideRows then copies them in), and waits for the writer; rethrows its failure.
-  Status Finish(Database& side) {
+  Status Finish(Database& side, bool with_keys = true) {
     try {
-      Transaction transaction(side);
-      keys_.InsertKeys(side);
-      transaction.Commit();
+      if (with_keys) {
+        Transaction transaction(side);
+        keys_.InsertKeys(side);
+        transaction.Commit();
+      }
+      keys_written_ = std::chrono::steady_clock::now();
     } catch (...) {
       thread_.join();
       throw;
@@ -389,6 +397,8 @@ class BulkWriter {
     ready_.notify_one();
   }
   void Run() {
+    // Each 異動 is written whole or the town is thrown away: no savepoints inside the groups.
+    db_.SetAllOrNothingLoad(true);
     for (;;) {
       std::vector<Item> items;
       {
@@ -417,6 +427,7 @@ class BulkWriter {
         failure_ = std::current_exception();
       }
     }
+    db_.SetAllOrNothingLoad(false);
     if (failure_ || !run_finish_) return;  // run_finish_ was set before closed_, under the lock
     try {
       db_.Execute("COMMIT");
@@ -434,11 +445,12 @@ class BulkWriter {
     for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
       InsertVersionRow(db_, outcome.versions[i], outcome.change.change_id, /*index=*/false, &name_keys[i]);
     }
-    RecordChangeInAuditLog(db_, outcome.change, outcome.versions, &before);
+    RecordChangeInAuditLog(db_, outcome.change, outcome.versions, &before, &audit_head_);
     // What Append does in the same transaction: the couplings to 印鑑登録, 戸籍の附票 and the CS.
     if (seals_registered_) ApplySealEffects(db_, outcome);
     ApplyFuhyoEffects(db_, outcome, &before, &fuhyo_);
     if (auto sent = ApplyCsEffects(db_, outcome); !sent) throw StorageError("storage.failure", sent.error().rule_id);
+    if (db_.LoadBroken()) throw StorageError("storage.failure", "a part of 異動 " + std::to_string(outcome.change.change_id) + " was not completed");
   }
 
   Database& db_;
@@ -447,6 +459,7 @@ class BulkWriter {
   // look-up per version (2.2 million at a million residents) is skipped; the town's own seals are
   // registered after its history.
   const bool seals_registered_ = db_.QueryInt("SELECT EXISTS (SELECT 1 FROM seal_entry)") != 0;
+  AuditChainHead audit_head_;  // the writer's: the log has no other writer until the history is done
   BulkSearchIndex& keys_;   // the generator's side
   FuhyoWorkingSet& fuhyo_;  // the writer's: the town's current 附票, as written
   std::vector<Item> batch_;  // the generator's side
@@ -460,6 +473,7 @@ class BulkWriter {
   std::exception_ptr failure_;  // set by the writer thread; read after join
   Status finished_;             // finish_'s, read after join
   int commit_points_ = 0;       // the writer thread's
+  std::chrono::steady_clock::time_point keys_written_{};  // the generator's thread's
   std::chrono::steady_clock::duration generator_waited_{};  // under mutex_
   std::chrono::steady_clock::duration writer_waited_{};     // under mutex_
   std::thread thread_;          // last: starts once the members above exist
@@ -502,6 +516,7 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   // would write every page twice (log, then checkpoint); a failed group still rolls back, and a
   // killed build leaves only the unnamed file behind. The register returns to WAL when done.
   db.Execute("PRAGMA journal_mode=MEMORY");
+  db.Execute("PRAGMA temp_store=MEMORY");
   // The indexes of resident_version are written in random order; with SQLite's default 2 MB page
   // cache a large town would spend its time re-reading index pages.
   db.Execute("PRAGMA cache_size=-524288");  // 512 MiB, for this build only
@@ -566,11 +581,15 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     db.Execute("PRAGMA mmap_size=2147418112");
     db.Execute("PRAGMA threads=2");
     for (const std::string& sql : deferred_schema) db.Execute(sql);
+    phase("indexes built");
     if (how == SamplePath::kBulk && !finishing_inputs.Wait()) {
       return MakeError(ErrorCode::kInternal, "storage.failure", "the sample town was not completed");
     }
-    if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
-    phase("indexes built, code pool loaded");
+    // In bulk the generator's thread writes the pool into the side file (CopySideRows copies it).
+    if (how != SamplePath::kBulk) {
+      if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
+    }
+    phase("choices received");
     if (!choices) choices = ChoicesFromRegister(db);
     const CalendarDate today = SampleToday(db);  // a scan of the change records: once
     if (auto ok = AddSampleProtections(db, today, choices->wives); !ok) return ok.error();
@@ -615,19 +634,24 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   }
   // In bulk, what the finishing work and the summary need from the town is read from memory.
   SampleSummary summary;
+  std::chrono::steady_clock::time_point inputs_given{};  // printed with the phases once the writer is done
   if (report && writer) {
     choices = ChoicesFromMemory(*memory_repository);
     memory_repository->ForEachLatest([&summary](const ResidentRecord& r) {
       ++(r.status == ResidentStatus::kResident ? summary.residents : summary.removed);
     });
     finishing_inputs.Give(true);
+    inputs_given = std::chrono::steady_clock::now();
   }
   const std::string side_path = path + ".side";
   if (writer) {
     Status finished;
     try {
       SideFile side(side_path);
-      finished = writer->Finish(side.db);
+      // The pool first: it is ready before the keys are sorted.
+      const auto loaded = ImportResidentRecordCodes(side.db, pool);
+      finished = writer->Finish(side.db, /*with_keys=*/loaded.has_value());
+      if (!loaded) finished = loaded.error();
     } catch (...) {
       writer.reset();
       RollBackIfOpen(db);
@@ -636,7 +660,9 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     }
     if (show_phases) {
       progress << "  generator waited for the writer " << writer->GeneratorWaited() << " s, writer for the generator "
-               << writer->WriterWaited() << " s\n";
+               << writer->WriterWaited() << " s\n  pool and choices given to the writer (generator's thread): "
+               << std::chrono::duration<double>(inputs_given - started).count() << " s\n  side file's keys written (generator's thread): "
+               << std::chrono::duration<double>(writer->KeysWritten() - started).count() << " s\n";
     }
     writer.reset();
     freeing = std::jthread([doomed = std::move(memory_repository)]() mutable { doomed.reset(); });

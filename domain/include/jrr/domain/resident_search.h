@@ -53,6 +53,14 @@ struct SearchKey {
 std::vector<SearchKey> SearchKeysOf(const ResidentRecord& version,
                                     const std::vector<SearchKeyKind>* only = nullptr);
 
+// The keys of `version` that `previous` — the same person's version before it — may lack: those
+// built from inputs that differ between the two (a 転居 changes the address keys, not the names).
+// A person's keys over all versions are the first version's SearchKeysOf and, for each later one,
+// SearchKeysAddedBy: a loader that sees every version in order builds far fewer keys. Some may be
+// the person's already (a name given back); the index keeps each once anyway. `only` as above.
+std::vector<SearchKey> SearchKeysAddedBy(const ResidentRecord& previous, const ResidentRecord& version,
+                                         const std::vector<SearchKeyKind>* only = nullptr);
+
 // Kinds whose keys are free text, indexed for 部分一致 as well (names, address, 方書).
 bool IsTextKind(SearchKeyKind kind);
 

@@ -126,6 +126,15 @@ class Database {
   sqlite3* handle() const { return db_; }
   [[noreturn]] void ThrowError(int rc, std::string_view context) const;
 
+  // A load that is all or nothing — thrown away whole if any part fails, as the sample town's
+  // history is — has no use for the savepoints nested Transactions open: each costs two
+  // statements and a copy of every page it touches first. While this is on, a nested Transaction
+  // opens none; one that ends without Commit cannot undo its writes, so it marks the load broken,
+  // and the loader must check LoadBroken and throw the load away.
+  void SetAllOrNothingLoad(bool on) { all_or_nothing_load_ = on; }
+  bool AllOrNothingLoad() const { return all_or_nothing_load_; }
+  bool LoadBroken() const { return load_broken_; }
+
  private:
   // Looked up by string_view without building a std::string (heterogeneous lookup).
   struct SqlHash {
@@ -135,6 +144,9 @@ class Database {
   std::string path_;
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> cache_;
+  bool all_or_nothing_load_ = false;
+  bool load_broken_ = false;
+  friend class Transaction;
 };
 
 // BEGIN IMMEDIATE … COMMIT. The destructor rolls back unless Commit() ran, so an exception or an
@@ -159,6 +171,7 @@ class Transaction {
   std::unique_lock<std::mutex> writer_;  // declared first: released after the rollback below
   Database& db_;
   bool nested_ = false;
+  bool elided_ = false;  // nested in an all-or-nothing load: no savepoint
   bool done_ = false;
 };
 

@@ -35,8 +35,17 @@ class SqliteAuditLog final : public AuditLog {
   Clock clock_;
 };
 
-// Appends one entry stamped `occurred_at`; returns it with its sequence and hashes.
-AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::string& occurred_at);
+// The chain's last entry as a writer that has the log to itself for a while (a bulk load) keeps
+// it, so as not to read it back for every entry. Empty: not known yet.
+struct AuditChainHead {
+  int64_t sequence = 0;
+  std::string hash;
+};
+
+// Appends one entry stamped `occurred_at`; returns it with its sequence and hashes. With `head`,
+// the chain continues from it when known (and it is read once when not); it then names the new entry.
+AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::string& occurred_at,
+                            AuditChainHead* head = nullptr);
 
 // Hex SHA-256 of the entry's canonical text (AuditCanonicalText).
 std::string AuditEntryHash(const AuditEntry& entry);

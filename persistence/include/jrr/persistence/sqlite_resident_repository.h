@@ -9,6 +9,7 @@
 #include "jrr/domain/register_figures.h"
 #include "jrr/domain/resident_repository.h"
 #include "jrr/persistence/database.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_protection_register.h"
 
 namespace jrr {
@@ -61,10 +62,12 @@ void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t chang
                       const VersionNameKeys* keys = nullptr);
 // The アクセスログ entry of a recorded 異動 (JK-10.2: 異動入力), written by Append in the same
 // transaction; the bulk loader calls it too, after the change's versions.
-// `before`, when given, holds the version each of `versions` replaced (nullopt: read it).
+// `before`, when given, holds the version each of `versions` replaced (nullopt: read it);
+// `head`, when given, the log's chain head (AppendAuditEntry).
 void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
                             const std::vector<ResidentRecord>& versions,
-                            const std::vector<std::optional<ResidentRecord>>* before = nullptr);
+                            const std::vector<std::optional<ResidentRecord>>* before = nullptr,
+                            AuditChainHead* head = nullptr);
 
 // Counts the register (see RegisterFigures) in one scan of the latest versions.
 RegisterFigures CountRegister(Database& db);

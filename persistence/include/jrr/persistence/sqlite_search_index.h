@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -47,7 +48,9 @@ void BackfillSearchIndex(Database& db);
 // a string (a 1,000,000 town gives about 30 M keys before duplicates go). Not thread-safe.
 class BulkSearchIndex {
  public:
-  void Add(const ResidentRecord& version);
+  // `previous` is the person's version before `version`, if there is one; it must have been
+  // added before. Then only the keys whose inputs changed are built (SearchKeysAddedBy).
+  void Add(const ResidentRecord& version, const ResidentRecord* previous = nullptr);
   // Puts what was collected in key order, without the database: a loader can do it while its
   // last versions are still being written. Write does it if it was not done.
   void Sort();
@@ -61,16 +64,32 @@ class BulkSearchIndex {
  private:
   struct KeysTable;  // the virtual table InsertKeys reads the keys through (sqlite_search_index.cpp)
   friend struct KeysTable;
-  static uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<const std::string*>& names,
-                         std::string&& text);
+  // Strings looked up as views, so a value already seen (nearly all of them) costs no copy.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  using Ids = std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>>;
+  static uint32_t Intern(Ids& ids, std::vector<const std::string*>& names, std::string_view text);
+  // Interned strings laid out one after another in rank order once sorted, so that the rows
+  // InsertKeys hands out read memory in sequence rather than chasing a pointer each.
+  struct Packed {
+    std::string bytes;
+    std::vector<uint64_t> ends;  // the end of rank r's text in `bytes`; it starts at ends[r - 1]
+    std::string_view At(uint32_t rank) const {
+      const uint64_t begin = rank == 0 ? 0 : ends[rank - 1];
+      return std::string_view(bytes).substr(begin, ends[rank] - begin);
+    }
+  };
   // kind as one byte, then the value: ordered as SQLite orders (kind, value).
-  std::unordered_map<std::string, uint32_t> value_ids_;
+  Ids value_ids_;
   std::vector<const std::string*> values_;
-  std::unordered_map<std::string, uint32_t> person_ids_;
+  Ids person_ids_;
   std::vector<const std::string*> people_;
+  std::string scratch_;         // the value being looked up
   std::vector<uint64_t> keys_;  // value id << 32 | person id; after Sort, ranks in key order
-  std::vector<uint32_t> value_order_;   // after Sort: value rank → id
-  std::vector<uint32_t> person_order_;  // after Sort: person rank → id
+  Packed sorted_values_;        // after Sort: by rank
+  Packed sorted_people_;        // after Sort: by rank
   bool sorted_ = false;
 };
 
