@@ -4,6 +4,8 @@
 // reopen, and refusing a database from a newer jrr.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <thread>
 
 #include "jrr/domain/storage_error.h"
@@ -26,6 +28,25 @@ TEST(Database, OpensWithTheRegisterSettings) {
   EXPECT_EQ(db.QueryInt("PRAGMA synchronous"), 2);  // FULL
   EXPECT_EQ(db.QueryInt("PRAGMA foreign_keys"), 1);
   EXPECT_EQ(db.QueryInt("PRAGMA busy_timeout"), 5000);
+  EXPECT_EQ(db.QueryInt("PRAGMA page_size"), 8192);
+}
+
+// A register created before 8 KiB pages keeps its 4 KiB ones: a WAL file's page size is fixed.
+TEST(Database, AnExistingRegisterKeepsItsPageSize) {
+  TempDir dir;
+  const std::string path = dir.File("old.db");
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE t(x);", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  Database db(path);
+  EXPECT_EQ(db.QueryInt("PRAGMA page_size"), 4096);
+  db.Execute("INSERT INTO t VALUES (1)");
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 1);
 }
 
 TEST(Database, StatementsAreCachedAndNestedUseIsRefused) {
