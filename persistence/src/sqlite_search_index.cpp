@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include "resident_version_codec.h"
@@ -80,12 +82,51 @@ void BulkSearchIndex::Add(const ResidentRecord& version, const ResidentRecord* p
   }();
   const auto keys = previous != nullptr ? SearchKeysAddedBy(*previous, version, &kStored) : SearchKeysOf(version, &kStored);
   if (keys.empty()) return;
-  const uint64_t person = Intern(person_ids_, people_, version.addressee_number);
+  const uint64_t person = PersonOf(version.addressee_number);
   for (const SearchKey& key : keys) {
     scratch_.assign(1, static_cast<char>(key.kind));
     scratch_ += key.value;
-    keys_.push_back(static_cast<uint64_t>(Intern(value_ids_, values_, scratch_)) << 32 | person);
+    const uint64_t value = Intern(value_ids_, values_, scratch_);
+    if (value >> (64 - kPersonBits) != 0) throw std::length_error("bulk search index: too many distinct values");
+    keys_.push_back(value << kPersonBits | person);
   }
+}
+
+namespace {
+
+std::optional<uint64_t> IssuedNumberValue(std::string_view number) {
+  if (number.size() != 10) return std::nullopt;
+  uint64_t value = 0;
+  for (char c : number) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return value;
+}
+
+std::string IssuedNumberText(uint64_t value) {
+  std::string text(10, '0');
+  for (int i = 9; i >= 0; --i, value /= 10) text[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  return text;
+}
+
+}  // namespace
+
+uint64_t BulkSearchIndex::PersonOf(std::string_view addressee_number) {
+  if (!people_interned_) {
+    if (auto value = IssuedNumberValue(addressee_number)) return *value;
+    GeneralizePeople();
+  }
+  return Intern(person_ids_, people_, addressee_number);
+}
+
+void BulkSearchIndex::GeneralizePeople() {
+  constexpr uint64_t kPersonMask = (uint64_t{1} << kPersonBits) - 1;
+  for (uint64_t& key : keys_) {
+    const uint64_t person = Intern(person_ids_, people_, IssuedNumberText(key & kPersonMask));
+    key = (key & ~kPersonMask) | person;
+  }
+  people_interned_ = true;
 }
 
 void BulkSearchIndex::Sort() {
@@ -106,10 +147,13 @@ void BulkSearchIndex::Sort() {
     }
     return rank;
   };
+  constexpr uint64_t kPersonMask = (uint64_t{1} << kPersonBits) - 1;
   const auto value_rank = ranks(values_, sorted_values_);
-  const auto person_rank = ranks(people_, sorted_people_);
+  // Issued numbers already sort as their text does; interned ids need ranks.
+  const auto person_rank = people_interned_ ? ranks(people_, sorted_people_) : std::vector<uint32_t>();
   for (uint64_t& key : keys_) {
-    key = static_cast<uint64_t>(value_rank[key >> 32]) << 32 | person_rank[key & 0xFFFFFFFFu];
+    const uint64_t person = people_interned_ ? person_rank[key & kPersonMask] : key & kPersonMask;
+    key = static_cast<uint64_t>(value_rank[key >> kPersonBits]) << kPersonBits | person;
   }
   std::sort(keys_.begin(), keys_.end());
   keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
@@ -173,15 +217,21 @@ struct BulkSearchIndex::KeysTable {
     const BulkSearchIndex& index = IndexOf(cursor);
     const uint64_t key = index.keys_[reinterpret_cast<Cursor*>(cursor)->at];
     if (column == 0 || column == 1) {
-      const std::string_view value = index.sorted_values_.At(static_cast<uint32_t>(key >> 32));
+      const std::string_view value = index.sorted_values_.At(static_cast<uint32_t>(key >> kPersonBits));
       if (column == 0) {
         sqlite3_result_int(context, static_cast<unsigned char>(value[0]));
       } else {
         sqlite3_result_text64(context, value.data() + 1, value.size() - 1, SQLITE_STATIC, SQLITE_UTF8);
       }
     } else {
-      const std::string_view person = index.sorted_people_.At(static_cast<uint32_t>(key & 0xFFFFFFFFu));
-      sqlite3_result_text64(context, person.data(), person.size(), SQLITE_STATIC, SQLITE_UTF8);
+      const uint64_t person = key & ((uint64_t{1} << kPersonBits) - 1);
+      if (index.people_interned_) {
+        const std::string_view text = index.sorted_people_.At(static_cast<uint32_t>(person));
+        sqlite3_result_text64(context, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+      } else {
+        const std::string text = IssuedNumberText(person);  // short: no allocation; SQLite copies it
+        sqlite3_result_text64(context, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      }
     }
     return SQLITE_OK;
   }

@@ -5,12 +5,16 @@
 // history, and the index (no scan of the register).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "jrr/domain/pending_changes.h"
 #include "jrr/domain/resident_access.h"
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_pending_change_repository.h"
+#include "jrr/persistence/migrations.h"
 #include "jrr/persistence/sqlite_search_index.h"
 #include "support/register_fixture.h"
+#include "support/temp_dir.h"
 
 namespace jrr::testing {
 namespace {
@@ -290,6 +294,72 @@ TEST_F(SearchTest, MigrationKeepsEachTrigramValueOnce) {
                           "(1, 2, 3, 4, 5, 6, 7, 9))"));
   EXPECT_EQ(Found(q), before);
   EXPECT_EQ(before.size(), 3u);
+}
+
+// The bulk loader's index (the sample town) writes the rows IndexVersion writes version by
+// version — also when a migrated 宛名番号 of another length turns up among issued ones, and when
+// later versions only add the keys of what changed.
+// REQ: JK-2.1.3
+TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
+  TempDir dir;
+  Database one_by_one(dir.File("a.db"));
+  Database bulk(dir.File("b.db"));
+  Migrate(one_by_one);
+  Migrate(bulk);
+  auto person = [](const char* number, const char* family, const char* family_kana) {
+    ResidentRecord r;
+    r.addressee_number = number;
+    r.status = ResidentStatus::kResident;
+    r.family_name = family;
+    r.given_name = "一郎";
+    r.family_kana = family_kana;
+    r.given_kana = "イチロウ";
+    r.address.text = "架空県架空市桜町一丁目";
+    r.address.banchi = "1番2号";
+    r.address.address_code = "99000001001";
+    return r;
+  };
+  std::vector<std::pair<ResidentRecord, std::optional<ResidentRecord>>> versions;  // each with its previous
+  const ResidentRecord a = person("0000000019", "髙橋", "タカハシ");
+  ResidentRecord a2 = a;
+  a2.address.banchi = "3番4号";
+  a2.address.katagaki = "さくら荘101";
+  const ResidentRecord migrated = person("12345678", "齋藤", "サイトウ");  // 8 digits, from an older system
+  ResidentRecord a3 = a2;
+  a3.family_name = "山﨑";
+  a3.family_kana = "ヤマサキ";
+  a3.former_surname = "髙橋";
+  a3.former_surname_kana = "タカハシ";
+  const ResidentRecord b = person("0000000027", "髙橋", "タカハシ");  // shares values with a
+  versions = {{a, std::nullopt}, {b, std::nullopt}, {a2, a}, {migrated, std::nullopt}, {a3, a2}};
+  BulkSearchIndex index;
+  {
+    Transaction t(one_by_one);
+    for (const auto& [v, previous] : versions) {
+      IndexVersion(one_by_one, v);
+      index.Add(v, previous ? &*previous : nullptr);
+    }
+    t.Commit();
+  }
+  {
+    Transaction t(bulk);
+    index.InsertKeys(bulk);
+    index.InsertTextValues(bulk);
+    t.Commit();
+  }
+  auto rows = [](Database& db, const char* sql) {
+    std::vector<std::string> out;
+    auto q = db.Prepare(sql);
+    while (q->Step()) out.push_back(q->ColumnText(0) + "|" + q->ColumnText(1) + "|" + q->ColumnText(2));
+    return out;
+  };
+  const char* keys = "SELECT kind, value, addressee_number FROM search_key ORDER BY 1, 2, 3";
+  const char* texts = "SELECT kind, value, '' FROM search_text ORDER BY 1, 2";
+  EXPECT_EQ(rows(bulk, keys), rows(one_by_one, keys));
+  EXPECT_EQ(rows(bulk, texts), rows(one_by_one, texts));
+  EXPECT_GT(rows(bulk, keys).size(), 20u);
+  const auto all = rows(bulk, keys);
+  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const std::string& r) { return r.find("|12345678") != std::string::npos; }));
 }
 
 // A register from before the index gets it when it is opened: the migration's step indexes

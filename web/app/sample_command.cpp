@@ -378,7 +378,7 @@ class BulkWriter {
   static constexpr std::size_t kMaxQueued = 64;  // batches: bounds the memory the queue holds
   // A commit writes every page the group dirtied; pages of the history's indexes are dirtied again
   // by the next group, so larger groups write less (measured: 1,585 commits of a 1M town, 12 s).
-  static constexpr int kCommitPointsPerCommit = 16;
+  static constexpr int kCommitPointsPerCommit = 128;
 
   void Hand(Item item) {
     batch_.push_back(std::move(item));

@@ -81,15 +81,23 @@ class BulkSearchIndex {
       return std::string_view(bytes).substr(begin, ends[rank] - begin);
     }
   };
+  // A key is value << kPersonBits | person. The person is the 宛名番号's own value while every
+  // number seen has the issued form (ten digits, which sort as their values do): looking each of a
+  // million people up in a map cost more than building their keys. The first number of another
+  // form turns every person into an interned id (GeneralizePeople).
+  static constexpr int kPersonBits = 34;  // 10^10 < 2^34
+  uint64_t PersonOf(std::string_view addressee_number);
+  void GeneralizePeople();
   // kind as one byte, then the value: ordered as SQLite orders (kind, value).
   Ids value_ids_;
   std::vector<const std::string*> values_;
+  bool people_interned_ = false;  // persons are ids into people_, not numbers
   Ids person_ids_;
   std::vector<const std::string*> people_;
   std::string scratch_;         // the value being looked up
-  std::vector<uint64_t> keys_;  // value id << 32 | person id; after Sort, ranks in key order
+  std::vector<uint64_t> keys_;  // value id, person; after Sort, ranks in key order
   Packed sorted_values_;        // after Sort: by rank
-  Packed sorted_people_;        // after Sort: by rank
+  Packed sorted_people_;        // after Sort, when people_interned_: by rank
   bool sorted_ = false;
 };
 
