@@ -69,6 +69,12 @@ CalendarDate SampleToday(Database& db) {
 // the register (ChoicesFromRegister), or in bulk from the in-memory register that produced it
 // (ChoicesFromMemory) — at a million residents each scan of the file's latest versions costs some
 // 3 s; SampleTown.TheSameSeedGivesTheSameRegister shows both give the same town.
+// A sample 印鑑登録 before it meets the desk: whose, and the impression drawn and measured.
+struct SampleSealDraft {
+  std::string addressee_number;
+  forms::MeasuredImpression impression;
+};
+
 struct SampleChoices {
   std::vector<std::pair<std::string, std::string>> wives;  // 宛名番号, 世帯番号
   struct Adult {
@@ -76,6 +82,9 @@ struct SampleChoices {
     bool operator<(const Adult& other) const { return addressee_number < other.addressee_number; }
   };
   std::vector<Adult> candidates;
+  // In bulk, drawn on the generator's thread (DrawSampleSeals), with the town's 'today'.
+  std::optional<CalendarDate> today;
+  std::optional<std::vector<SampleSealDraft>> seals;
   // In bulk, what AddFuhyoItemsInForce fills the 附票 from (else it reads the register).
   std::optional<FuhyoFillFacts> fuhyo_fill;
 };
@@ -96,23 +105,40 @@ SampleChoices ChoicesFromRegister(Database& db) {
   return c;
 }
 
-SampleChoices ChoicesFromMemory(const InMemoryResidentRepository& memory) {
+// Also counts the town (residents and 除票) in the same pass over its million records.
+SampleChoices ChoicesFromMemory(const InMemoryResidentRepository& memory, SampleSummary& figures) {
+  // The residents in 宛名番号 order, as ChoicesFromRegister reads them: sorted on the number's
+  // first eight bytes held beside the record (a comparison then rarely reads the record itself).
+  struct Entry {
+    uint64_t prefix;
+    const ResidentRecord* record;
+  };
+  std::vector<Entry> residents;
+  memory.ForEachLatest([&](const ResidentRecord& r) {
+    if (r.status != ResidentStatus::kResident) {
+      ++figures.removed;
+      return;
+    }
+    ++figures.residents;
+    uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      prefix = prefix << 8 | (i < r.addressee_number.size() ? static_cast<unsigned char>(r.addressee_number[i]) : 0);
+    }
+    residents.push_back({prefix, &r});
+  });
+  std::sort(residents.begin(), residents.end(), [](const Entry& a, const Entry& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return a.record->addressee_number < b.record->addressee_number;
+  });
   SampleChoices c;
-  std::vector<const ResidentRecord*> with_domicile;
-  memory.ForEachLatest([&c, &with_domicile](const ResidentRecord& r) {
-    if (r.status != ResidentStatus::kResident) return;
+  c.fuhyo_fill.emplace();
+  for (const Entry& e : residents) {
+    const ResidentRecord& r = *e.record;
     if (r.relationship.Text() == "妻") c.wives.emplace_back(r.addressee_number, r.household_number);
     const auto birth = r.birth_date.InternalDate();
     if (!r.adult_ward && birth) c.candidates.push_back({r.addressee_number, r.family_name, ToIsoString(*birth)});
-    if (!r.domicile.place.empty()) with_domicile.push_back(&r);
-  });
-  std::sort(c.wives.begin(), c.wives.end());
-  std::sort(c.candidates.begin(), c.candidates.end());
-  // FuhyoFillFacts wants 宛名番号 order, as AddFuhyoItemsInForce reads the register.
-  std::sort(with_domicile.begin(), with_domicile.end(),
-            [](const ResidentRecord* a, const ResidentRecord* b) { return a->addressee_number < b->addressee_number; });
-  c.fuhyo_fill.emplace();
-  for (const ResidentRecord* r : with_domicile) c.fuhyo_fill->Add(*r);
+    c.fuhyo_fill->Add(r);  // FuhyoFillFacts wants 宛名番号 order, as AddFuhyoItemsInForce reads the register
+  }
   return c;
 }
 
@@ -160,36 +186,48 @@ Status AddSampleProtections(Database& db, CalendarDate today,
 // and log entry is the counter's. Chosen by 宛名番号 order and drawn from `seed`, so the same seed
 // gives the same registrations. Drawing and measuring an impression costs about 1.5 ms (with the
 // desk's own work, some 3 ms a registration), hence the cap.
-Status AddSampleSeals(Database& db, CalendarDate today, const std::vector<SampleChoices::Adult>& candidates,
-                      uint64_t seed, int every, int most) {
+// The impressions first, with no register: what is drawn depends on the choices, the date and
+// the seed alone (an attempt the desk refuses as a duplicate still counts), so in bulk the
+// generator's thread draws them while the writer builds the history's indexes.
+Result<std::vector<SampleSealDraft>> DrawSampleSeals(CalendarDate today, const std::vector<SampleChoices::Adult>& candidates,
+                                                     uint64_t seed, int every, int most) {
   const std::string adult_since = ToIsoString(CalendarDate{today.year - 20, today.month, std::min(today.day, 28)});
   std::vector<std::pair<std::string, std::string>> adults;  // 宛名番号, 氏
   for (const SampleChoices::Adult& a : candidates) {
     if (a.birth <= adult_since) adults.emplace_back(a.addressee_number, a.family_name);
   }
-  Viewer sample{"sample", "本庁", "SAMPLE", AllPermissions(), today, 0};
-  SqliteResidentRepository residents(db);
-  SqliteSealRegister seals(db);
-  SqliteAuditLog log(db);
-  SealDesk desk(residents, seals, log, SqliteRegisterSettings(db).GetSealSettings(), sample);
   SampleRandom random(seed ^ 0x5345414C5F5F5F5FULL);
-  int drawn = 0;
+  std::vector<SampleSealDraft> drafts;
   // One thread: cairo, pango and fontconfig from two threads at once drew ThreadSanitizer reports
   // inside those libraries, for a saving of under a second at a million residents.
-  for (std::size_t i = 0; i < adults.size() && drawn < most; i += static_cast<std::size_t>(every), ++drawn) {
+  for (std::size_t i = 0; i < adults.size() && drafts.size() < static_cast<std::size_t>(most); i += static_cast<std::size_t>(every)) {
     const auto& [person, family_name] = adults[i];
     const double diameter = 10.0 + static_cast<double>(random.Below(80)) / 10.0;  // 10.0–17.9 mm
     const double tilt = static_cast<double>(random.Below(3600)) / 10.0;
     auto measured = forms::MeasureImpression(forms::DrawSampleImpression(diameter, 200, family_name, tilt), 200);
     if (!measured) return measured.error();
+    drafts.push_back({person, std::move(*measured)});
+  }
+  return drafts;
+}
+
+// Then each registered in person with a photo ID through the 印鑑登録 desk; one the desk refuses
+// as a duplicate impression goes without.
+Status RegisterSampleSeals(Database& db, CalendarDate today, const std::vector<SampleSealDraft>& drafts) {
+  Viewer sample{"sample", "本庁", "SAMPLE", AllPermissions(), today, 0};
+  SqliteResidentRepository residents(db);
+  SqliteSealRegister seals(db);
+  SqliteAuditLog log(db);
+  SealDesk desk(residents, seals, log, SqliteRegisterSettings(db).GetSealSettings(), sample);
+  for (const SampleSealDraft& draft : drafts) {
     SealApplication a;
-    a.addressee_number = person;
+    a.addressee_number = draft.addressee_number;
     a.route = SealRoute::kPhotoId;
     a.id_document = "運転免許証";
     a.material_attested = true;
     a.legibility_attested = true;
-    a.impression = measured->measure;
-    a.impression_png = measured->png;
+    a.impression = draft.impression.measure;
+    a.impression_png = draft.impression.png;
     if (auto registered = desk.Apply(a); !registered) {
       if (registered.error().rule_id == "seal.duplicate") continue;
       return registered.error();
@@ -257,7 +295,7 @@ void CopySideRows(Database& db, const std::string& side_path, BulkSearchIndex& k
 }
 
 // What the writer's finishing work needs from the generator's thread once the last 異動 is made
-// (the code pool, the choices of the sample's 支援措置 and 印鑑登録): the writer builds the
+// (the choices of the sample's 支援措置 and 印鑑登録, the impressions drawn): the writer builds the
 // history's indexes meanwhile and then waits here. Given once; the guard gives "abandoned" when
 // the generator's thread leaves without giving it (an error or exception), so the writer never
 // waits for ever.
@@ -325,8 +363,13 @@ class BulkWriter {
       keys_.Add(v, i < before.size() && before[i] ? &*before[i] : nullptr);
       name_keys.push_back(NameKeysOf(v));
     }
+    if (!latest_processing_ || *latest_processing_ < outcome.change.processing_date) {
+      latest_processing_ = outcome.change.processing_date;
+    }
     Hand(Item{outcome, std::move(before), std::move(name_keys)});
   }
+  // The last 処理日 handed over, as SampleToday reads it from the file (the generator's thread).
+  CalendarDate LatestProcessingDate() const { return latest_processing_.value_or(CalendarDate{2026, 11, 27}); }
   void CommitPoint() { Hand(Item{std::nullopt, {}, {}}); }
 
   // Seconds each side spent waiting for the other while the 異動 were handed over (the generator
@@ -463,6 +506,7 @@ class BulkWriter {
   BulkSearchIndex& keys_;   // the generator's side
   FuhyoWorkingSet& fuhyo_;  // the writer's: the town's current 附票, as written
   std::vector<Item> batch_;  // the generator's side
+  std::optional<CalendarDate> latest_processing_;  // the generator's side
   std::mutex mutex_;
   std::condition_variable ready_;
   std::condition_variable space_;
@@ -525,7 +569,7 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   // Bulk: the same 異動 checked in memory; a second thread writes each with Append's own inserts.
   BulkSearchIndex bulk_keys;
   FuhyoWorkingSet bulk_fuhyo;
-  Handoff finishing_inputs;  // bulk: the pool and choices, given by this thread after the last 異動
+  Handoff finishing_inputs;  // bulk: the choices, given by this thread after the last 異動
   std::optional<BulkWriter> writer;  // after what it uses: joined before they go
   // Freed on a thread of its own once the bulk town is written (some 3 s at a million residents),
   // while this one copies the keys in; std::jthread joins when the build returns or throws.
@@ -557,7 +601,11 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
       auto list = db.Prepare(
           "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
           "tbl_name IN ('resident_version', 'change_record') AND "
-          "(type = 'index' OR (type = 'trigger' AND sql LIKE '% INSERT ON %')) ORDER BY type, name");
+          "(type = 'index' OR (type = 'trigger' AND sql LIKE '% INSERT ON %')) AND "
+          // Kept while loading: partial indexes over a few rows (在留カード番号 of the town's
+          // foreigners, corrections' superseded 異動) cost little per row, and rebuilding one is a
+          // scan of the whole history (0.6 s at a million residents).
+          "name NOT IN ('resident_version_residence_card', 'change_record_supersedes') ORDER BY type, name");
       while (list->Step()) {
         drops.push_back("DROP " + list->ColumnText(0) + " " + list->ColumnText(1));
         deferred_schema.push_back(list->ColumnText(2));
@@ -591,9 +639,14 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     }
     phase("choices received");
     if (!choices) choices = ChoicesFromRegister(db);
-    const CalendarDate today = SampleToday(db);  // a scan of the change records: once
+    const CalendarDate today = choices->today ? *choices->today : SampleToday(db);  // a scan of the change records
+    if (!choices->seals) {
+      auto drawn = DrawSampleSeals(today, choices->candidates, seed, kSealEvery, kSealMost);
+      if (!drawn) return drawn.error();
+      choices->seals = std::move(*drawn);
+    }
     if (auto ok = AddSampleProtections(db, today, choices->wives); !ok) return ok.error();
-    if (auto ok = AddSampleSeals(db, today, choices->candidates, seed, kSealEvery, kSealMost); !ok) return ok.error();
+    if (auto ok = RegisterSampleSeals(db, today, *choices->seals); !ok) return ok.error();
     Transaction amendments(db);
     AddFuhyoItemsInForce(db, kResidentCodeSince, how == SamplePath::kBulk ? &bulk_fuhyo : nullptr,
                          choices->fuhyo_fill ? &*choices->fuhyo_fill : nullptr);
@@ -627,27 +680,43 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   phase("generated (bulk: the writer may still be behind)");
   if (writer) writer->Close(report.has_value());
   if (terminal) progress << "\r" << std::string(60, ' ') << "\r" << std::flush;
-  // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1).
-  if (report) {
+  // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1). The codes are
+  // compared as numbers (eleven digits, all made here): a set of 1.5 million strings cost a second.
+  auto make_pool = [&] {
+    if (!report) return;
     pool = report->codes_used;
+    auto number = [](const std::string& code) {
+      uint64_t n = 0;
+      for (char c : code) n = n * 10 + static_cast<uint64_t>(c - '0');
+      return n;
+    };
+    std::vector<uint64_t> handed_out;
+    handed_out.reserve(pool.size());
+    for (const std::string& code : pool) handed_out.push_back(number(code));
+    std::sort(handed_out.begin(), handed_out.end());
+    std::unordered_set<uint64_t> spares;
     SampleRandom spare_random(seed ^ 0x73706172655F5F5FULL);
-    std::unordered_set<std::string> seen(pool.begin(), pool.end());
     while (pool.size() < report->codes_used.size() + static_cast<std::size_t>(residents / 10 + 100)) {
       std::string code = SampleResidentRecordCode(spare_random);
-      if (seen.insert(code).second) pool.push_back(code);
+      const uint64_t n = number(code);
+      if (!std::binary_search(handed_out.begin(), handed_out.end(), n) && spares.insert(n).second) {
+        pool.push_back(std::move(code));
+      }
     }
-  }
+  };
   // In bulk, what the finishing work and the summary need from the town is read from memory.
   SampleSummary summary;
   std::chrono::steady_clock::time_point inputs_given{};  // printed with the phases once the writer is done
   if (report && writer) {
-    choices = ChoicesFromMemory(*memory_repository);
-    memory_repository->ForEachLatest([&summary](const ResidentRecord& r) {
-      ++(r.status == ResidentStatus::kResident ? summary.residents : summary.removed);
-    });
+    choices = ChoicesFromMemory(*memory_repository, summary);
+    choices->today = writer->LatestProcessingDate();
+    if (auto drawn = DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
+      choices->seals = std::move(*drawn);
+    }  // else the writer draws them again and reports the error
     finishing_inputs.Give(true);
     inputs_given = std::chrono::steady_clock::now();
   }
+  make_pool();  // in bulk, for the side file; else for finish_history below
   const std::string side_path = path + ".side";
   if (writer) {
     Status finished;
@@ -665,7 +734,7 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     }
     if (show_phases) {
       progress << "  generator waited for the writer " << writer->GeneratorWaited() << " s, writer for the generator "
-               << writer->WriterWaited() << " s\n  pool and choices given to the writer (generator's thread): "
+               << writer->WriterWaited() << " s\n  choices and impressions given to the writer (generator's thread): "
                << std::chrono::duration<double>(inputs_given - started).count() << " s\n  side file's keys written (generator's thread): "
                << std::chrono::duration<double>(writer->KeysWritten() - started).count() << " s\n";
     }
