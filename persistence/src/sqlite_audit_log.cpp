@@ -114,13 +114,43 @@ AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::st
       .Bind(12, entry.previous_hash).Bind(13, entry.hash);
   insert->Run();
   for (const std::string& target : event.targets) {
+    if (head != nullptr && head->defer_targets) {
+      head->targets.emplace_back(target, entry.sequence);
+      continue;
+    }
     auto link = db.Prepare(
         "INSERT OR IGNORE INTO audit_target(addressee_number, sequence) VALUES (?1, ?2)");
     link->Bind(1, target).Bind(2, entry.sequence).Run();
   }
   transaction.Commit();
-  if (head != nullptr) *head = AuditChainHead{entry.sequence, entry.hash};
+  if (head != nullptr) {
+    head->sequence = entry.sequence;
+    head->hash = entry.hash;
+  }
   return entry;
+}
+
+void InsertDeferredAuditTargets(Database& db, AuditChainHead& head) {
+  std::sort(head.targets.begin(), head.targets.end());
+  head.targets.erase(std::unique(head.targets.begin(), head.targets.end()), head.targets.end());
+  // Many rows to a statement: a statement run per row cost as much as the row's place in the key.
+  constexpr std::size_t kRows = 200;
+  auto sql_for = [](std::size_t rows) {
+    std::string sql = "INSERT OR IGNORE INTO audit_target(addressee_number, sequence) VALUES ";
+    for (std::size_t i = 0; i < rows; ++i) sql += i == 0 ? "(?, ?)" : ", (?, ?)";
+    return sql;
+  };
+  const std::string full = sql_for(kRows);
+  for (std::size_t at = 0; at < head.targets.size(); at += kRows) {
+    const std::size_t rows = std::min(kRows, head.targets.size() - at);
+    auto insert = db.Prepare(rows == kRows ? full : sql_for(rows));
+    for (std::size_t i = 0; i < rows; ++i) {
+      const auto& [person, sequence] = head.targets[at + i];
+      insert->BindUnowned(static_cast<int>(2 * i + 1), person).Bind(static_cast<int>(2 * i + 2), sequence);
+    }
+    insert->Run();
+  }
+  std::vector<std::pair<std::string, int64_t>>().swap(head.targets);
 }
 
 void SqliteAuditLog::Record(const AuditEvent& event) { AppendAuditEntry(db_, event, clock_()); }

@@ -4,6 +4,7 @@
 // is append-only, and any tampering with it is found by VerifyAuditLog.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "jrr/domain/pending_changes.h"
@@ -223,6 +224,52 @@ TEST_F(AuditLogTest, AKeptChainHeadContinuesTheChainAsReadingItBackWould) {
   const AuditEntry fourth = AppendAuditEntry(*db_, event, "2026-11-27T00:00:03.000Z");  // read back again
   EXPECT_EQ(fourth.previous_hash, third.hash);
   EXPECT_TRUE(VerifyAuditLog(*db_).ok);
+}
+
+// The bulk loader's audit_target rows, collected and written in key order at the end, are the
+// rows each entry would have written at once.
+// REQ: JK-10.2
+TEST_F(AuditLogTest, DeferredTargetsAreTheRowsEachEntryWouldHaveWritten) {
+  auto targets = [this] {
+    std::vector<std::string> rows;
+    auto q = db_->Prepare("SELECT addressee_number, sequence FROM audit_target ORDER BY 1, 2");
+    while (q->Step()) rows.push_back(q->ColumnText(0) + "/" + std::to_string(q->ColumnInt(1)));
+    return rows;
+  };
+  AuditEvent event;
+  event.action = AuditAction::kChange;
+  event.operator_id = "clerk01";
+  const std::vector<std::vector<std::string>> people = {{"0000000035", "0000000019"}, {"0000000019"}, {"0000000027"}};
+  for (const auto& who : people) {
+    event.targets = who;
+    AppendAuditEntry(*db_, event, "2026-11-27T00:00:00.000Z");
+  }
+  const auto at_once = targets();
+  ASSERT_EQ(at_once.size(), 4u);
+  db_->Execute("DROP TRIGGER audit_target_no_delete; DELETE FROM audit_target;");
+  AuditChainHead head;
+  head.defer_targets = true;
+  for (const auto& who : people) {  // the same entries again, their targets held back
+    event.targets = who;
+    AppendAuditEntry(*db_, event, "2026-11-27T00:00:00.000Z", &head);
+  }
+  EXPECT_EQ(head.targets.size(), 4u);
+  Transaction t(*db_);
+  InsertDeferredAuditTargets(*db_, head);
+  t.Commit();
+  EXPECT_TRUE(head.targets.empty());
+  std::vector<std::string> expected = at_once;
+  for (const auto& row : at_once) {  // the second round's sequences are three later
+    const auto slash = row.find('/');
+    expected.push_back(row.substr(0, slash) + "/" + std::to_string(std::stoll(row.substr(slash + 1)) + 3));
+  }
+  std::sort(expected.begin(), expected.end());
+  // The first round's rows were deleted above: only the second round's are back.
+  std::vector<std::string> second(expected.begin(), expected.end());
+  second.erase(std::remove_if(second.begin(), second.end(),
+                              [&](const std::string& r) { return std::find(at_once.begin(), at_once.end(), r) != at_once.end(); }),
+               second.end());
+  EXPECT_EQ(targets(), second);
 }
 
 struct Tampering {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "jrr/domain/audit_log.h"
 #include "jrr/persistence/database.h"
@@ -35,17 +36,24 @@ class SqliteAuditLog final : public AuditLog {
   Clock clock_;
 };
 
-// The chain's last entry as a writer that has the log to itself for a while (a bulk load) keeps
-// it, so as not to read it back for every entry. Empty: not known yet.
+// What a writer that has the log to itself for a while (a bulk load) keeps between entries: the
+// chain's last entry, so as not to read it back for every entry (empty: not known yet), and, when
+// `defer_targets` is set, the entries' audit_target rows, for InsertDeferredAuditTargets to write
+// in key order once (placed one by one, each lands at a random place in the table's key).
 struct AuditChainHead {
   int64_t sequence = 0;
   std::string hash;
+  bool defer_targets = false;
+  std::vector<std::pair<std::string, int64_t>> targets;  // 宛名番号, sequence
 };
 
 // Appends one entry stamped `occurred_at`; returns it with its sequence and hashes. With `head`,
 // the chain continues from it when known (and it is read once when not); it then names the new entry.
 AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::string& occurred_at,
                             AuditChainHead* head = nullptr);
+
+// Writes the audit_target rows `head` collected, in key order, and empties it. Inside a transaction.
+void InsertDeferredAuditTargets(Database& db, AuditChainHead& head);
 
 // Hex SHA-256 of the entry's canonical text (AuditCanonicalText).
 std::string AuditEntryHash(const AuditEntry& entry);

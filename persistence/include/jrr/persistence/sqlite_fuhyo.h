@@ -98,6 +98,7 @@ struct FuhyoFillFacts {
     Sex sex = Sex::kMale;
     std::string code;
   };
+  void Reserve(std::size_t people) { by_name_.reserve(people); }
   // Ignores a removed person and one without a recorded 本籍.
   void Add(const ResidentRecord& latest);
   void Add(const std::string& place, const std::string& head, const std::string& family,
