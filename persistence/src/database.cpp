@@ -265,6 +265,29 @@ StatementLease::~StatementLease() {
   statement_.in_use_ = false;
 }
 
+int64_t InsertRows(Database& db, std::string_view head, std::string_view row, std::size_t count,
+                   std::size_t per_statement, const std::function<void(Statement&, int, std::size_t)>& bind) {
+  const int per_row = static_cast<int>(std::count(row.begin(), row.end(), '?'));
+  auto sql_for = [&](std::size_t rows) {
+    std::string sql(head);
+    for (std::size_t i = 0; i < rows; ++i) {
+      if (i > 0) sql += ", ";
+      sql += row;
+    }
+    return sql;
+  };
+  const std::string full = sql_for(per_statement);
+  int64_t inserted = 0;
+  for (std::size_t at = 0; at < count; at += per_statement) {
+    const std::size_t rows = std::min(per_statement, count - at);
+    auto insert = db.Prepare(rows == per_statement ? full : sql_for(rows));
+    for (std::size_t i = 0; i < rows; ++i) bind(*insert, 1 + static_cast<int>(i) * per_row, at + i);
+    insert->Run();
+    inserted += db.Changes();
+  }
+  return inserted;
+}
+
 namespace {
 
 // One mutex per register file for the writers of this process (see Transaction).

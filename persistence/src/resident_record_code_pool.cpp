@@ -37,22 +37,9 @@ Result<int64_t> ImportResidentRecordCodes(Database& db, const std::vector<std::s
   std::vector<std::string_view> sorted(codes.begin(), codes.end());
   std::sort(sorted.begin(), sorted.end());
   // Many codes to a statement: a statement run per code cost more than the code's place in the key.
-  constexpr std::size_t kRows = 256;
-  auto sql_for = [](std::size_t rows) {
-    std::string sql = "INSERT OR IGNORE INTO resident_record_code_pool(code) VALUES ";
-    for (std::size_t i = 0; i < rows; ++i) sql += i == 0 ? "(?)" : ", (?)";
-    return sql;
-  };
-  const std::string full = sql_for(kRows);
   Transaction transaction(db);
-  int64_t added = 0;
-  for (std::size_t at = 0; at < sorted.size(); at += kRows) {
-    const std::size_t rows = std::min(kRows, sorted.size() - at);
-    auto insert = db.Prepare(rows == kRows ? full : sql_for(rows));
-    for (std::size_t i = 0; i < rows; ++i) insert->BindUnowned(static_cast<int>(i + 1), sorted[at + i]);
-    insert->Run();
-    added += db.Changes();
-  }
+  const int64_t added = InsertRows(db, "INSERT OR IGNORE INTO resident_record_code_pool(code) VALUES ", "(?)", sorted.size(),
+                                   256, [&](Statement& insert, int first, std::size_t i) { insert.BindUnowned(first, sorted[i]); });
   transaction.Commit();
   return added;
 }

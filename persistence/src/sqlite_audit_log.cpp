@@ -134,22 +134,10 @@ void InsertDeferredAuditTargets(Database& db, AuditChainHead& head) {
   std::sort(head.targets.begin(), head.targets.end());
   head.targets.erase(std::unique(head.targets.begin(), head.targets.end()), head.targets.end());
   // Many rows to a statement: a statement run per row cost as much as the row's place in the key.
-  constexpr std::size_t kRows = 200;
-  auto sql_for = [](std::size_t rows) {
-    std::string sql = "INSERT OR IGNORE INTO audit_target(addressee_number, sequence) VALUES ";
-    for (std::size_t i = 0; i < rows; ++i) sql += i == 0 ? "(?, ?)" : ", (?, ?)";
-    return sql;
-  };
-  const std::string full = sql_for(kRows);
-  for (std::size_t at = 0; at < head.targets.size(); at += kRows) {
-    const std::size_t rows = std::min(kRows, head.targets.size() - at);
-    auto insert = db.Prepare(rows == kRows ? full : sql_for(rows));
-    for (std::size_t i = 0; i < rows; ++i) {
-      const auto& [person, sequence] = head.targets[at + i];
-      insert->BindUnowned(static_cast<int>(2 * i + 1), person).Bind(static_cast<int>(2 * i + 2), sequence);
-    }
-    insert->Run();
-  }
+  InsertRows(db, "INSERT OR IGNORE INTO audit_target(addressee_number, sequence) VALUES ", "(?, ?)", head.targets.size(), 200,
+             [&head](Statement& insert, int first, std::size_t i) {
+               insert.BindUnowned(first, head.targets[i].first).Bind(first + 1, head.targets[i].second);
+             });
   std::vector<std::pair<std::string, int64_t>>().swap(head.targets);
 }
 

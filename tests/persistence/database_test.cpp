@@ -150,6 +150,21 @@ TEST(Database, AnAllOrNothingLoadSkipsNestedSavepointsAndReportsAnUnfinishedOne)
   }
 }
 
+TEST(Database, InsertRowsWritesEveryRowInBatchesAndCountsWhatWentIn) {
+  TempDir dir;
+  Database db(dir.File("r.db"));
+  db.Execute("CREATE TABLE t(x INTEGER NOT NULL UNIQUE, y TEXT NOT NULL)");
+  const std::vector<std::pair<int, std::string>> rows = {{1, "a"}, {2, "b"}, {2, "dup"}, {3, "c"}, {4, "d"}};
+  const int64_t added = InsertRows(db, "INSERT OR IGNORE INTO t(x, y) VALUES ", "(?, ?)", rows.size(), 2,
+                                   [&](Statement& insert, int first, std::size_t i) {
+                                     insert.Bind(first, static_cast<int64_t>(rows[i].first)).BindUnowned(first + 1, rows[i].second);
+                                   });
+  EXPECT_EQ(added, 4);  // two full batches and one of a single row; the duplicate ignored
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 4);
+  EXPECT_EQ(db.QueryInt("SELECT x FROM t WHERE y = 'd'"), 4);
+  EXPECT_EQ(InsertRows(db, "INSERT INTO t(x, y) VALUES ", "(?, ?)", 0, 2, [](Statement&, int, std::size_t) {}), 0);
+}
+
 TEST(Database, InfrastructureFailuresThrowStorageError) {
   TempDir dir;
   EXPECT_THROW(Database(dir.File("missing/nested/r.db")), StorageError);

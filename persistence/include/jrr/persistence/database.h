@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -152,6 +153,13 @@ class Database {
   bool load_broken_ = false;
   friend class Transaction;
 };
+
+// Inserts `count` rows, up to `per_statement` of them to one statement `head` (up to VALUES)
+// followed by that many copies of `row` ("(?, ?)"): a loader of many rows pays the statement's
+// run once per batch instead of once per row. bind(statement, first, i) binds row i's values from
+// parameter `first` on. Returns the rows inserted (an OR IGNORE head may insert fewer).
+int64_t InsertRows(Database& db, std::string_view head, std::string_view row, std::size_t count,
+                   std::size_t per_statement, const std::function<void(Statement&, int first, std::size_t i)>& bind);
 
 // BEGIN IMMEDIATE … COMMIT. The destructor rolls back unless Commit() ran, so an exception or an
 // early return never leaves half a 異動 behind. IMMEDIATE takes the write lock at once, so two
