@@ -100,10 +100,10 @@ Database::Database(const std::string& path, const DatabaseOptions& options) : pa
   if (SqlProfile::Get() != nullptr) sqlite3_trace_v2(db_, SQLITE_TRACE_PROFILE, &SqlProfile::Trace, nullptr);
   try {
     if (!options.read_only) {
-      // The result of journal_mode is the mode now in force; a file on a filesystem without
-      // shared memory would stay in rollback mode, which we do not accept silently.
       // Before WAL: a WAL file's page size is fixed once it exists; on an existing file a no-op.
       Execute("PRAGMA page_size=8192");
+      // The result of journal_mode is the mode now in force; a file on a filesystem without
+      // shared memory would stay in rollback mode, which we do not accept silently.
       const std::string mode = JournalMode();
       if (mode != "wal") {
         Execute("PRAGMA journal_mode=WAL");

@@ -63,23 +63,22 @@ CalendarDate SampleToday(Database& db) {
   return *ParseIsoDate(last->ColumnIsNull(0) ? std::string("2026-11-27") : last->ColumnText(0));
 }
 
-// Whom the town's 支援措置 and 印鑑登録 may go to, from each person's latest version, in 宛名番号
-// order: living 妻 (with the 世帯番号) and living residents who are not 成年被後見人 and whose
-// birth date is known (with 氏 and birth date; AddSampleSeals keeps those 20 or older). Read from
-// the register (ChoicesFromRegister), or in bulk from the in-memory register that produced it
-// (ChoicesFromMemory) — at a million residents each scan of the file's latest versions costs some
-// 3 s; SampleTown.TheSameSeedGivesTheSameRegister shows both give the same town.
 // A sample 印鑑登録 before it meets the desk: whose, and the impression drawn and measured.
 struct SampleSealDraft {
   std::string addressee_number;
   forms::MeasuredImpression impression;
 };
 
+// Whom the town's 支援措置 and 印鑑登録 may go to, from each person's latest version, in 宛名番号
+// order: living 妻 (with the 世帯番号) and living residents who are not 成年被後見人 and whose
+// birth date is known (with 氏 and birth date; DrawSampleSeals keeps those 20 or older). Read from
+// the register (ChoicesFromRegister), or in bulk from the in-memory register that produced it
+// (ChoicesFromMemory) — at a million residents each scan of the file's latest versions costs some
+// 3 s; SampleTown.TheSameSeedGivesTheSameRegister shows both give the same town.
 struct SampleChoices {
   std::vector<std::pair<std::string, std::string>> wives;  // 宛名番号, 世帯番号
   struct Adult {
     std::string addressee_number, family_name, birth;  // birth: ISO date
-    bool operator<(const Adult& other) const { return addressee_number < other.addressee_number; }
   };
   std::vector<Adult> candidates;
   // In bulk, drawn on the generator's thread (DrawSampleSeals), with the town's 'today'.
