@@ -44,7 +44,6 @@ Result<int64_t> ImportResidentRecordCodes(Database& db, const std::vector<std::s
   return added;
 }
 
-
 CodePoolStatus ResidentRecordCodePoolStatus(Database& db) {
   CodePoolStatus status;
   status.total = db.QueryInt("SELECT count(*) FROM resident_record_code_pool");

@@ -439,8 +439,9 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
 
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
                        const std::vector<std::optional<ResidentRecord>>* known_before, FuhyoWorkingSet* working) {
+  std::string unkept;  // without a working set: read for this 異動
   if (working != nullptr && working->ours.empty()) working->ours = OurMunicipalityName(db);
-  const std::string ours = working != nullptr ? working->ours : OurMunicipalityName(db);
+  const std::string& ours = working != nullptr ? working->ours : (unkept = OurMunicipalityName(db));
   if (ours.empty()) return;
   SqliteResidentRepository residents(db);
   for (std::size_t i = 0; i < outcome.versions.size(); ++i) {

@@ -8,11 +8,11 @@
 #include <map>
 
 #include "jrr/domain/banchi.h"
+#include "jrr/domain/name_keys.h"
 #include "jrr/domain/numbers.h"
 #include "jrr/domain/storage_error.h"
 #include "jrr/persistence/resident_record_code_pool.h"
 #include "jrr/persistence/sqlite_audit_log.h"
-#include "jrr/domain/name_keys.h"
 #include "jrr/persistence/sqlite_search_index.h"
 #include "resident_version_codec.h"
 

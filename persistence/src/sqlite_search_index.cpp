@@ -121,7 +121,6 @@ uint64_t BulkSearchIndex::PersonOf(std::string_view addressee_number) {
 }
 
 void BulkSearchIndex::GeneralizePeople() {
-  constexpr uint64_t kPersonMask = (uint64_t{1} << kPersonBits) - 1;
   for (uint64_t& key : keys_) {
     const uint64_t person = Intern(person_ids_, people_, IssuedNumberText(key & kPersonMask));
     key = (key & ~kPersonMask) | person;
@@ -147,7 +146,6 @@ void BulkSearchIndex::Sort() {
     }
     return rank;
   };
-  constexpr uint64_t kPersonMask = (uint64_t{1} << kPersonBits) - 1;
   const auto value_rank = ranks(values_, sorted_values_);
   // Issued numbers already sort as their text does; interned ids need ranks.
   const auto person_rank = people_interned_ ? ranks(people_, sorted_people_) : std::vector<uint32_t>();
@@ -224,7 +222,7 @@ struct BulkSearchIndex::KeysTable {
         sqlite3_result_text64(context, value.data() + 1, value.size() - 1, SQLITE_STATIC, SQLITE_UTF8);
       }
     } else {
-      const uint64_t person = key & ((uint64_t{1} << kPersonBits) - 1);
+      const uint64_t person = key & kPersonMask;
       if (index.people_interned_) {
         const std::string_view text = index.sorted_people_.At(static_cast<uint32_t>(person));
         sqlite3_result_text64(context, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);

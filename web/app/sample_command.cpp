@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <condition_variable>
@@ -394,13 +395,11 @@ class BulkWriter {
 
   // Then, on the same thread: writes the search keys into `side`, a file of the register's schema
   // (CopySideRows then copies them in), and waits for the writer; rethrows its failure.
-  Status Finish(Database& side, bool with_keys = true) {
+  Status Finish(Database& side) {
     try {
-      if (with_keys) {
-        Transaction transaction(side);
-        keys_.InsertKeys(side);
-        transaction.Commit();
-      }
+      Transaction transaction(side);
+      keys_.InsertKeys(side);
+      transaction.Commit();
       keys_written_ = std::chrono::steady_clock::now();
     } catch (...) {
       thread_.join();
@@ -683,14 +682,27 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   phase("generated (bulk: the writer may still be behind)");
   if (writer) writer->Close(report.has_value());
   if (terminal) progress << "\r" << std::string(60, ' ') << "\r" << std::flush;
-  // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1). The codes are
+  // In bulk, what the finishing work and the summary need from the town is read from memory.
+  SampleSummary summary;
+  std::chrono::steady_clock::time_point inputs_given{};  // printed with the phases once the writer is done
+  std::chrono::steady_clock::time_point pool_written{};
+  if (report && writer) {
+    choices = ChoicesFromMemory(*memory_repository, summary);
+    choices->today = writer->LatestProcessingDate();
+    if (auto drawn = DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
+      choices->seals = std::move(*drawn);
+    }  // else the writer draws them again and reports the error
+    finishing_inputs.Give(true);
+    inputs_given = std::chrono::steady_clock::now();
+  }
+  // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1); in bulk made
+  // after the choices are given (the writer waits for those), for the side file. The codes are
   // compared as numbers (eleven digits, all made here): a set of 1.5 million strings cost a second.
-  auto make_pool = [&] {
-    if (!report) return;
+  if (report) {
     pool = report->codes_used;
     auto number = [](const std::string& code) {
       uint64_t n = 0;
-      for (char c : code) n = n * 10 + static_cast<uint64_t>(c - '0');
+      std::from_chars(code.data(), code.data() + code.size(), n);
       return n;
     };
     std::vector<uint64_t> handed_out;
@@ -706,21 +718,7 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
         pool.push_back(std::move(code));
       }
     }
-  };
-  // In bulk, what the finishing work and the summary need from the town is read from memory.
-  SampleSummary summary;
-  std::chrono::steady_clock::time_point inputs_given{};  // printed with the phases once the writer is done
-  std::chrono::steady_clock::time_point pool_written{};
-  if (report && writer) {
-    choices = ChoicesFromMemory(*memory_repository, summary);
-    choices->today = writer->LatestProcessingDate();
-    if (auto drawn = DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
-      choices->seals = std::move(*drawn);
-    }  // else the writer draws them again and reports the error
-    finishing_inputs.Give(true);
-    inputs_given = std::chrono::steady_clock::now();
   }
-  make_pool();  // in bulk, for the side file; else for finish_history below
   const std::string side_path = path + ".side";
   if (writer) {
     Status finished;
@@ -729,7 +727,7 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
       // The pool first: it is ready before the keys are sorted.
       const auto loaded = ImportResidentRecordCodes(side.db, pool);
       pool_written = std::chrono::steady_clock::now();
-      finished = writer->Finish(side.db, /*with_keys=*/loaded.has_value());
+      finished = writer->Finish(side.db);
       if (!loaded) finished = loaded.error();
     } catch (...) {
       writer.reset();

@@ -137,7 +137,6 @@ class Database {
   // opens none; one that ends without Commit cannot undo its writes, so it marks the load broken,
   // and the loader must check LoadBroken and throw the load away.
   void SetAllOrNothingLoad(bool on) { all_or_nothing_load_ = on; }
-  bool AllOrNothingLoad() const { return all_or_nothing_load_; }
   bool LoadBroken() const { return load_broken_; }
 
  private:

@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "jrr/domain/audit_log.h"
 #include "jrr/persistence/database.h"

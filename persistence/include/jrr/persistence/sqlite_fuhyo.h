@@ -57,7 +57,7 @@ class SqliteFuhyoRegister {
 // (three statements and one per member), and keeps them as it writes them.
 struct FuhyoWorkingSet {
   std::unordered_map<std::string, Fuhyo> current;  // by 本籍 '\x1f' 筆頭者
-  std::string ours;  // OurMunicipalityName, read at the first 異動 (the municipality row per 異動 cost ~2 s at 1M)
+  std::string ours;  // OurMunicipalityName, read at the first 異動 instead of at every one
 };
 
 // Applies a notice's items to the 附票 (the member's name, birth, sex and code as a new version

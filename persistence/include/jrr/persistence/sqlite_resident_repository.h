@@ -50,8 +50,8 @@ class SqliteResidentRepository final : public ResidentRepository {
 // (schema 0002/0009): the change record (returns its change_id) and each version. For a bulk
 // loader that has already run the same checks (the sample town); call inside a transaction.
 int64_t InsertChangeRow(Database& db, const ChangeRecord& change);
-// With `index` false the version is not added to the search index: a bulk loader then calls
-// BuildSearchIndexInBulk once at the end. `keys`, when given, are the version's NameKeysOf,
+// With `index` false the version is not added to the search index: a bulk loader then collects
+// the keys in a BulkSearchIndex and inserts them once at the end. `keys`, when given, are the version's NameKeysOf,
 // computed elsewhere (a bulk loader's other thread); otherwise they are computed here.
 struct VersionNameKeys {
   std::string kana;   // resident_version.kana_key

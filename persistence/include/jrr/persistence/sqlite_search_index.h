@@ -86,6 +86,7 @@ class BulkSearchIndex {
   // million people up in a map cost more than building their keys. The first number of another
   // form turns every person into an interned id (GeneralizePeople).
   static constexpr int kPersonBits = 34;  // 10^10 < 2^34
+  static constexpr uint64_t kPersonMask = (uint64_t{1} << kPersonBits) - 1;
   uint64_t PersonOf(std::string_view addressee_number);
   void GeneralizePeople();
   // kind as one byte, then the value: ordered as SQLite orders (kind, value).
