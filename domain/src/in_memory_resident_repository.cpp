@@ -7,6 +7,7 @@
 #include <map>
 
 #include "jrr/domain/numbers.h"
+#include "jrr/domain/packed_resident_record.h"
 
 namespace jrr {
 namespace {
@@ -72,28 +73,37 @@ void InMemoryResidentRepository::Index(const ResidentRecord& v, bool add) {
   }
 }
 
+ResidentRecord InMemoryResidentRepository::Unpacked(std::string_view atena) const {
+  return UnpackResidentRecord(latest_.find(atena)->second.packed);
+}
+
 std::optional<ResidentRecord> InMemoryResidentRepository::Latest(std::string_view atena) {
   auto it = latest_.find(atena);
   if (it == latest_.end()) return std::nullopt;
-  return it->second;
+  return UnpackResidentRecord(it->second.packed);
 }
 
 std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdMembers(std::string_view household) {
   std::vector<ResidentRecord> members;
   auto it = households_.find(household);
   if (it == households_.end()) return members;
-  for (const std::string& atena : it->second) members.push_back(latest_.at(atena));
+  members.reserve(it->second.size());
+  for (const std::string& atena : it->second) members.push_back(Unpacked(atena));
   return members;
 }
 
 void InMemoryResidentRepository::ForEachLatest(const std::function<void(const ResidentRecord&)>& visit) const {
-  for (const auto& [atena, record] : latest_) visit(record);
+  std::vector<const std::pair<const std::string, Held>*> in_order;
+  in_order.reserve(latest_.size());
+  for (const auto& entry : latest_) in_order.push_back(&entry);
+  std::sort(in_order.begin(), in_order.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (const auto* entry : in_order) visit(UnpackResidentRecord(entry->second.packed));
 }
 
 std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdLatest(std::string_view household) {
   std::vector<ResidentRecord> members;
-  for (const auto& [atena, record] : latest_) {
-    if (record.household_number == household) members.push_back(record);
+  for (const auto& [atena, held] : latest_) {
+    if (held.household_number == household) members.push_back(UnpackResidentRecord(held.packed));
   }
   std::sort(members.begin(), members.end(), [](const ResidentRecord& a, const ResidentRecord& b) {
     return a.addressee_number < b.addressee_number;
@@ -103,9 +113,12 @@ std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdLatest(std::str
 
 std::vector<ResidentRecord> InMemoryResidentRepository::ResidentsInArea(std::string_view area, std::size_t limit) {
   std::vector<ResidentRecord> found;
-  for (const auto& [atena, record] : latest_) {
-    if (record.status != ResidentStatus::kResident) continue;
-    if (record.address.address_code.starts_with(area) || record.address.text.starts_with(area)) found.push_back(record);
+  for (const auto& [atena, held] : latest_) {
+    if (held.status != ResidentStatus::kResident) continue;
+    ResidentRecord record = UnpackResidentRecord(held.packed);
+    if (record.address.address_code.starts_with(area) || record.address.text.starts_with(area)) {
+      found.push_back(std::move(record));
+    }
   }
   SortInAddressOrder(found, limit);
   return found;
@@ -155,13 +168,17 @@ Result<ChangeOutcome> InMemoryResidentRepository::Append(ChangeRecord change,
       return MakeError(ErrorCode::kInternal, "internal.error", "history number out of sequence");
     }
     if (it != latest_.end()) {
-      Index(it->second, false);
-      // Handed to the sink rather than copied: the slot gets the new version anyway.
-      if (it->second.status == ResidentStatus::kResident) before[i] = std::move(it->second);
+      ResidentRecord replaced = UnpackResidentRecord(it->second.packed);
+      Index(replaced, false);
+      // Handed to the sink: the writer need not read it back.
+      if (replaced.status == ResidentStatus::kResident) before[i] = std::move(replaced);
     }
-    ResidentRecord& slot = latest_[v.addressee_number];
-    slot = v.status == ResidentStatus::kResident ? v : Slim(v);
-    Index(slot, true);
+    Held& slot = latest_[v.addressee_number];
+    slot.packed = PackResidentRecord(v.status == ResidentStatus::kResident ? v : Slim(v));
+    slot.household_number = v.household_number;
+    slot.history_number = v.history_number;
+    slot.status = v.status;
+    Index(v, true);
   }
   ChangeOutcome outcome{std::move(change), std::move(versions), {}};
   if (sink_) sink_(outcome, before);
@@ -190,7 +207,7 @@ std::optional<ResidentRecord> InMemoryResidentRepository::Version(std::string_vi
 std::vector<ResidentRecord> InMemoryResidentRepository::FindByNumber(std::string_view number) {
   auto it = by_number_.find(number);
   if (it == by_number_.end()) return {};
-  return {latest_.at(it->second)};
+  return {Unpacked(it->second)};
 }
 
 std::vector<ResidentRecord> InMemoryResidentRepository::FindRemovedByBasicFacts(
@@ -198,14 +215,16 @@ std::vector<ResidentRecord> InMemoryResidentRepository::FindRemovedByBasicFacts(
   std::vector<ResidentRecord> found;
   auto it = removed_.find(RemovedKey(ToIsoString(birth_date), family_name, given_name, sex));
   if (it == removed_.end()) return found;
-  for (const std::string& atena : it->second) found.push_back(latest_.at(atena));
+  for (const std::string& atena : it->second) found.push_back(Unpacked(atena));
   return found;
 }
 
 std::vector<ResidentRecord> InMemoryResidentRepository::AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) {
   std::vector<ResidentRecord> found;
-  for (const auto& [atena, r] : latest_) {
-    if (AwaitsMoveInNotice(r, removed_by)) found.push_back(r);
+  for (const auto& [atena, held] : latest_) {
+    if (held.status != ResidentStatus::kRemoved) continue;
+    ResidentRecord r = UnpackResidentRecord(held.packed);
+    if (AwaitsMoveInNotice(r, removed_by)) found.push_back(std::move(r));
   }
   SortByRemoval(found);
   if (found.size() > limit) found.resize(limit);

@@ -106,41 +106,22 @@ SampleChoices ChoicesFromRegister(Database& db) {
   return c;
 }
 
-// Also counts the town (residents and 除票) in the same pass over its million records.
+// Also counts the town (residents and 除票) in the same pass over its million records, which the
+// in-memory register visits in 宛名番号 order, as ChoicesFromRegister reads them.
 SampleChoices ChoicesFromMemory(const InMemoryResidentRepository& memory, SampleSummary& figures) {
-  // The residents in 宛名番号 order, as ChoicesFromRegister reads them: sorted on the number's
-  // first eight bytes held beside the record (a comparison then rarely reads the record itself).
-  struct Entry {
-    uint64_t prefix;
-    const ResidentRecord* record;
-  };
-  std::vector<Entry> residents;
+  SampleChoices c;
+  c.fuhyo_fill.emplace();
   memory.ForEachLatest([&](const ResidentRecord& r) {
     if (r.status != ResidentStatus::kResident) {
       ++figures.removed;
       return;
     }
     ++figures.residents;
-    uint64_t prefix = 0;
-    for (std::size_t i = 0; i < 8; ++i) {
-      prefix = prefix << 8 | (i < r.addressee_number.size() ? static_cast<unsigned char>(r.addressee_number[i]) : 0);
-    }
-    residents.push_back({prefix, &r});
-  });
-  std::sort(residents.begin(), residents.end(), [](const Entry& a, const Entry& b) {
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    return a.record->addressee_number < b.record->addressee_number;
-  });
-  SampleChoices c;
-  c.fuhyo_fill.emplace();
-  c.fuhyo_fill->Reserve(residents.size());
-  for (const Entry& e : residents) {
-    const ResidentRecord& r = *e.record;
     if (r.relationship.Text() == "妻") c.wives.emplace_back(r.addressee_number, r.household_number);
     const auto birth = r.birth_date.InternalDate();
     if (!r.adult_ward && birth) c.candidates.push_back({r.addressee_number, r.family_name, ToIsoString(*birth)});
     c.fuhyo_fill->Add(r);  // FuhyoFillFacts wants 宛名番号 order, as AddFuhyoItemsInForce reads the register
-  }
+  });
   return c;
 }
 
