@@ -57,6 +57,8 @@ class InMemoryResidentRepository final : public ResidentRepository {
   // Each person's latest version (of a 除票, the slim copy above), in 宛名番号 order: what a bulk
   // load can read from memory instead of scanning the register it wrote.
   void ForEachLatest(const std::function<void(const ResidentRecord&)>& visit) const;
+  // How many people it holds, residents and 除票 alike.
+  std::size_t PeopleCount() const { return latest_.size(); }
 
  private:
   InMemoryProtectionRegister protections_;
