@@ -4,6 +4,7 @@
 #include "jrr/domain/banchi.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <stdexcept>
@@ -51,27 +52,43 @@ ResidentRecord Slim(const ResidentRecord& r) {
 
 }  // namespace
 
-void InMemoryResidentRepository::Index(const ResidentRecord& v, bool add) {
-  for (const std::string* number : {&v.individual_number, &v.resident_record_code,
-                                    &v.foreign.residence_card_number}) {
-    if (number->empty()) continue;
-    if (add) {
-      by_number_[*number] = v.addressee_number;
-    } else if (auto it = by_number_.find(*number); it != by_number_.end() && it->second == v.addressee_number) {
-      by_number_.erase(it);
+// The entries `before` (the version replaced, if any) gave the maps are exchanged for those of
+// `after`. What both give alike is left in place: a 転居 keeps a person's numbers, and most 異動
+// keep the household, so the maps are touched only where the person's entries change.
+void InMemoryResidentRepository::Reindex(const ResidentRecord* before, const ResidentRecord& after) {
+  auto numbers = [](const ResidentRecord& r) {
+    return std::array<const std::string*, 3>{&r.individual_number, &r.resident_record_code, &r.foreign.residence_card_number};
+  };
+  const auto added = numbers(after);
+  if (before != nullptr) {
+    const auto gone = numbers(*before);
+    for (std::size_t k = 0; k < gone.size(); ++k) {
+      const std::string& number = *gone[k];
+      if (number.empty() || number == *added[k]) continue;
+      if (auto it = by_number_.find(number); it != by_number_.end() && it->second == before->addressee_number) {
+        by_number_.erase(it);
+      }
     }
   }
-  if (v.status == ResidentStatus::kResident) {
-    if (add) {
-      households_[v.household_number].insert(v.addressee_number);
-    } else if (auto it = households_.find(v.household_number); it != households_.end()) {
-      it->second.erase(v.addressee_number);
+  for (const std::string* number : added) {
+    if (!number->empty()) by_number_[*number] = after.addressee_number;  // kept: an assignment of the same text
+  }
+  const bool was_resident = before != nullptr && before->status == ResidentStatus::kResident;
+  const bool is_resident = after.status == ResidentStatus::kResident;
+  if (was_resident && is_resident && before->household_number == after.household_number) return;
+  if (before != nullptr && !was_resident && !is_resident && RemovedKey(*before) == RemovedKey(after)) return;
+  if (was_resident) {
+    if (auto it = households_.find(before->household_number); it != households_.end()) {
+      it->second.erase(before->addressee_number);
       if (it->second.empty()) households_.erase(it);
     }
+  } else if (before != nullptr) {
+    removed_[RemovedKey(*before)].erase(before->addressee_number);
+  }
+  if (is_resident) {
+    households_[after.household_number].insert(after.addressee_number);
   } else {
-    auto& set = removed_[RemovedKey(v)];
-    if (add) set.insert(v.addressee_number);
-    else set.erase(v.addressee_number);
+    removed_[RemovedKey(after)].insert(after.addressee_number);
   }
 }
 
@@ -95,6 +112,20 @@ std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdMembers(std::st
   members.reserve(it->second.size());
   for (const std::string& atena : it->second) members.push_back(Unpacked(atena));
   return members;
+}
+
+std::vector<HouseholdMemberFacts> InMemoryResidentRepository::HouseholdMemberFactsOf(std::string_view household) {
+  std::vector<HouseholdMemberFacts> facts;
+  auto it = households_.find(household);
+  if (it == households_.end()) return facts;
+  facts.reserve(it->second.size());
+  for (const std::string& atena : it->second) {
+    auto held = latest_.find(atena);
+    if (held == latest_.end()) throw std::out_of_range("in-memory register: an index names a person it does not hold");
+    facts.push_back(held->second.facts);
+    facts.back().addressee_number = atena;
+  }
+  return facts;
 }
 
 void InMemoryResidentRepository::ForEachLatest(const std::function<void(const ResidentRecord&)>& visit) const {
@@ -186,18 +217,18 @@ Result<ChangeOutcome> InMemoryResidentRepository::Append(ChangeRecord change,
     if (v.history_number != (it != latest_.end() ? it->second.history_number : 0) + 1) {
       return MakeError(ErrorCode::kInternal, "internal.error", "history number out of sequence");
     }
-    if (it != latest_.end()) {
-      ResidentRecord replaced = UnpackResidentRecord(it->second.packed);
-      Index(replaced, false);
-      // Handed to the sink: the writer need not read it back.
-      if (replaced.status == ResidentStatus::kResident) before[i] = std::move(replaced);
-    }
+    std::optional<ResidentRecord> replaced;
+    if (it != latest_.end()) replaced = UnpackResidentRecord(it->second.packed);
+    Reindex(replaced ? &*replaced : nullptr, v);
+    // Handed to the sink: the writer need not read it back.
+    if (replaced && replaced->status == ResidentStatus::kResident) before[i] = std::move(replaced);
     Held& slot = latest_[v.addressee_number];
     slot.packed = PackResidentRecord(v.status == ResidentStatus::kResident ? v : Slim(v));
     slot.household_number = v.household_number;
     slot.history_number = v.history_number;
     slot.status = v.status;
-    Index(v, true);
+    slot.facts = HouseholdMemberFacts::Of(v);
+    slot.facts.addressee_number.clear();  // the key holds it
   }
   ChangeOutcome outcome{std::move(change), std::move(versions), {}};
   if (sink_) sink_(outcome, before);

@@ -6,7 +6,10 @@
 #include "jrr/domain/sample_town.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <bit>
+#include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/numbers.h"
@@ -126,6 +129,51 @@ constexpr const char* kOtherPlaces[] = {
     "広島県広島市中区基町", "新潟県新潟市中央区学校町通"};
 constexpr const char* kAbroad[] = {"アメリカ合衆国", "大韓民国", "ベトナム社会主義共和国",
                                    "中華人民共和国", "ブラジル連邦共和国", "フィリピン共和国"};
+
+// The numbers a town has minted, to mint each only once: open addressing over one array of
+// 64-bit values. A node-based set of strings cost an allocation and a cache miss or two per number
+// (some 3 s at a million residents, with three numbers a person).
+class DistinctNumbers {
+ public:
+  // True when `n` (below 2^63) was not in the set; it is now.
+  bool Insert(uint64_t n) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    return Place(n + 1);
+  }
+
+ private:
+  // Slots hold n + 1, so that 0 marks an empty one.
+  bool Place(uint64_t stored) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>((stored * 0x9E3779B97F4A7C15ULL) >> shift_);; i = (i + 1) & mask) {
+      if (slots_[i] == stored) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = stored;
+        ++size_;
+        return true;
+      }
+    }
+  }
+  void Grow() {
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    shift_ = 64 - std::countr_zero(slots_.size());
+    size_ = 0;
+    for (uint64_t stored : old) {
+      if (stored != 0) Place(stored);
+    }
+  }
+  std::vector<uint64_t> slots_;
+  std::size_t size_ = 0;
+  int shift_ = 64;
+};
+
+// The value of a string of decimal digits (at most 18 of them).
+uint64_t DigitsValue(std::string_view digits) {
+  uint64_t value = 0;
+  for (char c : digits) value = value * 10 + static_cast<uint64_t>(c - '0');
+  return value;
+}
 
 class Town {
  public:
@@ -265,23 +313,26 @@ class Town {
       std::string body;
       for (int i = 0; i < 11; ++i) body.push_back(static_cast<char>('0' + random_.Below(10)));
       number = body + std::to_string(*ComputeCheckDigit(CheckDigitScheme::kIndividualNumber, body));
-    } while (!used_numbers_.insert(number).second);
+    } while (!used_numbers_.Insert(DigitsValue(number)));
     return number;
   }
 
+  // Two kinds, told apart by their prefix ("AB" 在留カード, "SP" 特別永住者証明書): each kind's eight
+  // digits go above the twelve of a 個人番号 in the same set.
   std::string CardNumber(const char* prefix, const char* suffix) {
-    std::string number;
+    const uint64_t kind = prefix[0] == 'S' ? 2 : 1;
+    uint64_t digits = 0;
     do {
-      number = prefix + std::to_string(10000000 + random_.Below(89999999)) + suffix;
-    } while (!used_numbers_.insert(number).second);
-    return number;
+      digits = 10000000 + static_cast<uint64_t>(random_.Below(89999999));
+    } while (!used_numbers_.Insert(kind * 1000000000000000ULL + digits));
+    return prefix + std::to_string(digits) + suffix;
   }
 
   std::string NextCode() {
     std::string code;
     do {
       code = SampleResidentRecordCode(code_random_);
-    } while (!used_codes_.insert(code).second);
+    } while (!used_codes_.Insert(DigitsValue(code)));
     report_.codes_used.push_back(code);
     return code;
   }
@@ -417,11 +468,12 @@ class Town {
     return {};
   }
 
-  // A random household that still has residents, with its members; empty when none is found.
-  std::vector<ResidentRecord> AnyHousehold() {
+  // A random household that still has residents, with its members at a glance (most picks only
+  // look); empty when none is found.
+  std::vector<HouseholdMemberFacts> AnyHousehold() {
     for (int attempt = 0; attempt < 8 && !households_.empty(); ++attempt) {
       const std::size_t i = static_cast<std::size_t>(random_.Below(static_cast<int>(households_.size())));
-      auto members = repository_.HouseholdMembers(households_[i]);
+      auto members = repository_.HouseholdMemberFactsOf(households_[i]);
       if (!members.empty()) return members;
       households_[i] = households_.back();
       households_.pop_back();
@@ -429,16 +481,13 @@ class Town {
     return {};
   }
 
-  static std::vector<std::string> Numbers(const std::vector<ResidentRecord>& members) {
+  static std::vector<std::string> Numbers(const std::vector<HouseholdMemberFacts>& members) {
     std::vector<std::string> numbers;
     for (const auto& m : members) numbers.push_back(m.addressee_number);
     return numbers;
   }
 
-  static int Age(const ResidentRecord& r, CalendarDate day) {
-    const auto birth = r.birth_date.InternalDate();
-    return birth ? day.year - birth->year : 0;
-  }
+  static int Age(const HouseholdMemberFacts& m, CalendarDate day) { return m.birth ? day.year - m.birth->year : 0; }
 
   // Births and deaths look at a few households before giving up, so the town keeps its yearly
   // rates even though most households have no mother of the right age or nobody elderly.
@@ -454,12 +503,15 @@ class Town {
   // True when a child was entered.
   Result<bool> TryBirth(CalendarDate day) {
     const auto members = AnyHousehold();
-    for (const ResidentRecord& m : members) {
-      const int age = Age(m, day);
-      if (m.sex != Sex::kFemale || age < 20 || age > 44 || m.kind != ResidentKind::kJapanese) continue;
-      const std::string rel = m.relationship.Text();
+    for (const HouseholdMemberFacts& facts : members) {
+      const int age = Age(facts, day);
+      if (facts.sex != Sex::kFemale || age < 20 || age > 44 || facts.kind != ResidentKind::kJapanese) continue;
+      const std::string& rel = facts.relationship;
       const char* child_rel = rel == "世帯主" || rel == "妻" ? "子" : rel == "子" ? "子の子" : nullptr;
       if (child_rel == nullptr) continue;
+      const auto mother = repository_.Latest(facts.addressee_number);
+      if (!mother) return MakeError(ErrorCode::kInternal, "internal.error", "a household member without a record");
+      const ResidentRecord& m = *mother;
       BirthCommand c;
       c.input = Input(day, day);
       c.household_number = m.household_number;
@@ -484,7 +536,7 @@ class Town {
 
   Result<bool> TryDeath(CalendarDate day) {
     const auto members = AnyHousehold();
-    for (const ResidentRecord& m : members) {
+    for (const HouseholdMemberFacts& m : members) {
       if (Age(m, day) < 60) continue;
       DeathCommand c;
       c.input = Input(day, NextDay(day));
@@ -529,8 +581,8 @@ class Town {
   Status Separation(CalendarDate day) {
     const auto members = AnyHousehold();
     if (members.size() < 3) return {};
-    for (const ResidentRecord& m : members) {
-      if (m.relationship.Text() != "子" || Age(m, day) < 22) continue;
+    for (const HouseholdMemberFacts& m : members) {
+      if (m.relationship != "子" || Age(m, day) < 22) continue;
       HouseholdSeparationCommand c;
       c.input = Input(day, NextDay(day));
       c.movers = {m.addressee_number};
@@ -566,8 +618,8 @@ class Town {
   const SampleOptions& options_;
   SampleRandom random_;
   SampleRandom code_random_;  // a stream of its own, so codes do not shift the rest
-  std::unordered_set<std::string> used_codes_;
-  std::unordered_set<std::string> used_numbers_;  // 個人番号 and card numbers
+  DistinctNumbers used_codes_;
+  DistinctNumbers used_numbers_;  // 個人番号 and card numbers
   std::vector<std::string> alerts_;
   std::vector<int> surname_cumulative_;
   std::vector<std::pair<int, std::size_t>> male_, female_;

@@ -144,19 +144,27 @@ void Database::Execute(std::string_view sql) {
 }
 
 StatementLease Database::Prepare(std::string_view sql) {
-  auto found = cache_.find(sql);
-  if (found == cache_.end()) {
-    sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) ThrowError(rc, "prepare");
-    found = cache_.emplace(std::string(sql), std::unique_ptr<Statement>(new Statement(*this, stmt)))
-                .first;
+  RecentText& recent = recent_[(reinterpret_cast<std::uintptr_t>(sql.data()) >> 3) % recent_.size()];
+  Statement* statement = nullptr;
+  if (recent.data == sql.data() && recent.text != nullptr && *recent.text == sql) {
+    statement = recent.statement;
+  } else {
+    auto found = cache_.find(sql);
+    if (found == cache_.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                        SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) ThrowError(rc, "prepare");
+      found = cache_.emplace(std::string(sql), std::unique_ptr<Statement>(new Statement(*this, stmt)))
+                  .first;
+    }
+    statement = found->second.get();
+    recent = {sql.data(), &found->first, statement};
   }
-  if (found->second->in_use_) {
+  if (statement->in_use_) {
     throw std::logic_error("statement prepared again while still in use: " + std::string(sql));
   }
-  return StatementLease(*found->second);
+  return StatementLease(*statement);
 }
 
 int64_t Database::QueryInt(std::string_view sql) {

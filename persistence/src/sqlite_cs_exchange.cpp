@@ -21,10 +21,12 @@ CsKind KindOf(const std::string& code) {
 }
 
 void Enqueue(Database& db, const std::string& ours, CsKind kind, const std::string& to, int64_t change_id,
-             std::string payload) {
-  // max(rowid) is one index step; ids stay unique among registers by the sender's name.
-  CsMessage message{ours + "-CS-" + std::to_string(db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox")),
-                    kind, ours, to, std::move(payload)};
+             std::string payload, CsWorkingSet* working = nullptr) {
+  // max(rowid) is one index step; ids stay unique among registers by the sender's name. A working
+  // set counts instead (the rows it numbers get exactly those rowids: nobody else inserts).
+  auto next_row = [&db] { return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox"); };
+  const int64_t row = working == nullptr ? next_row() : working->next_row++;
+  CsMessage message{ours + "-CS-" + std::to_string(row), kind, ours, to, std::move(payload)};
   db.Prepare("INSERT INTO cs_outbox(notice_id, kind, to_municipality, change_id, body) VALUES (?1, ?2, ?3, ?4, ?5)")
       ->Bind(1, message.id).Bind(2, CsKindCode(kind)).Bind(3, to).Bind(4, change_id)
       .Bind(5, EncodeCsMessage(message))
@@ -99,7 +101,7 @@ constexpr std::string_view kInboxColumns =
 
 }  // namespace
 
-Status ApplyCsEffects(Database& db, const ChangeOutcome& outcome) {
+Status ApplyCsEffects(Database& db, const ChangeOutcome& outcome, CsWorkingSet* working) {
   const ChangeRecord& change = outcome.change;
   if (!change.move_out_information.empty()) {
     auto received = db.Prepare("SELECT kind, outcome FROM cs_inbox WHERE notice_id = ?1");
@@ -117,10 +119,19 @@ Status ApplyCsEffects(Database& db, const ChangeOutcome& outcome) {
         ->Bind(1, change.move_out_information).Bind(2, change.change_id)
         .Run();
   }
-  const auto municipality = SqliteMunicipalityRepository(db).Get();
-  if (!municipality) return {};  // a register before `jrr init` exchanges nothing
-  const std::string code = municipality->code.digits();
-  const std::string ours = TitleWithPrefecture(municipality->name, code);  // as OurMunicipalityName
+  CsWorkingSet read;  // without a working set: read for this 異動
+  CsWorkingSet& sender = working != nullptr ? *working : read;
+  if (!sender.known) {
+    if (const auto municipality = SqliteMunicipalityRepository(db).Get()) {
+      sender.code = municipality->code.digits();
+      sender.ours = TitleWithPrefecture(municipality->name, sender.code);  // as OurMunicipalityName
+    }
+    if (working != nullptr) sender.next_row = db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox");
+    sender.known = working != nullptr;
+  }
+  if (sender.code.empty()) return {};  // a register before `jrr init` exchanges nothing
+  const std::string& code = sender.code;
+  const std::string& ours = sender.ours;
   if (change.special && change.reason == ChangeReason::kDomesticMoveOut) {
     // 転出証明書情報 (住基法第24条の2): the items a 転出証明書 would carry, for the 転出先 to enter.
     std::vector<ResidentRecord> movers;
@@ -129,11 +140,11 @@ Status ApplyCsEffects(Database& db, const ChangeOutcome& outcome) {
     }
     const std::string to = MunicipalityOfPlace(movers.front().removal->planned_destination.text);
     Enqueue(db, ours, CsKind::kMoveOutInformation, to, change.change_id,
-            MoveOutData(movers, code, ours, change.processing_date));
+            MoveOutData(movers, code, ours, change.processing_date), working);
   }
   if (const auto move_in_notice = MoveInNoticeOf(outcome, ours)) {
     Enqueue(db, ours, CsKind::kMoveInNotice, move_in_notice->to, change.change_id,
-            EncodeMoveInNotice(move_in_notice->notice));
+            EncodeMoveInNotice(move_in_notice->notice), working);
   }
   return {};
 }

@@ -154,10 +154,14 @@ int64_t SqliteFuhyoRegister::Create(const KosekiKey& koseki, CalendarDate on, co
   return id;
 }
 
-int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, const std::string& source) {
+int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, const std::string& source,
+                                        const std::optional<MemberNumbers>& known) {
   int64_t member_id = m.member_id;
   int version = 1;
-  if (member_id == 0) {
+  if (known) {
+    member_id = known->member_id;
+    version = known->version;
+  } else if (member_id == 0) {
     member_id = db_.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version");
   } else {
     version = static_cast<int>(db_.QueryInt("SELECT max(version) FROM fuhyo_member_version WHERE member_id = ?1", member_id)) +
@@ -177,8 +181,9 @@ int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, 
   return member_id;
 }
 
-void SqliteFuhyoRegister::AddAddress(int64_t member_id, const FuhyoAddress& a) {
-  const int64_t seq = db_.QueryInt("SELECT coalesce(max(seq), 0) + 1 FROM fuhyo_address WHERE member_id = ?1", member_id);
+void SqliteFuhyoRegister::AddAddress(int64_t member_id, const FuhyoAddress& a, std::optional<int64_t> known_seq) {
+  const int64_t seq = known_seq ? *known_seq
+                                : db_.QueryInt("SELECT coalesce(max(seq), 0) + 1 FROM fuhyo_address WHERE member_id = ?1", member_id);
   db_.Prepare("INSERT INTO fuhyo_address(member_id, seq, address, abroad, since, source, recorded_on) VALUES (?1, ?2, "
               "?3, ?4, ?5, ?6, ?7)")
       ->Bind(1, member_id).Bind(2, seq).Bind(3, a.address).Bind(4, a.abroad ? 1 : 0).Bind(5, ToIsoString(a.since))
@@ -365,7 +370,11 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
       if (!next.sex) next.sex = found->sex;
       if (today >= kResidentCodeSince && next.resident_record_code.empty()) next.resident_record_code = found->code;
       if (next.birth_date == m.birth_date && next.sex == m.sex && next.resident_record_code == m.resident_record_code) continue;
-      fuhyo.SaveMember(f->fuhyo_id, next, source);
+      if (working) {
+        fuhyo.SaveMember(f->fuhyo_id, next, source, SqliteFuhyoRegister::MemberNumbers{m.member_id, m.version + 1});
+      } else {
+        fuhyo.SaveMember(f->fuhyo_id, next, source);
+      }
       ++added;
     }
   }
@@ -382,7 +391,7 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
     if (auto it = working->current.find(working_key); it != working->current.end()) current = &it->second;
   }
   if (!current) {
-    read = fuhyo.FindCurrent(n.koseki);
+    if (!working || !working->complete) read = fuhyo.FindCurrent(n.koseki);
     if (!read) {
       if (!create_missing) return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
       // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
@@ -416,11 +425,24 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
                              member->given_name != next.given_name || member->family_kana != next.family_kana ||
                              member->given_kana != next.given_kana || member->birth_date != next.birth_date ||
                              member->sex != next.sex || member->resident_record_code != next.resident_record_code;
-  if (items_changed) member_id = fuhyo.SaveMember(current->fuhyo_id, next, source);
+  // A working set knows the numbers: the member as it holds it is the member as written.
+  std::optional<SqliteFuhyoRegister::MemberNumbers> numbers;
+  if (working && items_changed) {
+    if (!member && working->next_member_id == 0) {
+      working->next_member_id = db.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version");
+    }
+    numbers = member ? SqliteFuhyoRegister::MemberNumbers{member->member_id, member->version + 1}
+                     : SqliteFuhyoRegister::MemberNumbers{working->next_member_id++, 1};
+  }
+  if (items_changed) member_id = fuhyo.SaveMember(current->fuhyo_id, next, source, numbers);
   const FuhyoAddress line{n.abroad ? std::string() : n.address, n.abroad, n.since, source, n.sent_on};
   const bool moved = !member || member->addresses.empty() || member->addresses.back().address != line.address ||
                      member->addresses.back().abroad != line.abroad || member->addresses.back().since != line.since;
-  if (moved) fuhyo.AddAddress(member_id, line);
+  if (moved) {
+    fuhyo.AddAddress(member_id, line,
+                     working ? std::optional<int64_t>(member ? static_cast<int64_t>(member->addresses.size()) + 1 : 1)
+                             : std::nullopt);
+  }
   if (working && (items_changed || moved)) {
     // The member as Get would now read it: the new version's items, the address lines so far.
     next.member_id = member_id;
@@ -440,7 +462,10 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
 void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
                        const std::vector<std::optional<ResidentRecord>>* known_before, FuhyoWorkingSet* working) {
   std::string unkept;  // without a working set: read for this 異動
-  if (working != nullptr && working->ours.empty()) working->ours = OurMunicipalityName(db);
+  if (working != nullptr && working->ours.empty()) {
+    working->ours = OurMunicipalityName(db);
+    working->next_outbox_row = db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox");
+  }
   const std::string& ours = working != nullptr ? working->ours : (unkept = OurMunicipalityName(db));
   if (ours.empty()) return;
   SqliteResidentRepository residents(db);
@@ -467,7 +492,8 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
     }
     notice->to_municipality = MunicipalityOfPlace(v.domicile.place);
     if (notice->to_municipality.empty()) continue;  // a 本籍 we cannot route (e.g. typed without a prefecture)
-    notice->notice_id = NextOutboxId(db, ours);
+    // A working set counts the outbox's rows (nobody else adds any while it is kept).
+    notice->notice_id = working != nullptr ? ours + "-" + std::to_string(working->next_outbox_row++) : NextOutboxId(db, ours);
     Enqueue(db, notice->notice_id, notice->to_municipality, EncodeFuhyoNotice(*notice));
   }
 }

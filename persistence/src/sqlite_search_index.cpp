@@ -128,6 +128,26 @@ void BulkSearchIndex::GeneralizePeople() {
   people_interned_ = true;
 }
 
+void BulkSearchIndex::Merge(BulkSearchIndex&& other) {
+  if (sorted_ || other.sorted_) throw std::logic_error("bulk search index: merged after sorting");
+  std::vector<uint64_t> value_of(other.values_.size());  // other's value id -> ours
+  for (std::size_t id = 0; id < other.values_.size(); ++id) value_of[id] = Intern(value_ids_, values_, *other.values_[id]);
+  if (other.people_interned_ && !people_interned_) GeneralizePeople();
+  keys_.reserve(keys_.size() + other.keys_.size());
+  for (const uint64_t key : other.keys_) {
+    uint64_t person = key & kPersonMask;
+    if (other.people_interned_) {
+      person = Intern(person_ids_, people_, *other.people_[person]);
+    } else if (people_interned_) {
+      person = Intern(person_ids_, people_, IssuedNumberText(person));
+    }
+    const uint64_t value = value_of[key >> kPersonBits];
+    if (value >> (64 - kPersonBits) != 0) throw std::length_error("bulk search index: too many distinct values");
+    keys_.push_back(value << kPersonBits | person);
+  }
+  std::vector<uint64_t>().swap(other.keys_);
+}
+
 void BulkSearchIndex::Sort() {
   if (sorted_) return;
   // Ids become ranks in SQLite's order (BINARY collation is byte order, as std::string's), so

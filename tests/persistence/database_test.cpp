@@ -60,6 +60,24 @@ TEST(Database, StatementsAreCachedAndNestedUseIsRefused) {
   EXPECT_THROW(db.Prepare("SELECT x FROM t ORDER BY x"), std::logic_error);
 }
 
+// Prepare remembers where it last found a text, and compares before trusting that: a buffer
+// reused for another text of the same length gets that text's statement, not the remembered one.
+TEST(Database, ARememberedTextIsComparedBeforeItsStatementIsUsed) {
+  TempDir dir;
+  Database db(dir.File("r.db"));
+  const std::size_t cached = db.CachedStatements();
+  std::string sql = "SELECT 11";
+  EXPECT_EQ(db.QueryInt(sql), 11);
+  const char* const where = sql.data();
+  sql[8] = '2';  // "SELECT 12", in the same buffer
+  ASSERT_EQ(sql.data(), where);
+  EXPECT_EQ(db.QueryInt(sql), 12);
+  sql[8] = '1';
+  EXPECT_EQ(db.QueryInt(sql), 11);
+  EXPECT_EQ(db.QueryInt(std::string("SELECT 11")), 11);  // another buffer, the same text
+  EXPECT_EQ(db.CachedStatements(), cached + 2);
+}
+
 // A statement whose text carried an id was cached once per id: a server recording 附票 and 印鑑
 // versions for a year grew its cache (and memory) without bound. Ids are bound, so the cache keeps
 // one statement per query whatever the rows.

@@ -296,16 +296,9 @@ TEST_F(SearchTest, MigrationKeepsEachTrigramValueOnce) {
   EXPECT_EQ(before.size(), 3u);
 }
 
-// The bulk loader's index (the sample town) writes the rows IndexVersion writes version by
-// version — also when a migrated 宛名番号 of another length turns up among issued ones, and when
-// later versions only add the keys of what changed.
-// REQ: JK-2.1.3
-TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
-  TempDir dir;
-  Database one_by_one(dir.File("a.db"));
-  Database bulk(dir.File("b.db"));
-  Migrate(one_by_one);
-  Migrate(bulk);
+// Five versions, each with the one it replaced: two people sharing values, a later 転居 and 氏の変更
+// that add keys, and a migrated 宛名番号 of another length among issued ones.
+std::vector<std::pair<ResidentRecord, std::optional<ResidentRecord>>> KeyedVersions() {
   auto person = [](const char* number, const char* family, const char* family_kana) {
     ResidentRecord r;
     r.addressee_number = number;
@@ -319,7 +312,6 @@ TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
     r.address.address_code = "99000001001";
     return r;
   };
-  std::vector<std::pair<ResidentRecord, std::optional<ResidentRecord>>> versions;  // each with its previous
   const ResidentRecord a = person("0000000019", "髙橋", "タカハシ");
   ResidentRecord a2 = a;
   a2.address.banchi = "3番4号";
@@ -331,11 +323,33 @@ TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
   a3.former_surname = "髙橋";
   a3.former_surname_kana = "タカハシ";
   const ResidentRecord b = person("0000000027", "髙橋", "タカハシ");  // shares values with a
-  versions = {{a, std::nullopt}, {b, std::nullopt}, {a2, a}, {migrated, std::nullopt}, {a3, a2}};
+  return {{a, std::nullopt}, {b, std::nullopt}, {a2, a}, {migrated, std::nullopt}, {a3, a2}};
+}
+
+std::vector<std::string> ThreeColumnRows(Database& db, const char* sql) {
+  std::vector<std::string> out;
+  auto q = db.Prepare(sql);
+  while (q->Step()) out.push_back(q->ColumnText(0) + "|" + q->ColumnText(1) + "|" + q->ColumnText(2));
+  return out;
+}
+
+constexpr const char* kKeyRows = "SELECT kind, value, addressee_number FROM search_key ORDER BY 1, 2, 3";
+constexpr const char* kTextRows = "SELECT kind, value, '' FROM search_text ORDER BY 1, 2";
+
+// The bulk loader's index (the sample town), collected from each version and the one it replaced,
+// writes the rows IndexVersion writes version by version — also when a migrated 宛名番号 of another length turns
+// up among issued ones, and when later versions only add the keys of what changed.
+// REQ: JK-2.1.3
+TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
+  TempDir dir;
+  Database one_by_one(dir.File("a.db"));
+  Database bulk(dir.File("b.db"));
+  Migrate(one_by_one);
+  Migrate(bulk);
   BulkSearchIndex index;
   {
     Transaction t(one_by_one);
-    for (const auto& [v, previous] : versions) {
+    for (const auto& [v, previous] : KeyedVersions()) {
       IndexVersion(one_by_one, v);
       index.Add(v, previous ? &*previous : nullptr);
     }
@@ -347,19 +361,50 @@ TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
     index.InsertTextValues(bulk);
     t.Commit();
   }
-  auto rows = [](Database& db, const char* sql) {
-    std::vector<std::string> out;
-    auto q = db.Prepare(sql);
-    while (q->Step()) out.push_back(q->ColumnText(0) + "|" + q->ColumnText(1) + "|" + q->ColumnText(2));
-    return out;
-  };
-  const char* keys = "SELECT kind, value, addressee_number FROM search_key ORDER BY 1, 2, 3";
-  const char* texts = "SELECT kind, value, '' FROM search_text ORDER BY 1, 2";
-  EXPECT_EQ(rows(bulk, keys), rows(one_by_one, keys));
-  EXPECT_EQ(rows(bulk, texts), rows(one_by_one, texts));
-  EXPECT_GT(rows(bulk, keys).size(), 20u);
-  const auto all = rows(bulk, keys);
+  EXPECT_EQ(ThreeColumnRows(bulk, kKeyRows), ThreeColumnRows(one_by_one, kKeyRows));
+  EXPECT_EQ(ThreeColumnRows(bulk, kTextRows), ThreeColumnRows(one_by_one, kTextRows));
+  EXPECT_GT(ThreeColumnRows(bulk, kKeyRows).size(), 20u);
+  const auto all = ThreeColumnRows(bulk, kKeyRows);
   EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const std::string& r) { return r.find("|12345678") != std::string::npos; }));
+}
+
+// The sample town's two threads each collect part of the keys (whichever has time) and merge them:
+// the rows are those one index collecting every version writes, however the versions were split —
+// including when only one side saw the migrated 宛名番号 (its people become interned ids there).
+// REQ: JK-2.1.3
+TEST(BulkSearchIndexTest, TwoHalvesMergedWriteTheRowsOfOne) {
+  const std::vector<std::vector<int>> splits = {  // per version: 0 this index, 1 the other
+      {0, 0, 0, 0, 0}, {1, 1, 1, 1, 1}, {0, 1, 0, 1, 0}, {1, 0, 1, 0, 1}, {0, 0, 0, 1, 1}, {1, 1, 1, 0, 0}};
+  const auto versions = KeyedVersions();
+  TempDir dir;
+  Database whole(dir.File("whole.db"));
+  Migrate(whole);
+  BulkSearchIndex one;
+  for (const auto& [v, previous] : versions) one.Add(v, previous ? &*previous : nullptr);
+  {
+    Transaction t(whole);
+    one.InsertKeys(whole);
+    one.InsertTextValues(whole);
+    t.Commit();
+  }
+  for (std::size_t n = 0; n < splits.size(); ++n) {
+    SCOPED_TRACE("split " + std::to_string(n));
+    Database merged(dir.File("merged" + std::to_string(n) + ".db"));
+    Migrate(merged);
+    BulkSearchIndex mine;
+    BulkSearchIndex theirs;
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+      const auto& [v, previous] = versions[i];
+      (splits[n][i] == 0 ? mine : theirs).Add(v, previous ? &*previous : nullptr);
+    }
+    mine.Merge(std::move(theirs));
+    Transaction t(merged);
+    mine.InsertKeys(merged);
+    mine.InsertTextValues(merged);
+    t.Commit();
+    EXPECT_EQ(ThreeColumnRows(merged, kKeyRows), ThreeColumnRows(whole, kKeyRows));
+    EXPECT_EQ(ThreeColumnRows(merged, kTextRows), ThreeColumnRows(whole, kTextRows));
+  }
 }
 
 // A register from before the index gets it when it is opened: the migration's step indexes

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -247,42 +248,11 @@ void RemoveRegisterFiles(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
 }
 
-// The file beside a register into which the generator's core writes, once the town is made, the
-// rows that need no 異動 order (the search keys) while the writer thread finishes the history: a
-// register of the same schema, so that CopySideRows's INSERT … SELECT moves whole records into
-// the empty table without decoding them.
-struct SideFile {
-  // A file left by a run that was killed is stale: it starts afresh.
-  explicit SideFile(const std::string& path) : db((RemoveRegisterFiles(path), path)) {
-    Migrate(db);
-    db.Execute("PRAGMA synchronous=OFF");
-    db.Execute("PRAGMA journal_mode=OFF");  // thrown away whenever the build fails
-    db.Execute("PRAGMA cache_size=-262144");  // 256 MiB, for this build only
-  }
-  Database db;
-};
-
-// Copies the side file's search keys and 住民票コード pool into the register's empty tables (SQLite's
-// transfer of a whole table into an empty one of the same definition), adds the trigram index's
-// values from `keys`, and removes the side file.
-void CopySideRows(Database& db, const std::string& side_path, BulkSearchIndex& keys) {
-  db.Prepare("ATTACH DATABASE ?1 AS side")->Bind(1, side_path).Run();
-  {
-    Transaction copy(db);
-    db.Execute("INSERT INTO main.search_key SELECT * FROM side.search_key");
-    db.Execute("INSERT INTO main.resident_record_code_pool SELECT * FROM side.resident_record_code_pool");
-    keys.InsertTextValues(db);
-    copy.Commit();
-  }
-  db.Execute("DETACH DATABASE side");
-  RemoveRegisterFiles(side_path);
-}
-
-// What the writer's finishing work needs from the generator's thread once the last 異動 is made
-// (the choices of the sample's 支援措置 and 印鑑登録, the impressions drawn): the writer builds the
-// history's indexes meanwhile and then waits here. Given once; the guard gives "abandoned" when
-// the generator's thread leaves without giving it (an error or exception), so the writer never
-// waits for ever.
+// What the writer's finishing work needs from the generator's thread once the last 異動 is made:
+// the 住民票コード pool and the search keys sorted, and the choices of the sample's 支援措置 and
+// 印鑑登録 with the impressions drawn. The writer builds the history's indexes meanwhile and then
+// waits here. Given once; the guard gives "abandoned" when the generator's thread leaves without
+// giving it (an error or exception), so the writer never waits for ever.
 class Handoff {
  public:
   void Give(bool ready) {
@@ -317,12 +287,12 @@ class Handoff {
 // couplings it runs in the same transaction). Commit points travel in the same queue, so a commit
 // always falls between two 異動 (every kCommitPointsPerCommit-th point the generator offers). A
 // failure stops the writing; the rest of the queue is drained so the generator never blocks, and
-// Finish rethrows it (the caller rolls back the open group, as the one-thread path does).
+// Join rethrows it (the caller rolls back the open group, as the one-thread path does).
 class BulkWriter {
  public:
   // `keys` is filled on the generator's thread, `fuhyo` on the writer's; both outlive the writer.
-  // `finish` runs on the writer's thread once every 異動 is written and committed, while the
-  // generator's thread fills the side file: the work that needs the history alone.
+  // `finish` runs on the writer's thread once every 異動 is written and committed: the rest of the
+  // town, which the generator's thread prepares meanwhile (Handoff).
   BulkWriter(Database& db, BulkSearchIndex& keys, FuhyoWorkingSet& fuhyo, std::function<Status()> finish)
       : db_(db), keys_(keys), fuhyo_(fuhyo), finish_(std::move(finish)), thread_([this] { Run(); }) {}
   BulkWriter(const BulkWriter&) = delete;
@@ -334,18 +304,24 @@ class BulkWriter {
     }
   }
 
-  // On the generator's thread: the search keys are collected here, which balances the two cores.
-  // `before`: what InMemoryResidentRepository handed over, so the writer need not read it back.
-  // The versions' own name keys (kana_key, kanji_key columns) are computed here too, for the same
-  // reason: the writer's core is the busier one.
+  // On the generator's thread. `before`: what InMemoryResidentRepository handed over, so the
+  // writer need not read it back.
+  // The versions' search keys and own name keys (kana_key, kanji_key columns) are built by
+  // whichever core has time: here while the writer is behind (the queue over half full: the town's
+  // first year, when every 異動 is a household's 転入 and writes the most), else on the writer's
+  // thread, which then waits for the generator (the later years, when the generator reads many
+  // households for each 異動). Measured at a million residents: the generator waited 11 s for the
+  // writer in the first year, the writer 3 s for the generator afterwards.
   void Push(const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>> before) {
     std::vector<VersionNameKeys> name_keys;
-    name_keys.reserve(outcome.versions.size());
-    for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
-      const ResidentRecord& v = outcome.versions[i];
-      // Every earlier version of the person was added here: only the keys of what changed are built.
-      keys_.Add(v, i < before.size() && before[i] ? &*before[i] : nullptr);
-      name_keys.push_back(NameKeysOf(v));
+    if (queued_.load(std::memory_order_relaxed) >= kMaxQueued / 2) {
+      name_keys.reserve(outcome.versions.size());
+      for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
+        const ResidentRecord& v = outcome.versions[i];
+        // Every earlier version of the person was added: only the keys of what changed are built.
+        keys_.Add(v, i < before.size() && before[i] ? &*before[i] : nullptr);
+        name_keys.push_back(NameKeysOf(v));
+      }
     }
     if (!latest_processing_ || *latest_processing_ < outcome.change.processing_date) {
       latest_processing_ = outcome.change.processing_date;
@@ -357,11 +333,9 @@ class BulkWriter {
   void CommitPoint() { Hand(Item{std::nullopt, {}, {}}); }
 
   // Seconds each side spent waiting for the other while the 異動 were handed over (the generator
-  // for room in the queue, the writer for work): which core bounds the build. Read after Finish.
+  // for room in the queue, the writer for work): which core bounds the build. Read after Join.
   double GeneratorWaited() const { return std::chrono::duration<double>(generator_waited_).count(); }
   double WriterWaited() const { return std::chrono::duration<double>(writer_waited_).count(); }
-  // When Finish had written the side file, on the generator's thread (the writer may go on longer).
-  std::chrono::steady_clock::time_point KeysWritten() const { return keys_written_; }
 
   // On the generator's thread, once the town is made (`generated`: without an error): no more 異動
   // come; the writer finishes the queue — then, if generated, commits and runs `finish`. Without
@@ -376,18 +350,18 @@ class BulkWriter {
     ready_.notify_one();
   }
 
-  // Then, on the same thread: writes the search keys into `side`, a file of the register's schema
-  // (CopySideRows then copies them in), and waits for the writer; rethrows its failure.
-  Status Finish(Database& side) {
-    try {
-      Transaction transaction(side);
-      keys_.InsertKeys(side);
-      transaction.Commit();
-      keys_written_ = std::chrono::steady_clock::now();
-    } catch (...) {
-      thread_.join();
-      throw;
-    }
+  // On the generator's thread, once the town is made: waits until the writer has written every
+  // 異動 and adds the search keys it built to `keys`; false when it stopped on a failure (which
+  // Join rethrows).
+  bool TakeWritersKeys() {
+    if (!drained_.Wait()) return false;
+    keys_.Merge(std::move(writers_keys_));
+    return true;
+  }
+
+  // Then, on the same thread: waits for the writer (its finishing work included); rethrows its
+  // failure.
+  Status Join() {
     thread_.join();
     if (failure_) std::rethrow_exception(failure_);
     return finished_;
@@ -397,7 +371,7 @@ class BulkWriter {
   struct Item {
     std::optional<ChangeOutcome> outcome;  // none: commit here
     std::vector<std::optional<ResidentRecord>> before;
-    std::vector<VersionNameKeys> name_keys;  // of outcome->versions
+    std::vector<VersionNameKeys> name_keys;  // of outcome->versions; empty: the writer builds them and the search keys
   };
   static constexpr std::size_t kBatch = 64;
   static constexpr std::size_t kMaxQueued = 64;  // batches: bounds the memory the queue holds
@@ -418,6 +392,7 @@ class BulkWriter {
       generator_waited_ += std::chrono::steady_clock::now() - from;
     }
     queue_.push_back(std::move(batch_));
+    queued_.store(queue_.size(), std::memory_order_relaxed);
     batch_.clear();
     ready_.notify_one();
   }
@@ -436,6 +411,7 @@ class BulkWriter {
         if (queue_.empty()) break;
         items = std::move(queue_.front());
         queue_.pop_front();
+        queued_.store(queue_.size(), std::memory_order_relaxed);
       }
       space_.notify_one();
       if (failure_) continue;
@@ -453,6 +429,7 @@ class BulkWriter {
       }
     }
     db_.SetAllOrNothingLoad(false);
+    drained_.Give(!failure_);  // writers_keys_ is complete
     if (failure_ || !run_finish_) return;  // run_finish_ was set before closed_, under the lock
     try {
       InsertDeferredAuditTargets(db_, audit_head_);
@@ -468,14 +445,17 @@ class BulkWriter {
     if (InsertChangeRow(db_, outcome.change) != outcome.change.change_id) {
       throw StorageError("storage.failure", "bulk load out of step with the change ids");
     }
+    const bool keyed = !name_keys.empty();  // else built here (Push)
     for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
-      InsertVersionRow(db_, outcome.versions[i], outcome.change.change_id, /*index=*/false, &name_keys[i]);
+      const ResidentRecord& v = outcome.versions[i];
+      if (!keyed) writers_keys_.Add(v, i < before.size() && before[i] ? &*before[i] : nullptr);
+      InsertVersionRow(db_, v, outcome.change.change_id, /*index=*/false, keyed ? &name_keys[i] : nullptr);
     }
     RecordChangeInAuditLog(db_, outcome.change, outcome.versions, &before, &audit_head_);
     // What Append does in the same transaction: the couplings to 印鑑登録, 戸籍の附票 and the CS.
     if (seals_registered_) ApplySealEffects(db_, outcome);
     ApplyFuhyoEffects(db_, outcome, &before, &fuhyo_);
-    if (auto sent = ApplyCsEffects(db_, outcome); !sent) throw StorageError("storage.failure", sent.error().rule_id);
+    if (auto sent = ApplyCsEffects(db_, outcome, &cs_); !sent) throw StorageError("storage.failure", sent.error().rule_id);
     if (db_.LoadBroken()) throw StorageError("storage.failure", "a part of 異動 " + std::to_string(outcome.change.change_id) + " was not completed");
   }
 
@@ -489,7 +469,11 @@ class BulkWriter {
   // are written in key order once the last 異動 is (2.2 M random inserts cost 2.7 s at a million).
   AuditChainHead audit_head_{0, {}, /*defer_targets=*/true, {}};
   BulkSearchIndex& keys_;   // the generator's side
+  BulkSearchIndex writers_keys_;  // the writer's, until drained_ is given
+  Handoff drained_;               // given by the writer once it has written every 異動
+  std::atomic<std::size_t> queued_{0};  // queue_.size(), for Push to read without the lock
   FuhyoWorkingSet& fuhyo_;  // the writer's: the town's current 附票, as written
+  CsWorkingSet cs_;         // the writer's
   std::vector<Item> batch_;  // the generator's side
   std::optional<CalendarDate> latest_processing_;  // the generator's side
   std::mutex mutex_;
@@ -502,7 +486,6 @@ class BulkWriter {
   std::exception_ptr failure_;  // set by the writer thread; read after join
   Status finished_;             // finish_'s, read after join
   int commit_points_ = 0;       // the writer thread's
-  std::chrono::steady_clock::time_point keys_written_{};  // the generator's thread's
   std::chrono::steady_clock::duration generator_waited_{};  // under mutex_
   std::chrono::steady_clock::duration writer_waited_{};     // under mutex_
   std::thread thread_;          // last: starts once the members above exist
@@ -575,11 +558,13 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   // Bulk: the same 異動 checked in memory; a second thread writes each with Append's own inserts.
   BulkSearchIndex bulk_keys;
   FuhyoWorkingSet bulk_fuhyo;
-  Handoff finishing_inputs;  // bulk: the choices, given by this thread after the last 異動
+  bulk_fuhyo.complete = true;  // a new register: no 附票 yet
+  // Bulk: given by this thread after the last 異動 (the writer's thread reads them after Wait).
+  Handoff keys_and_pool;     // bulk_keys sorted, `pool` made
+  Handoff finishing_inputs;  // `choices` made
+  std::vector<std::string> pool;  // filled once the town is made, before finish_history reads it
+  std::optional<SampleChoices> choices;  // in bulk, likewise; else finish_history reads the register
   std::optional<BulkWriter> writer;  // after what it uses: joined before they go
-  // Freed on a thread of its own once the bulk town is written (some 3 s at a million residents),
-  // while this one copies the keys in; std::jthread joins when the build returns or throws.
-  std::jthread freeing;
   auto memory_repository = std::make_unique<InMemoryResidentRepository>(
       [&writer](const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>>& before) {
         writer->Push(outcome, std::move(before));
@@ -623,27 +608,40 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     for (const std::string& drop : drops) db.Execute(drop);
   }
   // What needs the history alone: its indexes back (AddSampleProtections looks people up by
-  // household), a few 支援措置, and the 2022 and 2024 amendments' items, recorded 職権 for the members
-  // then on the town's 附票 (a fixed date, so a seed still fixes the town). In bulk, the writer's
-  // thread does it while this one writes the side file.
-  std::vector<std::string> pool;  // filled once the town is made, before finish_history runs
-  std::optional<SampleChoices> choices;  // in bulk, likewise; else finish_history reads the register
+  // household), the 住民票コード pool (in bulk, the search keys too), a few 支援措置, and the 2022 and
+  // 2024 amendments' items, recorded 職権 for the members then on the town's 附票 (a fixed date, so
+  // a seed still fixes the town). In bulk, the writer's thread does it while this one prepares
+  // what it needs from memory (Handoff).
   constexpr int kSealEvery = 10;   // one adult in ten holds a registered seal,
   constexpr int kSealMost = 1000;  // up to 1,000 of them (a few ms each)
   auto finish_history = [&]() -> Status {
     phase("history written");
-    // Each index is a scan of the whole history (3 GB at a million residents, six times): read
-    // through a memory map rather than copied page by page (measured 1.6 → 1.3 s an index), and the
-    // sorter of CREATE INDEX may use a second core.
-    db.Execute("PRAGMA mmap_size=2147418112");
+    // From here on the build appends to b-trees and scans the history; SQLite's small default
+    // page cache serves that better than the large one the 異動 needed (whose dirty pages also
+    // cost a first touch each), and CREATE INDEX sorts faster through temporary files than in
+    // memory, where its sorter may also give part of the work to a second core: at a million
+    // residents the four indexes took 15 s with the 512 MiB cache and temp_store=MEMORY, 6.5 s so
+    // (docs/performance.md, session 12).
+    db.Execute("PRAGMA cache_size=-2000");
+    db.Execute("PRAGMA temp_store=DEFAULT");
     db.Execute("PRAGMA threads=2");
     for (const std::string& sql : deferred_schema) db.Execute(sql);
     phase("indexes built");
-    if (how == SamplePath::kBulk && !finishing_inputs.Wait()) {
-      return MakeError(ErrorCode::kInternal, "storage.failure", "the sample town was not completed");
-    }
-    // In bulk the generator's thread writes the pool into the side file (CopySideRows copies it).
-    if (how != SamplePath::kBulk) {
+    if (how == SamplePath::kBulk) {
+      if (!keys_and_pool.Wait()) {
+        return MakeError(ErrorCode::kInternal, "storage.failure", "the sample town was not completed");
+      }
+      Transaction rows(db);
+      if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
+      phase("code pool written");
+      bulk_keys.InsertKeys(db);
+      bulk_keys.InsertTextValues(db);
+      rows.Commit();
+      phase("search keys written");
+      if (!finishing_inputs.Wait()) {
+        return MakeError(ErrorCode::kInternal, "storage.failure", "the sample town was not completed");
+      }
+    } else {
       if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
     }
     phase("choices received");
@@ -655,12 +653,14 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
       choices->seals = std::move(*drawn);
     }
     if (auto ok = AddSampleProtections(db, today, choices->wives); !ok) return ok.error();
+    phase("支援措置 added");
     if (auto ok = RegisterSampleSeals(db, today, *choices->seals); !ok) return ok.error();
+    phase("印鑑登録 added");
     Transaction amendments(db);
     AddFuhyoItemsInForce(db, kResidentCodeSince, how == SamplePath::kBulk ? &bulk_fuhyo : nullptr,
                          choices->fuhyo_fill ? &*choices->fuhyo_fill : nullptr);
     amendments.Commit();
-    phase("protections and 附票 items added");
+    phase("附票 items added");
     return {};
   };
   // In bulk, SQLite does not check the references row by row (a probe per row of the history,
@@ -684,26 +684,14 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
              << std::string(static_cast<std::size_t>(20 - percent / 5), '.') << "] " << done << " 人"
              << std::flush;
   };
-  Handoff::Guard abandon_unless_given{finishing_inputs};  // before the writer goes: it may wait for this
+  // Before the writer goes: it may wait for these.
+  Handoff::Guard abandon_keys_unless_given{keys_and_pool};
+  Handoff::Guard abandon_choices_unless_given{finishing_inputs};
   auto report = BuildSampleTown(residents_repository, &dictionary, *lists, options);
   phase("generated (bulk: the writer may still be behind)");
   if (writer) writer->Close(report.has_value());
   if (terminal) progress << "\r" << std::string(60, ' ') << "\r" << std::flush;
-  // In bulk, what the finishing work and the summary need from the town is read from memory.
-  SampleSummary summary;
-  std::chrono::steady_clock::time_point inputs_given{};  // printed with the phases once the writer is done
-  std::chrono::steady_clock::time_point pool_written{};
-  if (report && writer) {
-    choices = ChoicesFromMemory(*memory_repository, summary);
-    choices->today = writer->LatestProcessingDate();
-    if (auto drawn = DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
-      choices->seals = std::move(*drawn);
-    }  // else the writer draws them again and reports the error
-    finishing_inputs.Give(true);
-    inputs_given = std::chrono::steady_clock::now();
-  }
-  // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1); in bulk made
-  // after the choices are given (the writer waits for those), for the side file. The codes are
+  // The pool: every code handed out, and spares for the clerks' own 異動 (JK-4.3.1). The codes are
   // compared as numbers (eleven digits, all made here): a set of 1.5 million strings cost a second.
   if (report) {
     pool = report->codes_used;
@@ -726,40 +714,50 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
       }
     }
   }
-  const std::string side_path = path + ".side";
+  // In bulk, what the finishing work and the summary need from the town is prepared here, from
+  // memory, while the writer's thread builds the history's indexes: the choices, then (with the
+  // part the writer built, once it has written the last 異動) the search keys in key order.
+  SampleSummary summary;
+  std::chrono::steady_clock::time_point keys_given{};  // printed with the phases once the writer is done
+  std::chrono::steady_clock::time_point choices_given{};
+  if (report && writer) {
+    choices = ChoicesFromMemory(*memory_repository, summary);
+    choices->today = writer->LatestProcessingDate();
+    if (auto drawn = DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
+      choices->seals = std::move(*drawn);
+    }  // else the writer draws them again and reports the error
+    finishing_inputs.Give(true);
+    choices_given = std::chrono::steady_clock::now();
+    if (writer->TakeWritersKeys()) {  // else the writer failed; Join says how
+      bulk_keys.Sort();
+      keys_and_pool.Give(true);
+      keys_given = std::chrono::steady_clock::now();
+    }
+  }
   if (writer) {
+    // Nothing reads the in-memory register any more: it is freed (some 3 s at a million residents)
+    // while the writer's thread finishes.
+    memory_repository.reset();
     Status finished;
     try {
-      SideFile side(side_path);
-      // The pool first: it is ready before the keys are sorted.
-      const auto loaded = ImportResidentRecordCodes(side.db, pool);
-      pool_written = std::chrono::steady_clock::now();
-      finished = writer->Finish(side.db);
-      if (!loaded) finished = loaded.error();
+      finished = writer->Join();
     } catch (...) {
       writer.reset();
       RollBackIfOpen(db);
-      RemoveRegisterFiles(side_path);
       throw;
     }
     if (show_phases) {
       progress << "  generator waited for the writer " << writer->GeneratorWaited() << " s, writer for the generator "
-               << writer->WriterWaited() << " s\n  choices and impressions given to the writer (generator's thread): "
-               << std::chrono::duration<double>(inputs_given - started).count() << " s\n  code pool written to the side file (generator's thread): "
-               << std::chrono::duration<double>(pool_written - started).count() << " s\n  side file's keys written (generator's thread): "
-               << std::chrono::duration<double>(writer->KeysWritten() - started).count() << " s\n";
+               << writer->WriterWaited() << " s\n  choices and impressions made (generator's thread): "
+               << std::chrono::duration<double>(choices_given - started).count() << " s\n  search keys merged and sorted (generator's thread): "
+               << std::chrono::duration<double>(keys_given - started).count() << " s\n";
     }
     writer.reset();
-    freeing = std::jthread([doomed = std::move(memory_repository)]() mutable { doomed.reset(); });
-    phase("side file written");
     if (!finished || !report) {
       RollBackIfOpen(db);
-      RemoveRegisterFiles(side_path);
       return !report ? report.error() : finished.error();
     }
-    CopySideRows(db, side_path, bulk_keys);
     db.Execute("PRAGMA foreign_keys=ON");
-    phase("search keys copied");
   } else {
     if (!report) {
       db.Execute("ROLLBACK");

@@ -36,6 +36,7 @@ class InMemoryResidentRepository final : public ResidentRepository {
 
   std::optional<ResidentRecord> Latest(std::string_view addressee_number) override;
   std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) override;
+  std::vector<HouseholdMemberFacts> HouseholdMemberFactsOf(std::string_view household_number) override;
   std::vector<ResidentRecord> HouseholdLatest(std::string_view household_number) override;
   std::vector<ResidentRecord> ResidentsInArea(std::string_view area, std::size_t limit) override;
   Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
@@ -62,7 +63,7 @@ class InMemoryResidentRepository final : public ResidentRepository {
 
  private:
   InMemoryProtectionRegister protections_;
-  void Index(const ResidentRecord& version, bool add);
+  void Reindex(const ResidentRecord* before, const ResidentRecord& after);
 
   Sink sink_;
   // Looked up by string_view without building a std::string (heterogeneous lookup).
@@ -73,12 +74,14 @@ class InMemoryResidentRepository final : public ResidentRepository {
   template <class Value>
   using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
   // A person's latest version, packed (packed_resident_record.h: a few hundred bytes instead of
-  // 2 KB and more), with what Append and the scans read without unpacking it.
+  // 2 KB and more), with what Append, the scans and HouseholdMemberFactsOf read without unpacking
+  // it (`facts` without its 宛名番号, which is the entry's key).
   struct Held {
     std::string packed;
     std::string household_number;
     int history_number = 0;
     ResidentStatus status = ResidentStatus::kResident;
+    HouseholdMemberFacts facts;
   };
   ResidentRecord Unpacked(std::string_view addressee_number) const;
   TextMap<Held> latest_;

@@ -36,6 +36,22 @@ struct AsOfQuery {
   std::optional<CalendarDate> known_at;
 };
 
+// 世帯員の概要 (a household member at a glance): the items a caller choosing among a household's
+// members reads, without the whole record. The sample town picks a household at random about a
+// million times at a million residents, mostly to look at ages and 続柄 and move on.
+struct HouseholdMemberFacts {
+  std::string addressee_number;
+  ResidentKind kind = ResidentKind::kJapanese;
+  Sex sex = Sex::kMale;
+  std::optional<CalendarDate> birth;  // 生年月日 as an internal date, when the record gives one
+  std::string relationship;           // 続柄, as Relationship::Text() writes it
+  bool kana_confirmed = false;
+
+  static HouseholdMemberFacts Of(const ResidentRecord& r) {
+    return {r.addressee_number, r.kind, r.sex, r.birth_date.InternalDate(), r.relationship.Text(), r.kana_confirmed};
+  }
+};
+
 class ResidentRepository {
  public:
   virtual ~ResidentRepository() = default;
@@ -45,6 +61,13 @@ class ResidentRepository {
 
   // The latest versions of the people who currently belong to the household and are residents.
   virtual std::vector<ResidentRecord> HouseholdMembers(std::string_view household_number) = 0;
+  // HouseholdMembers' people, in the same order, at a glance. By default read through
+  // HouseholdMembers; a repository holding records packed answers without unpacking them.
+  virtual std::vector<HouseholdMemberFacts> HouseholdMemberFactsOf(std::string_view household_number) {
+    std::vector<HouseholdMemberFacts> facts;
+    for (const ResidentRecord& r : HouseholdMembers(household_number)) facts.push_back(HouseholdMemberFacts::Of(r));
+    return facts;
+  }
   // The latest versions of everyone whose latest version names the household, residents and 除票
   // alike (a 転出 not yet in effect leaves a 除票 that still belongs on the household's copy).
   virtual std::vector<ResidentRecord> HouseholdLatest(std::string_view household_number) = 0;

@@ -28,9 +28,19 @@
 
 namespace jrr {
 
+// What ApplyCsEffects otherwise reads for every 異動 (this municipality, the outbox's next id),
+// kept by a bulk loader across its 異動: while it is the register's only writer they cannot change.
+// Filled at the first 異動.
+struct CsWorkingSet {
+  bool known = false;
+  std::string code;      // this municipality's 団体コード; empty before `jrr init`
+  std::string ours;      // its name as messages route it (OurMunicipalityName)
+  int64_t next_row = 0;  // cs_outbox's next rowid, which the message id carries
+};
+
 // Errors: cs.move_out_information_unknown (kNotFound: not received, or not a 転出証明書情報 that
 // could be read), cs.move_out_information_used (a 特例転入 took it up already).
-Status ApplyCsEffects(Database& db, const ChangeOutcome& outcome);
+Status ApplyCsEffects(Database& db, const ChangeOutcome& outcome, CsWorkingSet* working = nullptr);
 
 
 // `today` and `now_epoch_seconds` date the 異動 a 転入通知 records (operator "cs-inbox", place "CS").

@@ -40,9 +40,17 @@ class SqliteFuhyoRegister {
   std::vector<Fuhyo> Search(const std::string& text, const std::string& kana_key = {});
   // A new current 附票 (編製, 改製, 管内転籍, or the coupling's first sight of a 戸籍).
   int64_t Create(const KosekiKey& koseki, CalendarDate on, const std::string& reason = "編製");
-  // A member's next version (a new member when member_id is 0); returns the member id.
-  int64_t SaveMember(int64_t fuhyo_id, const FuhyoMember& member, const std::string& source);
-  void AddAddress(int64_t member_id, const FuhyoAddress& address);
+  // A member's next version (a new member when member_id is 0); returns the member id. A caller
+  // that knows the numbers (a loader keeping a FuhyoWorkingSet) gives them: the member id (a new
+  // one for a new member) and the version; else they are read from the register.
+  struct MemberNumbers {
+    int64_t member_id = 0;
+    int version = 0;
+  };
+  int64_t SaveMember(int64_t fuhyo_id, const FuhyoMember& member, const std::string& source,
+                     const std::optional<MemberNumbers>& known = std::nullopt);
+  // A member's next address line; `known_seq`, when given, is its number (else read).
+  void AddAddress(int64_t member_id, const FuhyoAddress& address, std::optional<int64_t> known_seq = std::nullopt);
   void SetState(int64_t fuhyo_id, FuhyoState state, CalendarDate on, const std::string& reason);
   // Appends an event's plan (PlanFuhyoEvent) and its audit entry in one transaction; returns the
   // 附票 left current.
@@ -55,9 +63,15 @@ class SqliteFuhyoRegister {
 // The current 附票 of a register kept in memory by a loader that is the register's only writer
 // (the sample town in bulk): ApplyFuhyoNotice serves them from here rather than reading each back
 // (three statements and one per member), and keeps them as it writes them.
+// With `complete`, it holds every current 附票 of the register (the loader began on a register
+// without any), so a 戸籍 it does not hold has none to look up. It also numbers what the loader
+// adds (members, the outbox's rows) instead of asking the register each time.
 struct FuhyoWorkingSet {
   std::unordered_map<std::string, Fuhyo> current;  // by 本籍 '\x1f' 筆頭者
+  bool complete = false;
   std::string ours;  // OurMunicipalityName, read at the first 異動 instead of at every one
+  int64_t next_outbox_row = 0;  // fuhyo_outbox's next rowid (the notice id's number), likewise
+  int64_t next_member_id = 0;   // fuhyo_member_version's next member id, likewise
 };
 
 // Applies a notice's items to the 附票 (the member's name, birth, sex and code as a new version

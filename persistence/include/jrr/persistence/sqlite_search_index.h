@@ -51,6 +51,9 @@ class BulkSearchIndex {
   // `previous` is the person's version before `version`, if there is one; it must have been
   // added before. Then only the keys whose inputs changed are built (SearchKeysAddedBy).
   void Add(const ResidentRecord& version, const ResidentRecord* previous = nullptr);
+  // Takes in what `other` collected (a loader's second thread may collect part of the keys):
+  // the rows then written are those of one index that had collected both. Before Sort, on both.
+  void Merge(BulkSearchIndex&& other);
   // Puts what was collected in key order, without the database: a loader can do it while its
   // last versions are still being written. Write does it if it was not done.
   void Sort();
