@@ -333,6 +333,15 @@ std::vector<std::string> ThreeColumnRows(Database& db, const char* sql) {
   return out;
 }
 
+// What a bulk loader does with its index once every version is in: the key rows, then the
+// trigram values, in one transaction.
+void WriteCollected(Database& db, BulkSearchIndex& index) {
+  Transaction t(db);
+  index.InsertKeys(db);
+  index.InsertTextValues(db);
+  t.Commit();
+}
+
 constexpr const char* kKeyRows = "SELECT kind, value, addressee_number FROM search_key ORDER BY 1, 2, 3";
 constexpr const char* kTextRows = "SELECT kind, value, '' FROM search_text ORDER BY 1, 2";
 
@@ -355,12 +364,7 @@ TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
     }
     t.Commit();
   }
-  {
-    Transaction t(bulk);
-    index.InsertKeys(bulk);
-    index.InsertTextValues(bulk);
-    t.Commit();
-  }
+  WriteCollected(bulk, index);
   EXPECT_EQ(ThreeColumnRows(bulk, kKeyRows), ThreeColumnRows(one_by_one, kKeyRows));
   EXPECT_EQ(ThreeColumnRows(bulk, kTextRows), ThreeColumnRows(one_by_one, kTextRows));
   EXPECT_GT(ThreeColumnRows(bulk, kKeyRows).size(), 20u);
@@ -381,12 +385,7 @@ TEST(BulkSearchIndexTest, TwoHalvesMergedWriteTheRowsOfOne) {
   Migrate(whole);
   BulkSearchIndex one;
   for (const auto& [v, previous] : versions) one.Add(v, previous ? &*previous : nullptr);
-  {
-    Transaction t(whole);
-    one.InsertKeys(whole);
-    one.InsertTextValues(whole);
-    t.Commit();
-  }
+  WriteCollected(whole, one);
   for (std::size_t n = 0; n < splits.size(); ++n) {
     SCOPED_TRACE("split " + std::to_string(n));
     Database merged(dir.File("merged" + std::to_string(n) + ".db"));
@@ -398,10 +397,7 @@ TEST(BulkSearchIndexTest, TwoHalvesMergedWriteTheRowsOfOne) {
       (splits[n][i] == 0 ? mine : theirs).Add(v, previous ? &*previous : nullptr);
     }
     mine.Merge(std::move(theirs));
-    Transaction t(merged);
-    mine.InsertKeys(merged);
-    mine.InsertTextValues(merged);
-    t.Commit();
+    WriteCollected(merged, mine);
     EXPECT_EQ(ThreeColumnRows(merged, kKeyRows), ThreeColumnRows(whole, kKeyRows));
     EXPECT_EQ(ThreeColumnRows(merged, kTextRows), ThreeColumnRows(whole, kTextRows));
   }

@@ -92,7 +92,7 @@ const std::vector<Command>& Commands() {
        "  作成中は PATH.building に書き、完成してから PATH に名前を変えます（途中で止まっても PATH に\n"
        "  作りかけの台帳は残りません）。\n"
        "  --bulk: 同じ異動処理をメモリ上で検査し、同じ行を2つのコアで書き込みます（大きな町向け。\n"
-       "  メモリを多く使い、作業中は PATH.building.side も使います）。\n",
+       "  メモリを多く使います: 100万人で約3 GB）。\n",
        {"db", "residents", "seed"}, {"bulk"}, 0, 0, Sample},
       {"codes", "住民票コードの取込・残数 / load and count 住民票コード",
        "jrr codes import --db PATH FILE   (1行に1コード、検査数字付き11桁)\n"

@@ -23,7 +23,7 @@ struct SampleSummary {
 //   kRegister — through SqliteResidentRepository, each 異動 read from and checked against the file;
 //   kBulk — through InMemoryResidentRepository, the same checks in memory; a second thread writes
 //           each recorded 異動 with the same inserts, and the search keys and code pool go in whole
-//           at the end through a side file beside the file being built (removed when done).
+//           at the end, in key order.
 enum class SamplePath { kRegister, kBulk };
 
 // Creates `path` (which must not exist; error sample.register_not_empty) and fills it. The town is
