@@ -20,12 +20,14 @@ CsKind KindOf(const std::string& code) {
   return code == CsKindCode(CsKind::kMoveInNotice) ? CsKind::kMoveInNotice : CsKind::kMoveOutInformation;
 }
 
+// The outbox's next rowid, which the message id carries: max(rowid) is one index step; ids stay
+// unique among registers by the sender's name.
+int64_t NextOutboxRow(Database& db) { return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox"); }
+
 void Enqueue(Database& db, const std::string& ours, CsKind kind, const std::string& to, int64_t change_id,
              std::string payload, CsWorkingSet* working = nullptr) {
-  // max(rowid) is one index step; ids stay unique among registers by the sender's name. A working
-  // set counts instead (the rows it numbers get exactly those rowids: nobody else inserts).
-  auto next_row = [&db] { return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox"); };
-  const int64_t row = working == nullptr ? next_row() : working->next_row++;
+  // A working set counts instead (the rows it numbers get exactly those rowids: nobody else inserts).
+  const int64_t row = working == nullptr ? NextOutboxRow(db) : working->next_row++;
   CsMessage message{ours + "-CS-" + std::to_string(row), kind, ours, to, std::move(payload)};
   db.Prepare("INSERT INTO cs_outbox(notice_id, kind, to_municipality, change_id, body) VALUES (?1, ?2, ?3, ?4, ?5)")
       ->Bind(1, message.id).Bind(2, CsKindCode(kind)).Bind(3, to).Bind(4, change_id)
@@ -126,7 +128,7 @@ Status ApplyCsEffects(Database& db, const ChangeOutcome& outcome, CsWorkingSet* 
       sender.code = municipality->code.digits();
       sender.ours = TitleWithPrefecture(municipality->name, sender.code);  // as OurMunicipalityName
     }
-    if (working != nullptr) sender.next_row = db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox");
+    if (working != nullptr) sender.next_row = NextOutboxRow(db);
     sender.known = working != nullptr;
   }
   if (sender.code.empty()) return {};  // a register before `jrr init` exchanges nothing

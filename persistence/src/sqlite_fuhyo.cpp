@@ -44,11 +44,13 @@ std::string KanaKeyOf(const FuhyoMember& m) {
   return key ? *key : std::string();
 }
 
-// The next id of this register's outbox: max(rowid) is one index step, where a count would read
-// the whole outbox for every notice.
-std::string NextOutboxId(Database& db, const std::string& ours) {
-  return ours + "-" + std::to_string(db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox"));
-}
+// The outbox's next rowid, which the notice id carries: max(rowid) is one index step, where a
+// count would read the whole outbox for every notice.
+int64_t NextOutboxRow(Database& db) { return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox"); }
+
+std::string NextOutboxId(Database& db, const std::string& ours) { return ours + "-" + std::to_string(NextOutboxRow(db)); }
+
+int64_t NextMemberId(Database& db) { return db.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version"); }
 
 void Enqueue(Database& db, const std::string& id, const std::string& to, const std::string& body) {
   db.Prepare("INSERT INTO fuhyo_outbox(notice_id, to_municipality, body) VALUES (?1, ?2, ?3)")
@@ -162,7 +164,7 @@ int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, 
     member_id = known->member_id;
     version = known->version;
   } else if (member_id == 0) {
-    member_id = db_.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version");
+    member_id = NextMemberId(db_);
   } else {
     version = static_cast<int>(db_.QueryInt("SELECT max(version) FROM fuhyo_member_version WHERE member_id = ?1", member_id)) +
               1;
@@ -428,9 +430,7 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   // A working set knows the numbers: the member as it holds it is the member as written.
   std::optional<SqliteFuhyoRegister::MemberNumbers> numbers;
   if (working && items_changed) {
-    if (!member && working->next_member_id == 0) {
-      working->next_member_id = db.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version");
-    }
+    if (!member && working->next_member_id == 0) working->next_member_id = NextMemberId(db);
     numbers = member ? SqliteFuhyoRegister::MemberNumbers{member->member_id, member->version + 1}
                      : SqliteFuhyoRegister::MemberNumbers{working->next_member_id++, 1};
   }
@@ -439,9 +439,8 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   const bool moved = !member || member->addresses.empty() || member->addresses.back().address != line.address ||
                      member->addresses.back().abroad != line.abroad || member->addresses.back().since != line.since;
   if (moved) {
-    fuhyo.AddAddress(member_id, line,
-                     working ? std::optional<int64_t>(member ? static_cast<int64_t>(member->addresses.size()) + 1 : 1)
-                             : std::nullopt);
+    const int64_t lines = member ? static_cast<int64_t>(member->addresses.size()) : 0;
+    fuhyo.AddAddress(member_id, line, working ? std::optional<int64_t>(lines + 1) : std::nullopt);
   }
   if (working && (items_changed || moved)) {
     // The member as Get would now read it: the new version's items, the address lines so far.
@@ -464,7 +463,7 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
   std::string unkept;  // without a working set: read for this 異動
   if (working != nullptr && working->ours.empty()) {
     working->ours = OurMunicipalityName(db);
-    working->next_outbox_row = db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox");
+    working->next_outbox_row = NextOutboxRow(db);
   }
   const std::string& ours = working != nullptr ? working->ours : (unkept = OurMunicipalityName(db));
   if (ours.empty()) return;

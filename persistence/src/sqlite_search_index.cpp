@@ -64,6 +64,11 @@ void BackfillSearchIndex(Database& db) {
   while (rows->Step()) IndexVersion(db, codec::ReadVersion(*rows));
 }
 
+uint64_t BulkSearchIndex::Key(uint64_t value, uint64_t person) {
+  if (value >> (64 - kPersonBits) != 0) throw std::length_error("bulk search index: too many distinct values");
+  return value << kPersonBits | person;
+}
+
 uint32_t BulkSearchIndex::Intern(Ids& ids, std::vector<const std::string*>& names, std::string_view text) {
   if (auto found = ids.find(text); found != ids.end()) return found->second;
   auto [it, added] = ids.emplace(std::string(text), static_cast<uint32_t>(names.size()));
@@ -86,9 +91,7 @@ void BulkSearchIndex::Add(const ResidentRecord& version, const ResidentRecord* p
   for (const SearchKey& key : keys) {
     scratch_.assign(1, static_cast<char>(key.kind));
     scratch_ += key.value;
-    const uint64_t value = Intern(value_ids_, values_, scratch_);
-    if (value >> (64 - kPersonBits) != 0) throw std::length_error("bulk search index: too many distinct values");
-    keys_.push_back(value << kPersonBits | person);
+    keys_.push_back(Key(Intern(value_ids_, values_, scratch_), person));
   }
 }
 
@@ -141,9 +144,7 @@ void BulkSearchIndex::Merge(BulkSearchIndex&& other) {
     } else if (people_interned_) {
       person = Intern(person_ids_, people_, IssuedNumberText(person));
     }
-    const uint64_t value = value_of[key >> kPersonBits];
-    if (value >> (64 - kPersonBits) != 0) throw std::length_error("bulk search index: too many distinct values");
-    keys_.push_back(value << kPersonBits | person);
+    keys_.push_back(Key(value_of[key >> kPersonBits], person));
   }
   std::vector<uint64_t>().swap(other.keys_);
 }

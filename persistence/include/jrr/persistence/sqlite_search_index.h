@@ -91,6 +91,8 @@ class BulkSearchIndex {
   static constexpr int kPersonBits = 34;  // 10^10 < 2^34
   static constexpr uint64_t kPersonMask = (uint64_t{1} << kPersonBits) - 1;
   uint64_t PersonOf(std::string_view addressee_number);
+  // value << kPersonBits | person; throws std::length_error when the value id does not fit.
+  static uint64_t Key(uint64_t value, uint64_t person);
   void GeneralizePeople();
   // kind as one byte, then the value: ordered as SQLite orders (kind, value).
   Ids value_ids_;
