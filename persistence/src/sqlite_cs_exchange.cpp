@@ -29,9 +29,9 @@ void Enqueue(Database& db, const std::string& ours, CsKind kind, const std::stri
   // A working set counts instead (the rows it numbers get exactly those rowids: nobody else inserts).
   const int64_t row = working == nullptr ? NextOutboxRow(db) : working->next_row++;
   CsMessage message{ours + "-CS-" + std::to_string(row), kind, ours, to, std::move(payload)};
-  db.Prepare("INSERT INTO cs_outbox(notice_id, kind, to_municipality, change_id, body) VALUES (?1, ?2, ?3, ?4, ?5)")
+  db.Prepare("INSERT INTO cs_outbox(notice_id, kind, to_municipality, change_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
       ->Bind(1, message.id).Bind(2, CsKindCode(kind)).Bind(3, to).Bind(4, change_id)
-      .Bind(5, EncodeCsMessage(message))
+      .Bind(5, EncodeCsMessage(message)).Bind(6, UtcTimestampNow())
       .Run();
 }
 

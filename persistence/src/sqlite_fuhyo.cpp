@@ -53,8 +53,8 @@ std::string NextOutboxId(Database& db, const std::string& ours) { return ours + 
 int64_t NextMemberId(Database& db) { return db.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version"); }
 
 void Enqueue(Database& db, const std::string& id, const std::string& to, const std::string& body) {
-  db.Prepare("INSERT INTO fuhyo_outbox(notice_id, to_municipality, body) VALUES (?1, ?2, ?3)")
-      ->Bind(1, id).Bind(2, to).Bind(3, body)
+  db.Prepare("INSERT INTO fuhyo_outbox(notice_id, to_municipality, body, created_at) VALUES (?1, ?2, ?3, ?4)")
+      ->Bind(1, id).Bind(2, to).Bind(3, body).Bind(4, UtcTimestampNow())
       .Run();
 }
 
@@ -148,8 +148,8 @@ std::vector<Fuhyo> SqliteFuhyoRegister::Search(const std::string& text, const st
 }
 
 int64_t SqliteFuhyoRegister::Create(const KosekiKey& koseki, CalendarDate on, const std::string& reason) {
-  db_.Prepare("INSERT INTO fuhyo(domicile, head_of_family, created_on) VALUES (?1, ?2, ?3)")
-      ->Bind(1, koseki.domicile).Bind(2, koseki.head_of_family).Bind(3, ToIsoString(on))
+  db_.Prepare("INSERT INTO fuhyo(domicile, head_of_family, created_on, recorded_at) VALUES (?1, ?2, ?3, ?4)")
+      ->Bind(1, koseki.domicile).Bind(2, koseki.head_of_family).Bind(3, ToIsoString(on)).Bind(4, UtcTimestampNow())
       .Run();
   const int64_t id = db_.LastInsertRowId();
   SetState(id, FuhyoState::kCurrent, on, reason);
@@ -172,13 +172,13 @@ int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, 
   db_.Prepare(
          "INSERT INTO fuhyo_member_version(member_id, version, fuhyo_id, family_name, given_name, birth_date, sex, "
          "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source, family_kana, given_kana, "
-         "kana_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
+         "kana_key, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)")
       ->Bind(1, member_id).Bind(2, version).Bind(3, fuhyo_id).Bind(4, m.family_name).Bind(5, m.given_name)
       .Bind(6, MaybeDay(m.birth_date))
       .Bind(7, m.sex ? std::optional<std::string>(std::to_string(static_cast<int>(*m.sex))) : std::nullopt)
       .Bind(8, m.resident_record_code).Bind(9, m.overseas_voter_municipality).Bind(10, m.removed ? 1 : 0)
       .Bind(11, m.removal_reason).Bind(12, MaybeDay(m.removed_on)).Bind(13, source).Bind(14, m.family_kana)
-      .Bind(15, m.given_kana).Bind(16, KanaKeyOf(m))
+      .Bind(15, m.given_kana).Bind(16, KanaKeyOf(m)).Bind(17, UtcTimestampNow())
       .Run();
   return member_id;
 }
@@ -194,8 +194,9 @@ void SqliteFuhyoRegister::AddAddress(int64_t member_id, const FuhyoAddress& a, s
 }
 
 void SqliteFuhyoRegister::SetState(int64_t fuhyo_id, FuhyoState state, CalendarDate on, const std::string& reason) {
-  db_.Prepare("INSERT INTO fuhyo_event(fuhyo_id, state, on_date, reason) VALUES (?1, ?2, ?3, ?4)")
+  db_.Prepare("INSERT INTO fuhyo_event(fuhyo_id, state, on_date, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)")
       ->Bind(1, fuhyo_id).Bind(2, static_cast<int>(state)).Bind(3, ToIsoString(on)).Bind(4, reason)
+      .Bind(5, UtcTimestampNow())
       .Run();
 }
 

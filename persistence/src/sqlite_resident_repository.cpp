@@ -57,8 +57,8 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
   auto insert_change = db.Prepare(
       "INSERT INTO change_record(reason, event_date, event_date_sort, notification_date, "
       "processing_date, ex_officio, operator_id, place, terminal, note, alerts, "
-      "supersedes_change_id, on_request, special, move_out_information) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+      "supersedes_change_id, on_request, special, move_out_information, recorded_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   insert_change->Bind(1, static_cast<int>(change.reason))
       .Bind(2, codec::EncodeDate(change.event_date))
       .Bind(3, codec::EncodeDay(change.event_date.InternalDate()))
@@ -78,6 +78,7 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
   insert_change->Bind(13, change.on_request ? 1 : 0);
   insert_change->Bind(14, change.special ? 1 : 0);
   insert_change->Bind(15, change.move_out_information);
+  insert_change->Bind(16, UtcTimestampNow());  // not the column default: see UtcTimestampNow
   insert_change->Run();
   return db.LastInsertRowId();
 }

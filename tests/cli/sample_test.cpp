@@ -160,5 +160,53 @@ TEST(SampleTown, ContainsWhatTeachingAndTestingNeed) {
             0) << "no 住民票コード held by two people";
 }
 
+// A row's wall-clock stamp (recorded_at, created_at, …) is what its column's default,
+// strftime(…, 'now'), would have written at some moment of the build, on both paths: the 異動's
+// inserts bind UtcTimestampNow instead of leaving the column to its default.
+TEST(SampleTown, StampsEveryRowWithAMomentOfItsBuild) {
+  TempDir dir;
+  std::ostringstream quiet;
+  for (const app::SamplePath how : {app::SamplePath::kBulk, app::SamplePath::kRegister}) {
+    const std::string file = dir.File(how == app::SamplePath::kBulk ? "bulk.db" : "register.db");
+    const std::string before = UtcTimestampNow();
+    ASSERT_TRUE(app::CreateSampleRegister(file, 300, 5, quiet, how));
+    const std::string after = UtcTimestampNow();
+    Database db(file, DatabaseOptions{.create_if_missing = false});
+    std::vector<std::pair<std::string, std::string>> stamped;  // table, column
+    std::vector<std::string> defaults;
+    {
+      auto columns = db.Prepare(
+          "SELECT m.name, c.name, c.dflt_value FROM sqlite_master m, pragma_table_info(m.name) c "
+          "WHERE m.type = 'table' AND c.dflt_value LIKE '%strftime(%''now'')%' ORDER BY 1, 2");
+      while (columns->Step()) {
+        stamped.emplace_back(columns->ColumnText(0), columns->ColumnText(1));
+        defaults.push_back(columns->ColumnText(2));
+      }
+    }
+    ASSERT_GT(stamped.size(), 20u);
+    int64_t rows_seen = 0;
+    for (std::size_t i = 0; i < stamped.size(); ++i) {
+      const auto& [table, column] = stamped[i];
+      // The default itself, at the moments before and after the build.
+      std::string earliest = defaults[i];
+      std::string latest = defaults[i];
+      earliest.replace(earliest.find("'now'"), 5, "?1");
+      latest.replace(latest.find("'now'"), 5, "?2");
+      auto outside = db.Prepare("SELECT count(*) FROM " + table + " WHERE " + column + " NOT BETWEEN " + earliest +
+                                " AND " + latest);
+      outside->Bind(1, before).Bind(2, after);
+      ASSERT_TRUE(outside->Step());
+      EXPECT_EQ(outside->ColumnInt(0), 0) << table << "." << column << " " << before << " .. " << after;
+      rows_seen += db.QueryInt("SELECT count(*) FROM " + table);
+    }
+    // The tables each 異動 stamps hold rows, so the check above is not an empty one.
+    for (const char* table : {"change_record", "cs_outbox", "fuhyo", "fuhyo_event", "fuhyo_member_version", "fuhyo_outbox"}) {
+      EXPECT_GT(db.QueryInt(std::string("SELECT count(*) FROM ") + table), 0) << table;
+    }
+    EXPECT_GT(rows_seen, 1000);
+  }
+}
+
+
 }  // namespace
 }  // namespace jrr

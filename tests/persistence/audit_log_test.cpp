@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
+#include <set>
+#include <thread>
 
 #include "jrr/domain/pending_changes.h"
 #include "jrr/domain/storage_error.h"
@@ -157,6 +160,30 @@ TEST_F(AuditLogTest, SearchesByResidentOperatorActionAndTime) {
   two.limit = 2;
   EXPECT_EQ(count(two), 2u);
   EXPECT_EQ(log.Search(query(child, {}))[0].event.outcome, "protection.blocked");
+}
+
+// UtcTimestampNow formats the date and time of day once a second per thread: across second
+// boundaries it still reads as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ', 'now') around it does.
+TEST_F(AuditLogTest, TheTimestampReadsAsSQLiteWritesTheSameMoment) {
+  auto now = db_->Prepare("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+  auto sqlite_now = [&] {
+    now->Reset();
+    EXPECT_TRUE(now->Step());
+    return now->ColumnText(0);
+  };
+  std::set<std::string> seconds;
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (seconds.size() < 3 && std::chrono::steady_clock::now() < give_up) {
+    const std::string earliest = sqlite_now();
+    const std::string stamp = UtcTimestampNow();
+    const std::string latest = sqlite_now();
+    ASSERT_EQ(stamp.size(), 24u) << stamp;
+    ASSERT_LE(earliest, stamp);
+    ASSERT_LE(stamp, latest);
+    seconds.insert(stamp.substr(0, 19));
+    std::this_thread::sleep_for(std::chrono::milliseconds(7));
+  }
+  EXPECT_GE(seconds.size(), 3u);  // two boundaries crossed
 }
 
 // The canonical text is the log's format: changing it would make every existing log fail to

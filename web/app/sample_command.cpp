@@ -559,8 +559,10 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   BulkSearchIndex bulk_keys;
   FuhyoWorkingSet bulk_fuhyo;
   bulk_fuhyo.complete = true;  // a new register: no 附票 yet
-  // Bulk: given by this thread after the last 異動 (the writer's thread reads them after Wait).
-  Handoff keys_and_pool;     // bulk_keys sorted, `pool` made
+  // Bulk: given by this thread after the last 異動, in this order (the writer's thread reads each
+  // after its Wait).
+  Handoff pool_made;         // `pool` made
+  Handoff keys_sorted;       // bulk_keys whole and sorted
   Handoff finishing_inputs;  // `choices` made
   std::vector<std::string> pool;  // filled once the town is made, before finish_history reads it
   std::optional<SampleChoices> choices;  // in bulk, likewise; else finish_history reads the register
@@ -607,11 +609,11 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     }
     for (const std::string& drop : drops) db.Execute(drop);
   }
-  // What needs the history alone: its indexes back (AddSampleProtections looks people up by
-  // household), the 住民票コード pool (in bulk, the search keys too), a few 支援措置, and the 2022 and
-  // 2024 amendments' items, recorded 職権 for the members then on the town's 附票 (a fixed date, so
-  // a seed still fixes the town). In bulk, the writer's thread does it while this one prepares
-  // what it needs from memory (Handoff).
+  // What needs the history alone: the 住民票コード pool (in bulk, the search keys too), the
+  // history's indexes back (AddSampleProtections looks people up by household), a few 支援措置, and
+  // the 2022 and 2024 amendments' items, recorded 職権 for the members then on the town's 附票 (a
+  // fixed date, so a seed still fixes the town). In bulk, the writer's thread does it while this
+  // one prepares what it needs from memory (Handoff).
   constexpr int kSealEvery = 10;   // one adult in ten holds a registered seal,
   constexpr int kSealMost = 1000;  // up to 1,000 of them (a few ms each)
   auto finish_history = [&]() -> Status {
@@ -625,22 +627,26 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     db.Execute("PRAGMA cache_size=-2000");
     db.Execute("PRAGMA temp_store=DEFAULT");
     db.Execute("PRAGMA threads=2");
-    for (const std::string& sql : deferred_schema) db.Execute(sql);
-    phase("indexes built");
+    // The pool and the search keys first: they are single-threaded inserts, written while the
+    // generator's thread still works on the choices and frees its memory; CREATE INDEX's sorter,
+    // which can use the second core, comes after, when that core is free (measured at a million
+    // residents, docs/performance.md, session 13).
     if (how == SamplePath::kBulk) {
-      if (!keys_and_pool.Wait()) {
+      auto not_completed = [] {
         return MakeError(ErrorCode::kInternal, "storage.failure", "the sample town was not completed");
-      }
+      };
+      if (!pool_made.Wait()) return not_completed();
       Transaction rows(db);
       if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
       phase("code pool written");
+      if (!keys_sorted.Wait()) return not_completed();
       bulk_keys.InsertKeys(db);
       bulk_keys.InsertTextValues(db);
       rows.Commit();
       phase("search keys written");
-      if (!finishing_inputs.Wait()) {
-        return MakeError(ErrorCode::kInternal, "storage.failure", "the sample town was not completed");
-      }
+      for (const std::string& sql : deferred_schema) db.Execute(sql);
+      phase("indexes built");
+      if (!finishing_inputs.Wait()) return not_completed();
     } else {
       if (auto ok = ImportResidentRecordCodes(db, pool); !ok) return ok.error();
     }
@@ -685,7 +691,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
              << std::flush;
   };
   // Before the writer goes: it may wait for these.
-  Handoff::Guard abandon_keys_unless_given{keys_and_pool};
+  Handoff::Guard abandon_pool_unless_given{pool_made};
+  Handoff::Guard abandon_keys_unless_given{keys_sorted};
   Handoff::Guard abandon_choices_unless_given{finishing_inputs};
   auto report = BuildSampleTown(residents_repository, &dictionary, *lists, options);
   phase("generated (bulk: the writer may still be behind)");
@@ -715,23 +722,24 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     }
   }
   // In bulk, what the finishing work and the summary need from the town is prepared here, from
-  // memory, while the writer's thread builds the history's indexes: the choices, then (with the
-  // part the writer built, once it has written the last 異動) the search keys in key order.
+  // memory, in the order the writer's thread uses it: the pool; the search keys in key order, once
+  // the writer has written the last 異動 (with the part it built); the choices.
   SampleSummary summary;
   std::chrono::steady_clock::time_point keys_given{};  // printed with the phases once the writer is done
   std::chrono::steady_clock::time_point choices_given{};
   if (report && writer) {
-    choices = ChoicesFromMemory(*memory_repository, summary);
-    choices->today = writer->LatestProcessingDate();
-    if (auto drawn = DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
-      choices->seals = std::move(*drawn);
-    }  // else the writer draws them again and reports the error
-    finishing_inputs.Give(true);
-    choices_given = std::chrono::steady_clock::now();
+    pool_made.Give(true);
     if (writer->TakeWritersKeys()) {  // else the writer failed; Join says how
       bulk_keys.Sort();
-      keys_and_pool.Give(true);
+      keys_sorted.Give(true);
       keys_given = std::chrono::steady_clock::now();
+      choices = ChoicesFromMemory(*memory_repository, summary);
+      choices->today = writer->LatestProcessingDate();
+      if (auto drawn = DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
+        choices->seals = std::move(*drawn);
+      }  // else the writer draws them again and reports the error
+      finishing_inputs.Give(true);
+      choices_given = std::chrono::steady_clock::now();
     }
   }
   if (writer) {
@@ -748,9 +756,9 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     }
     if (show_phases) {
       progress << "  generator waited for the writer " << writer->GeneratorWaited() << " s, writer for the generator "
-               << writer->WriterWaited() << " s\n  choices and impressions made (generator's thread): "
-               << std::chrono::duration<double>(choices_given - started).count() << " s\n  search keys merged and sorted (generator's thread): "
-               << std::chrono::duration<double>(keys_given - started).count() << " s\n";
+               << writer->WriterWaited() << " s\n  search keys merged and sorted (generator's thread): "
+               << std::chrono::duration<double>(keys_given - started).count() << " s\n  choices and impressions made (generator's thread): "
+               << std::chrono::duration<double>(choices_given - started).count() << " s\n";
     }
     writer.reset();
     if (!finished || !report) {
