@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "jrr/domain/numbers.h"
+#include "jrr/persistence/sqlite_audit_log.h"
 
 namespace jrr {
 namespace {
@@ -37,9 +38,14 @@ Result<int64_t> ImportResidentRecordCodes(Database& db, const std::vector<std::s
   std::vector<std::string_view> sorted(codes.begin(), codes.end());
   std::sort(sorted.begin(), sorted.end());
   // Many codes to a statement: a statement run per code cost more than the code's place in the key.
+  // The day is bound, not left to the column's default (the same UTC date): SQLite's strftime per
+  // row was half the insert's time (1.5 M codes: 1.28 → 0.62 s in the sqlite3 shell).
+  const std::string today = UtcTimestampNow().substr(0, 10);
   Transaction transaction(db);
-  const int64_t added = InsertRows(db, "INSERT OR IGNORE INTO resident_record_code_pool(code) VALUES ", "(?)", sorted.size(),
-                                   256, [&](Statement& insert, int first, std::size_t i) { insert.BindUnowned(first, sorted[i]); });
+  const int64_t added = InsertRows(db, "INSERT OR IGNORE INTO resident_record_code_pool(code, loaded_on) VALUES ", "(?, ?)",
+                                   sorted.size(), 256, [&](Statement& insert, int first, std::size_t i) {
+                                     insert.BindUnowned(first, sorted[i]).BindUnowned(first + 1, today);
+                                   });
   transaction.Commit();
   return added;
 }
