@@ -48,7 +48,10 @@ std::string KanaKeyOf(const FuhyoMember& m) {
 // count would read the whole outbox for every notice.
 int64_t NextOutboxRow(Database& db) { return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox"); }
 
-std::string NextOutboxId(Database& db, const std::string& ours) { return ours + "-" + std::to_string(NextOutboxRow(db)); }
+// A notice's id: the sender's name and the outbox row that holds it.
+std::string OutboxId(const std::string& ours, int64_t row) { return ours + "-" + std::to_string(row); }
+
+std::string NextOutboxId(Database& db, const std::string& ours) { return OutboxId(ours, NextOutboxRow(db)); }
 
 int64_t NextMemberId(Database& db) { return db.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version"); }
 
@@ -373,11 +376,10 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
       if (!next.sex) next.sex = found->sex;
       if (today >= kResidentCodeSince && next.resident_record_code.empty()) next.resident_record_code = found->code;
       if (next.birth_date == m.birth_date && next.sex == m.sex && next.resident_record_code == m.resident_record_code) continue;
-      if (working) {
-        fuhyo.SaveMember(f->fuhyo_id, next, source, SqliteFuhyoRegister::MemberNumbers{m.member_id, m.version + 1});
-      } else {
-        fuhyo.SaveMember(f->fuhyo_id, next, source);
-      }
+      // A working set holds the member as written: its next version is known.
+      fuhyo.SaveMember(f->fuhyo_id, next, source,
+                       working ? std::optional(SqliteFuhyoRegister::MemberNumbers{m.member_id, m.version + 1})
+                               : std::nullopt);
       ++added;
     }
   }
@@ -493,7 +495,7 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
     notice->to_municipality = MunicipalityOfPlace(v.domicile.place);
     if (notice->to_municipality.empty()) continue;  // a 本籍 we cannot route (e.g. typed without a prefecture)
     // A working set counts the outbox's rows (nobody else adds any while it is kept).
-    notice->notice_id = working != nullptr ? ours + "-" + std::to_string(working->next_outbox_row++) : NextOutboxId(db, ours);
+    notice->notice_id = working != nullptr ? OutboxId(ours, working->next_outbox_row++) : NextOutboxId(db, ours);
     Enqueue(db, notice->notice_id, notice->to_municipality, EncodeFuhyoNotice(*notice));
   }
 }

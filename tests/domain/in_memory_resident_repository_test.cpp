@@ -14,10 +14,10 @@
 namespace jrr {
 namespace {
 
-ResidentRecord Person(const std::string& placeholder, const std::string& household, const char* given, Sex sex,
+ResidentRecord Person(const std::string& addressee_number, const std::string& household, const char* given, Sex sex,
                       const char* relationship, const std::string& code, const std::string& number) {
   ResidentRecord r;
-  r.addressee_number = placeholder;
+  r.addressee_number = addressee_number;
   r.household_number = household;
   r.history_number = 1;
   r.status = ResidentStatus::kResident;

@@ -164,6 +164,7 @@ TEST_F(AuditLogTest, SearchesByResidentOperatorActionAndTime) {
 
 // UtcTimestampNow formats the date and time of day once a second per thread: across second
 // boundaries it still reads as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ', 'now') around it does.
+// REQ: JK-10.2
 TEST_F(AuditLogTest, TheTimestampReadsAsSQLiteWritesTheSameMoment) {
   auto now = db_->Prepare("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
   auto sqlite_now = [&] {

@@ -248,11 +248,11 @@ void RemoveRegisterFiles(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
 }
 
-// What the writer's finishing work needs from the generator's thread once the last 異動 is made:
-// the 住民票コード pool and the search keys sorted, and the choices of the sample's 支援措置 and
-// 印鑑登録 with the impressions drawn. The writer builds the history's indexes meanwhile and then
-// waits here. Given once; the guard gives "abandoned" when the generator's thread leaves without
-// giving it (an error or exception), so the writer never waits for ever.
+// One thing the writer's finishing work needs from the generator's thread once the last 異動 is
+// made (the 住民票コード pool; the search keys sorted; the choices of the sample's 支援措置 and
+// 印鑑登録 with the impressions drawn): the writer waits here before it uses it. Given once; the
+// guard gives "abandoned" when the generator's thread leaves without giving it (an error or
+// exception), so the writer never waits for ever.
 class Handoff {
  public:
   void Give(bool ready) {
