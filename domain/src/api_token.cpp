@@ -5,15 +5,23 @@ namespace jrr {
 
 Result<ApiToken> ApiTokenDesk::Issue(const Viewer& self, const std::string& name, const std::string& secret,
                                      std::optional<CalendarDate> expires_on) {
+  if (self.by_token) return MakeError(ErrorCode::kRuleViolation, "auth.interactive_required", "a token cannot issue tokens");
   if (name.empty()) return MakeError(ErrorCode::kInvalidInput, "token.name_required");
   if (expires_on && *expires_on < self.today) {
     return MakeError(ErrorCode::kRuleViolation, "token.expiry_past", ToIsoString(*expires_on));
   }
+  const CalendarDate latest = FromDayNumber(ToDayNumber(self.today) + kMaxTokenDays);
+  if (expires_on && latest < *expires_on) {
+    return MakeError(ErrorCode::kRuleViolation, "token.expiry_too_far", ToIsoString(latest));
+  }
+  auto user = staff_.Find(self.operator_id);
+  if (!user) return MakeError(ErrorCode::kNotFound, "staff.not_found", self.operator_id);
   ApiToken token;
   token.user_id = self.operator_id;
   token.name = name;
   token.issued_on = self.today;
-  token.expires_on = expires_on;
+  token.expires_on = expires_on ? *expires_on : FromDayNumber(ToDayNumber(self.today) + kDefaultTokenDays);
+  token.credential_version = user->credential_version;
   token = tokens_.Create(token, secret);
   AuditEvent event = EventBy(self, AuditAction::kSettingsChange, "APIトークンの発行");
   event.detail = "token=" + std::to_string(token.token_id);
@@ -43,8 +51,10 @@ Result<Viewer> ApiTokenDesk::Authenticate(const std::string& secret, const std::
   auto token = tokens_.FindBySecret(secret);
   if (!token || token->revoked || (token->expires_on && *token->expires_on < today)) return invalid();
   auto user = staff_.Find(token->user_id);
-  if (!user || !user->ValidOn(today)) return invalid();
-  return Viewer{user->user_id, place, terminal, user->permissions, today, now_epoch_seconds};
+  if (!user || !user->ValidOn(today) || user->credential_version != token->credential_version) return invalid();
+  Viewer viewer{user->user_id, place, terminal, user->permissions, today, now_epoch_seconds};
+  viewer.by_token = true;
+  return viewer;
 }
 
 }  // namespace jrr

@@ -156,6 +156,17 @@ Result<std::set<OptionalItem>> CheckRequest(const CertificateRequest& request) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.kind_not_allowed",
                      std::string(CertificateKindNameJa(request.kind)));
   }
+  // 転出証明書 (住基法第22条, 施行令第23条): given to the one who filed the 転出 — the person or their
+  // household — to hand to the 転入地; it carries 個人番号, 住民票コード and the code, so nobody
+  // else may ask for it.
+  if (request.kind == CertificateKind::kMoveOut && request.requester != Requester::kSelf) {
+    return MakeError(ErrorCode::kRuleViolation, "certificate.requester_not_allowed",
+                     std::string(RequesterNameJa(request.requester)));
+  }
+  // 閲覧 (住基法第11条の2) is of an area; the whole register is never one list.
+  if (request.kind == CertificateKind::kInspection && request.area.empty()) {
+    return MakeError(ErrorCode::kRuleViolation, "certificate.area_required");
+  }
   if (request.requester == Requester::kThirdParty && request.purpose.empty()) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.purpose_required");
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 
 namespace jrr {
 namespace {
@@ -28,6 +29,21 @@ Status CheckViewerItems(const Viewer& viewer, const std::set<OptionalItem>& item
 }
 
 }  // namespace
+
+ShownOnPrint ShownBy(const CertificatePlan& plan) {
+  ShownOnPrint shown;
+  if (plan.items.contains(OptionalItem::kHeadAndRelationship) && !plan.head_addressee_number.empty()) {
+    shown.persons.push_back(plan.head_addressee_number);
+  }
+  for (const PrintedPerson& p : plan.people) {
+    shown.addresses.push_back(p.record.address.Printed());
+    for (const auto& entry : p.history) shown.addresses.push_back(entry.version.address.Printed());
+    if (plan.items.contains(OptionalItem::kDomicile)) {
+      shown.domiciles.push_back({p.record.domicile.place, p.record.domicile.head_of_family});
+    }
+  }
+  return shown;
+}
 
 PrintedPerson CertificateDesk::AsIssuedOn(const ResidentRecord& latest, bool with_history) {
   PrintedPerson person;
@@ -61,9 +77,19 @@ Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(const Certi
   std::vector<ResidentRecord> found = residents_.ResidentsInArea(request.area, kLimit);
   std::vector<PrintedPerson> people;
   ProtectionRegister& protections = residents_.Protections();
+  // 支援措置 targets whose measure covers 閲覧 are left off the list (JK-9.5, 3.4), and so is
+  // everyone living at their address: a line with the address would show where they live.
+  std::set<std::string> hidden_addresses;
+  for (const std::string& atena : protections.ProtectedPersons()) {
+    bool inspection = false;
+    for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
+      inspection = inspection || (m.Active() && m.Protects(atena) && m.restrict_inspection);
+    }
+    const auto latest = residents_.Latest(atena);
+    if (inspection && latest) hidden_addresses.insert(latest->address.Printed());
+  }
   for (ResidentRecord& r : found) {
-    // 支援措置 targets whose measure covers 閲覧 are left off the list (JK-9.5, 3.4).
-    bool excluded = false;
+    bool excluded = hidden_addresses.contains(r.address.Printed());
     for (const SupportMeasure& m : protections.MeasuresFor(r.addressee_number)) {
       if (m.Active() && m.Protects(r.addressee_number) && m.restrict_inspection) excluded = true;
     }
@@ -217,11 +243,15 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
   for (const ResidentRecord& r : residents_.HouseholdLatest(first.household_number)) {
     if (r.is_head() && (r.status == ResidentStatus::kResident || MoveOutPending(r, viewer_.today))) {
       plan.head_name = r.DisplayName();
+      plan.head_addressee_number = r.addressee_number;
     }
   }
   // A household that moved out as a whole has no resident head any more: the mover who headed it.
   for (const PrintedPerson& p : plan.people) {
-    if (plan.head_name.empty() && p.record.is_head()) plan.head_name = p.record.DisplayName();
+    if (plan.head_name.empty() && p.record.is_head()) {
+      plan.head_name = p.record.DisplayName();
+      plan.head_addressee_number = p.record.addressee_number;
+    }
   }
   if (request.kind == CertificateKind::kInspection) {
     plan.list_condition = "対象地域: " + (request.area.empty() ? std::string("全域") : request.area) + "（" +
@@ -255,7 +285,7 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
   const bool individual_number = plan->items.contains(OptionalItem::kIndividualNumber);
   const std::string function(CertificateKindNameJa(request.kind));
   if (Status cleared = ResidentAccess(residents_, log_, viewer_)
-                           .ClearForIssue(targets, function, individual_number, request.acknowledged);
+                           .ClearForIssue(targets, function, individual_number, request.acknowledged, ShownBy(*plan));
       !cleared) {
     return cleared.error();
   }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/change_desk.h"
 
+#include <algorithm>
+#include <variant>
+
 namespace jrr {
 
 Status ChangeDesk::Require(Permission permission, const std::string& function) {
@@ -41,7 +44,22 @@ ChangeContext ChangeDesk::Context() const {
 
 Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "入力確認"); !ok) return ok.error();
-  return PreviewChange(residents_, Context(), command, dictionary_);
+  auto preview = PreviewChange(residents_, Context(), command, dictionary_);
+  if (!preview) return preview;
+  // The 入力確認 shows the people as the 異動 would leave them: a view of everyone already in the
+  // register, logged, and refused under a 照会抑止 like 照会 (JK-4.0.9, 3.1, 10.2).
+  std::vector<std::string> shown;
+  for (const ResidentRecord& v : preview->versions) {
+    if (std::find(shown.begin(), shown.end(), v.addressee_number) == shown.end() && residents_.Latest(v.addressee_number)) {
+      shown.push_back(v.addressee_number);
+    }
+  }
+  const std::vector<std::string> acknowledged =
+      std::visit([](const auto& c) { return c.input.acknowledged_alerts; }, command);
+  if (auto ok = ResidentAccess(residents_, log_, viewer_).ClearForView(shown, "入力確認", acknowledged); !ok) {
+    return ok.error();
+  }
+  return preview;
 }
 
 Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {

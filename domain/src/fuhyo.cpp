@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/fuhyo.h"
 
+#include <algorithm>
+
 #include "jrr/domain/change_reason.h"
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/text.h"
@@ -27,6 +29,19 @@ bool FuhyoMember::ProtectedOn(CalendarDate day) const {
   return protected_from && protected_until && *protected_from <= day && day <= *protected_until;
 }
 
+bool IsMunicipalityName(std::string_view name) {
+  const std::u32string text = DecodeUtf8(name);
+  if (text.empty() || text.size() > 32) return false;
+  return std::all_of(text.begin(), text.end(), [](char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK ideographs
+           (c >= 0x3400 && c <= 0x4DBF) ||  // extension A
+           (c >= 0xF900 && c <= 0xFAFF) ||  // compatibility ideographs
+           (c >= 0x3041 && c <= 0x3096) ||  // hiragana
+           (c >= 0x30A1 && c <= 0x30FA) ||  // katakana (ヶ among them)
+           c == 0x30FC || c == 0x3005;      // ー, 々
+  });
+}
+
 std::string MunicipalityOfPlace(std::string_view place) {
   const std::u32string text = DecodeUtf8(place);
   std::size_t at = std::u32string::npos;
@@ -42,7 +57,10 @@ std::string MunicipalityOfPlace(std::string_view place) {
     const char32_t c = text[i];
     // A name's first character may itself be 市, 町 or 村 (市川市, 町田市, 村上市): never a terminator.
     if (i > at && (c == U'市' || c == U'町' || c == U'村' || (tokyo && c == U'区'))) {
-      return EncodeUtf8(text.substr(0, i + 1));
+      // A routing name is a folder and an address of notices: only what a municipality's name
+      // can hold, never a slash or a dot a typed address may carry.
+      std::string name = EncodeUtf8(text.substr(0, i + 1));
+      return IsMunicipalityName(name) ? name : std::string();
     }
   }
   return {};
@@ -66,6 +84,10 @@ std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before
   n.given_name = after.given_name;
   n.family_kana = after.family_kana;
   n.given_kana = after.given_kana;
+  if (before && (before->family_name != after.family_name || before->given_name != after.given_name)) {
+    n.former_family_name = before->family_name;
+    n.former_given_name = before->given_name;
+  }
   n.birth_date = after.birth_date.InternalDate().value_or(CalendarDate{1, 1, 1});
   n.sex = after.sex;
   n.resident_record_code = after.resident_record_code;
@@ -93,28 +115,63 @@ std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before
   return n;
 }
 
+namespace {
+
+bool SameName(const FuhyoMember& m, const std::string& family, const std::string& given) {
+  return !family.empty() && m.family_name == family && m.given_name == given;
+}
+
+}  // namespace
+
+Result<std::optional<FuhyoMember>> FindNoticedMember(const Fuhyo& fuhyo, const FuhyoNotice& notice) {
+  const FuhyoMember* found = nullptr;
+  for (const FuhyoMember& m : fuhyo.members) {
+    if (m.removed) continue;
+    if (!m.resident_record_code.empty() && !notice.resident_record_code.empty()) {
+      if (m.resident_record_code != notice.resident_record_code) continue;
+      return std::optional<FuhyoMember>(m);  // the code is the person
+    }
+    const bool named = SameName(m, notice.family_name, notice.given_name) ||
+                       SameName(m, notice.former_family_name, notice.former_given_name);
+    const bool born = !m.birth_date || *m.birth_date == notice.birth_date;
+    const bool sex = !m.sex || *m.sex == notice.sex;
+    if (!named || !born || !sex) continue;
+    if (found != nullptr) {
+      return MakeError(ErrorCode::kRuleViolation, "fuhyo.member_ambiguous",
+                       std::to_string(found->member_id) + "," + std::to_string(m.member_id));
+    }
+    found = &m;
+  }
+  if (found == nullptr) return std::optional<FuhyoMember>();
+  return std::optional<FuhyoMember>(*found);
+}
+
 Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice) {
   if (fuhyo.state != FuhyoState::kCurrent) {
     return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", notice.koseki.domicile);
   }
-  for (const FuhyoMember& m : fuhyo.members) {
-    if (m.removed) continue;
-    // Identity: 生年月日 and 性別 always; the name as 氏 or 名 may change with the notice itself, so
-    // either must still agree; a recorded 住民票コード must agree.
-    const bool born = m.birth_date ? *m.birth_date == notice.birth_date : true;
-    const bool sex = m.sex ? *m.sex == notice.sex : true;
-    const bool name = m.family_name == notice.family_name || m.given_name == notice.given_name;
-    if (!born || !sex || !name) continue;
-    if (!m.resident_record_code.empty() && !notice.resident_record_code.empty() &&
-        m.resident_record_code != notice.resident_record_code) {
-      return MakeError(ErrorCode::kRuleViolation, "fuhyo.person_mismatch", "住民票コード");
-    }
-    if (!m.addresses.empty() && notice.since < m.addresses.back().since) {
-      return MakeError(ErrorCode::kRuleViolation, "fuhyo.date_order", ToIsoString(notice.since));
-    }
-    return m;
+  auto found = FindNoticedMember(fuhyo, notice);
+  if (!found) return found.error();
+  if (!*found) {
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.person_mismatch", notice.family_name + "　" + notice.given_name);
   }
-  return MakeError(ErrorCode::kRuleViolation, "fuhyo.person_mismatch", notice.family_name + "　" + notice.given_name);
+  const FuhyoMember& m = **found;
+  if (!m.addresses.empty() && notice.since < m.addresses.back().since) {
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.date_order", ToIsoString(notice.since));
+  }
+  return m;
+}
+
+bool SamePerson(const FuhyoMember& earlier, const FuhyoMember& later, bool by_member_id,
+                const std::string& later_former_family, const std::string& later_former_given) {
+  if (!earlier.resident_record_code.empty() && !later.resident_record_code.empty()) {
+    return earlier.resident_record_code == later.resident_record_code;
+  }
+  if (earlier.birth_date && later.birth_date && *earlier.birth_date != *later.birth_date) return false;
+  if (earlier.sex && later.sex && *earlier.sex != *later.sex) return false;
+  if (by_member_id) return true;
+  return (earlier.family_name == later.family_name && earlier.given_name == later.given_name) ||
+         SameName(earlier, later_former_family, later_former_given);
 }
 
 std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
@@ -130,6 +187,10 @@ std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
   if (!n.family_kana.empty() || !n.given_kana.empty()) {
     line("family_kana", n.family_kana);
     line("given_kana", n.given_kana);
+  }
+  if (!n.former_family_name.empty()) {
+    line("former_family_name", n.former_family_name);
+    line("former_given_name", n.former_given_name);
   }
   line("birth_date", ToIsoString(n.birth_date));
   line("sex", n.sex == Sex::kMale ? "1" : "2");
@@ -164,6 +225,8 @@ Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text) {
   if (auto g = need("given_name")) n.given_name = *g;
   if (auto k = need("family_kana")) n.family_kana = *k;
   if (auto k = need("given_kana")) n.given_kana = *k;
+  if (auto f = need("former_family_name")) n.former_family_name = *f;
+  if (auto g = need("former_given_name")) n.former_given_name = *g;
   for (const std::string* kana : {&n.family_kana, &n.given_kana}) {
     if (!kana->empty() && !CheckStatutoryFurigana(*kana)) return bad("kana");
   }

@@ -20,6 +20,8 @@ Fuhyo Visible(Fuhyo f, const Viewer& viewer) {
 
 }  // namespace
 
+std::string MemberTarget(int64_t member_id) { return "fuhyo-member:" + std::to_string(member_id); }
+
 Error FuhyoDesk::Deny(Error error, const std::string& function) {
   AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
   event.outcome = error.rule_id;
@@ -27,8 +29,39 @@ Error FuhyoDesk::Deny(Error error, const std::string& function) {
   return error;
 }
 
+std::vector<std::string> FuhyoDesk::PeopleOf(const FuhyoMember& m) {
+  std::vector<std::string> atenas;
+  auto add = [&](const std::vector<ResidentRecord>& found) {
+    for (const ResidentRecord& r : found) {
+      if (std::find(atenas.begin(), atenas.end(), r.addressee_number) == atenas.end()) atenas.push_back(r.addressee_number);
+    }
+  };
+  if (!m.resident_record_code.empty()) add(residents_.FindByNumber(m.resident_record_code));
+  if (atenas.empty() && m.birth_date && m.sex) add(residents_.FindByBasicFacts(m.family_name, m.given_name, *m.sex, *m.birth_date));
+  return atenas;
+}
+
+Fuhyo FuhyoDesk::Shown(Fuhyo f, std::vector<std::string>& targets) {
+  ResidentAccess access(residents_, log_, viewer_);
+  for (FuhyoMember& m : f.members) {
+    const std::vector<std::string> people = PeopleOf(m);
+    for (const std::string& atena : people) targets.push_back(atena);
+    if (people.empty()) targets.push_back(MemberTarget(m.member_id));
+    // A member who lives here under a 照会抑止 is shown as blocked and nothing more (JK-3.1).
+    if (std::any_of(people.begin(), people.end(), [&](const std::string& a) { return access.ViewWithheld(a); })) {
+      FuhyoMember masked;
+      masked.member_id = m.member_id;
+      masked.version = m.version;
+      masked.family_name = std::string(kRestrictedMarker);
+      masked.removed = m.removed;
+      m = std::move(masked);
+    }
+  }
+  return Visible(std::move(f), viewer_);
+}
+
 Result<std::vector<Fuhyo>> FuhyoDesk::Search(const std::string& text) {
-  if (Status ok = Authorize(viewer_, Permission::kView); !ok) return ok.error();
+  if (Status ok = Authorize(viewer_, Permission::kView); !ok) return Deny(ok.error(), "附票の検索");
   if (!CheckText(text, {}) || DecodeUtf8(text).size() < 2) {
     return MakeError(ErrorCode::kInvalidInput, "search.no_key", "2 characters or more");
   }
@@ -36,21 +69,26 @@ Result<std::vector<Fuhyo>> FuhyoDesk::Search(const std::string& text) {
   std::string kana_key;
   if (auto key = BuildKanaKey(text); key && !key->empty()) kana_key = *key;
   auto found = store_.Search(text, kana_key);
+  std::vector<std::string> targets;
+  for (Fuhyo& f : found) f = Shown(std::move(f), targets);
   AuditEvent event = EventBy(viewer_, AuditAction::kSearch, "附票の検索");
   event.detail = "hits=" + std::to_string(found.size());  // never the text typed
+  event.targets = std::move(targets);
   log_.Record(event);
-  for (Fuhyo& f : found) f = Visible(std::move(f), viewer_);
   return found;
 }
 
 Result<Fuhyo> FuhyoDesk::Get(int64_t fuhyo_id) {
-  if (Status ok = Authorize(viewer_, Permission::kView); !ok) return ok.error();
+  if (Status ok = Authorize(viewer_, Permission::kView); !ok) return Deny(ok.error(), "附票の照会");
   auto found = store_.Get(fuhyo_id);
   if (!found) return MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", std::to_string(fuhyo_id));
+  std::vector<std::string> targets;
+  Fuhyo shown = Shown(*found, targets);
   AuditEvent event = EventBy(viewer_, AuditAction::kView, "附票の照会");
   event.detail = "fuhyo=" + std::to_string(fuhyo_id);
+  event.targets = std::move(targets);
   log_.Record(event);
-  return Visible(*found, viewer_);
+  return shown;
 }
 
 Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
@@ -118,18 +156,31 @@ Result<FuhyoCopyContent> FuhyoDesk::ClearCopy(const FuhyoCopyRequest& r) {
       return Deny(MakeError(ErrorCode::kRuleViolation, "fuhyo.member_protected", std::to_string(m.member_id)), function);
     }
   }
-  // Members who live here pass the same gate as any certificate (支援措置・発行抑止).
+  // Members who live here pass the same gate as any certificate (支援措置・発行抑止); and whatever
+  // the copy prints — a member's facts, every address line — is checked against the people under
+  // a 支援措置, so a member with no 住民票コード, or who shares a target's address, is refused too.
+  ShownOnPrint shown;
   for (const FuhyoMember& m : content.fuhyo.members) {
-    if (m.resident_record_code.empty()) continue;
-    for (const ResidentRecord& person : residents_.FindByNumber(m.resident_record_code)) {
-      if (std::find(content.residents.begin(), content.residents.end(), person.addressee_number) == content.residents.end()) {
-        content.residents.push_back(person.addressee_number);
+    const std::vector<std::string> people = PeopleOf(m);
+    for (const std::string& atena : people) {
+      if (std::find(content.residents.begin(), content.residents.end(), atena) == content.residents.end()) {
+        content.residents.push_back(atena);
       }
     }
+    if (people.empty()) content.unmatched.push_back(MemberTarget(m.member_id));
+    shown.people.push_back(ShownOnPrint::Facts{m.family_name, m.given_name, m.birth_date, m.sex, m.resident_record_code});
+    for (const FuhyoAddress& a : m.addresses) {
+      if (!a.abroad) shown.addresses.push_back(a.address);
+    }
   }
-  if (Status cleared = ResidentAccess(residents_, log_, viewer_).ClearForIssue(content.residents, function, false, r.acknowledged);
-      !cleared) {
+  ResidentAccess access(residents_, log_, viewer_);
+  if (Status cleared = access.ClearForIssue(content.residents, function, false, r.acknowledged, shown); !cleared) {
     return cleared.error();
+  }
+  for (const std::string& atena : access.ProtectedShownBy(shown)) {
+    if (std::find(content.residents.begin(), content.residents.end(), atena) == content.residents.end()) {
+      content.residents.push_back(atena);  // released for this operator: printed, so logged with the print
+    }
   }
   return content;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/in_memory_protection_register.h"
 
+#include <set>
+
 namespace jrr {
 
 std::vector<Block> InMemoryProtectionRegister::BlocksFor(std::string_view addressee_number,
@@ -21,6 +23,17 @@ std::vector<SupportMeasure> InMemoryProtectionRegister::MeasuresFor(std::string_
     if (versions.back().Protects(addressee_number)) found.push_back(versions.back());
   }
   return found;
+}
+
+std::vector<std::string> InMemoryProtectionRegister::ProtectedPersons() {
+  std::set<std::string> persons;
+  for (const auto& [id, versions] : measures_) {
+    const SupportMeasure& m = versions.back();
+    if (!m.Active()) continue;
+    persons.insert(m.applicant);
+    for (const SupportMeasure::CoProtected& c : m.co_protected) persons.insert(c.addressee_number);
+  }
+  return {persons.begin(), persons.end()};
 }
 
 std::vector<TemporaryRelease> InMemoryProtectionRegister::ReleasesFor(std::string_view operator_id,

@@ -269,6 +269,21 @@ std::vector<ResidentRecord> InMemoryResidentRepository::FindRemovedByBasicFacts(
   return found;
 }
 
+std::vector<ResidentRecord> InMemoryResidentRepository::FindByBasicFacts(std::string_view family_name,
+                                                                       std::string_view given_name, Sex sex,
+                                                                       CalendarDate birth_date) {
+  // A scan: the sample town, which holds this repository, never asks.
+  std::vector<ResidentRecord> found;
+  for (const auto& entry : latest_) {
+    ResidentRecord r = Unpacked(entry.first);
+    if (r.family_name == family_name && r.given_name == given_name && r.sex == sex &&
+        r.birth_date.InternalDate() == birth_date) {
+      found.push_back(std::move(r));
+    }
+  }
+  return found;
+}
+
 std::vector<ResidentRecord> InMemoryResidentRepository::AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) {
   std::vector<ResidentRecord> found;
   for (const auto& [atena, held] : latest_) {

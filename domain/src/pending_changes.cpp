@@ -64,6 +64,10 @@ class PreviewRepository final : public ResidentRepository {
                                                       Sex sex, CalendarDate birth) override {
     return register_.FindRemovedByBasicFacts(family, given, sex, birth);
   }
+  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family, std::string_view given, Sex sex,
+                                               CalendarDate birth) override {
+    return register_.FindByBasicFacts(family, given, sex, birth);
+  }
 
   std::vector<std::string> persons;
 

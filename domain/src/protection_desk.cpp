@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "jrr/domain/resident_access.h"
+#include "jrr/domain/staff.h"
 
 namespace jrr {
 namespace {
@@ -31,6 +32,12 @@ Result<TemporaryRelease> ProtectionDesk::Grant(TemporaryRelease release, const s
     return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", std::to_string(minutes));
   }
   release.granted_to = grantee.empty() ? viewer_.operator_id : grantee;
+  if (staff_ != nullptr && release.granted_to != viewer_.operator_id) {
+    const auto user = staff_->Find(release.granted_to);
+    if (!user || !user->ValidOn(viewer_.today)) {
+      return MakeError(ErrorCode::kNotFound, "staff.not_found", release.granted_to);
+    }
+  }
   release.granted_by = viewer_.operator_id;
   release.until_epoch_seconds = viewer_.now_epoch_seconds + int64_t{60} * minutes;
   release.reason = reason;
@@ -96,9 +103,24 @@ Result<TemporaryRelease> ProtectionDesk::ReleaseBlock(int64_t block_id, const st
   return release;
 }
 
-std::vector<Block> ProtectionDesk::BlocksFor(const std::string& addressee_number,
-                                             const std::string& household_number) {
-  return protections_.BlocksFor(addressee_number, household_number);
+Result<std::vector<Block>> ProtectionDesk::BlocksFor(const std::string& addressee_number,
+                                                     const std::string& household_number) {
+  const std::string function = "抑止の一覧";
+  std::vector<std::string> targets;
+  if (!addressee_number.empty()) targets.push_back(addressee_number);
+  // Who a block names is itself about a person: for those who may look people up, or set blocks.
+  if (!viewer_.Has(Permission::kView) && !viewer_.Has(Permission::kBlock)) {
+    const Status denied = Authorize(viewer_, Permission::kView);
+    Log(function, targets, denied.error().rule_id, household_number.empty() ? "" : "household=" + household_number);
+    return denied.error();
+  }
+  std::vector<Block> found = protections_.BlocksFor(addressee_number, household_number);
+  AuditEvent event = EventBy(viewer_, AuditAction::kView, function);
+  event.targets = std::move(targets);
+  event.detail = (household_number.empty() ? std::string() : "household=" + household_number + " ") +
+                 "blocks=" + std::to_string(found.size());
+  log_.Record(event);
+  return found;
 }
 
 namespace {

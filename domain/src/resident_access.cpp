@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "name_table.h"
@@ -90,18 +91,19 @@ ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasur
                            const std::vector<Block>& blocks) {
   ProtectionNotice notice;
   const bool may_see = viewer.Has(Permission::kSupportMeasure);
+  bool supported = false;
   std::string kinds;
   for (const SupportMeasure& m : measures) {
     if (!m.Active()) continue;
+    supported = true;
+    if (!may_see) continue;  // nothing that tells a 支援措置 from another restriction
     notice.support_target = true;
     notice.provisional = notice.provisional || m.state != SupportState::kInForce;
     for (const std::string& alert : SupportAlerts(m, viewer.today)) notice.alerts.push_back(alert);
-    if (may_see) {
-      notice.measure_ids.push_back(m.measure_id);
-      if (!kinds.empty()) kinds += "・";
-      kinds += SupportKindJa(m.kind);
-      if (m.state != SupportState::kInForce) kinds += "・仮";
-    }
+    notice.measure_ids.push_back(m.measure_id);
+    if (!kinds.empty()) kinds += "・";
+    kinds += SupportKindJa(m.kind);
+    if (m.state != SupportState::kInForce) kinds += "・仮";
   }
   for (const Block& b : blocks) {
     if (BlockApplies(b, viewer.today) &&
@@ -109,10 +111,11 @@ ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasur
       notice.blocked.push_back(b.operation);
     }
   }
+  notice.restricted = supported || !notice.blocked.empty();
   if (notice.support_target) {
-    notice.marker = may_see ? "支援措置対象者（" + kinds + "）" : std::string(kMaskedMarker);
-  } else if (!notice.blocked.empty()) {
-    notice.marker = "抑止対象";
+    notice.marker = "支援措置対象者（" + kinds + "）";
+  } else if (notice.restricted) {
+    notice.marker = std::string(kRestrictedMarker);
   }
   return notice;
 }
@@ -206,11 +209,82 @@ void ResidentAccess::Blank(ResidentRecord& r) const {
   }
 }
 
+namespace {
+
+// The active measure of `protections` covering `atena` that no running release lets this operator
+// past, if any.
+std::optional<int64_t> UnreleasedMeasure(ProtectionRegister& protections, const std::string& atena,
+                                         const std::vector<TemporaryRelease>& releases) {
+  for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
+    if (!m.Active() || !m.Protects(atena)) continue;
+    const bool released = std::any_of(releases.begin(), releases.end(), [&](const TemporaryRelease& r) {
+      return r.measure_id && *r.measure_id == m.measure_id;
+    });
+    if (!released) return m.measure_id;
+  }
+  return std::nullopt;
+}
+
+void AddOnce(std::vector<std::string>& list, const std::string& value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+bool FactsAre(const ShownOnPrint::Facts& f, const ResidentRecord& version) {
+  if (!f.resident_record_code.empty() && !version.resident_record_code.empty()) {
+    return f.resident_record_code == version.resident_record_code;
+  }
+  if (f.family_name != version.family_name || f.given_name != version.given_name || f.family_name.empty()) return false;
+  const auto birth = version.birth_date.InternalDate();
+  if (f.birth_date && birth && *f.birth_date != *birth) return false;
+  return !f.sex || *f.sex == version.sex;
+}
+
+}  // namespace
+
+std::vector<std::string> ResidentAccess::ProtectedShownBy(const ShownOnPrint& shown) {
+  ProtectionRegister& protections = residents_.Protections();
+  std::vector<std::string> found;
+  for (const std::string& atena : shown.persons) {
+    for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
+      if (m.Active() && m.Protects(atena)) AddOnce(found, atena);
+    }
+  }
+  if (shown.addresses.empty() && shown.domiciles.empty() && shown.people.empty()) return found;
+  for (const std::string& atena : protections.ProtectedPersons()) {
+    auto latest = residents_.Latest(atena);
+    if (!latest) continue;
+    const bool lives_at = (latest->status == ResidentStatus::kResident || MoveOutPending(*latest, viewer_.today)) &&
+                          std::find(shown.addresses.begin(), shown.addresses.end(), latest->address.Printed()) !=
+                              shown.addresses.end();
+    bool heads = false, is = false;
+    if (!shown.domiciles.empty() || !shown.people.empty()) {
+      for (const auto& entry : residents_.History(atena)) {
+        const ResidentRecord& v = entry.version;
+        const std::string name = v.family_name + "　" + v.given_name;
+        for (const ShownOnPrint::Domicile& d : shown.domiciles) {
+          heads = heads || (d.head_of_family == name && v.domicile.place == d.place && !d.place.empty());
+        }
+        for (const ShownOnPrint::Facts& f : shown.people) is = is || FactsAre(f, v);
+      }
+    }
+    if (lives_at || heads || is) AddOnce(found, atena);
+  }
+  return found;
+}
+
 Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
                                      const std::string& function, bool individual_number,
-                                     const std::vector<std::string>& acknowledged) {
+                                     const std::vector<std::string>& acknowledged, const ShownOnPrint& shown) {
+  std::vector<std::string> targets = persons;
+  std::vector<std::string> through;  // protected people shown by someone else
+  for (const std::string& atena : ProtectedShownBy(shown)) {
+    if (std::find(persons.begin(), persons.end(), atena) == persons.end()) {
+      AddOnce(targets, atena);
+      through.push_back(atena);
+    }
+  }
   auto refuse = [&](const Error& error) {
-    Log(AuditAction::kDenied, function, persons, false, error.rule_id);
+    Log(AuditAction::kDenied, function, targets, false, error.rule_id);
     return error;
   };
   if (auto ok = Authorize(viewer_, Permission::kIssue); !ok) return refuse(ok.error());
@@ -224,15 +298,8 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
     if (!latest) {
       return refuse(MakeError(ErrorCode::kNotFound, "change.person_not_found", "宛名番号 " + atena));
     }
-    for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
-      if (!m.Active() || !m.Protects(atena)) continue;
-      const bool released = std::any_of(releases.begin(), releases.end(), [&](const TemporaryRelease& r) {
-        return r.measure_id && *r.measure_id == m.measure_id;
-      });
-      if (!released) {
-        return refuse(MakeError(ErrorCode::kRuleViolation, "support.issue_blocked",
-                                "a 支援措置 covers " + atena));
-      }
+    if (UnreleasedMeasure(protections, atena, releases)) {
+      return refuse(MakeError(ErrorCode::kRuleViolation, "support.issue_blocked", "a 支援措置 covers " + atena));
     }
     const auto blocks = protections.BlocksFor(atena, latest->household_number);
     if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kIssue, viewer_.today, acknowledged);
@@ -240,8 +307,49 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
       return refuse(ok.error());
     }
   }
-  Log(AuditAction::kIssue, function, persons, individual_number, "ok");
+  for (const std::string& atena : through) {
+    if (UnreleasedMeasure(protections, atena, releases)) {
+      return refuse(MakeError(ErrorCode::kRuleViolation, "support.issue_blocked",
+                              "the print shows " + atena + ", whom a 支援措置 covers"));
+    }
+  }
+  Log(AuditAction::kIssue, function, targets, individual_number, "ok");
   return {};
+}
+
+Status ResidentAccess::ClearForView(const std::vector<std::string>& persons, const std::string& function,
+                                    const std::vector<std::string>& acknowledged) {
+  auto refuse = [&](const Error& error) {
+    Log(AuditAction::kDenied, function, persons, false, error.rule_id);
+    return error;
+  };
+  if (auto ok = Authorize(viewer_, Permission::kView); !ok) return refuse(ok.error());
+  ProtectionRegister& protections = residents_.Protections();
+  const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
+  for (const std::string& atena : persons) {
+    auto latest = residents_.Latest(atena);
+    const std::string household = latest ? latest->household_number : std::string();
+    if (auto ok = CheckBlocks(protections.BlocksFor(atena, household), releases, GuardedOperation::kView,
+                              viewer_.today, acknowledged);
+        !ok) {
+      return refuse(ok.error());
+    }
+  }
+  Log(AuditAction::kView, function, persons, false, "ok");
+  return {};
+}
+
+bool ResidentAccess::ViewWithheld(const std::string& addressee_number) {
+  ProtectionRegister& protections = residents_.Protections();
+  auto latest = residents_.Latest(addressee_number);
+  const auto blocks = protections.BlocksFor(addressee_number, latest ? latest->household_number : std::string());
+  if (std::none_of(blocks.begin(), blocks.end(), [&](const Block& b) {
+        return b.operation == GuardedOperation::kView && BlockApplies(b, viewer_.today);
+      })) {
+    return false;
+  }
+  const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
+  return !CheckBlocks(blocks, releases, GuardedOperation::kView, viewer_.today, {});
 }
 
 ProtectionNotice ResidentAccess::Notice(const ResidentRecord& record) {

@@ -176,8 +176,17 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
                                      [&](const Condition& c) { return !KeyMatches(keys, c); });
     hit.pending = residents_.PendingChangeFor(atena).has_value();
     hit.protection = Notice(r);
-    hit.record = r;
-    Blank(hit.record);
+    if (!hit.protection.blocked.empty() && ViewWithheld(atena)) {
+      // 照会抑止: the hit shows that the person exists and is blocked (JK-3.1), nothing of them.
+      hit.withheld = true;
+      hit.matched_former = false;
+      hit.pending = false;
+      hit.record = ResidentRecord{};
+      hit.record.addressee_number = atena;
+    } else {
+      hit.record = r;
+      Blank(hit.record);
+    }
     result.hits.push_back(std::move(hit));
   }
   std::vector<std::string> found;

@@ -14,6 +14,12 @@ void SealDesk::Log(AuditAction action, const std::string& function, const std::s
   log_.Record(event);
 }
 
+Status SealDesk::MayApply(const std::string& addressee_number) {
+  Status ok = Authorize(viewer_, Permission::kChange);
+  if (!ok) Log(AuditAction::kDenied, "印鑑登録申請", addressee_number, ok.error().rule_id, {});
+  return ok;
+}
+
 Result<SealRegistration> SealDesk::Apply(const SealApplication& a) {
   const std::string function = "印鑑登録申請";
   auto refuse = [&](Error e) -> Result<SealRegistration> {
@@ -165,8 +171,11 @@ Result<SealCertificateContent> SealDesk::ClearCertificate(const std::string& car
     Log(AuditAction::kDenied, function, addressee_number, "seal.card_mismatch", {});
     return MakeError(ErrorCode::kRuleViolation, "seal.card_mismatch");
   }
+  // The certificate prints the person's address: whoever else lives there is shown too.
+  ShownOnPrint shown;
+  if (auto person = residents_.Latest(addressee_number)) shown.addresses.push_back(person->address.Printed());
   if (Status cleared = ResidentAccess(residents_, log_, viewer_).ClearForIssue({addressee_number}, function, false,
-                                                                               acknowledged);
+                                                                               acknowledged, shown);
       !cleared) {
     return cleared.error();
   }
@@ -199,8 +208,10 @@ Result<SealCertificateContent> SealDesk::ClearInquiryLetter(int64_t registration
 }
 
 Result<std::vector<SealRegistration>> SealDesk::Entries(const std::string& addressee_number) {
-  if (Status ok = Authorize(viewer_, Permission::kView); !ok) return ok.error();
-  Log(AuditAction::kView, "印鑑登録原票", addressee_number, "ok", {});
+  // The 原票 shows the person (氏名, the card, the impression): a view like 照会, 照会抑止 included.
+  if (Status ok = ResidentAccess(residents_, log_, viewer_).ClearForView({addressee_number}, "印鑑登録原票"); !ok) {
+    return ok.error();
+  }
   return seals_.ForPerson(addressee_number);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/seal_registration.h"
 
+#include <algorithm>
+
 #include <array>
 #include <cstdio>
 
@@ -162,6 +164,28 @@ std::vector<SealEffect> SealEffectsOf(const ChangeOutcome& outcome,
     }
   }
   return effects;
+}
+
+Result<double> ParseDpi(std::string_view text) {
+  auto invalid = [&] { return MakeError(ErrorCode::kInvalidInput, "seal.dpi_invalid", std::string(text.substr(0, 16))); };
+  const auto dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  const auto digits = [](std::string_view part) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || whole.size() > 5 || fraction.size() > 3 || !digits(whole) || !digits(fraction) ||
+      (dot != std::string_view::npos && fraction.empty())) {
+    return invalid();
+  }
+  double value = 0;
+  for (char c : whole) value = value * 10 + (c - '0');
+  double scale = 0.1;
+  for (char c : fraction) {
+    value += (c - '0') * scale;
+    scale /= 10;
+  }
+  return value;
 }
 
 }  // namespace jrr

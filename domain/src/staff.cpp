@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/staff.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace jrr {
@@ -10,7 +11,26 @@ Error Failed() {
   return MakeError(ErrorCode::kRuleViolation, "auth.failed", "wrong ID, password or code");
 }
 
+Error Locked() { return MakeError(ErrorCode::kRuleViolation, "auth.locked", "too many failures"); }
+
+constexpr int64_t kLockSeconds = int64_t{60} * kLockMinutes;
+
+std::string Names(const std::set<Permission>& permissions) {
+  std::string text;
+  for (Permission p : permissions) {
+    if (!text.empty()) text += ',';
+    text += PermissionName(p);
+  }
+  return text;
+}
+
 }  // namespace
+
+const std::set<Permission>& PermissionsNeedingSecondApproval() {
+  static const std::set<Permission> kSensitive = {Permission::kView, Permission::kSupportMeasure, Permission::kRelease,
+                                                  Permission::kUserAdmin};
+  return kSensitive;
+}
 
 void Authenticator::Log(AuditAction action, const std::string& user_id, const std::string& function,
                         const LoginPlace& where, const std::string& outcome) {
@@ -38,19 +58,20 @@ Result<LoginOutcome> Authenticator::Login(const Credentials& c, const LoginPlace
     return error;
   };
   auto user = staff_.Find(c.user_id);
-  if (!user) return refuse(Failed());  // unknown IDs are not told apart from wrong passwords
-  // Locked: kMaxFailedLogins failures in a row, the last one less than kLockMinutes ago.
-  const auto failures = staff_.FailuresSinceSuccess(c.user_id);
-  if (failures.size() >= static_cast<std::size_t>(kMaxFailedLogins) &&
-      where.now_epoch_seconds < failures.front().at_epoch_seconds + int64_t{60} * kLockMinutes) {
-    return refuse(MakeError(ErrorCode::kRuleViolation, "auth.locked", "too many failures"));
+  if (!user) {
+    hasher_.VerifyNone(c.password);  // as long as a wrong password takes
+    return refuse(Failed());         // unknown IDs are not told apart from wrong passwords
   }
+  // Counted before the password is checked: kMaxFailedLogins failures in a row, the last less
+  // than kLockMinutes ago, lock the account, however many attempts arrive at once.
+  if (!staff_.ClaimAttempt(c.user_id, where.now_epoch_seconds, kMaxFailedLogins, kLockSeconds)) return refuse(Locked());
   const bool password_ok = hasher_.Verify(user->password_hash, c.password);
-  const bool code_ok = !user->totp_enrolled || codes_.Verify(user->totp_secret, c.code, where.now_epoch_seconds);
-  if (!password_ok || !code_ok) {
-    staff_.RecordAttempt(c.user_id, LoginAttempt{where.now_epoch_seconds, false});
-    return refuse(Failed());
-  }
+  std::optional<int64_t> step;
+  if (user->totp_enrolled) step = codes_.StepOf(user->totp_secret, c.code, where.now_epoch_seconds);
+  const bool code_ok = !user->totp_enrolled || step.has_value();
+  if (!password_ok || !code_ok) return refuse(Failed());
+  // A code is good once (RFC 6238 §5.2): one seen at this step or after is a replay.
+  if (step && !staff_.ClaimCodeStep(c.user_id, *step, where.now_epoch_seconds)) return refuse(Failed());
   if (!user->ValidOn(where.today)) {
     return refuse(MakeError(ErrorCode::kRuleViolation, "auth.expired", "outside the period of validity"));
   }
@@ -59,6 +80,7 @@ Result<LoginOutcome> Authenticator::Login(const Credentials& c, const LoginPlace
   LoginOutcome outcome;
   outcome.viewer = Viewer{user->user_id, where.place, where.terminal, user->permissions, where.today,
                           where.now_epoch_seconds};
+  outcome.credential_version = user->credential_version;
   if (user->must_change_password) {
     outcome.next = LoginStep::kChangePassword;
   } else if (!user->totp_enrolled) {
@@ -69,13 +91,32 @@ Result<LoginOutcome> Authenticator::Login(const Credentials& c, const LoginPlace
   return outcome;
 }
 
+Result<Viewer> Authenticator::Resume(const std::string& user_id, int credential_version, const LoginPlace& where) {
+  auto user = staff_.Find(user_id);
+  if (!user || !user->ValidOn(where.today) || user->credential_version != credential_version) {
+    return MakeError(ErrorCode::kRuleViolation, "auth.session_ended", "the account changed; log in again");
+  }
+  return Viewer{user->user_id, where.place, where.terminal, user->permissions, where.today, where.now_epoch_seconds};
+}
+
 Status Authenticator::ChangePassword(const std::string& user_id, const std::string& old_password,
                                      const std::string& new_password, const LoginPlace& where) {
   auto user = staff_.Find(user_id);
-  if (!user || !hasher_.Verify(user->password_hash, old_password)) {
+  if (!user) {
+    hasher_.VerifyNone(old_password);
     Log(AuditAction::kLoginFailure, user_id, "password change", where, "auth.failed");
     return Failed();
   }
+  // The old password is a password guess like a login's: counted, and locked out the same way.
+  if (!staff_.ClaimAttempt(user_id, where.now_epoch_seconds, kMaxFailedLogins, kLockSeconds)) {
+    Log(AuditAction::kLoginFailure, user_id, "password change", where, "auth.locked");
+    return Locked();
+  }
+  if (!hasher_.Verify(user->password_hash, old_password)) {
+    Log(AuditAction::kLoginFailure, user_id, "password change", where, "auth.failed");
+    return Failed();
+  }
+  staff_.RecordAttempt(user_id, LoginAttempt{where.now_epoch_seconds, true});
   if (auto ok = CheckPassword(user_id, new_password); !ok) return ok;
   if (new_password == old_password) {
     return MakeError(ErrorCode::kRuleViolation, "staff.password_weak", "the same as before");
@@ -85,6 +126,7 @@ Status Authenticator::ChangePassword(const std::string& user_id, const std::stri
   next.password_hash = hasher_.Hash(new_password);
   next.must_change_password = false;
   next.changed_by = user_id;
+  next.credential_version = next.version;
   if (auto saved = staff_.Save(next); !saved) return saved.error();
   Log(AuditAction::kSettingsChange, user_id, "password change", where, "ok");
   return {};
@@ -94,7 +136,8 @@ Status Authenticator::EnrolSecondFactor(const std::string& user_id, const std::s
                                         const std::string& code, const LoginPlace& where) {
   auto user = staff_.Find(user_id);
   if (!user) return MakeError(ErrorCode::kNotFound, "staff.not_found", user_id);
-  if (!codes_.Verify(base32_secret, code, where.now_epoch_seconds)) {
+  const auto step = codes_.StepOf(base32_secret, code, where.now_epoch_seconds);
+  if (!step || !staff_.ClaimCodeStep(user_id, *step, where.now_epoch_seconds)) {
     Log(AuditAction::kLoginFailure, user_id, "second factor enrolment", where, "staff.code_invalid");
     return MakeError(ErrorCode::kRuleViolation, "staff.code_invalid", "the code does not match");
   }
@@ -103,6 +146,7 @@ Status Authenticator::EnrolSecondFactor(const std::string& user_id, const std::s
   next.totp_secret = base32_secret;
   next.totp_enrolled = true;
   next.changed_by = user_id;
+  next.credential_version = next.version;
   if (auto saved = staff_.Save(next); !saved) return saved.error();
   Log(AuditAction::kSettingsChange, user_id, "second factor enrolment", where, "ok");
   return {};
@@ -146,12 +190,22 @@ Result<StaffUser> Authenticator::Admin(const Viewer& admin, const std::string& u
 }
 
 Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
-                                         const std::string& initial_password) {
+                                         const std::string& initial_password, int64_t* pending_request) {
   if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) return ok.error();
   if (user.user_id.empty() || user.name.empty()) {
     return MakeError(ErrorCode::kInvalidInput, "staff.id_required", "ID and name are required");
   }
+  if (user.user_id == admin.operator_id) {
+    return MakeError(ErrorCode::kRuleViolation, "staff.own_permissions", user.user_id);
+  }
   if (auto ok = CheckPassword(user.user_id, initial_password); !ok) return ok.error();
+  // What needs a second administrator is asked for, not given.
+  std::set<Permission> asked;
+  if (admin.operator_id != kFirstAdministrator) {
+    for (Permission p : PermissionsNeedingSecondApproval()) {
+      if (user.permissions.erase(p) > 0) asked.insert(p);
+    }
+  }
   user.version = 1;
   user.password_hash = hasher_.Hash(initial_password);
   user.must_change_password = true;
@@ -159,11 +213,23 @@ Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
   user.totp_enrolled = false;
   user.disabled = false;
   user.changed_by = admin.operator_id;
+  user.credential_version = 1;
   auto saved = staff_.Save(user);
   if (!saved) return saved.error();
   AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, "user add");
-  event.detail = "user=" + user.user_id;
+  event.detail = "user=" + user.user_id + " permissions=" + Names(user.permissions);
   log_.Record(event);
+  if (!asked.empty()) {
+    PermissionRequest request;
+    request.user_id = user.user_id;
+    request.add = asked;
+    request.requested_by = admin.operator_id;
+    const int64_t id = staff_.AddPermissionRequest(request);
+    AuditEvent asking = EventBy(admin, AuditAction::kSettingsChange, "権限付与の申請");
+    asking.detail = "request=" + std::to_string(id) + " user=" + user.user_id + " add=" + Names(asked);
+    log_.Record(asking);
+    if (pending_request != nullptr) *pending_request = id;
+  }
   return saved;
 }
 
@@ -172,16 +238,92 @@ Result<StaffUser> Authenticator::AddFirstAdministrator(StaffUser user, const std
     return MakeError(ErrorCode::kConflict, "staff.exists", "users exist; an administrator adds the next");
   }
   user.permissions = AllPermissions();
-  Viewer bootstrap{"jrr user add --admin", "", "", {Permission::kUserAdmin}, user.valid_from, 0};
+  Viewer bootstrap{std::string(kFirstAdministrator), "", "", {Permission::kUserAdmin}, user.valid_from, 0};
   return AddUser(bootstrap, std::move(user), initial_password);
 }
 
-Status Authenticator::SetPermissions(const Viewer& admin, const std::string& user_id,
-                                     std::set<Permission> permissions) {
+Result<PermissionChange> Authenticator::SetPermissions(const Viewer& admin, const std::string& user_id,
+                                                       std::set<Permission> permissions) {
+  if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) {
+    AuditEvent event = EventBy(admin, AuditAction::kDenied, "permissions");
+    event.detail = "user=" + user_id;
+    event.outcome = ok.error().rule_id;
+    log_.Record(event);
+    return ok.error();
+  }
+  if (user_id == admin.operator_id) {
+    AuditEvent event = EventBy(admin, AuditAction::kDenied, "permissions");
+    event.detail = "user=" + user_id;
+    event.outcome = "staff.own_permissions";
+    log_.Record(event);
+    return MakeError(ErrorCode::kRuleViolation, "staff.own_permissions", user_id);
+  }
   auto next = Admin(admin, user_id, "permissions");
   if (!next) return next.error();
+  std::set<Permission> add, remove;
+  for (Permission p : permissions) {
+    if (!next->permissions.contains(p)) add.insert(p);
+  }
+  for (Permission p : next->permissions) {
+    if (!permissions.contains(p)) remove.insert(p);
+  }
+  const bool sensitive = std::any_of(add.begin(), add.end(), [](Permission p) {
+    return PermissionsNeedingSecondApproval().contains(p);
+  });
+  if (sensitive) {
+    PermissionRequest request;
+    request.user_id = user_id;
+    request.add = add;
+    request.remove = remove;
+    request.requested_by = admin.operator_id;
+    const int64_t id = staff_.AddPermissionRequest(request);
+    AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, "権限付与の申請");
+    event.detail = "request=" + std::to_string(id) + " user=" + user_id + " add=" + Names(add) + " remove=" + Names(remove);
+    log_.Record(event);
+    return PermissionChange{true, id};
+  }
   next->permissions = std::move(permissions);
   if (auto saved = staff_.Save(*next); !saved) return saved.error();
+  return PermissionChange{};
+}
+
+Result<std::vector<PermissionRequest>> Authenticator::OpenPermissionRequests(const Viewer& admin) {
+  if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) return ok.error();
+  return staff_.OpenPermissionRequests();
+}
+
+Status Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t request_id, bool approve) {
+  const std::string function = approve ? "権限付与の承認" : "権限付与の却下";
+  auto deny = [&](Error error) {
+    AuditEvent event = EventBy(admin, AuditAction::kDenied, function);
+    event.detail = "request=" + std::to_string(request_id);
+    event.outcome = error.rule_id;
+    log_.Record(event);
+    return error;
+  };
+  if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) return deny(ok.error());
+  auto request = staff_.FindPermissionRequest(request_id);
+  if (!request || request->approved) {
+    return deny(MakeError(ErrorCode::kNotFound, "staff.request_not_found", std::to_string(request_id)));
+  }
+  if (admin.operator_id == request->requested_by || admin.operator_id == request->user_id) {
+    return deny(MakeError(ErrorCode::kRuleViolation, "staff.second_approver_required", request->requested_by));
+  }
+  if (approve) {
+    auto user = staff_.Find(request->user_id);
+    if (!user) return deny(MakeError(ErrorCode::kNotFound, "staff.not_found", request->user_id));
+    StaffUser next = *user;
+    ++next.version;
+    next.changed_by = admin.operator_id;
+    for (Permission p : request->add) next.permissions.insert(p);
+    for (Permission p : request->remove) next.permissions.erase(p);
+    if (auto saved = staff_.Save(next); !saved) return saved.error();
+  }
+  staff_.DecidePermissionRequest(request_id, admin.operator_id, approve);
+  AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function);
+  event.detail = "request=" + std::to_string(request_id) + " user=" + request->user_id + " by=" + request->requested_by +
+                 " add=" + Names(request->add) + " remove=" + Names(request->remove);
+  log_.Record(event);
   return {};
 }
 
@@ -192,6 +334,7 @@ Status Authenticator::ResetPassword(const Viewer& admin, const std::string& user
   if (!next) return next.error();
   next->password_hash = hasher_.Hash(password);
   next->must_change_password = true;
+  next->credential_version = next->version;  // every session and token of the user ends
   if (auto saved = staff_.Save(*next); !saved) return saved.error();
   return {};
 }
@@ -201,6 +344,7 @@ Status Authenticator::ResetSecondFactor(const Viewer& admin, const std::string& 
   if (!next) return next.error();
   next->totp_secret.clear();
   next->totp_enrolled = false;
+  next->credential_version = next->version;
   if (auto saved = staff_.Save(*next); !saved) return saved.error();
   return {};
 }
@@ -216,6 +360,7 @@ Status Authenticator::Disable(const Viewer& admin, const std::string& user_id) {
   auto next = Admin(admin, user_id, "disable");
   if (!next) return next.error();
   next->disabled = true;
+  next->credential_version = next->version;
   if (auto saved = staff_.Save(*next); !saved) return saved.error();
   return {};
 }

@@ -99,6 +99,23 @@ std::string EncodePng(cairo_surface_t* surface) {
 // Ink: darker than the middle grey and not transparent. Red ink counts (its luminance is low).
 bool IsInk(int r, int g, int b, int a) { return a > 128 && (299 * r + 587 * g + 114 * b) / 1000 < 160; }
 
+uint32_t BigEndian32(std::string_view bytes, std::size_t at) {
+  uint32_t v = 0;
+  for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+  return v;
+}
+
+// The width and height a PNG declares in its IHDR (the first chunk, by the format), read before
+// anything is decoded; nullopt when the header is not there.
+std::optional<std::pair<uint32_t, uint32_t>> PngSize(std::string_view bytes) {
+  if (bytes.size() < 24 || bytes.substr(12, 4) != "IHDR") return std::nullopt;
+  return std::pair{BigEndian32(bytes, 16), BigEndian32(bytes, 20)};
+}
+
+bool TooLarge(uint64_t width, uint64_t height) {
+  return width > kMaxImpressionSide || height > kMaxImpressionSide || width * height > kMaxImpressionPixels;
+}
+
 std::optional<Gray> DecodePng(std::string_view bytes) {
   Reader reader{bytes, 0};
   cairo_surface_t* s = cairo_image_surface_create_from_png_stream(ReadBytes, &reader);
@@ -137,6 +154,24 @@ struct JpegError {
 
 void OnJpegError(j_common_ptr info) { std::longjmp(reinterpret_cast<JpegError*>(info->err)->jump, 1); }
 
+// The width and height a JPEG declares in its frame header, read by libjpeg without decoding.
+std::optional<std::pair<uint32_t, uint32_t>> JpegSize(std::string_view bytes) {
+  jpeg_decompress_struct info;
+  JpegError error;
+  info.err = jpeg_std_error(&error.manager);
+  error.manager.error_exit = OnJpegError;
+  if (setjmp(error.jump) != 0) {
+    jpeg_destroy_decompress(&info);
+    return std::nullopt;
+  }
+  jpeg_create_decompress(&info);
+  jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
+  std::optional<std::pair<uint32_t, uint32_t>> size;
+  if (jpeg_read_header(&info, TRUE) == JPEG_HEADER_OK) size = std::pair{info.image_width, info.image_height};
+  jpeg_destroy_decompress(&info);
+  return size;
+}
+
 std::optional<Gray> DecodeJpeg(std::string_view bytes) {
   jpeg_decompress_struct info;
   JpegError error;
@@ -149,7 +184,7 @@ std::optional<Gray> DecodeJpeg(std::string_view bytes) {
   }
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
-  if (jpeg_read_header(&info, TRUE) != JPEG_HEADER_OK) {
+  if (jpeg_read_header(&info, TRUE) != JPEG_HEADER_OK || TooLarge(info.image_width, info.image_height)) {
     jpeg_destroy_decompress(&info);
     return std::nullopt;
   }
@@ -201,6 +236,20 @@ std::vector<Point> Hull(std::vector<Point> points) {
 
 Result<MeasuredImpression> MeasureImpression(std::string_view bytes, double dpi) {
   if (!(dpi >= 100 && dpi <= 2400)) return MakeError(ErrorCode::kInvalidInput, "seal.image_resolution");
+  // Refused from the header, before any pixel is decoded: a small file can declare a huge image.
+  if (bytes.size() > 8 && bytes.substr(1, 3) == "PNG") {
+    const auto size = PngSize(bytes);
+    if (size && TooLarge(size->first, size->second)) {
+      return MakeError(ErrorCode::kInvalidInput, "seal.image_too_large",
+                       std::to_string(size->first) + "x" + std::to_string(size->second));
+    }
+  }
+  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
+    if (const auto size = JpegSize(bytes); size && TooLarge(size->first, size->second)) {
+      return MakeError(ErrorCode::kInvalidInput, "seal.image_too_large",
+                       std::to_string(size->first) + "x" + std::to_string(size->second));
+    }
+  }
   std::optional<Gray> image;
   if (bytes.size() > 8 && bytes.substr(1, 3) == "PNG") image = DecodePng(bytes);
   if (!image && bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&

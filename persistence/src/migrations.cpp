@@ -7,6 +7,7 @@
 #include <string>
 
 #include "jrr/domain/storage_error.h"
+#include "jrr/persistence/fuhyo_member_split.h"
 #include "jrr/persistence/sqlite_search_index.h"
 
 namespace jrr::embedded {
@@ -38,9 +39,16 @@ std::string_view schema_0025_cs_exchange_sql();
 std::string_view schema_0026_search_text_distinct_sql();
 std::string_view schema_0027_banchi_master_sql();
 std::string_view schema_0028_search_key_number_kinds_sql();
+std::string_view schema_0029_fuhyo_member_split_sql();
+std::string_view schema_0030_staff_security_sql();
 }
 
 namespace jrr {
+namespace {
+
+void SplitFuhyoMembersStep(Database& db) { SplitMergedFuhyoMembers(db); }
+
+}  // namespace
 
 std::span<const Migration> AllMigrations() {
   static const std::array kMigrations = {
@@ -72,6 +80,8 @@ std::span<const Migration> AllMigrations() {
       Migration{26, "search_text_distinct", embedded::schema_0026_search_text_distinct_sql()},
       Migration{27, "banchi_master", embedded::schema_0027_banchi_master_sql()},
       Migration{28, "search_key_number_kinds", embedded::schema_0028_search_key_number_kinds_sql()},
+      Migration{29, "fuhyo_member_split", embedded::schema_0029_fuhyo_member_split_sql(), SplitFuhyoMembersStep},
+      Migration{30, "staff_security", embedded::schema_0030_staff_security_sql()},
   };
   return kMigrations;
 }

@@ -9,7 +9,8 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT t.token_id, t.user_id, t.name, t.issued_on, t.expires_on, "
-    "EXISTS (SELECT 1 FROM api_token_revocation r WHERE r.token_id = t.token_id) FROM api_token t ";
+    "EXISTS (SELECT 1 FROM api_token_revocation r WHERE r.token_id = t.token_id), t.credential_version "
+    "FROM api_token t ";
 
 CalendarDate Day(const std::string& text) {
   auto day = ParseIsoDate(text);
@@ -25,15 +26,18 @@ ApiToken Read(Statement& s) {
   t.issued_on = Day(s.ColumnText(3));
   if (!s.ColumnIsNull(4)) t.expires_on = Day(s.ColumnText(4));
   t.revoked = s.ColumnInt(5) != 0;
+  t.credential_version = static_cast<int>(s.ColumnInt(6));
   return t;
 }
 
 }  // namespace
 
 ApiToken SqliteApiTokens::Create(ApiToken token, const std::string& secret) {
-  db_.Prepare("INSERT INTO api_token(user_id, name, secret_hash, issued_on, expires_on) VALUES (?1, ?2, ?3, ?4, ?5)")
+  db_.Prepare("INSERT INTO api_token(user_id, name, secret_hash, issued_on, expires_on, credential_version) VALUES "
+              "(?1, ?2, ?3, ?4, ?5, ?6)")
       ->Bind(1, token.user_id).Bind(2, token.name).Bind(3, Sha256Hex(secret)).Bind(4, ToIsoString(token.issued_on))
       .Bind(5, token.expires_on ? std::optional<std::string>(ToIsoString(*token.expires_on)) : std::nullopt)
+      .Bind(6, token.credential_version)
       .Run();
   token.token_id = db_.LastInsertRowId();
   return token;

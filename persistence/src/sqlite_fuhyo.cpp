@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/sqlite_fuhyo.h"
 
+#include "jrr/persistence/fuhyo_member_split.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -24,17 +26,6 @@ CalendarDate Day(const std::string& text) {
 
 std::optional<std::string> MaybeDay(const std::optional<CalendarDate>& d) {
   return d ? std::optional<std::string>(ToIsoString(*d)) : std::nullopt;
-}
-
-// The living member a notice is about, by identity only (生年月日, 性別 and 氏 or 名).
-std::optional<FuhyoMember> FindMember(const Fuhyo& fuhyo, const FuhyoNotice& n) {
-  for (const FuhyoMember& m : fuhyo.members) {
-    if (m.removed) continue;
-    if (m.birth_date && *m.birth_date != n.birth_date) continue;
-    if (m.sex && *m.sex != n.sex) continue;
-    if (m.family_name == n.family_name || m.given_name == n.given_name) return m;
-  }
-  return std::nullopt;
 }
 
 // The search key of a member's 振り仮名 (氏 and 名 together, as a clerk types them), or ''.
@@ -86,10 +77,12 @@ std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {
   auto members = db_.Prepare(
       "SELECT member_id, version, family_name, given_name, birth_date, sex, resident_record_code, overseas_voter, "
       "removed, removal_reason, removed_on, family_kana, given_kana FROM fuhyo_member_version v WHERE fuhyo_id = ?1 AND version = "
-      "(SELECT max(w.version) FROM fuhyo_member_version w WHERE w.member_id = v.member_id) ORDER BY member_id");
+      "(SELECT max(w.version) FROM fuhyo_member_version w WHERE w.member_id = v.member_id AND NOT EXISTS (SELECT 1 FROM "
+      "fuhyo_member_moved x WHERE x.member_id = w.member_id AND x.version = w.version)) ORDER BY member_id");
   members->Bind(1, fuhyo_id);
   auto addresses = db_.Prepare(
-      "SELECT address, abroad, since, source, recorded_on FROM fuhyo_address WHERE member_id = ?1 ORDER BY seq");
+      "SELECT address, abroad, since, source, recorded_on FROM fuhyo_address a WHERE member_id = ?1 AND NOT EXISTS "
+      "(SELECT 1 FROM fuhyo_member_moved x WHERE x.member_id = a.member_id AND x.seq = a.seq) ORDER BY seq");
   auto protection = db_.Prepare(
       "SELECT kind, from_date, until FROM fuhyo_protection WHERE member_id = ?1 ORDER BY protection_id DESC LIMIT 1");
   while (members->Step()) {
@@ -293,6 +286,7 @@ IssueNumber RecordFuhyoIssuance(Database& db, const Viewer& viewer, const FuhyoC
       .Run();
   AuditEvent event = EventBy(viewer, AuditAction::kIssue, "戸籍の附票の写し・印刷");
   event.targets = content.residents;
+  event.targets.insert(event.targets.end(), content.unmatched.begin(), content.unmatched.end());
   event.detail = "fuhyo_issuance=" + std::to_string(db.LastInsertRowId()) + " fuhyo=" +
                  std::to_string(content.fuhyo.fuhyo_id) + " sheets=" + std::to_string(sheets) + " output=pdf";
   SqliteAuditLog(db).Record(event);
@@ -387,7 +381,7 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
 }
 
 Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing, const std::string& source,
-                                 FuhyoWorkingSet* working) {
+                                 FuhyoWorkingSet* working, const std::string& addressee_number) {
   SqliteFuhyoRegister fuhyo(db);
   const std::string working_key = working ? n.koseki.domicile + '\x1f' + n.koseki.head_of_family : std::string();
   std::optional<Fuhyo> read;
@@ -407,7 +401,26 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   }
   std::optional<FuhyoMember> member;
   if (create_missing) {
-    member = FindMember(*current, n);
+    // Our own 異動 knows whom it is about: a member of the same 氏名 that a 異動 of ours wrote for
+    // someone else (before 生年月日 was an item, only the name told them apart) is not this person.
+    const Fuhyo* candidates = current;
+    Fuhyo others_removed;
+    if (!addressee_number.empty()) {
+      for (const FuhyoMember& m : current->members) {
+        const bool named = (m.family_name == n.family_name && m.given_name == n.given_name) ||
+                           (m.family_name == n.former_family_name && m.given_name == n.former_given_name);
+        const bool coded = !m.resident_record_code.empty() && !n.resident_record_code.empty();
+        if (!named || coded || m.birth_date) continue;
+        const std::string writer = ResidentOfMember(db, m.member_id);
+        if (writer.empty() || writer == addressee_number) continue;
+        if (candidates == current) others_removed = *current;
+        candidates = &others_removed;
+        std::erase_if(others_removed.members, [&](const FuhyoMember& x) { return x.member_id == m.member_id; });
+      }
+    }
+    auto found = FindNoticedMember(*candidates, n);
+    if (!found) return found.error();
+    member = *found;
   } else {
     auto matched = MatchNotice(*current, n);
     if (!matched) return matched.error();
@@ -461,15 +474,15 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   return member_id;
 }
 
-void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
-                       const std::vector<std::optional<ResidentRecord>>* known_before, FuhyoWorkingSet* working) {
+Status ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
+                         const std::vector<std::optional<ResidentRecord>>* known_before, FuhyoWorkingSet* working) {
   std::string unkept;  // without a working set: read for this 異動
   if (working != nullptr && working->ours.empty()) {
     working->ours = OurMunicipalityName(db);
     working->next_outbox_row = NextOutboxRow(db);
   }
   const std::string& ours = working != nullptr ? working->ours : (unkept = OurMunicipalityName(db));
-  if (ours.empty()) return;
+  if (ours.empty()) return {};
   SqliteResidentRepository residents(db);
   for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
     const ResidentRecord& v = outcome.versions[i];
@@ -487,8 +500,8 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
     if (DomicileIsIn(v.domicile, ours)) {
       notice->to_municipality = ours;
       // The 附票 is ours: updated in this transaction; if it cannot be, the 異動 does not happen.
-      if (auto applied = ApplyFuhyoNotice(db, *notice, true, source, working); !applied) {
-        throw StorageError("storage.failure", "附票 update failed: " + applied.error().rule_id);
+      if (auto applied = ApplyFuhyoNotice(db, *notice, true, source, working, v.addressee_number); !applied) {
+        return applied.error();
       }
       continue;
     }
@@ -498,6 +511,7 @@ void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
     notice->notice_id = working != nullptr ? OutboxId(ours, working->next_outbox_row++) : NextOutboxId(db, ours);
     Enqueue(db, notice->notice_id, notice->to_municipality, EncodeFuhyoNotice(*notice));
   }
+  return {};
 }
 
 namespace {

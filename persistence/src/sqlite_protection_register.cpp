@@ -211,6 +211,18 @@ std::vector<SupportMeasure> SqliteProtectionRegister::MeasuresFor(std::string_vi
   return measures;
 }
 
+std::vector<std::string> SqliteProtectionRegister::ProtectedPersons() {
+  // The latest version of each measure not ended (state 4), and the people it names.
+  auto rows = db_.Prepare(
+      "SELECT DISTINCT p.addressee_number FROM support_measure_version v JOIN support_measure_person p ON "
+      "p.measure_id = v.measure_id AND p.version = v.version WHERE v.state <> 4 AND v.version = "
+      "(SELECT max(w.version) FROM support_measure_version w WHERE w.measure_id = v.measure_id) "
+      "ORDER BY p.addressee_number");
+  std::vector<std::string> persons;
+  while (rows->Step()) persons.push_back(rows->ColumnText(0));
+  return persons;
+}
+
 Result<SupportMeasure> SqliteProtectionRegister::SaveMeasure(SupportMeasure m) {
   Transaction transaction(db_);
   if (m.measure_id == 0) {

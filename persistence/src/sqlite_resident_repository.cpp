@@ -275,7 +275,7 @@ Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
   for (std::string& notice : ApplySealEffects(db_, outcome)) outcome.notices.push_back(std::move(notice));
   // 戸籍の附票: updated here for a 本籍 in this municipality, a notice queued for one elsewhere —
   // both in this transaction (住基法第18条, 第19条第1項).
-  ApplyFuhyoEffects(db_, outcome);
+  if (auto applied = ApplyFuhyoEffects(db_, outcome); !applied) return applied.error();
   // CS: the 転出証明書情報 of a 特例転出, the 転入通知 owed to a 転出地, and the 転出証明書情報 a
   // 特例転入 takes up — all or nothing with the 異動.
   if (auto sent = ApplyCsEffects(db_, outcome); !sent) return sent.error();
@@ -358,6 +358,18 @@ std::vector<ResidentRecord> SqliteResidentRepository::FindRemovedByBasicFacts(
                   "AND v.sex = ?4 AND v.status = 2") + kIsLatest));
   statement->Bind(1, ToIsoString(birth_date)).Bind(2, family_name).Bind(3, given_name)
       .Bind(4, static_cast<int>(sex));
+  std::vector<ResidentRecord> found;
+  while (statement->Step()) found.push_back(codec::ReadVersion(*statement));
+  return found;
+}
+
+std::vector<ResidentRecord> SqliteResidentRepository::FindByBasicFacts(std::string_view family_name,
+                                                                     std::string_view given_name, Sex sex,
+                                                                     CalendarDate birth_date) {
+  auto statement = db_.Prepare(Select(
+      std::string("WHERE v.birth_date_sort = ?1 AND v.family_name = ?2 AND v.given_name = ?3 AND v.sex = ?4") +
+      kIsLatest));
+  statement->Bind(1, ToIsoString(birth_date)).Bind(2, family_name).Bind(3, given_name).Bind(4, static_cast<int>(sex));
   std::vector<ResidentRecord> found;
   while (statement->Step()) found.push_back(codec::ReadVersion(*statement));
   return found;

@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <set>
 #include <sstream>
 
 #include "jrr/domain/storage_error.h"
@@ -13,7 +14,7 @@ namespace {
 
 constexpr const char* kSelectUser =
     "SELECT user_id, version, name, department, valid_from, valid_to, permissions, password_hash, "
-    "must_change_password, totp_secret, totp_enrolled, disabled, changed_by FROM staff_user_version u";
+    "must_change_password, totp_secret, totp_enrolled, disabled, changed_by, credential_version FROM staff_user_version u";
 constexpr const char* kIsLatest =
     " u.version = (SELECT max(w.version) FROM staff_user_version w WHERE w.user_id = u.user_id)";
 
@@ -37,6 +38,7 @@ StaffUser ReadUser(const Statement& row) {
   u.totp_enrolled = row.ColumnInt(10) != 0;
   u.disabled = row.ColumnInt(11) != 0;
   u.changed_by = row.ColumnText(12);
+  u.credential_version = static_cast<int>(row.ColumnInt(13));
   return u;
 }
 
@@ -73,11 +75,12 @@ Result<StaffUser> SqliteStaffDirectory::Save(StaffUser u) {
   auto insert = db_.Prepare(
       "INSERT INTO staff_user_version(user_id, version, name, department, valid_from, valid_to, "
       "permissions, password_hash, must_change_password, totp_secret, totp_enrolled, disabled, "
-      "changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      "changed_by, credential_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   insert->Bind(1, u.user_id).Bind(2, u.version).Bind(3, u.name).Bind(4, u.department)
       .Bind(5, ToIsoString(u.valid_from)).Bind(6, codec::EncodeDay(u.valid_to)).Bind(7, permissions)
       .Bind(8, u.password_hash).Bind(9, u.must_change_password ? 1 : 0).Bind(10, u.totp_secret)
-      .Bind(11, u.totp_enrolled ? 1 : 0).Bind(12, u.disabled ? 1 : 0).Bind(13, u.changed_by);
+      .Bind(11, u.totp_enrolled ? 1 : 0).Bind(12, u.disabled ? 1 : 0).Bind(13, u.changed_by)
+      .Bind(14, u.credential_version);
   insert->Run();
   transaction.Commit();
   return u;
@@ -105,6 +108,99 @@ std::vector<LoginAttempt> SqliteStaffDirectory::FailuresSinceSuccess(const std::
   return failures;
 }
 
+bool SqliteStaffDirectory::ClaimAttempt(const std::string& user_id, int64_t now_epoch_seconds, int max_failures,
+                                        int64_t lock_seconds) {
+  Transaction transaction(db_);  // BEGIN IMMEDIATE: one claim at a time
+  const auto failures = FailuresSinceSuccess(user_id);
+  if (failures.size() >= static_cast<std::size_t>(max_failures) &&
+      now_epoch_seconds < failures.front().at_epoch_seconds + lock_seconds) {
+    return false;
+  }
+  RecordAttempt(user_id, LoginAttempt{now_epoch_seconds, false});
+  transaction.Commit();
+  return true;
+}
+
+bool SqliteStaffDirectory::ClaimCodeStep(const std::string& user_id, int64_t step, int64_t now_epoch_seconds) {
+  Transaction transaction(db_);
+  auto latest = db_.Prepare("SELECT max(step) FROM totp_step WHERE user_id = ?1");
+  latest->Bind(1, user_id);
+  if (latest->Step() && !latest->ColumnIsNull(0) && latest->ColumnInt(0) >= step) return false;
+  db_.Prepare("INSERT INTO totp_step(user_id, step, used_at) VALUES (?1, ?2, ?3)")
+      ->Bind(1, user_id).Bind(2, step).Bind(3, now_epoch_seconds)
+      .Run();
+  transaction.Commit();
+  return true;
+}
+
+namespace {
+
+std::string PermissionText(const std::set<Permission>& permissions) {
+  std::string text;
+  for (Permission p : permissions) {
+    if (!text.empty()) text += ',';
+    text += PermissionName(p);
+  }
+  return text;
+}
+
+std::set<Permission> PermissionSet(const std::string& text) {
+  std::set<Permission> permissions;
+  std::istringstream names(text);
+  for (std::string name; std::getline(names, name, ',');) {
+    if (auto p = PermissionFromName(name)) permissions.insert(*p);
+  }
+  return permissions;
+}
+
+constexpr const char* kSelectRequest =
+    "SELECT r.request_id, r.user_id, r.add_permissions, r.remove_permissions, r.requested_by, r.requested_at, "
+    "d.approved, d.decided_by FROM staff_permission_request r LEFT JOIN staff_permission_decision d ON "
+    "d.request_id = r.request_id ";
+
+PermissionRequest ReadRequest(const Statement& row) {
+  PermissionRequest r;
+  r.request_id = row.ColumnInt(0);
+  r.user_id = row.ColumnText(1);
+  r.add = PermissionSet(row.ColumnText(2));
+  r.remove = PermissionSet(row.ColumnText(3));
+  r.requested_by = row.ColumnText(4);
+  r.requested_at = row.ColumnText(5);
+  if (!row.ColumnIsNull(6)) r.approved = row.ColumnInt(6) != 0;
+  if (!row.ColumnIsNull(7)) r.decided_by = row.ColumnText(7);
+  return r;
+}
+
+}  // namespace
+
+int64_t SqliteStaffDirectory::AddPermissionRequest(const PermissionRequest& r) {
+  db_.Prepare("INSERT INTO staff_permission_request(user_id, add_permissions, remove_permissions, requested_by) "
+              "VALUES (?1, ?2, ?3, ?4)")
+      ->Bind(1, r.user_id).Bind(2, PermissionText(r.add)).Bind(3, PermissionText(r.remove)).Bind(4, r.requested_by)
+      .Run();
+  return db_.LastInsertRowId();
+}
+
+std::optional<PermissionRequest> SqliteStaffDirectory::FindPermissionRequest(int64_t request_id) {
+  auto row = db_.Prepare(std::string(kSelectRequest) + "WHERE r.request_id = ?1");
+  row->Bind(1, request_id);
+  if (!row->Step()) return std::nullopt;
+  return ReadRequest(*row);
+}
+
+std::vector<PermissionRequest> SqliteStaffDirectory::OpenPermissionRequests() {
+  auto rows = db_.Prepare(std::string(kSelectRequest) + "WHERE d.request_id IS NULL ORDER BY r.request_id");
+  std::vector<PermissionRequest> open;
+  while (rows->Step()) open.push_back(ReadRequest(*rows));
+  return open;
+}
+
+void SqliteStaffDirectory::DecidePermissionRequest(int64_t request_id, const std::string& decided_by, bool approved) {
+  db_.Prepare("INSERT INTO staff_permission_decision(request_id, decided_by, approved) VALUES (?1, ?2, ?3)")
+      ->Bind(1, request_id).Bind(2, decided_by).Bind(3, approved ? 1 : 0)
+      .Run();
+}
+
 Argon2PasswordHasher::Argon2PasswordHasher() {
   if (sodium_init() < 0) throw StorageError("storage.failure", "libsodium could not start");
 }
@@ -123,6 +219,13 @@ std::string Argon2PasswordHasher::Hash(const std::string& password) {
 bool Argon2PasswordHasher::Verify(const std::string& encoded, const std::string& password) {
   if (encoded.empty() || encoded.size() >= crypto_pwhash_STRBYTES) return false;
   return crypto_pwhash_str_verify(encoded.c_str(), password.data(), password.size()) == 0;
+}
+
+void Argon2PasswordHasher::VerifyNone(const std::string& password) {
+  // A hash of a value no one types, made once per process with the same parameters as every
+  // stored one, so the check costs what a real one costs.
+  static const std::string kNobody = Hash("jrr: no such user, no such password");
+  (void)Verify(kNobody, password);
 }
 
 }  // namespace jrr

@@ -48,6 +48,15 @@ TEST(UserCliTest, AdministratorAndClerkFromFirstLoginToSecondFactor) {
   auto clerk = RunCli({"user", "--db", db, "add", "--id", "clerk01", "--name", "窓口 花子", "--department",
                        "市民課", "--permissions", "view,change"});
   ASSERT_EQ(clerk.status, 0) << clerk.err;
+  // 照会 waits for a second administrator: a request, approved by someone else than who asked.
+  const std::string request = After(clerk.out, "jrr user approve --request ");
+  ASSERT_FALSE(request.empty()) << clerk.out;
+  EXPECT_NE(RunCli({"user", "--db", db, "requests"}).out.find("申請 " + request + "  clerk01  追加 view"), std::string::npos);
+  auto self_approved = RunCli({"user", "--db", db, "approve", "--request", request});
+  EXPECT_EQ(self_approved.status, 1);
+  EXPECT_NE(self_approved.err.find("staff.second_approver_required"), std::string::npos) << self_approved.err;
+  ASSERT_EQ(RunCli({"user", "--db", db, "approve", "--request", request, "--operator", "admin01"}).status, 0);
+  EXPECT_NE(RunCli({"user", "--db", db, "requests"}).out.find("承認待ち 0 件"), std::string::npos);
   EXPECT_EQ(RunCli({"user", "--db", db, "add", "--id", "c2", "--name", "x", "--permissions", "fly"}).status, 1);
   ASSERT_EQ(RunCli({"user", "--db", db, "grant", "--id", "clerk01", "--permissions", "issue"}).status, 0);
   ASSERT_EQ(RunCli({"user", "--db", db, "revoke", "--id", "clerk01", "--permissions", "change"}).status, 0);
@@ -66,12 +75,17 @@ TEST(UserCliTest, AdministratorAndClerkFromFirstLoginToSecondFactor) {
   ASSERT_EQ(secret.size(), 32u);
   EXPECT_NE(issued.out.find("otpauth://totp/jrr%3Aadmin01?secret=" + secret), std::string::npos);
   const auto key = *web::Base32Decode(secret);
-  const std::string code = web::TotpCode(key, static_cast<uint64_t>(std::time(nullptr) / 30));
+  // A code is accepted once: the enrolment spends the previous step's, the login the current one's.
+  const uint64_t step = static_cast<uint64_t>(std::time(nullptr) / 30);
+  const std::string enrol_code = web::TotpCode(key, step - 1);
+  const std::string code = web::TotpCode(key, step);
   EXPECT_EQ(RunCli({"user", "--db", db, "enrol", "--id", "admin01", "--secret", secret, "--code", "000000"}).status, 1);
-  ASSERT_EQ(RunCli({"user", "--db", db, "enrol", "--id", "admin01", "--secret", secret, "--code", code}).status, 0);
+  ASSERT_EQ(RunCli({"user", "--db", db, "enrol", "--id", "admin01", "--secret", secret, "--code", enrol_code}).status, 0);
   auto in = RunWithInput("user --db " + db + " login --id admin01", "my-new-passphrase\\n" + code + "\\n");
   EXPECT_EQ(in.first, 0) << in.second;
   EXPECT_NE(in.second.find("ログインしました。\n"), std::string::npos);
+  auto replayed = RunWithInput("user --db " + db + " login --id admin01", "my-new-passphrase\\n" + code + "\\n");
+  EXPECT_EQ(replayed.first, 1) << "a code works once";
   auto wrong = RunWithInput("user --db " + db + " login --id admin01", "my-new-passphrase\\n000000\\n");
   EXPECT_EQ(wrong.first, 1);
   EXPECT_NE(wrong.second.find("auth.failed"), std::string::npos);

@@ -103,9 +103,18 @@ TEST(CertificateRules, MoveOutAndInspectionItems) {
   CertificateRequest move_out;
   move_out.kind = CertificateKind::kMoveOut;
   EXPECT_EQ(*CheckRequest(move_out), ItemCeiling(Requester::kSelf));
+  // Only the one who filed the 転出 gets the certificate (法第22条): never a third party or 公用.
+  for (Requester other : {Requester::kThirdParty, Requester::kOfficial}) {
+    move_out.requester = other;
+    move_out.purpose = "相続";
+    EXPECT_EQ(CheckRequest(move_out).error().rule_id, "certificate.requester_not_allowed");
+  }
   CertificateRequest list;
   list.kind = CertificateKind::kInspection;
   list.items = {OptionalItem::kDomicile};
+  // 閲覧 is of an area (法第11条の2).
+  EXPECT_EQ(CheckRequest(list).error().rule_id, "certificate.area_required");
+  list.area = "99000100100";
   EXPECT_TRUE(CheckRequest(list)->empty());
 }
 

@@ -264,20 +264,34 @@ TEST_F(CertificateTest, SupportMeasureTargetBlocksIssuance) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().rule_id, "support.issue_blocked");
   EXPECT_EQ(Count("issuance"), 0);
-  // The head alone is not a target.
+  // The head is not a target, but his copy prints the address she lives at: refused as well,
+  // naming her in the log.
   CertificateRequest head;
   head.person = family.versions[0].addressee_number;
-  EXPECT_TRUE(Issue(head));
-  // The 閲覧用 list leaves the target out instead of refusing (JK-9.5).
+  auto head_copy = Issue(head);
+  ASSERT_FALSE(head_copy);
+  EXPECT_EQ(head_copy.error().rule_id, "support.issue_blocked");
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence WHERE "
+                          "e.action = 'denied' AND t.addressee_number = '" + m.applicant + "'"),
+            2);
+  // The 閲覧用 list leaves the target and everyone at her address out instead of refusing
+  // (JK-9.5); a neighbour in the area is listed.
+  MoveInCommand neighbour;
+  neighbour.input = Input("2026-10-01", "2026-10-05");
+  neighbour.persons = {Person("隣野", "太郎", "トナリノ", "タロウ", "昭和50年2月3日", Sex::kMale, "世帯主")};
+  neighbour.previous_address = Address{"", "東京都千代田区霞が関二丁目", "3番4号", "", "", false};
+  neighbour.new_address = TownAddress("5番6号");
+  ASSERT_TRUE(Changes("2026-10-05").MoveIn(neighbour));
   CertificateRequest list;
   list.kind = CertificateKind::kInspection;
   list.area = "99000100100";
   auto listed = Issue(list);
   ASSERT_TRUE(listed) << listed.error().rule_id;
   const std::string text = PdfText(listed->pdf);
-  EXPECT_TRUE(Contains(text, "一郎")) << text;  // pdftotext spreads the full-width space
+  EXPECT_TRUE(Contains(text, "太郎")) << text;  // pdftotext spreads the full-width space
+  EXPECT_FALSE(Contains(text, "一郎")) << text;
   EXPECT_FALSE(Contains(text, "花子"));
-  EXPECT_EQ(listed->people.size(), 2u);
+  EXPECT_EQ(listed->people.size(), 1u);
 }
 
 // Each copy has its own 発行番号, also when printed together; serials run on per day and terminal.

@@ -257,8 +257,10 @@ TEST_F(ProtectionTest, SupportTargetsAreMarkedAndOnlyTheOfficerSeesWhy) {
   clerk.erase(Permission::kSupportMeasure);
   auto other = Access(Clerk("clerk02", clerk)).View(child_, {});
   ASSERT_TRUE(other);
-  EXPECT_TRUE(other->protection.support_target);
-  EXPECT_EQ(other->protection.marker, std::string(kMaskedMarker));
+  // Everyone else learns that a restriction applies, not that it is a 支援措置 (nor its period).
+  EXPECT_FALSE(other->protection.support_target);
+  EXPECT_TRUE(other->protection.restricted);
+  EXPECT_EQ(other->protection.marker, std::string(kRestrictedMarker));
   EXPECT_TRUE(other->protection.measure_ids.empty());
   // The details database: 支援措置 permission only, every look logged.
   EXPECT_EQ(Desk(Clerk("clerk02", clerk)).Details(m.measure_id).error().rule_id, "access.permission_denied");

@@ -13,6 +13,7 @@
 #include "jrr/persistence/sqlite_pending_change_repository.h"
 #include "jrr/persistence/migrations.h"
 #include "jrr/persistence/sqlite_search_index.h"
+#include "support/older_schema.h"
 #include "support/register_fixture.h"
 #include "support/temp_dir.h"
 
@@ -188,11 +189,12 @@ TEST_F(SearchTest, ResultsMarkProtectionAndPendingAndRespectPermissions) {
   ASSERT_TRUE(result);
   ASSERT_EQ(result->hits.size(), 3u);
   for (const SearchHit& h : result->hits) {
-    EXPECT_EQ(h.protection.support_target, h.record.addressee_number == wife_);
+    EXPECT_EQ(h.protection.restricted, h.record.addressee_number == wife_);
+    EXPECT_FALSE(h.protection.support_target) << "not this clerk's to know";
     EXPECT_TRUE(h.pending);  // the 仮登録 reads the whole household, so it involves all three
     EXPECT_TRUE(h.record.individual_number.empty());  // not this clerk's to see
   }
-  EXPECT_EQ(result->hits[1].protection.marker, std::string(kMaskedMarker));
+  EXPECT_EQ(result->hits[1].protection.marker, std::string(kRestrictedMarker));
   // 個人番号 as a key needs the permission; viewing needs kView.
   SearchQuery by_number;
   by_number.individual_number = "123456789018";
@@ -280,7 +282,7 @@ TEST_F(SearchTest, MigrationKeepsEachTrigramValueOnce) {
   q.address = "桜町二丁目";
   q.mode = MatchMode::kContains;
   const auto before = Found(q);
-  db_->Execute(
+  db_->Execute(std::string(kUndoMigrationsFrom29) +
       "DROP TABLE search_text; "
       "CREATE VIRTUAL TABLE search_text USING fts5(value, kind UNINDEXED, addressee_number UNINDEXED, tokenize = 'trigram'); "
       "INSERT INTO search_text(value, kind, addressee_number) SELECT value, kind, addressee_number FROM search_key "
@@ -410,7 +412,7 @@ TEST_F(SearchTest, MigrationBackfillsTheIndexOfAnOlderRegister) {
   const int64_t keys = Count("search_key");
   const int64_t texts = Count("search_text");
   ASSERT_GT(keys, 20);
-  db_->Execute(
+  db_->Execute(std::string(kUndoMigrationsFrom29) +
       "DROP TABLE search_key; DROP TABLE search_text; DROP TABLE search_history; "
       "DROP TABLE staff_user_version; DROP TABLE login_attempt; "  // 14 and 15 come after; they are reapplied too
       "DROP TABLE issuance_disposal; DROP TABLE issuance_target; DROP TABLE issuance; DROP TABLE certificate_option; "

@@ -18,9 +18,13 @@ namespace {
 // against RFC 6238's vectors in tests/web).
 class FixedCodes final : public OneTimeCodes {
  public:
-  bool Verify(const std::string& secret, const std::string& code, int64_t) override {
-    return secret == "SECRET" && code == "123456";
+  // Each right code is a step not seen before, as an authenticator shows a new code each 30 s
+  // (replay is tested against the real TOTP in tests/regressions).
+  std::optional<int64_t> StepOf(const std::string& secret, const std::string& code, int64_t) override {
+    if (secret != "SECRET" || code != "123456") return std::nullopt;
+    return ++step_;
   }
+  int64_t step_ = 0;
 };
 
 class StaffTest : public RegisterFixture {
@@ -137,7 +141,15 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   clerk.valid_from = CalDay("2026-04-01");
   clerk.valid_to = CalDay("2027-03-31");
   clerk.permissions = {Permission::kView, Permission::kChange};
-  ASSERT_TRUE(auth_->AddUser(admin, clerk, "clerk-initial-1"));
+  int64_t request = 0;
+  ASSERT_TRUE(auth_->AddUser(admin, clerk, "clerk-initial-1", &request));
+  // 照会 waits for a second administrator; the one who asked cannot approve it.
+  EXPECT_EQ(staff_->Find("clerk01")->permissions, std::set<Permission>{Permission::kChange});
+  ASSERT_NE(request, 0);
+  EXPECT_EQ(auth_->DecidePermissionRequest(admin, request, true).error().rule_id, "staff.second_approver_required");
+  Viewer second = admin;
+  second.operator_id = "admin02";
+  ASSERT_TRUE(auth_->DecidePermissionRequest(second, request, true));
   EXPECT_EQ(auth_->AddUser(admin, clerk, "clerk-initial-1").error().rule_id, "staff.exists");
   ASSERT_TRUE(auth_->ChangePassword("clerk01", "clerk-initial-1", "clerk-secret-22", At(now_)));
   ASSERT_TRUE(auth_->EnrolSecondFactor("clerk01", "SECRET", "123456", At(now_)));
@@ -162,7 +174,7 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   ASSERT_TRUE(auth_->Disable(admin, "clerk01"));
   EXPECT_EQ(Login("clerk01", "reset-password-3", "", now_).error().rule_id, "auth.expired");
   // Nothing was overwritten: every change is a version.
-  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM staff_user_version WHERE user_id = 'clerk01'"), 7);
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM staff_user_version WHERE user_id = 'clerk01'"), 8);
   EXPECT_THROW(db_->Execute("UPDATE staff_user_version SET disabled = 0"), StorageError);
   EXPECT_EQ(auth_->Unlock(admin, "nobody", now_).error().rule_id, "staff.not_found");
   StaffUser nameless;

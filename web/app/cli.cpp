@@ -171,15 +171,18 @@ const std::vector<Command>& Commands() {
        "                        [--permissions view,change,…] [--admin]\n"
        "jrr user --db PATH list | grant|revoke|permissions --id ID --permissions … |\n"
        "         reset-password|reset-2fa|unlock|disable --id ID\n"
+       "jrr user --db PATH requests | approve|reject --request 番号 [--operator 承認する管理者]\n"
        "jrr user --db PATH enrol --id ID [--secret S --code 123456]   二要素認証（TOTP）の登録\n"
        "jrr user --db PATH passwd --id ID   (標準入力: 現在のパスワード、新しいパスワード)\n"
        "jrr user --db PATH login --id ID    (標準入力: パスワード、認証コード)\n"
        "  最初の管理者は --admin で作ります（全権限）。初期パスワードは表示され、初回ログインで変更が必要です。\n"
        "  パスワードは Argon2id で保存します。5回続けて失敗すると15分ロックされます（unlock で解除）。\n"
        "  権限: view change approve issue support_measure block release audit user_admin settings\n"
-       "  code_assignment see_individual_number see_resident_record_code see_domicile see_residence_status（JK-10.3, 10.4）\n",
+       "  code_assignment see_individual_number see_resident_record_code see_domicile see_residence_status（JK-10.3, 10.4）\n"
+       "  自分の権限は変更できません。view support_measure release user_admin の付与は申請になり、申請者・対象者\n"
+       "  以外の管理者が approve するまで有効になりません（二人の承認）。認証コードは一度だけ使えます。\n",
        {"db", "id", "name", "department", "from", "to", "permissions", "secret", "code", "operator",
-        "place", "terminal"}, {"admin"}, 1, 1, User},
+        "place", "terminal", "request"}, {"admin"}, 1, 1, User},
       {"search", "住民を検索する / search the register",
        "jrr search --db PATH [条件…] [--match exact|prefix|contains] [--residents-only] [--limit N] [--json]\n"
        "jrr search --db PATH --history | --rerun 検索番号\n"
@@ -239,6 +242,7 @@ const std::vector<Command>& Commands() {
       {"fuhyo", "戸籍の附票（検索・戸籍の異動・通知の送受） / koseki supplementary register",
        "jrr fuhyo --db PATH search 本籍・筆頭者・氏名の一部      附票の検索\n"
        "jrr fuhyo --db PATH show 附票番号                        記載者と住所の履歴\n"
+       "jrr fuhyo --db PATH verify                               どの記載者も一人であることの検査\n"
        "jrr fuhyo --db PATH event --kind hensei --domicile 本籍 --head 筆頭者 --on DATE\n"
        "jrr fuhyo --db PATH event 附票番号 --kind nyuseki --family 氏 --given 名 --birth DATE --sex male|female\n"
        "    [--family-kana ウジ --given-kana ナ] [--address 住所 [--since DATE] | --abroad] --on DATE --reason 事由\n"

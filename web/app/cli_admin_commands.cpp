@@ -198,12 +198,8 @@ int Dictionary(const Args& args, std::ostream& out, std::ostream& err) {
       err << "エラー: 取り込むファイルを指定してください。\n";
       return kUsage;
     }
-    std::ifstream file(args.positional[1], std::ios::binary);
-    if (!file) {
-      err << "エラー: ファイルを開けません: " << args.positional[1] << "\n";
-      return kUsage;
-    }
-    const std::string tsv((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::string tsv;
+    if (int read = ReadInputFile(args.positional[1], 256u << 20, tsv, err); read != kOk) return read;
     SqliteMunicipalityRepository municipality(**db);
     auto self = municipality.Get();
     if (!self) return PrintError(err, self.error());

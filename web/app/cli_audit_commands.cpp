@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <ostream>
 
 #include "jrr/domain/audit_analysis.h"
@@ -14,6 +15,7 @@
 #include "jrr/domain/calendar_date.h"
 #include "jrr/domain/japanese_date.h"
 #include "jrr/persistence/register_backup.h"
+#include "jrr/persistence/audit_head_journal.h"
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/web/change_json.h"
 #include "jrr/web/json_writer.h"
@@ -38,8 +40,24 @@ int Verify(const Args& args, Database& db, std::ostream& out, std::ostream& err)
                                      "entry " + std::to_string(result.first_bad_sequence) + ": " +
                                          result.problem));
   }
+  // The chain is whole; and it still holds the newest head signed outside the register (a tail
+  // cut together with sqlite_sequence leaves a whole but shorter chain).
+  AuditHeadJournal journal(db.path());
+  auto signed_head = journal.Check(db);
+  if (!signed_head) {
+    out << "アクセスログ: " << result.entries << " 件、連鎖は正常ですが、署名された先頭の記録と一致しません\n";
+    return PrintError(err, signed_head.error());
+  }
   out << "アクセスログ: " << result.entries << " 件、改ざんは見つかりませんでした。\n"
       << "head " << result.head_sequence << ":" << result.head_hash << "\n";
+  if (*signed_head) {
+    out << "署名された先頭の記録（" << (*signed_head)->sequence << " 番、" << (*signed_head)->recorded_at
+        << "）を含んでいます。\n";
+  } else {
+    out << "署名された先頭の記録がありません（" << journal.path()
+        << "）。末尾の切取りは sqlite_sequence と --expect-head でのみ確かめられます。\n";
+  }
+  journal.Record(db);  // this head, signed, for the next verify
   if (args.options.contains("expect-head")) {
     // The head kept from an earlier run must still be in the chain, at the same place.
     const std::string expected = args.Option("expect-head");
@@ -187,6 +205,12 @@ int Backup(const Args& args, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   auto copied = BackupRegister(**db, args.Option("to"));
   if (!copied) return PrintError(err, copied.error());
+  // The head the backup holds, signed, kept with the register and with the copy.
+  AuditHeadJournal journal((*db)->path());
+  {
+    Database copy(args.Option("to"), DatabaseOptions{.create_if_missing = false, .read_only = true});
+    journal.CopyTo(args.Option("to"), journal.Record(copy));
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   out << "バックアップを作成しました: " << args.Option("to") << "（" << copied->bytes
@@ -205,6 +229,16 @@ int Restore(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string keep = target + ".before-restore-" + stamp;
   auto restored = RestoreRegister(args.Option("from"), target, args.flags.contains("force"), keep);
   if (!restored) return PrintError(err, restored.error());
+  // The signed heads go with the log they describe: the backup's, or none (the register's old
+  // journal is kept beside the old contents).
+  const AuditHeadJournal backup_heads(args.Option("from"));
+  std::error_code moved;
+  if (std::filesystem::exists(target + ".audit-heads")) {
+    std::filesystem::rename(target + ".audit-heads", keep + ".audit-heads", moved);
+  }
+  if (std::filesystem::exists(args.Option("from") + ".audit-key")) {
+    backup_heads.CopyTo(target, std::numeric_limits<int64_t>::max());
+  }
   auto db = OpenRegister(target);
   if (!db) return PrintError(err, db.error());
   auto clerk = ClerkContext(args, **db);

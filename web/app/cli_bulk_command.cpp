@@ -19,12 +19,8 @@
 namespace jrr::cli {
 
 int BulkRename(const Args& args, std::ostream& out, std::ostream& err) {
-  std::ifstream file(args.Option("csv"), std::ios::binary);
-  if (args.Option("csv").empty() || !file) {
-    err << "エラー: --csv ファイル を指定してください（読めません: " << args.Option("csv") << "）。\n";
-    return kUsage;
-  }
-  const std::string csv((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::string csv;
+  if (int read = ReadInputFile(args.Option("csv"), 64u << 20, csv, err); read != kOk) return read;
   auto on = DateOption(args, "on");
   if (!on) return PrintError(err, on.error());
   if (!*on) {

@@ -18,6 +18,7 @@
 #include "jrr/domain/fuhyo_event.h"
 #include "jrr/domain/japanese_date.h"
 #include "jrr/web/fuhyo_request.h"
+#include "jrr/persistence/fuhyo_member_split.h"
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_fuhyo.h"
 
@@ -120,6 +121,23 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     SqliteAuditLog(**db).Record(event);
     change.Commit();
     out << "附票の記載事項（生年月日・性別・住民票コード）を " << added << " 人に追加しました（" << FormatWareki(day) << "現在）。\n";
+    return kOk;
+  }
+  if (action == "verify") {
+    // 住基法第17条: each member is one person. Lists any member whose versions name several.
+    if (Status ok = Authorize(*viewer, Permission::kView); !ok) return PrintError(err, ok.error());
+    const std::vector<FuhyoMemberProblem> problems = VerifyFuhyoMembers(**db);
+    AuditEvent event = EventBy(*viewer, AuditAction::kView, "附票記載者の検査");
+    event.detail = "problems=" + std::to_string(problems.size());
+    SqliteAuditLog(**db).Record(event);
+    for (const FuhyoMemberProblem& p : problems) {
+      out << "附票 " << p.fuhyo_id << "  記載者 " << p.member_id << "  " << p.people << " 人: " << p.names << "\n";
+    }
+    if (!problems.empty()) {
+      err << "エラー: 一つの記載者に複数の人が記載されています（" << problems.size() << " 件） [fuhyo.member_merged]\n";
+      return kRuleError;
+    }
+    out << "附票記載者の検査: どの記載者も一人で一記載者です。\n";
     return kOk;
   }
   if (action == "deliver") return DeliverToFolder(args, **db, OutboxFamily::kFuhyo, ".fuhyo", "送付", out, err);

@@ -11,6 +11,7 @@
 #include "jrr/domain/japanese_date.h"
 #include "jrr/persistence/sqlite_audit_log.h"
 #include "jrr/persistence/sqlite_protection_register.h"
+#include "jrr/persistence/sqlite_staff_directory.h"
 #include "jrr/web/protection_request.h"
 
 namespace jrr::cli {
@@ -75,6 +76,7 @@ struct DeskSession {
   Viewer viewer;
   std::unique_ptr<SqliteProtectionRegister> protections;
   std::unique_ptr<SqliteAuditLog> log;
+  std::unique_ptr<SqliteStaffDirectory> staff;
   std::unique_ptr<ProtectionDesk> desk;
 };
 
@@ -83,10 +85,11 @@ Result<DeskSession> OpenDesk(const Args& args) {
   if (!db) return db.error();
   auto viewer = ClerkViewer(args, **db);
   if (!viewer) return viewer.error();
-  DeskSession session{std::move(*db), *viewer, nullptr, nullptr, nullptr};
+  DeskSession session{std::move(*db), *viewer, nullptr, nullptr, nullptr, nullptr};
   session.protections = std::make_unique<SqliteProtectionRegister>(*session.db);
   session.log = std::make_unique<SqliteAuditLog>(*session.db);
-  session.desk = std::make_unique<ProtectionDesk>(*session.protections, *session.log, session.viewer);
+  session.staff = std::make_unique<SqliteStaffDirectory>(*session.db);
+  session.desk = std::make_unique<ProtectionDesk>(*session.protections, *session.log, session.viewer, session.staff.get());
   return session;
 }
 
@@ -129,8 +132,9 @@ int BlockCommand(const Args& args, std::ostream& out, std::ostream& err) {
       return kUsage;
     }
     const auto blocks = desk.BlocksFor(args.Option("person"), args.Option("household"));
-    for (const Block& b : blocks) PrintBlock(out, b, viewer->today);
-    out << "抑止 " << blocks.size() << " 件\n";
+    if (!blocks) return PrintError(err, blocks.error());
+    for (const Block& b : *blocks) PrintBlock(out, b, viewer->today);
+    out << "抑止 " << blocks->size() << " 件\n";
     return kOk;
   }
   err << "エラー: add, end, release, list のいずれかを指定してください。\n";

@@ -5,11 +5,16 @@
 #include "cli_support.h"
 
 #include <Poco/Exception.h>
+#include <Poco/Logger.h>
 #include <Poco/Util/ServerApplication.h>
 #include <unicode/uversion.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <mutex>
+#include <thread>
 #include <map>
 #include <ostream>
 #include <set>
@@ -60,8 +65,8 @@ namespace {
 
 class ServeApplication final : public Poco::Util::ServerApplication {
  public:
-  ServeApplication(web::WebContext context, web::ServerOptions options, std::ostream& out)
-      : context_(std::move(context)), options_(std::move(options)), out_(out) {}
+  ServeApplication(web::WebContext context, web::ServerOptions options, std::string register_path, std::ostream& out)
+      : context_(std::move(context)), options_(std::move(options)), register_path_(std::move(register_path)), out_(out) {}
 
  protected:
   int main(const std::vector<std::string>&) override {
@@ -69,14 +74,36 @@ class ServeApplication final : public Poco::Util::ServerApplication {
     server.Start();
     out_ << "jrr: http://" << options_.host << ":" << server.port()
          << "/ で待ち受けています（Ctrl+C で停止）" << std::endl;
+    // The log's head, signed, outside the register: at start, every few minutes, and at stop.
+    std::mutex mutex;
+    std::condition_variable stop;
+    bool stopping = false;
+    std::thread heads([&] {
+      std::unique_lock lock(mutex);
+      do {
+        try {
+          app::RecordAuditHead(register_path_);
+        } catch (const std::exception& e) {
+          Poco::Logger::get("jrr.audit").error("audit head not recorded: %s", std::string(e.what()));
+        }
+      } while (!stop.wait_for(lock, std::chrono::minutes(app::kAuditHeadMinutes), [&] { return stopping; }));
+    });
     waitForTerminationRequest();
     server.Stop();
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    stop.notify_all();
+    heads.join();
+    app::RecordAuditHead(register_path_);
     return EXIT_OK;
   }
 
  private:
   web::WebContext context_;
   web::ServerOptions options_;
+  std::string register_path_;
   std::ostream& out_;
 };
 
@@ -102,7 +129,7 @@ int Serve(const Args& args, std::ostream& out, std::ostream& err) {
   if (Status ok = web::CheckListening(options); !ok) return PrintError(err, ok.error());
   auto served = app::OpenForServing(args.Option("db"), static_cast<std::size_t>(options.max_threads));
   if (!served) return PrintError(err, served.error());
-  ServeApplication application(app::MakeWebContext(*served), options, out);
+  ServeApplication application(app::MakeWebContext(*served), options, args.Option("db"), out);
   return application.run(std::vector<std::string>{"jrr-serve"});
 }
 int Show(const Args& args, std::ostream& out, std::ostream& err) {
@@ -135,17 +162,9 @@ int Show(const Args& args, std::ostream& out, std::ostream& err) {
 }
 int Apply(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string& source = args.positional[0];
+  // A 異動 file holds what a clerk types in a day at the most; 16 MiB is far past that.
   std::string document;
-  if (source == "-") {
-    document.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream file(source, std::ios::binary);
-    if (!file) {
-      err << "エラー: ファイルを開けません: " << source << "\n";
-      return kUsage;
-    }
-    document.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-  }
+  if (int read = ReadInputFile(source, 16u << 20, document, err); read != kOk) return read;
   auto parts = web::SplitChangeDocument(document);
   if (!parts) return PrintError(err, parts.error());
   auto db = OpenRegister(args.Option("db"));

@@ -74,18 +74,16 @@ int SealCommand(const Args& args, std::ostream& out, std::ostream& err) {
   auto key = [&]() { return args.positional.size() > 1 ? args.positional[1] : std::string(); };
 
   if (action == "apply") {
-    std::ifstream file(args.Option("image"), std::ios::binary);
-    if (args.Option("person").empty() || !file) {
+    if (args.Option("person").empty()) {
       err << "エラー: --person 宛名番号 と --image 印影の画像（PNG/JPEG）を指定してください。\n";
       return kUsage;
     }
     app::SealApplicationInput in;
     in.person = args.Option("person");
-    in.image.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    try {
-      in.dpi = std::stod(args.Option("dpi", "0"));
-    } catch (const std::logic_error&) {
-    }
+    if (int read = ReadInputFile(args.Option("image"), 16u << 20, in.image, err); read != kOk) return read;
+    auto dpi = ParseDpi(args.Option("dpi"));
+    if (!dpi) return PrintError(err, dpi.error());
+    in.dpi = *dpi;
     in.name_form = args.Option("name-form", "full");
     in.route = args.Option("route", "photo-id");
     in.id_document = args.Option("id-document");

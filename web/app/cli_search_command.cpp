@@ -18,6 +18,10 @@ namespace {
 
 void PrintHit(std::ostream& out, const SearchHit& hit) {
   const ResidentRecord& r = hit.record;
+  if (hit.withheld) {
+    out << r.addressee_number << "  【" << hit.protection.marker << "】（照会抑止のため表示しません）\n";
+    return;
+  }
   out << r.addressee_number << "  世帯 " << r.household_number << "  " << r.DisplayName();
   if (!r.family_kana.empty() || !r.given_kana.empty()) out << "（" << r.family_kana << " " << r.given_kana << "）";
   out << "  " << FormatRecordedDate(r.birth_date, DisplayCalendar::kWareki) << "生  "

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "jrr/domain/explain.h"
+#include "jrr/domain/fuhyo.h"
 #include "jrr/domain/name_keys.h"
 #include "jrr/domain/rule_catalog.h"
 #include "jrr/domain/storage_error.h"
@@ -52,6 +53,38 @@ int PrintError(std::ostream& err, const Error& error) {
   if (!error.detail.empty()) err << "  詳細: " << error.detail << "\n";
   return kRuleError;
 }
+int ReadInputFile(const std::string& path, std::size_t max_bytes, std::string& contents, std::ostream& err) {
+  std::error_code ec;
+  if (path != "-" && (path.empty() || std::filesystem::is_directory(path, ec))) {
+    err << "エラー: 読み込むファイルを指定してください" << (path.empty() ? "" : "（ディレクトリです: " + path + "）") << "。\n";
+    return kUsage;
+  }
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      err << "エラー: ファイルを開けません: " << path << "\n";
+      return kUsage;
+    }
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  contents.clear();
+  char buffer[64 * 1024];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    contents.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (contents.size() > max_bytes) {
+      return PrintError(err, MakeError(ErrorCode::kInvalidInput, "text.too_long",
+                                       "more than " + std::to_string(max_bytes) + " bytes"));
+    }
+  }
+  if (in.bad()) {
+    err << "エラー: ファイルを読めません: " << path << "\n";
+    return kUsage;
+  }
+  contents = std::string(WithoutBom(contents));
+  return kOk;
+}
+
 void PrintNotices(std::ostream& err, const std::vector<std::string>& notices) {
   for (const std::string& rule : notices) {
     err << "注意: " << MessageJa(MakeError(ErrorCode::kRuleViolation, rule)) << " [" << rule << "]\n";
@@ -140,10 +173,24 @@ void LogAccess(const ChangeContext& clerk, Database& db, AuditAction action, std
 
 bool DropMessage(const std::filesystem::path& dir, const std::string& to, const std::string& id,
                  const std::string& extension, const std::string& body, std::string& detail) {
+  // The destination names a folder under the share and the id a file in it: both must be plain
+  // names, and the file must resolve inside the share (no "..", no link out of it).
+  const bool plain_id = !id.empty() && id.size() <= 64 && id.find_first_of("/\\") == std::string::npos && id[0] != '.';
+  if (!IsMunicipalityName(to) || !plain_id) {
+    detail = "delivery.bad_destination";
+    return false;
+  }
   std::error_code ec;
-  std::filesystem::create_directories(dir / to, ec);
-  const auto final_path = dir / to / (id + extension);
-  const auto temporary = dir / to / ("." + id + ".tmp");
+  const auto root = std::filesystem::weakly_canonical(dir, ec);
+  const auto folder = std::filesystem::weakly_canonical(dir / to, ec);
+  const auto relative = folder.lexically_relative(root);
+  if (ec || relative.empty() || relative.native().starts_with("..") || relative.has_parent_path()) {
+    detail = "delivery.bad_destination";
+    return false;
+  }
+  std::filesystem::create_directories(folder, ec);
+  const auto final_path = folder / (id + extension);
+  const auto temporary = folder / ("." + id + ".tmp");
   {
     std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
     file << body;
@@ -166,8 +213,13 @@ std::vector<DroppedMessage> DroppedMessages(const std::filesystem::path& folder,
   std::sort(files.begin(), files.end());
   std::vector<DroppedMessage> messages;
   for (auto& path : files) {
+    // A message is a few KiB; a larger file is handed on as its first 64 KiB + 1, which its
+    // decoder refuses as too long, rather than read whole.
+    constexpr std::size_t kMessageBytes = 64 * 1024;
     std::ifstream file(path, std::ios::binary);
-    std::string body((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::string body(kMessageBytes + 1, '\0');
+    file.read(body.data(), static_cast<std::streamsize>(body.size()));
+    body.resize(static_cast<std::size_t>(file.gcount()));
     messages.push_back({std::move(path), std::move(body)});
   }
   return messages;

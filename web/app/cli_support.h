@@ -42,6 +42,12 @@ web::CertificateParameter OptionParameters(const Args& args, std::map<std::strin
 // Prints `エラー: message [rule]` and the detail; returns kRuleError.
 int PrintError(std::ostream& err, const Error& error);
 
+// Reads an input file ("-": standard input) of at most `max_bytes`, for a command to parse. A
+// missing path, a directory or an unreadable file is bad usage (a message, kUsage); a longer one
+// stops at the limit with text.too_long (kRuleError) — /dev/zero or an endless pipe never fills
+// memory. A UTF-8 byte order mark, which Windows editors write, is dropped. kOk otherwise.
+int ReadInputFile(const std::string& path, std::size_t max_bytes, std::string& contents, std::ostream& err);
+
 // Prints each notice (an アラート that did not stop a 異動) with its message.
 void PrintNotices(std::ostream& err, const std::vector<std::string>& notices);
 

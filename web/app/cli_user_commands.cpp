@@ -48,6 +48,29 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     }
     return kOk;
   }
+  if (verb == "requests") {
+    // Grants waiting for a second administrator (two-person rule).
+    auto viewer = ClerkViewer(args, **db);
+    if (!viewer) return PrintError(err, viewer.error());
+    auto open = auth.OpenPermissionRequests(*viewer);
+    if (!open) return PrintError(err, open.error());
+    for (const PermissionRequest& r : *open) {
+      out << "申請 " << r.request_id << "  " << r.user_id << "  追加 " << web::PermissionList(r.add);
+      if (!r.remove.empty()) out << "  削除 " << web::PermissionList(r.remove);
+      out << "  申請者 " << r.requested_by << "  " << r.requested_at << "\n";
+    }
+    out << "承認待ち " << open->size() << " 件\n";
+    return kOk;
+  }
+  if (verb == "approve" || verb == "reject") {
+    auto viewer = ClerkViewer(args, **db);
+    if (!viewer) return PrintError(err, viewer.error());
+    auto done = web::ApplyStaffAction(auth, staff, *viewer, OptionParameters(args, {{"action", verb}}),
+                                      static_cast<int64_t>(std::time(nullptr)));
+    if (!done) return PrintError(err, done.error());
+    out << "申請 " << args.Option("request") << " を" << (verb == "approve" ? "承認" : "却下") << "しました。\n";
+    return kOk;
+  }
   if (id.empty()) {
     err << "エラー: --id を指定してください。\n";
     return kUsage;
@@ -107,16 +130,21 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string password = web::NewInitialPassword();
     // The first administrator needs no one's permission; every later user needs an administrator.
     Result<StaffUser> added = StaffUser{};
+    int64_t pending = 0;
     if (args.flags.contains("admin")) {
       added = auth.AddFirstAdministrator(user, password);
     } else {
       auto viewer = ClerkViewer(args, **db);
       if (!viewer) return PrintError(err, viewer.error());
-      added = auth.AddUser(*viewer, user, password);
+      added = auth.AddUser(*viewer, user, password, &pending);
     }
     if (!added) return PrintError(err, added.error());
     out << "利用者 " << id << " を登録しました。初期パスワード: " << password
         << "\n（初回ログインで変更が必要です。二要素認証は jrr user enrol で登録します）\n";
+    if (pending != 0) {
+      out << "照会・支援措置・一時解除・利用者管理の権限は、別の管理者の承認を待っています（申請 " << pending
+          << "。jrr user approve --request " << pending << " --operator 承認する管理者）。\n";
+    }
     return kOk;
   }
   // Administration by the console's administrator.
@@ -125,14 +153,18 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
   static const std::set<std::string> kActions = {"grant", "revoke", "permissions", "reset-password", "reset-2fa",
                                                  "unlock", "disable"};
   if (!kActions.contains(verb)) {
-    err << "エラー: add, list, grant, revoke, permissions, reset-password, reset-2fa, unlock, disable, enrol, "
-           "passwd, login のいずれかを指定してください。\n";
+    err << "エラー: add, list, grant, revoke, permissions, reset-password, reset-2fa, unlock, disable, requests, "
+           "approve, reject, enrol, passwd, login のいずれかを指定してください。\n";
     return kUsage;
   }
   auto done = web::ApplyStaffAction(auth, staff, *viewer, OptionParameters(args, {{"action", verb}}),
                                     static_cast<int64_t>(std::time(nullptr)));
   if (!done) return PrintError(err, done.error());
   if (!done->initial_password.empty()) out << "新しい初期パスワード: " << done->initial_password << "\n";
+  if (done->pending_request != 0) {
+    out << "利用者 " << id << ": 権限の付与は別の管理者の承認を待っています（申請 " << done->pending_request << "）。\n";
+    return kOk;
+  }
   out << "利用者 " << id << ": " << verb << " を行いました。\n";
   return kOk;
 }

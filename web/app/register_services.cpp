@@ -18,6 +18,7 @@
 #include "jrr/web/change_json.h"
 #include "jrr/persistence/sqlite_resident_repository.h"
 #include "jrr/persistence/sqlite_search_index.h"
+#include "jrr/persistence/audit_head_journal.h"
 #include "jrr/persistence/sqlite_staff_directory.h"
 #include "jrr/persistence/write_queue.h"
 #include "jrr/web/session_store.h"
@@ -44,6 +45,11 @@ struct ServingRegister {
   // Group commit of the log entries and search-history rows of concurrent requests.
   WriteQueue writes;
 };
+
+void RecordAuditHead(const std::string& register_path) {
+  Database db(register_path, DatabaseOptions{.create_if_missing = false});
+  AuditHeadJournal(register_path).Record(db);
+}
 
 Result<Municipality> InitializeRegisterFile(const std::string& path, std::string_view code,
                                             std::string_view name) {
@@ -129,6 +135,9 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     return WithAuthenticator(served, [&](Authenticator& auth) {
       return auth.EnrolSecondFactor(user_id, secret, code, where);
     });
+  };
+  context.resume_session = [served](const std::string& user_id, int credential_version, const LoginPlace& where) {
+    return WithAuthenticator(served, [&](Authenticator& auth) { return auth.Resume(user_id, credential_version, where); });
   };
   context.view_person = [served](const Viewer& viewer, const std::string& atena, const AsOfQuery& query,
                                  const std::vector<std::string>& acknowledged) {
@@ -221,7 +230,8 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     auto db = served->pool.Acquire();
     SqliteProtectionRegister protections(*db);
     SqliteAuditLog log(*db);
-    ProtectionDesk desk(protections, log, viewer);
+    SqliteStaffDirectory staff(*db);
+    ProtectionDesk desk(protections, log, viewer, &staff);
     use(desk);
   };
   context.support_details = [served](const Viewer& viewer, int64_t measure_id) {

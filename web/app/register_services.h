@@ -25,4 +25,9 @@ Result<std::shared_ptr<ServingRegister>> OpenForServing(const std::string& path,
                                                         std::size_t connections);
 web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served);
 
+// Records the アクセスログ's head in the register's signed journal (AuditHeadJournal): `jrr serve`
+// does at start, every kAuditHeadMinutes and at stop. Throws StorageError.
+inline constexpr int kAuditHeadMinutes = 10;
+void RecordAuditHead(const std::string& register_path);
+
 }  // namespace jrr::app

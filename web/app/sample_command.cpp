@@ -454,7 +454,9 @@ class BulkWriter {
     RecordChangeInAuditLog(db_, outcome.change, outcome.versions, &before, &audit_head_);
     // What Append does in the same transaction: the couplings to 印鑑登録, 戸籍の附票 and the CS.
     if (seals_registered_) ApplySealEffects(db_, outcome);
-    ApplyFuhyoEffects(db_, outcome, &before, &fuhyo_);
+    if (auto applied = ApplyFuhyoEffects(db_, outcome, &before, &fuhyo_); !applied) {
+      throw StorageError("storage.failure", applied.error().rule_id);
+    }
     if (auto sent = ApplyCsEffects(db_, outcome, &cs_); !sent) throw StorageError("storage.failure", sent.error().rule_id);
     if (db_.LoadBroken()) throw StorageError("storage.failure", "a part of 異動 " + std::to_string(outcome.change.change_id) + " was not completed");
   }

@@ -32,6 +32,8 @@ Result<SealRegistration> ApplyForSeal(Database& db, const Viewer& viewer, const 
   else if (in.route == "guarantor") a.route = SealRoute::kGuarantor;
   else if (in.route == "inquiry") a.route = SealRoute::kInquiry;
   else return MakeError(ErrorCode::kInvalidInput, "seal.unknown_route", in.route);
+  // The permission first: an image is decoded only for someone who may register it.
+  if (Status ok = WithDesk(db, viewer, [&](SealDesk& desk) { return desk.MayApply(in.person); }); !ok) return ok.error();
   auto measured = forms::MeasureImpression(in.image, in.dpi);
   if (!measured) return measured.error();
   a.addressee_number = in.person;

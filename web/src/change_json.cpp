@@ -784,6 +784,7 @@ std::string EncodeProtection(const ProtectionNotice& notice) {
   }
   alerts += ']';
   return JsonObject()
+      .Add("restricted", notice.restricted)
       .Add("support_target", notice.support_target)
       .Add("provisional", notice.provisional)
       .Add("blocked", !notice.blocked.empty())
@@ -793,8 +794,17 @@ std::string EncodeProtection(const ProtectionNotice& notice) {
 }
 
 std::string EncodeSearchHit(const SearchHit& hit) {
+  if (hit.withheld) {
+    // 照会抑止: the person exists and is blocked; nothing of the record.
+    return JsonObject()
+        .AddRaw("record", JsonObject().Add("addressee_number", hit.record.addressee_number).str())
+        .Add("withheld", true)
+        .AddRaw("protection", EncodeProtection(hit.protection))
+        .str();
+  }
   return JsonObject()
       .AddRaw("record", EncodeRecord(hit.record))
+      .Add("withheld", false)
       .Add("matched_former", hit.matched_former)
       .Add("pending", hit.pending)
       .AddRaw("protection", EncodeProtection(hit.protection))

@@ -20,12 +20,20 @@ std::string RandomToken() {
   return token;
 }
 
-Session SessionStore::Create(Viewer viewer, LoginStep next, int64_t now) {
-  Session session{RandomToken(), RandomToken(), std::move(viewer), next, now, ""};
+namespace {
+
+bool Ended(const Session& s, int64_t now) {
+  return now - s.last_seen > kIdleSeconds || now - s.created_at > kAbsoluteSeconds;
+}
+
+}  // namespace
+
+Session SessionStore::Create(Viewer viewer, LoginStep next, int64_t now, int credential_version) {
+  Session session{RandomToken(), RandomToken(), std::move(viewer), next, now, "", now, credential_version};
   std::lock_guard lock(mutex_);
-  // Forget the sessions that have gone idle, so the map does not grow.
+  // Forget the sessions that have ended, so the map does not grow.
   for (auto it = sessions_.begin(); it != sessions_.end();) {
-    it = now - it->second.last_seen > kIdleSeconds ? sessions_.erase(it) : std::next(it);
+    it = Ended(it->second, now) ? sessions_.erase(it) : std::next(it);
   }
   sessions_[session.id] = session;
   return session;
@@ -35,7 +43,7 @@ std::optional<Session> SessionStore::Find(const std::string& id, int64_t now) {
   std::lock_guard lock(mutex_);
   auto found = sessions_.find(id);
   if (found == sessions_.end()) return std::nullopt;
-  if (now - found->second.last_seen > kIdleSeconds) {
+  if (Ended(found->second, now)) {
     sessions_.erase(found);
     return std::nullopt;
   }

@@ -52,6 +52,8 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
   const std::string action = text("action");
   const std::string id = text("id");
   StaffActionResult result;
+  // Before anything is looked up: a refusal must not tell whether the ID exists.
+  if (Status ok = Authorize(admin, Permission::kUserAdmin); !ok) return ok.error();
   if (action == "add") {
     StaffUser user;
     user.user_id = id;
@@ -72,8 +74,18 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
     if (!permissions) return permissions.error();
     user.permissions = *permissions;
     result.initial_password = NewInitialPassword();
-    auto added = auth.AddUser(admin, user, result.initial_password);
+    auto added = auth.AddUser(admin, user, result.initial_password, &result.pending_request);
     if (!added) return added.error();
+    return result;
+  }
+  if (action == "approve" || action == "reject") {
+    const std::string number = text("request");
+    if (number.empty() || number.size() > 18 || number.find_first_not_of("0123456789") != std::string::npos) {
+      return MakeError(ErrorCode::kNotFound, "staff.request_not_found", number);
+    }
+    if (Status decided = auth.DecidePermissionRequest(admin, std::stoll(number), action == "approve"); !decided) {
+      return decided.error();
+    }
     return result;
   }
   Status done;
@@ -90,7 +102,9 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
         else next.erase(p);
       }
     }
-    done = auth.SetPermissions(admin, id, next);
+    auto changed = auth.SetPermissions(admin, id, next);
+    if (!changed) return changed.error();
+    result.pending_request = changed->request_id;
   } else if (action == "reset-password") {
     result.initial_password = NewInitialPassword();
     done = auth.ResetPassword(admin, id, result.initial_password);

@@ -89,14 +89,14 @@ std::string OtpauthUri(const std::string& issuer, const std::string& account, co
          "&algorithm=SHA1&digits=6&period=30";
 }
 
-bool Totp::Verify(const std::string& base32_secret, const std::string& code, int64_t now) {
+std::optional<int64_t> Totp::StepOf(const std::string& base32_secret, const std::string& code, int64_t now) {
   auto secret = Base32Decode(base32_secret);
-  if (!secret || secret->empty() || code.size() != 6 || now < 0) return false;
-  const uint64_t step = static_cast<uint64_t>(now / kStepSeconds);
-  for (const uint64_t counter : {step, step - 1, step + 1}) {
-    if (TotpCode(*secret, counter) == code) return true;
+  if (!secret || secret->empty() || code.size() != 6 || now < kStepSeconds) return std::nullopt;
+  const int64_t step = now / kStepSeconds;
+  for (const int64_t counter : {step, step - 1, step + 1}) {
+    if (TotpCode(*secret, static_cast<uint64_t>(counter)) == code) return counter;
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace jrr::web

@@ -80,8 +80,13 @@ Response AuditPage(const Request& request, const WebContext& context) {
   page.set("reports", reports);
   int status = 200;
   std::optional<Error> error;
+  // The log is for the 監査 permission: anyone else is refused on the page itself, with 403.
+  if (Status allowed = Authorize(session->viewer, Permission::kAudit); !allowed) error = allowed.error();
   const auto from = DayOf(request.Query("from"), error);
   const auto to = DayOf(request.Query("to"), error);
+  if (!error && from && to && *to < *from) {
+    error = MakeError(ErrorCode::kInvalidInput, "date.range_reversed", ToIsoString(*from) + " > " + ToIsoString(*to));
+  }
   if (!error && request.HasQuery("report")) {
     if (!from || !to) {
       error = MakeError(ErrorCode::kInvalidInput, "audit.invalid_period", "from and to");

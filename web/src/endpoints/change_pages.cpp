@@ -323,8 +323,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
       for (const SearchHit& hit : type->members == Members::kRemoved ? removed : living) {
         data m;
         m.set("atena", hit.record.addressee_number);
-        m.set("name", hit.record.DisplayName());
-        m.set("relationship", hit.record.relationship.Text());
+        m.set("name", hit.withheld ? hit.protection.marker : hit.record.DisplayName());
+        m.set("relationship", hit.withheld ? std::string() : hit.record.relationship.Text());
         if (movers.contains(hit.record.addressee_number)) m.set("checked", true);
         if (auto rel = relationships.find(hit.record.addressee_number); rel != relationships.end()) m.set("rel", rel->second);
         if (!hit.protection.marker.empty()) m.set("marker", hit.protection.marker);

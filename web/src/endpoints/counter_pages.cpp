@@ -27,13 +27,24 @@ namespace {
 
 using kainjow::mustache::data;
 
+// The login form carries a token of its own, also set as a SameSite=Strict cookie: a form posted
+// from another site carries neither, so nobody can log a browser in to an account of theirs
+// (login CSRF).
+constexpr const char* kLoginCookie = "jrr_login";
+
 Response LoginForm(const WebContext& context, int status, const std::string& user_id,
                    const std::optional<Error>& error, const std::string& notice = "") {
+  const std::string token = RandomToken();
   data page;
   page.set("user_id", user_id);
+  page.set("csrf", token);
   if (error) page.set("error", ErrorData(*error));
   if (!notice.empty()) page.set("notice", notice);
-  return Html(status, "ログイン", RenderTemplate("login", page), context);
+  Response response = Html(status, "ログイン", RenderTemplate("login", page), context);
+  response.headers.emplace_back("Set-Cookie", std::string(kLoginCookie) + "=" + token +
+                                                  "; Path=/login; HttpOnly; SameSite=Strict" +
+                                                  (context.tls ? "; Secure" : ""));
+  return response;
 }
 
 std::string Wareki(const RecordedDate& d) { return FormatRecordedDate(d, DisplayCalendar::kWareki); }
@@ -54,11 +65,15 @@ Response LoginSubmit(const Request& request, const WebContext& context) {
   if (!context.login || !context.sessions) {
     return LoginForm(context, 503, "", MakeError(ErrorCode::kUnavailable, "auth.session_required", "no staff login"));
   }
+  if (request.Form("csrf").empty() || request.Form("csrf") != request.Cookie(kLoginCookie)) {
+    return LoginForm(context, 403, "", MakeError(ErrorCode::kRuleViolation, "auth.csrf", "login form"));
+  }
   const Credentials credentials{request.Form("user_id"), request.Form("password"), request.Form("code")};
   auto outcome = context.login(credentials, PlaceOf(request, context));
   if (!outcome) return LoginForm(context, RefusalStatus(outcome.error()), credentials.user_id, outcome.error());
   context.sessions->Remove(request.Cookie(kSessionCookie));
-  const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds());
+  const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds(),
+                                                   outcome->credential_version);
   Response response = SeeOther(outcome->next == LoginStep::kChangePassword      ? "/password"
                                : outcome->next == LoginStep::kEnrolSecondFactor ? "/enrol"
                                                                                 : "/search");
@@ -136,6 +151,10 @@ Response EnrolSubmit(const Request& request, const WebContext& context) {
 
 Response LogoutSubmit(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kAnyStep);
+  // Without the session's token the request may come from another site: nothing is ended.
+  if (!session && session.error().rule_id == "auth.csrf") {
+    return Html(403, "ログアウト", RenderTemplate("error", ErrorData(session.error())), context);
+  }
   if (session) context.sessions->Remove(session->id);
   Response response = SeeOther("/login");
   response.headers.emplace_back("Set-Cookie", SessionCookie("", true, context.tls));
@@ -172,6 +191,13 @@ Response SearchPage(const Request& request, const WebContext& context) {
         const ResidentRecord& r = hit.record;
         data row;
         row.set("atena", r.addressee_number);
+        if (hit.withheld) {
+          // 照会抑止: the row says the person is blocked, and nothing else (JK-3.1).
+          row.set("withheld", true);
+          row.set("marker", hit.protection.marker);
+          hits.push_back(row);
+          continue;
+        }
         row.set("name", r.DisplayName());
         row.set("kana", r.family_kana + " " + r.given_kana);
         row.set("birth", Wareki(r.birth_date));
@@ -340,8 +366,8 @@ Response ResidentPage(const Request& request, const WebContext& context) {
       const ResidentRecord& m = hit.record;
       data row;
       row.set("atena", m.addressee_number);
-      row.set("name", m.DisplayName());
-      row.set("relationship", m.relationship.Text());
+      row.set("name", hit.withheld ? hit.protection.marker : m.DisplayName());
+      row.set("relationship", hit.withheld ? std::string() : m.relationship.Text());
       if (m.addressee_number == r.addressee_number) row.set("self", true);
       if (m.status == ResidentStatus::kRemoved && m.removal) {
         row.set("member_removed", "除票・" + std::string(InfoOf(m.removal->reason).name_ja) + " " + Wareki(m.removal->effective));

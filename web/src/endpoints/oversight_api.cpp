@@ -50,6 +50,9 @@ Result<Period> QueryPeriod(const Request& request) {
   if (!from) return from.error();
   auto to = QueryDay(request, "to");
   if (!to) return to.error();
+  if (*from && *to && **to < **from) {
+    return MakeError(ErrorCode::kInvalidInput, "date.range_reversed", ToIsoString(**from) + " > " + ToIsoString(**to));
+  }
   return Period{*from, *to};
 }
 
@@ -76,9 +79,19 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
     std::string blocks = "[", measures;
     std::optional<Error> refused;
     context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
-      std::vector<Block> found = desk.BlocksFor(person, "");
+      auto listed = desk.BlocksFor(person, "");
+      if (!listed) {
+        refused = listed.error();
+        return;
+      }
+      std::vector<Block> found = std::move(*listed);
       if (!household.empty()) {
-        for (const Block& b : desk.BlocksFor("", household)) found.push_back(b);
+        auto whole = desk.BlocksFor("", household);
+        if (!whole) {
+          refused = whole.error();
+          return;
+        }
+        for (const Block& b : *whole) found.push_back(b);
       }
       for (const Block& b : found) {
         if (blocks.size() > 1) blocks += ',';
@@ -121,6 +134,7 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
       all += ']';
       measures = std::move(all);
     });
+    if (refused) return RefuseSession(request, *refused);
     blocks += ']';
     JsonObject out;
     out.AddRaw("blocks", blocks);

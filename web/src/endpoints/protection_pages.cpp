@@ -59,9 +59,16 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
       if (!b.ended_on) row.set("open", true);
       blocks.push_back(row);
     };
-    for (const Block& b : desk.BlocksFor(person, "")) add(b);
+    auto own = desk.BlocksFor(person, "");
+    if (!own) {
+      page.set("blocks_refused", ErrorData(own.error()));
+      return;
+    }
+    for (const Block& b : *own) add(b);
     if (!household.empty()) {
-      for (const Block& b : desk.BlocksFor("", household)) add(b);
+      if (auto whole = desk.BlocksFor("", household)) {
+        for (const Block& b : *whole) add(b);
+      }
     }
     page.set("has_blocks", !blocks.is_empty_list());
     page.set("blocks", blocks);
@@ -119,7 +126,9 @@ Response ProtectionSubmit(const Request& request, const WebContext& context) {
   std::optional<Response> refused;
   auto session = Acting(request, context, refused, "抑止・支援措置");
   if (refused) return *refused;
-  const std::string person = request.Form("return-person");
+  // The screen to return to: a 宛名番号, nothing else (it goes into the Location header).
+  std::string person = request.Form("return-person");
+  if (person.size() > 16 || person.find_first_not_of("0123456789") != std::string::npos) person.clear();
   Status outcome;
   context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
     if (auto done = ApplyProtectionAction(desk, FormValues(request), session->viewer.today); !done) outcome = done.error();

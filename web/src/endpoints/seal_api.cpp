@@ -90,11 +90,9 @@ Response SealApplyApi(const Request& request, const WebContext& context) {
     bytes << decoder.rdbuf();
     upload.image = bytes.str();
   }
-  try {
-    upload.dpi = std::stod(field("dpi", "0"));
-  } catch (const std::logic_error&) {
-    upload.dpi = 0;
-  }
+  auto dpi = ParseDpi(field("dpi"));
+  if (!dpi) return ErrorResponse(request, dpi.error());
+  upload.dpi = *dpi;
   upload.name_form = field("name_form", "full");
   upload.route = field("route", "photo-id");
   upload.id_document = field("id_document");

@@ -19,6 +19,7 @@ using kainjow::mustache::data;
 
 Response SealScreen(const Request& request, const WebContext& context, const Session& session, int status,
                     const std::string& person, const std::optional<Error>& error, const std::string& notice) {
+  int answered = status;
   data page;
   page.set("nav", Nav(session));
   page.set("csrf", session.csrf_token);
@@ -29,8 +30,10 @@ Response SealScreen(const Request& request, const WebContext& context, const Ses
   if (!person.empty()) {
     auto entries = context.seal_entries(session.viewer, person);
     if (!entries) {
+      // A refusal answers as one (403 for a permission), not as a page that happens to say so.
       page.set("error", ErrorData(entries.error()));
       page.set("has_person", false);
+      if (answered < 400) answered = RefusalStatus(entries.error());
     } else {
       data rows{data::type::list};
       for (const SealRegistration& r : *entries) {
@@ -61,7 +64,7 @@ Response SealScreen(const Request& request, const WebContext& context, const Ses
     }
   }
   (void)request;
-  return Html(status, "印鑑登録", RenderTemplate("seal", page), context);
+  return Html(answered, "印鑑登録", RenderTemplate("seal", page), context);
 }
 
 
@@ -83,11 +86,9 @@ Response SealApplySubmit(const Request& request, const WebContext& context) {
   SealUpload upload;
   upload.person = request.Form("person");
   if (auto image = request.Part("image")) upload.image = std::move(image->data);
-  try {
-    upload.dpi = std::stod(request.Form("dpi"));
-  } catch (const std::logic_error&) {
-    upload.dpi = 0;
-  }
+  auto dpi = ParseDpi(request.Form("dpi"));
+  if (!dpi) return SealScreen(request, context, *session, 400, upload.person, dpi.error(), "");
+  upload.dpi = *dpi;
   upload.name_form = request.Form("name-form").empty() ? "full" : request.Form("name-form");
   upload.route = request.Form("route").empty() ? "photo-id" : request.Form("route");
   upload.id_document = request.Form("id-document");

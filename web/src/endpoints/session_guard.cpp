@@ -41,6 +41,16 @@ Result<Session> SessionOf(const Request& request, const WebContext& context, Nee
   }
   auto session = context.sessions->Find(request.Cookie(kSessionCookie), context.now_epoch_seconds());
   if (!session) return MakeError(ErrorCode::kRuleViolation, "auth.session_required", "log in first");
+  // The account as it stands now: disabled, reset or out of its period ends the session; the
+  // permissions are the current ones (a revoked one is gone from this request on).
+  if (context.resume_session) {
+    auto now = context.resume_session(session->viewer.operator_id, session->credential_version, PlaceOf(request, context));
+    if (!now) {
+      context.sessions->Remove(session->id);
+      return MakeError(ErrorCode::kRuleViolation, "auth.session_required", "the account changed; log in again");
+    }
+    if (session->next == LoginStep::kDone) session->viewer.permissions = now->permissions;
+  }
   const bool changes = request.method != "GET" && request.method != "HEAD";
   // The API sends the token in a header, a screen's form in the field `csrf`.
   const std::string token = request.Header("X-CSRF-Token").empty() ? request.Form("csrf")
@@ -56,13 +66,14 @@ Result<Session> SessionOf(const Request& request, const WebContext& context, Nee
 
 int RefusalStatus(const Error& error) {
   if (error.rule_id == "auth.session_required" || error.rule_id == "auth.failed" || error.rule_id == "auth.token_invalid" ||
-      error.rule_id == "auth.locked" || error.rule_id == "auth.expired") {
+      error.rule_id == "auth.locked" || error.rule_id == "auth.expired" || error.rule_id == "auth.session_ended") {
     return 401;
   }
   if (error.rule_id == "auth.csrf" || error.rule_id == "auth.step_required" ||
       error.rule_id == "access.permission_denied" || error.rule_id == "protection.blocked" ||
-      error.rule_id == "protection.alert" ||
-      error.rule_id == "support.issue_blocked") {
+      error.rule_id == "protection.alert" || error.rule_id == "support.issue_blocked" ||
+      error.rule_id == "auth.interactive_required" || error.rule_id == "staff.own_permissions" ||
+      error.rule_id == "staff.second_approver_required") {
     return 403;
   }
   return HttpStatusFor(error.code);

@@ -37,7 +37,8 @@ Response LoginApi(const Request& request, const WebContext& context) {
   if (!outcome) return RefuseSession(request, outcome.error());
   // A new session id at every login: an id planted before cannot be carried into the session.
   context.sessions->Remove(request.Cookie(kSessionCookie));
-  const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds());
+  const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds(),
+                                                   outcome->credential_version);
   Response response = JsonResponse(200, JsonObject()
                                      .Add("user_id", credentials.user_id)
                                      .Add("next", StepName(session.next))
@@ -59,6 +60,9 @@ Response LogoutApi(const Request& request, const WebContext& context) {
 Response PasswordApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kAnyStep);
   if (!session) return RefuseSession(request, session.error());
+  if (session->viewer.by_token) {
+    return RefuseSession(request, MakeError(ErrorCode::kRuleViolation, "auth.interactive_required", "password"));
+  }
   auto fields = DecodeStringFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
   if (auto ok = context.change_password(session->viewer.operator_id, (*fields)["old_password"],

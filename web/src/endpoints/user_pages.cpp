@@ -20,6 +20,26 @@ namespace {
 
 using kainjow::mustache::data;
 
+std::string PermissionLabels(const std::set<Permission>& permissions) {
+  std::string text;
+  for (Permission p : permissions) {
+    if (!text.empty()) text += "・";
+    text += PermissionNameJa(p);
+  }
+  return text;
+}
+
+std::string RequestJson(const PermissionRequest& r) {
+  return JsonObject()
+      .Add("request_id", r.request_id)
+      .Add("user_id", r.user_id)
+      .Add("add", PermissionList(r.add))
+      .Add("remove", PermissionList(r.remove))
+      .Add("requested_by", r.requested_by)
+      .Add("requested_at", r.requested_at)
+      .str();
+}
+
 Response UsersScreen(const WebContext& context, const Session& session, int status, const std::optional<Error>& error,
                      const std::string& done, const std::string& password_for, const std::string& password) {
   data page;
@@ -70,6 +90,25 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
     rows.push_back(row);
   }
   page.set("users", rows);
+  // Grants waiting for a second administrator (the two-person rule): another administrator
+  // approves or rejects each here.
+  Result<std::vector<PermissionRequest>> open = std::vector<PermissionRequest>{};
+  context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { open = auth.OpenPermissionRequests(session.viewer); });
+  if (open && !open->empty()) {
+    data requests{data::type::list};
+    for (const PermissionRequest& r : *open) {
+      data row;
+      row.set("request", std::to_string(r.request_id));
+      row.set("user", r.user_id);
+      row.set("add", PermissionLabels(r.add));
+      row.set("remove", PermissionLabels(r.remove));
+      row.set("by", r.requested_by);
+      if (r.requested_by != session.viewer.operator_id && r.user_id != session.viewer.operator_id) row.set("mine_to_decide", true);
+      requests.push_back(row);
+    }
+    page.set("requests", requests);
+    page.set("has_requests", true);
+  }
   return Html(status, "利用者管理", RenderTemplate("users", page), context);
 }
 
@@ -124,10 +163,15 @@ Response UsersSubmit(const Request& request, const WebContext& context) {
     done = ApplyStaffAction(auth, staff, session->viewer, UserFormValues(request), context.now_epoch_seconds());
   });
   if (!done) return UsersScreen(context, *session, RefusalStatus(done.error()), done.error(), "", "", "");
+  const std::string recorded = done->pending_request != 0
+                                   ? "記録しました。照会・支援措置・一時解除・利用者管理の付与は、別の管理者の承認（申請 " +
+                                         std::to_string(done->pending_request) + "）を待ちます。"
+                                   : "記録しました。";
   // A new initial password is shown once, on this answer only (never in a URL or a log).
   if (!done->initial_password.empty()) {
-    return UsersScreen(context, *session, 200, std::nullopt, "記録しました。", request.Form("id"), done->initial_password);
+    return UsersScreen(context, *session, 200, std::nullopt, recorded, request.Form("id"), done->initial_password);
   }
+  if (done->pending_request != 0) return UsersScreen(context, *session, 202, std::nullopt, recorded, "", "");
   return SeeOther("/users?done=" + request.Form("action"));
 }
 
@@ -139,7 +183,12 @@ Response UsersApi(const Request& request, const WebContext& context) {
     Result<std::vector<StaffUser>> users = std::vector<StaffUser>{};
     context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session->viewer); });
     if (!users) return RefuseSession(request, users.error());
-    return JsonResponse(200, JsonObject().AddRaw("users", JsonArray(*users, UserJson)).str());
+    Result<std::vector<PermissionRequest>> open = std::vector<PermissionRequest>{};
+    context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { open = auth.OpenPermissionRequests(session->viewer); });
+    return JsonResponse(200, JsonObject()
+                                 .AddRaw("users", JsonArray(*users, UserJson))
+                                 .AddRaw("requests", JsonArray(open ? *open : std::vector<PermissionRequest>{}, RequestJson))
+                                 .str());
   }
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
@@ -152,6 +201,11 @@ Response UsersApi(const Request& request, const WebContext& context) {
   JsonObject out;
   out.Add("action", value("action").value_or("")).Add("user_id", value("id").value_or(""));
   if (!done->initial_password.empty()) out.Add("initial_password", done->initial_password);
+  if (done->pending_request != 0) {
+    // Accepted, not done: a second administrator decides (two-person rule).
+    out.Add("request_id", done->pending_request).Add("state", "pending");
+    return JsonResponse(202, out.str());
+  }
   return JsonResponse(200, out.str());
 }
 

@@ -25,9 +25,15 @@ struct ApiToken {
   std::string user_id;
   std::string name;  // what the user calls it ("夜間バッチ")
   CalendarDate issued_on;
-  std::optional<CalendarDate> expires_on;  // last day it works
+  std::optional<CalendarDate> expires_on;  // last day it works (every token issued now has one)
   bool revoked = false;
+  int credential_version = 0;  // the user's, at issue: a reset since then ends the token
 };
+
+// A token asked for without a date works for kDefaultTokenDays; none may work longer than
+// kMaxTokenDays (a script that runs for years gets a new token each year).
+inline constexpr int kDefaultTokenDays = 90;
+inline constexpr int kMaxTokenDays = 366;
 
 class ApiTokenStore {
  public:
@@ -44,6 +50,8 @@ class ApiTokenStore {
 //   auth.token_invalid   unknown, revoked or expired token, or its user may not work now
 //   token.name_required  (kInvalidInput)
 //   token.expiry_past    an expiry before today
+//   token.expiry_too_far an expiry more than kMaxTokenDays ahead
+//   auth.interactive_required  a token asked for with a token (only a logged-in person issues)
 //   token.not_found      (kNotFound) no such token of this user
 class ApiTokenDesk {
  public:
@@ -53,7 +61,8 @@ class ApiTokenDesk {
                          std::optional<CalendarDate> expires_on);
   std::vector<ApiToken> Mine(const Viewer& self);
   Status Revoke(const Viewer& self, int64_t token_id);
-  // The viewer the token acts as, at `place`/`terminal` on `today`.
+  // The viewer the token acts as, at `place`/`terminal` on `today` (by_token set). Invalid once
+  // the user's credentials changed after it was issued (a password or second-factor reset).
   Result<Viewer> Authenticate(const std::string& secret, const std::string& place, const std::string& terminal,
                               CalendarDate today, int64_t now_epoch_seconds);
 

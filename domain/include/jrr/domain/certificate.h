@@ -129,6 +129,7 @@ struct CertificatePlan {
   std::vector<PrintedPerson> people;  // print order (JK-5.2)
   std::string household_address;      // 住所 in the header (方書 per `katagaki`)
   std::string head_name;              // 世帯主 in the header
+  std::string head_addressee_number;  // whose name that is
   std::string list_condition;         // 閲覧用: the area and order the list was drawn with
   CalendarDate issue_date;
   std::string title;                  // 住民票の写し, 住民票記載事項証明書, …

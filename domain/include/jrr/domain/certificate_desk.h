@@ -62,6 +62,11 @@ struct IssuedCertificate {
   std::vector<std::string> people;      // 宛名番号 in print order
 };
 
+// What a planned certificate shows beyond its own people (ResidentAccess::ClearForIssue): the
+// 世帯主 when printed, every address it prints (the history's too), and the 本籍・筆頭者 when
+// printed.
+ShownOnPrint ShownBy(const CertificatePlan& plan);
+
 class CertificateDesk {
  public:
   // `orders`, when given, holds the member orders clerks set (JK-5.2); without it the rank order.

@@ -84,6 +84,9 @@ struct FuhyoNotice {
   KosekiKey koseki;
   std::string family_name, given_name;
   std::string family_kana, given_kana;  // optional keys: a sender before 2025-05-26 has none
+  // The 氏名 the person had before this notice, when the notice itself changes it (氏・名の変更):
+  // how the 本籍地 finds the member under the name it holds. Optional keys, empty otherwise.
+  std::string former_family_name, former_given_name;
   CalendarDate birth_date;
   Sex sex = Sex::kMale;
   std::string resident_record_code;
@@ -104,8 +107,12 @@ bool DomicileIsIn(const Domicile& domicile, std::string_view prefecture_and_name
 // The municipality a 本籍 lies in, as the routing name of notices: the prefecture and the first
 // 市, 町 or 村 after it (a 郡 is passed over; in 東京都 a 区 is a municipality): 大阪府大阪市北区中之島…
 // → 大阪府大阪市, 北海道虻田郡倶知安町… → 北海道虻田郡倶知安町, 東京都千代田区… → 東京都千代田区.
-// Empty when the text does not start with a prefecture.
+// Empty when the text does not start with a prefecture, or the name found holds anything but
+// kanji, kana, ー and 々 (a typed address with "/" or ".." never names a folder).
 std::string MunicipalityOfPlace(std::string_view place);
+
+// True for a name made only of what municipality names hold: kanji, kana, ー and 々 (1–32).
+bool IsMunicipalityName(std::string_view name);
 
 // The notice the 住所地 sends about a version of a person whose 本籍 is elsewhere, or nullopt
 // when none is due: 本籍 なし/不明 (foreign residents among them), or no change of an item the
@@ -113,12 +120,31 @@ std::string MunicipalityOfPlace(std::string_view place);
 std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before, const ResidentRecord& after,
                                      CalendarDate event_day);
 
+// A member is one person (第17条: each person of the 戸籍). The living member a notice names:
+//   - when both hold a 住民票コード, the member whose code is the notice's, and only that one;
+//   - otherwise a member whose 氏名 (氏 and 名 both) is the notice's, or the former 氏名 the notice
+//     gives, and whose 生年月日 and 性別 agree where the member records them (before 2022-01-11
+//     they were not items of the 附票).
+// Never a member who shares only half a name: brothers share their 氏, twins their birth date.
+// nullopt when no member is that person. Error fuhyo.member_ambiguous (kRuleViolation) when two
+// members could be, which the 附票 must never hold.
+Result<std::optional<FuhyoMember>> FindNoticedMember(const Fuhyo& fuhyo, const FuhyoNotice& notice);
+
 // Checks an inbound notice against the 附票 (第19条第2項). Errors (kRuleViolation):
 //   fuhyo.unknown_koseki   no current 附票 of that 戸籍 here
-//   fuhyo.person_mismatch  nobody in it with that 氏名 and 生年月日 (or the 住民票コード differs)
+//   fuhyo.person_mismatch  nobody in it is that person (FindNoticedMember)
+//   fuhyo.member_ambiguous two members could be
 //   fuhyo.date_order       the new 住所を定めた年月日 precedes the member's latest one
 // Returns the member the notice is about.
 Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice);
+
+// Whether two versions of one 附票 member name the same person — the question `jrr fuhyo verify`
+// asks of consecutive versions. Different 住民票コード, or a different 生年月日 or 性別 where both
+// record one, are different people. Otherwise a version written by a 戸籍 event or a 職権 step on
+// the member itself (`by_member_id`) keeps the person whatever its name; one written by matching
+// a notice keeps it only under the same 氏名 or with the earlier 氏名 as its former name.
+bool SamePerson(const FuhyoMember& earlier, const FuhyoMember& later, bool by_member_id,
+                const std::string& later_former_family = {}, const std::string& later_former_given = {});
 
 // 戸籍の附票の写し: who may ask (住基法第20条 and its 省令). Anyone else is refused.
 enum class FuhyoRequester {

@@ -31,8 +31,12 @@ struct FuhyoCopyRequest {
 // What the copy may print, once cleared.
 struct FuhyoCopyContent {
   Fuhyo fuhyo;                        // with only the chosen members
-  std::vector<std::string> residents;  // 宛名番号 of the members who live here (for the log)
+  std::vector<std::string> residents;  // 宛名番号 of the members known here (for the log)
+  std::vector<std::string> unmatched;  // MemberTarget of the members known only by the 附票
 };
+
+// How the アクセスログ names a 附票 member with no 宛名番号 in this register: "fuhyo-member:<id>".
+std::string MemberTarget(int64_t member_id);
 
 // A copy as issued: the PDF (rendered by forms/) and the 発行番号 of its first sheet.
 struct IssuedFuhyoCopy {
@@ -46,6 +50,8 @@ class FuhyoDesk {
   FuhyoDesk(FuhyoStore& store, ResidentRepository& residents, AuditLog& log, Viewer viewer)
       : store_(store), residents_(residents), log_(log), viewer_(std::move(viewer)) {}
   // Kana (katakana or hiragana) is searched by its kana key against the members' 振り仮名 too.
+  // Search and Get log every member they show (MemberTarget where there is no 宛名番号), and show a
+  // member who lives here under a 照会抑止 as 抑止対象 with nothing else.
   // Errors: access.permission_denied; search.no_key for fewer than two characters.
   Result<std::vector<Fuhyo>> Search(const std::string& text);
   // Errors: access.permission_denied, fuhyo.unknown_koseki.
@@ -64,6 +70,11 @@ class FuhyoDesk {
 
  private:
   Error Deny(Error error, const std::string& function);
+  // The 宛名番号 of the residents (current or 除票) a member is: by 住民票コード, or by 氏名,
+  // 生年月日 and 性別 when the member has no code and records all three.
+  std::vector<std::string> PeopleOf(const FuhyoMember& member);
+  // The 附票 as this viewer may see it; adds to `targets` whom it shows.
+  Fuhyo Shown(Fuhyo fuhyo, std::vector<std::string>& targets);
   FuhyoStore& store_;
   ResidentRepository& residents_;
   AuditLog& log_;

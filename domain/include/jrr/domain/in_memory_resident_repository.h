@@ -52,6 +52,8 @@ class InMemoryResidentRepository final : public ResidentRepository {
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
                                                       std::string_view given_name, Sex sex,
                                                       CalendarDate birth_date) override;
+  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name, std::string_view given_name, Sex sex,
+                                               CalendarDate birth_date) override;
   std::optional<std::string> EditLeaseHolder(std::string_view, int64_t) override { return std::nullopt; }
   std::optional<int64_t> PendingChangeFor(std::string_view) override { return std::nullopt; }
 

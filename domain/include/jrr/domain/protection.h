@@ -163,6 +163,8 @@ class ProtectionRegister {
                                        std::string_view household_number) = 0;
   // The latest version of every measure that names the person (as applicant or co-protected).
   virtual std::vector<SupportMeasure> MeasuresFor(std::string_view addressee_number) = 0;
+  // The 宛名番号 of everyone an active measure protects (applicants and co-protected), each once.
+  virtual std::vector<std::string> ProtectedPersons() = 0;
   // Releases granted to `operator_id` that are still running at `now_epoch_seconds`.
   virtual std::vector<TemporaryRelease> ReleasesFor(std::string_view operator_id,
                                                     int64_t now_epoch_seconds) = 0;

@@ -22,6 +22,8 @@
 
 namespace jrr {
 
+class StaffDirectory;
+
 // 操作権限 (JK-10.3, 10.4): independently grantable.
 enum class Permission {
   kView,                  // 照会
@@ -55,6 +57,9 @@ struct Viewer {
   std::set<Permission> permissions;
   CalendarDate today;
   int64_t now_epoch_seconds = 0;
+  // The request came with an API token rather than a logged-in session: it may not make tokens
+  // or change the password (a leaked token must not outlive itself or take the account).
+  bool by_token = false;
   bool Has(Permission p) const { return permissions.contains(p); }
 };
 
@@ -64,20 +69,23 @@ AuditEvent EventBy(const Viewer& viewer, AuditAction action, std::string functio
 // Error access.permission_denied (kRuleViolation) when the viewer lacks the permission.
 Status Authorize(const Viewer& viewer, Permission permission);
 
-// What a screen must show about a person's protection (JK-2.2.4, 3.1).
+// What a screen must show about a person's protection (JK-2.2.4, 3.1). Everyone who may see the
+// person learns that a restriction applies (`restricted`, the marker 抑止対象); only a holder of
+// the 支援措置 permission learns that it is a 支援措置 and its kind, state, period alerts and ids.
+// A clerk listing people by a broad search can therefore not tell a DV target from any other 抑止.
 struct ProtectionNotice {
-  bool support_target = false;  // 支援措置期間中 or 仮支援措置期間中
-  bool provisional = false;
-  // 支援措置対象者（DV） for the 支援措置 permission; a mask for everyone else, who learn that a
-  // restriction exists and not what it is.
+  bool restricted = false;      // a 支援措置 or a block in force applies
+  bool support_target = false;  // 支援措置期間中 or 仮支援措置期間中 (支援措置 permission only)
+  bool provisional = false;     // likewise
+  // 支援措置対象者（DV） for the 支援措置 permission; 抑止対象 for everyone else.
   std::string marker;
-  std::vector<std::string> alerts;  // rule ids: support.expiring, support.expired
+  std::vector<std::string> alerts;  // rule ids support.expiring, support.expired (支援措置 permission only)
   std::vector<int64_t> measure_ids; // only for the 支援措置 permission
   std::vector<GuardedOperation> blocked;  // operations under a block in force (抑止対象)
-  bool any() const { return support_target || !blocked.empty(); }
+  bool any() const { return restricted; }
 };
 
-inline constexpr std::string_view kMaskedMarker = "＊＊＊＊＊＊＊＊";
+inline constexpr std::string_view kRestrictedMarker = "抑止対象";
 
 // The protection notice for one person on `today`, as `viewer` may see it. Pure.
 ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasure>& measures,
@@ -102,7 +110,10 @@ struct PersonView {
 // One person found by a search (JK-2.1.3): the latest version, whether only an earlier version
 // (a former name or address) matched, whether a 仮登録 involves them, and their protection.
 struct SearchHit {
-  ResidentRecord record;
+  ResidentRecord record;     // blank but for the 宛名番号 when withheld
+  // Under a 照会抑止 this viewer has no release for: the hit says only that the person exists and
+  // is blocked (JK-3.1), the way 照会 would refuse them.
+  bool withheld = false;
   bool matched_former = false;
   bool pending = false;
   ProtectionNotice protection;
@@ -113,6 +124,26 @@ struct SearchResult {
   // More people matched than were returned, or a key matched too many to look at: narrow the
   // conditions.
   bool truncated = false;
+};
+
+// What a print shows besides its own people, through which a protected person's name or
+// address can reach it (JK-3.4): the people it names beside them (a 世帯主), the addresses it
+// prints (everyone living there is shown where they live), the 本籍 and 筆頭者 it prints, and
+// people known only by their facts (a 附票 member with no 宛名番号 here).
+struct ShownOnPrint {
+  std::vector<std::string> persons;    // 宛名番号
+  std::vector<std::string> addresses;  // as Address::Printed() writes them
+  struct Domicile {
+    std::string place, head_of_family;
+  };
+  std::vector<Domicile> domiciles;
+  struct Facts {
+    std::string family_name, given_name;
+    std::optional<CalendarDate> birth_date;
+    std::optional<Sex> sex;
+    std::string resident_record_code;
+  };
+  std::vector<Facts> people;
 };
 
 class ResidentAccess {
@@ -137,9 +168,22 @@ class ResidentAccess {
   // 証明発行 and 閲覧: clears the people to be printed, or refuses. Needs kIssue. A person under
   // a 支援措置 (in force, provisional or as former address) is refused with support.issue_blocked
   // unless a 支援措置 officer released that measure to this operator and the release is running;
-  // 発行抑止 as in CheckBlocks. Logged as an issue or a denial, naming everyone.
+  // 発行抑止 as in CheckBlocks. Whoever `shown` reveals (ProtectedShownBy) is cleared for their
+  // 支援措置 the same way: a print that would show a target through someone else is refused too.
+  // Logged as an issue or a denial, naming everyone printed and every protected person shown.
   Status ClearForIssue(const std::vector<std::string>& persons, const std::string& function,
-                       bool individual_number, const std::vector<std::string>& acknowledged = {});
+                       bool individual_number, const std::vector<std::string>& acknowledged = {},
+                       const ShownOnPrint& shown = {});
+
+  // The people under an active 支援措置 whom `shown` reveals: named in it; living at an address it
+  // prints; the 筆頭者 of a 本籍 it prints (by 氏名 and 本籍); or whose 住民票コード, or 氏名 (any
+  // they have had) with 生年月日 and 性別 where both are known, are the facts of someone it prints.
+  std::vector<std::string> ProtectedShownBy(const ShownOnPrint& shown);
+
+  // A look at people that is not 照会 itself (入力確認, the 印鑑登録原票, a 附票 member): needs
+  // kView; a 照会抑止 applies to each as in View(). Logged as a view of all of them, or a denial.
+  Status ClearForView(const std::vector<std::string>& persons, const std::string& function,
+                      const std::vector<std::string>& acknowledged = {});
 
   // 検索 (JK-2.1): needs kView (and the see-permission of a number searched by: 個人番号,
   // 住民票コード, 在留カード等番号); at least one
@@ -150,6 +194,10 @@ class ResidentAccess {
 
   // The notice for one person, as this viewer may see it.
   ProtectionNotice Notice(const ResidentRecord& record);
+
+  // True when a 照会抑止 keeps this viewer from seeing the person: an エラー block, or an アラート
+  // block (whose acknowledgement belongs to 照会 itself), without a running release.
+  bool ViewWithheld(const std::string& addressee_number);
 
   const Viewer& viewer() const { return viewer_; }
 
@@ -168,16 +216,20 @@ class ResidentAccess {
 // kRelease, everything about support measures kSupportMeasure. Every action is logged.
 class ProtectionDesk {
  public:
-  ProtectionDesk(ProtectionRegister& protections, AuditLog& log, Viewer viewer)
-      : protections_(protections), log_(log), viewer_(std::move(viewer)) {}
+  // With `staff`, a 一時解除 goes only to a staff user who exists and may work today (the
+  // viewer themselves excepted): a release to a mistyped ID would otherwise wait for whoever
+  // later gets that ID (protection.unknown_grantee).
+  ProtectionDesk(ProtectionRegister& protections, AuditLog& log, Viewer viewer, StaffDirectory* staff = nullptr)
+      : protections_(protections), log_(log), viewer_(std::move(viewer)), staff_(staff) {}
 
   Result<Block> AddBlock(Block block);
   Status EndBlock(int64_t block_id);
   // 一時解除 for `grantee` for `minutes` (1–480).
   Result<TemporaryRelease> ReleaseBlock(int64_t block_id, const std::string& grantee, int minutes,
                                         const std::string& reason);
-  std::vector<Block> BlocksFor(const std::string& addressee_number,
-                               const std::string& household_number);
+  // The blocks naming a person or a household: for the 照会 or 抑止 permission (else
+  // access.permission_denied); logged.
+  Result<std::vector<Block>> BlocksFor(const std::string& addressee_number, const std::string& household_number);
 
   Result<SupportMeasure> Register(SupportMeasure measure);
   Result<SupportMeasure> Start(int64_t measure_id, CalendarDate start,
@@ -204,6 +256,7 @@ class ProtectionDesk {
   ProtectionRegister& protections_;
   AuditLog& log_;
   Viewer viewer_;
+  StaffDirectory* staff_ = nullptr;
 };
 
 }  // namespace jrr

@@ -101,6 +101,11 @@ class ResidentRepository {
                                                               std::string_view given_name, Sex sex,
                                                               CalendarDate birth_date) = 0;
 
+  // Latest versions of everyone, resident or 除票, whose latest version has this 氏, 名, 性別 and
+  // 生年月日 (a 附票 member known only by these facts).
+  virtual std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name, std::string_view given_name,
+                                                       Sex sex, CalendarDate birth_date) = 0;
+
   // 転入通知未着 (JK-4.1.3.1.4): latest versions of people removed by 国内転出 or 職権消除 whose
   // removal took effect on or before `removed_by` and whose 転入通知 has not been recorded, oldest
   // removal first; at most `limit`.

@@ -80,6 +80,9 @@ class SealDesk {
   // Errors: those of CheckEligibility, CheckNameForm and CheckImpression; seal.id_required (photo
   // ID route without a document); seal.guarantor_invalid; change.person_not_found.
   Result<SealRegistration> Apply(const SealApplication& application);
+  // Whether this viewer may apply at all (異動入力): asked before an uploaded image is decoded, so
+  // nobody without the permission can make the server decode anything. A refusal is logged.
+  Status MayApply(const std::string& addressee_number);
   // 回答書 received: registers, unless the deadline passed (seal.inquiry_expired; the application
   // is closed as 期限切れ) or the entry is not under 照会 (seal.not_in_inquiry).
   Result<SealRegistration> Answer(int64_t registration_id);
@@ -99,7 +102,8 @@ class SealDesk {
   // support.issue_blocked, protection.*.
   Result<SealCertificateContent> ClearInquiryLetter(int64_t registration_id,
                                                     const std::vector<std::string>& acknowledged = {});
-  // The 原票 of a person, latest version of each entry (a logged view).
+  // The 原票 of a person, latest version of each entry: a logged view, refused under a 照会抑止
+  // (access.permission_denied, protection.blocked, protection.alert).
   Result<std::vector<SealRegistration>> Entries(const std::string& addressee_number);
 
  private:

@@ -106,6 +106,10 @@ struct SealRegistration {
 //   seal.under_age           younger than minimum_age on the application day
 //   seal.guardian_required   a 成年被後見人 without the 法定代理人 present
 //   seal.already_registered  an active registration or one under 照会 exists
+// The resolution an impression was scanned at, as typed: a decimal number ("600", "600.5") and
+// nothing else. Error seal.dpi_invalid ("600abc", "0x258", "6e2"). The range is MeasureImpression's.
+Result<double> ParseDpi(std::string_view text);
+
 Status CheckEligibility(const ResidentRecord& person, CalendarDate today, const SealSettings& settings,
                         bool guardian_present, bool has_open_registration);
 

@@ -45,10 +45,35 @@ struct StaffUser {
   bool totp_enrolled = false;      // a code was confirmed after the secret was issued
   bool disabled = false;           // 削除 is a version with disabled set: the history stays
   std::string changed_by;
+  // The version at which the password, the second factor or `disabled` last changed (0: before
+  // the register kept it). A session or token begun under another value has ended.
+  int credential_version = 0;
 
   bool ValidOn(CalendarDate day) const {
     return !disabled && !(day < valid_from) && !(valid_to && *valid_to < day);
   }
+};
+
+// Permissions whose grant needs a second administrator (two-person rule): seeing people (照会),
+// the 支援措置 and its releases, the 一時解除 of blocks, and administering users (or a single
+// administrator could make a second account to approve their own requests).
+const std::set<Permission>& PermissionsNeedingSecondApproval();
+
+// A grant waiting for a second administrator (JK-10.4), and its decision once made.
+struct PermissionRequest {
+  int64_t request_id = 0;
+  std::string user_id;
+  std::set<Permission> add, remove;
+  std::string requested_by;
+  std::string requested_at;           // UTC timestamp
+  std::optional<bool> approved;       // unset while open
+  std::string decided_by;
+};
+
+// What a change of permissions came to: done, or waiting as a request.
+struct PermissionChange {
+  bool pending = false;
+  int64_t request_id = 0;
 };
 
 // The login attempts of one user, newest first, as far back as the last success.
@@ -69,6 +94,20 @@ class StaffDirectory {
   virtual std::vector<LoginAttempt> FailuresSinceSuccess(const std::string& user_id) = 0;
   // An administrator's unlock: later failures count from zero.
   virtual void RecordUnlock(const std::string& user_id, int64_t at_epoch_seconds) = 0;
+  // Counts an attempt before its password is checked, atomically: false when the user is locked
+  // (`max_failures` failures since the last success or unlock, the newest less than
+  // `lock_seconds` ago); otherwise the attempt is recorded as a failure and true returned. A
+  // success recorded afterwards clears the count. Parallel attempts can so never check more
+  // passwords than the limit.
+  virtual bool ClaimAttempt(const std::string& user_id, int64_t now_epoch_seconds, int max_failures,
+                            int64_t lock_seconds) = 0;
+  // Spends a second-factor step, atomically: false when this step or a later one was spent.
+  virtual bool ClaimCodeStep(const std::string& user_id, int64_t step, int64_t now_epoch_seconds) = 0;
+  // Grants waiting for a second administrator.
+  virtual int64_t AddPermissionRequest(const PermissionRequest& request) = 0;
+  virtual std::optional<PermissionRequest> FindPermissionRequest(int64_t request_id) = 0;
+  virtual std::vector<PermissionRequest> OpenPermissionRequests() = 0;
+  virtual void DecidePermissionRequest(int64_t request_id, const std::string& decided_by, bool approved) = 0;
 };
 
 // Argon2id in persistence/ (libsodium); a port so the domain stays pure.
@@ -77,14 +116,21 @@ class PasswordHasher {
   virtual ~PasswordHasher() = default;
   virtual std::string Hash(const std::string& password) = 0;
   virtual bool Verify(const std::string& encoded, const std::string& password) = 0;
+  // Spends the time of one Verify on a hash nobody has, so that an unknown ID answers no faster
+  // than a known one with a wrong password.
+  virtual void VerifyNone(const std::string& password) = 0;
 };
 
 // TOTP codes (RFC 6238: HMAC-SHA1, 30 s, 6 digits); web/ implements it.
 class OneTimeCodes {
  public:
   virtual ~OneTimeCodes() = default;
-  // True when `code` is valid for `secret` at `now`, one step of clock drift either way.
-  virtual bool Verify(const std::string& base32_secret, const std::string& code, int64_t now) = 0;
+  // The step (unix time / 30) whose code `code` is for `secret`, within one step of `now` either
+  // way (clock drift); nullopt when it is none of them.
+  virtual std::optional<int64_t> StepOf(const std::string& base32_secret, const std::string& code, int64_t now) = 0;
+  bool Verify(const std::string& base32_secret, const std::string& code, int64_t now) {
+    return StepOf(base32_secret, code, now).has_value();
+  }
 };
 
 struct Credentials {
@@ -110,17 +156,26 @@ enum class LoginStep {
 struct LoginOutcome {
   Viewer viewer;      // the user's permissions, for the session
   LoginStep next = LoginStep::kDone;
+  int credential_version = 0;  // what the session begins under (Resume)
 };
 
+// The operator of `jrr user add --admin`, who adds the very first administrator.
+inline constexpr std::string_view kFirstAdministrator = "jrr user add --admin";
+
 // Authentication and user administration. Errors (all kRuleViolation unless noted):
-//   auth.failed              wrong ID, password or code — one message for all, so a guess learns
-//                            nothing about which part was wrong
+//   auth.failed              wrong ID, password or code (or a code already used) — one message
+//                            for all, so a guess learns nothing about which part was wrong
 //   auth.locked              too many failures; try again later or ask an administrator
 //   auth.expired             outside the account's period of validity, or disabled
 //   staff.password_weak      shorter than kMinPasswordLength, or the same as the ID
 //   staff.code_invalid       the code does not match the secret being enrolled
 //   staff.not_found          (kNotFound)
 //   access.permission_denied user administration needs kUserAdmin
+//   auth.session_ended       (Resume) the account changed since the session or token began
+//   staff.own_permissions    nobody changes their own permissions
+//   staff.second_approver_required  a request is decided by an administrator other than the one
+//                            who made it and the user it is for
+//   staff.request_not_found  (kNotFound) no open request with that number
 class Authenticator {
  public:
   Authenticator(StaffDirectory& staff, PasswordHasher& hasher, OneTimeCodes& codes, AuditLog& log)
@@ -136,11 +191,28 @@ class Authenticator {
   Status EnrolSecondFactor(const std::string& user_id, const std::string& base32_secret,
                            const std::string& code, const LoginPlace& where);
 
+  // Every request of a logged-in session or a token: the user as they stand now. Error
+  // auth.session_ended when they no longer exist, are disabled or outside their period, or their
+  // credentials changed (credential_version) since `credential_version` — a reset of the password
+  // or the second factor ends every session and token begun before it. The permissions are the
+  // user's current ones: a revoked permission is gone from the next request.
+  Result<Viewer> Resume(const std::string& user_id, int credential_version, const LoginPlace& where);
+
   // Administration (kUserAdmin).
   // Every user's latest version, without password hashes or second-factor secrets; logged.
   Result<std::vector<StaffUser>> Users(const Viewer& admin);
-  Result<StaffUser> AddUser(const Viewer& admin, StaffUser user, const std::string& initial_password);
-  Status SetPermissions(const Viewer& admin, const std::string& user_id, std::set<Permission> permissions);
+  // A user with the permissions that need no second administrator; the others become a request
+  // (`pending_request`, when given, receives its number).
+  Result<StaffUser> AddUser(const Viewer& admin, StaffUser user, const std::string& initial_password,
+                            int64_t* pending_request = nullptr);
+  // Sets a user's permissions: at once when it grants nothing of PermissionsNeedingSecondApproval,
+  // else as a request another administrator decides (DecidePermissionRequest). Never one's own.
+  Result<PermissionChange> SetPermissions(const Viewer& admin, const std::string& user_id,
+                                          std::set<Permission> permissions);
+  Result<std::vector<PermissionRequest>> OpenPermissionRequests(const Viewer& admin);
+  // Approves (applies what the request adds and removes to the user's permissions as they are
+  // now) or rejects an open request. Logged.
+  Status DecidePermissionRequest(const Viewer& admin, int64_t request_id, bool approve);
   Status ResetPassword(const Viewer& admin, const std::string& user_id, const std::string& password);
   Status ResetSecondFactor(const Viewer& admin, const std::string& user_id);
   Status Unlock(const Viewer& admin, const std::string& user_id, int64_t now_epoch_seconds);

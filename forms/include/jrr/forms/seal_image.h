@@ -8,6 +8,7 @@
 // duplicate).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,14 @@ struct MeasuredImpression {
   int height_px = 0;
 };
 
-// Errors: seal.image_unreadable (neither PNG nor JPEG, or corrupt), seal.image_resolution (dpi
-// outside 100–2400), seal.no_ink (nothing darker than the paper).
+// The largest image decoded: 4096 pixels a side and 16 M pixels in all (a 42 mm scan at 2400 dpi,
+// an 86 mm one at 1200 dpi — more than any 印影 needs). Larger is refused from the file's header.
+inline constexpr uint64_t kMaxImpressionSide = 4096;
+inline constexpr uint64_t kMaxImpressionPixels = 16u << 20;
+
+// Errors: seal.image_unreadable (neither PNG nor JPEG, or corrupt), seal.image_too_large (over the
+// limits above), seal.image_resolution (dpi outside 100–2400), seal.no_ink (nothing darker than
+// the paper).
 Result<MeasuredImpression> MeasureImpression(std::string_view image_bytes, double dpi);
 
 // A synthetic impression for tests, samples and benchmarks: a round seal `diameter_mm` across

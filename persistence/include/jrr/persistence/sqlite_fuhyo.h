@@ -77,17 +77,19 @@ struct FuhyoWorkingSet {
 // Applies a notice's items to the 附票 (the member's name, birth, sex and code as a new version
 // when they changed; the address as a new line when it changed). With `create_missing` (this
 // municipality's own 住民記録), a missing 附票 or member is created; otherwise MatchNotice's
-// errors refuse it. Inside the caller's transaction.
+// errors refuse it. `addressee_number`, for our own 住民記録's notice, is the person it is about.
+// Inside the caller's transaction.
 Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool create_missing, const std::string& source,
-                                 FuhyoWorkingSet* working = nullptr);
+                                 FuhyoWorkingSet* working = nullptr, const std::string& addressee_number = {});
 
 // The 戸籍の附票 coupling of a recorded 異動, in its transaction: each version whose 附票 items
 // changed updates this municipality's 附票 or queues a notice to the 本籍地. `before`, when given,
 // holds the version each of outcome.versions replaced (nullopt: read it from the register).
-// `working`, when given, holds the register's current 附票 (see FuhyoWorkingSet).
-void ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
-                       const std::vector<std::optional<ResidentRecord>>* before = nullptr,
-                       FuhyoWorkingSet* working = nullptr);
+// `working`, when given, holds the register's current 附票 (see FuhyoWorkingSet). Error
+// fuhyo.member_ambiguous when a person cannot be told from another member (the 異動 is refused).
+Status ApplyFuhyoEffects(Database& db, const ChangeOutcome& outcome,
+                         const std::vector<std::optional<ResidentRecord>>* before = nullptr,
+                         FuhyoWorkingSet* working = nullptr);
 
 // 附票の記載事項の追加 — the items later amendments added (生年月日・性別 from 2022-01-11, 住民票コード
 // from 2024-05-27) were recorded 職権 for the members then on a 附票. For a register whose history

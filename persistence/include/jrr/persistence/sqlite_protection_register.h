@@ -15,6 +15,7 @@ class SqliteProtectionRegister final : public ProtectionRegister {
   std::vector<Block> BlocksFor(std::string_view addressee_number,
                                std::string_view household_number) override;
   std::vector<SupportMeasure> MeasuresFor(std::string_view addressee_number) override;
+  std::vector<std::string> ProtectedPersons() override;
   std::vector<TemporaryRelease> ReleasesFor(std::string_view operator_id,
                                             int64_t now_epoch_seconds) override;
   std::optional<Block> GetBlock(int64_t block_id) override;

@@ -39,6 +39,8 @@ class SqliteResidentRepository final : public ResidentRepository {
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
                                                       std::string_view given_name, Sex sex,
                                                       CalendarDate birth_date) override;
+  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name, std::string_view given_name, Sex sex,
+                                               CalendarDate birth_date) override;
   ProtectionRegister& Protections() override { return protections_; }
 
  private:

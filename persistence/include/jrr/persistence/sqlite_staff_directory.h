@@ -17,6 +17,13 @@ class SqliteStaffDirectory final : public StaffDirectory {
   void RecordAttempt(const std::string& user_id, const LoginAttempt& attempt) override;
   std::vector<LoginAttempt> FailuresSinceSuccess(const std::string& user_id) override;
   void RecordUnlock(const std::string& user_id, int64_t at_epoch_seconds) override;
+  bool ClaimAttempt(const std::string& user_id, int64_t now_epoch_seconds, int max_failures,
+                    int64_t lock_seconds) override;
+  bool ClaimCodeStep(const std::string& user_id, int64_t step, int64_t now_epoch_seconds) override;
+  int64_t AddPermissionRequest(const PermissionRequest& request) override;
+  std::optional<PermissionRequest> FindPermissionRequest(int64_t request_id) override;
+  std::vector<PermissionRequest> OpenPermissionRequests() override;
+  void DecidePermissionRequest(int64_t request_id, const std::string& decided_by, bool approved) override;
 
  private:
   Database& db_;
@@ -30,6 +37,7 @@ class Argon2PasswordHasher final : public PasswordHasher {
   Argon2PasswordHasher();
   std::string Hash(const std::string& password) override;
   bool Verify(const std::string& encoded, const std::string& password) override;
+  void VerifyNone(const std::string& password) override;
 };
 
 }  // namespace jrr

@@ -3,8 +3,9 @@
 // 利用者管理 as text: one reading of the administrator's actions shared by `jrr user`, the /users
 // screen and /api/v1/users, so names and errors agree.
 //
-// Names: action (add, permissions, grant, revoke, reset-password, reset-2fa, unlock, disable), id,
-// name, department, from, to (validity), permissions (comma-separated PermissionName list).
+// Names: action (add, permissions, grant, revoke, reset-password, reset-2fa, unlock, disable,
+// approve, reject), id, name, department, from, to (validity), permissions (comma-separated
+// PermissionName list), request (the number of a grant waiting for a second administrator).
 #pragma once
 
 #include <cstdint>
@@ -27,8 +28,11 @@ Result<std::set<Permission>> PermissionsFrom(const std::string& text);
 std::string PermissionList(const std::set<Permission>& permissions);
 
 // What an action gave back: the initial password of an added user or of a reset (shown once).
+// A grant of PermissionsNeedingSecondApproval comes back as the number of the request another
+// administrator decides.
 struct StaffActionResult {
   std::string initial_password;
+  int64_t pending_request = 0;
 };
 
 // Runs one administrator's action through the Authenticator (which checks 利用者管理 and logs).

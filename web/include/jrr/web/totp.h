@@ -29,7 +29,7 @@ std::string OtpauthUri(const std::string& issuer, const std::string& account, co
 
 class Totp final : public OneTimeCodes {
  public:
-  bool Verify(const std::string& base32_secret, const std::string& code, int64_t now) override;
+  std::optional<int64_t> StepOf(const std::string& base32_secret, const std::string& code, int64_t now) override;
 };
 
 }  // namespace jrr::web

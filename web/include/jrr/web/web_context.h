@@ -49,6 +49,8 @@ struct WebContext {
   std::function<Status(const std::string& user_id, const std::string& base32_secret, const std::string& code,
                        const LoginPlace&)>
       enrol_second_factor;
+  // Every request of a logged-in session: the account as it stands now (Authenticator::Resume).
+  std::function<Result<Viewer>(const std::string& user_id, int credential_version, const LoginPlace&)> resume_session;
   // 照会 and 検索 through the gate (resident_access.h), as the session's viewer.
   std::function<Result<PersonView>(const Viewer&, const std::string& addressee_number, const AsOfQuery&,
                                    const std::vector<std::string>& acknowledged)>

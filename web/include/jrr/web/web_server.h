@@ -5,25 +5,38 @@
 // connection; every response carries the security headers (a CSP that allows no external origin,
 // nosniff, no framing, no referrer) and is logged without personal data (method, route, status,
 // time — never the query, which may hold a name).
+//
+// Slow and greedy clients: a connection must send each request head within kHeadSeconds of
+// starting to wait for it (at connect, and after each answer: a keep-alive connection idle that
+// long is closed too), and one client address may hold at most max_connections_per_client
+// connections at once — the others are answered 503 and closed — so no single client can keep
+// every worker waiting (slowloris). A request without Content-Length or chunked coding has no
+// body (RFC 9112 §6.3): nothing is waited for.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "jrr/web/web_context.h"
 
 namespace Poco::Net {
-class HTTPServer;
+class TCPServer;
 }
 
 namespace jrr::web {
+
+class ConnectionGuard;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";  // loopback by default: plain HTTP never leaves the machine
   uint16_t port = 8080;            // 0 picks a free port (tests)
   int max_threads = 8;
   int max_queued = 64;
+  // Connections one client address may hold at once; 0: max_threads − 2, at least 2, which
+  // leaves every other client two workers.
+  int max_connections_per_client = 0;
   // HTTPS (TLS 1.2 or later) with this PEM certificate and private key; plain HTTP when empty.
   std::string tls_certificate;
   std::string tls_private_key;
@@ -55,9 +68,15 @@ class WebServer {
 
  private:
   std::unique_ptr<WebContext> context_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  std::shared_ptr<ConnectionGuard> guard_;
+  std::unique_ptr<Poco::Net::TCPServer> server_;
+  std::function<void()> end_connections_;  // tells the connections still open that the server stops
+  bool stopped_ = false;
   uint16_t port_ = 0;
 };
+
+// How long a connection may take to send a request head (or stay idle between requests).
+inline constexpr int kHeadSeconds = 10;
 
 // The headers added to every response.
 const char* ContentSecurityPolicy();

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Defects where a person under an エラー-level 照会抑止 (or under a 支援措置) was shown by a path other
+// than 照会: 検索 (API, screen, CLI) returned the full record, the 印鑑登録原票 API answered, the
+// 入力確認 showed the record with no log entry, `GET /api/v1/protection` listed blocks to users
+// without 照会, and the JSON field `support_target` told any clerk which people are DV targets.
+#include <gtest/gtest.h>
+
+#include "support/fixtures/served_register.h"
+#include "support/register_file.h"
+
+namespace jrr::testing {
+namespace {
+
+class ViewBlockPaths : public ServedRegister {
+ protected:
+  void SetUp() override {
+    ServedRegister::SetUp();
+    ASSERT_EQ(Apply(kTwoHouseholds).status, 0);
+    ASSERT_EQ(Apply(kNeighbours).status, 0);
+    // 照会抑止 (エラー) on 花子 (0000000027).
+    ASSERT_EQ(Cli({"block", "add", "--person", "0000000027", "--operation", "view", "--level", "error", "--from",
+                   "2026-12-01", "--reason", "照会抑止テスト"})
+                  .status,
+              0);
+    Serve();
+    ReadyUser("madoguchi", "view,change,issue,see_domicile,see_resident_record_code");
+    ReadyUser("kansa", "audit");
+    clerk_ = LogIn("madoguchi");
+  }
+  Login clerk_;
+};
+
+// REQ: JK-3.1, JK-2.1.3
+TEST_F(ViewBlockPaths, SearchShowsOnlyThatThePersonIsBlocked) {
+  EXPECT_EQ(Get("/api/v1/resident?atena=0000000027", clerk_).status, 403);
+  // By number and by name: the hit says 抑止対象 and carries nothing of the person.
+  for (const char* target : {"/api/v1/search?atena=0000000027",
+                             "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix"}) {
+    auto found = Get(target, clerk_);
+    ASSERT_EQ(found.status, 200) << found.body;
+    EXPECT_NE(found.body.find("0000000027"), std::string::npos) << found.body;
+    EXPECT_EQ(found.body.find("花子"), std::string::npos) << target << found.body;
+    EXPECT_EQ(found.body.find("ハナコ"), std::string::npos) << target << found.body;
+    EXPECT_EQ(found.body.find("昭和57"), std::string::npos) << target << found.body;
+    EXPECT_EQ(found.body.find("1982-06-15"), std::string::npos) << target << found.body;
+    EXPECT_NE(found.body.find("抑止対象"), std::string::npos) << found.body;
+  }
+  // The other members are found in full.
+  auto family = Get("/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", clerk_);
+  EXPECT_NE(family.body.find("一郎"), std::string::npos) << family.body;
+  // The screen likewise.
+  auto screen = Get("/search?atena=0000000027", clerk_);
+  ASSERT_EQ(screen.status, 200);
+  EXPECT_EQ(screen.body.find("花子"), std::string::npos) << screen.body;
+  EXPECT_NE(screen.body.find("抑止対象"), std::string::npos) << screen.body;
+  // And the CLI.
+  auto cli = Cli({"search", "--atena", "0000000027"});
+  ASSERT_EQ(cli.status, 0) << cli.err;
+  EXPECT_EQ(cli.out.find("花子"), std::string::npos) << cli.out;
+  EXPECT_NE(cli.out.find("抑止対象"), std::string::npos) << cli.out;
+}
+
+// REQ: JK-3.1
+TEST_F(ViewBlockPaths, SealRegisterOfABlockedPersonIsRefused) {
+  auto seals = Get("/api/v1/seals?person=0000000027", clerk_);
+  EXPECT_EQ(seals.status, 403) << seals.body;
+  EXPECT_EQ(JsonField(seals.body, "rule_id"), "protection.blocked");
+  EXPECT_EQ(Get("/api/v1/seals?person=0000000019", clerk_).status, 200);
+}
+
+// The 入力確認 is a view: it is logged, and a 照会抑止 applies to it.
+// REQ: JK-4.0.9, JK-10.2, JK-3.1
+TEST_F(ViewBlockPaths, CheckModeIsALoggedView) {
+  const std::string move = R"({"type":"within_move","event_date":"2026-12-01","notification_date":"2026-12-02",
+    "movers":[%s],"new_address":{"text":"架空県架空市桜町三丁目","banchi":"1番1号"}})";
+  auto text_for = [&](const char* atena) {
+    std::string s = move;
+    s.replace(s.find("%s"), 2, atena);
+    return s;
+  };
+  const int64_t changes = QueryInt(db_, "SELECT count(*) FROM change_record");
+  auto blocked = Post("/api/v1/changes?mode=check", text_for(R"("0000000019","0000000027","0000000035")"), clerk_);
+  EXPECT_EQ(blocked.status, 403) << blocked.body;
+  EXPECT_EQ(JsonField(blocked.body, "rule_id"), "protection.blocked");
+  auto checked = Post("/api/v1/changes?mode=check", text_for(R"("0000000043","0000000051")"), clerk_);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence "
+                          "WHERE t.addressee_number = '0000000043' AND e.function = '入力確認' AND e.action = 'view'"),
+            1);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM change_record"), changes)
+      << "nothing recorded by a check";
+}
+
+// LAW: 住基法第30条の30 (JK-10.4: 利用者ごとの権限)
+TEST_F(ViewBlockPaths, ProtectionListNeedsView) {
+  auto audit_only = LogIn("kansa");
+  auto listed = Get("/api/v1/protection?person=0000000027", audit_only);
+  EXPECT_EQ(listed.status, 403) << listed.body;
+  EXPECT_EQ(listed.body.find("block_id"), std::string::npos);
+  EXPECT_EQ(Get("/api/v1/protection?person=0000000027", clerk_).status, 200);
+}
+
+// The mask says only that some restriction applies: a clerk without the 支援措置 permission cannot
+// tell a DV target from any other 抑止 by the JSON.
+// REQ: JK-2.2.4
+TEST_F(ViewBlockPaths, SupportTargetsAreNotToldApartByTheJson) {
+  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000043", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
+  auto found = Get("/api/v1/search?atena=0000000043", clerk_);
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_EQ(found.body.find("\"support_target\":true"), std::string::npos) << found.body;
+  EXPECT_EQ(found.body.find("\"provisional\":true"), std::string::npos) << found.body;
+  EXPECT_EQ(found.body.find("support.expir"), std::string::npos) << found.body;
+  EXPECT_NE(found.body.find("抑止対象"), std::string::npos) << found.body;
+  auto viewed = Get("/api/v1/resident?atena=0000000043", clerk_);
+  ASSERT_EQ(viewed.status, 200);
+  EXPECT_EQ(viewed.body.find("\"support_target\":true"), std::string::npos) << viewed.body;
+}
+
+}  // namespace
+}  // namespace jrr::testing
