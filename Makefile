@@ -6,7 +6,7 @@ SHELL := /bin/bash
 DEMO_DB   := data/demo.db
 PORT      ?= 8080
 
-.PHONY: run test deps release dev bench conformance clean
+.PHONY: run test deps release dev bench conformance clean fuzz fuzz-build
 
 deps:
 	@scripts/install-deps
@@ -32,11 +32,24 @@ dev: deps
 	cmake --build --preset dev
 
 # The Release build is built too, so a change that breaks `make run` (GCC's -O3 warnings differ
-# from the sanitizer build's) fails `make test` as well.
-test: dev release
+# from the sanitizer build's) fails `make test` as well. Every fuzz target runs for 10 s.
+test: dev release fuzz-build
 	python3 scripts/conformance.py
 	ctest --preset dev
+	ctest --preset fuzz
 	@echo "make test: all suites passed"
+
+# The libFuzzer targets (clang, AddressSanitizer, UBSan): tests/fuzz.
+fuzz-build: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+
+# Each fuzz target for FUZZ_SECONDS (default 600), one after the other; what each learns stays in
+# build/fuzz/corpus, a crash in build/fuzz/artifacts. Record the hours run in docs/security.md.
+FUZZ_SECONDS ?= 600
+fuzz: fuzz-build
+	cmake -DJRR_FUZZ_SECONDS=$(FUZZ_SECONDS) build/fuzz
+	ctest --test-dir build/fuzz -L fuzz -j1 --output-on-failure --timeout $$(( $(FUZZ_SECONDS) + 120 ))
 
 bench: deps
 	cmake --preset bench

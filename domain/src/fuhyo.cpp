@@ -188,7 +188,7 @@ std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
     line("family_kana", n.family_kana);
     line("given_kana", n.given_kana);
   }
-  if (!n.former_family_name.empty()) {
+  if (!n.former_family_name.empty() || !n.former_given_name.empty()) {
     line("former_family_name", n.former_family_name);
     line("former_given_name", n.former_given_name);
   }

@@ -207,13 +207,24 @@ Result<std::string> BuildKanjiKey(std::string_view text) {
   if (U_FAILURE(status)) {
     return MakeError(ErrorCode::kInternal, "kanji_key.icu", u_errorName(status));
   }
-  const auto& variants = VariantTable();
-  std::string key;
-  key.reserve(text.size());
+  // Spaces go, and what is left is normalized again: NFKC writes a spacing 濁点 (゛) as a space and
+  // a combining mark, which must join its letter once the space is gone (ホ゛ and ボ are one key).
+  icu::UnicodeString compact;
   for (int32_t i = 0; i < normalized.length();) {
     const UChar32 c = normalized.char32At(i);
     i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c)) continue;
+    if (!u_isUWhiteSpace(c)) compact.append(c);
+  }
+  const icu::UnicodeString joined = nfkc_cf->normalize(compact, status);
+  if (U_FAILURE(status)) {
+    return MakeError(ErrorCode::kInternal, "kanji_key.icu", u_errorName(status));
+  }
+  const auto& variants = VariantTable();
+  std::string key;
+  key.reserve(text.size());
+  for (int32_t i = 0; i < joined.length();) {
+    const UChar32 c = joined.char32At(i);
+    i += U16_LENGTH(c);
     const auto found = variants.find(static_cast<char32_t>(c));
     AppendUtf8(key, found == variants.end() ? static_cast<char32_t>(c) : found->second);
   }
