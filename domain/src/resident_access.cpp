@@ -65,6 +65,35 @@ std::optional<Permission> PermissionFromName(std::string_view name) {
   return name_table::ValueOf<Permission>(kPermissions, name);
 }
 
+std::string PermissionList(const std::set<Permission>& permissions) {
+  std::string text;
+  for (Permission p : permissions) {
+    if (!text.empty()) text += ',';
+    text += PermissionName(p);
+  }
+  return text;
+}
+
+std::string PermissionListJa(const std::set<Permission>& permissions) {
+  std::string text;
+  for (Permission p : permissions) {
+    if (!text.empty()) text += "・";
+    text += PermissionNameJa(p);
+  }
+  return text;
+}
+
+std::set<Permission> PermissionsOfList(std::string_view text) {
+  std::set<Permission> permissions;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    if (auto p = PermissionFromName(text.substr(0, comma))) permissions.insert(*p);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return permissions;
+}
+
 std::set<Permission> AllPermissions() {
   std::set<Permission> all;
   for (const auto& [p, name] : kPermissions) all.insert(p);

@@ -15,15 +15,6 @@ Error Locked() { return MakeError(ErrorCode::kRuleViolation, "auth.locked", "too
 
 constexpr int64_t kLockSeconds = int64_t{60} * kLockMinutes;
 
-std::string Names(const std::set<Permission>& permissions) {
-  std::string text;
-  for (Permission p : permissions) {
-    if (!text.empty()) text += ',';
-    text += PermissionName(p);
-  }
-  return text;
-}
-
 }  // namespace
 
 const std::set<Permission>& PermissionsNeedingSecondApproval() {
@@ -217,7 +208,7 @@ Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
   auto saved = staff_.Save(user);
   if (!saved) return saved.error();
   AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, "user add");
-  event.detail = "user=" + user.user_id + " permissions=" + Names(user.permissions);
+  event.detail = "user=" + user.user_id + " permissions=" + PermissionList(user.permissions);
   log_.Record(event);
   if (!asked.empty()) {
     PermissionRequest request;
@@ -226,7 +217,7 @@ Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
     request.requested_by = admin.operator_id;
     const int64_t id = staff_.AddPermissionRequest(request);
     AuditEvent asking = EventBy(admin, AuditAction::kSettingsChange, "権限付与の申請");
-    asking.detail = "request=" + std::to_string(id) + " user=" + user.user_id + " add=" + Names(asked);
+    asking.detail = "request=" + std::to_string(id) + " user=" + user.user_id + " add=" + PermissionList(asked);
     log_.Record(asking);
     if (pending_request != nullptr) *pending_request = id;
   }
@@ -278,7 +269,7 @@ Result<PermissionChange> Authenticator::SetPermissions(const Viewer& admin, cons
     request.requested_by = admin.operator_id;
     const int64_t id = staff_.AddPermissionRequest(request);
     AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, "権限付与の申請");
-    event.detail = "request=" + std::to_string(id) + " user=" + user_id + " add=" + Names(add) + " remove=" + Names(remove);
+    event.detail = "request=" + std::to_string(id) + " user=" + user_id + " add=" + PermissionList(add) + " remove=" + PermissionList(remove);
     log_.Record(event);
     return PermissionChange{true, id};
   }
@@ -322,7 +313,7 @@ Status Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t reque
   staff_.DecidePermissionRequest(request_id, admin.operator_id, approve);
   AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function);
   event.detail = "request=" + std::to_string(request_id) + " user=" + request->user_id + " by=" + request->requested_by +
-                 " add=" + Names(request->add) + " remove=" + Names(request->remove);
+                 " add=" + PermissionList(request->add) + " remove=" + PermissionList(request->remove);
   log_.Record(event);
   return {};
 }

@@ -28,10 +28,7 @@ StaffUser ReadUser(const Statement& row) {
   if (!from) throw StorageError("storage.failure", "undecodable staff date");
   u.valid_from = *from;
   u.valid_to = codec::DecodeDay(row, 5);
-  std::istringstream names(row.ColumnText(6));
-  for (std::string name; std::getline(names, name, ',');) {
-    if (auto p = PermissionFromName(name)) u.permissions.insert(*p);
-  }
+  u.permissions = PermissionsOfList(row.ColumnText(6));
   u.password_hash = row.ColumnText(7);
   u.must_change_password = row.ColumnInt(8) != 0;
   u.totp_secret = row.ColumnText(9);
@@ -67,11 +64,7 @@ Result<StaffUser> SqliteStaffDirectory::Save(StaffUser u) {
   if (u.version != 1 && (!current || current->version + 1 != u.version)) {
     return MakeError(ErrorCode::kConflict, "staff.stale", "user " + u.user_id + " changed meanwhile");
   }
-  std::string permissions;
-  for (Permission p : u.permissions) {
-    if (!permissions.empty()) permissions += ',';
-    permissions += PermissionName(p);
-  }
+  const std::string permissions = PermissionList(u.permissions);
   auto insert = db_.Prepare(
       "INSERT INTO staff_user_version(user_id, version, name, department, valid_from, valid_to, "
       "permissions, password_hash, must_change_password, totp_secret, totp_enrolled, disabled, "
@@ -135,24 +128,6 @@ bool SqliteStaffDirectory::ClaimCodeStep(const std::string& user_id, int64_t ste
 
 namespace {
 
-std::string PermissionText(const std::set<Permission>& permissions) {
-  std::string text;
-  for (Permission p : permissions) {
-    if (!text.empty()) text += ',';
-    text += PermissionName(p);
-  }
-  return text;
-}
-
-std::set<Permission> PermissionSet(const std::string& text) {
-  std::set<Permission> permissions;
-  std::istringstream names(text);
-  for (std::string name; std::getline(names, name, ',');) {
-    if (auto p = PermissionFromName(name)) permissions.insert(*p);
-  }
-  return permissions;
-}
-
 constexpr const char* kSelectRequest =
     "SELECT r.request_id, r.user_id, r.add_permissions, r.remove_permissions, r.requested_by, r.requested_at, "
     "d.approved, d.decided_by FROM staff_permission_request r LEFT JOIN staff_permission_decision d ON "
@@ -162,8 +137,8 @@ PermissionRequest ReadRequest(const Statement& row) {
   PermissionRequest r;
   r.request_id = row.ColumnInt(0);
   r.user_id = row.ColumnText(1);
-  r.add = PermissionSet(row.ColumnText(2));
-  r.remove = PermissionSet(row.ColumnText(3));
+  r.add = PermissionsOfList(row.ColumnText(2));
+  r.remove = PermissionsOfList(row.ColumnText(3));
   r.requested_by = row.ColumnText(4);
   r.requested_at = row.ColumnText(5);
   if (!row.ColumnIsNull(6)) r.approved = row.ColumnInt(6) != 0;
@@ -176,7 +151,7 @@ PermissionRequest ReadRequest(const Statement& row) {
 int64_t SqliteStaffDirectory::AddPermissionRequest(const PermissionRequest& r) {
   db_.Prepare("INSERT INTO staff_permission_request(user_id, add_permissions, remove_permissions, requested_by) "
               "VALUES (?1, ?2, ?3, ?4)")
-      ->Bind(1, r.user_id).Bind(2, PermissionText(r.add)).Bind(3, PermissionText(r.remove)).Bind(4, r.requested_by)
+      ->Bind(1, r.user_id).Bind(2, PermissionList(r.add)).Bind(3, PermissionList(r.remove)).Bind(4, r.requested_by)
       .Run();
   return db_.LastInsertRowId();
 }

@@ -11,10 +11,8 @@
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/URI.h>
 
-#include <chrono>
 #include <ctime>
 #include <fstream>
-#include <thread>
 
 #include "jrr/domain/audit_analysis.h"
 #include "jrr/persistence/database.h"
@@ -25,6 +23,7 @@
 #include "support/cli_runner.h"
 #include "support/http_client.h"
 #include "support/temp_dir.h"
+#include "support/totp_steps.h"
 
 namespace jrr::testing {
 namespace {
@@ -56,20 +55,9 @@ std::string After(const std::string& text, const std::string& marker) {
   return text.substr(start, text.find_first_of("\n ", start) - start);
 }
 
-// The next unused code of `secret`: a code is accepted once, and never one older than the last
-// accepted (RFC 6238 §5.2), so each call spends the next step, waiting when the window's are spent.
 std::string CodeFor(const std::string& secret) {
-  static std::map<std::string, int64_t> last_step;
-  for (;;) {
-    const int64_t now_step = static_cast<int64_t>(std::time(nullptr)) / 30;
-    int64_t& last = last_step[secret];
-    const int64_t step = std::max(now_step - 1, last + 1);
-    if (step <= now_step + 1) {
-      last = step;
-      return web::TotpCode(*web::Base32Decode(secret), static_cast<uint64_t>(step));
-    }
-    std::this_thread::sleep_for(std::chrono::seconds(1));
-  }
+  static TotpSteps steps;
+  return steps.Next(secret);
 }
 
 class StaffApiTest : public ::testing::Test {

@@ -62,12 +62,13 @@ const std::vector<Command>& Commands() {
        "  （架空の団体は 99 で始まるコード。例: 990001）。\n",
        {"db", "municipality-code", "name"}, {}, 0, 0, Init},
       {"serve", "窓口画面と API を提供する / serve the UI and API",
-       "jrr serve --db PATH [--host 127.0.0.1] [--port 8080] [--threads 8]\n"
+       "jrr serve --db PATH [--host 127.0.0.1] [--port 8080] [--threads 8] [--max-connections-per-client N]\n"
        "          [--tls-certificate CERT.pem --tls-key KEY.pem]\n"
        "  台帳を開き、HTTP で待ち受けます。既定ではこの端末（127.0.0.1）からのみ接続できます。\n"
        "  証明書と秘密鍵を指定すると HTTPS（TLS 1.2 以上）になり、セッション Cookie に Secure が付きます。\n"
-       "  ループバック以外のアドレスで待ち受けられるのは HTTPS のときだけです。\n",
-       {"db", "host", "port", "threads", "tls-certificate", "tls-key"}, {}, 0, 0, Serve},
+       "  ループバック以外のアドレスで待ち受けられるのは HTTPS のときだけです。\n"
+       "  一つの端末（アドレス）が同時に持てる接続は既定で threads−2（最低2）。要求は10秒以内に届かないと切断します。\n",
+       {"db", "host", "port", "threads", "max-connections-per-client", "tls-certificate", "tls-key"}, {}, 0, 0, Serve},
       {"version", "版を表示する / print versions", "jrr version\n", {}, {}, 0, 0, Version},
       {"show", "住民票を表示する / show a resident record",
        "jrr show --db PATH [--as-of DATE] [--known-at DATE] [--json] [--operator ID] [--terminal T]\n"

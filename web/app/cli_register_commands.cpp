@@ -114,14 +114,19 @@ int Serve(const Args& args, std::ostream& out, std::ostream& err) {
   options.host = args.Option("host", "127.0.0.1");
   const std::string port = args.Option("port", "8080");
   const std::string threads = args.Option("threads", "8");
+  const std::string per_client = args.Option("max-connections-per-client", "0");
   try {
     const unsigned long parsed_port = std::stoul(port);
     const unsigned long parsed_threads = std::stoul(threads);
-    if (parsed_port > 65535 || parsed_threads < 1 || parsed_threads > 64) throw std::out_of_range("");
+    const unsigned long parsed_per_client = std::stoul(per_client);
+    if (parsed_port > 65535 || parsed_threads < 1 || parsed_threads > 64 || parsed_per_client > 1024) {
+      throw std::out_of_range("");
+    }
     options.port = static_cast<uint16_t>(parsed_port);
     options.max_threads = static_cast<int>(parsed_threads);
+    options.max_connections_per_client = static_cast<int>(parsed_per_client);
   } catch (const std::logic_error&) {
-    err << "エラー: --port は 0〜65535、--threads は 1〜64 の数で指定してください。\n";
+    err << "エラー: --port は 0〜65535、--threads は 1〜64、--max-connections-per-client は 0〜1024 の数で指定してください。\n";
     return kUsage;
   }
   options.tls_certificate = args.Option("tls-certificate");

@@ -43,7 +43,7 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     for (const StaffUser& u : staff.All()) {
       out << u.user_id << "  " << u.name << "  " << u.department << "  " << FormatWareki(u.valid_from) << "〜"
           << (u.valid_to ? FormatWareki(*u.valid_to) : "") << "  " << (u.disabled ? "無効" : "有効")
-          << (u.totp_enrolled ? "  二要素登録済" : "  二要素未登録") << "  権限 " << web::PermissionList(u.permissions)
+          << (u.totp_enrolled ? "  二要素登録済" : "  二要素未登録") << "  権限 " << PermissionList(u.permissions)
           << "\n";
     }
     return kOk;
@@ -55,8 +55,8 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     auto open = auth.OpenPermissionRequests(*viewer);
     if (!open) return PrintError(err, open.error());
     for (const PermissionRequest& r : *open) {
-      out << "申請 " << r.request_id << "  " << r.user_id << "  追加 " << web::PermissionList(r.add);
-      if (!r.remove.empty()) out << "  削除 " << web::PermissionList(r.remove);
+      out << "申請 " << r.request_id << "  " << r.user_id << "  追加 " << PermissionList(r.add);
+      if (!r.remove.empty()) out << "  削除 " << PermissionList(r.remove);
       out << "  申請者 " << r.requested_by << "  " << r.requested_at << "\n";
     }
     out << "承認待ち " << open->size() << " 件\n";

@@ -37,15 +37,6 @@ Result<std::set<Permission>> PermissionsFrom(const std::string& text) {
   return permissions;
 }
 
-std::string PermissionList(const std::set<Permission>& permissions) {
-  std::string text;
-  for (Permission p : permissions) {
-    if (!text.empty()) text += ',';
-    text += PermissionName(p);
-  }
-  return text;
-}
-
 Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& staff, const Viewer& admin,
                                            const CertificateParameter& value, int64_t now_epoch_seconds) {
   auto text = [&](std::string_view name) { return value(name).value_or(""); };

@@ -20,15 +20,6 @@ namespace {
 
 using kainjow::mustache::data;
 
-std::string PermissionLabels(const std::set<Permission>& permissions) {
-  std::string text;
-  for (Permission p : permissions) {
-    if (!text.empty()) text += "・";
-    text += PermissionNameJa(p);
-  }
-  return text;
-}
-
 std::string RequestJson(const PermissionRequest& r) {
   return JsonObject()
       .Add("request_id", r.request_id)
@@ -100,8 +91,8 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
       data row;
       row.set("request", std::to_string(r.request_id));
       row.set("user", r.user_id);
-      row.set("add", PermissionLabels(r.add));
-      row.set("remove", PermissionLabels(r.remove));
+      row.set("add", PermissionListJa(r.add));
+      row.set("remove", PermissionListJa(r.remove));
       row.set("by", r.requested_by);
       if (r.requested_by != session.viewer.operator_id && r.user_id != session.viewer.operator_id) row.set("mine_to_decide", true);
       requests.push_back(row);

@@ -48,6 +48,13 @@ std::string_view PermissionName(Permission permission);
 std::string_view PermissionNameJa(Permission permission);
 std::optional<Permission> PermissionFromName(std::string_view name);
 std::set<Permission> AllPermissions();
+// "view,change": the names joined by commas, as stored and as the API and CLI write them.
+std::string PermissionList(const std::set<Permission>& permissions);
+// 照会・異動入力: the Japanese names joined by ・, as the screens show them.
+std::string PermissionListJa(const std::set<Permission>& permissions);
+// The permissions a PermissionList text names; a name this build does not know is passed over
+// (a stored text may name one that a later jrr added).
+std::set<Permission> PermissionsOfList(std::string_view text);
 
 // Who is asking, from where, and when (the domain has no clock).
 struct Viewer {

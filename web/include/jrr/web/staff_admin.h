@@ -25,7 +25,6 @@ std::string NewApiTokenSecret();
 
 // "view,change" → the permissions. Error staff.unknown_permission.
 Result<std::set<Permission>> PermissionsFrom(const std::string& text);
-std::string PermissionList(const std::set<Permission>& permissions);
 
 // What an action gave back: the initial password of an added user or of a reset (shown once).
 // A grant of PermissionsNeedingSecondApproval comes back as the number of the request another

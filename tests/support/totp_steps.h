@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// TotpSteps — second-factor codes for tests that log in again and again. A code is accepted once,
+// and never one older than the last accepted (RFC 6238 §5.2), so each Next() spends the next step
+// of that secret: from the step before now (the drift every verifier allows) up to the one after,
+// then it waits for the clock.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <map>
+#include <string>
+#include <thread>
+
+#include "jrr/web/totp.h"
+
+namespace jrr::testing {
+
+class TotpSteps {
+ public:
+  std::string Next(const std::string& base32_secret) {
+    for (;;) {
+      const int64_t now_step = static_cast<int64_t>(std::time(nullptr)) / 30;
+      int64_t& last = last_[base32_secret];
+      const int64_t step = std::max(now_step - 1, last + 1);
+      if (step <= now_step + 1) {
+        last = step;
+        return web::TotpCode(*web::Base32Decode(base32_secret), static_cast<uint64_t>(step));
+      }
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+  }
+  // Forgets what was spent past `step` back, to try a code older than the last accepted one.
+  void StepBack(const std::string& base32_secret, int64_t steps) { last_[base32_secret] -= steps; }
+
+ private:
+  std::map<std::string, int64_t> last_;
+};
+
+}  // namespace jrr::testing
