@@ -80,13 +80,8 @@ Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(const Certi
   // 支援措置 targets whose measure covers 閲覧 are left off the list (JK-9.5, 3.4), and so is
   // everyone living at their address: a line with the address would show where they live.
   std::set<std::string> hidden_addresses;
-  for (const std::string& atena : protections.ProtectedPersons()) {
-    bool inspection = false;
-    for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
-      inspection = inspection || (m.Active() && m.Protects(atena) && m.restrict_inspection);
-    }
-    const auto latest = residents_.Latest(atena);
-    if (inspection && latest) hidden_addresses.insert(latest->address.Printed());
+  for (const ProtectedPersonFacts& person : residents_.ProtectedPeople(viewer_.today)) {
+    if (person.restricts_inspection && !person.lives_at.empty()) hidden_addresses.insert(person.lives_at);
   }
   for (ResidentRecord& r : found) {
     bool excluded = hidden_addresses.contains(r.address.Printed());

@@ -45,6 +45,9 @@ class PreviewRepository final : public ResidentRepository {
   }
   std::optional<ChangeRecord> Change(int64_t change_id) override { return register_.Change(change_id); }
   ProtectionRegister& Protections() override { return register_.Protections(); }
+  std::vector<ProtectedPersonFacts> ProtectedPeople(CalendarDate today) override {
+    return register_.ProtectedPeople(today);
+  }
   std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) override {
     return register_.VersionsOfChange(change_id);
   }

@@ -258,13 +258,12 @@ void AddOnce(std::vector<std::string>& list, const std::string& value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
-bool FactsAre(const ShownOnPrint::Facts& f, const ResidentRecord& version) {
+bool FactsAre(const ShownOnPrint::Facts& f, const ProtectedPersonFacts::Version& version) {
   if (!f.resident_record_code.empty() && !version.resident_record_code.empty()) {
     return f.resident_record_code == version.resident_record_code;
   }
   if (f.family_name != version.family_name || f.given_name != version.given_name || f.family_name.empty()) return false;
-  const auto birth = version.birth_date.InternalDate();
-  if (f.birth_date && birth && *f.birth_date != *birth) return false;
+  if (f.birth_date && version.birth_date && *f.birth_date != *version.birth_date) return false;
   return !f.sex || *f.sex == version.sex;
 }
 
@@ -279,24 +278,17 @@ std::vector<std::string> ResidentAccess::ProtectedShownBy(const ShownOnPrint& sh
     }
   }
   if (shown.addresses.empty() && shown.domiciles.empty() && shown.people.empty()) return found;
-  for (const std::string& atena : protections.ProtectedPersons()) {
-    auto latest = residents_.Latest(atena);
-    if (!latest) continue;
-    const bool lives_at = (latest->status == ResidentStatus::kResident || MoveOutPending(*latest, viewer_.today)) &&
-                          std::find(shown.addresses.begin(), shown.addresses.end(), latest->address.Printed()) !=
-                              shown.addresses.end();
-    bool heads = false, is = false;
-    if (!shown.domiciles.empty() || !shown.people.empty()) {
-      for (const auto& entry : residents_.History(atena)) {
-        const ResidentRecord& v = entry.version;
-        const std::string name = v.family_name + "　" + v.given_name;
-        for (const ShownOnPrint::Domicile& d : shown.domiciles) {
-          heads = heads || (d.head_of_family == name && v.domicile.place == d.place && !d.place.empty());
-        }
-        for (const ShownOnPrint::Facts& f : shown.people) is = is || FactsAre(f, v);
+  for (const ProtectedPersonFacts& person : residents_.ProtectedPeople(viewer_.today)) {
+    bool shows = !person.lives_at.empty() &&
+                 std::find(shown.addresses.begin(), shown.addresses.end(), person.lives_at) != shown.addresses.end();
+    for (const ProtectedPersonFacts::Version& v : person.versions) {
+      const std::string name = v.family_name + "\u3000" + v.given_name;
+      for (const ShownOnPrint::Domicile& d : shown.domiciles) {
+        shows = shows || (!d.place.empty() && d.head_of_family == name && v.domicile_place == d.place);
       }
+      for (const ShownOnPrint::Facts& f : shown.people) shows = shows || FactsAre(f, v);
     }
-    if (lives_at || heads || is) AddOnce(found, atena);
+    if (shows) AddOnce(found, person.addressee_number);
   }
   return found;
 }

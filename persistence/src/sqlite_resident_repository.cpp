@@ -363,6 +363,56 @@ std::vector<ResidentRecord> SqliteResidentRepository::FindRemovedByBasicFacts(
   return found;
 }
 
+std::vector<ProtectedPersonFacts> SqliteResidentRepository::ProtectedPeople(CalendarDate today) {
+  // Each measure's latest version, when not ended (4), names its people; every version of each
+  // person, oldest first, with whether any of those measures covers 閲覧.
+  auto rows = db_.Prepare(
+      "WITH protected(atena, inspection) AS (SELECT p.addressee_number, max(m.restrict_inspection) FROM "
+      "support_measure_version m JOIN support_measure_person p ON p.measure_id = m.measure_id AND p.version = m.version "
+      "WHERE m.state <> 4 AND m.version = (SELECT max(w.version) FROM support_measure_version w WHERE w.measure_id = "
+      "m.measure_id) GROUP BY p.addressee_number) "
+      "SELECT v.addressee_number, protected.inspection, v.status, v.address_text, v.address_banchi, v.address_katagaki, "
+      "v.removal_reason, v.removal_effective, v.family_name, v.given_name, v.birth_date_sort, v.sex, "
+      "v.resident_record_code, v.domicile_place, v.domicile_head FROM protected JOIN resident_version v ON "
+      "v.addressee_number = protected.atena ORDER BY v.addressee_number, v.history_number");
+  std::vector<ProtectedPersonFacts> people;
+  ResidentRecord latest;  // the facts MoveOutPending reads, of the person's latest version so far
+  auto close = [&] {
+    if (people.empty()) return;
+    if (latest.status == ResidentStatus::kResident || MoveOutPending(latest, today)) {
+      people.back().lives_at = latest.address.Printed();
+    }
+  };
+  while (rows->Step()) {
+    const std::string atena = rows->ColumnText(0);
+    if (people.empty() || people.back().addressee_number != atena) {
+      close();
+      people.push_back(ProtectedPersonFacts{atena, {}, rows->ColumnInt(1) != 0, {}});
+    }
+    latest = ResidentRecord{};
+    latest.status = static_cast<ResidentStatus>(rows->ColumnInt(2));
+    latest.address.text = rows->ColumnText(3);
+    latest.address.banchi = rows->ColumnText(4);
+    latest.address.katagaki = rows->ColumnText(5);
+    if (!rows->ColumnIsNull(6) && !rows->ColumnIsNull(7)) {
+      latest.removal = RemovalItems{};
+      latest.removal->reason = static_cast<ChangeReason>(rows->ColumnInt(6));
+      latest.removal->effective = codec::DecodeDate(rows->ColumnText(7));
+    }
+    ProtectedPersonFacts::Version v;
+    v.family_name = rows->ColumnText(8);
+    v.given_name = rows->ColumnText(9);
+    if (!rows->ColumnIsNull(10)) v.birth_date = ParseIsoDate(rows->ColumnText(10));
+    v.sex = static_cast<Sex>(rows->ColumnInt(11));
+    v.resident_record_code = rows->ColumnText(12);
+    v.domicile_place = rows->ColumnText(13);
+    v.domicile_head = rows->ColumnText(14);
+    people.back().versions.push_back(std::move(v));
+  }
+  close();
+  return people;
+}
+
 std::vector<ResidentRecord> SqliteResidentRepository::FindByBasicFacts(std::string_view family_name,
                                                                      std::string_view given_name, Sex sex,
                                                                      CalendarDate birth_date) {

@@ -52,6 +52,22 @@ struct HouseholdMemberFacts {
   }
 };
 
+// 支援措置対象者 as a print could show them (ResidentAccess::ProtectedShownBy): everyone an active
+// 支援措置 protects, where they live now, and every 氏名 they have had with the facts beside it.
+struct ProtectedPersonFacts {
+  std::string addressee_number;
+  std::string lives_at;            // Address::Printed() while resident or moving out later; else ""
+  bool restricts_inspection = false;  // a measure protecting them covers 閲覧
+  struct Version {
+    std::string family_name, given_name;
+    std::optional<CalendarDate> birth_date;
+    Sex sex = Sex::kMale;
+    std::string resident_record_code;
+    std::string domicile_place, domicile_head;
+  };
+  std::vector<Version> versions;  // oldest first
+};
+
 class ResidentRepository {
  public:
   virtual ~ResidentRepository() = default;
@@ -118,6 +134,10 @@ class ResidentRepository {
   // 抑止 and 支援措置 of this register (protection.h): the 異動 engine checks 異動抑止 through it
   // for everyone a 異動 touches, and ResidentAccess every read and issue.
   virtual ProtectionRegister& Protections() = 0;
+
+  // Everyone an active 支援措置 protects, as of `today`. By default read person by person
+  // (Protections().ProtectedPersons(), Latest, History); a repository may answer in one query.
+  virtual std::vector<ProtectedPersonFacts> ProtectedPeople(CalendarDate today);
 
   // The open 仮登録 (JK-4.0.8) that involves this person, if any.
   virtual std::optional<int64_t> PendingChangeFor(std::string_view addressee_number) = 0;

@@ -42,6 +42,8 @@ class SqliteResidentRepository final : public ResidentRepository {
   std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name, std::string_view given_name, Sex sex,
                                                CalendarDate birth_date) override;
   ProtectionRegister& Protections() override { return protections_; }
+  // In one query: the versions of everyone an active measure protects.
+  std::vector<ProtectedPersonFacts> ProtectedPeople(CalendarDate today) override;
 
  private:
   Database& db_;
