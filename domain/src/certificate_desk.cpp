@@ -35,9 +35,18 @@ ShownOnPrint ShownBy(const CertificatePlan& plan) {
   if (plan.items.contains(OptionalItem::kHeadAndRelationship) && !plan.head_addressee_number.empty()) {
     shown.persons.push_back(plan.head_addressee_number);
   }
+  // Every address a person's lines print, 転出先 included: a co-mover's 除票 prints where the
+  // household went, which is where a protected member of it lives now.
+  auto add = [&shown](const ResidentRecord& r) {
+    shown.addresses.push_back(r.address.Printed());
+    if (r.removal) {
+      shown.addresses.push_back(r.removal->planned_destination.Printed());
+      shown.addresses.push_back(r.removal->confirmed_destination.Printed());
+    }
+  };
   for (const PrintedPerson& p : plan.people) {
-    shown.addresses.push_back(p.record.address.Printed());
-    for (const auto& entry : p.history) shown.addresses.push_back(entry.version.address.Printed());
+    add(p.record);
+    for (const auto& entry : p.history) add(entry.version);
     if (plan.items.contains(OptionalItem::kDomicile)) {
       shown.domiciles.push_back({p.record.domicile.place, p.record.domicile.head_of_family});
     }
@@ -72,19 +81,20 @@ PrintedPerson CertificateDesk::AsIssuedOn(const ResidentRecord& latest, bool wit
 }
 
 Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(const CertificateRequest& request) {
-  // Large enough for a town's 町字; the area narrows a city's list.
-  constexpr std::size_t kLimit = 200000;
-  std::vector<ResidentRecord> found = residents_.ResidentsInArea(request.area, kLimit);
+  // One list is one 町字's people, or a few: a larger one is refused rather than printed, so that
+  // 閲覧 cannot be used to take the register away a city at a time (name the 町字 instead).
+  std::vector<ResidentRecord> found = residents_.ResidentsInArea(request.area, kMaxInspectionList + 1);
+  if (found.size() > kMaxInspectionList) {
+    return MakeError(ErrorCode::kRuleViolation, "certificate.area_too_large",
+                     request.area + ": more than " + std::to_string(kMaxInspectionList) + " people");
+  }
   std::vector<PrintedPerson> people;
   ProtectionRegister& protections = residents_.Protections();
   // 支援措置 targets whose measure covers 閲覧 are left off the list (JK-9.5, 3.4), and so is
   // everyone living at their address: a line with the address would show where they live.
-  std::set<std::string> hidden_addresses;
-  for (const ProtectedPersonFacts& person : residents_.ProtectedPeople(viewer_.today)) {
-    if (person.restricts_inspection && !person.lives_at.empty()) hidden_addresses.insert(person.lives_at);
-  }
+  const ProtectedPrintGate gate(residents_, viewer_.today);
   for (ResidentRecord& r : found) {
-    bool excluded = hidden_addresses.contains(r.address.Printed());
+    bool excluded = gate.Hides(r.address.Printed(), true);
     for (const SupportMeasure& m : protections.MeasuresFor(r.addressee_number)) {
       if (m.Active() && m.Protects(r.addressee_number) && m.restrict_inspection) excluded = true;
     }

@@ -94,6 +94,10 @@ Result<Fuhyo> FuhyoDesk::Get(int64_t fuhyo_id) {
 Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   const std::string function = "戸籍の異動（附票）: " + std::string(FuhyoEventNameJa(e.kind));
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
+  // The 附票's own 支援措置 is a protection decision like any other (JK-3.1): not a clerk's to set or end.
+  if (e.kind == FuhyoEventKind::kProtect || e.kind == FuhyoEventKind::kProtectEnd) {
+    if (Status ok = Authorize(viewer_, Permission::kSupportMeasure); !ok) return Deny(ok.error(), function);
+  }
   if (!e.resident_record_code.empty()) {
     // Who may not see the 住民票コード may not write one either.
     if (Status ok = Authorize(viewer_, Permission::kSeeResidentRecordCode); !ok) return Deny(ok.error(), function);
@@ -106,9 +110,24 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   if (!plan) return plan.error();
   AuditEvent event = EventBy(viewer_, AuditAction::kChange, function);
   event.detail = "kind=" + std::string(FuhyoEventCode(e.kind)) + " fuhyo=" + std::to_string(e.fuhyo_id);
-  if (e.member_id != 0) event.detail += " member=" + std::to_string(e.member_id);
+  if (e.member_id != 0) {
+    event.detail += " member=" + std::to_string(e.member_id);
+    // Whom the event touched, as the audit trail names people: the residents the member is.
+    for (const FuhyoMember& m : current ? current->members : std::vector<FuhyoMember>{}) {
+      if (m.member_id != e.member_id) continue;
+      event.targets = PeopleOf(m);
+      if (event.targets.empty()) event.targets.push_back(MemberTarget(m.member_id));
+    }
+  }
   const int64_t now_current = store_.Write(e, *plan, event);
-  return Visible(*store_.Get(now_current), viewer_);
+  // The 附票 as it now stands is shown the way 照会 shows it, and logged as such.
+  std::vector<std::string> targets;
+  Fuhyo shown = Shown(*store_.Get(now_current), targets);
+  AuditEvent view = EventBy(viewer_, AuditAction::kView, "附票の照会");
+  view.detail = "fuhyo=" + std::to_string(now_current);
+  view.targets = std::move(targets);
+  log_.Record(view);
+  return shown;
 }
 
 Result<FuhyoReceipt> FuhyoDesk::Receive(const std::string& notice_text) {
@@ -173,6 +192,7 @@ Result<FuhyoCopyContent> FuhyoDesk::ClearCopy(const FuhyoCopyRequest& r) {
       if (!a.abroad) shown.addresses.push_back(a.address);
     }
   }
+  if (r.print_koseki) shown.domiciles.push_back({content.fuhyo.koseki.domicile, content.fuhyo.koseki.head_of_family});
   ResidentAccess access(residents_, log_, viewer_);
   if (Status cleared = access.ClearForIssue(content.residents, function, false, r.acknowledged, shown); !cleared) {
     return cleared.error();

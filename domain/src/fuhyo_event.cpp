@@ -30,8 +30,8 @@ Error Refuse(const char* rule, std::string detail = {}) {
   return MakeError(ErrorCode::kRuleViolation, rule, std::move(detail));
 }
 
-// The living members of `f`, each as a new member of another 附票 with only the latest address:
-// what 改製 and 管内転籍 carry over (the old lines stay on the closed 附票).
+// The living members of `f`, each as a new member of another 附票 with only the latest address and
+// any 支援措置 still running: what 改製 and 管内転籍 carry over (the old lines stay on the closed 附票).
 std::vector<FuhyoWrite> Carry(const Fuhyo& f, const std::string& source, CalendarDate on) {
   std::vector<FuhyoWrite> carried;
   for (const FuhyoMember& m : f.members) {
@@ -41,8 +41,10 @@ std::vector<FuhyoWrite> Carry(const Fuhyo& f, const std::string& source, Calenda
     w.member.member_id = 0;
     w.member.version = 0;
     w.member.addresses.clear();
-    w.member.protected_from.reset();
-    w.member.protected_until.reset();
+    if (!m.protected_until || *m.protected_until < on) {
+      w.member.protected_from.reset();
+      w.member.protected_until.reset();
+    }
     if (!m.addresses.empty()) {
       FuhyoAddress line = m.addresses.back();
       line.source = source;

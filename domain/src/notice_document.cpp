@@ -71,6 +71,17 @@ NoticeDocument LetterToDestination(const ResidentRecord& r, std::string title, C
   return d;
 }
 
+// The addresses a letter about `r` prints: where they lived and where they went.
+ShownOnPrint LetterShows(const ResidentRecord& r) {
+  ShownOnPrint shown;
+  shown.addresses.push_back(r.address.Printed());
+  if (r.removal) {
+    shown.addresses.push_back(r.removal->planned_destination.Printed());
+    shown.addresses.push_back(r.removal->confirmed_destination.Printed());
+  }
+  return shown;
+}
+
 }  // namespace
 
 std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const ResidentRecord& after, bool see_domicile) {
@@ -105,8 +116,14 @@ Result<NoticeDesk::ClearedChange> NoticeDesk::ChangeFor(int64_t change_id, const
   ClearedChange cleared{*change, residents_.VersionsOfChange(change_id)};
   if (cleared.versions.empty()) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
   std::vector<std::string> persons;
-  for (const ResidentRecord& v : cleared.versions) persons.push_back(v.addressee_number);
-  if (auto ok = Access().ClearForIssue(persons, function, false); !ok) return ok.error();
+  ShownOnPrint shown;
+  for (const ResidentRecord& v : cleared.versions) {
+    persons.push_back(v.addressee_number);
+    const ShownOnPrint letter = LetterShows(v);
+    shown.addresses.insert(shown.addresses.end(), letter.addresses.begin(), letter.addresses.end());
+    if (auto before = Before(v)) shown.addresses.push_back(before->address.Printed());
+  }
+  if (auto ok = Access().ClearForIssue(persons, function, false, {}, shown); !ok) return ok.error();
   return cleared;
 }
 
@@ -255,18 +272,17 @@ Result<NoticeDocument> NoticeDesk::AwaitingMoveInNoticeList(int days_since_remov
   const CalendarDate by = FromDayNumber(ToDayNumber(viewer_.today) - std::max(0, days_since_removal));
   auto awaiting = residents_.AwaitingMoveInNotice(by, 10000);
   ProtectionRegister& protections = residents_.Protections();
+  // A line prints where the person went: 支援措置 targets are left off, and so is anyone whose
+  // line would show where a target lives or went (a co-mover). How many is not said.
+  const ProtectedPrintGate gate(residents_, viewer_.today);
   std::vector<ResidentRecord> listed;
-  int protected_count = 0;
   for (ResidentRecord& r : awaiting) {
-    bool shielded = false;
+    bool shielded = !gate.ShownBy(ShownOnPrint{{}, {r.address.Printed(), r.removal->planned_destination.Printed()}, {}, {}})
+                         .empty();
     for (const SupportMeasure& m : protections.MeasuresFor(r.addressee_number)) {
       if (m.Active() && m.Protects(r.addressee_number)) shielded = true;
     }
-    if (shielded) {
-      ++protected_count;
-    } else {
-      listed.push_back(std::move(r));
-    }
+    if (!shielded) listed.push_back(std::move(r));
   }
   std::vector<std::string> persons;
   for (const ResidentRecord& r : listed) persons.push_back(r.addressee_number);
@@ -276,8 +292,7 @@ Result<NoticeDocument> NoticeDesk::AwaitingMoveInNoticeList(int days_since_remov
   d.date = viewer_.today;
   d.sender = sender_.title;
   d.paragraphs = {FormatWareki(by) + "までに転出（職権消除を含む）により消除し、転入通知が届いていない者（" +
-                  std::to_string(listed.size()) + "人。支援措置対象者" + std::to_string(protected_count) +
-                  "人を除く）。"};
+                  std::to_string(listed.size()) + "人。支援措置により記載を制限している者を除く）。"};
   d.table.push_back({"宛名番号", "氏名", "生年月日", "消除事由", "消除日", "転出先（予定）"});
   for (const ResidentRecord& r : listed) {
     d.table.push_back({r.addressee_number, r.DisplayName(), Date(r.birth_date, r),
@@ -295,7 +310,9 @@ Result<NoticeDocument> NoticeDesk::MoveInNoticeInquiry(const std::string& addres
       latest->removal->reason != ChangeReason::kDomesticMoveOut || latest->removal->move_in_notice_date) {
     return MakeError(ErrorCode::kRuleViolation, "notice.not_awaiting", addressee_number);
   }
-  if (auto ok = Access().ClearForIssue({addressee_number}, "転入通知未着照会書", false); !ok) return ok.error();
+  if (auto ok = Access().ClearForIssue({addressee_number}, "転入通知未着照会書", false, {}, LetterShows(*latest)); !ok) {
+    return ok.error();
+  }
   NoticeDocument d = LetterToDestination(*latest, "転入通知未着照会書", viewer_.today, sender_);
   d.paragraphs = {"下記の者について、貴市区町村への転出の届出を受け、住民票を消除しましたが、",
                   "住民基本台帳法第9条第1項の転入通知が届いていません。",
@@ -311,7 +328,9 @@ Result<NoticeDocument> NoticeDesk::AdultWardMoveOutNotice(const std::string& add
     return MakeError(ErrorCode::kRuleViolation, "notice.not_moved_out", addressee_number);
   }
   if (!latest->adult_ward) return MakeError(ErrorCode::kRuleViolation, "notice.not_adult_ward", addressee_number);
-  if (auto ok = Access().ClearForIssue({addressee_number}, "成年被後見人の転出通知書", false); !ok) return ok.error();
+  if (auto ok = Access().ClearForIssue({addressee_number}, "成年被後見人の転出通知書", false, {}, LetterShows(*latest)); !ok) {
+    return ok.error();
+  }
   const ResidentRecord& r = *latest;
   const bool see_domicile = viewer_.Has(Permission::kSeeDomicile);
   NoticeDocument d = LetterToDestination(r, "成年被後見人の転出について（通知）", viewer_.today, sender_);

@@ -258,15 +258,6 @@ void AddOnce(std::vector<std::string>& list, const std::string& value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
-bool FactsAre(const ShownOnPrint::Facts& f, const ProtectedPersonFacts::Version& version) {
-  if (!f.resident_record_code.empty() && !version.resident_record_code.empty()) {
-    return f.resident_record_code == version.resident_record_code;
-  }
-  if (f.family_name != version.family_name || f.given_name != version.given_name || f.family_name.empty()) return false;
-  if (f.birth_date && version.birth_date && *f.birth_date != *version.birth_date) return false;
-  return !f.sex || *f.sex == version.sex;
-}
-
 }  // namespace
 
 std::vector<std::string> ResidentAccess::ProtectedShownBy(const ShownOnPrint& shown) {
@@ -278,18 +269,7 @@ std::vector<std::string> ResidentAccess::ProtectedShownBy(const ShownOnPrint& sh
     }
   }
   if (shown.addresses.empty() && shown.domiciles.empty() && shown.people.empty()) return found;
-  for (const ProtectedPersonFacts& person : residents_.ProtectedPeople(viewer_.today)) {
-    bool shows = !person.lives_at.empty() &&
-                 std::find(shown.addresses.begin(), shown.addresses.end(), person.lives_at) != shown.addresses.end();
-    for (const ProtectedPersonFacts::Version& v : person.versions) {
-      const std::string name = v.family_name + "\u3000" + v.given_name;
-      for (const ShownOnPrint::Domicile& d : shown.domiciles) {
-        shows = shows || (!d.place.empty() && d.head_of_family == name && v.domicile_place == d.place);
-      }
-      for (const ShownOnPrint::Facts& f : shown.people) shows = shows || FactsAre(f, v);
-    }
-    if (shows) AddOnce(found, person.addressee_number);
-  }
+  for (const std::string& atena : ProtectedPrintGate(residents_, viewer_.today).ShownBy(shown)) AddOnce(found, atena);
   return found;
 }
 
@@ -314,13 +294,17 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
   }
   ProtectionRegister& protections = residents_.Protections();
   const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
+  // Who is protected is a 支援措置 officer's to know: others learn that the print is refused and
+  // why in general (so they can send the applicant to the officer), not whom it protects.
+  const bool officer = viewer_.Has(Permission::kSupportMeasure);
   for (const std::string& atena : persons) {
     auto latest = residents_.Latest(atena);
     if (!latest) {
       return refuse(MakeError(ErrorCode::kNotFound, "change.person_not_found", "宛名番号 " + atena));
     }
     if (UnreleasedMeasure(protections, atena, releases)) {
-      return refuse(MakeError(ErrorCode::kRuleViolation, "support.issue_blocked", "a 支援措置 covers " + atena));
+      return refuse(MakeError(ErrorCode::kRuleViolation, "support.issue_blocked",
+                              officer ? "a 支援措置 covers " + atena : "a 支援措置 covers someone printed"));
     }
     const auto blocks = protections.BlocksFor(atena, latest->household_number);
     if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kIssue, viewer_.today, acknowledged);
@@ -331,7 +315,8 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
   for (const std::string& atena : through) {
     if (UnreleasedMeasure(protections, atena, releases)) {
       return refuse(MakeError(ErrorCode::kRuleViolation, "support.issue_blocked",
-                              "the print shows " + atena + ", whom a 支援措置 covers"));
+                              officer ? "the print shows " + atena + ", whom a 支援措置 covers"
+                                      : "the print shows someone a 支援措置 covers"));
     }
   }
   Log(AuditAction::kIssue, function, targets, individual_number, "ok");

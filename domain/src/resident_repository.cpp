@@ -14,6 +14,11 @@ std::vector<ProtectedPersonFacts> ResidentRepository::ProtectedPeople(CalendarDa
     if (latest->status == ResidentStatus::kResident || MoveOutPending(*latest, today)) {
       facts.lives_at = latest->address.Printed();
     }
+    if (latest->removal) {
+      for (const Address* to : {&latest->removal->planned_destination, &latest->removal->confirmed_destination}) {
+        if (!to->text.empty()) facts.moved_to.push_back(to->Printed());
+      }
+    }
     for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
       facts.restricts_inspection = facts.restricts_inspection || (m.Active() && m.Protects(atena) && m.restrict_inspection);
     }

@@ -283,6 +283,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"certificate.nobody", kError, "JK-9.5", "指定された地域に閲覧用の写しに載せる住民がいません。"},
     {"certificate.area_required", kError, "LAW: 住基法第11条の2",
      "閲覧用の写しは地域（町字または住所コード）を指定して作成してください。台帳全体を一度に出力することはできません。"},
+    {"certificate.area_too_large", kError, "LAW: 住基法第11条の2",
+     "指定された地域の住民が多すぎるため、閲覧用の写しを一度に作成できません（5,000人まで）。町字を指定して分けてください。"},
     {"certificate.unknown_item", kError, "JK-5.1",
      "知らない記載事項です（zokugara, honseki, jumin-code, kojin-bango, gaikoku, tsusho のいずれか）。"},
     {"certificate.unknown_kind", kError, "JK-5.1",

@@ -18,9 +18,26 @@ constexpr int64_t kLockSeconds = int64_t{60} * kLockMinutes;
 }  // namespace
 
 const std::set<Permission>& PermissionsNeedingSecondApproval() {
-  static const std::set<Permission> kSensitive = {Permission::kView, Permission::kSupportMeasure, Permission::kRelease,
-                                                  Permission::kUserAdmin};
+  static const std::set<Permission> kSensitive = AllPermissions();
   return kSensitive;
+}
+
+std::string_view StaffRequestKindName(StaffRequestKind kind) {
+  switch (kind) {
+    case StaffRequestKind::kPermissions: return "permissions";
+    case StaffRequestKind::kPasswordReset: return "reset-password";
+    case StaffRequestKind::kSecondFactorReset: return "reset-2fa";
+  }
+  return {};
+}
+
+std::string_view StaffRequestKindNameJa(StaffRequestKind kind) {
+  switch (kind) {
+    case StaffRequestKind::kPermissions: return "権限付与";
+    case StaffRequestKind::kPasswordReset: return "パスワード再設定";
+    case StaffRequestKind::kSecondFactorReset: return "二要素認証の再設定";
+  }
+  return {};
 }
 
 void Authenticator::Log(AuditAction action, const std::string& user_id, const std::string& function,
@@ -306,38 +323,71 @@ Status Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t reque
     StaffUser next = *user;
     ++next.version;
     next.changed_by = admin.operator_id;
-    for (Permission p : request->add) next.permissions.insert(p);
-    for (Permission p : request->remove) next.permissions.erase(p);
+    switch (request->kind) {
+      case StaffRequestKind::kPermissions:
+        for (Permission p : request->add) next.permissions.insert(p);
+        for (Permission p : request->remove) next.permissions.erase(p);
+        break;
+      case StaffRequestKind::kPasswordReset:
+        next.password_hash = request->password_hash;
+        next.must_change_password = true;
+        next.credential_version = next.version;  // every session and token of the user ends
+        break;
+      case StaffRequestKind::kSecondFactorReset:
+        next.totp_secret.clear();
+        next.totp_enrolled = false;
+        next.credential_version = next.version;
+        break;
+    }
     if (auto saved = staff_.Save(next); !saved) return saved.error();
   }
   staff_.DecidePermissionRequest(request_id, admin.operator_id, approve);
   AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function);
-  event.detail = "request=" + std::to_string(request_id) + " user=" + request->user_id + " by=" + request->requested_by +
-                 " add=" + PermissionList(request->add) + " remove=" + PermissionList(request->remove);
+  event.detail = "request=" + std::to_string(request_id) + " kind=" + std::string(StaffRequestKindName(request->kind)) +
+                 " user=" + request->user_id + " by=" + request->requested_by + " add=" + PermissionList(request->add) +
+                 " remove=" + PermissionList(request->remove);
   log_.Record(event);
   return {};
 }
 
-Status Authenticator::ResetPassword(const Viewer& admin, const std::string& user_id,
-                                    const std::string& password) {
-  if (auto ok = CheckPassword(user_id, password); !ok) return ok;
-  auto next = Admin(admin, user_id, "password reset");
+Result<PermissionChange> Authenticator::AskOrReset(const Viewer& admin, const std::string& user_id,
+                                                  StaffRequestKind kind, const std::string& password_hash) {
+  const std::string function(StaffRequestKindNameJa(kind));
+  auto next = Admin(admin, user_id, function);
   if (!next) return next.error();
-  next->password_hash = hasher_.Hash(password);
-  next->must_change_password = true;
+  // Someone who may do nothing cannot be used to do anything: their reset needs no second look.
+  if (!next->permissions.empty()) {
+    PermissionRequest request;
+    request.kind = kind;
+    request.user_id = user_id;
+    request.password_hash = password_hash;
+    request.requested_by = admin.operator_id;
+    const int64_t id = staff_.AddPermissionRequest(request);
+    AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function + "の申請");
+    event.detail = "request=" + std::to_string(id) + " user=" + user_id;
+    log_.Record(event);
+    return PermissionChange{true, id};
+  }
+  if (kind == StaffRequestKind::kPasswordReset) {
+    next->password_hash = password_hash;
+    next->must_change_password = true;
+  } else {
+    next->totp_secret.clear();
+    next->totp_enrolled = false;
+  }
   next->credential_version = next->version;  // every session and token of the user ends
   if (auto saved = staff_.Save(*next); !saved) return saved.error();
-  return {};
+  return PermissionChange{};
 }
 
-Status Authenticator::ResetSecondFactor(const Viewer& admin, const std::string& user_id) {
-  auto next = Admin(admin, user_id, "second factor reset");
-  if (!next) return next.error();
-  next->totp_secret.clear();
-  next->totp_enrolled = false;
-  next->credential_version = next->version;
-  if (auto saved = staff_.Save(*next); !saved) return saved.error();
-  return {};
+Result<PermissionChange> Authenticator::ResetPassword(const Viewer& admin, const std::string& user_id,
+                                                      const std::string& password) {
+  if (auto ok = CheckPassword(user_id, password); !ok) return ok.error();
+  return AskOrReset(admin, user_id, StaffRequestKind::kPasswordReset, hasher_.Hash(password));
+}
+
+Result<PermissionChange> Authenticator::ResetSecondFactor(const Viewer& admin, const std::string& user_id) {
+  return AskOrReset(admin, user_id, StaffRequestKind::kSecondFactorReset, "");
 }
 
 Status Authenticator::Unlock(const Viewer& admin, const std::string& user_id, int64_t now_epoch_seconds) {

@@ -12,13 +12,15 @@ CREATE TABLE totp_step (
   used_at INTEGER NOT NULL,
   PRIMARY KEY (user_id, step)
 ) STRICT, WITHOUT ROWID;
--- Grants of 照会, 支援措置, 抑止の一時解除 or 利用者管理 wait for a second administrator (two-person
--- rule): the request, then its decision.
+-- Grants of any permission, and resets of another user's password or second factor, wait for a
+-- second administrator (two-person rule): the request, then its decision.
 CREATE TABLE staff_permission_request (
   request_id         INTEGER PRIMARY KEY,
+  kind               INTEGER NOT NULL DEFAULT 0 CHECK (kind IN (0, 1, 2)),  -- grant, password reset, 2FA reset
   user_id            TEXT NOT NULL,
   add_permissions    TEXT NOT NULL,   -- PermissionName, comma-separated
   remove_permissions TEXT NOT NULL,
+  password_hash      TEXT NOT NULL DEFAULT '',  -- a password reset's Argon2id hash
   requested_by       TEXT NOT NULL,
   requested_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;

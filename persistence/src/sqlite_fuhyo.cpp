@@ -201,8 +201,16 @@ int64_t SqliteFuhyoRegister::Write(const FuhyoEvent& e, const FuhyoEventPlan& pl
   const CalendarDate recorded = e.on;
   auto write = [&](int64_t fuhyo_id, const FuhyoWrite& w) {
     int64_t member_id = w.member.member_id;
+    const bool carried = member_id == 0;
     if (w.new_version || member_id == 0) member_id = SaveMember(fuhyo_id, w.member, plan.source);
     for (const FuhyoAddress& line : w.lines) AddAddress(member_id, line);
+    if (carried && w.member.protected_from && w.member.protected_until) {
+      // A 支援措置 still running goes with the member to the new 附票 (改製, 管内転籍).
+      db_.Prepare("INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, 1, ?2, ?3, ?4)")
+          ->Bind(1, member_id).Bind(2, ToIsoString(*w.member.protected_from)).Bind(3, MaybeDay(w.member.protected_until))
+          .Bind(4, plan.source)
+          .Run();
+    }
   };
   if (plan.close_as) SetState(e.fuhyo_id, *plan.close_as, e.on, plan.source);
   int64_t current = e.fuhyo_id;

@@ -373,7 +373,9 @@ std::vector<ProtectedPersonFacts> SqliteResidentRepository::ProtectedPeople(Cale
       "m.measure_id) GROUP BY p.addressee_number) "
       "SELECT v.addressee_number, protected.inspection, v.status, v.address_text, v.address_banchi, v.address_katagaki, "
       "v.removal_reason, v.removal_effective, v.family_name, v.given_name, v.birth_date_sort, v.sex, "
-      "v.resident_record_code, v.domicile_place, v.domicile_head FROM protected JOIN resident_version v ON "
+      "v.resident_record_code, v.domicile_place, v.domicile_head, v.removal_planned_text, v.removal_planned_banchi, "
+      "v.removal_planned_katagaki, v.removal_confirmed_text, v.removal_confirmed_banchi, v.removal_confirmed_katagaki "
+      "FROM protected JOIN resident_version v ON "
       "v.addressee_number = protected.atena ORDER BY v.addressee_number, v.history_number");
   std::vector<ProtectedPersonFacts> people;
   ResidentRecord latest;  // the facts MoveOutPending reads, of the person's latest version so far
@@ -382,12 +384,17 @@ std::vector<ProtectedPersonFacts> SqliteResidentRepository::ProtectedPeople(Cale
     if (latest.status == ResidentStatus::kResident || MoveOutPending(latest, today)) {
       people.back().lives_at = latest.address.Printed();
     }
+    if (latest.removal) {
+      for (const Address* to : {&latest.removal->planned_destination, &latest.removal->confirmed_destination}) {
+        if (!to->text.empty()) people.back().moved_to.push_back(to->Printed());
+      }
+    }
   };
   while (rows->Step()) {
     const std::string atena = rows->ColumnText(0);
     if (people.empty() || people.back().addressee_number != atena) {
       close();
-      people.push_back(ProtectedPersonFacts{atena, {}, rows->ColumnInt(1) != 0, {}});
+      people.push_back(ProtectedPersonFacts{atena, {}, {}, rows->ColumnInt(1) != 0, {}});
     }
     latest = ResidentRecord{};
     latest.status = static_cast<ResidentStatus>(rows->ColumnInt(2));
@@ -398,6 +405,12 @@ std::vector<ProtectedPersonFacts> SqliteResidentRepository::ProtectedPeople(Cale
       latest.removal = RemovalItems{};
       latest.removal->reason = static_cast<ChangeReason>(rows->ColumnInt(6));
       latest.removal->effective = codec::DecodeDate(rows->ColumnText(7));
+      for (auto [to, first] : {std::pair{&latest.removal->planned_destination, 15},
+                               std::pair{&latest.removal->confirmed_destination, 18}}) {
+        to->text = rows->ColumnText(first);
+        to->banchi = rows->ColumnText(first + 1);
+        to->katagaki = rows->ColumnText(first + 2);
+      }
     }
     ProtectedPersonFacts::Version v;
     v.family_name = rows->ColumnText(8);

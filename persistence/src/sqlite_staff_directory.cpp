@@ -130,7 +130,7 @@ namespace {
 
 constexpr const char* kSelectRequest =
     "SELECT r.request_id, r.user_id, r.add_permissions, r.remove_permissions, r.requested_by, r.requested_at, "
-    "d.approved, d.decided_by FROM staff_permission_request r LEFT JOIN staff_permission_decision d ON "
+    "d.approved, d.decided_by, r.kind, r.password_hash FROM staff_permission_request r LEFT JOIN staff_permission_decision d ON "
     "d.request_id = r.request_id ";
 
 PermissionRequest ReadRequest(const Statement& row) {
@@ -143,15 +143,18 @@ PermissionRequest ReadRequest(const Statement& row) {
   r.requested_at = row.ColumnText(5);
   if (!row.ColumnIsNull(6)) r.approved = row.ColumnInt(6) != 0;
   if (!row.ColumnIsNull(7)) r.decided_by = row.ColumnText(7);
+  r.kind = static_cast<StaffRequestKind>(row.ColumnInt(8));
+  r.password_hash = row.ColumnText(9);
   return r;
 }
 
 }  // namespace
 
 int64_t SqliteStaffDirectory::AddPermissionRequest(const PermissionRequest& r) {
-  db_.Prepare("INSERT INTO staff_permission_request(user_id, add_permissions, remove_permissions, requested_by) "
-              "VALUES (?1, ?2, ?3, ?4)")
+  db_.Prepare("INSERT INTO staff_permission_request(user_id, add_permissions, remove_permissions, requested_by, kind, "
+              "password_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
       ->Bind(1, r.user_id).Bind(2, PermissionList(r.add)).Bind(3, PermissionList(r.remove)).Bind(4, r.requested_by)
+      .Bind(5, static_cast<int64_t>(r.kind)).Bind(6, r.password_hash)
       .Run();
   return db_.LastInsertRowId();
 }

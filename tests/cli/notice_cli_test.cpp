@@ -123,7 +123,8 @@ TEST_F(NoticeCliTest, WrongKindsAndProtectedPeopleAreRefused) {
   ASSERT_EQ(list.status, 0) << list.err;
   const std::string text = PdfText(pdf_);
   EXPECT_EQ(text.find("0000000027"), std::string::npos) << text;
-  EXPECT_NE(text.find("支援措置対象者1人を除く"), std::string::npos) << text;
+  EXPECT_NE(text.find("支援措置により記載を制限している者を除く"), std::string::npos) << text;
+  EXPECT_EQ(text.find("支援措置対象者"), std::string::npos) << "how many are left off is not said" << text;
   auto letter = Notice({"inquiry", "0000000027"});
   EXPECT_EQ(letter.status, 1);
   EXPECT_NE(letter.err.find("[support.issue_blocked]"), std::string::npos) << letter.err;

@@ -977,8 +977,12 @@ TEST_F(StaffApiTest, UserAdministrationScreenAndApi) {
   EXPECT_EQ(Field(Post("/api/v1/users", R"({"action":"promote","id":"new01"})", admin.cookie, admin.csrf).body, "rule_id"),
             "staff.unknown_action");
   auto reset = Post("/api/v1/users", R"({"action":"reset-password","id":"new01"})", admin.cookie, admin.csrf);
-  ASSERT_EQ(reset.status, 200) << reset.body;
+  ASSERT_EQ(reset.status, 202) << reset.body;
   EXPECT_EQ(Field(reset.body, "initial_password").size(), 16u);
+  EXPECT_EQ(RunCli({"user", "--db", db_, "approve", "--request", Field(reset.body, "request_id"), "--operator",
+                    "second-admin"})
+                .status,
+            0);
   EXPECT_EQ(Post("/api/v1/users", R"({"action":"disable","id":"new01"})", admin.cookie, admin.csrf).status, 200);
   EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + Field(reset.body, "initial_password") + R"("})")
                 .status,

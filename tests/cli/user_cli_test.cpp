@@ -51,14 +51,22 @@ TEST(UserCliTest, AdministratorAndClerkFromFirstLoginToSecondFactor) {
   // 照会 waits for a second administrator: a request, approved by someone else than who asked.
   const std::string request = After(clerk.out, "jrr user approve --request ");
   ASSERT_FALSE(request.empty()) << clerk.out;
-  EXPECT_NE(RunCli({"user", "--db", db, "requests"}).out.find("申請 " + request + "  clerk01  追加 view"), std::string::npos);
+  EXPECT_NE(RunCli({"user", "--db", db, "requests"}).out.find("申請 " + request + "  clerk01  権限付与  追加 view"),
+            std::string::npos);
   auto self_approved = RunCli({"user", "--db", db, "approve", "--request", request});
   EXPECT_EQ(self_approved.status, 1);
   EXPECT_NE(self_approved.err.find("staff.second_approver_required"), std::string::npos) << self_approved.err;
   ASSERT_EQ(RunCli({"user", "--db", db, "approve", "--request", request, "--operator", "admin01"}).status, 0);
   EXPECT_NE(RunCli({"user", "--db", db, "requests"}).out.find("承認待ち 0 件"), std::string::npos);
   EXPECT_EQ(RunCli({"user", "--db", db, "add", "--id", "c2", "--name", "x", "--permissions", "fly"}).status, 1);
-  ASSERT_EQ(RunCli({"user", "--db", db, "grant", "--id", "clerk01", "--permissions", "issue"}).status, 0);
+  auto granted = RunCli({"user", "--db", db, "grant", "--id", "clerk01", "--permissions", "issue"});
+  ASSERT_EQ(granted.status, 0) << granted.err;
+  EXPECT_NE(granted.out.find("承認を待っています"), std::string::npos) << granted.out;
+  const std::string grant_request = After(granted.out, "（申請 ");
+  ASSERT_EQ(RunCli({"user", "--db", db, "approve", "--request", grant_request.substr(0, grant_request.find("。")),
+                    "--operator", "admin01"})
+                .status,
+            0);
   ASSERT_EQ(RunCli({"user", "--db", db, "revoke", "--id", "clerk01", "--permissions", "change"}).status, 0);
   auto listed = RunCli({"user", "--db", db, "list"});
   EXPECT_NE(listed.out.find("clerk01  窓口 花子  市民課"), std::string::npos) << listed.out;

@@ -144,6 +144,34 @@ TEST(KanjiKey, VariantTableIsWellFormed) {
   EXPECT_TRUE(BuildKanjiKey("試験"));  // loading the table does not abort
 }
 
+// Two writings of one address share a key; different addresses do not. The protection gate
+// compares a print's addresses with where protected people live through this key.
+// REQ: JK-3.4
+TEST(AddressKey, FoldsTheWaysOneAddressIsWritten) {
+  struct Same {
+    const char* a;
+    const char* b;
+  };
+  const Same same[] = {
+      {"架空県架空市桜町一丁目1番2号", "架空県架空市桜町１丁目１－２"},
+      {"架空県架空市桜町一丁目1番2号", "架空県架空市桜町1-1-2"},
+      {"架空県架空市桜町一丁目1番地2", "架空県架空市桜町1丁目1ー2"},
+      {"架空県架空市本町十二番地", "架空県架空市本町12番地"},
+      {"架空県架空市本町二十番地", "架空県架空市本町20"},
+      {"架空県架空市本町百五番地", "架空県架空市本町105"},
+      {"架空県架空市桜町1番2号　コーポ桜101", "架空県架空市桜町1-2 コーポ桜１０１"},
+      {"架空県架空市髙町3番", "架空県架空市高町3"},
+  };
+  for (const Same& c : same) EXPECT_EQ(BuildAddressKey(c.a), BuildAddressKey(c.b)) << c.a << " / " << c.b;
+  const Same different[] = {
+      {"架空県架空市桜町一丁目1番2号", "架空県架空市桜町二丁目1番2号"},
+      {"架空県架空市桜町1番2号", "架空県架空市桜町1番3号"},
+      {"架空県架空市桜町1番2号", "架空県架空市梅町1番2号"},
+  };
+  for (const Same& c : different) EXPECT_NE(BuildAddressKey(c.a), BuildAddressKey(c.b)) << c.a << " / " << c.b;
+  EXPECT_EQ(BuildAddressKey("\xe3\x82"), "") << "undecodable text keys as nothing rather than failing";
+}
+
 // LAW: 戸籍法第13条 (氏名の振り仮名, 2025-05-26)
 TEST(StatutoryFurigana, AcceptsFullWidthKatakanaOnly) {
   for (const char* ok : {"ヤマダ", "キョウコ", "ジョージ", "ヴィクトル", "ッ"}) {

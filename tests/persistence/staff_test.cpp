@@ -143,8 +143,8 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   clerk.permissions = {Permission::kView, Permission::kChange};
   int64_t request = 0;
   ASSERT_TRUE(auth_->AddUser(admin, clerk, "clerk-initial-1", &request));
-  // 照会 waits for a second administrator; the one who asked cannot approve it.
-  EXPECT_EQ(staff_->Find("clerk01")->permissions, std::set<Permission>{Permission::kChange});
+  // Every grant waits for a second administrator; the one who asked cannot approve it.
+  EXPECT_EQ(staff_->Find("clerk01")->permissions, std::set<Permission>{});
   ASSERT_NE(request, 0);
   EXPECT_EQ(auth_->DecidePermissionRequest(admin, request, true).error().rule_id, "staff.second_approver_required");
   Viewer second = admin;
@@ -164,9 +164,20 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   ASSERT_TRUE(auth_->SetPermissions(admin, "clerk01", {Permission::kView}));
   EXPECT_EQ(Login("clerk01", "clerk-secret-22", "123456", now_)->viewer.permissions,
             std::set<Permission>{Permission::kView});
-  ASSERT_TRUE(auth_->ResetPassword(admin, "clerk01", "reset-password-3"));
+  // A reset of someone who may do something is a request too: one administrator resetting both
+  // the password and the second factor could otherwise log in as them.
+  auto reset = auth_->ResetPassword(admin, "clerk01", "reset-password-3");
+  ASSERT_TRUE(reset);
+  ASSERT_TRUE(reset->pending);
+  EXPECT_EQ(Login("clerk01", "reset-password-3", "123456", now_).error().rule_id, "auth.failed") << "not yet";
+  EXPECT_EQ(auth_->DecidePermissionRequest(admin, reset->request_id, true).error().rule_id,
+            "staff.second_approver_required");
+  ASSERT_TRUE(auth_->DecidePermissionRequest(second, reset->request_id, true));
   EXPECT_EQ(Login("clerk01", "reset-password-3", "123456", now_)->next, LoginStep::kChangePassword);
-  ASSERT_TRUE(auth_->ResetSecondFactor(admin, "clerk01"));
+  auto second_factor = auth_->ResetSecondFactor(admin, "clerk01");
+  ASSERT_TRUE(second_factor && second_factor->pending);
+  EXPECT_TRUE(staff_->Find("clerk01")->totp_enrolled);
+  ASSERT_TRUE(auth_->DecidePermissionRequest(second, second_factor->request_id, true));
   EXPECT_FALSE(staff_->Find("clerk01")->totp_enrolled);
   // Outside the period of validity, and once disabled, the right credentials do not let them in.
   EXPECT_EQ(auth_->Login(Credentials{"clerk01", "reset-password-3", ""}, At(now_, "2027-04-01")).error().rule_id,

@@ -296,6 +296,21 @@ TEST_F(HostileInput, InspectionListNeedsAnArea) {
   EXPECT_NE(everyone.err.find("certificate.area_required"), std::string::npos) << everyone.err;
 }
 
+// Nor is a whole city named as the area: a list holds one 町字's people, or a few.
+// LAW: 住基法第11条の2 — REQ: JK-9.5
+TEST_F(HostileInput, InspectionListOfAWholeCityIsRefused) {
+  const std::string town = dir_.File("town.db");
+  ASSERT_EQ(RunCli({"sample", "--db", town, "--residents", "5200", "--seed", "7"}).status, 0);
+  const int64_t issued = QueryInt(town, "SELECT count(*) FROM issuance");
+  auto city = RunCli({"certificate", "--db", town, "--kind", "etsuran", "--area", "架空県架空市", "--out", dir_.File("city.pdf")});
+  EXPECT_EQ(city.status, 1) << city.out;
+  EXPECT_NE(city.err.find("certificate.area_too_large"), std::string::npos) << city.err;
+  EXPECT_EQ(QueryInt(town, "SELECT count(*) FROM issuance"), issued);
+  auto one = RunCli({"certificate", "--db", town, "--kind", "etsuran", "--area", "架空県架空市桜町一丁目", "--out",
+                     dir_.File("one.pdf")});
+  EXPECT_EQ(one.status, 0) << one.err;
+}
+
 TEST_F(HostileInput, ApplyReadsFilesCarefully) {
   // A UTF-8 BOM (as Windows editors write) is not a control character.
   std::ofstream(dir_.File("bom.json")) << "\xEF\xBB\xBF" << R"({"type":"death","event_date":"2026-11-01","notification_date":"2026-11-02","addressee_number":"0000000035"})";

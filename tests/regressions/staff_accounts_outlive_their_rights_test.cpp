@@ -58,7 +58,9 @@ TEST_F(StaffRights, DisableRevokeAndResetsEndLiveSessions) {
   // Password and second-factor resets end the sessions of that user (not the administrator's).
   auto kanri = LogIn("kanri");
   ASSERT_EQ(Get("/api/v1/users", kanri).status, 200);
-  ASSERT_EQ(Post("/api/v1/users", R"({"action":"reset-password","id":"kanri"})", admin).status, 200);
+  ASSERT_EQ(Post("/api/v1/users", R"({"action":"reset-password","id":"kanri"})", admin).status, 202);
+  EXPECT_EQ(Get("/api/v1/users", kanri).status, 200) << "nothing changes until a second administrator approves";
+  ApproveAll();
   EXPECT_EQ(Get("/api/v1/users", kanri).status, 401);
   EXPECT_EQ(Get("/api/v1/users", admin).status, 200);
 }
@@ -104,8 +106,40 @@ TEST_F(StaffRights, NoOneChangesTheirOwnPermissionsAndSensitiveGrantsNeedASecond
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_NE(permissions_of("madoguchi").find("support_measure"), std::string::npos);
   EXPECT_GE(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE function LIKE '権限付与の承認%'"), 1);
-  // A harmless permission is granted at once.
-  EXPECT_EQ(Post("/api/v1/users", R"({"action":"grant","id":"madoguchi","permissions":"approve"})", kanri).status, 200);
+  // Every grant is a request: each permission opens some path to people's data.
+  EXPECT_EQ(Post("/api/v1/users", R"({"action":"grant","id":"madoguchi","permissions":"approve"})", kanri).status, 202);
+  // Taking something away needs no one else.
+  EXPECT_EQ(Post("/api/v1/users", R"({"action":"revoke","id":"madoguchi","permissions":"change"})", kanri).status, 200);
+}
+
+// One administrator alone cannot make an account to act through: neither a new user with a
+// permission, nor a takeover of a colleague's account by resetting its password and second factor.
+// LAW: 住基法第30条の29 — REQ: JK-10.3, JK-10.4
+TEST_F(StaffRights, OneAdministratorCannotTakeOverOrMakeAnAccount) {
+  auto kanri = LogIn("kanri");
+  auto added = Post("/api/v1/users", R"({"action":"add","id":"puppet","name":"傀儡","permissions":"issue"})", kanri);
+  ASSERT_EQ(added.status, 202) << added.body;
+  EXPECT_EQ(QueryText(db_, "SELECT permissions FROM staff_user_version WHERE user_id = 'puppet' ORDER BY version DESC "
+                           "LIMIT 1"),
+            "")
+      << "the new account may do nothing until another administrator approves";
+  for (const char* reset : {"reset-password", "reset-2fa"}) {
+    auto asked = Post("/api/v1/users", std::string(R"({"action":")") + reset + R"(","id":"madoguchi"})", kanri);
+    EXPECT_EQ(asked.status, 202) << reset << asked.body;
+    EXPECT_FALSE(JsonField(asked.body, "request_id").empty()) << asked.body;
+  }
+  // Until then the colleague's own password and second factor are the ones that work.
+  auto clerk = LogIn("madoguchi");
+  EXPECT_EQ(Get("/api/v1/resident?atena=0000000019", clerk).status, 200);
+  auto listed = Cli({"user", "requests"});
+  EXPECT_NE(listed.out.find("パスワード再設定"), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("二要素認証の再設定"), std::string::npos) << listed.out;
+  // The administrator who asked cannot approve, nor can the account's owner decide about it.
+  auto requests = Get("/api/v1/users", kanri);
+  ASSERT_EQ(requests.status, 200);
+  const std::string first = QueryText(db_, "SELECT max(request_id) FROM staff_permission_request");
+  auto self = Post("/api/v1/users", R"({"action":"approve","request":")" + first + R"("})", kanri);
+  EXPECT_EQ(JsonField(self.body, "rule_id"), "staff.second_approver_required") << self.body;
 }
 
 // REQ: JK-10.3
@@ -127,7 +161,8 @@ TEST_F(StaffRights, TokensCannotMintTokensAndAlwaysExpire) {
   auto admin = LogIn("demo");
   ASSERT_EQ(Fetch(port(), "/api/v1/resident?atena=0000000019", "GET", "", {{"Authorization", "Bearer " + secret}}).status,
             200);
-  ASSERT_EQ(Post("/api/v1/users", R"({"action":"reset-2fa","id":"madoguchi"})", admin).status, 200);
+  ASSERT_EQ(Post("/api/v1/users", R"({"action":"reset-2fa","id":"madoguchi"})", admin).status, 202);
+  ApproveAll();
   EXPECT_EQ(Fetch(port(), "/api/v1/resident?atena=0000000019", "GET", "", {{"Authorization", "Bearer " + secret}}).status,
             401);
 }

@@ -49,13 +49,14 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     return kOk;
   }
   if (verb == "requests") {
-    // Grants waiting for a second administrator (two-person rule).
+    // Grants and resets waiting for a second administrator (two-person rule).
     auto viewer = ClerkViewer(args, **db);
     if (!viewer) return PrintError(err, viewer.error());
     auto open = auth.OpenPermissionRequests(*viewer);
     if (!open) return PrintError(err, open.error());
     for (const PermissionRequest& r : *open) {
-      out << "申請 " << r.request_id << "  " << r.user_id << "  追加 " << PermissionList(r.add);
+      out << "申請 " << r.request_id << "  " << r.user_id << "  " << StaffRequestKindNameJa(r.kind);
+      if (r.kind == StaffRequestKind::kPermissions) out << "  追加 " << PermissionList(r.add);
       if (!r.remove.empty()) out << "  削除 " << PermissionList(r.remove);
       out << "  申請者 " << r.requested_by << "  " << r.requested_at << "\n";
     }
@@ -142,7 +143,7 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     out << "利用者 " << id << " を登録しました。初期パスワード: " << password
         << "\n（初回ログインで変更が必要です。二要素認証は jrr user enrol で登録します）\n";
     if (pending != 0) {
-      out << "照会・支援措置・一時解除・利用者管理の権限は、別の管理者の承認を待っています（申請 " << pending
+      out << "権限は、別の管理者の承認を待っています（申請 " << pending
           << "。jrr user approve --request " << pending << " --operator 承認する管理者）。\n";
     }
     return kOk;
@@ -162,7 +163,8 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
   if (!done) return PrintError(err, done.error());
   if (!done->initial_password.empty()) out << "新しい初期パスワード: " << done->initial_password << "\n";
   if (done->pending_request != 0) {
-    out << "利用者 " << id << ": 権限の付与は別の管理者の承認を待っています（申請 " << done->pending_request << "）。\n";
+    out << "利用者 " << id << ": " << verb << " は別の管理者の承認を待っています（申請 " << done->pending_request
+        << "。承認されるまで、これまでのものが有効です）。\n";
     return kOk;
   }
   out << "利用者 " << id << ": " << verb << " を行いました。\n";

@@ -96,11 +96,12 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
     auto changed = auth.SetPermissions(admin, id, next);
     if (!changed) return changed.error();
     result.pending_request = changed->request_id;
-  } else if (action == "reset-password") {
-    result.initial_password = NewInitialPassword();
-    done = auth.ResetPassword(admin, id, result.initial_password);
-  } else if (action == "reset-2fa") {
-    done = auth.ResetSecondFactor(admin, id);
+  } else if (action == "reset-password" || action == "reset-2fa") {
+    if (action == "reset-password") result.initial_password = NewInitialPassword();
+    auto reset = action == "reset-password" ? auth.ResetPassword(admin, id, result.initial_password)
+                                            : auth.ResetSecondFactor(admin, id);
+    if (!reset) return reset.error();
+    result.pending_request = reset->request_id;
   } else if (action == "unlock") {
     done = auth.Unlock(admin, id, now_epoch_seconds);
   } else if (action == "disable") {

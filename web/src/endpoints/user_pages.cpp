@@ -23,6 +23,7 @@ using kainjow::mustache::data;
 std::string RequestJson(const PermissionRequest& r) {
   return JsonObject()
       .Add("request_id", r.request_id)
+      .Add("kind", std::string(StaffRequestKindName(r.kind)))
       .Add("user_id", r.user_id)
       .Add("add", PermissionList(r.add))
       .Add("remove", PermissionList(r.remove))
@@ -81,7 +82,7 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
     rows.push_back(row);
   }
   page.set("users", rows);
-  // Grants waiting for a second administrator (the two-person rule): another administrator
+  // Grants and resets waiting for a second administrator (the two-person rule): another administrator
   // approves or rejects each here.
   Result<std::vector<PermissionRequest>> open = std::vector<PermissionRequest>{};
   context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { open = auth.OpenPermissionRequests(session.viewer); });
@@ -91,7 +92,8 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
       data row;
       row.set("request", std::to_string(r.request_id));
       row.set("user", r.user_id);
-      row.set("add", PermissionListJa(r.add));
+      row.set("kind", std::string(StaffRequestKindNameJa(r.kind)));
+      if (r.kind == StaffRequestKind::kPermissions) row.set("add", PermissionListJa(r.add));
       row.set("remove", PermissionListJa(r.remove));
       row.set("by", r.requested_by);
       if (r.requested_by != session.viewer.operator_id && r.user_id != session.viewer.operator_id) row.set("mine_to_decide", true);
@@ -155,8 +157,8 @@ Response UsersSubmit(const Request& request, const WebContext& context) {
   });
   if (!done) return UsersScreen(context, *session, RefusalStatus(done.error()), done.error(), "", "", "");
   const std::string recorded = done->pending_request != 0
-                                   ? "記録しました。照会・支援措置・一時解除・利用者管理の付与は、別の管理者の承認（申請 " +
-                                         std::to_string(done->pending_request) + "）を待ちます。"
+                                   ? "記録しました。別の管理者の承認（申請 " + std::to_string(done->pending_request) +
+                                         "）を待ちます。承認されるまで、これまでのものが有効です。"
                                    : "記録しました。";
   // A new initial password is shown once, on this answer only (never in a URL or a log).
   if (!done->initial_password.empty()) {

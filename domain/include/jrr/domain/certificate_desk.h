@@ -67,6 +67,9 @@ struct IssuedCertificate {
 // printed.
 ShownOnPrint ShownBy(const CertificatePlan& plan);
 
+// The most people one 閲覧 list holds (certificate.area_too_large beyond it).
+inline constexpr std::size_t kMaxInspectionList = 5000;
+
 class CertificateDesk {
  public:
   // `orders`, when given, holds the member orders clerks set (JK-5.2); without it the rank order.

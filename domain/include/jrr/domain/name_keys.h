@@ -43,6 +43,13 @@ Status AppendKanaKey(std::string_view text, std::string& out);
 // The kanji key of `text`. Errors: text.*.
 Result<std::string> BuildKanjiKey(std::string_view text);
 
+// The key two writings of one address share, for telling whether a print shows an address (the
+// protection gate), not for search: the kanji key with kanji numerals as digits (十二 → 12), and
+// without dashes (‐ ‑ ‒ – — ― − ー ｰ -) or 丁目・番地・番・号, so 一丁目2番3号 and １－２－３ are one
+// key. It errs towards equal keys (12-3 and 1-23 share one), which the gate turns into a refusal,
+// never into a print. Text that is not valid gives an empty key.
+std::string BuildAddressKey(std::string_view text);
+
 // 氏名の振り仮名 (戸籍法第13条第1項第2号, in force 2025-05-26): the statutory reading is written in
 // katakana only — full-width katakana and ー, with small kana kept as written (キョウコ ≠ キヨウコ).
 // Errors: text.*, furigana.katakana_only (with the offending character's position in detail).

@@ -16,6 +16,7 @@
 
 #include "jrr/domain/audit_log.h"
 #include "jrr/domain/issuance_log.h"
+#include "jrr/domain/protected_print_gate.h"
 #include "jrr/domain/protection.h"
 #include "jrr/domain/resident_repository.h"
 #include "jrr/domain/resident_search.h"
@@ -133,26 +134,6 @@ struct SearchResult {
   bool truncated = false;
 };
 
-// What a print shows besides its own people, through which a protected person's name or
-// address can reach it (JK-3.4): the people it names beside them (a 世帯主), the addresses it
-// prints (everyone living there is shown where they live), the 本籍 and 筆頭者 it prints, and
-// people known only by their facts (a 附票 member with no 宛名番号 here).
-struct ShownOnPrint {
-  std::vector<std::string> persons;    // 宛名番号
-  std::vector<std::string> addresses;  // as Address::Printed() writes them
-  struct Domicile {
-    std::string place, head_of_family;
-  };
-  std::vector<Domicile> domiciles;
-  struct Facts {
-    std::string family_name, given_name;
-    std::optional<CalendarDate> birth_date;
-    std::optional<Sex> sex;
-    std::string resident_record_code;
-  };
-  std::vector<Facts> people;
-};
-
 class ResidentAccess {
  public:
   ResidentAccess(ResidentRepository& residents, AuditLog& log, Viewer viewer)
@@ -182,9 +163,8 @@ class ResidentAccess {
                        bool individual_number, const std::vector<std::string>& acknowledged = {},
                        const ShownOnPrint& shown = {});
 
-  // The people under an active 支援措置 whom `shown` reveals: named in it; living at an address it
-  // prints; the 筆頭者 of a 本籍 it prints (by 氏名 and 本籍); or whose 住民票コード, or 氏名 (any
-  // they have had) with 生年月日 and 性別 where both are known, are the facts of someone it prints.
+  // The people under an active 支援措置 whom `shown` reveals: named in it, or shown by what it
+  // prints (ProtectedPrintGate::ShownBy).
   std::vector<std::string> ProtectedShownBy(const ShownOnPrint& shown);
 
   // A look at people that is not 照会 itself (入力確認, the 印鑑登録原票, a 附票 member): needs

@@ -53,10 +53,11 @@ struct HouseholdMemberFacts {
 };
 
 // 支援措置対象者 as a print could show them (ResidentAccess::ProtectedShownBy): everyone an active
-// 支援措置 protects, where they live now, and every 氏名 they have had with the facts beside it.
+// 支援措置 protects, where they live now or went, and every 氏名 they have had with the facts beside it.
 struct ProtectedPersonFacts {
   std::string addressee_number;
   std::string lives_at;            // Address::Printed() while resident or moving out later; else ""
+  std::vector<std::string> moved_to;  // the latest version's 転出先 (予定, 確定), printed, when given
   bool restricts_inspection = false;  // a measure protecting them covers 閲覧
   struct Version {
     std::string family_name, given_name;

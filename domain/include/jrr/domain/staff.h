@@ -54,16 +54,24 @@ struct StaffUser {
   }
 };
 
-// Permissions whose grant needs a second administrator (two-person rule): seeing people (照会),
-// the 支援措置 and its releases, the 一時解除 of blocks, and administering users (or a single
-// administrator could make a second account to approve their own requests).
+// Permissions whose grant needs a second administrator (two-person rule): every one. Each opens
+// some path to people's data (証明発行 prints them, 異動入力 reads them, a see-permission shows a
+// number), so one administrator alone could otherwise make an account that reads the register.
 const std::set<Permission>& PermissionsNeedingSecondApproval();
 
-// A grant waiting for a second administrator (JK-10.4), and its decision once made.
+// What a request asks a second administrator to allow: a grant, or a reset of another user's
+// password or second factor (one administrator resetting both could log in as that user).
+enum class StaffRequestKind { kPermissions, kPasswordReset, kSecondFactorReset };
+std::string_view StaffRequestKindName(StaffRequestKind kind);    // permissions, reset-password, reset-2fa
+std::string_view StaffRequestKindNameJa(StaffRequestKind kind);  // 権限付与, パスワード再設定, 二要素認証の再設定
+
+// A request waiting for a second administrator (JK-10.4), and its decision once made.
 struct PermissionRequest {
   int64_t request_id = 0;
+  StaffRequestKind kind = StaffRequestKind::kPermissions;
   std::string user_id;
   std::set<Permission> add, remove;
+  std::string password_hash;          // kPasswordReset: the initial password's hash, set on approval
   std::string requested_by;
   std::string requested_at;           // UTC timestamp
   std::optional<bool> approved;       // unset while open
@@ -211,10 +219,14 @@ class Authenticator {
                                           std::set<Permission> permissions);
   Result<std::vector<PermissionRequest>> OpenPermissionRequests(const Viewer& admin);
   // Approves (applies what the request adds and removes to the user's permissions as they are
-  // now) or rejects an open request. Logged.
+  // now, or the reset it asks for) or rejects an open request; never one's own request or one
+  // about oneself (staff.second_approver_required). Logged.
   Status DecidePermissionRequest(const Viewer& admin, int64_t request_id, bool approve);
-  Status ResetPassword(const Viewer& admin, const std::string& user_id, const std::string& password);
-  Status ResetSecondFactor(const Viewer& admin, const std::string& user_id);
+  // Resets of another user's password (to `password`, to be changed at the next login) or second
+  // factor: at once for a user with no permissions, else as a request another administrator
+  // decides. Either ends every session and token of the user once done.
+  Result<PermissionChange> ResetPassword(const Viewer& admin, const std::string& user_id, const std::string& password);
+  Result<PermissionChange> ResetSecondFactor(const Viewer& admin, const std::string& user_id);
   Status Unlock(const Viewer& admin, const std::string& user_id, int64_t now_epoch_seconds);
   Status Disable(const Viewer& admin, const std::string& user_id);
 
@@ -225,6 +237,9 @@ class Authenticator {
  private:
   Status CheckPassword(const std::string& user_id, const std::string& password) const;
   Result<StaffUser> Admin(const Viewer& admin, const std::string& user_id, const std::string& function);
+  // A reset of `kind` done at once or asked for (ResetPassword, ResetSecondFactor).
+  Result<PermissionChange> AskOrReset(const Viewer& admin, const std::string& user_id, StaffRequestKind kind,
+                                      const std::string& password_hash);
   void Log(AuditAction action, const std::string& user_id, const std::string& function,
            const LoginPlace& where, const std::string& outcome);
   StaffDirectory& staff_;

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Defects where a protection was undone by a later step, or never reached a print that shows the
+// protected person's whereabouts:
+//  - a clerk with 異動入力 alone could set and end a 附票 member's 支援措置;
+//  - a 附票 member's 支援措置 was dropped when the 附票 was remade (改製) or moved (管内転籍);
+//  - a 附票 member whose name or address had been corrected to another writing (a space in the name,
+//    １－２ for 一丁目1番2号) and then carried by a 改製 was no longer recognised as the target, so
+//    the copy printed where she lives;
+//  - the answer to a 附票 event showed a member under an エラー-level 照会抑止 in full;
+//  - a co-mover's 除票, the 転入通知未着者一覧 and the 照会書 printed where a protected person went.
+#include <gtest/gtest.h>
+
+#include "support/fixtures/served_register.h"
+#include "support/register_file.h"
+
+namespace jrr::testing {
+namespace {
+
+class ProtectionUndone : public ServedRegister {
+ protected:
+  void SetUp() override {
+    ServedRegister::SetUp();
+    ASSERT_EQ(Apply(kTwoHouseholds).status, 0);
+    ASSERT_EQ(Apply(kNeighbours).status, 0);
+  }
+  std::string Pdf() { return dir_.File("out.pdf"); }
+  std::string FuhyoEvent(const std::string& fields) { return R"({"id":"1","on":"2026-12-01","reason":"r",)" + fields + "}"; }
+};
+
+// REQ: JK-3.4
+// LAW: 住基法第20条 (附票の写しの交付の制限)
+TEST_F(ProtectionUndone, FuhyoProtectionIsNotAClerksToSetOrEnd) {
+  Serve();
+  ReadyUser("madoguchi", "view,change,issue");
+  ReadyUser("shien", "view,change,support_measure");
+  const Login clerk = LogIn("madoguchi");
+  const Login officer = LogIn("shien");
+  const std::string protect = FuhyoEvent(R"("kind":"shien","member":"2","until":"2027-11-30")");
+  auto refused = Post("/api/v1/fuhyo/events", protect, clerk);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(JsonField(refused.body, "rule_id"), "access.permission_denied");
+  auto set = Post("/api/v1/fuhyo/events", protect, officer);
+  ASSERT_EQ(set.status, 201) << set.body;
+  auto end = Post("/api/v1/fuhyo/events", FuhyoEvent(R"("kind":"shien-end","member":"2")"), clerk);
+  EXPECT_EQ(end.status, 403) << end.body;
+  EXPECT_EQ(JsonField(end.body, "rule_id"), "access.permission_denied");
+  auto copy = Cli({"fuhyo", "copy", "1", "--members", "2", "--requester", "lineal", "--out", Pdf()});
+  EXPECT_EQ(copy.status, 1) << copy.out;
+  EXPECT_NE(copy.err.find("[fuhyo.member_protected]"), std::string::npos) << copy.err;
+}
+
+// REQ: JK-3.4
+TEST_F(ProtectionUndone, FuhyoProtectionSurvivesRemaking) {
+  ASSERT_EQ(Cli({"fuhyo", "event", "1", "--kind", "shien", "--member", "2", "--on", "2026-12-01", "--until",
+                 "2027-11-30", "--reason", "住所地からの支援措置の通知"})
+                .status,
+            0);
+  ASSERT_EQ(Cli({"fuhyo", "event", "1", "--kind", "kaisei", "--on", "2026-12-02", "--reason", "様式の改製"}).status, 0);
+  const int64_t carried = QueryInt(db_, "SELECT member_id FROM fuhyo_member_version WHERE fuhyo_id = 2 AND given_name = '花子'");
+  ASSERT_GT(carried, 0);
+  auto copy = Cli({"fuhyo", "copy", "2", "--members", std::to_string(carried), "--requester", "lineal", "--out", Pdf()});
+  EXPECT_EQ(copy.status, 1) << copy.out;
+  EXPECT_NE(copy.err.find("[fuhyo.member_protected]"), std::string::npos) << copy.err;
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 0);
+}
+
+// REQ: JK-3.4
+// LAW: 住基法第20条
+TEST_F(ProtectionUndone, CorrectedAndRemadeMemberIsStillKnown) {
+  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000027", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
+  // Her name and address rewritten on the 附票 in other writings, then the 附票 remade: the new one
+  // carries only the rewritten line.
+  ASSERT_EQ(Cli({"fuhyo", "event", "1", "--kind", "shusei", "--member", "2", "--given", "花　子", "--address",
+                 "架空県架空市桜町１丁目１－２", "--since", "2026-10-01", "--on", "2026-12-01", "--reason", "表記の統一"})
+                .status,
+            0);
+  ASSERT_EQ(Cli({"fuhyo", "event", "1", "--kind", "kaisei", "--on", "2026-12-02", "--reason", "様式の改製"}).status, 0);
+  const int64_t carried =
+      QueryInt(db_, "SELECT member_id FROM fuhyo_member_version WHERE fuhyo_id = 2 AND given_name = '花　子'");
+  ASSERT_GT(carried, 0);
+  for (const char* requester : {"third-party", "lineal"}) {
+    std::vector<std::string> args = {"fuhyo", "copy", "2", "--members", std::to_string(carried), "--requester",
+                                     requester, "--out", Pdf()};
+    if (std::string(requester) == "third-party") args.insert(args.end(), {"--purpose", "債権回収"});
+    auto copy = Cli(args);
+    EXPECT_EQ(copy.status, 1) << requester << copy.out;
+    EXPECT_NE(copy.err.find("[support.issue_blocked]"), std::string::npos) << requester << copy.err;
+  }
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 0);
+}
+
+// REQ: JK-3.1
+TEST_F(ProtectionUndone, FuhyoEventAnswerHidesAViewBlockedMember) {
+  ASSERT_EQ(Cli({"block", "add", "--person", "0000000027", "--operation", "view", "--level", "error", "--from",
+                 "2026-12-01", "--reason", "照会抑止テスト"})
+                .status,
+            0);
+  Serve();
+  ReadyUser("madoguchi", "view,change");
+  const Login clerk = LogIn("madoguchi");
+  auto recorded = Post("/api/v1/fuhyo/events",
+                       FuhyoEvent(R"("kind":"shusei","member":"1","address":"架空県架空市桜町一丁目1番3号","since":"2026-10-01")"),
+                       clerk);
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  EXPECT_EQ(recorded.body.find("花子"), std::string::npos) << recorded.body;
+  EXPECT_EQ(recorded.body.find("ハナコ"), std::string::npos) << recorded.body;
+  EXPECT_NE(recorded.body.find("抑止対象"), std::string::npos) << recorded.body;
+  // The event names the member it touched in the アクセスログ.
+  EXPECT_GE(QueryInt(db_, "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence WHERE "
+                          "t.addressee_number = '0000000019' AND e.function LIKE '戸籍の異動（附票）%'"),
+            1);
+}
+
+// REQ: JK-3.4
+// LAW: 住基法第12条の3
+TEST_F(ProtectionUndone, CoMoversDoNotPrintWhereTheTargetWent) {
+  ASSERT_EQ(Apply(R"({"type":"move_out","event_date":"2026-11-20","notification_date":"2026-11-10",
+                      "movers":["0000000019","0000000027","0000000035"],
+                      "destination":{"text":"大阪府大阪市北区中之島二丁目","banchi":"3番4号"}})")
+                .status,
+            0);
+  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000027", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
+  auto removal = Cli({"certificate", "--kind", "johyo", "--person", "0000000035", "--requester", "third-party",
+                      "--purpose", "債権回収", "--out", Pdf()});
+  EXPECT_EQ(removal.status, 1) << removal.out;
+  EXPECT_NE(removal.err.find("[support.issue_blocked]"), std::string::npos) << removal.err;
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM issuance"), 0);
+  // The 転入通知未着者一覧 leaves off everyone who went where she went; no 照会書 names it.
+  auto list = Cli({"notice", "awaiting", "--days", "0", "--out", Pdf()});
+  ASSERT_EQ(list.status, 0) << list.err;
+  const std::string text = PdfText(Pdf());
+  EXPECT_EQ(text.find("中之島二丁目"), std::string::npos) << text;
+  EXPECT_EQ(text.find("0000000035"), std::string::npos) << text;
+  auto inquiry = Cli({"notice", "inquiry", "0000000035", "--out", Pdf()});
+  EXPECT_EQ(inquiry.status, 1) << inquiry.out;
+  EXPECT_NE(inquiry.err.find("[support.issue_blocked]"), std::string::npos) << inquiry.err;
+}
+
+}  // namespace
+}  // namespace jrr::testing
