@@ -24,7 +24,7 @@ run: release
 	@test -f $(DEMO_DB) || (build/release/web/jrr sample --db $(DEMO_DB) --residents 10000 --seed 1 && \
 	  echo "デモ職員（役割ごと。初回ログインでパスワードを変更し、認証アプリを登録します）:" && \
 	  scripts/demo-staff build/release/web/jrr $(DEMO_DB) && \
-	  echo "  http://127.0.0.1:$(PORT)/login でログインします（jrr user --db $(DEMO_DB) reset-password --id ID で再発行）。")
+	  echo "  http://127.0.0.1:$(PORT)/login でログインします（再発行は jrr user --db $(DEMO_DB) reset-password --id ID の後、jrr user --db $(DEMO_DB) approve --request 番号 --operator demo）。")
 	build/release/web/jrr serve --db $(DEMO_DB) --port $(PORT)
 
 dev: deps

@@ -10,35 +10,6 @@
 namespace jrr {
 namespace {
 
-int KanjiUnit(char32_t c) {
-  switch (c) {
-    case U'十': return 10;
-    case U'百': return 100;
-    case U'千': return 1000;
-    default: return 0;
-  }
-}
-
-// A kanji numeral run: 千二百三 → 1203, 二十 → 20, 一〇五 → 105 (positional without units).
-long KanjiValue(std::u32string_view run) {
-  long total = 0, digit = -1, positional = 0;
-  bool units = false;
-  for (char32_t c : run) {
-    if (const int unit = KanjiUnit(c); unit > 0) {
-      units = true;
-      total += (digit < 0 ? 1 : digit) * unit;
-      digit = -1;
-    } else {
-      digit = KanjiDigitValue(c);
-      positional = positional * 10 + digit;
-    }
-  }
-  if (!units) return positional;
-  return total + (digit < 0 ? 0 : digit);
-}
-
-bool IsKanjiNumeral(char32_t c) { return KanjiDigitValue(c) >= 0 || KanjiUnit(c) > 0; }
-
 // Separators between the numbers: they carry no meaning of their own once the numbers are read.
 bool IsSeparator(char32_t c) {
   switch (c) {
@@ -88,7 +59,7 @@ BanchiCode ParseBanchi(std::string_view banchi) {
     } else if (IsKanjiNumeral(c)) {
       const std::size_t start = i;
       while (i < text.size() && IsKanjiNumeral(text[i])) ++i;
-      code.numbers.push_back(KanjiValue(std::u32string_view(text).substr(start, i - start)));
+      code.numbers.push_back(KanjiNumeralValue(std::u32string_view(text).substr(start, i - start)));
     } else {
       if (!IsSeparator(c)) rest += c;
       ++i;

@@ -92,12 +92,17 @@ Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(const Certi
   ProtectionRegister& protections = residents_.Protections();
   // 支援措置 targets whose measure covers 閲覧 are left off the list (JK-9.5, 3.4), and so is
   // everyone living at their address: a line with the address would show where they live.
+  // People under a 照会抑止 are left off too: the list is read by whoever prints it and by the
+  // requester, and the 抑止 says their record is not to be looked at unless released.
   const ProtectedPrintGate gate(residents_, viewer_.today);
+  const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
   for (ResidentRecord& r : found) {
     bool excluded = gate.Hides(r.address.Printed(), true);
     for (const SupportMeasure& m : protections.MeasuresFor(r.addressee_number)) {
       if (m.Active() && m.Protects(r.addressee_number) && m.restrict_inspection) excluded = true;
     }
+    excluded = excluded || !CheckBlocks(protections.BlocksFor(r.addressee_number, r.household_number), releases,
+                                        GuardedOperation::kView, viewer_.today, {});
     if (excluded) continue;
     PrintedPerson p;
     p.record = std::move(r);

@@ -42,10 +42,32 @@ ChangeContext ChangeDesk::Context() const {
   return context;
 }
 
+Error ChangeDesk::Refusal(Error error, const std::vector<std::string>& read, const std::string& function) {
+  ResidentAccess access(residents_, log_, viewer_);
+  std::vector<std::string> withheld;
+  for (const std::string& atena : read) {
+    if (access.ViewWithheld(atena)) withheld.push_back(atena);
+  }
+  if (withheld.empty()) return error;
+  AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
+  event.targets = withheld;
+  event.outcome = "protection.blocked";
+  event.detail = "instead of " + error.rule_id;
+  log_.Record(event);
+  return MakeError(ErrorCode::kRuleViolation, "protection.blocked", "the 異動 reads a person under a 照会抑止");
+}
+
+Error ChangeDesk::RefusalOf(Error error, const AnyChangeCommand& command, const std::string& function) {
+  std::vector<std::string> read;
+  (void)PreviewChange(residents_, Context(), command, dictionary_, &read);
+  return Refusal(std::move(error), read, function);
+}
+
 Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "入力確認"); !ok) return ok.error();
-  auto preview = PreviewChange(residents_, Context(), command, dictionary_);
-  if (!preview) return preview;
+  std::vector<std::string> read;
+  auto preview = PreviewChange(residents_, Context(), command, dictionary_, &read);
+  if (!preview) return Refusal(preview.error(), read, "入力確認");
   // The 入力確認 shows the people as the 異動 would leave them: a view of everyone already in the
   // register, logged, and refused under a 照会抑止 like 照会 (JK-4.0.9, 3.1, 10.2).
   std::vector<std::string> shown;
@@ -65,14 +87,18 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
 Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "異動入力"); !ok) return ok.error();
   const ChangeContext context = Context();
-  return ResidentChanges(residents_, context, dictionary_).Apply(command);
+  auto outcome = ResidentChanges(residents_, context, dictionary_).Apply(command);
+  if (!outcome) return RefusalOf(outcome.error(), command, "異動入力");
+  return outcome;
 }
 
 Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::string kind,
                                         std::string command_json) {
   if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
-  return EnterProvisional(residents_, pending_, Context(), command, std::move(kind), std::move(command_json),
-                          dictionary_);
+  auto entered = EnterProvisional(residents_, pending_, Context(), command, std::move(kind), std::move(command_json),
+                                  dictionary_);
+  if (!entered) return RefusalOf(entered.error(), command, "仮登録");
+  return entered;
 }
 
 Result<ChangeOutcome> ChangeDesk::Approve(int64_t pending_id, const AnyChangeCommand& command) {

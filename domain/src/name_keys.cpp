@@ -234,38 +234,11 @@ Result<std::string> BuildKanjiKey(std::string_view text) {
   return key;
 }
 
-namespace {
-
-// A run of kanji numerals as decimal digits: 三 → 3, 十二 → 12, 二十 → 20, 百五 → 105, 一二 → 12.
-std::string KanjiNumber(std::u32string_view run) {
-  static const std::u32string kDigits = U"〇一二三四五六七八九";
-  auto unit = [](char32_t c) { return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0; };
-  const bool positional = std::any_of(run.begin(), run.end(), [&](char32_t c) { return unit(c) != 0; });
-  std::string out;
-  if (!positional) {
-    for (char32_t c : run) out += static_cast<char>('0' + kDigits.find(c));
-    return out;
-  }
-  int64_t total = 0, digit = -1;
-  for (char32_t c : run) {
-    if (const int u = unit(c); u != 0) {
-      total += (digit < 0 ? 1 : digit) * u;
-      digit = -1;
-    } else {
-      digit = static_cast<int64_t>(kDigits.find(c));
-    }
-  }
-  return std::to_string(total + std::max<int64_t>(digit, 0));
-}
-
-}  // namespace
-
 std::string BuildAddressKey(std::string_view text) {
   auto kanji = BuildKanjiKey(text);
   if (!kanji) return {};
   const std::u32string in = DecodeUtf8(*kanji);
   static const std::u32string kDashes = U"\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff70-";
-  static const std::u32string kNumerals = U"〇一二三四五六七八九十百千";
   static const std::array<std::u32string_view, 4> kNumberWords{U"丁目", U"番地", U"番", U"号"};  // longest first
   std::string key;
   for (std::size_t i = 0; i < in.size();) {
@@ -273,10 +246,10 @@ std::string BuildAddressKey(std::string_view text) {
       ++i;
       continue;
     }
-    if (kNumerals.find(in[i]) != std::u32string::npos) {
+    if (IsKanjiNumeral(in[i])) {
       std::size_t end = i;
-      while (end < in.size() && kNumerals.find(in[end]) != std::u32string::npos) ++end;
-      key += KanjiNumber(std::u32string_view(in).substr(i, end - i));
+      while (end < in.size() && IsKanjiNumeral(in[end])) ++end;
+      key += std::to_string(KanjiNumeralValue(std::u32string_view(in).substr(i, end - i)));
       i = end;
       continue;
     }

@@ -7,19 +7,22 @@ namespace jrr {
 namespace {
 
 // A ResidentRepository that reads through to the register and records nothing: Append returns
-// what would have been recorded and remembers which people the 異動 read.
+// what would have been recorded and remembers which people the 異動 read; `read` lists everyone
+// whose record was read on the way, for a refusal that must not tell anything of them.
 class PreviewRepository final : public ResidentRepository {
  public:
   explicit PreviewRepository(ResidentRepository& residents) : register_(residents) {}
 
   std::optional<ResidentRecord> Latest(std::string_view atena) override {
-    return register_.Latest(atena);
+    auto found = register_.Latest(atena);
+    if (found) Read(found->addressee_number);
+    return found;
   }
   std::vector<ResidentRecord> HouseholdMembers(std::string_view household) override {
-    return register_.HouseholdMembers(household);
+    return Read(register_.HouseholdMembers(household));
   }
   std::vector<ResidentRecord> HouseholdLatest(std::string_view household) override {
-    return register_.HouseholdLatest(household);
+    return Read(register_.HouseholdLatest(household));
   }
   std::vector<ResidentRecord> ResidentsInArea(std::string_view area, std::size_t limit) override {
     return register_.ResidentsInArea(area, limit);
@@ -38,10 +41,14 @@ class PreviewRepository final : public ResidentRepository {
     return ChangeOutcome{std::move(change), std::move(versions), {}};
   }
   std::optional<ResidentRecord> AsOf(std::string_view atena, const AsOfQuery& query) override {
-    return register_.AsOf(atena, query);
+    auto found = register_.AsOf(atena, query);
+    if (found) Read(found->addressee_number);
+    return found;
   }
   std::vector<HistoryEntry> History(std::string_view atena) override {
-    return register_.History(atena);
+    auto found = register_.History(atena);
+    if (!found.empty()) Read(std::string(atena));
+    return found;
   }
   std::optional<ChangeRecord> Change(int64_t change_id) override { return register_.Change(change_id); }
   ProtectionRegister& Protections() override { return register_.Protections(); }
@@ -58,32 +65,44 @@ class PreviewRepository final : public ResidentRepository {
     return register_.EditLeaseHolder(atena, now);
   }
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override {
-    return register_.FindByNumber(number);
+    return Read(register_.FindByNumber(number));
   }
   std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) override {
     return register_.AwaitingMoveInNotice(removed_by, limit);
   }
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family, std::string_view given,
                                                       Sex sex, CalendarDate birth) override {
-    return register_.FindRemovedByBasicFacts(family, given, sex, birth);
+    return Read(register_.FindRemovedByBasicFacts(family, given, sex, birth));
   }
   std::vector<ResidentRecord> FindByBasicFacts(std::string_view family, std::string_view given, Sex sex,
                                                CalendarDate birth) override {
-    return register_.FindByBasicFacts(family, given, sex, birth);
+    return Read(register_.FindByBasicFacts(family, given, sex, birth));
   }
 
   std::vector<std::string> persons;
+  std::vector<std::string> read;
 
  private:
+  void Read(const std::string& atena) {
+    if (std::find(read.begin(), read.end(), atena) == read.end()) read.push_back(atena);
+  }
+  std::vector<ResidentRecord> Read(std::vector<ResidentRecord> found) {
+    for (const ResidentRecord& r : found) Read(r.addressee_number);
+    return found;
+  }
+
   ResidentRepository& register_;
 };
 
 }  // namespace
 
 Result<ChangeOutcome> PreviewChange(ResidentRepository& residents, const ChangeContext& context,
-                                    const AnyChangeCommand& command, AddressDictionary* dictionary) {
+                                    const AnyChangeCommand& command, AddressDictionary* dictionary,
+                                    std::vector<std::string>* read) {
   PreviewRepository preview(residents);
-  return ResidentChanges(preview, context, dictionary).Apply(command);
+  auto outcome = ResidentChanges(preview, context, dictionary).Apply(command);
+  if (read != nullptr) *read = std::move(preview.read);
+  return outcome;
 }
 
 Result<PendingChange> EnterProvisional(ResidentRepository& residents,

@@ -307,9 +307,9 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
                               officer ? "a 支援措置 covers " + atena : "a 支援措置 covers someone printed"));
     }
     const auto blocks = protections.BlocksFor(atena, latest->household_number);
-    if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kIssue, viewer_.today, acknowledged);
-        !ok) {
-      return refuse(ok.error());
+    // A print is read by whoever prints it: a 照会抑止 holds for it as for the screen.
+    for (GuardedOperation operation : {GuardedOperation::kIssue, GuardedOperation::kView}) {
+      if (auto ok = CheckBlocks(blocks, releases, operation, viewer_.today, acknowledged); !ok) return refuse(ok.error());
     }
   }
   for (const std::string& atena : through) {

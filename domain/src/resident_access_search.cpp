@@ -108,6 +108,26 @@ Result<std::vector<Condition>> ConditionsOf(const SearchQuery& q) {
   return out;
 }
 
+// Whether the conditions name someone by what identifies them and nothing else: one number, or
+// the whole name typed exactly. A person under a 照会抑止 is listed (as blocked) to such a search
+// only: a birth date, an address, a prefix of the name or a narrowing condition would otherwise
+// be confirmed or ruled out for them by whether they appear.
+bool NamesOnePersonExactly(const std::vector<Condition>& conditions, bool narrowing) {
+  if (narrowing || conditions.empty()) return false;
+  auto is_number = [](SearchKeyKind k) {
+    return k == SearchKeyKind::kAddresseeNumber || k == SearchKeyKind::kResidentRecordCode ||
+           k == SearchKeyKind::kIndividualNumber || k == SearchKeyKind::kResidenceCard;
+  };
+  auto is_name = [](SearchKeyKind k) {
+    return k == SearchKeyKind::kKanaName || k == SearchKeyKind::kKanaFamily || k == SearchKeyKind::kKanaGiven ||
+           k == SearchKeyKind::kKanjiName || k == SearchKeyKind::kKanjiFamily || k == SearchKeyKind::kKanjiGiven;
+  };
+  if (conditions.size() == 1 && is_number(conditions[0].kind)) return true;
+  return std::all_of(conditions.begin(), conditions.end(), [&](const Condition& c) {
+    return is_name(c.kind) && c.mode == MatchMode::kExact;
+  });
+}
+
 }  // namespace
 
 Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchIndex& index,
@@ -140,6 +160,7 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
   const std::size_t fetch = conditions->size() == 1 && !narrowing ? query.limit + 1 : kCandidateCap;
   std::vector<SearchKeyKind> kinds;
   for (const Condition& c : *conditions) kinds.push_back(c.kind);
+  const bool names_exactly = NamesOnePersonExactly(*conditions, narrowing);
   for (const Condition& c : *conditions) {
     std::vector<std::string> found = index.Find(c.kind, c.value, c.mode, fetch);
     if (found.size() >= fetch) result.truncated = true;
@@ -177,7 +198,10 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
     hit.pending = residents_.PendingChangeFor(atena).has_value();
     hit.protection = Notice(r);
     if (!hit.protection.blocked.empty() && ViewWithheld(atena)) {
-      // 照会抑止: the hit shows that the person exists and is blocked (JK-3.1), nothing of them.
+      // 照会抑止: the hit shows that the person exists and is blocked (JK-3.1), nothing of them —
+      // and only to a search that names them; to any other, whether they appear would itself
+      // tell something of the record, so they do not.
+      if (!names_exactly) continue;
       hit.withheld = true;
       hit.matched_former = false;
       hit.pending = false;

@@ -229,6 +229,7 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"staff.exists", kError, "JK-10.3", "この利用者IDは既に登録されています（最初の管理者は一人だけ --admin で作れます）。"},
     {"staff.stale", kError, "JK-10.3", "この利用者は他の管理者が先に更新しました。最新の内容を確認してください。"},
     {"staff.id_required", kError, "JK-10.3", "利用者IDと氏名を指定してください。"},
+    {"staff.id_invalid", kError, "JK-10.3", "利用者IDは半角の英数字と . _ - で、32文字までです。"},
     {"staff.unknown_permission", kError, "JK-10.3", "知らない権限の名前です（jrr user --help に一覧があります）。"},
     // 検索 (JK-2.1).
     {"search.no_key", kError, "JK-2.1.3",
@@ -405,6 +406,7 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"http.bad_request", kError, "jrr", "要求の形式が正しくありません（アドレスに使えない文字が含まれています）。"},
     {"http.too_many_connections", kError, "jrr", "この端末からの接続が多すぎます。しばらく待ってからもう一度操作してください。"},
     {"http.method_not_allowed", kError, "jrr", "この操作はこのページでは使えません。"},
+    {"http.json_required", kError, "jrr", "この要求は JSON（Content-Type: application/json）で送ってください。"},
     {"internal.error", kError, "jrr", "内部エラーです。システム管理者に連絡してください。"},
     {"http.internal", kError, "jrr", "システム内部でエラーが発生しました。システム管理者に連絡してください。"},
 });

@@ -203,6 +203,11 @@ Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
   if (user.user_id.empty() || user.name.empty()) {
     return MakeError(ErrorCode::kInvalidInput, "staff.id_required", "ID and name are required");
   }
+  // An ID is written into logs, cookies and command lines: letters, digits and . _ - only.
+  if (user.user_id.size() > 32 || user.user_id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                                 "0123456789._-") != std::string::npos) {
+    return MakeError(ErrorCode::kInvalidInput, "staff.id_invalid", "letters, digits, '.', '_' and '-', at most 32");
+  }
   if (user.user_id == admin.operator_id) {
     return MakeError(ErrorCode::kRuleViolation, "staff.own_permissions", user.user_id);
   }

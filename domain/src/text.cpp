@@ -186,6 +186,39 @@ int KanjiDigitValue(char32_t c) {
   }
 }
 
+namespace {
+
+int KanjiUnit(char32_t c) {
+  switch (c) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+bool IsKanjiNumeral(char32_t c) { return KanjiDigitValue(c) >= 0 || KanjiUnit(c) > 0; }
+
+long KanjiNumeralValue(std::u32string_view run) {
+  long total = 0, digit = -1, positional = 0;
+  int digits = 0;
+  bool units = false;
+  for (char32_t c : run) {
+    if (const int unit = KanjiUnit(c); unit > 0) {
+      units = true;
+      total += (digit < 0 ? 1 : digit) * unit;
+      digit = -1;
+    } else {
+      digit = KanjiDigitValue(c);
+      if (++digits <= 9) positional = positional * 10 + digit;
+    }
+  }
+  if (!units) return positional;
+  return total + (digit < 0 ? 0 : digit);
+}
+
 Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text) {
   text = WithoutBom(text);
   std::vector<std::vector<std::string>> rows;

@@ -288,6 +288,32 @@ TEST_F(HostileInput, ScreensRefuseWithARefusalStatus) {
   EXPECT_EQ(JsonField(reversed.body, "rule_id"), "date.range_reversed");
 }
 
+// JSON where text belongs is an input error, never a failure of the server; the login API takes
+// JSON only (a form posted from another site would log the browser into the account it names);
+// a user ID is plain text for logs, cookies and command lines.
+// REQ: JK-10.3
+TEST_F(HostileInput, OddJsonAndOddIdsAreRefusedPlainly) {
+  Serve();
+  ReadyUser("madoguchi", "view,issue");
+  auto clerk = LogIn("madoguchi");
+  for (const char* body : {R"({"kind":null})", R"({"kind":["awaiting"],"days":{"a":1}})", R"({"kind":{"x":1}})"}) {
+    auto odd = Post("/api/v1/notices", body, clerk);
+    EXPECT_EQ(odd.status, 400) << body << odd.body;
+    const std::string rule = JsonField(odd.body, "rule_id");
+    EXPECT_TRUE(rule.starts_with("json.") || rule == "notice.unknown_kind") << odd.body;
+  }
+  auto form = Fetch(port(), "/api/v1/login", "POST", R"({"user_id":"madoguchi","password":"x","pad":"="})",
+                    {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(form.status, 400) << form.body;
+  EXPECT_EQ(JsonField(form.body, "rule_id"), "http.json_required");
+  EXPECT_TRUE(form.Header("Set-Cookie").empty());
+  for (const char* id : {"a b", "../x", "名前", "x;y", "0123456789012345678901234567890123"}) {
+    auto added = Cli({"user", "add", "--id", id, "--name", "x", "--permissions", "view"});
+    EXPECT_EQ(added.status, 1) << id << added.out;
+    EXPECT_NE(added.err.find("staff.id_invalid"), std::string::npos) << id << added.err;
+  }
+}
+
 // The 閲覧 list is of an area: the whole register is not one list.
 // LAW: 住基法第11条の2 — REQ: JK-9.5
 TEST_F(HostileInput, InspectionListNeedsAnArea) {

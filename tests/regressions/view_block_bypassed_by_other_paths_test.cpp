@@ -3,7 +3,9 @@
 // Defects where a person under an エラー-level 照会抑止 (or under a 支援措置) was shown by a path other
 // than 照会: 検索 (API, screen, CLI) returned the full record, the 印鑑登録原票 API answered, the
 // 入力確認 showed the record with no log entry, `GET /api/v1/protection` listed blocks to users
-// without 照会, and the JSON field `support_target` told any clerk which people are DV targets.
+// without 照会, and the JSON field `support_target` told any clerk which people are DV targets;
+// searches and failed 異動 confirmed facts of her record (a birth date, an address, a name's
+// beginning) by whether she appeared or why they failed; and a certificate printed her record.
 #include <gtest/gtest.h>
 
 #include "support/fixtures/served_register.h"
@@ -34,9 +36,9 @@ class ViewBlockPaths : public ServedRegister {
 // REQ: JK-3.1, JK-2.1.3
 TEST_F(ViewBlockPaths, SearchShowsOnlyThatThePersonIsBlocked) {
   EXPECT_EQ(Get("/api/v1/resident?atena=0000000027", clerk_).status, 403);
-  // By number and by name: the hit says 抑止対象 and carries nothing of the person.
+  // By number and by her whole name: the hit says 抑止対象 and carries nothing of the person.
   for (const char* target : {"/api/v1/search?atena=0000000027",
-                             "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix"}) {
+                             "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6%20%E3%83%8F%E3%83%8A%E3%82%B3"}) {
     auto found = Get(target, clerk_);
     ASSERT_EQ(found.status, 200) << found.body;
     EXPECT_NE(found.body.find("0000000027"), std::string::npos) << found.body;
@@ -59,6 +61,27 @@ TEST_F(ViewBlockPaths, SearchShowsOnlyThatThePersonIsBlocked) {
   ASSERT_EQ(cli.status, 0) << cli.err;
   EXPECT_EQ(cli.out.find("花子"), std::string::npos) << cli.out;
   EXPECT_NE(cli.out.find("抑止対象"), std::string::npos) << cli.out;
+}
+
+// A search that does not name her exactly never lists her: whether a blocked hit appeared for a
+// birth date, an address, a sex or a prefix of the name would confirm that fact of her record.
+// REQ: JK-3.1, JK-2.1.3
+TEST_F(ViewBlockPaths, SearchesDoNotConfirmFactsOfABlockedPerson) {
+  for (const char* target : {"/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix",
+                             "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6%20%E3%83%8F&match=prefix",
+                             "/api/v1/search?birth=1982-06-15",
+                             "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6%20%E3%83%8F%E3%83%8A%E3%82%B3&sex=female",
+                             "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6%20%E3%83%8F%E3%83%8A%E3%82%B3&birth=1982-06-15",
+                             "/api/v1/search?address=%E6%9E%B6%E7%A9%BA%E7%9C%8C%E6%9E%B6%E7%A9%BA%E5%B8%82%E6%A1%9C%E7%94%BA"
+                             "&match=prefix"}) {
+    auto found = Get(target, clerk_);
+    ASSERT_EQ(found.status, 200) << target << found.body;
+    EXPECT_EQ(found.body.find(R"("addressee_number":"0000000027")"), std::string::npos) << target << found.body;
+    EXPECT_EQ(found.body.find("抑止対象"), std::string::npos) << target << found.body;
+  }
+  // The others are still found by the same conditions.
+  auto family = Get("/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", clerk_);
+  EXPECT_NE(family.body.find("0000000019"), std::string::npos) << family.body;
 }
 
 // REQ: JK-3.1
@@ -90,6 +113,54 @@ TEST_F(ViewBlockPaths, CheckModeIsALoggedView) {
             1);
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM change_record"), changes)
       << "nothing recorded by a check";
+}
+
+// A 異動 that fails must not say why when the why is a fact of a blocked person's record: each
+// of these would otherwise tell her birth date, her household or her address by its rule.
+// REQ: JK-3.1, JK-4.0.9
+TEST_F(ViewBlockPaths, FailedChangesDoNotTellFactsOfABlockedPerson) {
+  const char* probes[] = {
+      // Before her birth, or not: the rule that refuses would tell which.
+      R"({"type":"within_move","event_date":"1982-06-14","notification_date":"2026-12-02","movers":["0000000027"],
+          "new_address":{"text":"架空県架空市桜町三丁目","banchi":"1番1号"}})",
+      // Into the address she already lives at.
+      R"({"type":"within_move","event_date":"2026-12-01","notification_date":"2026-12-02","movers":["0000000027"],
+          "new_address":{"text":"架空県架空市桜町一丁目","banchi":"1番2号"}})",
+  };
+  const int64_t changes = QueryInt(db_, "SELECT count(*) FROM change_record");
+  for (const char* probe : probes) {
+    for (const char* mode : {"?mode=check", ""}) {
+      auto refused = Post(std::string("/api/v1/changes") + mode, probe, clerk_);
+      EXPECT_EQ(refused.status, 403) << mode << refused.body;
+      EXPECT_EQ(JsonField(refused.body, "rule_id"), "protection.blocked") << mode << refused.body;
+    }
+  }
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM change_record"), changes);
+  EXPECT_GE(QueryInt(db_, "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence WHERE "
+                          "t.addressee_number = '0000000027' AND e.action = 'denied' AND e.outcome = 'protection.blocked'"),
+            4);
+}
+
+// A print is read by whoever prints it: a clerk who may not look at her record cannot print it,
+// alone or as a member of her household.
+// REQ: JK-3.1
+TEST_F(ViewBlockPaths, CertificatesAreNoWayAroundAViewBlock) {
+  const int64_t issued = QueryInt(db_, "SELECT count(*) FROM issuance");
+  for (const char* request : {R"({"kind":"juminhyo","person":"0000000027"})",
+                              R"({"kind":"juminhyo","person":"0000000019","household":true})"}) {
+    auto refused = Post("/api/v1/certificates", request, clerk_);
+    EXPECT_EQ(refused.status, 403) << request << refused.body;
+    EXPECT_EQ(JsonField(refused.body, "rule_id"), "protection.blocked") << refused.body;
+  }
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM issuance"), issued);
+  EXPECT_EQ(Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000043"})", clerk_).status, 201);
+  // The 閲覧 list of her area is made without her.
+  const std::string pdf = dir_.File("etsuran.pdf");
+  auto list = Cli({"certificate", "--kind", "etsuran", "--area", "架空県架空市桜町一丁目", "--out", pdf});
+  ASSERT_EQ(list.status, 0) << list.err;
+  const std::string text = PdfText(pdf);
+  EXPECT_EQ(text.find("花子"), std::string::npos) << text;
+  EXPECT_NE(text.find("一郎"), std::string::npos) << text;
 }
 
 // LAW: 住基法第30条の30 (JK-10.4: 利用者ごとの権限)

@@ -5,8 +5,7 @@
 // POST /api/v1/notices — {kind, change_id, person, notifier_name, notifier_address, days} → PDF.
 #include "endpoints.h"
 
-#include <Poco/JSON/Parser.h>
-
+#include "jrr/web/change_json.h"
 #include "jrr/web/router.h"
 #include "screen.h"
 #include "session_guard.h"
@@ -74,16 +73,12 @@ Response NoticeSubmit(const Request& request, const WebContext& context) {
 Response NoticeApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
-  Poco::JSON::Object::Ptr object;
-  try {
-    object = Poco::JSON::Parser().parse(request.body).extract<Poco::JSON::Object::Ptr>();
-  } catch (const Poco::Exception&) {
-    return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "json.malformed", "not a JSON object"));
-  }
-  if (!object) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "json.malformed", "not a JSON object"));
-  auto notice = RequestFrom([&object](const std::string& name) {
-    return object->has(name) ? object->get(name).convert<std::string>() : std::string();
-  });
+  // The one reader of flat JSON options: null, arrays and objects where text belongs are refused
+  // as input errors there, not met as exceptions here.
+  auto fields = DecodeOptionFields(request.body);
+  if (!fields) return ErrorResponse(request, fields.error());
+  const auto value = OptionLookup(std::move(*fields));
+  auto notice = RequestFrom([&value](const std::string& name) { return value(name).value_or(std::string()); });
   if (!notice) return ErrorResponse(request, notice.error());
   auto pdf = context.notice_pdf(session->viewer, *notice);
   if (!pdf) return RefuseSession(request, pdf.error());

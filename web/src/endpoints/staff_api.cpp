@@ -30,6 +30,12 @@ Response LoginApi(const Request& request, const WebContext& context) {
   if (!context.login || !context.sessions) {
     return ErrorResponse(request, MakeError(ErrorCode::kUnavailable, "auth.session_required", "no staff login"));
   }
+  // Only a script sends JSON: a page elsewhere can post a form (text/plain) to this address, and
+  // would log the browser into the account it names (login CSRF). The login screen has its own token.
+  const std::string type = request.Header("Content-Type");
+  if (type != "application/json" && !type.starts_with("application/json;")) {
+    return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "http.json_required", type));
+  }
   auto fields = DecodeStringFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
   const Credentials credentials{(*fields)["user_id"], (*fields)["password"], (*fields)["code"]};

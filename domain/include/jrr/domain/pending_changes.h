@@ -58,10 +58,12 @@ class PendingChangeRepository {
 };
 
 // 入力確認 (JK-4.0.9): what `command` would record — every rule and アラート applied — without
-// recording anything. Newcomers and new households keep placeholder numbers.
+// recording anything. Newcomers and new households keep placeholder numbers. `read`, when given,
+// receives the 宛名番号 of everyone whose record the rules read, whether or not they passed.
 Result<ChangeOutcome> PreviewChange(ResidentRepository& residents, const ChangeContext& context,
                                     const AnyChangeCommand& command,
-                                    AddressDictionary* dictionary = nullptr);
+                                    AddressDictionary* dictionary = nullptr,
+                                    std::vector<std::string>* read = nullptr);
 
 // Validates `command` exactly as ResidentChanges would record it — every rule and アラート — but
 // stores it as a 仮登録 instead. Errors: those of the use case, and change.pending_exists when a

@@ -156,8 +156,9 @@ class ResidentAccess {
   // 証明発行 and 閲覧: clears the people to be printed, or refuses. Needs kIssue. A person under
   // a 支援措置 (in force, provisional or as former address) is refused with support.issue_blocked
   // unless a 支援措置 officer released that measure to this operator and the release is running;
-  // 発行抑止 as in CheckBlocks. Whoever `shown` reveals (ProtectedShownBy) is cleared for their
-  // 支援措置 the same way: a print that would show a target through someone else is refused too.
+  // 発行抑止 and 照会抑止 (the print is read by whoever prints it) as in CheckBlocks. Whoever
+  // `shown` reveals (ProtectedShownBy) is cleared for their 支援措置 the same way: a print that
+  // would show a target through someone else is refused too.
   // Logged as an issue or a denial, naming everyone printed and every protected person shown.
   Status ClearForIssue(const std::vector<std::string>& persons, const std::string& function,
                        bool individual_number, const std::vector<std::string>& acknowledged = {},

@@ -40,6 +40,12 @@ std::u32string DecodeUtf8(std::string_view text);
 int DecimalDigitValue(char32_t c);
 // The value of a kanji digit (〇 零 一 … 九); -1 for anything else (十 百 千 are not digits).
 int KanjiDigitValue(char32_t c);
+// A kanji digit or one of the units 十 百 千.
+bool IsKanjiNumeral(char32_t c);
+// The number a run of kanji numerals writes: 千二百三 → 1203, 二十 → 20, 一〇五 → 105 (digits in
+// place, without units). Digits in place are read to nine, as a 番地's are; a longer run keeps its
+// first nine.
+long KanjiNumeralValue(std::u32string_view run);
 
 // Encodes code points as UTF-8.
 std::string EncodeUtf8(std::u32string_view text);
