@@ -109,14 +109,15 @@ std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const Residen
 }
 
 Result<NoticeDesk::ClearedChange> NoticeDesk::ChangeFor(int64_t change_id, const std::string& function,
-                                                        const std::function<Status(const ChangeRecord&)>& fits) {
+                                                        const std::function<Status(const ChangeRecord&)>& fits,
+                                                        const ShownOnPrint& also) {
   const auto change = residents_.Change(change_id);
   if (!change) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
   if (auto ok = fits(*change); !ok) return ok.error();
   ClearedChange cleared{*change, residents_.VersionsOfChange(change_id)};
   if (cleared.versions.empty()) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
   std::vector<std::string> persons;
-  ShownOnPrint shown;
+  ShownOnPrint shown = also;
   for (const ResidentRecord& v : cleared.versions) {
     persons.push_back(v.addressee_number);
     const ShownOnPrint letter = LetterShows(v);
@@ -226,7 +227,12 @@ Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_
 
 Result<NoticeDocument> NoticeDesk::ReceiptNotice(int64_t change_id, const std::string& notifier_name,
                                                  const std::string& notifier_address) {
-  auto cleared = ChangeFor(change_id, "住民異動届受理通知", Notified);
+  // A typed 届出人 is printed too: a protected person named there, or their address, is refused
+  // like one in the 異動.
+  ShownOnPrint typed;
+  if (!notifier_name.empty()) typed.people.push_back({notifier_name, "", std::nullopt, std::nullopt, ""});
+  if (!notifier_address.empty()) typed.addresses.push_back(notifier_address);
+  auto cleared = ChangeFor(change_id, "住民異動届受理通知", Notified, typed);
   if (!cleared) return cleared.error();
   const ChangeRecord* change = &cleared->change;
   const std::vector<ResidentRecord>& versions = cleared->versions;

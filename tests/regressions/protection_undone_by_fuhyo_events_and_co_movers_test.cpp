@@ -8,7 +8,8 @@
 //    １－２ for 一丁目1番2号) and then carried by a 改製 was no longer recognised as the target, so
 //    the copy printed where she lives;
 //  - the answer to a 附票 event showed a member under an エラー-level 照会抑止 in full;
-//  - a co-mover's 除票, the 転入通知未着者一覧 and the 照会書 printed where a protected person went.
+//  - a co-mover's 除票, the 転入通知未着者一覧 and the 照会書 printed where a protected person went;
+//  - a 住民異動届受理通知 printed a protected person typed as its 届出人, or their address.
 #include <gtest/gtest.h>
 
 #include "support/fixtures/served_register.h"
@@ -135,6 +136,23 @@ TEST_F(ProtectionUndone, CoMoversDoNotPrintWhereTheTargetWent) {
   auto inquiry = Cli({"notice", "inquiry", "0000000035", "--out", Pdf()});
   EXPECT_EQ(inquiry.status, 1) << inquiry.out;
   EXPECT_NE(inquiry.err.find("[support.issue_blocked]"), std::string::npos) << inquiry.err;
+}
+
+// REQ: JK-3.4, JK-4.1.0.3
+TEST_F(ProtectionUndone, ATypedNotifierIsClearedLikeThePeopleOfTheChange) {
+  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000027", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
+  // The neighbours' 転入 (異動 2), its 受理通知 addressed to a 届出人 typed at the counter.
+  for (std::vector<std::string> typed : {std::vector<std::string>{"--notifier", "架空　花子"},
+                                         {"--notifier", "架空 花子"},
+                                         {"--notifier", "隣野　太郎", "--notifier-address", "架空県架空市桜町１丁目１－２"}}) {
+    std::vector<std::string> args = {"notice", "receipt", "2", "--out", Pdf()};
+    args.insert(args.end(), typed.begin(), typed.end());
+    auto letter = Cli(args);
+    EXPECT_EQ(letter.status, 1) << typed[1] << letter.out;
+    EXPECT_NE(letter.err.find("[support.issue_blocked]"), std::string::npos) << typed[1] << letter.err;
+  }
+  auto plain = Cli({"notice", "receipt", "2", "--notifier", "隣野　太郎", "--out", Pdf()});
+  EXPECT_EQ(plain.status, 0) << plain.err;
 }
 
 }  // namespace

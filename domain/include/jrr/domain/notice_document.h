@@ -105,9 +105,11 @@ class NoticeDesk {
     std::vector<ResidentRecord> versions;
   };
   // A 異動 that `fits` (the document's kind of 異動) and its versions, everyone in it cleared for
-  // `function`. Error notice.change_not_found, or what `fits` returns.
+  // `function` with the addresses the letter prints and whatever else it shows (`also`: a typed
+  // 届出人). Error notice.change_not_found, or what `fits` returns.
   Result<ClearedChange> ChangeFor(int64_t change_id, const std::string& function,
-                                  const std::function<Status(const ChangeRecord&)>& fits);
+                                  const std::function<Status(const ChangeRecord&)>& fits,
+                                  const ShownOnPrint& also = {});
   // The version before `v` (nullopt for a person the 異動 entered).
   std::optional<ResidentRecord> Before(const ResidentRecord& v);
 
