@@ -2,6 +2,7 @@
 #include "jrr/domain/staff.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 namespace jrr {
@@ -208,6 +209,16 @@ Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
                                                                  "0123456789._-") != std::string::npos) {
     return MakeError(ErrorCode::kInvalidInput, "staff.id_invalid", "letters, digits, '.', '_' and '-', at most 32");
   }
+  // IDs that differ only in case are one ID to a reader (MADOGUCHI beside madoguchi).
+  auto folded = [](std::string id) {
+    for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return id;
+  };
+  for (const StaffUser& other : staff_.All()) {
+    if (other.user_id != user.user_id && folded(other.user_id) == folded(user.user_id)) {
+      return MakeError(ErrorCode::kConflict, "staff.exists", user.user_id);
+    }
+  }
   if (user.user_id == admin.operator_id) {
     return MakeError(ErrorCode::kRuleViolation, "staff.own_permissions", user.user_id);
   }
@@ -305,7 +316,8 @@ Result<std::vector<PermissionRequest>> Authenticator::OpenPermissionRequests(con
   return staff_.OpenPermissionRequests();
 }
 
-Status Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t request_id, bool approve) {
+Result<std::string> Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t request_id, bool approve,
+                                                           const std::string& fresh_password) {
   const std::string function = approve ? "権限付与の承認" : "権限付与の却下";
   auto deny = [&](Error error) {
     AuditEvent event = EventBy(admin, AuditAction::kDenied, function);
@@ -322,21 +334,30 @@ Status Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t reque
   if (admin.operator_id == request->requested_by || admin.operator_id == request->user_id) {
     return deny(MakeError(ErrorCode::kRuleViolation, "staff.second_approver_required", request->requested_by));
   }
+  bool issued = false;
   if (approve) {
     auto user = staff_.Find(request->user_id);
     if (!user) return deny(MakeError(ErrorCode::kNotFound, "staff.not_found", request->user_id));
     StaffUser next = *user;
     ++next.version;
     next.changed_by = admin.operator_id;
+    // A password the one who asked may know (they made the account) is replaced by one only the
+    // approver sees; a reset's password is made here for the same reason.
+    const bool new_password = request->kind == StaffRequestKind::kPasswordReset ||
+                              (request->kind == StaffRequestKind::kPermissions && user->must_change_password);
+    if (new_password) {
+      if (auto ok = CheckPassword(next.user_id, fresh_password); !ok) return deny(ok.error());
+      next.password_hash = hasher_.Hash(fresh_password);
+      next.must_change_password = true;
+      next.credential_version = next.version;  // every session and token of the user ends
+      issued = true;
+    }
     switch (request->kind) {
       case StaffRequestKind::kPermissions:
         for (Permission p : request->add) next.permissions.insert(p);
         for (Permission p : request->remove) next.permissions.erase(p);
         break;
       case StaffRequestKind::kPasswordReset:
-        next.password_hash = request->password_hash;
-        next.must_change_password = true;
-        next.credential_version = next.version;  // every session and token of the user ends
         break;
       case StaffRequestKind::kSecondFactorReset:
         next.totp_secret.clear();
@@ -350,49 +371,33 @@ Status Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t reque
   AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function);
   event.detail = "request=" + std::to_string(request_id) + " kind=" + std::string(StaffRequestKindName(request->kind)) +
                  " user=" + request->user_id + " by=" + request->requested_by + " add=" + PermissionList(request->add) +
-                 " remove=" + PermissionList(request->remove);
+                 " remove=" + PermissionList(request->remove) + (issued ? " password=issued" : "");
   log_.Record(event);
-  return {};
+  return issued ? request->user_id : std::string();
 }
 
-Result<PermissionChange> Authenticator::AskOrReset(const Viewer& admin, const std::string& user_id,
-                                                  StaffRequestKind kind, const std::string& password_hash) {
+Result<PermissionChange> Authenticator::AskForReset(const Viewer& admin, const std::string& user_id,
+                                                   StaffRequestKind kind) {
   const std::string function(StaffRequestKindNameJa(kind));
   auto next = Admin(admin, user_id, function);
   if (!next) return next.error();
-  // Someone who may do nothing cannot be used to do anything: their reset needs no second look.
-  if (!next->permissions.empty()) {
-    PermissionRequest request;
-    request.kind = kind;
-    request.user_id = user_id;
-    request.password_hash = password_hash;
-    request.requested_by = admin.operator_id;
-    const int64_t id = staff_.AddPermissionRequest(request);
-    AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function + "の申請");
-    event.detail = "request=" + std::to_string(id) + " user=" + user_id;
-    log_.Record(event);
-    return PermissionChange{true, id};
-  }
-  if (kind == StaffRequestKind::kPasswordReset) {
-    next->password_hash = password_hash;
-    next->must_change_password = true;
-  } else {
-    next->totp_secret.clear();
-    next->totp_enrolled = false;
-  }
-  next->credential_version = next->version;  // every session and token of the user ends
-  if (auto saved = staff_.Save(*next); !saved) return saved.error();
-  return PermissionChange{};
+  PermissionRequest request;
+  request.kind = kind;
+  request.user_id = user_id;
+  request.requested_by = admin.operator_id;
+  const int64_t id = staff_.AddPermissionRequest(request);
+  AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function + "の申請");
+  event.detail = "request=" + std::to_string(id) + " user=" + user_id;
+  log_.Record(event);
+  return PermissionChange{true, id};
 }
 
-Result<PermissionChange> Authenticator::ResetPassword(const Viewer& admin, const std::string& user_id,
-                                                      const std::string& password) {
-  if (auto ok = CheckPassword(user_id, password); !ok) return ok.error();
-  return AskOrReset(admin, user_id, StaffRequestKind::kPasswordReset, hasher_.Hash(password));
+Result<PermissionChange> Authenticator::ResetPassword(const Viewer& admin, const std::string& user_id) {
+  return AskForReset(admin, user_id, StaffRequestKind::kPasswordReset);
 }
 
 Result<PermissionChange> Authenticator::ResetSecondFactor(const Viewer& admin, const std::string& user_id) {
-  return AskOrReset(admin, user_id, StaffRequestKind::kSecondFactorReset, "");
+  return AskForReset(admin, user_id, StaffRequestKind::kSecondFactorReset);
 }
 
 Status Authenticator::Unlock(const Viewer& admin, const std::string& user_id, int64_t now_epoch_seconds) {

@@ -97,10 +97,14 @@ class StaffApiTest : public ::testing::Test {
     // 照会 and the other sensitive permissions wait for a second administrator: approved at the
     // console by another operator, as setting up a register does.
     const std::string request = After(added.out, "jrr user approve --request ");
+    std::string initial = After(added.out, "初期パスワード: ");
     if (!request.empty()) {
-      EXPECT_EQ(RunCli({"user", "--db", db_, "approve", "--request", request, "--operator", "second-admin"}).status, 0);
+      // The approver is shown the initial password, not the one who made the account.
+      EXPECT_TRUE(initial.empty()) << added.out;
+      auto approved = RunCli({"user", "--db", db_, "approve", "--request", request, "--operator", "second-admin"});
+      EXPECT_EQ(approved.status, 0);
+      initial = After(approved.out, "初期パスワード: ");
     }
-    const std::string initial = After(added.out, "初期パスワード: ");
     // First login over HTTP: the only thing the session may do is change the password.
     auto first = Post("/api/v1/login", R"({"user_id":")" + id + R"(","password":")" + initial + R"("})");
     EXPECT_EQ(first.status, 200) << first.body;
@@ -952,7 +956,12 @@ TEST_F(StaffApiTest, UserAdministrationScreenAndApi) {
   std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", admin.cookie}};
   auto post = [&](const std::string& body) { return Fetch(server_->port(), "/users", "POST", body, form); };
   EXPECT_EQ(post("action=add&id=new01&name=x&perm=view").status, 403);  // no CSRF token
-  auto added = post("action=add&id=new01&name=" + std::string("%E6%96%B0%E4%BA%BA") + "&perm=view&perm=change&csrf=" + admin.csrf);
+  // With permissions asked for, the account waits and its password goes to the approver.
+  auto asked = post("action=add&id=new02&name=x&perm=view&csrf=" + admin.csrf);
+  ASSERT_EQ(asked.status, 202) << asked.body;
+  EXPECT_EQ(asked.body.find("<strong><code>"), std::string::npos) << "no password for the one who asked";
+  // Without, it can do nothing and its password is shown at once.
+  auto added = post("action=add&id=new01&name=" + std::string("%E6%96%B0%E4%BA%BA") + "&csrf=" + admin.csrf);
   ASSERT_EQ(added.status, 200) << added.body;
   const std::string marker = "<strong><code>";
   const std::size_t at = added.body.find(marker);
@@ -966,7 +975,11 @@ TEST_F(StaffApiTest, UserAdministrationScreenAndApi) {
   EXPECT_EQ(saved.status, 202) << saved.body;
   EXPECT_NE(saved.body.find("別の管理者の承認"), std::string::npos);
   const std::string request = std::to_string(QueryInt(db_, "SELECT max(request_id) FROM staff_permission_request"));
-  EXPECT_EQ(RunCli({"user", "--db", db_, "approve", "--request", request, "--operator", "second-admin"}).status, 0);
+  // The account's first password was the asker's to see: the approval replaces it, for the approver.
+  auto approved = RunCli({"user", "--db", db_, "approve", "--request", request, "--operator", "second-admin"});
+  EXPECT_EQ(approved.status, 0);
+  EXPECT_EQ(After(approved.out, "初期パスワード: ").size(), 16u) << approved.out;
+  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + initial + R"("})").status, 401);
   auto listed = Get("/api/v1/users", admin.cookie);
   ASSERT_EQ(listed.status, 200);
   EXPECT_NE(listed.body.find("\"user_id\":\"new01\""), std::string::npos);
@@ -978,15 +991,15 @@ TEST_F(StaffApiTest, UserAdministrationScreenAndApi) {
             "staff.unknown_action");
   auto reset = Post("/api/v1/users", R"({"action":"reset-password","id":"new01"})", admin.cookie, admin.csrf);
   ASSERT_EQ(reset.status, 202) << reset.body;
-  EXPECT_EQ(Field(reset.body, "initial_password").size(), 16u);
-  EXPECT_EQ(RunCli({"user", "--db", db_, "approve", "--request", Field(reset.body, "request_id"), "--operator",
-                    "second-admin"})
-                .status,
-            0);
+  EXPECT_TRUE(Field(reset.body, "initial_password").empty()) << "the one who asks for a reset never sees the password";
+  auto reset_approved = RunCli({"user", "--db", db_, "approve", "--request", Field(reset.body, "request_id"),
+                                "--operator", "second-admin"});
+  EXPECT_EQ(reset_approved.status, 0);
+  const std::string reset_password = After(reset_approved.out, "初期パスワード: ");
+  EXPECT_EQ(reset_password.size(), 16u) << reset_approved.out;
+  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + reset_password + R"("})").status, 200);
   EXPECT_EQ(Post("/api/v1/users", R"({"action":"disable","id":"new01"})", admin.cookie, admin.csrf).status, 200);
-  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + Field(reset.body, "initial_password") + R"("})")
-                .status,
-            401);
+  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + reset_password + R"("})").status, 401);
 }
 
 // Per-user API tokens: issued from a logged-in session (the secret once), then a script uses it as

@@ -123,6 +123,12 @@ TEST_F(StaffRights, OneAdministratorCannotTakeOverOrMakeAnAccount) {
                            "LIMIT 1"),
             "")
       << "the new account may do nothing until another administrator approves";
+  EXPECT_EQ(added.body.find("password"), std::string::npos) << "the one who asked never sees its password";
+  // Nor can the asker reset the waiting account's password to learn one: a reset is a request too,
+  // and its answer carries no password.
+  auto puppet_reset = Post("/api/v1/users", R"({"action":"reset-password","id":"puppet"})", kanri);
+  EXPECT_EQ(puppet_reset.status, 202) << puppet_reset.body;
+  EXPECT_EQ(puppet_reset.body.find("password\":"), std::string::npos) << puppet_reset.body;
   for (const char* reset : {"reset-password", "reset-2fa"}) {
     auto asked = Post("/api/v1/users", std::string(R"({"action":")") + reset + R"(","id":"madoguchi"})", kanri);
     EXPECT_EQ(asked.status, 202) << reset << asked.body;
@@ -140,6 +146,15 @@ TEST_F(StaffRights, OneAdministratorCannotTakeOverOrMakeAnAccount) {
   const std::string first = QueryText(db_, "SELECT max(request_id) FROM staff_permission_request");
   auto self = Post("/api/v1/users", R"({"action":"approve","request":")" + first + R"("})", kanri);
   EXPECT_EQ(JsonField(self.body, "rule_id"), "staff.second_approver_required") << self.body;
+  // The second administrator's approval issues the new password, to that administrator alone.
+  auto admin = LogIn("demo");
+  const std::string reset = QueryText(db_, "SELECT max(request_id) FROM staff_permission_request WHERE user_id = "
+                                             "'madoguchi' AND kind = 1");
+  auto approved = Post("/api/v1/users", R"({"action":"approve","request":")" + reset + R"("})", admin);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(JsonField(approved.body, "password_for"), "madoguchi") << approved.body;
+  EXPECT_EQ(JsonField(approved.body, "initial_password").size(), 16u) << approved.body;
+  EXPECT_EQ(Get("/api/v1/resident?atena=0000000019", clerk).status, 401) << "the reset ends the owner's sessions";
 }
 
 // REQ: JK-10.3

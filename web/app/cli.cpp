@@ -180,8 +180,9 @@ const std::vector<Command>& Commands() {
        "  パスワードは Argon2id で保存します。5回続けて失敗すると15分ロックされます（unlock で解除）。\n"
        "  権限: view change approve issue support_measure block release audit user_admin settings\n"
        "  code_assignment see_individual_number see_resident_record_code see_domicile see_residence_status（JK-10.3, 10.4）\n"
-       "  自分の権限は変更できません。view support_measure release user_admin の付与は申請になり、申請者・対象者\n"
-       "  以外の管理者が approve するまで有効になりません（二人の承認）。認証コードは一度だけ使えます。\n",
+       "  自分の権限は変更できません。権限の付与はすべて申請になり、申請者・対象者\n"
+       "  以外の管理者が approve するまで有効になりません（二人の承認）。認証コードは一度だけ使えます。\n"
+       "  パスワード・二要素の再設定も申請です。新しい初期パスワードは承認した管理者にだけ表示されます。\n",
        {"db", "id", "name", "department", "from", "to", "permissions", "secret", "code", "operator",
         "place", "terminal", "request"}, {"admin"}, 1, 1, User},
       {"search", "住民を検索する / search the register",

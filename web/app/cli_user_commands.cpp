@@ -70,6 +70,9 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
                                       static_cast<int64_t>(std::time(nullptr)));
     if (!done) return PrintError(err, done.error());
     out << "申請 " << args.Option("request") << " を" << (verb == "approve" ? "承認" : "却下") << "しました。\n";
+    if (!done->initial_password.empty()) {
+      out << "初期パスワード: " << done->initial_password << "\n（本人に渡してください。初回ログインで変更が必要です）\n";
+    }
     return kOk;
   }
   if (id.empty()) {
@@ -140,12 +143,15 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
       added = auth.AddUser(*viewer, user, password, &pending);
     }
     if (!added) return PrintError(err, added.error());
+    if (pending != 0) {
+      // The approver hands out the password (it is made when the grant is approved).
+      out << "利用者 " << id << " を登録しました。権限は、別の管理者の承認を待っています（申請 " << pending
+          << "。jrr user approve --request " << pending
+          << " --operator 承認する管理者）。初期パスワードは承認した管理者に表示されます。\n";
+      return kOk;
+    }
     out << "利用者 " << id << " を登録しました。初期パスワード: " << password
         << "\n（初回ログインで変更が必要です。二要素認証は jrr user enrol で登録します）\n";
-    if (pending != 0) {
-      out << "権限は、別の管理者の承認を待っています（申請 " << pending
-          << "。jrr user approve --request " << pending << " --operator 承認する管理者）。\n";
-    }
     return kOk;
   }
   // Administration by the console's administrator.

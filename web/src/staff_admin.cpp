@@ -67,6 +67,10 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
     result.initial_password = NewInitialPassword();
     auto added = auth.AddUser(admin, user, result.initial_password, &result.pending_request);
     if (!added) return added.error();
+    // Permissions asked for: the approver gets the password with the approval, not the one who
+    // made the account (who could otherwise log in as the new colleague once approved).
+    if (result.pending_request != 0) result.initial_password.clear();
+    result.password_for = id;
     return result;
   }
   if (action == "approve" || action == "reject") {
@@ -74,8 +78,12 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
     if (number.empty() || number.size() > 18 || number.find_first_not_of("0123456789") != std::string::npos) {
       return MakeError(ErrorCode::kNotFound, "staff.request_not_found", number);
     }
-    if (Status decided = auth.DecidePermissionRequest(admin, std::stoll(number), action == "approve"); !decided) {
-      return decided.error();
+    const std::string fresh = NewInitialPassword();
+    auto decided = auth.DecidePermissionRequest(admin, std::stoll(number), action == "approve", fresh);
+    if (!decided) return decided.error();
+    if (!decided->empty()) {  // shown once, to the approver
+      result.initial_password = fresh;
+      result.password_for = *decided;
     }
     return result;
   }
@@ -97,9 +105,7 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
     if (!changed) return changed.error();
     result.pending_request = changed->request_id;
   } else if (action == "reset-password" || action == "reset-2fa") {
-    if (action == "reset-password") result.initial_password = NewInitialPassword();
-    auto reset = action == "reset-password" ? auth.ResetPassword(admin, id, result.initial_password)
-                                            : auth.ResetSecondFactor(admin, id);
+    auto reset = action == "reset-password" ? auth.ResetPassword(admin, id) : auth.ResetSecondFactor(admin, id);
     if (!reset) return reset.error();
     result.pending_request = reset->request_id;
   } else if (action == "unlock") {

@@ -162,7 +162,7 @@ Response UsersSubmit(const Request& request, const WebContext& context) {
                                    : "記録しました。";
   // A new initial password is shown once, on this answer only (never in a URL or a log).
   if (!done->initial_password.empty()) {
-    return UsersScreen(context, *session, 200, std::nullopt, recorded, request.Form("id"), done->initial_password);
+    return UsersScreen(context, *session, 200, std::nullopt, recorded, done->password_for, done->initial_password);
   }
   if (done->pending_request != 0) return UsersScreen(context, *session, 202, std::nullopt, recorded, "", "");
   return SeeOther("/users?done=" + request.Form("action"));
@@ -193,7 +193,9 @@ Response UsersApi(const Request& request, const WebContext& context) {
   if (!done) return RefuseSession(request, done.error());
   JsonObject out;
   out.Add("action", value("action").value_or("")).Add("user_id", value("id").value_or(""));
-  if (!done->initial_password.empty()) out.Add("initial_password", done->initial_password);
+  if (!done->initial_password.empty()) {
+    out.Add("initial_password", done->initial_password).Add("password_for", done->password_for);
+  }
   if (done->pending_request != 0) {
     // Accepted, not done: a second administrator decides (two-person rule).
     out.Add("request_id", done->pending_request).Add("state", "pending");

@@ -71,7 +71,7 @@ struct PermissionRequest {
   StaffRequestKind kind = StaffRequestKind::kPermissions;
   std::string user_id;
   std::set<Permission> add, remove;
-  std::string password_hash;          // kPasswordReset: the initial password's hash, set on approval
+  std::string password_hash;          // unused: a reset's password is made when it is approved
   std::string requested_by;
   std::string requested_at;           // UTC timestamp
   std::optional<bool> approved;       // unset while open
@@ -221,11 +221,16 @@ class Authenticator {
   // Approves (applies what the request adds and removes to the user's permissions as they are
   // now, or the reset it asks for) or rejects an open request; never one's own request or one
   // about oneself (staff.second_approver_required). Logged.
-  Status DecidePermissionRequest(const Viewer& admin, int64_t request_id, bool approve);
-  // Resets of another user's password (to `password`, to be changed at the next login) or second
-  // factor: at once for a user with no permissions, else as a request another administrator
-  // decides. Either ends every session and token of the user once done.
-  Result<PermissionChange> ResetPassword(const Viewer& admin, const std::string& user_id, const std::string& password);
+  // The approver hands out the credentials, never the one who asked: approving a password reset,
+  // or a grant to an account whose initial password was never changed, sets `fresh_password` as
+  // its initial password (to be changed at the next login) and answers that user's ID (else ""),
+  // so the caller shows it to the approver alone.
+  Result<std::string> DecidePermissionRequest(const Viewer& admin, int64_t request_id, bool approve,
+                                              const std::string& fresh_password = {});
+  // Resets of another user's password or second factor: always a request another administrator
+  // decides (one administrator who could reset both, or knew the new password, could log in as
+  // that user). Once approved, every session and token of the user ends.
+  Result<PermissionChange> ResetPassword(const Viewer& admin, const std::string& user_id);
   Result<PermissionChange> ResetSecondFactor(const Viewer& admin, const std::string& user_id);
   Status Unlock(const Viewer& admin, const std::string& user_id, int64_t now_epoch_seconds);
   Status Disable(const Viewer& admin, const std::string& user_id);
@@ -237,9 +242,8 @@ class Authenticator {
  private:
   Status CheckPassword(const std::string& user_id, const std::string& password) const;
   Result<StaffUser> Admin(const Viewer& admin, const std::string& user_id, const std::string& function);
-  // A reset of `kind` done at once or asked for (ResetPassword, ResetSecondFactor).
-  Result<PermissionChange> AskOrReset(const Viewer& admin, const std::string& user_id, StaffRequestKind kind,
-                                      const std::string& password_hash);
+  // A reset of `kind`, asked for (ResetPassword, ResetSecondFactor).
+  Result<PermissionChange> AskForReset(const Viewer& admin, const std::string& user_id, StaffRequestKind kind);
   void Log(AuditAction action, const std::string& user_id, const std::string& function,
            const LoginPlace& where, const std::string& outcome);
   StaffDirectory& staff_;

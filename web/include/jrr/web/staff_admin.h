@@ -26,11 +26,12 @@ std::string NewApiTokenSecret();
 // "view,change" → the permissions. Error staff.unknown_permission.
 Result<std::set<Permission>> PermissionsFrom(const std::string& text);
 
-// What an action gave back: the initial password of an added user or of a reset (shown once).
-// A grant of PermissionsNeedingSecondApproval comes back as the number of the request another
-// administrator decides.
+// What an action gave back: an initial password (shown once) — of a user added with no
+// permissions, or, to the approver, of the account an approval issued one for — or the number of
+// the request another administrator decides (every grant and every reset).
 struct StaffActionResult {
   std::string initial_password;
+  std::string password_for;  // the user whose initial password it is
   int64_t pending_request = 0;
 };
 
