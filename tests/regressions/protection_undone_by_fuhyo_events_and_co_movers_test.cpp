@@ -7,6 +7,8 @@
 //  - a 附票 member whose name or address had been corrected to another writing (a space in the name,
 //    １－２ for 一丁目1番2号) and then carried by a 改製 was no longer recognised as the target, so
 //    the copy printed where she lives;
+//  - one whose surname had been changed on the 附票 (a marriage written there first), living at an
+//    address this register has not heard of, was not recognised after a 改製 either;
 //  - the answer to a 附票 event showed a member under an エラー-level 照会抑止 in full;
 //  - a co-mover's 除票, the 転入通知未着者一覧 and the 照会書 printed where a protected person went;
 //  - a 住民異動届受理通知 printed a protected person typed as its 届出人, or their address.
@@ -88,6 +90,28 @@ TEST_F(ProtectionUndone, CorrectedAndRemadeMemberIsStillKnown) {
     EXPECT_EQ(copy.status, 1) << requester << copy.out;
     EXPECT_NE(copy.err.find("[support.issue_blocked]"), std::string::npos) << requester << copy.err;
   }
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 0);
+}
+
+// REQ: JK-3.4
+// LAW: 住基法第20条
+TEST_F(ProtectionUndone, SurnameChangedAndRemadeMemberIsStillKnown) {
+  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000027", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
+  // A new surname and an address elsewhere reach the 附票 (the 住所地's notice), then it is remade:
+  // neither her name nor any address on it is one the 住民票 has.
+  ASSERT_EQ(Cli({"fuhyo", "event", "1", "--kind", "shusei", "--member", "2", "--family", "新姓", "--address",
+                 "東京都千代田区霞が関一丁目9番9号", "--since", "2026-11-01", "--on", "2026-12-01", "--reason",
+                 "婚姻による氏の変更"})
+                .status,
+            0);
+  ASSERT_EQ(Cli({"fuhyo", "event", "1", "--kind", "kaisei", "--on", "2026-12-02", "--reason", "様式の改製"}).status, 0);
+  const int64_t carried =
+      QueryInt(db_, "SELECT member_id FROM fuhyo_member_version WHERE fuhyo_id = 2 AND family_name = '新姓'");
+  ASSERT_GT(carried, 0);
+  auto copy = Cli({"fuhyo", "copy", "2", "--members", std::to_string(carried), "--requester", "third-party",
+                   "--purpose", "債権回収", "--out", Pdf()});
+  EXPECT_EQ(copy.status, 1) << copy.out;
+  EXPECT_NE(copy.err.find("[support.issue_blocked]"), std::string::npos) << copy.err;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 0);
 }
 
