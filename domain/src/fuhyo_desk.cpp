@@ -18,6 +18,29 @@ Fuhyo Visible(Fuhyo f, const Viewer& viewer) {
   return f;
 }
 
+std::string KanjiKeyOr(const std::string& name) {
+  auto key = BuildKanjiKey(name);
+  return key ? *key : name;
+}
+
+bool Masked(const FuhyoMember& m) { return m.family_name == kRestrictedMarker && m.given_name.empty(); }
+
+// Whether `text` (or its kana key) finds `f` through what the viewer is shown of it: a 附票 found
+// only through a member under a 照会抑止 must not be listed, or the hit would confirm her name.
+bool FoundThroughShown(const Fuhyo& f, const std::string& text, const std::string& kana_key) {
+  auto has = [&text](const std::string& s) { return s.find(text) != std::string::npos; };
+  if (has(f.koseki.domicile) || (f.koseki.head_of_family != kRestrictedMarker && has(f.koseki.head_of_family))) {
+    return true;
+  }
+  return std::any_of(f.members.begin(), f.members.end(), [&](const FuhyoMember& m) {
+    if (Masked(m)) return false;
+    if (has(m.family_name + "　" + m.given_name)) return true;
+    if (kana_key.empty()) return false;
+    auto key = BuildKanaKey(m.family_kana + m.given_kana);
+    return key && key->starts_with(kana_key);
+  });
+}
+
 }  // namespace
 
 std::string MemberTarget(int64_t member_id) { return "fuhyo-member:" + std::to_string(member_id); }
@@ -47,8 +70,12 @@ Fuhyo FuhyoDesk::Shown(Fuhyo f, std::vector<std::string>& targets) {
     const std::vector<std::string> people = PeopleOf(m);
     for (const std::string& atena : people) targets.push_back(atena);
     if (people.empty()) targets.push_back(MemberTarget(m.member_id));
-    // A member who lives here under a 照会抑止 is shown as blocked and nothing more (JK-3.1).
+    // A member who lives here under a 照会抑止 is shown as blocked and nothing more (JK-3.1); the
+    // 筆頭者 printed as the 附票's key is masked too when it is her name.
     if (std::any_of(people.begin(), people.end(), [&](const std::string& a) { return access.ViewWithheld(a); })) {
+      if (KanjiKeyOr(f.koseki.head_of_family) == KanjiKeyOr(m.family_name + m.given_name)) {
+        f.koseki.head_of_family = std::string(kRestrictedMarker);
+      }
       FuhyoMember masked;
       masked.member_id = m.member_id;
       masked.version = m.version;
@@ -68,9 +95,18 @@ Result<std::vector<Fuhyo>> FuhyoDesk::Search(const std::string& text) {
   // Typed kana also finds a 振り仮名 written another way (ヂ/ジ, small kana …): the same key.
   std::string kana_key;
   if (auto key = BuildKanaKey(text); key && !key->empty()) kana_key = *key;
-  auto found = store_.Search(text, kana_key);
+  std::vector<Fuhyo> found;
   std::vector<std::string> targets;
-  for (Fuhyo& f : found) f = Shown(std::move(f), targets);
+  for (Fuhyo& f : store_.Search(text, kana_key)) {
+    std::vector<std::string> its_targets;
+    Fuhyo shown = Shown(std::move(f), its_targets);
+    if (!FoundThroughShown(shown, text, kana_key)) {
+      const bool any_masked = std::any_of(shown.members.begin(), shown.members.end(), Masked);
+      if (any_masked) continue;  // found only through a withheld member (or a former name beside one)
+    }
+    targets.insert(targets.end(), its_targets.begin(), its_targets.end());
+    found.push_back(std::move(shown));
+  }
   AuditEvent event = EventBy(viewer_, AuditAction::kSearch, "附票の検索");
   event.detail = "hits=" + std::to_string(found.size());  // never the text typed
   event.targets = std::move(targets);

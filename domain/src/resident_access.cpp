@@ -312,6 +312,16 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
       if (auto ok = CheckBlocks(blocks, releases, operation, viewer_.today, acknowledged); !ok) return refuse(ok.error());
     }
   }
+  // Someone the print names beside its people (a 世帯主) is read by whoever prints it too.
+  for (const std::string& atena : shown.persons) {
+    if (std::find(persons.begin(), persons.end(), atena) != persons.end()) continue;
+    auto latest = residents_.Latest(atena);
+    const auto blocks = protections.BlocksFor(atena, latest ? latest->household_number : std::string());
+    if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kView, viewer_.today, acknowledged); !ok) {
+      AddOnce(targets, atena);
+      return refuse(ok.error());
+    }
+  }
   for (const std::string& atena : through) {
     if (UnreleasedMeasure(protections, atena, releases)) {
       return refuse(MakeError(ErrorCode::kRuleViolation, "support.issue_blocked",

@@ -5,7 +5,9 @@
 // 入力確認 showed the record with no log entry, `GET /api/v1/protection` listed blocks to users
 // without 照会, and the JSON field `support_target` told any clerk which people are DV targets;
 // searches and failed 異動 confirmed facts of her record (a birth date, an address, a name's
-// beginning) by whether she appeared or why they failed; and a certificate printed her record.
+// beginning) by whether she appeared or why they failed; and a certificate printed her record, or
+// named her as the 世帯主 on another's; the 附票 search listed her family's 附票 for her name, and
+// the 附票 printed her as its 筆頭者.
 #include <gtest/gtest.h>
 
 #include "support/fixtures/served_register.h"
@@ -161,6 +163,49 @@ TEST_F(ViewBlockPaths, CertificatesAreNoWayAroundAViewBlock) {
   const std::string text = PdfText(pdf);
   EXPECT_EQ(text.find("花子"), std::string::npos) << text;
   EXPECT_NE(text.find("一郎"), std::string::npos) << text;
+}
+
+// A certificate that names her as the 世帯主 of someone else is read by whoever prints it too.
+// REQ: JK-3.1
+TEST_F(ViewBlockPaths, CertificateNamingABlockedHeadIsRefused) {
+  ASSERT_EQ(Cli({"block", "add", "--person", "0000000043", "--operation", "view", "--level", "error", "--from",
+                 "2026-12-01", "--reason", "照会抑止テスト"})
+                .status,
+            0);
+  const int64_t issued = QueryInt(db_, "SELECT count(*) FROM issuance");
+  auto refused = Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000051","with":["zokugara"]})", clerk_);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(JsonField(refused.body, "rule_id"), "protection.blocked") << refused.body;
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM issuance"), issued);
+  // Without the 世帯主 item the print shows only her daughter.
+  EXPECT_EQ(Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000051"})", clerk_).status, 201);
+}
+
+// The 附票 search lists a 附票 only for what it shows: her name finds nothing, and a 附票 whose
+// 筆頭者 is a blocked person shows the 筆頭者 as blocked.
+// REQ: JK-3.1, JK-7.2.4
+TEST_F(ViewBlockPaths, FuhyoSearchAndViewDoNotNameABlockedPerson) {
+  auto by_her_name = Get("/api/v1/fuhyo?q=%E8%8A%B1%E5%AD%90", clerk_);  // 花子
+  ASSERT_EQ(by_her_name.status, 200) << by_her_name.body;
+  EXPECT_EQ(by_her_name.body.find("本町1番地"), std::string::npos) << by_her_name.body;
+  auto by_her_kana = Get("/api/v1/fuhyo?q=%E3%82%AB%E3%82%AF%E3%82%A6%E3%83%8F%E3%83%8A", clerk_);  // カクウハナ
+  EXPECT_EQ(by_her_kana.body.find("本町1番地"), std::string::npos) << by_her_kana.body;
+  auto by_his = Get("/api/v1/fuhyo?q=%E4%B8%80%E9%83%8E", clerk_);  // 一郎
+  ASSERT_EQ(by_his.status, 200) << by_his.body;
+  EXPECT_NE(by_his.body.find("本町1番地"), std::string::npos) << by_his.body;
+  EXPECT_EQ(by_his.body.find("花子"), std::string::npos) << by_his.body;
+  EXPECT_NE(by_his.body.find("抑止対象"), std::string::npos) << by_his.body;
+  // The 筆頭者 under a block.
+  ASSERT_EQ(Cli({"block", "add", "--person", "0000000019", "--operation", "view", "--level", "error", "--from",
+                 "2026-12-01", "--reason", "照会抑止テスト"})
+                .status,
+            0);
+  auto one = Get("/api/v1/fuhyo?id=1", clerk_);
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.body.find("一郎"), std::string::npos) << one.body;
+  auto by_son = Get("/api/v1/fuhyo?q=%E6%AC%A1%E9%83%8E", clerk_);  // 次郎
+  EXPECT_NE(by_son.body.find("本町1番地"), std::string::npos) << by_son.body;
+  EXPECT_EQ(by_son.body.find("一郎"), std::string::npos) << by_son.body;
 }
 
 // LAW: 住基法第30条の30 (JK-10.4: 利用者ごとの権限)
