@@ -2,9 +2,17 @@
 #include "jrr/domain/change_desk.h"
 
 #include <algorithm>
+#include <optional>
 #include <variant>
 
 namespace jrr {
+namespace {
+
+std::vector<std::string> AcknowledgedBy(const AnyChangeCommand& command) {
+  return std::visit([](const auto& c) { return c.input.acknowledged_alerts; }, command);
+}
+
+}  // namespace
 
 Status ChangeDesk::Require(Permission permission, const std::string& function) {
   auto ok = Authorize(viewer_, permission);
@@ -42,32 +50,37 @@ ChangeContext ChangeDesk::Context() const {
   return context;
 }
 
-Error ChangeDesk::Refusal(Error error, const std::vector<std::string>& read, const std::string& function) {
+Error ChangeDesk::Refusal(Error error, const std::vector<std::string>& read, const std::string& function,
+                          const std::vector<std::string>& acknowledged) {
   ResidentAccess access(residents_, log_, viewer_);
   std::vector<std::string> withheld;
+  std::optional<Error> instead;  // protection.blocked over protection.alert, as ClearForView answers
   for (const std::string& atena : read) {
-    if (access.ViewWithheld(atena)) withheld.push_back(atena);
+    Status cleared = access.ViewCleared(atena, acknowledged);
+    if (cleared) continue;
+    withheld.push_back(atena);
+    if (!instead || cleared.error().rule_id == "protection.blocked") instead = cleared.error();
   }
   if (withheld.empty()) return error;
   AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
   event.targets = withheld;
-  event.outcome = "protection.blocked";
+  event.outcome = instead->rule_id;
   event.detail = "instead of " + error.rule_id;
   log_.Record(event);
-  return MakeError(ErrorCode::kRuleViolation, "protection.blocked", "the 異動 reads a person under a 照会抑止");
+  return *instead;
 }
 
 Error ChangeDesk::RefusalOf(Error error, const AnyChangeCommand& command, const std::string& function) {
   std::vector<std::string> read;
   (void)PreviewChange(residents_, Context(), command, dictionary_, &read);
-  return Refusal(std::move(error), read, function);
+  return Refusal(std::move(error), read, function, AcknowledgedBy(command));
 }
 
 Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "入力確認"); !ok) return ok.error();
   std::vector<std::string> read;
   auto preview = PreviewChange(residents_, Context(), command, dictionary_, &read);
-  if (!preview) return Refusal(preview.error(), read, "入力確認");
+  if (!preview) return Refusal(preview.error(), read, "入力確認", AcknowledgedBy(command));
   // The 入力確認 shows the people as the 異動 would leave them: a view of everyone already in the
   // register, logged, and refused under a 照会抑止 like 照会 (JK-4.0.9, 3.1, 10.2).
   std::vector<std::string> shown;
@@ -76,9 +89,7 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
       shown.push_back(v.addressee_number);
     }
   }
-  const std::vector<std::string> acknowledged =
-      std::visit([](const auto& c) { return c.input.acknowledged_alerts; }, command);
-  if (auto ok = ResidentAccess(residents_, log_, viewer_).ClearForView(shown, "入力確認", acknowledged); !ok) {
+  if (auto ok = ResidentAccess(residents_, log_, viewer_).ClearForView(shown, "入力確認", AcknowledgedBy(command)); !ok) {
     return ok.error();
   }
   return preview;

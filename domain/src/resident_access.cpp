@@ -149,6 +149,10 @@ ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasur
   return notice;
 }
 
+std::string BlockedDetail(GuardedOperation operation) {
+  return "a block on " + std::string(GuardedOperationName(operation)) + " covers someone this touches";
+}
+
 Status CheckBlocks(const std::vector<Block>& blocks, const std::vector<TemporaryRelease>& releases,
                    GuardedOperation operation, CalendarDate today,
                    const std::vector<std::string>& acknowledged) {
@@ -160,9 +164,8 @@ Status CheckBlocks(const std::vector<Block>& blocks, const std::vector<Temporary
     });
     if (released) continue;
     if (b.level == BlockLevel::kError) {
-      return MakeError(ErrorCode::kRuleViolation, "protection.blocked",
-                       "block " + std::to_string(b.block_id) + " on " +
-                           std::string(GuardedOperationName(operation)));
+      // The same words whichever person or block: the refusal must not tell two of them apart.
+      return MakeError(ErrorCode::kRuleViolation, "protection.blocked", BlockedDetail(operation));
     }
     alert = true;
   }
@@ -355,17 +358,21 @@ Status ResidentAccess::ClearForView(const std::vector<std::string>& persons, con
   return {};
 }
 
-bool ResidentAccess::ViewWithheld(const std::string& addressee_number) {
+bool ResidentAccess::ViewWithheld(const std::string& addressee_number, const std::vector<std::string>& acknowledged) {
+  return !ViewCleared(addressee_number, acknowledged);
+}
+
+Status ResidentAccess::ViewCleared(const std::string& addressee_number, const std::vector<std::string>& acknowledged) {
   ProtectionRegister& protections = residents_.Protections();
   auto latest = residents_.Latest(addressee_number);
   const auto blocks = protections.BlocksFor(addressee_number, latest ? latest->household_number : std::string());
   if (std::none_of(blocks.begin(), blocks.end(), [&](const Block& b) {
         return b.operation == GuardedOperation::kView && BlockApplies(b, viewer_.today);
       })) {
-    return false;
+    return {};
   }
   const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
-  return !CheckBlocks(blocks, releases, GuardedOperation::kView, viewer_.today, {});
+  return CheckBlocks(blocks, releases, GuardedOperation::kView, viewer_.today, acknowledged);
 }
 
 ProtectionNotice ResidentAccess::Notice(const ResidentRecord& record) {

@@ -5,7 +5,7 @@
 // 入力確認 showed the record with no log entry, `GET /api/v1/protection` listed blocks to users
 // without 照会, and the JSON field `support_target` told any clerk which people are DV targets;
 // searches and failed 異動 confirmed facts of her record (a birth date, an address, a name's
-// beginning) by whether she appeared or why they failed; and a certificate printed her record, or
+// beginning) by whether she appeared or why they failed, or by the words of the refusal; and a certificate printed her record, or
 // named her as the 世帯主 on another's; the 附票 search listed her family's 附票 for her name, and
 // the 附票 printed her as its 筆頭者.
 #include <gtest/gtest.h>
@@ -141,6 +141,14 @@ TEST_F(ViewBlockPaths, FailedChangesDoNotTellFactsOfABlockedPerson) {
   EXPECT_GE(QueryInt(db_, "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence WHERE "
                           "t.addressee_number = '0000000027' AND e.action = 'denied' AND e.outcome = 'protection.blocked'"),
             4);
+  // Nor may the words of the refusal differ between a 異動 that her record would refuse and one it
+  // would allow: every check answers alike.
+  const std::string allowed = R"({"type":"within_move","event_date":"2026-12-01","notification_date":"2026-12-02",
+      "movers":["0000000027"],"new_address":{"text":"架空県架空市桜町三丁目","banchi":"1番1号"},
+      "relationships":{"0000000027":"世帯主"}})";
+  const std::string answer = Post("/api/v1/changes?mode=check", allowed, clerk_).body;
+  EXPECT_EQ(JsonField(answer, "rule_id"), "protection.blocked") << answer;
+  for (const char* probe : probes) EXPECT_EQ(Post("/api/v1/changes?mode=check", probe, clerk_).body, answer);
 }
 
 // A print is read by whoever prints it: a clerk who may not look at her record cannot print it,

@@ -42,9 +42,11 @@ class ChangeDesk {
   Status RequireChange(const AnyChangeCommand& command, const std::string& function);
   ChangeContext Context() const;
   // A 異動 that fails says why, and the reason can be a fact of someone's record (a date, a
-  // household): when anyone in `read` is under a 照会抑止 this operator is not released from, the
-  // refusal is protection.blocked instead, logged naming them.
-  Error Refusal(Error error, const std::vector<std::string>& read, const std::string& function);
+  // household): when anyone in `read` is under a 照会抑止 this operator is not released from (an
+  // アラート one not among `acknowledged`), the refusal is the one 照会 would give — protection.blocked
+  // in the same words for every person, or protection.alert — logged naming them.
+  Error Refusal(Error error, const std::vector<std::string>& read, const std::string& function,
+                const std::vector<std::string>& acknowledged);
   // Refusal for a 異動 whose rules ran on the register itself: reads who they read by a preview.
   Error RefusalOf(Error error, const AnyChangeCommand& command, const std::string& function);
   ResidentRepository& residents_;

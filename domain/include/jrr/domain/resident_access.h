@@ -102,6 +102,8 @@ ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasur
 // Checks the blocks on one operation (JK-3.1): an エラー block refuses (protection.blocked), an
 // アラート block needs protection.alert acknowledged; a running release granted to this
 // operator for that block lets them through. Pure.
+// The detail of every protection.blocked refusal for `operation`: it names no person and no block.
+std::string BlockedDetail(GuardedOperation operation);
 Status CheckBlocks(const std::vector<Block>& blocks, const std::vector<TemporaryRelease>& releases,
                    GuardedOperation operation, CalendarDate today,
                    const std::vector<std::string>& acknowledged);
@@ -184,8 +186,10 @@ class ResidentAccess {
   ProtectionNotice Notice(const ResidentRecord& record);
 
   // True when a 照会抑止 keeps this viewer from seeing the person: an エラー block, or an アラート
-  // block (whose acknowledgement belongs to 照会 itself), without a running release.
-  bool ViewWithheld(const std::string& addressee_number);
+  // block not among `acknowledged`, without a running release.
+  bool ViewWithheld(const std::string& addressee_number, const std::vector<std::string>& acknowledged = {});
+  // Why ViewWithheld: protection.blocked or protection.alert, as CheckBlocks says it; ok when not.
+  Status ViewCleared(const std::string& addressee_number, const std::vector<std::string>& acknowledged);
 
   const Viewer& viewer() const { return viewer_; }
 
