@@ -167,7 +167,30 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
 }
 
 Result<FuhyoReceipt> FuhyoDesk::Receive(const std::string& notice_text) {
+  const std::string function = "附票記載事項通知の受信";
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
+  // Whether a typed notice applies or is refused as not matching would confirm the facts of a
+  // member this clerk may not see: a notice for a 附票 holding one is refused before it is read.
+  if (!IsFuhyoReply(notice_text)) {
+    if (auto notice = DecodeFuhyoNotice(notice_text)) {
+      if (auto f = store_.Current(notice->koseki)) {
+        ResidentAccess access(residents_, log_, viewer_);
+        std::vector<std::string> withheld;
+        for (const FuhyoMember& m : f->members) {
+          for (const std::string& atena : PeopleOf(m)) {
+            if (access.ViewWithheld(atena)) withheld.push_back(atena);
+          }
+        }
+        if (!withheld.empty()) {
+          AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
+          event.targets = std::move(withheld);
+          event.outcome = "protection.blocked";
+          log_.Record(event);
+          return MakeError(ErrorCode::kRuleViolation, "protection.blocked", BlockedDetail(GuardedOperation::kView));
+        }
+      }
+    }
+  }
   return store_.Receive(notice_text, viewer_.today);  // logged with the notice id where it is recorded
 }
 

@@ -363,16 +363,21 @@ bool ResidentAccess::ViewWithheld(const std::string& addressee_number, const std
 }
 
 Status ResidentAccess::ViewCleared(const std::string& addressee_number, const std::vector<std::string>& acknowledged) {
+  return Cleared(addressee_number, GuardedOperation::kView, acknowledged);
+}
+
+Status ResidentAccess::Cleared(const std::string& addressee_number, GuardedOperation operation,
+                               const std::vector<std::string>& acknowledged) {
   ProtectionRegister& protections = residents_.Protections();
   auto latest = residents_.Latest(addressee_number);
   const auto blocks = protections.BlocksFor(addressee_number, latest ? latest->household_number : std::string());
   if (std::none_of(blocks.begin(), blocks.end(), [&](const Block& b) {
-        return b.operation == GuardedOperation::kView && BlockApplies(b, viewer_.today);
+        return b.operation == operation && BlockApplies(b, viewer_.today);
       })) {
     return {};
   }
   const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
-  return CheckBlocks(blocks, releases, GuardedOperation::kView, viewer_.today, acknowledged);
+  return CheckBlocks(blocks, releases, operation, viewer_.today, acknowledged);
 }
 
 ProtectionNotice ResidentAccess::Notice(const ResidentRecord& record) {

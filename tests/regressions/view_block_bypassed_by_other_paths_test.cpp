@@ -7,7 +7,8 @@
 // searches and failed 異動 confirmed facts of her record (a birth date, an address, a name's
 // beginning) by whether she appeared or why they failed, or by the words of the refusal; and a certificate printed her record, or
 // named her as the 世帯主 on another's; the 附票 search listed her family's 附票 for her name, and
-// the 附票 printed her as its 筆頭者.
+// the 附票 printed her as its 筆頭者; a typed 附票 notice for her 附票 applied or not by her facts;
+// the 転入通知未着 list failed for her, and its letters said why they could not be made.
 #include <gtest/gtest.h>
 
 #include "support/fixtures/served_register.h"
@@ -214,6 +215,60 @@ TEST_F(ViewBlockPaths, FuhyoSearchAndViewDoNotNameABlockedPerson) {
   auto by_son = Get("/api/v1/fuhyo?q=%E6%AC%A1%E9%83%8E", clerk_);  // 次郎
   EXPECT_NE(by_son.body.find("本町1番地"), std::string::npos) << by_son.body;
   EXPECT_EQ(by_son.body.find("一郎"), std::string::npos) << by_son.body;
+}
+
+// A notice typed in by a clerk for a 附票 that holds her: whether it applied or was refused as not
+// matching would confirm her birth date; it is refused alike, before it is read.
+// REQ: JK-3.1
+// LAW: 住基法第19条
+TEST_F(ViewBlockPaths, FuhyoNoticeIsNoOracleForABlockedMember) {
+  auto notice_with = [](const std::string& id, const std::string& birth) {
+    return "FUHYO-NOTICE/1\nnotice_id=架空県他市-" + id +
+           "\nfrom=架空県他市\nto=架空県架空市\ndomicile=架空県架空市本町1番地\nhead_of_family=架空　一郎\n"
+           "family_name=架空\ngiven_name=花子\nbirth_date=" + birth +
+           "\nsex=2\nresident_record_code=\naddress=架空県他市本町1番1号\nabroad=0\nsince=2026-11-25\n"
+           "sent_on=2026-11-26\n";
+  };
+  ReadyUser("nyuryoku", "change");
+  const Login clerk = LogIn("nyuryoku");
+  std::string first;
+  for (const auto& [id, birth] : std::vector<std::pair<std::string, std::string>>{{"1", "1982-06-15"}, {"2", "1982-06-16"}}) {
+    auto answered = Post("/api/v1/fuhyo/notices", notice_with(id, birth), clerk);
+    EXPECT_EQ(answered.status, 403) << answered.body;
+    EXPECT_EQ(JsonField(answered.body, "rule_id"), "protection.blocked") << answered.body;
+    if (first.empty()) first = answered.body;
+    EXPECT_EQ(answered.body, first);
+  }
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_inbox"), 0);
+}
+
+// The 転入通知未着 papers: the list leaves off whom the operator may not see (failing for her would
+// date her move), and the letters about her are refused before any reason that is a fact of hers.
+// REQ: JK-3.1, JK-4.1.3.1.4, JK-9.4
+TEST_F(ViewBlockPaths, AwaitingNoticePapersDoNotDateABlockedMove) {
+  ASSERT_EQ(Apply(R"({"type":"move_out","event_date":"2026-11-20","notification_date":"2026-11-10",
+                      "movers":["0000000043","0000000051"],
+                      "destination":{"text":"大阪府大阪市北区中之島二丁目","banchi":"3番4号"}})")
+                .status,
+            0);
+  ASSERT_EQ(Cli({"block", "add", "--person", "0000000051", "--operation", "view", "--level", "error", "--from",
+                 "2026-12-01", "--reason", "照会抑止テスト"})
+                .status,
+            0);
+  const std::string pdf = dir_.File("awaiting.pdf");
+  auto list = Cli({"notice", "awaiting", "--days", "0", "--operator", "madoguchi", "--out", pdf});
+  ASSERT_EQ(list.status, 0) << list.err;
+  const std::string text = PdfText(pdf);
+  EXPECT_NE(text.find("0000000043"), std::string::npos) << text;
+  EXPECT_EQ(text.find("0000000051"), std::string::npos) << text;
+  for (std::vector<std::string> letter : {std::vector<std::string>{"inquiry", "0000000051"},
+                                          {"inquiry", "0000000027"},
+                                          {"adult-ward", "0000000051"},
+                                          {"adult-ward", "0000000027"}}) {
+    auto refused = Cli({"notice", letter[0], letter[1], "--operator", "madoguchi", "--out", pdf});
+    EXPECT_EQ(refused.status, 1) << letter[0] << letter[1] << refused.out;
+    EXPECT_NE(refused.err.find("[protection.blocked]"), std::string::npos) << letter[0] << letter[1] << refused.err;
+  }
 }
 
 // LAW: 住基法第30条の30 (JK-10.4: 利用者ごとの権限)

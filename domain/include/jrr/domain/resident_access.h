@@ -190,6 +190,9 @@ class ResidentAccess {
   bool ViewWithheld(const std::string& addressee_number, const std::vector<std::string>& acknowledged = {});
   // Why ViewWithheld: protection.blocked or protection.alert, as CheckBlocks says it; ok when not.
   Status ViewCleared(const std::string& addressee_number, const std::vector<std::string>& acknowledged);
+  // The same for any guarded operation. Logs nothing.
+  Status Cleared(const std::string& addressee_number, GuardedOperation operation,
+                 const std::vector<std::string>& acknowledged);
 
   const Viewer& viewer() const { return viewer_; }
 
