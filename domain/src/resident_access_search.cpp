@@ -123,9 +123,19 @@ bool NamesOnePersonExactly(const std::vector<Condition>& conditions, bool narrow
            k == SearchKeyKind::kKanjiName || k == SearchKeyKind::kKanjiFamily || k == SearchKeyKind::kKanjiGiven;
   };
   if (conditions.size() == 1 && is_number(conditions[0].kind)) return true;
-  return std::all_of(conditions.begin(), conditions.end(), [&](const Condition& c) {
-    return is_name(c.kind) && c.mode == MatchMode::kExact;
-  });
+  if (!std::all_of(conditions.begin(), conditions.end(),
+                   [&](const Condition& c) { return is_name(c.kind) && c.mode == MatchMode::kExact; })) {
+    return false;
+  }
+  // The whole name: a given name alone (or a surname alone) is shared by many and names no one.
+  auto has = [&](std::initializer_list<SearchKeyKind> kinds) {
+    return std::any_of(conditions.begin(), conditions.end(), [&](const Condition& c) {
+      return std::find(kinds.begin(), kinds.end(), c.kind) != kinds.end();
+    });
+  };
+  return has({SearchKeyKind::kKanaName, SearchKeyKind::kKanjiName}) ||
+         (has({SearchKeyKind::kKanaFamily, SearchKeyKind::kKanjiFamily}) &&
+          has({SearchKeyKind::kKanaGiven, SearchKeyKind::kKanjiGiven}));
 }
 
 }  // namespace

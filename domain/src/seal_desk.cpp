@@ -14,6 +14,12 @@ void SealDesk::Log(AuditAction action, const std::string& function, const std::s
   log_.Record(event);
 }
 
+Status SealDesk::MaySee(const std::string& addressee_number, const std::string& function) {
+  ResidentAccess access(residents_, log_, viewer_);
+  if (!access.ViewWithheld(addressee_number)) return {};
+  return access.ClearForView({addressee_number}, function);  // refuses, logged
+}
+
 Status SealDesk::MayApply(const std::string& addressee_number) {
   Status ok = Authorize(viewer_, Permission::kChange);
   if (!ok) Log(AuditAction::kDenied, "印鑑登録申請", addressee_number, ok.error().rule_id, {});
@@ -29,6 +35,8 @@ Result<SealRegistration> SealDesk::Apply(const SealApplication& a) {
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return refuse(ok.error());
   const auto person = residents_.Latest(a.addressee_number);
   if (!person) return refuse(MakeError(ErrorCode::kNotFound, "change.person_not_found", a.addressee_number));
+  // Why she could not register (age, a 転出) is a fact of her record.
+  if (Status ok = MaySee(a.addressee_number, function); !ok) return ok.error();
   const auto entries = seals_.ForPerson(a.addressee_number);
   const bool open = std::any_of(entries.begin(), entries.end(), [](const SealRegistration& r) {
     return r.state == SealState::kActive || r.state == SealState::kInquiry;
@@ -87,6 +95,8 @@ Result<SealRegistration> SealDesk::Answer(int64_t registration_id) {
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
   auto entry = seals_.Get(registration_id);
   if (!entry) return MakeError(ErrorCode::kNotFound, "seal.not_found", std::to_string(registration_id));
+  // Acting on an entry by its number tells its state and answers with it: the person's 照会抑止 holds.
+  if (Status ok = MaySee(entry->addressee_number, "印鑑登録回答"); !ok) return ok.error();
   if (entry->state != SealState::kInquiry) {
     return MakeError(ErrorCode::kRuleViolation, "seal.not_in_inquiry", std::to_string(registration_id));
   }
@@ -117,6 +127,7 @@ Result<SealRegistration> SealDesk::Withdraw(int64_t registration_id, const std::
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
   auto entry = seals_.Get(registration_id);
   if (!entry) return MakeError(ErrorCode::kNotFound, "seal.not_found", std::to_string(registration_id));
+  if (Status ok = MaySee(entry->addressee_number, "印鑑登録申請の取下げ"); !ok) return ok.error();
   if (entry->state != SealState::kInquiry) {
     return MakeError(ErrorCode::kRuleViolation, "seal.not_in_inquiry", std::to_string(registration_id));
   }
@@ -134,6 +145,7 @@ Result<SealRegistration> SealDesk::End(const std::string& number, const std::str
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
   auto entry = seals_.ByNumber(number);
   if (!entry) return MakeError(ErrorCode::kNotFound, "seal.not_found", number);
+  if (Status ok = MaySee(entry->addressee_number, function); !ok) return ok.error();
   if (!entry->Active()) return MakeError(ErrorCode::kRuleViolation, "seal.not_active", number);
   entry->state = SealState::kEnded;
   entry->ended_on = viewer_.today;

@@ -8,7 +8,8 @@
 // beginning) by whether she appeared or why they failed, or by the words of the refusal; and a certificate printed her record, or
 // named her as the 世帯主 on another's; the 附票 search listed her family's 附票 for her name, and
 // the 附票 printed her as its 筆頭者; a typed 附票 notice for her 附票 applied or not by her facts;
-// the 転入通知未着 list failed for her, and its letters said why they could not be made.
+// the 転入通知未着 list failed for her, and its letters said why they could not be made; a 印鑑登録
+// step by number acted on her entry; and a search by her given name alone listed her.
 #include <gtest/gtest.h>
 
 #include "support/fixtures/served_register.h"
@@ -73,6 +74,9 @@ TEST_F(ViewBlockPaths, SearchesDoNotConfirmFactsOfABlockedPerson) {
   for (const char* target : {"/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix",
                              "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6%20%E3%83%8F&match=prefix",
                              "/api/v1/search?birth=1982-06-15",
+                             // Her given name alone, exactly: shared by many, it names no one.
+                             "/api/v1/search?given-name=%E8%8A%B1%E5%AD%90",
+                             "/api/v1/search?kana-given=%E3%83%8F%E3%83%8A%E3%82%B3",
                              "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6%20%E3%83%8F%E3%83%8A%E3%82%B3&sex=female",
                              "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6%20%E3%83%8F%E3%83%8A%E3%82%B3&birth=1982-06-15",
                              "/api/v1/search?address=%E6%9E%B6%E7%A9%BA%E7%9C%8C%E6%9E%B6%E7%A9%BA%E5%B8%82%E6%A1%9C%E7%94%BA"
@@ -93,6 +97,30 @@ TEST_F(ViewBlockPaths, SealRegisterOfABlockedPersonIsRefused) {
   EXPECT_EQ(seals.status, 403) << seals.body;
   EXPECT_EQ(JsonField(seals.body, "rule_id"), "protection.blocked");
   EXPECT_EQ(Get("/api/v1/seals?person=0000000019", clerk_).status, 200);
+}
+
+// A step on a registration by its number (亡失, 廃止, 回答, 取下げ) acts on the person and answers
+// with the entry: refused for a person under a 照会抑止, before the entry's state is told.
+// REQ: JK-3.1
+TEST_F(ViewBlockPaths, SealStepsByNumberStopAtABlock) {
+  const std::string image = dir_.File("seal.png");
+  ASSERT_EQ(Cli({"seal", "sample-image", "--out", image, "--diameter", "15", "--dpi", "600", "--text", "次郎"}).status, 0);
+  auto applied = Cli({"seal", "apply", "--person", "0000000035", "--image", image, "--dpi", "600", "--attest",
+                      "material,legibility", "--id-document", "運転免許証"});
+  ASSERT_EQ(applied.status, 0) << applied.err;
+  ASSERT_EQ(Cli({"block", "add", "--person", "0000000035", "--operation", "view", "--level", "error", "--from",
+                 "2026-12-01", "--reason", "照会抑止テスト"})
+                .status,
+            0);
+  const int64_t versions = QueryInt(db_, "SELECT count(*) FROM seal_version");
+  for (const char* step : {R"({"step":"lost","key":"000001"})", R"({"step":"abolish","key":"000001"})",
+                           R"({"step":"answer","key":"1"})", R"({"step":"withdraw","key":"1"})"}) {
+    auto refused = Post("/api/v1/seals/step", step, clerk_);
+    EXPECT_EQ(refused.status, 403) << step << refused.body;
+    EXPECT_EQ(JsonField(refused.body, "rule_id"), "protection.blocked") << step << refused.body;
+    EXPECT_EQ(refused.body.find("次郎"), std::string::npos) << refused.body;
+  }
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM seal_version"), versions) << "nothing ended";
 }
 
 // The 入力確認 is a view: it is logged, and a 照会抑止 applies to it.
