@@ -15,9 +15,12 @@ void SealDesk::Log(AuditAction action, const std::string& function, const std::s
 }
 
 Status SealDesk::MaySee(const std::string& addressee_number, const std::string& function) {
+  // An アラート block is taken as seen: these steps have no acknowledgement of their own, and the
+  // register's own screen for the person (印鑑登録原票) asks for it.
+  static const std::vector<std::string> kAlertSeen = {"protection.alert"};
   ResidentAccess access(residents_, log_, viewer_);
-  if (!access.ViewWithheld(addressee_number)) return {};
-  return access.ClearForView({addressee_number}, function);  // refuses, logged
+  if (!access.ViewWithheld(addressee_number, kAlertSeen)) return {};
+  return access.ClearForView({addressee_number}, function, kAlertSeen);  // refuses, logged
 }
 
 Status SealDesk::MayApply(const std::string& addressee_number) {
