@@ -50,24 +50,36 @@ ChangeContext ChangeDesk::Context() const {
   return context;
 }
 
-Error ChangeDesk::Refusal(Error error, const std::vector<std::string>& read, const std::string& function,
-                          const std::vector<std::string>& acknowledged) {
+std::optional<Error> ChangeDesk::Withheld(const std::vector<std::string>& read, const std::string& function,
+                                          const std::vector<std::string>& acknowledged, const std::string& instead_of) {
   ResidentAccess access(residents_, log_, viewer_);
   std::vector<std::string> withheld;
-  std::optional<Error> instead;  // protection.blocked over protection.alert, as ClearForView answers
+  std::optional<Error> refusal;  // protection.blocked over protection.alert, as ClearForView answers
   for (const std::string& atena : read) {
     Status cleared = access.ViewCleared(atena, acknowledged);
     if (cleared) continue;
     withheld.push_back(atena);
-    if (!instead || cleared.error().rule_id == "protection.blocked") instead = cleared.error();
+    if (!refusal || cleared.error().rule_id == "protection.blocked") refusal = cleared.error();
   }
-  if (withheld.empty()) return error;
+  if (withheld.empty()) return std::nullopt;
   AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
   event.targets = withheld;
-  event.outcome = instead->rule_id;
-  event.detail = "instead of " + error.rule_id;
+  event.outcome = refusal->rule_id;
+  if (!instead_of.empty()) event.detail = "instead of " + instead_of;
   log_.Record(event);
-  return *instead;
+  return refusal;
+}
+
+Error ChangeDesk::Refusal(Error error, const std::vector<std::string>& read, const std::string& function,
+                          const std::vector<std::string>& acknowledged) {
+  return Withheld(read, function, acknowledged, error.rule_id).value_or(std::move(error));
+}
+
+Status ChangeDesk::ClearReaders(const AnyChangeCommand& command, const std::string& function) {
+  std::vector<std::string> read;
+  (void)PreviewChange(residents_, Context(), command, dictionary_, &read);
+  if (auto refused = Withheld(read, function, AcknowledgedBy(command), {})) return *refused;
+  return {};
 }
 
 Error ChangeDesk::RefusalOf(Error error, const AnyChangeCommand& command, const std::string& function) {
@@ -80,7 +92,11 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "入力確認"); !ok) return ok.error();
   std::vector<std::string> read;
   auto preview = PreviewChange(residents_, Context(), command, dictionary_, &read);
-  if (!preview) return Refusal(preview.error(), read, "入力確認", AcknowledgedBy(command));
+  // Refused alike whether or not the 異動 would pass: passing would otherwise tell a fact too.
+  if (auto refused = Withheld(read, "入力確認", AcknowledgedBy(command), preview ? "" : preview.error().rule_id)) {
+    return *refused;
+  }
+  if (!preview) return preview.error();
   // The 入力確認 shows the people as the 異動 would leave them: a view of everyone already in the
   // register, logged, and refused under a 照会抑止 like 照会 (JK-4.0.9, 3.1, 10.2).
   std::vector<std::string> shown;
@@ -97,6 +113,7 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
 
 Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "異動入力"); !ok) return ok.error();
+  if (auto ok = ClearReaders(command, "異動入力"); !ok) return ok.error();
   const ChangeContext context = Context();
   auto outcome = ResidentChanges(residents_, context, dictionary_).Apply(command);
   if (!outcome) return RefusalOf(outcome.error(), command, "異動入力");
@@ -106,6 +123,7 @@ Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
 Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::string kind,
                                         std::string command_json) {
   if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
+  if (auto ok = ClearReaders(command, "仮登録"); !ok) return ok.error();
   auto entered = EnterProvisional(residents_, pending_, Context(), command, std::move(kind), std::move(command_json),
                                   dictionary_);
   if (!entered) return RefusalOf(entered.error(), command, "仮登録");
@@ -114,6 +132,7 @@ Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::st
 
 Result<ChangeOutcome> ChangeDesk::Approve(int64_t pending_id, const AnyChangeCommand& command) {
   if (auto ok = Require(Permission::kApprove, "本登録"); !ok) return ok.error();
+  if (auto ok = ClearReaders(command, "本登録"); !ok) return ok.error();
   ChangeContext context = Context();
   context.approving_pending_id = pending_id;
   return ResidentChanges(residents_, context, dictionary_).Apply(command);

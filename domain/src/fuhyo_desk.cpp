@@ -140,6 +140,18 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   }
   std::optional<Fuhyo> current;
   if (e.kind != FuhyoEventKind::kCreate) current = store_.Get(e.fuhyo_id);
+  // A member this operator may not see is not theirs to rewrite either: a 職権修正 of her 性別 or
+  // 生年月日 would break the match that masks her, and the answer would show her in full. (The
+  // 附票's own 支援措置 stays the 支援措置 officer's to set.)
+  if (current && e.member_id != 0 && e.kind != FuhyoEventKind::kProtect && e.kind != FuhyoEventKind::kProtectEnd) {
+    ResidentAccess access(residents_, log_, viewer_);
+    for (const FuhyoMember& m : current->members) {
+      if (m.member_id != e.member_id) continue;
+      for (const std::string& atena : PeopleOf(m)) {
+        if (access.ViewWithheld(atena)) return access.ClearForView({atena}, function).error();
+      }
+    }
+  }
   bool target_exists = false;
   if (!e.koseki.domicile.empty()) target_exists = store_.Current(e.koseki).has_value();
   auto plan = PlanFuhyoEvent(current, target_exists, e, store_.OurMunicipality(), viewer_.today);

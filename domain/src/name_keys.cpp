@@ -240,9 +240,14 @@ std::string BuildAddressKey(std::string_view text) {
   const std::u32string in = DecodeUtf8(*kanji);
   static const std::u32string kDashes = U"\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff70-";
   static const std::array<std::u32string_view, 4> kNumberWords{U"丁目", U"番地", U"番", U"号"};  // longest first
+  auto numeric = [&](std::size_t at) {
+    return at < in.size() && ((in[at] >= U'0' && in[at] <= U'9') || IsKanjiNumeral(in[at]));
+  };
   std::string key;
   for (std::size_t i = 0; i < in.size();) {
-    if (kDashes.find(in[i]) != std::u32string::npos) {
+    // 「12の3」「12ノ3」 is 12番3号 written another way: the の between two numbers is a separator.
+    const bool separator_no = (in[i] == U'の' || in[i] == U'ノ') && i > 0 && numeric(i - 1) && numeric(i + 1);
+    if (kDashes.find(in[i]) != std::u32string::npos || separator_no) {
       ++i;
       continue;
     }

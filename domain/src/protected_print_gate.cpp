@@ -59,9 +59,10 @@ std::vector<std::string> ProtectedPrintGate::ShownBy(const ShownOnPrint& shown) 
     const ShownOnPrint::Facts& f = shown.people[i];
     if (!f.resident_record_code.empty() && f.resident_record_code == v.resident_record_code) return true;
     const FactKeys& k = fact_keys[i];
-    // Half a name is enough when 生年月日 and 性別 are both known and agree: a surname changed on
-    // one side only must not hide the person (failing closed costs a refusal, not an address).
-    if (f.birth_date && v.birth_date && *f.birth_date == *v.birth_date && f.sex && *f.sex == v.sex &&
+    // Half a name is enough when the 生年月日 is known on both sides and agrees, whatever the 性別
+    // says: a surname, or a 性別, changed on one side only must not hide the person (failing
+    // closed costs a refusal, not an address).
+    if (f.birth_date && v.birth_date && *f.birth_date == *v.birth_date &&
         ((!k.family.empty() && k.family == v.family_key) || (!k.given.empty() && k.given == v.given_key))) {
       return true;
     }

@@ -175,6 +175,10 @@ Result<SealCertificateContent> SealDesk::ClearCertificate(const std::string& car
     Log(AuditAction::kDenied, function, addressee_number, ok.error().rule_id, {});
     return ok.error();
   }
+  // Whether she has a registration, and which card, are facts of hers: her 照会抑止 first.
+  if (ResidentAccess access(residents_, log_, viewer_); access.ViewWithheld(addressee_number, acknowledged)) {
+    return access.ClearForView({addressee_number}, function, acknowledged).error();
+  }
   // The card is what proves the request: its number must name this person's active registration.
   const auto entries = seals_.ForPerson(addressee_number);
   const auto active = std::find_if(entries.begin(), entries.end(), [](const SealRegistration& r) { return r.Active(); });

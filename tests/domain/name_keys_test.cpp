@@ -161,12 +161,15 @@ TEST(AddressKey, FoldsTheWaysOneAddressIsWritten) {
       {"架空県架空市本町百五番地", "架空県架空市本町105"},
       {"架空県架空市桜町1番2号　コーポ桜101", "架空県架空市桜町1-2 コーポ桜１０１"},
       {"架空県架空市髙町3番", "架空県架空市高町3"},
+      {"架空県架空市梅町二丁目12番3号", "架空県架空市梅町二丁目12の3"},
+      {"架空県架空市梅町二丁目12番3号", "架空県架空市梅町２丁目１２ノ３"},
   };
   for (const Same& c : same) EXPECT_EQ(BuildAddressKey(c.a), BuildAddressKey(c.b)) << c.a << " / " << c.b;
   const Same different[] = {
       {"架空県架空市桜町一丁目1番2号", "架空県架空市桜町二丁目1番2号"},
       {"架空県架空市桜町1番2号", "架空県架空市桜町1番3号"},
       {"架空県架空市桜町1番2号", "架空県架空市梅町1番2号"},
+      {"架空県架空市の町1番2号", "架空県架空市町1番2号"},  // a の in a name stays
   };
   for (const Same& c : different) EXPECT_NE(BuildAddressKey(c.a), BuildAddressKey(c.b)) << c.a << " / " << c.b;
   EXPECT_EQ(BuildAddressKey("\xe3\x82"), "") << "undecodable text keys as nothing rather than failing";

@@ -8,7 +8,9 @@
 //    １－２ for 一丁目1番2号) and then carried by a 改製 was no longer recognised as the target, so
 //    the copy printed where she lives;
 //  - one whose surname had been changed on the 附票 (a marriage written there first), living at an
-//    address this register has not heard of, was not recognised after a 改製 either;
+//    address this register has not heard of, was not recognised after a 改製 either, nor one whose
+//    性別 was rewritten and whose address was written 「1の2」;
+//  - a clerk's 附票 職権修正 of a withheld member's 性別 unmasked her;
 //  - the answer to a 附票 event showed a member under an エラー-level 照会抑止 in full;
 //  - a co-mover's 除票, the 転入通知未着者一覧 and the 照会書 printed where a protected person went;
 //  - a 住民異動届受理通知 printed a protected person typed as its 届出人, or their address.
@@ -115,6 +117,25 @@ TEST_F(ProtectionUndone, SurnameChangedAndRemadeMemberIsStillKnown) {
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 0);
 }
 
+// Her 性別 rewritten and her address written 「1の2」, then remade: still her.
+// REQ: JK-3.4
+// LAW: 住基法第20条
+TEST_F(ProtectionUndone, SexRewrittenAndRemadeMemberIsStillKnown) {
+  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000027", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
+  ASSERT_EQ(Cli({"fuhyo", "event", "1", "--kind", "shusei", "--member", "2", "--sex", "male", "--address",
+                 "架空県架空市桜町一丁目1の2", "--since", "2026-11-01", "--on", "2026-12-01", "--reason", "誤記"})
+                .status,
+            0);
+  ASSERT_EQ(Cli({"fuhyo", "event", "1", "--kind", "kaisei", "--on", "2026-12-02", "--reason", "様式の改製"}).status, 0);
+  const int64_t carried = QueryInt(db_, "SELECT member_id FROM fuhyo_member_version WHERE fuhyo_id = 2 AND given_name = '花子'");
+  ASSERT_GT(carried, 0);
+  auto copy = Cli({"fuhyo", "copy", "2", "--members", std::to_string(carried), "--requester", "third-party",
+                   "--purpose", "債権回収", "--out", Pdf()});
+  EXPECT_EQ(copy.status, 1) << copy.out;
+  EXPECT_NE(copy.err.find("[support.issue_blocked]"), std::string::npos) << copy.err;
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 0);
+}
+
 // REQ: JK-3.1
 TEST_F(ProtectionUndone, FuhyoEventAnswerHidesAViewBlockedMember) {
   ASSERT_EQ(Cli({"block", "add", "--person", "0000000027", "--operation", "view", "--level", "error", "--from",
@@ -135,6 +156,25 @@ TEST_F(ProtectionUndone, FuhyoEventAnswerHidesAViewBlockedMember) {
   EXPECT_GE(QueryInt(db_, "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence WHERE "
                           "t.addressee_number = '0000000019' AND e.function LIKE '戸籍の異動（附票）%'"),
             1);
+}
+
+// A clerk who may not see her may not rewrite her 附票 line: a 職権修正 of her 性別 broke the match
+// that masked her, and the answer (and every later view) showed her in full.
+// REQ: JK-3.1
+TEST_F(ProtectionUndone, FuhyoCorrectionCannotUnmaskAViewBlockedMember) {
+  ASSERT_EQ(Cli({"block", "add", "--person", "0000000027", "--operation", "view", "--level", "error", "--from",
+                 "2026-12-01", "--reason", "照会抑止テスト"})
+                .status,
+            0);
+  Serve();
+  ReadyUser("madoguchi", "view,change");
+  const Login clerk = LogIn("madoguchi");
+  auto refused = Post("/api/v1/fuhyo/events", FuhyoEvent(R"("kind":"shusei","member":"2","sex":"male")"), clerk);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(JsonField(refused.body, "rule_id"), "protection.blocked") << refused.body;
+  auto shown = Get("/api/v1/fuhyo?id=1", clerk);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_EQ(shown.body.find("花子"), std::string::npos) << shown.body;
 }
 
 // REQ: JK-3.4

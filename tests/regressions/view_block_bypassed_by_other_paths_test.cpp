@@ -9,7 +9,9 @@
 // named her as the 世帯主 on another's; the 附票 search listed her family's 附票 for her name, and
 // the 附票 printed her as its 筆頭者; a typed 附票 notice for her 附票 applied or not by her facts;
 // the 転入通知未着 list failed for her, and its letters said why they could not be made; a 印鑑登録
-// step by number acted on her entry; and a search by her given name alone listed her.
+// step by number acted on her entry, and the certificate request told whether she had one; a
+// search by her given name alone listed her; and a clerk could record her 異動, its passing
+// confirming her address.
 #include <gtest/gtest.h>
 
 #include "support/fixtures/served_register.h"
@@ -121,6 +123,38 @@ TEST_F(ViewBlockPaths, SealStepsByNumberStopAtABlock) {
     EXPECT_EQ(refused.body.find("次郎"), std::string::npos) << refused.body;
   }
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM seal_version"), versions) << "nothing ended";
+  // Nor does the certificate request tell whether she has a registration or which card it is.
+  std::string first;
+  for (const char* request : {R"({"person":"0000000035","card":"K000001"})", R"({"person":"0000000035","card":"K999999"})",
+                              R"({"person":"0000000027","card":"K000001"})"}) {
+    auto refused = Post("/api/v1/seals/certificate", request, clerk_);
+    EXPECT_EQ(refused.status, 403) << request << refused.body;
+    if (first.empty()) first = refused.body;
+    EXPECT_EQ(refused.body, first) << request;
+  }
+}
+
+// A 異動 of a person this clerk may not see is refused whether or not it would pass: its passing
+// would confirm her address (a move to where she lives fails) or her birth date.
+// REQ: JK-3.1, JK-4.0.9
+TEST_F(ViewBlockPaths, ChangesOfABlockedPersonAreRefusedAlike) {
+  const int64_t changes = QueryInt(db_, "SELECT count(*) FROM change_record");
+  const int64_t pending = QueryInt(db_, "SELECT count(*) FROM pending_change");
+  auto move_to = [](const std::string& text, const std::string& banchi) {
+    return R"({"type":"within_move","event_date":"2026-12-01","notification_date":"2026-12-02","movers":["0000000027"],
+        "new_address":{"text":")" + text + R"(","banchi":")" + banchi + R"("},"relationships":{"0000000027":"世帯主"}})";
+  };
+  std::string first;
+  for (const std::string& body : {move_to("架空県架空市桜町三丁目", "1番1号"), move_to("架空県架空市桜町一丁目", "1番2号")}) {
+    for (const char* mode : {"", "?mode=provisional", "?mode=check"}) {
+      auto refused = Post(std::string("/api/v1/changes") + mode, body, clerk_);
+      EXPECT_EQ(refused.status, 403) << mode << refused.body;
+      if (first.empty()) first = refused.body;
+      EXPECT_EQ(refused.body, first) << mode;
+    }
+  }
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM change_record"), changes);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM pending_change"), pending);
 }
 
 // The 入力確認 is a view: it is logged, and a 照会抑止 applies to it.

@@ -8,6 +8,7 @@
 // is logged; the 異動 themselves are logged by the register in their own transaction.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ class ChangeDesk {
   // in the same words for every person, or protection.alert — logged naming them.
   Error Refusal(Error error, const std::vector<std::string>& read, const std::string& function,
                 const std::vector<std::string>& acknowledged);
+  // That refusal, logged, when anyone in `read` is withheld from this operator; nullopt otherwise.
+  std::optional<Error> Withheld(const std::vector<std::string>& read, const std::string& function,
+                                const std::vector<std::string>& acknowledged, const std::string& instead_of);
+  // A 異動 reads its people (a preview says whom): one this operator may not see refuses it before
+  // anything is written, whether or not it would pass — passing would tell a fact of them too.
+  Status ClearReaders(const AnyChangeCommand& command, const std::string& function);
   // Refusal for a 異動 whose rules ran on the register itself: reads who they read by a preview.
   Error RefusalOf(Error error, const AnyChangeCommand& command, const std::string& function);
   ResidentRepository& residents_;

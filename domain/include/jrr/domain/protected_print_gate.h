@@ -48,8 +48,8 @@ class ProtectedPrintGate {
   // The protected people `shown` reveals through what it prints: living at or having moved to an
   // address it prints; the 筆頭者 of a 本籍 it prints; or whose 住民票コード, or 氏名 (any they
   // have had, with 生年月日 and 性別 not telling them apart), is that of someone it prints; or
-  // who share 生年月日, 性別 and either the 氏 or the 名 of someone it prints (a name changed on one
-  // side only — a marriage written on the 附票 before the 住民票 — must not hide them).
+  // who share the 生年月日 and either the 氏 or the 名 of someone it prints (a name or a 性別
+  // changed on one side only — a marriage written on the 附票 first — must not hide them).
   // (shown.persons is not read: ResidentAccess checks named people by their own measures.)
   std::vector<std::string> ShownBy(const ShownOnPrint& shown) const;
 
