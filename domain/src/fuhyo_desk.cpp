@@ -143,10 +143,13 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   // A member this operator may not see is not theirs to rewrite either: a 職権修正 of her 性別 or
   // 生年月日 would break the match that masks her, and the answer would show her in full. (The
   // 附票's own 支援措置 stays the 支援措置 officer's to set.)
-  if (current && e.member_id != 0 && e.kind != FuhyoEventKind::kProtect && e.kind != FuhyoEventKind::kProtectEnd) {
+  // Nor may they add or rewrite any member of a 附票 that holds her: whether a new member with
+  // her name and 生年月日 is refused as already there, or a rewritten one turns 抑止対象, would
+  // confirm a guess at her facts.
+  const bool writes_members = e.member_id != 0 || e.kind == FuhyoEventKind::kEnter;
+  if (current && writes_members && e.kind != FuhyoEventKind::kProtect && e.kind != FuhyoEventKind::kProtectEnd) {
     ResidentAccess access(residents_, log_, viewer_);
     for (const FuhyoMember& m : current->members) {
-      if (m.member_id != e.member_id) continue;
       for (const std::string& atena : PeopleOf(m)) {
         if (access.ViewWithheld(atena)) return access.ClearForView({atena}, function).error();
       }

@@ -10,7 +10,8 @@
 //  - one whose surname had been changed on the 附票 (a marriage written there first), living at an
 //    address this register has not heard of, was not recognised after a 改製 either, nor one whose
 //    性別 was rewritten and whose address was written 「1の2」;
-//  - a clerk's 附票 職権修正 of a withheld member's 性別 unmasked her;
+//  - a clerk's 附票 職権修正 of a withheld member's 性別 unmasked her, and adding or rewriting a
+//    member of her 附票 confirmed a guess at her name and 生年月日;
 //  - the answer to a 附票 event showed a member under an エラー-level 照会抑止 in full;
 //  - a co-mover's 除票, the 転入通知未着者一覧 and the 照会書 printed where a protected person went;
 //  - a 住民異動届受理通知 printed a protected person typed as its 届出人, or their address.
@@ -136,6 +137,9 @@ TEST_F(ProtectionUndone, SexRewrittenAndRemadeMemberIsStillKnown) {
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 0);
 }
 
+// The answer to a 附票 event hides a member under a 照会抑止, and no member event on her 附票 is
+// a clerk's to record: adding a member with her name and 生年月日 (refused as already there) or
+// rewriting one to them (turning it 抑止対象) would confirm a guess at her facts.
 // REQ: JK-3.1
 TEST_F(ProtectionUndone, FuhyoEventAnswerHidesAViewBlockedMember) {
   ASSERT_EQ(Cli({"block", "add", "--person", "0000000027", "--operation", "view", "--level", "error", "--from",
@@ -145,16 +149,24 @@ TEST_F(ProtectionUndone, FuhyoEventAnswerHidesAViewBlockedMember) {
   Serve();
   ReadyUser("madoguchi", "view,change");
   const Login clerk = LogIn("madoguchi");
-  auto recorded = Post("/api/v1/fuhyo/events",
-                       FuhyoEvent(R"("kind":"shusei","member":"1","address":"架空県架空市桜町一丁目1番3号","since":"2026-10-01")"),
-                       clerk);
-  ASSERT_EQ(recorded.status, 201) << recorded.body;
-  EXPECT_EQ(recorded.body.find("花子"), std::string::npos) << recorded.body;
-  EXPECT_EQ(recorded.body.find("ハナコ"), std::string::npos) << recorded.body;
-  EXPECT_NE(recorded.body.find("抑止対象"), std::string::npos) << recorded.body;
-  // The event names the member it touched in the アクセスログ.
+  std::string first;
+  for (const std::string& fields :
+       {std::string(R"("kind":"shusei","member":"1","address":"架空県架空市桜町一丁目1番3号","since":"2026-10-01")"),
+        std::string(R"("kind":"nyuseki","family":"架空","given":"花子","birth":"1982-06-15","sex":"female")"),
+        std::string(R"("kind":"nyuseki","family":"架空","given":"花子","birth":"1982-06-16","sex":"female")")}) {
+    auto refused = Post("/api/v1/fuhyo/events", FuhyoEvent(fields), clerk);
+    EXPECT_EQ(refused.status, 403) << fields << refused.body;
+    if (first.empty()) first = refused.body;
+    EXPECT_EQ(refused.body, first) << fields;
+  }
+  auto remade = Post("/api/v1/fuhyo/events", FuhyoEvent(R"("kind":"kaisei")"), clerk);
+  ASSERT_EQ(remade.status, 201) << remade.body;
+  EXPECT_EQ(remade.body.find("花子"), std::string::npos) << remade.body;
+  EXPECT_EQ(remade.body.find("ハナコ"), std::string::npos) << remade.body;
+  EXPECT_NE(remade.body.find("抑止対象"), std::string::npos) << remade.body;
+  // The answer is a view of the 附票, logged naming its members.
   EXPECT_GE(QueryInt(db_, "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence WHERE "
-                          "t.addressee_number = '0000000019' AND e.function LIKE '戸籍の異動（附票）%'"),
+                          "t.addressee_number = '0000000019' AND e.function = '附票の照会'"),
             1);
 }
 
