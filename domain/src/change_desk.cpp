@@ -70,22 +70,11 @@ std::optional<Error> ChangeDesk::Withheld(const std::vector<std::string>& read, 
   return refusal;
 }
 
-Error ChangeDesk::Refusal(Error error, const std::vector<std::string>& read, const std::string& function,
-                          const std::vector<std::string>& acknowledged) {
-  return Withheld(read, function, acknowledged, error.rule_id).value_or(std::move(error));
-}
-
 Status ChangeDesk::ClearReaders(const AnyChangeCommand& command, const std::string& function) {
   std::vector<std::string> read;
   (void)PreviewChange(residents_, Context(), command, dictionary_, &read);
   if (auto refused = Withheld(read, function, AcknowledgedBy(command), {})) return *refused;
   return {};
-}
-
-Error ChangeDesk::RefusalOf(Error error, const AnyChangeCommand& command, const std::string& function) {
-  std::vector<std::string> read;
-  (void)PreviewChange(residents_, Context(), command, dictionary_, &read);
-  return Refusal(std::move(error), read, function, AcknowledgedBy(command));
 }
 
 Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
@@ -113,21 +102,17 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
 
 Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "異動入力"); !ok) return ok.error();
+  // Its readers cleared first, a refusal of its own rules tells nothing of anyone withheld.
   if (auto ok = ClearReaders(command, "異動入力"); !ok) return ok.error();
-  const ChangeContext context = Context();
-  auto outcome = ResidentChanges(residents_, context, dictionary_).Apply(command);
-  if (!outcome) return RefusalOf(outcome.error(), command, "異動入力");
-  return outcome;
+  return ResidentChanges(residents_, Context(), dictionary_).Apply(command);
 }
 
 Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::string kind,
                                         std::string command_json) {
   if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
   if (auto ok = ClearReaders(command, "仮登録"); !ok) return ok.error();
-  auto entered = EnterProvisional(residents_, pending_, Context(), command, std::move(kind), std::move(command_json),
-                                  dictionary_);
-  if (!entered) return RefusalOf(entered.error(), command, "仮登録");
-  return entered;
+  return EnterProvisional(residents_, pending_, Context(), command, std::move(kind), std::move(command_json),
+                          dictionary_);
 }
 
 Result<ChangeOutcome> ChangeDesk::Approve(int64_t pending_id, const AnyChangeCommand& command) {

@@ -151,7 +151,7 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
     ResidentAccess access(residents_, log_, viewer_);
     for (const FuhyoMember& m : current->members) {
       for (const std::string& atena : PeopleOf(m)) {
-        if (access.ViewWithheld(atena)) return access.ClearForView({atena}, function).error();
+        if (Status ok = access.RefuseIfWithheld(atena, function); !ok) return ok.error();
       }
     }
   }

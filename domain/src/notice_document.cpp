@@ -274,12 +274,6 @@ Result<NoticeDocument> NoticeDesk::ReceiptNotice(int64_t change_id, const std::s
   return d;
 }
 
-Status NoticeDesk::RefuseWithheld(const std::string& addressee_number, const std::string& function) {
-  ResidentAccess access = Access();
-  if (!access.ViewWithheld(addressee_number)) return {};
-  return access.ClearForView({addressee_number}, function);
-}
-
 Result<NoticeDocument> NoticeDesk::AwaitingMoveInNoticeList(int days_since_removal) {
   const CalendarDate by = FromDayNumber(ToDayNumber(viewer_.today) - std::max(0, days_since_removal));
   auto awaiting = residents_.AwaitingMoveInNotice(by, 10000);
@@ -324,7 +318,7 @@ Result<NoticeDocument> NoticeDesk::MoveInNoticeInquiry(const std::string& addres
   const auto latest = residents_.Latest(addressee_number);
   if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);
   // Why a letter cannot be made is a fact of the record: refused first for whom this viewer may not see.
-  if (Status seen = RefuseWithheld(addressee_number, "転入通知未着照会書"); !seen) return seen.error();
+  if (Status seen = Access().RefuseIfWithheld(addressee_number, "転入通知未着照会書"); !seen) return seen.error();
   if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
       latest->removal->reason != ChangeReason::kDomesticMoveOut || latest->removal->move_in_notice_date) {
     return MakeError(ErrorCode::kRuleViolation, "notice.not_awaiting", addressee_number);
@@ -342,7 +336,7 @@ Result<NoticeDocument> NoticeDesk::MoveInNoticeInquiry(const std::string& addres
 Result<NoticeDocument> NoticeDesk::AdultWardMoveOutNotice(const std::string& addressee_number) {
   const auto latest = residents_.Latest(addressee_number);
   if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);
-  if (Status seen = RefuseWithheld(addressee_number, "成年被後見人の転出通知書"); !seen) return seen.error();
+  if (Status seen = Access().RefuseIfWithheld(addressee_number, "成年被後見人の転出通知書"); !seen) return seen.error();
   if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
       latest->removal->reason != ChangeReason::kDomesticMoveOut) {
     return MakeError(ErrorCode::kRuleViolation, "notice.not_moved_out", addressee_number);

@@ -362,6 +362,12 @@ bool ResidentAccess::ViewWithheld(const std::string& addressee_number, const std
   return !ViewCleared(addressee_number, acknowledged);
 }
 
+Status ResidentAccess::RefuseIfWithheld(const std::string& addressee_number, const std::string& function,
+                                        const std::vector<std::string>& acknowledged) {
+  if (!ViewWithheld(addressee_number, acknowledged)) return {};
+  return ClearForView({addressee_number}, function, acknowledged);
+}
+
 Status ResidentAccess::ViewCleared(const std::string& addressee_number, const std::vector<std::string>& acknowledged) {
   return Cleared(addressee_number, GuardedOperation::kView, acknowledged);
 }

@@ -4,6 +4,13 @@
 #include <algorithm>
 
 namespace jrr {
+namespace {
+
+// The seal steps have no acknowledgement of their own (the 印鑑登録原票 screen asks for it): an
+// アラート-level 照会抑止 is taken as seen, an エラー one stops them.
+const std::vector<std::string> kAlertSeen = {"protection.alert"};
+
+}  // namespace
 
 void SealDesk::Log(AuditAction action, const std::string& function, const std::string& atena,
                    const std::string& outcome, const std::string& detail) {
@@ -12,15 +19,6 @@ void SealDesk::Log(AuditAction action, const std::string& function, const std::s
   event.outcome = outcome;
   event.detail = detail;
   log_.Record(event);
-}
-
-Status SealDesk::MaySee(const std::string& addressee_number, const std::string& function) {
-  // An アラート block is taken as seen: these steps have no acknowledgement of their own, and the
-  // register's own screen for the person (印鑑登録原票) asks for it.
-  static const std::vector<std::string> kAlertSeen = {"protection.alert"};
-  ResidentAccess access(residents_, log_, viewer_);
-  if (!access.ViewWithheld(addressee_number, kAlertSeen)) return {};
-  return access.ClearForView({addressee_number}, function, kAlertSeen);  // refuses, logged
 }
 
 Status SealDesk::MayApply(const std::string& addressee_number) {
@@ -39,7 +37,7 @@ Result<SealRegistration> SealDesk::Apply(const SealApplication& a) {
   const auto person = residents_.Latest(a.addressee_number);
   if (!person) return refuse(MakeError(ErrorCode::kNotFound, "change.person_not_found", a.addressee_number));
   // Why she could not register (age, a 転出) is a fact of her record.
-  if (Status ok = MaySee(a.addressee_number, function); !ok) return ok.error();
+  if (Status ok = ResidentAccess(residents_, log_, viewer_).RefuseIfWithheld(a.addressee_number, function, kAlertSeen); !ok) return ok.error();
   const auto entries = seals_.ForPerson(a.addressee_number);
   const bool open = std::any_of(entries.begin(), entries.end(), [](const SealRegistration& r) {
     return r.state == SealState::kActive || r.state == SealState::kInquiry;
@@ -99,7 +97,7 @@ Result<SealRegistration> SealDesk::Answer(int64_t registration_id) {
   auto entry = seals_.Get(registration_id);
   if (!entry) return MakeError(ErrorCode::kNotFound, "seal.not_found", std::to_string(registration_id));
   // Acting on an entry by its number tells its state and answers with it: the person's 照会抑止 holds.
-  if (Status ok = MaySee(entry->addressee_number, "印鑑登録回答"); !ok) return ok.error();
+  if (Status ok = ResidentAccess(residents_, log_, viewer_).RefuseIfWithheld(entry->addressee_number, "印鑑登録回答", kAlertSeen); !ok) return ok.error();
   if (entry->state != SealState::kInquiry) {
     return MakeError(ErrorCode::kRuleViolation, "seal.not_in_inquiry", std::to_string(registration_id));
   }
@@ -130,7 +128,7 @@ Result<SealRegistration> SealDesk::Withdraw(int64_t registration_id, const std::
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
   auto entry = seals_.Get(registration_id);
   if (!entry) return MakeError(ErrorCode::kNotFound, "seal.not_found", std::to_string(registration_id));
-  if (Status ok = MaySee(entry->addressee_number, "印鑑登録申請の取下げ"); !ok) return ok.error();
+  if (Status ok = ResidentAccess(residents_, log_, viewer_).RefuseIfWithheld(entry->addressee_number, "印鑑登録申請の取下げ", kAlertSeen); !ok) return ok.error();
   if (entry->state != SealState::kInquiry) {
     return MakeError(ErrorCode::kRuleViolation, "seal.not_in_inquiry", std::to_string(registration_id));
   }
@@ -148,7 +146,7 @@ Result<SealRegistration> SealDesk::End(const std::string& number, const std::str
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
   auto entry = seals_.ByNumber(number);
   if (!entry) return MakeError(ErrorCode::kNotFound, "seal.not_found", number);
-  if (Status ok = MaySee(entry->addressee_number, function); !ok) return ok.error();
+  if (Status ok = ResidentAccess(residents_, log_, viewer_).RefuseIfWithheld(entry->addressee_number, function, kAlertSeen); !ok) return ok.error();
   if (!entry->Active()) return MakeError(ErrorCode::kRuleViolation, "seal.not_active", number);
   entry->state = SealState::kEnded;
   entry->ended_on = viewer_.today;
@@ -176,8 +174,9 @@ Result<SealCertificateContent> SealDesk::ClearCertificate(const std::string& car
     return ok.error();
   }
   // Whether she has a registration, and which card, are facts of hers: her 照会抑止 first.
-  if (ResidentAccess access(residents_, log_, viewer_); access.ViewWithheld(addressee_number, acknowledged)) {
-    return access.ClearForView({addressee_number}, function, acknowledged).error();
+  if (Status ok = ResidentAccess(residents_, log_, viewer_).RefuseIfWithheld(addressee_number, function, acknowledged);
+      !ok) {
+    return ok.error();
   }
   // The card is what proves the request: its number must name this person's active registration.
   const auto entries = seals_.ForPerson(addressee_number);

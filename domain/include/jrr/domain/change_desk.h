@@ -44,18 +44,14 @@ class ChangeDesk {
   ChangeContext Context() const;
   // A 異動 that fails says why, and the reason can be a fact of someone's record (a date, a
   // household): when anyone in `read` is under a 照会抑止 this operator is not released from (an
-  // アラート one not among `acknowledged`), the refusal is the one 照会 would give — protection.blocked
-  // in the same words for every person, or protection.alert — logged naming them.
-  Error Refusal(Error error, const std::vector<std::string>& read, const std::string& function,
-                const std::vector<std::string>& acknowledged);
-  // That refusal, logged, when anyone in `read` is withheld from this operator; nullopt otherwise.
+  // アラート one not among `acknowledged`), the answer is the one 照会 would give — protection.blocked
+  // in the same words for every person, or protection.alert — logged naming them (and the rule it
+  // stands `instead_of`, if any); nullopt when no one is withheld.
   std::optional<Error> Withheld(const std::vector<std::string>& read, const std::string& function,
                                 const std::vector<std::string>& acknowledged, const std::string& instead_of);
   // A 異動 reads its people (a preview says whom): one this operator may not see refuses it before
   // anything is written, whether or not it would pass — passing would tell a fact of them too.
   Status ClearReaders(const AnyChangeCommand& command, const std::string& function);
-  // Refusal for a 異動 whose rules ran on the register itself: reads who they read by a preview.
-  Error RefusalOf(Error error, const AnyChangeCommand& command, const std::string& function);
   ResidentRepository& residents_;
   PendingChangeRepository& pending_;
   AddressDictionary* dictionary_;

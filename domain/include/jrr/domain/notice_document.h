@@ -100,9 +100,6 @@ class NoticeDesk {
 
  private:
   ResidentAccess Access() { return ResidentAccess(residents_, log_, viewer_); }
-  // ClearForView's refusal (logged) when a 照会抑止 keeps this viewer from the person; ok (and
-  // nothing logged) otherwise.
-  Status RefuseWithheld(const std::string& addressee_number, const std::string& function);
   struct ClearedChange {
     ChangeRecord change;
     std::vector<ResidentRecord> versions;

@@ -190,6 +190,10 @@ class ResidentAccess {
   bool ViewWithheld(const std::string& addressee_number, const std::vector<std::string>& acknowledged = {});
   // Why ViewWithheld: protection.blocked or protection.alert, as CheckBlocks says it; ok when not.
   Status ViewCleared(const std::string& addressee_number, const std::vector<std::string>& acknowledged);
+  // ClearForView's logged refusal when ViewWithheld; ok, logging nothing, otherwise — for paths that
+  // act on a person without showing the record, so must stop where 照会 would but not log a view.
+  Status RefuseIfWithheld(const std::string& addressee_number, const std::string& function,
+                          const std::vector<std::string>& acknowledged = {});
   // The same for any guarded operation. Logs nothing.
   Status Cleared(const std::string& addressee_number, GuardedOperation operation,
                  const std::vector<std::string>& acknowledged);

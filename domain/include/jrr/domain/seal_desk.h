@@ -107,9 +107,6 @@ class SealDesk {
   Result<std::vector<SealRegistration>> Entries(const std::string& addressee_number);
 
  private:
-  // ClearForView's refusal (logged) when an エラー 照会抑止 keeps this viewer from the person, before
-  // anything about their registration is acted on or told; ok, logging nothing, otherwise.
-  Status MaySee(const std::string& addressee_number, const std::string& function);
   Result<SealRegistration> End(const std::string& registration_number, const std::string& reason,
                                const std::string& function);
   void Log(AuditAction action, const std::string& function, const std::string& atena, const std::string& outcome,
