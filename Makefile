@@ -21,11 +21,11 @@ run: release
 	@# demo existed) is no demo: it is rebuilt. A finished town appears only when complete.
 	@if [ -f $(DEMO_DB) ] && [ "$$(sqlite3 $(DEMO_DB) 'SELECT count(*) FROM municipality' 2>/dev/null)" != 1 ]; then \
 	  echo "$(DEMO_DB) は台帳ではないため、デモの町を作り直します。"; rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; fi
-	@test -f $(DEMO_DB) || (build/release/web/jrr sample --db $(DEMO_DB) --residents 10000 --seed 1 && \
+	@test -f $(DEMO_DB) || (build/release/app/jrr sample --db $(DEMO_DB) --residents 10000 --seed 1 && \
 	  echo "デモ職員（役割ごと。初回ログインでパスワードを変更し、認証アプリを登録します）:" && \
-	  scripts/demo-staff build/release/web/jrr $(DEMO_DB) && \
+	  scripts/demo-staff build/release/app/jrr $(DEMO_DB) && \
 	  echo "  http://127.0.0.1:$(PORT)/login でログインします（再発行は jrr user --db $(DEMO_DB) reset-password --id ID の後、jrr user --db $(DEMO_DB) approve --request 番号 --operator demo）。")
-	build/release/web/jrr serve --db $(DEMO_DB) --port $(PORT)
+	build/release/app/jrr serve --db $(DEMO_DB) --port $(PORT)
 
 dev: deps
 	cmake --preset dev

@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/resident_changes.h"
-#include "jrr/persistence/database.h"
-#include "jrr/persistence/migrations.h"
-#include "jrr/persistence/sqlite_municipality_repository.h"
-#include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/domain/records/resident_changes.h"
+#include "jrr/persistence/core/database.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 
 namespace jrr::bench {
 

@@ -14,17 +14,17 @@
 #include <filesystem>
 #include <memory>
 
-#include "jrr/domain/certificate_desk.h"
-#include "jrr/domain/resident_changes.h"
-#include "jrr/forms/certificate_fill.h"
-#include "jrr/forms/pdf_renderer.h"
-#include "jrr/persistence/database.h"
-#include "jrr/persistence/migrations.h"
-#include "jrr/persistence/sqlite_audit_log.h"
-#include "jrr/persistence/sqlite_issuance_log.h"
-#include "jrr/persistence/sqlite_municipality_repository.h"
-#include "jrr/persistence/sqlite_register_settings.h"
-#include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/domain/certificates/certificate_desk.h"
+#include "jrr/domain/records/resident_changes.h"
+#include "jrr/forms/certificates/certificate_fill.h"
+#include "jrr/forms/certificates/pdf_renderer.h"
+#include "jrr/persistence/core/database.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/persistence/certificates/sqlite_issuance_log.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/records/sqlite_register_settings.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 
 namespace jrr::bench {
 namespace {

@@ -5,7 +5,7 @@
 # Usage: bench/certificate_vs_chromium.sh [ITERATIONS]   (after `make bench`)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jrr="$root/build/bench/web/jrr"
+jrr="$root/build/bench/app/jrr"
 bench="$root/build/bench/bench/jrr_bench"
 work="$(mktemp -d /tmp/jrr-cert-vs-chromium-XXXXXX)"
 trap 'rm -rf "$work"' EXIT

@@ -12,7 +12,7 @@ set -euo pipefail
 residents=${1:-100000}
 seconds=${2:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
-jrr=$root/build/release/web/jrr
+jrr=$root/build/release/app/jrr
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 db=$work/town.db

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/japanese_date.h"
+#include "jrr/domain/core/japanese_date.h"
 
 namespace {
 

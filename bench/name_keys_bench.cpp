@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/name_keys.h"
+#include "jrr/domain/core/name_keys.h"
 
 namespace {
 

@@ -18,13 +18,13 @@
 #include <vector>
 
 #include "bench_register.h"
-#include "jrr/persistence/register_backup.h"
-#include "jrr/domain/resident_changes.h"
-#include "jrr/persistence/database.h"
-#include "jrr/persistence/migrations.h"
-#include "jrr/persistence/sqlite_address_dictionary.h"
-#include "jrr/persistence/sqlite_municipality_repository.h"
-#include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/persistence/register/register_backup.h"
+#include "jrr/domain/records/resident_changes.h"
+#include "jrr/persistence/core/database.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/records/sqlite_address_dictionary.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 
 namespace {
 

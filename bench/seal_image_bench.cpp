@@ -7,7 +7,7 @@
 // Fonts are loaded before timing, as in a running process.
 #include <benchmark/benchmark.h>
 
-#include "jrr/forms/seal_image.h"
+#include "jrr/forms/seals/seal_image.h"
 
 namespace jrr::bench {
 namespace {

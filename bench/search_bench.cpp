@@ -19,10 +19,10 @@
 #include <vector>
 
 #include "bench_register.h"
-#include "jrr/domain/name_keys.h"
-#include "jrr/domain/resident_access.h"
-#include "jrr/persistence/sqlite_audit_log.h"
-#include "jrr/persistence/sqlite_search_index.h"
+#include "jrr/domain/core/name_keys.h"
+#include "jrr/domain/access/resident_access.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/persistence/records/sqlite_search_index.h"
 
 namespace {
 

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <thread>
 
-#include "jrr/domain/audit_analysis.h"
-#include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/domain/security/audit_analysis.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "support/cli_runner.h"
 #include "support/register_fixture.h"
 

@@ -7,7 +7,7 @@
 
 #include <fstream>
 
-#include "jrr/persistence/database.h"
+#include "jrr/persistence/core/database.h"
 #include "support/cli_runner.h"
 #include "support/register_file.h"
 #include "support/temp_dir.h"

@@ -23,7 +23,7 @@
 #include <thread>
 
 #include "cli.h"
-#include "jrr/persistence/database.h"
+#include "jrr/persistence/core/database.h"
 #include "support/temp_dir.h"
 
 namespace jrr {

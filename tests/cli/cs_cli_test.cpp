@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "jrr/persistence/database.h"
+#include "jrr/persistence/core/database.h"
 #include "support/cli_runner.h"
 #include "support/register_file.h"
 #include "support/temp_dir.h"

@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "jrr/persistence/database.h"
+#include "jrr/persistence/core/database.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
 

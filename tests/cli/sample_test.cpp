@@ -9,9 +9,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "jrr/persistence/database.h"
-#include "sample_command.h"
-#include "jrr/persistence/sqlite_audit_log.h"
+#include "jrr/persistence/core/database.h"
+#include "jrr/sample/sample_register.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "support/temp_dir.h"
 
 namespace jrr {

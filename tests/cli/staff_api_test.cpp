@@ -5,7 +5,6 @@
 // 照会/検索 through the gate with the user's own permissions.
 #include <gtest/gtest.h>
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
@@ -14,13 +13,14 @@
 #include <ctime>
 #include <fstream>
 
-#include "jrr/domain/audit_analysis.h"
-#include "jrr/persistence/database.h"
-#include "jrr/persistence/sqlite_audit_log.h"
-#include "jrr/web/totp.h"
-#include "jrr/web/web_server.h"
+#include "jrr/domain/security/audit_analysis.h"
+#include "jrr/persistence/core/database.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/web/security/totp.h"
+#include "jrr/web/server/web_server.h"
 #include "register_services.h"
 #include "support/cli_runner.h"
+#include "support/fixtures/seal_application.h"
 #include "support/http_client.h"
 #include "support/temp_dir.h"
 #include "support/totp_steps.h"
@@ -508,18 +508,9 @@ TEST_F(StaffApiTest, CertificatesThroughTheApiAndTheScreen) {
 TEST_F(StaffApiTest, SealRegistrationThroughTheApiAndTheScreen) {
   AddMayor();
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,issue", false));
-  const std::string image = dir_.File("seal.png");
-  ASSERT_EQ(RunCli({"seal", "sample-image", "--out", image, "--diameter", "14", "--text", "架空"}).status, 0);
-  std::ifstream file(image, std::ios::binary);
-  const std::string png((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  std::ostringstream encoded;
-  {
-    Poco::Base64Encoder encoder(encoded);
-    encoder.rdbuf()->setLineLength(0);
-    encoder << png;
-  }
-  const std::string body = R"({"person":"0000000019","image_base64":")" + encoded.str() +
-                           R"(","dpi":600,"id_document":"運転免許証","attest":["material","legibility"]})";
+  const SealApplication sample = SampleSealApplication(dir_, "0000000019");
+  const std::string& body = sample.json;
+  const std::string& png = sample.png;
   auto applied = Post("/api/v1/seals", body, clerk.cookie, clerk.csrf);
   ASSERT_EQ(applied.status, 201) << applied.body;
   EXPECT_EQ(Field(applied.body, "state"), "active");
@@ -1285,7 +1276,7 @@ TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
   enter("五子", "本庁");
   const Login clerk = LogIn("clerk09", ReadyUser("clerk09", "view,change", false));
   auto denied = Post("/api/v1/pending/approve?ids=5", "", clerk.cookie, clerk.csrf);
-  EXPECT_NE(denied.body.find("\"refused\":[{\"pending_id\":5,\"code\":\"rule_violation\",\"rule_id\":\"access.permission_denied\""),
+  EXPECT_NE(denied.body.find("\"refused\":[{\"pending_id\":5,\"code\":\"forbidden\",\"rule_id\":\"access.permission_denied\""),
             std::string::npos)
       << denied.body;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE given_name = '五子'"), 0);

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "jrr/web/totp.h"
+#include "jrr/web/security/totp.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
 

@@ -3,8 +3,9 @@
 // The 異動 JSON (`jrr apply`, POST /api/v1/changes) and the JSON objects the API decodes: any
 // bytes give a value or an error, never a crash or a sanitizer report.
 #include "fuzz_input.h"
-#include "jrr/web/certificate_request.h"
-#include "jrr/web/change_json.h"
+#include "jrr/web/certificates/certificate_request.h"
+#include "jrr/web/changes/change_json.h"
+#include "jrr/web/core/json_fields.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view text = jrr::fuzz::Text(data, size);

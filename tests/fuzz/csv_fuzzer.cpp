@@ -3,11 +3,11 @@
 // The CSV and TSV a clerk brings in: the CSV reader, a certificate request and a 転入 from a card
 // reader's CSV, the 住所一括変更 file, and an era table.
 #include "fuzz_input.h"
-#include "jrr/domain/address_bulk_change.h"
-#include "jrr/domain/era_table.h"
-#include "jrr/domain/text.h"
-#include "jrr/web/certificate_request.h"
-#include "jrr/web/change_form.h"
+#include "jrr/domain/changes/address_bulk_change.h"
+#include "jrr/domain/core/era_table.h"
+#include "jrr/domain/core/text.h"
+#include "jrr/web/certificates/certificate_request.h"
+#include "jrr/web/changes/change_form.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view text = jrr::fuzz::Text(data, size);

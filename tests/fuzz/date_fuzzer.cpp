@@ -3,7 +3,7 @@
 // 和暦 and 西暦 dates as people type them. A date that parses prints in both calendars as text
 // that parses back to the same date.
 #include "fuzz_input.h"
-#include "jrr/domain/japanese_date.h"
+#include "jrr/domain/core/japanese_date.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view text = jrr::fuzz::Text(data, size);

@@ -3,7 +3,7 @@
 // Form decoding: application/x-www-form-urlencoded and multipart/form-data bodies (the screens'
 // forms and the 印影 upload), cookies and headers, as web::Request reads them.
 #include "fuzz_input.h"
-#include "jrr/web/http.h"
+#include "jrr/web/core/http.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   if (size < 2) return 0;

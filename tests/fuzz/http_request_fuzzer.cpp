@@ -11,7 +11,7 @@
 #include <stdexcept>
 
 #include "fuzz_input.h"
-#include "jrr/web/request_decoder.h"
+#include "jrr/web/core/request_decoder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   std::istringstream in(std::string(jrr::fuzz::Text(data, size)));

@@ -3,9 +3,9 @@
 // The files other municipalities' systems send: 附票記載事項通知, its 第19条第2項 reply, and the
 // CS messages (転出証明書情報, 転入通知). A notice read is written back as text that reads the same.
 #include "fuzz_input.h"
-#include "jrr/domain/cs_message.h"
-#include "jrr/domain/fuhyo.h"
-#include "jrr/domain/text.h"
+#include "jrr/domain/cs/cs_message.h"
+#include "jrr/domain/fuhyo/fuhyo.h"
+#include "jrr/domain/core/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view text = jrr::fuzz::Text(data, size);

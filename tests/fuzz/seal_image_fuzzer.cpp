@@ -3,7 +3,7 @@
 // An uploaded 印影: PNG or JPEG bytes, decoded and measured. A small file declaring a huge image
 // is refused from its header; a measured impression is no larger than the limits allow.
 #include "fuzz_input.h"
-#include "jrr/forms/seal_image.h"
+#include "jrr/forms/seals/seal_image.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   auto measured = jrr::forms::MeasureImpression(jrr::fuzz::Text(data, size), 600);

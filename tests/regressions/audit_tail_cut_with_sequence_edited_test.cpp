@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "jrr/persistence/database.h"
+#include "jrr/persistence/core/database.h"
 #include "support/cli_runner.h"
 #include "support/fixtures/served_register.h"
 #include "support/register_file.h"

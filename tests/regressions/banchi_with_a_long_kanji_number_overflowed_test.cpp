@@ -6,7 +6,7 @@
 // with such a 番地 reached it. A kanji run is now read to nine places too.
 #include <gtest/gtest.h>
 
-#include "jrr/domain/banchi.h"
+#include "jrr/domain/records/banchi.h"
 #include "support/fixtures/served_register.h"
 #include "support/register_file.h"
 

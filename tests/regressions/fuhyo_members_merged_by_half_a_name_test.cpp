@@ -9,9 +9,9 @@
 
 #include <fstream>
 
-#include "jrr/persistence/database.h"
-#include "jrr/persistence/fuhyo_member_split.h"
-#include "jrr/persistence/migrations.h"
+#include "jrr/persistence/core/database.h"
+#include "jrr/persistence/fuhyo/fuhyo_member_split.h"
+#include "jrr/persistence/register/migrations.h"
 #include "support/cli_runner.h"
 #include "support/register_file.h"
 #include "support/temp_dir.h"

@@ -5,7 +5,7 @@
 // left a mark that never joined its letter: 「ホ゛」 did not find 「ボ」, and a key was not its own key.
 #include <gtest/gtest.h>
 
-#include "jrr/domain/name_keys.h"
+#include "jrr/domain/core/name_keys.h"
 
 namespace jrr::testing {
 namespace {

@@ -16,8 +16,8 @@
 #include <chrono>
 #include <thread>
 
-#include "jrr/web/session_store.h"
-#include "jrr/web/web_server.h"
+#include "jrr/web/security/session_store.h"
+#include "jrr/web/server/web_server.h"
 #include "support/fixtures/served_register.h"
 #include "support/register_file.h"
 

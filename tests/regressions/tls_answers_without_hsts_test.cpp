@@ -12,7 +12,7 @@
 
 #include <cstdlib>
 
-#include "jrr/web/web_server.h"
+#include "jrr/web/server/web_server.h"
 #include "support/temp_dir.h"
 
 namespace jrr::testing {

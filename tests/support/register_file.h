@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <string>
 
-#include "jrr/persistence/database.h"
+#include "jrr/persistence/core/database.h"
 
 namespace jrr::testing {
 

@@ -8,11 +8,11 @@
 
 #include <memory>
 
-#include "jrr/domain/resident_changes.h"
-#include "jrr/persistence/database.h"
-#include "jrr/persistence/migrations.h"
-#include "jrr/persistence/sqlite_municipality_repository.h"
-#include "jrr/persistence/sqlite_resident_repository.h"
+#include "jrr/domain/records/resident_changes.h"
+#include "jrr/persistence/core/database.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 #include "support/temp_dir.h"
 
 namespace jrr::testing {

@@ -14,7 +14,7 @@
 #include <string>
 #include <thread>
 
-#include "jrr/web/totp.h"
+#include "jrr/web/security/totp.h"
 
 namespace jrr::testing {
 

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 証明発行 — CertificateDesk: the one use case that issues a certificate, for the CLI and the web
+// alike (JK-5.1–5.8, 1.3.8, 9.5, 10.2). It reads the people, checks the request against the
+// requester's legal ceiling and the viewer's permissions, clears everyone through ResidentAccess
+// (支援措置・抑止, logged), lays the plan out once to find missing glyphs and overflow, records the
+// 交付履歴 with fresh 発行番号, then renders. Nothing prints that was not recorded, and nothing is
+// recorded that then fails to print for a reason the desk could have known.
+//
+// The layout and the PDF are forms/'s; the desk sees them through CertificateRenderer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "jrr/domain/certificates/certificate.h"
+#include "jrr/domain/records/issuance_log.h"
+#include "jrr/domain/access/resident_access.h"
+
+namespace jrr {
+
+// 文字超過リスト (JK-5.8): one value that did not fit its box, or that has a character no font has.
+struct OverflowEntry {
+  std::string addressee_number;
+  std::string field;   // the layout field's name, e.g. address, name, domicile
+  std::string text;    // the value (stays in memory and in the clerk's own output; never logged)
+  bool missing_glyph = false;
+};
+
+// What laying out a plan found, before any PDF exists.
+struct LayoutCheck {
+  int sheets = 0;  // sheets of one copy
+  std::vector<OverflowEntry> problems;
+};
+
+// forms/ implements this with cairo and pango. Infrastructure failures (no font, cairo error) throw.
+class CertificateRenderer {
+ public:
+  virtual ~CertificateRenderer() = default;
+  virtual LayoutCheck Check(const CertificatePlan& plan) = 0;
+  // One PDF holding every copy, copy i numbered with serials[i].
+  virtual std::string Render(const CertificatePlan& plan, const std::vector<int>& serials) = 0;
+};
+
+// What the desk needs beyond the resident register.
+struct CertificateSettings {
+  std::string municipality_code;
+  std::string municipality_name;
+  std::vector<Certifier> certifiers;
+  std::string terminal_name;  // as printed in the 発行番号; empty when the terminal is unknown
+  std::string printer_name;
+  OverflowPolicy overflow = OverflowPolicy::kToLimit;
+};
+
+struct IssuedCertificate {
+  std::string pdf;
+  IssuanceRecord record;
+  std::vector<OverflowEntry> overflow;  // acknowledged overflow (文字超過リスト)
+  std::vector<std::string> people;      // 宛名番号 in print order
+};
+
+// What a planned certificate shows beyond its own people (ResidentAccess::ClearForIssue): the
+// 世帯主 when printed, every address it prints (the history's too), and the 本籍・筆頭者 when
+// printed.
+ShownOnPrint ShownBy(const CertificatePlan& plan);
+
+// The most people one 閲覧 list holds (certificate.area_too_large beyond it).
+inline constexpr std::size_t kMaxInspectionList = 5000;
+
+class CertificateDesk {
+ public:
+  // `orders`, when given, holds the member orders clerks set (JK-5.2); without it the rank order.
+  CertificateDesk(ResidentRepository& residents, AuditLog& log, IssuanceLog& issuance,
+                  CertificateRenderer& renderer, CertificateSettings settings, Viewer viewer,
+                  HouseholdOrderRepository* orders = nullptr)
+      : residents_(residents), log_(log), issuance_(issuance), renderer_(renderer),
+        settings_(std::move(settings)), viewer_(std::move(viewer)), orders_(orders) {}
+
+  // Issues the certificate. Errors, besides those of CheckRequest() and ClearForIssue():
+  //   access.permission_denied         no 証明発行 permission, or an item the viewer may not see
+  //                                    (個人番号, 住民票コード, 本籍) requested
+  //   change.person_not_found          an unknown 宛名番号
+  //   certificate.not_resident         a 住民票 certificate for someone whose record is a 除票
+  //   certificate.not_removed          a 除票 certificate for a resident
+  //   certificate.not_moving_out       a 転出証明書 for someone without a 転出
+  //   certificate.member_not_in_household  a member outside the person's household
+  //   certificate.no_certifier         no 市区町村長 or 職務代理者 registered for the day
+  //   certificate.missing_glyph        a character no font has (never printed as a blank box)
+  //   certificate.overflow (アラート)   a value that does not fit; detail lists the fields
+  //   certificate.nobody               an 閲覧 list with nobody in the area
+  Result<IssuedCertificate> Issue(const CertificateRequest& request);
+
+  // Only the plan (no clearance, nothing logged or recorded): what Issue() would lay out. For
+  // tests and the layout dump. Same errors as Issue() before clearance.
+  Result<CertificatePlan> Plan(const CertificateRequest& request);
+
+ private:
+  Result<std::vector<PrintedPerson>> People(const CertificateRequest& request);
+  Result<std::vector<PrintedPerson>> InspectionPeople(const CertificateRequest& request);
+  PrintedPerson AsIssuedOn(const ResidentRecord& latest, bool with_history);
+  ResidentRepository& residents_;
+  AuditLog& log_;
+  IssuanceLog& issuance_;
+  CertificateRenderer& renderer_;
+  CertificateSettings settings_;
+  Viewer viewer_;
+  HouseholdOrderRepository* orders_;
+};
+
+}  // namespace jrr

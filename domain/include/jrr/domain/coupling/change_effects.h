@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 異動の波及 — ChangeEffects: everything a recorded 異動 causes outside the 住民記録 itself, planned
+// in one pure function so that a reader of one place sees all of it:
+//   印鑑登録   a 転出, 国外転出, 死亡 or 職権消除 ends an active registration; a change of the name
+//              it shows lapses it (印鑑条例; seals/seal_registration.h: SealEffectsOf)
+//   支援措置   a 申出者 who moves out keeps protection as a 仮支援措置 of the former-address
+//              municipality (JK-3.4)
+//   戸籍の附票 a change of a 附票 item updates this municipality's 附票 now, or is noticed to the
+//              本籍地 (住基法第18条, 第19条第1項; fuhyo/fuhyo.h: NoticeFor)
+//   CS         a 特例転出 sends its 転出証明書情報, a 転入 from elsewhere owes the 転出地 a 転入通知,
+//              and a 特例転入 takes up a received 転出証明書情報 exactly once (住基法第24条の2,
+//              第9条第1項; cs/cs_message.h)
+// The facts the plan needs are read by the caller (persistence, inside the 異動's transaction;
+// the 入力確認 reads the same facts before anything is written), so the 入力確認 shows and refuses
+// exactly what recording will do. persistence/coupling applies a plan in the 異動's transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jrr/domain/core/result.h"
+#include "jrr/domain/cs/cs_message.h"
+#include "jrr/domain/fuhyo/fuhyo.h"
+#include "jrr/domain/protection/protection.h"
+#include "jrr/domain/records/change.h"
+#include "jrr/domain/records/register_settings.h"
+#include "jrr/domain/seals/seal_registration.h"
+
+namespace jrr {
+
+// What the register holds that the plan depends on, for the people of one 異動.
+struct ChangeEffectFacts {
+  // This municipality as notices route it (架空県架空市) and its code; empty before `jrr init`, when
+  // nothing is noticed or sent.
+  std::string municipality;
+  std::string municipality_code;
+  // 印鑑登録: the active registrations of the 異動's people, and the municipality's settings.
+  std::vector<SealRegistration> active_seals;
+  SealSettings seal_settings;
+  // 支援措置: the latest version of every measure naming one of the 異動's people.
+  std::vector<SupportMeasure> measures;
+  // 戸籍の附票: for each of the outcome's versions, the version it replaced (nullopt for a person
+  // new to the register). Same length as ChangeOutcome::versions.
+  std::vector<std::optional<ResidentRecord>> before;
+  // CS: the 転出証明書情報 the 異動 names (ChangeRecord::move_out_information), as received.
+  enum class Information { kNotNamed, kUnknown, kReceived, kUsed };
+  Information move_out_information = Information::kNotNamed;
+  int64_t information_used_by = 0;  // the 異動 that took it up, for kUsed
+};
+
+// A 附票 change: applied to this municipality's 附票 now (`ours`), or noticed to the 本籍地.
+struct FuhyoEffect {
+  FuhyoNotice notice;            // from and to set; notice_id assigned when queued
+  bool ours = false;
+  std::string addressee_number;  // the person it is about
+};
+
+// A CS message to send.
+struct CsEffect {
+  CsKind kind = CsKind::kMoveInNotice;
+  std::string from;     // this municipality
+  std::string to;       // the receiving municipality
+  std::string payload;
+};
+
+struct ChangeEffects {
+  std::vector<SealRegistration> seals_ended;        // each as it will be saved: ended, why, on
+  std::vector<SupportMeasure> measures_switched;    // each as it will be saved (仮支援措置, 前住所地)
+  std::vector<FuhyoEffect> fuhyo;
+  std::vector<CsEffect> cs;
+  bool takes_move_out_information = false;          // marks ChangeRecord::move_out_information used
+  // What the clerk is told (rule ids of severity アラート), at 入力確認 and after recording:
+  // seal.ended, fuhyo.noticed, cs.sent. A 支援措置 is never named here: the 入力確認 is seen by
+  // clerks who may not learn of one.
+  std::vector<std::string> notices;
+};
+
+// The plan of `outcome` (recorded, or previewed at 入力確認) given `facts`. Errors:
+// cs.move_out_information_unknown (not received, or not a 転出証明書情報), cs.move_out_information_used.
+Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome, const ChangeEffectFacts& facts);
+
+// The facts of one 異動's people, as the register holds them now (a port; persistence reads them
+// inside the 異動's transaction, the 入力確認 before it).
+class ChangeEffectFactsSource {
+ public:
+  virtual ~ChangeEffectFactsSource() = default;
+  // Throws StorageError.
+  virtual ChangeEffectFacts FactsFor(const ChangeOutcome& outcome) = 0;
+};
+
+}  // namespace jrr

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/changes/change_desk.h"
+#include "jrr/domain/core/rule_ids.h"
+
+#include <algorithm>
+#include <optional>
+#include <variant>
+
+namespace jrr {
+namespace {
+
+std::vector<std::string> AcknowledgedBy(const AnyChangeCommand& command) {
+  return std::visit([](const auto& c) { return c.input.acknowledged_alerts; }, command);
+}
+
+}  // namespace
+
+Status ChangeDesk::Require(Permission permission, const std::string& function) {
+  auto ok = Authorize(viewer_, permission);
+  if (!ok) {
+    AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
+    event.outcome = ok.error().rule_id;
+    log_.Record(event);
+  }
+  return ok;
+}
+
+Status ChangeDesk::RequireChange(const AnyChangeCommand& command, const std::string& function) {
+  if (auto ok = Require(Permission::kChange, function); !ok) return ok;
+  std::vector<Permission> needed;
+  if (const auto* c = std::get_if<CorrectionCommand>(&command)) {
+    if (c->individual_number) needed.push_back(Permission::kSeeIndividualNumber);
+    if (c->resident_record_code) needed.push_back(Permission::kSeeResidentRecordCode);
+    if (c->domicile) needed.push_back(Permission::kSeeDomicile);
+    if (c->foreign) needed.push_back(Permission::kSeeResidenceStatus);
+  } else if (const auto* n = std::get_if<NationalityChangeCommand>(&command)) {
+    if (n->domicile.state == Domicile::State::kRecorded) needed.push_back(Permission::kSeeDomicile);
+    if (n->kind == NationalityChangeCommand::Kind::kLoss) needed.push_back(Permission::kSeeResidenceStatus);
+  } else if (std::holds_alternative<DomicileRenamingCommand>(command)) {
+    needed.push_back(Permission::kSeeDomicile);  // it names the 本籍 before and after
+  }
+  for (Permission p : needed) {
+    if (auto ok = Require(p, function); !ok) return ok;
+  }
+  return {};
+}
+
+ChangeContext ChangeDesk::Context() const {
+  ChangeContext context{viewer_.today, viewer_.operator_id, viewer_.place, viewer_.terminal};
+  context.now_epoch_seconds = viewer_.now_epoch_seconds;
+  return context;
+}
+
+std::optional<Error> ChangeDesk::Withheld(const std::vector<std::string>& read, const std::string& function,
+                                          const std::vector<std::string>& acknowledged, const std::string& instead_of) {
+  ResidentAccess access(residents_, log_, viewer_);
+  std::vector<std::string> withheld;
+  std::optional<Error> refusal;  // protection.blocked over protection.alert, as ClearForView answers
+  for (const std::string& atena : read) {
+    Status cleared = access.ViewCleared(atena, acknowledged);
+    if (cleared) continue;
+    withheld.push_back(atena);
+    if (!refusal || cleared.error().rule_id == rules::kProtectionBlocked) refusal = cleared.error();
+  }
+  if (withheld.empty()) return std::nullopt;
+  AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
+  event.targets = withheld;
+  event.outcome = refusal->rule_id;
+  if (!instead_of.empty()) event.detail = "instead of " + instead_of;
+  log_.Record(event);
+  return refusal;
+}
+
+Status ChangeDesk::ClearReaders(const AnyChangeCommand& command, const std::string& function) {
+  std::vector<std::string> read;
+  (void)PreviewChange(residents_, Context(), command, dictionary_, &read);
+  if (auto refused = Withheld(read, function, AcknowledgedBy(command), {})) return *refused;
+  return {};
+}
+
+// IMP: JK-4.0.9
+Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
+  if (auto ok = RequireChange(command, "入力確認"); !ok) return ok.error();
+  std::vector<std::string> read;
+  auto preview = PreviewChange(residents_, Context(), command, dictionary_, &read);
+  // Refused alike whether or not the 異動 would pass: passing would otherwise tell a fact too.
+  if (auto refused = Withheld(read, "入力確認", AcknowledgedBy(command), preview ? "" : preview.error().rule_id)) {
+    return *refused;
+  }
+  if (!preview) return preview.error();
+  // The 入力確認 shows the people as the 異動 would leave them: a view of everyone already in the
+  // register, logged, and refused under a 照会抑止 like 照会 (JK-4.0.9, 3.1, 10.2).
+  std::vector<std::string> shown;
+  for (const ResidentRecord& v : preview->versions) {
+    if (std::find(shown.begin(), shown.end(), v.addressee_number) == shown.end() && residents_.Latest(v.addressee_number)) {
+      shown.push_back(v.addressee_number);
+    }
+  }
+  if (auto ok = ResidentAccess(residents_, log_, viewer_).ClearForView(shown, "入力確認", AcknowledgedBy(command)); !ok) {
+    return ok.error();
+  }
+  // What recording would cause elsewhere, planned as Append will plan it.
+  auto effects = PlanChangeEffects(*preview, effects_.FactsFor(*preview));
+  if (!effects) return effects.error();
+  for (const std::string& notice : effects->notices) preview->notices.push_back(notice);
+  return preview;
+}
+
+Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
+  if (auto ok = RequireChange(command, "異動入力"); !ok) return ok.error();
+  // Its readers cleared first, a refusal of its own rules tells nothing of anyone withheld.
+  if (auto ok = ClearReaders(command, "異動入力"); !ok) return ok.error();
+  return ResidentChanges(residents_, Context(), dictionary_).Apply(command);
+}
+
+// IMP: JK-4.0.8
+Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::string kind,
+                                        std::string command_json) {
+  if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
+  if (auto ok = ClearReaders(command, "仮登録"); !ok) return ok.error();
+  return EnterProvisional(residents_, pending_, Context(), command, std::move(kind), std::move(command_json),
+                          dictionary_);
+}
+
+// IMP: JK-4.0.8
+Result<ChangeOutcome> ChangeDesk::Approve(int64_t pending_id, const AnyChangeCommand& command) {
+  if (auto ok = Require(Permission::kApprove, "本登録"); !ok) return ok.error();
+  if (auto ok = ClearReaders(command, "本登録"); !ok) return ok.error();
+  ChangeContext context = Context();
+  context.approving_pending_id = pending_id;
+  return ResidentChanges(residents_, context, dictionary_).Apply(command);
+}
+
+Status ChangeDesk::Withdraw(int64_t pending_id) {
+  if (auto ok = Require(Permission::kChange, "仮登録取消"); !ok) return ok;
+  return pending_.Withdraw(pending_id, Context());
+}
+
+Result<std::vector<PendingChange>> ChangeDesk::Pending() {
+  if (auto ok = Require(Permission::kView, "仮登録一覧"); !ok) return ok.error();
+  return pending_.ListOpen();
+}
+
+Result<PendingChange> ChangeDesk::PendingOne(int64_t pending_id) {
+  if (auto ok = Require(Permission::kView, "仮登録照会"); !ok) return ok.error();
+  return pending_.GetOpen(pending_id);
+}
+
+}  // namespace jrr

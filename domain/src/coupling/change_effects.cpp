@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/coupling/change_effects.h"
+
+#include <algorithm>
+
+#include "jrr/domain/certificates/certificate.h"
+#include "jrr/domain/core/place_names.h"
+#include "jrr/domain/core/rule_ids.h"
+
+namespace jrr {
+namespace {
+
+void NoticeOnce(ChangeEffects& effects, std::string_view rule_id) {
+  if (std::find(effects.notices.begin(), effects.notices.end(), rule_id) == effects.notices.end()) {
+    effects.notices.emplace_back(rule_id);
+  }
+}
+
+// 印鑑登録: each registration SealEffectsOf ends, as it will be saved.
+void PlanSeals(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, ChangeEffects& effects) {
+  if (facts.active_seals.empty()) return;
+  for (const SealEffect& effect : SealEffectsOf(outcome, facts.active_seals, facts.seal_settings)) {
+    for (SealRegistration r : facts.active_seals) {
+      if (r.addressee_number != effect.addressee_number) continue;
+      r.state = SealState::kEnded;
+      r.ended_on = effect.on;
+      r.end_reason = effect.reason;
+      r.operator_id = outcome.change.operator_id;
+      effects.seals_ended.push_back(std::move(r));
+      NoticeOnce(effects, rules::kSealEnded);
+    }
+  }
+}
+
+// 支援措置 (JK-3.4): the measures a moving-out 申出者 applied for become 仮支援措置 of the former
+// address, so protection never lapses between 転出 and 転入.
+void PlanMeasures(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, ChangeEffects& effects) {
+  const ChangeReason reason = outcome.change.reason;
+  if (reason != ChangeReason::kDomesticMoveOut && reason != ChangeReason::kMoveOutAbroad) return;
+  for (const ResidentRecord& v : outcome.versions) {
+    if (v.status != ResidentStatus::kRemoved) continue;
+    for (const SupportMeasure& m : facts.measures) {
+      if (m.applicant != v.addressee_number || !m.Active() || m.state == SupportState::kFormerAddress) continue;
+      const bool planned = std::any_of(effects.measures_switched.begin(), effects.measures_switched.end(),
+                                       [&](const SupportMeasure& s) { return s.measure_id == m.measure_id; });
+      if (planned) continue;
+      SupportMeasure next = SwitchToFormerAddress(m);
+      next.operator_id = outcome.change.operator_id;
+      effects.measures_switched.push_back(std::move(next));
+    }
+  }
+}
+
+// 戸籍の附票 (住基法第18条, 第19条第1項): a version whose 附票 items changed.
+void PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, ChangeEffects& effects) {
+  if (facts.municipality.empty()) return;
+  for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
+    const ResidentRecord& v = outcome.versions[i];
+    const std::optional<ResidentRecord> none;
+    const std::optional<ResidentRecord>& before = i < facts.before.size() ? facts.before[i] : none;
+    auto notice = NoticeFor(before, v, outcome.change.processing_date);
+    if (!notice) continue;
+    notice->from_municipality = facts.municipality;
+    FuhyoEffect effect{*notice, false, v.addressee_number};
+    if (DomicileIsIn(v.domicile, facts.municipality)) {
+      effect.ours = true;
+      effect.notice.to_municipality = facts.municipality;
+    } else {
+      effect.notice.to_municipality = MunicipalityOfPlace(v.domicile.place);
+      if (effect.notice.to_municipality.empty()) continue;  // a 本籍 that cannot be routed
+    }
+    effects.fuhyo.push_back(std::move(effect));
+    // One wording whether the 附票 is ours or another's: which one would tell where the 本籍 is.
+    NoticeOnce(effects, rules::kFuhyoNoticed);
+  }
+}
+
+// CS (住基法第24条の2, 第9条第1項).
+Status PlanCs(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, ChangeEffects& effects) {
+  const ChangeRecord& change = outcome.change;
+  if (!change.move_out_information.empty()) {
+    switch (facts.move_out_information) {
+      case ChangeEffectFacts::Information::kNotNamed:
+      case ChangeEffectFacts::Information::kUnknown:
+        return MakeError(ErrorCode::kNotFound, "cs.move_out_information_unknown", change.move_out_information);
+      case ChangeEffectFacts::Information::kUsed:
+        return MakeError(ErrorCode::kRuleViolation, "cs.move_out_information_used",
+                         "異動 " + std::to_string(facts.information_used_by));
+      case ChangeEffectFacts::Information::kReceived:
+        effects.takes_move_out_information = true;
+        break;
+    }
+  }
+  if (facts.municipality_code.empty()) return {};  // a register before `jrr init` exchanges nothing
+  if (change.special && change.reason == ChangeReason::kDomesticMoveOut) {
+    // 転出証明書情報: the items a 転出証明書 would carry, for the 転出先 to enter.
+    std::vector<ResidentRecord> movers;
+    for (const ResidentRecord& v : outcome.versions) {
+      if (v.status == ResidentStatus::kRemoved) movers.push_back(v);
+    }
+    if (!movers.empty() && movers.front().removal) {
+      effects.cs.push_back({CsKind::kMoveOutInformation, facts.municipality,
+                            MunicipalityOfPlace(movers.front().removal->planned_destination.text),
+                            MoveOutData(movers, facts.municipality_code, facts.municipality, change.processing_date)});
+      NoticeOnce(effects, rules::kCsSent);
+    }
+  }
+  if (const auto move_in_notice = MoveInNoticeOf(outcome, facts.municipality)) {
+    effects.cs.push_back({CsKind::kMoveInNotice, facts.municipality, move_in_notice->to, EncodeMoveInNotice(move_in_notice->notice)});
+    NoticeOnce(effects, rules::kCsSent);
+  }
+  return {};
+}
+
+}  // namespace
+
+// IMP: JK-3.4, JK-4.1.1.3, JK-4.1.3.0.4, JK-7.2.4
+Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome, const ChangeEffectFacts& facts) {
+  ChangeEffects effects;
+  if (auto ok = PlanCs(outcome, facts, effects); !ok) return ok.error();
+  PlanSeals(outcome, facts, effects);
+  PlanMeasures(outcome, facts, effects);
+  PlanFuhyo(outcome, facts, effects);
+  return effects;
+}
+
+}  // namespace jrr

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/domain/records/resident_record.h"
+
+#include <algorithm>
+
+#include "jrr/domain/core/name_keys.h"
+#include "jrr/domain/core/numbers.h"
+
+namespace jrr {
+
+std::string Address::Printed() const {
+  std::string out = text + banchi;
+  if (!katagaki.empty()) out += "\u3000" + katagaki;
+  return out;
+}
+
+std::string_view ForeignCategoryNameJa(ForeignCategory category) {
+  switch (category) {
+    case ForeignCategory::kNone: return {};
+    case ForeignCategory::kMidToLongTerm: return "中長期在留者";
+    case ForeignCategory::kSpecialPermanent: return "特別永住者";
+    case ForeignCategory::kTemporaryRefuge: return "一時庇護許可者";
+    case ForeignCategory::kProvisionalStay: return "仮滞在許可者";
+    case ForeignCategory::kTransitional: return "出生・国籍喪失による経過滞在者";
+  }
+  return {};
+}
+
+std::string ResidentRecord::DisplayName() const {
+  if (kind == ResidentKind::kForeign && !foreign.alphabet_name.empty()) return foreign.alphabet_name;
+  if (given_name.empty()) return family_name;
+  return family_name + "\u3000" + given_name;
+}
+
+namespace {
+
+Error RuleError(const char* rule, const char* detail) {
+  return MakeError(ErrorCode::kRuleViolation, rule, detail);
+}
+
+}  // namespace
+
+Status ValidateRecord(const ResidentRecord& r) {
+  const bool foreign = r.kind == ResidentKind::kForeign;
+  if (foreign ? r.foreign.alphabet_name.empty() : r.family_name.empty()) {
+    return RuleError("record.name_required", "name is blank");
+  }
+  if ((r.status == ResidentStatus::kRemoved) != r.removal.has_value()) {
+    return MakeError(ErrorCode::kInternal, "record.removal_items", "status and removal disagree");
+  }
+  if (r.status == ResidentStatus::kResident) {
+    if (r.address.empty()) return RuleError("record.address_required", "address is blank");
+    if (!r.resident_since) {
+      return RuleError("record.resident_since_required", "住民となった年月日 is blank");
+    }
+  }
+  if (!foreign) {
+    if (r.domicile.state == Domicile::State::kRecorded && r.domicile.place.empty()) {
+      return RuleError("record.domicile_required", "本籍 blank without なし/不明");
+    }
+    if (!(r.foreign == ForeignResidentItems{})) {
+      return RuleError("record.foreign_items_not_allowed", "foreign items on a Japanese record");
+    }
+    if (!r.common_name.empty()) {
+      return RuleError("record.common_name_japanese", "通称 is for foreign residents");
+    }
+    for (const std::string* kana : {&r.family_kana, &r.given_kana, &r.former_surname_kana}) {
+      if (!kana->empty()) {
+        if (auto ok = CheckStatutoryFurigana(*kana); !ok) return ok.error();
+      }
+    }
+  } else if (r.foreign.nationality.empty() || r.foreign.category == ForeignCategory::kNone) {
+    return RuleError("record.foreign_items_required", "国籍 and 30条の45 category are required");
+  }
+  if (!r.individual_number.empty()) {
+    if (auto ok = IndividualNumber::Parse(r.individual_number); !ok) return ok.error();
+  }
+  if (!r.resident_record_code.empty() && r.resident_record_code != kDrawResidentRecordCode) {
+    if (auto ok = ResidentRecordCode::Parse(r.resident_record_code); !ok) return ok.error();
+  }
+  return {};
+}
+
+bool MoveOutPending(const ResidentRecord& r, CalendarDate today) {
+  if (r.status != ResidentStatus::kRemoved || !r.removal) return false;
+  if (r.removal->reason != ChangeReason::kDomesticMoveOut && r.removal->reason != ChangeReason::kMoveOutAbroad) return false;
+  const auto planned = r.removal->effective.InternalDate();
+  return planned && *planned > today;
+}
+
+bool AwaitsMoveInNotice(const ResidentRecord& r, CalendarDate removed_by) {
+  if (r.status != ResidentStatus::kRemoved || !r.removal || r.removal->move_in_notice_date) return false;
+  if (r.removal->reason != ChangeReason::kDomesticMoveOut && r.removal->reason != ChangeReason::kRemovalExOfficio) {
+    return false;
+  }
+  const auto effective = r.removal->effective.InternalDate();
+  return effective && *effective <= removed_by;
+}
+
+void SortByRemoval(std::vector<ResidentRecord>& records) {
+  auto day = [](const ResidentRecord& r) {
+    const auto d = r.removal ? r.removal->effective.InternalDate() : std::nullopt;
+    return d ? ToDayNumber(*d) : int64_t{0};
+  };
+  std::sort(records.begin(), records.end(), [&](const ResidentRecord& a, const ResidentRecord& b) {
+    return std::pair(day(a), a.addressee_number) < std::pair(day(b), b.addressee_number);
+  });
+}
+
+}  // namespace jrr

@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/forms/certificates/certificate_fill.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "jrr/domain/records/change_reason.h"
+#include "jrr/domain/core/japanese_date.h"
+#include "jrr/forms/certificates/certificate_layout.h"
+
+namespace jrr::forms {
+namespace {
+
+const std::string kMark(kOmittedMark);
+
+std::string Wareki(const RecordedDate& date) { return FormatRecordedDate(date, DisplayCalendar::kWareki); }
+std::string Wareki(const std::optional<RecordedDate>& date) { return date ? Wareki(*date) : std::string(); }
+std::string Wareki(const std::optional<CalendarDate>& date) { return date ? FormatWareki(*date) : std::string(); }
+
+std::string Joined(std::initializer_list<std::string> parts) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += "\u3000";
+    out += p;
+  }
+  return out;
+}
+
+std::string Bracketed(const std::string& kana) { return kana.empty() ? std::string() : "（" + kana + "）"; }
+
+// Each field's text for one person, by the layout's field names.
+std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePlan& plan, const PrintedPerson& p) {
+  const ResidentRecord& r = p.record;
+  const bool foreign = r.kind == ResidentKind::kForeign;
+  auto printed = [&](OptionalItem item, std::string value) { return plan.items.contains(item) ? value : kMark; };
+  auto address = [&](const Address& a) { return plan.katagaki ? a.Printed() : a.text + a.banchi; };
+  std::map<std::string, std::string, std::less<>> v;
+
+  v["member.kana"] = Joined({r.family_kana, r.given_kana});
+  std::string name = r.DisplayName();
+  if (foreign && !r.foreign.alphabet_name.empty() && !r.family_name.empty()) {
+    name += "\u3000" + Joined({r.family_name, r.given_name});  // 漢字併記
+  }
+  v["member.name"] = name;
+  v["member.individual_number"] = printed(OptionalItem::kIndividualNumber, r.individual_number);
+  v["member.resident_record_code"] = printed(OptionalItem::kResidentRecordCode, r.resident_record_code);
+  v["member.birth"] = FormatRecordedDate(r.birth_date, foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
+  v["member.sex"] = r.sex == Sex::kMale ? "男" : "女";
+  v["member.relationship"] = printed(OptionalItem::kHeadAndRelationship, r.relationship.Text());
+  v["member.resident_since"] = Wareki(r.resident_since);
+  if (foreign) {
+    if (!r.common_name.empty()) {
+      std::string common = r.common_name + (plan.furigana ? Bracketed(r.common_name_kana) : std::string());
+      v["member.former_name"] = printed(OptionalItem::kCommonName, "通称 " + common);
+    }
+  } else if (!r.former_surname.empty()) {
+    v["member.former_name"] = "旧氏 " + r.former_surname + Bracketed(r.former_surname_kana);
+  }
+  v["member.address_since"] = Wareki(r.address_since);
+  if (!foreign) {
+    std::string place, head;
+    switch (r.domicile.state) {
+      case Domicile::State::kRecorded: place = r.domicile.place, head = r.domicile.head_of_family; break;
+      case Domicile::State::kNone: place = "本籍なし"; break;
+      case Domicile::State::kUnknown: place = "本籍不明"; break;
+    }
+    v["member.domicile"] = printed(OptionalItem::kDomicile, place);
+    v["member.head_of_family"] = printed(OptionalItem::kDomicile, head);
+  }
+  v["member.notified"] = Wareki(r.notification_date);
+  v["member.previous_address"] = address(r.previous_address);
+
+  std::string remarks;
+  if (foreign) {
+    const ForeignResidentItems& f = r.foreign;
+    std::string expiry = f.period_expiry ? FormatSeireki(*f.period_expiry) : std::string();
+    std::string period = f.period_of_stay.empty() ? f.landing_period + f.provisional_stay_period : f.period_of_stay;
+    if (!expiry.empty()) period += "（満了日 " + expiry + "）";
+    std::string card = f.residence_card_number.empty() ? f.special_permanent_certificate_number : f.residence_card_number;
+    remarks = printed(OptionalItem::kForeignItems,
+                      Joined({"国籍・地域 " + f.nationality, std::string(ForeignCategoryNameJa(f.category)),
+                              f.status_of_residence.empty() ? std::string() : "在留資格 " + f.status_of_residence,
+                              period.empty() ? std::string() : "在留期間 " + period,
+                              card.empty() ? std::string() : "在留カード等番号 " + card}));
+  }
+  if (r.removal && !p.move_out_pending) {
+    const RemovalItems& removal = *r.removal;
+    v["member.removal"] = std::string(InfoOf(removal.reason).name_ja) + " " + Wareki(removal.effective);
+    const Address& to = removal.confirmed_destination.empty() ? removal.planned_destination : removal.confirmed_destination;
+    if (!to.empty()) remarks = Joined({remarks, "転出先 " + address(to)});
+    v["member.destination"] = address(removal.planned_destination);
+    v["member.planned_date"] = Wareki(removal.effective);
+  }
+  v["member.remarks"] = remarks;
+  return v;
+}
+
+PlacedText Text(std::string field, std::string atena, Box box, FontRole font, double size, std::string text,
+                Align align = Align::kLeft) {
+  return TextAt(std::move(field), std::move(atena), box, font, size, std::move(text), align);
+}
+
+void AddMemberBlock(Sheet& sheet, const CertificatePlan& plan, const PrintedPerson& person, double top) {
+  const MemberBlockLayout& block = plan.kind == CertificateKind::kMoveOut ? MoveOutMemberBlock() : MemberBlock();
+  const auto values = MemberValues(plan, person);
+  const std::string& atena = person.record.addressee_number;
+  auto shift = [top](Box b) { return Box{b.x, b.y + top, b.w, b.h}; };
+  // 消除事由 belongs to the 除票 only: elsewhere the cell stays empty, label and all.
+  const bool removed_kind =
+      plan.kind == CertificateKind::kRemovedCopy || plan.kind == CertificateKind::kRemovedItemCertificate;
+  for (const FieldSpec& f : block.fields) {
+    const bool shown = f.name != "member.removal" || removed_kind;
+    auto found = values.find(f.name);
+    std::string value = found == values.end() || !shown ? std::string() : found->second;
+    sheet.texts.push_back(Text(std::string(f.name) + ".label", atena, shift(f.label_box), FontRole::kGothic, 6.5,
+                               shown ? std::string(f.label) : std::string(), Align::kCenter));
+    sheet.texts.push_back(Text(std::string(f.name), atena, shift(f.value_box), f.font, f.size_pt, value));
+  }
+  for (const Rule& r : block.rules) sheet.rules.push_back({r.x1, r.y1 + top, r.x2, r.y2 + top, r.width_mm});
+}
+
+void AddPageHeader(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page) {
+  sheet.texts.push_back(Text("title", "", page.title, FontRole::kGothic, 16, plan.title, Align::kCenter));
+  if (plan.official_mark) {
+    PlacedText mark = Text("official_mark", "", page.official_mark, FontRole::kGothic, 14, "公用", Align::kCenter);
+    mark.framed = true;
+    sheet.texts.push_back(mark);
+  }
+  sheet.texts.push_back(Text("header.address.label", "", page.header_address_label, FontRole::kGothic, 8, "住所",
+                             Align::kCenter));
+  sheet.texts.push_back(Text("header.address", "", page.header_address, FontRole::kMincho, 11, plan.household_address));
+  sheet.texts.push_back(Text("header.head.label", "", page.header_head_label, FontRole::kGothic, 8, "世帯主",
+                             Align::kCenter));
+  sheet.texts.push_back(Text("header.head", "", page.header_head, FontRole::kMincho, 11,
+                             plan.items.contains(OptionalItem::kHeadAndRelationship) ? plan.head_name : kMark));
+  const Box& f = page.header_frame;
+  const double kFrame = 0.4;
+  sheet.rules.push_back({f.x, f.y, f.x + f.w, f.y, kFrame});
+  sheet.rules.push_back({f.x, f.y + f.h / 2, f.x + f.w, f.y + f.h / 2, 0.15});
+  sheet.rules.push_back({f.x, f.y + f.h, f.x + f.w, f.y + f.h, kFrame});
+  sheet.rules.push_back({f.x, f.y, f.x, f.y + f.h, kFrame});
+  sheet.rules.push_back({f.x + f.w, f.y, f.x + f.w, f.y + f.h, kFrame});
+  sheet.rules.push_back({page.header_address.x, f.y, page.header_address.x, f.y + f.h, 0.15});
+}
+
+void AddFooter(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page) {
+  sheet.texts.push_back(Text("footer.certification", "", page.certification, FontRole::kMincho, 10.5,
+                             plan.certification_text));
+  sheet.texts.push_back(Text("footer.issue_date", "", page.issue_date, FontRole::kMincho, 10.5,
+                             FormatWareki(plan.issue_date)));
+  if (plan.acting) {
+    // The 職務代理者 certifies in the mayor's stead: say whose stead (JK-5.6).
+    sheet.texts.push_back(Text("footer.certifier_acting", "", page.certifier_acting, FontRole::kMincho, 10.5,
+                               plan.acting_for));
+  }
+  sheet.texts.push_back(Text("footer.certifier", "", page.certifier, FontRole::kMincho, 12,
+                             Joined({plan.certifier_title, plan.certifier_name})));
+  if (plan.seal) {
+    sheet.seal = page.seal;
+    sheet.seal_text = plan.seal_text;
+  }
+  if (plan.kind != CertificateKind::kInspection) {
+    sheet.texts.push_back(Text("footer.seal_note", "", page.seal_note, FontRole::kGothic, plan.seal ? 7 : 10,
+                               plan.seal_note, Align::kCenter));
+  }
+  if (!plan.move_out_data.empty()) {
+    sheet.qr = page.qr;
+    sheet.qr_data = plan.move_out_data;
+    sheet.texts.push_back(Text("footer.qr_caption", "", page.qr_caption, FontRole::kGothic, 8,
+                               std::string(plan.special_move_out ? "特例による転出処理済　" : "") +
+                                   "転出証明書情報（二次元コード・形式 JRR-TENSHUTSU/1）"));
+  }
+}
+
+std::vector<Sheet> FillList(const CertificatePlan& plan, int serial) {
+  const ListLayout& list = InspectionList();
+  const int rows = static_cast<int>((list.bottom_mm - list.top_mm) / list.row_mm) - 1;  // one for the column heads
+  std::vector<Sheet> sheets;
+  for (std::size_t start = 0; start < plan.people.size(); start += rows) {
+    Sheet sheet;
+    sheet.texts.push_back(Text("title", "", list.title, FontRole::kGothic, 15, plan.title, Align::kCenter));
+    sheet.texts.push_back(Text("list.area", "", list.area, FontRole::kGothic, 8,
+                               plan.list_condition));
+    double y = list.top_mm;
+    const std::pair<const Box*, const char*> kHeads[] = {
+        {&list.name, "氏名"}, {&list.birth, "生年月日"}, {&list.sex, "性別"}, {&list.address, "住所"}};
+    for (const auto& [box, label] : kHeads) {
+      sheet.texts.push_back(Text("list.head", "", {box->x, y, box->w, list.row_mm}, FontRole::kGothic, 8, label,
+                                 Align::kCenter));
+    }
+    sheet.rules.push_back({list.name.x, y + list.row_mm, list.address.x + list.address.w, y + list.row_mm, 0.4});
+    y += list.row_mm;
+    for (std::size_t i = start; i < std::min(plan.people.size(), start + rows); ++i) {
+      const ResidentRecord& r = plan.people[i].record;
+      const bool foreign = r.kind == ResidentKind::kForeign;
+      auto row = [&](const char* field, const Box& column, FontRole font, std::string text, Align align) {
+        sheet.texts.push_back(Text(field, r.addressee_number, {column.x, y, column.w, list.row_mm}, font,
+                                   list.size_pt, std::move(text), align));
+      };
+      row("list.name", list.name, FontRole::kMincho, r.DisplayName(), Align::kLeft);
+      row("list.birth", list.birth, FontRole::kMincho,
+          FormatRecordedDate(r.birth_date, foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki), Align::kLeft);
+      row("list.sex", list.sex, FontRole::kMincho, r.sex == Sex::kMale ? "男" : "女", Align::kCenter);
+      row("list.address", list.address, FontRole::kMincho, r.address.Printed(), Align::kLeft);
+      y += list.row_mm;
+      sheet.rules.push_back({list.name.x, y, list.address.x + list.address.w, y, 0.1});
+    }
+    sheets.push_back(std::move(sheet));
+  }
+  const int total = static_cast<int>(sheets.size());
+  for (int i = 0; i < total; ++i) {
+    IssueNumber number = plan.number;
+    number.serial = serial;
+    sheets[i].texts.push_back(Text("number", "", list.number, FontRole::kGothic, 7.5, number.Text(i + 1, total),
+                                   Align::kRight));
+  }
+  return sheets;
+}
+
+void AddHistoryHead(Sheet& sheet, double y) {
+  const HistoryLayout& h = History();
+  const std::pair<const Box*, const char*> kHeads[] = {
+      {&h.date, "異動日"}, {&h.reason, "異動事由"}, {&h.notified, "届出日"}, {&h.content, "記載内容（異動後）"}};
+  for (const auto& [box, label] : kHeads) {
+    sheet.texts.push_back(Text("history.head", "", {box->x, y, box->w, h.row_mm}, FontRole::kGothic, 7, label,
+                               Align::kCenter));
+  }
+  sheet.rules.push_back({h.date.x, y, h.content.x + h.content.w, y, 0.4});
+  sheet.rules.push_back({h.date.x, y + h.row_mm, h.content.x + h.content.w, y + h.row_mm, 0.2});
+}
+
+// One person's sheets on the 個人票: the member block, then the history rows, continued.
+void AddIndividual(std::vector<Sheet>& sheets, const CertificatePlan& plan, const PrintedPerson& person) {
+  const PageLayout& page = CertificatePage();
+  const HistoryLayout& h = History();
+  Sheet sheet;
+  AddPageHeader(sheet, plan, page);
+  AddMemberBlock(sheet, plan, person, page.members_top_mm);
+  if (!plan.with_history) {
+    sheets.push_back(std::move(sheet));
+    return;
+  }
+  double y = h.top_first_sheet_mm;
+  AddHistoryHead(sheet, y);
+  y += h.row_mm;
+  const std::string& atena = person.record.addressee_number;
+  for (const auto& entry : person.history) {
+    if (y + h.row_mm > h.bottom_mm) {
+      sheets.push_back(std::move(sheet));
+      sheet = Sheet{};
+      sheet.texts.push_back(Text("title", "", page.title, FontRole::kGothic, 16, plan.title + "（続き）", Align::kCenter));
+      y = h.top_next_sheets_mm;
+      AddHistoryHead(sheet, y);
+      y += h.row_mm;
+    }
+    const ResidentRecord& v = entry.version;
+    auto cell = [&](const char* field, const Box& column, std::string text) {
+      sheet.texts.push_back(Text(field, atena, {column.x, y, column.w, h.row_mm}, FontRole::kMincho, h.size_pt,
+                                 std::move(text)));
+    };
+    cell("history.date", h.date, Wareki(entry.change.event_date));
+    cell("history.reason", h.reason, std::string(InfoOf(entry.change.reason).name_ja));
+    cell("history.notified", h.notified, Wareki(entry.change.notification_date));
+    cell("history.content", h.content,
+         Joined({v.DisplayName(), plan.katagaki ? v.address.Printed() : v.address.text + v.address.banchi}));
+    y += h.row_mm;
+    sheet.rules.push_back({h.date.x, y, h.content.x + h.content.w, y, 0.1});
+  }
+  sheets.push_back(std::move(sheet));
+}
+
+}  // namespace
+
+std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
+  if (plan.kind == CertificateKind::kInspection) return FillList(plan, serial);
+  const PageLayout& page = CertificatePage();
+  std::vector<Sheet> sheets;
+  if (plan.household_form) {
+    const std::size_t per_sheet = static_cast<std::size_t>(
+        plan.kind == CertificateKind::kMoveOut ? page.move_out_members_per_sheet : page.members_per_sheet);
+    for (std::size_t start = 0; start < plan.people.size(); start += per_sheet) {
+      Sheet sheet;
+      AddPageHeader(sheet, plan, page);
+      double top = page.members_top_mm;
+      for (std::size_t i = start; i < std::min(plan.people.size(), start + per_sheet); ++i) {
+        AddMemberBlock(sheet, plan, plan.people[i], top);
+        top += MemberBlock().height_mm;
+      }
+      sheets.push_back(std::move(sheet));
+    }
+  } else {
+    for (const PrintedPerson& person : plan.people) AddIndividual(sheets, plan, person);
+  }
+  const int total = static_cast<int>(sheets.size());
+  for (int i = 0; i < total; ++i) {
+    if (i + 1 == total) {
+      AddFooter(sheets[i], plan, page);
+    } else {
+      sheets[i].texts.push_back(Text("continued", "", page.continued, FontRole::kGothic, 8, "（次葉あり）"));
+    }
+    IssueNumber number = plan.number;
+    number.serial = serial;
+    sheets[i].texts.push_back(Text("number", "", page.number, FontRole::kGothic, 7.5,
+                                   "発行番号 " + number.Text(i + 1, total), Align::kRight));
+  }
+  return sheets;
+}
+
+PlacedText TextAt(std::string field, std::string atena, Box box, FontRole font, double size_pt, std::string text,
+                  Align align) {
+  PlacedText t;
+  t.field = std::move(field);
+  t.atena = std::move(atena);
+  t.box = box;
+  t.font = font;
+  t.size_pt = size_pt;
+  t.min_size_pt = std::max(kMinimumPoints, size_pt * kShrinkFloor);
+  t.align = align;
+  t.text = std::move(text);
+  return t;
+}
+
+std::string DumpSheets(const std::vector<Sheet>& sheets) {
+  std::string out;
+  char line[160];
+  auto box = [&](int page, const std::string& what, const std::string& atena, const Box& b, double size) {
+    std::snprintf(line, sizeof line, "%d %s %s %.1f %.1f %.1f %.1f %.1f ", page, what.c_str(),
+                  atena.empty() ? "-" : atena.c_str(), b.x, b.y, b.w, b.h, size);
+    out += line;
+  };
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const int page = static_cast<int>(i + 1);
+    for (const PlacedText& t : sheets[i].texts) {
+      box(page, t.field, t.atena, t.box, t.size_pt);
+      out += t.text + "\n";
+    }
+    if (sheets[i].seal) {
+      box(page, "seal", "", *sheets[i].seal, 0);
+      out += sheets[i].seal_text + "\n";
+    }
+    if (sheets[i].qr) {
+      box(page, "qr", "", *sheets[i].qr, 0);
+      out += std::to_string(sheets[i].qr_data.size()) + " bytes\n";
+    }
+    if (sheets[i].image) {
+      box(page, "image", "", *sheets[i].image, 0);
+      out += "png\n";
+    }
+    std::snprintf(line, sizeof line, "%d rules %zu\n", page, sheets[i].rules.size());
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace jrr::forms

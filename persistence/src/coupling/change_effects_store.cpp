@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jrr/persistence/coupling/change_effects_store.h"
+
+#include "jrr/domain/certificates/certificate.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/protection/sqlite_protection_register.h"
+#include "jrr/persistence/records/sqlite_register_settings.h"
+#include "jrr/persistence/records/sqlite_resident_store.h"
+#include "jrr/persistence/seals/sqlite_seal_register.h"
+
+namespace jrr {
+namespace {
+
+// This municipality as notices route it (架空県架空市) and its code; empty before `jrr init`.
+std::pair<std::string, std::string> ThisMunicipality(Database& db) {
+  const auto municipality = SqliteMunicipalityRepository(db).Get();
+  if (!municipality) return {};
+  const std::string code = municipality->code.digits();
+  return {TitleWithPrefecture(municipality->name, code), code};
+}
+
+bool MovesOut(const ChangeOutcome& outcome) {
+  return outcome.change.reason == ChangeReason::kDomesticMoveOut ||
+         outcome.change.reason == ChangeReason::kMoveOutAbroad;
+}
+
+}  // namespace
+
+ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outcome,
+                                        const std::vector<std::optional<ResidentRecord>>* before,
+                                        ChangeEffectWorkingSet* working) {
+  ChangeEffectFacts facts;
+  if (working != nullptr) {
+    if (!working->municipality) working->municipality = ThisMunicipality(db);
+    std::tie(facts.municipality, facts.municipality_code) = *working->municipality;
+  } else {
+    std::tie(facts.municipality, facts.municipality_code) = ThisMunicipality(db);
+  }
+  if (working == nullptr || working->seals_may_exist) {
+    SqliteSealRegister seals(db);
+    for (const ResidentRecord& v : outcome.versions) {
+      for (SealRegistration& r : seals.ForPerson(v.addressee_number)) {
+        if (r.Active()) facts.active_seals.push_back(std::move(r));
+      }
+    }
+    if (!facts.active_seals.empty()) facts.seal_settings = SqliteRegisterSettings(db).GetSealSettings();
+  }
+  // Only a 転出 changes a 支援措置 (JK-3.4): the measures of the others are not read.
+  if (MovesOut(outcome)) {
+    SqliteProtectionRegister protections(db);
+    for (const ResidentRecord& v : outcome.versions) {
+      if (v.status != ResidentStatus::kRemoved) continue;
+      for (SupportMeasure& m : protections.MeasuresFor(v.addressee_number)) facts.measures.push_back(std::move(m));
+    }
+  }
+  if (before != nullptr) {
+    facts.before = *before;
+  } else {
+    SqliteResidentStore residents(db);
+    for (const ResidentRecord& v : outcome.versions) {
+      facts.before.push_back(v.history_number > 1 ? residents.Version(v.addressee_number, v.history_number - 1)
+                                                  : std::nullopt);
+    }
+  }
+  if (!outcome.change.move_out_information.empty()) {
+    const MoveOutInformationUse use = MoveOutInformationState(db, outcome.change.move_out_information);
+    if (use.used_by) {
+      facts.move_out_information = ChangeEffectFacts::Information::kUsed;
+      facts.information_used_by = *use.used_by;
+    } else {
+      facts.move_out_information =
+          use.received ? ChangeEffectFacts::Information::kReceived : ChangeEffectFacts::Information::kUnknown;
+    }
+  }
+  return facts;
+}
+
+Status ApplyChangeEffects(Database& db, const ChangeOutcome& outcome, const ChangeEffects& effects,
+                          ChangeEffectWorkingSet* working) {
+  const ChangeRecord& change = outcome.change;
+  for (const SealRegistration& ended : effects.seals_ended) SaveSealEndedByChange(db, ended, change);
+  if (!effects.measures_switched.empty()) {
+    SqliteProtectionRegister protections(db);
+    for (const SupportMeasure& m : effects.measures_switched) {
+      if (auto saved = protections.SaveMeasure(m); !saved) return saved.error();
+    }
+  }
+  FuhyoWorkingSet* fuhyo = working != nullptr ? working->fuhyo : nullptr;
+  for (const FuhyoEffect& f : effects.fuhyo) {
+    if (auto applied = ApplyFuhyoChange(db, f.notice, f.ours, f.addressee_number, change.change_id, fuhyo); !applied) {
+      return applied;
+    }
+  }
+  if (effects.takes_move_out_information) TakeMoveOutInformation(db, change.move_out_information, change.change_id);
+  for (const CsEffect& message : effects.cs) {
+    QueueCsMessage(db, message.from, message.kind, message.to, change.change_id, message.payload,
+                   working != nullptr ? &working->cs : nullptr);
+  }
+  return {};
+}
+
+}  // namespace jrr

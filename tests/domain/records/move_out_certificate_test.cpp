@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 転出証明書情報: the two-dimensional code's text (MoveOutData) reads back at the 転入地 with every
+// person's items; garbage is refused.
+#include <gtest/gtest.h>
+
+#include "jrr/domain/certificates/certificate.h"
+#include "jrr/domain/core/japanese_date.h"
+#include "jrr/domain/records/move_out_certificate.h"
+
+namespace jrr {
+namespace {
+
+ResidentRecord Person(const char* given, const char* kana, const char* birth, Sex sex, const char* relationship) {
+  ResidentRecord r;
+  r.addressee_number = "00000000" + std::string(given == std::string("一郎") ? "19" : "27");
+  r.family_name = "架空";
+  r.given_name = given;
+  r.family_kana = "カクウ";
+  r.given_kana = kana;
+  r.birth_date = *ParseDate(birth);
+  r.sex = sex;
+  r.relationship = *ParseRelationship(relationship);
+  r.domicile = Domicile{Domicile::State::kRecorded, "架空県架空村中央1番地", "架空　一郎"};
+  r.address = Address{"", "架空県架空村中央", "1番地", "", "", false};
+  r.resident_record_code = "12345678901";
+  return r;
+}
+
+// REQ: JK-4.1.1.1, JK-4.1.3.0.3
+TEST(MoveOutCertificateTest, TheCodeReadsBackAtTheNewMunicipality) {
+  const std::vector<ResidentRecord> movers = {Person("一郎", "イチロウ", "1980-04-01", Sex::kMale, "世帯主"),
+                                              Person("花子", "ハナコ", "1982-06-15", Sex::kFemale, "妻")};
+  const std::string text = MoveOutData(movers, "990027", "架空村", CalendarDate{2026, 11, 20});
+  auto read = DecodeMoveOutData(text);
+  ASSERT_TRUE(read) << read.error().detail;
+  EXPECT_EQ(read->from_code, "990027");
+  EXPECT_EQ(read->from_name, "架空村");
+  EXPECT_EQ(read->issued, (CalendarDate{2026, 11, 20}));
+  ASSERT_EQ(read->persons.size(), 2u);
+  const MoveOutPerson& wife = read->persons[1];
+  EXPECT_EQ(wife.family_name, "架空");
+  EXPECT_EQ(wife.given_name, "花子");
+  EXPECT_EQ(wife.given_kana, "ハナコ");
+  EXPECT_EQ(wife.birth_date, (CalendarDate{1982, 6, 15}));
+  EXPECT_EQ(wife.sex, Sex::kFemale);
+  EXPECT_EQ(wife.relationship, "妻");
+  EXPECT_EQ(wife.previous_address, "架空県架空村中央1番地");
+  EXPECT_EQ(wife.domicile, "架空県架空村中央1番地");
+  EXPECT_EQ(wife.head_of_family, "架空　一郎");
+  EXPECT_EQ(wife.resident_record_code, "12345678901");
+  // CRLF line ends (a reader may send them) read the same.
+  std::string crlf;
+  for (char c : text) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  EXPECT_TRUE(DecodeMoveOutData(crlf));
+  for (const char* garbage : {"", "JRR-TENSHUTSU/2\nfrom=1\n", "JRR-TENSHUTSU/1\nfrom=1\nissued=2026-11-20\n",
+                              "JRR-TENSHUTSU/1\nissued=2026-11-20\n--\nname=\n", "\xff\xfe"}) {
+    auto refused = DecodeMoveOutData(garbage);
+    ASSERT_FALSE(refused) << garbage;
+    EXPECT_EQ(refused.error().rule_id, "moveout.malformed");
+  }
+}
+
+}  // namespace
+}  // namespace jrr

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// 照会 (GET /api/v1/resident) and 検索 (GET /api/v1/search) as the logged-in user, through the gate.
+// Refusals are {code, rule_id, message_ja}.
+#include "server/endpoints.h"
+
+#include "jrr/web/access/search_json.h"
+#include "jrr/web/core/json_fields.h"
+#include "jrr/web/core/json_writer.h"
+#include "jrr/web/records/record_json.h"
+#include "jrr/web/server/router.h"
+#include "server/session_guard.h"
+
+namespace jrr::web {
+
+Response ResidentApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) return RefuseSession(request, session.error());
+  AsOfQuery query;
+  for (const auto& [name, target] : {std::pair{"as_of", &query.effective_on}, std::pair{"known_at", &query.known_at}}) {
+    if (!request.HasQuery(name)) continue;
+    auto day = ParseCalendarDate(request.Query(name));
+    if (!day) return ErrorResponse(request, day.error());
+    *target = *day;
+  }
+  std::vector<std::string> acknowledged;
+  if (request.HasQuery("acknowledge")) acknowledged.push_back(request.Query("acknowledge"));
+  auto view = context.view_person(session->viewer, request.Query("atena"), query, acknowledged);
+  if (!view) return RefuseSession(request, view.error());
+  // 交付履歴 (JK-2.2.2): what was issued naming this person; the other people by number only.
+  const std::string issuances = JsonArray(view->issuances, [](const IssuanceRecord& i) {
+    return JsonObject()
+        .Add("issuance_id", i.issuance_id)
+        .Add("issue_date", ToIsoString(i.issue_date))
+        .Add("kind", std::string(CertificateKindCode(i.kind)))
+        .Add("requester", std::string(RequesterCode(i.requester)))
+        .Add("place", i.place)
+        .Add("terminal", i.terminal)
+        .Add("operator_id", i.operator_id)
+        .Add("copies", static_cast<int64_t>(i.copies))
+        .Add("persons", static_cast<int64_t>(i.targets.size()))
+        .Add("first_number", i.numbers.empty() ? std::string() : i.numbers.front())
+        .Add("disposed", i.disposed_at.has_value())
+        .str();
+  });
+  return JsonResponse(200, JsonObject()
+                       .AddRaw("record", EncodeRecord(view->record))
+                       .AddRaw("protection", EncodeProtection(view->protection))
+                       .Add("versions", static_cast<int64_t>(view->history.size()))
+                       .AddRaw("issuances", issuances)
+                       .str());
+}
+
+Response SearchApi(const Request& request, const WebContext& context) {
+  auto session = SessionOf(request, context, Need::kDone);
+  if (!session) return RefuseSession(request, session.error());
+  auto query = DecodeSearchQuery([&request](std::string_view name) -> std::optional<std::string> {
+    if (!request.HasQuery(name)) return std::nullopt;
+    return request.Query(name);
+  });
+  if (!query) return ErrorResponse(request, query.error());
+  auto result = context.search(session->viewer, *query);
+  if (!result) return RefuseSession(request, result.error());
+  return JsonResponse(
+      200, JsonObject().AddRaw("hits", JsonArray(result->hits, EncodeSearchHit)).Add("truncated", result->truncated).str());
+}
+
+}  // namespace jrr::web
