@@ -6,7 +6,8 @@
 
 namespace jrr::app {
 
-CertificateSettings LoadCertificateSettings(Database& db, const Viewer& viewer, const std::string& printer_id) {
+CertificateSettings LoadCertificateSettings(Database& db, const Viewer& viewer,
+                                            const std::string& printer_id) {
   CertificateSettings settings;
   SqliteMunicipalityRepository municipality(db);
   if (auto m = municipality.Get()) {
@@ -21,7 +22,8 @@ CertificateSettings LoadCertificateSettings(Database& db, const Viewer& viewer, 
     if (t.id == viewer.terminal) settings.terminal_name = t.name, place_code = t.place_code;
   }
   for (const Printer& p : register_settings.Printers()) {
-    const bool chosen = printer_id.empty() ? (settings.printer_name.empty() && p.place_code == place_code && !place_code.empty())
+    const bool chosen = printer_id.empty() ? (settings.printer_name.empty() &&
+                                              p.place_code == place_code && !place_code.empty())
                                            : p.id == printer_id;
     if (chosen) settings.printer_name = p.name;
   }

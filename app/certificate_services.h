@@ -15,7 +15,8 @@ namespace jrr::app {
 // The municipality, certifiers, 文字溢れ policy, and the names of the viewer's terminal and of
 // the printer (`printer_id`, else the first printer of the terminal's place, else blank) as the
 // 発行番号 prints them (JK-5.5).
-CertificateSettings LoadCertificateSettings(Database& db, const Viewer& viewer, const std::string& printer_id);
+CertificateSettings LoadCertificateSettings(Database& db, const Viewer& viewer,
+                                            const std::string& printer_id);
 
 // Created on first use; throws std::runtime_error when the certificate fonts are missing.
 forms::PdfRenderer& SharedPdfRenderer();

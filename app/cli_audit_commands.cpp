@@ -1,24 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // jrr audit, backup, restore: the アクセスログ (JK-10.2) and keeping the register safe.
-#include "cli.h"
-#include "cli_support.h"
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <limits>
 #include <ostream>
 
-#include "jrr/domain/security/audit_analysis.h"
-#include "jrr/domain/security/audit_desk.h"
+#include "cli.h"
+#include "cli_support.h"
 #include "jrr/domain/core/calendar_date.h"
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/domain/security/audit_analysis.h"
+#include "jrr/domain/security/audit_desk.h"
 #include "jrr/persistence/register/register_backup.h"
 #include "jrr/persistence/security/audit_head_journal.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/web/security/audit_json.h"
 #include "jrr/web/core/json_writer.h"
+#include "jrr/web/security/audit_json.h"
 
 namespace jrr::cli {
 namespace {
@@ -45,14 +44,15 @@ int Verify(const Args& args, Database& db, std::ostream& out, std::ostream& err)
   AuditHeadJournal journal(db.path());
   auto signed_head = journal.Check(db);
   if (!signed_head) {
-    out << "アクセスログ: " << result.entries << " 件、連鎖は正常ですが、署名された先頭の記録と一致しません\n";
+    out << "アクセスログ: " << result.entries
+        << " 件、連鎖は正常ですが、署名された先頭の記録と一致しません\n";
     return PrintError(err, signed_head.error());
   }
   out << "アクセスログ: " << result.entries << " 件、改ざんは見つかりませんでした。\n"
       << "head " << result.head_sequence << ":" << result.head_hash << "\n";
   if (*signed_head) {
-    out << "署名された先頭の記録（" << (*signed_head)->sequence << " 番、" << (*signed_head)->recorded_at
-        << "）を含んでいます。\n";
+    out << "署名された先頭の記録（" << (*signed_head)->sequence << " 番、"
+        << (*signed_head)->recorded_at << "）を含んでいます。\n";
   } else {
     out << "署名された先頭の記録がありません（" << journal.path()
         << "）。末尾の切取りは sqlite_sequence と --expect-head でのみ確かめられます。\n";
@@ -87,9 +87,9 @@ void PrintEntry(std::ostream& out, const AuditEntry& e) {
   std::string targets;
   for (const std::string& t : e.event.targets) targets += (targets.empty() ? "" : " ") + t;
   out << e.sequence << "\t" << e.occurred_at << "\t" << AuditActionName(e.event.action) << "\t"
-      << e.event.operator_id << "\t" << e.event.terminal << "\t" << e.event.function << "\t" << targets
-      << "\t" << (e.event.individual_number ? "個人番号あり" : "-") << "\t" << e.event.outcome << "\t"
-      << e.event.detail << "\n";
+      << e.event.operator_id << "\t" << e.event.terminal << "\t" << e.event.function << "\t"
+      << targets << "\t" << (e.event.individual_number ? "個人番号あり" : "-") << "\t"
+      << e.event.outcome << "\t" << e.event.detail << "\n";
 }
 
 int Search(const Args& args, Database& db, std::ostream& out, std::ostream& err) {
@@ -99,8 +99,8 @@ int Search(const Args& args, Database& db, std::ostream& out, std::ostream& err)
   if (args.options.contains("action")) {
     query.action = AuditActionFromName(args.Option("action"));
     if (!query.action) {
-      return PrintError(err, MakeError(ErrorCode::kInvalidInput, "audit.invalid_action",
-                                       args.Option("action")));
+      return PrintError(
+          err, MakeError(ErrorCode::kInvalidInput, "audit.invalid_action", args.Option("action")));
     }
   }
   for (const char* name : {"from", "to"}) {
@@ -142,7 +142,8 @@ int Search(const Args& args, Database& db, std::ostream& out, std::ostream& err)
 // The analysis lists of JK-10.2 over a period (Japan-time days, --to inclusive).
 int Report(const Args& args, Database& db, std::ostream& out, std::ostream& err) {
   if (args.positional.size() != 2) {
-    err << "エラー: after-hours, login-failures, logins, mass-search, by-number のいずれかを指定してください。\n";
+    err << "エラー: after-hours, login-failures, logins, mass-search, by-number "
+           "のいずれかを指定してください。\n";
     return kUsage;
   }
   auto from = DateOption(args, "from");
@@ -171,7 +172,8 @@ int Report(const Args& args, Database& db, std::ostream& out, std::ostream& err)
   for (const AuditEntry& e : report->entries) PrintEntry(out, e);
   for (const OperatorCount& c : report->counts) {
     out << c.operator_id << "\t" << (c.day.empty() ? "" : c.day + "\t") << c.count << " 回"
-        << (report->kind == "mass-search" ? "\t該当者計 " + std::to_string(c.hits) + " 人" : "") << "\n";
+        << (report->kind == "mass-search" ? "\t該当者計 " + std::to_string(c.hits) + " 人" : "")
+        << "\n";
   }
   out << "該当 " << report->entries.size() + report->counts.size() << " 件\n";
   return kOk;
@@ -208,14 +210,15 @@ int Backup(const Args& args, std::ostream& out, std::ostream& err) {
   // The head the backup holds, signed, kept with the register and with the copy.
   AuditHeadJournal journal((*db)->path());
   {
-    Database copy(args.Option("to"), DatabaseOptions{.create_if_missing = false, .read_only = true});
+    Database copy(args.Option("to"),
+                  DatabaseOptions{.create_if_missing = false, .read_only = true});
     journal.CopyTo(args.Option("to"), journal.Record(copy));
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  out << "バックアップを作成しました: " << args.Option("to") << "（" << copied->bytes
-      << " バイト、" << seconds << " 秒、integrity_check ok、アクセスログ "
-      << copied->audit.entries << " 件正常）\n";
+  out << "バックアップを作成しました: " << args.Option("to") << "（" << copied->bytes << " バイト、"
+      << seconds << " 秒、integrity_check ok、アクセスログ " << copied->audit.entries
+      << " 件正常）\n";
   return kOk;
 }
 

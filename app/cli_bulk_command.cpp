@@ -3,18 +3,17 @@
 // jrr bulk-rename: 住所一括変更 (JK-9.7) from a CSV file — 仮処理 by default (every row checked,
 // nothing written), 本処理 with --apply (each row one 異動 in its own transaction). Prints the
 // result list (処理結果一覧) as CSV, or writes it to --out.
-#include "cli.h"
-#include "cli_support.h"
-
 #include <fstream>
 #include <ostream>
 
+#include "cli.h"
+#include "cli_support.h"
 #include "jrr/domain/changes/address_bulk_change.h"
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/persistence/records/sqlite_address_dictionary.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/records/sqlite_pending_change_repository.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/records/sqlite_address_dictionary.h"
+#include "jrr/persistence/records/sqlite_pending_change_repository.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr::cli {
 

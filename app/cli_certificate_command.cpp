@@ -2,21 +2,20 @@
 //
 // jrr certificate: 証明書の発行 (JK-5.1–5.8, 9.5) through CertificateDesk, the 交付履歴
 // (JK-1.3.8) and the record of a certificate destroyed after a mistaken issue (処分).
-#include "cli.h"
-#include "cli_support.h"
-
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
 #include "certificate_services.h"
+#include "cli.h"
+#include "cli_support.h"
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/domain/core/rule_ids.h"
 #include "jrr/forms/certificates/certificate_fill.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/certificates/sqlite_issuance_log.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/web/certificates/certificate_request.h"
-#include "jrr/domain/core/rule_ids.h"
 
 namespace jrr::cli {
 namespace {
@@ -51,7 +50,8 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
     if (args.options.contains("person")) person = args.Option("person");
     const auto records = issuance.Recent(person, 100);
     std::vector<std::string> targets;
-    for (const IssuanceRecord& r : records) targets.insert(targets.end(), r.targets.begin(), r.targets.end());
+    for (const IssuanceRecord& r : records)
+      targets.insert(targets.end(), r.targets.begin(), r.targets.end());
     auto clerk = ClerkContext(args, **db);
     LogAccess(*clerk, **db, AuditAction::kView, "交付履歴", targets);
     for (const IssuanceRecord& r : records) PrintRecord(out, r);
@@ -63,14 +63,17 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
       err << "使い方: jrr certificate --db PATH dispose 交付番号 --reason 理由\n";
       return kUsage;
     }
-    if (Status allowed = Authorize(*viewer, Permission::kIssue); !allowed) return PrintError(err, allowed.error());
+    if (Status allowed = Authorize(*viewer, Permission::kIssue); !allowed)
+      return PrintError(err, allowed.error());
     int64_t id = 0;
     try {
       id = std::stoll(args.positional[1]);
     } catch (const std::logic_error&) {
-      return PrintError(err, MakeError(ErrorCode::kNotFound, "issuance.not_found", args.positional[1]));
+      return PrintError(err,
+                        MakeError(ErrorCode::kNotFound, "issuance.not_found", args.positional[1]));
     }
-    if (Status disposed = issuance.Dispose(id, viewer->operator_id, args.Option("reason")); !disposed) {
+    if (Status disposed = issuance.Dispose(id, viewer->operator_id, args.Option("reason"));
+        !disposed) {
       return PrintError(err, disposed.error());
     }
     auto clerk = ClerkContext(args, **db);
@@ -88,12 +91,15 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string household = args.positional[1];
     SqliteResidentRepository residents(**db);
     std::vector<ResidentRecord> members = residents.HouseholdMembers(household);
-    if (members.empty()) return PrintError(err, MakeError(ErrorCode::kNotFound, "change.household_not_found", household));
+    if (members.empty())
+      return PrintError(err,
+                        MakeError(ErrorCode::kNotFound, "change.household_not_found", household));
     SqliteHouseholdOrder orders(**db);
     SqliteAuditLog order_log(**db);
     auto clerk = ClerkContext(args, **db);
     if (args.options.contains("members")) {
-      if (Status allowed = Authorize(*viewer, Permission::kSettings); !allowed) return PrintError(err, allowed.error());
+      if (Status allowed = Authorize(*viewer, Permission::kSettings); !allowed)
+        return PrintError(err, allowed.error());
       std::vector<std::string> order;
       std::istringstream in(args.Option("members"));
       for (std::string atena; std::getline(in, atena, ',');) {
@@ -106,11 +112,13 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
       change.Commit();
     }
     const auto stored = orders.Get(household);
-    out << (stored ? "設定された並び順（以後の転入者等は末尾）:\n" : "標準の並び順（JK-5.2 の順位）:\n");
+    out << (stored ? "設定された並び順（以後の転入者等は末尾）:\n"
+                   : "標準の並び順（JK-5.2 の順位）:\n");
     // Each person shown is looked at through the gate (照会: logged, 照会抑止 applies).
     ResidentAccess access(residents, order_log, *viewer);
     for (const ResidentRecord& r : OrderWithStored(members, stored)) {
-      auto seen = access.View(r.addressee_number, AsOfQuery{}, Acknowledged(args), "世帯員の並び順");
+      auto seen =
+          access.View(r.addressee_number, AsOfQuery{}, Acknowledged(args), "世帯員の並び順");
       out << "  " << r.addressee_number << "  "
           << (seen ? seen->record.DisplayName() + "  " + seen->record.relationship.Text()
                    : "（表示できません: " + seen.error().rule_id + "）")
@@ -129,7 +137,8 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
   SqliteAuditLog log(**db);
   SqliteHouseholdOrder orders(**db);
   CertificateDesk desk(residents, log, issuance, app::SharedPdfRenderer(),
-                       app::LoadCertificateSettings(**db, *viewer, args.Option("printer")), *viewer, &orders);
+                       app::LoadCertificateSettings(**db, *viewer, args.Option("printer")), *viewer,
+                       &orders);
   if (action == "layout") {
     // The layout dump (field, position, size, text) of what would print, for checking a form
     // without issuing it. Nothing is issued or recorded; it shows data, so it is logged as a view.
@@ -151,7 +160,8 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
   if (!issued) {
     const int status = PrintError(err, issued.error());
     if (issued.error().rule_id == rules::kCertificateOverflow) {
-      err << "  文字超過リストを確認し、--acknowledge certificate.overflow を付けて発行してください。\n";
+      err << "  文字超過リストを確認し、--acknowledge certificate.overflow "
+             "を付けて発行してください。\n";
     }
     return status;
   }
@@ -159,15 +169,17 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
   file.write(issued->pdf.data(), static_cast<std::streamsize>(issued->pdf.size()));
   file.close();
   if (!file) {
-    err << "エラー: " << args.Option("out") << " に書き込めません（交付履歴 " << issued->record.issuance_id
+    err << "エラー: " << args.Option("out") << " に書き込めません（交付履歴 "
+        << issued->record.issuance_id
         << " は記録済みです。jrr certificate dispose で処分を記録してください）。\n";
     return kStorage;
   }
   for (const OverflowEntry& e : issued->overflow) {
     err << "文字超過: " << e.addressee_number << " " << e.field << " 「" << e.text << "」\n";
   }
-  out << CertificateKindNameJa(request->kind) << " を発行しました: " << args.Option("out") << "（交付番号 "
-      << issued->record.issuance_id << "、" << request->copies << "部×" << issued->record.sheets << "枚）\n";
+  out << CertificateKindNameJa(request->kind) << " を発行しました: " << args.Option("out")
+      << "（交付番号 " << issued->record.issuance_id << "、" << request->copies << "部×"
+      << issued->record.sheets << "枚）\n";
   for (const std::string& number : issued->record.numbers) out << "  発行番号 " << number << "\n";
   return kOk;
 }

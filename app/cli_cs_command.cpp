@@ -3,23 +3,23 @@
 // jrr cs: CS連携 — the 転出証明書情報 of 特例転出 and the 転入通知 exchanged with other municipalities
 // (cs_message.h), through the file-drop adapter of cli_support.h (extension .cs) standing in for
 // the 住基ネット CS.
-#include "cli.h"
-#include "cli_support.h"
-
 #include <ostream>
 
-#include "jrr/domain/records/move_out_certificate.h"
+#include "cli.h"
+#include "cli_support.h"
 #include "jrr/domain/core/rule_catalog.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/domain/records/move_out_certificate.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
 #include "jrr/persistence/cs/sqlite_cs_exchange.h"
 #include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr::cli {
 namespace {
 
 void PrintEntry(std::ostream& out, const CsEntry& e, bool outbox) {
-  out << e.notice_id << (outbox ? "  → " : "  ← ") << e.counterpart << "  " << CsKindNameJa(e.kind) << "  ";
+  out << e.notice_id << (outbox ? "  → " : "  ← ") << e.counterpart << "  " << CsKindNameJa(e.kind)
+      << "  ";
   if (outbox) {
     out << e.state;
     if (e.failures > 0) out << "  失敗 " << e.failures << " 回";
@@ -46,7 +46,8 @@ int CsCommand(const Args& args, std::ostream& out, std::ostream& err) {
   auto viewer = ClerkViewer(args, **db);
   if (!viewer) return PrintError(err, viewer.error());
   // The messages carry residents' items: the 異動入力 permission sends and receives them.
-  if (auto allowed = Authorize(*viewer, Permission::kChange); !allowed) return PrintError(err, allowed.error());
+  if (auto allowed = Authorize(*viewer, Permission::kChange); !allowed)
+    return PrintError(err, allowed.error());
 
   if (action == "outbox" || action == "inbox") {
     const bool outbox = action == "outbox";
@@ -57,13 +58,15 @@ int CsCommand(const Args& args, std::ostream& out, std::ostream& err) {
     out << (outbox ? "送信 " : "受信 ") << entries->size() << " 件\n";
     return kOk;
   }
-  if (action == "deliver") return DeliverToFolder(args, **db, OutboxFamily::kCs, ".cs", "送信", out, err);
+  if (action == "deliver")
+    return DeliverToFolder(args, **db, OutboxFamily::kCs, ".cs", "送信", out, err);
   if (action == "import") {
     if (args.Option("from").empty()) {
       err << "エラー: --from 共有フォルダ を指定してください。\n";
       return kUsage;
     }
-    const std::filesystem::path dir = std::filesystem::path(args.Option("from")) / OurMunicipalityName(**db);
+    const std::filesystem::path dir =
+        std::filesystem::path(args.Option("from")) / OurMunicipalityName(**db);
     int waiting = 0, applied = 0, refused = 0, duplicates = 0;
     SqliteResidentRepository residents(**db);
     for (const DroppedMessage& message : DroppedMessages(dir, ".cs")) {
@@ -87,8 +90,8 @@ int CsCommand(const Args& args, std::ostream& out, std::ostream& err) {
       }
       MessageHandled(message);
     }
-    out << "転出証明書情報 " << waiting << " 件（特例転入の処理待ち）、転入通知の反映 " << applied << " 件、取込エラー "
-        << refused << " 件、受信済み " << duplicates << " 件\n";
+    out << "転出証明書情報 " << waiting << " 件（特例転入の処理待ち）、転入通知の反映 " << applied
+        << " 件、取込エラー " << refused << " 件、受信済み " << duplicates << " 件\n";
     return kOk;
   }
   err << "エラー: cs の操作は outbox, inbox, deliver, import です。\n";

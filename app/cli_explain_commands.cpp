@@ -1,46 +1,44 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // jrr version, date, kana-key, kanji-key, check-digit: the explain commands.
-#include "cli.h"
-#include "cli_support.h"
-
 #include <Poco/Exception.h>
 #include <Poco/Util/ServerApplication.h>
 #include <unicode/uversion.h>
+#include <unistd.h>
 
+#include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iostream>
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <set>
+#include <sstream>
 
-#include "jrr/domain/records/banchi.h"
+#include "cli.h"
+#include "cli_support.h"
+#include "japan_clock.h"
 #include "jrr/domain/core/explain.h"
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/domain/core/storage_error.h"
 #include "jrr/domain/core/text.h"
+#include "jrr/domain/records/banchi.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 #include "jrr/persistence/records/resident_record_code_pool.h"
 #include "jrr/persistence/records/sqlite_address_dictionary.h"
-#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/records/sqlite_pending_change_repository.h"
 #include "jrr/persistence/records/sqlite_register_settings.h"
 #include "jrr/persistence/records/sqlite_remark_repository.h"
-#include "jrr/persistence/records/sqlite_pending_change_repository.h"
-#include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/sample/sample_register.h"
 #include "jrr/web/server/web_server.h"
-#include "japan_clock.h"
 #include "register_services.h"
 #include "register_text.h"
-#include "jrr/sample/sample_register.h"
-
-#include <ctime>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
-#include <unistd.h>
 
 namespace jrr::cli {
 
@@ -85,7 +83,8 @@ int Banchi(const Args& args, std::ostream& out, std::ostream&) {
   static const char* const kIndication[] = {"街区符号", "住居番号", "部屋番号等", "番号"};
   out << "種類: " << (code.residence_indication ? "住居表示（…番…号）" : "地番（…番地）") << "\n";
   for (std::size_t i = 0; i < code.numbers.size(); ++i) {
-    out << (i < 4 ? (code.residence_indication ? kIndication[i] : kLot[i]) : "番号") << ": " << code.numbers[i] << "\n";
+    out << (i < 4 ? (code.residence_indication ? kIndication[i] : kLot[i]) : "番号") << ": "
+        << code.numbers[i] << "\n";
   }
   if (!code.rest.empty()) out << "数字以外: " << code.rest << "\n";
   out << "並び順のキー: " << code.SortKey() << "\n";
@@ -98,7 +97,8 @@ int CheckDigit(const Args& args, std::ostream& out, std::ostream& err) {
   auto explained = ExplainCheckDigit(*scheme, args.positional[1], verify);
   if (!explained) return PrintError(err, explained.error());
   if (verify) out << "正しい番号です。\n";
-  out << "検査数字: " << explained->check_digit << "\n" << "番号: " << explained->number << "\n";
+  out << "検査数字: " << explained->check_digit << "\n"
+      << "番号: " << explained->number << "\n";
   return kOk;
 }
 

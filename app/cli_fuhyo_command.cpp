@@ -6,36 +6,38 @@
 // File-drop adapter: a directory shared by the municipalities' systems; a notice for a 本籍地 is the
 // file DIR/<本籍地>/<notice id>.fuhyo (written to a temporary name, then renamed, so a reader never
 // sees half a file); the 本籍地 imports its own folder and moves each file it handled to done/.
-#include "cli.h"
-#include "cli_support.h"
-
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
+#include "cli.h"
+#include "cli_support.h"
 #include "fuhyo_services.h"
-#include "jrr/domain/fuhyo/fuhyo_event.h"
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/web/fuhyo/fuhyo_request.h"
+#include "jrr/domain/fuhyo/fuhyo_event.h"
 #include "jrr/persistence/fuhyo/fuhyo_member_split.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/web/fuhyo/fuhyo_request.h"
 
 namespace jrr::cli {
 namespace {
 
 void PrintFuhyo(std::ostream& out, const Fuhyo& f, bool members) {
-  out << "附票 " << f.fuhyo_id << "  " << FuhyoStateNameJa(f.state) << "  本籍 " << f.koseki.domicile << "  筆頭者 "
-      << f.koseki.head_of_family << "  記載者 " << f.members.size() << " 人\n";
+  out << "附票 " << f.fuhyo_id << "  " << FuhyoStateNameJa(f.state) << "  本籍 "
+      << f.koseki.domicile << "  筆頭者 " << f.koseki.head_of_family << "  記載者 "
+      << f.members.size() << " 人\n";
   if (!members) return;
   for (const FuhyoMember& m : f.members) {
     out << "  " << m.member_id << "  " << m.DisplayName();
-    if (!m.family_kana.empty() || !m.given_kana.empty()) out << "（" << m.family_kana << "　" << m.given_kana << "）";
+    if (!m.family_kana.empty() || !m.given_kana.empty())
+      out << "（" << m.family_kana << "　" << m.given_kana << "）";
     if (m.birth_date) out << "  " << FormatWareki(*m.birth_date) << "生";
     if (m.sex) out << "  " << (*m.sex == Sex::kMale ? "男" : "女");
     if (!m.resident_record_code.empty()) out << "  住民票コード " << m.resident_record_code;
-    if (!m.overseas_voter_municipality.empty()) out << "  在外選挙人（" << m.overseas_voter_municipality << "）";
+    if (!m.overseas_voter_municipality.empty())
+      out << "  在外選挙人（" << m.overseas_voter_municipality << "）";
     if (m.removed) {
       out << "  【消除 " << m.removal_reason;
       if (m.removed_on) out << " " << FormatWareki(*m.removed_on);
@@ -44,8 +46,8 @@ void PrintFuhyo(std::ostream& out, const Fuhyo& f, bool members) {
     if (m.protected_until) out << "  【支援措置 〜" << FormatWareki(*m.protected_until) << "】";
     out << "\n";
     for (const FuhyoAddress& a : m.addresses) {
-      out << "      " << FormatWareki(a.since) << "  " << (a.abroad ? "国外転出者" : a.address) << "  （" << a.source
-          << "）\n";
+      out << "      " << FormatWareki(a.since) << "  " << (a.abroad ? "国外転出者" : a.address)
+          << "  （" << a.source << "）\n";
     }
   }
 }
@@ -120,7 +122,8 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     event.detail = "members=" + std::to_string(added) + " on=" + ToIsoString(day);
     SqliteAuditLog(**db).Record(event);
     change.Commit();
-    out << "附票の記載事項（生年月日・性別・住民票コード）を " << added << " 人に追加しました（" << FormatWareki(day) << "現在）。\n";
+    out << "附票の記載事項（生年月日・性別・住民票コード）を " << added << " 人に追加しました（"
+        << FormatWareki(day) << "現在）。\n";
     return kOk;
   }
   if (action == "verify") {
@@ -131,18 +134,22 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     event.detail = "problems=" + std::to_string(problems.size());
     SqliteAuditLog(**db).Record(event);
     for (const FuhyoMemberProblem& p : problems) {
-      out << "附票 " << p.fuhyo_id << "  記載者 " << p.member_id << "  " << p.people << " 人: " << p.names << "\n";
+      out << "附票 " << p.fuhyo_id << "  記載者 " << p.member_id << "  " << p.people
+          << " 人: " << p.names << "\n";
     }
     if (!problems.empty()) {
-      err << "エラー: 一つの記載者に複数の人が記載されています（" << problems.size() << " 件） [fuhyo.member_merged]\n";
+      err << "エラー: 一つの記載者に複数の人が記載されています（" << problems.size()
+          << " 件） [fuhyo.member_merged]\n";
       return kRuleError;
     }
     out << "附票記載者の検査: どの記載者も一人で一記載者です。\n";
     return kOk;
   }
-  if (action == "deliver") return DeliverToFolder(args, **db, OutboxFamily::kFuhyo, ".fuhyo", "送付", out, err);
+  if (action == "deliver")
+    return DeliverToFolder(args, **db, OutboxFamily::kFuhyo, ".fuhyo", "送付", out, err);
   if (action == "import") {
-    const std::filesystem::path dir = std::filesystem::path(args.Option("from")) / OurMunicipalityName(**db);
+    const std::filesystem::path dir =
+        std::filesystem::path(args.Option("from")) / OurMunicipalityName(**db);
     if (args.Option("from").empty()) {
       err << "エラー: --from 共有フォルダ を指定してください。\n";
       return kUsage;
@@ -169,8 +176,8 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
       }
       MessageHandled(message);
     }
-    out << "反映 " << applied << " 件、不一致で返送 " << refused << " 件、本籍地からの不一致の通知 " << replies
-        << " 件、受信済み " << duplicates << " 件\n";
+    out << "反映 " << applied << " 件、不一致で返送 " << refused << " 件、本籍地からの不一致の通知 "
+        << replies << " 件、受信済み " << duplicates << " 件\n";
     return kOk;
   }
   if (action == "copy") {
@@ -186,10 +193,12 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     std::ofstream file(args.Option("out"), std::ios::binary | std::ios::trunc);
     file.write(copy->pdf.data(), static_cast<std::streamsize>(copy->pdf.size()));
     if (!file) return kStorage;
-    out << "戸籍の附票の写しを発行しました: " << args.Option("out") << "（発行番号 " << copy->issue_number << "）\n";
+    out << "戸籍の附票の写しを発行しました: " << args.Option("out") << "（発行番号 "
+        << copy->issue_number << "）\n";
     return kOk;
   }
-  err << "エラー: fuhyo の操作は search, show, event, outbox, deliver, import, inbox, copy, amend-items です。\n";
+  err << "エラー: fuhyo の操作は search, show, event, outbox, deliver, import, inbox, copy, "
+         "amend-items です。\n";
   return kUsage;
 }
 

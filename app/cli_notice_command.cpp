@@ -2,12 +2,11 @@
 //
 // jrr notice: 通知書等 as PDF — 職権記録書, 職権記載等通知書, 住民異動届受理通知, 転入通知未着者一覧
 // and 転入通知未着照会書 (notice_services.h).
-#include "cli.h"
-#include "cli_support.h"
-
 #include <fstream>
 #include <ostream>
 
+#include "cli.h"
+#include "cli_support.h"
 #include "notice_services.h"
 
 namespace jrr::cli {

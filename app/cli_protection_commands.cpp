@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // jrr block, jrr support: 抑止 (JK-3.1) and 支援措置 (JK-3.4, 1.1.16) through ProtectionDesk.
-#include "cli.h"
-#include "cli_support.h"
-
 #include <memory>
 #include <ostream>
 #include <sstream>
 
+#include "cli.h"
+#include "cli_support.h"
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/domain/protection/protection_desk.h"
 #include "jrr/persistence/protection/sqlite_protection_register.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/security/sqlite_staff_directory.h"
 #include "jrr/web/protection/protection_request.h"
-#include "jrr/domain/protection/protection_desk.h"
 
 namespace jrr::cli {
 namespace {
@@ -45,26 +44,31 @@ std::string Day(const std::optional<CalendarDate>& d) { return d ? FormatWareki(
 void PrintBlock(std::ostream& out, const Block& b, CalendarDate today) {
   out << "抑止 " << b.block_id << "  "
       << (b.addressee_number.empty() ? "世帯 " + b.household_number : "住民 " + b.addressee_number)
-      << "  " << (b.operation == GuardedOperation::kChange ? "異動"
-                  : b.operation == GuardedOperation::kIssue ? "証明" : "照会")
+      << "  "
+      << (b.operation == GuardedOperation::kChange  ? "異動"
+          : b.operation == GuardedOperation::kIssue ? "証明"
+                                                    : "照会")
       << "  " << (b.level == BlockLevel::kError ? "エラー" : "アラート") << "  " << Day(b.start)
       << "〜" << Day(b.end) << "  "
-      << (b.ended_on ? "解除（" + FormatWareki(*b.ended_on) + "）"
-                     : BlockApplies(b, today) ? "有効" : "開始前")
+      << (b.ended_on               ? "解除（" + FormatWareki(*b.ended_on) + "）"
+          : BlockApplies(b, today) ? "有効"
+                                   : "開始前")
       << "\n";
 }
 
 void PrintMeasure(std::ostream& out, const SupportMeasure& m, bool details) {
-  out << "支援措置 " << m.measure_id << "（版 " << m.version << "）  " << SupportStateJa(m.state) << "  区分 "
-      << SupportKindName(m.kind) << "  申出者 " << m.applicant;
-  for (const auto& c : m.co_protected) out << "  併せて " << c.addressee_number << "（" << c.relation << "）";
+  out << "支援措置 " << m.measure_id << "（版 " << m.version << "）  " << SupportStateJa(m.state)
+      << "  区分 " << SupportKindName(m.kind) << "  申出者 " << m.applicant;
+  for (const auto& c : m.co_protected)
+    out << "  併せて " << c.addressee_number << "（" << c.relation << "）";
   out << "\n  期間 " << Day(m.start) << "〜" << Day(m.end);
   if (m.provisional_start) out << "  仮支援措置開始 " << Day(m.provisional_start);
   if (m.ended_on) out << "  終了 " << Day(m.ended_on) << " " << m.end_reason;
   out << "\n";
   if (!details) return;
-  out << "  支援を求める事務: " << (m.restrict_inspection ? "閲覧 " : "") << (m.restrict_copies ? "写しの交付 " : "")
-      << (m.restrict_fuhyo ? "附票の写しの交付" : "") << "\n"
+  out << "  支援を求める事務: " << (m.restrict_inspection ? "閲覧 " : "")
+      << (m.restrict_copies ? "写しの交付 " : "") << (m.restrict_fuhyo ? "附票の写しの交付" : "")
+      << "\n"
       << "  連絡先: " << m.contact << "\n"
       << "  加害者: " << m.perpetrator_name << " " << m.perpetrator_addressee_number << " "
       << m.perpetrator_address << " " << m.perpetrator_other << "\n"
@@ -90,7 +94,8 @@ Result<DeskSession> OpenDesk(const Args& args) {
   session.protections = std::make_unique<SqliteProtectionRegister>(*session.db);
   session.log = std::make_unique<SqliteAuditLog>(*session.db);
   session.staff = std::make_unique<SqliteStaffDirectory>(*session.db);
-  session.desk = std::make_unique<ProtectionDesk>(*session.protections, *session.log, session.viewer, session.staff.get());
+  session.desk = std::make_unique<ProtectionDesk>(*session.protections, *session.log,
+                                                  session.viewer, session.staff.get());
   return session;
 }
 
@@ -121,7 +126,8 @@ int BlockCommand(const Args& args, std::ostream& out, std::ostream& err) {
     }
     auto minutes = Minutes(args);
     if (!minutes) return PrintError(err, minutes.error());
-    auto release = desk.ReleaseBlock(*id, args.Option("to-operator"), *minutes, args.Option("reason"));
+    auto release =
+        desk.ReleaseBlock(*id, args.Option("to-operator"), *minutes, args.Option("reason"));
     if (!release) return PrintError(err, release.error());
     out << "抑止 " << *id << " を " << release->granted_to << " に " << *minutes
         << " 分間一時解除しました（その後は自動で抑止に戻ります）。\n";
@@ -189,7 +195,8 @@ int SupportCommand(const Args& args, std::ostream& out, std::ostream& err) {
   if (verb == "release") {
     auto minutes = Minutes(args);
     if (!minutes) return PrintError(err, minutes.error());
-    auto release = desk.ReleaseForIssue(*id, args.Option("to-operator"), *minutes, args.Option("reason"));
+    auto release =
+        desk.ReleaseForIssue(*id, args.Option("to-operator"), *minutes, args.Option("reason"));
     if (!release) return PrintError(err, release.error());
     out << "支援措置 " << *id << " の交付制限を " << release->granted_to << " に " << *minutes
         << " 分間解除しました（審査済みの1件の交付のため）。\n";

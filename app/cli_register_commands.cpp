@@ -1,24 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // jrr init, serve, show, apply, pending, approve, withdraw: the register and its 異動.
-#include "cli.h"
-#include "cli_support.h"
-
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 #include <Poco/Util/ServerApplication.h>
 #include <unicode/uversion.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <functional>
-#include <mutex>
-#include <thread>
+#include <iostream>
+#include <iterator>
 #include <map>
+#include <mutex>
 #include <ostream>
 #include <set>
+#include <sstream>
+#include <thread>
 
+#include "cli.h"
+#include "cli_support.h"
+#include "japan_clock.h"
 #include "jrr/domain/changes/change_desk.h"
 #include "jrr/domain/core/explain.h"
 #include "jrr/domain/core/name_keys.h"
@@ -26,38 +32,30 @@
 #include "jrr/domain/core/storage_error.h"
 #include "jrr/domain/core/text.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 #include "jrr/persistence/records/resident_record_code_pool.h"
 #include "jrr/persistence/records/sqlite_address_dictionary.h"
-#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/records/sqlite_pending_change_repository.h"
 #include "jrr/persistence/records/sqlite_register_settings.h"
 #include "jrr/persistence/records/sqlite_remark_repository.h"
-#include "jrr/persistence/records/sqlite_pending_change_repository.h"
+#include "jrr/persistence/register/migrations.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/sample/sample_register.h"
 #include "jrr/web/changes/change_json.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/records/record_json.h"
 #include "jrr/web/server/web_server.h"
-#include "japan_clock.h"
 #include "register_services.h"
 #include "register_text.h"
-#include "jrr/sample/sample_register.h"
-
-#include <ctime>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
-#include <unistd.h>
 
 namespace jrr::cli {
 
 int Init(const Args& args, std::ostream& out, std::ostream& err) {
   const std::filesystem::path path(args.Option("db"));
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-  auto municipality =
-      app::InitializeRegisterFile(path.string(), args.Option("municipality-code"), args.Option("name"));
+  auto municipality = app::InitializeRegisterFile(path.string(), args.Option("municipality-code"),
+                                                  args.Option("name"));
   if (!municipality) return PrintError(err, municipality.error());
   out << "台帳を作成しました: " << municipality->name << "（地方公共団体コード "
       << municipality->code.digits() << "） " << path.string() << "\n";
@@ -67,8 +65,12 @@ namespace {
 
 class ServeApplication final : public Poco::Util::ServerApplication {
  public:
-  ServeApplication(web::WebContext context, web::ServerOptions options, std::string register_path, std::ostream& out)
-      : context_(std::move(context)), options_(std::move(options)), register_path_(std::move(register_path)), out_(out) {}
+  ServeApplication(web::WebContext context, web::ServerOptions options, std::string register_path,
+                   std::ostream& out)
+      : context_(std::move(context)),
+        options_(std::move(options)),
+        register_path_(std::move(register_path)),
+        out_(out) {}
 
  protected:
   int main(const std::vector<std::string>&) override {
@@ -86,9 +88,11 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         try {
           app::RecordAuditHead(register_path_);
         } catch (const std::exception& e) {
-          Poco::Logger::get("jrr.audit").error("audit head not recorded: %s", std::string(e.what()));
+          Poco::Logger::get("jrr.audit")
+              .error("audit head not recorded: %s", std::string(e.what()));
         }
-      } while (!stop.wait_for(lock, std::chrono::minutes(app::kAuditHeadMinutes), [&] { return stopping; }));
+      } while (!stop.wait_for(lock, std::chrono::minutes(app::kAuditHeadMinutes),
+                              [&] { return stopping; }));
     });
     waitForTerminationRequest();
     server.Stop();
@@ -121,20 +125,23 @@ int Serve(const Args& args, std::ostream& out, std::ostream& err) {
     const unsigned long parsed_port = std::stoul(port);
     const unsigned long parsed_threads = std::stoul(threads);
     const unsigned long parsed_per_client = std::stoul(per_client);
-    if (parsed_port > 65535 || parsed_threads < 1 || parsed_threads > 64 || parsed_per_client > 1024) {
+    if (parsed_port > 65535 || parsed_threads < 1 || parsed_threads > 64 ||
+        parsed_per_client > 1024) {
       throw std::out_of_range("");
     }
     options.port = static_cast<uint16_t>(parsed_port);
     options.max_threads = static_cast<int>(parsed_threads);
     options.max_connections_per_client = static_cast<int>(parsed_per_client);
   } catch (const std::logic_error&) {
-    err << "エラー: --port は 0〜65535、--threads は 1〜64、--max-connections-per-client は 0〜1024 の数で指定してください。\n";
+    err << "エラー: --port は 0〜65535、--threads は 1〜64、--max-connections-per-client は "
+           "0〜1024 の数で指定してください。\n";
     return kUsage;
   }
   options.tls_certificate = args.Option("tls-certificate");
   options.tls_private_key = args.Option("tls-key");
   if (Status ok = web::CheckListening(options); !ok) return PrintError(err, ok.error());
-  auto served = app::OpenForServing(args.Option("db"), static_cast<std::size_t>(options.max_threads));
+  auto served =
+      app::OpenForServing(args.Option("db"), static_cast<std::size_t>(options.max_threads));
   if (!served) return PrintError(err, served.error());
   ServeApplication application(app::MakeWebContext(*served), options, args.Option("db"), out);
   return application.run(std::vector<std::string>{"jrr-serve"});
@@ -164,7 +171,8 @@ int Show(const Args& args, std::ostream& out, std::ostream& err) {
   if (!view->protection.marker.empty()) out << "【" << view->protection.marker << "】\n";
   SqliteRemarkRepository remarks(**db);
   out << app::RecordText(view->record) << app::HistoryText(view->history)
-      << app::RemarksText(IntegratedRemarks(view->history, remarks.Remarks(atena)), remarks.Memos(atena));
+      << app::RemarksText(IntegratedRemarks(view->history, remarks.Remarks(atena)),
+                          remarks.Memos(atena));
   return kOk;
 }
 int Apply(const Args& args, std::ostream& out, std::ostream& err) {

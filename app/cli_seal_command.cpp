@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // jrr seal: 印鑑登録 from application to certificate and 廃止 (issue 8), through SealDesk.
-#include "cli.h"
-#include "cli_support.h"
-
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
+#include "cli.h"
+#include "cli_support.h"
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/forms/seals/seal_image.h"
 #include "seal_services.h"
@@ -15,15 +14,16 @@
 namespace jrr::cli {
 namespace {
 
-
 void Print(std::ostream& out, const SealRegistration& r) {
   out << "受付 " << r.registration_id << "  " << SealStateNameJa(r.state);
-  if (!r.registration_number.empty()) out << "  登録番号 " << r.registration_number << "  登録証 " << r.card_number;
+  if (!r.registration_number.empty())
+    out << "  登録番号 " << r.registration_number << "  登録証 " << r.card_number;
   out << "  宛名番号 " << r.addressee_number << "  印影 " << SealNameFormNameJa(r.name_form) << "「"
       << r.registered_name << "」 " << std::fixed;
   out.precision(1);
   out << r.impression.smallest_square_mm << "mm  申請 " << FormatWareki(r.applied_on);
-  if (r.inquiry_deadline && r.state == SealState::kInquiry) out << "  回答期限 " << FormatWareki(*r.inquiry_deadline);
+  if (r.inquiry_deadline && r.state == SealState::kInquiry)
+    out << "  回答期限 " << FormatWareki(*r.inquiry_deadline);
   if (r.registered_on) out << "  登録 " << FormatWareki(*r.registered_on);
   if (r.ended_on) out << "  " << r.end_reason << " " << FormatWareki(*r.ended_on);
   out << "\n";
@@ -54,11 +54,13 @@ int SealCommand(const Args& args, std::ostream& out, std::ostream& err) {
       err << "エラー: --out FILE.png を指定してください。\n";
       return kUsage;
     }
-    if (!WriteFile(args.Option("out"), forms::DrawSampleImpression(diameter, dpi, args.Option("text", "架空"), rotate))) {
+    if (!WriteFile(args.Option("out"), forms::DrawSampleImpression(
+                                           diameter, dpi, args.Option("text", "架空"), rotate))) {
       err << "エラー: 書き込めません: " << args.Option("out") << "\n";
       return kStorage;
     }
-    out << "印影の見本を書き出しました: " << args.Option("out") << "（直径 " << diameter << "mm、" << dpi << "dpi）\n";
+    out << "印影の見本を書き出しました: " << args.Option("out") << "（直径 " << diameter << "mm、"
+        << dpi << "dpi）\n";
     return kOk;
   }
   auto db = OpenRegister(args.Option("db"));
@@ -80,7 +82,8 @@ int SealCommand(const Args& args, std::ostream& out, std::ostream& err) {
     }
     app::SealApplicationInput in;
     in.person = args.Option("person");
-    if (int read = ReadInputFile(args.Option("image"), 16u << 20, in.image, err); read != kOk) return read;
+    if (int read = ReadInputFile(args.Option("image"), 16u << 20, in.image, err); read != kOk)
+      return read;
     auto dpi = ParseDpi(args.Option("dpi"));
     if (!dpi) return PrintError(err, dpi.error());
     in.dpi = *dpi;
@@ -94,16 +97,24 @@ int SealCommand(const Args& args, std::ostream& out, std::ostream& err) {
     in.legibility_attested = args.Option("attest").find("legibility") != std::string::npos;
     auto applied = app::ApplyForSeal(**db, *viewer, in);
     if (!applied) return PrintError(err, applied.error());
-    return done(applied, applied->Active() ? "印鑑を登録しました（即日登録）。印鑑登録証を交付してください。"
-                                           : "照会中として受け付けました。照会書を送付してください（jrr seal inquiry）。");
+    return done(applied,
+                applied->Active()
+                    ? "印鑑を登録しました（即日登録）。印鑑登録証を交付してください。"
+                    : "照会中として受け付けました。照会書を送付してください（jrr seal inquiry）。");
   }
-  if (action == "answer") return done(app::SealStep(**db, *viewer, "answer", key(), ""), "回答書を受け付け、印鑑を登録しました。");
+  if (action == "answer")
+    return done(app::SealStep(**db, *viewer, "answer", key(), ""),
+                "回答書を受け付け、印鑑を登録しました。");
   if (action == "withdraw") {
-    return done(app::SealStep(**db, *viewer, "withdraw", key(), args.Option("reason")), "申請を取り下げました。");
+    return done(app::SealStep(**db, *viewer, "withdraw", key(), args.Option("reason")),
+                "申請を取り下げました。");
   }
-  if (action == "lost") return done(app::SealStep(**db, *viewer, "lost", key(), ""), "亡失届を受け付け、登録を廃止しました。");
+  if (action == "lost")
+    return done(app::SealStep(**db, *viewer, "lost", key(), ""),
+                "亡失届を受け付け、登録を廃止しました。");
   if (action == "abolish") {
-    return done(app::SealStep(**db, *viewer, "abolish", key(), ""), "廃止申請を受け付け、登録を廃止しました。");
+    return done(app::SealStep(**db, *viewer, "abolish", key(), ""),
+                "廃止申請を受け付け、登録を廃止しました。");
   }
   if (action == "show") {
     auto entries = app::SealEntries(**db, *viewer, args.Option("person"));
@@ -114,7 +125,8 @@ int SealCommand(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (action == "inquiry" || action == "certificate") {
     if (args.Option("out").empty() || (action == "certificate" && args.Option("card").empty())) {
-      err << "エラー: " << (action == "certificate" ? "--person 宛名番号、--card 印鑑登録証の番号、" : "")
+      err << "エラー: "
+          << (action == "certificate" ? "--person 宛名番号、--card 印鑑登録証の番号、" : "")
           << "--out FILE.pdf を指定してください。\n";
       return kUsage;
     }
@@ -128,19 +140,20 @@ int SealCommand(const Args& args, std::ostream& out, std::ostream& err) {
       }
       pdf = app::SealInquiryPdf(**db, *viewer, id, Acknowledged(args));
     } else {
-      pdf = app::SealCertificatePdf(**db, *viewer, args.Option("card"), args.Option("person"), args.Option("printer"),
-                                    Acknowledged(args));
+      pdf = app::SealCertificatePdf(**db, *viewer, args.Option("card"), args.Option("person"),
+                                    args.Option("printer"), Acknowledged(args));
     }
     if (!pdf) return PrintError(err, pdf.error());
     if (!WriteFile(args.Option("out"), *pdf)) {
       err << "エラー: " << args.Option("out") << " に書き込めません。\n";
       return kStorage;
     }
-    out << (action == "inquiry" ? "照会書を書き出しました: " : "印鑑登録証明書を発行しました: ") << args.Option("out")
-        << "\n";
+    out << (action == "inquiry" ? "照会書を書き出しました: " : "印鑑登録証明書を発行しました: ")
+        << args.Option("out") << "\n";
     return kOk;
   }
-  err << "エラー: seal の操作は apply, answer, withdraw, inquiry, lost, abolish, show, certificate, sample-image です。\n";
+  err << "エラー: seal の操作は apply, answer, withdraw, inquiry, lost, abolish, show, "
+         "certificate, sample-image です。\n";
   return kUsage;
 }
 

@@ -1,49 +1,46 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Shared helpers of the jrr commands (cli_support.h).
-#include "cli.h"
 #include "cli_support.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Util/ServerApplication.h>
 #include <unicode/uversion.h>
+#include <unistd.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iostream>
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <set>
+#include <sstream>
 
+#include "cli.h"
+#include "japan_clock.h"
 #include "jrr/domain/core/explain.h"
-#include "jrr/domain/fuhyo/fuhyo.h"
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/domain/core/storage_error.h"
 #include "jrr/domain/core/text.h"
+#include "jrr/domain/fuhyo/fuhyo.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 #include "jrr/persistence/records/resident_record_code_pool.h"
 #include "jrr/persistence/records/sqlite_address_dictionary.h"
-#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/records/sqlite_pending_change_repository.h"
 #include "jrr/persistence/records/sqlite_register_settings.h"
 #include "jrr/persistence/records/sqlite_remark_repository.h"
-#include "jrr/persistence/records/sqlite_pending_change_repository.h"
-#include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/sample/sample_register.h"
 #include "jrr/web/server/web_server.h"
-#include "japan_clock.h"
 #include "register_services.h"
 #include "register_text.h"
-#include "jrr/sample/sample_register.h"
-
-#include <ctime>
-#include <fstream>
-#include "jrr/persistence/security/sqlite_audit_log.h"
-
-#include <iostream>
-#include <iterator>
-#include <sstream>
-#include <unistd.h>
 
 namespace jrr::cli {
 
@@ -52,10 +49,12 @@ int PrintError(std::ostream& err, const Error& error) {
   if (!error.detail.empty()) err << "  詳細: " << error.detail << "\n";
   return kRuleError;
 }
-int ReadInputFile(const std::string& path, std::size_t max_bytes, std::string& contents, std::ostream& err) {
+int ReadInputFile(const std::string& path, std::size_t max_bytes, std::string& contents,
+                  std::ostream& err) {
   std::error_code ec;
   if (path != "-" && (path.empty() || std::filesystem::is_directory(path, ec))) {
-    err << "エラー: 読み込むファイルを指定してください" << (path.empty() ? "" : "（ディレクトリです: " + path + "）") << "。\n";
+    err << "エラー: 読み込むファイルを指定してください"
+        << (path.empty() ? "" : "（ディレクトリです: " + path + "）") << "。\n";
     return kUsage;
   }
   std::ifstream file;
@@ -86,7 +85,8 @@ int ReadInputFile(const std::string& path, std::size_t max_bytes, std::string& c
 
 void PrintNotices(std::ostream& err, const std::vector<std::string>& notices) {
   for (const std::string& rule : notices) {
-    err << "注意: " << MessageJa(MakeError(ErrorCode::kRuleViolation, rule)) << " [" << rule << "]\n";
+    err << "注意: " << MessageJa(MakeError(ErrorCode::kRuleViolation, rule)) << " [" << rule
+        << "]\n";
   }
 }
 // Opens an existing register and brings its schema up to date. Error register.not_initialized
@@ -123,7 +123,8 @@ Result<ChangeContext> ClerkContext(const Args& args, Database& db) {
   SqliteRegisterSettings settings(db);
   if (!settings.Terminals().empty()) {
     auto place = PlaceOfTerminal(settings, context.terminal);
-    if (!place) return MakeError(ErrorCode::kInvalidInput, "settings.unknown_terminal", context.terminal);
+    if (!place)
+      return MakeError(ErrorCode::kInvalidInput, "settings.unknown_terminal", context.terminal);
     context.place = *place;
   }
   return context;
@@ -132,11 +133,12 @@ Result<ChangeContext> ClerkContext(const Args& args, Database& db) {
 Result<Viewer> ClerkViewer(const Args& args, Database& db) {
   auto clerk = ClerkContext(args, db);
   if (!clerk) return clerk.error();
-  return Viewer{clerk->operator_id, clerk->place,       clerk->terminal,
-                AllPermissions(),   clerk->today,       clerk->now_epoch_seconds};
+  return Viewer{clerk->operator_id, clerk->place, clerk->terminal,
+                AllPermissions(),   clerk->today, clerk->now_epoch_seconds};
 }
 
-web::CertificateParameter OptionParameters(const Args& args, std::map<std::string, std::string> fixed) {
+web::CertificateParameter OptionParameters(const Args& args,
+                                           std::map<std::string, std::string> fixed) {
   return [&args, fixed = std::move(fixed)](std::string_view name) -> std::optional<std::string> {
     const std::string key(name);
     if (auto f = fixed.find(key); f != fixed.end()) return f->second;
@@ -174,7 +176,8 @@ bool DropMessage(const std::filesystem::path& dir, const std::string& to, const 
                  const std::string& extension, const std::string& body, std::string& detail) {
   // The destination names a folder under the share and the id a file in it: both must be plain
   // names, and the file must resolve inside the share (no "..", no link out of it).
-  const bool plain_id = !id.empty() && id.size() <= 64 && id.find_first_of("/\\") == std::string::npos && id[0] != '.';
+  const bool plain_id = !id.empty() && id.size() <= 64 &&
+                        id.find_first_of("/\\") == std::string::npos && id[0] != '.';
   if (!IsMunicipalityName(to) || !plain_id) {
     detail = "delivery.bad_destination";
     return false;
@@ -203,7 +206,8 @@ bool DropMessage(const std::filesystem::path& dir, const std::string& to, const 
   return !ec;
 }
 
-std::vector<DroppedMessage> DroppedMessages(const std::filesystem::path& folder, const std::string& extension) {
+std::vector<DroppedMessage> DroppedMessages(const std::filesystem::path& folder,
+                                            const std::string& extension) {
   std::error_code ec;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
@@ -231,19 +235,21 @@ void MessageHandled(const DroppedMessage& message) {
   std::filesystem::rename(message.path, done / message.path.filename(), ec);
 }
 
-int DeliverToFolder(const Args& args, Database& db, OutboxFamily family, const std::string& extension,
-                    const std::string& sent, std::ostream& out, std::ostream& err) {
+int DeliverToFolder(const Args& args, Database& db, OutboxFamily family,
+                    const std::string& extension, const std::string& sent, std::ostream& out,
+                    std::ostream& err) {
   const std::filesystem::path dir = args.Option("to");
   if (dir.empty()) {
     err << "エラー: --to 共有フォルダ を指定してください。\n";
     return kUsage;
   }
   const auto report = DeliverOutbox(
-      db, family, [&](const std::string& to, const std::string& id, const std::string& body, std::string& detail) {
-        return DropMessage(dir, to, id, extension, body, detail);
-      });
+      db, family,
+      [&](const std::string& to, const std::string& id, const std::string& body,
+          std::string& detail) { return DropMessage(dir, to, id, extension, body, detail); });
   out << sent << " " << report.delivered << " 件、失敗 " << report.failed << " 件";
-  if (!report.dead_letters.empty()) out << "、" << sent << "不能 " << report.dead_letters.size() << " 件（outbox で確認）";
+  if (!report.dead_letters.empty())
+    out << "、" << sent << "不能 " << report.dead_letters.size() << " 件（outbox で確認）";
   out << "\n";
   return report.failed > 0 ? kStorage : kOk;
 }

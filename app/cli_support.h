@@ -4,8 +4,6 @@
 // context of a clerk's 異動. Each command is a function from Args to an exit status (cli.h).
 #pragma once
 
-#include "jrr/web/certificates/certificate_request.h"
-
 #include <filesystem>
 #include <iosfwd>
 #include <map>
@@ -15,12 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/security/audit_log.h"
-#include "jrr/domain/records/change.h"
 #include "jrr/domain/access/resident_access.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/change.h"
+#include "jrr/domain/security/audit_log.h"
 #include "jrr/persistence/core/database.h"
 #include "jrr/persistence/records/outbox.h"
+#include "jrr/web/certificates/certificate_request.h"
 
 namespace jrr::cli {
 
@@ -37,7 +36,8 @@ struct Args {
 // The options as the shared text decoders (certificate_request.h, fuhyo_request.h,
 // protection_request.h) read them: a flag reads "1"; `fixed` adds values taken from elsewhere
 // (the 附票番号 given as a word).
-web::CertificateParameter OptionParameters(const Args& args, std::map<std::string, std::string> fixed = {});
+web::CertificateParameter OptionParameters(const Args& args,
+                                           std::map<std::string, std::string> fixed = {});
 
 // Prints `エラー: message [rule]` and the detail; returns kRuleError.
 int PrintError(std::ostream& err, const Error& error);
@@ -46,7 +46,8 @@ int PrintError(std::ostream& err, const Error& error);
 // missing path, a directory or an unreadable file is bad usage (a message, kUsage); a longer one
 // stops at the limit with text.too_long (kRuleError) — /dev/zero or an endless pipe never fills
 // memory. A UTF-8 byte order mark, which Windows editors write, is dropped. kOk otherwise.
-int ReadInputFile(const std::string& path, std::size_t max_bytes, std::string& contents, std::ostream& err);
+int ReadInputFile(const std::string& path, std::size_t max_bytes, std::string& contents,
+                  std::ostream& err);
 
 // Prints each notice (an アラート that did not stop a 異動) with its message.
 void PrintNotices(std::ostream& err, const std::vector<std::string>& notices);
@@ -84,14 +85,16 @@ struct DroppedMessage {
   std::filesystem::path path;
   std::string body;
 };
-std::vector<DroppedMessage> DroppedMessages(const std::filesystem::path& folder, const std::string& extension);
+std::vector<DroppedMessage> DroppedMessages(const std::filesystem::path& folder,
+                                            const std::string& extension);
 void MessageHandled(const DroppedMessage& message);
 
 // `jrr fuhyo deliver` and `jrr cs deliver`: every undelivered notice of the outbox dropped into
 // --to (files with `extension`); prints the counts (`sent` is 送付 or 送信). Exit status kStorage
 // when any failed.
-int DeliverToFolder(const Args& args, Database& db, OutboxFamily family, const std::string& extension,
-                    const std::string& sent, std::ostream& out, std::ostream& err);
+int DeliverToFolder(const Args& args, Database& db, OutboxFamily family,
+                    const std::string& extension, const std::string& sent, std::ostream& out,
+                    std::ostream& err);
 
 // Records an アクセスログ entry (JK-10.2) for a command that reads or exports, with the operator,
 // place and terminal of ClerkContext. Throws StorageError when it cannot be written: nothing is

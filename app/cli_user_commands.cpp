@@ -2,10 +2,6 @@
 //
 // jrr user: staff accounts (JK-10.3, 10.4) — the first administrator, users, permissions,
 // passwords, the second factor, lock-outs — and `jrr user login` to try the login flow.
-#include "cli.h"
-#include "cli_support.h"
-#include "jrr/web/security/staff_admin.h"
-
 #include <Poco/RandomStream.h>
 
 #include <ctime>
@@ -13,10 +9,13 @@
 #include <ostream>
 #include <sstream>
 
+#include "cli.h"
+#include "cli_support.h"
 #include "japan_clock.h"
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/security/sqlite_staff_directory.h"
+#include "jrr/web/security/staff_admin.h"
 #include "jrr/web/security/totp.h"
 
 namespace jrr::cli {
@@ -41,10 +40,11 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string id = args.Option("id");
   if (verb == "list") {
     for (const StaffUser& u : staff.All()) {
-      out << u.user_id << "  " << u.name << "  " << u.department << "  " << FormatWareki(u.valid_from) << "〜"
-          << (u.valid_to ? FormatWareki(*u.valid_to) : "") << "  " << (u.disabled ? "無効" : "有効")
-          << (u.totp_enrolled ? "  二要素登録済" : "  二要素未登録") << "  権限 " << PermissionList(u.permissions)
-          << "\n";
+      out << u.user_id << "  " << u.name << "  " << u.department << "  "
+          << FormatWareki(u.valid_from) << "〜" << (u.valid_to ? FormatWareki(*u.valid_to) : "")
+          << "  " << (u.disabled ? "無効" : "有効")
+          << (u.totp_enrolled ? "  二要素登録済" : "  二要素未登録") << "  権限 "
+          << PermissionList(u.permissions) << "\n";
     }
     return kOk;
   }
@@ -66,12 +66,15 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
   if (verb == "approve" || verb == "reject") {
     auto viewer = ClerkViewer(args, **db);
     if (!viewer) return PrintError(err, viewer.error());
-    auto done = web::ApplyStaffAction(auth, staff, *viewer, OptionParameters(args, {{"action", verb}}),
-                                      static_cast<int64_t>(std::time(nullptr)));
+    auto done =
+        web::ApplyStaffAction(auth, staff, *viewer, OptionParameters(args, {{"action", verb}}),
+                              static_cast<int64_t>(std::time(nullptr)));
     if (!done) return PrintError(err, done.error());
-    out << "申請 " << args.Option("request") << " を" << (verb == "approve" ? "承認" : "却下") << "しました。\n";
+    out << "申請 " << args.Option("request") << " を" << (verb == "approve" ? "承認" : "却下")
+        << "しました。\n";
     if (!done->initial_password.empty()) {
-      out << "初期パスワード: " << done->initial_password << "\n（本人に渡してください。初回ログインで変更が必要です）\n";
+      out << "初期パスワード: " << done->initial_password
+          << "\n（本人に渡してください。初回ログインで変更が必要です）\n";
     }
     return kOk;
   }
@@ -86,9 +89,11 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     std::getline(std::cin, c.code);
     auto outcome = auth.Login(c, PlaceOf(args));
     if (!outcome) return PrintError(err, outcome.error());
-    out << (outcome->next == LoginStep::kChangePassword     ? "ログインしました。初期パスワードを変更してください。\n"
-            : outcome->next == LoginStep::kEnrolSecondFactor ? "ログインしました。二要素認証を登録してください。\n"
-                                                             : "ログインしました。\n");
+    out << (outcome->next == LoginStep::kChangePassword
+                ? "ログインしました。初期パスワードを変更してください。\n"
+            : outcome->next == LoginStep::kEnrolSecondFactor
+                ? "ログインしました。二要素認証を登録してください。\n"
+                : "ログインしました。\n");
     return kOk;
   }
   if (verb == "passwd") {
@@ -111,7 +116,9 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
           << " --code 123456 の形で入力してください。\n";
       return kOk;
     }
-    if (auto ok = auth.EnrolSecondFactor(id, args.Option("secret"), args.Option("code"), PlaceOf(args)); !ok) {
+    if (auto ok =
+            auth.EnrolSecondFactor(id, args.Option("secret"), args.Option("code"), PlaceOf(args));
+        !ok) {
       return PrintError(err, ok.error());
     }
     out << "二要素認証を登録しました。\n";
@@ -145,8 +152,8 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     if (!added) return PrintError(err, added.error());
     if (pending != 0) {
       // The approver hands out the password (it is made when the grant is approved).
-      out << "利用者 " << id << " を登録しました。権限は、別の管理者の承認を待っています（申請 " << pending
-          << "。jrr user approve --request " << pending
+      out << "利用者 " << id << " を登録しました。権限は、別の管理者の承認を待っています（申請 "
+          << pending << "。jrr user approve --request " << pending
           << " --operator 承認する管理者）。初期パスワードは承認した管理者に表示されます。\n";
       return kOk;
     }
@@ -157,20 +164,23 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
   // Administration by the console's administrator.
   auto viewer = ClerkViewer(args, **db);
   if (!viewer) return PrintError(err, viewer.error());
-  static const std::set<std::string> kActions = {"grant", "revoke", "permissions", "reset-password", "reset-2fa",
-                                                 "unlock", "disable"};
+  static const std::set<std::string> kActions = {
+      "grant", "revoke", "permissions", "reset-password", "reset-2fa", "unlock", "disable"};
   if (!kActions.contains(verb)) {
-    err << "エラー: add, list, grant, revoke, permissions, reset-password, reset-2fa, unlock, disable, requests, "
+    err << "エラー: add, list, grant, revoke, permissions, reset-password, reset-2fa, unlock, "
+           "disable, requests, "
            "approve, reject, enrol, passwd, login のいずれかを指定してください。\n";
     return kUsage;
   }
-  auto done = web::ApplyStaffAction(auth, staff, *viewer, OptionParameters(args, {{"action", verb}}),
-                                    static_cast<int64_t>(std::time(nullptr)));
+  auto done =
+      web::ApplyStaffAction(auth, staff, *viewer, OptionParameters(args, {{"action", verb}}),
+                            static_cast<int64_t>(std::time(nullptr)));
   if (!done) return PrintError(err, done.error());
-  if (!done->initial_password.empty()) out << "新しい初期パスワード: " << done->initial_password << "\n";
+  if (!done->initial_password.empty())
+    out << "新しい初期パスワード: " << done->initial_password << "\n";
   if (done->pending_request != 0) {
-    out << "利用者 " << id << ": " << verb << " は別の管理者の承認を待っています（申請 " << done->pending_request
-        << "。承認されるまで、これまでのものが有効です）。\n";
+    out << "利用者 " << id << ": " << verb << " は別の管理者の承認を待っています（申請 "
+        << done->pending_request << "。承認されるまで、これまでのものが有効です）。\n";
     return kOk;
   }
   out << "利用者 " << id << ": " << verb << " を行いました。\n";

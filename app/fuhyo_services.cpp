@@ -6,13 +6,16 @@
 
 namespace jrr::app {
 
-Result<IssuedFuhyoCopy> FuhyoCopyPdf(Database& db, const Viewer& viewer, const FuhyoCopyRequest& request,
-                                        const std::string& printer) {
-  auto content = WithFuhyoDesk(db, viewer, [&](FuhyoDesk& desk) { return desk.ClearCopy(request); });
+Result<IssuedFuhyoCopy> FuhyoCopyPdf(Database& db, const Viewer& viewer,
+                                     const FuhyoCopyRequest& request, const std::string& printer) {
+  auto content =
+      WithFuhyoDesk(db, viewer, [&](FuhyoDesk& desk) { return desk.ClearCopy(request); });
   if (!content) return content.error();
   const CertificateSettings settings = LoadCertificateSettings(db, viewer, printer);
   const auto certifier = CertifierOn(settings.certifiers, viewer.today);
-  if (!certifier) return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier", ToIsoString(viewer.today));
+  if (!certifier)
+    return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier",
+                     ToIsoString(viewer.today));
   forms::FuhyoCopyPlan plan;
   plan.fuhyo = content->fuhyo;
   plan.print_koseki = request.print_koseki;
@@ -22,7 +25,8 @@ Result<IssuedFuhyoCopy> FuhyoCopyPdf(Database& db, const Viewer& viewer, const F
   plan.certifier_title = TitleWithPrefecture(certifier->title, settings.municipality_code);
   plan.certifier_name = certifier->name;
   plan.seal_text = settings.municipality_name + "長之印";
-  plan.number = IssueNumber{viewer.today, settings.municipality_name, settings.terminal_name, settings.printer_name, 0};
+  plan.number = IssueNumber{viewer.today, settings.municipality_name, settings.terminal_name,
+                            settings.printer_name, 0};
   // Laid out before it is recorded: a character no font has stops it here, with nothing written.
   const std::vector<forms::Sheet> probe = forms::FillFuhyoCopy(plan);
   for (const forms::Sheet& sheet : probe) {
@@ -37,7 +41,8 @@ Result<IssuedFuhyoCopy> FuhyoCopyPdf(Database& db, const Viewer& viewer, const F
   IssuedFuhyoCopy out;
   out.sheets = sheets;
   out.issue_number = plan.number.Text(1, sheets);
-  out.pdf = SharedPdfRenderer().RenderSheets(forms::FillFuhyoCopy(plan), OverflowPolicy::kToLimit, "戸籍の附票の写し");
+  out.pdf = SharedPdfRenderer().RenderSheets(forms::FillFuhyoCopy(plan), OverflowPolicy::kToLimit,
+                                             "戸籍の附票の写し");
   return out;
 }
 

@@ -8,9 +8,9 @@
 
 #include "jrr/domain/fuhyo/fuhyo_desk.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr::app {
 
@@ -24,7 +24,7 @@ auto WithFuhyoDesk(Database& db, const Viewer& viewer, Use use) {
 }
 
 // Errors: those of FuhyoDesk::ClearCopy, certificate.no_certifier, certificate.missing_glyph.
-Result<IssuedFuhyoCopy> FuhyoCopyPdf(Database& db, const Viewer& viewer, const FuhyoCopyRequest& request,
-                                        const std::string& printer);
+Result<IssuedFuhyoCopy> FuhyoCopyPdf(Database& db, const Viewer& viewer,
+                                     const FuhyoCopyRequest& request, const std::string& printer);
 
 }  // namespace jrr::app

@@ -5,19 +5,22 @@
 #include "jrr/domain/certificates/certificate.h"
 #include "jrr/domain/records/register_settings.h"
 #include "jrr/forms/certificates/notice_letter.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr::app {
 
 Result<std::string> NoticePdf(Database& db, const Viewer& viewer, const NoticeRequest& request) {
   const CertificateSettings settings = LoadCertificateSettings(db, viewer, "");
   const auto certifier = CertifierOn(settings.certifiers, viewer.today);
-  if (!certifier) return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier", ToIsoString(viewer.today));
+  if (!certifier)
+    return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier",
+                     ToIsoString(viewer.today));
   SqliteResidentRepository residents(db);
   SqliteAuditLog log(db);
   NoticeDesk desk(residents, log, viewer,
-                  NoticeSender{TitleWithPrefecture(certifier->title, settings.municipality_code), certifier->name});
+                  NoticeSender{TitleWithPrefecture(certifier->title, settings.municipality_code),
+                               certifier->name});
   std::vector<NoticeDocument> documents;
   auto take = [&](Result<NoticeDocument> one) -> Status {
     if (!one) return one.error();
@@ -32,7 +35,8 @@ Result<std::string> NoticePdf(Database& db, const Viewer& viewer, const NoticeRe
     if (!letters) return letters.error();
     documents = std::move(*letters);
   } else if (request.kind == "receipt") {
-    made = take(desk.ReceiptNotice(request.change_id, request.notifier_name, request.notifier_address));
+    made = take(
+        desk.ReceiptNotice(request.change_id, request.notifier_name, request.notifier_address));
   } else if (request.kind == "awaiting") {
     made = take(desk.AwaitingMoveInNoticeList(request.days));
   } else if (request.kind == "inquiry") {
@@ -47,7 +51,8 @@ Result<std::string> NoticePdf(Database& db, const Viewer& viewer, const NoticeRe
   for (const NoticeDocument& d : documents) {
     for (forms::Sheet& s : forms::FillNotice(d)) sheets.push_back(std::move(s));
   }
-  return SharedPdfRenderer().RenderSheets(sheets, OverflowPolicy::kToLimit, documents.front().title);
+  return SharedPdfRenderer().RenderSheets(sheets, OverflowPolicy::kToLimit,
+                                          documents.front().title);
 }
 
 }  // namespace jrr::app

@@ -12,7 +12,6 @@
 
 namespace jrr::app {
 
-
 // Errors: notice.unknown_kind, certificate.no_certifier, and those of NoticeDesk.
 Result<std::string> NoticePdf(Database& db, const Viewer& viewer, const NoticeRequest& request);
 

@@ -1,41 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "register_services.h"
 
-#include "notice_services.h"
-
+#include <ctime>
 #include <filesystem>
 #include <type_traits>
 
-#include "jrr/domain/core/municipality_repository.h"
-#include "jrr/persistence/core/connection_pool.h"
-#include "jrr/persistence/register/migrations.h"
-#include "jrr/persistence/core/sqlite_municipality_repository.h"
-#include "jrr/domain/changes/change_desk.h"
-#include "jrr/persistence/records/sqlite_address_dictionary.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/records/sqlite_pending_change_repository.h"
-#include "jrr/persistence/protection/sqlite_protection_register.h"
-#include "jrr/web/changes/change_json.h"
-#include "jrr/persistence/coupling/sqlite_resident_repository.h"
-#include "jrr/persistence/records/sqlite_search_index.h"
-#include "jrr/persistence/security/audit_head_journal.h"
-#include "jrr/persistence/security/sqlite_staff_directory.h"
-#include "jrr/persistence/records/write_queue.h"
-#include "jrr/web/security/session_store.h"
-#include "jrr/web/security/totp.h"
 #include "certificate_services.h"
-#include "seal_services.h"
+#include "fuhyo_services.h"
 #include "japan_clock.h"
-#include "jrr/persistence/security/sqlite_api_tokens.h"
-#include "jrr/persistence/records/sqlite_register_settings.h"
+#include "jrr/domain/changes/change_desk.h"
+#include "jrr/domain/core/municipality_repository.h"
+#include "jrr/domain/protection/protection_desk.h"
+#include "jrr/persistence/certificates/sqlite_issuance_log.h"
+#include "jrr/persistence/core/connection_pool.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 #include "jrr/persistence/cs/sqlite_cs_exchange.h"
 #include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
+#include "jrr/persistence/protection/sqlite_protection_register.h"
+#include "jrr/persistence/records/sqlite_address_dictionary.h"
+#include "jrr/persistence/records/sqlite_pending_change_repository.h"
+#include "jrr/persistence/records/sqlite_register_settings.h"
+#include "jrr/persistence/records/sqlite_search_index.h"
 #include "jrr/persistence/records/sqlite_statistics.h"
-#include "fuhyo_services.h"
-#include "jrr/persistence/certificates/sqlite_issuance_log.h"
-#include "jrr/domain/protection/protection_desk.h"
-
-#include <ctime>
+#include "jrr/persistence/records/write_queue.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/security/audit_head_journal.h"
+#include "jrr/persistence/security/sqlite_api_tokens.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/persistence/security/sqlite_staff_directory.h"
+#include "jrr/web/changes/change_json.h"
+#include "jrr/web/security/session_store.h"
+#include "jrr/web/security/totp.h"
+#include "notice_services.h"
+#include "seal_services.h"
 
 namespace jrr::app {
 
@@ -124,7 +122,8 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   };
   // Each call borrows a connection from the pool for the length of one use case.
   context.login = [served](const Credentials& credentials, const LoginPlace& where) {
-    return WithAuthenticator(served, [&](Authenticator& auth) { return auth.Login(credentials, where); });
+    return WithAuthenticator(served,
+                             [&](Authenticator& auth) { return auth.Login(credentials, where); });
   };
   context.change_password = [served](const std::string& user_id, const std::string& old_password,
                                      const std::string& new_password, const LoginPlace& where) {
@@ -138,17 +137,22 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
       return auth.EnrolSecondFactor(user_id, secret, code, where);
     });
   };
-  context.resume_session = [served](const std::string& user_id, int credential_version, const LoginPlace& where) {
-    return WithAuthenticator(served, [&](Authenticator& auth) { return auth.Resume(user_id, credential_version, where); });
+  context.resume_session = [served](const std::string& user_id, int credential_version,
+                                    const LoginPlace& where) {
+    return WithAuthenticator(served, [&](Authenticator& auth) {
+      return auth.Resume(user_id, credential_version, where);
+    });
   };
-  context.view_person = [served](const Viewer& viewer, const std::string& atena, const AsOfQuery& query,
+  context.view_person = [served](const Viewer& viewer, const std::string& atena,
+                                 const AsOfQuery& query,
                                  const std::vector<std::string>& acknowledged) {
     auto db = served->pool.Acquire();
     SqliteResidentRepository residents(*db);
     QueuedAuditLog log(served->writes, *db);
     SqliteIssuanceLog issuances(*db);
-    return ResidentAccess(residents, log, viewer).WithIssuances(issuances).View(atena, query, acknowledged,
-                                                                                "api resident");
+    return ResidentAccess(residents, log, viewer)
+        .WithIssuances(issuances)
+        .View(atena, query, acknowledged, "api resident");
   };
   context.search = [served](const Viewer& viewer, const SearchQuery& query) {
     auto db = served->pool.Acquire();
@@ -160,14 +164,16 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     served->writes.Settle();  // a history row deferred and not yet carried by a log entry's commit
     return result;
   };
-  context.change = [served](const Viewer& viewer, const AnyChangeCommand& command, bool check_only) {
+  context.change = [served](const Viewer& viewer, const AnyChangeCommand& command,
+                            bool check_only) {
     return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) {
       return check_only ? desk.Check(command) : desk.Record(command);
     });
   };
   context.enter_provisional = [served](const Viewer& viewer, const AnyChangeCommand& command,
                                        const std::string& kind, const std::string& json) {
-    return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) { return desk.Enter(command, kind, json); });
+    return WithChangeDesk(served, viewer,
+                          [&](ChangeDesk& desk) { return desk.Enter(command, kind, json); });
   };
   context.pending = [served](const Viewer& viewer) {
     return WithChangeDesk(served, viewer, [](ChangeDesk& desk) { return desk.Pending(); });
@@ -182,15 +188,16 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     });
   };
   context.withdraw = [served](const Viewer& viewer, int64_t pending_id) {
-    return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) { return desk.Withdraw(pending_id); });
+    return WithChangeDesk(served, viewer,
+                          [&](ChangeDesk& desk) { return desk.Withdraw(pending_id); });
   };
   context.audit_search = [served](const Viewer& viewer, const AuditQuery& query) {
     auto db = served->pool.Acquire();
     SqliteAuditLog log(*db);
     return AuditDesk(log, viewer).Search(query);
   };
-  context.audit_report = [served](const Viewer& viewer, const std::string& kind, CalendarDate from, CalendarDate to,
-                                  int64_t threshold) {
+  context.audit_report = [served](const Viewer& viewer, const std::string& kind, CalendarDate from,
+                                  CalendarDate to, int64_t threshold) {
     auto db = served->pool.Acquire();
     SqliteAuditLog log(*db);
     return AuditDesk(log, viewer).Report(kind, from, to, threshold);
@@ -201,7 +208,8 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteAuditLog log(*db);
     return StatisticsDesk(statistics, log, viewer).Compute(from, to);
   };
-  context.with_settings_desk = [served](const Viewer& viewer, const std::function<bool(SettingsDesk&)>& use) {
+  context.with_settings_desk = [served](const Viewer& viewer,
+                                        const std::function<bool(SettingsDesk&)>& use) {
     auto db = served->pool.Acquire();
     SqliteRegisterSettings settings(*db);
     SqliteAuditLog log(*db);
@@ -220,15 +228,18 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     use(desk);
     change.Commit();
   };
-  context.with_staff_admin = [served](const std::function<void(Authenticator&, StaffDirectory&)>& use) {
-    WithAuthenticator(served, [&](Authenticator& authenticator, StaffDirectory& staff, Database& db) {
-      // Refusals are logged too, so the transaction commits whatever the outcome.
-      Transaction change(db);
-      use(authenticator, staff);
-      change.Commit();
-    });
-  };
-  context.with_protection_desk = [served](const Viewer& viewer, const std::function<void(ProtectionDesk&)>& use) {
+  context.with_staff_admin =
+      [served](const std::function<void(Authenticator&, StaffDirectory&)>& use) {
+        WithAuthenticator(served,
+                          [&](Authenticator& authenticator, StaffDirectory& staff, Database& db) {
+                            // Refusals are logged too, so the transaction commits whatever the outcome.
+                            Transaction change(db);
+                            use(authenticator, staff);
+                            change.Commit();
+                          });
+      };
+  context.with_protection_desk = [served](const Viewer& viewer,
+                                          const std::function<void(ProtectionDesk&)>& use) {
     auto db = served->pool.Acquire();
     SqliteProtectionRegister protections(*db);
     SqliteAuditLog log(*db);
@@ -248,8 +259,8 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteAuditLog log(*db);
     SqliteIssuanceLog issuance(*db);
     SqliteHouseholdOrder orders(*db);
-    CertificateDesk desk(residents, log, issuance, SharedPdfRenderer(), LoadCertificateSettings(*db, viewer, ""),
-                         viewer, &orders);
+    CertificateDesk desk(residents, log, issuance, SharedPdfRenderer(),
+                         LoadCertificateSettings(*db, viewer, ""), viewer, &orders);
     return desk.Issue(request);
   };
   context.seal_entries = [served](const Viewer& viewer, const std::string& person) {
@@ -260,12 +271,13 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     auto db = served->pool.Acquire();
     return ApplyForSeal(*db, viewer, upload);
   };
-  context.seal_step = [served](const Viewer& viewer, const std::string& step, const std::string& key,
-                               const std::string& reason) {
+  context.seal_step = [served](const Viewer& viewer, const std::string& step,
+                               const std::string& key, const std::string& reason) {
     auto db = served->pool.Acquire();
     return SealStep(*db, viewer, step, key, reason);
   };
-  context.seal_certificate = [served](const Viewer& viewer, const std::string& card, const std::string& person,
+  context.seal_certificate = [served](const Viewer& viewer, const std::string& card,
+                                      const std::string& person,
                                       const std::vector<std::string>& acknowledged) {
     auto db = served->pool.Acquire();
     return SealCertificatePdf(*db, viewer, card, person, "", acknowledged);
@@ -278,7 +290,8 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     auto db = served->pool.Acquire();
     return SqliteAddressDictionary(*db).Areas();
   };
-  context.place_of_terminal = [served](const std::string& terminal_id) -> std::optional<std::string> {
+  context.place_of_terminal =
+      [served](const std::string& terminal_id) -> std::optional<std::string> {
     auto db = served->pool.Acquire();
     SqliteRegisterSettings settings(*db);
     return PlaceOfTerminal(settings, terminal_id);

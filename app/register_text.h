@@ -15,6 +15,7 @@ namespace jrr::app {
 std::string RecordText(const ResidentRecord& record);
 std::string HistoryText(const std::vector<ResidentRepository::HistoryEntry>& history);
 // 統合記載欄 (A/B/C) and, marked as never printed, the current memos.
-std::string RemarksText(const std::vector<IntegratedRemarkLine>& lines, const std::vector<Memo>& memos);
+std::string RemarksText(const std::vector<IntegratedRemarkLine>& lines,
+                        const std::vector<Memo>& memos);
 
 }  // namespace jrr::app

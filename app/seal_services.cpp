@@ -5,10 +5,10 @@
 #include "jrr/forms/seals/seal_certificate.h"
 #include "jrr/forms/seals/seal_image.h"
 #include "jrr/forms/seals/seal_inquiry.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/records/sqlite_register_settings.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/records/sqlite_register_settings.h"
 #include "jrr/persistence/seals/sqlite_seal_register.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr::app {
 namespace {
@@ -24,16 +24,23 @@ auto WithDesk(Database& db, const Viewer& viewer, Use use) {
 
 }  // namespace
 
-Result<SealRegistration> ApplyForSeal(Database& db, const Viewer& viewer, const SealApplicationInput& in) {
+Result<SealRegistration> ApplyForSeal(Database& db, const Viewer& viewer,
+                                      const SealApplicationInput& in) {
   auto form = SealNameFormFromCode(in.name_form);
   if (!form) return MakeError(ErrorCode::kInvalidInput, "seal.unknown_name_form", in.name_form);
   SealApplication a;
-  if (in.route == "photo-id") a.route = SealRoute::kPhotoId;
-  else if (in.route == "guarantor") a.route = SealRoute::kGuarantor;
-  else if (in.route == "inquiry") a.route = SealRoute::kInquiry;
-  else return MakeError(ErrorCode::kInvalidInput, "seal.unknown_route", in.route);
+  if (in.route == "photo-id")
+    a.route = SealRoute::kPhotoId;
+  else if (in.route == "guarantor")
+    a.route = SealRoute::kGuarantor;
+  else if (in.route == "inquiry")
+    a.route = SealRoute::kInquiry;
+  else
+    return MakeError(ErrorCode::kInvalidInput, "seal.unknown_route", in.route);
   // The permission first: an image is decoded only for someone who may register it.
-  if (Status ok = WithDesk(db, viewer, [&](SealDesk& desk) { return desk.MayApply(in.person); }); !ok) return ok.error();
+  if (Status ok = WithDesk(db, viewer, [&](SealDesk& desk) { return desk.MayApply(in.person); });
+      !ok)
+    return ok.error();
   auto measured = forms::MeasureImpression(in.image, in.dpi);
   if (!measured) return measured.error();
   a.addressee_number = in.person;
@@ -52,11 +59,15 @@ Result<SealRegistration> ApplyForSeal(Database& db, const Viewer& viewer, const 
 Result<std::string> SealCertificatePdf(Database& db, const Viewer& viewer, const std::string& card,
                                        const std::string& person, const std::string& printer,
                                        const std::vector<std::string>& acknowledged) {
-  auto content = WithDesk(db, viewer, [&](SealDesk& desk) { return desk.ClearCertificate(card, person, acknowledged); });
+  auto content = WithDesk(db, viewer, [&](SealDesk& desk) {
+    return desk.ClearCertificate(card, person, acknowledged);
+  });
   if (!content) return content.error();
   const CertificateSettings settings = LoadCertificateSettings(db, viewer, printer);
   const auto certifier = CertifierOn(settings.certifiers, viewer.today);
-  if (!certifier) return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier", ToIsoString(viewer.today));
+  if (!certifier)
+    return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier",
+                     ToIsoString(viewer.today));
   forms::SealCertificatePlan plan;
   plan.content = *content;
   plan.impression_width_mm = content->registration.impression.width_mm;
@@ -65,7 +76,9 @@ Result<std::string> SealCertificatePdf(Database& db, const Viewer& viewer, const
   plan.certifier_title = TitleWithPrefecture(certifier->title, settings.municipality_code);
   plan.certifier_name = certifier->name;
   if (certifier->role == CertifierRole::kActing) {
-    plan.acting_for = TitleWithPrefecture(settings.municipality_name + "長", settings.municipality_code) + "職務代理者";
+    plan.acting_for =
+        TitleWithPrefecture(settings.municipality_name + "長", settings.municipality_code) +
+        "職務代理者";
   }
   plan.seal_text = settings.municipality_name + "長之印";
   plan.print_sex = SqliteRegisterSettings(db).GetSealSettings().print_sex;
@@ -77,26 +90,33 @@ Result<std::string> SealCertificatePdf(Database& db, const Viewer& viewer, const
     }
   }
   plan.number = RecordSealIssuance(db, content->registration, viewer,
-                                   IssueNumber{viewer.today, settings.municipality_name, settings.terminal_name,
-                                               settings.printer_name, 0});
-  return SharedPdfRenderer().RenderSheets(forms::FillSealCertificate(plan), OverflowPolicy::kToLimit, "印鑑登録証明書");
+                                   IssueNumber{viewer.today, settings.municipality_name,
+                                               settings.terminal_name, settings.printer_name, 0});
+  return SharedPdfRenderer().RenderSheets(forms::FillSealCertificate(plan),
+                                          OverflowPolicy::kToLimit, "印鑑登録証明書");
 }
 
 Result<std::string> SealInquiryPdf(Database& db, const Viewer& viewer, int64_t registration_id,
                                    const std::vector<std::string>& acknowledged) {
-  auto letter = WithDesk(db, viewer, [&](SealDesk& desk) { return desk.ClearInquiryLetter(registration_id, acknowledged); });
+  auto letter = WithDesk(db, viewer, [&](SealDesk& desk) {
+    return desk.ClearInquiryLetter(registration_id, acknowledged);
+  });
   if (!letter) return letter.error();
   const CertificateSettings settings = LoadCertificateSettings(db, viewer, "");
   const auto certifier = CertifierOn(settings.certifiers, viewer.today);
-  if (!certifier) return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier", ToIsoString(viewer.today));
+  if (!certifier)
+    return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier",
+                     ToIsoString(viewer.today));
   forms::SealInquiryPlan plan{letter->registration, letter->person,
-                              TitleWithPrefecture(certifier->title, settings.municipality_code), certifier->name,
+                              TitleWithPrefecture(certifier->title, settings.municipality_code),
+                              certifier->name,
                               letter->registration.inquiry_sent_on.value_or(viewer.today)};
-  return SharedPdfRenderer().RenderSheets(forms::FillSealInquiry(plan), OverflowPolicy::kToLimit, "印鑑登録照会書");
+  return SharedPdfRenderer().RenderSheets(forms::FillSealInquiry(plan), OverflowPolicy::kToLimit,
+                                          "印鑑登録照会書");
 }
 
-Result<SealRegistration> SealStep(Database& db, const Viewer& viewer, const std::string& step, const std::string& key,
-                                  const std::string& reason) {
+Result<SealRegistration> SealStep(Database& db, const Viewer& viewer, const std::string& step,
+                                  const std::string& key, const std::string& reason) {
   return WithDesk(db, viewer, [&](SealDesk& desk) -> Result<SealRegistration> {
     if (step == "lost") return desk.ReportLost(key);
     if (step == "abolish") return desk.Abolish(key);
@@ -112,7 +132,8 @@ Result<SealRegistration> SealStep(Database& db, const Viewer& viewer, const std:
   });
 }
 
-Result<std::vector<SealRegistration>> SealEntries(Database& db, const Viewer& viewer, const std::string& person) {
+Result<std::vector<SealRegistration>> SealEntries(Database& db, const Viewer& viewer,
+                                                  const std::string& person) {
   return WithDesk(db, viewer, [&](SealDesk& desk) { return desk.Entries(person); });
 }
 

@@ -17,7 +17,8 @@ namespace jrr::app {
 using SealApplicationInput = SealUpload;
 
 // Errors: seal.unknown_name_form, seal.unknown_route, those of MeasureImpression and SealDesk::Apply.
-Result<SealRegistration> ApplyForSeal(Database& db, const Viewer& viewer, const SealApplicationInput& input);
+Result<SealRegistration> ApplyForSeal(Database& db, const Viewer& viewer,
+                                      const SealApplicationInput& input);
 // The certificate, recorded (seal_issuance and 印刷ログ) before it is rendered. Errors of
 // SealDesk::ClearCertificate, certificate.no_certifier, certificate.missing_glyph.
 Result<std::string> SealCertificatePdf(Database& db, const Viewer& viewer, const std::string& card,
@@ -27,8 +28,9 @@ Result<std::string> SealInquiryPdf(Database& db, const Viewer& viewer, int64_t r
                                    const std::vector<std::string>& acknowledged);
 // The desk's registration steps by name: answer, withdraw (by 受付番号), lost, abolish (by 登録番号).
 // Error seal.unknown_step.
-Result<SealRegistration> SealStep(Database& db, const Viewer& viewer, const std::string& step, const std::string& key,
-                                  const std::string& reason);
-Result<std::vector<SealRegistration>> SealEntries(Database& db, const Viewer& viewer, const std::string& person);
+Result<SealRegistration> SealStep(Database& db, const Viewer& viewer, const std::string& step,
+                                  const std::string& key, const std::string& reason);
+Result<std::vector<SealRegistration>> SealEntries(Database& db, const Viewer& viewer,
+                                                  const std::string& person);
 
 }  // namespace jrr::app

@@ -18,9 +18,9 @@
 
 #include "jrr/domain/records/resident_changes.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/register/migrations.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/register/migrations.h"
 
 namespace jrr::bench {
 
@@ -65,14 +65,16 @@ inline NewPerson Member(int i, const char* relationship) {
 
 inline Register CopyOfGenerated(const char* source) {
   Register r;
-  r.path = (std::filesystem::temp_directory_path() /
-            ("jrr-bench-" + std::to_string(getpid()) + ".db")).string();
+  r.path =
+      (std::filesystem::temp_directory_path() / ("jrr-bench-" + std::to_string(getpid()) + ".db"))
+          .string();
   std::filesystem::remove(r.path);
   std::filesystem::copy_file(source, r.path);
   Database db(r.path);
   auto households = db.Prepare(
       "SELECT v.household_number, group_concat(v.addressee_number) FROM resident_version v "
-      "WHERE v.status = 1 AND v.history_number = (SELECT max(w.history_number) FROM resident_version w "
+      "WHERE v.status = 1 AND v.history_number = (SELECT max(w.history_number) FROM "
+      "resident_version w "
       "WHERE w.addressee_number = v.addressee_number) GROUP BY v.household_number "
       "HAVING count(*) = 4 ORDER BY v.household_number LIMIT 5000");
   while (households->Step()) {
@@ -93,8 +95,9 @@ inline const Register& TheRegister() {
   static const Register reg = [] {
     if (const char* source = std::getenv("JRR_BENCH_DB")) return CopyOfGenerated(source);
     Register r;
-    r.path = (std::filesystem::temp_directory_path() /
-              ("jrr-bench-" + std::to_string(getpid()) + ".db")).string();
+    r.path =
+        (std::filesystem::temp_directory_path() / ("jrr-bench-" + std::to_string(getpid()) + ".db"))
+            .string();
     std::filesystem::remove(r.path);
     Database db(r.path);
     Migrate(db);
@@ -110,7 +113,8 @@ inline const Register& TheRegister() {
       c.input.notification_date = CalendarDate{2026, 10, 2};
       c.persons = {Member(h * 4, "世帯主"), Member(h * 4 + 1, "妻"), Member(h * 4 + 2, "子"),
                    Member(h * 4 + 3, "子")};
-      c.new_address = Address{"", "架空県架空市桜町一丁目", std::to_string(h) + "番1号", "", "", false};
+      c.new_address =
+          Address{"", "架空県架空市桜町一丁目", std::to_string(h) + "番1号", "", "", false};
       auto outcome = changes.MoveIn(c);
       if (!outcome) std::abort();
       std::vector<std::string> members;
@@ -126,7 +130,8 @@ inline const Register& TheRegister() {
     std::string path;
     ~RemoveOnExit() {
       std::error_code ignored;
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ignored);
+      for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix, ignored);
     }
   };
   static const RemoveOnExit remove_on_exit{reg.path};

@@ -18,13 +18,13 @@
 #include "jrr/domain/records/resident_changes.h"
 #include "jrr/forms/certificates/certificate_fill.h"
 #include "jrr/forms/certificates/pdf_renderer.h"
+#include "jrr/persistence/certificates/sqlite_issuance_log.h"
 #include "jrr/persistence/core/database.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/records/sqlite_register_settings.h"
 #include "jrr/persistence/register/migrations.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/certificates/sqlite_issuance_log.h"
-#include "jrr/persistence/core/sqlite_municipality_repository.h"
-#include "jrr/persistence/records/sqlite_register_settings.h"
-#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 
 namespace jrr::bench {
 namespace {
@@ -38,8 +38,8 @@ struct CertificateRegister {
   }
 };
 
-NewPerson Member(const char* family, const char* given, const char* kana_family, const char* kana_given,
-                 const char* birth, Sex sex, const char* relationship) {
+NewPerson Member(const char* family, const char* given, const char* kana_family,
+                 const char* kana_given, const char* birth, Sex sex, const char* relationship) {
   NewPerson p;
   p.family_name = family;
   p.given_name = given;
@@ -57,7 +57,9 @@ const CertificateRegister& Register() {
     CertificateRegister r;
     if (const char* db = std::getenv("JRR_BENCH_CERT_DB")) {
       r.path = db;
-      r.person = std::getenv("JRR_BENCH_CERT_PERSON") != nullptr ? std::getenv("JRR_BENCH_CERT_PERSON") : "0000000019";
+      r.person = std::getenv("JRR_BENCH_CERT_PERSON") != nullptr
+                     ? std::getenv("JRR_BENCH_CERT_PERSON")
+                     : "0000000019";
       return r;
     }
     char dir[] = "/tmp/jrr-cert-bench-XXXXXX";
@@ -68,19 +70,23 @@ const CertificateRegister& Register() {
     SqliteMunicipalityRepository municipality(db);
     if (!InitializeRegister(municipality, "990001", "架空市")) std::abort();
     SqliteRegisterSettings settings(db);
-    settings.AddCertifier(Certifier{CertifierRole::kMayor, "架空市長", "架空　太郎", CalendarDate{2020, 4, 1}, {}});
+    settings.AddCertifier(
+        Certifier{CertifierRole::kMayor, "架空市長", "架空　太郎", CalendarDate{2020, 4, 1}, {}});
     SqliteResidentRepository residents(db);
     MoveInCommand move_in;
     move_in.input.event_date = *ParseDate("2026-10-01");
     move_in.input.notification_date = CalendarDate{2026, 10, 2};
-    move_in.persons = {Member("架空", "一郎", "カクウ", "イチロウ", "昭和55年4月1日", Sex::kMale, "世帯主"),
-                       Member("架空", "花子", "カクウ", "ハナコ", "昭和57年6月15日", Sex::kFemale, "妻"),
-                       Member("架空", "次郎", "カクウ", "ジロウ", "平成22年1月8日", Sex::kMale, "子"),
-                       Member("架空", "𠮷子", "カクウ", "ヨシコ", "平成24年3月3日", Sex::kFemale, "子")};
+    move_in.persons = {
+        Member("架空", "一郎", "カクウ", "イチロウ", "昭和55年4月1日", Sex::kMale, "世帯主"),
+        Member("架空", "花子", "カクウ", "ハナコ", "昭和57年6月15日", Sex::kFemale, "妻"),
+        Member("架空", "次郎", "カクウ", "ジロウ", "平成22年1月8日", Sex::kMale, "子"),
+        Member("架空", "𠮷子", "カクウ", "ヨシコ", "平成24年3月3日", Sex::kFemale, "子")};
     move_in.previous_address = Address{"", "東京都千代田区霞が関二丁目", "1番2号", "", "", false};
-    move_in.new_address = Address{"99000100100", "架空県架空市桜町一丁目", "1番2号", "さくら荘101", "9990001", false};
-    auto outcome = ResidentChanges(residents, ChangeContext{CalendarDate{2026, 10, 2}, "bench", "本庁", "T01"})
-                       .MoveIn(move_in);
+    move_in.new_address =
+        Address{"99000100100", "架空県架空市桜町一丁目", "1番2号", "さくら荘101", "9990001", false};
+    auto outcome =
+        ResidentChanges(residents, ChangeContext{CalendarDate{2026, 10, 2}, "bench", "本庁", "T01"})
+            .MoveIn(move_in);
     r.person = outcome->versions[0].addressee_number;
     return r;
   }();
@@ -105,7 +111,9 @@ CertificateSettings Settings(Database& db) {
   return s;
 }
 
-Viewer Clerk() { return Viewer{"bench", "本庁", "T01", AllPermissions(), CalendarDate{2026, 11, 27}, 0}; }
+Viewer Clerk() {
+  return Viewer{"bench", "本庁", "T01", AllPermissions(), CalendarDate{2026, 11, 27}, 0};
+}
 
 forms::PdfRenderer& Renderer() {
   static forms::PdfRenderer renderer;
@@ -156,7 +164,8 @@ void BM_CertificateFill(benchmark::State& state) {
   SqliteResidentRepository residents(db);
   SqliteAuditLog log(db);
   SqliteIssuanceLog issuance(db);
-  auto plan = CertificateDesk(residents, log, issuance, Renderer(), Settings(db), Clerk()).Plan(HouseholdCopy());
+  auto plan = CertificateDesk(residents, log, issuance, Renderer(), Settings(db), Clerk())
+                  .Plan(HouseholdCopy());
   for (auto _ : state) benchmark::DoNotOptimize(forms::FillCertificate(*plan, 1));
 }
 BENCHMARK(BM_CertificateFill)->Unit(benchmark::kMicrosecond);

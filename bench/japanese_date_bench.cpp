@@ -12,7 +12,8 @@ namespace {
 
 std::vector<jrr::CalendarDate> Dates() {
   std::vector<jrr::CalendarDate> dates;
-  for (jrr::CalendarDate d{1920, 1, 1}; d.year < 2030; d = jrr::FromDayNumber(jrr::ToDayNumber(d) + 37)) {
+  for (jrr::CalendarDate d{1920, 1, 1}; d.year < 2030;
+       d = jrr::FromDayNumber(jrr::ToDayNumber(d) + 37)) {
     dates.push_back(d);
   }
   return dates;
@@ -42,8 +43,8 @@ void BM_ParseWareki(benchmark::State& state) {
 BENCHMARK(BM_ParseWareki);
 
 void BM_ParseMixedNotations(benchmark::State& state) {
-  const char* texts[] = {"R7.11.27", "令和７年１１月２７日", "2025-11-27", "平成元年1月8日", "S64.1.7",
-                         "令和七年十一月二十七日"};
+  const char* texts[] = {"R7.11.27", "令和７年１１月２７日",  "2025-11-27", "平成元年1月8日",
+                         "S64.1.7",  "令和七年十一月二十七日"};
   std::size_t i = 0;
   for (auto _ : state) {
     auto parsed = jrr::ParseDate(texts[i++ % 6]);
@@ -54,7 +55,8 @@ void BM_ParseMixedNotations(benchmark::State& state) {
 BENCHMARK(BM_ParseMixedNotations);
 
 void BM_ParseUncertain(benchmark::State& state) {
-  const char* texts[] = {"令和3年5月上旬頃", "年月日不詳", "推定昭和20年8月", "令和3年5月1日から6月2日頃までの間"};
+  const char* texts[] = {"令和3年5月上旬頃", "年月日不詳", "推定昭和20年8月",
+                         "令和3年5月1日から6月2日頃までの間"};
   std::size_t i = 0;
   for (auto _ : state) {
     auto parsed = jrr::ParseDate(texts[i++ % 4], jrr::DatePolicy::kKosekiConsistent);

@@ -15,11 +15,13 @@ namespace {
 
 // Readings of realistic shape: full names with a space, in the three scripts people type.
 std::vector<std::string> Names() {
-  const char* surnames[] = {"サトウ", "スズキ", "タカハシ", "タナカ", "ワタナベ", "イトウ", "ヤマモト",
-                            "ナカムラ", "コバヤシ", "カトウ", "ヨシダ", "ヤマダ", "ササキ", "マツモト",
-                            "イノウエ", "キムラ", "ハヤシ", "シミズ", "ヤマザキ", "モリ"};
-  const char* given[] = {"ショウタ", "ユウキ", "キョウコ", "ジョウジ", "ハルト", "ユイ", "メイ", "リョウ",
-                         "ヴィクトル", "マリー", "ソウタ", "コウイチ", "ミツキ", "チヅル", "ヒナタ"};
+  const char* surnames[] = {"サトウ", "スズキ",   "タカハシ", "タナカ",   "ワタナベ",
+                            "イトウ", "ヤマモト", "ナカムラ", "コバヤシ", "カトウ",
+                            "ヨシダ", "ヤマダ",   "ササキ",   "マツモト", "イノウエ",
+                            "キムラ", "ハヤシ",   "シミズ",   "ヤマザキ", "モリ"};
+  const char* given[] = {"ショウタ", "ユウキ",   "キョウコ", "ジョウジ",   "ハルト",
+                         "ユイ",     "メイ",     "リョウ",   "ヴィクトル", "マリー",
+                         "ソウタ",   "コウイチ", "ミツキ",   "チヅル",     "ヒナタ"};
   std::vector<std::string> names;
   for (const char* s : surnames) {
     for (const char* g : given) names.push_back(std::string(s) + "　" + g);
@@ -48,8 +50,10 @@ void BM_KanaKeyIcuTransliterator(benchmark::State& state) {
   // The rule-based chain jrr does not use (see docs/performance.md), for comparison.
   const icu::UnicodeString rules = icu::UnicodeString::fromUTF8(
       ":: NFKC ;\n:: Hiragana-Katakana ;\n[:White_Space:] > ;\n[ー―－‐\\-] > ;\n"
-      "ヴァ > バ ; ヴィ > ビ ; ヴェ > ベ ; ヴォ > ボ ; ヴ > ブ ;\n:: NFD ;\n[\\u3099\\u309A] > ;\n:: NFC ;\n"
-      "ァ > ア ; ィ > イ ; ゥ > ウ ; ェ > エ ; ォ > オ ; ッ > ツ ; ャ > ヤ ; ュ > ユ ; ョ > ヨ ; ヮ > ワ ;\n"
+      "ヴァ > バ ; ヴィ > ビ ; ヴェ > ベ ; ヴォ > ボ ; ヴ > ブ ;\n:: NFD ;\n[\\u3099\\u309A] > "
+      ";\n:: NFC ;\n"
+      "ァ > ア ; ィ > イ ; ゥ > ウ ; ェ > エ ; ォ > オ ; ッ > ツ ; ャ > ヤ ; ュ > ユ ; ョ > ヨ ; "
+      "ヮ > ワ ;\n"
       "ヰ > イ ; ヱ > エ ; ヲ > オ ; ワ > ハ ;\n");
   std::unique_ptr<icu::Transliterator> transliterator(icu::Transliterator::createFromRules(
       "KanaKeyBench", rules, UTRANS_FORWARD, parse_error, status));
@@ -71,7 +75,8 @@ void BM_KanaKeyIcuTransliterator(benchmark::State& state) {
 BENCHMARK(BM_KanaKeyIcuTransliterator);
 
 void BM_KanjiKey(benchmark::State& state) {
-  const char* names[] = {"髙橋　一郎", "渡邊　花子", "齋藤　誠", "山﨑　𠮷男", "葛\U000E0101飾　太郎"};
+  const char* names[] = {"髙橋　一郎", "渡邊　花子", "齋藤　誠", "山﨑　𠮷男",
+                         "葛\U000E0101飾　太郎"};
   std::size_t i = 0;
   for (auto _ : state) {
     auto key = jrr::BuildKanjiKey(names[i++ % 5]);

@@ -9,22 +9,22 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <random>
+#include <thread>
 #include <vector>
 
 #include "bench_register.h"
-#include "jrr/persistence/register/register_backup.h"
 #include "jrr/domain/records/resident_changes.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/register/migrations.h"
-#include "jrr/persistence/records/sqlite_address_dictionary.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/records/sqlite_address_dictionary.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/register/register_backup.h"
 
 namespace {
 
@@ -83,7 +83,8 @@ void BM_WithinMoveOfFourCommitted(benchmark::State& state) {
   Database db(reg.path);  // opened with synchronous=FULL
   SqliteResidentRepository residents(db);
   SqliteAddressDictionary dictionary(db);  // as the CLI does: 転居先 resolved by 住所コード
-  ResidentChanges changes(residents, ChangeContext{{2026, 11, 27}, "bench", "本庁", "B"}, &dictionary);
+  ResidentChanges changes(residents, ChangeContext{{2026, 11, 27}, "bench", "本庁", "B"},
+                          &dictionary);
   CommitTimes times;
   std::size_t next = 0;
   int round = 0;
@@ -91,10 +92,15 @@ void BM_WithinMoveOfFourCommitted(benchmark::State& state) {
     WithinMoveCommand move;
     move.input.event_date = *ParseDate("2026-11-20");
     move.input.notification_date = CalendarDate{2026, 11, 21};
-    move.input.acknowledged_alerts = {"change.head_leaving_household", "change.sole_member_becomes_head"};
+    move.input.acknowledged_alerts = {"change.head_leaving_household",
+                                      "change.sole_member_becomes_head"};
     move.movers = reg.households[next];
-    move.new_address = Address{"99000001002", "架空県架空市桜町二丁目", std::to_string(round) + "番" +
-                               std::to_string(next) + "号", "", "9990001", false};
+    move.new_address = Address{"99000001002",
+                               "架空県架空市桜町二丁目",
+                               std::to_string(round) + "番" + std::to_string(next) + "号",
+                               "",
+                               "9990001",
+                               false};
     if (!times.Time(state, [&] { return changes.WithinMove(move); })) return;
     if (++next == reg.households.size()) {
       next = 0;
@@ -104,7 +110,10 @@ void BM_WithinMoveOfFourCommitted(benchmark::State& state) {
   times.Report(state);
   state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
-BENCHMARK(BM_WithinMoveOfFourCommitted)->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(2000);
+BENCHMARK(BM_WithinMoveOfFourCommitted)
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(2000);
 
 // Each iteration is one committed 出生 into a household: one new version, and — when the register
 // holds a 住民票コード pool, as the sample town does — a code drawn from it at random and the
@@ -137,7 +146,10 @@ void BM_BirthWithCodeDrawCommitted(benchmark::State& state) {
   times.Report(state);
   state.counters["code_pool"] = pool ? 1 : 0;
 }
-BENCHMARK(BM_BirthWithCodeDrawCommitted)->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(200);
+BENCHMARK(BM_BirthWithCodeDrawCommitted)
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(200);
 
 }  // namespace
 
@@ -164,11 +176,14 @@ void BM_BackupWhileMoving(benchmark::State& state) {
         move.input.event_date = *ParseDate("2026-11-20");
         move.input.notification_date = CalendarDate{2026, 11, 21};
         move.movers = reg.households[next % reg.households.size()];
-        move.new_address = Address{"", "架空県架空市桜町三丁目", std::to_string(next) + "番地", "", "", false};
+        move.new_address =
+            Address{"", "架空県架空市桜町三丁目", std::to_string(next) + "番地", "", "", false};
         const bool during_backup = backing_up.load();
         const auto start = std::chrono::steady_clock::now();
         auto outcome = changes.WithinMove(move);
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
         if (outcome) (during_backup ? during : before).push_back(ms);
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
@@ -179,7 +194,8 @@ void BM_BackupWhileMoving(benchmark::State& state) {
     backing_up = true;
     const auto start = std::chrono::steady_clock::now();
     auto copied = BackupRegister(source, target);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     backing_up = false;
     stop = true;
     clerk.join();

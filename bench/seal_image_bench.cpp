@@ -21,7 +21,8 @@ BENCHMARK(BM_SampleImpressionDraw)->Unit(benchmark::kMillisecond);
 void BM_ImpressionMeasure(benchmark::State& state) {
   const std::string png = forms::DrawSampleImpression(15, 200, "架空", 30);
   for (auto _ : state) benchmark::DoNotOptimize(forms::MeasureImpression(png, 200));
-  state.counters["stored_bytes"] = static_cast<double>(forms::MeasureImpression(png, 200)->png.size());
+  state.counters["stored_bytes"] =
+      static_cast<double>(forms::MeasureImpression(png, 200)->png.size());
 }
 BENCHMARK(BM_ImpressionMeasure)->Unit(benchmark::kMillisecond);
 

@@ -19,10 +19,10 @@
 #include <vector>
 
 #include "bench_register.h"
-#include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/access/resident_access.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/domain/core/name_keys.h"
 #include "jrr/persistence/records/sqlite_search_index.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace {
 
@@ -80,7 +80,8 @@ void BM_KanaSearch(benchmark::State& state) {
   SqliteSearchIndex index(db);
   NullLog log;
   NullHistory history;
-  ResidentAccess access(residents, log, Viewer{"bench", "本庁", "B", AllPermissions(), {2026, 11, 27}, 0});
+  ResidentAccess access(residents, log,
+                        Viewer{"bench", "本庁", "B", AllPermissions(), {2026, 11, 27}, 0});
   const auto& readings = Readings();
   std::vector<double> ms;
   std::size_t next = 0;
@@ -109,10 +110,17 @@ void BM_KanaSearch(benchmark::State& state) {
     state.SetIterationTime(std::chrono::duration<double>(elapsed).count());
   }
   Percentiles(state, ms);
-  state.counters["hits_per_search"] = ms.empty() ? 0.0 : static_cast<double>(hits) / static_cast<double>(ms.size());
+  state.counters["hits_per_search"] =
+      ms.empty() ? 0.0 : static_cast<double>(hits) / static_cast<double>(ms.size());
   state.counters["residents"] = static_cast<double>(reg.residents);
 }
-BENCHMARK(BM_KanaSearch)->Arg(0)->Arg(1)->Arg(2)->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(2000);
+BENCHMARK(BM_KanaSearch)
+    ->Arg(0)
+    ->Arg(1)
+    ->Arg(2)
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(2000);
 
 // The index lookup alone — the part a LIKE scan replaces: the same three kinds of query as
 // BM_KanaSearch, returning 宛名番号 only (no records, no protection check), like the scan does.
@@ -132,7 +140,8 @@ void BM_KanaIndexOnly(benchmark::State& state) {
       found = index.Find(SearchKeyKind::kKanaName, *BuildKanaKey(full), MatchMode::kExact, 51);
     } else {
       const std::string tail = full.substr(FirstChars(full, 1).size());
-      found = index.Find(SearchKeyKind::kKanaName, *BuildKanaKey(FirstChars(tail, 3)), MatchMode::kContains, 51);
+      found = index.Find(SearchKeyKind::kKanaName, *BuildKanaKey(FirstChars(tail, 3)),
+                         MatchMode::kContains, 51);
     }
     const auto elapsed = std::chrono::steady_clock::now() - start;
     benchmark::DoNotOptimize(found);
@@ -141,7 +150,12 @@ void BM_KanaIndexOnly(benchmark::State& state) {
   }
   Percentiles(state, ms);
 }
-BENCHMARK(BM_KanaIndexOnly)->Arg(0)->Arg(2)->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(2000);
+BENCHMARK(BM_KanaIndexOnly)
+    ->Arg(0)
+    ->Arg(2)
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(2000);
 
 // What a register without the index would do for the same searches: scan the versions. arg 0:
 // the exact reading (no index covers 氏カナ || 名カナ, so every version is read); arg 2: the same
@@ -165,7 +179,8 @@ void BM_KanaLikeScan(benchmark::State& state) {
     }
     const auto start = std::chrono::steady_clock::now();
     auto rows = db.Prepare(
-        "SELECT DISTINCT addressee_number FROM resident_version WHERE family_kana || given_kana LIKE ?1 "
+        "SELECT DISTINCT addressee_number FROM resident_version WHERE family_kana || given_kana "
+        "LIKE ?1 "
         "LIMIT 50");
     rows->Bind(1, pattern);
     int64_t found = 0;
@@ -177,14 +192,20 @@ void BM_KanaLikeScan(benchmark::State& state) {
   }
   Percentiles(state, ms);
 }
-BENCHMARK(BM_KanaLikeScan)->Arg(0)->Arg(2)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(20);
+BENCHMARK(BM_KanaLikeScan)
+    ->Arg(0)
+    ->Arg(2)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(20);
 
 // A log of N entries (views of random people, as a busy town writes them), verified in one walk.
 void BM_AuditVerify(benchmark::State& state) {
   const char* env = std::getenv("JRR_BENCH_AUDIT_ENTRIES");
   const int64_t entries = env != nullptr ? std::max<int64_t>(1, std::atoll(env)) : 1'000'000;
   const std::string path = (std::filesystem::temp_directory_path() /
-                            ("jrr-bench-audit-" + std::to_string(getpid()) + ".db")).string();
+                            ("jrr-bench-audit-" + std::to_string(getpid()) + ".db"))
+                               .string();
   std::filesystem::remove(path);
   {
     Database db(path);
@@ -209,7 +230,8 @@ void BM_AuditVerify(benchmark::State& state) {
     Database db(path, DatabaseOptions{.create_if_missing = false, .read_only = true});
     const auto start = std::chrono::steady_clock::now();
     const AuditVerification result = VerifyAuditLog(db);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!result.ok || result.entries != entries) {
       state.SkipWithError("verification failed");
       break;
@@ -219,7 +241,8 @@ void BM_AuditVerify(benchmark::State& state) {
     state.counters["entries_per_s"] = static_cast<double>(result.entries) / seconds;
   }
   state.counters["peak_rss_MiB"] = PeakRssMiB();
-  state.counters["log_MiB"] = static_cast<double>(std::filesystem::file_size(path)) / (1024.0 * 1024.0);
+  state.counters["log_MiB"] =
+      static_cast<double>(std::filesystem::file_size(path)) / (1024.0 * 1024.0);
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 BENCHMARK(BM_AuditVerify)->UseManualTime()->Unit(benchmark::kSecond)->Iterations(1);

@@ -6,7 +6,7 @@
 namespace jrr {
 
 std::vector<Block> InMemoryProtectionRegister::BlocksFor(std::string_view addressee_number,
-                                                        std::string_view household_number) {
+                                                         std::string_view household_number) {
   std::vector<Block> found;
   for (const auto& [id, b] : blocks_) {
     if ((!b.addressee_number.empty() && b.addressee_number == addressee_number) ||
@@ -17,7 +17,8 @@ std::vector<Block> InMemoryProtectionRegister::BlocksFor(std::string_view addres
   return found;
 }
 
-std::vector<SupportMeasure> InMemoryProtectionRegister::MeasuresFor(std::string_view addressee_number) {
+std::vector<SupportMeasure> InMemoryProtectionRegister::MeasuresFor(
+    std::string_view addressee_number) {
   std::vector<SupportMeasure> found;
   for (const auto& [id, versions] : measures_) {
     if (versions.back().Protects(addressee_number)) found.push_back(versions.back());
@@ -37,10 +38,11 @@ std::vector<std::string> InMemoryProtectionRegister::ProtectedPersons() {
 }
 
 std::vector<TemporaryRelease> InMemoryProtectionRegister::ReleasesFor(std::string_view operator_id,
-                                                                     int64_t now_epoch_seconds) {
+                                                                      int64_t now_epoch_seconds) {
   std::vector<TemporaryRelease> running;
   for (const TemporaryRelease& r : releases_) {
-    if (r.granted_to == operator_id && now_epoch_seconds < r.until_epoch_seconds) running.push_back(r);
+    if (r.granted_to == operator_id && now_epoch_seconds < r.until_epoch_seconds)
+      running.push_back(r);
   }
   return running;
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/sample/in_memory_resident_repository.h"
 
-#include "jrr/domain/records/banchi.h"
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -10,13 +8,15 @@
 #include <stdexcept>
 
 #include "jrr/domain/core/numbers.h"
+#include "jrr/domain/records/banchi.h"
 #include "jrr/sample/packed_resident_record.h"
 
 namespace jrr {
 namespace {
 
 // The basic facts a removed person is found by (再転入), as one key.
-std::string RemovedKey(std::string_view birth, std::string_view family_name, std::string_view given_name, Sex sex) {
+std::string RemovedKey(std::string_view birth, std::string_view family_name,
+                       std::string_view given_name, Sex sex) {
   std::string key;
   key.reserve(birth.size() + family_name.size() + given_name.size() + 5);
   key.append(birth).push_back('\x1f');
@@ -28,7 +28,8 @@ std::string RemovedKey(std::string_view birth, std::string_view family_name, std
 
 std::string RemovedKey(const ResidentRecord& r) {
   const auto birth = r.birth_date.InternalDate();
-  return RemovedKey(birth ? ToIsoString(*birth) : std::string(), r.family_name, r.given_name, r.sex);
+  return RemovedKey(birth ? ToIsoString(*birth) : std::string(), r.family_name, r.given_name,
+                    r.sex);
 }
 
 // A removed person keeps only what the 異動 engine reads of them.
@@ -55,9 +56,11 @@ ResidentRecord Slim(const ResidentRecord& r) {
 // The entries `before` (the version replaced, if any) gave the maps are exchanged for those of
 // `after`. What both give alike is left in place: a 転居 keeps a person's numbers, and most 異動
 // keep the household, so the maps are touched only where the person's entries change.
-void InMemoryResidentRepository::Reindex(const ResidentRecord* before, const ResidentRecord& after) {
+void InMemoryResidentRepository::Reindex(const ResidentRecord* before,
+                                         const ResidentRecord& after) {
   auto numbers = [](const ResidentRecord& r) {
-    return std::array<const std::string*, 3>{&r.individual_number, &r.resident_record_code, &r.foreign.residence_card_number};
+    return std::array<const std::string*, 3>{&r.individual_number, &r.resident_record_code,
+                                             &r.foreign.residence_card_number};
   };
   const auto added = numbers(after);
   if (before != nullptr) {
@@ -65,18 +68,22 @@ void InMemoryResidentRepository::Reindex(const ResidentRecord* before, const Res
     for (std::size_t k = 0; k < gone.size(); ++k) {
       const std::string& number = *gone[k];
       if (number.empty() || number == *added[k]) continue;
-      if (auto it = by_number_.find(number); it != by_number_.end() && it->second == before->addressee_number) {
+      if (auto it = by_number_.find(number);
+          it != by_number_.end() && it->second == before->addressee_number) {
         by_number_.erase(it);
       }
     }
   }
   for (const std::string* number : added) {
-    if (!number->empty()) by_number_[*number] = after.addressee_number;  // kept: an assignment of the same text
+    if (!number->empty())
+      by_number_[*number] = after.addressee_number;  // kept: an assignment of the same text
   }
   const bool was_resident = before != nullptr && before->status == ResidentStatus::kResident;
   const bool is_resident = after.status == ResidentStatus::kResident;
   if (was_resident && is_resident && before->household_number == after.household_number) return;
-  if (before != nullptr && !was_resident && !is_resident && RemovedKey(*before) == RemovedKey(after)) return;
+  if (before != nullptr && !was_resident && !is_resident &&
+      RemovedKey(*before) == RemovedKey(after))
+    return;
   if (was_resident) {
     if (auto it = households_.find(before->household_number); it != households_.end()) {
       it->second.erase(before->addressee_number);
@@ -95,7 +102,8 @@ void InMemoryResidentRepository::Reindex(const ResidentRecord* before, const Res
 // For a 宛名番号 one of the maps gave: held unless those maps are out of step (a defect).
 ResidentRecord InMemoryResidentRepository::Unpacked(std::string_view atena) const {
   auto it = latest_.find(atena);
-  if (it == latest_.end()) throw std::out_of_range("in-memory register: an index names a person it does not hold");
+  if (it == latest_.end())
+    throw std::out_of_range("in-memory register: an index names a person it does not hold");
   return UnpackResidentRecord(it->second.packed);
 }
 
@@ -105,7 +113,8 @@ std::optional<ResidentRecord> InMemoryResidentRepository::Latest(std::string_vie
   return UnpackResidentRecord(it->second.packed);
 }
 
-std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdMembers(std::string_view household) {
+std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdMembers(
+    std::string_view household) {
   std::vector<ResidentRecord> members;
   auto it = households_.find(household);
   if (it == households_.end()) return members;
@@ -114,21 +123,24 @@ std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdMembers(std::st
   return members;
 }
 
-std::vector<HouseholdMemberFacts> InMemoryResidentRepository::HouseholdMemberFactsOf(std::string_view household) {
+std::vector<HouseholdMemberFacts> InMemoryResidentRepository::HouseholdMemberFactsOf(
+    std::string_view household) {
   std::vector<HouseholdMemberFacts> facts;
   auto it = households_.find(household);
   if (it == households_.end()) return facts;
   facts.reserve(it->second.size());
   for (const std::string& atena : it->second) {
     auto held = latest_.find(atena);
-    if (held == latest_.end()) throw std::out_of_range("in-memory register: an index names a person it does not hold");
+    if (held == latest_.end())
+      throw std::out_of_range("in-memory register: an index names a person it does not hold");
     facts.push_back(held->second.facts);
     facts.back().addressee_number = atena;
   }
   return facts;
 }
 
-void InMemoryResidentRepository::ForEachLatest(const std::function<void(const ResidentRecord&)>& visit) const {
+void InMemoryResidentRepository::ForEachLatest(
+    const std::function<void(const ResidentRecord&)>& visit) const {
   // Sorted on the number's first eight bytes held beside the entry, so that a comparison rarely
   // reads the map's node (a cache miss each, with a million people).
   struct Entry {
@@ -140,7 +152,8 @@ void InMemoryResidentRepository::ForEachLatest(const std::function<void(const Re
   for (const auto& entry : latest_) {
     uint64_t prefix = 0;
     for (std::size_t i = 0; i < 8; ++i) {
-      prefix = prefix << 8 | (i < entry.first.size() ? static_cast<unsigned char>(entry.first[i]) : 0);
+      prefix =
+          prefix << 8 | (i < entry.first.size() ? static_cast<unsigned char>(entry.first[i]) : 0);
     }
     in_order.push_back({prefix, &entry});
   }
@@ -150,7 +163,8 @@ void InMemoryResidentRepository::ForEachLatest(const std::function<void(const Re
   for (const Entry& e : in_order) visit(UnpackResidentRecord(e.held->second.packed));
 }
 
-std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdLatest(std::string_view household) {
+std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdLatest(
+    std::string_view household) {
   std::vector<ResidentRecord> members;
   for (const auto& [atena, held] : latest_) {
     if (held.household_number == household) members.push_back(UnpackResidentRecord(held.packed));
@@ -161,7 +175,8 @@ std::vector<ResidentRecord> InMemoryResidentRepository::HouseholdLatest(std::str
   return members;
 }
 
-std::vector<ResidentRecord> InMemoryResidentRepository::ResidentsInArea(std::string_view area, std::size_t limit) {
+std::vector<ResidentRecord> InMemoryResidentRepository::ResidentsInArea(std::string_view area,
+                                                                        std::size_t limit) {
   std::vector<ResidentRecord> found;
   for (const auto& [atena, held] : latest_) {
     if (held.status != ResidentStatus::kResident) continue;
@@ -174,9 +189,9 @@ std::vector<ResidentRecord> InMemoryResidentRepository::ResidentsInArea(std::str
   return found;
 }
 
-Result<ChangeOutcome> InMemoryResidentRepository::Append(ChangeRecord change,
-                                                         std::vector<ResidentRecord> versions,
-                                                         const std::vector<VersionStamp>& read_set) {
+Result<ChangeOutcome> InMemoryResidentRepository::Append(
+    ChangeRecord change, std::vector<ResidentRecord> versions,
+    const std::vector<VersionStamp>& read_set) {
   for (const VersionStamp& stamp : read_set) {
     auto it = latest_.find(stamp.addressee_number);
     const int latest = it == latest_.end() ? 0 : it->second.history_number;
@@ -193,12 +208,14 @@ Result<ChangeOutcome> InMemoryResidentRepository::Append(ChangeRecord change,
   };
   for (ResidentRecord& v : versions) {
     if (v.resident_record_code == kDrawResidentRecordCode) {
-      return MakeError(ErrorCode::kInternal, "internal.error", "the in-memory register draws no codes");
+      return MakeError(ErrorCode::kInternal, "internal.error",
+                       "the in-memory register draws no codes");
     }
     for (auto [field, next] : {std::pair{&v.addressee_number, &next_person_serial_},
                                std::pair{&v.household_number, &next_household_serial_}}) {
-      const bool placeholder = field == &v.addressee_number ? field->starts_with(kNewPersonPrefix)
-                                                            : field->starts_with(kNewHouseholdPrefix);
+      const bool placeholder = field == &v.addressee_number
+                                   ? field->starts_with(kNewPersonPrefix)
+                                   : field->starts_with(kNewHouseholdPrefix);
       if (!placeholder) continue;
       auto [it, fresh] = assigned.try_emplace(*field);
       if (fresh) {
@@ -235,11 +252,13 @@ Result<ChangeOutcome> InMemoryResidentRepository::Append(ChangeRecord change,
   return outcome;
 }
 
-std::optional<ResidentRecord> InMemoryResidentRepository::AsOf(std::string_view atena, const AsOfQuery&) {
+std::optional<ResidentRecord> InMemoryResidentRepository::AsOf(std::string_view atena,
+                                                               const AsOfQuery&) {
   return Latest(atena);
 }
 
-std::vector<ResidentRepository::HistoryEntry> InMemoryResidentRepository::History(std::string_view) {
+std::vector<ResidentRepository::HistoryEntry> InMemoryResidentRepository::History(
+    std::string_view) {
   return {};
 }
 
@@ -269,9 +288,8 @@ std::vector<ResidentRecord> InMemoryResidentRepository::FindRemovedByBasicFacts(
   return found;
 }
 
-std::vector<ResidentRecord> InMemoryResidentRepository::FindByBasicFacts(std::string_view family_name,
-                                                                       std::string_view given_name, Sex sex,
-                                                                       CalendarDate birth_date) {
+std::vector<ResidentRecord> InMemoryResidentRepository::FindByBasicFacts(
+    std::string_view family_name, std::string_view given_name, Sex sex, CalendarDate birth_date) {
   // A scan: the sample town, which holds this repository, never asks.
   std::vector<ResidentRecord> found;
   for (const auto& entry : latest_) {
@@ -284,7 +302,8 @@ std::vector<ResidentRecord> InMemoryResidentRepository::FindByBasicFacts(std::st
   return found;
 }
 
-std::vector<ResidentRecord> InMemoryResidentRepository::AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) {
+std::vector<ResidentRecord> InMemoryResidentRepository::AwaitingMoveInNotice(
+    CalendarDate removed_by, std::size_t limit) {
   std::vector<ResidentRecord> found;
   for (const auto& [atena, held] : latest_) {
     if (held.status != ResidentStatus::kRemoved) continue;

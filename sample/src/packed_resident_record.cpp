@@ -13,7 +13,8 @@ namespace {
 // it is lost whenever the in-memory register holds the record. The size catches most additions on
 // the one toolchain the project builds with; when it fails, add the field, then the new size.
 #if defined(__GLIBCXX__) && defined(__x86_64__)
-static_assert(sizeof(ResidentRecord) == 2184, "ResidentRecord changed: pack the new item in Items()");
+static_assert(sizeof(ResidentRecord) == 2184,
+              "ResidentRecord changed: pack the new item in Items()");
 #endif
 
 template <class T>
@@ -122,40 +123,104 @@ void Items(A& a, T& x) {
   } else if constexpr (std::is_same_v<U, std::vector<KinTerm>>) {
     a.Sequence(x, item);
   } else if constexpr (std::is_same_v<U, CalendarDate>) {
-    item(x.year); item(x.month); item(x.day);
+    item(x.year);
+    item(x.month);
+    item(x.day);
   } else if constexpr (std::is_same_v<U, RecordedDate>) {
-    item(x.state); item(x.form); item(x.era); item(x.era_year); item(x.year); item(x.month); item(x.day);
-    item(x.month2); item(x.day2); item(x.season); item(x.ten_days);
+    item(x.state);
+    item(x.form);
+    item(x.era);
+    item(x.era_year);
+    item(x.year);
+    item(x.month);
+    item(x.day);
+    item(x.month2);
+    item(x.day2);
+    item(x.season);
+    item(x.ten_days);
   } else if constexpr (std::is_same_v<U, Address>) {
-    item(x.address_code); item(x.text); item(x.banchi); item(x.katagaki); item(x.postal_code); item(x.abroad);
+    item(x.address_code);
+    item(x.text);
+    item(x.banchi);
+    item(x.katagaki);
+    item(x.postal_code);
+    item(x.abroad);
   } else if constexpr (std::is_same_v<U, Domicile>) {
-    item(x.state); item(x.place); item(x.head_of_family);
+    item(x.state);
+    item(x.place);
+    item(x.head_of_family);
   } else if constexpr (std::is_same_v<U, InsuranceStatus>) {
-    item(x.covered); item(x.acquired); item(x.lost);
+    item(x.covered);
+    item(x.acquired);
+    item(x.lost);
   } else if constexpr (std::is_same_v<U, NationalPension>) {
-    item(x.covered); item(x.basic_pension_number); item(x.type); item(x.type_changed); item(x.acquired);
+    item(x.covered);
+    item(x.basic_pension_number);
+    item(x.type);
+    item(x.type_changed);
+    item(x.acquired);
     item(x.lost);
   } else if constexpr (std::is_same_v<U, RelationshipToHead>) {
-    item(x.kind); item(x.chain); item(x.alert_rule);
+    item(x.kind);
+    item(x.chain);
+    item(x.alert_rule);
   } else if constexpr (std::is_same_v<U, ForeignResidentItems>) {
-    item(x.alphabet_name); item(x.nationality); item(x.foreign_resident_since);
-    item(x.registered_under_former_law); item(x.category); item(x.status_of_residence);
-    item(x.period_of_stay); item(x.period_expiry); item(x.residence_card_number);
-    item(x.special_permanent_certificate_number); item(x.landing_period); item(x.provisional_stay_period);
+    item(x.alphabet_name);
+    item(x.nationality);
+    item(x.foreign_resident_since);
+    item(x.registered_under_former_law);
+    item(x.category);
+    item(x.status_of_residence);
+    item(x.period_of_stay);
+    item(x.period_expiry);
+    item(x.residence_card_number);
+    item(x.special_permanent_certificate_number);
+    item(x.landing_period);
+    item(x.provisional_stay_period);
   } else if constexpr (std::is_same_v<U, RemovalItems>) {
-    item(x.reason); item(x.effective); item(x.planned_destination); item(x.confirmed_destination);
-    item(x.move_in_notice_date); item(x.confirmed_move_out_date);
+    item(x.reason);
+    item(x.effective);
+    item(x.planned_destination);
+    item(x.confirmed_destination);
+    item(x.move_in_notice_date);
+    item(x.confirmed_move_out_date);
   } else if constexpr (std::is_same_v<U, ResidentRecord>) {
-    item(x.addressee_number); item(x.history_number); item(x.household_number); item(x.kind); item(x.status);
-    item(x.family_name); item(x.given_name); item(x.family_kana); item(x.given_kana); item(x.kana_confirmed);
-    item(x.former_surname); item(x.former_surname_kana); item(x.common_name); item(x.common_name_kana);
-    item(x.birth_date); item(x.sex); item(x.relationship); item(x.domicile);
-    item(x.resident_since); item(x.address); item(x.address_since); item(x.notification_date);
-    item(x.previous_address); item(x.last_registered_address);
-    item(x.individual_number); item(x.resident_record_code);
-    item(x.on_electoral_roll); item(x.national_health); item(x.late_elderly); item(x.long_term_care);
-    item(x.pension); item(x.child_allowance_start); item(x.child_allowance_end); item(x.adult_ward);
-    item(x.foreign); item(x.removal);
+    item(x.addressee_number);
+    item(x.history_number);
+    item(x.household_number);
+    item(x.kind);
+    item(x.status);
+    item(x.family_name);
+    item(x.given_name);
+    item(x.family_kana);
+    item(x.given_kana);
+    item(x.kana_confirmed);
+    item(x.former_surname);
+    item(x.former_surname_kana);
+    item(x.common_name);
+    item(x.common_name_kana);
+    item(x.birth_date);
+    item(x.sex);
+    item(x.relationship);
+    item(x.domicile);
+    item(x.resident_since);
+    item(x.address);
+    item(x.address_since);
+    item(x.notification_date);
+    item(x.previous_address);
+    item(x.last_registered_address);
+    item(x.individual_number);
+    item(x.resident_record_code);
+    item(x.on_electoral_roll);
+    item(x.national_health);
+    item(x.late_elderly);
+    item(x.long_term_care);
+    item(x.pension);
+    item(x.child_allowance_start);
+    item(x.child_allowance_end);
+    item(x.adult_ward);
+    item(x.foreign);
+    item(x.removal);
   } else {
     static_assert(!std::is_same_v<U, U>, "no packing for this type");
   }

@@ -11,41 +11,41 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
-#include <cstdlib>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <mutex>
+#include <ostream>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
-#include <ostream>
 
-#include "jrr/sample/in_memory_resident_repository.h"
+#include "jrr/domain/access/resident_access.h"
 #include "jrr/domain/core/rule_catalog.h"
+#include "jrr/domain/core/rule_ids.h"
 #include "jrr/domain/core/storage_error.h"
-#include "jrr/sample/sample_town.h"
-#include "jrr/persistence/coupling/change_effects_store.h"
-#include "jrr/persistence/cs/sqlite_cs_exchange.h"
-#include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
-#include "jrr/persistence/seals/sqlite_seal_register.h"
+#include "jrr/domain/protection/protection_desk.h"
 #include "jrr/domain/seals/seal_desk.h"
 #include "jrr/forms/seals/seal_image.h"
-#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/coupling/change_effects_store.h"
+#include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/cs/sqlite_cs_exchange.h"
+#include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
+#include "jrr/persistence/protection/sqlite_protection_register.h"
 #include "jrr/persistence/records/resident_record_code_pool.h"
 #include "jrr/persistence/records/sqlite_address_dictionary.h"
-#include "jrr/persistence/core/sqlite_municipality_repository.h"
 #include "jrr/persistence/records/sqlite_register_settings.h"
-#include "jrr/domain/access/resident_access.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/protection/sqlite_protection_register.h"
-#include "jrr/persistence/coupling/sqlite_resident_repository.h"
 #include "jrr/persistence/records/sqlite_search_index.h"
-#include "jrr/domain/protection/protection_desk.h"
-#include "jrr/domain/core/rule_ids.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/seals/sqlite_seal_register.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/sample/in_memory_resident_repository.h"
+#include "jrr/sample/sample_town.h"
 
 namespace jrr::embedded {
 std::string_view sample_surnames_tsv();
@@ -99,7 +99,8 @@ SampleChoices ChoicesFromRegister(Database& db) {
   auto rows = db.Prepare(
       "SELECT v.addressee_number, v.household_number, v.relationship, v.adult_ward, v.family_name, "
       "v.birth_date_sort FROM resident_version v WHERE v.status = 1 AND v.history_number = "
-      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number) "
+      "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = "
+      "v.addressee_number) "
       "ORDER BY v.addressee_number");
   while (rows->Step()) {
     if (rows->ColumnText(2) == "妻") c.wives.emplace_back(rows->ColumnText(0), rows->ColumnText(1));
@@ -124,8 +125,10 @@ SampleChoices ChoicesFromMemory(const InMemoryResidentRepository& memory, Sample
     ++figures.residents;
     if (r.relationship.Text() == "妻") c.wives.emplace_back(r.addressee_number, r.household_number);
     const auto birth = r.birth_date.InternalDate();
-    if (!r.adult_ward && birth) c.candidates.push_back({r.addressee_number, r.family_name, ToIsoString(*birth)});
-    c.fuhyo_fill->Add(r);  // FuhyoFillFacts wants 宛名番号 order, as AddFuhyoItemsInForce reads the register
+    if (!r.adult_ward && birth)
+      c.candidates.push_back({r.addressee_number, r.family_name, ToIsoString(*birth)});
+    c.fuhyo_fill->Add(
+        r);  // FuhyoFillFacts wants 宛名番号 order, as AddFuhyoItemsInForce reads the register
   });
   return c;
 }
@@ -145,7 +148,8 @@ Status AddSampleProtections(Database& db, CalendarDate today,
     m.applicant = wife;
     auto children = db.Prepare(
         "SELECT v.addressee_number FROM resident_version v WHERE v.household_number = ?1 AND "
-        "v.status = 1 AND v.relationship = '子' AND v.history_number = (SELECT max(w.history_number) "
+        "v.status = 1 AND v.relationship = '子' AND v.history_number = (SELECT "
+        "max(w.history_number) "
         "FROM resident_version w WHERE w.addressee_number = v.addressee_number) ORDER BY 1");
     children->Bind(1, household);
     while (children->Step()) m.co_protected.push_back({children->ColumnText(0), "子"});
@@ -177,9 +181,11 @@ Status AddSampleProtections(Database& db, CalendarDate today,
 // The impressions first, with no register: what is drawn depends on the choices, the date and
 // the seed alone (an attempt the desk refuses as a duplicate still counts), so in bulk the
 // generator's thread draws them while the writer builds the history's indexes.
-Result<std::vector<SampleSealDraft>> DrawSampleSeals(CalendarDate today, const std::vector<SampleChoices::Adult>& candidates,
-                                                     uint64_t seed, int every, int most) {
-  const std::string adult_since = ToIsoString(CalendarDate{today.year - 20, today.month, std::min(today.day, 28)});
+Result<std::vector<SampleSealDraft>> DrawSampleSeals(
+    CalendarDate today, const std::vector<SampleChoices::Adult>& candidates, uint64_t seed,
+    int every, int most) {
+  const std::string adult_since =
+      ToIsoString(CalendarDate{today.year - 20, today.month, std::min(today.day, 28)});
   std::vector<std::pair<std::string, std::string>> adults;  // 宛名番号, 氏
   for (const SampleChoices::Adult& a : candidates) {
     if (a.birth <= adult_since) adults.emplace_back(a.addressee_number, a.family_name);
@@ -188,11 +194,13 @@ Result<std::vector<SampleSealDraft>> DrawSampleSeals(CalendarDate today, const s
   std::vector<SampleSealDraft> drafts;
   // One thread: cairo, pango and fontconfig from two threads at once drew ThreadSanitizer reports
   // inside those libraries, for a saving of under a second at a million residents.
-  for (std::size_t i = 0; i < adults.size() && drafts.size() < static_cast<std::size_t>(most); i += static_cast<std::size_t>(every)) {
+  for (std::size_t i = 0; i < adults.size() && drafts.size() < static_cast<std::size_t>(most);
+       i += static_cast<std::size_t>(every)) {
     const auto& [person, family_name] = adults[i];
     const double diameter = 10.0 + static_cast<double>(random.Below(80)) / 10.0;  // 10.0–17.9 mm
     const double tilt = static_cast<double>(random.Below(3600)) / 10.0;
-    auto measured = forms::MeasureImpression(forms::DrawSampleImpression(diameter, 200, family_name, tilt), 200);
+    auto measured = forms::MeasureImpression(
+        forms::DrawSampleImpression(diameter, 200, family_name, tilt), 200);
     if (!measured) return measured.error();
     drafts.push_back({person, std::move(*measured)});
   }
@@ -201,7 +209,8 @@ Result<std::vector<SampleSealDraft>> DrawSampleSeals(CalendarDate today, const s
 
 // Then each registered in person with a photo ID through the 印鑑登録 desk; one the desk refuses
 // as a duplicate impression goes without.
-Status RegisterSampleSeals(Database& db, CalendarDate today, const std::vector<SampleSealDraft>& drafts) {
+Status RegisterSampleSeals(Database& db, CalendarDate today,
+                           const std::vector<SampleSealDraft>& drafts) {
   Viewer sample{"sample", "本庁", "SAMPLE", AllPermissions(), today, 0};
   SqliteResidentRepository residents(db);
   SqliteSealRegister seals(db);
@@ -248,7 +257,8 @@ void RollBackIfOpen(Database& db) {
 
 // A register file and its journals, if any.
 void RemoveRegisterFiles(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(path + suffix);
 }
 
 // One thing the writer's finishing work needs from the generator's thread once the last 異動 is
@@ -296,8 +306,11 @@ class BulkWriter {
   // `keys` is filled on the generator's thread, `fuhyo` on the writer's; both outlive the writer.
   // `finish` runs on the writer's thread once every 異動 is written and committed: the rest of the
   // town, which the generator's thread prepares meanwhile (Handoff).
-  BulkWriter(Database& db, BulkSearchIndex& keys, FuhyoWorkingSet& fuhyo, std::function<Status()> finish)
-      : db_(db), keys_(keys), fuhyo_(fuhyo), finish_(std::move(finish)), thread_([this] { Run(); }) {}
+  BulkWriter(Database& db, BulkSearchIndex& keys, FuhyoWorkingSet& fuhyo,
+             std::function<Status()> finish)
+      : db_(db), keys_(keys), fuhyo_(fuhyo), finish_(std::move(finish)), thread_([this] {
+          Run();
+        }) {}
   BulkWriter(const BulkWriter&) = delete;
   BulkWriter& operator=(const BulkWriter&) = delete;
   ~BulkWriter() {
@@ -332,12 +345,16 @@ class BulkWriter {
     Hand(Item{outcome, std::move(before), std::move(name_keys)});
   }
   // The last 処理日 handed over, as SampleToday reads it from the file (the generator's thread).
-  CalendarDate LatestProcessingDate() const { return latest_processing_.value_or(CalendarDate{2026, 11, 27}); }
+  CalendarDate LatestProcessingDate() const {
+    return latest_processing_.value_or(CalendarDate{2026, 11, 27});
+  }
   void CommitPoint() { Hand(Item{std::nullopt, {}, {}}); }
 
   // Seconds each side spent waiting for the other while the 異動 were handed over (the generator
   // for room in the queue, the writer for work): which core bounds the build. Read after Join.
-  double GeneratorWaited() const { return std::chrono::duration<double>(generator_waited_).count(); }
+  double GeneratorWaited() const {
+    return std::chrono::duration<double>(generator_waited_).count();
+  }
   double WriterWaited() const { return std::chrono::duration<double>(writer_waited_).count(); }
 
   // On the generator's thread, once the town is made (`generated`: without an error): no more 異動
@@ -374,7 +391,8 @@ class BulkWriter {
   struct Item {
     std::optional<ChangeOutcome> outcome;  // none: commit here
     std::vector<std::optional<ResidentRecord>> before;
-    std::vector<VersionNameKeys> name_keys;  // of outcome->versions; empty: the writer builds them and the search keys
+    std::vector<VersionNameKeys>
+        name_keys;  // of outcome->versions; empty: the writer builds them and the search keys
   };
   static constexpr std::size_t kBatch = 64;
   static constexpr std::size_t kMaxQueued = 64;  // batches: bounds the memory the queue holds
@@ -432,7 +450,7 @@ class BulkWriter {
       }
     }
     db_.SetAllOrNothingLoad(false);
-    drained_.Give(!failure_);  // writers_keys_ is complete
+    drained_.Give(!failure_);              // writers_keys_ is complete
     if (failure_ || !run_finish_) return;  // run_finish_ was set before closed_, under the lock
     try {
       InsertDeferredAuditTargets(db_, audit_head_);
@@ -452,17 +470,22 @@ class BulkWriter {
     for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
       const ResidentRecord& v = outcome.versions[i];
       if (!keyed) writers_keys_.Add(v, i < before.size() && before[i] ? &*before[i] : nullptr);
-      InsertVersionRow(db_, v, outcome.change.change_id, /*index=*/false, keyed ? &name_keys[i] : nullptr);
+      InsertVersionRow(db_, v, outcome.change.change_id, /*index=*/false,
+                       keyed ? &name_keys[i] : nullptr);
     }
     RecordChangeInAuditLog(db_, outcome.change, outcome.versions, &before, &audit_head_);
     // What SqliteResidentRepository::Append does in the same transaction: the domain's plan of
     // what the 異動 causes (印鑑登録, 支援措置, 戸籍の附票, CS), applied by the same code.
-    auto effects = PlanChangeEffects(outcome, ReadChangeEffectFacts(db_, outcome, &before, &effects_));
+    auto effects =
+        PlanChangeEffects(outcome, ReadChangeEffectFacts(db_, outcome, &before, &effects_));
     if (!effects) throw StorageError("storage.failure", effects.error().rule_id);
     if (auto applied = ApplyChangeEffects(db_, outcome, *effects, &effects_); !applied) {
       throw StorageError("storage.failure", applied.error().rule_id);
     }
-    if (db_.LoadBroken()) throw StorageError("storage.failure", "a part of 異動 " + std::to_string(outcome.change.change_id) + " was not completed");
+    if (db_.LoadBroken())
+      throw StorageError(
+          "storage.failure",
+          "a part of 異動 " + std::to_string(outcome.change.change_id) + " was not completed");
   }
 
   Database& db_;
@@ -474,14 +497,14 @@ class BulkWriter {
   // The writer's: the log has no other writer until the history is done; its audit_target rows
   // are written in key order once the last 異動 is (2.2 M random inserts cost 2.7 s at a million).
   AuditChainHead audit_head_{0, {}, /*defer_targets=*/true, {}};
-  BulkSearchIndex& keys_;   // the generator's side
-  BulkSearchIndex writers_keys_;  // the writer's, until drained_ is given
-  Handoff drained_;               // given by the writer once it has written every 異動
+  BulkSearchIndex& keys_;               // the generator's side
+  BulkSearchIndex writers_keys_;        // the writer's, until drained_ is given
+  Handoff drained_;                     // given by the writer once it has written every 異動
   std::atomic<std::size_t> queued_{0};  // queue_.size(), for Push to read without the lock
-  FuhyoWorkingSet& fuhyo_;  // the writer's: the town's current 附票, as written
+  FuhyoWorkingSet& fuhyo_;              // the writer's: the town's current 附票, as written
   ChangeEffectWorkingSet effects_{&fuhyo_, {}, seals_registered_, {}};  // the writer's
-  std::vector<Item> batch_;  // the generator's side
-  std::optional<CalendarDate> latest_processing_;  // the generator's side
+  std::vector<Item> batch_;                                             // the generator's side
+  std::optional<CalendarDate> latest_processing_;                       // the generator's side
   std::mutex mutex_;
   std::condition_variable ready_;
   std::condition_variable space_;
@@ -494,7 +517,7 @@ class BulkWriter {
   int commit_points_ = 0;       // the writer thread's
   std::chrono::steady_clock::duration generator_waited_{};  // under mutex_
   std::chrono::steady_clock::duration writer_waited_{};     // under mutex_
-  std::thread thread_;          // last: starts once the members above exist
+  std::thread thread_;  // last: starts once the members above exist
 };
 
 // For JRR_SAMPLE_PHASES: the process's resident memory now and at its peak, from /proc (Linux),
@@ -507,7 +530,8 @@ std::string ProcessMemory() {
   std::string peak;
   auto megabytes = [](const std::string& field) {  // "VmRSS:\t  123456 kB"
     const auto digits = field.find_first_of("0123456789");
-    return digits == std::string::npos ? std::string() : std::to_string(std::stoll(field.substr(digits)) / 1024);
+    return digits == std::string::npos ? std::string()
+                                       : std::to_string(std::stoll(field.substr(digits)) / 1024);
   };
   while (std::getline(status, line)) {
     if (line.rfind("VmRSS:", 0) == 0) now = megabytes(line);
@@ -533,20 +557,22 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   auto phase = [&](const char* name) {
     if (!show_phases) return;
     progress << "  " << name << ": "
-             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s"
-             << ProcessMemory() << "\n"
+             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()
+             << " s" << ProcessMemory() << "\n"
              << std::flush;
   };
   Database db(path);
   Migrate(db);
   SqliteMunicipalityRepository municipality(db);
   if (auto ok = InitializeRegister(municipality, "990001", "架空市"); !ok) return ok.error();
-  if (auto ok = ImportAddressDictionary(db, "990001", embedded::sample_address_dictionary_tsv()); !ok) {
+  if (auto ok = ImportAddressDictionary(db, "990001", embedded::sample_address_dictionary_tsv());
+      !ok) {
     return ok.error();
   }
   SqliteRegisterSettings settings(db);
   settings.AddPlace({"HONCHO", "本庁"});
-  settings.AddCertifier({CertifierRole::kMayor, "架空市長", "架空　太郎", {2016, 4, 1}, std::nullopt});
+  settings.AddCertifier(
+      {CertifierRole::kMayor, "架空市長", "架空　太郎", {2016, 4, 1}, std::nullopt});
 
   // The town is built in one go: durability per 異動 is pointless while generating (a failed run
   // is simply deleted), so the build runs with synchronous=OFF and the file is synced at the end.
@@ -567,11 +593,12 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   bulk_fuhyo.complete = true;  // a new register: no 附票 yet
   // Bulk: given by this thread after the last 異動, in this order (the writer's thread reads each
   // after its Wait).
-  Handoff pool_made;         // `pool` made
-  Handoff keys_sorted;       // bulk_keys whole and sorted
-  Handoff finishing_inputs;  // `choices` made
+  Handoff pool_made;              // `pool` made
+  Handoff keys_sorted;            // bulk_keys whole and sorted
+  Handoff finishing_inputs;       // `choices` made
   std::vector<std::string> pool;  // filled once the town is made, before finish_history reads it
-  std::optional<SampleChoices> choices;  // in bulk, likewise; else finish_history reads the register
+  std::optional<SampleChoices>
+      choices;                       // in bulk, likewise; else finish_history reads the register
   std::optional<BulkWriter> writer;  // after what it uses: joined before they go
   auto memory_repository = std::make_unique<InMemoryResidentRepository>(
       [&writer](const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>>& before) {
@@ -579,9 +606,11 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
       });
   ListDictionary memory_dictionary(lists->areas);
   ResidentRepository& residents_repository =
-      how == SamplePath::kBulk ? static_cast<ResidentRepository&>(*memory_repository) : register_repository;
-  AddressDictionary& dictionary =
-      how == SamplePath::kBulk ? static_cast<AddressDictionary&>(memory_dictionary) : register_dictionary;
+      how == SamplePath::kBulk ? static_cast<ResidentRepository&>(*memory_repository)
+                               : register_repository;
+  AddressDictionary& dictionary = how == SamplePath::kBulk
+                                      ? static_cast<AddressDictionary&>(memory_dictionary)
+                                      : register_dictionary;
   SampleOptions options;
   options.residents = residents;
   options.seed = seed;
@@ -607,7 +636,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
           // arrive in increasing order, so each insert lands on the last page (rebuilt, it was
           // a scan and a sort on the writer's thread after the last 異動, when that thread is
           // the one the build waits for; kept, its cost falls while the writer waits for 異動).
-          "name NOT IN ('resident_version_residence_card', 'change_record_supersedes', 'resident_version_change') ORDER BY type, name");
+          "name NOT IN ('resident_version_residence_card', 'change_record_supersedes', "
+          "'resident_version_change') ORDER BY type, name");
       while (list->Step()) {
         drops.push_back("DROP " + list->ColumnText(0) + " " + list->ColumnText(1));
         deferred_schema.push_back(list->ColumnText(2));
@@ -639,7 +669,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     // residents, docs/performance.md, session 13).
     if (how == SamplePath::kBulk) {
       auto not_completed = [] {
-        return MakeError(ErrorCode::kInternal, "storage.failure", "the sample town was not completed");
+        return MakeError(ErrorCode::kInternal, "storage.failure",
+                         "the sample town was not completed");
       };
       if (!pool_made.Wait()) return not_completed();
       Transaction rows(db);
@@ -658,7 +689,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     }
     phase("choices received");
     if (!choices) choices = ChoicesFromRegister(db);
-    const CalendarDate today = choices->today ? *choices->today : SampleToday(db);  // a scan of the change records
+    const CalendarDate today =
+        choices->today ? *choices->today : SampleToday(db);  // a scan of the change records
     if (!choices->seals) {
       auto drawn = DrawSampleSeals(today, choices->candidates, seed, kSealEvery, kSealMost);
       if (!drawn) return drawn.error();
@@ -682,7 +714,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   if (how == SamplePath::kBulk) db.Execute("PRAGMA foreign_keys=OFF");
   // Groups of 異動 share one commit (each is still all or nothing, as a savepoint).
   db.Execute("BEGIN IMMEDIATE");
-  if (how == SamplePath::kBulk) writer.emplace(db, bulk_keys, bulk_fuhyo, [&] { return finish_history(); });
+  if (how == SamplePath::kBulk)
+    writer.emplace(db, bulk_keys, bulk_fuhyo, [&] { return finish_history(); });
   options.progress = [&](int64_t done, int64_t target) {
     if (writer) {
       writer->CommitPoint();
@@ -693,8 +726,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     if (!terminal) return;
     const int64_t percent = target > 0 ? std::min<int64_t>(100, done * 100 / target) : 100;
     progress << "\r  [" << std::string(static_cast<std::size_t>(percent / 5), '#')
-             << std::string(static_cast<std::size_t>(20 - percent / 5), '.') << "] " << done << " 人"
-             << std::flush;
+             << std::string(static_cast<std::size_t>(20 - percent / 5), '.') << "] " << done
+             << " 人" << std::flush;
   };
   // Before the writer goes: it may wait for these.
   Handoff::Guard abandon_pool_unless_given{pool_made};
@@ -719,7 +752,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     std::sort(handed_out.begin(), handed_out.end());
     std::unordered_set<uint64_t> spares;
     SampleRandom spare_random(seed ^ 0x73706172655F5F5FULL);
-    while (pool.size() < report->codes_used.size() + static_cast<std::size_t>(residents / 10 + 100)) {
+    while (pool.size() <
+           report->codes_used.size() + static_cast<std::size_t>(residents / 10 + 100)) {
       std::string code = SampleResidentRecordCode(spare_random);
       const uint64_t n = number(code);
       if (!std::binary_search(handed_out.begin(), handed_out.end(), n) && spares.insert(n).second) {
@@ -731,7 +765,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   // memory, in the order the writer's thread uses it: the pool; the search keys in key order, once
   // the writer has written the last 異動 (with the part it built); the choices.
   SampleSummary summary;
-  std::chrono::steady_clock::time_point keys_given{};  // printed with the phases once the writer is done
+  std::chrono::steady_clock::time_point
+      keys_given{};  // printed with the phases once the writer is done
   std::chrono::steady_clock::time_point choices_given{};
   if (report && writer) {
     pool_made.Give(true);
@@ -741,7 +776,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
       keys_given = std::chrono::steady_clock::now();
       choices = ChoicesFromMemory(*memory_repository, summary);
       choices->today = writer->LatestProcessingDate();
-      if (auto drawn = DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
+      if (auto drawn =
+              DrawSampleSeals(*choices->today, choices->candidates, seed, kSealEvery, kSealMost)) {
         choices->seals = std::move(*drawn);
       }  // else the writer draws them again and reports the error
       finishing_inputs.Give(true);
@@ -761,9 +797,11 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
       throw;
     }
     if (show_phases) {
-      progress << "  generator waited for the writer " << writer->GeneratorWaited() << " s, writer for the generator "
-               << writer->WriterWaited() << " s\n  search keys merged and sorted (generator's thread): "
-               << std::chrono::duration<double>(keys_given - started).count() << " s\n  choices and impressions made (generator's thread): "
+      progress << "  generator waited for the writer " << writer->GeneratorWaited()
+               << " s, writer for the generator " << writer->WriterWaited()
+               << " s\n  search keys merged and sorted (generator's thread): "
+               << std::chrono::duration<double>(keys_given - started).count()
+               << " s\n  choices and impressions made (generator's thread): "
                << std::chrono::duration<double>(choices_given - started).count() << " s\n";
     }
     writer.reset();
@@ -782,7 +820,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   }
   db.Execute("PRAGMA synchronous=FULL");
   if (db.JournalMode() != "wal") db.Execute("PRAGMA journal_mode=WAL");
-  if (db.JournalMode() != "wal") throw StorageError("storage.failure", "cannot return " + path + " to WAL");
+  if (db.JournalMode() != "wal")
+    throw StorageError("storage.failure", "cannot return " + path + " to WAL");
   phase("checkpointed");
 
   summary.changes = report->changes;
@@ -794,7 +833,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     summary.removed = figures.removed;
   }
   summary.versions = db.QueryInt("SELECT count(*) FROM resident_version");
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
 }
 

@@ -5,8 +5,6 @@
 // real state, including what the rules did (a 世帯主 made 職権 after a death, a headless household).
 #include "jrr/sample/sample_town.h"
 
-#include "jrr/sample/in_memory_resident_repository.h"
-
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -15,10 +13,11 @@
 
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/numbers.h"
-#include "jrr/domain/records/resident_changes.h"
 #include "jrr/domain/core/rule_catalog.h"
-#include "jrr/domain/core/text.h"
 #include "jrr/domain/core/rule_ids.h"
+#include "jrr/domain/core/text.h"
+#include "jrr/domain/records/resident_changes.h"
+#include "jrr/sample/in_memory_resident_repository.h"
 
 namespace jrr {
 
@@ -101,10 +100,11 @@ Result<SampleLists> ParseSampleLists(std::string_view surnames, std::string_view
       }
     }
     if (f.size() != 5 || category == ForeignCategory::kNone || !SexOf(f[4])) {
-      return ListError("foreign_names.tsv", line.number, "expected name, nationality, category, status, sex");
+      return ListError("foreign_names.tsv", line.number,
+                       "expected name, nationality, category, status, sex");
     }
-    lists.foreign_names.push_back({std::string(f[0]), std::string(f[1]), category, std::string(f[3]),
-                                   *SexOf(f[4])});
+    lists.foreign_names.push_back(
+        {std::string(f[0]), std::string(f[1]), category, std::string(f[3]), *SexOf(f[4])});
   }
   for (const DataLine& line : DataLines(dictionary)) {
     const auto f = SplitTabs(line.text);
@@ -127,10 +127,10 @@ std::string SampleResidentRecordCode(SampleRandom& random) {
 namespace {
 
 constexpr const char* kOtherPlaces[] = {
-    "東京都新宿区西新宿二丁目", "大阪府大阪市北区中之島一丁目", "北海道札幌市中央区北一条西",
-    "福岡県福岡市博多区博多駅前", "愛知県名古屋市中区三の丸", "宮城県仙台市青葉区本町",
-    "広島県広島市中区基町", "新潟県新潟市中央区学校町通"};
-constexpr const char* kAbroad[] = {"アメリカ合衆国", "大韓民国", "ベトナム社会主義共和国",
+    "東京都新宿区西新宿二丁目",   "大阪府大阪市北区中之島一丁目", "北海道札幌市中央区北一条西",
+    "福岡県福岡市博多区博多駅前", "愛知県名古屋市中区三の丸",     "宮城県仙台市青葉区本町",
+    "広島県広島市中区基町",       "新潟県新潟市中央区学校町通"};
+constexpr const char* kAbroad[] = {"アメリカ合衆国", "大韓民国",           "ベトナム社会主義共和国",
                                    "中華人民共和国", "ブラジル連邦共和国", "フィリピン共和国"};
 
 // The numbers a town has minted, to mint each only once: open addressing over one array of
@@ -148,7 +148,8 @@ class DistinctNumbers {
   // Slots hold n + 1, so that 0 marks an empty one.
   bool Place(uint64_t stored) {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>((stored * 0x9E3779B97F4A7C15ULL) >> shift_);; i = (i + 1) & mask) {
+    for (std::size_t i = static_cast<std::size_t>((stored * 0x9E3779B97F4A7C15ULL) >> shift_);;
+         i = (i + 1) & mask) {
       if (slots_[i] == stored) return false;
       if (slots_[i] == 0) {
         slots_[i] = stored;
@@ -182,8 +183,12 @@ class Town {
  public:
   Town(ResidentRepository& repository, AddressDictionary* dictionary, const SampleLists& lists,
        const SampleOptions& options)
-      : repository_(repository), dictionary_(dictionary), lists_(lists), options_(options),
-        random_(options.seed), code_random_(options.seed ^ 0x6A72725F636F6465ULL) {
+      : repository_(repository),
+        dictionary_(dictionary),
+        lists_(lists),
+        options_(options),
+        random_(options.seed),
+        code_random_(options.seed ^ 0x6A72725F636F6465ULL) {
     for (const RuleInfo& rule : AllRules()) {
       if (rule.severity == Severity::kAlert) alerts_.emplace_back(rule.rule_id);
     }
@@ -290,22 +295,33 @@ class Town {
   }
 
   Address TownAddress() {
-    const AddressArea& area = lists_.areas[static_cast<std::size_t>(random_.Below(static_cast<int>(lists_.areas.size())))];
-    Address a{area.address_code, area.text, std::to_string(1 + random_.Below(30)) + "番" +
-                                                 std::to_string(1 + random_.Below(20)) + "号",
-              "", area.postal_code, false};
+    const AddressArea& area =
+        lists_
+            .areas[static_cast<std::size_t>(random_.Below(static_cast<int>(lists_.areas.size())))];
+    Address a{
+        area.address_code,
+        area.text,
+        std::to_string(1 + random_.Below(30)) + "番" + std::to_string(1 + random_.Below(20)) + "号",
+        "",
+        area.postal_code,
+        false};
     if (random_.Chance(200000)) {
       a.katagaki = std::string(random_.Below(2) == 0 ? "架空ハイツ" : "コーポ桜") +
-                   std::to_string(1 + random_.Below(4)) + "0" + std::to_string(1 + random_.Below(8));
+                   std::to_string(1 + random_.Below(4)) + "0" +
+                   std::to_string(1 + random_.Below(8));
     }
     return a;
   }
 
   Address Elsewhere(bool abroad) {
     if (abroad) return Address{"", kAbroad[random_.Below(6)], "", "", "", true};
-    return Address{"", kOtherPlaces[random_.Below(8)], std::to_string(1 + random_.Below(20)) + "番" +
-                                                          std::to_string(1 + random_.Below(20)) + "号",
-                   "", "", false};
+    return Address{
+        "",
+        kOtherPlaces[random_.Below(8)],
+        std::to_string(1 + random_.Below(20)) + "番" + std::to_string(1 + random_.Below(20)) + "号",
+        "",
+        "",
+        false};
   }
 
   // Numbers are minted distinct: at a million residents random ones would collide, and the
@@ -363,10 +379,12 @@ class Town {
   Domicile DomicileFor(const SampleLists::Surname& surname, const SampleLists::GivenName& head) {
     if (random_.Chance(20000)) return Domicile{Domicile::State::kUnknown, "", ""};
     const bool in_town = random_.Chance(400000);  // 附票 exist for these
-    const std::string place =
-        (in_town ? lists_.areas[static_cast<std::size_t>(random_.Below(static_cast<int>(lists_.areas.size())))].text
-                 : std::string(kOtherPlaces[random_.Below(8)])) +
-        std::to_string(1 + random_.Below(40)) + "番地";
+    const std::string place = (in_town ? lists_
+                                             .areas[static_cast<std::size_t>(random_.Below(
+                                                 static_cast<int>(lists_.areas.size())))]
+                                             .text
+                                       : std::string(kOtherPlaces[random_.Below(8)])) +
+                              std::to_string(1 + random_.Below(40)) + "番地";
     return Domicile{Domicile::State::kRecorded, place, surname.text + "\u3000" + head.text};
   }
 
@@ -376,16 +394,22 @@ class Town {
     c.input = Input(day, notified);
     c.new_address = TownAddress();
     const int size_roll = random_.Below(100);
-    const int size = size_roll < 38 ? 1 : size_roll < 66 ? 2 : size_roll < 83 ? 3 : size_roll < 95 ? 4 : size_roll < 99 ? 5 : 6;
+    const int size = size_roll < 38   ? 1
+                     : size_roll < 66 ? 2
+                     : size_roll < 83 ? 3
+                     : size_roll < 95 ? 4
+                     : size_roll < 99 ? 5
+                                      : 6;
     // The first households guarantee what the town must show: every 法第30条の45 category and
     // every rare (異体字, non-BMP, IVS) surname; after that, chance decides.
-    const bool foreign_first = foreign_made_ < lists_.foreign_names.size() && households_made_ % 7 == 3;
+    const bool foreign_first =
+        foreign_made_ < lists_.foreign_names.size() && households_made_ % 7 == 3;
     if (foreign_first || random_.Chance(25000)) {
       // A foreign household: the head and, for larger ones, a spouse and children of the same nationality.
-      const std::size_t row_index =
-          foreign_made_ < lists_.foreign_names.size()
-              ? foreign_made_
-              : static_cast<std::size_t>(random_.Below(static_cast<int>(lists_.foreign_names.size())));
+      const std::size_t row_index = foreign_made_ < lists_.foreign_names.size()
+                                        ? foreign_made_
+                                        : static_cast<std::size_t>(random_.Below(
+                                              static_cast<int>(lists_.foreign_names.size())));
       ++foreign_made_;
       const auto& row = lists_.foreign_names[row_index];
       c.from_abroad = row.category != ForeignCategory::kSpecialPermanent;
@@ -394,14 +418,18 @@ class Town {
         NewPerson p;
         p.kind = ResidentKind::kForeign;
         const bool child = i == 2;
-        p.birth_date = Exact(Born(child ? day.year - 1 - random_.Below(15) : day.year - 20 - random_.Below(40)));
-        p.sex = i == 0 ? row.sex : (i == 1 ? (row.sex == Sex::kMale ? Sex::kFemale : Sex::kMale)
-                                           : (random_.Below(2) == 0 ? Sex::kMale : Sex::kFemale));
+        p.birth_date = Exact(
+            Born(child ? day.year - 1 - random_.Below(15) : day.year - 20 - random_.Below(40)));
+        p.sex = i == 0 ? row.sex
+                       : (i == 1 ? (row.sex == Sex::kMale ? Sex::kFemale : Sex::kMale)
+                                 : (random_.Below(2) == 0 ? Sex::kMale : Sex::kFemale));
         p.relationship = *ParseRelationship(i == 0 ? "世帯主" : i == 1 ? "縁故者" : "子");
         p.domicile = Domicile{Domicile::State::kNone, "", ""};
         const std::string family = row.alphabet_name.substr(0, row.alphabet_name.find(' '));
-        static const char* kGiven[] = {"ANH", "MAI", "JOSE", "ANA", "DAVID", "LINH", "YUNA", "RAVI"};
-        p.foreign.alphabet_name = i == 0 ? row.alphabet_name : family + " " + kGiven[random_.Below(8)];
+        static const char* kGiven[] = {"ANH",   "MAI",  "JOSE", "ANA",
+                                       "DAVID", "LINH", "YUNA", "RAVI"};
+        p.foreign.alphabet_name =
+            i == 0 ? row.alphabet_name : family + " " + kGiven[random_.Below(8)];
         p.foreign.nationality = row.nationality;
         p.foreign.category = row.category;
         p.foreign.status_of_residence = row.status_of_residence;
@@ -417,7 +445,8 @@ class Town {
         } else if (row.category == ForeignCategory::kProvisionalStay) {
           p.foreign.provisional_stay_period = "6月";
         }
-        if (random_.Chance(200000)) p.common_name = "山田" + std::string(i == 0 ? "一" : "二");  // 通称
+        if (random_.Chance(200000))
+          p.common_name = "山田" + std::string(i == 0 ? "一" : "二");  // 通称
         p.individual_number = IndividualNumberDigits();
         p.resident_record_code = NextCode();
         c.persons.push_back(p);
@@ -425,10 +454,12 @@ class Town {
     } else {
       c.previous_address = random_.Chance(50000) ? Elsewhere(true) : Elsewhere(false);
       c.from_abroad = c.previous_address.abroad;
-      const auto& surname = rare_made_ < rare_surnames_.size()
-                                ? lists_.surnames[rare_surnames_[rare_made_++]]
-                                : lists_.surnames[static_cast<std::size_t>(Pick(surname_cumulative_))];
-      const Sex head_sex = size == 1 ? (random_.Below(2) == 0 ? Sex::kMale : Sex::kFemale) : Sex::kMale;
+      const auto& surname =
+          rare_made_ < rare_surnames_.size()
+              ? lists_.surnames[rare_surnames_[rare_made_++]]
+              : lists_.surnames[static_cast<std::size_t>(Pick(surname_cumulative_))];
+      const Sex head_sex =
+          size == 1 ? (random_.Below(2) == 0 ? Sex::kMale : Sex::kFemale) : Sex::kMale;
       const int head_age = size == 1 ? 19 + random_.Below(70) : 27 + random_.Below(45);
       const CalendarDate head_birth = Born(day.year - head_age);
       const auto& head_given = Given(head_sex);
@@ -438,7 +469,8 @@ class Town {
       head.given_kana = head_given.kana;
       c.persons.push_back(head);
       if (size >= 2) {
-        NewPerson wife = Japanese(surname, Sex::kFemale, Born(head_birth.year - 3 + random_.Below(7)), "妻", domicile);
+        NewPerson wife = Japanese(surname, Sex::kFemale,
+                                  Born(head_birth.year - 3 + random_.Below(7)), "妻", domicile);
         if (random_.Chance(100000)) {  // 旧氏 recorded on request
           const auto& former = lists_.surnames[static_cast<std::size_t>(Pick(surname_cumulative_))];
           wife.former_surname = former.text;
@@ -448,10 +480,13 @@ class Town {
       }
       for (int i = 2; i < size; ++i) {
         if (i == 5 && head_age >= 45) {
-          c.persons.push_back(Japanese(surname, Sex::kFemale, Born(head_birth.year - 25 - random_.Below(8)), "母", domicile));
+          c.persons.push_back(Japanese(surname, Sex::kFemale,
+                                       Born(head_birth.year - 25 - random_.Below(8)), "母",
+                                       domicile));
           continue;
         }
-        const int child_age = std::max(0, std::min(head_age - 22, random_.Below(std::max(1, head_age - 21))));
+        const int child_age =
+            std::max(0, std::min(head_age - 22, random_.Below(std::max(1, head_age - 21))));
         const CalendarDate birth = Born(day.year - child_age);
         NewPerson child = Japanese(surname, random_.Below(2) == 0 ? Sex::kMale : Sex::kFemale,
                                    day < birth ? Born(day.year - 1) : birth, "子", domicile);
@@ -459,8 +494,8 @@ class Town {
       }
       if (random_.Chance(10000)) {  // a lodger: 同居人
         const auto& other = lists_.surnames[static_cast<std::size_t>(Pick(surname_cumulative_))];
-        c.persons.push_back(Japanese(other, Sex::kMale, Born(day.year - 20 - random_.Below(30)), "同居人",
-                                     Domicile{Domicile::State::kUnknown, "", ""}));
+        c.persons.push_back(Japanese(other, Sex::kMale, Born(day.year - 20 - random_.Below(30)),
+                                     "同居人", Domicile{Domicile::State::kUnknown, "", ""}));
       }
     }
     ++households_made_;
@@ -475,7 +510,8 @@ class Town {
   // look); empty when none is found.
   std::vector<HouseholdMemberFacts> AnyHousehold() {
     for (int attempt = 0; attempt < 8 && !households_.empty(); ++attempt) {
-      const std::size_t i = static_cast<std::size_t>(random_.Below(static_cast<int>(households_.size())));
+      const std::size_t i =
+          static_cast<std::size_t>(random_.Below(static_cast<int>(households_.size())));
       auto members = MemberFacts(households_[i]);
       if (!members.empty()) return members;
       households_[i] = households_.back();
@@ -487,7 +523,8 @@ class Town {
   std::vector<HouseholdMemberFacts> MemberFacts(const std::string& household) {
     if (packed_ != nullptr) return packed_->HouseholdMemberFactsOf(household);
     std::vector<HouseholdMemberFacts> facts;
-    for (const ResidentRecord& r : repository_.HouseholdMembers(household)) facts.push_back(HouseholdMemberFacts::Of(r));
+    for (const ResidentRecord& r : repository_.HouseholdMembers(household))
+      facts.push_back(HouseholdMemberFacts::Of(r));
     return facts;
   }
   static std::vector<std::string> Numbers(const std::vector<HouseholdMemberFacts>& members) {
@@ -496,7 +533,9 @@ class Town {
     return numbers;
   }
 
-  static int Age(const HouseholdMemberFacts& m, CalendarDate day) { return m.birth ? day.year - m.birth->year : 0; }
+  static int Age(const HouseholdMemberFacts& m, CalendarDate day) {
+    return m.birth ? day.year - m.birth->year : 0;
+  }
 
   // Births and deaths look at a few households before giving up, so the town keeps its yearly
   // rates even though most households have no mother of the right age or nobody elderly.
@@ -514,12 +553,18 @@ class Town {
     const auto members = AnyHousehold();
     for (const HouseholdMemberFacts& facts : members) {
       const int age = Age(facts, day);
-      if (facts.sex != Sex::kFemale || age < 20 || age > 44 || facts.kind != ResidentKind::kJapanese) continue;
+      if (facts.sex != Sex::kFemale || age < 20 || age > 44 ||
+          facts.kind != ResidentKind::kJapanese)
+        continue;
       const std::string& rel = facts.relationship;
-      const char* child_rel = rel == "世帯主" || rel == "妻" ? "子" : rel == "子" ? "子の子" : nullptr;
+      const char* child_rel = rel == "世帯主" || rel == "妻" ? "子"
+                              : rel == "子"                  ? "子の子"
+                                                             : nullptr;
       if (child_rel == nullptr) continue;
       const auto mother = repository_.Latest(facts.addressee_number);
-      if (!mother) return MakeError(ErrorCode::kInternal, "internal.error", "a household member without a record");
+      if (!mother)
+        return MakeError(ErrorCode::kInternal, "internal.error",
+                         "a household member without a record");
       const ResidentRecord& m = *mother;
       BirthCommand c;
       c.input = Input(day, day);

@@ -25,7 +25,8 @@ class Writer {
     SqliteResidentRepository residents(db_);
     MoveInCommand command;
     command.input = Input("2026-11-01", "2026-11-02");
-    command.persons = {Person("架空", "太郎", "カクウ", "タロウ", "平成2年1月1日", Sex::kMale, "世帯主")};
+    command.persons = {
+        Person("架空", "太郎", "カクウ", "タロウ", "平成2年1月1日", Sex::kMale, "世帯主")};
     command.previous_address = Address{"", "東京都千代田区霞が関二丁目", "1番2号", "", "", false};
     command.new_address = TownAddress((std::to_string(n % 50 + 1) + "番").c_str());
     return ResidentChanges(residents, ChangeContext{CalDay("2026-11-27"), "writer", "本庁", "T01"})
@@ -46,7 +47,9 @@ class BackupCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.File("register.db");
-    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
+    ASSERT_EQ(
+        RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status,
+        0);
   }
   TempDir dir_;
   std::string db_;
@@ -91,7 +94,8 @@ TEST_F(BackupCliTest, BackupTakenUnderWriteLoadRestoresToAConsistentRegister) {
     previous = changes;
     // Each 異動 complete: one version and one log entry per change, ids without a gap.
     EXPECT_EQ(QueryInt(restored, "SELECT count(*) FROM resident_version"), changes);
-    EXPECT_EQ(QueryInt(restored, "SELECT count(*) FROM audit_entry WHERE action = 'change'"), changes);
+    EXPECT_EQ(QueryInt(restored, "SELECT count(*) FROM audit_entry WHERE action = 'change'"),
+              changes);
     EXPECT_EQ(QueryInt(restored, "SELECT max(change_id) FROM change_record"), changes);
     EXPECT_EQ(QueryInt(restored, "PRAGMA user_version"), QueryInt(db_, "PRAGMA user_version"));
     EXPECT_EQ(RunCli({"audit", "--db", restored, "verify"}).status, 0);
@@ -142,7 +146,8 @@ TEST_F(BackupCliTest, RefusesToOverwriteAndNeverRestoresAnUncheckedFile) {
   EXPECT_EQ(bad.status, 1);
   EXPECT_NE(bad.err.find("backup.not_a_register"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_.File("new.db")));
-  EXPECT_EQ(RunCli({"restore", "--from", dir_.File("none.db"), "--db", dir_.File("new.db")}).status, 1);
+  EXPECT_EQ(RunCli({"restore", "--from", dir_.File("none.db"), "--db", dir_.File("new.db")}).status,
+            1);
 
   const std::string tampered = dir_.File("tampered.db");
   std::filesystem::copy_file(backup, tampered);
@@ -164,7 +169,8 @@ TEST_F(BackupCliTest, AuditVerifyAndSearchFromTheCommandLine) {
     ASSERT_TRUE(w.MoveInOne(2));
   }
   ASSERT_EQ(RunCli({"show", "--db", db_, "--operator", "clerk07", "0000000019"}).status, 0);
-  ASSERT_EQ(RunCli({"show", "--db", db_, "--operator", "clerk07", "--json", "0000000027"}).status, 0);
+  ASSERT_EQ(RunCli({"show", "--db", db_, "--operator", "clerk07", "--json", "0000000027"}).status,
+            0);
   const auto verified = RunCli({"audit", "--db", db_, "verify"});
   ASSERT_EQ(verified.status, 0) << verified.err;
   EXPECT_NE(verified.out.find("4 件"), std::string::npos);
@@ -187,7 +193,10 @@ TEST_F(BackupCliTest, AuditVerifyAndSearchFromTheCommandLine) {
   const auto verified_again = RunCli({"audit", "--db", db_, "verify"});
   ASSERT_EQ(verified_again.status, 0) << verified_again.err;
   const std::string head = verified_again.out.substr(verified_again.out.find("head ") + 5);
-  EXPECT_EQ(RunCli({"audit", "--db", db_, "verify", "--expect-head", head.substr(0, head.find('\n'))}).status, 0);
+  EXPECT_EQ(
+      RunCli({"audit", "--db", db_, "verify", "--expect-head", head.substr(0, head.find('\n'))})
+          .status,
+      0);
   EXPECT_EQ(RunCli({"audit", "--db", db_, "verify", "--expect-head", "nonsense"}).status, 2);
 
   // Someone rewrites the last entry and recomputes its hash: the chain is intact, the head kept
@@ -197,14 +206,16 @@ TEST_F(BackupCliTest, AuditVerifyAndSearchFromTheCommandLine) {
     db.Execute("DROP TRIGGER audit_entry_no_update");
     AuditEntry last = SqliteAuditLog(db).Search(AuditQuery{})[0];
     last.event.operator_id = "ghost";
-    auto rewrite = db.Prepare("UPDATE audit_entry SET operator_id = 'ghost', hash = ?1 WHERE sequence = ?2");
+    auto rewrite =
+        db.Prepare("UPDATE audit_entry SET operator_id = 'ghost', hash = ?1 WHERE sequence = ?2");
     rewrite->Bind(1, AuditEntryHash(last)).Bind(2, last.sequence).Run();
   }
   // Plain verify finds it too now: the head signed at the last verify is no longer in the log.
   auto rewritten = RunCli({"audit", "--db", db_, "verify"});
   EXPECT_EQ(rewritten.status, 1);
   EXPECT_NE(rewritten.err.find("audit.head_missing"), std::string::npos) << rewritten.err;
-  auto moved = RunCli({"audit", "--db", db_, "verify", "--expect-head", head.substr(0, head.find('\n'))});
+  auto moved =
+      RunCli({"audit", "--db", db_, "verify", "--expect-head", head.substr(0, head.find('\n'))});
   EXPECT_EQ(moved.status, 1);
   EXPECT_NE(moved.err.find("audit.head_missing"), std::string::npos) << moved.err;
   // An edit in the middle breaks the chain for everyone.
@@ -224,22 +235,31 @@ TEST_F(BackupCliTest, AnalysisReportsFromTheCommandLine) {
     Writer w(db_);
     ASSERT_TRUE(w.MoveInOne(1));
   }
-  ASSERT_EQ(RunCli({"search", "--db", db_, "--operator", "clerk03", "--atena", "0000000019"}).status, 0);
-  ASSERT_EQ(RunCli({"search", "--db", db_, "--operator", "clerk03", "--kana", "カクウ タロウ"}).status, 0);
+  ASSERT_EQ(
+      RunCli({"search", "--db", db_, "--operator", "clerk03", "--atena", "0000000019"}).status, 0);
+  ASSERT_EQ(
+      RunCli({"search", "--db", db_, "--operator", "clerk03", "--kana", "カクウ タロウ"}).status,
+      0);
   // The entries were just written: a period around today, Japan time (robust at midnight).
   const CalendarDate now = JapanTimeOf(UtcTimestampNow())->day;
   const std::string from = ToIsoString(PreviousDay(now));
   const std::string to = ToIsoString(NextDay(now));
-  auto by_number = RunCli({"audit", "--db", db_, "report", "by-number", "--from", from, "--to", to});
+  auto by_number =
+      RunCli({"audit", "--db", db_, "report", "by-number", "--from", from, "--to", to});
   ASSERT_EQ(by_number.status, 0) << by_number.err;
   EXPECT_NE(by_number.out.find("該当 1 件"), std::string::npos) << by_number.out;
   auto mass = RunCli({"audit", "--db", db_, "report", "mass-search", "--from", from, "--to", to,
                       "--threshold", "2"});
   EXPECT_NE(mass.out.find("clerk03"), std::string::npos) << mass.out;
   EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "mass-search", "--from", from, "--to", to,
-                    "--threshold", "3"}).out.find("clerk03"), std::string::npos);
-  EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "logins", "--from", from, "--to", to}).status, 0);
-  EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "after-hours", "--from", from, "--to", to}).status, 0);
+                    "--threshold", "3"})
+                .out.find("clerk03"),
+            std::string::npos);
+  EXPECT_EQ(RunCli({"audit", "--db", db_, "report", "logins", "--from", from, "--to", to}).status,
+            0);
+  EXPECT_EQ(
+      RunCli({"audit", "--db", db_, "report", "after-hours", "--from", from, "--to", to}).status,
+      0);
   auto nonsense = RunCli({"audit", "--db", db_, "report", "nonsense", "--from", from, "--to", to});
   EXPECT_EQ(nonsense.status, 1);
   EXPECT_NE(nonsense.err.find("[audit.unknown_report]"), std::string::npos) << nonsense.err;

@@ -20,25 +20,31 @@ std::string MoveIn(const char* given, const char* banchi, const char* katagaki, 
                         R"(","birth_date":"1980-04-01","sex":"male","relationship":"世帯主",
       "domicile":{"place":"架空県架空市本町1番地","head_of_family":"架空　一郎"}})";
   if (two) {
-    persons += R"(,{"family_name":"架空","given_name":"花子","birth_date":"1982-05-01","sex":"female",
+    persons +=
+        R"(,{"family_name":"架空","given_name":"花子","birth_date":"1982-05-01","sex":"female",
       "relationship":"妻","domicile":{"place":"架空県架空市本町1番地","head_of_family":"架空　一郎"}})";
   }
-  return std::string(R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02","persons":)") +
+  return std::string(
+             R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02","persons":)") +
          persons + R"(],"previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"1番2号"},
-      "new_address":{"text":"架空県架空市桜町一丁目","banchi":")" + banchi + R"(","katagaki":")" + katagaki + R"("}})";
+      "new_address":{"text":"架空県架空市桜町一丁目","banchi":")" +
+         banchi + R"(","katagaki":")" + katagaki + R"("}})";
 }
 
 class BulkRenameTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.File("r.db");
-    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
+    ASSERT_EQ(
+        RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status,
+        0);
     // 世帯 0000000019 (two people, 方書 あり), 0000000027 (one), 0000000035 (two; its head 0000000043
     // moves out later).
     ASSERT_EQ(Apply(MoveIn("一郎", "1番地の2", "桜荘101", true)).status, 0);
     ASSERT_EQ(Apply(MoveIn("二郎", "5番地", "", false)).status, 0);
     ASSERT_EQ(Apply(MoveIn("三郎", "7番地", "", true)).status, 0);
-    auto later = Apply(R"({"type":"move_out","event_date":"2027-01-10","notification_date":"2026-11-20",
+    auto later =
+        Apply(R"({"type":"move_out","event_date":"2027-01-10","notification_date":"2026-11-20",
         "movers":["0000000043"],"destination":{"text":"大阪府大阪市北区梅田一丁目","banchi":"1番"},
         "acknowledged_alerts":["change.sole_member_becomes_head"]})");
     ASSERT_EQ(later.status, 0) << later.err;
@@ -51,8 +57,8 @@ class BulkRenameTest : public ::testing::Test {
   CliOutcome Bulk(const std::string& csv, std::vector<std::string> more = {}) {
     const std::string file = dir_.File("bulk.csv");
     std::ofstream(file, std::ios::binary) << csv;
-    std::vector<std::string> args = {"bulk-rename", "--db", db_, "--csv", file, "--on", "2026-11-01", "--cause",
-                                     "住居表示の実施"};
+    std::vector<std::string> args = {"bulk-rename", "--db",       db_,       "--csv",         file,
+                                     "--on",        "2026-11-01", "--cause", "住居表示の実施"};
     args.insert(args.end(), more.begin(), more.end());
     return RunCli(args);
   }
@@ -63,8 +69,8 @@ class BulkRenameTest : public ::testing::Test {
 const char* const kAddressCsv =  // as a spreadsheet program saves it: a BOM, CRLF
     "\xEF\xBB\xBF世帯番号,変更前住所,変更前番地,変更後住所コード,変更後住所,変更後番地\r\n"
     "0000000019,架空県架空市桜町一丁目,1番地の2,,架空県架空市桜町一丁目,3番4号\r\n"
-    "0000000027,架空県架空市桜町一丁目,6番地,,架空県架空市桜町一丁目,5番6号\r\n"    // lives at 5番地
-    "0000000035,架空県架空市桜町一丁目,7番地,,架空県架空市桜町一丁目,7番8号\r\n"    // a 転出予定者
+    "0000000027,架空県架空市桜町一丁目,6番地,,架空県架空市桜町一丁目,5番6号\r\n"  // lives at 5番地
+    "0000000035,架空県架空市桜町一丁目,7番地,,架空県架空市桜町一丁目,7番8号\r\n"  // a 転出予定者
     "0000000999,架空県架空市桜町一丁目,9番地,,架空県架空市桜町一丁目,9番9号\r\n";  // no such household
 
 // REQ: JK-9.7
@@ -74,10 +80,14 @@ TEST_F(BulkRenameTest, TrialRunWritesNothingAndTheRealRunLeavesOutWhatChanged) {
   auto trial = Bulk(kAddressCsv);
   ASSERT_EQ(trial.status, 0) << trial.err;
   EXPECT_NE(trial.out.find("2,0000000019,更新可,2,,,"), std::string::npos) << trial.out;
-  EXPECT_NE(trial.out.find("3,0000000027,除外,0,,bulk.address_mismatch,"), std::string::npos) << trial.out;
-  EXPECT_NE(trial.out.find("4,0000000035,除外,0,,bulk.moving_out,"), std::string::npos) << trial.out;
-  EXPECT_NE(trial.out.find("5,0000000999,除外,0,,change.household_not_found,"), std::string::npos) << trial.out;
-  EXPECT_NE(trial.err.find("仮処理（記録していません）: 更新可 1 件、除外 3 件"), std::string::npos) << trial.err;
+  EXPECT_NE(trial.out.find("3,0000000027,除外,0,,bulk.address_mismatch,"), std::string::npos)
+      << trial.out;
+  EXPECT_NE(trial.out.find("4,0000000035,除外,0,,bulk.moving_out,"), std::string::npos)
+      << trial.out;
+  EXPECT_NE(trial.out.find("5,0000000999,除外,0,,change.household_not_found,"), std::string::npos)
+      << trial.out;
+  EXPECT_NE(trial.err.find("仮処理（記録していません）: 更新可 1 件、除外 3 件"), std::string::npos)
+      << trial.err;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version"), versions);
 
   const std::string result = dir_.File("result.csv");
@@ -89,15 +99,18 @@ TEST_F(BulkRenameTest, TrialRunWritesNothingAndTheRealRunLeavesOutWhatChanged) {
   EXPECT_NE(list.find("2,0000000019,更新,2,5,,"), std::string::npos) << list;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version"), versions + 2);
   // Both members: new 番地, 方書 kept, 住所を定めた年月日 unchanged; a 軽微な修正 with the cause.
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE change_id = 5 AND address_banchi = '3番4号' AND "
-                       "address_katagaki = '桜荘101' AND address_since = '2026-10-01'"),
+  EXPECT_EQ(QueryInt(db_,
+                     "SELECT count(*) FROM resident_version WHERE change_id = 5 AND address_banchi "
+                     "= '3番4号' AND "
+                     "address_katagaki = '桜荘101' AND address_since = '2026-10-01'"),
             2);
   EXPECT_EQ(QueryInt(db_, "SELECT reason FROM change_record WHERE change_id = 5"), 32);
   EXPECT_EQ(QueryInt(db_, "SELECT ex_officio FROM change_record WHERE change_id = 5"), 1);
   EXPECT_EQ(QueryText(db_, "SELECT note FROM change_record WHERE change_id = 5"), "住居表示の実施");
   // Run again: the household lives at the new address now, so its row no longer applies.
   auto again = Bulk(kAddressCsv, {"--apply"});
-  EXPECT_NE(again.out.find("2,0000000019,除外,0,,bulk.address_mismatch,"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("2,0000000019,除外,0,,bulk.address_mismatch,"), std::string::npos)
+      << again.out;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version"), versions + 2);
 }
 
@@ -110,8 +123,11 @@ TEST_F(BulkRenameTest, DomicileRowsCorrectEachPersonsDomicile) {
   auto real = Bulk(csv, {"--apply"});
   ASSERT_EQ(real.status, 0) << real.err;
   EXPECT_NE(real.out.find("2,0000000019,更新,1,"), std::string::npos) << real.out;
-  EXPECT_NE(real.out.find("3,0000000027,除外,0,,bulk.domicile_mismatch,"), std::string::npos) << real.out;
-  EXPECT_EQ(QueryText(db_, "SELECT domicile_place FROM resident_version WHERE addressee_number = '0000000019' ORDER BY "
+  EXPECT_NE(real.out.find("3,0000000027,除外,0,,bulk.domicile_mismatch,"), std::string::npos)
+      << real.out;
+  EXPECT_EQ(QueryText(db_,
+                      "SELECT domicile_place FROM resident_version WHERE addressee_number = "
+                      "'0000000019' ORDER BY "
                       "history_number DESC LIMIT 1"),
             "架空県架空市本町一丁目1番");
 }

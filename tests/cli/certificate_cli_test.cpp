@@ -15,7 +15,8 @@
 namespace jrr::testing {
 namespace {
 
-const char* kFamily = R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
+const char* kFamily =
+    R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
   "persons":[{"family_name":"架空","given_name":"一郎","family_kana":"カクウ","given_kana":"イチロウ",
               "birth_date":"昭和55年4月1日","sex":"male","relationship":"世帯主",
               "domicile":{"place":"架空県架空市桜町一丁目1番地","head_of_family":"架空　一郎"}},
@@ -28,7 +29,9 @@ class CertificateCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.File("r.db");
-    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
+    ASSERT_EQ(
+        RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status,
+        0);
     std::ofstream(dir_.File("f.json")) << kFamily;
     ASSERT_EQ(RunCli({"apply", "--db", db_, dir_.File("f.json")}).status, 0);
   }
@@ -38,8 +41,8 @@ class CertificateCliTest : public ::testing::Test {
     return RunCli(args);
   }
   void AddMayor() {
-    ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
-                      "架空　太郎", "--from", "2020-04-01"})
+    ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title",
+                      "架空市長", "--name", "架空　太郎", "--from", "2020-04-01"})
                   .status,
               0);
   }
@@ -55,7 +58,8 @@ TEST_F(CertificateCliTest, IssueLayoutHistoryAndDisposal) {
   EXPECT_EQ(no_mayor.status, 1);
   EXPECT_NE(no_mayor.err.find("[certificate.no_certifier]"), std::string::npos) << no_mayor.err;
   AddMayor();
-  auto issued = Certificate({"--person", "0000000019", "--household", "--with", "zokugara,honseki", "--out", out});
+  auto issued = Certificate(
+      {"--person", "0000000019", "--household", "--with", "zokugara,honseki", "--out", out});
   ASSERT_EQ(issued.status, 0) << issued.err;
   EXPECT_NE(issued.out.find("住民票の写し を発行しました"), std::string::npos);
   std::ifstream file(out, std::ios::binary);
@@ -91,7 +95,8 @@ TEST_F(CertificateCliTest, IssueLayoutHistoryAndDisposal) {
   EXPECT_EQ(sideways.status, 1);
   EXPECT_NE(sideways.err.find("[settings.bad_value]"), std::string::npos) << sideways.err;
   ASSERT_EQ(RunCli({"settings", "--db", db_, "set-overflow", "--policy", "blank"}).status, 0);
-  EXPECT_NE(RunCli({"settings", "--db", db_, "show"}).out.find("文字溢れ: 空白で印字"), std::string::npos);
+  EXPECT_NE(RunCli({"settings", "--db", db_, "show"}).out.find("文字溢れ: 空白で印字"),
+            std::string::npos);
 }
 
 // REQ: JK-5.1, JK-5.4
@@ -105,19 +110,35 @@ TEST_F(CertificateCliTest, RefusalsAndUsageErrors) {
     const char* expect;  // in stderr
   };
   const Row kRows[] = {
-      {{"--person", "0000000019", "--requester", "third-party", "--purpose", "相続", "--with", "kojin-bango", "--out", out},
-       1, "[certificate.item_not_allowed]"},
-      {{"--person", "0000000019", "--requester", "third-party", "--out", out}, 1, "[certificate.purpose_required]"},
-      {{"--person", "0000000019", "--with", "zodiac", "--out", out}, 1, "[certificate.unknown_item]"},
-      {{"--person", "0000000019", "--kind", "koseki", "--out", out}, 1, "[certificate.unknown_kind]"},
-      {{"--person", "0000000019", "--omit-katagaki", "--out", out}, 1, "[certificate.katagaki_not_omissible]"},
+      {{"--person", "0000000019", "--requester", "third-party", "--purpose", "相続", "--with",
+        "kojin-bango", "--out", out},
+       1,
+       "[certificate.item_not_allowed]"},
+      {{"--person", "0000000019", "--requester", "third-party", "--out", out},
+       1,
+       "[certificate.purpose_required]"},
+      {{"--person", "0000000019", "--with", "zodiac", "--out", out},
+       1,
+       "[certificate.unknown_item]"},
+      {{"--person", "0000000019", "--kind", "koseki", "--out", out},
+       1,
+       "[certificate.unknown_kind]"},
+      {{"--person", "0000000019", "--omit-katagaki", "--out", out},
+       1,
+       "[certificate.katagaki_not_omissible]"},
       {{"--person", "0000000019", "--copies", "0", "--out", out}, 1, "[certificate.copies_range]"},
       {{"--person", "9999999999", "--out", out}, 1, "[change.person_not_found]"},
       {{"--person", "0000000019", "--kind", "johyo", "--out", out}, 1, "[certificate.not_removed]"},
-      {{"--person", "0000000019", "--kind", "tenshutsu", "--out", out}, 1, "[certificate.not_moving_out]"},
+      {{"--person", "0000000019", "--kind", "tenshutsu", "--out", out},
+       1,
+       "[certificate.not_moving_out]"},
       {{"--out", out}, 1, "[certificate.person_required]"},
-      {{"--person", "0000000019", "--requester", "neighbour", "--out", out}, 1, "[certificate.unknown_requester]"},
-      {{"--person", "0000000019", "--certifier", "boss", "--out", out}, 1, "[certificate.unknown_certifier]"},
+      {{"--person", "0000000019", "--requester", "neighbour", "--out", out},
+       1,
+       "[certificate.unknown_requester]"},
+      {{"--person", "0000000019", "--certifier", "boss", "--out", out},
+       1,
+       "[certificate.unknown_certifier]"},
       {{"--kind", "etsuran", "--random", "abc", "--out", out}, 1, "[certificate.seed_invalid]"},
       {{"--kind", "etsuran", "--area", "北海道", "--out", out}, 1, "[certificate.nobody]"},
       {{"--person", "0000000019"}, 2, "--out"},
@@ -131,7 +152,8 @@ TEST_F(CertificateCliTest, RefusalsAndUsageErrors) {
   std::ifstream none(out);
   EXPECT_FALSE(none.good()) << "a refused request wrote a file";
   // 記載事項証明書 may omit the 方書.
-  auto kisai = Certificate({"layout", "--person", "0000000019", "--kind", "kisai", "--omit-katagaki"});
+  auto kisai =
+      Certificate({"layout", "--person", "0000000019", "--kind", "kisai", "--omit-katagaki"});
   EXPECT_EQ(kisai.status, 0) << kisai.err;
   EXPECT_EQ(kisai.out.find("さくら荘101"), std::string::npos);
 }
@@ -142,27 +164,36 @@ TEST_F(CertificateCliTest, RefusalsAndUsageErrors) {
 TEST_F(CertificateCliTest, SealFromApplicationToCertificateAndAbolition) {
   AddMayor();
   const std::string image = dir_.File("seal.png");
-  ASSERT_EQ(RunCli({"seal", "sample-image", "--out", image, "--diameter", "15", "--dpi", "600", "--text", "架空"}).status, 0);
-  for (const auto& [option, value, rule] : {std::tuple{"--route", "post", "[seal.unknown_route]"},
-                                            std::tuple{"--name-form", "nickname", "[seal.unknown_name_form]"}}) {
-    auto wrong = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "600",
-                         "--attest", "material,legibility", "--id-document", "運転免許証", option, value});
+  ASSERT_EQ(RunCli({"seal", "sample-image", "--out", image, "--diameter", "15", "--dpi", "600",
+                    "--text", "架空"})
+                .status,
+            0);
+  for (const auto& [option, value, rule] :
+       {std::tuple{"--route", "post", "[seal.unknown_route]"},
+        std::tuple{"--name-form", "nickname", "[seal.unknown_name_form]"}}) {
+    auto wrong = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image,
+                         "--dpi", "600", "--attest", "material,legibility", "--id-document",
+                         "運転免許証", option, value});
     EXPECT_EQ(wrong.status, 1);
     EXPECT_NE(wrong.err.find(rule), std::string::npos) << wrong.err;
   }
-  auto small = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "1200",
-                       "--attest", "material,legibility", "--id-document", "運転免許証"});
+  auto small =
+      RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi",
+              "1200", "--attest", "material,legibility", "--id-document", "運転免許証"});
   EXPECT_EQ(small.status, 1);  // read at 1200 dpi the same pixels are 7.5 mm: too small
   EXPECT_NE(small.err.find("[seal.too_small]"), std::string::npos) << small.err;
-  auto applied = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "600",
-                         "--attest", "material,legibility", "--id-document", "運転免許証"});
+  auto applied =
+      RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi",
+              "600", "--attest", "material,legibility", "--id-document", "運転免許証"});
   ASSERT_EQ(applied.status, 0) << applied.err;
   EXPECT_NE(applied.out.find("登録番号 000001  登録証 K000001"), std::string::npos) << applied.out;
   const std::string pdf = dir_.File("inkan.pdf");
-  auto wrong_card = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card", "K000002", "--out", pdf});
+  auto wrong_card = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card",
+                            "K000002", "--out", pdf});
   EXPECT_EQ(wrong_card.status, 1);
   EXPECT_NE(wrong_card.err.find("[seal.card_mismatch]"), std::string::npos);
-  auto issued = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card", "K000001", "--out", pdf});
+  auto issued = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card",
+                        "K000001", "--out", pdf});
   ASSERT_EQ(issued.status, 0) << issued.err;
   auto shell = [](const std::string& command) {
     std::string out;
@@ -185,30 +216,40 @@ TEST_F(CertificateCliTest, SealFromApplicationToCertificateAndAbolition) {
   std::getline(images, line);
   ASSERT_TRUE(std::getline(images, line));
   std::istringstream row(line);
-  std::string page, num, type, width, height, color, comp, bpc, enc, interp, object, generation, ppi;
-  row >> page >> num >> type >> width >> height >> color >> comp >> bpc >> enc >> interp >> object >> generation >> ppi;
+  std::string page, num, type, width, height, color, comp, bpc, enc, interp, object, generation,
+      ppi;
+  row >> page >> num >> type >> width >> height >> color >> comp >> bpc >> enc >> interp >>
+      object >> generation >> ppi;
   EXPECT_NEAR(std::stod(width) / std::stod(ppi) * 25.4, 17.0, 0.2) << line;
   // 照会書 for an application under 照会, then 廃止 ends certificates.
   const std::string second = dir_.File("seal2.png");
-  ASSERT_EQ(RunCli({"seal", "sample-image", "--out", second, "--diameter", "12", "--text", "花"}).status, 0);
-  auto agent = RunCli({"seal", "--db", db_, "apply", "--person", "0000000027", "--image", second, "--dpi", "600",
-                       "--attest", "material,legibility", "--agent"});
+  ASSERT_EQ(
+      RunCli({"seal", "sample-image", "--out", second, "--diameter", "12", "--text", "花"}).status,
+      0);
+  auto agent = RunCli({"seal", "--db", db_, "apply", "--person", "0000000027", "--image", second,
+                       "--dpi", "600", "--attest", "material,legibility", "--agent"});
   ASSERT_EQ(agent.status, 0) << agent.err;
   EXPECT_NE(agent.out.find("照会中"), std::string::npos);
   const std::string letter = dir_.File("inquiry.pdf");
   ASSERT_EQ(RunCli({"seal", "--db", db_, "inquiry", "2", "--out", letter}).status, 0);
   EXPECT_NE(shell("pdftotext " + letter + " -").find("印鑑登録回答書"), std::string::npos);
   ASSERT_EQ(RunCli({"seal", "--db", db_, "abolish", "000001"}).status, 0);
-  auto after = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card", "K000001", "--out", pdf});
+  auto after = RunCli({"seal", "--db", db_, "certificate", "--person", "0000000019", "--card",
+                       "K000001", "--out", pdf});
   EXPECT_EQ(after.status, 1);
   EXPECT_NE(after.err.find("[seal.not_active]"), std::string::npos);
   auto shown = RunCli({"seal", "--db", db_, "show", "--person", "0000000019"});
   EXPECT_NE(shown.out.find("廃止申請"), std::string::npos);
   // The municipality's own limits (Kobe-style 6 mm floor): the 7.5 mm reading now registers.
-  ASSERT_EQ(RunCli({"settings", "--db", db_, "set-seal", "--too-small-mm", "6", "--minimum-age", "14"}).status, 0);
-  EXPECT_NE(RunCli({"settings", "--db", db_, "show"}).out.find("印鑑登録: 14歳以上、印影は6mm角"), std::string::npos);
-  auto kobe = RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi", "1200",
-                      "--attest", "material,legibility", "--id-document", "運転免許証"});
+  ASSERT_EQ(
+      RunCli({"settings", "--db", db_, "set-seal", "--too-small-mm", "6", "--minimum-age", "14"})
+          .status,
+      0);
+  EXPECT_NE(RunCli({"settings", "--db", db_, "show"}).out.find("印鑑登録: 14歳以上、印影は6mm角"),
+            std::string::npos);
+  auto kobe =
+      RunCli({"seal", "--db", db_, "apply", "--person", "0000000019", "--image", image, "--dpi",
+              "1200", "--attest", "material,legibility", "--id-document", "運転免許証"});
   EXPECT_EQ(kobe.status, 0) << kobe.err;
 }
 

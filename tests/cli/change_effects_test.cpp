@@ -4,9 +4,8 @@
 // is planned once in the domain (coupling/change_effects.h), so the 入力確認 shows it before anything
 // is written and recording does exactly that. Tried through the API and the 入力確認 screen of the
 // real server, as a clerk would.
-#include <gtest/gtest.h>
-
 #include <Poco/URI.h>
+#include <gtest/gtest.h>
 
 #include "support/fixtures/seal_application.h"
 #include "support/fixtures/served_register.h"
@@ -24,8 +23,10 @@ class ChangeEffectsTest : public ServedRegister {
   }
   // Registrations whose latest version is 登録 (SealState::kActive).
   int64_t ActiveSeals() {
-    return QueryInt(db_, "SELECT count(*) FROM seal_version v WHERE v.state = 2 AND v.version = "
-                         "(SELECT max(w.version) FROM seal_version w WHERE w.registration_id = v.registration_id)");
+    return QueryInt(
+        db_,
+        "SELECT count(*) FROM seal_version v WHERE v.state = 2 AND v.version = "
+        "(SELECT max(w.version) FROM seal_version w WHERE w.registration_id = v.registration_id)");
   }
   static std::string Encoded(const std::string& text) {
     std::string out;
@@ -34,7 +35,8 @@ class ChangeEffectsTest : public ServedRegister {
   }
 };
 
-constexpr const char* kMoveOut = R"({"type":"move_out","event_date":"2026-11-20","notification_date":"2026-11-20",
+constexpr const char* kMoveOut =
+    R"({"type":"move_out","event_date":"2026-11-20","notification_date":"2026-11-20",
   "movers":["0000000019","0000000027","0000000035"],
   "destination":{"text":"東京都千代田区霞が関二丁目","banchi":"1番2号"}})";
 
@@ -56,11 +58,13 @@ TEST_F(ChangeEffectsTest, AMoveOutOfASealHolderShowsTheSealEndingAtTheCheck) {
   EXPECT_EQ(ActiveSeals(), 1) << "the 入力確認 ends nothing";
 
   // The 入力確認 screen says it in words.
-  const std::string form = "type=move_out&atena=0000000019&event_date=" + Encoded("令和8年11月20日") +
-                           "&notification_date=" + Encoded("令和8年11月20日") + "&" + Encoded("movers:list") +
-                           "=0000000019&" + Encoded("movers:list") + "=0000000027&" + Encoded("movers:list") +
-                           "=0000000035&" + Encoded("destination.text") + "=" + Encoded("東京都千代田区霞が関二丁目") +
-                           "&" + Encoded("destination.banchi") + "=" + Encoded("1番2号") + "&mode=check&csrf=" + clerk.csrf;
+  const std::string form =
+      "type=move_out&atena=0000000019&event_date=" + Encoded("令和8年11月20日") +
+      "&notification_date=" + Encoded("令和8年11月20日") + "&" + Encoded("movers:list") +
+      "=0000000019&" + Encoded("movers:list") + "=0000000027&" + Encoded("movers:list") +
+      "=0000000035&" + Encoded("destination.text") + "=" + Encoded("東京都千代田区霞が関二丁目") +
+      "&" + Encoded("destination.banchi") + "=" + Encoded("1番2号") +
+      "&mode=check&csrf=" + clerk.csrf;
   auto screen = PostForm("/change", form, clerk);
   ASSERT_EQ(screen.status, 200) << screen.body;
   EXPECT_NE(screen.body.find("入力確認"), std::string::npos) << screen.body;
@@ -83,7 +87,8 @@ TEST_F(ChangeEffectsTest, TheCheckShowsTheFuhyoNoticeAndQueuesNothing) {
   Serve();
   ReadyUser("clerk01", "view,change");
   const Login clerk = LogIn("clerk01");
-  const std::string move = R"({"type":"within_move","event_date":"2026-11-20","notification_date":"2026-11-21",
+  const std::string move =
+      R"({"type":"within_move","event_date":"2026-11-20","notification_date":"2026-11-21",
     "movers":["0000000019","0000000027"],"new_address":{"text":"架空県架空市桜町一丁目","banchi":"7番8号"}})";
   const int64_t queued = QueryInt(db_, "SELECT count(*) FROM fuhyo_outbox");
   auto checked = Post("/api/v1/changes?mode=check", move, clerk);

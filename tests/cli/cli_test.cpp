@@ -2,9 +2,10 @@
 //
 // The `jrr` command line, in-process (every command, --help, exit statuses) and as a real process
 // (`jrr serve` answers /healthz and a 404, and stops cleanly on SIGTERM).
-#include <gtest/gtest.h>
+#include "cli.h"
 
 #include <Poco/Net/ServerSocket.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,7 +15,6 @@
 #include <sstream>
 #include <thread>
 
-#include "cli.h"
 #include "support/cli_runner.h"
 #include "support/http_client.h"
 #include "support/temp_dir.h"
@@ -31,8 +31,8 @@ TEST(Cli, OverviewAndHelpForEveryCommand) {
   EXPECT_EQ(none.status, kUsage);
   EXPECT_NE(none.err.find("使い方"), std::string::npos);
   EXPECT_EQ(RunCli({"--help"}).status, kOk);
-  for (const char* command : {"init", "serve", "version", "date", "kana-key", "kanji-key",
-                              "check-digit"}) {
+  for (const char* command :
+       {"init", "serve", "version", "date", "kana-key", "kanji-key", "check-digit"}) {
     auto help = RunCli({command, "--help"});
     EXPECT_EQ(help.status, kOk) << command;
     EXPECT_NE(help.out.find(std::string("jrr ") + command), std::string::npos) << command;
@@ -116,8 +116,9 @@ uint16_t FreePort() {
 TEST(CliProcess, ServeAnswersAndStopsCleanly) {
   TempDir dir;
   const std::string db = dir.File("demo.db");
-  ASSERT_EQ(RunCli({"init", "--db", db, "--municipality-code", "990001", "--name", "架空市"}).status,
-            kOk);
+  ASSERT_EQ(
+      RunCli({"init", "--db", db, "--municipality-code", "990001", "--name", "架空市"}).status,
+      kOk);
   const uint16_t port = FreePort();
   const pid_t child = fork();
   ASSERT_GE(child, 0);

@@ -19,9 +19,11 @@ class NoticeCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.File("n.db");
-    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
-    ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
-                      "架空　太郎", "--from", "2020-04-01"})
+    ASSERT_EQ(
+        RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status,
+        0);
+    ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title",
+                      "架空市長", "--name", "架空　太郎", "--from", "2020-04-01"})
                   .status,
               0);
     // 1: 転入 of a couple; 2: 職権修正 of his 振り仮名; 3: 転出 of her (届出); 4: 職権消除 of him.
@@ -34,18 +36,22 @@ class NoticeCliTest : public ::testing::Test {
       "new_address":{"text":"架空県架空市桜町一丁目","banchi":"1番2号"}})")
                   .status,
               0);
-    ASSERT_EQ(Apply(R"({"type":"correction","event_date":"2026-09-20","addressee_number":"0000000019",
+    ASSERT_EQ(
+        Apply(R"({"type":"correction","event_date":"2026-09-20","addressee_number":"0000000019",
       "reason":"correction_ex_officio","fields":{"given_kana":"イチロー"},"note":"戸籍の記載と照合"})")
-                  .status,
-              0);
-    ASSERT_EQ(Apply(R"({"type":"move_out","event_date":"2026-10-01","notification_date":"2026-10-01",
+            .status,
+        0);
+    ASSERT_EQ(
+        Apply(R"({"type":"move_out","event_date":"2026-10-01","notification_date":"2026-10-01",
       "movers":["0000000027"],"destination":{"text":"大阪府大阪市北区梅田一丁目","banchi":"1番"}})")
-                  .status,
-              0);
-    ASSERT_EQ(Apply(R"({"type":"ex_officio_removal","event_date":"2026-10-05","notification_date":"2026-10-05",
+            .status,
+        0);
+    ASSERT_EQ(
+        Apply(
+            R"({"type":"ex_officio_removal","event_date":"2026-10-05","notification_date":"2026-10-05",
       "persons":["0000000019"],"note":"実態調査の結果"})")
-                  .status,
-              0);
+            .status,
+        0);
   }
   CliOutcome Apply(const std::string& json) {
     const std::string file = dir_.File("change.json");
@@ -73,18 +79,25 @@ TEST_F(NoticeCliTest, EachDocumentSaysWhatItMust) {
     std::vector<std::string> expected;
   };
   const Case kCases[] = {
-      {{"ex-officio-record", "2"}, {"職権記録書", "異動番号 2", "職権修正", "戸籍の記載と照合", "氏名の振り仮名",
-                                     "カクウ　イチロウ", "カクウ　イチロー", "架空県架空市長"}},
-      {{"ex-officio-notice", "2"}, {"職権記載等通知書", "架空県架空市桜町一丁目1番2号", "架空　一郎　様",
-                                     "職権で次のとおり修正しました", "架空県架空市長　架空　太郎"}},
-      {{"ex-officio-notice", "4"}, {"職権記載等通知書", "職権で次のとおり消除しました", "除票（職権消除"}},
-      {{"receipt", "1"}, {"住民異動届受理通知", "東京都千代田区霞が関二丁目1番2号", "国内転入", "令和8年9月2日",
-                          "架空　一郎、架空　花子"}},
-      {{"receipt", "3", "--notifier", "代理　人"}, {"架空県架空市桜町一丁目1番2号", "代理　人　様", "国内転出"}},
-      {{"awaiting", "--days", "0"}, {"転入通知未着者一覧", "0000000019", "職権消除", "0000000027", "国内転出",
-                                     "大阪府大阪市北区梅田一丁目1番"}},
-      {{"inquiry", "0000000027"}, {"転入通知未着照会書", "大阪府大阪市長　様", "架空　花子", "昭和57年5月1日",
-                                   "架空県架空市桜町一丁目1番2号"}},
+      {{"ex-officio-record", "2"},
+       {"職権記録書", "異動番号 2", "職権修正", "戸籍の記載と照合", "氏名の振り仮名",
+        "カクウ　イチロウ", "カクウ　イチロー", "架空県架空市長"}},
+      {{"ex-officio-notice", "2"},
+       {"職権記載等通知書", "架空県架空市桜町一丁目1番2号", "架空　一郎　様",
+        "職権で次のとおり修正しました", "架空県架空市長　架空　太郎"}},
+      {{"ex-officio-notice", "4"},
+       {"職権記載等通知書", "職権で次のとおり消除しました", "除票（職権消除"}},
+      {{"receipt", "1"},
+       {"住民異動届受理通知", "東京都千代田区霞が関二丁目1番2号", "国内転入", "令和8年9月2日",
+        "架空　一郎、架空　花子"}},
+      {{"receipt", "3", "--notifier", "代理　人"},
+       {"架空県架空市桜町一丁目1番2号", "代理　人　様", "国内転出"}},
+      {{"awaiting", "--days", "0"},
+       {"転入通知未着者一覧", "0000000019", "職権消除", "0000000027", "国内転出",
+        "大阪府大阪市北区梅田一丁目1番"}},
+      {{"inquiry", "0000000027"},
+       {"転入通知未着照会書", "大阪府大阪市長　様", "架空　花子", "昭和57年5月1日",
+        "架空県架空市桜町一丁目1番2号"}},
   };
   for (const Case& c : kCases) {
     auto made = Notice(c.args);
@@ -92,7 +105,9 @@ TEST_F(NoticeCliTest, EachDocumentSaysWhatItMust) {
     const std::string text = PdfText(pdf_);
     for (const std::string& wording : c.expected) {
       const std::string expected = Spaced(wording);
-      EXPECT_NE(text.find(expected), std::string::npos) << c.args[0] << " lacks " << expected << "\n" << text;
+      EXPECT_NE(text.find(expected), std::string::npos)
+          << c.args[0] << " lacks " << expected << "\n"
+          << text;
     }
   }
 }
@@ -124,7 +139,8 @@ TEST_F(NoticeCliTest, WrongKindsAndProtectedPeopleAreRefused) {
   const std::string text = PdfText(pdf_);
   EXPECT_EQ(text.find("0000000027"), std::string::npos) << text;
   EXPECT_NE(text.find("支援措置により記載を制限している者を除く"), std::string::npos) << text;
-  EXPECT_EQ(text.find("支援措置対象者"), std::string::npos) << "how many are left off is not said" << text;
+  EXPECT_EQ(text.find("支援措置対象者"), std::string::npos)
+      << "how many are left off is not said" << text;
   auto letter = Notice({"inquiry", "0000000027"});
   EXPECT_EQ(letter.status, 1);
   EXPECT_NE(letter.err.find("[support.issue_blocked]"), std::string::npos) << letter.err;
@@ -144,7 +160,8 @@ TEST_F(NoticeCliTest, AnAdultWardMovingOutIsNotifiedToTheDestination) {
     return Apply(R"({"type":"move_out","event_date":"2026-10-10","notification_date":"2026-10-10",
       "movers":["0000000035"],"destination":{"text":"福岡県福岡市中央区天神一丁目","banchi":"1番"}})");
   };
-  EXPECT_NE(Notice({"adult-ward", "0000000035"}).err.find("[notice.not_moved_out]"), std::string::npos);
+  EXPECT_NE(Notice({"adult-ward", "0000000035"}).err.find("[notice.not_moved_out]"),
+            std::string::npos);
   ASSERT_EQ(Apply(R"({"type":"correction","event_date":"2026-09-10","addressee_number":"0000000035",
       "reason":"correction_ex_officio","fields":{"adult_ward":true},"note":"後見開始の審判"})")
                 .status,
@@ -153,12 +170,14 @@ TEST_F(NoticeCliTest, AnAdultWardMovingOutIsNotifiedToTheDestination) {
   auto made = Notice({"adult-ward", "0000000035"});
   ASSERT_EQ(made.status, 0) << made.err;
   const std::string text = PdfText(pdf_);
-  for (const char* wording : {"成年被後見人の転出について（通知）", "福岡県福岡市長 様", "後見 三郎", "昭和25年1月1日",
-                              "架空県架空市桜町二丁目4番", "福岡県福岡市中央区天神一丁目1番", "架空県架空市本町1番地"}) {
+  for (const char* wording :
+       {"成年被後見人の転出について（通知）", "福岡県福岡市長 様", "後見 三郎", "昭和25年1月1日",
+        "架空県架空市桜町二丁目4番", "福岡県福岡市中央区天神一丁目1番", "架空県架空市本町1番地"}) {
     EXPECT_NE(text.find(wording), std::string::npos) << wording << "\n" << text;
   }
   // 花子 moved out without being one.
-  EXPECT_NE(Notice({"adult-ward", "0000000027"}).err.find("[notice.not_adult_ward]"), std::string::npos);
+  EXPECT_NE(Notice({"adult-ward", "0000000027"}).err.find("[notice.not_adult_ward]"),
+            std::string::npos);
 }
 
 }  // namespace

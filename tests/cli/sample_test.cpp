@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "jrr/persistence/core/database.h"
-#include "jrr/sample/sample_register.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/sample/sample_register.h"
 #include "support/temp_dir.h"
 
 namespace jrr {
@@ -33,10 +33,11 @@ std::string CanonicalDump(const std::string& path) {
   }
   std::ostringstream dump;
   {  // the schema itself: every table, index and trigger definition
-    auto schema = db.Prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
+    auto schema =
+        db.Prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
     while (schema->Step()) {
-      dump << schema->ColumnText(0) << '\t' << schema->ColumnText(1) << '\t' << schema->ColumnText(2)
-           << '\t' << schema->ColumnText(3) << '\n';
+      dump << schema->ColumnText(0) << '\t' << schema->ColumnText(1) << '\t'
+           << schema->ColumnText(2) << '\t' << schema->ColumnText(3) << '\n';
     }
   }
   for (const std::string& table : tables) {
@@ -55,13 +56,15 @@ std::string CanonicalDump(const std::string& path) {
       }
     }
     std::string select = "SELECT ";
-    for (std::size_t i = 0; i < columns.size(); ++i) select += (i ? ", quote(" : "quote(") + columns[i] + ")";
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      select += (i ? ", quote(" : "quote(") + columns[i] + ")";
     select += " FROM " + table + " ORDER BY 1";
     for (std::size_t i = 1; i < columns.size(); ++i) select += ", " + std::to_string(i + 1);
     auto rows = db.Prepare(select);
     dump << "## " << table << "\n";
     while (rows->Step()) {
-      for (std::size_t i = 0; i < columns.size(); ++i) dump << rows->ColumnText(static_cast<int>(i)) << '\t';
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        dump << rows->ColumnText(static_cast<int>(i)) << '\t';
       dump << '\n';
     }
   }
@@ -80,7 +83,8 @@ TEST(SampleTown, TheSameSeedGivesTheSameRegister) {
   EXPECT_EQ(a, CanonicalDump(dir.File("b.db")));
   EXPECT_NE(a, CanonicalDump(dir.File("c.db")));
   // The bulk path writes exactly the rows the register path writes.
-  const auto through_register = app::CreateSampleRegister(dir.File("r.db"), 400, 42, quiet, app::SamplePath::kRegister);
+  const auto through_register =
+      app::CreateSampleRegister(dir.File("r.db"), 400, 42, quiet, app::SamplePath::kRegister);
   ASSERT_TRUE(through_register);
   EXPECT_EQ(a, CanonicalDump(dir.File("r.db")));
   // The bulk path counts from memory what the register path counts in the file.
@@ -125,7 +129,9 @@ TEST(SampleTown, ContainsWhatTeachingAndTestingNeed) {
   EXPECT_LE(summary->residents, 1500 + 6);
   EXPECT_GT(summary->removed, 100);
   Database db(dir.File("t.db"));
-  EXPECT_EQ(db.QueryInt("SELECT count(DISTINCT foreign_category) FROM resident_version WHERE kind = 2"), 5)
+  EXPECT_EQ(
+      db.QueryInt("SELECT count(DISTINCT foreign_category) FROM resident_version WHERE kind = 2"),
+      5)
       << "every 法第30条の45 category";
   for (const char* surname : {"髙橋", "山﨑", "渡邊", "齋藤", "\U00020BB7田", "葛\U000E0100西"}) {
     auto found = db.Prepare("SELECT count(*) FROM resident_version WHERE family_name = ?1");
@@ -138,26 +144,37 @@ TEST(SampleTown, ContainsWhatTeachingAndTestingNeed) {
   // Protection to look at (JK-3.1, 3.4), and the log of every 異動 with an intact chain.
   EXPECT_GE(db.QueryInt("SELECT count(DISTINCT measure_id) FROM support_measure_version"), 1);
   EXPECT_EQ(db.QueryInt("SELECT count(*) FROM protection_block"), 1);
-  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'change' AND detail LIKE 'change_id=%'"),
-            db.QueryInt("SELECT count(*) FROM change_record"));
+  EXPECT_EQ(
+      db.QueryInt(
+          "SELECT count(*) FROM audit_entry WHERE action = 'change' AND detail LIKE 'change_id=%'"),
+      db.QueryInt("SELECT count(*) FROM change_record"));
   EXPECT_TRUE(VerifyAuditLog(db).ok);
   // 印鑑登録 for part of the adults, through the desk: each with its own 印影 (a PNG measured at
   // its resolution), none for anyone under 20 on the town's last day.
   const int64_t seals = db.QueryInt("SELECT count(*) FROM seal_version WHERE state = 2");
   EXPECT_GT(seals, 30);
   EXPECT_EQ(db.QueryInt("SELECT count(DISTINCT digest) FROM seal_version"), seals);
-  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM seal_entry WHERE substr(impression_png, 1, 4) = X'89504E47'"), seals);
-  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM seal_version s JOIN resident_version v ON v.addressee_number = "
-                        "s.addressee_number WHERE v.birth_date_sort > '2006-10-31'"),
+  EXPECT_EQ(db.QueryInt(
+                "SELECT count(*) FROM seal_entry WHERE substr(impression_png, 1, 4) = X'89504E47'"),
+            seals);
+  EXPECT_EQ(
+      db.QueryInt(
+          "SELECT count(*) FROM seal_version s JOIN resident_version v ON v.addressee_number = "
+          "s.addressee_number WHERE v.birth_date_sort > '2006-10-31'"),
+      0);
+  EXPECT_GT(db.QueryInt(
+                "SELECT count(*) FROM resident_version WHERE domicile_place LIKE '架空県架空市%'"),
             0);
-  EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE domicile_place LIKE '架空県架空市%'"), 0);
   EXPECT_GT(db.QueryInt("SELECT count(DISTINCT reason) FROM change_record"), 6);
   EXPECT_GT(db.QueryInt("SELECT count(*) FROM resident_version WHERE relationship = '同居人'"), 0);
-  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM resident_version WHERE resident_record_code = ''"), 0);
-  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM resident_version v WHERE v.status = 1 AND "
-                        "v.resident_record_code IN (SELECT w.resident_record_code FROM resident_version w "
-                        "WHERE w.addressee_number <> v.addressee_number)"),
-            0) << "no 住民票コード held by two people";
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM resident_version WHERE resident_record_code = ''"),
+            0);
+  EXPECT_EQ(db.QueryInt(
+                "SELECT count(*) FROM resident_version v WHERE v.status = 1 AND "
+                "v.resident_record_code IN (SELECT w.resident_record_code FROM resident_version w "
+                "WHERE w.addressee_number <> v.addressee_number)"),
+            0)
+      << "no 住民票コード held by two people";
 }
 
 // A row's wall-clock stamp (recorded_at, created_at, …) is what its column's default,
@@ -192,21 +209,22 @@ TEST(SampleTown, StampsEveryRowWithAMomentOfItsBuild) {
       std::string latest = defaults[i];
       earliest.replace(earliest.find("'now'"), 5, "?1");
       latest.replace(latest.find("'now'"), 5, "?2");
-      auto outside = db.Prepare("SELECT count(*) FROM " + table + " WHERE " + column + " NOT BETWEEN " + earliest +
-                                " AND " + latest);
+      auto outside = db.Prepare("SELECT count(*) FROM " + table + " WHERE " + column +
+                                " NOT BETWEEN " + earliest + " AND " + latest);
       outside->Bind(1, before).Bind(2, after);
       ASSERT_TRUE(outside->Step());
-      EXPECT_EQ(outside->ColumnInt(0), 0) << table << "." << column << " " << before << " .. " << after;
+      EXPECT_EQ(outside->ColumnInt(0), 0)
+          << table << "." << column << " " << before << " .. " << after;
       rows_seen += db.QueryInt("SELECT count(*) FROM " + table);
     }
     // The tables each 異動 stamps hold rows, so the check above is not an empty one.
-    for (const char* table : {"change_record", "cs_outbox", "fuhyo", "fuhyo_event", "fuhyo_member_version", "fuhyo_outbox"}) {
+    for (const char* table : {"change_record", "cs_outbox", "fuhyo", "fuhyo_event",
+                              "fuhyo_member_version", "fuhyo_outbox"}) {
       EXPECT_GT(db.QueryInt(std::string("SELECT count(*) FROM ") + table), 0) << table;
     }
     EXPECT_GT(rows_seen, 1000);
   }
 }
-
 
 }  // namespace
 }  // namespace jrr

@@ -3,12 +3,11 @@
 // The staff session over HTTP against the real server on a loopback port (JK-10.3): login with
 // password and TOTP, the forced password change, session cookie and CSRF token, lock-out, and
 // 照会/検索 through the gate with the user's own permissions.
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/URI.h>
+#include <gtest/gtest.h>
 
 #include <ctime>
 #include <fstream>
@@ -28,7 +27,8 @@
 namespace jrr::testing {
 namespace {
 
-const char* kFamily = R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
+const char* kFamily =
+    R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
   "persons":[{"family_name":"架空","given_name":"一郎","family_kana":"カクウ","given_kana":"イチロウ",
               "birth_date":"昭和55年4月1日","sex":"male","relationship":"世帯主",
               "domicile":{"place":"架空県架空市桜町一丁目1番地","head_of_family":"架空　一郎"}},
@@ -64,13 +64,16 @@ class StaffApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.File("r.db");
-    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
+    ASSERT_EQ(
+        RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status,
+        0);
     std::ofstream(dir_.File("f.json")) << kFamily;
     ASSERT_EQ(RunCli({"apply", "--db", db_, dir_.File("f.json")}).status, 0);
     ASSERT_EQ(RunCli({"support", "--db", db_, "add", "--applicant", "0000000027"}).status, 0);
     auto served = app::OpenForServing(db_, 4);
     ASSERT_TRUE(served);
-    server_ = std::make_unique<web::WebServer>(app::MakeWebContext(*served), web::EphemeralLoopback());
+    server_ =
+        std::make_unique<web::WebServer>(app::MakeWebContext(*served), web::EphemeralLoopback());
     server_->Start();
   }
   void TearDown() override {
@@ -78,8 +81,8 @@ class StaffApiTest : public ::testing::Test {
   }
   // The 市区町村長 whose name the certificates print (their 認証者).
   void AddMayor() {
-    ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
-                      "架空　太郎", "--from", "2020-04-01"})
+    ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title",
+                      "架空市長", "--name", "架空　太郎", "--from", "2020-04-01"})
                   .status,
               0);
   }
@@ -101,23 +104,31 @@ class StaffApiTest : public ::testing::Test {
     if (!request.empty()) {
       // The approver is shown the initial password, not the one who made the account.
       EXPECT_TRUE(initial.empty()) << added.out;
-      auto approved = RunCli({"user", "--db", db_, "approve", "--request", request, "--operator", "second-admin"});
+      auto approved = RunCli(
+          {"user", "--db", db_, "approve", "--request", request, "--operator", "second-admin"});
       EXPECT_EQ(approved.status, 0);
       initial = After(approved.out, "初期パスワード: ");
     }
     // First login over HTTP: the only thing the session may do is change the password.
-    auto first = Post("/api/v1/login", R"({"user_id":")" + id + R"(","password":")" + initial + R"("})");
+    auto first =
+        Post("/api/v1/login", R"({"user_id":")" + id + R"(","password":")" + initial + R"("})");
     EXPECT_EQ(first.status, 200) << first.body;
     EXPECT_EQ(Field(first.body, "next"), "change_password");
-    const std::string cookie = first.Header("Set-Cookie").substr(0, first.Header("Set-Cookie").find(';'));
-    EXPECT_EQ(Get("/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", cookie).status, 403);
-    auto changed = Post("/api/v1/password",
-                        R"({"old_password":")" + initial + R"(","new_password":"passphrase-of-)" + id + R"("})",
-                        cookie, Field(first.body, "csrf_token"));
+    const std::string cookie =
+        first.Header("Set-Cookie").substr(0, first.Header("Set-Cookie").find(';'));
+    EXPECT_EQ(Get("/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", cookie).status,
+              403);
+    auto changed = Post(
+        "/api/v1/password",
+        R"({"old_password":")" + initial + R"(","new_password":"passphrase-of-)" + id + R"("})",
+        cookie, Field(first.body, "csrf_token"));
     EXPECT_EQ(changed.status, 200) << changed.body;
     auto issued = RunCli({"user", "--db", db_, "enrol", "--id", id});
     const std::string secret = After(issued.out, "秘密鍵: ");
-    EXPECT_EQ(RunCli({"user", "--db", db_, "enrol", "--id", id, "--secret", secret, "--code", CodeFor(secret)}).status, 0);
+    EXPECT_EQ(RunCli({"user", "--db", db_, "enrol", "--id", id, "--secret", secret, "--code",
+                      CodeFor(secret)})
+                  .status,
+              0);
     return secret;
   }
   HttpReply Post(const std::string& target, const std::string& body, const std::string& cookie = "",
@@ -137,8 +148,8 @@ class StaffApiTest : public ::testing::Test {
     std::string csrf;
   };
   Login LogIn(const std::string& id, const std::string& secret) {
-    auto in = Post("/api/v1/login", R"({"user_id":")" + id + R"(","password":"passphrase-of-)" + id +
-                                        R"(","code":")" + CodeFor(secret) + R"("})");
+    auto in = Post("/api/v1/login", R"({"user_id":")" + id + R"(","password":"passphrase-of-)" +
+                                        id + R"(","code":")" + CodeFor(secret) + R"("})");
     EXPECT_EQ(in.status, 200) << in.body;
     EXPECT_EQ(Field(in.body, "next"), "done");
     const std::string set_cookie = in.Header("Set-Cookie");
@@ -159,7 +170,8 @@ TEST_F(StaffApiTest, LoginWithTwoFactorsThenSearchAndViewThroughTheGate) {
   EXPECT_EQ(Get("/api/v1/resident?atena=0000000019").status, 401);
   EXPECT_EQ(Get("/api/v1/resident?atena=0000000019", "jrr_session=forged").status, 401);
   // Password alone is not enough once the second factor is enrolled.
-  auto one_factor = Post("/api/v1/login", R"({"user_id":"admin01","password":"passphrase-of-admin01"})");
+  auto one_factor =
+      Post("/api/v1/login", R"({"user_id":"admin01","password":"passphrase-of-admin01"})");
   EXPECT_EQ(one_factor.status, 401);
   EXPECT_EQ(Field(one_factor.body, "rule_id"), "auth.failed");
   EXPECT_FALSE(Field(one_factor.body, "message_ja").empty());
@@ -168,9 +180,11 @@ TEST_F(StaffApiTest, LoginWithTwoFactorsThenSearchAndViewThroughTheGate) {
   EXPECT_NE(admin.cookie, again.cookie);  // a new session id at every login
   auto found = Get("/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", admin.cookie);
   ASSERT_EQ(found.status, 200) << found.body;
-  EXPECT_NE(found.body.find("\"marker\":\"支援措置対象者（DV）\""), std::string::npos) << found.body;
-  auto shown = Get("/api/v1/resident?atena=0000000019&as_of=%E4%BB%A4%E5%92%8C8%E5%B9%B411%E6%9C%881%E6%97%A5",
-                   admin.cookie);
+  EXPECT_NE(found.body.find("\"marker\":\"支援措置対象者（DV）\""), std::string::npos)
+      << found.body;
+  auto shown = Get(
+      "/api/v1/resident?atena=0000000019&as_of=%E4%BB%A4%E5%92%8C8%E5%B9%B411%E6%9C%881%E6%97%A5",
+      admin.cookie);
   ASSERT_EQ(shown.status, 200) << shown.body;
   EXPECT_NE(shown.body.find("\"addressee_number\":\"0000000019\""), std::string::npos);
   EXPECT_EQ(Get("/api/v1/resident?atena=0000000000", admin.cookie).status, 404);
@@ -228,13 +242,17 @@ TEST_F(StaffApiTest, AClerkHasOnlyTheirPermissionsAndRepeatedFailuresLock) {
   auto details = Get("/support?id=1", clerk.cookie);
   EXPECT_EQ(details.status, 403);
   EXPECT_NE(details.body.find("access.permission_denied"), std::string::npos);
-  EXPECT_EQ(Get("/resident?atena=0000000027", clerk.cookie).body.find("/support?id="), std::string::npos);
+  EXPECT_EQ(Get("/resident?atena=0000000027", clerk.cookie).body.find("/support?id="),
+            std::string::npos);
   // Five wrong passwords lock the account, even for the right one afterwards.
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"clerk01","password":"guess","code":"000000"})").status, 401);
+    EXPECT_EQ(
+        Post("/api/v1/login", R"({"user_id":"clerk01","password":"guess","code":"000000"})").status,
+        401);
   }
-  auto locked = Post("/api/v1/login", R"({"user_id":"clerk01","password":"passphrase-of-clerk01","code":")" +
-                                          CodeFor(secret) + R"("})");
+  auto locked =
+      Post("/api/v1/login", R"({"user_id":"clerk01","password":"passphrase-of-clerk01","code":")" +
+                                CodeFor(secret) + R"("})");
   EXPECT_EQ(locked.status, 401);
   EXPECT_EQ(Field(locked.body, "rule_id"), "auth.locked");
   ASSERT_EQ(RunCli({"user", "--db", db_, "unlock", "--id", "clerk01"}).status, 0);
@@ -287,12 +305,15 @@ TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
   auto login_page = Get("/login");
   ASSERT_EQ(login_page.status, 200);
   EXPECT_NE(login_page.body.find("<label for=\"code\">"), std::string::npos);
-  auto added = RunCli({"user", "--db", db_, "add", "--admin", "--id", "admin01", "--name", "管理 太郎"});
+  auto added =
+      RunCli({"user", "--db", db_, "add", "--admin", "--id", "admin01", "--name", "管理 太郎"});
   const std::string initial = After(added.out, "初期パスワード: ");
-  const std::map<std::string, std::string> form_header{{"Content-Type", "application/x-www-form-urlencoded"}};
+  const std::map<std::string, std::string> form_header{
+      {"Content-Type", "application/x-www-form-urlencoded"}};
   auto wrong = PostLoginForm(server_->port(), {{"user_id", "admin01"}, {"password", "nope"}});
   EXPECT_EQ(wrong.status, 401);
-  EXPECT_NE(wrong.body.find("利用者ID、パスワードまたは認証コードが正しくありません。"), std::string::npos);
+  EXPECT_NE(wrong.body.find("利用者ID、パスワードまたは認証コードが正しくありません。"),
+            std::string::npos);
   auto first = PostLoginForm(server_->port(), {{"user_id", "admin01"}, {"password", initial}});
   ASSERT_EQ(first.status, 303);
   EXPECT_EQ(first.Header("Location"), "/password");
@@ -303,16 +324,21 @@ TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
   ASSERT_EQ(csrf.size(), 64u);
   std::map<std::string, std::string> with_cookie = form_header;
   with_cookie["Cookie"] = step_cookie;
-  auto forged = Fetch(server_->port(), "/password", "POST",
-                      FormEncode({{"old_password", initial}, {"new_password", "passphrase-of-admin01"}}), with_cookie);
+  auto forged =
+      Fetch(server_->port(), "/password", "POST",
+            FormEncode({{"old_password", initial}, {"new_password", "passphrase-of-admin01"}}),
+            with_cookie);
   EXPECT_EQ(forged.status, 403);  // no CSRF field
-  auto changed = Fetch(server_->port(), "/password", "POST",
-                       FormEncode({{"csrf", csrf}, {"old_password", initial}, {"new_password", "passphrase-of-admin01"}}),
-                       with_cookie);
+  auto changed = Fetch(
+      server_->port(), "/password", "POST",
+      FormEncode(
+          {{"csrf", csrf}, {"old_password", initial}, {"new_password", "passphrase-of-admin01"}}),
+      with_cookie);
   ASSERT_EQ(changed.status, 303);
   EXPECT_EQ(changed.Header("Location"), "/login?changed=1");
   // Next login: the second factor is enrolled on its own screen, with a QR code to scan.
-  auto second = PostLoginForm(server_->port(), {{"user_id", "admin01"}, {"password", "passphrase-of-admin01"}});
+  auto second = PostLoginForm(server_->port(),
+                              {{"user_id", "admin01"}, {"password", "passphrase-of-admin01"}});
   ASSERT_EQ(second.status, 303);
   EXPECT_EQ(second.Header("Location"), "/enrol");
   const std::string enrol_cookie = CookieOf(second);
@@ -324,15 +350,19 @@ TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
   const std::string secret = enrol_page.body.substr(secret_at + 6, 32);
   std::map<std::string, std::string> enrol_headers = form_header;
   enrol_headers["Cookie"] = enrol_cookie;
-  auto bad_code = Fetch(server_->port(), "/enrol", "POST",
-                        FormEncode({{"csrf", CsrfIn(enrol_page.body)}, {"code", "000000"}}), enrol_headers);
+  auto bad_code =
+      Fetch(server_->port(), "/enrol", "POST",
+            FormEncode({{"csrf", CsrfIn(enrol_page.body)}, {"code", "000000"}}), enrol_headers);
   EXPECT_EQ(bad_code.status, 422);
   EXPECT_NE(bad_code.body.find("staff.code_invalid"), std::string::npos);
   auto enrolled = Fetch(server_->port(), "/enrol", "POST",
-                        FormEncode({{"csrf", CsrfIn(enrol_page.body)}, {"code", CodeFor(secret)}}), enrol_headers);
+                        FormEncode({{"csrf", CsrfIn(enrol_page.body)}, {"code", CodeFor(secret)}}),
+                        enrol_headers);
   ASSERT_EQ(enrolled.status, 303);
   EXPECT_EQ(enrolled.Header("Location"), "/login?enrolled=1");
-  auto in = PostLoginForm(server_->port(), {{"user_id", "admin01"}, {"password", "passphrase-of-admin01"}, {"code", CodeFor(secret)}});
+  auto in = PostLoginForm(
+      server_->port(),
+      {{"user_id", "admin01"}, {"password", "passphrase-of-admin01"}, {"code", CodeFor(secret)}});
   ASSERT_EQ(in.status, 303);
   EXPECT_EQ(in.Header("Location"), "/search");
   const std::string cookie = CookieOf(in);
@@ -375,20 +405,25 @@ TEST_F(StaffApiTest, TheCounterScreensFromLoginToTheResidentView) {
 TEST_F(StaffApiTest, ChangesThroughTheApiWithCheckProvisionalAndApproval) {
   const Login admin = LogIn("admin01", ReadyUser("admin01", "", true));
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
-  const std::string move = R"({"type":"within_move","event_date":"2026-11-20","notification_date":"2026-11-21",
+  const std::string move =
+      R"({"type":"within_move","event_date":"2026-11-20","notification_date":"2026-11-21",
     "movers":["0000000019","0000000027"],"new_address":{"text":"架空県架空市桜町二丁目","banchi":"3番4号"}})";
   const auto changes = [&]() { return QueryInt(db_, "SELECT count(*) FROM change_record"); };
   const int64_t before = changes();
   // 入力確認 records nothing; without the CSRF token nothing happens at all.
   auto checked = Post("/api/v1/changes?mode=check", move, clerk.cookie, clerk.csrf);
   ASSERT_EQ(checked.status, 200) << checked.body;
-  EXPECT_NE(checked.body.find("\"change_id\":0"), std::string::npos) << checked.body;  // not recorded
+  EXPECT_NE(checked.body.find("\"change_id\":0"), std::string::npos)
+      << checked.body;  // not recorded
   EXPECT_NE(checked.body.find("\"history_number\":2"), std::string::npos);
   EXPECT_EQ(Post("/api/v1/changes", move, clerk.cookie).status, 403);
   EXPECT_EQ(changes(), before);
   // Rule violations and unacknowledged アラート are refused with their rule ids.
-  auto future = Post("/api/v1/changes", R"({"type":"within_move","event_date":"2099-01-01","notification_date":"2026-11-21",
-    "movers":["0000000019"],"new_address":{"text":"架空県架空市桜町二丁目","banchi":"1番"}})", clerk.cookie, clerk.csrf);
+  auto future =
+      Post("/api/v1/changes",
+           R"({"type":"within_move","event_date":"2099-01-01","notification_date":"2026-11-21",
+    "movers":["0000000019"],"new_address":{"text":"架空県架空市桜町二丁目","banchi":"1番"}})",
+           clerk.cookie, clerk.csrf);
   EXPECT_EQ(future.status, 422);
   EXPECT_EQ(Field(future.body, "rule_id"), "change.event_date_future");
   EXPECT_EQ(Post("/api/v1/changes", "{\"type\":", clerk.cookie, clerk.csrf).status, 400);
@@ -406,11 +441,14 @@ TEST_F(StaffApiTest, ChangesThroughTheApiWithCheckProvisionalAndApproval) {
   auto approved = Post("/api/v1/pending/approve?id=" + pending_id, "", admin.cookie, admin.csrf);
   ASSERT_EQ(approved.status, 201) << approved.body;
   EXPECT_EQ(changes(), before + 1);
-  EXPECT_EQ(Post("/api/v1/pending/approve?id=" + pending_id, "", admin.cookie, admin.csrf).status, 404);
+  EXPECT_EQ(Post("/api/v1/pending/approve?id=" + pending_id, "", admin.cookie, admin.csrf).status,
+            404);
   // The 仮登録 screen: list, then 本登録 by a form with the CSRF field.
-  auto second = Post("/api/v1/changes?mode=provisional", R"({"type":"within_move","event_date":"2026-11-23",
+  auto second =
+      Post("/api/v1/changes?mode=provisional", R"({"type":"within_move","event_date":"2026-11-23",
     "notification_date":"2026-11-23","movers":["0000000019","0000000027"],
-    "new_address":{"text":"架空県架空市桜町二丁目","banchi":"9番9号"}})", clerk.cookie, clerk.csrf);
+    "new_address":{"text":"架空県架空市桜町二丁目","banchi":"9番9号"}})",
+           clerk.cookie, clerk.csrf);
   ASSERT_EQ(second.status, 201) << second.body;
   auto screen = Get("/pending", admin.cookie);
   ASSERT_EQ(screen.status, 200);
@@ -419,18 +457,24 @@ TEST_F(StaffApiTest, ChangesThroughTheApiWithCheckProvisionalAndApproval) {
   const std::string second_id = Field(second.body, "pending_id");
   std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"},
                                           {"Cookie", admin.cookie}};
-  EXPECT_EQ(Fetch(server_->port(), "/pending/approve", "POST", "id=" + second_id, form).status, 403);  // no CSRF
-  auto decided = Fetch(server_->port(), "/pending/approve", "POST", "id=" + second_id + "&csrf=" + admin.csrf, form);
+  EXPECT_EQ(Fetch(server_->port(), "/pending/approve", "POST", "id=" + second_id, form).status,
+            403);  // no CSRF
+  auto decided = Fetch(server_->port(), "/pending/approve", "POST",
+                       "id=" + second_id + "&csrf=" + admin.csrf, form);
   EXPECT_EQ(decided.status, 200);
   EXPECT_NE(decided.body.find("を本登録しました"), std::string::npos);
   EXPECT_NE(decided.body.find("仮登録 0 件"), std::string::npos);
   EXPECT_EQ(changes(), before + 2);
   EXPECT_EQ(Post("/api/v1/pending/withdraw?id=abc", "", admin.cookie, admin.csrf).status, 404);
   // 異動抑止 on the household: refused for everyone, with 403.
-  ASSERT_EQ(RunCli({"block", "--db", db_, "add", "--person", "0000000019", "--operation", "change"}).status, 0);
-  auto blocked = Post("/api/v1/changes", R"({"type":"within_move","event_date":"2026-11-22","notification_date":"2026-11-22",
+  ASSERT_EQ(RunCli({"block", "--db", db_, "add", "--person", "0000000019", "--operation", "change"})
+                .status,
+            0);
+  auto blocked =
+      Post("/api/v1/changes",
+           R"({"type":"within_move","event_date":"2026-11-22","notification_date":"2026-11-22",
     "movers":["0000000019","0000000027"],"new_address":{"text":"架空県架空市桜町三丁目","banchi":"5番"}})",
-                      admin.cookie, admin.csrf);
+           admin.cookie, admin.csrf);
   EXPECT_EQ(blocked.status, 403);
   EXPECT_EQ(Field(blocked.body, "rule_id"), "protection.blocked");
   EXPECT_EQ(changes(), before + 2);
@@ -447,54 +491,68 @@ TEST_F(StaffApiTest, CertificatesThroughTheApiAndTheScreen) {
   const Login viewer = LogIn("view01", ReadyUser("view01", "view", false));
   // 花子 (0000000027) is a 支援措置 target: her household's copies print her address, so 一郎's is
   // refused too until the officer releases the measure (tests/regressions).
-  auto shared = Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000019","with":["zokugara"]})",
+  auto shared = Post("/api/v1/certificates",
+                     R"({"kind":"juminhyo","person":"0000000019","with":["zokugara"]})",
                      clerk.cookie, clerk.csrf);
   EXPECT_EQ(shared.status, 403) << shared.body;
   EXPECT_EQ(Field(shared.body, "rule_id"), "support.issue_blocked");
   // Refusals, each as {code, rule_id, message_ja}.
-  auto third = Post("/api/v1/certificates",
-                    R"({"person":"0000000019","requester":"third-party","purpose":"相続","with":["kojin-bango"]})",
-                    clerk.cookie, clerk.csrf);
+  auto third = Post(
+      "/api/v1/certificates",
+      R"({"person":"0000000019","requester":"third-party","purpose":"相続","with":["kojin-bango"]})",
+      clerk.cookie, clerk.csrf);
   EXPECT_EQ(third.status, 422);
   EXPECT_EQ(Field(third.body, "rule_id"), "certificate.item_not_allowed");
-  auto household = Post("/api/v1/certificates", R"({"person":"0000000019","household":true})", clerk.cookie, clerk.csrf);
+  auto household = Post("/api/v1/certificates", R"({"person":"0000000019","household":true})",
+                        clerk.cookie, clerk.csrf);
   EXPECT_EQ(household.status, 403);
   EXPECT_EQ(Field(household.body, "rule_id"), "support.issue_blocked");
-  auto no_permission = Post("/api/v1/certificates", R"({"person":"0000000019"})", viewer.cookie, viewer.csrf);
+  auto no_permission =
+      Post("/api/v1/certificates", R"({"person":"0000000019"})", viewer.cookie, viewer.csrf);
   EXPECT_EQ(no_permission.status, 403);
   EXPECT_EQ(Field(no_permission.body, "rule_id"), "access.permission_denied");
-  EXPECT_EQ(Post("/api/v1/certificates", R"({"person":"0000000019"})", clerk.cookie).status, 403);  // no CSRF
-  auto bad_kind = Post("/api/v1/certificates", R"({"person":"0000000019","kind":"koseki"})", clerk.cookie, clerk.csrf);
+  EXPECT_EQ(Post("/api/v1/certificates", R"({"person":"0000000019"})", clerk.cookie).status,
+            403);  // no CSRF
+  auto bad_kind = Post("/api/v1/certificates", R"({"person":"0000000019","kind":"koseki"})",
+                       clerk.cookie, clerk.csrf);
   EXPECT_EQ(bad_kind.status, 400);
   EXPECT_EQ(Field(bad_kind.body, "rule_id"), "certificate.unknown_kind");
-  EXPECT_EQ(Post("/api/v1/certificates", R"({"person":{"x":1}})", clerk.cookie, clerk.csrf).status, 400);
+  EXPECT_EQ(Post("/api/v1/certificates", R"({"person":{"x":1}})", clerk.cookie, clerk.csrf).status,
+            400);
   // The screen: the form; a refusal comes back on the form in Japanese.
   auto form = Get("/certificate?person=0000000019", clerk.cookie);
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("value=\"0000000019\""), std::string::npos);
   std::map<std::string, std::string> headers{{"Content-Type", "application/x-www-form-urlencoded"},
                                              {"Cookie", clerk.cookie}};
-  auto refused = Fetch(server_->port(), "/certificate", "POST",
-                       FormEncode({{"csrf", clerk.csrf}, {"person", "0000000019"}, {"household", "1"}}), headers);
+  auto refused = Fetch(
+      server_->port(), "/certificate", "POST",
+      FormEncode({{"csrf", clerk.csrf}, {"person", "0000000019"}, {"household", "1"}}), headers);
   EXPECT_EQ(refused.status, 403);
   EXPECT_NE(refused.body.find("支援措置の対象者が含まれるため"), std::string::npos);
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM issuance"), 0);
   // After review the 支援措置 officer releases the measure to this clerk: the copies issue.
-  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "clerk01", "--minutes", "30", "--reason",
-                    "審査済み"})
+  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "clerk01", "--minutes",
+                    "30", "--reason", "審査済み"})
                 .status,
             0);
-  auto pdf = Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000019","with":["zokugara"]})",
-                  clerk.cookie, clerk.csrf);
+  auto pdf = Post("/api/v1/certificates",
+                  R"({"kind":"juminhyo","person":"0000000019","with":["zokugara"]})", clerk.cookie,
+                  clerk.csrf);
   ASSERT_EQ(pdf.status, 201) << pdf.body;
   EXPECT_EQ(pdf.Header("Content-Type"), "application/pdf");
   EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
   EXPECT_EQ(pdf.Header("X-Jrr-Issuance-Id"), "1");
   EXPECT_EQ(pdf.Header("X-Jrr-Sheets"), "1");
-  EXPECT_NE(pdf.Header("X-Jrr-Issue-Numbers").find("%E6%9E%B6%E7%A9%BA%E5%B8%82"), std::string::npos);  // 架空市
+  EXPECT_NE(pdf.Header("X-Jrr-Issue-Numbers").find("%E6%9E%B6%E7%A9%BA%E5%B8%82"),
+            std::string::npos);  // 架空市
   auto printed = Fetch(server_->port(), "/certificate", "POST",
-                       FormEncode({{"csrf", clerk.csrf}, {"person", "0000000019"}, {"kind", "juminhyo"},
-                                   {"household", "0"}, {"item-zokugara", "1"}, {"copies", "2"}}),
+                       FormEncode({{"csrf", clerk.csrf},
+                                   {"person", "0000000019"},
+                                   {"kind", "juminhyo"},
+                                   {"household", "0"},
+                                   {"item-zokugara", "1"},
+                                   {"copies", "2"}}),
                        headers);
   ASSERT_EQ(printed.status, 201) << printed.body.substr(0, 400);
   EXPECT_TRUE(printed.body.starts_with("%PDF-"));
@@ -522,23 +580,28 @@ TEST_F(StaffApiTest, SealRegistrationThroughTheApiAndTheScreen) {
   auto listed = Get("/api/v1/seals?person=0000000019", clerk.cookie);
   EXPECT_EQ(listed.status, 200);
   EXPECT_NE(listed.body.find("\"card_number\":\"K000001\""), std::string::npos);
-  auto wrong = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000009"})", clerk.cookie, clerk.csrf);
+  auto wrong = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000009"})",
+                    clerk.cookie, clerk.csrf);
   EXPECT_EQ(Field(wrong.body, "rule_id"), "seal.card_mismatch");
   // The certificate prints 一郎's address, where the 支援措置 target 花子 lives: refused until the
   // officer releases the measure to this clerk.
-  auto shared = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000001"})", clerk.cookie, clerk.csrf);
+  auto shared = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000001"})",
+                     clerk.cookie, clerk.csrf);
   EXPECT_EQ(Field(shared.body, "rule_id"), "support.issue_blocked") << shared.body;
-  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "clerk01", "--minutes", "30", "--reason",
-                    "審査済み"})
+  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "clerk01", "--minutes",
+                    "30", "--reason", "審査済み"})
                 .status,
             0);
-  auto pdf = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000001"})", clerk.cookie, clerk.csrf);
+  auto pdf = Post("/api/v1/seals/certificate", R"({"person":"0000000019","card":"K000001"})",
+                  clerk.cookie, clerk.csrf);
   ASSERT_EQ(pdf.status, 201) << pdf.body;
   EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
-  auto unknown = Post("/api/v1/seals/step", R"({"step":"explode","key":"000001"})", clerk.cookie, clerk.csrf);
+  auto unknown =
+      Post("/api/v1/seals/step", R"({"step":"explode","key":"000001"})", clerk.cookie, clerk.csrf);
   EXPECT_EQ(Field(unknown.body, "rule_id"), "seal.unknown_step");
   // 廃止申請: the entry ends and stays.
-  auto abolished = Post("/api/v1/seals/step", R"({"step":"abolish","key":"000001"})", clerk.cookie, clerk.csrf);
+  auto abolished =
+      Post("/api/v1/seals/step", R"({"step":"abolish","key":"000001"})", clerk.cookie, clerk.csrf);
   ASSERT_EQ(abolished.status, 200) << abolished.body;
   EXPECT_EQ(Field(abolished.body, "state"), "ended");
   // The screen: a multipart upload for someone else in the register.
@@ -547,14 +610,19 @@ TEST_F(StaffApiTest, SealRegistrationThroughTheApiAndTheScreen) {
   EXPECT_NE(page.body.find("廃止申請"), std::string::npos);
   const std::string boundary = "jrrBoundary7MA4YWxk";
   auto part = [&](const std::string& name, const std::string& value) {
-    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+           value + "\r\n";
   };
-  std::string multipart = part("csrf", clerk.csrf) + part("person", "0000000019") + part("dpi", "600") +
-                          part("route", "inquiry") + part("material", "1") + part("legibility", "1");
-  multipart += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"seal.png\"\r\n"
-               "Content-Type: image/png\r\n\r\n" + png + "\r\n--" + boundary + "--\r\n";
-  auto uploaded = Fetch(server_->port(), "/seal/apply", "POST", multipart,
-                        {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Cookie", clerk.cookie}});
+  std::string multipart = part("csrf", clerk.csrf) + part("person", "0000000019") +
+                          part("dpi", "600") + part("route", "inquiry") + part("material", "1") +
+                          part("legibility", "1");
+  multipart += "--" + boundary +
+               "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"seal.png\"\r\n"
+               "Content-Type: image/png\r\n\r\n" +
+               png + "\r\n--" + boundary + "--\r\n";
+  auto uploaded = Fetch(
+      server_->port(), "/seal/apply", "POST", multipart,
+      {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Cookie", clerk.cookie}});
   ASSERT_EQ(uploaded.status, 200) << uploaded.body.substr(0, 600);
   EXPECT_NE(uploaded.body.find("照会中として受け付けました"), std::string::npos);
   EXPECT_NE(uploaded.body.find("照会書（PDF）"), std::string::npos);
@@ -579,15 +647,21 @@ TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
   ASSERT_EQ(one.status, 200);
   EXPECT_NE(one.body.find("架空県架空市桜町一丁目1番2号"), std::string::npos) << one.body;
   std::string notice =
-      "FUHYO-NOTICE/1\nnotice_id=架空県他市-1\nfrom=架空県他市\nto=架空県架空市\ndomicile=架空県架空市桜町一丁目1番地\n"
+      "FUHYO-NOTICE/"
+      "1\nnotice_id=架空県他市-1\nfrom=架空県他市\nto=架空県架空市\ndomicile="
+      "架空県架空市桜町一丁目1番地\n"
       "head_of_family=架空　一郎\nfamily_name=架空\ngiven_name=一郎\nbirth_date=1980-04-01\nsex=1\n"
-      "resident_record_code=\naddress=架空県他市本町1番1号\nabroad=0\nsince=2026-11-25\nsent_on=2026-11-26\n";
-  EXPECT_EQ(Post("/api/v1/fuhyo/notices", notice, viewer.cookie, viewer.csrf).status, 403);  // needs 異動入力
+      "resident_record_code=\naddress=架空県他市本町1番1号\nabroad=0\nsince=2026-11-25\nsent_on="
+      "2026-11-26\n";
+  EXPECT_EQ(Post("/api/v1/fuhyo/notices", notice, viewer.cookie, viewer.csrf).status,
+            403);  // needs 異動入力
   auto applied = Post("/api/v1/fuhyo/notices", notice, clerk.cookie, clerk.csrf);
   ASSERT_EQ(applied.status, 201) << applied.body;
-  EXPECT_EQ(Post("/api/v1/fuhyo/notices", notice, clerk.cookie, clerk.csrf).status, 200);  // once only
+  EXPECT_EQ(Post("/api/v1/fuhyo/notices", notice, clerk.cookie, clerk.csrf).status,
+            200);  // once only
   std::string mismatch = notice;
-  mismatch.replace(mismatch.find("架空県他市-1"), std::string("架空県他市-1").size(), "架空県他市-2");
+  mismatch.replace(mismatch.find("架空県他市-1"), std::string("架空県他市-1").size(),
+                   "架空県他市-2");
   mismatch.replace(mismatch.find("1980-04-01"), 10, "1981-04-01");
   auto refused = Post("/api/v1/fuhyo/notices", mismatch, clerk.cookie, clerk.csrf);
   EXPECT_EQ(refused.status, 422);
@@ -600,10 +674,12 @@ TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
   EXPECT_NE(page.body.find("通知 架空県他市-1"), std::string::npos);
 
   // 戸籍 events through the API: the same names as the CLI and the screen, 和暦 dates accepted.
-  const std::string born = R"({"kind":"nyuseki","id":"1","family":"架空","given":"太郎","family_kana":"カクウ",
+  const std::string born =
+      R"({"kind":"nyuseki","id":"1","family":"架空","given":"太郎","family_kana":"カクウ",
     "given_kana":"タロウ","birth":"令和8年11月1日","sex":"male","address":"架空県架空市桜町一丁目1番2号",
     "on":"令和8年11月2日","reason":"出生"})";
-  EXPECT_EQ(Post("/api/v1/fuhyo/events", born, viewer.cookie, viewer.csrf).status, 403);  // needs 異動入力
+  EXPECT_EQ(Post("/api/v1/fuhyo/events", born, viewer.cookie, viewer.csrf).status,
+            403);  // needs 異動入力
   auto entered = Post("/api/v1/fuhyo/events", born, clerk.cookie, clerk.csrf);
   ASSERT_EQ(entered.status, 201) << entered.body;
   EXPECT_NE(entered.body.find("\"given_kana\":\"タロウ\""), std::string::npos) << entered.body;
@@ -612,25 +688,30 @@ TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
     "on":"令和8年11月20日","reason":"職権修正"})";
   auto code_refused = Post("/api/v1/fuhyo/events", code_fix, clerk.cookie, clerk.csrf);
   EXPECT_EQ(code_refused.status, 403) << code_refused.body;
-  const Login coder = LogIn("code01", ReadyUser("code01", "view,change,see_resident_record_code", false));
+  const Login coder =
+      LogIn("code01", ReadyUser("code01", "view,change,see_resident_record_code", false));
   auto code_written = Post("/api/v1/fuhyo/events", code_fix, coder.cookie, coder.csrf);
   ASSERT_EQ(code_written.status, 201) << code_written.body;
-  EXPECT_NE(Get("/api/v1/fuhyo?id=1", coder.cookie).body.find("\"resident_record_code\":\"12345678903\""),
-            std::string::npos);
+  EXPECT_NE(
+      Get("/api/v1/fuhyo?id=1", coder.cookie).body.find("\"resident_record_code\":\"12345678903\""),
+      std::string::npos);
   EXPECT_EQ(Get("/api/v1/fuhyo?id=1", viewer.cookie).body.find("12345678903"), std::string::npos);
   EXPECT_EQ(Get("/fuhyo?id=1", viewer.cookie).body.find("12345678903"), std::string::npos);
   auto twice = Post("/api/v1/fuhyo/events", born, clerk.cookie, clerk.csrf);
   EXPECT_EQ(twice.status, 422);
   EXPECT_EQ(Field(twice.body, "rule_id"), "fuhyo.member_exists");
   EXPECT_FALSE(Field(twice.body, "message_ja").empty());
-  EXPECT_EQ(Field(Post("/api/v1/fuhyo/events", R"({"kind":"rikon","id":"1","on":"2026-11-01"})", clerk.cookie, clerk.csrf).body,
+  EXPECT_EQ(Field(Post("/api/v1/fuhyo/events", R"({"kind":"rikon","id":"1","on":"2026-11-01"})",
+                       clerk.cookie, clerk.csrf)
+                      .body,
                   "rule_id"),
             "fuhyo.unknown_event");
   EXPECT_EQ(Post("/api/v1/fuhyo/events", "{not json", clerk.cookie, clerk.csrf).status, 400);
-  EXPECT_EQ(Post("/api/v1/fuhyo/events", R"({"kind":"kaisei","id":"x1","on":"2026-11-01","reason":"r"})", clerk.cookie,
-                 clerk.csrf)
-                .status,
-            400);
+  EXPECT_EQ(
+      Post("/api/v1/fuhyo/events", R"({"kind":"kaisei","id":"x1","on":"2026-11-01","reason":"r"})",
+           clerk.cookie, clerk.csrf)
+          .status,
+      400);
   // Notices: the inbox keeps the refused one with its reply.
   auto inbox = Get("/api/v1/fuhyo/notices?box=inbox", viewer.cookie);
   ASSERT_EQ(inbox.status, 200) << inbox.body;
@@ -642,63 +723,74 @@ TEST_F(StaffApiTest, FuhyoThroughTheApiAndTheScreen) {
   EXPECT_NE(notices_page.body.find("住基法第19条第2項"), std::string::npos) << notices_page.body;
 
   // The screen's forms: a 職権修正 (CSRF checked), then a copy as PDF.
-  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}};
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Cookie", clerk.cookie}};
   auto encoded = [](const std::string& text) {
     std::string out;
     Poco::URI::encode(text, "&=+", out);
     return out;
   };
-  const std::string correction = "kind=shusei&id=1&member=1&address=" + encoded("架空県架空市桜町一丁目1番3号") +
-                                 "&since=2026-10-01&on=2026-11-27&reason=" + encoded("住居表示の誤記");
-  EXPECT_EQ(Fetch(server_->port(), "/fuhyo/event", "POST", correction, form).status, 403);  // no CSRF token
-  auto recorded = Fetch(server_->port(), "/fuhyo/event", "POST", correction + "&csrf=" + clerk.csrf, form);
+  const std::string correction =
+      "kind=shusei&id=1&member=1&address=" + encoded("架空県架空市桜町一丁目1番3号") +
+      "&since=2026-10-01&on=2026-11-27&reason=" + encoded("住居表示の誤記");
+  EXPECT_EQ(Fetch(server_->port(), "/fuhyo/event", "POST", correction, form).status,
+            403);  // no CSRF token
+  auto recorded =
+      Fetch(server_->port(), "/fuhyo/event", "POST", correction + "&csrf=" + clerk.csrf, form);
   ASSERT_EQ(recorded.status, 303) << recorded.body;
   EXPECT_EQ(recorded.Header("Location"), "/fuhyo?id=1&done=shusei");
   auto after = Get("/fuhyo?id=1&done=shusei", clerk.cookie);
   EXPECT_NE(after.body.find("職権修正を記録しました。"), std::string::npos);
   EXPECT_NE(after.body.find("職権修正: 住居表示の誤記"), std::string::npos);
-  auto empty_reason = Fetch(server_->port(), "/fuhyo/event", "POST",
-                            "kind=shusei&id=1&member=1&given=x&on=2026-11-27&csrf=" + clerk.csrf, form);
+  auto empty_reason =
+      Fetch(server_->port(), "/fuhyo/event", "POST",
+            "kind=shusei&id=1&member=1&given=x&on=2026-11-27&csrf=" + clerk.csrf, form);
   EXPECT_EQ(empty_reason.status, 422);
   EXPECT_NE(empty_reason.body.find("fuhyo.reason_required"), std::string::npos);
 
   // Copies need 証明発行 and a certifier.
-  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title", "架空市長", "--name",
-                    "市長　太郎", "--from", "2020-04-01"})
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-certifier", "--role", "mayor", "--title",
+                    "架空市長", "--name", "市長　太郎", "--from", "2020-04-01"})
                 .status,
             0);
   EXPECT_EQ(Post("/api/v1/fuhyo/copies", R"({"id":"1"})", clerk.cookie, clerk.csrf).status, 403);
   const Login issuer = LogIn("issue01", ReadyUser("issue01", "view,issue", false));
   // 一郎's line is the address of 花子, a 支援措置 target: refused until the officer releases it.
-  auto shared = Post("/api/v1/fuhyo/copies", R"({"id":"1","requester":"self","members":["1"]})", issuer.cookie, issuer.csrf);
+  auto shared = Post("/api/v1/fuhyo/copies", R"({"id":"1","requester":"self","members":["1"]})",
+                     issuer.cookie, issuer.csrf);
   EXPECT_EQ(Field(shared.body, "rule_id"), "support.issue_blocked") << shared.body;
-  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "issue01", "--minutes", "30", "--reason",
-                    "審査済み"})
+  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "issue01", "--minutes",
+                    "30", "--reason", "審査済み"})
                 .status,
             0);
-  auto copy = Post("/api/v1/fuhyo/copies", R"({"id":"1","requester":"self","members":["1"]})", issuer.cookie, issuer.csrf);
+  auto copy = Post("/api/v1/fuhyo/copies", R"({"id":"1","requester":"self","members":["1"]})",
+                   issuer.cookie, issuer.csrf);
   ASSERT_EQ(copy.status, 201) << copy.body;
   EXPECT_EQ(copy.Header("Content-Type"), "application/pdf");
   EXPECT_EQ(copy.Header("X-Jrr-Sheets"), "1");
   EXPECT_EQ(copy.body.rfind("%PDF", 0), 0u);
-  auto third = Post("/api/v1/fuhyo/copies", R"({"id":"1","requester":"third-party"})", issuer.cookie, issuer.csrf);
+  auto third = Post("/api/v1/fuhyo/copies", R"({"id":"1","requester":"third-party"})",
+                    issuer.cookie, issuer.csrf);
   EXPECT_EQ(Field(third.body, "rule_id"), "fuhyo.purpose_required");
-  std::map<std::string, std::string> issuer_form{{"Content-Type", "application/x-www-form-urlencoded"},
-                                                 {"Cookie", issuer.cookie}};
-  auto from_screen =
-      Fetch(server_->port(), "/fuhyo/copy", "POST", "id=1&requester=self&with-honseki=1&csrf=" + issuer.csrf, issuer_form);
+  std::map<std::string, std::string> issuer_form{
+      {"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", issuer.cookie}};
+  auto from_screen = Fetch(server_->port(), "/fuhyo/copy", "POST",
+                           "id=1&requester=self&with-honseki=1&csrf=" + issuer.csrf, issuer_form);
   EXPECT_EQ(from_screen.status, 403) << "本籍 on request needs the permission to see it";
   const Login full = LogIn("issue02", ReadyUser("issue02", "view,issue,see_domicile", false));
-  std::map<std::string, std::string> full_form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", full.cookie}};
+  std::map<std::string, std::string> full_form{
+      {"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", full.cookie}};
   // The whole 附票 prints 花子 herself, a 支援措置 target with no 住民票コード on the 附票: refused
   // (matched by her 氏名 and 生年月日) until the officer releases it to this clerk.
-  auto whole = Fetch(server_->port(), "/fuhyo/copy", "POST", "id=1&requester=self&with-honseki=1&csrf=" + full.csrf, full_form);
+  auto whole = Fetch(server_->port(), "/fuhyo/copy", "POST",
+                     "id=1&requester=self&with-honseki=1&csrf=" + full.csrf, full_form);
   EXPECT_EQ(whole.status, 403) << whole.body;
-  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "issue02", "--minutes", "30", "--reason",
-                    "審査済み"})
+  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "issue02", "--minutes",
+                    "30", "--reason", "審査済み"})
                 .status,
             0);
-  auto printed = Fetch(server_->port(), "/fuhyo/copy", "POST", "id=1&requester=self&with-honseki=1&csrf=" + full.csrf, full_form);
+  auto printed = Fetch(server_->port(), "/fuhyo/copy", "POST",
+                       "id=1&requester=self&with-honseki=1&csrf=" + full.csrf, full_form);
   ASSERT_EQ(printed.status, 201) << printed.body;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 2);
 }
@@ -713,28 +805,36 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   const int64_t before = versions();
   auto form = Get("/change?type=within_move&atena=0000000019", clerk.cookie);
   ASSERT_EQ(form.status, 200) << form.body;
-  EXPECT_NE(form.body.find("value=\"0000000027\""), std::string::npos) << "the household's members to pick";
+  EXPECT_NE(form.body.find("value=\"0000000027\""), std::string::npos)
+      << "the household's members to pick";
   EXPECT_NE(form.body.find("value=\"0000000019\" checked"), std::string::npos);
-  EXPECT_NE(form.body.find("name=\"ex_officio:bool\""), std::string::npos) << "届出の準用 (JK-4.2.0.2)";
-  std::map<std::string, std::string> headers{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}};
-  auto post = [&](const std::string& body) { return Fetch(server_->port(), "/change", "POST", body, headers); };
+  EXPECT_NE(form.body.find("name=\"ex_officio:bool\""), std::string::npos)
+      << "届出の準用 (JK-4.2.0.2)";
+  std::map<std::string, std::string> headers{{"Content-Type", "application/x-www-form-urlencoded"},
+                                             {"Cookie", clerk.cookie}};
+  auto post = [&](const std::string& body) {
+    return Fetch(server_->port(), "/change", "POST", body, headers);
+  };
   auto encoded = [](const std::string& text) {
     std::string out;
     Poco::URI::encode(text, "&=+:,", out);
     return out;
   };
-  const std::string move = "type=within_move&atena=0000000019&event_date=" + encoded("令和8年11月20日") +
-                           "&notification_date=" + encoded("令和8年11月21日") + "&" + encoded("movers:list") +
-                           "=&" + encoded("movers:list") + "=0000000019&" + encoded("relationships.0000000019") + "=" +
-                           encoded("世帯主") + "&" + encoded("new_address.text") + "=" +
-                           encoded("架空県架空市桜町二丁目") + "&" + encoded("new_address.banchi") + "=" + encoded("5番6号");
+  const std::string move =
+      "type=within_move&atena=0000000019&event_date=" + encoded("令和8年11月20日") +
+      "&notification_date=" + encoded("令和8年11月21日") + "&" + encoded("movers:list") + "=&" +
+      encoded("movers:list") + "=0000000019&" + encoded("relationships.0000000019") + "=" +
+      encoded("世帯主") + "&" + encoded("new_address.text") + "=" +
+      encoded("架空県架空市桜町二丁目") + "&" + encoded("new_address.banchi") + "=" +
+      encoded("5番6号");
   EXPECT_EQ(post(move + "&mode=check").status, 403);  // no CSRF token
   // The 世帯主 leaves his wife alone: she becomes 世帯主 — an アラート to acknowledge.
   auto alert = post(move + "&mode=check&csrf=" + clerk.csrf);
   ASSERT_EQ(alert.status, 200) << alert.body;
   EXPECT_NE(alert.body.find("change.sole_member_becomes_head"), std::string::npos) << alert.body;
   EXPECT_NE(alert.body.find("確認した"), std::string::npos);
-  const std::string acknowledged = move + "&" + encoded("acknowledged_alerts:list") + "=change.sole_member_becomes_head";
+  const std::string acknowledged =
+      move + "&" + encoded("acknowledged_alerts:list") + "=change.sole_member_becomes_head";
   auto confirm = post(acknowledged + "&mode=check&csrf=" + clerk.csrf);
   ASSERT_EQ(confirm.status, 200) << confirm.body;
   EXPECT_NE(confirm.body.find("入力確認"), std::string::npos);
@@ -743,7 +843,8 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   EXPECT_EQ(versions(), before) << "入力確認 records nothing";
   // An エラー is refused with its message and nothing is written.
   std::string future = acknowledged;
-  future.replace(future.find(encoded("令和8年11月20日")), encoded("令和8年11月20日").size(), "2099-01-01");
+  future.replace(future.find(encoded("令和8年11月20日")), encoded("令和8年11月20日").size(),
+                 "2099-01-01");
   auto refused = post(future + "&mode=check&csrf=" + clerk.csrf);
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("role=\"alert\""), std::string::npos);
@@ -753,13 +854,15 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   // 登録.
   auto recorded = post(acknowledged + "&mode=record&csrf=" + clerk.csrf);
   ASSERT_EQ(recorded.status, 303) << recorded.body;
-  EXPECT_EQ(recorded.Header("Location").rfind("/resident?atena=0000000019&recorded=", 0), 0u) << recorded.Header("Location");
+  EXPECT_EQ(recorded.Header("Location").rfind("/resident?atena=0000000019&recorded=", 0), 0u)
+      << recorded.Header("Location");
   EXPECT_EQ(versions(), before + 2) << "the mover and the wife who became 世帯主";
   auto shown = Get(recorded.Header("Location"), clerk.cookie);
   EXPECT_NE(shown.body.find("異動を記録しました"), std::string::npos);
   EXPECT_NE(shown.body.find("架空県架空市桜町二丁目5番6号"), std::string::npos);
   // 仮登録: into the list, nothing in the register until 本登録.
-  const std::string death = "type=death&event_date=" + encoded("令和8年11月25日") + "&addressee_number=0000000027";
+  const std::string death =
+      "type=death&event_date=" + encoded("令和8年11月25日") + "&addressee_number=0000000027";
   auto provisional = post(death + "&mode=provisional&csrf=" + clerk.csrf);
   ASSERT_EQ(provisional.status, 303) << provisional.body;
   EXPECT_EQ(provisional.Header("Location").rfind("/pending?entered=", 0), 0u);
@@ -770,43 +873,55 @@ TEST_F(StaffApiTest, ChangeScreensCheckConfirmAndRecord) {
   EXPECT_NE(correction_form.body.find("value=\"一郎\""), std::string::npos) << correction_form.body;
   const std::string correction = "type=correction&event_date=" + encoded("令和8年11月26日") +
                                  "&addressee_number=0000000019&reason=clerical_error_correction&" +
-                                 encoded("fields.family_name") + "=" + encoded("架空") + "&" + encoded("fields.given_name") +
-                                 "=" + encoded("一朗");
+                                 encoded("fields.family_name") + "=" + encoded("架空") + "&" +
+                                 encoded("fields.given_name") + "=" + encoded("一朗");
   auto corrected = post(correction + "&mode=record&csrf=" + clerk.csrf);
   ASSERT_EQ(corrected.status, 303) << corrected.body;
-  EXPECT_NE(Get(corrected.Header("Location"), clerk.cookie).body.find("架空　一朗"), std::string::npos);
+  EXPECT_NE(Get(corrected.Header("Location"), clerk.cookie).body.find("架空　一朗"),
+            std::string::npos);
   // 異動の取消し of that 修正 from its screen, by the 異動番号 the resident view shows.
   const std::string location = corrected.Header("Location");
   const std::string change_id = location.substr(location.find("recorded=") + 9);
-  const std::string cancel = "type=cancellation&event_date=" + encoded("令和8年11月27日") + "&" + encoded("change_id:int") +
-                             "=" + change_id + "&" + encoded("persons:list") + "=0000000019";
+  const std::string cancel = "type=cancellation&event_date=" + encoded("令和8年11月27日") + "&" +
+                             encoded("change_id:int") + "=" + change_id + "&" +
+                             encoded("persons:list") + "=0000000019";
   auto cancelled = post(cancel + "&mode=record&csrf=" + clerk.csrf);
   ASSERT_EQ(cancelled.status, 303) << cancelled.body;
-  EXPECT_NE(Get(cancelled.Header("Location"), clerk.cookie).body.find("架空　一郎"), std::string::npos);
-  auto not_a_number = post("type=cancellation&event_date=2026-11-27&" + encoded("change_id:int") + "=x&mode=check&csrf=" +
-                           clerk.csrf);
+  EXPECT_NE(Get(cancelled.Header("Location"), clerk.cookie).body.find("架空　一郎"),
+            std::string::npos);
+  auto not_a_number = post("type=cancellation&event_date=2026-11-27&" + encoded("change_id:int") +
+                           "=x&mode=check&csrf=" + clerk.csrf);
   EXPECT_EQ(not_a_number.status, 400);
   EXPECT_NE(not_a_number.body.find("change_form.bad_name"), std::string::npos);
   // 転入 from a 転出証明書: its two-dimensional code, as a reader types it, fills the form.
   const std::string certificate =
-      "JRR-TENSHUTSU/1\nfrom=990027\nfrom_name=架空村\nissued=2026-11-20\n--\natena=0000000099\nkind=japanese\n"
-      "name=転入　花子\nkana=テンニュウ　ハナコ\nbirth=1990-01-01\nbirth_text=平成2年1月1日\nsex=2\n"
-      "relationship=世帯主\naddress=架空県架空村中央3番地\ndomicile=架空県架空村中央3番地\nhead_of_family=転入　花子\n"
+      "JRR-TENSHUTSU/"
+      "1\nfrom=990027\nfrom_name=架空村\nissued=2026-11-20\n--\natena=0000000099\nkind=japanese\n"
+      "name=転入　花子\nkana=テンニュウ　ハナコ\nbirth=1990-01-01\nbirth_text=平成2年1月1日\nsex="
+      "2\n"
+      "relationship=世帯主\naddress=架空県架空村中央3番地\ndomicile=架空県架空村中央3番地\nhead_of_"
+      "family=転入　花子\n"
       "resident_record_code=\nindividual_number=\n";
-  auto loaded = post("type=move_in&mode=load-certificate&certificate=" + encoded(certificate) + "&csrf=" + clerk.csrf);
+  auto loaded = post("type=move_in&mode=load-certificate&certificate=" + encoded(certificate) +
+                     "&csrf=" + clerk.csrf);
   ASSERT_EQ(loaded.status, 200) << loaded.body;
-  EXPECT_NE(loaded.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos) << loaded.body;
+  EXPECT_NE(loaded.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos)
+      << loaded.body;
   EXPECT_NE(loaded.body.find("value=\"架空県架空村中央3番地\""), std::string::npos);
   EXPECT_NE(loaded.body.find("転出証明書（架空村、令和8年11月20日発行）による"), std::string::npos);
   auto unreadable = post("type=move_in&mode=load-certificate&certificate=hello&csrf=" + clerk.csrf);
   EXPECT_EQ(unreadable.status, 400);
   EXPECT_NE(unreadable.body.find("moveout.malformed"), std::string::npos);
   // CSV形式のデータの取込 (JK-10.8): the 券面事項 of a 個人番号カード, as CSV.
-  auto from_csv = post("type=move_in&mode=load-csv&csv=" +
-                       encoded("住所,氏名,生年月日,性別\n架空県架空村中央3番地,転入 花子,1990-01-01,2\n") + "&csrf=" + clerk.csrf);
+  auto from_csv =
+      post("type=move_in&mode=load-csv&csv=" +
+           encoded("住所,氏名,生年月日,性別\n架空県架空村中央3番地,転入 花子,1990-01-01,2\n") +
+           "&csrf=" + clerk.csrf);
   ASSERT_EQ(from_csv.status, 200) << from_csv.body;
-  EXPECT_NE(from_csv.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos) << from_csv.body;
-  auto bad_csv = post("type=move_in&mode=load-csv&csv=" + encoded("趣味\n釣り\n") + "&csrf=" + clerk.csrf);
+  EXPECT_NE(from_csv.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos)
+      << from_csv.body;
+  auto bad_csv =
+      post("type=move_in&mode=load-csv&csv=" + encoded("趣味\n釣り\n") + "&csrf=" + clerk.csrf);
   EXPECT_EQ(bad_csv.status, 400);
   EXPECT_NE(bad_csv.body.find("csv.unknown_column"), std::string::npos);
 }
@@ -820,12 +935,15 @@ TEST_F(StaffApiTest, ProtectionScreenSetsAndEndsBlocksAndMeasures) {
   const Login officer = LogIn("dv01", ReadyUser("dv01", "view,support_measure", false));
   auto page = Get("/protection?person=0000000019", blocker.cookie);
   ASSERT_EQ(page.status, 200) << page.body;
-  EXPECT_NE(page.body.find("支援措置担当の職員だけが見られます"), std::string::npos) << "no 支援措置 details without it";
-  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", blocker.cookie}};
+  EXPECT_NE(page.body.find("支援措置担当の職員だけが見られます"), std::string::npos)
+      << "no 支援措置 details without it";
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Cookie", blocker.cookie}};
   auto post = [&](const std::map<std::string, std::string>& headers, const std::string& body) {
     return Fetch(server_->port(), "/protection", "POST", body, headers);
   };
-  const std::string add = "action=block-add&return-person=0000000019&person=0000000019&operation=issue&level=error";
+  const std::string add =
+      "action=block-add&return-person=0000000019&person=0000000019&operation=issue&level=error";
   EXPECT_EQ(post(form, add).status, 403);  // no CSRF token
   auto added = post(form, add + "&csrf=" + blocker.csrf);
   ASSERT_EQ(added.status, 303) << added.body;
@@ -833,35 +951,45 @@ TEST_F(StaffApiTest, ProtectionScreenSetsAndEndsBlocksAndMeasures) {
   auto listed = Get("/protection?person=0000000019", blocker.cookie);
   EXPECT_NE(listed.body.find("<td>証明</td><td>エラー</td>"), std::string::npos) << listed.body;
   EXPECT_NE(listed.body.find(">本解除<"), std::string::npos);
-  auto bad = post(form, "action=block-add&return-person=0000000019&person=0000000019&operation=nothing&csrf=" + blocker.csrf);
+  auto bad = post(
+      form, "action=block-add&return-person=0000000019&person=0000000019&operation=nothing&csrf=" +
+                blocker.csrf);
   EXPECT_EQ(bad.status, 400) << bad.body;
   EXPECT_NE(bad.body.find("protection.invalid_operation"), std::string::npos);
   auto ended = post(form, "action=block-end&return-person=0000000019&id=1&csrf=" + blocker.csrf);
   EXPECT_EQ(ended.status, 303) << ended.body;
-  EXPECT_NE(Get("/protection?person=0000000019", blocker.cookie).body.find("解除（"), std::string::npos);
+  EXPECT_NE(Get("/protection?person=0000000019", blocker.cookie).body.find("解除（"),
+            std::string::npos);
   // 支援措置: the blocker may not register one; the officer may.
-  const std::string measure = "action=support-add&return-person=0000000019&applicant=0000000019&kind=dv&from=2026-11-01";
+  const std::string measure =
+      "action=support-add&return-person=0000000019&applicant=0000000019&kind=dv&from=2026-11-01";
   EXPECT_EQ(post(form, measure + "&csrf=" + blocker.csrf).status, 403);
-  std::map<std::string, std::string> officer_form{{"Content-Type", "application/x-www-form-urlencoded"},
-                                                  {"Cookie", officer.cookie}};
-  const int64_t before = QueryInt(db_, "SELECT count(DISTINCT measure_id) FROM support_measure_version");
+  std::map<std::string, std::string> officer_form{
+      {"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", officer.cookie}};
+  const int64_t before =
+      QueryInt(db_, "SELECT count(DISTINCT measure_id) FROM support_measure_version");
   auto registered = post(officer_form, measure + "&csrf=" + officer.csrf);
   ASSERT_EQ(registered.status, 303) << registered.body;
-  EXPECT_EQ(QueryInt(db_, "SELECT count(DISTINCT measure_id) FROM support_measure_version"), before + 1);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(DISTINCT measure_id) FROM support_measure_version"),
+            before + 1);
   auto officer_view = Get("/protection?person=0000000019", officer.cookie);
   EXPECT_NE(officer_view.body.find("支援措置期間中"), std::string::npos) << officer_view.body;
   // Extending is allowed from one month before the end only: refused now, in Japanese.
-  const std::string id = std::to_string(QueryInt(db_, "SELECT max(measure_id) FROM support_measure_version"));
-  auto early = post(officer_form, "action=support-extend&return-person=0000000019&id=" + id + "&csrf=" + officer.csrf);
+  const std::string id =
+      std::to_string(QueryInt(db_, "SELECT max(measure_id) FROM support_measure_version"));
+  auto early = post(officer_form, "action=support-extend&return-person=0000000019&id=" + id +
+                                      "&csrf=" + officer.csrf);
   EXPECT_EQ(early.status, 422);
   EXPECT_NE(early.body.find("support.extension_too_early"), std::string::npos);
   // A release goes to a staff user who exists (a mistyped ID is refused), here the blocker.
-  auto nobody = post(officer_form, "action=support-release&return-person=0000000019&id=" + id +
-                                       "&to-operator=clerk99&minutes=10&reason=ok&csrf=" + officer.csrf);
+  auto nobody =
+      post(officer_form, "action=support-release&return-person=0000000019&id=" + id +
+                             "&to-operator=clerk99&minutes=10&reason=ok&csrf=" + officer.csrf);
   EXPECT_EQ(nobody.status, 404) << nobody.body;
   EXPECT_NE(nobody.body.find("staff.not_found"), std::string::npos);
-  auto released = post(officer_form, "action=support-release&return-person=0000000019&id=" + id +
-                                         "&to-operator=block01&minutes=10&reason=ok&csrf=" + officer.csrf);
+  auto released =
+      post(officer_form, "action=support-release&return-person=0000000019&id=" + id +
+                             "&to-operator=block01&minutes=10&reason=ok&csrf=" + officer.csrf);
   EXPECT_EQ(released.status, 303) << released.body;
   EXPECT_GE(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'protection'"), 3);
 }
@@ -875,7 +1003,8 @@ TEST_F(StaffApiTest, AuditScreenSearchesAndAnalyses) {
   EXPECT_EQ(Get("/audit?search=1&resident=0000000019", clerk.cookie).status, 403);
   auto found = Get("/audit?search=1&resident=0000000019", auditor.cookie);
   ASSERT_EQ(found.status, 200) << found.body;
-  EXPECT_NE(found.body.find("<td>change</td>"), std::string::npos) << found.body;  // the family's 転入
+  EXPECT_NE(found.body.find("<td>change</td>"), std::string::npos)
+      << found.body;  // the family's 転入
   EXPECT_NE(found.body.find("0000000019"), std::string::npos);
   const std::string today = ToIsoString(JapanTimeOf(UtcTimestampNow())->day);
   auto logins = Get("/audit?report=logins&from=" + today + "&to=" + today, auditor.cookie);
@@ -885,8 +1014,10 @@ TEST_F(StaffApiTest, AuditScreenSearchesAndAnalyses) {
   EXPECT_EQ(reversed.status, 400);
   EXPECT_NE(reversed.body.find("date.range_reversed"), std::string::npos);
   EXPECT_EQ(Get("/audit?report=spying&from=" + today + "&to=" + today, auditor.cookie).status, 400);
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE function IN ('アクセスログの検索', 'アクセスログの分析') "
-                          "AND operator_id = 'audit01'"),
+  EXPECT_EQ(QueryInt(db_,
+                     "SELECT count(*) FROM audit_entry WHERE function IN ('アクセスログの検索', "
+                     "'アクセスログの分析') "
+                     "AND operator_id = 'audit01'"),
             2);
 }
 
@@ -896,39 +1027,53 @@ TEST_F(StaffApiTest, AuditScreenSearchesAndAnalyses) {
 TEST_F(StaffApiTest, ProtectionAuditAndStatisticsOverTheApi) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,block", false));
   const Login officer = LogIn("dv01", ReadyUser("dv01", "view,support_measure,audit", false));
-  auto added = Post("/api/v1/protection", R"({"action":"block-add","person":"0000000019","operation":"change"})",
+  auto added = Post("/api/v1/protection",
+                    R"({"action":"block-add","person":"0000000019","operation":"change"})",
                     clerk.cookie, clerk.csrf);
   ASSERT_EQ(added.status, 200) << added.body;
   EXPECT_EQ(Field(added.body, "id"), "1");
   auto listed = Get("/api/v1/protection?person=0000000019", clerk.cookie);
   ASSERT_EQ(listed.status, 200);
   EXPECT_NE(listed.body.find("\"operation\":\"change\""), std::string::npos) << listed.body;
-  EXPECT_EQ(listed.body.find("support_measures"), std::string::npos) << "not for a clerk without 支援措置";
+  EXPECT_EQ(listed.body.find("support_measures"), std::string::npos)
+      << "not for a clerk without 支援措置";
   auto officer_view = Get("/api/v1/protection?person=0000000027", officer.cookie);
-  EXPECT_NE(officer_view.body.find("\"support_measures\":[{"), std::string::npos) << officer_view.body;
-  auto denied = Post("/api/v1/protection", R"({"action":"support-add","applicant":"0000000019"})", clerk.cookie, clerk.csrf);
+  EXPECT_NE(officer_view.body.find("\"support_measures\":[{"), std::string::npos)
+      << officer_view.body;
+  auto denied = Post("/api/v1/protection", R"({"action":"support-add","applicant":"0000000019"})",
+                     clerk.cookie, clerk.csrf);
   EXPECT_EQ(denied.status, 403);
   EXPECT_EQ(Field(denied.body, "rule_id"), "access.permission_denied");
-  EXPECT_EQ(Field(Post("/api/v1/protection", R"({"action":"demolish"})", clerk.cookie, clerk.csrf).body, "rule_id"),
-            "protection.unknown_action");
-  EXPECT_EQ(Post("/api/v1/protection", R"({"action":"block-end","id":"1"})", clerk.cookie, clerk.csrf).status, 200);
+  EXPECT_EQ(
+      Field(Post("/api/v1/protection", R"({"action":"demolish"})", clerk.cookie, clerk.csrf).body,
+            "rule_id"),
+      "protection.unknown_action");
+  EXPECT_EQ(
+      Post("/api/v1/protection", R"({"action":"block-end","id":"1"})", clerk.cookie, clerk.csrf)
+          .status,
+      200);
   // The log: only with 監査ログ.
   EXPECT_EQ(Get("/api/v1/audit?resident=0000000019", clerk.cookie).status, 403);
   auto log = Get("/api/v1/audit?resident=0000000019&limit=5", officer.cookie);
   ASSERT_EQ(log.status, 200) << log.body;
   EXPECT_NE(log.body.find("\"entries\":[{"), std::string::npos);
   const std::string today = ToIsoString(JapanTimeOf(UtcTimestampNow())->day);
-  auto report = Get("/api/v1/audit/report?kind=logins&from=" + today + "&to=" + today, officer.cookie);
+  auto report =
+      Get("/api/v1/audit/report?kind=logins&from=" + today + "&to=" + today, officer.cookie);
   ASSERT_EQ(report.status, 200) << report.body;
   EXPECT_NE(report.body.find("\"operator_id\":\"dv01\""), std::string::npos);
   EXPECT_EQ(Get("/api/v1/audit?limit=x", officer.cookie).status, 400);
   // Statistics: the family of two on the reference day.
   auto figures = Get("/api/v1/statistics?from=2026-01-01&to=" + today, clerk.cookie);
   ASSERT_EQ(figures.status, 200) << figures.body;
-  EXPECT_NE(figures.body.find("\"population\":{\"japanese_male\":1,\"japanese_female\":1"), std::string::npos)
+  EXPECT_NE(figures.body.find("\"population\":{\"japanese_male\":1,\"japanese_female\":1"),
+            std::string::npos)
       << figures.body;
   EXPECT_EQ(Get("/api/v1/statistics?from=2026-12-01&to=2026-01-01", clerk.cookie).status, 400);
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'export' AND function = 'stats'"), 1);
+  EXPECT_EQ(
+      QueryInt(db_,
+               "SELECT count(*) FROM audit_entry WHERE action = 'export' AND function = 'stats'"),
+      1);
 }
 
 // 利用者管理 on its screen and over the API: only with the permission; a new user gets a one-time
@@ -943,16 +1088,22 @@ TEST_F(StaffApiTest, UserAdministrationScreenAndApi) {
   auto page = Get("/users", admin.cookie);
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.body.find("<td>clerk01</td>"), std::string::npos);
-  EXPECT_EQ(page.body.find("$argon2id$"), std::string::npos) << "no password hash ever leaves the desk";
-  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", admin.cookie}};
-  auto post = [&](const std::string& body) { return Fetch(server_->port(), "/users", "POST", body, form); };
+  EXPECT_EQ(page.body.find("$argon2id$"), std::string::npos)
+      << "no password hash ever leaves the desk";
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Cookie", admin.cookie}};
+  auto post = [&](const std::string& body) {
+    return Fetch(server_->port(), "/users", "POST", body, form);
+  };
   EXPECT_EQ(post("action=add&id=new01&name=x&perm=view").status, 403);  // no CSRF token
   // With permissions asked for, the account waits and its password goes to the approver.
   auto asked = post("action=add&id=new02&name=x&perm=view&csrf=" + admin.csrf);
   ASSERT_EQ(asked.status, 202) << asked.body;
-  EXPECT_EQ(asked.body.find("<strong><code>"), std::string::npos) << "no password for the one who asked";
+  EXPECT_EQ(asked.body.find("<strong><code>"), std::string::npos)
+      << "no password for the one who asked";
   // Without, it can do nothing and its password is shown at once.
-  auto added = post("action=add&id=new01&name=" + std::string("%E6%96%B0%E4%BA%BA") + "&csrf=" + admin.csrf);
+  auto added =
+      post("action=add&id=new01&name=" + std::string("%E6%96%B0%E4%BA%BA") + "&csrf=" + admin.csrf);
   ASSERT_EQ(added.status, 200) << added.body;
   const std::string marker = "<strong><code>";
   const std::size_t at = added.body.find(marker);
@@ -965,32 +1116,47 @@ TEST_F(StaffApiTest, UserAdministrationScreenAndApi) {
   auto saved = post("action=permissions&id=new01&perm=view&perm=issue&csrf=" + admin.csrf);
   EXPECT_EQ(saved.status, 202) << saved.body;
   EXPECT_NE(saved.body.find("別の管理者の承認"), std::string::npos);
-  const std::string request = std::to_string(QueryInt(db_, "SELECT max(request_id) FROM staff_permission_request"));
+  const std::string request =
+      std::to_string(QueryInt(db_, "SELECT max(request_id) FROM staff_permission_request"));
   // The account's first password was the asker's to see: the approval replaces it, for the approver.
-  auto approved = RunCli({"user", "--db", db_, "approve", "--request", request, "--operator", "second-admin"});
+  auto approved =
+      RunCli({"user", "--db", db_, "approve", "--request", request, "--operator", "second-admin"});
   EXPECT_EQ(approved.status, 0);
   EXPECT_EQ(After(approved.out, "初期パスワード: ").size(), 16u) << approved.out;
-  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + initial + R"("})").status, 401);
+  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + initial + R"("})").status,
+            401);
   auto listed = Get("/api/v1/users", admin.cookie);
   ASSERT_EQ(listed.status, 200);
   EXPECT_NE(listed.body.find("\"user_id\":\"new01\""), std::string::npos);
   EXPECT_NE(listed.body.find("\"permissions\":\"view,issue\""), std::string::npos) << listed.body;
-  auto unknown = Post("/api/v1/users", R"({"action":"grant","id":"new01","permissions":"omnipotence"})", admin.cookie,
-                      admin.csrf);
+  auto unknown =
+      Post("/api/v1/users", R"({"action":"grant","id":"new01","permissions":"omnipotence"})",
+           admin.cookie, admin.csrf);
   EXPECT_EQ(Field(unknown.body, "rule_id"), "staff.unknown_permission");
-  EXPECT_EQ(Field(Post("/api/v1/users", R"({"action":"promote","id":"new01"})", admin.cookie, admin.csrf).body, "rule_id"),
-            "staff.unknown_action");
-  auto reset = Post("/api/v1/users", R"({"action":"reset-password","id":"new01"})", admin.cookie, admin.csrf);
+  EXPECT_EQ(
+      Field(Post("/api/v1/users", R"({"action":"promote","id":"new01"})", admin.cookie, admin.csrf)
+                .body,
+            "rule_id"),
+      "staff.unknown_action");
+  auto reset = Post("/api/v1/users", R"({"action":"reset-password","id":"new01"})", admin.cookie,
+                    admin.csrf);
   ASSERT_EQ(reset.status, 202) << reset.body;
-  EXPECT_TRUE(Field(reset.body, "initial_password").empty()) << "the one who asks for a reset never sees the password";
-  auto reset_approved = RunCli({"user", "--db", db_, "approve", "--request", Field(reset.body, "request_id"),
-                                "--operator", "second-admin"});
+  EXPECT_TRUE(Field(reset.body, "initial_password").empty())
+      << "the one who asks for a reset never sees the password";
+  auto reset_approved = RunCli({"user", "--db", db_, "approve", "--request",
+                                Field(reset.body, "request_id"), "--operator", "second-admin"});
   EXPECT_EQ(reset_approved.status, 0);
   const std::string reset_password = After(reset_approved.out, "初期パスワード: ");
   EXPECT_EQ(reset_password.size(), 16u) << reset_approved.out;
-  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + reset_password + R"("})").status, 200);
-  EXPECT_EQ(Post("/api/v1/users", R"({"action":"disable","id":"new01"})", admin.cookie, admin.csrf).status, 200);
-  EXPECT_EQ(Post("/api/v1/login", R"({"user_id":"new01","password":")" + reset_password + R"("})").status, 401);
+  EXPECT_EQ(
+      Post("/api/v1/login", R"({"user_id":"new01","password":")" + reset_password + R"("})").status,
+      200);
+  EXPECT_EQ(Post("/api/v1/users", R"({"action":"disable","id":"new01"})", admin.cookie, admin.csrf)
+                .status,
+            200);
+  EXPECT_EQ(
+      Post("/api/v1/login", R"({"user_id":"new01","password":")" + reset_password + R"("})").status,
+      401);
 }
 
 // Per-user API tokens: issued from a logged-in session (the secret once), then a script uses it as
@@ -1000,44 +1166,62 @@ TEST_F(StaffApiTest, UserAdministrationScreenAndApi) {
 TEST_F(StaffApiTest, ApiTokensActWithTheirUsersPermissions) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view", false));
   const Login admin = LogIn("admin02", ReadyUser("admin02", "user_admin", false));
-  EXPECT_EQ(Post("/api/v1/tokens", R"({"name":"batch"})", clerk.cookie).status, 403);  // a session needs CSRF
-  EXPECT_EQ(Field(Post("/api/v1/tokens", R"({"name":""})", clerk.cookie, clerk.csrf).body, "rule_id"), "token.name_required");
-  EXPECT_EQ(Field(Post("/api/v1/tokens", R"({"name":"x","expires_on":"2000-01-01"})", clerk.cookie, clerk.csrf).body,
+  EXPECT_EQ(Post("/api/v1/tokens", R"({"name":"batch"})", clerk.cookie).status,
+            403);  // a session needs CSRF
+  EXPECT_EQ(
+      Field(Post("/api/v1/tokens", R"({"name":""})", clerk.cookie, clerk.csrf).body, "rule_id"),
+      "token.name_required");
+  EXPECT_EQ(Field(Post("/api/v1/tokens", R"({"name":"x","expires_on":"2000-01-01"})", clerk.cookie,
+                       clerk.csrf)
+                      .body,
                   "rule_id"),
             "token.expiry_past");
   auto issued = Post("/api/v1/tokens", R"({"name":"夜間バッチ"})", clerk.cookie, clerk.csrf);
   ASSERT_EQ(issued.status, 201) << issued.body;
   const std::string secret = Field(issued.body, "secret");
   ASSERT_EQ(secret.rfind("jrr_", 0), 0u);
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM api_token WHERE secret_hash = '" + secret + "'"), 0) << "only a hash is kept";
-  auto bearer = [&](const std::string& method, const std::string& target, const std::string& body, const std::string& s) {
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM api_token WHERE secret_hash = '" + secret + "'"), 0)
+      << "only a hash is kept";
+  auto bearer = [&](const std::string& method, const std::string& target, const std::string& body,
+                    const std::string& s) {
     return Fetch(server_->port(), target, method, body,
                  {{"Authorization", "Bearer " + s}, {"Content-Type", "application/json"}});
   };
-  auto found = bearer("GET", "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", "", secret);
+  auto found =
+      bearer("GET", "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", "", secret);
   EXPECT_EQ(found.status, 200) << found.body;
   // The clerk may not enter a 異動: neither may the token, though no CSRF header is needed.
-  auto change = bearer("POST", "/api/v1/changes?mode=check",
-                       R"({"type":"death","event_date":"2026-11-01","addressee_number":"0000000019"})", secret);
+  auto change = bearer(
+      "POST", "/api/v1/changes?mode=check",
+      R"({"type":"death","event_date":"2026-11-01","addressee_number":"0000000019"})", secret);
   EXPECT_EQ(change.status, 403);
   EXPECT_EQ(Field(change.body, "rule_id"), "access.permission_denied");
-  EXPECT_EQ(bearer("GET", "/search?kana=x", "", secret).status, 303) << "screens take the session cookie only";
+  EXPECT_EQ(bearer("GET", "/search?kana=x", "", secret).status, 303)
+      << "screens take the session cookie only";
   EXPECT_EQ(bearer("GET", "/api/v1/search?kana=x", "", "jrr_forged").status, 401);
   auto mine = Get("/api/v1/tokens", clerk.cookie);
   EXPECT_NE(mine.body.find("夜間バッチ"), std::string::npos);
   EXPECT_EQ(mine.body.find(secret), std::string::npos);
   const std::string id = Field(issued.body, "token_id");
-  EXPECT_EQ(Post("/api/v1/tokens/revoke?id=" + id, "", admin.cookie, admin.csrf).status, 200);  // an administrator
-  auto refused = bearer("GET", "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", "", secret);
+  EXPECT_EQ(Post("/api/v1/tokens/revoke?id=" + id, "", admin.cookie, admin.csrf).status,
+            200);  // an administrator
+  auto refused =
+      bearer("GET", "/api/v1/search?kana=%E3%82%AB%E3%82%AF%E3%82%A6&match=prefix", "", secret);
   EXPECT_EQ(refused.status, 401);
   EXPECT_EQ(Field(refused.body, "rule_id"), "auth.token_invalid");
   // A disabled user's token stops working too.
   auto second = Post("/api/v1/tokens", R"({"name":"b"})", clerk.cookie, clerk.csrf);
   const std::string other = Field(second.body, "secret");
   EXPECT_EQ(bearer("GET", "/api/v1/tokens", "", other).status, 200);
-  EXPECT_EQ(Post("/api/v1/users", R"({"action":"disable","id":"clerk01"})", admin.cookie, admin.csrf).status, 200);
+  EXPECT_EQ(
+      Post("/api/v1/users", R"({"action":"disable","id":"clerk01"})", admin.cookie, admin.csrf)
+          .status,
+      200);
   EXPECT_EQ(bearer("GET", "/api/v1/tokens", "", other).status, 401);
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE function IN ('APIトークンの発行', 'APIトークンの失効')"), 3);
+  EXPECT_EQ(QueryInt(db_,
+                     "SELECT count(*) FROM audit_entry WHERE function IN ('APIトークンの発行', "
+                     "'APIトークンの失効')"),
+            3);
 }
 
 // 設定 on its screen and over the API: anyone logged in may look, only 設定 may change; a change
@@ -1047,21 +1231,29 @@ TEST_F(StaffApiTest, SettingsScreenAndApi) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view", false));
   const Login admin = LogIn("set01", ReadyUser("set01", "settings", false));
   EXPECT_EQ(Get("/settings", clerk.cookie).status, 200);
-  const std::string certifier = R"({"action":"add-certifier","role":"mayor","title":"架空市長","name":"市長　太郎","from":"2020-04-01"})";
+  const std::string certifier =
+      R"({"action":"add-certifier","role":"mayor","title":"架空市長","name":"市長　太郎","from":"2020-04-01"})";
   EXPECT_EQ(Post("/api/v1/settings", certifier, clerk.cookie, clerk.csrf).status, 403);
-  const int64_t logged = QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'");
+  const int64_t logged =
+      QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'");
   ASSERT_EQ(Post("/api/v1/settings", certifier, admin.cookie, admin.csrf).status, 200);
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'"), logged + 1);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'"),
+            logged + 1);
   auto shown = Get("/api/v1/settings", clerk.cookie);
   EXPECT_NE(shown.body.find("\"title\":\"架空市長\""), std::string::npos) << shown.body;
-  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", admin.cookie}};
-  auto blank = Fetch(server_->port(), "/settings", "POST", "action=set-overflow&policy=blank&csrf=" + admin.csrf, form);
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Cookie", admin.cookie}};
+  auto blank = Fetch(server_->port(), "/settings", "POST",
+                     "action=set-overflow&policy=blank&csrf=" + admin.csrf, form);
   EXPECT_EQ(blank.status, 303) << blank.body;
-  EXPECT_NE(Get("/api/v1/settings", admin.cookie).body.find("\"overflow\":\"blank\""), std::string::npos);
-  auto bad = Fetch(server_->port(), "/settings", "POST", "action=set-seal&too-small-mm=30&csrf=" + admin.csrf, form);
+  EXPECT_NE(Get("/api/v1/settings", admin.cookie).body.find("\"overflow\":\"blank\""),
+            std::string::npos);
+  auto bad = Fetch(server_->port(), "/settings", "POST",
+                   "action=set-seal&too-small-mm=30&csrf=" + admin.csrf, form);
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("settings.seal_invalid"), std::string::npos);
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'"), logged + 2)
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE action = 'settings_change'"),
+            logged + 2)
       << "a refused change writes nothing";
 }
 
@@ -1072,7 +1264,8 @@ TEST_F(StaffApiTest, SettingsScreenAndApi) {
 // REQ: JK-4.5.1, JK-4.5.6, JK-4.5.3, JK-1.1.7, JK-4.1.3.0.2, JK-4.1.3.1.1, JK-10.4, JK-2.2.1, JK-2.2.2, JK-3.3
 TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees) {
   AddMayor();
-  const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,issue,see_residence_status", false));
+  const Login clerk =
+      LogIn("clerk01", ReadyUser("clerk01", "view,change,issue,see_residence_status", false));
   const Login plain = LogIn("clerk02", ReadyUser("clerk02", "view,change", false));
   auto post = [&](const Login& who, const std::map<std::string, std::string>& fields) {
     std::map<std::string, std::string> all = fields;
@@ -1090,19 +1283,41 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("name=\"persons.0.foreign.category\""), std::string::npos);
   const std::map<std::string, std::string> arrival{
-      {"screen", "move_in"}, {"type", "move_in"}, {"event_date", "2026-11-01"}, {"notification_date", "2026-11-05"},
-      {"persons.0.kind", "foreign"}, {"persons.0.family_name", "SMITH"}, {"persons.0.given_name", "JOHN"},
-      {"persons.0.family_kana", "スミス"}, {"persons.0.given_kana", "ジョン"}, {"persons.0.birth_date", "1990-02-03"},
-      {"persons.0.sex", "男"}, {"persons.0.relationship", "世帯主"},
-      {"persons.0.foreign.alphabet_name", "SMITH JOHN"}, {"persons.0.foreign.nationality", "アメリカ合衆国"},
-      {"persons.0.foreign.category", "mid_to_long_term"}, {"persons.0.foreign.status_of_residence", "技術・人文知識・国際業務"},
-      {"persons.0.foreign.period_of_stay", "3年"}, {"persons.0.foreign.period_expiry", "2029-10-31"},
-      {"persons.0.foreign.residence_card_number", "AB12345678CD"}, {"persons.0.foreign.foreign_resident_since", "2026-11-01"},
-      {"from_abroad:bool", "1"}, {"new_address.text", "架空県架空市桜町三丁目"}, {"new_address.banchi", "7番"}};
-  auto arrival_check = post(clerk, [&] { auto f = arrival; f["mode"] = "check"; return f; }());
+      {"screen", "move_in"},
+      {"type", "move_in"},
+      {"event_date", "2026-11-01"},
+      {"notification_date", "2026-11-05"},
+      {"persons.0.kind", "foreign"},
+      {"persons.0.family_name", "SMITH"},
+      {"persons.0.given_name", "JOHN"},
+      {"persons.0.family_kana", "スミス"},
+      {"persons.0.given_kana", "ジョン"},
+      {"persons.0.birth_date", "1990-02-03"},
+      {"persons.0.sex", "男"},
+      {"persons.0.relationship", "世帯主"},
+      {"persons.0.foreign.alphabet_name", "SMITH JOHN"},
+      {"persons.0.foreign.nationality", "アメリカ合衆国"},
+      {"persons.0.foreign.category", "mid_to_long_term"},
+      {"persons.0.foreign.status_of_residence", "技術・人文知識・国際業務"},
+      {"persons.0.foreign.period_of_stay", "3年"},
+      {"persons.0.foreign.period_expiry", "2029-10-31"},
+      {"persons.0.foreign.residence_card_number", "AB12345678CD"},
+      {"persons.0.foreign.foreign_resident_since", "2026-11-01"},
+      {"from_abroad:bool", "1"},
+      {"new_address.text", "架空県架空市桜町三丁目"},
+      {"new_address.banchi", "7番"}};
+  auto arrival_check = post(clerk, [&] {
+    auto f = arrival;
+    f["mode"] = "check";
+    return f;
+  }());
   ASSERT_EQ(arrival_check.status, 200) << arrival_check.body;
   EXPECT_NE(arrival_check.body.find("入力確認"), std::string::npos) << arrival_check.body;
-  auto arrived = post(clerk, [&] { auto f = arrival; f["mode"] = "record"; return f; }());
+  auto arrived = post(clerk, [&] {
+    auto f = arrival;
+    f["mode"] = "record";
+    return f;
+  }());
   ASSERT_EQ(arrived.status, 303) << arrived.body;
   const std::string smith = atena_of(arrived);
   ASSERT_EQ(smith.size(), 10u);
@@ -1111,7 +1326,8 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   EXPECT_NE(seen.body.find("技術・人文知識・国際業務"), std::string::npos) << seen.body;
   EXPECT_NE(seen.body.find("2029年10月31日"), std::string::npos);
   EXPECT_NE(seen.body.find("AB12345678CD"), std::string::npos);
-  EXPECT_NE(seen.body.find("1990年2月3日"), std::string::npos) << "a foreign resident's birth date in 西暦";
+  EXPECT_NE(seen.body.find("1990年2月3日"), std::string::npos)
+      << "a foreign resident's birth date in 西暦";
   auto unseen = Get("/resident?atena=" + smith, plain.cookie);
   ASSERT_EQ(unseen.status, 200);
   EXPECT_NE(unseen.body.find("SMITH JOHN"), std::string::npos);
@@ -1122,7 +1338,8 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   ASSERT_EQ(unseen_api.status, 200) << unseen_api.body;
   EXPECT_NE(unseen_api.body.find("SMITH JOHN"), std::string::npos);
   EXPECT_EQ(unseen_api.body.find("AB12345678CD"), std::string::npos) << unseen_api.body;
-  EXPECT_NE(Get("/api/v1/resident?atena=" + smith, clerk.cookie).body.find("AB12345678CD"), std::string::npos);
+  EXPECT_NE(Get("/api/v1/resident?atena=" + smith, clerk.cookie).body.find("AB12345678CD"),
+            std::string::npos);
   // Nor may that user find people by the card's number.
   EXPECT_EQ(Get("/api/v1/search?card=AB12345678CD", plain.cookie).status, 403);
   auto by_card = Get("/api/v1/search?card=AB12345678CD", clerk.cookie);
@@ -1133,11 +1350,17 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   EXPECT_NE(items_form.body.find("value=\"AB12345678CD\""), std::string::npos) << items_form.body;
   EXPECT_NE(items_form.body.find("value=\"mid_to_long_term\" selected"), std::string::npos);
   std::map<std::string, std::string> renewal{
-      {"screen", "foreign_items"}, {"type", "correction"}, {"event_date", "2026-11-20"},
-      {"addressee_number", smith}, {"reason", "correction_ex_officio"},
-      {"fields.foreign.alphabet_name", "SMITH JOHN"}, {"fields.foreign.nationality", "アメリカ合衆国"},
-      {"fields.foreign.category", "mid_to_long_term"}, {"fields.foreign.status_of_residence", "永住者"},
-      {"fields.foreign.residence_card_number", "EF98765432GH"}, {"fields.foreign.foreign_resident_since", "2026-11-01"},
+      {"screen", "foreign_items"},
+      {"type", "correction"},
+      {"event_date", "2026-11-20"},
+      {"addressee_number", smith},
+      {"reason", "correction_ex_officio"},
+      {"fields.foreign.alphabet_name", "SMITH JOHN"},
+      {"fields.foreign.nationality", "アメリカ合衆国"},
+      {"fields.foreign.category", "mid_to_long_term"},
+      {"fields.foreign.status_of_residence", "永住者"},
+      {"fields.foreign.residence_card_number", "EF98765432GH"},
+      {"fields.foreign.foreign_resident_since", "2026-11-01"},
       {"mode", "record"}};
   auto hidden_write = post(plain, renewal);
   EXPECT_EQ(hidden_write.status, 403) << "who may not see 在留資格等 may not write them";
@@ -1149,59 +1372,87 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   EXPECT_NE(after_renewal.find("EF98765432GH"), std::string::npos);
   EXPECT_NE(after_renewal.find("職権修正"), std::string::npos) << "in the 異動履歴";
   // 通称の記載 on its screen, then in the resident view's 旧氏・通称の履歴.
-  auto common = post(clerk, {{"screen", "name_item"}, {"type", "name_item"}, {"event_date", "2026-11-21"},
-                             {"addressee_number", smith}, {"kind", "common_name_entry"}, {"name", "須美寿　譲"},
-                             {"kana", "スミス　ジョウ"}, {"mode", "record"}});
+  auto common = post(clerk, {{"screen", "name_item"},
+                             {"type", "name_item"},
+                             {"event_date", "2026-11-21"},
+                             {"addressee_number", smith},
+                             {"kind", "common_name_entry"},
+                             {"name", "須美寿　譲"},
+                             {"kana", "スミス　ジョウ"},
+                             {"mode", "record"}});
   ASSERT_EQ(common.status, 303) << common.body;
   auto with_common = Get("/resident?atena=" + smith, clerk.cookie).body;
   EXPECT_NE(with_common.find("旧氏・通称の履歴"), std::string::npos);
-  EXPECT_NE(with_common.find("<td>須美寿　譲（スミス　ジョウ）</td>"), std::string::npos) << with_common;
+  EXPECT_NE(with_common.find("<td>須美寿　譲（スミス　ジョウ）</td>"), std::string::npos)
+      << with_common;
   EXPECT_NE(with_common.find("通称の記載"), std::string::npos);
   // 帰化: the Japanese name and 本籍 from the 戸籍; a clerk who may not see 本籍 is refused.
   const std::map<std::string, std::string> naturalisation{
-      {"screen", "nationality_change"}, {"type", "nationality_change"}, {"event_date", "2026-11-22"},
-      {"addressee_number", smith}, {"kind", "naturalisation"}, {"family_name", "須美"}, {"given_name", "丈"},
-      {"family_kana", "スミ"}, {"given_kana", "ジョウ"}, {"domicile.place", "架空県架空市桜町三丁目7番地"},
-      {"domicile.head_of_family", "須美　丈"}, {"mode", "record"}};
+      {"screen", "nationality_change"},
+      {"type", "nationality_change"},
+      {"event_date", "2026-11-22"},
+      {"addressee_number", smith},
+      {"kind", "naturalisation"},
+      {"family_name", "須美"},
+      {"given_name", "丈"},
+      {"family_kana", "スミ"},
+      {"given_kana", "ジョウ"},
+      {"domicile.place", "架空県架空市桜町三丁目7番地"},
+      {"domicile.head_of_family", "須美　丈"},
+      {"mode", "record"}};
   EXPECT_EQ(post(plain, naturalisation).status, 403);
   const Login registrar = LogIn("clerk03", ReadyUser("clerk03", "view,change,see_domicile", false));
   auto naturalised = post(registrar, naturalisation);
   ASSERT_EQ(naturalised.status, 303) << naturalised.body;
-  EXPECT_NE(Get(naturalised.Header("Location"), registrar.cookie).body.find("須美　丈"), std::string::npos);
+  EXPECT_NE(Get(naturalised.Header("Location"), registrar.cookie).body.find("須美　丈"),
+            std::string::npos);
   // 交付履歴: a 住民票の写し of 一郎 (released by the 支援措置 officer: 花子 lives there), then in
   // his resident view.
-  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "clerk01", "--minutes", "30", "--reason",
-                    "審査済み"})
+  ASSERT_EQ(RunCli({"support", "--db", db_, "release", "1", "--to-operator", "clerk01", "--minutes",
+                    "30", "--reason", "審査済み"})
                 .status,
             0);
-  ASSERT_EQ(Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000019"})", clerk.cookie, clerk.csrf).status,
+  ASSERT_EQ(Post("/api/v1/certificates", R"({"kind":"juminhyo","person":"0000000019"})",
+                 clerk.cookie, clerk.csrf)
+                .status,
             201);
   auto ichiro = Get("/resident?atena=0000000019", clerk.cookie).body;
   EXPECT_NE(ichiro.find("<h2>交付履歴</h2>"), std::string::npos);
   EXPECT_NE(ichiro.find("<td>住民票の写し</td>"), std::string::npos) << ichiro;
   EXPECT_NE(ichiro.find("<h2>世帯（消除された世帯員を含む）</h2>"), std::string::npos);
-  EXPECT_NE(ichiro.find("宛名番号 0000000027"), std::string::npos) << "his wife in the household list";
+  EXPECT_NE(ichiro.find("宛名番号 0000000027"), std::string::npos)
+      << "his wife in the household list";
   auto ichiro_api = Get("/api/v1/resident?atena=0000000019", clerk.cookie).body;
   EXPECT_NE(ichiro_api.find("\"issuances\":[{\"issuance_id\":"), std::string::npos) << ichiro_api;
   // 転出 (API), then 転出の変更 and 転入通知の受理 on their screens, from the 除票.
-  auto out = Post("/api/v1/changes", R"({"type":"move_out","event_date":"2026-11-24","notification_date":"2026-11-23",
+  auto out = Post("/api/v1/changes",
+                  R"({"type":"move_out","event_date":"2026-11-24","notification_date":"2026-11-23",
       "movers":["0000000019"],"destination":{"text":"福岡県福岡市中央区天神一丁目","banchi":"1番1号"},
       "acknowledged_alerts":["change.sole_member_becomes_head"]})",
                   clerk.cookie, clerk.csrf);
   ASSERT_EQ(out.status, 201) << out.body;
   auto amend_form = Get("/change?type=move_out_amendment&atena=0000000019", clerk.cookie);
   ASSERT_EQ(amend_form.status, 200);
-  EXPECT_NE(amend_form.body.find("value=\"0000000019\" checked"), std::string::npos) << amend_form.body;
+  EXPECT_NE(amend_form.body.find("value=\"0000000019\" checked"), std::string::npos)
+      << amend_form.body;
   EXPECT_NE(amend_form.body.find("value=\"福岡県福岡市中央区天神一丁目\""), std::string::npos);
-  auto amended = post(clerk, {{"screen", "move_out_amendment"}, {"type", "move_out_amendment"},
-                              {"event_date", "2026-11-25"}, {"notification_date", "2026-11-24"},
-                              {"persons:list", "0000000019"}, {"destination.text", "福岡県福岡市博多区博多駅前一丁目"},
-                              {"destination.banchi", "2番3号"}, {"mode", "record"}});
+  auto amended = post(clerk, {{"screen", "move_out_amendment"},
+                              {"type", "move_out_amendment"},
+                              {"event_date", "2026-11-25"},
+                              {"notification_date", "2026-11-24"},
+                              {"persons:list", "0000000019"},
+                              {"destination.text", "福岡県福岡市博多区博多駅前一丁目"},
+                              {"destination.banchi", "2番3号"},
+                              {"mode", "record"}});
   ASSERT_EQ(amended.status, 303) << amended.body;
-  auto notice = post(clerk, {{"screen", "move_in_notice"}, {"type", "move_in_notice"}, {"event_date", "2026-11-25"},
-                             {"notification_date", "2026-11-27"}, {"persons:list", "0000000019"},
+  auto notice = post(clerk, {{"screen", "move_in_notice"},
+                             {"type", "move_in_notice"},
+                             {"event_date", "2026-11-25"},
+                             {"notification_date", "2026-11-27"},
+                             {"persons:list", "0000000019"},
                              {"confirmed_destination.text", "福岡県福岡市博多区博多駅前一丁目"},
-                             {"confirmed_destination.banchi", "2番3号"}, {"mode", "record"}});
+                             {"confirmed_destination.banchi", "2番3号"},
+                             {"mode", "record"}});
   ASSERT_EQ(notice.status, 303) << notice.body;
   auto removed = Get("/resident?atena=0000000019", clerk.cookie).body;
   EXPECT_NE(removed.find("除票の記載事項"), std::string::npos) << removed;
@@ -1210,7 +1461,9 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
   EXPECT_NE(removed.find("転入通知の受理"), std::string::npos) << "offered for a 除票";
   // JK-3.3: his wife's household still lists him, as a 除票.
   auto wife = Get("/resident?atena=0000000027", clerk.cookie).body;
-  EXPECT_NE(wife.find("宛名番号 0000000019） <span class=\"tag\">除票・国内転出"), std::string::npos) << wife;
+  EXPECT_NE(wife.find("宛名番号 0000000019） <span class=\"tag\">除票・国内転出"),
+            std::string::npos)
+      << wife;
 }
 
 // 仮登録一覧の一部・全部本登録 (JK-4.0.8): the list narrowed by 入力場所 and 異動者; 本登録 of the
@@ -1220,13 +1473,16 @@ TEST_F(StaffApiTest, ForeignResidentNameItemAndMoveOutScreensAndWhatEachUserSees
 // REQ: JK-4.0.8, JK-1.3.1
 TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
   auto enter = [&](const std::string& given, const std::string& place) {
-    const std::string json = std::string(R"({"type":"move_in","event_date":"2026-11-20","notification_date":"2026-11-20",
-      "persons":[{"family_name":"仮登","given_name":")") + given + R"(","family_kana":"カリト","given_kana":"カナ",
+    const std::string json =
+        std::string(R"({"type":"move_in","event_date":"2026-11-20","notification_date":"2026-11-20",
+      "persons":[{"family_name":"仮登","given_name":")") +
+        given + R"(","family_kana":"カリト","given_kana":"カナ",
       "birth_date":"1990-01-01","sex":"female","relationship":"世帯主"}],
       "previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"1番"},
       "new_address":{"text":"架空県架空市桜町一丁目","banchi":"9番"}})";
     std::ofstream(dir_.File(given + ".json")) << json;
-    auto entered = RunCli({"apply", "--db", db_, "--provisional", "--place", place, dir_.File(given + ".json")});
+    auto entered = RunCli(
+        {"apply", "--db", db_, "--provisional", "--place", place, dir_.File(given + ".json")});
     EXPECT_EQ(entered.status, 0) << entered.err;
   };
   enter("一子", "北支所");
@@ -1242,17 +1498,22 @@ TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
   auto narrowed = Get("/pending?place=" + north, approver.cookie);
   EXPECT_NE(narrowed.body.find("仮登録 2 件（全 4 件のうち）"), std::string::npos) << narrowed.body;
   EXPECT_NE(narrowed.body.find("表示中の 2 件をすべて本登録"), std::string::npos);
-  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", approver.cookie}};
+  std::map<std::string, std::string> form{{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Cookie", approver.cookie}};
   auto post = [&](const std::string& body) {
-    return Fetch(server_->port(), "/pending/approve", "POST", body + "&csrf=" + approver.csrf, form);
+    return Fetch(server_->port(), "/pending/approve", "POST", body + "&csrf=" + approver.csrf,
+                 form);
   };
   EXPECT_EQ(post("scope=selected&place=" + north).status, 400) << "nothing ticked";
   // 全部本登録 of the 北支所's two (the ids the list showed).
   auto whole = post("scope=all&place=" + north + "&shown=1&shown=2");
   ASSERT_EQ(whole.status, 200) << whole.body;
   EXPECT_NE(whole.body.find("2 件のうち 2 件を本登録しました"), std::string::npos) << whole.body;
-  EXPECT_NE(whole.body.find("仮登録 0 件（全 2 件のうち）"), std::string::npos) << "the narrowed list, now empty";
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE given_name IN ('一子', '二子')"), 2);
+  EXPECT_NE(whole.body.find("仮登録 0 件（全 2 件のうち）"), std::string::npos)
+      << "the narrowed list, now empty";
+  EXPECT_EQ(
+      QueryInt(db_, "SELECT count(*) FROM resident_version WHERE given_name IN ('一子', '二子')"),
+      2);
   // 一部: one ticked of the two left, with an id already decided — refused alone, the other approved.
   auto part = post("scope=selected&id=3&id=1");
   ASSERT_EQ(part.status, 200) << part.body;
@@ -1269,33 +1530,46 @@ TEST_F(StaffApiTest, PendingListNarrowedAndApprovedInPartOrWhole) {
   EXPECT_EQ(Field(too_many.body, "rule_id"), "pending.too_many");
   auto api = Post("/api/v1/pending/approve?ids=4,3", "", approver.cookie, approver.csrf);
   ASSERT_EQ(api.status, 200) << api.body;
-  EXPECT_NE(api.body.find("\"approved\":[{\"pending_id\":4,\"change\":{\"change_id\":"), std::string::npos) << api.body;
-  EXPECT_NE(api.body.find("\"refused\":[{\"pending_id\":3,\"code\":\"not_found\",\"rule_id\":\"pending.not_open\""),
-            std::string::npos);
+  EXPECT_NE(api.body.find("\"approved\":[{\"pending_id\":4,\"change\":{\"change_id\":"),
+            std::string::npos)
+      << api.body;
+  EXPECT_NE(
+      api.body.find(
+          "\"refused\":[{\"pending_id\":3,\"code\":\"not_found\",\"rule_id\":\"pending.not_open\""),
+      std::string::npos);
   // Without the 本登録 permission: each refused (and logged), nothing approved.
   enter("五子", "本庁");
   const Login clerk = LogIn("clerk09", ReadyUser("clerk09", "view,change", false));
   auto denied = Post("/api/v1/pending/approve?ids=5", "", clerk.cookie, clerk.csrf);
-  EXPECT_NE(denied.body.find("\"refused\":[{\"pending_id\":5,\"code\":\"forbidden\",\"rule_id\":\"access.permission_denied\""),
+  EXPECT_NE(denied.body.find("\"refused\":[{\"pending_id\":5,\"code\":\"forbidden\",\"rule_id\":"
+                             "\"access.permission_denied\""),
             std::string::npos)
       << denied.body;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE given_name = '五子'"), 0);
   // A browser registered as a terminal (ID web:<address>) enters at that terminal's 入力場所.
-  const std::string north_secret = ReadyUser("clerk10", "view,change", false);  // before terminals exist
-  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-place", "--code", "KITA", "--name", "北支所"}).status, 0);
-  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-terminal", "--id", "web:127.0.0.1", "--place", "KITA", "--name",
-                    "北支所窓口1"})
+  const std::string north_secret =
+      ReadyUser("clerk10", "view,change", false);  // before terminals exist
+  ASSERT_EQ(
+      RunCli({"settings", "--db", db_, "add-place", "--code", "KITA", "--name", "北支所"}).status,
+      0);
+  ASSERT_EQ(RunCli({"settings", "--db", db_, "add-terminal", "--id", "web:127.0.0.1", "--place",
+                    "KITA", "--name", "北支所窓口1"})
                 .status,
             0);
   const Login north_clerk = LogIn("clerk10", north_secret);
-  auto entered = Post("/api/v1/changes?mode=provisional", R"({"type":"move_in","event_date":"2026-11-20",
+  auto entered =
+      Post("/api/v1/changes?mode=provisional", R"({"type":"move_in","event_date":"2026-11-20",
       "persons":[{"family_name":"北","given_name":"一","birth_date":"1990-01-01","sex":"male","relationship":"世帯主"}],
       "previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"1番"},
       "new_address":{"text":"架空県架空市桜町一丁目","banchi":"9番"}})",
-                      north_clerk.cookie, north_clerk.csrf);
+           north_clerk.cookie, north_clerk.csrf);
   ASSERT_EQ(entered.status, 201) << entered.body;
-  EXPECT_NE(entered.body.find("\"place\":\"北支所\",\"terminal\":\"web:127.0.0.1\""), std::string::npos) << entered.body;
-  EXPECT_NE(Get("/api/v1/pending?place=" + north, approver.cookie).body.find("\"place\":\"北支所\""), std::string::npos);
+  EXPECT_NE(entered.body.find("\"place\":\"北支所\",\"terminal\":\"web:127.0.0.1\""),
+            std::string::npos)
+      << entered.body;
+  EXPECT_NE(
+      Get("/api/v1/pending?place=" + north, approver.cookie).body.find("\"place\":\"北支所\""),
+      std::string::npos);
 }
 
 // The input aids and the online manual: 本籍 candidates from the person and the household
@@ -1311,16 +1585,22 @@ TEST_F(StaffApiTest, SpecialMoveInFromReceivedInformation) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
   const Login viewer = LogIn("view01", ReadyUser("view01", "view", false));
   const std::string message =
-      "JRR-CS/1\nid=架空県架空村-CS-7\nkind=move_out_information\nfrom=架空県架空村\nto=架空県架空市\n==\n"
-      "JRR-TENSHUTSU/1\nfrom=990027\nfrom_name=架空県架空村\nissued=2026-11-20\n--\natena=0000000099\nkind=japanese\n"
+      "JRR-CS/"
+      "1\nid=架空県架空村-CS-7\nkind=move_out_information\nfrom=架空県架空村\nto=架空県架空市\n==\n"
+      "JRR-TENSHUTSU/"
+      "1\nfrom=990027\nfrom_name=架空県架空村\nissued=2026-11-20\n--\natena=0000000099\nkind="
+      "japanese\n"
       "name=特例　花子\nkana=トクレイ　ハナコ\nbirth=1990-01-01\nbirth_text=平成2年1月1日\nsex=2\n"
-      "relationship=世帯主\naddress=架空県架空村中央3番地\ndomicile=架空県架空村中央3番地\nhead_of_family=特例　花子\n"
+      "relationship=世帯主\naddress=架空県架空村中央3番地\ndomicile=架空県架空村中央3番地\nhead_of_"
+      "family=特例　花子\n"
       "resident_record_code=\nindividual_number=\n";
-  EXPECT_EQ(Post("/api/v1/cs/messages", message, viewer.cookie, viewer.csrf).status, 403);  // needs 異動入力
+  EXPECT_EQ(Post("/api/v1/cs/messages", message, viewer.cookie, viewer.csrf).status,
+            403);  // needs 異動入力
   auto received = Post("/api/v1/cs/messages", message, clerk.cookie, clerk.csrf);
   ASSERT_EQ(received.status, 201) << received.body;
   EXPECT_EQ(Field(received.body, "outcome"), "received");
-  EXPECT_EQ(Post("/api/v1/cs/messages", message, clerk.cookie, clerk.csrf).status, 200);  // once only
+  EXPECT_EQ(Post("/api/v1/cs/messages", message, clerk.cookie, clerk.csrf).status,
+            200);  // once only
   EXPECT_EQ(Post("/api/v1/cs/messages", "not a message", clerk.cookie, clerk.csrf).status, 400);
   auto list = Get("/cs", clerk.cookie);
   ASSERT_EQ(list.status, 200) << list.body;
@@ -1328,14 +1608,21 @@ TEST_F(StaffApiTest, SpecialMoveInFromReceivedInformation) {
   EXPECT_NE(list.body.find("name=\"cs_id\" value=\"架空県架空村-CS-7\""), std::string::npos);
   EXPECT_EQ(Get("/cs", viewer.cookie).status, 403);
   // The button fills the 転入 form, which carries the information's id.
-  auto loaded = Fetch(server_->port(), "/change", "POST",
-                      FormEncode({{"type", "move_in"}, {"mode", "load-cs"}, {"cs_id", "架空県架空村-CS-7"}, {"csrf", clerk.csrf}}),
-                      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
+  auto loaded =
+      Fetch(server_->port(), "/change", "POST",
+            FormEncode({{"type", "move_in"},
+                        {"mode", "load-cs"},
+                        {"cs_id", "架空県架空村-CS-7"},
+                        {"csrf", clerk.csrf}}),
+            {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
   ASSERT_EQ(loaded.status, 200) << loaded.body;
-  EXPECT_NE(loaded.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos) << loaded.body;
-  EXPECT_NE(loaded.body.find("name=\"move_out_information\" value=\"架空県架空村-CS-7\""), std::string::npos);
+  EXPECT_NE(loaded.body.find("name=\"persons.0.given_name\" value=\"花子\""), std::string::npos)
+      << loaded.body;
+  EXPECT_NE(loaded.body.find("name=\"move_out_information\" value=\"架空県架空村-CS-7\""),
+            std::string::npos);
   EXPECT_NE(loaded.body.find("特例転入: 受信した転出証明書情報"), std::string::npos);
-  const std::string move_in = R"({"type":"move_in","event_date":"2026-11-21","notification_date":"2026-11-21",
+  const std::string move_in =
+      R"({"type":"move_in","event_date":"2026-11-21","notification_date":"2026-11-21",
       "move_out_information":"架空県架空村-CS-7",
       "persons":[{"family_name":"特例","given_name":"花子","birth_date":"1990-01-01","sex":"female",
                   "relationship":"世帯主","domicile":{"place":"架空県架空村中央3番地","head_of_family":"特例　花子"}}],
@@ -1350,9 +1637,11 @@ TEST_F(StaffApiTest, SpecialMoveInFromReceivedInformation) {
   auto inbox = Get("/api/v1/cs/messages?box=inbox", clerk.cookie);
   ASSERT_EQ(inbox.status, 200);
   EXPECT_NE(inbox.body.find("\"state\":\"used\""), std::string::npos) << inbox.body;
-  EXPECT_EQ(Get("/api/v1/cs/messages?box=inbox&waiting=1", clerk.cookie).body.find("CS-7"), std::string::npos);
+  EXPECT_EQ(Get("/api/v1/cs/messages?box=inbox&waiting=1", clerk.cookie).body.find("CS-7"),
+            std::string::npos);
   auto outbox = Get("/api/v1/cs/messages?box=outbox", clerk.cookie);
-  EXPECT_NE(outbox.body.find("\"kind\":\"move_in_notice\",\"counterpart\":\"架空県架空村\""), std::string::npos)
+  EXPECT_NE(outbox.body.find("\"kind\":\"move_in_notice\",\"counterpart\":\"架空県架空村\""),
+            std::string::npos)
       << outbox.body;
   EXPECT_EQ(Get("/api/v1/cs/messages?box=x", clerk.cookie).status, 400);
 }
@@ -1365,13 +1654,21 @@ TEST_F(StaffApiTest, AddressRenamingOnItsScreen) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change", false));
   auto form = Get("/change?type=address_renaming&atena=0000000019", clerk.cookie);
   ASSERT_EQ(form.status, 200) << form.body;
-  EXPECT_NE(form.body.find("name=\"before.text\" value=\"架空県架空市桜町一丁目\""), std::string::npos) << form.body;
+  EXPECT_NE(form.body.find("name=\"before.text\" value=\"架空県架空市桜町一丁目\""),
+            std::string::npos)
+      << form.body;
   EXPECT_NE(form.body.find("name=\"household_number\" value=\"0000000019\""), std::string::npos);
-  std::map<std::string, std::string> fields{
-      {"screen", "address_renaming"}, {"type", "address_renaming"}, {"event_date", "2026-11-01"},
-      {"household_number", "0000000019"}, {"before.text", "架空県架空市桜町一丁目"}, {"before.banchi", "1番2号"},
-      {"after.text", "架空県架空市さくら町一丁目"}, {"after.banchi", "1番2号"}, {"cause", "町字の名称の変更"},
-      {"mode", "record"}, {"csrf", clerk.csrf}};
+  std::map<std::string, std::string> fields{{"screen", "address_renaming"},
+                                            {"type", "address_renaming"},
+                                            {"event_date", "2026-11-01"},
+                                            {"household_number", "0000000019"},
+                                            {"before.text", "架空県架空市桜町一丁目"},
+                                            {"before.banchi", "1番2号"},
+                                            {"after.text", "架空県架空市さくら町一丁目"},
+                                            {"after.banchi", "1番2号"},
+                                            {"cause", "町字の名称の変更"},
+                                            {"mode", "record"},
+                                            {"csrf", clerk.csrf}};
   auto post = [&](const std::map<std::string, std::string>& f) {
     return Fetch(server_->port(), "/change", "POST", FormEncode(f),
                  {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
@@ -1394,8 +1691,9 @@ TEST_F(StaffApiTest, NoticesFromTheScreenAndTheApi) {
   AddMayor();
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,change,issue", false));
   const Login viewer = LogIn("view01", ReadyUser("view01", "view", false));
-  EXPECT_NE(Get("/resident?atena=0000000019", clerk.cookie).body.find("href=\"/notices?change_id=1\""),
-            std::string::npos);
+  EXPECT_NE(
+      Get("/resident?atena=0000000019", clerk.cookie).body.find("href=\"/notices?change_id=1\""),
+      std::string::npos);
   auto form = Get("/notices?change_id=1&kind=receipt", clerk.cookie);
   ASSERT_EQ(form.status, 200) << form.body;
   EXPECT_NE(form.body.find("name=\"change_id\" value=\"1\""), std::string::npos) << form.body;
@@ -1412,11 +1710,13 @@ TEST_F(StaffApiTest, NoticesFromTheScreenAndTheApi) {
   auto blocked = post(clerk, {{"kind", "receipt"}, {"change_id", "1"}});
   EXPECT_EQ(blocked.status, 403) << blocked.body;
   EXPECT_NE(blocked.body.find("support.issue_blocked"), std::string::npos);
-  EXPECT_NE(blocked.body.find("name=\"change_id\" value=\"1\""), std::string::npos) << "the form comes back filled";
+  EXPECT_NE(blocked.body.find("name=\"change_id\" value=\"1\""), std::string::npos)
+      << "the form comes back filled";
   auto api = Post("/api/v1/notices", R"({"kind":"awaiting","days":0})", clerk.cookie, clerk.csrf);
   ASSERT_EQ(api.status, 201) << api.body;
   EXPECT_EQ(api.body.rfind("%PDF", 0), 0u);
-  EXPECT_EQ(Post("/api/v1/notices", R"({"kind":"awaiting"})", viewer.cookie, viewer.csrf).status, 403);
+  EXPECT_EQ(Post("/api/v1/notices", R"({"kind":"awaiting"})", viewer.cookie, viewer.csrf).status,
+            403);
   auto unknown = Post("/api/v1/notices", R"({"kind":"letter"})", clerk.cookie, clerk.csrf);
   EXPECT_EQ(unknown.status, 400) << unknown.body;
   EXPECT_EQ(Field(unknown.body, "rule_id"), "notice.unknown_kind");
@@ -1428,11 +1728,13 @@ TEST_F(StaffApiTest, NoticesFromTheScreenAndTheApi) {
 TEST_F(StaffApiTest, CertificateRequestFromCsv) {
   const Login clerk = LogIn("clerk01", ReadyUser("clerk01", "view,issue", false));
   auto post = [&](const std::string& csv) {
-    return Fetch(server_->port(), "/certificate/csv", "POST", FormEncode({{"csv", csv}, {"csrf", clerk.csrf}}),
+    return Fetch(server_->port(), "/certificate/csv", "POST",
+                 FormEncode({{"csv", csv}, {"csrf", clerk.csrf}}),
                  {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", clerk.cookie}});
   };
-  auto filled = post("種類,宛名番号,範囲,請求者,部数,記載事項\n住民票の写し,0000000019,本人,本人等,2,"
-                     "\"本籍・筆頭者、国籍・地域、在留資格等\"\n");
+  auto filled = post(
+      "種類,宛名番号,範囲,請求者,部数,記載事項\n住民票の写し,0000000019,本人,本人等,2,"
+      "\"本籍・筆頭者、国籍・地域、在留資格等\"\n");
   ASSERT_EQ(filled.status, 303) << filled.body;
   const std::string form = Get(filled.Header("Location"), clerk.cookie).body;
   EXPECT_NE(form.find("name=\"copies\" value=\"2\""), std::string::npos) << form;
@@ -1465,55 +1767,93 @@ TEST_F(StaffApiTest, InputAidsAndTheOnlineManual) {
   };
   auto birth = Get("/change?type=birth&atena=0000000019", clerk.cookie);
   ASSERT_EQ(birth.status, 200);
-  EXPECT_NE(birth.body.find("name=\"child.domicile.place\" value=\"架空県架空市桜町一丁目1番地\" list=\"domicile-candidates\""),
-            std::string::npos) << birth.body;
-  EXPECT_NE(birth.body.find("<option value=\"架空県架空市桜町一丁目1番2号\">"), std::string::npos) << "the address";
-  EXPECT_NE(birth.body.find("<option value=\"東京都千代田区霞が関二丁目1番2号\">"), std::string::npos) << "the previous address";
-  EXPECT_NE(birth.body.find("<datalist id=\"head-candidates\"><option value=\"架空　一郎\">"), std::string::npos);
-  EXPECT_NE(birth.body.find("異動の入力（出生）"), std::string::npos) << "the 異動処理名称 on the screen";
+  EXPECT_NE(birth.body.find("name=\"child.domicile.place\" value=\"架空県架空市桜町一丁目1番地\" "
+                            "list=\"domicile-candidates\""),
+            std::string::npos)
+      << birth.body;
+  EXPECT_NE(birth.body.find("<option value=\"架空県架空市桜町一丁目1番2号\">"), std::string::npos)
+      << "the address";
+  EXPECT_NE(birth.body.find("<option value=\"東京都千代田区霞が関二丁目1番2号\">"),
+            std::string::npos)
+      << "the previous address";
+  EXPECT_NE(birth.body.find("<datalist id=\"head-candidates\"><option value=\"架空　一郎\">"),
+            std::string::npos);
+  EXPECT_NE(birth.body.find("異動の入力（出生）"), std::string::npos)
+      << "the 異動処理名称 on the screen";
   EXPECT_EQ(birth.body.find("name=\"on_request:bool\""), std::string::npos);
-  EXPECT_NE(Get("/change?type=correction&atena=0000000019", clerk.cookie).body.find("本人等の申出による"), std::string::npos);
+  EXPECT_NE(
+      Get("/change?type=correction&atena=0000000019", clerk.cookie).body.find("本人等の申出による"),
+      std::string::npos);
   // 一括入力: the second 転入者 starts with the first's 氏, 振り仮名, 本籍 and 筆頭者.
-  auto added = post_change({{"screen", "move_in"}, {"type", "move_in"}, {"mode", "add-person"},
-                                 {"persons.0.family_name", "髙橋"}, {"persons.0.given_name", "一"},
-                                 {"persons.0.family_kana", "タカハシ"}, {"persons.0.domicile.place", "架空県架空市中央1番地"},
-                                 {"persons.0.domicile.head_of_family", "髙橋　一"}});
+  auto added = post_change({{"screen", "move_in"},
+                            {"type", "move_in"},
+                            {"mode", "add-person"},
+                            {"persons.0.family_name", "髙橋"},
+                            {"persons.0.given_name", "一"},
+                            {"persons.0.family_kana", "タカハシ"},
+                            {"persons.0.domicile.place", "架空県架空市中央1番地"},
+                            {"persons.0.domicile.head_of_family", "髙橋　一"}});
   ASSERT_EQ(added.status, 200) << added.body;
-  EXPECT_NE(added.body.find("name=\"persons.1.family_name\" value=\"髙橋\""), std::string::npos) << added.body;
-  EXPECT_NE(added.body.find("name=\"persons.1.family_kana\" value=\"タカハシ\""), std::string::npos);
-  EXPECT_NE(added.body.find("name=\"persons.1.domicile.place\" value=\"架空県架空市中央1番地\""), std::string::npos);
-  EXPECT_NE(added.body.find("name=\"persons.1.given_name\" value=\"\""), std::string::npos) << "the 名 is the person's own";
+  EXPECT_NE(added.body.find("name=\"persons.1.family_name\" value=\"髙橋\""), std::string::npos)
+      << added.body;
+  EXPECT_NE(added.body.find("name=\"persons.1.family_kana\" value=\"タカハシ\""),
+            std::string::npos);
+  EXPECT_NE(added.body.find("name=\"persons.1.domicile.place\" value=\"架空県架空市中央1番地\""),
+            std::string::npos);
+  EXPECT_NE(added.body.find("name=\"persons.1.given_name\" value=\"\""), std::string::npos)
+      << "the 名 is the person's own";
   EXPECT_NE(added.body.find("転入者 2"), std::string::npos);
-  EXPECT_NE(added.body.find("name=\"unreported:bool\""), std::string::npos) << "未届転入 (JK-4.1.1.4)";
+  EXPECT_NE(added.body.find("name=\"unreported:bool\""), std::string::npos)
+      << "未届転入 (JK-4.1.1.4)";
   EXPECT_NE(added.body.find("name=\"persons.1.last_registered_address\""), std::string::npos);
   // 入力確認 shows each character of the name with its code point: 髙 is U+9AD9, not 高.
-  auto check = post_change({{"screen", "correction"}, {"type", "correction"}, {"mode", "check"},
-                                 {"event_date", "2026-11-20"}, {"addressee_number", "0000000019"},
-                                 {"reason", "clerical_error_correction"}, {"fields.family_name", "髙空"},
-                                 {"on_request:bool", "1"}});
+  auto check = post_change({{"screen", "correction"},
+                            {"type", "correction"},
+                            {"mode", "check"},
+                            {"event_date", "2026-11-20"},
+                            {"addressee_number", "0000000019"},
+                            {"reason", "clerical_error_correction"},
+                            {"fields.family_name", "髙空"},
+                            {"on_request:bool", "1"}});
   ASSERT_EQ(check.status, 200) << check.body;
-  EXPECT_NE(check.body.find("<span class=\"glyph\" lang=\"ja\">髙</span><code>U+9AD9</code>"), std::string::npos) << check.body;
-  EXPECT_NE(check.body.find("name=\"on_request:bool\" value=\"1\""), std::string::npos) << "申出 carried to 登録";
-  auto moved = post_change({{"screen", "within_move"}, {"type", "within_move"}, {"mode", "check"},
-                                 {"event_date", "2026-11-20"}, {"movers:list", "0000000027"}, {"on_request:bool", "1"},
-                                 {"relationships.0000000027", "世帯主"},
-                                 {"new_address.text", "架空県架空市桜町二丁目"}, {"new_address.banchi", "1番"}});
-  EXPECT_NE(moved.body.find("change.request_not_ex_officio"), std::string::npos) << "a 届出 is not done at a 申出";
+  EXPECT_NE(check.body.find("<span class=\"glyph\" lang=\"ja\">髙</span><code>U+9AD9</code>"),
+            std::string::npos)
+      << check.body;
+  EXPECT_NE(check.body.find("name=\"on_request:bool\" value=\"1\""), std::string::npos)
+      << "申出 carried to 登録";
+  auto moved = post_change({{"screen", "within_move"},
+                            {"type", "within_move"},
+                            {"mode", "check"},
+                            {"event_date", "2026-11-20"},
+                            {"movers:list", "0000000027"},
+                            {"on_request:bool", "1"},
+                            {"relationships.0000000027", "世帯主"},
+                            {"new_address.text", "架空県架空市桜町二丁目"},
+                            {"new_address.banchi", "1番"}});
+  EXPECT_NE(moved.body.find("change.request_not_ex_officio"), std::string::npos)
+      << "a 届出 is not done at a 申出";
   // 方書入力補助: with the town's dictionary, the 転居 form offers the 方書 of the 町字 and 番地 entered.
-  ASSERT_EQ(RunCli({"dictionary", "--db", db_, "import", std::string(JRR_SOURCE_DIR) + "/sample_data/kakuu_address_dictionary.tsv"})
+  ASSERT_EQ(RunCli({"dictionary", "--db", db_, "import",
+                    std::string(JRR_SOURCE_DIR) + "/sample_data/kakuu_address_dictionary.tsv"})
                 .status,
             0);
-  auto katagaki = post_change({{"screen", "within_move"}, {"type", "within_move"}, {"mode", "edit"},
-                                    {"atena", "0000000019"}, {"new_address.code", "99000002001"},
-                                    {"new_address.banchi", "5番10号"}});
+  auto katagaki = post_change({{"screen", "within_move"},
+                               {"type", "within_move"},
+                               {"mode", "edit"},
+                               {"atena", "0000000019"},
+                               {"new_address.code", "99000002001"},
+                               {"new_address.banchi", "5番10号"}});
   ASSERT_EQ(katagaki.status, 200) << katagaki.body;
-  EXPECT_NE(katagaki.body.find("<datalist id=\"katagaki-candidates\"><option value=\"若葉台団地3号棟\">"), std::string::npos)
+  EXPECT_NE(
+      katagaki.body.find("<datalist id=\"katagaki-candidates\"><option value=\"若葉台団地3号棟\">"),
+      std::string::npos)
       << katagaki.body;
   // The manual: without a login too; each screen links to its own section.
   auto help = Get("/help");
   ASSERT_EQ(help.status, 200);
   EXPECT_NE(help.body.find("<h2 id=\"change\">異動の入力と入力確認</h2>"), std::string::npos);
-  EXPECT_NE(Get("/resident?atena=0000000019", clerk.cookie).body.find("href=\"/help#resident\" accesskey=\"h\""),
+  EXPECT_NE(Get("/resident?atena=0000000019", clerk.cookie)
+                .body.find("href=\"/help#resident\" accesskey=\"h\""),
             std::string::npos);
   EXPECT_NE(birth.body.find("href=\"/help#change\""), std::string::npos);
 }

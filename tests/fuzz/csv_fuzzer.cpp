@@ -17,8 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
       for (const std::string& value : row) {
         // (Second in its row: a byte order mark at the very start of a file is not data.)
         auto again = jrr::ParseCsv("x," + jrr::CsvField(value) + ",x\n");
-        jrr::fuzz::Require(again && again->size() == 1 && again->front().size() == 3 && again->front()[1] == value,
-                           "CsvField round trip");
+        jrr::fuzz::Require(
+            again && again->size() == 1 && again->front().size() == 3 && again->front()[1] == value,
+            "CsvField round trip");
       }
     }
   }

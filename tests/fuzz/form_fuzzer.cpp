@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view rest = jrr::fuzz::Text(data + 2, size - 2);
   jrr::web::Request request;
   request.method = "POST";
-  request.headers = {{"Content-Type", multipart ? "multipart/form-data; boundary=jrr-fuzz" : "application/x-www-form-urlencoded"},
+  request.headers = {{"Content-Type", multipart ? "multipart/form-data; boundary=jrr-fuzz"
+                                                : "application/x-www-form-urlencoded"},
                      {"Cookie", std::string(rest.substr(0, cookie_length))}};
   request.body = std::string(rest.substr(cookie_length));
   (void)request.Cookie("jrr_session");

@@ -3,10 +3,10 @@
 // Names as typed: the kana and kanji search keys (ICU), the text checks, 続柄 and 番地. A key
 // built once is built the same from itself (keys are fixed points).
 #include "fuzz_input.h"
-#include "jrr/domain/records/banchi.h"
 #include "jrr/domain/core/name_keys.h"
-#include "jrr/domain/records/relationship.h"
 #include "jrr/domain/core/text.h"
+#include "jrr/domain/records/banchi.h"
+#include "jrr/domain/records/relationship.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view text = jrr::fuzz::Text(data, size);
@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   (void)jrr::CheckStatutoryFurigana(text);
   if (auto relationship = jrr::ParseRelationship(text)) {
     auto again = jrr::ParseRelationship(relationship->Text());
-    jrr::fuzz::Require(again && again->Text() == relationship->Text(), "a 続柄 prints as text that reads back");
+    jrr::fuzz::Require(again && again->Text() == relationship->Text(),
+                       "a 続柄 prints as text that reads back");
   }
   (void)jrr::ParseBanchi(text);
   return 0;

@@ -3,19 +3,20 @@
 // The files other municipalities' systems send: 附票記載事項通知, its 第19条第2項 reply, and the
 // CS messages (転出証明書情報, 転入通知). A notice read is written back as text that reads the same.
 #include "fuzz_input.h"
+#include "jrr/domain/core/text.h"
 #include "jrr/domain/cs/cs_message.h"
 #include "jrr/domain/fuhyo/fuhyo.h"
-#include "jrr/domain/core/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view text = jrr::fuzz::Text(data, size);
   if (auto notice = jrr::DecodeFuhyoNotice(text)) {
     auto again = jrr::DecodeFuhyoNotice(jrr::EncodeFuhyoNotice(*notice));
     jrr::fuzz::Require(again.has_value(), "an encoded notice decodes");
-    jrr::fuzz::Require(again->notice_id == notice->notice_id && again->family_name == notice->family_name &&
-                           again->address == notice->address && again->birth_date == notice->birth_date &&
-                           again->former_given_name == notice->former_given_name,
-                       "a notice survives encoding");
+    jrr::fuzz::Require(
+        again->notice_id == notice->notice_id && again->family_name == notice->family_name &&
+            again->address == notice->address && again->birth_date == notice->birth_date &&
+            again->former_given_name == notice->former_given_name,
+        "a notice survives encoding");
   }
   if (auto reply = jrr::DecodeFuhyoReply(text)) {
     auto again = jrr::DecodeFuhyoReply(jrr::EncodeFuhyoReply(*reply));

@@ -8,10 +8,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   auto measured = jrr::forms::MeasureImpression(jrr::fuzz::Text(data, size), 600);
   if (measured) {
-    jrr::fuzz::Require(measured->width_px > 0 && measured->height_px > 0, "an impression has a size");
-    jrr::fuzz::Require(static_cast<uint64_t>(measured->width_px) <= jrr::forms::kMaxImpressionSide &&
-                           static_cast<uint64_t>(measured->height_px) <= jrr::forms::kMaxImpressionSide,
-                       "no impression beyond the pixel limit");
+    jrr::fuzz::Require(measured->width_px > 0 && measured->height_px > 0,
+                       "an impression has a size");
+    jrr::fuzz::Require(
+        static_cast<uint64_t>(measured->width_px) <= jrr::forms::kMaxImpressionSide &&
+            static_cast<uint64_t>(measured->height_px) <= jrr::forms::kMaxImpressionSide,
+        "no impression beyond the pixel limit");
   }
   return 0;
 }

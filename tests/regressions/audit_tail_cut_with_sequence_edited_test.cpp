@@ -22,7 +22,9 @@ class AuditHead : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.File("r.db");
-    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
+    ASSERT_EQ(
+        RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status,
+        0);
     std::ofstream(dir_.File("f.json")) << kTwoHouseholds;
     ASSERT_EQ(RunCli({"apply", "--db", db_, dir_.File("f.json")}).status, 0);
     for (int i = 0; i < 5; ++i) ASSERT_EQ(RunCli({"show", "--db", db_, "0000000019"}).status, 0);
@@ -34,7 +36,8 @@ class AuditHead : public ::testing::Test {
     db.Execute("DROP TRIGGER audit_target_no_delete");
     db.Execute("DELETE FROM audit_target WHERE sequence > " + std::to_string(keep));
     db.Execute("DELETE FROM audit_entry WHERE sequence > " + std::to_string(keep));
-    db.Execute("UPDATE sqlite_sequence SET seq = " + std::to_string(keep) + " WHERE name = 'audit_entry'");
+    db.Execute("UPDATE sqlite_sequence SET seq = " + std::to_string(keep) +
+               " WHERE name = 'audit_entry'");
   }
   TempDir dir_;
   std::string db_;
@@ -60,7 +63,8 @@ TEST_F(AuditHead, TheHeadJournalIsSignedAndItsLossIsReported) {
   ASSERT_TRUE(std::filesystem::exists(journal));
   {
     std::ofstream forged(journal, std::ios::app);
-    forged << "1\t0000000000000000000000000000000000000000000000000000000000000000\t2026-12-06T00:00:00Z\tforged\n";
+    forged << "1\t0000000000000000000000000000000000000000000000000000000000000000\t2026-12-06T00:"
+              "00:00Z\tforged\n";
   }
   auto forged = RunCli({"audit", "--db", db_, "verify"});
   EXPECT_EQ(forged.status, 1) << forged.out << forged.err;
@@ -88,7 +92,8 @@ TEST_F(AuditHead, ABackupCarriesItsSignedHead) {
     db.Execute("DROP TRIGGER audit_target_no_delete");
     db.Execute("DELETE FROM audit_target WHERE sequence > " + std::to_string(head - 4));
     db.Execute("DELETE FROM audit_entry WHERE sequence > " + std::to_string(head - 4));
-    db.Execute("UPDATE sqlite_sequence SET seq = " + std::to_string(head - 4) + " WHERE name = 'audit_entry'");
+    db.Execute("UPDATE sqlite_sequence SET seq = " + std::to_string(head - 4) +
+               " WHERE name = 'audit_entry'");
   }
   auto cut = RunCli({"audit", "--db", backup, "verify"});
   EXPECT_EQ(cut.status, 1) << cut.out;

@@ -31,11 +31,15 @@ TEST_F(LongBanchi, AMoveToSuchAnAddressIsRecorded) {
   ASSERT_EQ(Apply(kTwoHouseholds).status, 0);
   std::string nines;
   for (int i = 0; i < 22; ++i) nines += "九";
-  auto moved = Apply(R"({"type":"within_move","event_date":"2026-11-01","notification_date":"2026-11-02",
+  auto moved =
+      Apply(R"({"type":"within_move","event_date":"2026-11-01","notification_date":"2026-11-02",
                          "movers":["0000000019","0000000027","0000000035"],
-                         "new_address":{"text":"架空県架空市桜町三丁目","banchi":")" + nines + R"(番地"}})");
+                         "new_address":{"text":"架空県架空市桜町三丁目","banchi":")" +
+            nines + R"(番地"}})");
   EXPECT_EQ(moved.status, 0) << moved.err;
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM resident_version WHERE address_banchi LIKE '九九九%'"), 3);
+  EXPECT_EQ(
+      QueryInt(db_, "SELECT count(*) FROM resident_version WHERE address_banchi LIKE '九九九%'"),
+      3);
 }
 
 }  // namespace

@@ -19,7 +19,8 @@
 namespace jrr::testing {
 namespace {
 
-const char* kTwins = R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
+const char* kTwins =
+    R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
   "persons":[{"family_name":"双子","given_name":"一郎","family_kana":"フタゴ","given_kana":"イチロウ",
               "birth_date":"平成10年4月1日","sex":"male","relationship":"世帯主",
               "domicile":{"place":"架空県架空市桜町一丁目99番地","head_of_family":"双子　太郎"}},
@@ -33,7 +34,9 @@ class FuhyoMemberIdentity : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.File("r.db");
-    ASSERT_EQ(RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status, 0);
+    ASSERT_EQ(
+        RunCli({"init", "--db", db_, "--municipality-code", "990001", "--name", "架空市"}).status,
+        0);
   }
   CliOutcome Apply(const std::string& json) {
     const std::string file = dir_.File("c.json");
@@ -63,7 +66,8 @@ TEST_F(FuhyoMemberIdentity, TwinsMovingInTogetherAreTwoMembers) {
 // LAW: 住基法第19条第1項
 TEST_F(FuhyoMemberIdentity, ANameChangeStaysTheSameMember) {
   ASSERT_EQ(Apply(kTwins).status, 0);
-  const char* renamed = R"({"type":"correction","event_date":"2026-11-01","notification_date":"2026-11-02",
+  const char* renamed =
+      R"({"type":"correction","event_date":"2026-11-01","notification_date":"2026-11-02",
     "addressee_number":"0000000019","reason":"correction_ex_officio","fields":{"given_name":"一朗"}})";
   auto changed = Apply(renamed);
   ASSERT_EQ(changed.status, 0) << changed.err;
@@ -87,29 +91,44 @@ TEST_F(FuhyoMemberIdentity, MigrationSplitsAMergedMemberFromItsHistory) {
     db.Execute("PRAGMA foreign_keys = OFF");
     db.Execute("DROP TRIGGER fuhyo_member_no_update");
     db.Execute("DROP TRIGGER fuhyo_address_no_delete");
-    const int64_t jiro = db.QueryInt("SELECT member_id FROM fuhyo_member_version WHERE given_name = '二郎'");
-    const int64_t ichiro = db.QueryInt("SELECT member_id FROM fuhyo_member_version WHERE given_name = '一郎'");
+    const int64_t jiro =
+        db.QueryInt("SELECT member_id FROM fuhyo_member_version WHERE given_name = '二郎'");
+    const int64_t ichiro =
+        db.QueryInt("SELECT member_id FROM fuhyo_member_version WHERE given_name = '一郎'");
     db.Execute("DELETE FROM fuhyo_address WHERE member_id = " + std::to_string(jiro));
     db.Execute("UPDATE fuhyo_member_version SET member_id = " + std::to_string(ichiro) +
                ", version = 2 WHERE member_id = " + std::to_string(jiro));
-    db.Execute("INSERT INTO fuhyo_member_version(member_id, version, fuhyo_id, family_name, given_name, birth_date, sex, "
-               "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source) SELECT member_id, 3, "
-               "fuhyo_id, family_name, '一郎', birth_date, sex, resident_record_code, overseas_voter, removed, "
-               "removal_reason, removed_on, '異動 9' FROM fuhyo_member_version WHERE member_id = " +
-               std::to_string(ichiro) + " AND version = 2");
-    db.Execute("INSERT INTO fuhyo_address(member_id, seq, address, abroad, since, source, recorded_on) VALUES (" +
-               std::to_string(ichiro) + ", 2, '架空県架空市桜町三丁目1番1号', 0, '2026-11-01', '異動 9', '2026-11-01')");
+    db.Execute(
+        "INSERT INTO fuhyo_member_version(member_id, version, fuhyo_id, family_name, given_name, "
+        "birth_date, sex, "
+        "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source) SELECT "
+        "member_id, 3, "
+        "fuhyo_id, family_name, '一郎', birth_date, sex, resident_record_code, overseas_voter, "
+        "removed, "
+        "removal_reason, removed_on, '異動 9' FROM fuhyo_member_version WHERE member_id = " +
+        std::to_string(ichiro) + " AND version = 2");
+    db.Execute(
+        "INSERT INTO fuhyo_address(member_id, seq, address, abroad, since, source, recorded_on) "
+        "VALUES (" +
+        std::to_string(ichiro) +
+        ", 2, '架空県架空市桜町三丁目1番1号', 0, '2026-11-01', '異動 9', '2026-11-01')");
     // The 異動 9 of that 転居, as the 住民記録 holds it.
-    db.Execute("INSERT INTO change_record(change_id, reason, event_date, processing_date, ex_officio, operator_id, "
-               "place, terminal) SELECT 9, reason, '2026-11-01', '2026-11-01', 0, operator_id, place, terminal FROM "
-               "change_record WHERE change_id = 1");
-    db.Execute("CREATE TEMP TABLE v AS SELECT * FROM resident_version WHERE addressee_number = '0000000019'");
+    db.Execute(
+        "INSERT INTO change_record(change_id, reason, event_date, processing_date, ex_officio, "
+        "operator_id, "
+        "place, terminal) SELECT 9, reason, '2026-11-01', '2026-11-01', 0, operator_id, place, "
+        "terminal FROM "
+        "change_record WHERE change_id = 1");
+    db.Execute(
+        "CREATE TEMP TABLE v AS SELECT * FROM resident_version WHERE addressee_number = "
+        "'0000000019'");
     db.Execute("UPDATE v SET history_number = 2, change_id = 9");
     db.Execute("INSERT INTO resident_version SELECT * FROM v");
   }
   {
     Database db(db_, DatabaseOptions{.create_if_missing = false});
-    ASSERT_EQ(RunCli({"fuhyo", "--db", db_, "verify"}).status, 1) << "the merged member is reported";
+    ASSERT_EQ(RunCli({"fuhyo", "--db", db_, "verify"}).status, 1)
+        << "the merged member is reported";
     // Migration 29 runs this step on a register written before it.
     const Migration& split = AllMigrations()[28];
     ASSERT_EQ(split.version, 29);
@@ -127,14 +146,17 @@ TEST_F(FuhyoMemberIdentity, MigrationSplitsAMergedMemberFromItsHistory) {
   ASSERT_NE(ichiro_at, std::string::npos) << shown.out;
   ASSERT_NE(jiro_at, std::string::npos) << shown.out;
   // 一郎 keeps his own later line; 二郎 keeps the line of the 転入 they made together.
-  const std::string ichiro_part = shown.out.substr(ichiro_at, jiro_at > ichiro_at ? jiro_at - ichiro_at : std::string::npos);
-  const std::string jiro_part = shown.out.substr(jiro_at, ichiro_at > jiro_at ? ichiro_at - jiro_at : std::string::npos);
+  const std::string ichiro_part =
+      shown.out.substr(ichiro_at, jiro_at > ichiro_at ? jiro_at - ichiro_at : std::string::npos);
+  const std::string jiro_part =
+      shown.out.substr(jiro_at, ichiro_at > jiro_at ? ichiro_at - jiro_at : std::string::npos);
   EXPECT_NE(ichiro_part.find("桜町三丁目1番1号"), std::string::npos) << shown.out;
   EXPECT_EQ(jiro_part.find("桜町三丁目1番1号"), std::string::npos) << shown.out;
   EXPECT_NE(jiro_part.find("桜町一丁目9番9号"), std::string::npos) << shown.out;
   // Nothing was deleted; the split is in the log; running the step again changes nothing.
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_member_version WHERE member_id = 1"), 3);
-  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE function LIKE '附票記載者の分離%'"), 1);
+  EXPECT_EQ(
+      QueryInt(db_, "SELECT count(*) FROM audit_entry WHERE function LIKE '附票記載者の分離%'"), 1);
   {
     Database db(db_, DatabaseOptions{.create_if_missing = false});
     Transaction again(db);
@@ -153,11 +175,15 @@ TEST(FuhyoSampleTown, EveryMemberIsOnePerson) {
   auto verified = RunCli({"fuhyo", "--db", db, "verify"});
   EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
   // Two birth dates or two 住民票コード under one member are two people, whatever the names say.
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM (SELECT member_id FROM fuhyo_member_version v WHERE NOT EXISTS "
-                         "(SELECT 1 FROM fuhyo_member_moved m WHERE m.member_id = v.member_id AND m.version = v.version) "
-                         "GROUP BY member_id HAVING count(DISTINCT birth_date) > 1 OR "
-                         "count(DISTINCT nullif(resident_record_code, '')) > 1)"),
-            0);
+  EXPECT_EQ(
+      QueryInt(
+          db,
+          "SELECT count(*) FROM (SELECT member_id FROM fuhyo_member_version v WHERE NOT EXISTS "
+          "(SELECT 1 FROM fuhyo_member_moved m WHERE m.member_id = v.member_id AND m.version = "
+          "v.version) "
+          "GROUP BY member_id HAVING count(DISTINCT birth_date) > 1 OR "
+          "count(DISTINCT nullif(resident_record_code, '')) > 1)"),
+      0);
   EXPECT_GT(QueryInt(db, "SELECT count(DISTINCT member_id) FROM fuhyo_member_version"), 100);
 }
 

@@ -13,16 +13,14 @@
 //  - `jrr apply` refused a UTF-8 BOM as a control character, failed on a directory with an
 //    internal error and read /dev/zero without end; `dpi` took "600abc"; an 閲覧 list with no area
 //    listed the whole register.
-#include <gtest/gtest.h>
-
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
-#include <zlib.h>
-
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <filesystem>
@@ -50,7 +48,8 @@ std::string RawExchange(uint16_t port, const std::string& bytes, double seconds 
       const int n = socket.receiveBytes(buffer, sizeof buffer);
       if (n <= 0) break;
       reply.append(buffer, static_cast<std::size_t>(n));
-      if (reply.find("\r\n\r\n") != std::string::npos && reply.find("Content-Length: ") != std::string::npos) {
+      if (reply.find("\r\n\r\n") != std::string::npos &&
+          reply.find("Content-Length: ") != std::string::npos) {
         const auto at = reply.find("Content-Length: ") + 16;
         const std::size_t length = std::stoul(reply.substr(at, reply.find("\r\n", at) - at));
         if (reply.size() >= reply.find("\r\n\r\n") + 4 + length) break;
@@ -70,19 +69,21 @@ std::string WhitePng(uint32_t width, uint32_t height) {
     be32(out, static_cast<uint32_t>(data.size()));
     std::string body = std::string(type, 4) + data;
     out += body;
-    be32(out, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
+    be32(out, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(body.data()),
+                                          static_cast<uInt>(body.size()))));
   };
   std::string ihdr;
   be32(ihdr, width);
   be32(ihdr, height);
-  ihdr += std::string("\x01\x00\x00\x00\x00", 5);  // bit depth 1, grey, deflate, filter 0, no interlace
+  ihdr +=
+      std::string("\x01\x00\x00\x00\x00", 5);  // bit depth 1, grey, deflate, filter 0, no interlace
   const std::size_t row = 1 + (width + 7) / 8;
   std::string raw(row * height, '\xFF');
   for (std::size_t y = 0; y < height; ++y) raw[y * row] = 0;  // filter: none
   uLongf size = compressBound(static_cast<uLong>(raw.size()));
   std::string packed(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
-            static_cast<uLong>(raw.size()), 9);
+  compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+            reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()), 9);
   packed.resize(size);
   std::string png = "\x89PNG\r\n\x1a\n";
   chunk(png, "IHDR", ihdr);
@@ -96,7 +97,8 @@ std::string Base64(const std::string& bytes) {
   std::string out;
   std::size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
-    const uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+    const uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) |
+                       (static_cast<unsigned char>(bytes[i + 1]) << 8) |
                        static_cast<unsigned char>(bytes[i + 2]);
     for (int shift : {18, 12, 6, 0}) out += kAlphabet[(v >> shift) & 63];
   }
@@ -125,11 +127,14 @@ TEST_F(HostileInput, DeliveryNeverWritesOutsideTheSharedFolder) {
   const std::string share = dir_.File("share");
   // A 転入前住所 whose "municipality" climbs out of the share.
   const std::string climbing = "北海道/../../../../../.." + outside + "/y市北一条西";
-  auto moved = Apply(R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
+  auto moved =
+      Apply(R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
     "persons":[{"family_name":"登山","given_name":"太郎","family_kana":"トザン","given_kana":"タロウ",
                 "birth_date":"昭和60年1月1日","sex":"male","relationship":"世帯主",
-                "domicile":{"place":"大阪府/../../../../../..)" + outside + R"(/x市中之島一丁目36番地","head_of_family":"登山　太郎"}}],
-    "previous_address":{"text":")" + climbing + R"(","banchi":"1番"},
+                "domicile":{"place":"大阪府/../../../../../..)" +
+            outside + R"(/x市中之島一丁目36番地","head_of_family":"登山　太郎"}}],
+    "previous_address":{"text":")" +
+            climbing + R"(","banchi":"1番"},
     "new_address":{"text":"架空県架空市桜町五丁目","banchi":"1番1号"}})");
   // Refused at entry, or queued for nobody: either way nothing lands outside.
   (void)moved;
@@ -152,8 +157,9 @@ TEST_F(HostileInput, SealImageIsNeitherDecodedBeforeThePermissionNorWithoutALimi
   ReadyUser("madoguchi", "view,change,issue");
   const std::string bomb = Base64(WhitePng(10000, 10000));
   ASSERT_LT(bomb.size(), 100'000u);
-  const std::string body = R"({"person":"0000000019","image_base64":")" + bomb +
-                           R"(","dpi":"600","attest":"material,legibility","id_document":"運転免許証"})";
+  const std::string body =
+      R"({"person":"0000000019","image_base64":")" + bomb +
+      R"(","dpi":"600","attest":"material,legibility","id_document":"運転免許証"})";
   auto started = Clock::now();
   auto auditor = Post("/api/v1/seals", body, LogIn("kansa"));
   EXPECT_EQ(auditor.status, 403) << auditor.body;
@@ -163,8 +169,9 @@ TEST_F(HostileInput, SealImageIsNeitherDecodedBeforeThePermissionNorWithoutALimi
   EXPECT_EQ(JsonField(clerk.body, "rule_id"), "seal.image_too_large") << clerk.body;
   EXPECT_LT(std::chrono::duration<double>(Clock::now() - started).count(), 2.0) << "decoded anyway";
   // dpi is a number or nothing.
-  auto lenient = Post("/api/v1/seals", R"({"person":"0000000019","image_base64":")" + Base64(WhitePng(300, 300)) +
-                                           R"(","dpi":"600abc"})",
+  auto lenient = Post("/api/v1/seals",
+                      R"({"person":"0000000019","image_base64":")" + Base64(WhitePng(300, 300)) +
+                          R"(","dpi":"600abc"})",
                       LogIn("madoguchi"));
   EXPECT_EQ(JsonField(lenient.body, "rule_id"), "seal.dpi_invalid") << lenient.body;
 }
@@ -210,9 +217,11 @@ TEST_F(HostileInput, SlowClientsCannotHoldEveryWorker) {
   // Another client still gets answers promptly, while the slow one trickles on.
   for (int probe = 0; probe < 3; ++probe) {
     const auto started = Clock::now();
-    const std::string reply = RawExchange(port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 4);
+    const std::string reply =
+        RawExchange(port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 4);
     EXPECT_NE(reply.find("200"), std::string::npos) << "probe " << probe << ": " << reply;
-    EXPECT_LT(std::chrono::duration<double>(Clock::now() - started).count(), 2.0) << "probe " << probe;
+    EXPECT_LT(std::chrono::duration<double>(Clock::now() - started).count(), 2.0)
+        << "probe " << probe;
     std::this_thread::sleep_for(std::chrono::seconds(2));
   }
   // Past the head deadline every slow connection has been closed by the server.
@@ -234,7 +243,8 @@ TEST_F(HostileInput, RequestsWithoutALengthHaveNoBody) {
   Serve();
   for (const char* method : {"POST /api/v1/login", "OPTIONS /login", "PUT /healthz"}) {
     const auto started = Clock::now();
-    const std::string reply = RawExchange(port(), std::string(method) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 10);
+    const std::string reply = RawExchange(
+        port(), std::string(method) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 10);
     EXPECT_NE(reply.find("HTTP/1.1 4"), std::string::npos) << method << ": " << reply;
     EXPECT_LT(std::chrono::duration<double>(Clock::now() - started).count(), 2.0) << method;
   }
@@ -250,11 +260,13 @@ TEST_F(HostileInput, StatusLinesCarryTheirReason) {
       {"DELETE /healthz", "HTTP/1.1 405 Method Not Allowed\r\n"},
   };
   for (const auto& [request, status] : kLines) {
-    const std::string reply = RawExchange(port(), std::string(request) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const std::string reply = RawExchange(
+        port(), std::string(request) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_EQ(reply.rfind(status, 0), 0u) << request << ": " << reply;
   }
   // A malformed URI is a bad request, and says so.
-  const std::string malformed = RawExchange(port(), "GET /search?name=% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string malformed =
+      RawExchange(port(), "GET /search?name=% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(malformed.rfind("HTTP/1.1 400 Bad Request\r\n", 0), 0u) << malformed;
   EXPECT_NE(malformed.find("http.bad_request"), std::string::npos) << malformed;
 }
@@ -264,12 +276,15 @@ TEST_F(HostileInput, HeaderValuesCannotBeInjected) {
   Serve();
   ReadyUser("shien", "view,block,support_measure,release");
   auto officer = LogIn("shien");
-  const std::string form = "csrf=" + officer.csrf +
-                           "&action=block-add&person=0000000035&operation=issue&level=alert&from=2026-12-01&reason=x"
-                           "&return-person=x%0d%0aSet-Cookie:%20injected=1";
-  auto reply = Fetch(port(), "/protection", "POST", form,
-                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", officer.cookie}});
-  EXPECT_EQ(reply.Header("Set-Cookie").find("injected"), std::string::npos) << reply.Header("Set-Cookie");
+  const std::string form =
+      "csrf=" + officer.csrf +
+      "&action=block-add&person=0000000035&operation=issue&level=alert&from=2026-12-01&reason=x"
+      "&return-person=x%0d%0aSet-Cookie:%20injected=1";
+  auto reply =
+      Fetch(port(), "/protection", "POST", form,
+            {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", officer.cookie}});
+  EXPECT_EQ(reply.Header("Set-Cookie").find("injected"), std::string::npos)
+      << reply.Header("Set-Cookie");
   for (const auto& [name, value] : reply.headers) {
     EXPECT_EQ(value.find('\r'), std::string::npos) << name;
     EXPECT_EQ(value.find('\n'), std::string::npos) << name;
@@ -296,14 +311,16 @@ TEST_F(HostileInput, OddJsonAndOddIdsAreRefusedPlainly) {
   Serve();
   ReadyUser("madoguchi", "view,issue");
   auto clerk = LogIn("madoguchi");
-  for (const char* body : {R"({"kind":null})", R"({"kind":["awaiting"],"days":{"a":1}})", R"({"kind":{"x":1}})"}) {
+  for (const char* body :
+       {R"({"kind":null})", R"({"kind":["awaiting"],"days":{"a":1}})", R"({"kind":{"x":1}})"}) {
     auto odd = Post("/api/v1/notices", body, clerk);
     EXPECT_EQ(odd.status, 400) << body << odd.body;
     const std::string rule = JsonField(odd.body, "rule_id");
     EXPECT_TRUE(rule.starts_with("json.") || rule == "notice.unknown_kind") << odd.body;
   }
-  auto form = Fetch(port(), "/api/v1/login", "POST", R"({"user_id":"madoguchi","password":"x","pad":"="})",
-                    {{"Content-Type", "text/plain"}});
+  auto form =
+      Fetch(port(), "/api/v1/login", "POST", R"({"user_id":"madoguchi","password":"x","pad":"="})",
+            {{"Content-Type", "text/plain"}});
   EXPECT_EQ(form.status, 400) << form.body;
   EXPECT_EQ(JsonField(form.body, "rule_id"), "http.json_required");
   EXPECT_TRUE(form.Header("Set-Cookie").empty());
@@ -328,18 +345,21 @@ TEST_F(HostileInput, InspectionListOfAWholeCityIsRefused) {
   const std::string town = dir_.File("town.db");
   ASSERT_EQ(RunCli({"sample", "--db", town, "--residents", "5200", "--seed", "7"}).status, 0);
   const int64_t issued = QueryInt(town, "SELECT count(*) FROM issuance");
-  auto city = RunCli({"certificate", "--db", town, "--kind", "etsuran", "--area", "架空県架空市", "--out", dir_.File("city.pdf")});
+  auto city = RunCli({"certificate", "--db", town, "--kind", "etsuran", "--area", "架空県架空市",
+                      "--out", dir_.File("city.pdf")});
   EXPECT_EQ(city.status, 1) << city.out;
   EXPECT_NE(city.err.find("certificate.area_too_large"), std::string::npos) << city.err;
   EXPECT_EQ(QueryInt(town, "SELECT count(*) FROM issuance"), issued);
-  auto one = RunCli({"certificate", "--db", town, "--kind", "etsuran", "--area", "架空県架空市桜町一丁目", "--out",
-                     dir_.File("one.pdf")});
+  auto one = RunCli({"certificate", "--db", town, "--kind", "etsuran", "--area",
+                     "架空県架空市桜町一丁目", "--out", dir_.File("one.pdf")});
   EXPECT_EQ(one.status, 0) << one.err;
 }
 
 TEST_F(HostileInput, ApplyReadsFilesCarefully) {
   // A UTF-8 BOM (as Windows editors write) is not a control character.
-  std::ofstream(dir_.File("bom.json")) << "\xEF\xBB\xBF" << R"({"type":"death","event_date":"2026-11-01","notification_date":"2026-11-02","addressee_number":"0000000035"})";
+  std::ofstream(dir_.File("bom.json"))
+      << "\xEF\xBB\xBF"
+      << R"({"type":"death","event_date":"2026-11-01","notification_date":"2026-11-02","addressee_number":"0000000035"})";
   auto bom = Cli({"apply", dir_.File("bom.json")});
   EXPECT_EQ(bom.status, 0) << bom.err;
   // A directory is bad usage, not an internal error.

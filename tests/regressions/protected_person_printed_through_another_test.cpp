@@ -29,8 +29,11 @@ class PrintedThroughAnother : public ServedRegister {
   }
   // Denials naming `atena` in the アクセスログ.
   int64_t DenialsNaming(const std::string& atena) {
-    return QueryInt(db_, "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence "
-                         "WHERE t.addressee_number = '" + atena + "' AND e.action = 'denied'");
+    return QueryInt(
+        db_,
+        "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence "
+        "WHERE t.addressee_number = '" +
+            atena + "' AND e.action = 'denied'");
   }
   std::string Pdf() { return dir_.File("out.pdf"); }
 };
@@ -39,16 +42,23 @@ class PrintedThroughAnother : public ServedRegister {
 // LAW: 住基法第20条 (附票の写し)
 TEST_F(PrintedThroughAnother, FuhyoCopyOfAProtectedMemberWithoutCodeIsRefused) {
   // The 附票 of 本籍 架空市本町1番地 holds the family; 花子 (0000000027) becomes a DV target.
-  ASSERT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_member_version WHERE given_name = '花子' AND resident_record_code = ''"),
+  ASSERT_EQ(QueryInt(db_,
+                     "SELECT count(*) FROM fuhyo_member_version WHERE given_name = '花子' AND "
+                     "resident_record_code = ''"),
             1)
       << "the member must have no 住民票コード for this defect";
-  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000027", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
+  ASSERT_EQ(
+      Cli({"support", "add", "--applicant", "0000000027", "--kind", "dv", "--from", "2026-12-01"})
+          .status,
+      0);
   for (const char* requester : {"third-party", "spouse", "self"}) {
-    std::vector<std::string> args = {"fuhyo", "copy", "1", "--requester", requester, "--out", Pdf()};
+    std::vector<std::string> args = {"fuhyo",   "copy",  "1",  "--requester",
+                                     requester, "--out", Pdf()};
     if (std::string(requester) == "third-party") args.insert(args.end(), {"--purpose", "債権回収"});
     auto copied = Cli(args);
     EXPECT_EQ(copied.status, 1) << requester << copied.out;
-    EXPECT_NE(copied.err.find("support.issue_blocked"), std::string::npos) << requester << copied.err;
+    EXPECT_NE(copied.err.find("support.issue_blocked"), std::string::npos)
+        << requester << copied.err;
   }
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM fuhyo_issuance"), 0);
   EXPECT_GE(DenialsNaming("0000000027"), 3);
@@ -65,15 +75,19 @@ TEST_F(PrintedThroughAnother, FuhyoViewsAndCopiesLogTheirMembers) {
   auto copied = Cli({"fuhyo", "copy", "1", "--requester", "self", "--out", Pdf()});
   ASSERT_EQ(copied.status, 0) << copied.err;
   for (const char* atena : {"0000000019", "0000000027", "0000000035"}) {
-    EXPECT_EQ(QueryInt(db_, std::string("SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = "
-                                        "t.sequence WHERE t.addressee_number = '") +
-                                atena + "' AND e.function = '附票の照会'"),
-              1)
+    EXPECT_EQ(
+        QueryInt(db_, std::string(
+                          "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = "
+                          "t.sequence WHERE t.addressee_number = '") +
+                          atena + "' AND e.function = '附票の照会'"),
+        1)
         << atena;
-    EXPECT_GE(QueryInt(db_, std::string("SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = "
-                                        "t.sequence WHERE t.addressee_number = '") +
-                                atena + "' AND e.function LIKE '戸籍の附票の写し%'"),
-              2)
+    EXPECT_GE(
+        QueryInt(db_, std::string(
+                          "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = "
+                          "t.sequence WHERE t.addressee_number = '") +
+                          atena + "' AND e.function LIKE '戸籍の附票の写し%'"),
+        2)
         << atena << ": cleared and printed";
   }
   auto search = Cli({"audit", "search", "--resident", "0000000027"});
@@ -84,21 +98,24 @@ TEST_F(PrintedThroughAnother, FuhyoViewsAndCopiesLogTheirMembers) {
 // LAW: 住基法第12条の3 (第三者請求)
 TEST_F(PrintedThroughAnother, HouseholdCopyNeverPrintsAProtectedHeadOrTheirAddress) {
   // 一郎, 世帯主 of 0000000019's household, is the target; his son 次郎 is not.
-  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000019", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
-  auto head = Cli({"certificate", "--person", "0000000035", "--requester", "third-party", "--purpose", "債権回収",
-                   "--with", "zokugara", "--out", Pdf()});
+  ASSERT_EQ(
+      Cli({"support", "add", "--applicant", "0000000019", "--kind", "dv", "--from", "2026-12-01"})
+          .status,
+      0);
+  auto head = Cli({"certificate", "--person", "0000000035", "--requester", "third-party",
+                   "--purpose", "債権回収", "--with", "zokugara", "--out", Pdf()});
   EXPECT_EQ(head.status, 1) << head.out;
   EXPECT_NE(head.err.find("support.issue_blocked"), std::string::npos) << head.err;
   // Without 世帯主 printed the address is still the one the target lives at.
-  auto address = Cli({"certificate", "--person", "0000000035", "--requester", "third-party", "--purpose", "債権回収",
-                      "--out", Pdf()});
+  auto address = Cli({"certificate", "--person", "0000000035", "--requester", "third-party",
+                      "--purpose", "債権回収", "--out", Pdf()});
   EXPECT_EQ(address.status, 1) << address.out;
   EXPECT_NE(address.err.find("support.issue_blocked"), std::string::npos) << address.err;
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM issuance"), 0);
   EXPECT_GE(DenialsNaming("0000000019"), 2) << "the protected 世帯主 is a target of the refusal";
   // The neighbours' household shares nothing with him: their copy is issued.
-  auto neighbour = Cli({"certificate", "--person", "0000000051", "--requester", "third-party", "--purpose", "債権回収",
-                        "--with", "zokugara", "--out", Pdf()});
+  auto neighbour = Cli({"certificate", "--person", "0000000051", "--requester", "third-party",
+                        "--purpose", "債権回収", "--with", "zokugara", "--out", Pdf()});
   EXPECT_EQ(neighbour.status, 0) << neighbour.err;
   // The 閲覧 list leaves out everyone at the target's address.
   auto list = Cli({"certificate", "--kind", "etsuran", "--area", "架空県架空市", "--out", Pdf()});
@@ -108,10 +125,11 @@ TEST_F(PrintedThroughAnother, HouseholdCopyNeverPrintsAProtectedHeadOrTheirAddre
   EXPECT_EQ(text.find("架空 花子"), std::string::npos) << text;
   EXPECT_NE(text.find("隣野 太郎"), std::string::npos) << text;
   // After review, the officer's release lets one clerk issue.
-  auto released = Cli({"support", "release", "1", "--to-operator", "cli", "--minutes", "10", "--reason", "審査済み"});
+  auto released = Cli({"support", "release", "1", "--to-operator", "cli", "--minutes", "10",
+                       "--reason", "審査済み"});
   ASSERT_EQ(released.status, 0) << released.err;
-  EXPECT_EQ(Cli({"certificate", "--person", "0000000035", "--requester", "third-party", "--purpose", "審査済み",
-                 "--with", "zokugara", "--out", Pdf()})
+  EXPECT_EQ(Cli({"certificate", "--person", "0000000035", "--requester", "third-party", "--purpose",
+                 "審査済み", "--with", "zokugara", "--out", Pdf()})
                 .status,
             0);
 }
@@ -120,19 +138,24 @@ TEST_F(PrintedThroughAnother, HouseholdCopyNeverPrintsAProtectedHeadOrTheirAddre
 // REQ: JK-3.4
 TEST_F(PrintedThroughAnother, DomicileHeadNamingAProtectedPersonIsRefused) {
   // 次郎 moves to a household of his own; 一郎 (筆頭者 of 次郎's 本籍) is the target.
-  ASSERT_EQ(Apply(R"({"type":"within_move","event_date":"2026-11-01","notification_date":"2026-11-02",
+  ASSERT_EQ(
+      Apply(R"({"type":"within_move","event_date":"2026-11-01","notification_date":"2026-11-02",
                       "movers":["0000000035"],"new_address":{"text":"架空県架空市桜町三丁目","banchi":"7番7号"},
                       "relationships":{"0000000035":"世帯主"}})")
-                .status,
-            0);
-  ASSERT_EQ(Cli({"support", "add", "--applicant", "0000000019", "--kind", "dv", "--from", "2026-12-01"}).status, 0);
-  auto with_domicile = Cli({"certificate", "--person", "0000000035", "--requester", "third-party", "--purpose",
-                            "相続", "--with", "honseki", "--out", Pdf()});
+          .status,
+      0);
+  ASSERT_EQ(
+      Cli({"support", "add", "--applicant", "0000000019", "--kind", "dv", "--from", "2026-12-01"})
+          .status,
+      0);
+  auto with_domicile = Cli({"certificate", "--person", "0000000035", "--requester", "third-party",
+                            "--purpose", "相続", "--with", "honseki", "--out", Pdf()});
   EXPECT_EQ(with_domicile.status, 1) << with_domicile.out;
-  EXPECT_NE(with_domicile.err.find("support.issue_blocked"), std::string::npos) << with_domicile.err;
+  EXPECT_NE(with_domicile.err.find("support.issue_blocked"), std::string::npos)
+      << with_domicile.err;
   // Without the 本籍 nothing of him prints.
-  EXPECT_EQ(Cli({"certificate", "--person", "0000000035", "--requester", "third-party", "--purpose", "相続",
-                 "--out", Pdf()})
+  EXPECT_EQ(Cli({"certificate", "--person", "0000000035", "--requester", "third-party", "--purpose",
+                 "相続", "--out", Pdf()})
                 .status,
             0);
 }
@@ -144,13 +167,15 @@ TEST_F(PrintedThroughAnother, MoveOutCertificateOnlyToThoseWhoFiledIt) {
                 .status,
             0);
   for (const char* requester : {"third-party", "official"}) {
-    auto refused = Cli({"certificate", "--kind", "tenshutsu", "--person", "0000000043", "--requester", requester,
-                        "--purpose", "債権回収", "--out", Pdf()});
+    auto refused = Cli({"certificate", "--kind", "tenshutsu", "--person", "0000000043",
+                        "--requester", requester, "--purpose", "債権回収", "--out", Pdf()});
     EXPECT_EQ(refused.status, 1) << requester << refused.out;
-    EXPECT_NE(refused.err.find("certificate.requester_not_allowed"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("certificate.requester_not_allowed"), std::string::npos)
+        << refused.err;
   }
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM issuance"), 0);
-  auto own = Cli({"certificate", "--kind", "tenshutsu", "--person", "0000000043", "--requester", "self", "--out", Pdf()});
+  auto own = Cli({"certificate", "--kind", "tenshutsu", "--person", "0000000043", "--requester",
+                  "self", "--out", Pdf()});
   EXPECT_EQ(own.status, 0) << own.err;
 }
 

@@ -3,19 +3,21 @@
 // InMemoryResidentRepository's look-ups as 異動 go by (the sample town's bulk path builds a million
 // residents through them): households, numbers and 除票 follow each person's latest version, and
 // HouseholdMemberFactsOf gives what reading through HouseholdMembers gives.
+#include "jrr/sample/in_memory_resident_repository.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "jrr/sample/in_memory_resident_repository.h"
 #include "jrr/domain/core/japanese_date.h"
 
 namespace jrr {
 namespace {
 
-ResidentRecord Person(const std::string& addressee_number, const std::string& household, const char* given, Sex sex,
-                      const char* relationship, const std::string& code, const std::string& number) {
+ResidentRecord Person(const std::string& addressee_number, const std::string& household,
+                      const char* given, Sex sex, const char* relationship, const std::string& code,
+                      const std::string& number) {
   ResidentRecord r;
   r.addressee_number = addressee_number;
   r.household_number = household;
@@ -48,14 +50,16 @@ class InMemoryRegisterTest : public ::testing::Test {
   }
   std::vector<std::string> Members(const std::string& household) {
     std::vector<std::string> numbers;
-    for (const HouseholdMemberFacts& m : repository_.HouseholdMemberFactsOf(household)) numbers.push_back(m.addressee_number);
+    for (const HouseholdMemberFacts& m : repository_.HouseholdMemberFactsOf(household))
+      numbers.push_back(m.addressee_number);
     return numbers;
   }
   // The facts field by field against those the default (through HouseholdMembers) derives.
   void ExpectFactsAsTheDefaultGivesThem(const std::string& household) {
     const auto fast = repository_.HouseholdMemberFactsOf(household);
     std::vector<HouseholdMemberFacts> read;
-    for (const ResidentRecord& r : repository_.HouseholdMembers(household)) read.push_back(HouseholdMemberFacts::Of(r));
+    for (const ResidentRecord& r : repository_.HouseholdMembers(household))
+      read.push_back(HouseholdMemberFacts::Of(r));
     ASSERT_EQ(fast.size(), read.size()) << household;
     for (std::size_t i = 0; i < fast.size(); ++i) {
       EXPECT_EQ(fast[i].addressee_number, read[i].addressee_number);
@@ -78,13 +82,16 @@ class InMemoryRegisterTest : public ::testing::Test {
 // REQ: JK-4.1.1.2
 TEST_F(InMemoryRegisterTest, LookUpsFollowEachPersonsLatestVersion) {
   // 転入 of a household of two.
-  const auto moved_in = Record({Person("new-person:1", "new-household:1", "一郎", Sex::kMale, "世帯主", "10000000019", "123456789018"),
-                                Person("new-person:2", "new-household:1", "花子", Sex::kFemale, "妻", "10000000027", "")});
+  const auto moved_in = Record(
+      {Person("new-person:1", "new-household:1", "一郎", Sex::kMale, "世帯主", "10000000019",
+              "123456789018"),
+       Person("new-person:2", "new-household:1", "花子", Sex::kFemale, "妻", "10000000027", "")});
   ASSERT_EQ(moved_in.size(), 2u);
   ResidentRecord head = moved_in[0];
   ResidentRecord wife = moved_in[1];
   const std::string home = head.household_number;
-  EXPECT_EQ(Members(home), (std::vector<std::string>{head.addressee_number, wife.addressee_number}));
+  EXPECT_EQ(Members(home),
+            (std::vector<std::string>{head.addressee_number, wife.addressee_number}));
   ExpectFactsAsTheDefaultGivesThem(home);
   EXPECT_EQ(Holder("10000000019"), head.addressee_number);
   EXPECT_EQ(Holder("123456789018"), head.addressee_number);
@@ -96,8 +103,10 @@ TEST_F(InMemoryRegisterTest, LookUpsFollowEachPersonsLatestVersion) {
   EXPECT_EQ(Holder("123456789018"), head.addressee_number);
 
   // 個人番号 given to the wife, then changed: only the new one finds her.
-  wife = Record({Next(wife, [](ResidentRecord& r) { r.individual_number = "234567890123"; })}).at(0);
-  wife = Record({Next(wife, [](ResidentRecord& r) { r.individual_number = "345678901238"; })}).at(0);
+  wife =
+      Record({Next(wife, [](ResidentRecord& r) { r.individual_number = "234567890123"; })}).at(0);
+  wife =
+      Record({Next(wife, [](ResidentRecord& r) { r.individual_number = "345678901238"; })}).at(0);
   EXPECT_EQ(Holder("234567890123"), "");
   EXPECT_EQ(Holder("345678901238"), wife.addressee_number);
 
@@ -120,17 +129,23 @@ TEST_F(InMemoryRegisterTest, LookUpsFollowEachPersonsLatestVersion) {
          })}).at(0);
   EXPECT_TRUE(Members(home).empty());
   ExpectFactsAsTheDefaultGivesThem(home);
-  const auto removed = repository_.FindRemovedByBasicFacts("架空", "一郎", Sex::kMale, {1980, 4, 1});
+  const auto removed =
+      repository_.FindRemovedByBasicFacts("架空", "一郎", Sex::kMale, {1980, 4, 1});
   ASSERT_EQ(removed.size(), 1u);
   EXPECT_EQ(removed[0].addressee_number, head.addressee_number);
   EXPECT_EQ(Holder("10000000019"), head.addressee_number);
 
   // A correction to the 除票 that keeps its basic facts keeps it found; one that changes them moves it.
-  head = Record({Next(head, [](ResidentRecord& r) { r.removal->reason = ChangeReason::kDeath; })}).at(0);
-  EXPECT_EQ(repository_.FindRemovedByBasicFacts("架空", "一郎", Sex::kMale, {1980, 4, 1}).size(), 1u);
+  head = Record({Next(head, [](ResidentRecord& r) {
+           r.removal->reason = ChangeReason::kDeath;
+         })}).at(0);
+  EXPECT_EQ(repository_.FindRemovedByBasicFacts("架空", "一郎", Sex::kMale, {1980, 4, 1}).size(),
+            1u);
   head = Record({Next(head, [](ResidentRecord& r) { r.given_name = "壱郎"; })}).at(0);
-  EXPECT_TRUE(repository_.FindRemovedByBasicFacts("架空", "一郎", Sex::kMale, {1980, 4, 1}).empty());
-  EXPECT_EQ(repository_.FindRemovedByBasicFacts("架空", "壱郎", Sex::kMale, {1980, 4, 1}).size(), 1u);
+  EXPECT_TRUE(
+      repository_.FindRemovedByBasicFacts("架空", "一郎", Sex::kMale, {1980, 4, 1}).empty());
+  EXPECT_EQ(repository_.FindRemovedByBasicFacts("架空", "壱郎", Sex::kMale, {1980, 4, 1}).size(),
+            1u);
 }
 
 }  // namespace

@@ -2,11 +2,11 @@
 //
 // PackResidentRecord / UnpackResidentRecord: what the in-memory register (the sample town's bulk
 // path) holds each person as must give back the very record it was given, every item included.
+#include "jrr/sample/packed_resident_record.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "jrr/sample/packed_resident_record.h"
 
 namespace jrr {
 namespace {
@@ -67,7 +67,12 @@ ResidentRecord EveryItemSet() {
   r.national_health = {true, CalendarDate{2003, 1, 1}, CalendarDate{2004, 1, 1}};
   r.late_elderly = {true, CalendarDate{2005, 1, 1}, std::nullopt};
   r.long_term_care = {true, std::nullopt, CalendarDate{2006, 1, 1}};
-  r.pension = {true, "1234-567890", "1号", CalendarDate{2007, 1, 1}, CalendarDate{2008, 1, 1}, CalendarDate{2009, 1, 1}};
+  r.pension = {true,
+               "1234-567890",
+               "1号",
+               CalendarDate{2007, 1, 1},
+               CalendarDate{2008, 1, 1},
+               CalendarDate{2009, 1, 1}};
   r.child_allowance_start = "2010-04";
   r.child_allowance_end = "2025-03";
   r.adult_ward = true;
@@ -105,9 +110,11 @@ TEST(PackedResidentRecord, GivesBackEveryItem) {
   ResidentRecord era_not_stated = full;
   era_not_stated.birth_date.era = -1;  // a negative number: 西暦 as written
   ResidentRecord long_text;
-  long_text.address.katagaki = std::string(300, 'x') + std::string("\0NUL", 4);  // past one byte of length
+  long_text.address.katagaki =
+      std::string(300, 'x') + std::string("\0NUL", 4);  // past one byte of length
   long_text.history_number = 1 << 30;
-  for (const ResidentRecord& r : {empty, full, only_removal, only_foreign, era_not_stated, long_text}) {
+  for (const ResidentRecord& r :
+       {empty, full, only_removal, only_foreign, era_not_stated, long_text}) {
     const std::string packed = PackResidentRecord(r);
     EXPECT_EQ(UnpackResidentRecord(packed), r);
   }

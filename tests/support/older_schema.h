@@ -11,7 +11,8 @@ inline constexpr const char* kUndoMigrationsFrom29 =
     // 0030
     "ALTER TABLE staff_user_version DROP COLUMN credential_version; "
     "ALTER TABLE api_token DROP COLUMN credential_version; "
-    "DROP TABLE totp_step; DROP TABLE staff_permission_decision; DROP TABLE staff_permission_request; "
+    "DROP TABLE totp_step; DROP TABLE staff_permission_decision; DROP TABLE "
+    "staff_permission_request; "
     // 0029
     "DROP TABLE fuhyo_member_moved; ";
 

@@ -10,9 +10,9 @@
 
 #include "jrr/domain/records/resident_changes.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/register/migrations.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
+#include "jrr/persistence/register/migrations.h"
 #include "support/temp_dir.h"
 
 namespace jrr::testing {
@@ -36,7 +36,8 @@ inline Address TownAddress(const char* banchi, const char* katagaki = "") {
 }
 
 inline NewPerson Person(const char* family, const char* given, const char* family_kana,
-                        const char* given_kana, const char* birth, Sex sex, const char* relationship) {
+                        const char* given_kana, const char* birth, Sex sex,
+                        const char* relationship) {
   NewPerson p;
   p.kind = ResidentKind::kJapanese;
   p.family_name = family;

@@ -5,11 +5,11 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 namespace jrr::testing {
 

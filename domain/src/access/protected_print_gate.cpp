@@ -24,13 +24,15 @@ ProtectedPrintGate::ProtectedPrintGate(ResidentRepository& residents, CalendarDa
     std::vector<std::string> places = facts.moved_to;
     places.push_back(facts.lives_at);
     for (const std::string& place : places) {
-      if (std::string key = BuildAddressKey(place); !key.empty()) p.place_keys.push_back(std::move(key));
+      if (std::string key = BuildAddressKey(place); !key.empty())
+        p.place_keys.push_back(std::move(key));
     }
     for (const ProtectedPersonFacts::Version& v : facts.versions) {
-      p.versions.push_back(Version{NameKey(v.family_name + v.given_name), NameKey(v.family_name),
-                                   NameKey(v.given_name), v.resident_record_code,
-                                   v.domicile_place.empty() ? std::string() : BuildAddressKey(v.domicile_place),
-                                   v.birth_date, v.sex});
+      p.versions.push_back(
+          Version{NameKey(v.family_name + v.given_name), NameKey(v.family_name),
+                  NameKey(v.given_name), v.resident_record_code,
+                  v.domicile_place.empty() ? std::string() : BuildAddressKey(v.domicile_place),
+                  v.birth_date, v.sex});
     }
     people_.push_back(std::move(p));
   }
@@ -43,27 +45,31 @@ std::vector<std::string> ProtectedPrintGate::ShownBy(const ShownOnPrint& shown) 
   }
   std::vector<std::pair<std::string, std::string>> domiciles;  // place key, 筆頭者 key
   for (const ShownOnPrint::Domicile& d : shown.domiciles) {
-    if (std::string key = BuildAddressKey(d.place); !key.empty()) domiciles.emplace_back(key, NameKey(d.head_of_family));
+    if (std::string key = BuildAddressKey(d.place); !key.empty())
+      domiciles.emplace_back(key, NameKey(d.head_of_family));
   }
   struct FactKeys {
     std::string name, family, given;
   };
   std::vector<FactKeys> fact_keys;
   for (const ShownOnPrint::Facts& f : shown.people) {
-    fact_keys.push_back({NameKey(f.family_name + f.given_name), NameKey(f.family_name), NameKey(f.given_name)});
+    fact_keys.push_back(
+        {NameKey(f.family_name + f.given_name), NameKey(f.family_name), NameKey(f.given_name)});
   }
 
   // Either the 住民票コード or the name suffices: a 附票 member whose code was written wrong is
   // still known by name, and one whose name was is known by code.
   auto facts_are = [&](std::size_t i, const Version& v) {
     const ShownOnPrint::Facts& f = shown.people[i];
-    if (!f.resident_record_code.empty() && f.resident_record_code == v.resident_record_code) return true;
+    if (!f.resident_record_code.empty() && f.resident_record_code == v.resident_record_code)
+      return true;
     const FactKeys& k = fact_keys[i];
     // Half a name is enough when the 生年月日 is known on both sides and agrees, whatever the 性別
     // says: a surname, or a 性別, changed on one side only must not hide the person (failing
     // closed costs a refusal, not an address).
     if (f.birth_date && v.birth_date && *f.birth_date == *v.birth_date &&
-        ((!k.family.empty() && k.family == v.family_key) || (!k.given.empty() && k.given == v.given_key))) {
+        ((!k.family.empty() && k.family == v.family_key) ||
+         (!k.given.empty() && k.given == v.given_key))) {
       return true;
     }
     if (k.name.empty() || k.name != v.name_key) return false;

@@ -6,7 +6,6 @@
 #include <optional>
 #include <utility>
 
-
 namespace jrr {
 void ResidentAccess::Log(AuditAction action, const std::string& function,
                          std::vector<std::string> targets, bool individual_number,
@@ -29,7 +28,8 @@ Result<PersonView> ResidentAccess::View(const std::string& addressee_number, con
   }
   auto latest = residents_.Latest(addressee_number);
   if (!latest) {
-    return MakeError(ErrorCode::kNotFound, "change.person_not_found", "宛名番号 " + addressee_number);
+    return MakeError(ErrorCode::kNotFound, "change.person_not_found",
+                     "宛名番号 " + addressee_number);
   }
   ProtectionRegister& protections = residents_.Protections();
   const auto blocks = protections.BlocksFor(addressee_number, latest->household_number);
@@ -45,10 +45,13 @@ Result<PersonView> ResidentAccess::View(const std::string& addressee_number, con
                      "宛名番号 " + addressee_number + " at that date");
   }
   // Logged before anything is returned: nothing is shown that was not logged.
-  Log(AuditAction::kView, function, {addressee_number}, numbers && !record->individual_number.empty(),
-      "ok", std::string(query.effective_on ? "as_of " : "") + (query.known_at ? "known_at" : ""));
-  PersonView view{*record, residents_.History(addressee_number),
-                  NoticeFor(viewer_, protections.MeasuresFor(addressee_number), blocks), {}};
+  Log(AuditAction::kView, function, {addressee_number},
+      numbers && !record->individual_number.empty(), "ok",
+      std::string(query.effective_on ? "as_of " : "") + (query.known_at ? "known_at" : ""));
+  PersonView view{*record,
+                  residents_.History(addressee_number),
+                  NoticeFor(viewer_, protections.MeasuresFor(addressee_number), blocks),
+                  {}};
   Blank(view.record);
   for (auto& entry : view.history) Blank(entry.version);
   if (issuances_ != nullptr) view.issuances = issuances_->Recent(addressee_number, 50);
@@ -81,9 +84,9 @@ std::optional<int64_t> UnreleasedMeasure(ProtectionRegister& protections, const 
                                          const std::vector<TemporaryRelease>& releases) {
   for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
     if (!m.Active() || !m.Protects(atena)) continue;
-    const bool released = std::any_of(releases.begin(), releases.end(), [&](const TemporaryRelease& r) {
-      return r.measure_id && *r.measure_id == m.measure_id;
-    });
+    const bool released = std::any_of(
+        releases.begin(), releases.end(),
+        [&](const TemporaryRelease& r) { return r.measure_id && *r.measure_id == m.measure_id; });
     if (!released) return m.measure_id;
   }
   return std::nullopt;
@@ -104,13 +107,15 @@ std::vector<std::string> ResidentAccess::ProtectedShownBy(const ShownOnPrint& sh
     }
   }
   if (shown.addresses.empty() && shown.domiciles.empty() && shown.people.empty()) return found;
-  for (const std::string& atena : ProtectedPrintGate(residents_, viewer_.today).ShownBy(shown)) AddOnce(found, atena);
+  for (const std::string& atena : ProtectedPrintGate(residents_, viewer_.today).ShownBy(shown))
+    AddOnce(found, atena);
   return found;
 }
 
 Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
                                      const std::string& function, bool individual_number,
-                                     const std::vector<std::string>& acknowledged, const ShownOnPrint& shown) {
+                                     const std::vector<std::string>& acknowledged,
+                                     const ShownOnPrint& shown) {
   std::vector<std::string> targets = persons;
   std::vector<std::string> through;  // protected people shown by someone else
   for (const std::string& atena : ProtectedShownBy(shown)) {
@@ -125,7 +130,8 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
   };
   if (auto ok = Authorize(viewer_, Permission::kIssue); !ok) return refuse(ok.error());
   if (individual_number) {
-    if (auto ok = Authorize(viewer_, Permission::kSeeIndividualNumber); !ok) return refuse(ok.error());
+    if (auto ok = Authorize(viewer_, Permission::kSeeIndividualNumber); !ok)
+      return refuse(ok.error());
   }
   ProtectionRegister& protections = residents_.Protections();
   const auto releases = protections.ReleasesFor(viewer_.operator_id, viewer_.now_epoch_seconds);
@@ -135,24 +141,30 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
   for (const std::string& atena : persons) {
     auto latest = residents_.Latest(atena);
     if (!latest) {
-      return refuse(MakeError(ErrorCode::kNotFound, "change.person_not_found", "宛名番号 " + atena));
+      return refuse(
+          MakeError(ErrorCode::kNotFound, "change.person_not_found", "宛名番号 " + atena));
     }
     if (UnreleasedMeasure(protections, atena, releases)) {
-      return refuse(MakeError(ErrorCode::kForbidden, "support.issue_blocked",
-                              officer ? "a 支援措置 covers " + atena : "a 支援措置 covers someone printed"));
+      return refuse(
+          MakeError(ErrorCode::kForbidden, "support.issue_blocked",
+                    officer ? "a 支援措置 covers " + atena : "a 支援措置 covers someone printed"));
     }
     const auto blocks = protections.BlocksFor(atena, latest->household_number);
     // A print is read by whoever prints it: a 照会抑止 holds for it as for the screen.
     for (GuardedOperation operation : {GuardedOperation::kIssue, GuardedOperation::kView}) {
-      if (auto ok = CheckBlocks(blocks, releases, operation, viewer_.today, acknowledged); !ok) return refuse(ok.error());
+      if (auto ok = CheckBlocks(blocks, releases, operation, viewer_.today, acknowledged); !ok)
+        return refuse(ok.error());
     }
   }
   // Someone the print names beside its people (a 世帯主) is read by whoever prints it too.
   for (const std::string& atena : shown.persons) {
     if (std::find(persons.begin(), persons.end(), atena) != persons.end()) continue;
     auto latest = residents_.Latest(atena);
-    const auto blocks = protections.BlocksFor(atena, latest ? latest->household_number : std::string());
-    if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kView, viewer_.today, acknowledged); !ok) {
+    const auto blocks =
+        protections.BlocksFor(atena, latest ? latest->household_number : std::string());
+    if (auto ok =
+            CheckBlocks(blocks, releases, GuardedOperation::kView, viewer_.today, acknowledged);
+        !ok) {
       AddOnce(targets, atena);
       return refuse(ok.error());
     }
@@ -168,7 +180,8 @@ Status ResidentAccess::ClearForIssue(const std::vector<std::string>& persons,
   return {};
 }
 
-Status ResidentAccess::ClearForView(const std::vector<std::string>& persons, const std::string& function,
+Status ResidentAccess::ClearForView(const std::vector<std::string>& persons,
+                                    const std::string& function,
                                     const std::vector<std::string>& acknowledged) {
   auto refuse = [&](const Error& error) {
     Log(AuditAction::kDenied, function, persons, false, error.rule_id);
@@ -180,8 +193,8 @@ Status ResidentAccess::ClearForView(const std::vector<std::string>& persons, con
   for (const std::string& atena : persons) {
     auto latest = residents_.Latest(atena);
     const std::string household = latest ? latest->household_number : std::string();
-    if (auto ok = CheckBlocks(protections.BlocksFor(atena, household), releases, GuardedOperation::kView,
-                              viewer_.today, acknowledged);
+    if (auto ok = CheckBlocks(protections.BlocksFor(atena, household), releases,
+                              GuardedOperation::kView, viewer_.today, acknowledged);
         !ok) {
       return refuse(ok.error());
     }
@@ -190,17 +203,20 @@ Status ResidentAccess::ClearForView(const std::vector<std::string>& persons, con
   return {};
 }
 
-bool ResidentAccess::ViewWithheld(const std::string& addressee_number, const std::vector<std::string>& acknowledged) {
+bool ResidentAccess::ViewWithheld(const std::string& addressee_number,
+                                  const std::vector<std::string>& acknowledged) {
   return !ViewCleared(addressee_number, acknowledged);
 }
 
-Status ResidentAccess::RefuseIfWithheld(const std::string& addressee_number, const std::string& function,
+Status ResidentAccess::RefuseIfWithheld(const std::string& addressee_number,
+                                        const std::string& function,
                                         const std::vector<std::string>& acknowledged) {
   if (!ViewWithheld(addressee_number, acknowledged)) return {};
   return ClearForView({addressee_number}, function, acknowledged);
 }
 
-Status ResidentAccess::ViewCleared(const std::string& addressee_number, const std::vector<std::string>& acknowledged) {
+Status ResidentAccess::ViewCleared(const std::string& addressee_number,
+                                   const std::vector<std::string>& acknowledged) {
   return Cleared(addressee_number, GuardedOperation::kView, acknowledged);
 }
 
@@ -208,7 +224,8 @@ Status ResidentAccess::Cleared(const std::string& addressee_number, GuardedOpera
                                const std::vector<std::string>& acknowledged) {
   ProtectionRegister& protections = residents_.Protections();
   auto latest = residents_.Latest(addressee_number);
-  const auto blocks = protections.BlocksFor(addressee_number, latest ? latest->household_number : std::string());
+  const auto blocks =
+      protections.BlocksFor(addressee_number, latest ? latest->household_number : std::string());
   if (std::none_of(blocks.begin(), blocks.end(), [&](const Block& b) {
         return b.operation == operation && BlockApplies(b, viewer_.today);
       })) {

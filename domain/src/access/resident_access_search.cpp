@@ -6,8 +6,8 @@
 #include <iterator>
 #include <utility>
 
-#include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/access/resident_access.h"
+#include "jrr/domain/core/name_keys.h"
 
 namespace jrr {
 namespace {
@@ -26,9 +26,12 @@ bool KeyMatches(const std::vector<SearchKey>& keys, const Condition& c) {
   return std::any_of(keys.begin(), keys.end(), [&](const SearchKey& k) {
     if (k.kind != c.kind) return false;
     switch (c.mode) {
-      case MatchMode::kExact: return k.value == c.value;
-      case MatchMode::kPrefix: return k.value.starts_with(c.value);
-      case MatchMode::kContains: return k.value.find(c.value) != std::string::npos;
+      case MatchMode::kExact:
+        return k.value == c.value;
+      case MatchMode::kPrefix:
+        return k.value.starts_with(c.value);
+      case MatchMode::kContains:
+        return k.value.find(c.value) != std::string::npos;
     }
     return false;
   });
@@ -44,7 +47,8 @@ std::size_t CodePoints(const std::string& text) {
 std::optional<std::pair<std::string, std::string>> SplitName(const std::string& text) {
   for (const std::string_view space : {std::string_view(" "), std::string_view("　")}) {
     const auto at = text.find(space);
-    if (at != std::string::npos) return std::make_pair(text.substr(0, at), text.substr(at + space.size()));
+    if (at != std::string::npos)
+      return std::make_pair(text.substr(0, at), text.substr(at + space.size()));
   }
   return std::nullopt;
 }
@@ -69,9 +73,11 @@ Result<std::vector<Condition>> ConditionsOf(const SearchQuery& q) {
       typed.push_back({whole, text, build, q.mode});
     }
   };
-  name(q.kana, SearchKeyKind::kKanaName, SearchKeyKind::kKanaFamily, SearchKeyKind::kKanaGiven, BuildKanaKey);
+  name(q.kana, SearchKeyKind::kKanaName, SearchKeyKind::kKanaFamily, SearchKeyKind::kKanaGiven,
+       BuildKanaKey);
   typed.push_back({SearchKeyKind::kKanaGiven, q.kana_given, BuildKanaKey, q.mode});
-  name(q.name, SearchKeyKind::kKanjiName, SearchKeyKind::kKanjiFamily, SearchKeyKind::kKanjiGiven, BuildKanjiKey);
+  name(q.name, SearchKeyKind::kKanjiName, SearchKeyKind::kKanjiFamily, SearchKeyKind::kKanjiGiven,
+       BuildKanjiKey);
   typed.push_back({SearchKeyKind::kKanjiGiven, q.given_name, BuildKanjiKey, q.mode});
   typed.push_back({SearchKeyKind::kAddress, q.address, BuildKanjiKey, q.mode});
   typed.push_back({SearchKeyKind::kKatagaki, q.katagaki, BuildKanjiKey, q.mode});
@@ -95,14 +101,16 @@ Result<std::vector<Condition>> ConditionsOf(const SearchQuery& q) {
   raw(SearchKeyKind::kResidentRecordCode, q.resident_record_code);
   raw(SearchKeyKind::kIndividualNumber, q.individual_number);
   raw(SearchKeyKind::kResidenceCard, q.residence_card);
-  if (q.removal_reason) raw(SearchKeyKind::kRemovalReason, std::to_string(static_cast<int>(*q.removal_reason)));
+  if (q.removal_reason)
+    raw(SearchKeyKind::kRemovalReason, std::to_string(static_cast<int>(*q.removal_reason)));
   if (out.empty()) {
     return MakeError(ErrorCode::kInvalidInput, "search.no_key",
                      "性別・続柄 only narrow a search; give a name, number, date or address");
   }
   for (const Condition& c : out) {
     if (c.mode == MatchMode::kContains && CodePoints(c.value) < 3) {
-      return MakeError(ErrorCode::kInvalidInput, "search.pattern_too_short", "部分一致 needs 3 characters");
+      return MakeError(ErrorCode::kInvalidInput, "search.pattern_too_short",
+                       "部分一致 needs 3 characters");
     }
   }
   return out;
@@ -119,12 +127,14 @@ bool NamesOnePersonExactly(const std::vector<Condition>& conditions, bool narrow
            k == SearchKeyKind::kIndividualNumber || k == SearchKeyKind::kResidenceCard;
   };
   auto is_name = [](SearchKeyKind k) {
-    return k == SearchKeyKind::kKanaName || k == SearchKeyKind::kKanaFamily || k == SearchKeyKind::kKanaGiven ||
-           k == SearchKeyKind::kKanjiName || k == SearchKeyKind::kKanjiFamily || k == SearchKeyKind::kKanjiGiven;
+    return k == SearchKeyKind::kKanaName || k == SearchKeyKind::kKanaFamily ||
+           k == SearchKeyKind::kKanaGiven || k == SearchKeyKind::kKanjiName ||
+           k == SearchKeyKind::kKanjiFamily || k == SearchKeyKind::kKanjiGiven;
   };
   if (conditions.size() == 1 && is_number(conditions[0].kind)) return true;
-  if (!std::all_of(conditions.begin(), conditions.end(),
-                   [&](const Condition& c) { return is_name(c.kind) && c.mode == MatchMode::kExact; })) {
+  if (!std::all_of(conditions.begin(), conditions.end(), [&](const Condition& c) {
+        return is_name(c.kind) && c.mode == MatchMode::kExact;
+      })) {
     return false;
   }
   // The whole name: a given name alone (or a surname alone) is shared by many and names no one.
@@ -143,19 +153,23 @@ bool NamesOnePersonExactly(const std::vector<Condition>& conditions, bool narrow
 Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchIndex& index,
                                             SearchHistory& history) {
   auto refuse = [&](const Error& error) {
-    Log(AuditAction::kDenied, "search", {}, false, error.rule_id, "conditions=" + query.ConditionNames());
+    Log(AuditAction::kDenied, "search", {}, false, error.rule_id,
+        "conditions=" + query.ConditionNames());
     return error;
   };
   if (auto ok = Authorize(viewer_, Permission::kView); !ok) return refuse(ok.error());
   if (!query.individual_number.empty()) {
-    if (auto ok = Authorize(viewer_, Permission::kSeeIndividualNumber); !ok) return refuse(ok.error());
+    if (auto ok = Authorize(viewer_, Permission::kSeeIndividualNumber); !ok)
+      return refuse(ok.error());
   }
   // Likewise for the other numbers a user may be kept from seeing (JK-10.4).
   if (!query.resident_record_code.empty()) {
-    if (auto ok = Authorize(viewer_, Permission::kSeeResidentRecordCode); !ok) return refuse(ok.error());
+    if (auto ok = Authorize(viewer_, Permission::kSeeResidentRecordCode); !ok)
+      return refuse(ok.error());
   }
   if (!query.residence_card.empty()) {
-    if (auto ok = Authorize(viewer_, Permission::kSeeResidenceStatus); !ok) return refuse(ok.error());
+    if (auto ok = Authorize(viewer_, Permission::kSeeResidenceStatus); !ok)
+      return refuse(ok.error());
   }
   auto conditions = ConditionsOf(query);
   if (!conditions) return conditions.error();
@@ -165,8 +179,8 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
   bool first = true;
   // One condition and nothing to narrow by: the first limit+1 people it names are the answer
   // (and say whether there are more). Otherwise the sets must be intersected in full.
-  const bool narrowing = query.residents_only || query.sex || !query.relationship.empty() ||
-                         query.removal_reason;
+  const bool narrowing =
+      query.residents_only || query.sex || !query.relationship.empty() || query.removal_reason;
   const std::size_t fetch = conditions->size() == 1 && !narrowing ? query.limit + 1 : kCandidateCap;
   std::vector<SearchKeyKind> kinds;
   for (const Condition& c : *conditions) kinds.push_back(c.kind);
@@ -193,8 +207,8 @@ Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchInde
     if (query.residents_only && r.status != ResidentStatus::kResident) continue;
     if (query.sex && r.sex != *query.sex) continue;
     if (!query.relationship.empty() && r.relationship.Text() != query.relationship) continue;
-    if (query.removal_reason &&
-        (r.status != ResidentStatus::kRemoved || !r.removal || r.removal->reason != *query.removal_reason)) {
+    if (query.removal_reason && (r.status != ResidentStatus::kRemoved || !r.removal ||
+                                 r.removal->reason != *query.removal_reason)) {
       continue;
     }
     if (result.hits.size() == query.limit) {

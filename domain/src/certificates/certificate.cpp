@@ -15,10 +15,11 @@ namespace {
 
 // 都道府県コード (JIS X 0401) order; 99 is the fictional prefecture of the sample town.
 constexpr std::array<std::string_view, 47> kPrefectures{
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
-    "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
-    "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
-    "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
+    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県",   "福島県", "茨城県",
+    "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県",
+    "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県",   "愛知県", "三重県",
+    "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県",
+    "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県",   "高知県", "福岡県",
     "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県"};
 
 // ---- 世帯員の並び順 (JK-5.2) ----
@@ -29,15 +30,15 @@ bool IsSpouseTerm(KinTerm t) {
 }
 bool IsParentTerm(KinTerm t) { return t == KinTerm::kFather || t == KinTerm::kMother; }
 bool IsSiblingTerm(KinTerm t) {
-  return t == KinTerm::kElderBrother || t == KinTerm::kElderSister || t == KinTerm::kYoungerBrother ||
-         t == KinTerm::kYoungerSister;
+  return t == KinTerm::kElderBrother || t == KinTerm::kElderSister ||
+         t == KinTerm::kYoungerBrother || t == KinTerm::kYoungerSister;
 }
 
 // Where a member stands: 順位, the family within 第2順位, the place within the group.
 struct OrderKey {
   int rank = 4;
-  int group = 0;       // 第2順位: the family's index (children by birth); others 0
-  int place = 0;       // 1-1, 1-2, … as the standard numbers them
+  int group = 0;  // 第2順位: the family's index (children by birth); others 0
+  int place = 0;  // 1-1, 1-2, … as the standard numbers them
   bool head_of_family_first = false;  // 父母・祖父母: the 筆頭者 first
   std::optional<CalendarDate> birth;
   std::string atena;
@@ -48,8 +49,9 @@ bool IsChildLine(const RelationshipToHead& r) {
 }
 
 bool SameKoseki(const ResidentRecord& a, const ResidentRecord& b) {
-  return a.domicile.state == Domicile::State::kRecorded && b.domicile.state == Domicile::State::kRecorded &&
-         !a.domicile.place.empty() && a.domicile.place == b.domicile.place &&
+  return a.domicile.state == Domicile::State::kRecorded &&
+         b.domicile.state == Domicile::State::kRecorded && !a.domicile.place.empty() &&
+         a.domicile.place == b.domicile.place &&
          a.domicile.head_of_family == b.domicile.head_of_family;
 }
 
@@ -68,26 +70,28 @@ bool BirthThenAtena(const std::optional<CalendarDate>& ba, const std::string& a,
 
 }  // namespace
 
-
 std::set<OptionalItem> ItemCeiling(Requester requester) {
   switch (requester) {
     case Requester::kSelf:
-      return {OptionalItem::kHeadAndRelationship, OptionalItem::kDomicile, OptionalItem::kResidentRecordCode,
-              OptionalItem::kIndividualNumber, OptionalItem::kForeignItems, OptionalItem::kCommonName};
+      return {OptionalItem::kHeadAndRelationship, OptionalItem::kDomicile,
+              OptionalItem::kResidentRecordCode,  OptionalItem::kIndividualNumber,
+              OptionalItem::kForeignItems,        OptionalItem::kCommonName};
     case Requester::kThirdParty:
     case Requester::kOfficial:
-      return {OptionalItem::kHeadAndRelationship, OptionalItem::kDomicile, OptionalItem::kForeignItems,
-              OptionalItem::kCommonName};
+      return {OptionalItem::kHeadAndRelationship, OptionalItem::kDomicile,
+              OptionalItem::kForeignItems, OptionalItem::kCommonName};
     case Requester::kWideArea:
       return {OptionalItem::kHeadAndRelationship, OptionalItem::kResidentRecordCode,
-              OptionalItem::kIndividualNumber, OptionalItem::kForeignItems, OptionalItem::kCommonName};
+              OptionalItem::kIndividualNumber, OptionalItem::kForeignItems,
+              OptionalItem::kCommonName};
   }
   return {};
 }
 
 Result<std::set<OptionalItem>> CheckRequest(const CertificateRequest& request) {
   if (request.copies < 1 || request.copies > 20) {
-    return MakeError(ErrorCode::kRuleViolation, "certificate.copies_range", std::to_string(request.copies));
+    return MakeError(ErrorCode::kRuleViolation, "certificate.copies_range",
+                     std::to_string(request.copies));
   }
   if (request.requester == Requester::kWideArea && request.kind != CertificateKind::kCopy) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.kind_not_allowed",
@@ -113,7 +117,8 @@ Result<std::set<OptionalItem>> CheckRequest(const CertificateRequest& request) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.katagaki_not_omissible");
   }
   if (request.with_history && !request.individual_sheet &&
-      (request.kind == CertificateKind::kCopy || request.kind == CertificateKind::kItemCertificate)) {
+      (request.kind == CertificateKind::kCopy ||
+       request.kind == CertificateKind::kItemCertificate)) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.history_household");
   }
   const std::set<OptionalItem> ceiling = ItemCeiling(request.requester);
@@ -134,7 +139,6 @@ Result<std::set<OptionalItem>> CheckRequest(const CertificateRequest& request) {
   return printed;
 }
 
-
 std::vector<ResidentRecord> OrderHouseholdMembers(std::vector<ResidentRecord> members) {
   // Children of the head, by birth: each may head a 第2順位 family.
   std::vector<const ResidentRecord*> children;
@@ -145,8 +149,8 @@ std::vector<ResidentRecord> OrderHouseholdMembers(std::vector<ResidentRecord> me
     }
   }
   std::sort(children.begin(), children.end(), [](const ResidentRecord* a, const ResidentRecord* b) {
-    return BirthThenAtena(a->birth_date.InternalDate(), a->addressee_number, b->birth_date.InternalDate(),
-                          b->addressee_number);
+    return BirthThenAtena(a->birth_date.InternalDate(), a->addressee_number,
+                          b->birth_date.InternalDate(), b->addressee_number);
   });
   // The family a 子の… member belongs to: the one child who shares their 戸籍.
   auto family_of = [&](const ResidentRecord& m) -> int {
@@ -200,18 +204,19 @@ std::vector<ResidentRecord> OrderHouseholdMembers(std::vector<ResidentRecord> me
     OrderKey& key = keys[children[family]->addressee_number];
     key.rank = 2, key.group = family, key.place = 1;
   }
-  std::stable_sort(members.begin(), members.end(), [&](const ResidentRecord& a, const ResidentRecord& b) {
-    const OrderKey& ka = keys[a.addressee_number];
-    const OrderKey& kb = keys[b.addressee_number];
-    if (std::tie(ka.rank, ka.group, ka.place) != std::tie(kb.rank, kb.group, kb.place)) {
-      return std::tie(ka.rank, ka.group, ka.place) < std::tie(kb.rank, kb.group, kb.place);
-    }
-    if (ka.head_of_family_first) {
-      const bool ha = IsHeadOfFamily(a), hb = IsHeadOfFamily(b);
-      if (ha != hb) return ha;
-    }
-    return BirthThenAtena(ka.birth, ka.atena, kb.birth, kb.atena);
-  });
+  std::stable_sort(
+      members.begin(), members.end(), [&](const ResidentRecord& a, const ResidentRecord& b) {
+        const OrderKey& ka = keys[a.addressee_number];
+        const OrderKey& kb = keys[b.addressee_number];
+        if (std::tie(ka.rank, ka.group, ka.place) != std::tie(kb.rank, kb.group, kb.place)) {
+          return std::tie(ka.rank, ka.group, ka.place) < std::tie(kb.rank, kb.group, kb.place);
+        }
+        if (ka.head_of_family_first) {
+          const bool ha = IsHeadOfFamily(a), hb = IsHeadOfFamily(b);
+          if (ha != hb) return ha;
+        }
+        return BirthThenAtena(ka.birth, ka.atena, kb.birth, kb.atena);
+      });
   return members;
 }
 
@@ -225,20 +230,23 @@ std::vector<ResidentRecord> OrderWithStored(std::vector<ResidentRecord> members,
     if (it != members.end()) ordered.push_back(*it);
   }
   for (const ResidentRecord& r : members) {
-    if (std::find(stored->begin(), stored->end(), r.addressee_number) == stored->end()) later.push_back(r);
+    if (std::find(stored->begin(), stored->end(), r.addressee_number) == stored->end())
+      later.push_back(r);
   }
   for (ResidentRecord& r : OrderHouseholdMembers(std::move(later))) ordered.push_back(std::move(r));
   return ordered;
 }
 
-Status CheckHouseholdOrder(const std::vector<ResidentRecord>& members, const std::vector<std::string>& order) {
+Status CheckHouseholdOrder(const std::vector<ResidentRecord>& members,
+                           const std::vector<std::string>& order) {
   for (const ResidentRecord& r : members) {
     if (std::count(order.begin(), order.end(), r.addressee_number) != 1) {
       return MakeError(ErrorCode::kRuleViolation, "certificate.order_mismatch", r.addressee_number);
     }
   }
   for (const std::string& atena : order) {
-    if (std::none_of(members.begin(), members.end(), [&](const ResidentRecord& r) { return r.addressee_number == atena; })) {
+    if (std::none_of(members.begin(), members.end(),
+                     [&](const ResidentRecord& r) { return r.addressee_number == atena; })) {
       return MakeError(ErrorCode::kRuleViolation, "certificate.order_mismatch", atena);
     }
   }
@@ -247,7 +255,8 @@ Status CheckHouseholdOrder(const std::vector<ResidentRecord>& members, const std
 
 std::string_view PrefectureName(std::string_view code) {
   if (code == "99") return "架空県";
-  if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return {};
+  if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+    return {};
   const int n = (code[0] - '0') * 10 + (code[1] - '0');
   if (n < 1 || n > 47) return {};
   return kPrefectures[n - 1];
@@ -266,11 +275,16 @@ std::string CertificateTitle(CertificateKind kind, bool whole_household, bool ho
     case CertificateKind::kCopy:
       if (!household_form) return "住民票の写し（個人票）";
       return whole_household ? "住民票の写し（世帯全員）" : "住民票の写し（世帯一部）";
-    case CertificateKind::kItemCertificate: return "住民票記載事項証明書";
-    case CertificateKind::kRemovedCopy: return "住民票の除票の写し";
-    case CertificateKind::kRemovedItemCertificate: return "住民票除票記載事項証明書";
-    case CertificateKind::kMoveOut: return "転出証明書";
-    case CertificateKind::kInspection: return "住民基本台帳の一部の写し（閲覧用）";
+    case CertificateKind::kItemCertificate:
+      return "住民票記載事項証明書";
+    case CertificateKind::kRemovedCopy:
+      return "住民票の除票の写し";
+    case CertificateKind::kRemovedItemCertificate:
+      return "住民票除票記載事項証明書";
+    case CertificateKind::kMoveOut:
+      return "転出証明書";
+    case CertificateKind::kInspection:
+      return "住民基本台帳の一部の写し（閲覧用）";
   }
   return {};
 }
@@ -282,22 +296,29 @@ std::string CertificationText(CertificateKind kind, bool whole_household) {
     case CertificateKind::kCopy:
       return whole_household ? "この写しは、世帯全員の住民票の原本と相違ないことを証明する。"
                              : "この写しは、住民票の原本と相違ないことを証明する。";
-    case CertificateKind::kItemCertificate: return "上記の事項は、住民票に記載されている事項と相違ないことを証明する。";
-    case CertificateKind::kRemovedCopy: return "この写しは、住民票の除票の原本と相違ないことを証明する。";
+    case CertificateKind::kItemCertificate:
+      return "上記の事項は、住民票に記載されている事項と相違ないことを証明する。";
+    case CertificateKind::kRemovedCopy:
+      return "この写しは、住民票の除票の原本と相違ないことを証明する。";
     case CertificateKind::kRemovedItemCertificate:
       return "上記の事項は、住民票の除票に記載されている事項と相違ないことを証明する。";
-    case CertificateKind::kMoveOut: return "上記の者は、転出の届出をしたことを証明する。";
-    case CertificateKind::kInspection: return {};
+    case CertificateKind::kMoveOut:
+      return "上記の者は、転出の届出をしたことを証明する。";
+    case CertificateKind::kInspection:
+      return {};
   }
   return {};
 }
 
-std::string MoveOutData(const std::vector<ResidentRecord>& movers, std::string_view municipality_code,
-                        std::string_view municipality_name, CalendarDate issue_date) {
+std::string MoveOutData(const std::vector<ResidentRecord>& movers,
+                        std::string_view municipality_code, std::string_view municipality_name,
+                        CalendarDate issue_date) {
   // One "key=value" per line, people separated by a line "--". Values never hold a newline
   // (ValidateRecord refuses control characters), so no escaping is needed.
   std::string out = "JRR-TENSHUTSU/1\n";
-  auto line = [&out](std::string_view key, std::string_view value) { AppendKeyValueLine(out, key, value); };
+  auto line = [&out](std::string_view key, std::string_view value) {
+    AppendKeyValueLine(out, key, value);
+  };
   line("from", municipality_code);
   line("from_name", municipality_name);
   line("issued", ToIsoString(issue_date));
@@ -316,7 +337,8 @@ std::string MoveOutData(const std::vector<ResidentRecord>& movers, std::string_v
     line("household", r.household_number);
     line("address", r.address.Printed());
     line("address_code", r.address.address_code);
-    if (r.address_since) line("address_since", FormatRecordedDate(*r.address_since, DisplayCalendar::kWareki));
+    if (r.address_since)
+      line("address_since", FormatRecordedDate(*r.address_since, DisplayCalendar::kWareki));
     if (r.kind == ResidentKind::kJapanese) {
       line("domicile", r.domicile.place);
       line("head_of_family", r.domicile.head_of_family);
@@ -330,7 +352,8 @@ std::string MoveOutData(const std::vector<ResidentRecord>& movers, std::string_v
     line("individual_number", r.individual_number);
     if (r.removal) {
       line("destination", r.removal->planned_destination.Printed());
-      if (auto planned = r.removal->effective.InternalDate()) line("planned_date", ToIsoString(*planned));
+      if (auto planned = r.removal->effective.InternalDate())
+        line("planned_date", ToIsoString(*planned));
     }
     line("national_health", r.national_health.covered ? "1" : "0");
     line("late_elderly", r.late_elderly.covered ? "1" : "0");

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/certificates/certificate_desk.h"
-#include "jrr/domain/core/rule_ids.h"
 
 #include <algorithm>
 #include <random>
 #include <set>
+
+#include "jrr/domain/core/rule_ids.h"
 
 namespace jrr {
 namespace {
@@ -33,7 +34,8 @@ Status CheckViewerItems(const Viewer& viewer, const std::set<OptionalItem>& item
 
 ShownOnPrint ShownBy(const CertificatePlan& plan) {
   ShownOnPrint shown;
-  if (plan.items.contains(OptionalItem::kHeadAndRelationship) && !plan.head_addressee_number.empty()) {
+  if (plan.items.contains(OptionalItem::kHeadAndRelationship) &&
+      !plan.head_addressee_number.empty()) {
     shown.persons.push_back(plan.head_addressee_number);
   }
   // Every address a person's lines print, 転出先 included: a co-mover's 除票 prints where the
@@ -60,10 +62,12 @@ PrintedPerson CertificateDesk::AsIssuedOn(const ResidentRecord& latest, bool wit
   person.record = latest;
   const bool pending = MoveOutPending(latest, viewer_.today);
   if (!pending && !with_history) return person;
-  std::vector<ResidentRepository::HistoryEntry> history = residents_.History(latest.addressee_number);
+  std::vector<ResidentRepository::HistoryEntry> history =
+      residents_.History(latest.addressee_number);
   if (pending) {
     // The version the 転出 replaced, and nothing of the 転出 itself.
-    while (!history.empty() && history.back().version.status == ResidentStatus::kRemoved) history.pop_back();
+    while (!history.empty() && history.back().version.status == ResidentStatus::kRemoved)
+      history.pop_back();
     if (!history.empty()) {
       person.record = history.back().version;
       person.move_out_pending = true;
@@ -81,13 +85,16 @@ PrintedPerson CertificateDesk::AsIssuedOn(const ResidentRecord& latest, bool wit
   return person;
 }
 
-Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(const CertificateRequest& request) {
+Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(
+    const CertificateRequest& request) {
   // One list is one 町字's people, or a few: a larger one is refused rather than printed, so that
   // 閲覧 cannot be used to take the register away a city at a time (name the 町字 instead).
-  std::vector<ResidentRecord> found = residents_.ResidentsInArea(request.area, kMaxInspectionList + 1);
+  std::vector<ResidentRecord> found =
+      residents_.ResidentsInArea(request.area, kMaxInspectionList + 1);
   if (found.size() > kMaxInspectionList) {
-    return MakeError(ErrorCode::kRuleViolation, "certificate.area_too_large",
-                     request.area + ": more than " + std::to_string(kMaxInspectionList) + " people");
+    return MakeError(
+        ErrorCode::kRuleViolation, "certificate.area_too_large",
+        request.area + ": more than " + std::to_string(kMaxInspectionList) + " people");
   }
   std::vector<PrintedPerson> people;
   ProtectionRegister& protections = residents_.Protections();
@@ -102,8 +109,9 @@ Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(const Certi
     for (const SupportMeasure& m : protections.MeasuresFor(r.addressee_number)) {
       if (m.Active() && m.Protects(r.addressee_number) && m.restrict_inspection) excluded = true;
     }
-    excluded = excluded || !CheckBlocks(protections.BlocksFor(r.addressee_number, r.household_number), releases,
-                                        GuardedOperation::kView, viewer_.today, {});
+    excluded =
+        excluded || !CheckBlocks(protections.BlocksFor(r.addressee_number, r.household_number),
+                                 releases, GuardedOperation::kView, viewer_.today, {});
     if (excluded) continue;
     PrintedPerson p;
     p.record = std::move(r);
@@ -122,21 +130,25 @@ Result<std::vector<PrintedPerson>> CertificateDesk::People(const CertificateRequ
   const std::optional<ResidentRecord> latest = residents_.Latest(request.person);
   if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", request.person);
   const CalendarDate today = viewer_.today;
-  const bool removed = latest->status == ResidentStatus::kRemoved && !MoveOutPending(*latest, today);
+  const bool removed =
+      latest->status == ResidentStatus::kRemoved && !MoveOutPending(*latest, today);
 
   std::vector<ResidentRecord> candidates;
   switch (request.kind) {
     case CertificateKind::kCopy:
     case CertificateKind::kItemCertificate:
-      if (removed) return MakeError(ErrorCode::kRuleViolation, "certificate.not_resident", request.person);
+      if (removed)
+        return MakeError(ErrorCode::kRuleViolation, "certificate.not_resident", request.person);
       for (const ResidentRecord& r : residents_.HouseholdLatest(latest->household_number)) {
-        if (r.status == ResidentStatus::kResident || MoveOutPending(r, today)) candidates.push_back(r);
+        if (r.status == ResidentStatus::kResident || MoveOutPending(r, today))
+          candidates.push_back(r);
       }
       break;
     case CertificateKind::kRemovedCopy:
     case CertificateKind::kRemovedItemCertificate:
       // A 除票 is copied alone: it is never put on a household's copy with residents (JK-5.1).
-      if (!removed) return MakeError(ErrorCode::kRuleViolation, "certificate.not_removed", request.person);
+      if (!removed)
+        return MakeError(ErrorCode::kRuleViolation, "certificate.not_removed", request.person);
       candidates.push_back(*latest);
       break;
     case CertificateKind::kMoveOut: {
@@ -172,20 +184,23 @@ Result<std::vector<PrintedPerson>> CertificateDesk::People(const CertificateRequ
     if (it == candidates.end()) {
       return MakeError(ErrorCode::kRuleViolation, "certificate.member_not_in_household", atena);
     }
-    if (std::none_of(chosen.begin(), chosen.end(), [&](const ResidentRecord& r) { return r.addressee_number == atena; })) {
+    if (std::none_of(chosen.begin(), chosen.end(),
+                     [&](const ResidentRecord& r) { return r.addressee_number == atena; })) {
       chosen.push_back(*it);
     }
   }
   std::vector<PrintedPerson> people;
   for (const ResidentRecord& r : chosen) {
-    people.push_back(request.kind == CertificateKind::kMoveOut ? PrintedPerson{r, {}, false}
-                                                               : AsIssuedOn(r, request.with_history));
+    people.push_back(request.kind == CertificateKind::kMoveOut
+                         ? PrintedPerson{r, {}, false}
+                         : AsIssuedOn(r, request.with_history));
   }
   // JK-5.2 on the versions as printed (a pending mover keeps their place in the household).
   std::vector<ResidentRecord> ordered;
   for (const PrintedPerson& p : people) ordered.push_back(p.record);
   std::optional<std::vector<std::string>> stored;
-  if (orders_ != nullptr && !ordered.empty()) stored = orders_->Get(ordered.front().household_number);
+  if (orders_ != nullptr && !ordered.empty())
+    stored = orders_->Get(ordered.front().household_number);
   ordered = OrderWithStored(std::move(ordered), stored);
   std::vector<PrintedPerson> sorted;
   for (const ResidentRecord& r : ordered) {
@@ -215,7 +230,8 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
     certifier = CertifierOn(of_role, viewer_.today);
   }
   if (!certifier && request.kind != CertificateKind::kInspection) {
-    return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier", ToIsoString(viewer_.today));
+    return MakeError(ErrorCode::kRuleViolation, "certificate.no_certifier",
+                     ToIsoString(viewer_.today));
   }
 
   CertificatePlan plan;
@@ -224,12 +240,14 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
   plan.items = *items;
   const bool removed_kind = request.kind == CertificateKind::kRemovedCopy ||
                             request.kind == CertificateKind::kRemovedItemCertificate;
-  plan.household_form = !request.individual_sheet && !removed_kind && request.kind != CertificateKind::kInspection;
+  plan.household_form =
+      !request.individual_sheet && !removed_kind && request.kind != CertificateKind::kInspection;
   plan.whole_household = request.whole_household;
   plan.with_history = request.with_history && !plan.household_form;
   plan.katagaki = !request.omit_katagaki;
   plan.furigana = request.furigana;
-  plan.official_mark = request.requester == Requester::kOfficial && request.kind != CertificateKind::kMoveOut &&
+  plan.official_mark = request.requester == Requester::kOfficial &&
+                       request.kind != CertificateKind::kMoveOut &&
                        request.kind != CertificateKind::kInspection;
   plan.people = std::move(*people);
   plan.issue_date = viewer_.today;
@@ -240,7 +258,9 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
     plan.certifier_name = certifier->name;
     plan.acting = certifier->role == CertifierRole::kActing;
     if (plan.acting) {
-      plan.acting_for = TitleWithPrefecture(settings_.municipality_name + "長", settings_.municipality_code) + "職務代理者";
+      plan.acting_for =
+          TitleWithPrefecture(settings_.municipality_name + "長", settings_.municipality_code) +
+          "職務代理者";
     }
   }
   plan.seal = request.kind != CertificateKind::kInspection && request.seal;
@@ -251,9 +271,11 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
                             settings_.printer_name, 0};
 
   const ResidentRecord& first = plan.people.front().record;
-  plan.household_address = plan.katagaki ? first.address.Printed() : first.address.text + first.address.banchi;
+  plan.household_address =
+      plan.katagaki ? first.address.Printed() : first.address.text + first.address.banchi;
   for (const ResidentRecord& r : residents_.HouseholdLatest(first.household_number)) {
-    if (r.is_head() && (r.status == ResidentStatus::kResident || MoveOutPending(r, viewer_.today))) {
+    if (r.is_head() &&
+        (r.status == ResidentStatus::kResident || MoveOutPending(r, viewer_.today))) {
       plan.head_name = r.DisplayName();
       plan.head_addressee_number = r.addressee_number;
     }
@@ -266,13 +288,15 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
     }
   }
   if (request.kind == CertificateKind::kInspection) {
-    plan.list_condition = "対象地域: " + (request.area.empty() ? std::string("全域") : request.area) + "（" +
-                          (request.shuffle_seed ? "無作為順" : "住所順") + "・支援措置対象者を除く）";
+    plan.list_condition =
+        "対象地域: " + (request.area.empty() ? std::string("全域") : request.area) + "（" +
+        (request.shuffle_seed ? "無作為順" : "住所順") + "・支援措置対象者を除く）";
   }
   if (request.kind == CertificateKind::kMoveOut) {
     std::vector<ResidentRecord> movers;
     for (const PrintedPerson& p : plan.people) movers.push_back(p.record);
-    plan.move_out_data = MoveOutData(movers, settings_.municipality_code, settings_.municipality_name, viewer_.today);
+    plan.move_out_data = MoveOutData(movers, settings_.municipality_code,
+                                     settings_.municipality_name, viewer_.today);
     // A 特例転出 sent its information over CS; a certificate printed anyway says so.
     const auto history = residents_.History(movers.front().addressee_number);
     plan.special_move_out = !history.empty() && history.back().change.special;
@@ -285,8 +309,10 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
   auto plan = Plan(request);
   if (!plan) {
     // A refusal before clearance is logged like any other (JK-10.2).
-    if (plan.error().rule_id == rules::kAccessPermissionDenied || plan.error().rule_id.starts_with("certificate.")) {
-      AuditEvent denied = EventBy(viewer_, AuditAction::kDenied, std::string(CertificateKindNameJa(request.kind)));
+    if (plan.error().rule_id == rules::kAccessPermissionDenied ||
+        plan.error().rule_id.starts_with("certificate.")) {
+      AuditEvent denied =
+          EventBy(viewer_, AuditAction::kDenied, std::string(CertificateKindNameJa(request.kind)));
       if (!request.person.empty()) denied.targets = {request.person};
       denied.outcome = plan.error().rule_id;
       log_.Record(denied);
@@ -298,7 +324,8 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
   const bool individual_number = plan->items.contains(OptionalItem::kIndividualNumber);
   const std::string function(CertificateKindNameJa(request.kind));
   if (Status cleared = ResidentAccess(residents_, log_, viewer_)
-                           .ClearForIssue(targets, function, individual_number, request.acknowledged, ShownBy(*plan));
+                           .ClearForIssue(targets, function, individual_number,
+                                          request.acknowledged, ShownBy(*plan));
       !cleared) {
     return cleared.error();
   }
@@ -311,7 +338,8 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
     if (!list.empty()) list += ", ";
     list += e.addressee_number + ":" + e.field;
   }
-  if (!missing.empty()) return MakeError(ErrorCode::kRuleViolation, "certificate.missing_glyph", missing);
+  if (!missing.empty())
+    return MakeError(ErrorCode::kRuleViolation, "certificate.missing_glyph", missing);
   if (!overflow.empty() && !Acknowledged(request.acknowledged, "certificate.overflow")) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.overflow", overflow);
   }
@@ -335,7 +363,8 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
   AuditEvent print_log = EventBy(viewer_, AuditAction::kIssue, function + "・印刷");
   print_log.targets = targets;
   print_log.individual_number = individual_number;
-  print_log.detail = "copies=" + std::to_string(request.copies) + " sheets=" + std::to_string(check.sheets) +
+  print_log.detail = "copies=" + std::to_string(request.copies) +
+                     " sheets=" + std::to_string(check.sheets) +
                      " seal=" + (plan->seal ? "1" : "0") + " output=pdf";
   IssuedCertificate issued;
   issued.record = issuance_.Record(std::move(record), std::move(print_log));

@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
-#include "jrr/domain/records/change_reason.h"
-#include "jrr/domain/core/place_names.h"
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/domain/core/place_names.h"
+#include "jrr/domain/records/change_reason.h"
 
 namespace jrr {
 namespace {
@@ -16,7 +16,8 @@ constexpr std::string_view kHidden = "（表示の権限がありません）";
 
 std::string Date(const RecordedDate& d, const ResidentRecord& r) {
   // JK-1.1.9: a foreign resident's 生年月日 in 西暦.
-  return FormatRecordedDate(d, r.kind == ResidentKind::kForeign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
+  return FormatRecordedDate(
+      d, r.kind == ResidentKind::kForeign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
 }
 
 std::string StateOf(const ResidentRecord& r) {
@@ -29,27 +30,31 @@ std::string StateOf(const ResidentRecord& r) {
 std::vector<std::pair<std::string, std::string>> Items(const ResidentRecord& r, bool see_domicile) {
   std::vector<std::pair<std::string, std::string>> items = {
       {"氏名", r.DisplayName()},
-      {"氏名の振り仮名", r.family_kana.empty() && r.given_kana.empty() ? "" : r.family_kana + "　" + r.given_kana},
+      {"氏名の振り仮名",
+       r.family_kana.empty() && r.given_kana.empty() ? "" : r.family_kana + "　" + r.given_kana},
       {"生年月日", Date(r.birth_date, r)},
       {"性別", r.sex == Sex::kMale ? "男" : "女"},
       {"続柄", r.relationship.Text()},
       {"世帯番号", r.household_number},
       {"住所", r.address.Printed()},
-      {"住所を定めた年月日", r.address_since ? FormatRecordedDate(*r.address_since, DisplayCalendar::kWareki) : ""},
-      {"住民となった年月日", r.resident_since ? FormatRecordedDate(*r.resident_since, DisplayCalendar::kWareki) : ""},
+      {"住所を定めた年月日",
+       r.address_since ? FormatRecordedDate(*r.address_since, DisplayCalendar::kWareki) : ""},
+      {"住民となった年月日",
+       r.resident_since ? FormatRecordedDate(*r.resident_since, DisplayCalendar::kWareki) : ""},
       {"旧氏", r.former_surname},
       {"通称", r.common_name},
       {"状態", StateOf(r)},
   };
   if (r.kind == ResidentKind::kJapanese) {
     const bool recorded = r.domicile.state == Domicile::State::kRecorded;
-    const std::string place = recorded ? r.domicile.place : r.domicile.state == Domicile::State::kNone ? "なし" : "不明";
+    const std::string place = recorded                                     ? r.domicile.place
+                              : r.domicile.state == Domicile::State::kNone ? "なし"
+                                                                           : "不明";
     items.emplace_back("本籍", see_domicile ? place : std::string(kHidden));
     items.emplace_back("筆頭者", see_domicile ? r.domicile.head_of_family : std::string(kHidden));
   }
   return items;
 }
-
 
 // A letter to the 転入地's 市区町村長 about one person who moved out there (its office address is
 // not in this register): the person as the 除票 knows them.
@@ -60,7 +65,8 @@ NoticeDocument LetterToDestination(const ResidentRecord& r, std::string title, C
   d.title = std::move(title);
   d.reference = "宛名番号 " + r.addressee_number;
   d.date = today;
-  d.recipient_name = (destination.empty() ? r.removal->planned_destination.text : destination) + "長";
+  d.recipient_name =
+      (destination.empty() ? r.removal->planned_destination.text : destination) + "長";
   d.sender = sender.title + "　" + sender.name;
   d.items = {{"氏名", r.DisplayName()},
              {"生年月日", Date(r.birth_date, r)},
@@ -84,7 +90,8 @@ ShownOnPrint LetterShows(const ResidentRecord& r) {
 
 }  // namespace
 
-std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const ResidentRecord& after, bool see_domicile) {
+std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const ResidentRecord& after,
+                                     bool see_domicile) {
   std::vector<ItemChange> changes;
   const auto now = Items(after, see_domicile);
   std::map<std::string, std::string> then;
@@ -108,14 +115,16 @@ std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const Residen
   return changes;
 }
 
-Result<NoticeDesk::ClearedChange> NoticeDesk::ChangeFor(int64_t change_id, const std::string& function,
-                                                        const std::function<Status(const ChangeRecord&)>& fits,
-                                                        const ShownOnPrint& also) {
+Result<NoticeDesk::ClearedChange> NoticeDesk::ChangeFor(
+    int64_t change_id, const std::string& function,
+    const std::function<Status(const ChangeRecord&)>& fits, const ShownOnPrint& also) {
   const auto change = residents_.Change(change_id);
-  if (!change) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
+  if (!change)
+    return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
   if (auto ok = fits(*change); !ok) return ok.error();
   ClearedChange cleared{*change, residents_.VersionsOfChange(change_id)};
-  if (cleared.versions.empty()) return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
+  if (cleared.versions.empty())
+    return MakeError(ErrorCode::kNotFound, "notice.change_not_found", std::to_string(change_id));
   std::vector<std::string> persons;
   ShownOnPrint shown = also;
   for (const ResidentRecord& v : cleared.versions) {
@@ -137,17 +146,21 @@ namespace {
 
 Status ExOfficio(const ChangeRecord& change) {
   if (change.ex_officio) return {};
-  return MakeError(ErrorCode::kRuleViolation, "notice.not_ex_officio", std::to_string(change.change_id));
+  return MakeError(ErrorCode::kRuleViolation, "notice.not_ex_officio",
+                   std::to_string(change.change_id));
 }
 
 // 住民異動届受理通知 (JK-4.1.0.3): for a 転入, 転居, 転出 or 世帯変更 made on a 届出.
 Status Notified(const ChangeRecord& change) {
   static const std::set<ChangeReason> kNotified = {
-      ChangeReason::kDomesticMoveIn, ChangeReason::kMoveInFromAbroad, ChangeReason::kWithinMove,
-      ChangeReason::kDomesticMoveOut, ChangeReason::kMoveOutAbroad, ChangeReason::kHouseholdSeparation,
-      ChangeReason::kHouseholdMerger, ChangeReason::kHouseholdChange, ChangeReason::kHeadOfHouseholdChange};
+      ChangeReason::kDomesticMoveIn,       ChangeReason::kMoveInFromAbroad,
+      ChangeReason::kWithinMove,           ChangeReason::kDomesticMoveOut,
+      ChangeReason::kMoveOutAbroad,        ChangeReason::kHouseholdSeparation,
+      ChangeReason::kHouseholdMerger,      ChangeReason::kHouseholdChange,
+      ChangeReason::kHeadOfHouseholdChange};
   if (!change.ex_officio && kNotified.contains(change.reason)) return {};
-  return MakeError(ErrorCode::kRuleViolation, "notice.not_notified", std::to_string(change.change_id));
+  return MakeError(ErrorCode::kRuleViolation, "notice.not_notified",
+                   std::to_string(change.change_id));
 }
 
 }  // namespace
@@ -164,8 +177,11 @@ Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
   d.reference = "異動番号 " + std::to_string(change_id);
   d.date = viewer_.today;
   d.sender = sender_.title;
-  d.paragraphs = {"住民基本台帳法第8条及び同法施行令第12条の規定により、職権で次のとおり住民票の記載等を行った。"};
-  d.items = {{"異動事由", std::string(InfoOf(change->reason).name_ja) + (change->on_request ? "（申出による）" : "")},
+  d.paragraphs = {
+      "住民基本台帳法第8条及び同法施行令第12条の規定により、職権で次のとおり住民票の記載等を行った"
+      "。"};
+  d.items = {{"異動事由", std::string(InfoOf(change->reason).name_ja) +
+                              (change->on_request ? "（申出による）" : "")},
              {"異動日", FormatRecordedDate(change->event_date, DisplayCalendar::kWareki)},
              {"処理日", FormatWareki(change->processing_date)},
              {change->on_request ? "申出日" : "通知日等",
@@ -204,12 +220,14 @@ Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_
     d.recipient_address = addressee->address.Printed();
     d.recipient_name = addressee->DisplayName();
     d.sender = sender_.title + "　" + sender_.name;
-    const std::string what = change->reason == ChangeReason::kRemovalExOfficio ? "消除"
+    const std::string what = change->reason == ChangeReason::kRemovalExOfficio     ? "消除"
                              : InfoOf(change->reason).group == ReasonGroup::kEntry ? "記載"
-                                                                                            : "修正";
-    d.paragraphs = {"あなた（あなたの世帯）の住民票について、届出がなかったため、住民基本台帳法第8条の規定により、",
-                    "職権で次のとおり" + what + "しましたのでお知らせします。",
-                    "内容に誤りがある場合や、ご不明な点は、窓口までお問い合わせください。"};
+                                                                                   : "修正";
+    d.paragraphs = {
+        "あなた（あなたの世帯）の住民票について、届出がなかったため、住民基本台帳法第8条の規定によ"
+        "り、",
+        "職権で次のとおり" + what + "しましたのでお知らせします。",
+        "内容に誤りがある場合や、ご不明な点は、窓口までお問い合わせください。"};
     d.items = {{"異動事由", std::string(InfoOf(change->reason).name_ja)},
                {"異動日", FormatRecordedDate(change->event_date, DisplayCalendar::kWareki)},
                {"処理日", FormatWareki(change->processing_date)}};
@@ -227,12 +245,14 @@ Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_
 }
 
 // IMP: JK-4.1.0.3
-Result<NoticeDocument> NoticeDesk::ReceiptNotice(int64_t change_id, const std::string& notifier_name,
+Result<NoticeDocument> NoticeDesk::ReceiptNotice(int64_t change_id,
+                                                 const std::string& notifier_name,
                                                  const std::string& notifier_address) {
   // A typed 届出人 is printed too: a protected person named there, or their address, is refused
   // like one in the 異動.
   ShownOnPrint typed;
-  if (!notifier_name.empty()) typed.people.push_back({notifier_name, "", std::nullopt, std::nullopt, ""});
+  if (!notifier_name.empty())
+    typed.people.push_back({notifier_name, "", std::nullopt, std::nullopt, ""});
   if (!notifier_address.empty()) typed.addresses.push_back(notifier_address);
   auto cleared = ChangeFor(change_id, "住民異動届受理通知", Notified, typed);
   if (!cleared) return cleared.error();
@@ -278,7 +298,8 @@ Result<NoticeDocument> NoticeDesk::ReceiptNotice(int64_t change_id, const std::s
 
 // IMP: JK-4.1.3.1.4
 Result<NoticeDocument> NoticeDesk::AwaitingMoveInNoticeList(int days_since_removal) {
-  const CalendarDate by = FromDayNumber(ToDayNumber(viewer_.today) - std::max(0, days_since_removal));
+  const CalendarDate by =
+      FromDayNumber(ToDayNumber(viewer_.today) - std::max(0, days_since_removal));
   auto awaiting = residents_.AwaitingMoveInNotice(by, 10000);
   ProtectionRegister& protections = residents_.Protections();
   // A line prints where the person went: 支援措置 targets are left off, and so is anyone whose
@@ -289,8 +310,11 @@ Result<NoticeDocument> NoticeDesk::AwaitingMoveInNoticeList(int days_since_remov
   ResidentAccess access = Access();
   std::vector<ResidentRecord> listed;
   for (ResidentRecord& r : awaiting) {
-    bool shielded = !gate.ShownBy(ShownOnPrint{{}, {r.address.Printed(), r.removal->planned_destination.Printed()}, {}, {}})
-                         .empty();
+    bool shielded =
+        !gate
+             .ShownBy(ShownOnPrint{
+                 {}, {r.address.Printed(), r.removal->planned_destination.Printed()}, {}, {}})
+             .empty();
     shielded = shielded || !access.Cleared(r.addressee_number, GuardedOperation::kView, {}) ||
                !access.Cleared(r.addressee_number, GuardedOperation::kIssue, {});
     for (const SupportMeasure& m : protections.MeasuresFor(r.addressee_number)) {
@@ -300,13 +324,15 @@ Result<NoticeDocument> NoticeDesk::AwaitingMoveInNoticeList(int days_since_remov
   }
   std::vector<std::string> persons;
   for (const ResidentRecord& r : listed) persons.push_back(r.addressee_number);
-  if (auto ok = Access().ClearForIssue(persons, "転入通知未着者一覧", false); !ok) return ok.error();
+  if (auto ok = Access().ClearForIssue(persons, "転入通知未着者一覧", false); !ok)
+    return ok.error();
   NoticeDocument d;
   d.title = "転入通知未着者一覧";
   d.date = viewer_.today;
   d.sender = sender_.title;
-  d.paragraphs = {FormatWareki(by) + "までに転出（職権消除を含む）により消除し、転入通知が届いていない者（" +
-                  std::to_string(listed.size()) + "人。支援措置により記載を制限している者を除く）。"};
+  d.paragraphs = {
+      FormatWareki(by) + "までに転出（職権消除を含む）により消除し、転入通知が届いていない者（" +
+      std::to_string(listed.size()) + "人。支援措置により記載を制限している者を除く）。"};
   d.table.push_back({"宛名番号", "氏名", "生年月日", "消除事由", "消除日", "転出先（予定）"});
   for (const ResidentRecord& r : listed) {
     d.table.push_back({r.addressee_number, r.DisplayName(), Date(r.birth_date, r),
@@ -322,12 +348,16 @@ Result<NoticeDocument> NoticeDesk::MoveInNoticeInquiry(const std::string& addres
   const auto latest = residents_.Latest(addressee_number);
   if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);
   // Why a letter cannot be made is a fact of the record: refused first for whom this viewer may not see.
-  if (Status seen = Access().RefuseIfWithheld(addressee_number, "転入通知未着照会書"); !seen) return seen.error();
+  if (Status seen = Access().RefuseIfWithheld(addressee_number, "転入通知未着照会書"); !seen)
+    return seen.error();
   if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
-      latest->removal->reason != ChangeReason::kDomesticMoveOut || latest->removal->move_in_notice_date) {
+      latest->removal->reason != ChangeReason::kDomesticMoveOut ||
+      latest->removal->move_in_notice_date) {
     return MakeError(ErrorCode::kRuleViolation, "notice.not_awaiting", addressee_number);
   }
-  if (auto ok = Access().ClearForIssue({addressee_number}, "転入通知未着照会書", false, {}, LetterShows(*latest)); !ok) {
+  if (auto ok = Access().ClearForIssue({addressee_number}, "転入通知未着照会書", false, {},
+                                       LetterShows(*latest));
+      !ok) {
     return ok.error();
   }
   NoticeDocument d = LetterToDestination(*latest, "転入通知未着照会書", viewer_.today, sender_);
@@ -340,18 +370,23 @@ Result<NoticeDocument> NoticeDesk::MoveInNoticeInquiry(const std::string& addres
 Result<NoticeDocument> NoticeDesk::AdultWardMoveOutNotice(const std::string& addressee_number) {
   const auto latest = residents_.Latest(addressee_number);
   if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);
-  if (Status seen = Access().RefuseIfWithheld(addressee_number, "成年被後見人の転出通知書"); !seen) return seen.error();
+  if (Status seen = Access().RefuseIfWithheld(addressee_number, "成年被後見人の転出通知書"); !seen)
+    return seen.error();
   if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
       latest->removal->reason != ChangeReason::kDomesticMoveOut) {
     return MakeError(ErrorCode::kRuleViolation, "notice.not_moved_out", addressee_number);
   }
-  if (!latest->adult_ward) return MakeError(ErrorCode::kRuleViolation, "notice.not_adult_ward", addressee_number);
-  if (auto ok = Access().ClearForIssue({addressee_number}, "成年被後見人の転出通知書", false, {}, LetterShows(*latest)); !ok) {
+  if (!latest->adult_ward)
+    return MakeError(ErrorCode::kRuleViolation, "notice.not_adult_ward", addressee_number);
+  if (auto ok = Access().ClearForIssue({addressee_number}, "成年被後見人の転出通知書", false, {},
+                                       LetterShows(*latest));
+      !ok) {
     return ok.error();
   }
   const ResidentRecord& r = *latest;
   const bool see_domicile = viewer_.Has(Permission::kSeeDomicile);
-  NoticeDocument d = LetterToDestination(r, "成年被後見人の転出について（通知）", viewer_.today, sender_);
+  NoticeDocument d =
+      LetterToDestination(r, "成年被後見人の転出について（通知）", viewer_.today, sender_);
   d.paragraphs = {"下記の者は、成年被後見人として当市区町村の住民票に記載されていましたが、",
                   "貴市区町村へ転出する旨の届出がありましたので、お知らせします。"};
   if (r.kind == ResidentKind::kJapanese) {

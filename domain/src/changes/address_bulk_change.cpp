@@ -9,8 +9,8 @@
 namespace jrr {
 namespace {
 
-const std::vector<std::string> kAddressHeader = {"世帯番号", "変更前住所", "変更前番地", "変更後住所コード", "変更後住所",
-                                                 "変更後番地"};
+const std::vector<std::string> kAddressHeader = {"世帯番号",         "変更前住所", "変更前番地",
+                                                 "変更後住所コード", "変更後住所", "変更後番地"};
 const std::vector<std::string> kDomicileHeader = {"宛名番号", "変更前本籍", "変更後本籍"};
 
 Error BadRow(int line, const std::string& why) {
@@ -19,9 +19,12 @@ Error BadRow(int line, const std::string& why) {
 
 }  // namespace
 
-Result<std::vector<BulkRow>> ParseBulkRenaming(std::string_view csv, const ChangeInput& input, const std::string& cause) {
+Result<std::vector<BulkRow>> ParseBulkRenaming(std::string_view csv, const ChangeInput& input,
+                                               const std::string& cause) {
   csv = WithoutBom(csv);
-  if (auto ok = CheckText(csv, {.max_bytes = 64 * 1024 * 1024, .allow_empty = true, .allow_newlines = true}); !ok) {
+  if (auto ok = CheckText(
+          csv, {.max_bytes = 64 * 1024 * 1024, .allow_empty = true, .allow_newlines = true});
+      !ok) {
     return ok.error();
   }
   auto table = ParseCsv(csv);
@@ -41,7 +44,8 @@ Result<std::vector<BulkRow>> ParseBulkRenaming(std::string_view csv, const Chang
     const int line = static_cast<int>(i) + 1;
     if (f.size() != header.size()) return BadRow(line, "列の数が見出しと違います");
     for (const std::string& value : f) {
-      if (auto ok = CheckText(value, {.max_bytes = 1024, .allow_empty = true}); !ok) return BadRow(line, ok.error().rule_id);
+      if (auto ok = CheckText(value, {.max_bytes = 1024, .allow_empty = true}); !ok)
+        return BadRow(line, ok.error().rule_id);
     }
     if (f[0].empty()) return BadRow(line, header[0] + "が空です");
     if (address) {
@@ -62,14 +66,16 @@ Result<std::vector<BulkRow>> ParseBulkRenaming(std::string_view csv, const Chang
       c.before = f[1];
       c.after = f[2];
       c.cause = cause;
-      if (c.before.empty() || c.after.empty()) return BadRow(line, "変更前または変更後の本籍が空です");
+      if (c.before.empty() || c.after.empty())
+        return BadRow(line, "変更前または変更後の本籍が空です");
       rows.push_back({line, f[0], c});
     }
   }
   return rows;
 }
 
-std::vector<BulkResult> RunBulkRenaming(ChangeDesk& desk, const std::vector<BulkRow>& rows, bool apply) {
+std::vector<BulkResult> RunBulkRenaming(ChangeDesk& desk, const std::vector<BulkRow>& rows,
+                                        bool apply) {
   std::vector<BulkResult> results;
   for (const BulkRow& row : rows) {
     BulkResult r;
@@ -94,8 +100,8 @@ std::string BulkResultCsv(const std::vector<BulkResult>& results, bool apply) {
   for (const BulkResult& r : results) {
     out += std::to_string(r.line) + "," + CsvField(r.key) + "," +
            (r.done ? (apply ? "更新" : "更新可") : "除外") + "," + std::to_string(r.persons) + "," +
-           (r.change_id ? std::to_string(*r.change_id) : std::string()) + "," + CsvField(r.rule_id) + "," +
-           CsvField(r.message_ja) + "\n";
+           (r.change_id ? std::to_string(*r.change_id) : std::string()) + "," +
+           CsvField(r.rule_id) + "," + CsvField(r.message_ja) + "\n";
   }
   return out;
 }

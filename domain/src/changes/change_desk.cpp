@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/changes/change_desk.h"
-#include "jrr/domain/core/rule_ids.h"
 
 #include <algorithm>
 #include <optional>
 #include <variant>
+
+#include "jrr/domain/core/rule_ids.h"
 
 namespace jrr {
 namespace {
@@ -35,7 +36,8 @@ Status ChangeDesk::RequireChange(const AnyChangeCommand& command, const std::str
     if (c->foreign) needed.push_back(Permission::kSeeResidenceStatus);
   } else if (const auto* n = std::get_if<NationalityChangeCommand>(&command)) {
     if (n->domicile.state == Domicile::State::kRecorded) needed.push_back(Permission::kSeeDomicile);
-    if (n->kind == NationalityChangeCommand::Kind::kLoss) needed.push_back(Permission::kSeeResidenceStatus);
+    if (n->kind == NationalityChangeCommand::Kind::kLoss)
+      needed.push_back(Permission::kSeeResidenceStatus);
   } else if (std::holds_alternative<DomicileRenamingCommand>(command)) {
     needed.push_back(Permission::kSeeDomicile);  // it names the 本籍 before and after
   }
@@ -51,11 +53,14 @@ ChangeContext ChangeDesk::Context() const {
   return context;
 }
 
-std::optional<Error> ChangeDesk::Withheld(const std::vector<std::string>& read, const std::string& function,
-                                          const std::vector<std::string>& acknowledged, const std::string& instead_of) {
+std::optional<Error> ChangeDesk::Withheld(const std::vector<std::string>& read,
+                                          const std::string& function,
+                                          const std::vector<std::string>& acknowledged,
+                                          const std::string& instead_of) {
   ResidentAccess access(residents_, log_, viewer_);
   std::vector<std::string> withheld;
-  std::optional<Error> refusal;  // protection.blocked over protection.alert, as ClearForView answers
+  std::optional<Error>
+      refusal;  // protection.blocked over protection.alert, as ClearForView answers
   for (const std::string& atena : read) {
     Status cleared = access.ViewCleared(atena, acknowledged);
     if (cleared) continue;
@@ -84,7 +89,8 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
   std::vector<std::string> read;
   auto preview = PreviewChange(residents_, Context(), command, dictionary_, &read);
   // Refused alike whether or not the 異動 would pass: passing would otherwise tell a fact too.
-  if (auto refused = Withheld(read, "入力確認", AcknowledgedBy(command), preview ? "" : preview.error().rule_id)) {
+  if (auto refused = Withheld(read, "入力確認", AcknowledgedBy(command),
+                              preview ? "" : preview.error().rule_id)) {
     return *refused;
   }
   if (!preview) return preview.error();
@@ -92,11 +98,14 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
   // register, logged, and refused under a 照会抑止 like 照会 (JK-4.0.9, 3.1, 10.2).
   std::vector<std::string> shown;
   for (const ResidentRecord& v : preview->versions) {
-    if (std::find(shown.begin(), shown.end(), v.addressee_number) == shown.end() && residents_.Latest(v.addressee_number)) {
+    if (std::find(shown.begin(), shown.end(), v.addressee_number) == shown.end() &&
+        residents_.Latest(v.addressee_number)) {
       shown.push_back(v.addressee_number);
     }
   }
-  if (auto ok = ResidentAccess(residents_, log_, viewer_).ClearForView(shown, "入力確認", AcknowledgedBy(command)); !ok) {
+  if (auto ok = ResidentAccess(residents_, log_, viewer_)
+                    .ClearForView(shown, "入力確認", AcknowledgedBy(command));
+      !ok) {
     return ok.error();
   }
   // What recording would cause elsewhere, planned as Append will plan it.
@@ -118,8 +127,8 @@ Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::st
                                         std::string command_json) {
   if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
   if (auto ok = ClearReaders(command, "仮登録"); !ok) return ok.error();
-  return EnterProvisional(residents_, pending_, Context(), command, std::move(kind), std::move(command_json),
-                          dictionary_);
+  return EnterProvisional(residents_, pending_, Context(), command, std::move(kind),
+                          std::move(command_json), dictionary_);
 }
 
 // IMP: JK-4.0.8

@@ -19,8 +19,23 @@ namespace {
 constexpr CalendarDate kGregorianAdoption{1873, 1, 1};  // 明治6年1月1日 (明治5年太政官布告第337号)
 
 enum class Tok : uint8_t {
-  kNum, kEra, kYear, kNen, kTsuki, kNichi, kGoro, kSuitei, kSeason, kTenDays, kFusho, kKara,
-  kMade, kNoAida, kDot, kSlash, kHyphen,
+  kNum,
+  kEra,
+  kYear,
+  kNen,
+  kTsuki,
+  kNichi,
+  kGoro,
+  kSuitei,
+  kSeason,
+  kTenDays,
+  kFusho,
+  kKara,
+  kMade,
+  kNoAida,
+  kDot,
+  kSlash,
+  kHyphen,
 };
 
 struct Token {
@@ -70,8 +85,8 @@ bool ReadKanjiNumber(std::u32string_view s, std::size_t& i, Token& out) {
   if (tens.size() > 1 || ones.size() > 1 || ones.find(U'十') != std::u32string_view::npos) {
     return false;
   }
-  const int value = (tens.empty() ? 1 : KanjiDigit(tens[0])) * 10 +
-                    (ones.empty() ? 0 : KanjiDigit(ones[0]));
+  const int value =
+      (tens.empty() ? 1 : KanjiDigit(tens[0])) * 10 + (ones.empty() ? 0 : KanjiDigit(ones[0]));
   out = Token{Tok::kNum, value, 2};
   return true;
 }
@@ -81,7 +96,10 @@ bool Tokenize(std::u32string_view s, const EraTable& eras, Tokens& out) {
   std::size_t i = 0;
   while (i < s.size()) {
     const char32_t c = s[i];
-    if (IsSpace(c)) { ++i; continue; }
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
     if (DigitValue(c) >= 0) {
       int value = 0, digits = 0;
       while (i < s.size() && DigitValue(s[i]) >= 0) {
@@ -108,16 +126,20 @@ bool Tokenize(std::u32string_view s, const EraTable& eras, Tokens& out) {
       }
     }
     if (matched) continue;
-    struct Word { std::u32string_view text; Tok kind; int value; };
+    struct Word {
+      std::u32string_view text;
+      Tok kind;
+      int value;
+    };
     static constexpr Word kWords[] = {
-        {U"年", Tok::kNen, 0},     {U"月", Tok::kTsuki, 0},   {U"日", Tok::kNichi, 0},
-        {U"頃", Tok::kGoro, 0},    {U"ごろ", Tok::kGoro, 0},  {U"推定", Tok::kSuitei, 0},
-        {U"春", Tok::kSeason, 1},  {U"夏", Tok::kSeason, 2},  {U"秋", Tok::kSeason, 3},
-        {U"冬", Tok::kSeason, 4},  {U"上旬", Tok::kTenDays, 1}, {U"中旬", Tok::kTenDays, 2},
-        {U"下旬", Tok::kTenDays, 3}, {U"不詳", Tok::kFusho, 0}, {U"から", Tok::kKara, 0},
-        {U"まで", Tok::kMade, 0},  {U"の間", Tok::kNoAida, 0}, {U".", Tok::kDot, 0},
-        {U"．", Tok::kDot, 0},     {U"/", Tok::kSlash, 0},    {U"／", Tok::kSlash, 0},
-        {U"-", Tok::kHyphen, 0},   {U"－", Tok::kHyphen, 0},  {U"‐", Tok::kHyphen, 0},
+        {U"年", Tok::kNen, 0},       {U"月", Tok::kTsuki, 0},     {U"日", Tok::kNichi, 0},
+        {U"頃", Tok::kGoro, 0},      {U"ごろ", Tok::kGoro, 0},    {U"推定", Tok::kSuitei, 0},
+        {U"春", Tok::kSeason, 1},    {U"夏", Tok::kSeason, 2},    {U"秋", Tok::kSeason, 3},
+        {U"冬", Tok::kSeason, 4},    {U"上旬", Tok::kTenDays, 1}, {U"中旬", Tok::kTenDays, 2},
+        {U"下旬", Tok::kTenDays, 3}, {U"不詳", Tok::kFusho, 0},   {U"から", Tok::kKara, 0},
+        {U"まで", Tok::kMade, 0},    {U"の間", Tok::kNoAida, 0},  {U".", Tok::kDot, 0},
+        {U"．", Tok::kDot, 0},       {U"/", Tok::kSlash, 0},      {U"／", Tok::kSlash, 0},
+        {U"-", Tok::kHyphen, 0},     {U"－", Tok::kHyphen, 0},    {U"‐", Tok::kHyphen, 0},
         {U"−", Tok::kHyphen, 0},
     };
     for (const Word& w : kWords) {
@@ -129,7 +151,10 @@ bool Tokenize(std::u32string_view s, const EraTable& eras, Tokens& out) {
       }
     }
     if (matched) continue;
-    if (StartsWith(s, i, U"西暦")) { i += 2; continue; }  // an optional prefix
+    if (StartsWith(s, i, U"西暦")) {
+      i += 2;
+      continue;
+    }  // an optional prefix
     if (c == U'元') {
       if (!out.Push(Token{Tok::kNum, 1, 1})) return false;
       ++i;
@@ -167,7 +192,25 @@ bool Tokenize(std::u32string_view s, const EraTable& eras, Tokens& out) {
 // Pattern elements. Y is a year (an era year, or four digits for 西暦); m d M D are numbers
 // captured as month, day, month2 and day2; S a season; J 上旬/中旬/下旬; N8 an eight-digit number.
 enum class P : uint8_t {
-  Y, m, d, M, D, S, J, N8, Nen, Tsuki, Nichi, Goro, Suitei, Fusho, Kara, Made, NoAida, Dot, Slash,
+  Y,
+  m,
+  d,
+  M,
+  D,
+  S,
+  J,
+  N8,
+  Nen,
+  Tsuki,
+  Nichi,
+  Goro,
+  Suitei,
+  Fusho,
+  Kara,
+  Made,
+  NoAida,
+  Dot,
+  Slash,
   Hyphen,
 };
 
@@ -203,12 +246,18 @@ constexpr Pattern kPatterns[] = {
     {false, F::kAllUnknown, {P::Nen, P::Tsuki, P::Nichi, P::Fusho}},
     {false, F::kMonthDayUnknown, {P::Y, P::Nen, P::Tsuki, P::Nichi, P::Fusho}},
     {false, F::kDayUnknown, {P::Y, P::Nen, P::m, P::Tsuki, P::Nichi, P::Fusho}},
-    {false, F::kRangeMonthDay, {P::Y, P::Nen, P::m, P::Tsuki, P::d, P::Nichi, P::Kara, P::M,
-                                P::Tsuki, P::D, P::Nichi, P::Goro, P::Made, P::NoAida}},
-    {false, F::kRangeEstimatedDays, {P::Y, P::Nen, P::m, P::Tsuki, P::Suitei, P::d, P::Nichi,
-                                     P::Kara, P::D, P::Nichi, P::Made, P::NoAida}},
-    {false, F::kRangeApproxDays, {P::Y, P::Nen, P::m, P::Tsuki, P::d, P::Nichi, P::Goro, P::Kara,
-                                  P::D, P::Nichi, P::Goro, P::Made, P::NoAida}},
+    {false,
+     F::kRangeMonthDay,
+     {P::Y, P::Nen, P::m, P::Tsuki, P::d, P::Nichi, P::Kara, P::M, P::Tsuki, P::D, P::Nichi,
+      P::Goro, P::Made, P::NoAida}},
+    {false,
+     F::kRangeEstimatedDays,
+     {P::Y, P::Nen, P::m, P::Tsuki, P::Suitei, P::d, P::Nichi, P::Kara, P::D, P::Nichi, P::Made,
+      P::NoAida}},
+    {false,
+     F::kRangeApproxDays,
+     {P::Y, P::Nen, P::m, P::Tsuki, P::d, P::Nichi, P::Goro, P::Kara, P::D, P::Nichi, P::Goro,
+      P::Made, P::NoAida}},
 };
 
 struct Captured {
@@ -222,19 +271,32 @@ struct Captured {
 
 bool Literal(P p, Tok t) {
   switch (p) {
-    case P::Nen: return t == Tok::kNen;
-    case P::Tsuki: return t == Tok::kTsuki;
-    case P::Nichi: return t == Tok::kNichi;
-    case P::Goro: return t == Tok::kGoro;
-    case P::Suitei: return t == Tok::kSuitei;
-    case P::Fusho: return t == Tok::kFusho;
-    case P::Kara: return t == Tok::kKara;
-    case P::Made: return t == Tok::kMade;
-    case P::NoAida: return t == Tok::kNoAida;
-    case P::Dot: return t == Tok::kDot;
-    case P::Slash: return t == Tok::kSlash;
-    case P::Hyphen: return t == Tok::kHyphen;
-    default: return false;
+    case P::Nen:
+      return t == Tok::kNen;
+    case P::Tsuki:
+      return t == Tok::kTsuki;
+    case P::Nichi:
+      return t == Tok::kNichi;
+    case P::Goro:
+      return t == Tok::kGoro;
+    case P::Suitei:
+      return t == Tok::kSuitei;
+    case P::Fusho:
+      return t == Tok::kFusho;
+    case P::Kara:
+      return t == Tok::kKara;
+    case P::Made:
+      return t == Tok::kMade;
+    case P::NoAida:
+      return t == Tok::kNoAida;
+    case P::Dot:
+      return t == Tok::kDot;
+    case P::Slash:
+      return t == Tok::kSlash;
+    case P::Hyphen:
+      return t == Tok::kHyphen;
+    default:
+      return false;
   }
 }
 
@@ -256,7 +318,10 @@ bool Match(const Pattern& pattern, const Tokens& tokens, Captured& out) {
         }
         c.has_year = true;
         break;
-      case P::m: case P::d: case P::M: case P::D: {
+      case P::m:
+      case P::d:
+      case P::M:
+      case P::D: {
         if (t.kind != Tok::kNum || t.digits > 2) return false;
         int& slot = p == P::m ? c.month : p == P::d ? c.day : p == P::M ? c.month2 : c.day2;
         slot = t.value;
@@ -343,9 +408,10 @@ std::optional<CalendarDate> RecordedDate::InternalDate() const {
       return CalendarDate{year, month, 1};
     case UncertainForm::kTenDays:
     case UncertainForm::kTenDaysApprox:
-      return CalendarDate{year, month, ten_days == TenDays::kEarly    ? 1
-                                       : ten_days == TenDays::kMiddle ? 11
-                                                                      : 21};
+      return CalendarDate{year, month,
+                          ten_days == TenDays::kEarly    ? 1
+                          : ten_days == TenDays::kMiddle ? 11
+                                                         : 21};
     case UncertainForm::kDayApprox:
     case UncertainForm::kEstimatedDay:
     case UncertainForm::kRangeMonthDay:
@@ -432,8 +498,8 @@ Result<RecordedDate> ParseDate(std::string_view text, DatePolicy policy, const E
       if (date < era.start) return DateError("date.outside_era", "before the era began");
       const CalendarDate* end = eras.EndExclusive(c.era);
       if (end != nullptr && !(date < *end)) {
-        const bool change_day = date == *end &&
-                                eras.eras()[static_cast<std::size_t>(c.era) + 1].old_era_on_start_day;
+        const bool change_day =
+            date == *end && eras.eras()[static_cast<std::size_t>(c.era) + 1].old_era_on_start_day;
         if (change_day && policy == DatePolicy::kKosekiConsistent) {
           r.state = DateState::kOldEraOnChangeDay;
           return r;
@@ -583,21 +649,41 @@ std::string FormatRecordedDate(const RecordedDate& d, DisplayCalendar calendar,
   if (d.form == UncertainForm::kAllUnknown) return "年月日不詳";
   AppendYear(out, d, calendar, eras);
   switch (d.form) {
-    case UncertainForm::kYearApprox: out += "頃"; break;
-    case UncertainForm::kMonthApprox: AppendMonthDay(out, d.month, 0); out += "頃"; break;
-    case UncertainForm::kDayApprox: AppendMonthDay(out, d.month, d.day); out += "頃"; break;
-    case UncertainForm::kEstimatedDay: AppendMonthDay(out, d.month, d.day); break;
-    case UncertainForm::kEstimatedMonth: AppendMonthDay(out, d.month, 0); break;
-    case UncertainForm::kSeason: out += kSeasons[static_cast<int>(d.season)]; break;
+    case UncertainForm::kYearApprox:
+      out += "頃";
+      break;
+    case UncertainForm::kMonthApprox:
+      AppendMonthDay(out, d.month, 0);
+      out += "頃";
+      break;
+    case UncertainForm::kDayApprox:
+      AppendMonthDay(out, d.month, d.day);
+      out += "頃";
+      break;
+    case UncertainForm::kEstimatedDay:
+      AppendMonthDay(out, d.month, d.day);
+      break;
+    case UncertainForm::kEstimatedMonth:
+      AppendMonthDay(out, d.month, 0);
+      break;
+    case UncertainForm::kSeason:
+      out += kSeasons[static_cast<int>(d.season)];
+      break;
     case UncertainForm::kTenDays:
     case UncertainForm::kTenDaysApprox:
       AppendMonthDay(out, d.month, 0);
       out += kTenDays[static_cast<int>(d.ten_days)];
       if (d.form == UncertainForm::kTenDaysApprox) out += "頃";
       break;
-    case UncertainForm::kAllUnknown: break;
-    case UncertainForm::kMonthDayUnknown: out += "\u3000月日不詳"; break;
-    case UncertainForm::kDayUnknown: AppendMonthDay(out, d.month, 0); out += "\u3000日不詳"; break;
+    case UncertainForm::kAllUnknown:
+      break;
+    case UncertainForm::kMonthDayUnknown:
+      out += "\u3000月日不詳";
+      break;
+    case UncertainForm::kDayUnknown:
+      AppendMonthDay(out, d.month, 0);
+      out += "\u3000日不詳";
+      break;
     case UncertainForm::kRangeMonthDay:
       AppendMonthDay(out, d.month, d.day);
       out += "から";
@@ -624,40 +710,62 @@ std::string FormatRecordedDate(const RecordedDate& d, DisplayCalendar calendar,
 
 std::string_view DateStateNameJa(const RecordedDate& d) {
   switch (d.state) {
-    case DateState::kExact: return "暦上日";
-    case DateState::kNonCalendar: return "暦上日以外の年月日（戸籍との整合）";
-    case DateState::kOldEraOnChangeDay: return "改元日の旧元号表記（戸籍との整合）";
-    case DateState::kUncertain: return "不詳日";
+    case DateState::kExact:
+      return "暦上日";
+    case DateState::kNonCalendar:
+      return "暦上日以外の年月日（戸籍との整合）";
+    case DateState::kOldEraOnChangeDay:
+      return "改元日の旧元号表記（戸籍との整合）";
+    case DateState::kUncertain:
+      return "不詳日";
   }
   return "";
 }
 
 std::string_view DateStateCode(DateState state) {
   switch (state) {
-    case DateState::kExact: return "exact";
-    case DateState::kNonCalendar: return "non_calendar";
-    case DateState::kOldEraOnChangeDay: return "old_era_on_change_day";
-    case DateState::kUncertain: return "uncertain";
+    case DateState::kExact:
+      return "exact";
+    case DateState::kNonCalendar:
+      return "non_calendar";
+    case DateState::kOldEraOnChangeDay:
+      return "old_era_on_change_day";
+    case DateState::kUncertain:
+      return "uncertain";
   }
   return "";
 }
 
 std::string_view UncertainFormCode(UncertainForm form) {
   switch (form) {
-    case UncertainForm::kYearApprox: return "year_approx";
-    case UncertainForm::kMonthApprox: return "month_approx";
-    case UncertainForm::kDayApprox: return "day_approx";
-    case UncertainForm::kEstimatedDay: return "estimated_day";
-    case UncertainForm::kEstimatedMonth: return "estimated_month";
-    case UncertainForm::kSeason: return "season";
-    case UncertainForm::kTenDays: return "ten_days";
-    case UncertainForm::kTenDaysApprox: return "ten_days_approx";
-    case UncertainForm::kAllUnknown: return "all_unknown";
-    case UncertainForm::kMonthDayUnknown: return "month_day_unknown";
-    case UncertainForm::kDayUnknown: return "day_unknown";
-    case UncertainForm::kRangeMonthDay: return "range_month_day";
-    case UncertainForm::kRangeEstimatedDays: return "range_estimated_days";
-    case UncertainForm::kRangeApproxDays: return "range_approx_days";
+    case UncertainForm::kYearApprox:
+      return "year_approx";
+    case UncertainForm::kMonthApprox:
+      return "month_approx";
+    case UncertainForm::kDayApprox:
+      return "day_approx";
+    case UncertainForm::kEstimatedDay:
+      return "estimated_day";
+    case UncertainForm::kEstimatedMonth:
+      return "estimated_month";
+    case UncertainForm::kSeason:
+      return "season";
+    case UncertainForm::kTenDays:
+      return "ten_days";
+    case UncertainForm::kTenDaysApprox:
+      return "ten_days_approx";
+    case UncertainForm::kAllUnknown:
+      return "all_unknown";
+    case UncertainForm::kMonthDayUnknown:
+      return "month_day_unknown";
+    case UncertainForm::kDayUnknown:
+      return "day_unknown";
+    case UncertainForm::kRangeMonthDay:
+      return "range_month_day";
+    case UncertainForm::kRangeEstimatedDays:
+      return "range_estimated_days";
+    case UncertainForm::kRangeApproxDays:
+      return "range_approx_days";
   }
   return "";
 }

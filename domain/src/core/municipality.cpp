@@ -10,8 +10,8 @@ Result<Municipality> Municipality::Create(std::string_view code, std::string_vie
   if (!parsed_code) return parsed_code.error();
   auto length = CheckText(name, {.max_bytes = 160});
   if (!length) return length.error();
-  const bool suffix_ok = name.ends_with("市") || name.ends_with("区") || name.ends_with("町") ||
-                         name.ends_with("村");
+  const bool suffix_ok =
+      name.ends_with("市") || name.ends_with("区") || name.ends_with("町") || name.ends_with("村");
   if (*length > 40 || !suffix_ok || TrimSpaces(name).size() != name.size()) {
     return MakeError(ErrorCode::kInvalidInput, "municipality.name_invalid",
                      "name must be 1-40 characters ending in 市, 区, 町 or 村");

@@ -6,14 +6,13 @@
 // at: UTF-8 validation here, and NFKC_Casefold for the kanji key.
 #include "jrr/domain/core/name_keys.h"
 
-#include <algorithm>
-#include <array>
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -32,28 +31,36 @@ constexpr char32_t kKatakanaLast = U'\u30FA';   // ヺ
 
 // The fold of each katakana ァ (U+30A1) … ヺ (U+30FA): 清音, large, ヲ→オ, ワ→ハ, ヂ→シ, ヅ→ス.
 constexpr std::u32string_view kFold =
-    U"アアイイウウエエオオ"          // ァア ィイ ゥウ ェエ ォオ
-    U"カカキキククケケココ"          // カガ キギ クグ ケゲ コゴ
-    U"ササシシススセセソソ"          // サザ シジ スズ セゼ ソゾ
-    U"タタチシツツステテトト"        // タダ チヂ ッツヅ テデ トド
+    U"アアイイウウエエオオ"    // ァア ィイ ゥウ ェエ ォオ
+    U"カカキキククケケココ"    // カガ キギ クグ ケゲ コゴ
+    U"ササシシススセセソソ"    // サザ シジ スズ セゼ ソゾ
+    U"タタチシツツステテトト"  // タダ チヂ ッツヅ テデ トド
     U"ナニヌネノ"
     U"ハハハヒヒヒフフフヘヘヘホホホ"  // ハバパ …
     U"マミムメモ"
-    U"ヤヤユユヨヨ"                  // ャヤ ュユ ョヨ
+    U"ヤヤユユヨヨ"  // ャヤ ュユ ョヨ
     U"ラリルレロ"
-    U"ハハイエオンフカケハイエオ";    // ヮワヰヱヲンヴヵヶヷヸヹヺ
+    U"ハハイエオンフカケハイエオ";  // ヮワヰヱヲンヴヵヶヷヸヹヺ
 static_assert(kFold.size() == kKatakanaLast - kKatakanaFirst + 1);
 
 // Half-width katakana ｦ (U+FF66) … ﾝ (U+FF9D) as full-width.
 constexpr char32_t kHalfFirst = U'\uFF66';
 constexpr std::u32string_view kHalfWidth =
-    U"ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+    U"ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモ"
+    U"ヤユヨラリルレロワン";
 static_assert(kHalfWidth.size() == 0xFF9D - 0xFF66 + 1);
 
 bool IsODan(char32_t c) {
   switch (c) {
-    case U'オ': case U'コ': case U'ソ': case U'ト': case U'ノ': case U'ホ': case U'モ':
-    case U'ヨ': case U'ロ':
+    case U'オ':
+    case U'コ':
+    case U'ソ':
+    case U'ト':
+    case U'ノ':
+    case U'ホ':
+    case U'モ':
+    case U'ヨ':
+    case U'ロ':
       return true;
     default:
       return false;
@@ -62,9 +69,16 @@ bool IsODan(char32_t c) {
 
 bool IsDropped(char32_t c) {
   switch (c) {
-    case U' ': case U'\u3000':                                  // both space widths
-    case U'ー': case U'―': case U'－': case U'‐': case U'ｰ': case U'-':  // the six dashes
-    case U'・': case U'･':
+    case U' ':
+    case U'\u3000':  // both space widths
+    case U'ー':
+    case U'―':
+    case U'－':
+    case U'‐':
+    case U'ｰ':
+    case U'-':  // the six dashes
+    case U'・':
+    case U'･':
       return true;
     default:
       return false;
@@ -82,19 +96,23 @@ char32_t ToKatakana(char32_t c) {
   return 0;
 }
 
-bool IsIterationMark(char32_t c) {
-  return c == U'ゝ' || c == U'ゞ' || c == U'ヽ' || c == U'ヾ';
-}
+bool IsIterationMark(char32_t c) { return c == U'ゝ' || c == U'ゞ' || c == U'ヽ' || c == U'ヾ'; }
 
 // ヴ followed by a small vowel: ヴァ→ハ … (after 清音 folding of バ).
 char32_t VuWith(char32_t small) {
   switch (small) {
-    case U'ァ': return U'ハ';
-    case U'ィ': return U'ヒ';
-    case U'ゥ': return U'フ';
-    case U'ェ': return U'ヘ';
-    case U'ォ': return U'ホ';
-    default: return 0;
+    case U'ァ':
+      return U'ハ';
+    case U'ィ':
+      return U'ヒ';
+    case U'ゥ':
+      return U'フ';
+    case U'ェ':
+      return U'ヘ';
+    case U'ォ':
+      return U'ホ';
+    default:
+      return 0;
   }
 }
 
@@ -143,9 +161,12 @@ Status AppendKanaKey(std::string_view text, std::string& out) {
       // A following dakuten matters only where the voiced form does not fold back to the
       // plain one: ウ゛ is ヴ, チ゛ is ヂ (=シ), ツ゛ is ヅ (=ス).
       if (i + 1 < s.size() && IsDakuten(s[i + 1])) {
-        if (k == U'ウ') k = U'ヴ';
-        else if (k == U'チ') k = U'ヂ';
-        else if (k == U'ツ') k = U'ヅ';
+        if (k == U'ウ')
+          k = U'ヴ';
+        else if (k == U'チ')
+          k = U'ヂ';
+        else if (k == U'ツ')
+          k = U'ヅ';
         ++i;
       }
       if (k == U'ヴ' && i + 1 < s.size()) {
@@ -204,8 +225,8 @@ Result<std::string> BuildKanjiKey(std::string_view text) {
     return MakeError(ErrorCode::kInternal, "kanji_key.icu", u_errorName(status));
   }
   const icu::UnicodeString normalized =
-      nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(),
-                                                       static_cast<int32_t>(text.size()))),
+      nfkc_cf->normalize(icu::UnicodeString::fromUTF8(
+                             icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
                          status);
   if (U_FAILURE(status)) {
     return MakeError(ErrorCode::kInternal, "kanji_key.icu", u_errorName(status));
@@ -239,14 +260,16 @@ std::string BuildAddressKey(std::string_view text) {
   if (!kanji) return {};
   const std::u32string in = DecodeUtf8(*kanji);
   static const std::u32string kDashes = U"\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff70-";
-  static const std::array<std::u32string_view, 4> kNumberWords{U"丁目", U"番地", U"番", U"号"};  // longest first
+  static const std::array<std::u32string_view, 4> kNumberWords{U"丁目", U"番地", U"番",
+                                                               U"号"};  // longest first
   auto numeric = [&](std::size_t at) {
     return at < in.size() && ((in[at] >= U'0' && in[at] <= U'9') || IsKanjiNumeral(in[at]));
   };
   std::string key;
   for (std::size_t i = 0; i < in.size();) {
     // 「12の3」「12ノ3」 is 12番3号 written another way: the の between two numbers is a separator.
-    const bool separator_no = (in[i] == U'の' || in[i] == U'ノ') && i > 0 && numeric(i - 1) && numeric(i + 1);
+    const bool separator_no =
+        (in[i] == U'の' || in[i] == U'ノ') && i > 0 && numeric(i - 1) && numeric(i + 1);
     if (kDashes.find(in[i]) != std::u32string::npos || separator_no) {
       ++i;
       continue;
@@ -258,8 +281,9 @@ std::string BuildAddressKey(std::string_view text) {
       i = end;
       continue;
     }
-    const auto word = std::find_if(kNumberWords.begin(), kNumberWords.end(),
-                                   [&](std::u32string_view w) { return in.compare(i, w.size(), w) == 0; });
+    const auto word =
+        std::find_if(kNumberWords.begin(), kNumberWords.end(),
+                     [&](std::u32string_view w) { return in.compare(i, w.size(), w) == 0; });
     if (word != kNumberWords.end()) {
       i += word->size();
       continue;

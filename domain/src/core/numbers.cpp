@@ -11,10 +11,14 @@ struct Lengths {
 
 Lengths BodyLengths(CheckDigitScheme scheme) {
   switch (scheme) {
-    case CheckDigitScheme::kAddressee: return {1, 14};
-    case CheckDigitScheme::kResidentRecordCode: return {10, 10};
-    case CheckDigitScheme::kIndividualNumber: return {11, 11};
-    case CheckDigitScheme::kMunicipalityCode: return {5, 5};
+    case CheckDigitScheme::kAddressee:
+      return {1, 14};
+    case CheckDigitScheme::kResidentRecordCode:
+      return {10, 10};
+    case CheckDigitScheme::kIndividualNumber:
+      return {11, 11};
+    case CheckDigitScheme::kMunicipalityCode:
+      return {5, 5};
   }
   return {0, 0};
 }
@@ -27,12 +31,12 @@ Status CheckDigits(std::string_view text, Lengths lengths) {
     }
   }
   if (text.size() < lengths.min_body || text.size() > lengths.max_body) {
-    return MakeError(ErrorCode::kInvalidInput, "number.wrong_length",
-                     "expected " + std::to_string(lengths.min_body) +
-                         (lengths.min_body == lengths.max_body
-                              ? std::string()
-                              : " to " + std::to_string(lengths.max_body)) +
-                         " digits before the check digit, got " + std::to_string(text.size()));
+    return MakeError(
+        ErrorCode::kInvalidInput, "number.wrong_length",
+        "expected " + std::to_string(lengths.min_body) +
+            (lengths.min_body == lengths.max_body ? std::string()
+                                                  : " to " + std::to_string(lengths.max_body)) +
+            " digits before the check digit, got " + std::to_string(text.size()));
   }
   return {};
 }

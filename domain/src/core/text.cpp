@@ -85,11 +85,21 @@ std::string_view TrimSpaces(std::string_view text) {
   bool changed = true;
   while (changed && !text.empty()) {
     changed = false;
-    if (text.front() == ' ') { text.remove_prefix(1); changed = true; }
-    else if (text.starts_with(kIdeographicSpace)) { text.remove_prefix(3); changed = true; }
+    if (text.front() == ' ') {
+      text.remove_prefix(1);
+      changed = true;
+    } else if (text.starts_with(kIdeographicSpace)) {
+      text.remove_prefix(3);
+      changed = true;
+    }
     if (text.empty()) break;
-    if (text.back() == ' ') { text.remove_suffix(1); changed = true; }
-    else if (text.ends_with(kIdeographicSpace)) { text.remove_suffix(3); changed = true; }
+    if (text.back() == ' ') {
+      text.remove_suffix(1);
+      changed = true;
+    } else if (text.ends_with(kIdeographicSpace)) {
+      text.remove_suffix(3);
+      changed = true;
+    }
   }
   return text;
 }
@@ -128,8 +138,8 @@ void AppendKeyValueLine(std::string& out, std::string_view key, std::string_view
   out += '\n';
 }
 
-std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText(std::string_view text,
-                                                                                 std::string_view header) {
+std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText(
+    std::string_view text, std::string_view header) {
   std::map<std::string, std::string, std::less<>> fields;
   std::size_t at = 0;
   bool first = true;
@@ -178,11 +188,29 @@ int DecimalDigitValue(char32_t c) {
 
 int KanjiDigitValue(char32_t c) {
   switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1; case U'二': return 2; case U'三': return 3; case U'四': return 4;
-    case U'五': return 5; case U'六': return 6; case U'七': return 7; case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'〇':
+    case U'零':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
@@ -190,10 +218,14 @@ namespace {
 
 int KanjiUnit(char32_t c) {
   switch (c) {
-    case U'十': return 10;
-    case U'百': return 100;
-    case U'千': return 1000;
-    default: return 0;
+    case U'十':
+      return 10;
+    case U'百':
+      return 100;
+    case U'千':
+      return 1000;
+    default:
+      return 0;
   }
 }
 
@@ -266,12 +298,15 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text) {
       quoted = true;
       any = true;
     } else if (after_quote) {
-      return MakeError(ErrorCode::kInvalidInput, "csv.malformed", "text after a closing quote on line " + std::to_string(line));
+      return MakeError(ErrorCode::kInvalidInput, "csv.malformed",
+                       "text after a closing quote on line " + std::to_string(line));
     } else {
       field += c;
     }
   }
-  if (quoted) return MakeError(ErrorCode::kInvalidInput, "csv.malformed", "a quote left open from line " + std::to_string(line));
+  if (quoted)
+    return MakeError(ErrorCode::kInvalidInput, "csv.malformed",
+                     "a quote left open from line " + std::to_string(line));
   end_row();
   return rows;
 }

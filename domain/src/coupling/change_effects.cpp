@@ -17,7 +17,8 @@ void NoticeOnce(ChangeEffects& effects, std::string_view rule_id) {
 }
 
 // 印鑑登録: each registration SealEffectsOf ends, as it will be saved.
-void PlanSeals(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, ChangeEffects& effects) {
+void PlanSeals(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
+               ChangeEffects& effects) {
   if (facts.active_seals.empty()) return;
   for (const SealEffect& effect : SealEffectsOf(outcome, facts.active_seals, facts.seal_settings)) {
     for (SealRegistration r : facts.active_seals) {
@@ -34,15 +35,19 @@ void PlanSeals(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, Cha
 
 // 支援措置 (JK-3.4): the measures a moving-out 申出者 applied for become 仮支援措置 of the former
 // address, so protection never lapses between 転出 and 転入.
-void PlanMeasures(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, ChangeEffects& effects) {
+void PlanMeasures(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
+                  ChangeEffects& effects) {
   const ChangeReason reason = outcome.change.reason;
   if (reason != ChangeReason::kDomesticMoveOut && reason != ChangeReason::kMoveOutAbroad) return;
   for (const ResidentRecord& v : outcome.versions) {
     if (v.status != ResidentStatus::kRemoved) continue;
     for (const SupportMeasure& m : facts.measures) {
-      if (m.applicant != v.addressee_number || !m.Active() || m.state == SupportState::kFormerAddress) continue;
-      const bool planned = std::any_of(effects.measures_switched.begin(), effects.measures_switched.end(),
-                                       [&](const SupportMeasure& s) { return s.measure_id == m.measure_id; });
+      if (m.applicant != v.addressee_number || !m.Active() ||
+          m.state == SupportState::kFormerAddress)
+        continue;
+      const bool planned =
+          std::any_of(effects.measures_switched.begin(), effects.measures_switched.end(),
+                      [&](const SupportMeasure& s) { return s.measure_id == m.measure_id; });
       if (planned) continue;
       SupportMeasure next = SwitchToFormerAddress(m);
       next.operator_id = outcome.change.operator_id;
@@ -52,7 +57,8 @@ void PlanMeasures(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, 
 }
 
 // 戸籍の附票 (住基法第18条, 第19条第1項): a version whose 附票 items changed.
-void PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, ChangeEffects& effects) {
+void PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
+               ChangeEffects& effects) {
   if (facts.municipality.empty()) return;
   for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
     const ResidentRecord& v = outcome.versions[i];
@@ -76,13 +82,15 @@ void PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, Cha
 }
 
 // CS (住基法第24条の2, 第9条第1項).
-Status PlanCs(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, ChangeEffects& effects) {
+Status PlanCs(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
+              ChangeEffects& effects) {
   const ChangeRecord& change = outcome.change;
   if (!change.move_out_information.empty()) {
     switch (facts.move_out_information) {
       case ChangeEffectFacts::Information::kNotNamed:
       case ChangeEffectFacts::Information::kUnknown:
-        return MakeError(ErrorCode::kNotFound, "cs.move_out_information_unknown", change.move_out_information);
+        return MakeError(ErrorCode::kNotFound, "cs.move_out_information_unknown",
+                         change.move_out_information);
       case ChangeEffectFacts::Information::kUsed:
         return MakeError(ErrorCode::kRuleViolation, "cs.move_out_information_used",
                          "異動 " + std::to_string(facts.information_used_by));
@@ -101,12 +109,14 @@ Status PlanCs(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, Chan
     if (!movers.empty() && movers.front().removal) {
       effects.cs.push_back({CsKind::kMoveOutInformation, facts.municipality,
                             MunicipalityOfPlace(movers.front().removal->planned_destination.text),
-                            MoveOutData(movers, facts.municipality_code, facts.municipality, change.processing_date)});
+                            MoveOutData(movers, facts.municipality_code, facts.municipality,
+                                        change.processing_date)});
       NoticeOnce(effects, rules::kCsSent);
     }
   }
   if (const auto move_in_notice = MoveInNoticeOf(outcome, facts.municipality)) {
-    effects.cs.push_back({CsKind::kMoveInNotice, facts.municipality, move_in_notice->to, EncodeMoveInNotice(move_in_notice->notice)});
+    effects.cs.push_back({CsKind::kMoveInNotice, facts.municipality, move_in_notice->to,
+                          EncodeMoveInNotice(move_in_notice->notice)});
     NoticeOnce(effects, rules::kCsSent);
   }
   return {};
@@ -115,7 +125,8 @@ Status PlanCs(const ChangeOutcome& outcome, const ChangeEffectFacts& facts, Chan
 }  // namespace
 
 // IMP: JK-3.4, JK-4.1.1.3, JK-4.1.3.0.4, JK-7.2.4
-Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome, const ChangeEffectFacts& facts) {
+Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome,
+                                        const ChangeEffectFacts& facts) {
   ChangeEffects effects;
   if (auto ok = PlanCs(outcome, facts, effects); !ok) return ok.error();
   PlanSeals(outcome, facts, effects);

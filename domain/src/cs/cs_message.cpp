@@ -12,9 +12,12 @@ constexpr std::string_view kEnvelope = "JRR-CS/1";
 constexpr std::string_view kMoveInNotice = "JRR-TENNYU/1";
 constexpr std::string_view kSeparator = "\n==\n";
 
-Error Malformed(std::string detail) { return MakeError(ErrorCode::kInvalidInput, "cs.malformed", std::move(detail)); }
+Error Malformed(std::string detail) {
+  return MakeError(ErrorCode::kInvalidInput, "cs.malformed", std::move(detail));
+}
 
-std::string Get(const std::map<std::string, std::string, std::less<>>& fields, std::string_view key) {
+std::string Get(const std::map<std::string, std::string, std::less<>>& fields,
+                std::string_view key) {
   const auto found = fields.find(key);
   return found == fields.end() ? std::string() : found->second;
 }
@@ -42,7 +45,8 @@ std::string EncodeCsMessage(const CsMessage& message) {
 }
 
 Result<CsMessage> DecodeCsMessage(std::string_view text) {
-  if (!CheckText(text, {.max_bytes = 256 * 1024, .allow_newlines = true})) return Malformed("not UTF-8 text");
+  if (!CheckText(text, {.max_bytes = 256 * 1024, .allow_newlines = true}))
+    return Malformed("not UTF-8 text");
   const std::size_t split = text.find(kSeparator);
   if (split == std::string_view::npos) return Malformed("no == line");
   auto head = ParseKeyValueText(text.substr(0, split + 1), kEnvelope);
@@ -71,7 +75,8 @@ std::string EncodeMoveInNotice(const MoveInNoticeMessage& notice) {
   AppendKeyValueLine(out, "notified", ToIsoString(notice.notified));
   AppendKeyValueLine(out, "address", notice.address);
   AppendKeyValueLine(out, "address_code", notice.address_code);
-  if (!notice.move_out_information.empty()) AppendKeyValueLine(out, "move_out_information", notice.move_out_information);
+  if (!notice.move_out_information.empty())
+    AppendKeyValueLine(out, "move_out_information", notice.move_out_information);
   for (const MoveInNoticePerson& p : notice.persons) {
     out += "--\n";
     AppendKeyValueLine(out, "resident_record_code", p.resident_record_code);
@@ -85,7 +90,8 @@ std::string EncodeMoveInNotice(const MoveInNoticeMessage& notice) {
 }
 
 Result<MoveInNoticeMessage> DecodeMoveInNotice(std::string_view payload) {
-  if (!CheckText(payload, {.max_bytes = 256 * 1024, .allow_newlines = true})) return Malformed("not UTF-8 text");
+  if (!CheckText(payload, {.max_bytes = 256 * 1024, .allow_newlines = true}))
+    return Malformed("not UTF-8 text");
   const std::vector<std::string> blocks = SplitKeyValueBlocks(payload);
   auto head = ParseKeyValueText(blocks[0], kMoveInNotice);
   if (!head) return Malformed("header");
@@ -120,9 +126,11 @@ Result<MoveInNoticeMessage> DecodeMoveInNotice(std::string_view payload) {
   return n;
 }
 
-std::optional<AddressedMoveInNotice> MoveInNoticeOf(const ChangeOutcome& outcome, std::string_view ours) {
+std::optional<AddressedMoveInNotice> MoveInNoticeOf(const ChangeOutcome& outcome,
+                                                    std::string_view ours) {
   const ChangeRecord& change = outcome.change;
-  if (change.reason != ChangeReason::kDomesticMoveIn || outcome.versions.empty()) return std::nullopt;
+  if (change.reason != ChangeReason::kDomesticMoveIn || outcome.versions.empty())
+    return std::nullopt;
   const ResidentRecord& first = outcome.versions.front();
   if (first.previous_address.abroad) return std::nullopt;
   std::string to = MunicipalityOfPlace(first.previous_address.text);
@@ -148,7 +156,8 @@ std::string CsInboxStateJa(const CsEntry& e) {
   if (e.state == kCsUsed) return "特例転入済み";
   if (e.state == kCsApplied) return "除票に反映済み";
   const RuleInfo* rule = FindRule(e.state);
-  return "取込エラー " + e.state + "（" + (rule ? std::string(rule->message_ja) : std::string()) + "）";
+  return "取込エラー " + e.state + "（" + (rule ? std::string(rule->message_ja) : std::string()) +
+         "）";
 }
 
 }  // namespace jrr

@@ -2,20 +2,22 @@
 #include "jrr/domain/fuhyo/fuhyo.h"
 
 #include <algorithm>
+#include <map>
 
-#include "jrr/domain/records/change_reason.h"
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/text.h"
-
-#include <map>
+#include "jrr/domain/records/change_reason.h"
 
 namespace jrr {
 
 std::string_view FuhyoStateNameJa(FuhyoState state) {
   switch (state) {
-    case FuhyoState::kCurrent: return "現存";
-    case FuhyoState::kClosed: return "除票";
-    case FuhyoState::kRemade: return "改製原附票";
+    case FuhyoState::kCurrent:
+      return "現存";
+    case FuhyoState::kClosed:
+      return "除票";
+    case FuhyoState::kRemade:
+      return "改製原附票";
   }
   return {};
 }
@@ -34,8 +36,8 @@ bool DomicileIsIn(const Domicile& domicile, std::string_view prefecture_and_name
          domicile.place.starts_with(prefecture_and_name);
 }
 
-std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before, const ResidentRecord& after,
-                                     CalendarDate event_day) {
+std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before,
+                                     const ResidentRecord& after, CalendarDate event_day) {
   // 本籍 なし・不明 (foreign residents have none): there is no 附票 to tell.
   if (after.kind != ResidentKind::kJapanese || after.domicile.state != Domicile::State::kRecorded ||
       after.domicile.place.empty()) {
@@ -47,7 +49,8 @@ std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before
   n.given_name = after.given_name;
   n.family_kana = after.family_kana;
   n.given_kana = after.given_kana;
-  if (before && (before->family_name != after.family_name || before->given_name != after.given_name)) {
+  if (before &&
+      (before->family_name != after.family_name || before->given_name != after.given_name)) {
     n.former_family_name = before->family_name;
     n.former_given_name = before->given_name;
   }
@@ -57,22 +60,26 @@ std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before
   n.sent_on = event_day;
   if (after.status == ResidentStatus::kResident) {
     n.address = after.address.Printed();
-    n.since = after.address_since ? after.address_since->InternalDate().value_or(event_day) : event_day;
+    n.since =
+        after.address_since ? after.address_since->InternalDate().value_or(event_day) : event_day;
   } else if (after.removal && after.removal->reason == ChangeReason::kMoveOutAbroad) {
     // 国外転出: the address becomes the statement, the date the planned departure (第17条).
     n.abroad = true;
     n.since = after.removal->effective.InternalDate().value_or(event_day);
   } else {
-    return std::nullopt;  // a 国内転出 is told by the next 住所地; 死亡 reaches the 附票 through the 戸籍
+    return std::
+        nullopt;  // a 国内転出 is told by the next 住所地; 死亡 reaches the 附票 through the 戸籍
   }
   if (before && before->domicile == after.domicile) {
     const bool was_abroad = before->status == ResidentStatus::kRemoved;
-    const bool same = before->address.Printed() == after.address.Printed() && before->address_since == after.address_since &&
-                      was_abroad == n.abroad && before->family_name == after.family_name &&
-                      before->given_name == after.given_name && before->family_kana == after.family_kana &&
-                      before->given_kana == after.given_kana && before->birth_date == after.birth_date &&
-                      before->sex == after.sex && before->resident_record_code == after.resident_record_code &&
-                      before->status == after.status;
+    const bool same =
+        before->address.Printed() == after.address.Printed() &&
+        before->address_since == after.address_since && was_abroad == n.abroad &&
+        before->family_name == after.family_name && before->given_name == after.given_name &&
+        before->family_kana == after.family_kana && before->given_kana == after.given_kana &&
+        before->birth_date == after.birth_date && before->sex == after.sex &&
+        before->resident_record_code == after.resident_record_code &&
+        before->status == after.status;
     if (same) return std::nullopt;
   }
   return n;
@@ -86,7 +93,8 @@ bool SameName(const FuhyoMember& m, const std::string& family, const std::string
 
 }  // namespace
 
-Result<std::optional<FuhyoMember>> FindNoticedMember(const Fuhyo& fuhyo, const FuhyoNotice& notice) {
+Result<std::optional<FuhyoMember>> FindNoticedMember(const Fuhyo& fuhyo,
+                                                     const FuhyoNotice& notice) {
   const FuhyoMember* found = nullptr;
   for (const FuhyoMember& m : fuhyo.members) {
     if (m.removed) continue;
@@ -116,7 +124,8 @@ Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice) {
   auto found = FindNoticedMember(fuhyo, notice);
   if (!found) return found.error();
   if (!*found) {
-    return MakeError(ErrorCode::kRuleViolation, "fuhyo.person_mismatch", notice.family_name + "　" + notice.given_name);
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.person_mismatch",
+                     notice.family_name + "　" + notice.given_name);
   }
   const FuhyoMember& m = **found;
   if (!m.addresses.empty() && notice.since < m.addresses.back().since) {
@@ -130,7 +139,8 @@ bool SamePerson(const FuhyoMember& earlier, const FuhyoMember& later, bool by_me
   if (!earlier.resident_record_code.empty() && !later.resident_record_code.empty()) {
     return earlier.resident_record_code == later.resident_record_code;
   }
-  if (earlier.birth_date && later.birth_date && *earlier.birth_date != *later.birth_date) return false;
+  if (earlier.birth_date && later.birth_date && *earlier.birth_date != *later.birth_date)
+    return false;
   if (earlier.sex && later.sex && *earlier.sex != *later.sex) return false;
   if (by_member_id) return true;
   return (earlier.family_name == later.family_name && earlier.given_name == later.given_name) ||
@@ -139,7 +149,9 @@ bool SamePerson(const FuhyoMember& earlier, const FuhyoMember& later, bool by_me
 
 std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
   std::string out = "FUHYO-NOTICE/1\n";
-  auto line = [&out](std::string_view key, std::string_view value) { AppendKeyValueLine(out, key, value); };
+  auto line = [&out](std::string_view key, std::string_view value) {
+    AppendKeyValueLine(out, key, value);
+  };
   line("notice_id", n.notice_id);
   line("from", n.from_municipality);
   line("to", n.to_municipality);
@@ -166,8 +178,11 @@ std::string EncodeFuhyoNotice(const FuhyoNotice& n) {
 }
 
 Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text) {
-  auto bad = [](std::string detail) { return MakeError(ErrorCode::kInvalidInput, "fuhyo.notice_malformed", std::move(detail)); };
-  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true})) return bad("not UTF-8 text");
+  auto bad = [](std::string detail) {
+    return MakeError(ErrorCode::kInvalidInput, "fuhyo.notice_malformed", std::move(detail));
+  };
+  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true}))
+    return bad("not UTF-8 text");
   auto parsed = ParseKeyValueText(text, "FUHYO-NOTICE/1");
   if (!parsed) return bad("header or line");
   const auto& fields = *parsed;
@@ -176,8 +191,8 @@ Result<FuhyoNotice> DecodeFuhyoNotice(std::string_view text) {
     auto found = fields.find(key);
     return found == fields.end() ? nullptr : &found->second;
   };
-  for (const char* key : {"notice_id", "from", "to", "domicile", "head_of_family", "family_name", "birth_date", "sex",
-                          "since", "sent_on"}) {
+  for (const char* key : {"notice_id", "from", "to", "domicile", "head_of_family", "family_name",
+                          "birth_date", "sex", "since", "sent_on"}) {
     if (need(key) == nullptr || need(key)->empty()) return bad(std::string("missing ") + key);
   }
   n.notice_id = *need("notice_id");
@@ -217,11 +232,13 @@ Result<FuhyoRequester> FuhyoRequesterFromCode(std::string_view code) {
   return MakeError(ErrorCode::kRuleViolation, "fuhyo.requester_not_allowed", std::string(code));
 }
 
-Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpose, bool resident_record_code) {
+Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpose,
+                             bool resident_record_code) {
   if (requester == FuhyoRequester::kThirdParty && purpose.empty()) {
     return MakeError(ErrorCode::kRuleViolation, "fuhyo.purpose_required");
   }
-  if (resident_record_code && (requester == FuhyoRequester::kOfficial || requester == FuhyoRequester::kThirdParty)) {
+  if (resident_record_code &&
+      (requester == FuhyoRequester::kOfficial || requester == FuhyoRequester::kThirdParty)) {
     return MakeError(ErrorCode::kRuleViolation, "fuhyo.item_not_allowed", "住民票コード");
   }
   return {};
@@ -240,8 +257,11 @@ std::string EncodeFuhyoReply(const FuhyoReply& r) {
 }
 
 Result<FuhyoReply> DecodeFuhyoReply(std::string_view text) {
-  auto bad = [](std::string detail) { return MakeError(ErrorCode::kInvalidInput, "fuhyo.notice_malformed", std::move(detail)); };
-  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true})) return bad("not UTF-8 text");
+  auto bad = [](std::string detail) {
+    return MakeError(ErrorCode::kInvalidInput, "fuhyo.notice_malformed", std::move(detail));
+  };
+  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true}))
+    return bad("not UTF-8 text");
   auto fields = ParseKeyValueText(text, "FUHYO-REPLY/1");
   if (!fields) return bad("header or line");
   for (const char* key : {"reply_id", "in_reply_to", "from", "to", "rule_id", "sent_on"}) {
@@ -251,8 +271,13 @@ Result<FuhyoReply> DecodeFuhyoReply(std::string_view text) {
   auto sent = ParseIsoDate(fields->at("sent_on"));
   if (!sent) return bad("date");
   auto message = fields->find("message");
-  return FuhyoReply{fields->at("reply_id"), fields->at("in_reply_to"), fields->at("from"), fields->at("to"),
-                    fields->at("rule_id"), message == fields->end() ? std::string() : message->second, *sent};
+  return FuhyoReply{fields->at("reply_id"),
+                    fields->at("in_reply_to"),
+                    fields->at("from"),
+                    fields->at("to"),
+                    fields->at("rule_id"),
+                    message == fields->end() ? std::string() : message->second,
+                    *sent};
 }
 
 bool IsFuhyoReply(std::string_view text) { return text.starts_with("FUHYO-REPLY/1"); }

@@ -23,13 +23,16 @@ std::string KanjiKeyOr(const std::string& name) {
   return key ? *key : name;
 }
 
-bool Masked(const FuhyoMember& m) { return m.family_name == kRestrictedMarker && m.given_name.empty(); }
+bool Masked(const FuhyoMember& m) {
+  return m.family_name == kRestrictedMarker && m.given_name.empty();
+}
 
 // Whether `text` (or its kana key) finds `f` through what the viewer is shown of it: a 附票 found
 // only through a member under a 照会抑止 must not be listed, or the hit would confirm her name.
 bool FoundThroughShown(const Fuhyo& f, const std::string& text, const std::string& kana_key) {
   auto has = [&text](const std::string& s) { return s.find(text) != std::string::npos; };
-  if (has(f.koseki.domicile) || (f.koseki.head_of_family != kRestrictedMarker && has(f.koseki.head_of_family))) {
+  if (has(f.koseki.domicile) ||
+      (f.koseki.head_of_family != kRestrictedMarker && has(f.koseki.head_of_family))) {
     return true;
   }
   return std::any_of(f.members.begin(), f.members.end(), [&](const FuhyoMember& m) {
@@ -56,11 +59,13 @@ std::vector<std::string> FuhyoDesk::PeopleOf(const FuhyoMember& m) {
   std::vector<std::string> atenas;
   auto add = [&](const std::vector<ResidentRecord>& found) {
     for (const ResidentRecord& r : found) {
-      if (std::find(atenas.begin(), atenas.end(), r.addressee_number) == atenas.end()) atenas.push_back(r.addressee_number);
+      if (std::find(atenas.begin(), atenas.end(), r.addressee_number) == atenas.end())
+        atenas.push_back(r.addressee_number);
     }
   };
   if (!m.resident_record_code.empty()) add(residents_.FindByNumber(m.resident_record_code));
-  if (atenas.empty() && m.birth_date && m.sex) add(residents_.FindByBasicFacts(m.family_name, m.given_name, *m.sex, *m.birth_date));
+  if (atenas.empty() && m.birth_date && m.sex)
+    add(residents_.FindByBasicFacts(m.family_name, m.given_name, *m.sex, *m.birth_date));
   return atenas;
 }
 
@@ -72,7 +77,8 @@ Fuhyo FuhyoDesk::Shown(Fuhyo f, std::vector<std::string>& targets) {
     if (people.empty()) targets.push_back(MemberTarget(m.member_id));
     // A member who lives here under a 照会抑止 is shown as blocked and nothing more (JK-3.1); the
     // 筆頭者 printed as the 附票's key is masked too when it is her name.
-    if (std::any_of(people.begin(), people.end(), [&](const std::string& a) { return access.ViewWithheld(a); })) {
+    if (std::any_of(people.begin(), people.end(),
+                    [&](const std::string& a) { return access.ViewWithheld(a); })) {
       if (KanjiKeyOr(f.koseki.head_of_family) == KanjiKeyOr(m.family_name + m.given_name)) {
         f.koseki.head_of_family = std::string(kRestrictedMarker);
       }
@@ -102,7 +108,8 @@ Result<std::vector<Fuhyo>> FuhyoDesk::Search(const std::string& text) {
     Fuhyo shown = Shown(std::move(f), its_targets);
     if (!FoundThroughShown(shown, text, kana_key)) {
       const bool any_masked = std::any_of(shown.members.begin(), shown.members.end(), Masked);
-      if (any_masked) continue;  // found only through a withheld member (or a former name beside one)
+      if (any_masked)
+        continue;  // found only through a withheld member (or a former name beside one)
     }
     targets.insert(targets.end(), its_targets.begin(), its_targets.end());
     found.push_back(std::move(shown));
@@ -117,7 +124,8 @@ Result<std::vector<Fuhyo>> FuhyoDesk::Search(const std::string& text) {
 Result<Fuhyo> FuhyoDesk::Get(int64_t fuhyo_id) {
   if (Status ok = Authorize(viewer_, Permission::kView); !ok) return Deny(ok.error(), "附票の照会");
   auto found = store_.Get(fuhyo_id);
-  if (!found) return MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", std::to_string(fuhyo_id));
+  if (!found)
+    return MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", std::to_string(fuhyo_id));
   std::vector<std::string> targets;
   Fuhyo shown = Shown(*found, targets);
   AuditEvent event = EventBy(viewer_, AuditAction::kView, "附票の照会");
@@ -132,11 +140,13 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   if (Status ok = Authorize(viewer_, Permission::kChange); !ok) return ok.error();
   // The 附票's own 支援措置 is a protection decision like any other (JK-3.1): not a clerk's to set or end.
   if (e.kind == FuhyoEventKind::kProtect || e.kind == FuhyoEventKind::kProtectEnd) {
-    if (Status ok = Authorize(viewer_, Permission::kSupportMeasure); !ok) return Deny(ok.error(), function);
+    if (Status ok = Authorize(viewer_, Permission::kSupportMeasure); !ok)
+      return Deny(ok.error(), function);
   }
   if (!e.resident_record_code.empty()) {
     // Who may not see the 住民票コード may not write one either.
-    if (Status ok = Authorize(viewer_, Permission::kSeeResidentRecordCode); !ok) return Deny(ok.error(), function);
+    if (Status ok = Authorize(viewer_, Permission::kSeeResidentRecordCode); !ok)
+      return Deny(ok.error(), function);
   }
   std::optional<Fuhyo> current;
   if (e.kind != FuhyoEventKind::kCreate) current = store_.Get(e.fuhyo_id);
@@ -147,7 +157,8 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   // her name and 生年月日 is refused as already there, or a rewritten one turns 抑止対象, would
   // confirm a guess at her facts.
   const bool writes_members = e.member_id != 0 || e.kind == FuhyoEventKind::kEnter;
-  if (current && writes_members && e.kind != FuhyoEventKind::kProtect && e.kind != FuhyoEventKind::kProtectEnd) {
+  if (current && writes_members && e.kind != FuhyoEventKind::kProtect &&
+      e.kind != FuhyoEventKind::kProtectEnd) {
     ResidentAccess access(residents_, log_, viewer_);
     for (const FuhyoMember& m : current->members) {
       for (const std::string& atena : PeopleOf(m)) {
@@ -160,7 +171,8 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
   auto plan = PlanFuhyoEvent(current, target_exists, e, store_.OurMunicipality(), viewer_.today);
   if (!plan) return plan.error();
   AuditEvent event = EventBy(viewer_, AuditAction::kChange, function);
-  event.detail = "kind=" + std::string(FuhyoEventCode(e.kind)) + " fuhyo=" + std::to_string(e.fuhyo_id);
+  event.detail =
+      "kind=" + std::string(FuhyoEventCode(e.kind)) + " fuhyo=" + std::to_string(e.fuhyo_id);
   if (e.member_id != 0) {
     event.detail += " member=" + std::to_string(e.member_id);
     // Whom the event touched, as the audit trail names people: the residents the member is.
@@ -201,18 +213,21 @@ Result<FuhyoReceipt> FuhyoDesk::Receive(const std::string& notice_text) {
           event.targets = std::move(withheld);
           event.outcome = "protection.blocked";
           log_.Record(event);
-          return MakeError(ErrorCode::kForbidden, "protection.blocked", BlockedDetail(GuardedOperation::kView));
+          return MakeError(ErrorCode::kForbidden, "protection.blocked",
+                           BlockedDetail(GuardedOperation::kView));
         }
       }
     }
   }
-  return store_.Receive(notice_text, viewer_.today);  // logged with the notice id where it is recorded
+  return store_.Receive(notice_text,
+                        viewer_.today);  // logged with the notice id where it is recorded
 }
 
 Result<std::vector<FuhyoNoticeEntry>> FuhyoDesk::Notices(bool outbox, int limit) {
   if (Status ok = Authorize(viewer_, Permission::kView); !ok) return ok.error();
   auto entries = outbox ? store_.Outbox(limit) : store_.Inbox(limit);
-  AuditEvent event = EventBy(viewer_, AuditAction::kView, outbox ? "附票記載事項通知（送付）" : "附票記載事項通知（受信）");
+  AuditEvent event = EventBy(viewer_, AuditAction::kView,
+                             outbox ? "附票記載事項通知（送付）" : "附票記載事項通知（受信）");
   event.detail = "rows=" + std::to_string(entries.size());
   log_.Record(event);
   return entries;
@@ -229,16 +244,20 @@ Result<FuhyoCopyContent> FuhyoDesk::ClearCopy(const FuhyoCopyRequest& r) {
   }
   auto requester = FuhyoRequesterFromCode(r.requester);
   if (!requester) return Deny(requester.error(), function);
-  if (Status ok = CheckFuhyoCopyRequest(*requester, r.purpose, r.print_code); !ok) return Deny(ok.error(), function);
+  if (Status ok = CheckFuhyoCopyRequest(*requester, r.purpose, r.print_code); !ok)
+    return Deny(ok.error(), function);
   auto f = store_.Get(r.fuhyo_id);
-  if (!f) return MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", std::to_string(r.fuhyo_id));
+  if (!f)
+    return MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", std::to_string(r.fuhyo_id));
   FuhyoCopyContent content;
   content.fuhyo = *f;
   if (!r.members.empty()) {
     content.fuhyo.members.clear();
     for (int64_t id : r.members) {
-      auto m = std::find_if(f->members.begin(), f->members.end(), [&](const FuhyoMember& x) { return x.member_id == id; });
-      if (m == f->members.end()) return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found", std::to_string(id));
+      auto m = std::find_if(f->members.begin(), f->members.end(),
+                            [&](const FuhyoMember& x) { return x.member_id == id; });
+      if (m == f->members.end())
+        return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found", std::to_string(id));
       content.fuhyo.members.push_back(*m);
     }
   }
@@ -246,7 +265,9 @@ Result<FuhyoCopyContent> FuhyoDesk::ClearCopy(const FuhyoCopyRequest& r) {
   // copy is refused while it runs; the other members can still be issued.
   for (const FuhyoMember& m : content.fuhyo.members) {
     if (m.ProtectedOn(viewer_.today)) {
-      return Deny(MakeError(ErrorCode::kRuleViolation, "fuhyo.member_protected", std::to_string(m.member_id)), function);
+      return Deny(MakeError(ErrorCode::kRuleViolation, "fuhyo.member_protected",
+                            std::to_string(m.member_id)),
+                  function);
     }
   }
   // Members who live here pass the same gate as any certificate (支援措置・発行抑止); and whatever
@@ -256,24 +277,31 @@ Result<FuhyoCopyContent> FuhyoDesk::ClearCopy(const FuhyoCopyRequest& r) {
   for (const FuhyoMember& m : content.fuhyo.members) {
     const std::vector<std::string> people = PeopleOf(m);
     for (const std::string& atena : people) {
-      if (std::find(content.residents.begin(), content.residents.end(), atena) == content.residents.end()) {
+      if (std::find(content.residents.begin(), content.residents.end(), atena) ==
+          content.residents.end()) {
         content.residents.push_back(atena);
       }
     }
     if (people.empty()) content.unmatched.push_back(MemberTarget(m.member_id));
-    shown.people.push_back(ShownOnPrint::Facts{m.family_name, m.given_name, m.birth_date, m.sex, m.resident_record_code});
+    shown.people.push_back(ShownOnPrint::Facts{m.family_name, m.given_name, m.birth_date, m.sex,
+                                               m.resident_record_code});
     for (const FuhyoAddress& a : m.addresses) {
       if (!a.abroad) shown.addresses.push_back(a.address);
     }
   }
-  if (r.print_koseki) shown.domiciles.push_back({content.fuhyo.koseki.domicile, content.fuhyo.koseki.head_of_family});
+  if (r.print_koseki)
+    shown.domiciles.push_back({content.fuhyo.koseki.domicile, content.fuhyo.koseki.head_of_family});
   ResidentAccess access(residents_, log_, viewer_);
-  if (Status cleared = access.ClearForIssue(content.residents, function, false, r.acknowledged, shown); !cleared) {
+  if (Status cleared =
+          access.ClearForIssue(content.residents, function, false, r.acknowledged, shown);
+      !cleared) {
     return cleared.error();
   }
   for (const std::string& atena : access.ProtectedShownBy(shown)) {
-    if (std::find(content.residents.begin(), content.residents.end(), atena) == content.residents.end()) {
-      content.residents.push_back(atena);  // released for this operator: printed, so logged with the print
+    if (std::find(content.residents.begin(), content.residents.end(), atena) ==
+        content.residents.end()) {
+      content.residents.push_back(
+          atena);  // released for this operator: printed, so logged with the print
     }
   }
   return content;

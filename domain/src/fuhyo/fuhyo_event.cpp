@@ -65,7 +65,9 @@ const FuhyoMember* Living(const Fuhyo& f, int64_t member_id) {
 
 // The day a member left the 附票, for the no-back-filling rule: items that came into force later
 // are never given to them.
-bool GoneBefore(const FuhyoMember& m, CalendarDate since) { return m.removed && m.removed_on && *m.removed_on < since; }
+bool GoneBefore(const FuhyoMember& m, CalendarDate since) {
+  return m.removed && m.removed_on && *m.removed_on < since;
+}
 
 }  // namespace
 
@@ -90,8 +92,9 @@ std::string_view FuhyoEventNameJa(FuhyoEventKind kind) {
   return {};
 }
 
-Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool target_exists, const FuhyoEvent& e,
-                                      std::string_view ours, CalendarDate today) {
+Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool target_exists,
+                                      const FuhyoEvent& e, std::string_view ours,
+                                      CalendarDate today) {
   const std::string name(FuhyoEventNameJa(e.kind));
   if (name.empty()) return MakeError(ErrorCode::kInvalidInput, "fuhyo.unknown_event");
   if (e.reason.empty() && e.kind != FuhyoEventKind::kCreate) return Refuse("fuhyo.reason_required");
@@ -117,9 +120,11 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
     return plan;
   }
 
-  if (!current) return MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", std::to_string(e.fuhyo_id));
+  if (!current)
+    return MakeError(ErrorCode::kNotFound, "fuhyo.unknown_koseki", std::to_string(e.fuhyo_id));
   const Fuhyo& f = *current;
-  if (f.state != FuhyoState::kCurrent) return Refuse("fuhyo.not_current", std::string(FuhyoStateNameJa(f.state)));
+  if (f.state != FuhyoState::kCurrent)
+    return Refuse("fuhyo.not_current", std::string(FuhyoStateNameJa(f.state)));
 
   switch (e.kind) {
     case FuhyoEventKind::kEnter: {
@@ -128,7 +133,8 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       }
       if (*e.birth_date > e.on) return Refuse("fuhyo.date_order", "生年月日");
       for (const FuhyoMember& m : f.members) {
-        if (!m.removed && m.family_name == e.family_name && m.given_name == e.given_name && m.birth_date == e.birth_date) {
+        if (!m.removed && m.family_name == e.family_name && m.given_name == e.given_name &&
+            m.birth_date == e.birth_date) {
           return Refuse("fuhyo.member_exists", m.DisplayName());
         }
       }
@@ -140,10 +146,11 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       w.member.birth_date = e.birth_date;
       w.member.sex = e.sex;
       w.member.resident_record_code = e.resident_record_code;
-      if (e.overseas_voter != kNoOverseasVoter) w.member.overseas_voter_municipality = e.overseas_voter;
+      if (e.overseas_voter != kNoOverseasVoter)
+        w.member.overseas_voter_municipality = e.overseas_voter;
       if (!e.address.empty() || e.abroad) {
-        w.lines.push_back(FuhyoAddress{e.abroad ? std::string() : e.address, e.abroad, e.since.value_or(e.on),
-                                       plan.source, today});
+        w.lines.push_back(FuhyoAddress{e.abroad ? std::string() : e.address, e.abroad,
+                                       e.since.value_or(e.on), plan.source, today});
       }
       plan.on_current.push_back(std::move(w));
       return plan;
@@ -151,8 +158,11 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
     case FuhyoEventKind::kLeave:
     case FuhyoEventKind::kDeath: {
       const FuhyoMember* m = Living(f, e.member_id);
-      if (m == nullptr) return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found", std::to_string(e.member_id));
-      if ((m->birth_date && e.on < *m->birth_date) || (!m->addresses.empty() && e.on < m->addresses.back().since)) {
+      if (m == nullptr)
+        return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found",
+                         std::to_string(e.member_id));
+      if ((m->birth_date && e.on < *m->birth_date) ||
+          (!m->addresses.empty() && e.on < m->addresses.back().since)) {
         return Refuse("fuhyo.date_order", ToIsoString(e.on));
       }
       FuhyoWrite w;
@@ -172,7 +182,8 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       plan.close_as = FuhyoState::kClosed;
       // 管内転籍: the new 本籍 is here too, so its 附票 starts now with the members and where they live.
       if (!e.koseki.domicile.empty() && new_koseki_is_ours()) {
-        if (e.koseki.head_of_family.empty()) return MakeError(ErrorCode::kInvalidInput, "fuhyo.koseki_required");
+        if (e.koseki.head_of_family.empty())
+          return MakeError(ErrorCode::kInvalidInput, "fuhyo.koseki_required");
         if (target_exists) return Refuse("fuhyo.exists", e.koseki.domicile);
         plan.create = e.koseki;
         plan.on_created = Carry(f, plan.source, today);
@@ -192,7 +203,9 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       for (const FuhyoMember& x : f.members) {
         if (x.member_id == e.member_id) m = &x;
       }
-      if (m == nullptr) return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found", std::to_string(e.member_id));
+      if (m == nullptr)
+        return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found",
+                         std::to_string(e.member_id));
       FuhyoWrite w;
       w.member = *m;
       auto take = [](std::string& item, const std::string& given) {
@@ -204,26 +217,31 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       take(w.member.given_kana, e.given_kana);
       take(w.member.resident_record_code, e.resident_record_code);
       if (!e.overseas_voter.empty()) {
-        w.member.overseas_voter_municipality = e.overseas_voter == kNoOverseasVoter ? std::string() : e.overseas_voter;
+        w.member.overseas_voter_municipality =
+            e.overseas_voter == kNoOverseasVoter ? std::string() : e.overseas_voter;
       }
       if (e.birth_date) w.member.birth_date = e.birth_date;
       if (e.sex) w.member.sex = e.sex;
-      if ((e.birth_date || e.sex) && GoneBefore(*m, kBirthAndSexSince)) return Refuse("fuhyo.item_not_in_force", "生年月日・性別");
+      if ((e.birth_date || e.sex) && GoneBefore(*m, kBirthAndSexSince))
+        return Refuse("fuhyo.item_not_in_force", "生年月日・性別");
       if (!e.resident_record_code.empty() && GoneBefore(*m, kResidentCodeSince)) {
         return Refuse("fuhyo.item_not_in_force", "住民票コード");
       }
       if ((!e.family_kana.empty() || !e.given_kana.empty()) && GoneBefore(*m, kFuriganaSince)) {
         return Refuse("fuhyo.item_not_in_force", "振り仮名");
       }
-      w.new_version = w.member.family_name != m->family_name || w.member.given_name != m->given_name ||
-                      w.member.family_kana != m->family_kana || w.member.given_kana != m->given_kana ||
-                      w.member.birth_date != m->birth_date || w.member.sex != m->sex ||
-                      w.member.resident_record_code != m->resident_record_code ||
-                      w.member.overseas_voter_municipality != m->overseas_voter_municipality;
+      w.new_version =
+          w.member.family_name != m->family_name || w.member.given_name != m->given_name ||
+          w.member.family_kana != m->family_kana || w.member.given_kana != m->given_kana ||
+          w.member.birth_date != m->birth_date || w.member.sex != m->sex ||
+          w.member.resident_record_code != m->resident_record_code ||
+          w.member.overseas_voter_municipality != m->overseas_voter_municipality;
       if (!e.address.empty() || e.abroad) {
-        const FuhyoAddress line{e.abroad ? std::string() : e.address, e.abroad, e.since.value_or(e.on), plan.source, today};
+        const FuhyoAddress line{e.abroad ? std::string() : e.address, e.abroad,
+                                e.since.value_or(e.on), plan.source, today};
         const bool same = !m->addresses.empty() && m->addresses.back().address == line.address &&
-                          m->addresses.back().abroad == line.abroad && m->addresses.back().since == line.since;
+                          m->addresses.back().abroad == line.abroad &&
+                          m->addresses.back().since == line.since;
         if (!same) w.lines.push_back(line);
       }
       if (!w.new_version && w.lines.empty()) return Refuse("fuhyo.nothing_to_correct");
@@ -232,7 +250,8 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
     }
     case FuhyoEventKind::kProtect: {
       if (Living(f, e.member_id) == nullptr) {
-        return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found", std::to_string(e.member_id));
+        return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found",
+                         std::to_string(e.member_id));
       }
       if (!e.until || *e.until <= e.on) return Refuse("fuhyo.period_required");
       plan.protect_member = e.member_id;
@@ -243,11 +262,14 @@ Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool 
       for (const FuhyoMember& x : f.members) {
         if (x.member_id == e.member_id && x.protected_until) m = &x;
       }
-      if (m == nullptr) return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found", std::to_string(e.member_id));
+      if (m == nullptr)
+        return MakeError(ErrorCode::kNotFound, "fuhyo.member_not_found",
+                         std::to_string(e.member_id));
       plan.protect_end_member = e.member_id;
       return plan;
     }
-    case FuhyoEventKind::kCreate: break;  // handled above
+    case FuhyoEventKind::kCreate:
+      break;  // handled above
   }
   return MakeError(ErrorCode::kInvalidInput, "fuhyo.unknown_event");
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/protection/protection.h"
 
-#include "core/name_table.h"
-
 #include <algorithm>
 #include <array>
 #include <utility>
+
+#include "core/name_table.h"
 
 namespace jrr {
 namespace {
@@ -38,7 +38,9 @@ CalendarDate AddMonths(CalendarDate d, int months) {
 
 }  // namespace
 
-std::string_view GuardedOperationName(GuardedOperation op) { return name_table::NameOf(kOperations, op); }
+std::string_view GuardedOperationName(GuardedOperation op) {
+  return name_table::NameOf(kOperations, op);
+}
 std::optional<GuardedOperation> GuardedOperationFromName(std::string_view name) {
   return name_table::ValueOf<GuardedOperation>(kOperations, name);
 }
@@ -46,20 +48,28 @@ std::string_view SupportKindName(SupportKind kind) { return name_table::NameOf(k
 
 std::string_view SupportKindJa(SupportKind kind) {
   switch (kind) {
-    case SupportKind::kDomesticViolence: return "DV";
-    case SupportKind::kStalking: return "ストーカー";
-    case SupportKind::kChildAbuse: return "児童虐待";
-    case SupportKind::kOther: return "その他";
+    case SupportKind::kDomesticViolence:
+      return "DV";
+    case SupportKind::kStalking:
+      return "ストーカー";
+    case SupportKind::kChildAbuse:
+      return "児童虐待";
+    case SupportKind::kOther:
+      return "その他";
   }
   return "";
 }
 
 std::string_view SupportStateJa(SupportState state) {
   switch (state) {
-    case SupportState::kProvisional: return "仮支援措置";
-    case SupportState::kInForce: return "支援措置期間中";
-    case SupportState::kFormerAddress: return "仮支援措置（前住所地）";
-    case SupportState::kEnded: return "終了";
+    case SupportState::kProvisional:
+      return "仮支援措置";
+    case SupportState::kInForce:
+      return "支援措置期間中";
+    case SupportState::kFormerAddress:
+      return "仮支援措置（前住所地）";
+    case SupportState::kEnded:
+      return "終了";
   }
   return "";
 }
@@ -125,7 +135,8 @@ Result<SupportMeasure> ExtendSupportMeasure(const SupportMeasure& current, Calen
     return Refuse("support.not_provisional", "only a measure in force has a period to extend");
   }
   if (today < ExtensionOpensOn(*current.end)) {
-    return Refuse("support.extension_too_early", "opens on " + ToIsoString(ExtensionOpensOn(*current.end)));
+    return Refuse("support.extension_too_early",
+                  "opens on " + ToIsoString(ExtensionOpensOn(*current.end)));
   }
   SupportMeasure next = current;
   ++next.version;

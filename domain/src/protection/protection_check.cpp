@@ -32,8 +32,8 @@ ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasur
     if (m.state != SupportState::kInForce) kinds += "・仮";
   }
   for (const Block& b : blocks) {
-    if (BlockApplies(b, viewer.today) &&
-        std::find(notice.blocked.begin(), notice.blocked.end(), b.operation) == notice.blocked.end()) {
+    if (BlockApplies(b, viewer.today) && std::find(notice.blocked.begin(), notice.blocked.end(),
+                                                   b.operation) == notice.blocked.end()) {
       notice.blocked.push_back(b.operation);
     }
   }
@@ -47,7 +47,8 @@ ProtectionNotice NoticeFor(const Viewer& viewer, const std::vector<SupportMeasur
 }
 
 std::string BlockedDetail(GuardedOperation operation) {
-  return "a block on " + std::string(GuardedOperationName(operation)) + " covers someone this touches";
+  return "a block on " + std::string(GuardedOperationName(operation)) +
+         " covers someone this touches";
 }
 
 // IMP: JK-3.1
@@ -57,9 +58,9 @@ Status CheckBlocks(const std::vector<Block>& blocks, const std::vector<Temporary
   bool alert = false;
   for (const Block& b : blocks) {
     if (b.operation != operation || !BlockApplies(b, today)) continue;
-    const bool released = std::any_of(releases.begin(), releases.end(), [&](const TemporaryRelease& r) {
-      return r.block_id && *r.block_id == b.block_id;
-    });
+    const bool released = std::any_of(
+        releases.begin(), releases.end(),
+        [&](const TemporaryRelease& r) { return r.block_id && *r.block_id == b.block_id; });
     if (released) continue;
     if (b.level == BlockLevel::kError) {
       // The same words whichever person or block: the refusal must not tell two of them apart.

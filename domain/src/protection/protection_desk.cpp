@@ -2,10 +2,11 @@
 //
 // ProtectionDesk — managing 抑止 and 支援措置 (JK-3.1, 3.4, 1.1.16), every action permission-checked
 // and logged.
+#include "jrr/domain/protection/protection_desk.h"
+
 #include <algorithm>
 #include <utility>
 
-#include "jrr/domain/protection/protection_desk.h"
 #include "jrr/domain/protection/protection_check.h"
 #include "jrr/domain/security/staff.h"
 
@@ -30,7 +31,8 @@ void ProtectionDesk::Log(const std::string& function, std::vector<std::string> t
 Result<TemporaryRelease> ProtectionDesk::Grant(TemporaryRelease release, const std::string& grantee,
                                                int minutes, const std::string& reason) {
   if (minutes < 1 || minutes > kMaxReleaseMinutes) {
-    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes", std::to_string(minutes));
+    return MakeError(ErrorCode::kInvalidInput, "protection.release_minutes",
+                     std::to_string(minutes));
   }
   release.granted_to = grantee.empty() ? viewer_.operator_id : grantee;
   if (staff_ != nullptr && release.granted_to != viewer_.operator_id) {
@@ -64,8 +66,8 @@ Result<Block> ProtectionDesk::AddBlock(Block block) {
   block.ended_on.reset();
   Block added = protections_.AddBlock(std::move(block));
   Log("抑止設定", targets, "ok",
-      "block_id=" + std::to_string(added.block_id) + " op=" +
-          std::string(GuardedOperationName(added.operation)) +
+      "block_id=" + std::to_string(added.block_id) +
+          " op=" + std::string(GuardedOperationName(added.operation)) +
           (added.household_number.empty() ? "" : " household=" + added.household_number));
   return added;
 }
@@ -76,10 +78,12 @@ Status ProtectionDesk::EndBlock(int64_t block_id) {
     return ok.error();
   }
   auto block = protections_.GetBlock(block_id);
-  if (!block) return MakeError(ErrorCode::kNotFound, "protection.not_found", std::to_string(block_id));
+  if (!block)
+    return MakeError(ErrorCode::kNotFound, "protection.not_found", std::to_string(block_id));
   if (auto ok = protections_.EndBlock(block_id, viewer_.today, viewer_.operator_id); !ok) return ok;
-  Log("抑止解除", block->addressee_number.empty() ? std::vector<std::string>{}
-                                               : std::vector<std::string>{block->addressee_number},
+  Log("抑止解除",
+      block->addressee_number.empty() ? std::vector<std::string>{}
+                                      : std::vector<std::string>{block->addressee_number},
       "ok", "block_id=" + std::to_string(block_id));
   return {};
 }
@@ -99,9 +103,11 @@ Result<TemporaryRelease> ProtectionDesk::ReleaseBlock(int64_t block_id, const st
   auto release = Grant(std::move(grant), grantee, minutes, reason);
   if (!release) return release.error();
   Log("抑止一時解除",
-      block->addressee_number.empty() ? std::vector<std::string>{} : std::vector<std::string>{block->addressee_number},
-      "ok", "block_id=" + std::to_string(block_id) + " to=" + release->granted_to +
-                " minutes=" + std::to_string(minutes));
+      block->addressee_number.empty() ? std::vector<std::string>{}
+                                      : std::vector<std::string>{block->addressee_number},
+      "ok",
+      "block_id=" + std::to_string(block_id) + " to=" + release->granted_to +
+          " minutes=" + std::to_string(minutes));
   return release;
 }
 
@@ -113,14 +119,16 @@ Result<std::vector<Block>> ProtectionDesk::BlocksFor(const std::string& addresse
   // Who a block names is itself about a person: for those who may look people up, or set blocks.
   if (!viewer_.Has(Permission::kView) && !viewer_.Has(Permission::kBlock)) {
     const Status denied = Authorize(viewer_, Permission::kView);
-    Log(function, targets, denied.error().rule_id, household_number.empty() ? "" : "household=" + household_number);
+    Log(function, targets, denied.error().rule_id,
+        household_number.empty() ? "" : "household=" + household_number);
     return denied.error();
   }
   std::vector<Block> found = protections_.BlocksFor(addressee_number, household_number);
   AuditEvent event = EventBy(viewer_, AuditAction::kView, function);
   event.targets = std::move(targets);
-  event.detail = (household_number.empty() ? std::string() : "household=" + household_number + " ") +
-                 "blocks=" + std::to_string(found.size());
+  event.detail =
+      (household_number.empty() ? std::string() : "household=" + household_number + " ") +
+      "blocks=" + std::to_string(found.size());
   log_.Record(event);
   return found;
 }
@@ -133,13 +141,15 @@ std::vector<std::string> PeopleOf(const SupportMeasure& m) {
 }
 }  // namespace
 
-Result<SupportMeasure> ProtectionDesk::Save(Result<SupportMeasure> next, const std::string& function) {
+Result<SupportMeasure> ProtectionDesk::Save(Result<SupportMeasure> next,
+                                            const std::string& function) {
   if (!next) return next.error();
   next->operator_id = viewer_.operator_id;
   auto saved = protections_.SaveMeasure(std::move(next).value());
   if (!saved) return saved.error();
   Log(function, PeopleOf(*saved), "ok",
-      "measure_id=" + std::to_string(saved->measure_id) + " version=" + std::to_string(saved->version));
+      "measure_id=" + std::to_string(saved->measure_id) +
+          " version=" + std::to_string(saved->version));
   return saved;
 }
 
@@ -158,7 +168,8 @@ Result<SupportMeasure> ProtectionDesk::Load(int64_t measure_id, const std::strin
     return ok.error();
   }
   auto current = protections_.GetMeasure(measure_id);
-  if (!current) return MakeError(ErrorCode::kNotFound, "support.not_found", std::to_string(measure_id));
+  if (!current)
+    return MakeError(ErrorCode::kNotFound, "support.not_found", std::to_string(measure_id));
   return *current;
 }
 
@@ -186,7 +197,8 @@ Result<TemporaryRelease> ProtectionDesk::ReleaseForIssue(int64_t measure_id,
                                                          const std::string& reason) {
   auto current = Load(measure_id, "支援措置交付解除");
   if (!current) return current.error();
-  if (!current->Active()) return MakeError(ErrorCode::kRuleViolation, "support.not_active", "ended");
+  if (!current->Active())
+    return MakeError(ErrorCode::kRuleViolation, "support.not_active", "ended");
   TemporaryRelease grant;
   grant.measure_id = measure_id;
   auto release = Grant(std::move(grant), grantee, minutes, reason);
@@ -206,7 +218,8 @@ Result<std::vector<SupportMeasure>> ProtectionDesk::Details(int64_t measure_id) 
   return history;
 }
 
-Result<std::vector<SupportMeasure>> ProtectionDesk::MeasuresFor(const std::string& addressee_number) {
+Result<std::vector<SupportMeasure>> ProtectionDesk::MeasuresFor(
+    const std::string& addressee_number) {
   if (auto ok = Authorize(viewer_, Permission::kSupportMeasure); !ok) {
     Log("支援措置照会", {addressee_number}, ok.error().rule_id, "");
     return ok.error();

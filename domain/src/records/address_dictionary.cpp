@@ -17,9 +17,11 @@ bool Digits(std::string_view text, std::size_t length) {
 
 Status ValidateArea(const AddressArea& area, std::string_view municipality_code) {
   if (!Digits(area.address_code, 11)) {
-    return MakeError(ErrorCode::kInvalidInput, "address.code_invalid", "住所コード must be 11 digits");
+    return MakeError(ErrorCode::kInvalidInput, "address.code_invalid",
+                     "住所コード must be 11 digits");
   }
-  if (municipality_code.size() >= 5 && area.address_code.compare(0, 5, municipality_code.substr(0, 5)) != 0) {
+  if (municipality_code.size() >= 5 &&
+      area.address_code.compare(0, 5, municipality_code.substr(0, 5)) != 0) {
     return MakeError(ErrorCode::kRuleViolation, "address.outside_municipality",
                      "住所コード " + area.address_code + " is not in this municipality");
   }
@@ -51,18 +53,24 @@ Result<Address> ResolveAddress(AddressDictionary& dictionary, Address address) {
 
 std::string_view BanchiKindCode(BanchiKind kind) {
   switch (kind) {
-    case BanchiKind::kLot: return "lot";
-    case BanchiKind::kBlock: return "block";
-    case BanchiKind::kSpecial: return "special";
+    case BanchiKind::kLot:
+      return "lot";
+    case BanchiKind::kBlock:
+      return "block";
+    case BanchiKind::kSpecial:
+      return "special";
   }
   return "lot";
 }
 
 std::string_view BanchiKindNameJa(BanchiKind kind) {
   switch (kind) {
-    case BanchiKind::kLot: return "地番";
-    case BanchiKind::kBlock: return "住居表示";
-    case BanchiKind::kSpecial: return "特殊地番";
+    case BanchiKind::kLot:
+      return "地番";
+    case BanchiKind::kBlock:
+      return "住居表示";
+    case BanchiKind::kSpecial:
+      return "特殊地番";
   }
   return "地番";
 }

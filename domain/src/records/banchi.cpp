@@ -13,8 +13,22 @@ namespace {
 // Separators between the numbers: they carry no meaning of their own once the numbers are read.
 bool IsSeparator(char32_t c) {
   switch (c) {
-    case U'番': case U'地': case U'号': case U'の': case U'ノ': case U'之': case U'-': case U'－': case U'‐':
-    case U'ー': case U'−': case U'―': case U' ': case U'\u3000': case U'.': case U'．':
+    case U'番':
+    case U'地':
+    case U'号':
+    case U'の':
+    case U'ノ':
+    case U'之':
+    case U'-':
+    case U'－':
+    case U'‐':
+    case U'ー':
+    case U'−':
+    case U'―':
+    case U' ':
+    case U'\u3000':
+    case U'.':
+    case U'．':
       return true;
     default:
       return false;
@@ -73,19 +87,22 @@ void SortInAddressOrder(std::vector<ResidentRecord>& records, std::size_t limit)
   // The key of each record once, not once per comparison.
   std::vector<std::pair<std::string, std::size_t>> keys;
   keys.reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) keys.emplace_back(ParseBanchi(records[i].address.banchi).SortKey(), i);
+  for (std::size_t i = 0; i < records.size(); ++i)
+    keys.emplace_back(ParseBanchi(records[i].address.banchi).SortKey(), i);
   std::vector<std::size_t> order(records.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
     const ResidentRecord& a = records[x];
     const ResidentRecord& b = records[y];
-    return std::tie(a.address.address_code, a.address.text, keys[x].first, a.address.katagaki, a.household_number,
-                    a.addressee_number) < std::tie(b.address.address_code, b.address.text, keys[y].first,
-                                                   b.address.katagaki, b.household_number, b.addressee_number);
+    return std::tie(a.address.address_code, a.address.text, keys[x].first, a.address.katagaki,
+                    a.household_number, a.addressee_number) <
+           std::tie(b.address.address_code, b.address.text, keys[y].first, b.address.katagaki,
+                    b.household_number, b.addressee_number);
   });
   std::vector<ResidentRecord> sorted;
   sorted.reserve(std::min(limit, records.size()));
-  for (std::size_t i = 0; i < order.size() && i < limit; ++i) sorted.push_back(std::move(records[order[i]]));
+  for (std::size_t i = 0; i < order.size() && i < limit; ++i)
+    sorted.push_back(std::move(records[order[i]]));
   records = std::move(sorted);
 }
 

@@ -64,13 +64,19 @@ std::optional<T> FromCode(const std::array<Named<T>, N>& table, std::string_view
 }  // namespace
 
 std::string_view CertificateKindCode(CertificateKind kind) { return CodeOf(kKinds, kind); }
-std::optional<CertificateKind> CertificateKindFromCode(std::string_view code) { return FromCode(kKinds, code); }
+std::optional<CertificateKind> CertificateKindFromCode(std::string_view code) {
+  return FromCode(kKinds, code);
+}
 std::string_view CertificateKindNameJa(CertificateKind kind) { return NameOf(kKinds, kind); }
 std::string_view RequesterCode(Requester requester) { return CodeOf(kRequesters, requester); }
-std::optional<Requester> RequesterFromCode(std::string_view code) { return FromCode(kRequesters, code); }
+std::optional<Requester> RequesterFromCode(std::string_view code) {
+  return FromCode(kRequesters, code);
+}
 std::string_view RequesterNameJa(Requester requester) { return NameOf(kRequesters, requester); }
 std::string_view OptionalItemCode(OptionalItem item) { return CodeOf(kItems, item); }
-std::optional<OptionalItem> OptionalItemFromCode(std::string_view code) { return FromCode(kItems, code); }
+std::optional<OptionalItem> OptionalItemFromCode(std::string_view code) {
+  return FromCode(kItems, code);
+}
 std::string_view OptionalItemNameJa(OptionalItem item) { return NameOf(kItems, item); }
 
 std::string IssueNumber::Text(int page, int pages) const {

@@ -14,16 +14,15 @@
 #include <string>
 #include <vector>
 
+#include "jrr/domain/core/rule_ids.h"
 #include "jrr/domain/protection/protection_check.h"
 #include "jrr/domain/records/resident_changes.h"
-#include "jrr/domain/core/rule_ids.h"
 
 namespace jrr::change_engine {
 
-
 // How a 異動's dates are checked.
 enum class DateKind {
-  kNotified,   // 転入, 転居, 世帯変更: 届出 after the event, within 14 days (住基法第22–25条)
+  kNotified,  // 転入, 転居, 世帯変更: 届出 after the event, within 14 days (住基法第22–25条)
   kMoveOut,    // 転出: the event (予定日) may be in the future
   kExOfficio,  // 出生, 死亡, 修正: 職権 on a 戸籍 notice or by the municipality
 };
@@ -65,7 +64,8 @@ inline ResidentRecord NextVersion(const ResidentRecord& latest) {
   return next;
 }
 
-inline Status CheckDates(const ChangeInput& in, const ChangeContext& context, DateKind kind, Draft& draft) {
+inline Status CheckDates(const ChangeInput& in, const ChangeContext& context, DateKind kind,
+                         Draft& draft) {
   if (in.ex_officio) {
     // JK-4.2.0.2: no 届出, so no 届出 deadline; a 職権 転出 still takes a 転出予定日.
     draft.change.ex_officio = true;
@@ -113,16 +113,19 @@ class Engine {
   // 転入通知 completes or a 転出 amendment changes (JK-4.1.3). Errors change.person_not_found,
   // change.not_moved_out, change.notice_already_received.
   Result<ResidentRecord> LoadAwaitingNotice(const std::string& addressee_number,
-                                            std::initializer_list<ChangeReason> reasons, Draft& draft) {
+                                            std::initializer_list<ChangeReason> reasons,
+                                            Draft& draft) {
     auto latest = repository_.Latest(addressee_number);
-    if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);
+    if (!latest)
+      return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);
     draft.Read(*latest);
     if (latest->status != ResidentStatus::kRemoved || !latest->removal ||
         std::find(reasons.begin(), reasons.end(), latest->removal->reason) == reasons.end()) {
       return RuleError("change.not_moved_out", addressee_number + " has no such removal");
     }
     if (latest->removal->move_in_notice_date) {
-      return RuleError("change.notice_already_received", "the 転入通知 has arrived; the 転出 is final");
+      return RuleError("change.notice_already_received",
+                       "the 転入通知 has arrived; the 転出 is final");
     }
     return *latest;
   }
@@ -190,7 +193,8 @@ class Engine {
   Result<ChangeOutcome> Finish(Draft& draft, const ChangeInput& in, ChangeReason reason) {
     // JK-4.2.0.5: only what is done 職権 can be done at a person's request (a 届出 is the request).
     if (in.on_request && !draft.change.ex_officio) {
-      return RuleError("change.request_not_ex_officio", "申出 applies to 職権記載・消除・修正 and 取消し only");
+      return RuleError("change.request_not_ex_officio",
+                       "申出 applies to 職権記載・消除・修正 and 取消し only");
     }
     // JK-4.0.8: while a 仮登録 involves a person, no other 異動 may touch them or their household.
     for (const VersionStamp& stamp : draft.read_set) {
@@ -202,23 +206,26 @@ class Engine {
       }
       const auto pending = repository_.PendingChangeFor(stamp.addressee_number);
       if (pending && pending != context_.approving_pending_id) {
-        return RuleError("change.pending_exists",
-                         "仮登録 " + std::to_string(*pending) + " involves " + stamp.addressee_number);
+        return RuleError("change.pending_exists", "仮登録 " + std::to_string(*pending) +
+                                                      " involves " + stamp.addressee_number);
       }
     }
     // JK-3.1: 異動抑止 on anyone the 異動 reads, or on their household.
     ProtectionRegister& protections = repository_.Protections();
     std::vector<Block> blocks;
     for (const VersionStamp& stamp : draft.read_set) {
-      for (Block& b : protections.BlocksFor(stamp.addressee_number, "")) blocks.push_back(std::move(b));
+      for (Block& b : protections.BlocksFor(stamp.addressee_number, ""))
+        blocks.push_back(std::move(b));
     }
     for (const std::string& household : draft.households) {
       for (Block& b : protections.BlocksFor("", household)) blocks.push_back(std::move(b));
     }
     if (!blocks.empty()) {
-      const auto releases = protections.ReleasesFor(context_.operator_id, context_.now_epoch_seconds);
+      const auto releases =
+          protections.ReleasesFor(context_.operator_id, context_.now_epoch_seconds);
       // An アラート-level block joins the 異動's other アラート, to be acknowledged the same way.
-      if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kChange, context_.today, {}); !ok) {
+      if (auto ok = CheckBlocks(blocks, releases, GuardedOperation::kChange, context_.today, {});
+          !ok) {
         if (ok.error().rule_id != rules::kProtectionAlert) return ok.error();
         draft.Alert("protection.alert");
       }
@@ -256,8 +263,8 @@ inline std::string NewPersonId(std::size_t index) {
 }
 inline std::string NewHouseholdId() { return std::string(kNewHouseholdPrefix) + "1"; }
 
-inline Result<RelationshipToHead> RelationshipFor(const std::map<std::string, RelationshipToHead>& map,
-                                           const std::string& addressee_number) {
+inline Result<RelationshipToHead> RelationshipFor(
+    const std::map<std::string, RelationshipToHead>& map, const std::string& addressee_number) {
   auto found = map.find(addressee_number);
   if (found == map.end()) {
     return RuleError("change.relationship_required", "no 続柄 for " + addressee_number);
@@ -265,21 +272,23 @@ inline Result<RelationshipToHead> RelationshipFor(const std::map<std::string, Re
   return found->second;
 }
 
-
 // JK-4.1.1.2: a newcomer who is in the register already as a 除票 must come back as a 再転入.
-inline Status CheckNotReturning(ResidentRepository& repository, const ResidentRecord& person, Draft& draft) {
+inline Status CheckNotReturning(ResidentRepository& repository, const ResidentRecord& person,
+                                Draft& draft) {
   for (const std::string* number : {&person.individual_number, &person.resident_record_code,
                                     &person.foreign.residence_card_number}) {
     if (number->empty()) continue;
     for (const ResidentRecord& match : repository.FindByNumber(*number)) {
       if (match.status == ResidentStatus::kRemoved) {
-        return RuleError("change.returning_resident", "番号 matches 除票 " + match.addressee_number);
+        return RuleError("change.returning_resident",
+                         "番号 matches 除票 " + match.addressee_number);
       }
       return RuleError("change.number_in_use", "番号 held by resident " + match.addressee_number);
     }
   }
   if (const auto birth = person.birth_date.InternalDate()) {
-    if (!repository.FindRemovedByBasicFacts(person.family_name, person.given_name, person.sex, *birth)
+    if (!repository
+             .FindRemovedByBasicFacts(person.family_name, person.given_name, person.sex, *birth)
              .empty()) {
       draft.Alert("change.possible_returning_resident");
     }

@@ -16,8 +16,11 @@ std::pair<std::string, std::string> SplitName(const std::string& text) {
 }  // namespace
 
 Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text) {
-  auto bad = [](std::string detail) { return MakeError(ErrorCode::kInvalidInput, "moveout.malformed", std::move(detail)); };
-  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true})) return bad("not UTF-8 text");
+  auto bad = [](std::string detail) {
+    return MakeError(ErrorCode::kInvalidInput, "moveout.malformed", std::move(detail));
+  };
+  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true}))
+    return bad("not UTF-8 text");
   // The people are separated by "--" lines: the header block, then one block a person.
   const std::vector<std::string> blocks = SplitKeyValueBlocks(text);
   auto header = ParseKeyValueText(blocks[0], "JRR-TENSHUTSU/1");
@@ -39,7 +42,8 @@ Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text) {
     p.kind = get(*fields, "kind") == "foreign" ? ResidentKind::kForeign : ResidentKind::kJapanese;
     std::tie(p.family_name, p.given_name) = SplitName(get(*fields, "name"));
     std::tie(p.family_kana, p.given_kana) = SplitName(get(*fields, "kana"));
-    if (p.family_name.empty() && p.given_name.empty()) return bad("name of person " + std::to_string(i));
+    if (p.family_name.empty() && p.given_name.empty())
+      return bad("name of person " + std::to_string(i));
     if (auto birth = ParseIsoDate(get(*fields, "birth"))) p.birth_date = *birth;
     p.birth_text = get(*fields, "birth_text");
     if (!p.birth_date && p.birth_text.empty()) return bad("birth of person " + std::to_string(i));

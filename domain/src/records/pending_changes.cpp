@@ -50,7 +50,9 @@ class PreviewRepository final : public ResidentRepository {
     if (!found.empty()) Read(std::string(atena));
     return found;
   }
-  std::optional<ChangeRecord> Change(int64_t change_id) override { return register_.Change(change_id); }
+  std::optional<ChangeRecord> Change(int64_t change_id) override {
+    return register_.Change(change_id);
+  }
   ProtectionRegister& Protections() override { return register_.Protections(); }
   std::vector<ProtectedPersonFacts> ProtectedPeople(CalendarDate today) override {
     return register_.ProtectedPeople(today);
@@ -67,15 +69,17 @@ class PreviewRepository final : public ResidentRepository {
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override {
     return Read(register_.FindByNumber(number));
   }
-  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) override {
+  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by,
+                                                   std::size_t limit) override {
     return register_.AwaitingMoveInNotice(removed_by, limit);
   }
-  std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family, std::string_view given,
-                                                      Sex sex, CalendarDate birth) override {
+  std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family,
+                                                      std::string_view given, Sex sex,
+                                                      CalendarDate birth) override {
     return Read(register_.FindRemovedByBasicFacts(family, given, sex, birth));
   }
-  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family, std::string_view given, Sex sex,
-                                               CalendarDate birth) override {
+  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family, std::string_view given,
+                                               Sex sex, CalendarDate birth) override {
     return Read(register_.FindByBasicFacts(family, given, sex, birth));
   }
 
@@ -132,10 +136,12 @@ Result<PendingChange> EnterProvisional(ResidentRepository& residents,
   return pending.Add(std::move(entry));
 }
 
-std::vector<PendingChange> SelectPending(std::vector<PendingChange> open, const PendingFilter& filter) {
+std::vector<PendingChange> SelectPending(std::vector<PendingChange> open,
+                                         const PendingFilter& filter) {
   std::erase_if(open, [&](const PendingChange& p) {
     if (!filter.place.empty() && p.place != filter.place) return true;
-    return !filter.person.empty() && std::find(p.persons.begin(), p.persons.end(), filter.person) == p.persons.end();
+    return !filter.person.empty() &&
+           std::find(p.persons.begin(), p.persons.end(), filter.person) == p.persons.end();
   });
   return open;
 }

@@ -12,7 +12,8 @@ Status ValidateCertifier(const Certifier& c) {
     }
   }
   if (!IsValid(c.from) || (c.to && (!IsValid(*c.to) || *c.to < c.from))) {
-    return MakeError(ErrorCode::kInvalidInput, "settings.period_reversed", "period end before start");
+    return MakeError(ErrorCode::kInvalidInput, "settings.period_reversed",
+                     "period end before start");
   }
   return {};
 }
@@ -29,7 +30,8 @@ std::optional<Certifier> CertifierOn(const std::vector<Certifier>& all, Calendar
   return acting ? acting : mayor;
 }
 
-std::optional<std::string> PlaceOfTerminal(RegisterSettingsRepository& settings, std::string_view terminal_id) {
+std::optional<std::string> PlaceOfTerminal(RegisterSettingsRepository& settings,
+                                           std::string_view terminal_id) {
   for (const Terminal& t : settings.Terminals()) {
     if (t.id != terminal_id) continue;
     for (const InputPlace& place : settings.Places()) {

@@ -30,9 +30,9 @@ constexpr std::array<TermText, 11> kTerms = {{
 // Terms people write that the standard does not allow (JK-1.1.11 【実装しない機能】 and the usual
 // alternatives). Refused with their own rule, so the message can say to write a chain instead.
 constexpr std::string_view kProhibited[] = {
-    "祖父", "祖母", "孫", "おじ", "おば", "叔父", "伯父", "叔母", "伯母", "甥", "姪",
-    "家事使用人", "準世帯主", "義父", "義母", "養子", "長男", "長女", "次男", "次女", "内縁の夫",
-    "内縁の妻", "従業員", "同居者"};
+    "祖父", "祖母", "孫",   "おじ",       "おば",     "叔父",     "伯父",   "叔母",
+    "伯母", "甥",   "姪",   "家事使用人", "準世帯主", "義父",     "義母",   "養子",
+    "長男", "長女", "次男", "次女",       "内縁の夫", "内縁の妻", "従業員", "同居者"};
 
 std::string Normalized(std::string_view text) {
   std::string out(TrimSpaces(text));
@@ -50,10 +50,14 @@ std::string Normalized(std::string_view text) {
 
 std::string RelationshipToHead::Text() const {
   switch (kind) {
-    case RelationshipKind::kHead: return "世帯主";
-    case RelationshipKind::kRelated: return "縁故者";
-    case RelationshipKind::kCohabitant: return "同居人";
-    case RelationshipKind::kKin: break;
+    case RelationshipKind::kHead:
+      return "世帯主";
+    case RelationshipKind::kRelated:
+      return "縁故者";
+    case RelationshipKind::kCohabitant:
+      return "同居人";
+    case RelationshipKind::kKin:
+      break;
   }
   std::string out;
   for (std::size_t i = 0; i < chain.size(); ++i) {
@@ -111,8 +115,8 @@ Result<RelationshipToHead> ParseRelationship(std::string_view text) {
   }
   if (result.chain.size() > kMaxRelationshipTerms) {
     // JK-1.1.11: five or more generations are recorded as 縁故者.
-    return RelationshipToHead{RelationshipKind::kRelated, {},
-                              std::string("relationship.folded_to_related")};
+    return RelationshipToHead{
+        RelationshipKind::kRelated, {}, std::string("relationship.folded_to_related")};
   }
   return result;
 }

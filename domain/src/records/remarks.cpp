@@ -4,7 +4,8 @@
 namespace jrr {
 
 std::vector<IntegratedRemarkLine> IntegratedRemarks(
-    const std::vector<ResidentRepository::HistoryEntry>& history, const std::vector<Remark>& remarks) {
+    const std::vector<ResidentRepository::HistoryEntry>& history,
+    const std::vector<Remark>& remarks) {
   std::vector<IntegratedRemarkLine> lines;
   int64_t last_change = 0;
   for (const auto& entry : history) {
@@ -13,8 +14,11 @@ std::vector<IntegratedRemarkLine> IntegratedRemarks(
     last_change = c.change_id;
     std::string a = FormatRecordedDate(c.event_date, DisplayCalendar::kWareki) + "　" +
                     std::string(InfoOf(c.reason).name_ja);
-    if (c.on_request) a += "（" + (c.notification_date ? FormatWareki(*c.notification_date) : std::string()) + "申出）";
-    else if (c.notification_date) a += "（" + FormatWareki(*c.notification_date) + "届出）";
+    if (c.on_request)
+      a += "（" + (c.notification_date ? FormatWareki(*c.notification_date) : std::string()) +
+           "申出）";
+    else if (c.notification_date)
+      a += "（" + FormatWareki(*c.notification_date) + "届出）";
     if (c.ex_officio && !c.notification_date) a += "（職権）";
     lines.push_back({'A', a});
     if (!c.note.empty()) lines.push_back({'B', c.note});

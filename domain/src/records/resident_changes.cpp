@@ -26,8 +26,12 @@ Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
     Result<ChangeOutcome> operator()(const BirthCommand& c) { return changes.Birth(c); }
     Result<ChangeOutcome> operator()(const WithinMoveCommand& c) { return changes.WithinMove(c); }
     Result<ChangeOutcome> operator()(const MoveOutCommand& c) { return changes.MoveOut(c); }
-    Result<ChangeOutcome> operator()(const AddressRenamingCommand& c) { return changes.AddressRenaming(c); }
-    Result<ChangeOutcome> operator()(const DomicileRenamingCommand& c) { return changes.DomicileRenaming(c); }
+    Result<ChangeOutcome> operator()(const AddressRenamingCommand& c) {
+      return changes.AddressRenaming(c);
+    }
+    Result<ChangeOutcome> operator()(const DomicileRenamingCommand& c) {
+      return changes.DomicileRenaming(c);
+    }
     Result<ChangeOutcome> operator()(const DeathCommand& c) { return changes.Death(c); }
     Result<ChangeOutcome> operator()(const HeadOfHouseholdChangeCommand& c) {
       return changes.HeadOfHouseholdChange(c);
@@ -36,8 +40,12 @@ Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
       return changes.HouseholdSeparation(c);
     }
     Result<ChangeOutcome> operator()(const CorrectionCommand& c) { return changes.Correction(c); }
-    Result<ChangeOutcome> operator()(const MoveInNoticeCommand& c) { return changes.MoveInNotice(c); }
-    Result<ChangeOutcome> operator()(const HouseholdJoinCommand& c) { return changes.HouseholdJoin(c); }
+    Result<ChangeOutcome> operator()(const MoveInNoticeCommand& c) {
+      return changes.MoveInNotice(c);
+    }
+    Result<ChangeOutcome> operator()(const HouseholdJoinCommand& c) {
+      return changes.HouseholdJoin(c);
+    }
     Result<ChangeOutcome> operator()(const ExOfficioRemovalCommand& c) {
       return changes.ExOfficioRemoval(c);
     }
@@ -45,7 +53,9 @@ Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
       return changes.NationalityChange(c);
     }
     Result<ChangeOutcome> operator()(const NameItemCommand& c) { return changes.NameItem(c); }
-    Result<ChangeOutcome> operator()(const CancellationCommand& c) { return changes.Cancellation(c); }
+    Result<ChangeOutcome> operator()(const CancellationCommand& c) {
+      return changes.Cancellation(c);
+    }
     Result<ChangeOutcome> operator()(const MoveOutAmendmentCommand& c) {
       return changes.MoveOutAmendment(c);
     }

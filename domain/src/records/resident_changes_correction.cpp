@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Removals and corrections: 死亡, 職権消除, 職権修正・誤記修正・軽微な修正 and the number reasons, 異動の取消し.
-#include "jrr/domain/records/resident_changes.h"
-
 #include <algorithm>
 #include <set>
 
+#include "jrr/domain/records/resident_changes.h"
 #include "records/change_engine.h"
 
 namespace jrr {
@@ -40,10 +39,12 @@ Result<ChangeOutcome> ResidentChanges::ExOfficioRemoval(const ExOfficioRemovalCo
   for (const ResidentRecord& person : *persons) {
     ResidentRecord next = NextVersion(person);
     next.status = ResidentStatus::kRemoved;
-    next.removal = RemovalItems{ChangeReason::kRemovalExOfficio, c.input.event_date, {}, {}, {}, {}};
+    next.removal =
+        RemovalItems{ChangeReason::kRemovalExOfficio, c.input.event_date, {}, {}, {}, {}};
     draft.versions.push_back(next);
   }
-  engine.HandleHeadLeaving(household, std::set<std::string>(c.persons.begin(), c.persons.end()), draft);
+  engine.HandleHeadLeaving(household, std::set<std::string>(c.persons.begin(), c.persons.end()),
+                           draft);
   return engine.Finish(draft, c.input, ChangeReason::kRemovalExOfficio);
 }
 
@@ -126,7 +127,8 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
   if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
   const auto cancelled = repository_.Change(c.change_id);
   if (!cancelled) {
-    return MakeError(ErrorCode::kNotFound, "change.cancel_unknown_change", std::to_string(c.change_id));
+    return MakeError(ErrorCode::kNotFound, "change.cancel_unknown_change",
+                     std::to_string(c.change_id));
   }
   draft.change.supersedes_change_id = c.change_id;
   const auto written = repository_.VersionsOfChange(c.change_id);
@@ -138,8 +140,10 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
       auto same = std::find_if(targets.begin(), targets.end(), [&](const ResidentRecord& t) {
         return t.addressee_number == v.addressee_number;
       });
-      if (same == targets.end()) targets.push_back(v);
-      else if (same->history_number < v.history_number) *same = v;
+      if (same == targets.end())
+        targets.push_back(v);
+      else if (same->history_number < v.history_number)
+        *same = v;
     }
   }
   if (targets.empty()) return RuleError("change.no_movers", "nobody of that 異動 selected");
@@ -154,15 +158,17 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
     const auto latest = repository_.Latest(target.addressee_number);
     draft.Read(*latest);
     if (latest->history_number != target.history_number) {
-      return RuleError("change.cancel_not_latest",
-                       target.addressee_number + " changed after that 異動; cancel later 異動 first");
+      return RuleError(
+          "change.cancel_not_latest",
+          target.addressee_number + " changed after that 異動; cancel later 異動 first");
     }
     // The state before the 異動: the first version that 異動 did not write.
     int before = target.history_number - 1;
     while (before >= 1) {
       const auto v = repository_.Version(target.addressee_number, before);
       if (v && std::none_of(written.begin(), written.end(), [&](const ResidentRecord& w) {
-            return w.addressee_number == v->addressee_number && w.history_number == v->history_number;
+            return w.addressee_number == v->addressee_number &&
+                   w.history_number == v->history_number;
           })) {
         break;
       }
@@ -175,7 +181,8 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
       // The 異動 entered the person: cancelling it removes them.
       next = *latest;
       next.status = ResidentStatus::kRemoved;
-      next.removal = RemovalItems{ChangeReason::kRemovalCancellation, c.input.event_date, {}, {}, {}, {}};
+      next.removal =
+          RemovalItems{ChangeReason::kRemovalCancellation, c.input.event_date, {}, {}, {}, {}};
     }
     next.history_number = latest->history_number + 1;
     if (next.status == ResidentStatus::kResident) {
@@ -195,9 +202,10 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
     if (auto ok = engine.CheckOneHead(staying, arriving); !ok) return ok.error();
   }
   const ReasonGroup group = InfoOf(cancelled->reason).group;
-  const ChangeReason reason = group == ReasonGroup::kEntry     ? ChangeReason::kRemovalCancellation
-                              : group == ReasonGroup::kRemoval ? ChangeReason::kEntryCancellation
-                                                               : ChangeReason::kCorrectionCancellation;
+  const ChangeReason reason = group == ReasonGroup::kEntry ? ChangeReason::kRemovalCancellation
+                              : group == ReasonGroup::kRemoval
+                                  ? ChangeReason::kEntryCancellation
+                                  : ChangeReason::kCorrectionCancellation;
   ChangeInput input = c.input;
   if (input.note.empty()) input.note = "異動 " + std::to_string(c.change_id) + " の取消し";
   return engine.Finish(draft, input, reason);
@@ -220,7 +228,8 @@ Result<ChangeOutcome> ResidentChanges::Remaking(const RemakingCommand& c) {
 Result<ChangeOutcome> ResidentChanges::AddressRenaming(const AddressRenamingCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
-  draft.change.ex_officio = true;  // 規則第11条第3項第2号: the municipality corrects, nobody notifies
+  draft.change.ex_officio =
+      true;  // 規則第11条第3項第2号: the municipality corrects, nobody notifies
   if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
   // A 転出予定者 still belongs to the household (a 除票 whose 転出予定日 has not come).
   for (const ResidentRecord& m : repository_.HouseholdLatest(c.household_number)) {
@@ -229,16 +238,21 @@ Result<ChangeOutcome> ResidentChanges::AddressRenaming(const AddressRenamingComm
     }
   }
   const auto household = engine.LoadHousehold(c.household_number, draft);
-  auto same_place = [](const Address& a, const Address& b) { return a.text == b.text && a.banchi == b.banchi; };
+  auto same_place = [](const Address& a, const Address& b) {
+    return a.text == b.text && a.banchi == b.banchi;
+  };
   std::vector<const ResidentRecord*> living;
   for (const ResidentRecord& m : household) living.push_back(&m);
-  if (living.empty()) return MakeError(ErrorCode::kNotFound, "change.household_not_found", c.household_number);
+  if (living.empty())
+    return MakeError(ErrorCode::kNotFound, "change.household_not_found", c.household_number);
   auto after = Resolve(c.after);
   if (!after) return after.error();
-  if (same_place(*after, c.before)) return RuleError("change.nothing_to_correct", "the new address is the old one");
+  if (same_place(*after, c.before))
+    return RuleError("change.nothing_to_correct", "the new address is the old one");
   for (const ResidentRecord* m : living) {
     if (!same_place(m->address, c.before)) {
-      return RuleError("bulk.address_mismatch", m->addressee_number + " lives at " + m->address.Printed());
+      return RuleError("bulk.address_mismatch",
+                       m->addressee_number + " lives at " + m->address.Printed());
     }
     ResidentRecord next = NextVersion(*m);
     const std::string katagaki = m->address.katagaki;
@@ -259,13 +273,16 @@ Result<ChangeOutcome> ResidentChanges::DomicileRenaming(const DomicileRenamingCo
   if (auto ok = CheckDates(c.input, context_, DateKind::kExOfficio, draft); !ok) return ok.error();
   auto person = engine.LoadResident(c.addressee_number, draft);
   if (!person) return person.error();
-  if (person->kind != ResidentKind::kJapanese || person->domicile.state != Domicile::State::kRecorded) {
+  if (person->kind != ResidentKind::kJapanese ||
+      person->domicile.state != Domicile::State::kRecorded) {
     return RuleError("record.domicile_required", c.addressee_number + " has no 本籍 to rename");
   }
   if (person->domicile.place != c.before) {
-    return RuleError("bulk.domicile_mismatch", c.addressee_number + "'s 本籍 is " + person->domicile.place);
+    return RuleError("bulk.domicile_mismatch",
+                     c.addressee_number + "'s 本籍 is " + person->domicile.place);
   }
-  if (c.after.empty() || c.after == c.before) return RuleError("change.nothing_to_correct", "the new 本籍 is the old one");
+  if (c.after.empty() || c.after == c.before)
+    return RuleError("change.nothing_to_correct", "the new 本籍 is the old one");
   ResidentRecord next = NextVersion(*person);
   next.domicile.place = c.after;
   draft.versions.push_back(next);

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Entries into the register: 転入 (incl. 職権記載 and 再転入), 出生, 帰化・国籍取得・国籍喪失, 旧氏・通称.
-#include "jrr/domain/records/resident_changes.h"
-
 #include <algorithm>
 #include <set>
 
+#include "jrr/domain/records/resident_changes.h"
 #include "records/change_engine.h"
 
 namespace jrr {
@@ -32,11 +31,15 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   ChangeInput input = c.input;
   if (c.unreported) {
     if (previous.empty() || previous.abroad) {
-      return RuleError("change.unreported_needs_address", "未届転入 needs the latest unnotified address in Japan");
+      return RuleError("change.unreported_needs_address",
+                       "未届転入 needs the latest unnotified address in Japan");
     }
     constexpr std::string_view kMark = "（未届）";
-    const std::string target = previous.katagaki.empty() ? (previous.banchi.empty() ? "text" : "banchi") : "katagaki";
-    std::string& last = target == "text" ? previous.text : target == "banchi" ? previous.banchi : previous.katagaki;
+    const std::string target =
+        previous.katagaki.empty() ? (previous.banchi.empty() ? "text" : "banchi") : "katagaki";
+    std::string& last = target == "text"     ? previous.text
+                        : target == "banchi" ? previous.banchi
+                                             : previous.katagaki;
     if (!previous.Printed().ends_with(kMark)) last += kMark;
     std::string note = "未届転入。転入前住所（未届）: " + previous.Printed();
     for (const NewPerson& p : c.persons) {
@@ -72,14 +75,16 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
     const auto returning = c.returning.find(i);
     if (returning != c.returning.end()) {
       auto former = repository_.Latest(returning->second);
-      if (!former) return MakeError(ErrorCode::kNotFound, "change.person_not_found", returning->second);
+      if (!former)
+        return MakeError(ErrorCode::kNotFound, "change.person_not_found", returning->second);
       if (former->status != ResidentStatus::kRemoved) {
         return RuleError("change.not_removed", returning->second + " is a current resident");
       }
       draft.Read(*former);
       person.addressee_number = former->addressee_number;
       person.history_number = former->history_number + 1;
-      if (person.resident_record_code.empty()) person.resident_record_code = former->resident_record_code;
+      if (person.resident_record_code.empty())
+        person.resident_record_code = former->resident_record_code;
       if (person.individual_number.empty()) person.individual_number = former->individual_number;
       const bool back_from_abroad = c.from_abroad && former->removal &&
                                     former->removal->reason == ChangeReason::kMoveOutAbroad;
@@ -113,8 +118,9 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
     draft.change.ex_officio = true;
     return engine.Finish(draft, input, ChangeReason::kEntryExOfficio);
   }
-  return engine.Finish(draft, input,
-                       c.from_abroad ? ChangeReason::kMoveInFromAbroad : ChangeReason::kDomesticMoveIn);
+  return engine.Finish(
+      draft, input,
+      c.from_abroad ? ChangeReason::kMoveInFromAbroad : ChangeReason::kDomesticMoveIn);
 }
 
 // IMP: JK-4.2.1.2
@@ -162,9 +168,13 @@ Result<ChangeOutcome> ResidentChanges::NationalityChange(const NationalityChange
   // The record of the old kind becomes a 除票 …
   ResidentRecord removed = NextVersion(*person);
   removed.status = ResidentStatus::kRemoved;
-  removed.removal = RemovalItems{to_japanese ? ChangeReason::kRemovalNaturalisation
-                                             : ChangeReason::kRemovalLossOfNationality,
-                                 c.input.event_date, {}, {}, {}, {}};
+  removed.removal = RemovalItems{
+      to_japanese ? ChangeReason::kRemovalNaturalisation : ChangeReason::kRemovalLossOfNationality,
+      c.input.event_date,
+      {},
+      {},
+      {},
+      {}};
   // … and a record of the new kind is entered with the items that carry over.
   ResidentRecord entered = NextVersion(removed);
   entered.status = ResidentStatus::kResident;
@@ -192,7 +202,8 @@ Result<ChangeOutcome> ResidentChanges::NationalityChange(const NationalityChange
     entered.given_kana.clear();
     // 外国人住民となった年月日: the later of the loss and becoming a resident (JK-4.5.5).
     if (!entered.foreign.foreign_resident_since) {
-      const auto since = person->resident_since ? person->resident_since->InternalDate() : std::nullopt;
+      const auto since =
+          person->resident_since ? person->resident_since->InternalDate() : std::nullopt;
       const auto lost = c.input.event_date.InternalDate();
       entered.foreign.foreign_resident_since =
           since && lost && *lost < *since ? *person->resident_since : c.input.event_date;
@@ -200,8 +211,8 @@ Result<ChangeOutcome> ResidentChanges::NationalityChange(const NationalityChange
   }
   draft.versions.push_back(removed);
   draft.versions.push_back(entered);
-  const ChangeReason reason = to_japanese ? ChangeReason::kEntryNaturalisation
-                                          : ChangeReason::kEntryLossOfNationality;
+  const ChangeReason reason =
+      to_japanese ? ChangeReason::kEntryNaturalisation : ChangeReason::kEntryLossOfNationality;
   return engine.Finish(draft, c.input, reason);
 }
 
@@ -221,7 +232,8 @@ Result<ChangeOutcome> ResidentChanges::NameItem(const NameItemCommand& c) {
   ResidentRecord next = NextVersion(*person);
   std::string& name = former ? next.former_surname : next.common_name;
   std::string& kana = former ? next.former_surname_kana : next.common_name_kana;
-  const bool deletion = c.kind == Kind::kFormerSurnameDeletion || c.kind == Kind::kCommonNameDeletion;
+  const bool deletion =
+      c.kind == Kind::kFormerSurnameDeletion || c.kind == Kind::kCommonNameDeletion;
   const bool entry = c.kind == Kind::kFormerSurnameEntry || c.kind == Kind::kCommonNameEntry;
   if (deletion) {
     if (name.empty()) return RuleError("change.name_item_absent", "nothing to delete");

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Moves and households: 転居, 転出 and its amendment, 転入通知の受理, 世帯主変更, 世帯分離, 世帯合併・世帯変更.
-#include "jrr/domain/records/resident_changes.h"
-
 #include <algorithm>
 #include <set>
 
-#include "records/change_engine.h"
 #include "jrr/domain/core/place_names.h"
+#include "jrr/domain/records/resident_changes.h"
+#include "records/change_engine.h"
 
 namespace jrr {
 
@@ -82,9 +81,11 @@ Result<ChangeOutcome> ResidentChanges::MoveOut(const MoveOutCommand& c) {
   const ChangeReason reason =
       c.destination.abroad ? ChangeReason::kMoveOutAbroad : ChangeReason::kDomesticMoveOut;
   if (c.special) {
-    if (c.destination.abroad) return RuleError("change.special_abroad", "特例転出 is for a 転出先 in Japan");
+    if (c.destination.abroad)
+      return RuleError("change.special_abroad", "特例転出 is for a 転出先 in Japan");
     if (MunicipalityOfPlace(c.destination.text).empty()) {
-      return RuleError("change.special_destination_unknown", "the 転出先 names no 都道府県 and 市区町村");
+      return RuleError("change.special_destination_unknown",
+                       "the 転出先 names no 都道府県 and 市区町村");
     }
     draft.change.special = true;
   }
@@ -118,7 +119,8 @@ Result<ChangeOutcome> ResidentChanges::MoveOutAmendment(const MoveOutAmendmentCo
     ResidentRecord next = NextVersion(*latest);
     next.removal->effective = c.input.event_date;
     if (c.destination) {
-      if (c.destination->empty()) return RuleError("change.destination_required", "転出先 is blank");
+      if (c.destination->empty())
+        return RuleError("change.destination_required", "転出先 is blank");
       next.removal->planned_destination = *c.destination;
       next.removal->reason =
           c.destination->abroad ? ChangeReason::kMoveOutAbroad : ChangeReason::kDomesticMoveOut;
@@ -147,7 +149,8 @@ Result<ChangeOutcome> ResidentChanges::MoveInNotice(const MoveInNoticeCommand& c
     return RuleError("change.destination_required", "転出先住所（確定） is blank");
   }
   const auto moved_on = c.input.event_date.ExactDate();
-  if (!moved_on) return RuleError("change.event_date_not_a_day", "転出年月日（確定） must be a day");
+  if (!moved_on)
+    return RuleError("change.event_date_not_a_day", "転出年月日（確定） must be a day");
   for (const std::string& atena : c.persons) {
     // JK-4.1.3.1.1: after a 転出, or after a 職権消除 (実態調査) of someone who had moved away.
     auto latest = engine.LoadAwaitingNotice(
@@ -159,7 +162,8 @@ Result<ChangeOutcome> ResidentChanges::MoveInNotice(const MoveInNoticeCommand& c
     next.removal->move_in_notice_date = c.input.notification_date;
     // JK-1.1.5: the removal counts from the earlier of the planned day and the move-in day.
     const auto planned = latest->removal->effective.InternalDate();
-    if (latest->removal->reason == ChangeReason::kDomesticMoveOut && planned && *moved_on < *planned) {
+    if (latest->removal->reason == ChangeReason::kDomesticMoveOut && planned &&
+        *moved_on < *planned) {
       next.removal->effective = c.input.event_date;
     }
     draft.versions.push_back(next);
@@ -172,7 +176,8 @@ Result<ChangeOutcome> ResidentChanges::MoveInNotice(const MoveInNoticeCommand& c
 }
 
 // IMP: JK-4.1.4.1, JK-4.1.4.2
-Result<ChangeOutcome> ResidentChanges::HeadOfHouseholdChange(const HeadOfHouseholdChangeCommand& c) {
+Result<ChangeOutcome> ResidentChanges::HeadOfHouseholdChange(
+    const HeadOfHouseholdChangeCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
   if (auto ok = CheckDates(c.input, context_, DateKind::kNotified, draft); !ok) return ok.error();

@@ -16,18 +16,25 @@ std::string Address::Printed() const {
 
 std::string_view ForeignCategoryNameJa(ForeignCategory category) {
   switch (category) {
-    case ForeignCategory::kNone: return {};
-    case ForeignCategory::kMidToLongTerm: return "中長期在留者";
-    case ForeignCategory::kSpecialPermanent: return "特別永住者";
-    case ForeignCategory::kTemporaryRefuge: return "一時庇護許可者";
-    case ForeignCategory::kProvisionalStay: return "仮滞在許可者";
-    case ForeignCategory::kTransitional: return "出生・国籍喪失による経過滞在者";
+    case ForeignCategory::kNone:
+      return {};
+    case ForeignCategory::kMidToLongTerm:
+      return "中長期在留者";
+    case ForeignCategory::kSpecialPermanent:
+      return "特別永住者";
+    case ForeignCategory::kTemporaryRefuge:
+      return "一時庇護許可者";
+    case ForeignCategory::kProvisionalStay:
+      return "仮滞在許可者";
+    case ForeignCategory::kTransitional:
+      return "出生・国籍喪失による経過滞在者";
   }
   return {};
 }
 
 std::string ResidentRecord::DisplayName() const {
-  if (kind == ResidentKind::kForeign && !foreign.alphabet_name.empty()) return foreign.alphabet_name;
+  if (kind == ResidentKind::kForeign && !foreign.alphabet_name.empty())
+    return foreign.alphabet_name;
   if (given_name.empty()) return family_name;
   return family_name + "\u3000" + given_name;
 }
@@ -83,14 +90,18 @@ Status ValidateRecord(const ResidentRecord& r) {
 
 bool MoveOutPending(const ResidentRecord& r, CalendarDate today) {
   if (r.status != ResidentStatus::kRemoved || !r.removal) return false;
-  if (r.removal->reason != ChangeReason::kDomesticMoveOut && r.removal->reason != ChangeReason::kMoveOutAbroad) return false;
+  if (r.removal->reason != ChangeReason::kDomesticMoveOut &&
+      r.removal->reason != ChangeReason::kMoveOutAbroad)
+    return false;
   const auto planned = r.removal->effective.InternalDate();
   return planned && *planned > today;
 }
 
 bool AwaitsMoveInNotice(const ResidentRecord& r, CalendarDate removed_by) {
-  if (r.status != ResidentStatus::kRemoved || !r.removal || r.removal->move_in_notice_date) return false;
-  if (r.removal->reason != ChangeReason::kDomesticMoveOut && r.removal->reason != ChangeReason::kRemovalExOfficio) {
+  if (r.status != ResidentStatus::kRemoved || !r.removal || r.removal->move_in_notice_date)
+    return false;
+  if (r.removal->reason != ChangeReason::kDomesticMoveOut &&
+      r.removal->reason != ChangeReason::kRemovalExOfficio) {
     return false;
   }
   const auto effective = r.removal->effective.InternalDate();

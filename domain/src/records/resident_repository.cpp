@@ -15,17 +15,20 @@ std::vector<ProtectedPersonFacts> ResidentRepository::ProtectedPeople(CalendarDa
       facts.lives_at = latest->address.Printed();
     }
     if (latest->removal) {
-      for (const Address* to : {&latest->removal->planned_destination, &latest->removal->confirmed_destination}) {
+      for (const Address* to :
+           {&latest->removal->planned_destination, &latest->removal->confirmed_destination}) {
         if (!to->text.empty()) facts.moved_to.push_back(to->Printed());
       }
     }
     for (const SupportMeasure& m : protections.MeasuresFor(atena)) {
-      facts.restricts_inspection = facts.restricts_inspection || (m.Active() && m.Protects(atena) && m.restrict_inspection);
+      facts.restricts_inspection =
+          facts.restricts_inspection || (m.Active() && m.Protects(atena) && m.restrict_inspection);
     }
     for (const HistoryEntry& entry : History(atena)) {
       const ResidentRecord& v = entry.version;
-      facts.versions.push_back({v.family_name, v.given_name, v.birth_date.InternalDate(), v.sex, v.resident_record_code,
-                                v.domicile.place, v.domicile.head_of_family});
+      facts.versions.push_back({v.family_name, v.given_name, v.birth_date.InternalDate(), v.sex,
+                                v.resident_record_code, v.domicile.place,
+                                v.domicile.head_of_family});
     }
     people.push_back(std::move(facts));
   }

@@ -46,9 +46,12 @@ std::string Escape(const std::string& value) {
 
 std::string_view ModeName(MatchMode mode) {
   switch (mode) {
-    case MatchMode::kExact: return "exact";
-    case MatchMode::kPrefix: return "prefix";
-    case MatchMode::kContains: return "contains";
+    case MatchMode::kExact:
+      return "exact";
+    case MatchMode::kPrefix:
+      return "prefix";
+    case MatchMode::kContains:
+      return "contains";
   }
   return "exact";
 }
@@ -89,7 +92,8 @@ void VisitKeyInputs(const ResidentRecord& v, Visit&& visit) {
   visit(K::kKanjiName, KeyForm::kKanji, v.family_name + v.given_name);
   visit(K::kKanjiFamily, KeyForm::kKanji, v.family_name);
   visit(K::kKanjiGiven, KeyForm::kKanji, v.given_name);
-  visit(K::kKanjiName, KeyForm::kKanji, v.former_surname.empty() ? std::string() : v.former_surname + v.given_name);
+  visit(K::kKanjiName, KeyForm::kKanji,
+        v.former_surname.empty() ? std::string() : v.former_surname + v.given_name);
   visit(K::kKanjiFamily, KeyForm::kKanji, v.former_surname);
   visit(K::kKanaName, KeyForm::kKana,
         v.former_surname_kana.empty() ? std::string() : v.former_surname_kana + v.given_kana);
@@ -110,31 +114,44 @@ void VisitKeyInputs(const ResidentRecord& v, Visit&& visit) {
   visit(K::kResidenceCard, KeyForm::kAsIs, v.foreign.residence_card_number);
   visit(K::kResidenceCard, KeyForm::kAsIs, v.foreign.special_permanent_certificate_number);
   visit(K::kRemovalReason, KeyForm::kAsIs,
-        v.status == ResidentStatus::kRemoved && v.removal ? std::to_string(static_cast<int>(v.removal->reason))
-                                                          : std::string());
+        v.status == ResidentStatus::kRemoved && v.removal
+            ? std::to_string(static_cast<int>(v.removal->reason))
+            : std::string());
 }
 
 void Build(KeyBuilder& b, SearchKeyKind kind, KeyForm form, const std::string& text) {
   switch (form) {
-    case KeyForm::kKana: b.Kana(kind, text); break;
-    case KeyForm::kKanji: b.Kanji(kind, text); break;
-    case KeyForm::kAsIs: b.Key(kind, text); break;
+    case KeyForm::kKana:
+      b.Kana(kind, text);
+      break;
+    case KeyForm::kKanji:
+      b.Kanji(kind, text);
+      break;
+    case KeyForm::kAsIs:
+      b.Key(kind, text);
+      break;
   }
 }
 
 }  // namespace
 
-std::vector<SearchKey> SearchKeysOf(const ResidentRecord& v, const std::vector<SearchKeyKind>* only) {
+std::vector<SearchKey> SearchKeysOf(const ResidentRecord& v,
+                                    const std::vector<SearchKeyKind>* only) {
   KeyBuilder b{only, {}};
-  VisitKeyInputs(v, [&b](SearchKeyKind kind, KeyForm form, const std::string& text) { Build(b, kind, form, text); });
+  VisitKeyInputs(v, [&b](SearchKeyKind kind, KeyForm form, const std::string& text) {
+    Build(b, kind, form, text);
+  });
   return std::move(b.keys);
 }
 
-std::vector<SearchKey> SearchKeysAddedBy(const ResidentRecord& previous, const ResidentRecord& version,
+std::vector<SearchKey> SearchKeysAddedBy(const ResidentRecord& previous,
+                                         const ResidentRecord& version,
                                          const std::vector<SearchKeyKind>* only) {
   std::vector<std::string> before;
   before.reserve(24);
-  VisitKeyInputs(previous, [&before](SearchKeyKind, KeyForm, std::string text) { before.push_back(std::move(text)); });
+  VisitKeyInputs(previous, [&before](SearchKeyKind, KeyForm, std::string text) {
+    before.push_back(std::move(text));
+  });
   KeyBuilder b{only, {}};
   std::size_t at = 0;
   VisitKeyInputs(version, [&](SearchKeyKind kind, KeyForm form, const std::string& text) {
@@ -197,15 +214,23 @@ Result<SearchQuery> SearchQuery::ParseText(std::string_view text) {
       (in_value ? value : name) += c;
     }
     if (!in_value || value.empty()) return invalid("malformed condition");
-    if (name == "kana") q.kana = value;
-    else if (name == "kana_given") q.kana_given = value;
-    else if (name == "name") q.name = value;
-    else if (name == "given_name") q.given_name = value;
+    if (name == "kana")
+      q.kana = value;
+    else if (name == "kana_given")
+      q.kana_given = value;
+    else if (name == "name")
+      q.name = value;
+    else if (name == "given_name")
+      q.given_name = value;
     else if (name == "match") {
-      if (value == "prefix") q.mode = MatchMode::kPrefix;
-      else if (value == "contains") q.mode = MatchMode::kContains;
-      else if (value == "exact") q.mode = MatchMode::kExact;
-      else return invalid("match");
+      if (value == "prefix")
+        q.mode = MatchMode::kPrefix;
+      else if (value == "contains")
+        q.mode = MatchMode::kContains;
+      else if (value == "exact")
+        q.mode = MatchMode::kExact;
+      else
+        return invalid("match");
     } else if (name == "birth") {
       auto day = ParseIsoDate(value);
       if (!day) return invalid("birth");
@@ -213,15 +238,24 @@ Result<SearchQuery> SearchQuery::ParseText(std::string_view text) {
     } else if (name == "sex") {
       if (value != "male" && value != "female") return invalid("sex");
       q.sex = value == "male" ? Sex::kMale : Sex::kFemale;
-    } else if (name == "relationship") q.relationship = value;
-    else if (name == "address") q.address = value;
-    else if (name == "address_code") q.address_code = value;
-    else if (name == "katagaki") q.katagaki = value;
-    else if (name == "atena") q.addressee_number = value;
-    else if (name == "household") q.household_number = value;
-    else if (name == "jumin_code") q.resident_record_code = value;
-    else if (name == "kojin") q.individual_number = value;
-    else if (name == "card") q.residence_card = value;
+    } else if (name == "relationship")
+      q.relationship = value;
+    else if (name == "address")
+      q.address = value;
+    else if (name == "address_code")
+      q.address_code = value;
+    else if (name == "katagaki")
+      q.katagaki = value;
+    else if (name == "atena")
+      q.addressee_number = value;
+    else if (name == "household")
+      q.household_number = value;
+    else if (name == "jumin_code")
+      q.resident_record_code = value;
+    else if (name == "kojin")
+      q.individual_number = value;
+    else if (name == "card")
+      q.residence_card = value;
     else if (name == "removal" || name == "limit") {
       int n = 0;
       auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
@@ -232,8 +266,10 @@ Result<SearchQuery> SearchQuery::ParseText(std::string_view text) {
         q.removal_reason = ChangeReasonFromCode(n);
         if (!q.removal_reason) return invalid("removal");
       }
-    } else if (name == "residents_only") q.residents_only = value == "1";
-    else return invalid("unknown condition " + name);
+    } else if (name == "residents_only")
+      q.residents_only = value == "1";
+    else
+      return invalid("unknown condition " + name);
   }
   return q;
 }

@@ -4,8 +4,9 @@
 namespace jrr {
 
 SettingsView SettingsDesk::Show() {
-  return SettingsView{settings_.Certifiers(), settings_.Places(),            settings_.Terminals(),
-                      settings_.Printers(),   settings_.GetOverflowPolicy(), settings_.GetSealSettings()};
+  return SettingsView{settings_.Certifiers(),        settings_.Places(),
+                      settings_.Terminals(),         settings_.Printers(),
+                      settings_.GetOverflowPolicy(), settings_.GetSealSettings()};
 }
 
 // Checks the permission first; the change is logged after it is made (same transaction).
@@ -25,21 +26,24 @@ Status SettingsDesk::AddCertifier(const Certifier& c) {
 
 Status SettingsDesk::AddPlace(const InputPlace& place) {
   if (Status ok = Authorize(viewer_, Permission::kSettings); !ok) return ok;
-  if (place.code.empty() || place.name.empty()) return MakeError(ErrorCode::kInvalidInput, "settings.text_required");
+  if (place.code.empty() || place.name.empty())
+    return MakeError(ErrorCode::kInvalidInput, "settings.text_required");
   settings_.AddPlace(place);
   return Record("add-place", place.code);
 }
 
 Status SettingsDesk::AddTerminal(const Terminal& terminal) {
   if (Status ok = Authorize(viewer_, Permission::kSettings); !ok) return ok;
-  if (terminal.id.empty() || terminal.name.empty()) return MakeError(ErrorCode::kInvalidInput, "settings.text_required");
+  if (terminal.id.empty() || terminal.name.empty())
+    return MakeError(ErrorCode::kInvalidInput, "settings.text_required");
   if (Status ok = settings_.AddTerminal(terminal); !ok) return ok;
   return Record("add-terminal", terminal.id);
 }
 
 Status SettingsDesk::AddPrinter(const Printer& printer) {
   if (Status ok = Authorize(viewer_, Permission::kSettings); !ok) return ok;
-  if (printer.id.empty() || printer.name.empty()) return MakeError(ErrorCode::kInvalidInput, "settings.text_required");
+  if (printer.id.empty() || printer.name.empty())
+    return MakeError(ErrorCode::kInvalidInput, "settings.text_required");
   if (Status ok = settings_.AddPrinter(printer); !ok) return ok;
   return Record("add-printer", printer.id);
 }
@@ -52,7 +56,8 @@ Status SettingsDesk::SetOverflowPolicy(OverflowPolicy policy) {
 
 Status SettingsDesk::SetSealSettings(const SealSettings& seal) {
   if (Status ok = Authorize(viewer_, Permission::kSettings); !ok) return ok;
-  if (seal.minimum_age < 0 || seal.inquiry_days < 1 || seal.too_small_mm <= 0 || seal.too_large_mm <= seal.too_small_mm) {
+  if (seal.minimum_age < 0 || seal.inquiry_days < 1 || seal.too_small_mm <= 0 ||
+      seal.too_large_mm <= seal.too_small_mm) {
     return MakeError(ErrorCode::kInvalidInput, "settings.seal_invalid");
   }
   settings_.SetSealSettings(seal);

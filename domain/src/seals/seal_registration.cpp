@@ -2,7 +2,6 @@
 #include "jrr/domain/seals/seal_registration.h"
 
 #include <algorithm>
-
 #include <array>
 #include <cstdio>
 
@@ -42,10 +41,14 @@ bool IsPersonEnding(ChangeReason reason) {
 
 std::string_view SealStateNameJa(SealState state) {
   switch (state) {
-    case SealState::kInquiry: return "照会中";
-    case SealState::kActive: return "登録";
-    case SealState::kEnded: return "廃止";
-    case SealState::kWithdrawn: return "取下げ・期限切れ";
+    case SealState::kInquiry:
+      return "照会中";
+    case SealState::kActive:
+      return "登録";
+    case SealState::kEnded:
+      return "廃止";
+    case SealState::kWithdrawn:
+      return "取下げ・期限切れ";
   }
   return {};
 }
@@ -69,19 +72,23 @@ std::string_view SealNameFormNameJa(SealNameForm form) {
   return {};
 }
 
-Status CheckEligibility(const ResidentRecord& person, CalendarDate today, const SealSettings& settings,
-                        bool guardian_present, bool has_open_registration) {
+Status CheckEligibility(const ResidentRecord& person, CalendarDate today,
+                        const SealSettings& settings, bool guardian_present,
+                        bool has_open_registration) {
   // A 転出 recorded in advance still lets the person register until the day before the 転出予定日.
   bool resident = person.status == ResidentStatus::kResident;
-  if (!resident && person.removal && (person.removal->reason == ChangeReason::kDomesticMoveOut ||
-                                      person.removal->reason == ChangeReason::kMoveOutAbroad)) {
+  if (!resident && person.removal &&
+      (person.removal->reason == ChangeReason::kDomesticMoveOut ||
+       person.removal->reason == ChangeReason::kMoveOutAbroad)) {
     const auto planned = person.removal->effective.InternalDate();
     resident = planned && today < *planned;
   }
-  if (!resident) return MakeError(ErrorCode::kRuleViolation, "seal.not_resident", person.addressee_number);
+  if (!resident)
+    return MakeError(ErrorCode::kRuleViolation, "seal.not_resident", person.addressee_number);
   const auto birth = person.birth_date.InternalDate();
   if (!birth || AgeOn(*birth, today) < settings.minimum_age) {
-    return MakeError(ErrorCode::kRuleViolation, "seal.under_age", std::to_string(settings.minimum_age));
+    return MakeError(ErrorCode::kRuleViolation, "seal.under_age",
+                     std::to_string(settings.minimum_age));
   }
   if (person.adult_ward && !guardian_present) {
     return MakeError(ErrorCode::kRuleViolation, "seal.guardian_required");
@@ -92,13 +99,20 @@ Status CheckEligibility(const ResidentRecord& person, CalendarDate today, const 
 
 std::string NameForForm(const ResidentRecord& p, SealNameForm form) {
   switch (form) {
-    case SealNameForm::kFullName: return p.DisplayName();
-    case SealNameForm::kSurname: return p.family_name;
-    case SealNameForm::kGivenName: return p.given_name;
-    case SealNameForm::kFormerSurname: return p.former_surname;
-    case SealNameForm::kCommonName: return p.common_name;
-    case SealNameForm::kKatakana: return p.kind == ResidentKind::kForeign ? p.family_kana + p.given_kana : std::string();
-    case SealNameForm::kAlphabet: return p.foreign.alphabet_name;
+    case SealNameForm::kFullName:
+      return p.DisplayName();
+    case SealNameForm::kSurname:
+      return p.family_name;
+    case SealNameForm::kGivenName:
+      return p.given_name;
+    case SealNameForm::kFormerSurname:
+      return p.former_surname;
+    case SealNameForm::kCommonName:
+      return p.common_name;
+    case SealNameForm::kKatakana:
+      return p.kind == ResidentKind::kForeign ? p.family_kana + p.given_kana : std::string();
+    case SealNameForm::kAlphabet:
+      return p.foreign.alphabet_name;
   }
   return {};
 }
@@ -106,17 +120,20 @@ std::string NameForForm(const ResidentRecord& p, SealNameForm form) {
 Status CheckNameForm(const ResidentRecord& p, SealNameForm form) {
   const bool foreign = p.kind == ResidentKind::kForeign;
   bool allowed = !NameForForm(p, form).empty();
-  if (form == SealNameForm::kCommonName || form == SealNameForm::kKatakana || form == SealNameForm::kAlphabet) {
+  if (form == SealNameForm::kCommonName || form == SealNameForm::kKatakana ||
+      form == SealNameForm::kAlphabet) {
     allowed = allowed && foreign;
   }
   if (form == SealNameForm::kFormerSurname) allowed = allowed && !foreign;
   if (!allowed) {
-    return MakeError(ErrorCode::kRuleViolation, "seal.name_form_unavailable", std::string(SealNameFormNameJa(form)));
+    return MakeError(ErrorCode::kRuleViolation, "seal.name_form_unavailable",
+                     std::string(SealNameFormNameJa(form)));
   }
   return {};
 }
 
-Status CheckImpression(const SealRegistration& a, const SealSettings& settings, bool duplicate_of_active) {
+Status CheckImpression(const SealRegistration& a, const SealSettings& settings,
+                       bool duplicate_of_active) {
   if (!a.material_attested || !a.legibility_attested) {
     return MakeError(ErrorCode::kRuleViolation, "seal.not_attested");
   }
@@ -144,7 +161,8 @@ std::vector<SealEffect> SealEffectsOf(const ChangeOutcome& outcome,
         const ChangeReason why = v.removal->reason;
         effect.reason = std::string(InfoOf(why).name_ja);
         const auto planned = v.removal->effective.InternalDate();
-        if ((why == ChangeReason::kDomesticMoveOut || why == ChangeReason::kMoveOutAbroad) && planned) {
+        if ((why == ChangeReason::kDomesticMoveOut || why == ChangeReason::kMoveOutAbroad) &&
+            planned) {
           // Both days are kept: the one that ends it per the setting, the other in the reason.
           if (settings.end_on_planned_move_out) {
             effect.on = *planned;
@@ -153,7 +171,8 @@ std::vector<SealEffect> SealEffectsOf(const ChangeOutcome& outcome,
             effect.reason += "（転出予定日 " + ToIsoString(*planned) + "）";
           }
         }
-      } else if (v.status == ResidentStatus::kResident && NameForForm(v, reg.name_form) != reg.registered_name) {
+      } else if (v.status == ResidentStatus::kResident &&
+                 NameForForm(v, reg.name_form) != reg.registered_name) {
         effect.reason = "氏名等の変更による失効";
       } else if (v.adult_ward && !reg.guardian_present) {
         effect.reason = "成年後見開始";
@@ -167,15 +186,18 @@ std::vector<SealEffect> SealEffectsOf(const ChangeOutcome& outcome,
 }
 
 Result<double> ParseDpi(std::string_view text) {
-  auto invalid = [&] { return MakeError(ErrorCode::kInvalidInput, "seal.dpi_invalid", std::string(text.substr(0, 16))); };
+  auto invalid = [&] {
+    return MakeError(ErrorCode::kInvalidInput, "seal.dpi_invalid", std::string(text.substr(0, 16)));
+  };
   const auto dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
-  const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
   const auto digits = [](std::string_view part) {
     return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  if (whole.empty() || whole.size() > 5 || fraction.size() > 3 || !digits(whole) || !digits(fraction) ||
-      (dot != std::string_view::npos && fraction.empty())) {
+  if (whole.empty() || whole.size() > 5 || fraction.size() > 3 || !digits(whole) ||
+      !digits(fraction) || (dot != std::string_view::npos && fraction.empty())) {
     return invalid();
   }
   double value = 0;

@@ -3,9 +3,12 @@
 
 namespace jrr {
 
-Result<ApiToken> ApiTokenDesk::Issue(const Viewer& self, const std::string& name, const std::string& secret,
+Result<ApiToken> ApiTokenDesk::Issue(const Viewer& self, const std::string& name,
+                                     const std::string& secret,
                                      std::optional<CalendarDate> expires_on) {
-  if (self.by_token) return MakeError(ErrorCode::kForbidden, "auth.interactive_required", "a token cannot issue tokens");
+  if (self.by_token)
+    return MakeError(ErrorCode::kForbidden, "auth.interactive_required",
+                     "a token cannot issue tokens");
   if (name.empty()) return MakeError(ErrorCode::kInvalidInput, "token.name_required");
   if (expires_on && *expires_on < self.today) {
     return MakeError(ErrorCode::kRuleViolation, "token.expiry_past", ToIsoString(*expires_on));
@@ -20,7 +23,8 @@ Result<ApiToken> ApiTokenDesk::Issue(const Viewer& self, const std::string& name
   token.user_id = self.operator_id;
   token.name = name;
   token.issued_on = self.today;
-  token.expires_on = expires_on ? *expires_on : FromDayNumber(ToDayNumber(self.today) + kDefaultTokenDays);
+  token.expires_on =
+      expires_on ? *expires_on : FromDayNumber(ToDayNumber(self.today) + kDefaultTokenDays);
   token.credential_version = user->credential_version;
   token = tokens_.Create(token, secret);
   AuditEvent event = EventBy(self, AuditAction::kSettingsChange, "APIトークンの発行");
@@ -29,7 +33,9 @@ Result<ApiToken> ApiTokenDesk::Issue(const Viewer& self, const std::string& name
   return token;
 }
 
-std::vector<ApiToken> ApiTokenDesk::Mine(const Viewer& self) { return tokens_.ForUser(self.operator_id); }
+std::vector<ApiToken> ApiTokenDesk::Mine(const Viewer& self) {
+  return tokens_.ForUser(self.operator_id);
+}
 
 Status ApiTokenDesk::Revoke(const Viewer& self, int64_t token_id) {
   auto token = tokens_.Find(token_id);
@@ -44,14 +50,17 @@ Status ApiTokenDesk::Revoke(const Viewer& self, int64_t token_id) {
   return {};
 }
 
-Result<Viewer> ApiTokenDesk::Authenticate(const std::string& secret, const std::string& place, const std::string& terminal,
-                                          CalendarDate today, int64_t now_epoch_seconds) {
+Result<Viewer> ApiTokenDesk::Authenticate(const std::string& secret, const std::string& place,
+                                          const std::string& terminal, CalendarDate today,
+                                          int64_t now_epoch_seconds) {
   auto invalid = [] { return MakeError(ErrorCode::kUnauthenticated, "auth.token_invalid"); };
   if (secret.empty()) return invalid();
   auto token = tokens_.FindBySecret(secret);
-  if (!token || token->revoked || (token->expires_on && *token->expires_on < today)) return invalid();
+  if (!token || token->revoked || (token->expires_on && *token->expires_on < today))
+    return invalid();
   auto user = staff_.Find(token->user_id);
-  if (!user || !user->ValidOn(today) || user->credential_version != token->credential_version) return invalid();
+  if (!user || !user->ValidOn(today) || user->credential_version != token->credential_version)
+    return invalid();
   Viewer viewer{user->user_id, place, terminal, user->permissions, today, now_epoch_seconds};
   viewer.by_token = true;
   return viewer;

@@ -38,7 +38,8 @@ std::string DetailValue(const std::string& detail, const std::string& name) {
 
 std::optional<JapanTime> JapanTimeOf(const std::string& occurred_at) {
   bool ok = occurred_at.size() >= 13 && occurred_at[4] == '-' && occurred_at[10] == 'T';
-  CalendarDate day{Number(occurred_at, 0, 4, ok), Number(occurred_at, 5, 2, ok), Number(occurred_at, 8, 2, ok)};
+  CalendarDate day{Number(occurred_at, 0, 4, ok), Number(occurred_at, 5, 2, ok),
+                   Number(occurred_at, 8, 2, ok)};
   int hour = Number(occurred_at, 11, 2, ok);
   if (!ok || !IsValid(day) || hour > 23) return std::nullopt;
   hour += 9;  // JST = UTC+9, no daylight saving

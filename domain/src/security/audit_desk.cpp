@@ -5,7 +5,8 @@
 
 namespace jrr {
 
-void LimitToJapanDays(AuditQuery& query, std::optional<CalendarDate> from, std::optional<CalendarDate> to) {
+void LimitToJapanDays(AuditQuery& query, std::optional<CalendarDate> from,
+                      std::optional<CalendarDate> to) {
   if (from) query.from = ToIsoString(PreviousDay(*from)) + "T15:00:00.000Z";
   if (to) query.to = ToIsoString(*to) + "T15:00:00.000Z";
 }
@@ -30,13 +31,18 @@ Result<std::vector<AuditEntry>> AuditDesk::Search(const AuditQuery& query) {
 }
 
 // IMP: JK-10.2
-Result<AuditReport> AuditDesk::Report(const std::string& kind, CalendarDate from, CalendarDate to, int64_t threshold) {
+Result<AuditReport> AuditDesk::Report(const std::string& kind, CalendarDate from, CalendarDate to,
+                                      int64_t threshold) {
   if (Status ok = Authorize(viewer_, Permission::kAudit); !ok) return ok.error();
   const bool known = kind == "after-hours" || kind == "login-failures" || kind == "logins" ||
                      kind == "mass-search" || kind == "by-number";
   if (!known) return MakeError(ErrorCode::kInvalidInput, "audit.unknown_report", kind);
-  if (to < from) return MakeError(ErrorCode::kInvalidInput, "audit.invalid_period", ToIsoString(from) + ".." + ToIsoString(to));
-  if (threshold < 1) return MakeError(ErrorCode::kInvalidInput, "audit.invalid_threshold", std::to_string(threshold));
+  if (to < from)
+    return MakeError(ErrorCode::kInvalidInput, "audit.invalid_period",
+                     ToIsoString(from) + ".." + ToIsoString(to));
+  if (threshold < 1)
+    return MakeError(ErrorCode::kInvalidInput, "audit.invalid_threshold",
+                     std::to_string(threshold));
   AuditQuery query;
   LimitToJapanDays(query, from, to);
   query.limit = 50'000'000;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/domain/security/audit_log.h"
 
-#include "core/name_table.h"
-
 #include <array>
 #include <utility>
+
+#include "core/name_table.h"
 
 namespace jrr {
 namespace {
@@ -45,9 +45,9 @@ std::string AuditCanonicalText(const AuditEntry& entry) {
   const std::string sequence = std::to_string(entry.sequence);
   std::string text = "jrr-audit-1";
   for (const std::string_view field :
-       {std::string_view(sequence), std::string_view(entry.occurred_at),
-        AuditActionName(e.action), std::string_view(e.operator_id), std::string_view(e.terminal),
-        std::string_view(e.place), std::string_view(e.function), std::string_view(targets),
+       {std::string_view(sequence), std::string_view(entry.occurred_at), AuditActionName(e.action),
+        std::string_view(e.operator_id), std::string_view(e.terminal), std::string_view(e.place),
+        std::string_view(e.function), std::string_view(targets),
         std::string_view(e.individual_number ? "1" : "0"), std::string_view(e.outcome),
         std::string_view(e.detail), std::string_view(entry.previous_hash)}) {
     text += kSeparator;

@@ -12,7 +12,9 @@ Error Failed() {
   return MakeError(ErrorCode::kUnauthenticated, "auth.failed", "wrong ID, password or code");
 }
 
-Error Locked() { return MakeError(ErrorCode::kUnauthenticated, "auth.locked", "too many failures"); }
+Error Locked() {
+  return MakeError(ErrorCode::kUnauthenticated, "auth.locked", "too many failures");
+}
 
 constexpr int64_t kLockSeconds = int64_t{60} * kLockMinutes;
 
@@ -25,18 +27,24 @@ const std::set<Permission>& PermissionsNeedingSecondApproval() {
 
 std::string_view StaffRequestKindName(StaffRequestKind kind) {
   switch (kind) {
-    case StaffRequestKind::kPermissions: return "permissions";
-    case StaffRequestKind::kPasswordReset: return "reset-password";
-    case StaffRequestKind::kSecondFactorReset: return "reset-2fa";
+    case StaffRequestKind::kPermissions:
+      return "permissions";
+    case StaffRequestKind::kPasswordReset:
+      return "reset-password";
+    case StaffRequestKind::kSecondFactorReset:
+      return "reset-2fa";
   }
   return {};
 }
 
 std::string_view StaffRequestKindNameJa(StaffRequestKind kind) {
   switch (kind) {
-    case StaffRequestKind::kPermissions: return "権限付与";
-    case StaffRequestKind::kPasswordReset: return "パスワード再設定";
-    case StaffRequestKind::kSecondFactorReset: return "二要素認証の再設定";
+    case StaffRequestKind::kPermissions:
+      return "権限付与";
+    case StaffRequestKind::kPasswordReset:
+      return "パスワード再設定";
+    case StaffRequestKind::kSecondFactorReset:
+      return "二要素認証の再設定";
   }
   return {};
 }
@@ -73,22 +81,25 @@ Result<LoginOutcome> Authenticator::Login(const Credentials& c, const LoginPlace
   }
   // Counted before the password is checked: kMaxFailedLogins failures in a row, the last less
   // than kLockMinutes ago, lock the account, however many attempts arrive at once.
-  if (!staff_.ClaimAttempt(c.user_id, where.now_epoch_seconds, kMaxFailedLogins, kLockSeconds)) return refuse(Locked());
+  if (!staff_.ClaimAttempt(c.user_id, where.now_epoch_seconds, kMaxFailedLogins, kLockSeconds))
+    return refuse(Locked());
   const bool password_ok = hasher_.Verify(user->password_hash, c.password);
   std::optional<int64_t> step;
   if (user->totp_enrolled) step = codes_.StepOf(user->totp_secret, c.code, where.now_epoch_seconds);
   const bool code_ok = !user->totp_enrolled || step.has_value();
   if (!password_ok || !code_ok) return refuse(Failed());
   // A code is good once (RFC 6238 §5.2): one seen at this step or after is a replay.
-  if (step && !staff_.ClaimCodeStep(c.user_id, *step, where.now_epoch_seconds)) return refuse(Failed());
+  if (step && !staff_.ClaimCodeStep(c.user_id, *step, where.now_epoch_seconds))
+    return refuse(Failed());
   if (!user->ValidOn(where.today)) {
-    return refuse(MakeError(ErrorCode::kUnauthenticated, "auth.expired", "outside the period of validity"));
+    return refuse(
+        MakeError(ErrorCode::kUnauthenticated, "auth.expired", "outside the period of validity"));
   }
   staff_.RecordAttempt(c.user_id, LoginAttempt{where.now_epoch_seconds, true});
   Log(AuditAction::kLogin, c.user_id, "login", where, "ok");
   LoginOutcome outcome;
-  outcome.viewer = Viewer{user->user_id, where.place, where.terminal, user->permissions, where.today,
-                          where.now_epoch_seconds};
+  outcome.viewer = Viewer{user->user_id,     where.place, where.terminal,
+                          user->permissions, where.today, where.now_epoch_seconds};
   outcome.credential_version = user->credential_version;
   if (user->must_change_password) {
     outcome.next = LoginStep::kChangePassword;
@@ -100,12 +111,15 @@ Result<LoginOutcome> Authenticator::Login(const Credentials& c, const LoginPlace
   return outcome;
 }
 
-Result<Viewer> Authenticator::Resume(const std::string& user_id, int credential_version, const LoginPlace& where) {
+Result<Viewer> Authenticator::Resume(const std::string& user_id, int credential_version,
+                                     const LoginPlace& where) {
   auto user = staff_.Find(user_id);
   if (!user || !user->ValidOn(where.today) || user->credential_version != credential_version) {
-    return MakeError(ErrorCode::kUnauthenticated, "auth.session_ended", "the account changed; log in again");
+    return MakeError(ErrorCode::kUnauthenticated, "auth.session_ended",
+                     "the account changed; log in again");
   }
-  return Viewer{user->user_id, where.place, where.terminal, user->permissions, where.today, where.now_epoch_seconds};
+  return Viewer{user->user_id,     where.place, where.terminal,
+                user->permissions, where.today, where.now_epoch_seconds};
 }
 
 Status Authenticator::ChangePassword(const std::string& user_id, const std::string& old_password,
@@ -141,13 +155,15 @@ Status Authenticator::ChangePassword(const std::string& user_id, const std::stri
   return {};
 }
 
-Status Authenticator::EnrolSecondFactor(const std::string& user_id, const std::string& base32_secret,
-                                        const std::string& code, const LoginPlace& where) {
+Status Authenticator::EnrolSecondFactor(const std::string& user_id,
+                                        const std::string& base32_secret, const std::string& code,
+                                        const LoginPlace& where) {
   auto user = staff_.Find(user_id);
   if (!user) return MakeError(ErrorCode::kNotFound, "staff.not_found", user_id);
   const auto step = codes_.StepOf(base32_secret, code, where.now_epoch_seconds);
   if (!step || !staff_.ClaimCodeStep(user_id, *step, where.now_epoch_seconds)) {
-    Log(AuditAction::kLoginFailure, user_id, "second factor enrolment", where, "staff.code_invalid");
+    Log(AuditAction::kLoginFailure, user_id, "second factor enrolment", where,
+        "staff.code_invalid");
     return MakeError(ErrorCode::kRuleViolation, "staff.code_invalid", "the code does not match");
   }
   StaffUser next = *user;
@@ -199,15 +215,18 @@ Result<StaffUser> Authenticator::Admin(const Viewer& admin, const std::string& u
 }
 
 Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
-                                         const std::string& initial_password, int64_t* pending_request) {
+                                         const std::string& initial_password,
+                                         int64_t* pending_request) {
   if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) return ok.error();
   if (user.user_id.empty() || user.name.empty()) {
     return MakeError(ErrorCode::kInvalidInput, "staff.id_required", "ID and name are required");
   }
   // An ID is written into logs, cookies and command lines: letters, digits and . _ - only.
-  if (user.user_id.size() > 32 || user.user_id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                                                 "0123456789._-") != std::string::npos) {
-    return MakeError(ErrorCode::kInvalidInput, "staff.id_invalid", "letters, digits, '.', '_' and '-', at most 32");
+  if (user.user_id.size() > 32 ||
+      user.user_id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                     "0123456789._-") != std::string::npos) {
+    return MakeError(ErrorCode::kInvalidInput, "staff.id_invalid",
+                     "letters, digits, '.', '_' and '-', at most 32");
   }
   // IDs that differ only in case are one ID to a reader (MADOGUCHI beside madoguchi).
   auto folded = [](std::string id) {
@@ -250,23 +269,28 @@ Result<StaffUser> Authenticator::AddUser(const Viewer& admin, StaffUser user,
     request.requested_by = admin.operator_id;
     const int64_t id = staff_.AddPermissionRequest(request);
     AuditEvent asking = EventBy(admin, AuditAction::kSettingsChange, "権限付与の申請");
-    asking.detail = "request=" + std::to_string(id) + " user=" + user.user_id + " add=" + PermissionList(asked);
+    asking.detail =
+        "request=" + std::to_string(id) + " user=" + user.user_id + " add=" + PermissionList(asked);
     log_.Record(asking);
     if (pending_request != nullptr) *pending_request = id;
   }
   return saved;
 }
 
-Result<StaffUser> Authenticator::AddFirstAdministrator(StaffUser user, const std::string& initial_password) {
+Result<StaffUser> Authenticator::AddFirstAdministrator(StaffUser user,
+                                                       const std::string& initial_password) {
   if (!staff_.All().empty()) {
-    return MakeError(ErrorCode::kConflict, "staff.exists", "users exist; an administrator adds the next");
+    return MakeError(ErrorCode::kConflict, "staff.exists",
+                     "users exist; an administrator adds the next");
   }
   user.permissions = AllPermissions();
-  Viewer bootstrap{std::string(kFirstAdministrator), "", "", {Permission::kUserAdmin}, user.valid_from, 0};
+  Viewer bootstrap{
+      std::string(kFirstAdministrator), "", "", {Permission::kUserAdmin}, user.valid_from, 0};
   return AddUser(bootstrap, std::move(user), initial_password);
 }
 
-Result<PermissionChange> Authenticator::SetPermissions(const Viewer& admin, const std::string& user_id,
+Result<PermissionChange> Authenticator::SetPermissions(const Viewer& admin,
+                                                       const std::string& user_id,
                                                        std::set<Permission> permissions) {
   if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) {
     AuditEvent event = EventBy(admin, AuditAction::kDenied, "permissions");
@@ -302,7 +326,8 @@ Result<PermissionChange> Authenticator::SetPermissions(const Viewer& admin, cons
     request.requested_by = admin.operator_id;
     const int64_t id = staff_.AddPermissionRequest(request);
     AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, "権限付与の申請");
-    event.detail = "request=" + std::to_string(id) + " user=" + user_id + " add=" + PermissionList(add) + " remove=" + PermissionList(remove);
+    event.detail = "request=" + std::to_string(id) + " user=" + user_id +
+                   " add=" + PermissionList(add) + " remove=" + PermissionList(remove);
     log_.Record(event);
     return PermissionChange{true, id};
   }
@@ -316,7 +341,8 @@ Result<std::vector<PermissionRequest>> Authenticator::OpenPermissionRequests(con
   return staff_.OpenPermissionRequests();
 }
 
-Result<std::string> Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t request_id, bool approve,
+Result<std::string> Authenticator::DecidePermissionRequest(const Viewer& admin, int64_t request_id,
+                                                           bool approve,
                                                            const std::string& fresh_password) {
   const std::string function = approve ? "権限付与の承認" : "権限付与の却下";
   auto deny = [&](Error error) {
@@ -329,10 +355,12 @@ Result<std::string> Authenticator::DecidePermissionRequest(const Viewer& admin, 
   if (auto ok = Authorize(admin, Permission::kUserAdmin); !ok) return deny(ok.error());
   auto request = staff_.FindPermissionRequest(request_id);
   if (!request || request->approved) {
-    return deny(MakeError(ErrorCode::kNotFound, "staff.request_not_found", std::to_string(request_id)));
+    return deny(
+        MakeError(ErrorCode::kNotFound, "staff.request_not_found", std::to_string(request_id)));
   }
   if (admin.operator_id == request->requested_by || admin.operator_id == request->user_id) {
-    return deny(MakeError(ErrorCode::kForbidden, "staff.second_approver_required", request->requested_by));
+    return deny(
+        MakeError(ErrorCode::kForbidden, "staff.second_approver_required", request->requested_by));
   }
   bool issued = false;
   if (approve) {
@@ -343,8 +371,9 @@ Result<std::string> Authenticator::DecidePermissionRequest(const Viewer& admin, 
     next.changed_by = admin.operator_id;
     // A password the one who asked may know (they made the account) is replaced by one only the
     // approver sees; a reset's password is made here for the same reason.
-    const bool new_password = request->kind == StaffRequestKind::kPasswordReset ||
-                              (request->kind == StaffRequestKind::kPermissions && user->must_change_password);
+    const bool new_password =
+        request->kind == StaffRequestKind::kPasswordReset ||
+        (request->kind == StaffRequestKind::kPermissions && user->must_change_password);
     if (new_password) {
       if (auto ok = CheckPassword(next.user_id, fresh_password); !ok) return deny(ok.error());
       next.password_hash = hasher_.Hash(fresh_password);
@@ -369,15 +398,17 @@ Result<std::string> Authenticator::DecidePermissionRequest(const Viewer& admin, 
   }
   staff_.DecidePermissionRequest(request_id, admin.operator_id, approve);
   AuditEvent event = EventBy(admin, AuditAction::kSettingsChange, function);
-  event.detail = "request=" + std::to_string(request_id) + " kind=" + std::string(StaffRequestKindName(request->kind)) +
-                 " user=" + request->user_id + " by=" + request->requested_by + " add=" + PermissionList(request->add) +
+  event.detail = "request=" + std::to_string(request_id) +
+                 " kind=" + std::string(StaffRequestKindName(request->kind)) +
+                 " user=" + request->user_id + " by=" + request->requested_by +
+                 " add=" + PermissionList(request->add) +
                  " remove=" + PermissionList(request->remove) + (issued ? " password=issued" : "");
   log_.Record(event);
   return issued ? request->user_id : std::string();
 }
 
 Result<PermissionChange> Authenticator::AskForReset(const Viewer& admin, const std::string& user_id,
-                                                   StaffRequestKind kind) {
+                                                    StaffRequestKind kind) {
   const std::string function(StaffRequestKindNameJa(kind));
   auto next = Admin(admin, user_id, function);
   if (!next) return next.error();
@@ -392,15 +423,18 @@ Result<PermissionChange> Authenticator::AskForReset(const Viewer& admin, const s
   return PermissionChange{true, id};
 }
 
-Result<PermissionChange> Authenticator::ResetPassword(const Viewer& admin, const std::string& user_id) {
+Result<PermissionChange> Authenticator::ResetPassword(const Viewer& admin,
+                                                      const std::string& user_id) {
   return AskForReset(admin, user_id, StaffRequestKind::kPasswordReset);
 }
 
-Result<PermissionChange> Authenticator::ResetSecondFactor(const Viewer& admin, const std::string& user_id) {
+Result<PermissionChange> Authenticator::ResetSecondFactor(const Viewer& admin,
+                                                          const std::string& user_id) {
   return AskForReset(admin, user_id, StaffRequestKind::kSecondFactorReset);
 }
 
-Status Authenticator::Unlock(const Viewer& admin, const std::string& user_id, int64_t now_epoch_seconds) {
+Status Authenticator::Unlock(const Viewer& admin, const std::string& user_id,
+                             int64_t now_epoch_seconds) {
   auto next = Admin(admin, user_id, "unlock");
   if (!next) return next.error();
   staff_.RecordUnlock(user_id, now_epoch_seconds);

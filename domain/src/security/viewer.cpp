@@ -31,21 +31,36 @@ constexpr std::array<std::pair<Permission, std::string_view>, 15> kPermissions{{
 
 std::string_view PermissionNameJa(Permission permission) {
   switch (permission) {
-    case Permission::kView: return "照会";
-    case Permission::kChange: return "異動入力";
-    case Permission::kApprove: return "本登録";
-    case Permission::kIssue: return "証明発行";
-    case Permission::kSupportMeasure: return "支援措置";
-    case Permission::kBlock: return "抑止";
-    case Permission::kRelease: return "抑止の一時解除";
-    case Permission::kAudit: return "監査ログ";
-    case Permission::kUserAdmin: return "利用者管理";
-    case Permission::kSettings: return "設定";
-    case Permission::kCodeAssignment: return "住民票コード付番";
-    case Permission::kSeeIndividualNumber: return "個人番号の表示";
-    case Permission::kSeeResidentRecordCode: return "住民票コードの表示";
-    case Permission::kSeeDomicile: return "戸籍の表示";
-    case Permission::kSeeResidenceStatus: return "在留資格等の表示";
+    case Permission::kView:
+      return "照会";
+    case Permission::kChange:
+      return "異動入力";
+    case Permission::kApprove:
+      return "本登録";
+    case Permission::kIssue:
+      return "証明発行";
+    case Permission::kSupportMeasure:
+      return "支援措置";
+    case Permission::kBlock:
+      return "抑止";
+    case Permission::kRelease:
+      return "抑止の一時解除";
+    case Permission::kAudit:
+      return "監査ログ";
+    case Permission::kUserAdmin:
+      return "利用者管理";
+    case Permission::kSettings:
+      return "設定";
+    case Permission::kCodeAssignment:
+      return "住民票コード付番";
+    case Permission::kSeeIndividualNumber:
+      return "個人番号の表示";
+    case Permission::kSeeResidentRecordCode:
+      return "住民票コードの表示";
+    case Permission::kSeeDomicile:
+      return "戸籍の表示";
+    case Permission::kSeeResidenceStatus:
+      return "在留資格等の表示";
   }
   return {};
 }

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <map>
 
-#include "jrr/domain/records/change_reason.h"
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/domain/records/change_reason.h"
 #include "jrr/forms/certificates/certificate_layout.h"
 
 namespace jrr::forms {
@@ -14,9 +14,15 @@ namespace {
 
 const std::string kMark(kOmittedMark);
 
-std::string Wareki(const RecordedDate& date) { return FormatRecordedDate(date, DisplayCalendar::kWareki); }
-std::string Wareki(const std::optional<RecordedDate>& date) { return date ? Wareki(*date) : std::string(); }
-std::string Wareki(const std::optional<CalendarDate>& date) { return date ? FormatWareki(*date) : std::string(); }
+std::string Wareki(const RecordedDate& date) {
+  return FormatRecordedDate(date, DisplayCalendar::kWareki);
+}
+std::string Wareki(const std::optional<RecordedDate>& date) {
+  return date ? Wareki(*date) : std::string();
+}
+std::string Wareki(const std::optional<CalendarDate>& date) {
+  return date ? FormatWareki(*date) : std::string();
+}
 
 std::string Joined(std::initializer_list<std::string> parts) {
   std::string out;
@@ -28,13 +34,18 @@ std::string Joined(std::initializer_list<std::string> parts) {
   return out;
 }
 
-std::string Bracketed(const std::string& kana) { return kana.empty() ? std::string() : "（" + kana + "）"; }
+std::string Bracketed(const std::string& kana) {
+  return kana.empty() ? std::string() : "（" + kana + "）";
+}
 
 // Each field's text for one person, by the layout's field names.
-std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePlan& plan, const PrintedPerson& p) {
+std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePlan& plan,
+                                                             const PrintedPerson& p) {
   const ResidentRecord& r = p.record;
   const bool foreign = r.kind == ResidentKind::kForeign;
-  auto printed = [&](OptionalItem item, std::string value) { return plan.items.contains(item) ? value : kMark; };
+  auto printed = [&](OptionalItem item, std::string value) {
+    return plan.items.contains(item) ? value : kMark;
+  };
   auto address = [&](const Address& a) { return plan.katagaki ? a.Printed() : a.text + a.banchi; };
   std::map<std::string, std::string, std::less<>> v;
 
@@ -45,14 +56,17 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
   }
   v["member.name"] = name;
   v["member.individual_number"] = printed(OptionalItem::kIndividualNumber, r.individual_number);
-  v["member.resident_record_code"] = printed(OptionalItem::kResidentRecordCode, r.resident_record_code);
-  v["member.birth"] = FormatRecordedDate(r.birth_date, foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
+  v["member.resident_record_code"] =
+      printed(OptionalItem::kResidentRecordCode, r.resident_record_code);
+  v["member.birth"] = FormatRecordedDate(
+      r.birth_date, foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
   v["member.sex"] = r.sex == Sex::kMale ? "男" : "女";
   v["member.relationship"] = printed(OptionalItem::kHeadAndRelationship, r.relationship.Text());
   v["member.resident_since"] = Wareki(r.resident_since);
   if (foreign) {
     if (!r.common_name.empty()) {
-      std::string common = r.common_name + (plan.furigana ? Bracketed(r.common_name_kana) : std::string());
+      std::string common =
+          r.common_name + (plan.furigana ? Bracketed(r.common_name_kana) : std::string());
       v["member.former_name"] = printed(OptionalItem::kCommonName, "通称 " + common);
     }
   } else if (!r.former_surname.empty()) {
@@ -62,9 +76,15 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
   if (!foreign) {
     std::string place, head;
     switch (r.domicile.state) {
-      case Domicile::State::kRecorded: place = r.domicile.place, head = r.domicile.head_of_family; break;
-      case Domicile::State::kNone: place = "本籍なし"; break;
-      case Domicile::State::kUnknown: place = "本籍不明"; break;
+      case Domicile::State::kRecorded:
+        place = r.domicile.place, head = r.domicile.head_of_family;
+        break;
+      case Domicile::State::kNone:
+        place = "本籍なし";
+        break;
+      case Domicile::State::kUnknown:
+        place = "本籍不明";
+        break;
     }
     v["member.domicile"] = printed(OptionalItem::kDomicile, place);
     v["member.head_of_family"] = printed(OptionalItem::kDomicile, head);
@@ -76,19 +96,24 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
   if (foreign) {
     const ForeignResidentItems& f = r.foreign;
     std::string expiry = f.period_expiry ? FormatSeireki(*f.period_expiry) : std::string();
-    std::string period = f.period_of_stay.empty() ? f.landing_period + f.provisional_stay_period : f.period_of_stay;
+    std::string period =
+        f.period_of_stay.empty() ? f.landing_period + f.provisional_stay_period : f.period_of_stay;
     if (!expiry.empty()) period += "（満了日 " + expiry + "）";
-    std::string card = f.residence_card_number.empty() ? f.special_permanent_certificate_number : f.residence_card_number;
-    remarks = printed(OptionalItem::kForeignItems,
-                      Joined({"国籍・地域 " + f.nationality, std::string(ForeignCategoryNameJa(f.category)),
-                              f.status_of_residence.empty() ? std::string() : "在留資格 " + f.status_of_residence,
-                              period.empty() ? std::string() : "在留期間 " + period,
-                              card.empty() ? std::string() : "在留カード等番号 " + card}));
+    std::string card = f.residence_card_number.empty() ? f.special_permanent_certificate_number
+                                                       : f.residence_card_number;
+    remarks = printed(
+        OptionalItem::kForeignItems,
+        Joined({"国籍・地域 " + f.nationality, std::string(ForeignCategoryNameJa(f.category)),
+                f.status_of_residence.empty() ? std::string() : "在留資格 " + f.status_of_residence,
+                period.empty() ? std::string() : "在留期間 " + period,
+                card.empty() ? std::string() : "在留カード等番号 " + card}));
   }
   if (r.removal && !p.move_out_pending) {
     const RemovalItems& removal = *r.removal;
-    v["member.removal"] = std::string(InfoOf(removal.reason).name_ja) + " " + Wareki(removal.effective);
-    const Address& to = removal.confirmed_destination.empty() ? removal.planned_destination : removal.confirmed_destination;
+    v["member.removal"] =
+        std::string(InfoOf(removal.reason).name_ja) + " " + Wareki(removal.effective);
+    const Address& to = removal.confirmed_destination.empty() ? removal.planned_destination
+                                                              : removal.confirmed_destination;
     if (!to.empty()) remarks = Joined({remarks, "転出先 " + address(to)});
     v["member.destination"] = address(removal.planned_destination);
     v["member.planned_date"] = Wareki(removal.effective);
@@ -97,44 +122,53 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
   return v;
 }
 
-PlacedText Text(std::string field, std::string atena, Box box, FontRole font, double size, std::string text,
-                Align align = Align::kLeft) {
+PlacedText Text(std::string field, std::string atena, Box box, FontRole font, double size,
+                std::string text, Align align = Align::kLeft) {
   return TextAt(std::move(field), std::move(atena), box, font, size, std::move(text), align);
 }
 
-void AddMemberBlock(Sheet& sheet, const CertificatePlan& plan, const PrintedPerson& person, double top) {
-  const MemberBlockLayout& block = plan.kind == CertificateKind::kMoveOut ? MoveOutMemberBlock() : MemberBlock();
+void AddMemberBlock(Sheet& sheet, const CertificatePlan& plan, const PrintedPerson& person,
+                    double top) {
+  const MemberBlockLayout& block =
+      plan.kind == CertificateKind::kMoveOut ? MoveOutMemberBlock() : MemberBlock();
   const auto values = MemberValues(plan, person);
   const std::string& atena = person.record.addressee_number;
   auto shift = [top](Box b) { return Box{b.x, b.y + top, b.w, b.h}; };
   // 消除事由 belongs to the 除票 only: elsewhere the cell stays empty, label and all.
-  const bool removed_kind =
-      plan.kind == CertificateKind::kRemovedCopy || plan.kind == CertificateKind::kRemovedItemCertificate;
+  const bool removed_kind = plan.kind == CertificateKind::kRemovedCopy ||
+                            plan.kind == CertificateKind::kRemovedItemCertificate;
   for (const FieldSpec& f : block.fields) {
     const bool shown = f.name != "member.removal" || removed_kind;
     auto found = values.find(f.name);
     std::string value = found == values.end() || !shown ? std::string() : found->second;
-    sheet.texts.push_back(Text(std::string(f.name) + ".label", atena, shift(f.label_box), FontRole::kGothic, 6.5,
-                               shown ? std::string(f.label) : std::string(), Align::kCenter));
-    sheet.texts.push_back(Text(std::string(f.name), atena, shift(f.value_box), f.font, f.size_pt, value));
+    sheet.texts.push_back(Text(std::string(f.name) + ".label", atena, shift(f.label_box),
+                               FontRole::kGothic, 6.5, shown ? std::string(f.label) : std::string(),
+                               Align::kCenter));
+    sheet.texts.push_back(
+        Text(std::string(f.name), atena, shift(f.value_box), f.font, f.size_pt, value));
   }
-  for (const Rule& r : block.rules) sheet.rules.push_back({r.x1, r.y1 + top, r.x2, r.y2 + top, r.width_mm});
+  for (const Rule& r : block.rules)
+    sheet.rules.push_back({r.x1, r.y1 + top, r.x2, r.y2 + top, r.width_mm});
 }
 
 void AddPageHeader(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page) {
-  sheet.texts.push_back(Text("title", "", page.title, FontRole::kGothic, 16, plan.title, Align::kCenter));
+  sheet.texts.push_back(
+      Text("title", "", page.title, FontRole::kGothic, 16, plan.title, Align::kCenter));
   if (plan.official_mark) {
-    PlacedText mark = Text("official_mark", "", page.official_mark, FontRole::kGothic, 14, "公用", Align::kCenter);
+    PlacedText mark = Text("official_mark", "", page.official_mark, FontRole::kGothic, 14, "公用",
+                           Align::kCenter);
     mark.framed = true;
     sheet.texts.push_back(mark);
   }
-  sheet.texts.push_back(Text("header.address.label", "", page.header_address_label, FontRole::kGothic, 8, "住所",
-                             Align::kCenter));
-  sheet.texts.push_back(Text("header.address", "", page.header_address, FontRole::kMincho, 11, plan.household_address));
-  sheet.texts.push_back(Text("header.head.label", "", page.header_head_label, FontRole::kGothic, 8, "世帯主",
-                             Align::kCenter));
-  sheet.texts.push_back(Text("header.head", "", page.header_head, FontRole::kMincho, 11,
-                             plan.items.contains(OptionalItem::kHeadAndRelationship) ? plan.head_name : kMark));
+  sheet.texts.push_back(Text("header.address.label", "", page.header_address_label,
+                             FontRole::kGothic, 8, "住所", Align::kCenter));
+  sheet.texts.push_back(Text("header.address", "", page.header_address, FontRole::kMincho, 11,
+                             plan.household_address));
+  sheet.texts.push_back(Text("header.head.label", "", page.header_head_label, FontRole::kGothic, 8,
+                             "世帯主", Align::kCenter));
+  sheet.texts.push_back(
+      Text("header.head", "", page.header_head, FontRole::kMincho, 11,
+           plan.items.contains(OptionalItem::kHeadAndRelationship) ? plan.head_name : kMark));
   const Box& f = page.header_frame;
   const double kFrame = 0.4;
   sheet.rules.push_back({f.x, f.y, f.x + f.w, f.y, kFrame});
@@ -146,14 +180,14 @@ void AddPageHeader(Sheet& sheet, const CertificatePlan& plan, const PageLayout& 
 }
 
 void AddFooter(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page) {
-  sheet.texts.push_back(Text("footer.certification", "", page.certification, FontRole::kMincho, 10.5,
-                             plan.certification_text));
+  sheet.texts.push_back(Text("footer.certification", "", page.certification, FontRole::kMincho,
+                             10.5, plan.certification_text));
   sheet.texts.push_back(Text("footer.issue_date", "", page.issue_date, FontRole::kMincho, 10.5,
                              FormatWareki(plan.issue_date)));
   if (plan.acting) {
     // The 職務代理者 certifies in the mayor's stead: say whose stead (JK-5.6).
-    sheet.texts.push_back(Text("footer.certifier_acting", "", page.certifier_acting, FontRole::kMincho, 10.5,
-                               plan.acting_for));
+    sheet.texts.push_back(Text("footer.certifier_acting", "", page.certifier_acting,
+                               FontRole::kMincho, 10.5, plan.acting_for));
   }
   sheet.texts.push_back(Text("footer.certifier", "", page.certifier, FontRole::kMincho, 12,
                              Joined({plan.certifier_title, plan.certifier_name})));
@@ -162,8 +196,8 @@ void AddFooter(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page
     sheet.seal_text = plan.seal_text;
   }
   if (plan.kind != CertificateKind::kInspection) {
-    sheet.texts.push_back(Text("footer.seal_note", "", page.seal_note, FontRole::kGothic, plan.seal ? 7 : 10,
-                               plan.seal_note, Align::kCenter));
+    sheet.texts.push_back(Text("footer.seal_note", "", page.seal_note, FontRole::kGothic,
+                               plan.seal ? 7 : 10, plan.seal_note, Align::kCenter));
   }
   if (!plan.move_out_data.empty()) {
     sheet.qr = page.qr;
@@ -176,33 +210,42 @@ void AddFooter(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page
 
 std::vector<Sheet> FillList(const CertificatePlan& plan, int serial) {
   const ListLayout& list = InspectionList();
-  const int rows = static_cast<int>((list.bottom_mm - list.top_mm) / list.row_mm) - 1;  // one for the column heads
+  const int rows = static_cast<int>((list.bottom_mm - list.top_mm) / list.row_mm) -
+                   1;  // one for the column heads
   std::vector<Sheet> sheets;
   for (std::size_t start = 0; start < plan.people.size(); start += rows) {
     Sheet sheet;
-    sheet.texts.push_back(Text("title", "", list.title, FontRole::kGothic, 15, plan.title, Align::kCenter));
-    sheet.texts.push_back(Text("list.area", "", list.area, FontRole::kGothic, 8,
-                               plan.list_condition));
+    sheet.texts.push_back(
+        Text("title", "", list.title, FontRole::kGothic, 15, plan.title, Align::kCenter));
+    sheet.texts.push_back(
+        Text("list.area", "", list.area, FontRole::kGothic, 8, plan.list_condition));
     double y = list.top_mm;
-    const std::pair<const Box*, const char*> kHeads[] = {
-        {&list.name, "氏名"}, {&list.birth, "生年月日"}, {&list.sex, "性別"}, {&list.address, "住所"}};
+    const std::pair<const Box*, const char*> kHeads[] = {{&list.name, "氏名"},
+                                                         {&list.birth, "生年月日"},
+                                                         {&list.sex, "性別"},
+                                                         {&list.address, "住所"}};
     for (const auto& [box, label] : kHeads) {
-      sheet.texts.push_back(Text("list.head", "", {box->x, y, box->w, list.row_mm}, FontRole::kGothic, 8, label,
-                                 Align::kCenter));
+      sheet.texts.push_back(Text("list.head", "", {box->x, y, box->w, list.row_mm},
+                                 FontRole::kGothic, 8, label, Align::kCenter));
     }
-    sheet.rules.push_back({list.name.x, y + list.row_mm, list.address.x + list.address.w, y + list.row_mm, 0.4});
+    sheet.rules.push_back(
+        {list.name.x, y + list.row_mm, list.address.x + list.address.w, y + list.row_mm, 0.4});
     y += list.row_mm;
     for (std::size_t i = start; i < std::min(plan.people.size(), start + rows); ++i) {
       const ResidentRecord& r = plan.people[i].record;
       const bool foreign = r.kind == ResidentKind::kForeign;
-      auto row = [&](const char* field, const Box& column, FontRole font, std::string text, Align align) {
-        sheet.texts.push_back(Text(field, r.addressee_number, {column.x, y, column.w, list.row_mm}, font,
-                                   list.size_pt, std::move(text), align));
+      auto row = [&](const char* field, const Box& column, FontRole font, std::string text,
+                     Align align) {
+        sheet.texts.push_back(Text(field, r.addressee_number, {column.x, y, column.w, list.row_mm},
+                                   font, list.size_pt, std::move(text), align));
       };
       row("list.name", list.name, FontRole::kMincho, r.DisplayName(), Align::kLeft);
       row("list.birth", list.birth, FontRole::kMincho,
-          FormatRecordedDate(r.birth_date, foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki), Align::kLeft);
-      row("list.sex", list.sex, FontRole::kMincho, r.sex == Sex::kMale ? "男" : "女", Align::kCenter);
+          FormatRecordedDate(r.birth_date,
+                             foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki),
+          Align::kLeft);
+      row("list.sex", list.sex, FontRole::kMincho, r.sex == Sex::kMale ? "男" : "女",
+          Align::kCenter);
       row("list.address", list.address, FontRole::kMincho, r.address.Printed(), Align::kLeft);
       y += list.row_mm;
       sheet.rules.push_back({list.name.x, y, list.address.x + list.address.w, y, 0.1});
@@ -213,26 +256,29 @@ std::vector<Sheet> FillList(const CertificatePlan& plan, int serial) {
   for (int i = 0; i < total; ++i) {
     IssueNumber number = plan.number;
     number.serial = serial;
-    sheets[i].texts.push_back(Text("number", "", list.number, FontRole::kGothic, 7.5, number.Text(i + 1, total),
-                                   Align::kRight));
+    sheets[i].texts.push_back(Text("number", "", list.number, FontRole::kGothic, 7.5,
+                                   number.Text(i + 1, total), Align::kRight));
   }
   return sheets;
 }
 
 void AddHistoryHead(Sheet& sheet, double y) {
   const HistoryLayout& h = History();
-  const std::pair<const Box*, const char*> kHeads[] = {
-      {&h.date, "異動日"}, {&h.reason, "異動事由"}, {&h.notified, "届出日"}, {&h.content, "記載内容（異動後）"}};
+  const std::pair<const Box*, const char*> kHeads[] = {{&h.date, "異動日"},
+                                                       {&h.reason, "異動事由"},
+                                                       {&h.notified, "届出日"},
+                                                       {&h.content, "記載内容（異動後）"}};
   for (const auto& [box, label] : kHeads) {
-    sheet.texts.push_back(Text("history.head", "", {box->x, y, box->w, h.row_mm}, FontRole::kGothic, 7, label,
-                               Align::kCenter));
+    sheet.texts.push_back(Text("history.head", "", {box->x, y, box->w, h.row_mm}, FontRole::kGothic,
+                               7, label, Align::kCenter));
   }
   sheet.rules.push_back({h.date.x, y, h.content.x + h.content.w, y, 0.4});
   sheet.rules.push_back({h.date.x, y + h.row_mm, h.content.x + h.content.w, y + h.row_mm, 0.2});
 }
 
 // One person's sheets on the 個人票: the member block, then the history rows, continued.
-void AddIndividual(std::vector<Sheet>& sheets, const CertificatePlan& plan, const PrintedPerson& person) {
+void AddIndividual(std::vector<Sheet>& sheets, const CertificatePlan& plan,
+                   const PrintedPerson& person) {
   const PageLayout& page = CertificatePage();
   const HistoryLayout& h = History();
   Sheet sheet;
@@ -250,21 +296,23 @@ void AddIndividual(std::vector<Sheet>& sheets, const CertificatePlan& plan, cons
     if (y + h.row_mm > h.bottom_mm) {
       sheets.push_back(std::move(sheet));
       sheet = Sheet{};
-      sheet.texts.push_back(Text("title", "", page.title, FontRole::kGothic, 16, plan.title + "（続き）", Align::kCenter));
+      sheet.texts.push_back(Text("title", "", page.title, FontRole::kGothic, 16,
+                                 plan.title + "（続き）", Align::kCenter));
       y = h.top_next_sheets_mm;
       AddHistoryHead(sheet, y);
       y += h.row_mm;
     }
     const ResidentRecord& v = entry.version;
     auto cell = [&](const char* field, const Box& column, std::string text) {
-      sheet.texts.push_back(Text(field, atena, {column.x, y, column.w, h.row_mm}, FontRole::kMincho, h.size_pt,
-                                 std::move(text)));
+      sheet.texts.push_back(Text(field, atena, {column.x, y, column.w, h.row_mm}, FontRole::kMincho,
+                                 h.size_pt, std::move(text)));
     };
     cell("history.date", h.date, Wareki(entry.change.event_date));
     cell("history.reason", h.reason, std::string(InfoOf(entry.change.reason).name_ja));
     cell("history.notified", h.notified, Wareki(entry.change.notification_date));
     cell("history.content", h.content,
-         Joined({v.DisplayName(), plan.katagaki ? v.address.Printed() : v.address.text + v.address.banchi}));
+         Joined({v.DisplayName(),
+                 plan.katagaki ? v.address.Printed() : v.address.text + v.address.banchi}));
     y += h.row_mm;
     sheet.rules.push_back({h.date.x, y, h.content.x + h.content.w, y, 0.1});
   }
@@ -278,8 +326,9 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
   const PageLayout& page = CertificatePage();
   std::vector<Sheet> sheets;
   if (plan.household_form) {
-    const std::size_t per_sheet = static_cast<std::size_t>(
-        plan.kind == CertificateKind::kMoveOut ? page.move_out_members_per_sheet : page.members_per_sheet);
+    const std::size_t per_sheet = static_cast<std::size_t>(plan.kind == CertificateKind::kMoveOut
+                                                               ? page.move_out_members_per_sheet
+                                                               : page.members_per_sheet);
     for (std::size_t start = 0; start < plan.people.size(); start += per_sheet) {
       Sheet sheet;
       AddPageHeader(sheet, plan, page);
@@ -298,7 +347,8 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
     if (i + 1 == total) {
       AddFooter(sheets[i], plan, page);
     } else {
-      sheets[i].texts.push_back(Text("continued", "", page.continued, FontRole::kGothic, 8, "（次葉あり）"));
+      sheets[i].texts.push_back(
+          Text("continued", "", page.continued, FontRole::kGothic, 8, "（次葉あり）"));
     }
     IssueNumber number = plan.number;
     number.serial = serial;
@@ -308,8 +358,8 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
   return sheets;
 }
 
-PlacedText TextAt(std::string field, std::string atena, Box box, FontRole font, double size_pt, std::string text,
-                  Align align) {
+PlacedText TextAt(std::string field, std::string atena, Box box, FontRole font, double size_pt,
+                  std::string text, Align align) {
   PlacedText t;
   t.field = std::move(field);
   t.atena = std::move(atena);
@@ -325,7 +375,8 @@ PlacedText TextAt(std::string field, std::string atena, Box box, FontRole font, 
 std::string DumpSheets(const std::vector<Sheet>& sheets) {
   std::string out;
   char line[160];
-  auto box = [&](int page, const std::string& what, const std::string& atena, const Box& b, double size) {
+  auto box = [&](int page, const std::string& what, const std::string& atena, const Box& b,
+                 double size) {
     std::snprintf(line, sizeof line, "%d %s %s %.1f %.1f %.1f %.1f %.1f ", page, what.c_str(),
                   atena.empty() ? "-" : atena.c_str(), b.x, b.y, b.w, b.h, size);
     out += line;

@@ -21,24 +21,42 @@ constexpr Box Wide(double y, double h) { return {kLabelEnd, y, kRight - kLabelEn
 constexpr double kLabelPt = 6.5;
 
 // Row tops within a block.
-constexpr double r0 = 0, r1 = 5, r2 = 12.5, r3 = 17.5, r4 = 22.5, r5 = 27.5, r6 = 32.5, r7 = 37.5, r8 = 42.5,
-                 kBlockHeight = 47.5;
+constexpr double r0 = 0, r1 = 5, r2 = 12.5, r3 = 17.5, r4 = 22.5, r5 = 27.5, r6 = 32.5, r7 = 37.5,
+                 r8 = 42.5, kBlockHeight = 47.5;
 
-#define JRR_COMMON_FIELDS                                                                               \
-  FieldSpec{"member.kana", "フリガナ", L(r0, 5), V(r0, 5), FontRole::kMincho, 7.5},                     \
-  FieldSpec{"member.individual_number", "個人番号", L2(r0, 5), V2(r0, 5), FontRole::kGothic, 8.5},      \
-  FieldSpec{"member.name", "氏名", L(r1, 7.5), V(r1, 7.5), FontRole::kMincho, 13},                      \
-  FieldSpec{"member.resident_record_code", "住民票コード", L2(r1, 7.5), V2(r1, 7.5), FontRole::kGothic, 8.5}, \
-  FieldSpec{"member.birth", "生年月日", L(r2, 5), V(r2, 5), FontRole::kMincho, 9},                        \
-  FieldSpec{"member.sex", "性別", L2(r2, 5), V2(r2, 5), FontRole::kMincho, 9},                            \
-  FieldSpec{"member.relationship", "続柄", L(r3, 5), V(r3, 5), FontRole::kMincho, 9},                     \
-  FieldSpec{"member.resident_since", "住民となった年月日", L2(r3, 5), V2(r3, 5), FontRole::kMincho, 9},   \
-  FieldSpec{"member.former_name", "旧氏・通称", L(r4, 5), V(r4, 5), FontRole::kMincho, 9},                \
-  FieldSpec{"member.address_since", "住所を定めた年月日", L2(r4, 5), V2(r4, 5), FontRole::kMincho, 9},    \
-  FieldSpec{"member.domicile", "本籍", L(r5, 5), V(r5, 5), FontRole::kMincho, 9},                         \
-  FieldSpec{"member.notified", "届出日", L2(r5, 5), V2(r5, 5), FontRole::kMincho, 9},                     \
-  FieldSpec{"member.head_of_family", "筆頭者", L(r6, 5), V(r6, 5), FontRole::kMincho, 9},                 \
-  FieldSpec{"member.removal", "消除事由", L2(r6, 5), V2(r6, 5), FontRole::kMincho, 8}
+#define JRR_COMMON_FIELDS                                                                      \
+  FieldSpec{"member.kana", "フリガナ", L(r0, 5), V(r0, 5), FontRole::kMincho, 7.5},            \
+      FieldSpec{"member.individual_number", "個人番号", L2(r0, 5), V2(r0, 5),                  \
+                FontRole::kGothic,          8.5},                                              \
+      FieldSpec{"member.name", "氏名", L(r1, 7.5), V(r1, 7.5), FontRole::kMincho, 13},         \
+      FieldSpec{"member.resident_record_code",                                                 \
+                "住民票コード",                                                                \
+                L2(r1, 7.5),                                                                   \
+                V2(r1, 7.5),                                                                   \
+                FontRole::kGothic,                                                             \
+                8.5},                                                                          \
+      FieldSpec{"member.birth", "生年月日", L(r2, 5), V(r2, 5), FontRole::kMincho, 9},         \
+      FieldSpec{"member.sex", "性別", L2(r2, 5), V2(r2, 5), FontRole::kMincho, 9},             \
+      FieldSpec{"member.relationship", "続柄", L(r3, 5), V(r3, 5), FontRole::kMincho, 9},      \
+      FieldSpec{"member.resident_since",                                                       \
+                "住民となった年月日",                                                          \
+                L2(r3, 5),                                                                     \
+                V2(r3, 5),                                                                     \
+                FontRole::kMincho,                                                             \
+                9},                                                                            \
+      FieldSpec{"member.former_name", "旧氏・通称", L(r4, 5), V(r4, 5), FontRole::kMincho, 9}, \
+      FieldSpec{"member.address_since",                                                        \
+                "住所を定めた年月日",                                                          \
+                L2(r4, 5),                                                                     \
+                V2(r4, 5),                                                                     \
+                FontRole::kMincho,                                                             \
+                9},                                                                            \
+      FieldSpec{"member.domicile", "本籍", L(r5, 5), V(r5, 5), FontRole::kMincho, 9},          \
+      FieldSpec{"member.notified", "届出日", L2(r5, 5), V2(r5, 5), FontRole::kMincho, 9},      \
+      FieldSpec{"member.head_of_family", "筆頭者", L(r6, 5), V(r6, 5), FontRole::kMincho, 9},  \
+      FieldSpec {                                                                              \
+    "member.removal", "消除事由", L2(r6, 5), V2(r6, 5), FontRole::kMincho, 8                   \
+  }
 
 constexpr std::array kMemberFields{
     JRR_COMMON_FIELDS,
@@ -55,14 +73,21 @@ constexpr std::array kMoveOutFields{
 
 constexpr double kThin = 0.15, kBold = 0.4;
 constexpr std::array kBlockRules{
-    Rule{kLeft, r0, kRight, r0, kBold},          Rule{kLeft, r1, kRight, r1, kThin},
-    Rule{kLeft, r2, kRight, r2, kThin},          Rule{kLeft, r3, kRight, r3, kThin},
-    Rule{kLeft, r4, kRight, r4, kThin},          Rule{kLeft, r5, kRight, r5, kThin},
-    Rule{kLeft, r6, kRight, r6, kThin},          Rule{kLeft, r7, kRight, r7, kThin},
-    Rule{kLeft, r8, kRight, r8, kThin},          Rule{kLeft, kBlockHeight, kRight, kBlockHeight, kBold},
-    Rule{kLeft, r0, kLeft, kBlockHeight, kBold}, Rule{kRight, r0, kRight, kBlockHeight, kBold},
+    Rule{kLeft, r0, kRight, r0, kBold},
+    Rule{kLeft, r1, kRight, r1, kThin},
+    Rule{kLeft, r2, kRight, r2, kThin},
+    Rule{kLeft, r3, kRight, r3, kThin},
+    Rule{kLeft, r4, kRight, r4, kThin},
+    Rule{kLeft, r5, kRight, r5, kThin},
+    Rule{kLeft, r6, kRight, r6, kThin},
+    Rule{kLeft, r7, kRight, r7, kThin},
+    Rule{kLeft, r8, kRight, r8, kThin},
+    Rule{kLeft, kBlockHeight, kRight, kBlockHeight, kBold},
+    Rule{kLeft, r0, kLeft, kBlockHeight, kBold},
+    Rule{kRight, r0, kRight, kBlockHeight, kBold},
     Rule{kLabelEnd, r0, kLabelEnd, kBlockHeight, kThin},
-    Rule{kMiddle, r0, kMiddle, r7, kThin},       Rule{kSecondValue, r0, kSecondValue, r7, kThin},
+    Rule{kMiddle, r0, kMiddle, r7, kThin},
+    Rule{kSecondValue, r0, kSecondValue, r7, kThin},
 };
 
 }  // namespace

@@ -8,7 +8,8 @@ namespace {
 
 constexpr double kLeft = 15, kWidth = 180, kBottom = 277, kRow = 7;
 
-PlacedText At(std::string field, Box box, FontRole font, double size, std::string text, Align align = Align::kLeft) {
+PlacedText At(std::string field, Box box, FontRole font, double size, std::string text,
+              Align align = Align::kLeft) {
   return TextAt(std::move(field), "", box, font, size, std::move(text), align);
 }
 
@@ -36,7 +37,8 @@ std::vector<double> Columns(std::size_t count) {
 std::vector<Sheet> FillNotice(const NoticeDocument& d) {
   std::vector<Sheet> sheets(1);
   Sheet* sheet = &sheets.back();
-  auto put = [&](const char* field, Box box, FontRole font, double size, std::string text, Align align = Align::kLeft) {
+  auto put = [&](const char* field, Box box, FontRole font, double size, std::string text,
+                 Align align = Align::kLeft) {
     sheet->texts.push_back(At(field, box, font, size, std::move(text), align));
   };
   put("header.reference", {120, 12, 75, 5}, FontRole::kGothic, 9, d.reference, Align::kRight);
@@ -44,7 +46,8 @@ std::vector<Sheet> FillNotice(const NoticeDocument& d) {
   double y = 28;
   if (!d.recipient_name.empty()) {
     put("recipient.address", {kLeft, y, 150, 7}, FontRole::kMincho, 11, d.recipient_address);
-    put("recipient.name", {kLeft, y + 8, 150, 8}, FontRole::kMincho, 13, d.recipient_name + "\u3000様");
+    put("recipient.name", {kLeft, y + 8, 150, 8}, FontRole::kMincho, 13,
+        d.recipient_name + "\u3000様");
     y += 20;
   }
   put("sender", {90, y, 105, 7}, FontRole::kMincho, 11, d.sender, Align::kRight);
@@ -59,7 +62,8 @@ std::vector<Sheet> FillNotice(const NoticeDocument& d) {
   for (const auto& [label, value] : d.items) {
     Frame(*sheet, kLeft, y, 45, kRow);
     Frame(*sheet, kLeft + 45, y, kWidth - 45, kRow);
-    put("item.label", {kLeft + 1, y + 0.5, 43, kRow - 1}, FontRole::kGothic, 9, label, Align::kCenter);
+    put("item.label", {kLeft + 1, y + 0.5, 43, kRow - 1}, FontRole::kGothic, 9, label,
+        Align::kCenter);
     put("item.value", {kLeft + 47, y + 0.5, kWidth - 49, kRow - 1}, FontRole::kMincho, 10, value);
     y += kRow;
   }
@@ -71,8 +75,8 @@ std::vector<Sheet> FillNotice(const NoticeDocument& d) {
       for (std::size_t c = 0; c < widths.size(); ++c) {
         Frame(*sheet, x, y, widths[c], kRow);
         put(heading ? "table.heading" : "table.cell", {x + 1, y + 0.5, widths[c] - 2, kRow - 1},
-            heading ? FontRole::kGothic : FontRole::kMincho, heading ? 8.5 : 9, c < cells.size() ? cells[c] : "",
-            heading ? Align::kCenter : Align::kLeft);
+            heading ? FontRole::kGothic : FontRole::kMincho, heading ? 8.5 : 9,
+            c < cells.size() ? cells[c] : "", heading ? Align::kCenter : Align::kLeft);
         x += widths[c];
       }
       y += kRow;
@@ -83,19 +87,22 @@ std::vector<Sheet> FillNotice(const NoticeDocument& d) {
         sheets.emplace_back();
         sheet = &sheets.back();
         y = 15;
-        put("title", {kLeft, y, kWidth, 8}, FontRole::kGothic, 12, d.title + "（続き）", Align::kCenter);
+        put("title", {kLeft, y, kWidth, 8}, FontRole::kGothic, 12, d.title + "（続き）",
+            Align::kCenter);
         y += 12;
         row(d.table.front(), true);
       }
       row(d.table[r], false);
     }
     if (d.table.size() == 1) {
-      put("table.none", {kLeft, y + 2, kWidth, 6}, FontRole::kGothic, 10, "該当者はいません。", Align::kCenter);
+      put("table.none", {kLeft, y + 2, kWidth, 6}, FontRole::kGothic, 10, "該当者はいません。",
+          Align::kCenter);
     }
   }
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    sheets[i].texts.push_back(At("footer.page", {kLeft, kBottom + 6, kWidth, 5}, FontRole::kGothic, 8,
-                                 std::to_string(i + 1) + " / " + std::to_string(sheets.size()), Align::kCenter));
+    sheets[i].texts.push_back(At("footer.page", {kLeft, kBottom + 6, kWidth, 5}, FontRole::kGothic,
+                                 8, std::to_string(i + 1) + " / " + std::to_string(sheets.size()),
+                                 Align::kCenter));
   }
   return sheets;
 }

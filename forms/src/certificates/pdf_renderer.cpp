@@ -83,8 +83,9 @@ struct PdfRenderer::Impl {
       }
       pango_font_description_free(wanted);
       if (loaded != family) {
-        throw std::runtime_error(std::string("certificate font not installed: ") + family +
-                                 " (scripts/install-deps installs fonts-ipamj-mincho and fonts-ipaexfont)");
+        throw std::runtime_error(
+            std::string("certificate font not installed: ") + family +
+            " (scripts/install-deps installs fonts-ipamj-mincho and fonts-ipaexfont)");
       }
     }
   }
@@ -99,7 +100,8 @@ struct PdfRenderer::Impl {
   // A layout of the text at `size` points, in the text's font.
   PangoLayout* Layout(const PlacedText& t, double size) {
     PangoLayout* layout = pango_layout_new(context);
-    PangoFontDescription* desc = pango_font_description_copy(t.font == FontRole::kMincho ? mincho : gothic);
+    PangoFontDescription* desc =
+        pango_font_description_copy(t.font == FontRole::kMincho ? mincho : gothic);
     pango_font_description_set_size(desc, static_cast<gint>(std::lround(size * PANGO_SCALE)));
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
@@ -157,7 +159,12 @@ struct PdfRenderer::Impl {
     for (std::size_t i = 0; i < text.size();) {
       std::size_t n = 1;
       const auto c = static_cast<unsigned char>(text[i]);
-      if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
+      if (c >= 0xF0)
+        n = 4;
+      else if (c >= 0xE0)
+        n = 3;
+      else if (c >= 0xC0)
+        n = 2;
       chars.push_back(text.substr(i, n));
       i += n;
     }
@@ -202,7 +209,8 @@ struct PdfRenderer::Impl {
     }
     cairo_save(cr);
     cairo_translate(cr, Pt(box.x), Pt(box.y));
-    cairo_scale(cr, Pt(box.w) / cairo_image_surface_get_width(image), Pt(box.h) / cairo_image_surface_get_height(image));
+    cairo_scale(cr, Pt(box.w) / cairo_image_surface_get_width(image),
+                Pt(box.h) / cairo_image_surface_get_height(image));
     cairo_set_source_surface(cr, image, 0, 0);
     cairo_paint(cr);
     cairo_restore(cr);
@@ -210,8 +218,9 @@ struct PdfRenderer::Impl {
   }
 
   void DrawQr(cairo_t* cr, const Box& box, const std::string& data) {
-    QRcode* code = QRcode_encodeData(static_cast<int>(data.size()), reinterpret_cast<const unsigned char*>(data.data()),
-                                     0, QR_ECLEVEL_M);
+    QRcode* code =
+        QRcode_encodeData(static_cast<int>(data.size()),
+                          reinterpret_cast<const unsigned char*>(data.data()), 0, QR_ECLEVEL_M);
     if (code == nullptr) throw std::runtime_error("QR code: the data does not fit");
     const int quiet = 4;
     const double module = Pt(box.w) / (code->width + 2 * quiet);
@@ -219,7 +228,8 @@ struct PdfRenderer::Impl {
     for (int y = 0; y < code->width; ++y) {
       for (int x = 0; x < code->width; ++x) {
         if (code->data[y * code->width + x] & 1) {
-          cairo_rectangle(cr, Pt(box.x) + (x + quiet) * module, Pt(box.y) + (y + quiet) * module, module, module);
+          cairo_rectangle(cr, Pt(box.x) + (x + quiet) * module, Pt(box.y) + (y + quiet) * module,
+                          module, module);
         }
       }
     }
@@ -273,10 +283,11 @@ struct PdfRenderer::Impl {
     if (sheet.image) DrawImage(cr, *sheet.image, sheet.image_png);
   }
 
-  std::string Pdf(const std::vector<std::vector<Sheet>>& copies, OverflowPolicy policy, const std::string& title) {
+  std::string Pdf(const std::vector<std::vector<Sheet>>& copies, OverflowPolicy policy,
+                  const std::string& title) {
     std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendToString, &bytes, Pt(kA4Portrait.width_mm),
-                                                                   Pt(kA4Portrait.height_mm));
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+        AppendToString, &bytes, Pt(kA4Portrait.width_mm), Pt(kA4Portrait.height_mm));
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "jrr");
     cairo_t* cr = cairo_create(surface);
@@ -292,8 +303,9 @@ struct PdfRenderer::Impl {
     const cairo_status_t finish = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS || finish != CAIRO_STATUS_SUCCESS) {
-      throw std::runtime_error(std::string("PDF rendering failed: ") +
-                               cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : finish));
+      throw std::runtime_error(
+          std::string("PDF rendering failed: ") +
+          cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : finish));
     }
     return bytes;
   }
@@ -331,7 +343,8 @@ std::string PdfRenderer::Render(const CertificatePlan& plan, const std::vector<i
   return impl_->Pdf(copies, plan.overflow, plan.title);
 }
 
-std::string PdfRenderer::RenderSheets(const std::vector<Sheet>& sheets, OverflowPolicy policy, const std::string& title) {
+std::string PdfRenderer::RenderSheets(const std::vector<Sheet>& sheets, OverflowPolicy policy,
+                                      const std::string& title) {
   std::lock_guard lock(impl_->mutex);
   return impl_->Pdf({sheets}, policy, title);
 }

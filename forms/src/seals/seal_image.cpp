@@ -5,8 +5,8 @@
 #include <Poco/SHA2Engine.h>
 #include <cairo.h>
 #include <jpeglib.h>
-#include <png.h>
 #include <pango/pangocairo.h>
+#include <png.h>
 
 #include <algorithm>
 #include <cmath>
@@ -68,7 +68,8 @@ std::string EncodePng(cairo_surface_t* surface) {
   png_set_write_fn(
       png, &out,
       [](png_structp p, png_bytep bytes, png_size_t length) {
-        static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(bytes), length);
+        static_cast<std::string*>(png_get_io_ptr(p))
+            ->append(reinterpret_cast<const char*>(bytes), length);
       },
       nullptr);
   png_set_compression_level(png, 1);
@@ -97,7 +98,9 @@ std::string EncodePng(cairo_surface_t* surface) {
 }
 
 // Ink: darker than the middle grey and not transparent. Red ink counts (its luminance is low).
-bool IsInk(int r, int g, int b, int a) { return a > 128 && (299 * r + 587 * g + 114 * b) / 1000 < 160; }
+bool IsInk(int r, int g, int b, int a) {
+  return a > 128 && (299 * r + 587 * g + 114 * b) / 1000 < 160;
+}
 
 uint32_t BigEndian32(std::string_view bytes, std::size_t at) {
   uint32_t v = 0;
@@ -113,7 +116,8 @@ std::optional<std::pair<uint32_t, uint32_t>> PngSize(std::string_view bytes) {
 }
 
 bool TooLarge(uint64_t width, uint64_t height) {
-  return width > kMaxImpressionSide || height > kMaxImpressionSide || width * height > kMaxImpressionPixels;
+  return width > kMaxImpressionSide || height > kMaxImpressionSide ||
+         width * height > kMaxImpressionPixels;
 }
 
 std::optional<Gray> DecodePng(std::string_view bytes) {
@@ -152,7 +156,9 @@ struct JpegError {
   std::jmp_buf jump;
 };
 
-void OnJpegError(j_common_ptr info) { std::longjmp(reinterpret_cast<JpegError*>(info->err)->jump, 1); }
+void OnJpegError(j_common_ptr info) {
+  std::longjmp(reinterpret_cast<JpegError*>(info->err)->jump, 1);
+}
 
 // The width and height a JPEG declares in its frame header, read by libjpeg without decoding.
 std::optional<std::pair<uint32_t, uint32_t>> JpegSize(std::string_view bytes) {
@@ -165,9 +171,11 @@ std::optional<std::pair<uint32_t, uint32_t>> JpegSize(std::string_view bytes) {
     return std::nullopt;
   }
   jpeg_create_decompress(&info);
-  jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
+  jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()),
+               static_cast<unsigned long>(bytes.size()));
   std::optional<std::pair<uint32_t, uint32_t>> size;
-  if (jpeg_read_header(&info, TRUE) == JPEG_HEADER_OK) size = std::pair{info.image_width, info.image_height};
+  if (jpeg_read_header(&info, TRUE) == JPEG_HEADER_OK)
+    size = std::pair{info.image_width, info.image_height};
   jpeg_destroy_decompress(&info);
   return size;
 }
@@ -183,8 +191,10 @@ std::optional<Gray> DecodeJpeg(std::string_view bytes) {
     return std::nullopt;
   }
   jpeg_create_decompress(&info);
-  jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
-  if (jpeg_read_header(&info, TRUE) != JPEG_HEADER_OK || TooLarge(info.image_width, info.image_height)) {
+  jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()),
+               static_cast<unsigned long>(bytes.size()));
+  if (jpeg_read_header(&info, TRUE) != JPEG_HEADER_OK ||
+      TooLarge(info.image_width, info.image_height)) {
     jpeg_destroy_decompress(&info);
     return std::nullopt;
   }
@@ -199,7 +209,8 @@ std::optional<Gray> DecodeJpeg(std::string_view bytes) {
     unsigned char* rows[1] = {row.data()};
     jpeg_read_scanlines(&info, rows, 1);
     for (int x = 0; x < g.width; ++x) {
-      g.ink[static_cast<std::size_t>(y) * g.width + x] = IsInk(row[x * 3], row[x * 3 + 1], row[x * 3 + 2], 255) ? 1 : 0;
+      g.ink[static_cast<std::size_t>(y) * g.width + x] =
+          IsInk(row[x * 3], row[x * 3 + 1], row[x * 3 + 2], 255) ? 1 : 0;
     }
   }
   jpeg_finish_decompress(&info);
@@ -217,7 +228,8 @@ double Cross(const Point& o, const Point& a, const Point& b) {
 
 // Convex hull (monotone chain) of the ink pixels' corners.
 std::vector<Point> Hull(std::vector<Point> points) {
-  std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  std::sort(points.begin(), points.end(),
+            [](const Point& a, const Point& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
   std::vector<Point> hull(2 * points.size());
   std::size_t k = 0;
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -235,7 +247,8 @@ std::vector<Point> Hull(std::vector<Point> points) {
 }  // namespace
 
 Result<MeasuredImpression> MeasureImpression(std::string_view bytes, double dpi) {
-  if (!(dpi >= 100 && dpi <= 2400)) return MakeError(ErrorCode::kInvalidInput, "seal.image_resolution");
+  if (!(dpi >= 100 && dpi <= 2400))
+    return MakeError(ErrorCode::kInvalidInput, "seal.image_resolution");
   // Refused from the header, before any pixel is decoded: a small file can declare a huge image.
   if (bytes.size() > 8 && bytes.substr(1, 3) == "PNG") {
     const auto size = PngSize(bytes);
@@ -244,7 +257,8 @@ Result<MeasuredImpression> MeasureImpression(std::string_view bytes, double dpi)
                        std::to_string(size->first) + "x" + std::to_string(size->second));
     }
   }
-  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
+  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+      static_cast<unsigned char>(bytes[1]) == 0xD8) {
     if (const auto size = JpegSize(bytes); size && TooLarge(size->first, size->second)) {
       return MakeError(ErrorCode::kInvalidInput, "seal.image_too_large",
                        std::to_string(size->first) + "x" + std::to_string(size->second));
@@ -256,7 +270,8 @@ Result<MeasuredImpression> MeasureImpression(std::string_view bytes, double dpi)
       static_cast<unsigned char>(bytes[1]) == 0xD8) {
     image = DecodeJpeg(bytes);
   }
-  if (!image || image->width == 0) return MakeError(ErrorCode::kInvalidInput, "seal.image_unreadable");
+  if (!image || image->width == 0)
+    return MakeError(ErrorCode::kInvalidInput, "seal.image_unreadable");
   // The ink's edge pixels (an ink pixel with a non-ink neighbour) are enough for the hull.
   std::vector<Point> corners;
   int left = image->width, right = -1, top = image->height, bottom = -1;
@@ -267,7 +282,8 @@ Result<MeasuredImpression> MeasureImpression(std::string_view bytes, double dpi)
   for (int y = 0; y < image->height; ++y) {
     for (int x = 0; x < image->width; ++x) {
       if (!ink(x, y)) continue;
-      left = std::min(left, x), right = std::max(right, x), top = std::min(top, y), bottom = std::max(bottom, y);
+      left = std::min(left, x), right = std::max(right, x), top = std::min(top, y),
+      bottom = std::max(bottom, y);
       if (ink(x - 1, y) && ink(x + 1, y) && ink(x, y - 1) && ink(x, y + 1)) continue;
       for (double dx : {0.0, 1.0}) {
         for (double dy : {0.0, 1.0}) corners.push_back({x + dx, y + dy});
@@ -293,7 +309,8 @@ Result<MeasuredImpression> MeasureImpression(std::string_view bytes, double dpi)
   // Crop to the ink with a 1 mm margin, as ink on a transparent page, and digest the pixels.
   const int margin = static_cast<int>(std::lround(1.0 / mm_per_px));
   const int x0 = std::max(0, left - margin), y0 = std::max(0, top - margin);
-  const int x1 = std::min(image->width, right + 1 + margin), y1 = std::min(image->height, bottom + 1 + margin);
+  const int x1 = std::min(image->width, right + 1 + margin),
+            y1 = std::min(image->height, bottom + 1 + margin);
   cairo_surface_t* crop = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
   cairo_surface_flush(crop);
   unsigned char* data = cairo_image_surface_get_data(crop);
@@ -324,7 +341,8 @@ Result<MeasuredImpression> MeasureImpression(std::string_view bytes, double dpi)
   return out;
 }
 
-std::string DrawSampleImpression(double diameter_mm, double dpi, const std::string& text, double degrees) {
+std::string DrawSampleImpression(double diameter_mm, double dpi, const std::string& text,
+                                 double degrees) {
   const double px_per_mm = dpi / 25.4;
   const int size = static_cast<int>(std::ceil((diameter_mm + 10) * px_per_mm));
   cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, size, size);

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/core/database.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <vector>
-
-#include <sqlite3.h>
-
 #include <stdexcept>
+#include <vector>
 
 #include "jrr/domain/core/storage_error.h"
 
@@ -50,12 +49,15 @@ class SqlProfile {
   void Write() {
     std::lock_guard lock(mutex_);
     std::vector<std::pair<std::string, Entry>> rows(entries_.begin(), entries_.end());
-    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.nanoseconds > b.second.nanoseconds; });
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a.second.nanoseconds > b.second.nanoseconds;
+    });
     std::ofstream out(path_);
     out << "seconds\tcount\tus_each\tsql\n";
     for (const auto& [sql, e] : rows) {
-      out << e.nanoseconds / 1e9 << '\t' << e.count << '\t' << (e.nanoseconds / 1e3) / static_cast<double>(e.count) << '\t'
-          << sql.substr(0, 300) << '\n';
+      out << e.nanoseconds / 1e9 << '\t' << e.count << '\t'
+          << (e.nanoseconds / 1e3) / static_cast<double>(e.count) << '\t' << sql.substr(0, 300)
+          << '\n';
     }
   }
   std::string path_;
@@ -97,7 +99,8 @@ Database::Database(const std::string& path, const DatabaseOptions& options) : pa
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
-  if (SqlProfile::Get() != nullptr) sqlite3_trace_v2(db_, SQLITE_TRACE_PROFILE, &SqlProfile::Trace, nullptr);
+  if (SqlProfile::Get() != nullptr)
+    sqlite3_trace_v2(db_, SQLITE_TRACE_PROFILE, &SqlProfile::Trace, nullptr);
   try {
     if (!options.read_only) {
       // Before WAL: a WAL file's page size is fixed once it exists; on an existing file a no-op.
@@ -144,7 +147,8 @@ void Database::Execute(std::string_view sql) {
 }
 
 StatementLease Database::Prepare(std::string_view sql) {
-  RecentText& recent = recent_[(reinterpret_cast<std::uintptr_t>(sql.data()) >> 3) % recent_.size()];
+  RecentText& recent =
+      recent_[(reinterpret_cast<std::uintptr_t>(sql.data()) >> 3) % recent_.size()];
   Statement* statement = nullptr;
   if (recent.data == sql.data() && recent.text != nullptr && *recent.text == sql) {
     statement = recent.statement;
@@ -155,8 +159,9 @@ StatementLease Database::Prepare(std::string_view sql) {
       const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                         SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
       if (rc != SQLITE_OK) ThrowError(rc, "prepare");
-      found = cache_.emplace(std::string(sql), std::unique_ptr<Statement>(new Statement(*this, stmt)))
-                  .first;
+      found =
+          cache_.emplace(std::string(sql), std::unique_ptr<Statement>(new Statement(*this, stmt)))
+              .first;
     }
     statement = found->second.get();
     recent = {sql.data(), &found->first, statement};
@@ -243,8 +248,9 @@ int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(stm
 std::string Statement::ColumnText(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
   const int bytes = sqlite3_column_bytes(stmt_, column);
-  return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text),
-                                                       static_cast<std::size_t>(bytes));
+  return text == nullptr
+             ? std::string()
+             : std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(bytes));
 }
 
 double Statement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
@@ -252,7 +258,9 @@ double Statement::ColumnDouble(int column) const { return sqlite3_column_double(
 std::string Statement::ColumnBlob(int column) const {
   const void* bytes = sqlite3_column_blob(stmt_, column);
   const int size = sqlite3_column_bytes(stmt_, column);
-  return bytes == nullptr ? std::string() : std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
+  return bytes == nullptr
+             ? std::string()
+             : std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
 }
 
 bool Statement::ColumnIsNull(int column) const {
@@ -274,7 +282,8 @@ StatementLease::~StatementLease() {
 }
 
 int64_t InsertRows(Database& db, std::string_view head, std::string_view row, std::size_t count,
-                   std::size_t per_statement, const std::function<void(Statement&, int, std::size_t)>& bind) {
+                   std::size_t per_statement,
+                   const std::function<void(Statement&, int, std::size_t)>& bind) {
   const int per_row = static_cast<int>(std::count(row.begin(), row.end(), '?'));
   auto sql_for = [&](std::size_t rows) {
     std::string sql(head);

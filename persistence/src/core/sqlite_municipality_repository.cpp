@@ -13,8 +13,8 @@ Result<Municipality> SqliteMunicipalityRepository::Get() {
   auto municipality = Municipality::Create(statement->ColumnText(0), statement->ColumnText(1));
   if (!municipality) {
     // The row was validated on the way in; a bad row means the file was edited outside jrr.
-    throw StorageError("storage.failure", "municipality row fails validation: " +
-                                              municipality.error().rule_id);
+    throw StorageError("storage.failure",
+                       "municipality row fails validation: " + municipality.error().rule_id);
   }
   return municipality;
 }

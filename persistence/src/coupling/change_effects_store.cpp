@@ -43,14 +43,16 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
         if (r.Active()) facts.active_seals.push_back(std::move(r));
       }
     }
-    if (!facts.active_seals.empty()) facts.seal_settings = SqliteRegisterSettings(db).GetSealSettings();
+    if (!facts.active_seals.empty())
+      facts.seal_settings = SqliteRegisterSettings(db).GetSealSettings();
   }
   // Only a 転出 changes a 支援措置 (JK-3.4): the measures of the others are not read.
   if (MovesOut(outcome)) {
     SqliteProtectionRegister protections(db);
     for (const ResidentRecord& v : outcome.versions) {
       if (v.status != ResidentStatus::kRemoved) continue;
-      for (SupportMeasure& m : protections.MeasuresFor(v.addressee_number)) facts.measures.push_back(std::move(m));
+      for (SupportMeasure& m : protections.MeasuresFor(v.addressee_number))
+        facts.measures.push_back(std::move(m));
     }
   }
   if (before != nullptr) {
@@ -58,18 +60,20 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
   } else {
     SqliteResidentStore residents(db);
     for (const ResidentRecord& v : outcome.versions) {
-      facts.before.push_back(v.history_number > 1 ? residents.Version(v.addressee_number, v.history_number - 1)
-                                                  : std::nullopt);
+      facts.before.push_back(v.history_number > 1
+                                 ? residents.Version(v.addressee_number, v.history_number - 1)
+                                 : std::nullopt);
     }
   }
   if (!outcome.change.move_out_information.empty()) {
-    const MoveOutInformationUse use = MoveOutInformationState(db, outcome.change.move_out_information);
+    const MoveOutInformationUse use =
+        MoveOutInformationState(db, outcome.change.move_out_information);
     if (use.used_by) {
       facts.move_out_information = ChangeEffectFacts::Information::kUsed;
       facts.information_used_by = *use.used_by;
     } else {
-      facts.move_out_information =
-          use.received ? ChangeEffectFacts::Information::kReceived : ChangeEffectFacts::Information::kUnknown;
+      facts.move_out_information = use.received ? ChangeEffectFacts::Information::kReceived
+                                                : ChangeEffectFacts::Information::kUnknown;
     }
   }
   return facts;
@@ -78,7 +82,8 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
 Status ApplyChangeEffects(Database& db, const ChangeOutcome& outcome, const ChangeEffects& effects,
                           ChangeEffectWorkingSet* working) {
   const ChangeRecord& change = outcome.change;
-  for (const SealRegistration& ended : effects.seals_ended) SaveSealEndedByChange(db, ended, change);
+  for (const SealRegistration& ended : effects.seals_ended)
+    SaveSealEndedByChange(db, ended, change);
   if (!effects.measures_switched.empty()) {
     SqliteProtectionRegister protections(db);
     for (const SupportMeasure& m : effects.measures_switched) {
@@ -87,11 +92,14 @@ Status ApplyChangeEffects(Database& db, const ChangeOutcome& outcome, const Chan
   }
   FuhyoWorkingSet* fuhyo = working != nullptr ? working->fuhyo : nullptr;
   for (const FuhyoEffect& f : effects.fuhyo) {
-    if (auto applied = ApplyFuhyoChange(db, f.notice, f.ours, f.addressee_number, change.change_id, fuhyo); !applied) {
+    if (auto applied =
+            ApplyFuhyoChange(db, f.notice, f.ours, f.addressee_number, change.change_id, fuhyo);
+        !applied) {
       return applied;
     }
   }
-  if (effects.takes_move_out_information) TakeMoveOutInformation(db, change.move_out_information, change.change_id);
+  if (effects.takes_move_out_information)
+    TakeMoveOutInformation(db, change.move_out_information, change.change_id);
   for (const CsEffect& message : effects.cs) {
     QueueCsMessage(db, message.from, message.kind, message.to, change.change_id, message.payload,
                    working != nullptr ? &working->cs : nullptr);

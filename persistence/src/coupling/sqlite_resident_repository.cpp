@@ -3,7 +3,8 @@
 
 namespace jrr {
 
-Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change, std::vector<ResidentRecord> versions,
+Result<ChangeOutcome> SqliteResidentRepository::Append(ChangeRecord change,
+                                                       std::vector<ResidentRecord> versions,
                                                        const std::vector<VersionStamp>& read_set) {
   Transaction transaction(db_);
   auto outcome = SqliteResidentStore::Append(std::move(change), std::move(versions), read_set);

@@ -2,14 +2,14 @@
 #include "jrr/persistence/cs/sqlite_cs_exchange.h"
 
 #include "jrr/domain/certificates/certificate.h"
-#include "jrr/domain/fuhyo/fuhyo.h"
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/domain/fuhyo/fuhyo.h"
 #include "jrr/domain/records/move_out_certificate.h"
 #include "jrr/domain/records/resident_changes.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
 #include "jrr/domain/records/resident_repository.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr {
 namespace {
@@ -17,24 +17,33 @@ namespace {
 constexpr std::string_view kInboxOperator = "cs-inbox";
 
 CsKind KindOf(const std::string& code) {
-  return code == CsKindCode(CsKind::kMoveInNotice) ? CsKind::kMoveInNotice : CsKind::kMoveOutInformation;
+  return code == CsKindCode(CsKind::kMoveInNotice) ? CsKind::kMoveInNotice
+                                                   : CsKind::kMoveOutInformation;
 }
 
 // The outbox's next rowid, which the message id carries: max(rowid) is one index step; ids stay
 // unique among registers by the sender's name.
-int64_t NextOutboxRow(Database& db) { return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox"); }
+int64_t NextOutboxRow(Database& db) {
+  return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox");
+}
 
 }  // namespace
 
-void QueueCsMessage(Database& db, const std::string& ours, CsKind kind, const std::string& to, int64_t change_id,
-                    std::string payload, CsWorkingSet* working) {
+void QueueCsMessage(Database& db, const std::string& ours, CsKind kind, const std::string& to,
+                    int64_t change_id, std::string payload, CsWorkingSet* working) {
   // A working set counts instead (the rows it numbers get exactly those rowids: nobody else inserts).
   if (working != nullptr && working->next_row == 0) working->next_row = NextOutboxRow(db);
   const int64_t row = working == nullptr ? NextOutboxRow(db) : working->next_row++;
   CsMessage message{ours + "-CS-" + std::to_string(row), kind, ours, to, std::move(payload)};
-  db.Prepare("INSERT INTO cs_outbox(notice_id, kind, to_municipality, change_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-      ->Bind(1, message.id).Bind(2, CsKindCode(kind)).Bind(3, to).Bind(4, change_id)
-      .Bind(5, EncodeCsMessage(message)).Bind(6, UtcTimestampNow())
+  db.Prepare(
+        "INSERT INTO cs_outbox(notice_id, kind, to_municipality, change_id, body, created_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      ->Bind(1, message.id)
+      .Bind(2, CsKindCode(kind))
+      .Bind(3, to)
+      .Bind(4, change_id)
+      .Bind(5, EncodeCsMessage(message))
+      .Bind(6, UtcTimestampNow())
       .Run();
 }
 
@@ -49,23 +58,27 @@ Result<std::string> FindMover(ResidentRepository& residents, const MoveInNoticeP
   std::vector<ResidentRecord> found;
   if (!p.resident_record_code.empty()) {
     for (ResidentRecord& r : residents.FindByNumber(p.resident_record_code)) {
-      if (r.resident_record_code == p.resident_record_code && awaiting(r)) found.push_back(std::move(r));
+      if (r.resident_record_code == p.resident_record_code && awaiting(r))
+        found.push_back(std::move(r));
     }
   }
   if (found.empty() && p.birth_date && !p.family_name.empty()) {
-    for (ResidentRecord& r : residents.FindRemovedByBasicFacts(p.family_name, p.given_name, p.sex, *p.birth_date)) {
+    for (ResidentRecord& r :
+         residents.FindRemovedByBasicFacts(p.family_name, p.given_name, p.sex, *p.birth_date)) {
       if (awaiting(r)) found.push_back(std::move(r));
     }
   }
-  if (found.empty()) return MakeError(ErrorCode::kRuleViolation, "cs.person_not_found", p.resident_record_code);
-  if (found.size() > 1) return MakeError(ErrorCode::kRuleViolation, "cs.person_ambiguous", p.resident_record_code);
+  if (found.empty())
+    return MakeError(ErrorCode::kRuleViolation, "cs.person_not_found", p.resident_record_code);
+  if (found.size() > 1)
+    return MakeError(ErrorCode::kRuleViolation, "cs.person_ambiguous", p.resident_record_code);
   return found.front().addressee_number;
 }
 
 // 転入通知の受理 (JK-4.1.3.1.2) of one notice, as a 異動 by the CS inbox. Returns the 異動 or the
 // rule id that refused it.
-Result<ChangeOutcome> ApplyMoveInNotice(ResidentRepository& residents, const CsMessage& message, CalendarDate today,
-                                        int64_t now_epoch_seconds) {
+Result<ChangeOutcome> ApplyMoveInNotice(ResidentRepository& residents, const CsMessage& message,
+                                        CalendarDate today, int64_t now_epoch_seconds) {
   auto notice = DecodeMoveInNotice(message.payload);
   if (!notice) return notice.error();
   MoveInNoticeCommand command;
@@ -79,7 +92,8 @@ Result<ChangeOutcome> ApplyMoveInNotice(ResidentRepository& residents, const CsM
     if (!atena) return atena.error();
     command.persons.push_back(*atena);
   }
-  ResidentChanges changes(residents, ChangeContext{today, std::string(kInboxOperator), "CS", "CS", now_epoch_seconds});
+  ResidentChanges changes(
+      residents, ChangeContext{today, std::string(kInboxOperator), "CS", "CS", now_epoch_seconds});
   return changes.MoveInNotice(command);
 }
 
@@ -95,13 +109,16 @@ CsEntry ReadEntry(Statement& row, bool inbox) {
     e.body = row.ColumnText(6);
   } else {
     e.failures = static_cast<int>(row.ColumnInt(6));
-    e.state = row.ColumnInt(5) > 0 ? "送付済み" : e.failures >= kMaxDeliveryAttempts ? "送付不能" : "未送付";
+    e.state = row.ColumnInt(5) > 0                 ? "送付済み"
+              : e.failures >= kMaxDeliveryAttempts ? "送付不能"
+                                                   : "未送付";
   }
   return e;
 }
 
 constexpr std::string_view kInboxColumns =
-    "SELECT i.notice_id, i.kind, i.from_municipality, i.received_at, coalesce(u.change_id, i.change_id), "
+    "SELECT i.notice_id, i.kind, i.from_municipality, i.received_at, coalesce(u.change_id, "
+    "i.change_id), "
     "CASE WHEN u.change_id IS NOT NULL THEN 'used' ELSE i.outcome END, i.body "
     "FROM cs_inbox i LEFT JOIN cs_inbox_use u ON u.notice_id = i.notice_id ";
 
@@ -111,7 +128,8 @@ MoveOutInformationUse MoveOutInformationState(Database& db, std::string_view not
   MoveOutInformationUse use;
   auto received = db.Prepare("SELECT kind, outcome FROM cs_inbox WHERE notice_id = ?1");
   received->Bind(1, notice_id);
-  use.received = received->Step() && received->ColumnText(0) == CsKindCode(CsKind::kMoveOutInformation) &&
+  use.received = received->Step() &&
+                 received->ColumnText(0) == CsKindCode(CsKind::kMoveOutInformation) &&
                  received->ColumnText(1) == kCsReceived;
   auto used = db.Prepare("SELECT change_id FROM cs_inbox_use WHERE notice_id = ?1");
   used->Bind(1, notice_id);
@@ -120,10 +138,14 @@ MoveOutInformationUse MoveOutInformationState(Database& db, std::string_view not
 }
 
 void TakeMoveOutInformation(Database& db, const std::string& notice_id, int64_t change_id) {
-  db.Prepare("INSERT INTO cs_inbox_use(notice_id, change_id) VALUES (?1, ?2)")->Bind(1, notice_id).Bind(2, change_id).Run();
+  db.Prepare("INSERT INTO cs_inbox_use(notice_id, change_id) VALUES (?1, ?2)")
+      ->Bind(1, notice_id)
+      .Bind(2, change_id)
+      .Run();
 }
 
-Result<CsReceipt> ReceiveCsMessage(Database& db, ResidentRepository& residents, std::string_view body, CalendarDate today,
+Result<CsReceipt> ReceiveCsMessage(Database& db, ResidentRepository& residents,
+                                   std::string_view body, CalendarDate today,
                                    int64_t now_epoch_seconds) {
   auto message = DecodeCsMessage(body);
   if (!message) return message.error();
@@ -152,8 +174,12 @@ Result<CsReceipt> ReceiveCsMessage(Database& db, ResidentRepository& residents, 
     }
   }
   auto insert = db.Prepare(
-      "INSERT INTO cs_inbox(notice_id, kind, from_municipality, body, outcome, change_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  insert->Bind(1, message->id).Bind(2, CsKindCode(message->kind)).Bind(3, message->from).Bind(4, message->payload)
+      "INSERT INTO cs_inbox(notice_id, kind, from_municipality, body, outcome, change_id) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6)");
+  insert->Bind(1, message->id)
+      .Bind(2, CsKindCode(message->kind))
+      .Bind(3, message->from)
+      .Bind(4, message->payload)
       .Bind(5, receipt.outcome);
   if (receipt.change_id) {
     insert->Bind(6, *receipt.change_id);
@@ -165,25 +191,27 @@ Result<CsReceipt> ReceiveCsMessage(Database& db, ResidentRepository& residents, 
   event.action = AuditAction::kChange;
   event.operator_id = std::string(kInboxOperator);
   event.function = std::string(CsKindNameJa(message->kind)) + "の受信";
-  event.outcome = receipt.outcome == kCsReceived || receipt.outcome == kCsApplied ? "ok" : receipt.outcome;
+  event.outcome =
+      receipt.outcome == kCsReceived || receipt.outcome == kCsApplied ? "ok" : receipt.outcome;
   event.detail = "notice=" + message->id;
   SqliteAuditLog(db).Record(event);
   transaction.Commit();
   return receipt;
 }
 
-Result<std::vector<CsEntry>> ListCsMessages(Database& db, AuditLog& log, const Viewer& viewer, bool outbox,
-                                            bool waiting) {
+Result<std::vector<CsEntry>> ListCsMessages(Database& db, AuditLog& log, const Viewer& viewer,
+                                            bool outbox, bool waiting) {
   if (Status ok = Authorize(viewer, Permission::kChange); !ok) return ok.error();
   auto entries = outbox ? CsOutbox(db, 200) : CsInbox(db, 200, waiting);
-  AuditEvent event = EventBy(viewer, AuditAction::kView, outbox ? "CS連携（送信）" : "CS連携（受信）");
+  AuditEvent event =
+      EventBy(viewer, AuditAction::kView, outbox ? "CS連携（送信）" : "CS連携（受信）");
   event.detail = "rows=" + std::to_string(entries.size());
   log.Record(event);
   return entries;
 }
 
-Result<CsReceipt> ReceiveCsMessageAs(Database& db, ResidentRepository& residents, const Viewer& viewer,
-                                     std::string_view body) {
+Result<CsReceipt> ReceiveCsMessageAs(Database& db, ResidentRepository& residents,
+                                     const Viewer& viewer, std::string_view body) {
   if (Status ok = Authorize(viewer, Permission::kChange); !ok) return ok.error();
   return ReceiveCsMessage(db, residents, body, viewer.today, viewer.now_epoch_seconds);
 }
@@ -202,7 +230,8 @@ std::vector<CsEntry> CsOutbox(Database& db, int limit) {
 
 std::vector<CsEntry> CsInbox(Database& db, int limit, bool waiting) {
   auto rows = db.Prepare(std::string(kInboxColumns) +
-                         (waiting ? "WHERE i.kind = 'move_out_information' AND i.outcome = 'received' AND u.change_id IS NULL "
+                         (waiting ? "WHERE i.kind = 'move_out_information' AND i.outcome = "
+                                    "'received' AND u.change_id IS NULL "
                                   : "") +
                          "ORDER BY i.rowid DESC LIMIT ?1");
   rows->Bind(1, static_cast<int64_t>(limit));

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
 
-#include "jrr/persistence/fuhyo/fuhyo_member_split.h"
-
 #include <algorithm>
 #include <unordered_map>
 
@@ -10,10 +8,11 @@
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/domain/core/storage_error.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/certificates/sqlite_issuance_log.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/fuhyo/fuhyo_member_split.h"
 #include "jrr/persistence/records/sqlite_resident_store.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr {
 namespace {
@@ -37,18 +36,31 @@ std::string KanaKeyOf(const FuhyoMember& m) {
 
 // The outbox's next rowid, which the notice id carries: max(rowid) is one index step, where a
 // count would read the whole outbox for every notice.
-int64_t NextOutboxRow(Database& db) { return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox"); }
+int64_t NextOutboxRow(Database& db) {
+  return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox");
+}
 
 // A notice's id: the sender's name and the outbox row that holds it.
-std::string OutboxId(const std::string& ours, int64_t row) { return ours + "-" + std::to_string(row); }
+std::string OutboxId(const std::string& ours, int64_t row) {
+  return ours + "-" + std::to_string(row);
+}
 
-std::string NextOutboxId(Database& db, const std::string& ours) { return OutboxId(ours, NextOutboxRow(db)); }
+std::string NextOutboxId(Database& db, const std::string& ours) {
+  return OutboxId(ours, NextOutboxRow(db));
+}
 
-int64_t NextMemberId(Database& db) { return db.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version"); }
+int64_t NextMemberId(Database& db) {
+  return db.QueryInt("SELECT coalesce(max(member_id), 0) + 1 FROM fuhyo_member_version");
+}
 
 void Enqueue(Database& db, const std::string& id, const std::string& to, const std::string& body) {
-  db.Prepare("INSERT INTO fuhyo_outbox(notice_id, to_municipality, body, created_at) VALUES (?1, ?2, ?3, ?4)")
-      ->Bind(1, id).Bind(2, to).Bind(3, body).Bind(4, UtcTimestampNow())
+  db.Prepare(
+        "INSERT INTO fuhyo_outbox(notice_id, to_municipality, body, created_at) VALUES (?1, ?2, "
+        "?3, ?4)")
+      ->Bind(1, id)
+      .Bind(2, to)
+      .Bind(3, body)
+      .Bind(4, UtcTimestampNow())
       .Run();
 }
 
@@ -68,23 +80,31 @@ std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {
   Fuhyo f;
   f.fuhyo_id = fuhyo_id;
   f.koseki = KosekiKey{head->ColumnText(0), head->ColumnText(1)};
-  auto event = db_.Prepare("SELECT state, on_date FROM fuhyo_event WHERE fuhyo_id = ?1 ORDER BY event_id DESC LIMIT 1");
+  auto event = db_.Prepare(
+      "SELECT state, on_date FROM fuhyo_event WHERE fuhyo_id = ?1 ORDER BY event_id DESC LIMIT 1");
   event->Bind(1, fuhyo_id);
   if (event->Step()) {
     f.state = static_cast<FuhyoState>(event->ColumnInt(0));
     if (f.state != FuhyoState::kCurrent) f.closed_on = Day(event->ColumnText(1));
   }
   auto members = db_.Prepare(
-      "SELECT member_id, version, family_name, given_name, birth_date, sex, resident_record_code, overseas_voter, "
-      "removed, removal_reason, removed_on, family_kana, given_kana FROM fuhyo_member_version v WHERE fuhyo_id = ?1 AND version = "
-      "(SELECT max(w.version) FROM fuhyo_member_version w WHERE w.member_id = v.member_id AND NOT EXISTS (SELECT 1 FROM "
-      "fuhyo_member_moved x WHERE x.member_id = w.member_id AND x.version = w.version)) ORDER BY member_id");
+      "SELECT member_id, version, family_name, given_name, birth_date, sex, resident_record_code, "
+      "overseas_voter, "
+      "removed, removal_reason, removed_on, family_kana, given_kana FROM fuhyo_member_version v "
+      "WHERE fuhyo_id = ?1 AND version = "
+      "(SELECT max(w.version) FROM fuhyo_member_version w WHERE w.member_id = v.member_id AND NOT "
+      "EXISTS (SELECT 1 FROM "
+      "fuhyo_member_moved x WHERE x.member_id = w.member_id AND x.version = w.version)) ORDER BY "
+      "member_id");
   members->Bind(1, fuhyo_id);
   auto addresses = db_.Prepare(
-      "SELECT address, abroad, since, source, recorded_on FROM fuhyo_address a WHERE member_id = ?1 AND NOT EXISTS "
-      "(SELECT 1 FROM fuhyo_member_moved x WHERE x.member_id = a.member_id AND x.seq = a.seq) ORDER BY seq");
+      "SELECT address, abroad, since, source, recorded_on FROM fuhyo_address a WHERE member_id = "
+      "?1 AND NOT EXISTS "
+      "(SELECT 1 FROM fuhyo_member_moved x WHERE x.member_id = a.member_id AND x.seq = a.seq) "
+      "ORDER BY seq");
   auto protection = db_.Prepare(
-      "SELECT kind, from_date, until FROM fuhyo_protection WHERE member_id = ?1 ORDER BY protection_id DESC LIMIT 1");
+      "SELECT kind, from_date, until FROM fuhyo_protection WHERE member_id = ?1 ORDER BY "
+      "protection_id DESC LIMIT 1");
   while (members->Step()) {
     FuhyoMember m;
     m.member_id = members->ColumnInt(0);
@@ -119,7 +139,9 @@ std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {
 }
 
 std::optional<Fuhyo> SqliteFuhyoRegister::FindCurrent(const KosekiKey& koseki) {
-  auto s = db_.Prepare("SELECT fuhyo_id FROM fuhyo WHERE domicile = ?1 AND head_of_family = ?2 ORDER BY fuhyo_id DESC");
+  auto s = db_.Prepare(
+      "SELECT fuhyo_id FROM fuhyo WHERE domicile = ?1 AND head_of_family = ?2 ORDER BY fuhyo_id "
+      "DESC");
   s->Bind(1, koseki.domicile).Bind(2, koseki.head_of_family);
   std::vector<int64_t> ids;
   while (s->Step()) ids.push_back(s->ColumnInt(0));
@@ -130,10 +152,13 @@ std::optional<Fuhyo> SqliteFuhyoRegister::FindCurrent(const KosekiKey& koseki) {
   return std::nullopt;
 }
 
-std::vector<Fuhyo> SqliteFuhyoRegister::Search(const std::string& text, const std::string& kana_key) {
+std::vector<Fuhyo> SqliteFuhyoRegister::Search(const std::string& text,
+                                               const std::string& kana_key) {
   auto s = db_.Prepare(
-      "SELECT DISTINCT f.fuhyo_id FROM fuhyo f LEFT JOIN fuhyo_member_version m ON m.fuhyo_id = f.fuhyo_id WHERE "
-      "instr(f.domicile, ?1) > 0 OR instr(f.head_of_family, ?1) > 0 OR instr(m.family_name || '　' || m.given_name, ?1) > 0 "
+      "SELECT DISTINCT f.fuhyo_id FROM fuhyo f LEFT JOIN fuhyo_member_version m ON m.fuhyo_id = "
+      "f.fuhyo_id WHERE "
+      "instr(f.domicile, ?1) > 0 OR instr(f.head_of_family, ?1) > 0 OR instr(m.family_name || '　' "
+      "|| m.given_name, ?1) > 0 "
       "OR (?2 <> '' AND substr(m.kana_key, 1, length(?2)) = ?2) ORDER BY f.fuhyo_id LIMIT 100");
   s->Bind(1, text).Bind(2, kana_key);
   std::vector<int64_t> ids;
@@ -143,16 +168,23 @@ std::vector<Fuhyo> SqliteFuhyoRegister::Search(const std::string& text, const st
   return found;
 }
 
-int64_t SqliteFuhyoRegister::Create(const KosekiKey& koseki, CalendarDate on, const std::string& reason) {
-  db_.Prepare("INSERT INTO fuhyo(domicile, head_of_family, created_on, recorded_at) VALUES (?1, ?2, ?3, ?4)")
-      ->Bind(1, koseki.domicile).Bind(2, koseki.head_of_family).Bind(3, ToIsoString(on)).Bind(4, UtcTimestampNow())
+int64_t SqliteFuhyoRegister::Create(const KosekiKey& koseki, CalendarDate on,
+                                    const std::string& reason) {
+  db_.Prepare(
+         "INSERT INTO fuhyo(domicile, head_of_family, created_on, recorded_at) VALUES (?1, ?2, ?3, "
+         "?4)")
+      ->Bind(1, koseki.domicile)
+      .Bind(2, koseki.head_of_family)
+      .Bind(3, ToIsoString(on))
+      .Bind(4, UtcTimestampNow())
       .Run();
   const int64_t id = db_.LastInsertRowId();
   SetState(id, FuhyoState::kCurrent, on, reason);
   return id;
 }
 
-int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, const std::string& source,
+int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m,
+                                        const std::string& source,
                                         const std::optional<MemberNumbers>& known) {
   int64_t member_id = m.member_id;
   int version = 1;
@@ -162,41 +194,76 @@ int64_t SqliteFuhyoRegister::SaveMember(int64_t fuhyo_id, const FuhyoMember& m, 
   } else if (member_id == 0) {
     member_id = NextMemberId(db_);
   } else {
-    version = static_cast<int>(db_.QueryInt("SELECT max(version) FROM fuhyo_member_version WHERE member_id = ?1", member_id)) +
-              1;
+    version =
+        static_cast<int>(db_.QueryInt(
+            "SELECT max(version) FROM fuhyo_member_version WHERE member_id = ?1", member_id)) +
+        1;
   }
   db_.Prepare(
-         "INSERT INTO fuhyo_member_version(member_id, version, fuhyo_id, family_name, given_name, birth_date, sex, "
-         "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source, family_kana, given_kana, "
-         "kana_key, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)")
-      ->Bind(1, member_id).Bind(2, version).Bind(3, fuhyo_id).Bind(4, m.family_name).Bind(5, m.given_name)
+         "INSERT INTO fuhyo_member_version(member_id, version, fuhyo_id, family_name, given_name, "
+         "birth_date, sex, "
+         "resident_record_code, overseas_voter, removed, removal_reason, removed_on, source, "
+         "family_kana, given_kana, "
+         "kana_key, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+         "?14, ?15, ?16, ?17)")
+      ->Bind(1, member_id)
+      .Bind(2, version)
+      .Bind(3, fuhyo_id)
+      .Bind(4, m.family_name)
+      .Bind(5, m.given_name)
       .Bind(6, MaybeDay(m.birth_date))
-      .Bind(7, m.sex ? std::optional<std::string>(std::to_string(static_cast<int>(*m.sex))) : std::nullopt)
-      .Bind(8, m.resident_record_code).Bind(9, m.overseas_voter_municipality).Bind(10, m.removed ? 1 : 0)
-      .Bind(11, m.removal_reason).Bind(12, MaybeDay(m.removed_on)).Bind(13, source).Bind(14, m.family_kana)
-      .Bind(15, m.given_kana).Bind(16, KanaKeyOf(m)).Bind(17, UtcTimestampNow())
+      .Bind(7, m.sex ? std::optional<std::string>(std::to_string(static_cast<int>(*m.sex)))
+                     : std::nullopt)
+      .Bind(8, m.resident_record_code)
+      .Bind(9, m.overseas_voter_municipality)
+      .Bind(10, m.removed ? 1 : 0)
+      .Bind(11, m.removal_reason)
+      .Bind(12, MaybeDay(m.removed_on))
+      .Bind(13, source)
+      .Bind(14, m.family_kana)
+      .Bind(15, m.given_kana)
+      .Bind(16, KanaKeyOf(m))
+      .Bind(17, UtcTimestampNow())
       .Run();
   return member_id;
 }
 
-void SqliteFuhyoRegister::AddAddress(int64_t member_id, const FuhyoAddress& a, std::optional<int64_t> known_seq) {
-  const int64_t seq = known_seq ? *known_seq
-                                : db_.QueryInt("SELECT coalesce(max(seq), 0) + 1 FROM fuhyo_address WHERE member_id = ?1", member_id);
-  db_.Prepare("INSERT INTO fuhyo_address(member_id, seq, address, abroad, since, source, recorded_on) VALUES (?1, ?2, "
-              "?3, ?4, ?5, ?6, ?7)")
-      ->Bind(1, member_id).Bind(2, seq).Bind(3, a.address).Bind(4, a.abroad ? 1 : 0).Bind(5, ToIsoString(a.since))
-      .Bind(6, a.source).Bind(7, ToIsoString(a.recorded_on))
+void SqliteFuhyoRegister::AddAddress(int64_t member_id, const FuhyoAddress& a,
+                                     std::optional<int64_t> known_seq) {
+  const int64_t seq =
+      known_seq
+          ? *known_seq
+          : db_.QueryInt("SELECT coalesce(max(seq), 0) + 1 FROM fuhyo_address WHERE member_id = ?1",
+                         member_id);
+  db_.Prepare(
+         "INSERT INTO fuhyo_address(member_id, seq, address, abroad, since, source, recorded_on) "
+         "VALUES (?1, ?2, "
+         "?3, ?4, ?5, ?6, ?7)")
+      ->Bind(1, member_id)
+      .Bind(2, seq)
+      .Bind(3, a.address)
+      .Bind(4, a.abroad ? 1 : 0)
+      .Bind(5, ToIsoString(a.since))
+      .Bind(6, a.source)
+      .Bind(7, ToIsoString(a.recorded_on))
       .Run();
 }
 
-void SqliteFuhyoRegister::SetState(int64_t fuhyo_id, FuhyoState state, CalendarDate on, const std::string& reason) {
-  db_.Prepare("INSERT INTO fuhyo_event(fuhyo_id, state, on_date, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-      ->Bind(1, fuhyo_id).Bind(2, static_cast<int>(state)).Bind(3, ToIsoString(on)).Bind(4, reason)
+void SqliteFuhyoRegister::SetState(int64_t fuhyo_id, FuhyoState state, CalendarDate on,
+                                   const std::string& reason) {
+  db_.Prepare(
+         "INSERT INTO fuhyo_event(fuhyo_id, state, on_date, reason, recorded_at) VALUES (?1, ?2, "
+         "?3, ?4, ?5)")
+      ->Bind(1, fuhyo_id)
+      .Bind(2, static_cast<int>(state))
+      .Bind(3, ToIsoString(on))
+      .Bind(4, reason)
       .Bind(5, UtcTimestampNow())
       .Run();
 }
 
-int64_t SqliteFuhyoRegister::Write(const FuhyoEvent& e, const FuhyoEventPlan& plan, const AuditEvent& audit) {
+int64_t SqliteFuhyoRegister::Write(const FuhyoEvent& e, const FuhyoEventPlan& plan,
+                                   const AuditEvent& audit) {
   Transaction transaction(db_);
   const CalendarDate recorded = e.on;
   auto write = [&](int64_t fuhyo_id, const FuhyoWrite& w) {
@@ -206,8 +273,12 @@ int64_t SqliteFuhyoRegister::Write(const FuhyoEvent& e, const FuhyoEventPlan& pl
     for (const FuhyoAddress& line : w.lines) AddAddress(member_id, line);
     if (carried && w.member.protected_from && w.member.protected_until) {
       // A 支援措置 still running goes with the member to the new 附票 (改製, 管内転籍).
-      db_.Prepare("INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, 1, ?2, ?3, ?4)")
-          ->Bind(1, member_id).Bind(2, ToIsoString(*w.member.protected_from)).Bind(3, MaybeDay(w.member.protected_until))
+      db_.Prepare(
+             "INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, "
+             "1, ?2, ?3, ?4)")
+          ->Bind(1, member_id)
+          .Bind(2, ToIsoString(*w.member.protected_from))
+          .Bind(3, MaybeDay(w.member.protected_until))
           .Bind(4, plan.source)
           .Run();
     }
@@ -220,13 +291,22 @@ int64_t SqliteFuhyoRegister::Write(const FuhyoEvent& e, const FuhyoEventPlan& pl
   }
   for (const FuhyoWrite& w : plan.on_current) write(e.fuhyo_id, w);
   if (plan.protect_member) {
-    db_.Prepare("INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, 1, ?2, ?3, ?4)")
-        ->Bind(1, *plan.protect_member).Bind(2, ToIsoString(e.on)).Bind(3, MaybeDay(e.until)).Bind(4, plan.source)
+    db_.Prepare(
+           "INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, 1, "
+           "?2, ?3, ?4)")
+        ->Bind(1, *plan.protect_member)
+        .Bind(2, ToIsoString(e.on))
+        .Bind(3, MaybeDay(e.until))
+        .Bind(4, plan.source)
         .Run();
   }
   if (plan.protect_end_member) {
-    db_.Prepare("INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, 2, ?2, NULL, ?3)")
-        ->Bind(1, *plan.protect_end_member).Bind(2, ToIsoString(recorded)).Bind(3, plan.source)
+    db_.Prepare(
+           "INSERT INTO fuhyo_protection(member_id, kind, from_date, until, reason) VALUES (?1, 2, "
+           "?2, NULL, ?3)")
+        ->Bind(1, *plan.protect_end_member)
+        .Bind(2, ToIsoString(recorded))
+        .Bind(3, plan.source)
         .Run();
   }
   AuditEvent entry = audit;
@@ -239,9 +319,12 @@ int64_t SqliteFuhyoRegister::Write(const FuhyoEvent& e, const FuhyoEventPlan& pl
 std::vector<FuhyoNoticeEntry> SqliteFuhyoStore::Outbox(int limit) {
   auto rows = db_.Prepare(
       "SELECT o.notice_id, o.to_municipality, o.created_at, "
-      "(SELECT count(*) FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = 1), "
-      "(SELECT count(*) FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = 0), "
-      "(SELECT d.detail FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = 0 ORDER BY d.rowid DESC "
+      "(SELECT count(*) FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = "
+      "1), "
+      "(SELECT count(*) FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = "
+      "0), "
+      "(SELECT d.detail FROM fuhyo_delivery d WHERE d.notice_id = o.notice_id AND d.delivered = 0 "
+      "ORDER BY d.rowid DESC "
       "LIMIT 1) FROM fuhyo_outbox o ORDER BY o.rowid DESC LIMIT ?1");
   rows->Bind(1, static_cast<int64_t>(limit));
   std::vector<FuhyoNoticeEntry> entries;
@@ -251,7 +334,9 @@ std::vector<FuhyoNoticeEntry> SqliteFuhyoStore::Outbox(int limit) {
     e.counterpart = rows->ColumnText(1);
     e.recorded_at = rows->ColumnText(2);
     e.failures = static_cast<int>(rows->ColumnInt(4));
-    e.state = rows->ColumnInt(3) > 0 ? "送付済み" : e.failures >= kMaxDeliveryAttempts ? "送付不能" : "未送付";
+    e.state = rows->ColumnInt(3) > 0               ? "送付済み"
+              : e.failures >= kMaxDeliveryAttempts ? "送付不能"
+                                                   : "未送付";
     e.detail = rows->ColumnIsNull(5) ? std::string() : rows->ColumnText(5);
     entries.push_back(std::move(e));
   }
@@ -260,12 +345,14 @@ std::vector<FuhyoNoticeEntry> SqliteFuhyoStore::Outbox(int limit) {
 
 std::vector<FuhyoNoticeEntry> SqliteFuhyoStore::Inbox(int limit) {
   auto rows = db_.Prepare(
-      "SELECT notice_id, from_municipality, received_at, outcome, reply FROM fuhyo_inbox ORDER BY rowid DESC LIMIT ?1");
+      "SELECT notice_id, from_municipality, received_at, outcome, reply FROM fuhyo_inbox ORDER BY "
+      "rowid DESC LIMIT ?1");
   rows->Bind(1, static_cast<int64_t>(limit));
   std::vector<FuhyoNoticeEntry> entries;
   while (rows->Step()) {
-    entries.push_back(FuhyoNoticeEntry{rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2),
-                                       rows->ColumnText(3), 0, rows->ColumnText(4)});
+    entries.push_back(FuhyoNoticeEntry{rows->ColumnText(0), rows->ColumnText(1),
+                                       rows->ColumnText(2), rows->ColumnText(3), 0,
+                                       rows->ColumnText(4)});
   }
   return entries;
 }
@@ -279,36 +366,52 @@ IssueNumber RecordFuhyoIssuance(Database& db, const Viewer& viewer, const FuhyoC
     if (!members.empty()) members += ' ';
     members += std::to_string(m.member_id);
   }
-  for (auto [on, name] : {std::pair{r.print_koseki, "honseki"}, {r.print_code, "jumin-code"}, {r.print_overseas_voter, "zaigai"}}) {
+  for (auto [on, name] : {std::pair{r.print_koseki, "honseki"},
+                          {r.print_code, "jumin-code"},
+                          {r.print_overseas_voter, "zaigai"}}) {
     if (!on) continue;
     if (!items.empty()) items += ',';
     items += name;
   }
-  db.Prepare("INSERT INTO fuhyo_issuance(issued_at, issue_date, place, terminal, number_terminal, operator_id, "
-             "fuhyo_id, members, requester, purpose, items, sheets, serial, first_number) VALUES (?1, ?2, ?3, "
-             "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-      ->Bind(1, UtcTimestampNow()).Bind(2, ToIsoString(number.date)).Bind(3, viewer.place).Bind(4, viewer.terminal)
-      .Bind(5, number.terminal).Bind(6, viewer.operator_id).Bind(7, content.fuhyo.fuhyo_id).Bind(8, members)
-      .Bind(9, r.requester).Bind(10, r.purpose).Bind(11, items).Bind(12, sheets).Bind(13, number.serial)
+  db.Prepare(
+        "INSERT INTO fuhyo_issuance(issued_at, issue_date, place, terminal, number_terminal, "
+        "operator_id, "
+        "fuhyo_id, members, requester, purpose, items, sheets, serial, first_number) VALUES (?1, "
+        "?2, ?3, "
+        "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+      ->Bind(1, UtcTimestampNow())
+      .Bind(2, ToIsoString(number.date))
+      .Bind(3, viewer.place)
+      .Bind(4, viewer.terminal)
+      .Bind(5, number.terminal)
+      .Bind(6, viewer.operator_id)
+      .Bind(7, content.fuhyo.fuhyo_id)
+      .Bind(8, members)
+      .Bind(9, r.requester)
+      .Bind(10, r.purpose)
+      .Bind(11, items)
+      .Bind(12, sheets)
+      .Bind(13, number.serial)
       .Bind(14, number.Text(1, sheets))
       .Run();
   AuditEvent event = EventBy(viewer, AuditAction::kIssue, "戸籍の附票の写し・印刷");
   event.targets = content.residents;
   event.targets.insert(event.targets.end(), content.unmatched.begin(), content.unmatched.end());
-  event.detail = "fuhyo_issuance=" + std::to_string(db.LastInsertRowId()) + " fuhyo=" +
-                 std::to_string(content.fuhyo.fuhyo_id) + " sheets=" + std::to_string(sheets) + " output=pdf";
+  event.detail = "fuhyo_issuance=" + std::to_string(db.LastInsertRowId()) +
+                 " fuhyo=" + std::to_string(content.fuhyo.fuhyo_id) +
+                 " sheets=" + std::to_string(sheets) + " output=pdf";
   SqliteAuditLog(db).Record(event);
   transaction.Commit();
   return number;
 }
 
-std::string FuhyoFillFacts::Key(const std::string& place, const std::string& head, const std::string& family,
-                                const std::string& given) {
+std::string FuhyoFillFacts::Key(const std::string& place, const std::string& head,
+                                const std::string& family, const std::string& given) {
   return place + '\x1f' + head + '\x1f' + family + '\x1f' + given;
 }
 
-void FuhyoFillFacts::Add(const std::string& place, const std::string& head, const std::string& family,
-                         const std::string& given, Facts facts) {
+void FuhyoFillFacts::Add(const std::string& place, const std::string& head,
+                         const std::string& family, const std::string& given, Facts facts) {
   by_name_[Key(place, head, family, given)] = std::move(facts);
 }
 
@@ -319,7 +422,8 @@ void FuhyoFillFacts::Add(const ResidentRecord& latest) {
 }
 
 const FuhyoFillFacts::Facts* FuhyoFillFacts::Find(const std::string& place, const std::string& head,
-                                                  const std::string& family, const std::string& given) const {
+                                                  const std::string& family,
+                                                  const std::string& given) const {
   auto found = by_name_.find(Key(place, head, family, given));
   return found == by_name_.end() ? nullptr : &found->second;
 }
@@ -330,17 +434,19 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
   FuhyoFillFacts read_residents;
   if (!given_residents) {
     auto rows = db.Prepare(
-        "SELECT domicile_place, domicile_head, family_name, given_name, birth_date_sort, sex, resident_record_code "
+        "SELECT domicile_place, domicile_head, family_name, given_name, birth_date_sort, sex, "
+        "resident_record_code "
         "FROM resident_version v WHERE status = 1 AND domicile_place <> '' AND history_number = "
-        "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = v.addressee_number) "
+        "(SELECT max(w.history_number) FROM resident_version w WHERE w.addressee_number = "
+        "v.addressee_number) "
         "ORDER BY v.addressee_number");
     while (rows->Step()) {
       FuhyoFillFacts::Facts f;
       if (!rows->ColumnIsNull(4)) f.birth = ParseIsoDate(rows->ColumnText(4));
       f.sex = static_cast<Sex>(rows->ColumnInt(5));
       f.code = rows->ColumnText(6);
-      read_residents.Add(rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2), rows->ColumnText(3),
-                         std::move(f));
+      read_residents.Add(rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2),
+                         rows->ColumnText(3), std::move(f));
     }
   }
   const FuhyoFillFacts& residents = given_residents ? *given_residents : read_residents;
@@ -354,7 +460,8 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
     std::sort(current.begin(), current.end());
   } else {
     auto ids = db.Prepare(
-        "SELECT f.fuhyo_id FROM fuhyo f WHERE (SELECT e.state FROM fuhyo_event e WHERE e.fuhyo_id = f.fuhyo_id "
+        "SELECT f.fuhyo_id FROM fuhyo f WHERE (SELECT e.state FROM fuhyo_event e WHERE e.fuhyo_id "
+        "= f.fuhyo_id "
         "ORDER BY e.event_id DESC LIMIT 1) = 1 ORDER BY f.fuhyo_id");
     while (ids->Step()) current.push_back(ids->ColumnInt(0));
   }
@@ -363,7 +470,9 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
   int added = 0;
   for (int64_t id : current) {
     std::optional<Fuhyo> read;
-    const Fuhyo* f = working ? held.at(id) : (read = fuhyo.Get(id)) ? &*read : nullptr;  // no copy of a held one
+    const Fuhyo* f = working                  ? held.at(id)
+                     : (read = fuhyo.Get(id)) ? &*read
+                                              : nullptr;  // no copy of a held one
     if (f == nullptr) continue;
     for (const FuhyoMember& m : f->members) {
       if (m.removed) continue;
@@ -376,34 +485,43 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
         next.sex = found->sex;
       }
       if (!next.sex) next.sex = found->sex;
-      if (today >= kResidentCodeSince && next.resident_record_code.empty()) next.resident_record_code = found->code;
-      if (next.birth_date == m.birth_date && next.sex == m.sex && next.resident_record_code == m.resident_record_code) continue;
+      if (today >= kResidentCodeSince && next.resident_record_code.empty())
+        next.resident_record_code = found->code;
+      if (next.birth_date == m.birth_date && next.sex == m.sex &&
+          next.resident_record_code == m.resident_record_code)
+        continue;
       // A working set holds the member as written: its next version is known.
-      fuhyo.SaveMember(f->fuhyo_id, next, source,
-                       working ? std::optional(SqliteFuhyoRegister::MemberNumbers{m.member_id, m.version + 1})
-                               : std::nullopt);
+      fuhyo.SaveMember(
+          f->fuhyo_id, next, source,
+          working ? std::optional(SqliteFuhyoRegister::MemberNumbers{m.member_id, m.version + 1})
+                  : std::nullopt);
       ++added;
     }
   }
   return added;
 }
 
-Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing, const std::string& source,
-                                 FuhyoWorkingSet* working, const std::string& addressee_number) {
+Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing,
+                                 const std::string& source, FuhyoWorkingSet* working,
+                                 const std::string& addressee_number) {
   SqliteFuhyoRegister fuhyo(db);
-  const std::string working_key = working ? n.koseki.domicile + '\x1f' + n.koseki.head_of_family : std::string();
+  const std::string working_key =
+      working ? n.koseki.domicile + '\x1f' + n.koseki.head_of_family : std::string();
   std::optional<Fuhyo> read;
   Fuhyo* current = nullptr;
   if (working) {
-    if (auto it = working->current.find(working_key); it != working->current.end()) current = &it->second;
+    if (auto it = working->current.find(working_key); it != working->current.end())
+      current = &it->second;
   }
   if (!current) {
     if (!working || !working->complete) read = fuhyo.FindCurrent(n.koseki);
     if (!read) {
-      if (!create_missing) return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
+      if (!create_missing)
+        return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
       // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
       const int64_t created = fuhyo.Create(n.koseki, n.sent_on, "編製（住民記録から）");
-      read = working ? Fuhyo{created, n.koseki, FuhyoState::kCurrent, std::nullopt, {}} : fuhyo.Get(created);
+      read = working ? Fuhyo{created, n.koseki, FuhyoState::kCurrent, std::nullopt, {}}
+                     : fuhyo.Get(created);
     }
     current = working ? &(working->current[working_key] = std::move(*read)) : &*read;
   }
@@ -415,15 +533,17 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
     Fuhyo others_removed;
     if (!addressee_number.empty()) {
       for (const FuhyoMember& m : current->members) {
-        const bool named = (m.family_name == n.family_name && m.given_name == n.given_name) ||
-                           (m.family_name == n.former_family_name && m.given_name == n.former_given_name);
+        const bool named =
+            (m.family_name == n.family_name && m.given_name == n.given_name) ||
+            (m.family_name == n.former_family_name && m.given_name == n.former_given_name);
         const bool coded = !m.resident_record_code.empty() && !n.resident_record_code.empty();
         if (!named || coded || m.birth_date) continue;
         const std::string writer = ResidentOfMember(db, m.member_id);
         if (writer.empty() || writer == addressee_number) continue;
         if (candidates == current) others_removed = *current;
         candidates = &others_removed;
-        std::erase_if(others_removed.members, [&](const FuhyoMember& x) { return x.member_id == m.member_id; });
+        std::erase_if(others_removed.members,
+                      [&](const FuhyoMember& x) { return x.member_id == m.member_id; });
       }
     }
     auto found = FindNoticedMember(*candidates, n);
@@ -447,10 +567,11 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   }
   if (n.sent_on >= kResidentCodeSince) next.resident_record_code = n.resident_record_code;
   int64_t member_id = next.member_id;
-  const bool items_changed = !member || member->family_name != next.family_name ||
-                             member->given_name != next.given_name || member->family_kana != next.family_kana ||
-                             member->given_kana != next.given_kana || member->birth_date != next.birth_date ||
-                             member->sex != next.sex || member->resident_record_code != next.resident_record_code;
+  const bool items_changed =
+      !member || member->family_name != next.family_name || member->given_name != next.given_name ||
+      member->family_kana != next.family_kana || member->given_kana != next.given_kana ||
+      member->birth_date != next.birth_date || member->sex != next.sex ||
+      member->resident_record_code != next.resident_record_code;
   // A working set knows the numbers: the member as it holds it is the member as written.
   std::optional<SqliteFuhyoRegister::MemberNumbers> numbers;
   if (working && items_changed) {
@@ -459,9 +580,12 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
                      : SqliteFuhyoRegister::MemberNumbers{working->next_member_id++, 1};
   }
   if (items_changed) member_id = fuhyo.SaveMember(current->fuhyo_id, next, source, numbers);
-  const FuhyoAddress line{n.abroad ? std::string() : n.address, n.abroad, n.since, source, n.sent_on};
-  const bool moved = !member || member->addresses.empty() || member->addresses.back().address != line.address ||
-                     member->addresses.back().abroad != line.abroad || member->addresses.back().since != line.since;
+  const FuhyoAddress line{n.abroad ? std::string() : n.address, n.abroad, n.since, source,
+                          n.sent_on};
+  const bool moved = !member || member->addresses.empty() ||
+                     member->addresses.back().address != line.address ||
+                     member->addresses.back().abroad != line.abroad ||
+                     member->addresses.back().since != line.since;
   if (moved) {
     const int64_t lines = member ? static_cast<int64_t>(member->addresses.size()) : 0;
     fuhyo.AddAddress(member_id, line, working ? std::optional<int64_t>(lines + 1) : std::nullopt);
@@ -482,28 +606,38 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   return member_id;
 }
 
-Status ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours, const std::string& addressee_number,
-                        int64_t change_id, FuhyoWorkingSet* working) {
+Status ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours,
+                        const std::string& addressee_number, int64_t change_id,
+                        FuhyoWorkingSet* working) {
   if (ours) {
     // The 附票 is ours: updated in this transaction; if it cannot be, the 異動 does not happen.
-    auto applied = ApplyFuhyoNotice(db, notice, true, "異動 " + std::to_string(change_id), working, addressee_number);
+    auto applied = ApplyFuhyoNotice(db, notice, true, "異動 " + std::to_string(change_id), working,
+                                    addressee_number);
     if (!applied) return applied.error();
     return {};
   }
   // A working set counts the outbox's rows (nobody else adds any while it is kept).
-  if (working != nullptr && working->next_outbox_row == 0) working->next_outbox_row = NextOutboxRow(db);
-  notice.notice_id = working != nullptr ? OutboxId(notice.from_municipality, working->next_outbox_row++)
-                                        : NextOutboxId(db, notice.from_municipality);
+  if (working != nullptr && working->next_outbox_row == 0)
+    working->next_outbox_row = NextOutboxRow(db);
+  notice.notice_id = working != nullptr
+                         ? OutboxId(notice.from_municipality, working->next_outbox_row++)
+                         : NextOutboxId(db, notice.from_municipality);
   Enqueue(db, notice.notice_id, notice.to_municipality, EncodeFuhyoNotice(notice));
   return {};
 }
 
 namespace {
 
-void RecordInbox(Database& db, const std::string& id, const std::string& from, const std::string& body,
-                 const FuhyoReceipt& result, const std::string& function) {
-  db.Prepare("INSERT INTO fuhyo_inbox(notice_id, from_municipality, body, outcome, reply) VALUES (?1, ?2, ?3, ?4, ?5)")
-      ->Bind(1, id).Bind(2, from).Bind(3, body).Bind(4, result.outcome).Bind(5, result.reply)
+void RecordInbox(Database& db, const std::string& id, const std::string& from,
+                 const std::string& body, const FuhyoReceipt& result, const std::string& function) {
+  db.Prepare(
+        "INSERT INTO fuhyo_inbox(notice_id, from_municipality, body, outcome, reply) VALUES (?1, "
+        "?2, ?3, ?4, ?5)")
+      ->Bind(1, id)
+      .Bind(2, from)
+      .Bind(3, body)
+      .Bind(4, result.outcome)
+      .Bind(5, result.reply)
       .Run();
   AuditEvent event;
   event.action = AuditAction::kChange;
@@ -525,12 +659,15 @@ std::optional<FuhyoReceipt> AlreadyReceived(Database& db, const std::string& id)
 Result<FuhyoReceipt> ReceiveReply(Database& db, const std::string& body, const std::string& ours) {
   auto reply = DecodeFuhyoReply(body);
   if (!reply) return reply.error();
-  if (reply->to_municipality != ours) return MakeError(ErrorCode::kRuleViolation, "fuhyo.not_ours", reply->to_municipality);
+  if (reply->to_municipality != ours)
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.not_ours", reply->to_municipality);
   Transaction transaction(db);
   if (auto seen = AlreadyReceived(db, reply->reply_id)) return *seen;
   FuhyoReceipt result{false, "reply",
-                      reply->message + "（" + reply->rule_id + "、通知 " + reply->in_reply_to + " への本籍地からの通知）"};
-  RecordInbox(db, reply->reply_id, reply->from_municipality, body, result, "附票記載事項通知への本籍地からの通知の受信");
+                      reply->message + "（" + reply->rule_id + "、通知 " + reply->in_reply_to +
+                          " への本籍地からの通知）"};
+  RecordInbox(db, reply->reply_id, reply->from_municipality, body, result,
+              "附票記載事項通知への本籍地からの通知の受信");
   transaction.Commit();
   return result;
 }
@@ -556,12 +693,15 @@ Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, C
     // 第19条第2項: the 住所地 is told the notice does not agree with the 戸籍 — recorded here and
     // sent back through the outbox in the same commit.
     result.outcome = applied.error().rule_id;
-    result.reply = "住基法第19条第2項の通知: " + MessageJa(applied.error()) + "（通知 " + notice->notice_id + "）";
-    const FuhyoReply reply{NextOutboxId(db, ours), notice->notice_id, ours, notice->from_municipality,
-                           applied.error().rule_id, result.reply, today};
+    result.reply = "住基法第19条第2項の通知: " + MessageJa(applied.error()) + "（通知 " +
+                   notice->notice_id + "）";
+    const FuhyoReply reply{
+        NextOutboxId(db, ours),  notice->notice_id, ours, notice->from_municipality,
+        applied.error().rule_id, result.reply,      today};
     Enqueue(db, reply.reply_id, reply.to_municipality, EncodeFuhyoReply(reply));
   }
-  RecordInbox(db, notice->notice_id, notice->from_municipality, body, result, "附票記載事項通知の受信");
+  RecordInbox(db, notice->notice_id, notice->from_municipality, body, result,
+              "附票記載事項通知の受信");
   transaction.Commit();
   return result;
 }

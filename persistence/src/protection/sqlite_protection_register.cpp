@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/protection/sqlite_protection_register.h"
 
-#include "jrr/domain/core/storage_error.h"
 #include "core/day_codec.h"
+#include "jrr/domain/core/storage_error.h"
 
 namespace jrr {
 namespace {
 
 constexpr const char* kSelectBlock =
-    "SELECT b.block_id, b.addressee_number, b.household_number, b.operation, b.level, b.start_date, "
+    "SELECT b.block_id, b.addressee_number, b.household_number, b.operation, b.level, "
+    "b.start_date, "
     "b.end_date, b.reason, e.ended_on, b.operator_id FROM protection_block b "
     "LEFT JOIN protection_block_end e ON e.block_id = b.block_id";
 
@@ -40,7 +41,7 @@ void BindDay(Statement& statement, int index, const std::optional<CalendarDate>&
 }  // namespace
 
 std::vector<Block> SqliteProtectionRegister::BlocksFor(std::string_view addressee_number,
-                                                      std::string_view household_number) {
+                                                       std::string_view household_number) {
   auto rows = db_.Prepare(std::string(kSelectBlock) +
                           " WHERE (?1 <> '' AND b.addressee_number = ?1) OR "
                           "(?2 <> '' AND b.household_number = ?2) ORDER BY b.block_id");
@@ -62,8 +63,10 @@ Block SqliteProtectionRegister::AddBlock(Block block) {
   auto insert = db_.Prepare(
       "INSERT INTO protection_block(addressee_number, household_number, operation, level, "
       "start_date, end_date, reason, operator_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  insert->Bind(1, block.addressee_number).Bind(2, block.household_number)
-      .Bind(3, static_cast<int>(block.operation)).Bind(4, static_cast<int>(block.level))
+  insert->Bind(1, block.addressee_number)
+      .Bind(2, block.household_number)
+      .Bind(3, static_cast<int>(block.operation))
+      .Bind(4, static_cast<int>(block.level))
       .Bind(5, ToIsoString(block.start));
   BindDay(*insert, 6, block.end);
   insert->Bind(7, block.reason).Bind(8, block.operator_id);
@@ -88,7 +91,7 @@ Status SqliteProtectionRegister::EndBlock(int64_t block_id, CalendarDate on,
 }
 
 std::vector<TemporaryRelease> SqliteProtectionRegister::ReleasesFor(std::string_view operator_id,
-                                                                   int64_t now_epoch_seconds) {
+                                                                    int64_t now_epoch_seconds) {
   auto rows = db_.Prepare(
       "SELECT release_id, block_id, measure_id, granted_to, granted_by, until_epoch, reason "
       "FROM protection_release WHERE granted_to = ?1 AND until_epoch > ?2 ORDER BY release_id");
@@ -113,10 +116,18 @@ TemporaryRelease SqliteProtectionRegister::AddRelease(TemporaryRelease release) 
   auto insert = db_.Prepare(
       "INSERT INTO protection_release(block_id, measure_id, granted_to, granted_by, until_epoch, "
       "reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  if (release.block_id) insert->Bind(1, *release.block_id); else insert->BindNull(1);
-  if (release.measure_id) insert->Bind(2, *release.measure_id); else insert->BindNull(2);
-  insert->Bind(3, release.granted_to).Bind(4, release.granted_by)
-      .Bind(5, release.until_epoch_seconds).Bind(6, release.reason);
+  if (release.block_id)
+    insert->Bind(1, *release.block_id);
+  else
+    insert->BindNull(1);
+  if (release.measure_id)
+    insert->Bind(2, *release.measure_id);
+  else
+    insert->BindNull(2);
+  insert->Bind(3, release.granted_to)
+      .Bind(4, release.granted_by)
+      .Bind(5, release.until_epoch_seconds)
+      .Bind(6, release.reason);
   insert->Run();
   release.release_id = db_.LastInsertRowId();
   transaction.Commit();
@@ -125,7 +136,8 @@ TemporaryRelease SqliteProtectionRegister::AddRelease(TemporaryRelease release) 
 
 SupportMeasure SqliteProtectionRegister::ReadMeasure(int64_t measure_id, int version) {
   auto row = db_.Prepare(
-      "SELECT applicant, kind, state, provisional_start, start_date, end_date, ended_on, end_reason, "
+      "SELECT applicant, kind, state, provisional_start, start_date, end_date, ended_on, "
+      "end_reason, "
       "restrict_inspection, restrict_copies, restrict_fuhyo, contact, perpetrator_name, "
       "perpetrator_addressee_number, perpetrator_birth_date, perpetrator_sex, perpetrator_address, "
       "perpetrator_other, transferred_to, transferred_on, original_municipality, received_on, "
@@ -171,7 +183,8 @@ SupportMeasure SqliteProtectionRegister::ReadMeasure(int64_t measure_id, int ver
 std::optional<SupportMeasure> SqliteProtectionRegister::GetMeasure(int64_t measure_id) {
   int version = 0;
   {
-    auto latest = db_.Prepare("SELECT max(version) FROM support_measure_version WHERE measure_id = ?1");
+    auto latest =
+        db_.Prepare("SELECT max(version) FROM support_measure_version WHERE measure_id = ?1");
     latest->Bind(1, measure_id);
     latest->Step();
     if (latest->ColumnIsNull(0)) return std::nullopt;
@@ -193,7 +206,8 @@ std::vector<SupportMeasure> SqliteProtectionRegister::MeasureHistory(int64_t mea
   return history;
 }
 
-std::vector<SupportMeasure> SqliteProtectionRegister::MeasuresFor(std::string_view addressee_number) {
+std::vector<SupportMeasure> SqliteProtectionRegister::MeasuresFor(
+    std::string_view addressee_number) {
   std::vector<int64_t> ids;
   {
     auto rows = db_.Prepare(
@@ -214,7 +228,8 @@ std::vector<SupportMeasure> SqliteProtectionRegister::MeasuresFor(std::string_vi
 std::vector<std::string> SqliteProtectionRegister::ProtectedPersons() {
   // The latest version of each measure not ended (state 4), and the people it names.
   auto rows = db_.Prepare(
-      "SELECT DISTINCT p.addressee_number FROM support_measure_version v JOIN support_measure_person p ON "
+      "SELECT DISTINCT p.addressee_number FROM support_measure_version v JOIN "
+      "support_measure_person p ON "
       "p.measure_id = v.measure_id AND p.version = v.version WHERE v.state <> 4 AND v.version = "
       "(SELECT max(w.version) FROM support_measure_version w WHERE w.measure_id = v.measure_id) "
       "ORDER BY p.addressee_number");
@@ -226,7 +241,8 @@ std::vector<std::string> SqliteProtectionRegister::ProtectedPersons() {
 Result<SupportMeasure> SqliteProtectionRegister::SaveMeasure(SupportMeasure m) {
   Transaction transaction(db_);
   if (m.measure_id == 0) {
-    m.measure_id = db_.QueryInt("SELECT coalesce(max(measure_id), 0) + 1 FROM support_measure_version");
+    m.measure_id =
+        db_.QueryInt("SELECT coalesce(max(measure_id), 0) + 1 FROM support_measure_version");
     m.version = 1;
   } else {
     auto latest = GetMeasure(m.measure_id);
@@ -243,17 +259,27 @@ Result<SupportMeasure> SqliteProtectionRegister::SaveMeasure(SupportMeasure m) {
       "transferred_to, transferred_on, original_municipality, received_on, no_need_notified_on, "
       "operator_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
       "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)");
-  insert->Bind(1, m.measure_id).Bind(2, m.version).Bind(3, m.applicant)
-      .Bind(4, static_cast<int>(m.kind)).Bind(5, static_cast<int>(m.state));
+  insert->Bind(1, m.measure_id)
+      .Bind(2, m.version)
+      .Bind(3, m.applicant)
+      .Bind(4, static_cast<int>(m.kind))
+      .Bind(5, static_cast<int>(m.state));
   BindDay(*insert, 6, m.provisional_start);
   BindDay(*insert, 7, m.start);
   BindDay(*insert, 8, m.end);
   BindDay(*insert, 9, m.ended_on);
-  insert->Bind(10, m.end_reason).Bind(11, m.restrict_inspection ? 1 : 0)
-      .Bind(12, m.restrict_copies ? 1 : 0).Bind(13, m.restrict_fuhyo ? 1 : 0).Bind(14, m.contact)
-      .Bind(15, m.perpetrator_name).Bind(16, m.perpetrator_addressee_number)
-      .Bind(17, m.perpetrator_birth_date).Bind(18, m.perpetrator_sex)
-      .Bind(19, m.perpetrator_address).Bind(20, m.perpetrator_other).Bind(21, m.transferred_to);
+  insert->Bind(10, m.end_reason)
+      .Bind(11, m.restrict_inspection ? 1 : 0)
+      .Bind(12, m.restrict_copies ? 1 : 0)
+      .Bind(13, m.restrict_fuhyo ? 1 : 0)
+      .Bind(14, m.contact)
+      .Bind(15, m.perpetrator_name)
+      .Bind(16, m.perpetrator_addressee_number)
+      .Bind(17, m.perpetrator_birth_date)
+      .Bind(18, m.perpetrator_sex)
+      .Bind(19, m.perpetrator_address)
+      .Bind(20, m.perpetrator_other)
+      .Bind(21, m.transferred_to);
   BindDay(*insert, 22, m.transferred_on);
   insert->Bind(23, m.original_municipality);
   BindDay(*insert, 24, m.received_on);
@@ -264,7 +290,12 @@ Result<SupportMeasure> SqliteProtectionRegister::SaveMeasure(SupportMeasure m) {
     auto row = db_.Prepare(
         "INSERT OR IGNORE INTO support_measure_person(measure_id, version, addressee_number, role, "
         "relation) VALUES (?1, ?2, ?3, ?4, ?5)");
-    row->Bind(1, m.measure_id).Bind(2, m.version).Bind(3, atena).Bind(4, role).Bind(5, relation).Run();
+    row->Bind(1, m.measure_id)
+        .Bind(2, m.version)
+        .Bind(3, atena)
+        .Bind(4, role)
+        .Bind(5, relation)
+        .Run();
   };
   person(m.applicant, "applicant", "");
   for (const auto& c : m.co_protected) person(c.addressee_number, "co_protected", c.relation);

@@ -46,7 +46,8 @@ const std::string& QualifiedVersionColumns() {
 
 const char* const kChangeColumns =
     "change_id, reason, event_date, notification_date, processing_date, ex_officio, "
-    "operator_id, place, terminal, note, alerts, supersedes_change_id, on_request, special, move_out_information";
+    "operator_id, place, terminal, note, alerts, supersedes_change_id, on_request, special, "
+    "move_out_information";
 
 std::string EncodeDate(const RecordedDate& date) {
   if (date.state == DateState::kExact) return ToIsoString(*date.ExactDate());
@@ -103,11 +104,17 @@ class Binder {
     return *this;
   }
   Binder& Addr(const Address& a) {
-    return Text(a.address_code).Text(a.text).Text(a.banchi).Text(a.katagaki).Text(a.postal_code)
+    return Text(a.address_code)
+        .Text(a.text)
+        .Text(a.banchi)
+        .Text(a.katagaki)
+        .Text(a.postal_code)
         .Int(a.abroad ? 1 : 0);
   }
   Binder& Insurance(const InsuranceStatus& i) {
-    return Int(i.covered ? 1 : 0).OptionalText(EncodeDay(i.acquired)).OptionalText(EncodeDay(i.lost));
+    return Int(i.covered ? 1 : 0)
+        .OptionalText(EncodeDay(i.acquired))
+        .OptionalText(EncodeDay(i.lost));
   }
   int index() const { return index_; }
 
@@ -157,34 +164,68 @@ class Reader {
 
 }  // namespace
 
-void BindVersion(Statement& statement, const ResidentRecord& r, int64_t change_id, const VersionNameKeys* keys) {
+void BindVersion(Statement& statement, const ResidentRecord& r, int64_t change_id,
+                 const VersionNameKeys* keys) {
   Binder b(statement);
-  b.Text(r.addressee_number).Int(r.history_number).Int(change_id).Text(r.household_number)
-      .Int(static_cast<int>(r.kind)).Int(static_cast<int>(r.status))
-      .Text(r.family_name).Text(r.given_name).Text(r.family_kana).Text(r.given_kana)
-      .Int(r.kana_confirmed ? 1 : 0).Text(r.former_surname).Text(r.former_surname_kana)
-      .Text(r.common_name).Text(r.common_name_kana).Text(EncodeDate(r.birth_date))
-      .OptionalText(EncodeDay(r.birth_date.InternalDate())).Int(static_cast<int>(r.sex))
-      .Text(r.relationship.Text()).Int(static_cast<int>(r.domicile.state))
-      .Text(r.domicile.place).Text(r.domicile.head_of_family)
-      .OptionalText(EncodeDate(r.resident_since)).Addr(r.address)
-      .OptionalText(EncodeDate(r.address_since)).OptionalText(EncodeDay(r.notification_date))
-      .Addr(r.previous_address).Text(r.individual_number).Text(r.resident_record_code)
-      .Int(r.on_electoral_roll ? 1 : 0).Insurance(r.national_health).Insurance(r.late_elderly)
-      .Insurance(r.long_term_care).Int(r.pension.covered ? 1 : 0)
-      .Text(r.pension.basic_pension_number).Text(r.pension.type)
-      .OptionalText(EncodeDay(r.pension.type_changed)).OptionalText(EncodeDay(r.pension.acquired))
-      .OptionalText(EncodeDay(r.pension.lost)).Text(r.child_allowance_start)
-      .Text(r.child_allowance_end).Int(r.adult_ward ? 1 : 0).Text(r.foreign.alphabet_name)
-      .Text(r.foreign.nationality).OptionalText(EncodeDate(r.foreign.foreign_resident_since))
+  b.Text(r.addressee_number)
+      .Int(r.history_number)
+      .Int(change_id)
+      .Text(r.household_number)
+      .Int(static_cast<int>(r.kind))
+      .Int(static_cast<int>(r.status))
+      .Text(r.family_name)
+      .Text(r.given_name)
+      .Text(r.family_kana)
+      .Text(r.given_kana)
+      .Int(r.kana_confirmed ? 1 : 0)
+      .Text(r.former_surname)
+      .Text(r.former_surname_kana)
+      .Text(r.common_name)
+      .Text(r.common_name_kana)
+      .Text(EncodeDate(r.birth_date))
+      .OptionalText(EncodeDay(r.birth_date.InternalDate()))
+      .Int(static_cast<int>(r.sex))
+      .Text(r.relationship.Text())
+      .Int(static_cast<int>(r.domicile.state))
+      .Text(r.domicile.place)
+      .Text(r.domicile.head_of_family)
+      .OptionalText(EncodeDate(r.resident_since))
+      .Addr(r.address)
+      .OptionalText(EncodeDate(r.address_since))
+      .OptionalText(EncodeDay(r.notification_date))
+      .Addr(r.previous_address)
+      .Text(r.individual_number)
+      .Text(r.resident_record_code)
+      .Int(r.on_electoral_roll ? 1 : 0)
+      .Insurance(r.national_health)
+      .Insurance(r.late_elderly)
+      .Insurance(r.long_term_care)
+      .Int(r.pension.covered ? 1 : 0)
+      .Text(r.pension.basic_pension_number)
+      .Text(r.pension.type)
+      .OptionalText(EncodeDay(r.pension.type_changed))
+      .OptionalText(EncodeDay(r.pension.acquired))
+      .OptionalText(EncodeDay(r.pension.lost))
+      .Text(r.child_allowance_start)
+      .Text(r.child_allowance_end)
+      .Int(r.adult_ward ? 1 : 0)
+      .Text(r.foreign.alphabet_name)
+      .Text(r.foreign.nationality)
+      .OptionalText(EncodeDate(r.foreign.foreign_resident_since))
       .OptionalText(EncodeDate(r.foreign.registered_under_former_law))
-      .Int(static_cast<int>(r.foreign.category)).Text(r.foreign.status_of_residence)
-      .Text(r.foreign.period_of_stay).OptionalText(EncodeDay(r.foreign.period_expiry))
-      .Text(r.foreign.residence_card_number).Text(r.foreign.special_permanent_certificate_number)
-      .Text(r.foreign.landing_period).Text(r.foreign.provisional_stay_period);
+      .Int(static_cast<int>(r.foreign.category))
+      .Text(r.foreign.status_of_residence)
+      .Text(r.foreign.period_of_stay)
+      .OptionalText(EncodeDay(r.foreign.period_expiry))
+      .Text(r.foreign.residence_card_number)
+      .Text(r.foreign.special_permanent_certificate_number)
+      .Text(r.foreign.landing_period)
+      .Text(r.foreign.provisional_stay_period);
   if (r.removal) {
-    b.Int(static_cast<int>(r.removal->reason)).Text(EncodeDate(r.removal->effective))
-        .Addr(r.removal->planned_destination).Addr(r.removal->confirmed_destination)
+    b.Int(static_cast<int>(r.removal->reason))
+        .Text(EncodeDate(r.removal->effective))
+        .Addr(r.removal->planned_destination)
+        .Addr(r.removal->confirmed_destination)
         .OptionalText(EncodeDay(r.removal->move_in_notice_date))
         .OptionalText(EncodeDay(r.removal->confirmed_move_out_date));
   } else {
@@ -299,8 +340,10 @@ ChangeRecord ReadChange(const Statement& statement, int first) {
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
-  if (!in.IsNull()) c.supersedes_change_id = in.Int();
-  else in.Skip();
+  if (!in.IsNull())
+    c.supersedes_change_id = in.Int();
+  else
+    in.Skip();
   c.on_request = in.Bool();
   c.special = in.Bool();
   c.move_out_information = in.Text();

@@ -6,9 +6,9 @@
 
 #include <string>
 
+#include "core/day_codec.h"
 #include "jrr/domain/records/change.h"
 #include "jrr/domain/records/resident_record.h"
-#include "core/day_codec.h"
 #include "jrr/persistence/core/database.h"
 #include "jrr/persistence/records/sqlite_resident_store.h"  // VersionNameKeys
 

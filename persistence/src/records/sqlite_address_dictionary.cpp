@@ -2,12 +2,10 @@
 #include "jrr/persistence/records/sqlite_address_dictionary.h"
 
 #include <algorithm>
-
-#include "jrr/domain/records/banchi.h"
-
 #include <vector>
 
 #include "jrr/domain/core/text.h"
+#include "jrr/domain/records/banchi.h"
 
 namespace jrr {
 
@@ -26,17 +24,19 @@ std::optional<AddressArea> SqliteAddressDictionary::Find(std::string_view addres
 
 std::vector<AddressArea> SqliteAddressDictionary::Areas() {
   auto statement = db_.Prepare(
-      "SELECT a.address_code, a.text, a.postal_code FROM address_area a WHERE a.entry_id = (SELECT max(b.entry_id) "
+      "SELECT a.address_code, a.text, a.postal_code FROM address_area a WHERE a.entry_id = (SELECT "
+      "max(b.entry_id) "
       "FROM address_area b WHERE b.address_code = a.address_code) ORDER BY a.address_code");
   std::vector<AddressArea> areas;
   while (statement->Step()) {
-    areas.push_back(AddressArea{statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)});
+    areas.push_back(
+        AddressArea{statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)});
   }
   return areas;
 }
 
 std::vector<KatagakiEntry> SqliteAddressDictionary::KatagakiFor(std::string_view address_code,
-                                                               std::string_view banchi) {
+                                                                std::string_view banchi) {
   auto statement = db_.Prepare(
       "SELECT DISTINCT katagaki FROM katagaki_master WHERE address_code = ?1 AND banchi = ?2 "
       "ORDER BY katagaki");
@@ -50,7 +50,8 @@ std::vector<KatagakiEntry> SqliteAddressDictionary::KatagakiFor(std::string_view
 
 std::vector<BanchiEntry> SqliteAddressDictionary::Banchi(std::string_view address_code) {
   auto statement = db_.Prepare(
-      "SELECT b.banchi, b.kind FROM banchi_master b WHERE b.address_code = ?1 AND b.entry_id = (SELECT max(c.entry_id) "
+      "SELECT b.banchi, b.kind FROM banchi_master b WHERE b.address_code = ?1 AND b.entry_id = "
+      "(SELECT max(c.entry_id) "
       "FROM banchi_master c WHERE c.address_code = b.address_code AND c.banchi = b.banchi)");
   statement->Bind(1, address_code);
   std::vector<std::pair<std::string, BanchiEntry>> keyed;
@@ -59,7 +60,8 @@ std::vector<BanchiEntry> SqliteAddressDictionary::Banchi(std::string_view addres
                   BanchiKindFromName(statement->ColumnText(1)).value_or(BanchiKind::kLot)};
     keyed.emplace_back(ParseBanchi(e.banchi).SortKey(), std::move(e));
   }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<BanchiEntry> entries;
   for (auto& [key, e] : keyed) entries.push_back(std::move(e));
   return entries;
@@ -81,22 +83,25 @@ Result<DictionaryImport> ImportAddressDictionary(Database& db, std::string_view 
     }
     const auto views = SplitTabs(data_line.text);
     const std::vector<std::string> fields(views.begin(), views.end());
-    if (fields.size() != 4 || (fields[0] != "area" && fields[0] != "katagaki" && fields[0] != "banchi")) {
+    if (fields.size() != 4 ||
+        (fields[0] != "area" && fields[0] != "katagaki" && fields[0] != "banchi")) {
       return bad_line(line_number, MakeError(ErrorCode::kInvalidInput, "address.dictionary_line",
                                              "expected area|katagaki|banchi and three fields"));
     }
     if (fields[0] == "banchi") {
       const auto kind = BanchiKindFromName(fields[3]);
       if (!kind || fields[2].empty()) {
-        return bad_line(line_number, MakeError(ErrorCode::kInvalidInput, "address.dictionary_line",
-                                               "banchi needs a 番地 and 地番, 住居表示 or 特殊地番"));
+        return bad_line(line_number,
+                        MakeError(ErrorCode::kInvalidInput, "address.dictionary_line",
+                                  "banchi needs a 番地 and 地番, 住居表示 or 特殊地番"));
       }
       banchi.push_back({fields[1], fields[2], *kind});
       continue;
     }
     if (fields[0] == "area") {
       AddressArea area{fields[1], fields[2], fields[3]};
-      if (auto ok = ValidateArea(area, municipality_code); !ok) return bad_line(line_number, ok.error());
+      if (auto ok = ValidateArea(area, municipality_code); !ok)
+        return bad_line(line_number, ok.error());
       areas.push_back(area);
     } else {
       if (fields[3].empty()) {
@@ -108,7 +113,8 @@ Result<DictionaryImport> ImportAddressDictionary(Database& db, std::string_view 
   }
   Transaction transaction(db);
   for (const AddressArea& area : areas) {
-    auto insert = db.Prepare("INSERT INTO address_area(address_code, text, postal_code) VALUES (?1, ?2, ?3)");
+    auto insert =
+        db.Prepare("INSERT INTO address_area(address_code, text, postal_code) VALUES (?1, ?2, ?3)");
     insert->Bind(1, area.address_code).Bind(2, area.text).Bind(3, area.postal_code).Run();
   }
   SqliteAddressDictionary dictionary(db);
@@ -117,15 +123,19 @@ Result<DictionaryImport> ImportAddressDictionary(Database& db, std::string_view 
       return MakeError(ErrorCode::kRuleViolation, "address.unknown_code",
                        "方書 for unknown 住所コード " + entry.address_code);
     }
-    auto insert = db.Prepare("INSERT INTO katagaki_master(address_code, banchi, katagaki) VALUES (?1, ?2, ?3)");
+    auto insert = db.Prepare(
+        "INSERT INTO katagaki_master(address_code, banchi, katagaki) VALUES (?1, ?2, ?3)");
     insert->Bind(1, entry.address_code).Bind(2, entry.banchi).Bind(3, entry.katagaki).Run();
   }
   for (const BanchiEntry& entry : banchi) {
     if (!dictionary.Find(entry.address_code)) {
-      return MakeError(ErrorCode::kRuleViolation, "address.unknown_code", "番地 for unknown 住所コード " + entry.address_code);
+      return MakeError(ErrorCode::kRuleViolation, "address.unknown_code",
+                       "番地 for unknown 住所コード " + entry.address_code);
     }
     db.Prepare("INSERT INTO banchi_master(address_code, banchi, kind) VALUES (?1, ?2, ?3)")
-        ->Bind(1, entry.address_code).Bind(2, entry.banchi).Bind(3, BanchiKindCode(entry.kind))
+        ->Bind(1, entry.address_code)
+        .Bind(2, entry.banchi)
+        .Bind(3, BanchiKindCode(entry.kind))
         .Run();
   }
   transaction.Commit();

@@ -24,8 +24,9 @@ PendingChange ReadPending(Database& db, const Statement& row) {
   p.operator_id = row.ColumnText(5);
   p.place = row.ColumnText(6);
   p.terminal = row.ColumnText(7);
-  auto persons = db.Prepare("SELECT addressee_number FROM pending_person WHERE pending_id = ?1 "
-                            "ORDER BY addressee_number");
+  auto persons = db.Prepare(
+      "SELECT addressee_number FROM pending_person WHERE pending_id = ?1 "
+      "ORDER BY addressee_number");
   persons->Bind(1, p.pending_id);
   while (persons->Step()) p.persons.push_back(persons->ColumnText(0));
   return p;
@@ -38,13 +39,18 @@ PendingChange SqlitePendingChangeRepository::Add(PendingChange pending) {
   auto insert = db_.Prepare(
       "INSERT INTO pending_change(kind, command_json, summary, entered_on, operator_id, place, "
       "terminal) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  insert->Bind(1, pending.kind).Bind(2, pending.command_json).Bind(3, pending.summary)
-      .Bind(4, ToIsoString(pending.entered_on)).Bind(5, pending.operator_id)
-      .Bind(6, pending.place).Bind(7, pending.terminal);
+  insert->Bind(1, pending.kind)
+      .Bind(2, pending.command_json)
+      .Bind(3, pending.summary)
+      .Bind(4, ToIsoString(pending.entered_on))
+      .Bind(5, pending.operator_id)
+      .Bind(6, pending.place)
+      .Bind(7, pending.terminal);
   insert->Run();
   pending.pending_id = db_.LastInsertRowId();
   for (const std::string& atena : pending.persons) {
-    auto person = db_.Prepare("INSERT INTO pending_person(addressee_number, pending_id) VALUES (?1, ?2)");
+    auto person =
+        db_.Prepare("INSERT INTO pending_person(addressee_number, pending_id) VALUES (?1, ?2)");
     person->Bind(1, atena).Bind(2, pending.pending_id).Run();
   }
   AuditEvent event;
@@ -89,7 +95,8 @@ Status SqlitePendingChangeRepository::Withdraw(int64_t pending_id, const ChangeC
   auto open = GetOpen(pending_id);
   if (!open) return open.error();
   auto insert = db_.Prepare(
-      "INSERT INTO pending_decision(pending_id, decision, change_id) VALUES (?1, 'withdrawn', NULL)");
+      "INSERT INTO pending_decision(pending_id, decision, change_id) VALUES (?1, 'withdrawn', "
+      "NULL)");
   insert->Bind(1, pending_id).Run();
   AuditEvent event;
   event.action = AuditAction::kWithdrawal;

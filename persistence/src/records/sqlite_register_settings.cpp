@@ -14,8 +14,9 @@ CalendarDate Day(const std::string& text) {
 
 // The latest row per key: rows whose entry is the highest for their key.
 std::string Latest(const char* table, const char* key, const char* columns) {
-  return std::string("SELECT ") + columns + " FROM " + table + " t WHERE t.entry_id = (SELECT max(u.entry_id) FROM " +
-         table + " u WHERE u." + key + " = t." + key + ") ORDER BY t." + key;
+  return std::string("SELECT ") + columns + " FROM " + table +
+         " t WHERE t.entry_id = (SELECT max(u.entry_id) FROM " + table + " u WHERE u." + key +
+         " = t." + key + ") ORDER BY t." + key;
 }
 
 }  // namespace
@@ -23,7 +24,9 @@ std::string Latest(const char* table, const char* key, const char* columns) {
 void SqliteRegisterSettings::AddCertifier(const Certifier& c) {
   auto insert = db_.Prepare(
       "INSERT INTO certifier(role, title, name, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5)");
-  insert->Bind(1, static_cast<int>(c.role)).Bind(2, c.title).Bind(3, c.name)
+  insert->Bind(1, static_cast<int>(c.role))
+      .Bind(2, c.title)
+      .Bind(3, c.name)
       .Bind(4, ToIsoString(c.from))
       .Bind(5, c.to ? std::optional<std::string>(ToIsoString(*c.to)) : std::nullopt)
       .Run();
@@ -31,7 +34,8 @@ void SqliteRegisterSettings::AddCertifier(const Certifier& c) {
 
 std::vector<Certifier> SqliteRegisterSettings::Certifiers() {
   auto statement = db_.Prepare(
-      "SELECT role, title, name, valid_from, valid_to FROM certifier ORDER BY valid_from, certifier_id");
+      "SELECT role, title, name, valid_from, valid_to FROM certifier ORDER BY valid_from, "
+      "certifier_id");
   std::vector<Certifier> all;
   while (statement->Step()) {
     Certifier c;
@@ -47,7 +51,9 @@ std::vector<Certifier> SqliteRegisterSettings::Certifiers() {
 
 void SqliteRegisterSettings::AddPlace(const InputPlace& place) {
   db_.Prepare("INSERT INTO input_place(code, name) VALUES (?1, ?2)")
-      ->Bind(1, place.code).Bind(2, place.name).Run();
+      ->Bind(1, place.code)
+      .Bind(2, place.name)
+      .Run();
 }
 
 std::vector<InputPlace> SqliteRegisterSettings::Places() {
@@ -64,15 +70,20 @@ Status SqliteRegisterSettings::AddTerminal(const Terminal& terminal) {
     return MakeError(ErrorCode::kInvalidInput, "settings.unknown_place", terminal.place_code);
   }
   db_.Prepare("INSERT INTO terminal(terminal_id, place_code, name) VALUES (?1, ?2, ?3)")
-      ->Bind(1, terminal.id).Bind(2, terminal.place_code).Bind(3, terminal.name).Run();
+      ->Bind(1, terminal.id)
+      .Bind(2, terminal.place_code)
+      .Bind(3, terminal.name)
+      .Run();
   return {};
 }
 
 std::vector<Terminal> SqliteRegisterSettings::Terminals() {
-  auto statement = db_.Prepare(Latest("terminal", "terminal_id", "t.terminal_id, t.place_code, t.name"));
+  auto statement =
+      db_.Prepare(Latest("terminal", "terminal_id", "t.terminal_id, t.place_code, t.name"));
   std::vector<Terminal> terminals;
   while (statement->Step()) {
-    terminals.push_back({statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)});
+    terminals.push_back(
+        {statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)});
   }
   return terminals;
 }
@@ -84,15 +95,20 @@ Status SqliteRegisterSettings::AddPrinter(const Printer& printer) {
     return MakeError(ErrorCode::kInvalidInput, "settings.unknown_place", printer.place_code);
   }
   db_.Prepare("INSERT INTO printer(printer_id, place_code, name) VALUES (?1, ?2, ?3)")
-      ->Bind(1, printer.id).Bind(2, printer.place_code).Bind(3, printer.name).Run();
+      ->Bind(1, printer.id)
+      .Bind(2, printer.place_code)
+      .Bind(3, printer.name)
+      .Run();
   return {};
 }
 
 std::vector<Printer> SqliteRegisterSettings::Printers() {
-  auto statement = db_.Prepare(Latest("printer", "printer_id", "t.printer_id, t.place_code, t.name"));
+  auto statement =
+      db_.Prepare(Latest("printer", "printer_id", "t.printer_id, t.place_code, t.name"));
   std::vector<Printer> printers;
   while (statement->Step()) {
-    printers.push_back({statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)});
+    printers.push_back(
+        {statement->ColumnText(0), statement->ColumnText(1), statement->ColumnText(2)});
   }
   return printers;
 }
@@ -104,8 +120,9 @@ void SqliteRegisterSettings::SetOverflowPolicy(OverflowPolicy policy) {
 }
 
 OverflowPolicy SqliteRegisterSettings::GetOverflowPolicy() {
-  auto statement =
-      db_.Prepare("SELECT value FROM certificate_option WHERE name = 'overflow' ORDER BY entry_id DESC LIMIT 1");
+  auto statement = db_.Prepare(
+      "SELECT value FROM certificate_option WHERE name = 'overflow' ORDER BY entry_id DESC LIMIT "
+      "1");
   if (statement->Step() && statement->ColumnText(0) == "blank") return OverflowPolicy::kBlank;
   return OverflowPolicy::kToLimit;
 }
@@ -118,13 +135,15 @@ void SqliteRegisterSettings::SetSealSettings(const SealSettings& s) {
   value += ";inquiry_days=" + std::to_string(s.inquiry_days);
   value += std::string(";end_on_planned_move_out=") + (s.end_on_planned_move_out ? "1" : "0");
   value += std::string(";print_sex=") + (s.print_sex ? "1" : "0");
-  db_.Prepare("INSERT INTO certificate_option(name, value) VALUES ('seal', ?1)")->Bind(1, value).Run();
+  db_.Prepare("INSERT INTO certificate_option(name, value) VALUES ('seal', ?1)")
+      ->Bind(1, value)
+      .Run();
 }
 
 SealSettings SqliteRegisterSettings::GetSealSettings() {
   SealSettings s;
-  auto statement =
-      db_.Prepare("SELECT value FROM certificate_option WHERE name = 'seal' ORDER BY entry_id DESC LIMIT 1");
+  auto statement = db_.Prepare(
+      "SELECT value FROM certificate_option WHERE name = 'seal' ORDER BY entry_id DESC LIMIT 1");
   if (!statement->Step()) return s;
   const std::string text = statement->ColumnText(0);
   std::size_t at = 0;

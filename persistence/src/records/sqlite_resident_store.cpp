@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <map>
 
-#include "jrr/domain/records/banchi.h"
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/numbers.h"
 #include "jrr/domain/core/storage_error.h"
+#include "jrr/domain/records/banchi.h"
 #include "jrr/persistence/records/resident_record_code_pool.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/records/sqlite_search_index.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "records/resident_version_codec.h"
 
 namespace jrr {
@@ -47,7 +47,6 @@ std::string Allocate(Database& db, const char* column, uint64_t& next_serial) {
 
 }  // namespace
 
-
 int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
   std::string alerts;
   for (const std::string& alert : change.alerts) alerts += (alerts.empty() ? "" : ",") + alert;
@@ -82,7 +81,8 @@ int64_t InsertChangeRow(Database& db, const ChangeRecord& change) {
 
 void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
                             const std::vector<ResidentRecord>& versions,
-                            const std::vector<std::optional<ResidentRecord>>* before, AuditChainHead* head) {
+                            const std::vector<std::optional<ResidentRecord>>* before,
+                            AuditChainHead* head) {
   AuditEvent event;
   event.action = AuditAction::kChange;
   event.operator_id = change.operator_id;
@@ -102,8 +102,9 @@ void RecordChangeInAuditLog(Database& db, const ChangeRecord& change,
       event.individual_number = (*before)[i]->individual_number != v.individual_number;
       continue;
     }
-    auto previous = db.Prepare("SELECT individual_number FROM resident_version "
-                               "WHERE addressee_number = ?1 AND history_number = ?2");
+    auto previous = db.Prepare(
+        "SELECT individual_number FROM resident_version "
+        "WHERE addressee_number = ?1 AND history_number = ?2");
     previous->Bind(1, v.addressee_number).Bind(2, v.history_number - 1);
     event.individual_number = previous->Step() && previous->ColumnText(0) != v.individual_number;
   }
@@ -120,7 +121,8 @@ VersionNameKeys NameKeysOf(const ResidentRecord& r) {
   // arrive with search (JK-2.1.3); these are the name's own.
   VersionNameKeys keys;
   if (auto kana = BuildKanaKey(r.family_kana + r.given_kana)) keys.kana = std::move(*kana);
-  if (auto kanji = BuildKanjiKey(r.family_name + r.given_name + r.foreign.alphabet_name)) keys.kanji = std::move(*kanji);
+  if (auto kanji = BuildKanjiKey(r.family_name + r.given_name + r.foreign.alphabet_name))
+    keys.kanji = std::move(*kanji);
   return keys;
 }
 
@@ -154,18 +156,9 @@ std::optional<ResidentRecord> SqliteResidentStore::Latest(std::string_view addre
 std::vector<ResidentRecord> SqliteResidentStore::HouseholdMembers(
     std::string_view household_number) {
   // Versions that name the household and are still the person's latest, for residents only.
-  static const std::string kSql = Select(std::string("WHERE v.household_number = ?1 AND v.status = 1") +
-                                          kIsLatest + " ORDER BY v.addressee_number");
-  auto statement = db_.Prepare(kSql);
-  statement->Bind(1, household_number);
-  std::vector<ResidentRecord> members;
-  while (statement->Step()) members.push_back(codec::ReadVersion(*statement));
-  return members;
-}
-
-std::vector<ResidentRecord> SqliteResidentStore::HouseholdLatest(std::string_view household_number) {
   static const std::string kSql =
-      Select(std::string("WHERE v.household_number = ?1") + kIsLatest + " ORDER BY v.addressee_number");
+      Select(std::string("WHERE v.household_number = ?1 AND v.status = 1") + kIsLatest +
+             " ORDER BY v.addressee_number");
   auto statement = db_.Prepare(kSql);
   statement->Bind(1, household_number);
   std::vector<ResidentRecord> members;
@@ -173,14 +166,27 @@ std::vector<ResidentRecord> SqliteResidentStore::HouseholdLatest(std::string_vie
   return members;
 }
 
-std::vector<ResidentRecord> SqliteResidentStore::ResidentsInArea(std::string_view area, std::size_t limit) {
+std::vector<ResidentRecord> SqliteResidentStore::HouseholdLatest(
+    std::string_view household_number) {
+  static const std::string kSql = Select(std::string("WHERE v.household_number = ?1") + kIsLatest +
+                                         " ORDER BY v.addressee_number");
+  auto statement = db_.Prepare(kSql);
+  statement->Bind(1, household_number);
+  std::vector<ResidentRecord> members;
+  while (statement->Step()) members.push_back(codec::ReadVersion(*statement));
+  return members;
+}
+
+std::vector<ResidentRecord> SqliteResidentStore::ResidentsInArea(std::string_view area,
+                                                                 std::size_t limit) {
   // substr() rather than LIKE: an area holding % or _ means itself.
-  static const std::string kSql = Select(
-      std::string("WHERE v.status = 1 AND (substr(v.address_code, 1, length(?1)) = ?1 OR "
-                  "substr(v.address_text, 1, length(?1)) = ?1)") +
-      kIsLatest +
-      " ORDER BY v.address_code, v.address_text, v.address_banchi, v.household_number, v.addressee_number "
-      "LIMIT ?2");
+  static const std::string kSql =
+      Select(std::string("WHERE v.status = 1 AND (substr(v.address_code, 1, length(?1)) = ?1 OR "
+                         "substr(v.address_text, 1, length(?1)) = ?1)") +
+             kIsLatest +
+             " ORDER BY v.address_code, v.address_text, v.address_banchi, v.household_number, "
+             "v.addressee_number "
+             "LIMIT ?2");
   // 番地 text does not sort as numbers (10番 before 2番): the rows are put in 住所順 by the 番地's
   // code (JK-1.3.2) after reading.
   auto statement = db_.Prepare(kSql);
@@ -192,12 +198,12 @@ std::vector<ResidentRecord> SqliteResidentStore::ResidentsInArea(std::string_vie
 }
 
 Result<ChangeOutcome> SqliteResidentStore::Append(ChangeRecord change,
-                                                       std::vector<ResidentRecord> versions,
-                                                       const std::vector<VersionStamp>& read_set) {
+                                                  std::vector<ResidentRecord> versions,
+                                                  const std::vector<VersionStamp>& read_set) {
   Transaction transaction(db_);
   for (const VersionStamp& stamp : read_set) {
-    auto latest = db_.Prepare(
-        "SELECT max(history_number) FROM resident_version WHERE addressee_number = ?1");
+    auto latest =
+        db_.Prepare("SELECT max(history_number) FROM resident_version WHERE addressee_number = ?1");
     latest->Bind(1, stamp.addressee_number);
     latest->Step();
     if (latest->ColumnInt(0) != stamp.history_number) {
@@ -230,11 +236,13 @@ Result<ChangeOutcome> SqliteResidentStore::Append(ChangeRecord change,
         "(SELECT 1 FROM pending_decision d WHERE d.pending_id = p.pending_id)");
     open->Bind(1, *change.approves_pending_id);
     if (!open->Step()) {
-      return MakeError(ErrorCode::kConflict, "pending.not_open",
-                       "仮登録 " + std::to_string(*change.approves_pending_id) + " already decided");
+      return MakeError(
+          ErrorCode::kConflict, "pending.not_open",
+          "仮登録 " + std::to_string(*change.approves_pending_id) + " already decided");
     }
     auto decide = db_.Prepare(
-        "INSERT INTO pending_decision(pending_id, decision, change_id) VALUES (?1, 'approved', ?2)");
+        "INSERT INTO pending_decision(pending_id, decision, change_id) VALUES (?1, 'approved', "
+        "?2)");
     decide->Bind(1, *change.approves_pending_id).Bind(2, change.change_id).Run();
   }
   bool drew_code = false;
@@ -257,7 +265,7 @@ Result<ChangeOutcome> SqliteResidentStore::Append(ChangeRecord change,
 }
 
 std::optional<ResidentRecord> SqliteResidentStore::AsOf(std::string_view addressee_number,
-                                                            const AsOfQuery& query) {
+                                                        const AsOfQuery& query) {
   // By 異動日: the latest version whose 異動 had taken effect (a 転出 dated later has not, so a
   // 転出予定者 is still a resident; a 年月日不詳 異動 counts from its 処理日). By 処理日: only the
   // versions recorded by then. An unset bound is given a date after every stored one.
@@ -285,7 +293,8 @@ std::optional<ChangeRecord> SqliteResidentStore::Change(int64_t change_id) {
 }
 
 std::vector<ResidentRecord> SqliteResidentStore::VersionsOfChange(int64_t change_id) {
-  auto statement = db_.Prepare(Select("WHERE v.change_id = ?1 ORDER BY v.addressee_number, v.history_number"));
+  auto statement =
+      db_.Prepare(Select("WHERE v.change_id = ?1 ORDER BY v.addressee_number, v.history_number"));
   statement->Bind(1, change_id);
   std::vector<ResidentRecord> versions;
   while (statement->Step()) versions.push_back(codec::ReadVersion(*statement));
@@ -293,7 +302,7 @@ std::vector<ResidentRecord> SqliteResidentStore::VersionsOfChange(int64_t change
 }
 
 std::optional<ResidentRecord> SqliteResidentStore::Version(std::string_view addressee_number,
-                                                               int history_number) {
+                                                           int history_number) {
   auto statement = db_.Prepare(Select("WHERE v.addressee_number = ?1 AND v.history_number = ?2"));
   statement->Bind(1, addressee_number).Bind(2, history_number);
   if (!statement->Step()) return std::nullopt;
@@ -305,10 +314,13 @@ std::vector<ResidentRecord> SqliteResidentStore::FindByNumber(std::string_view n
   std::vector<ResidentRecord> found;
   // The "<> ''" term lets SQLite use the partial indexes of schema 0005.
   static const std::string kSql[] = {
-      Select(std::string("WHERE v.individual_number = ?1 AND v.individual_number <> ''") + kIsLatest),
-      Select(std::string("WHERE v.resident_record_code = ?1 AND v.resident_record_code <> ''") + kIsLatest),
+      Select(std::string("WHERE v.individual_number = ?1 AND v.individual_number <> ''") +
+             kIsLatest),
+      Select(std::string("WHERE v.resident_record_code = ?1 AND v.resident_record_code <> ''") +
+             kIsLatest),
       Select(std::string("WHERE v.foreign_residence_card_number = ?1 AND "
-                         "v.foreign_residence_card_number <> ''") + kIsLatest)};
+                         "v.foreign_residence_card_number <> ''") +
+             kIsLatest)};
   for (const std::string& sql : kSql) {
     auto statement = db_.Prepare(sql);
     statement->Bind(1, number);
@@ -327,8 +339,11 @@ std::vector<ResidentRecord> SqliteResidentStore::FindRemovedByBasicFacts(
     std::string_view family_name, std::string_view given_name, Sex sex, CalendarDate birth_date) {
   auto statement = db_.Prepare(Select(
       std::string("WHERE v.birth_date_sort = ?1 AND v.family_name = ?2 AND v.given_name = ?3 "
-                  "AND v.sex = ?4 AND v.status = 2") + kIsLatest));
-  statement->Bind(1, ToIsoString(birth_date)).Bind(2, family_name).Bind(3, given_name)
+                  "AND v.sex = ?4 AND v.status = 2") +
+      kIsLatest));
+  statement->Bind(1, ToIsoString(birth_date))
+      .Bind(2, family_name)
+      .Bind(3, given_name)
       .Bind(4, static_cast<int>(sex));
   std::vector<ResidentRecord> found;
   while (statement->Step()) found.push_back(codec::ReadVersion(*statement));
@@ -339,14 +354,21 @@ std::vector<ProtectedPersonFacts> SqliteResidentStore::ProtectedPeople(CalendarD
   // Each measure's latest version, when not ended (4), names its people; every version of each
   // person, oldest first, with whether any of those measures covers 閲覧.
   auto rows = db_.Prepare(
-      "WITH protected(atena, inspection) AS (SELECT p.addressee_number, max(m.restrict_inspection) FROM "
-      "support_measure_version m JOIN support_measure_person p ON p.measure_id = m.measure_id AND p.version = m.version "
-      "WHERE m.state <> 4 AND m.version = (SELECT max(w.version) FROM support_measure_version w WHERE w.measure_id = "
+      "WITH protected(atena, inspection) AS (SELECT p.addressee_number, max(m.restrict_inspection) "
+      "FROM "
+      "support_measure_version m JOIN support_measure_person p ON p.measure_id = m.measure_id AND "
+      "p.version = m.version "
+      "WHERE m.state <> 4 AND m.version = (SELECT max(w.version) FROM support_measure_version w "
+      "WHERE w.measure_id = "
       "m.measure_id) GROUP BY p.addressee_number) "
-      "SELECT v.addressee_number, protected.inspection, v.status, v.address_text, v.address_banchi, v.address_katagaki, "
-      "v.removal_reason, v.removal_effective, v.family_name, v.given_name, v.birth_date_sort, v.sex, "
-      "v.resident_record_code, v.domicile_place, v.domicile_head, v.removal_planned_text, v.removal_planned_banchi, "
-      "v.removal_planned_katagaki, v.removal_confirmed_text, v.removal_confirmed_banchi, v.removal_confirmed_katagaki "
+      "SELECT v.addressee_number, protected.inspection, v.status, v.address_text, "
+      "v.address_banchi, v.address_katagaki, "
+      "v.removal_reason, v.removal_effective, v.family_name, v.given_name, v.birth_date_sort, "
+      "v.sex, "
+      "v.resident_record_code, v.domicile_place, v.domicile_head, v.removal_planned_text, "
+      "v.removal_planned_banchi, "
+      "v.removal_planned_katagaki, v.removal_confirmed_text, v.removal_confirmed_banchi, "
+      "v.removal_confirmed_katagaki "
       "FROM protected JOIN resident_version v ON "
       "v.addressee_number = protected.atena ORDER BY v.addressee_number, v.history_number");
   std::vector<ProtectedPersonFacts> people;
@@ -357,7 +379,8 @@ std::vector<ProtectedPersonFacts> SqliteResidentStore::ProtectedPeople(CalendarD
       people.back().lives_at = latest.address.Printed();
     }
     if (latest.removal) {
-      for (const Address* to : {&latest.removal->planned_destination, &latest.removal->confirmed_destination}) {
+      for (const Address* to :
+           {&latest.removal->planned_destination, &latest.removal->confirmed_destination}) {
         if (!to->text.empty()) people.back().moved_to.push_back(to->Printed());
       }
     }
@@ -399,22 +422,28 @@ std::vector<ProtectedPersonFacts> SqliteResidentStore::ProtectedPeople(CalendarD
 }
 
 std::vector<ResidentRecord> SqliteResidentStore::FindByBasicFacts(std::string_view family_name,
-                                                                     std::string_view given_name, Sex sex,
-                                                                     CalendarDate birth_date) {
-  auto statement = db_.Prepare(Select(
-      std::string("WHERE v.birth_date_sort = ?1 AND v.family_name = ?2 AND v.given_name = ?3 AND v.sex = ?4") +
-      kIsLatest));
-  statement->Bind(1, ToIsoString(birth_date)).Bind(2, family_name).Bind(3, given_name).Bind(4, static_cast<int>(sex));
+                                                                  std::string_view given_name,
+                                                                  Sex sex,
+                                                                  CalendarDate birth_date) {
+  auto statement = db_.Prepare(Select(std::string("WHERE v.birth_date_sort = ?1 AND v.family_name "
+                                                  "= ?2 AND v.given_name = ?3 AND v.sex = ?4") +
+                                      kIsLatest));
+  statement->Bind(1, ToIsoString(birth_date))
+      .Bind(2, family_name)
+      .Bind(3, given_name)
+      .Bind(4, static_cast<int>(sex));
   std::vector<ResidentRecord> found;
   while (statement->Step()) found.push_back(codec::ReadVersion(*statement));
   return found;
 }
 
-std::vector<ResidentRecord> SqliteResidentStore::AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) {
+std::vector<ResidentRecord> SqliteResidentStore::AwaitingMoveInNotice(CalendarDate removed_by,
+                                                                      std::size_t limit) {
   // 除票 whose 転入通知 has not come; the removal date is checked on the decoded record (the
   // column holds a RecordedDate, which may be a 不詳日).
   static const std::string kSql =
-      Select(std::string("WHERE v.status = 2 AND v.removal_reason IN (21, 26) AND v.removal_move_in_notice_date IS NULL") +
+      Select(std::string("WHERE v.status = 2 AND v.removal_reason IN (21, 26) AND "
+                         "v.removal_move_in_notice_date IS NULL") +
              kIsLatest);
   auto statement = db_.Prepare(kSql);
   std::vector<ResidentRecord> found;
@@ -427,8 +456,8 @@ std::vector<ResidentRecord> SqliteResidentStore::AwaitingMoveInNotice(CalendarDa
   return found;
 }
 
-std::optional<std::string> SqliteResidentStore::EditLeaseHolder(
-    std::string_view addressee_number, int64_t now_epoch_seconds) {
+std::optional<std::string> SqliteResidentStore::EditLeaseHolder(std::string_view addressee_number,
+                                                                int64_t now_epoch_seconds) {
   auto statement = db_.Prepare(
       "SELECT operator_id FROM edit_lease WHERE addressee_number = ?1 AND expires_at > ?2");
   statement->Bind(1, addressee_number).Bind(2, now_epoch_seconds);
@@ -471,8 +500,7 @@ void SqliteEditLeases::Release(const std::vector<std::string>& persons,
   transaction.Commit();
 }
 
-std::optional<int64_t> SqliteResidentStore::PendingChangeFor(
-    std::string_view addressee_number) {
+std::optional<int64_t> SqliteResidentStore::PendingChangeFor(std::string_view addressee_number) {
   auto statement = db_.Prepare(
       "SELECT p.pending_id FROM pending_person p WHERE p.addressee_number = ?1 AND NOT EXISTS "
       "(SELECT 1 FROM pending_decision d WHERE d.pending_id = p.pending_id) "
@@ -487,7 +515,8 @@ std::vector<ResidentRepository::HistoryEntry> SqliteResidentStore::History(
   auto statement = db_.Prepare(
       "SELECT " + codec::QualifiedVersionColumns() + ", " +
       "c.change_id, c.reason, c.event_date, c.notification_date, c.processing_date, c.ex_officio, "
-      "c.operator_id, c.place, c.terminal, c.note, c.alerts, c.supersedes_change_id, c.on_request, c.special, c.move_out_information "
+      "c.operator_id, c.place, c.terminal, c.note, c.alerts, c.supersedes_change_id, c.on_request, "
+      "c.special, c.move_out_information "
       "FROM resident_version v JOIN change_record c ON c.change_id = v.change_id "
       "WHERE v.addressee_number = ?1 ORDER BY v.history_number");
   statement->Bind(1, addressee_number);
@@ -502,9 +531,11 @@ std::vector<ResidentRepository::HistoryEntry> SqliteResidentStore::History(
 RegisterFigures CountRegister(Database& db) {
   RegisterFigures figures;
   auto latest = db.Prepare(
-      "SELECT count(*) FILTER (WHERE v.status = 1), count(*) FILTER (WHERE v.status = 1 AND v.kind = 2), "
+      "SELECT count(*) FILTER (WHERE v.status = 1), count(*) FILTER (WHERE v.status = 1 AND v.kind "
+      "= 2), "
       "count(DISTINCT CASE WHEN v.status = 1 THEN v.household_number END), "
-      "count(*) FILTER (WHERE v.status = 2) FROM resident_version v WHERE 1" + std::string(kIsLatest));
+      "count(*) FILTER (WHERE v.status = 2) FROM resident_version v WHERE 1" +
+      std::string(kIsLatest));
   if (latest->Step()) {
     figures.residents = latest->ColumnInt(0);
     figures.foreign_residents = latest->ColumnInt(1);

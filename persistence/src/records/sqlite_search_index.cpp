@@ -20,12 +20,18 @@ namespace {
 // 在留カード番号 stays in search_key: it is two columns, one of them unindexed.
 std::optional<std::string_view> VersionColumnOf(SearchKeyKind kind) {
   switch (kind) {
-    case SearchKeyKind::kBirthDate: return "birth_date_sort";  // resident_version_basic_facts
-    case SearchKeyKind::kAddresseeNumber: return "addressee_number";  // the primary key
-    case SearchKeyKind::kHouseholdNumber: return "household_number";
-    case SearchKeyKind::kResidentRecordCode: return "resident_record_code";
-    case SearchKeyKind::kIndividualNumber: return "individual_number";
-    default: return std::nullopt;
+    case SearchKeyKind::kBirthDate:
+      return "birth_date_sort";  // resident_version_basic_facts
+    case SearchKeyKind::kAddresseeNumber:
+      return "addressee_number";  // the primary key
+    case SearchKeyKind::kHouseholdNumber:
+      return "household_number";
+    case SearchKeyKind::kResidentRecordCode:
+      return "resident_record_code";
+    case SearchKeyKind::kIndividualNumber:
+      return "individual_number";
+    default:
+      return std::nullopt;
   }
 }
 
@@ -37,7 +43,9 @@ void IndexVersion(Database& db, const ResidentRecord& version) {
     {
       auto insert = db.Prepare(
           "INSERT OR IGNORE INTO search_key(kind, value, addressee_number) VALUES (?1, ?2, ?3)");
-      insert->Bind(1, static_cast<int>(key.kind)).Bind(2, key.value).Bind(3, version.addressee_number);
+      insert->Bind(1, static_cast<int>(key.kind))
+          .Bind(2, key.value)
+          .Bind(3, version.addressee_number);
       insert->Run();
     }
     // An earlier version had it: indexed once. Codes, numbers and dates match whole or by prefix
@@ -46,8 +54,11 @@ void IndexVersion(Database& db, const ResidentRecord& version) {
     if (db.Changes() == 0 || !IsTextKind(key.kind)) continue;
     {
       auto shared = db.Prepare(
-          "SELECT 1 FROM search_key WHERE kind = ?1 AND value = ?2 AND addressee_number <> ?3 LIMIT 1");
-      shared->Bind(1, static_cast<int>(key.kind)).Bind(2, key.value).Bind(3, version.addressee_number);
+          "SELECT 1 FROM search_key WHERE kind = ?1 AND value = ?2 AND addressee_number <> ?3 "
+          "LIMIT 1");
+      shared->Bind(1, static_cast<int>(key.kind))
+          .Bind(2, key.value)
+          .Bind(3, version.addressee_number);
       if (shared->Step()) continue;
     }
     auto text = db.Prepare("INSERT INTO search_text(value, kind) VALUES (?1, ?2)");
@@ -65,11 +76,13 @@ void BackfillSearchIndex(Database& db) {
 }
 
 uint64_t BulkSearchIndex::Key(uint64_t value, uint64_t person) {
-  if (value >> (64 - kPersonBits) != 0) throw std::length_error("bulk search index: too many distinct values");
+  if (value >> (64 - kPersonBits) != 0)
+    throw std::length_error("bulk search index: too many distinct values");
   return value << kPersonBits | person;
 }
 
-uint32_t BulkSearchIndex::Intern(Ids& ids, std::vector<const std::string*>& names, std::string_view text) {
+uint32_t BulkSearchIndex::Intern(Ids& ids, std::vector<const std::string*>& names,
+                                 std::string_view text) {
   if (auto found = ids.find(text); found != ids.end()) return found->second;
   auto [it, added] = ids.emplace(std::string(text), static_cast<uint32_t>(names.size()));
   names.push_back(&it->first);  // node keys do not move when the map grows
@@ -80,12 +93,15 @@ void BulkSearchIndex::Add(const ResidentRecord& version, const ResidentRecord* p
   // The kinds search_key holds; the others are answered from resident_version's own columns.
   static const std::vector<SearchKeyKind> kStored = [] {
     std::vector<SearchKeyKind> kinds;
-    for (int k = static_cast<int>(SearchKeyKind::kKanaName); k <= static_cast<int>(SearchKeyKind::kRemovalReason); ++k) {
-      if (!VersionColumnOf(static_cast<SearchKeyKind>(k))) kinds.push_back(static_cast<SearchKeyKind>(k));
+    for (int k = static_cast<int>(SearchKeyKind::kKanaName);
+         k <= static_cast<int>(SearchKeyKind::kRemovalReason); ++k) {
+      if (!VersionColumnOf(static_cast<SearchKeyKind>(k)))
+        kinds.push_back(static_cast<SearchKeyKind>(k));
     }
     return kinds;
   }();
-  const auto keys = previous != nullptr ? SearchKeysAddedBy(*previous, version, &kStored) : SearchKeysOf(version, &kStored);
+  const auto keys = previous != nullptr ? SearchKeysAddedBy(*previous, version, &kStored)
+                                        : SearchKeysOf(version, &kStored);
   if (keys.empty()) return;
   const uint64_t person = PersonOf(version.addressee_number);
   for (const SearchKey& key : keys) {
@@ -109,7 +125,8 @@ std::optional<uint64_t> IssuedNumberValue(std::string_view number) {
 
 std::string IssuedNumberText(uint64_t value) {
   std::string text(10, '0');
-  for (int i = 9; i >= 0; --i, value /= 10) text[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  for (int i = 9; i >= 0; --i, value /= 10)
+    text[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
   return text;
 }
 
@@ -134,7 +151,8 @@ void BulkSearchIndex::GeneralizePeople() {
 void BulkSearchIndex::Merge(BulkSearchIndex&& other) {
   if (sorted_ || other.sorted_) throw std::logic_error("bulk search index: merged after sorting");
   std::vector<uint64_t> value_of(other.values_.size());  // other's value id -> ours
-  for (std::size_t id = 0; id < other.values_.size(); ++id) value_of[id] = Intern(value_ids_, values_, *other.values_[id]);
+  for (std::size_t id = 0; id < other.values_.size(); ++id)
+    value_of[id] = Intern(value_ids_, values_, *other.values_[id]);
   if (other.people_interned_ && !people_interned_) GeneralizePeople();
   keys_.reserve(keys_.size() + other.keys_.size());
   for (const uint64_t key : other.keys_) {
@@ -157,7 +175,8 @@ void BulkSearchIndex::Sort() {
   auto ranks = [](const std::vector<const std::string*>& names, Packed& packed) {
     std::vector<uint32_t> order(names.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return *names[a] < *names[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return *names[a] < *names[b]; });
     std::vector<uint32_t> rank(names.size());
     packed.ends.reserve(order.size());
     for (uint32_t r = 0; r < order.size(); ++r) {
@@ -169,7 +188,8 @@ void BulkSearchIndex::Sort() {
   };
   const auto value_rank = ranks(values_, sorted_values_);
   // Issued numbers already sort as their text does; interned ids need ranks.
-  const auto person_rank = people_interned_ ? ranks(people_, sorted_people_) : std::vector<uint32_t>();
+  const auto person_rank =
+      people_interned_ ? ranks(people_, sorted_people_) : std::vector<uint32_t>();
   for (uint64_t& key : keys_) {
     const uint64_t person = people_interned_ ? person_rank[key & kPersonMask] : key & kPersonMask;
     key = static_cast<uint64_t>(value_rank[key >> kPersonBits]) << kPersonBits | person;
@@ -193,7 +213,8 @@ struct BulkSearchIndex::KeysTable {
   static constexpr const char* kName = "jrr_bulk_search_keys";
 
   static int Connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
-    const int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(kind INTEGER, value TEXT, addressee_number TEXT)");
+    const int rc =
+        sqlite3_declare_vtab(db, "CREATE TABLE x(kind INTEGER, value TEXT, addressee_number TEXT)");
     if (rc != SQLITE_OK) return rc;
     auto* table = new KeysTable;
     table->index = static_cast<const BulkSearchIndex*>(aux);
@@ -236,11 +257,13 @@ struct BulkSearchIndex::KeysTable {
     const BulkSearchIndex& index = IndexOf(cursor);
     const uint64_t key = index.keys_[reinterpret_cast<Cursor*>(cursor)->at];
     if (column == 0 || column == 1) {
-      const std::string_view value = index.sorted_values_.At(static_cast<uint32_t>(key >> kPersonBits));
+      const std::string_view value =
+          index.sorted_values_.At(static_cast<uint32_t>(key >> kPersonBits));
       if (column == 0) {
         sqlite3_result_int(context, static_cast<unsigned char>(value[0]));
       } else {
-        sqlite3_result_text64(context, value.data() + 1, value.size() - 1, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_result_text64(context, value.data() + 1, value.size() - 1, SQLITE_STATIC,
+                              SQLITE_UTF8);
       }
     } else {
       const uint64_t person = key & kPersonMask;
@@ -248,7 +271,8 @@ struct BulkSearchIndex::KeysTable {
         const std::string_view text = index.sorted_people_.At(static_cast<uint32_t>(person));
         sqlite3_result_text64(context, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
       } else {
-        const std::string text = IssuedNumberText(person);  // short: no allocation; SQLite copies it
+        const std::string text =
+            IssuedNumberText(person);  // short: no allocation; SQLite copies it
         sqlite3_result_text64(context, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
       }
     }
@@ -280,14 +304,18 @@ struct BulkSearchIndex::KeysTable {
 
 void BulkSearchIndex::InsertKeys(Database& db) {
   Sort();
-  const int rc = sqlite3_create_module_v2(db.handle(), KeysTable::kName, &KeysTable::Module(), this, nullptr);
+  const int rc =
+      sqlite3_create_module_v2(db.handle(), KeysTable::kName, &KeysTable::Module(), this, nullptr);
   if (rc != SQLITE_OK) db.ThrowError(rc, "register the bulk key table");
   struct Unregister {
     Database& db;
-    ~Unregister() { sqlite3_create_module_v2(db.handle(), KeysTable::kName, nullptr, nullptr, nullptr); }
+    ~Unregister() {
+      sqlite3_create_module_v2(db.handle(), KeysTable::kName, nullptr, nullptr, nullptr);
+    }
   } unregister{db};
   db.Execute(std::string("INSERT INTO search_key(kind, value, addressee_number) "
-                         "SELECT kind, value, addressee_number FROM ") + KeysTable::kName);
+                         "SELECT kind, value, addressee_number FROM ") +
+             KeysTable::kName);
   std::vector<uint64_t>().swap(keys_);
 }
 
@@ -305,7 +333,7 @@ void BulkSearchIndex::InsertTextValues(Database& db) {
 }
 
 std::vector<std::string> SqliteSearchIndex::Find(SearchKeyKind kind, const std::string& value,
-                                                  MatchMode mode, std::size_t limit) {
+                                                 MatchMode mode, std::size_t limit) {
   std::vector<std::string> found;
   const int k = static_cast<int>(kind);
   const auto cap = static_cast<int64_t>(limit);
@@ -342,7 +370,8 @@ std::vector<std::string> SqliteSearchIndex::Find(SearchKeyKind kind, const std::
     phrase += '"';
     // The values that contain it, then their people through search_key's primary key.
     auto rows = db_.Prepare(
-        "SELECT DISTINCT k.addressee_number FROM search_text t JOIN search_key k ON k.kind = ?2 AND "
+        "SELECT DISTINCT k.addressee_number FROM search_text t JOIN search_key k ON k.kind = ?2 "
+        "AND "
         "k.value = t.value WHERE search_text MATCH ?1 AND t.kind = ?2 LIMIT ?3");
     rows->Bind(1, "value : " + phrase).Bind(2, k).Bind(3, cap);
     while (rows->Step()) found.push_back(rows->ColumnText(0));
@@ -351,15 +380,15 @@ std::vector<std::string> SqliteSearchIndex::Find(SearchKeyKind kind, const std::
 }
 
 void SqliteSearchHistory::Record(const SearchHistoryEntry& entry) {
-  auto insert = db_.Prepare(
-      "INSERT INTO search_history(operator_id, query_text, hits) VALUES (?1, ?2, ?3)");
+  auto insert =
+      db_.Prepare("INSERT INTO search_history(operator_id, query_text, hits) VALUES (?1, ?2, ?3)");
   insert->Bind(1, entry.operator_id).Bind(2, entry.query_text).Bind(3, entry.hits).Run();
 }
 
 namespace {
 SearchHistoryEntry ReadEntry(const Statement& row) {
-  return SearchHistoryEntry{row.ColumnInt(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
-                            row.ColumnInt(4)};
+  return SearchHistoryEntry{row.ColumnInt(0), row.ColumnText(1), row.ColumnText(2),
+                            row.ColumnText(3), row.ColumnInt(4)};
 }
 }  // namespace
 

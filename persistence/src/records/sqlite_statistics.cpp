@@ -40,12 +40,14 @@ RegisterStatistics SqliteStatistics::Compute(CalendarDate from, CalendarDate to)
     s.foreign_by_category.push_back({static_cast<ForeignCategory>(c)});
   }
   // The report's row for a foreign resident's category (nullptr for none or an unknown code).
-  auto category_row = [&s](int64_t kind, int64_t category) -> RegisterStatistics::ForeignCategoryCounts* {
+  auto category_row = [&s](int64_t kind,
+                           int64_t category) -> RegisterStatistics::ForeignCategoryCounts* {
     if (kind != 2 || category < 1 || category > 5) return nullptr;
     return &s.foreign_by_category[static_cast<std::size_t>(category - 1)];
   };
   while (population->Step()) {
-    if (auto* row = category_row(population->ColumnInt(0), population->ColumnInt(4))) ++row->population;
+    if (auto* row = category_row(population->ColumnInt(0), population->ColumnInt(4)))
+      ++row->population;
     const int64_t kind = population->ColumnInt(0);
     const int64_t sex = population->ColumnInt(1);
     Add(s.population, kind, sex);
@@ -73,7 +75,8 @@ RegisterStatistics SqliteStatistics::Compute(CalendarDate from, CalendarDate to)
   while (flows->Step()) {
     const auto reason = ChangeReasonFromCode(static_cast<int>(flows->ColumnInt(0)));
     if (!reason || *reason == ChangeReason::kEntryCancellation ||
-        *reason == ChangeReason::kRemovalCancellation || *reason == ChangeReason::kCorrectionCancellation) {
+        *reason == ChangeReason::kRemovalCancellation ||
+        *reason == ChangeReason::kCorrectionCancellation) {
       continue;
     }
     const bool removed = flows->ColumnInt(1) == 2;
@@ -83,7 +86,8 @@ RegisterStatistics SqliteStatistics::Compute(CalendarDate from, CalendarDate to)
       if (!removed && *reason == ChangeReason::kMoveInFromAbroad) row->from_abroad += n;
       if (!removed && *reason == ChangeReason::kDomesticMoveIn) row->moved_in += n;
       if (!removed && *reason == ChangeReason::kWithinMove) row->moved_within += n;
-      if (removed && (*reason == ChangeReason::kDomesticMoveOut || *reason == ChangeReason::kMoveOutAbroad)) {
+      if (removed &&
+          (*reason == ChangeReason::kDomesticMoveOut || *reason == ChangeReason::kMoveOutAbroad)) {
         row->moved_out += n;
       }
     }
@@ -93,17 +97,33 @@ RegisterStatistics SqliteStatistics::Compute(CalendarDate from, CalendarDate to)
     if (removed && removal_reason &&
         (InfoOf(*reason).group == ReasonGroup::kRemoval || nationality)) {
       switch (*removal_reason) {
-        case ChangeReason::kDomesticMoveOut: bucket = &s.move_out_domestic; break;
-        case ChangeReason::kMoveOutAbroad: bucket = &s.move_out_abroad; break;
-        case ChangeReason::kDeath: bucket = &s.deaths; break;
-        default: bucket = &s.other_removals; break;
+        case ChangeReason::kDomesticMoveOut:
+          bucket = &s.move_out_domestic;
+          break;
+        case ChangeReason::kMoveOutAbroad:
+          bucket = &s.move_out_abroad;
+          break;
+        case ChangeReason::kDeath:
+          bucket = &s.deaths;
+          break;
+        default:
+          bucket = &s.other_removals;
+          break;
       }
     } else if (!removed && InfoOf(*reason).group == ReasonGroup::kEntry) {
       switch (*reason) {
-        case ChangeReason::kDomesticMoveIn: bucket = &s.move_in_domestic; break;
-        case ChangeReason::kMoveInFromAbroad: bucket = &s.move_in_abroad; break;
-        case ChangeReason::kBirth: bucket = &s.births; break;
-        default: bucket = &s.other_entries; break;
+        case ChangeReason::kDomesticMoveIn:
+          bucket = &s.move_in_domestic;
+          break;
+        case ChangeReason::kMoveInFromAbroad:
+          bucket = &s.move_in_abroad;
+          break;
+        case ChangeReason::kBirth:
+          bucket = &s.births;
+          break;
+        default:
+          bucket = &s.other_entries;
+          break;
       }
     }
     if (bucket != nullptr) {

@@ -2,8 +2,8 @@
 #include "jrr/persistence/records/write_queue.h"
 
 #include "jrr/domain/core/storage_error.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/records/sqlite_search_index.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr {
 
@@ -113,7 +113,8 @@ void QueuedSearchHistory::Record(const SearchHistoryEntry& entry) {
   queue_.Defer([entry](Database& db) { SqliteSearchHistory(db).Record(entry); });
 }
 
-std::vector<SearchHistoryEntry> QueuedSearchHistory::Recent(const std::string& operator_id, std::size_t limit) {
+std::vector<SearchHistoryEntry> QueuedSearchHistory::Recent(const std::string& operator_id,
+                                                            std::size_t limit) {
   return SqliteSearchHistory(reader_).Recent(operator_id, limit);
 }
 

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/register/migrations.h"
 
-#include <vector>
-
 #include <array>
 #include <string>
+#include <vector>
 
 #include "jrr/domain/core/storage_error.h"
 #include "jrr/persistence/fuhyo/fuhyo_member_split.h"
@@ -41,7 +40,7 @@ std::string_view schema_0027_banchi_master_sql();
 std::string_view schema_0028_search_key_number_kinds_sql();
 std::string_view schema_0029_fuhyo_member_split_sql();
 std::string_view schema_0030_staff_security_sql();
-}
+}  // namespace jrr::embedded
 
 namespace jrr {
 namespace {
@@ -55,7 +54,8 @@ std::span<const Migration> AllMigrations() {
       Migration{1, "register", embedded::schema_0001_register_sql()},
       Migration{2, "resident_register", embedded::schema_0002_resident_register_sql()},
       Migration{3, "pending_change", embedded::schema_0003_pending_change_sql()},
-      Migration{4, "resident_record_code_pool", embedded::schema_0004_resident_record_code_pool_sql()},
+      Migration{4, "resident_record_code_pool",
+                embedded::schema_0004_resident_record_code_pool_sql()},
       Migration{5, "lookup_indexes", embedded::schema_0005_lookup_indexes_sql()},
       Migration{6, "edit_lease", embedded::schema_0006_edit_lease_sql()},
       Migration{7, "address_dictionary", embedded::schema_0007_address_dictionary_sql()},
@@ -80,7 +80,8 @@ std::span<const Migration> AllMigrations() {
       Migration{26, "search_text_distinct", embedded::schema_0026_search_text_distinct_sql()},
       Migration{27, "banchi_master", embedded::schema_0027_banchi_master_sql()},
       Migration{28, "search_key_number_kinds", embedded::schema_0028_search_key_number_kinds_sql()},
-      Migration{29, "fuhyo_member_split", embedded::schema_0029_fuhyo_member_split_sql(), SplitFuhyoMembersStep},
+      Migration{29, "fuhyo_member_split", embedded::schema_0029_fuhyo_member_split_sql(),
+                SplitFuhyoMembersStep},
       Migration{30, "staff_security", embedded::schema_0030_staff_security_sql()},
   };
   return kMigrations;

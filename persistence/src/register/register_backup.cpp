@@ -62,9 +62,9 @@ Result<BackupCheck> CheckRegisterFile(const std::string& path) {
     }
     check.audit = VerifyAuditLog(db);
     if (!check.audit.ok) {
-      return MakeError(ErrorCode::kRuleViolation, "backup.audit_broken",
-                       "entry " + std::to_string(check.audit.first_bad_sequence) + ": " +
-                           check.audit.problem);
+      return MakeError(
+          ErrorCode::kRuleViolation, "backup.audit_broken",
+          "entry " + std::to_string(check.audit.first_bad_sequence) + ": " + check.audit.problem);
     }
   } catch (const StorageError& e) {
     // Not an SQLite file at all, or one SQLite cannot read.

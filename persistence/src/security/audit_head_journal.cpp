@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/security/audit_head_journal.h"
 
-#include <cerrno>
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -55,12 +55,14 @@ bool MacMatches(const std::string& key, const std::string& text, const std::stri
   auto mac = FromHex(mac_hex);
   if (!mac || mac->size() != crypto_auth_hmacsha256_BYTES) return false;
   return crypto_auth_hmacsha256_verify(reinterpret_cast<const unsigned char*>(mac->data()),
-                                       reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                                       reinterpret_cast<const unsigned char*>(text.data()),
+                                       text.size(),
                                        reinterpret_cast<const unsigned char*>(key.data())) == 0;
 }
 
 Error SignatureError(int line) {
-  return MakeError(ErrorCode::kRuleViolation, "audit.head_signature", "journal line " + std::to_string(line));
+  return MakeError(ErrorCode::kRuleViolation, "audit.head_signature",
+                   "journal line " + std::to_string(line));
 }
 
 }  // namespace
@@ -90,7 +92,8 @@ std::string AuditHeadJournal::Key(bool create) const {
     throw StorageError("storage.failure", "cannot create " + key_);
   }
   const std::string text = Hex(key, sizeof key) + "\n";
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                       ::fsync(fd) == 0;
   ::close(fd);
   if (!written) throw StorageError("storage.failure", "cannot write " + key_);
   return std::string(reinterpret_cast<const char*>(key), sizeof key);
@@ -100,11 +103,14 @@ int64_t AuditHeadJournal::Record(Database& db) {
   auto head = db.Prepare("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1");
   if (!head->Step()) return 0;
   const int64_t sequence = head->ColumnInt(0);
-  const std::string text = std::to_string(sequence) + "\t" + head->ColumnText(1) + "\t" + UtcTimestampNow();
+  const std::string text =
+      std::to_string(sequence) + "\t" + head->ColumnText(1) + "\t" + UtcTimestampNow();
   const std::string line = text + "\t" + Mac(Key(true), text) + "\n";
-  const int fd = ::open(journal_.c_str(), O_WRONLY | O_CREAT | O_APPEND, S_IRUSR | S_IWUSR | S_IRGRP);
+  const int fd =
+      ::open(journal_.c_str(), O_WRONLY | O_CREAT | O_APPEND, S_IRUSR | S_IWUSR | S_IRGRP);
   if (fd < 0) throw StorageError("storage.failure", "cannot open " + journal_);
-  const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+  const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
+                       ::fsync(fd) == 0;
   ::close(fd);
   if (!written) throw StorageError("storage.failure", "cannot write " + journal_);
   return sequence;
@@ -160,7 +166,8 @@ void AuditHeadJournal::CopyTo(const std::string& copy_path, int64_t up_to_sequen
   std::filesystem::remove(copy.key_, ec);
   std::filesystem::copy_file(key_, copy.key_, ec);
   if (ec) throw StorageError("storage.failure", "cannot copy " + key_);
-  std::filesystem::permissions(copy.key_, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+  std::filesystem::permissions(
+      copy.key_, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
   std::ifstream in(journal_);
   std::ofstream out(copy.journal_, std::ios::trunc);
   for (std::string line; std::getline(in, line);) {

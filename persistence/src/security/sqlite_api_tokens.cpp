@@ -9,7 +9,8 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT t.token_id, t.user_id, t.name, t.issued_on, t.expires_on, "
-    "EXISTS (SELECT 1 FROM api_token_revocation r WHERE r.token_id = t.token_id), t.credential_version "
+    "EXISTS (SELECT 1 FROM api_token_revocation r WHERE r.token_id = t.token_id), "
+    "t.credential_version "
     "FROM api_token t ";
 
 CalendarDate Day(const std::string& text) {
@@ -33,10 +34,16 @@ ApiToken Read(Statement& s) {
 }  // namespace
 
 ApiToken SqliteApiTokens::Create(ApiToken token, const std::string& secret) {
-  db_.Prepare("INSERT INTO api_token(user_id, name, secret_hash, issued_on, expires_on, credential_version) VALUES "
-              "(?1, ?2, ?3, ?4, ?5, ?6)")
-      ->Bind(1, token.user_id).Bind(2, token.name).Bind(3, Sha256Hex(secret)).Bind(4, ToIsoString(token.issued_on))
-      .Bind(5, token.expires_on ? std::optional<std::string>(ToIsoString(*token.expires_on)) : std::nullopt)
+  db_.Prepare(
+         "INSERT INTO api_token(user_id, name, secret_hash, issued_on, expires_on, "
+         "credential_version) VALUES "
+         "(?1, ?2, ?3, ?4, ?5, ?6)")
+      ->Bind(1, token.user_id)
+      .Bind(2, token.name)
+      .Bind(3, Sha256Hex(secret))
+      .Bind(4, ToIsoString(token.issued_on))
+      .Bind(5, token.expires_on ? std::optional<std::string>(ToIsoString(*token.expires_on))
+                                : std::nullopt)
       .Bind(6, token.credential_version)
       .Run();
   token.token_id = db_.LastInsertRowId();
@@ -68,7 +75,8 @@ std::vector<ApiToken> SqliteApiTokens::ForUser(const std::string& user_id) {
 
 void SqliteApiTokens::Revoke(int64_t token_id, const std::string& by) {
   db_.Prepare("INSERT OR IGNORE INTO api_token_revocation(token_id, revoked_by) VALUES (?1, ?2)")
-      ->Bind(1, token_id).Bind(2, by)
+      ->Bind(1, token_id)
+      .Bind(2, by)
       .Run();
 }
 

@@ -117,11 +117,19 @@ AuditEntry AppendAuditEntry(Database& db, const AuditEvent& event, const std::st
       "INSERT INTO audit_entry(sequence, occurred_at, action, operator_id, terminal, place, "
       "function, targets, individual_number, outcome, detail, previous_hash, hash) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-  insert->Bind(1, entry.sequence).Bind(2, entry.occurred_at)
-      .Bind(3, AuditActionName(event.action)).Bind(4, event.operator_id).Bind(5, event.terminal)
-      .Bind(6, event.place).Bind(7, event.function).Bind(8, JoinTargets(event.targets))
-      .Bind(9, event.individual_number ? 1 : 0).Bind(10, event.outcome).Bind(11, event.detail)
-      .Bind(12, entry.previous_hash).Bind(13, entry.hash);
+  insert->Bind(1, entry.sequence)
+      .Bind(2, entry.occurred_at)
+      .Bind(3, AuditActionName(event.action))
+      .Bind(4, event.operator_id)
+      .Bind(5, event.terminal)
+      .Bind(6, event.place)
+      .Bind(7, event.function)
+      .Bind(8, JoinTargets(event.targets))
+      .Bind(9, event.individual_number ? 1 : 0)
+      .Bind(10, event.outcome)
+      .Bind(11, event.detail)
+      .Bind(12, entry.previous_hash)
+      .Bind(13, entry.hash);
   insert->Run();
   for (const std::string& target : event.targets) {
     if (head != nullptr && head->defer_targets) {
@@ -144,10 +152,11 @@ void InsertDeferredAuditTargets(Database& db, AuditChainHead& head) {
   std::sort(head.targets.begin(), head.targets.end());
   head.targets.erase(std::unique(head.targets.begin(), head.targets.end()), head.targets.end());
   // Many rows to a statement: a statement run per row cost as much as the row's place in the key.
-  InsertRows(db, "INSERT OR IGNORE INTO audit_target(addressee_number, sequence) VALUES ", "(?, ?)", head.targets.size(), 200,
-             [&head](Statement& insert, int first, std::size_t i) {
-               insert.BindUnowned(first, head.targets[i].first).Bind(first + 1, head.targets[i].second);
-             });
+  InsertRows(
+      db, "INSERT OR IGNORE INTO audit_target(addressee_number, sequence) VALUES ", "(?, ?)",
+      head.targets.size(), 200, [&head](Statement& insert, int first, std::size_t i) {
+        insert.BindUnowned(first, head.targets[i].first).Bind(first + 1, head.targets[i].second);
+      });
   std::vector<std::pair<std::string, int64_t>>().swap(head.targets);
 }
 
@@ -240,7 +249,8 @@ AuditVerification VerifyAuditLog(Database& db) {
   {
     auto orphans = db.Prepare(
         "SELECT t.sequence FROM audit_target t LEFT JOIN audit_entry e ON e.sequence = t.sequence "
-        "WHERE e.sequence IS NULL OR instr(' ' || e.targets || ' ', ' ' || t.addressee_number || ' ') = 0 "
+        "WHERE e.sequence IS NULL OR instr(' ' || e.targets || ' ', ' ' || t.addressee_number || ' "
+        "') = 0 "
         "ORDER BY t.sequence LIMIT 1");
     if (orphans->Step()) {
       return fail(orphans->ColumnInt(0), "the person index names someone the entry does not");

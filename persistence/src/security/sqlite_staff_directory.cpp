@@ -6,15 +6,16 @@
 #include <set>
 #include <sstream>
 
-#include "jrr/domain/core/storage_error.h"
 #include "core/day_codec.h"
+#include "jrr/domain/core/storage_error.h"
 
 namespace jrr {
 namespace {
 
 constexpr const char* kSelectUser =
     "SELECT user_id, version, name, department, valid_from, valid_to, permissions, password_hash, "
-    "must_change_password, totp_secret, totp_enrolled, disabled, changed_by, credential_version FROM staff_user_version u";
+    "must_change_password, totp_secret, totp_enrolled, disabled, changed_by, credential_version "
+    "FROM staff_user_version u";
 constexpr const char* kIsLatest =
     " u.version = (SELECT max(w.version) FROM staff_user_version w WHERE w.user_id = u.user_id)";
 
@@ -62,17 +63,28 @@ Result<StaffUser> SqliteStaffDirectory::Save(StaffUser u) {
     return MakeError(ErrorCode::kConflict, "staff.exists", "user " + u.user_id + " exists");
   }
   if (u.version != 1 && (!current || current->version + 1 != u.version)) {
-    return MakeError(ErrorCode::kConflict, "staff.stale", "user " + u.user_id + " changed meanwhile");
+    return MakeError(ErrorCode::kConflict, "staff.stale",
+                     "user " + u.user_id + " changed meanwhile");
   }
   const std::string permissions = PermissionList(u.permissions);
   auto insert = db_.Prepare(
       "INSERT INTO staff_user_version(user_id, version, name, department, valid_from, valid_to, "
       "permissions, password_hash, must_change_password, totp_secret, totp_enrolled, disabled, "
-      "changed_by, credential_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-  insert->Bind(1, u.user_id).Bind(2, u.version).Bind(3, u.name).Bind(4, u.department)
-      .Bind(5, ToIsoString(u.valid_from)).Bind(6, codec::EncodeDay(u.valid_to)).Bind(7, permissions)
-      .Bind(8, u.password_hash).Bind(9, u.must_change_password ? 1 : 0).Bind(10, u.totp_secret)
-      .Bind(11, u.totp_enrolled ? 1 : 0).Bind(12, u.disabled ? 1 : 0).Bind(13, u.changed_by)
+      "changed_by, credential_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13, ?14)");
+  insert->Bind(1, u.user_id)
+      .Bind(2, u.version)
+      .Bind(3, u.name)
+      .Bind(4, u.department)
+      .Bind(5, ToIsoString(u.valid_from))
+      .Bind(6, codec::EncodeDay(u.valid_to))
+      .Bind(7, permissions)
+      .Bind(8, u.password_hash)
+      .Bind(9, u.must_change_password ? 1 : 0)
+      .Bind(10, u.totp_secret)
+      .Bind(11, u.totp_enrolled ? 1 : 0)
+      .Bind(12, u.disabled ? 1 : 0)
+      .Bind(13, u.changed_by)
       .Bind(14, u.credential_version);
   insert->Run();
   transaction.Commit();
@@ -80,20 +92,26 @@ Result<StaffUser> SqliteStaffDirectory::Save(StaffUser u) {
 }
 
 void SqliteStaffDirectory::RecordAttempt(const std::string& user_id, const LoginAttempt& attempt) {
-  auto insert = db_.Prepare("INSERT INTO login_attempt(user_id, at_epoch, outcome) VALUES (?1, ?2, ?3)");
-  insert->Bind(1, user_id).Bind(2, attempt.at_epoch_seconds).Bind(3, attempt.succeeded ? "success" : "failure");
+  auto insert =
+      db_.Prepare("INSERT INTO login_attempt(user_id, at_epoch, outcome) VALUES (?1, ?2, ?3)");
+  insert->Bind(1, user_id)
+      .Bind(2, attempt.at_epoch_seconds)
+      .Bind(3, attempt.succeeded ? "success" : "failure");
   insert->Run();
 }
 
 void SqliteStaffDirectory::RecordUnlock(const std::string& user_id, int64_t at_epoch_seconds) {
-  auto insert = db_.Prepare("INSERT INTO login_attempt(user_id, at_epoch, outcome) VALUES (?1, ?2, 'unlock')");
+  auto insert = db_.Prepare(
+      "INSERT INTO login_attempt(user_id, at_epoch, outcome) VALUES (?1, ?2, 'unlock')");
   insert->Bind(1, user_id).Bind(2, at_epoch_seconds).Run();
 }
 
 std::vector<LoginAttempt> SqliteStaffDirectory::FailuresSinceSuccess(const std::string& user_id) {
   auto rows = db_.Prepare(
-      "SELECT at_epoch FROM login_attempt WHERE user_id = ?1 AND outcome = 'failure' AND attempt_id > "
-      "coalesce((SELECT max(attempt_id) FROM login_attempt WHERE user_id = ?1 AND outcome <> 'failure'), 0) "
+      "SELECT at_epoch FROM login_attempt WHERE user_id = ?1 AND outcome = 'failure' AND "
+      "attempt_id > "
+      "coalesce((SELECT max(attempt_id) FROM login_attempt WHERE user_id = ?1 AND outcome <> "
+      "'failure'), 0) "
       "ORDER BY attempt_id DESC");
   rows->Bind(1, user_id);
   std::vector<LoginAttempt> failures;
@@ -101,8 +119,8 @@ std::vector<LoginAttempt> SqliteStaffDirectory::FailuresSinceSuccess(const std::
   return failures;
 }
 
-bool SqliteStaffDirectory::ClaimAttempt(const std::string& user_id, int64_t now_epoch_seconds, int max_failures,
-                                        int64_t lock_seconds) {
+bool SqliteStaffDirectory::ClaimAttempt(const std::string& user_id, int64_t now_epoch_seconds,
+                                        int max_failures, int64_t lock_seconds) {
   Transaction transaction(db_);  // BEGIN IMMEDIATE: one claim at a time
   const auto failures = FailuresSinceSuccess(user_id);
   if (failures.size() >= static_cast<std::size_t>(max_failures) &&
@@ -114,13 +132,16 @@ bool SqliteStaffDirectory::ClaimAttempt(const std::string& user_id, int64_t now_
   return true;
 }
 
-bool SqliteStaffDirectory::ClaimCodeStep(const std::string& user_id, int64_t step, int64_t now_epoch_seconds) {
+bool SqliteStaffDirectory::ClaimCodeStep(const std::string& user_id, int64_t step,
+                                         int64_t now_epoch_seconds) {
   Transaction transaction(db_);
   auto latest = db_.Prepare("SELECT max(step) FROM totp_step WHERE user_id = ?1");
   latest->Bind(1, user_id);
   if (latest->Step() && !latest->ColumnIsNull(0) && latest->ColumnInt(0) >= step) return false;
   db_.Prepare("INSERT INTO totp_step(user_id, step, used_at) VALUES (?1, ?2, ?3)")
-      ->Bind(1, user_id).Bind(2, step).Bind(3, now_epoch_seconds)
+      ->Bind(1, user_id)
+      .Bind(2, step)
+      .Bind(3, now_epoch_seconds)
       .Run();
   transaction.Commit();
   return true;
@@ -129,8 +150,10 @@ bool SqliteStaffDirectory::ClaimCodeStep(const std::string& user_id, int64_t ste
 namespace {
 
 constexpr const char* kSelectRequest =
-    "SELECT r.request_id, r.user_id, r.add_permissions, r.remove_permissions, r.requested_by, r.requested_at, "
-    "d.approved, d.decided_by, r.kind, r.password_hash FROM staff_permission_request r LEFT JOIN staff_permission_decision d ON "
+    "SELECT r.request_id, r.user_id, r.add_permissions, r.remove_permissions, r.requested_by, "
+    "r.requested_at, "
+    "d.approved, d.decided_by, r.kind, r.password_hash FROM staff_permission_request r LEFT JOIN "
+    "staff_permission_decision d ON "
     "d.request_id = r.request_id ";
 
 PermissionRequest ReadRequest(const Statement& row) {
@@ -151,10 +174,16 @@ PermissionRequest ReadRequest(const Statement& row) {
 }  // namespace
 
 int64_t SqliteStaffDirectory::AddPermissionRequest(const PermissionRequest& r) {
-  db_.Prepare("INSERT INTO staff_permission_request(user_id, add_permissions, remove_permissions, requested_by, kind, "
-              "password_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-      ->Bind(1, r.user_id).Bind(2, PermissionList(r.add)).Bind(3, PermissionList(r.remove)).Bind(4, r.requested_by)
-      .Bind(5, static_cast<int64_t>(r.kind)).Bind(6, r.password_hash)
+  db_.Prepare(
+         "INSERT INTO staff_permission_request(user_id, add_permissions, remove_permissions, "
+         "requested_by, kind, "
+         "password_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      ->Bind(1, r.user_id)
+      .Bind(2, PermissionList(r.add))
+      .Bind(3, PermissionList(r.remove))
+      .Bind(4, r.requested_by)
+      .Bind(5, static_cast<int64_t>(r.kind))
+      .Bind(6, r.password_hash)
       .Run();
   return db_.LastInsertRowId();
 }
@@ -167,15 +196,21 @@ std::optional<PermissionRequest> SqliteStaffDirectory::FindPermissionRequest(int
 }
 
 std::vector<PermissionRequest> SqliteStaffDirectory::OpenPermissionRequests() {
-  auto rows = db_.Prepare(std::string(kSelectRequest) + "WHERE d.request_id IS NULL ORDER BY r.request_id");
+  auto rows =
+      db_.Prepare(std::string(kSelectRequest) + "WHERE d.request_id IS NULL ORDER BY r.request_id");
   std::vector<PermissionRequest> open;
   while (rows->Step()) open.push_back(ReadRequest(*rows));
   return open;
 }
 
-void SqliteStaffDirectory::DecidePermissionRequest(int64_t request_id, const std::string& decided_by, bool approved) {
-  db_.Prepare("INSERT INTO staff_permission_decision(request_id, decided_by, approved) VALUES (?1, ?2, ?3)")
-      ->Bind(1, request_id).Bind(2, decided_by).Bind(3, approved ? 1 : 0)
+void SqliteStaffDirectory::DecidePermissionRequest(int64_t request_id,
+                                                   const std::string& decided_by, bool approved) {
+  db_.Prepare(
+         "INSERT INTO staff_permission_decision(request_id, decided_by, approved) VALUES (?1, ?2, "
+         "?3)")
+      ->Bind(1, request_id)
+      .Bind(2, decided_by)
+      .Bind(3, approved ? 1 : 0)
       .Run();
 }
 

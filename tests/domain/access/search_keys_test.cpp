@@ -50,17 +50,35 @@ struct Change {
 TEST(SearchKeysAddedBy, ThePersonsKeysOverAllVersionsAreTheFirstsAndWhatEachChangeAdded) {
   using K = SearchKeyKind;
   const std::vector<Change> changes = {
-      {"転居: the address only", [](ResidentRecord& r) { r.address.banchi = "5番地"; r.address.katagaki = "架空荘101"; },
+      {"転居: the address only",
+       [](ResidentRecord& r) {
+         r.address.banchi = "5番地";
+         r.address.katagaki = "架空荘101";
+       },
        {K::kAddress, K::kKatagaki}},
-      {"nothing a key is made of (続柄)", [](ResidentRecord& r) { r.relationship = RelationshipToHead{}; }, {}},
-      {"旧氏 recorded", [](ResidentRecord& r) { r.former_surname = "齋藤"; r.former_surname_kana = "サイトウ"; },
+      {"nothing a key is made of (続柄)",
+       [](ResidentRecord& r) { r.relationship = RelationshipToHead{}; },
+       {}},
+      {"旧氏 recorded",
+       [](ResidentRecord& r) {
+         r.former_surname = "齋藤";
+         r.former_surname_kana = "サイトウ";
+       },
        {K::kKanjiName, K::kKanjiFamily, K::kKanaName, K::kKanaFamily}},
-      {"氏 changed (婚姻)", [](ResidentRecord& r) { r.family_name = "山﨑"; r.family_kana = "ヤマサキ"; },
+      {"氏 changed (婚姻)",
+       [](ResidentRecord& r) {
+         r.family_name = "山﨑";
+         r.family_kana = "ヤマサキ";
+       },
        {K::kKanaName, K::kKanaFamily, K::kKanjiName, K::kKanjiFamily}},
-      {"名 changed: 旧氏+名 changes too", [](ResidentRecord& r) { r.given_name = "壱郎"; },
+      {"名 changed: 旧氏+名 changes too",
+       [](ResidentRecord& r) { r.given_name = "壱郎"; },
        {K::kKanjiName, K::kKanjiGiven}},
-      {"住所コード", [](ResidentRecord& r) { r.address.address_code = "99000001003"; }, {K::kAddressCode}},
-      {"転出 → 除票", [](ResidentRecord& r) {
+      {"住所コード",
+       [](ResidentRecord& r) { r.address.address_code = "99000001003"; },
+       {K::kAddressCode}},
+      {"転出 → 除票",
+       [](ResidentRecord& r) {
          r.status = ResidentStatus::kRemoved;
          r.removal = RemovalItems{};
          r.removal->reason = ChangeReason::kDomesticMoveOut;
@@ -79,7 +97,8 @@ TEST(SearchKeysAddedBy, ThePersonsKeysOverAllVersionsAreTheFirstsAndWhatEachChan
     for (const SearchKey& k : added) built.insert(k.kind);
     EXPECT_EQ(built, std::set<K>(change.kinds_built.begin(), change.kinds_built.end()));
     const Keys all_of_next = AsSet(SearchKeysOf(next));
-    for (const auto& key : AsSet(added)) EXPECT_TRUE(all_of_next.count(key)) << key.second;  // nothing invented
+    for (const auto& key : AsSet(added))
+      EXPECT_TRUE(all_of_next.count(key)) << key.second;  // nothing invented
     every.insert(all_of_next.begin(), all_of_next.end());
     const Keys more = AsSet(added);
     collected.insert(more.begin(), more.end());

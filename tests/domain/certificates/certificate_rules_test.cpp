@@ -61,7 +61,8 @@ TEST(CertificateRules, RequestChecks) {
   };
   const Row kRows[] = {
       {"plain", make([](CertificateRequest&) {}), nullptr},
-      {"third party without purpose", make([](CertificateRequest& r) { r.requester = Requester::kThirdParty; }),
+      {"third party without purpose",
+       make([](CertificateRequest& r) { r.requester = Requester::kThirdParty; }),
        "certificate.purpose_required"},
       {"wide area 除票", make([](CertificateRequest& r) {
          r.requester = Requester::kWideArea;
@@ -140,27 +141,29 @@ TEST(CertificateRules, HouseholdOrderFollowsTheFourRanks) {
       Member("10", "父の母", "1925-01-01"),
       Member("09", "弟", "1972-01-01"),
       Member("08", "兄", "1968-01-01"),
-      Member("07", "母", "1943-01-01", "架空　父"),  // older, not the 筆頭者
+      Member("07", "母", "1943-01-01", "架空　父"),        // older, not the 筆頭者
       Member("06", "父", "1944-01-01", "架空　父", "父"),  // 筆頭者 of the parents' 戸籍
       Member("05", "子の子", "2020-01-01", "架空　長男"),
       Member("04", "子の妻", "1996-01-01", "架空　長男"),
-      Member("03", "子", "2002-01-01"),                   // younger child, no family
-      Member("02", "子", "1995-01-01", "架空　長男"),     // elder child, own family
+      Member("03", "子", "2002-01-01"),                // younger child, no family
+      Member("02", "子", "1995-01-01", "架空　長男"),  // elder child, own family
       Member("01", "妻", "1971-01-01"),
       Member("00", "世帯主", "1970-01-01"),
   };
   std::vector<std::string> order;
-  for (const ResidentRecord& r : OrderHouseholdMembers(members)) order.push_back(r.addressee_number);
+  for (const ResidentRecord& r : OrderHouseholdMembers(members))
+    order.push_back(r.addressee_number);
   // 1: head, wife, the child without family; 2: the elder child's family; 3: parents (the 筆頭者
   // first), siblings by birth, grandparents; 4: other kin, 縁故者, 同居人.
-  EXPECT_EQ(order, (std::vector<std::string>{"00", "01", "03", "02", "04", "05", "06", "07", "08", "09", "10",
-                                             "11", "12", "13"}));
+  EXPECT_EQ(order, (std::vector<std::string>{"00", "01", "03", "02", "04", "05", "06", "07", "08",
+                                             "09", "10", "11", "12", "13"}));
 }
 
 // Same birth date: the 宛名番号 decides (JK-5.2's twins example).
 // REQ: JK-5.2
 TEST(CertificateRules, HouseholdOrderTwinsByAddresseeNumber) {
-  std::vector<ResidentRecord> members = {Member("24", "子", "2010-05-05"), Member("23", "子", "2010-05-05"),
+  std::vector<ResidentRecord> members = {Member("24", "子", "2010-05-05"),
+                                         Member("23", "子", "2010-05-05"),
                                          Member("20", "世帯主", "1980-01-01")};
   auto ordered = OrderHouseholdMembers(members);
   EXPECT_EQ(ordered[1].addressee_number, "23");
@@ -170,12 +173,16 @@ TEST(CertificateRules, HouseholdOrderTwinsByAddresseeNumber) {
 // A stored order is kept; who joined later follows at the end (JK-5.2's 末尾に順次記載).
 // REQ: JK-5.2
 TEST(CertificateRules, StoredOrderWinsAndNewcomersFollow) {
-  std::vector<ResidentRecord> members = {Member("30", "世帯主", "1980-01-01"), Member("31", "妻", "1981-01-01"),
-                                         Member("32", "子", "2010-01-01"), Member("33", "子", "2012-01-01")};
+  std::vector<ResidentRecord> members = {
+      Member("30", "世帯主", "1980-01-01"), Member("31", "妻", "1981-01-01"),
+      Member("32", "子", "2010-01-01"), Member("33", "子", "2012-01-01")};
   EXPECT_TRUE(CheckHouseholdOrder(members, {"33", "32", "31", "30"}));
-  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "32", "31"}).error().rule_id, "certificate.order_mismatch");
-  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "32", "31", "30", "99"}).error().rule_id, "certificate.order_mismatch");
-  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "33", "31", "30"}).error().rule_id, "certificate.order_mismatch");
+  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "32", "31"}).error().rule_id,
+            "certificate.order_mismatch");
+  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "32", "31", "30", "99"}).error().rule_id,
+            "certificate.order_mismatch");
+  EXPECT_EQ(CheckHouseholdOrder(members, {"33", "33", "31", "30"}).error().rule_id,
+            "certificate.order_mismatch");
   members.push_back(Member("35", "子", "2020-01-01"));
   members.push_back(Member("34", "母", "1950-01-01"));
   std::vector<std::string> order;
@@ -210,7 +217,8 @@ TEST(CertificateRules, TitleCarriesThePrefecture) {
 TEST(CertificateRules, CertificationTextPerKind) {
   EXPECT_NE(CertificationText(CertificateKind::kCopy, true).find("世帯全員"), std::string::npos);
   EXPECT_EQ(CertificationText(CertificateKind::kCopy, false).find("世帯全員"), std::string::npos);
-  EXPECT_NE(CertificationText(CertificateKind::kRemovedCopy, false).find("除票"), std::string::npos);
+  EXPECT_NE(CertificationText(CertificateKind::kRemovedCopy, false).find("除票"),
+            std::string::npos);
   EXPECT_TRUE(CertificationText(CertificateKind::kInspection, false).empty());
 }
 

@@ -5,8 +5,8 @@
 
 #include <set>
 
-#include "jrr/domain/security/audit_analysis.h"
 #include "jrr/domain/core/holidays.h"
+#include "jrr/domain/security/audit_analysis.h"
 
 namespace jrr {
 namespace {
@@ -24,21 +24,24 @@ std::set<std::string> HolidaysOf(int year) {
 // The Cabinet Office's published lists.
 // LAW: 国民の祝日に関する法律第2条
 TEST(HolidaysTest, MatchThePublishedListsIncludingSubstituteAndSandwichedDays) {
-  EXPECT_EQ(HolidaysOf(2026), (std::set<std::string>{
-                                  "2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23", "2026-03-20",
-                                  "2026-04-29", "2026-05-03", "2026-05-04", "2026-05-05", "2026-05-06",
-                                  "2026-07-20", "2026-08-11", "2026-09-21", "2026-09-22", "2026-09-23",
-                                  "2026-10-12", "2026-11-03", "2026-11-23"}));
-  EXPECT_EQ(HolidaysOf(2025), (std::set<std::string>{
-                                  "2025-01-01", "2025-01-13", "2025-02-11", "2025-02-23", "2025-02-24",
-                                  "2025-03-20", "2025-04-29", "2025-05-03", "2025-05-04", "2025-05-05",
-                                  "2025-05-06", "2025-07-21", "2025-08-11", "2025-09-15", "2025-09-23",
-                                  "2025-10-13", "2025-11-03", "2025-11-23", "2025-11-24"}));
-  EXPECT_EQ(HolidaysOf(2020), (std::set<std::string>{
-                                  "2020-01-01", "2020-01-13", "2020-02-11", "2020-02-23", "2020-02-24",
-                                  "2020-03-20", "2020-04-29", "2020-05-03", "2020-05-04", "2020-05-05",
-                                  "2020-05-06", "2020-07-23", "2020-07-24", "2020-08-10", "2020-09-21",
-                                  "2020-09-22", "2020-11-03", "2020-11-23"}));
+  EXPECT_EQ(
+      HolidaysOf(2026),
+      (std::set<std::string>{"2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23", "2026-03-20",
+                             "2026-04-29", "2026-05-03", "2026-05-04", "2026-05-05", "2026-05-06",
+                             "2026-07-20", "2026-08-11", "2026-09-21", "2026-09-22", "2026-09-23",
+                             "2026-10-12", "2026-11-03", "2026-11-23"}));
+  EXPECT_EQ(
+      HolidaysOf(2025),
+      (std::set<std::string>{"2025-01-01", "2025-01-13", "2025-02-11", "2025-02-23", "2025-02-24",
+                             "2025-03-20", "2025-04-29", "2025-05-03", "2025-05-04", "2025-05-05",
+                             "2025-05-06", "2025-07-21", "2025-08-11", "2025-09-15", "2025-09-23",
+                             "2025-10-13", "2025-11-03", "2025-11-23", "2025-11-24"}));
+  EXPECT_EQ(
+      HolidaysOf(2020),
+      (std::set<std::string>{"2020-01-01", "2020-01-13", "2020-02-11", "2020-02-23", "2020-02-24",
+                             "2020-03-20", "2020-04-29", "2020-05-03", "2020-05-04", "2020-05-05",
+                             "2020-05-06", "2020-07-23", "2020-07-24", "2020-08-10", "2020-09-21",
+                             "2020-09-22", "2020-11-03", "2020-11-23"}));
   EXPECT_EQ(NationalHolidayName(D(2019, 5, 1)), "即位の日");
   EXPECT_EQ(NationalHolidayName(D(2019, 4, 30)), "国民の休日");
   EXPECT_EQ(NationalHolidayName(D(2019, 5, 2)), "国民の休日");
@@ -73,10 +76,10 @@ AuditEntry Entry(const char* at, AuditAction action, const char* who, const char
 // REQ: JK-10.2
 TEST(AuditAnalysisTest, TheStandardsExampleLists) {
   const std::vector<AuditEntry> log = {
-      Entry("2026-11-27T00:30:00.000Z", AuditAction::kView, "a"),    // 09:30 JST Fri: office hours
-      Entry("2026-11-27T13:30:00.000Z", AuditAction::kView, "b"),    // 22:30 JST Fri: late
-      Entry("2026-11-26T20:59:00.000Z", AuditAction::kView, "c"),    // 05:59 JST Fri: early
-      Entry("2026-11-27T21:00:00.000Z", AuditAction::kView, "d"),    // 06:00 JST Sat: closed day
+      Entry("2026-11-27T00:30:00.000Z", AuditAction::kView, "a"),  // 09:30 JST Fri: office hours
+      Entry("2026-11-27T13:30:00.000Z", AuditAction::kView, "b"),  // 22:30 JST Fri: late
+      Entry("2026-11-26T20:59:00.000Z", AuditAction::kView, "c"),  // 05:59 JST Fri: early
+      Entry("2026-11-27T21:00:00.000Z", AuditAction::kView, "d"),  // 06:00 JST Sat: closed day
       Entry("2026-11-27T01:00:00.000Z", AuditAction::kLoginFailure, "a"),
       Entry("2026-11-27T01:01:00.000Z", AuditAction::kLogin, "a"),
       Entry("2026-11-27T01:02:00.000Z", AuditAction::kLogin, "a"),

@@ -2,11 +2,11 @@
 //
 // 和暦 dates: every accepted notation, the exact era boundaries, the 戸籍-consistent states and
 // every 不詳日 form of JK-1.1.8, display per JK-1.1.9, and the era table as data (JK-1.3.6).
+#include "jrr/domain/core/japanese_date.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "jrr/domain/core/japanese_date.h"
 
 namespace jrr {
 namespace {
@@ -137,7 +137,7 @@ TEST(JapaneseDate, NonCalendarDaysAreAnExplicitStateOnlyWhereAllowed) {
 struct UncertainCase {
   const char* input;
   UncertainForm form;
-  const char* canonical;  // FormatRecordedDate in 和暦
+  const char* canonical;     // FormatRecordedDate in 和暦
   const char* internal_iso;  // "" for none
 };
 
@@ -212,7 +212,9 @@ TEST(JapaneseDate, BadInputReturnsAnErrorAndNeverThrows) {
       {"\xff\xfe", DatePolicy::kCalendarOnly, "text.invalid_utf8"},
       {"\xe4\xbb", DatePolicy::kCalendarOnly, "text.invalid_utf8"},
       {"\xc0\xaf", DatePolicy::kCalendarOnly, "text.invalid_utf8"},
-      {"令和7年\x01" "11月27日", DatePolicy::kCalendarOnly, "text.control_char"},
+      {"令和7年\x01"
+       "11月27日",
+       DatePolicy::kCalendarOnly, "text.control_char"},
       {"令和7年\n11月27日", DatePolicy::kCalendarOnly, "text.control_char"},
       {huge.c_str(), DatePolicy::kCalendarOnly, "text.too_long"},
       {"令和", DatePolicy::kCalendarOnly, "date.unrecognized"},
@@ -272,12 +274,12 @@ TEST(EraTable, ANewEraIsADataChange) {
 TEST(EraTable, RefusesAMalformedTable) {
   const char* header = "name\tabbreviation\tinitial\tstart\told_era_on_start_day\n";
   const std::string bad[] = {
-      std::string(header),                                          // no era
-      std::string(header) + "令和\t令\tR\t2019-05-01\n",            // 4 fields
-      std::string(header) + "令和\t令和\tR\t2019-05-01\tno\n",      // abbreviation too long
-      std::string(header) + "令和\t令\tr\t2019-05-01\tno\n",        // lower-case initial
-      std::string(header) + "令和\t令\tR\t2019-02-30\tno\n",        // not a day
-      std::string(header) + "令和\t令\tR\t2019-05-01\tmaybe\n",     // flag
+      std::string(header),                                       // no era
+      std::string(header) + "令和\t令\tR\t2019-05-01\n",         // 4 fields
+      std::string(header) + "令和\t令和\tR\t2019-05-01\tno\n",   // abbreviation too long
+      std::string(header) + "令和\t令\tr\t2019-05-01\tno\n",     // lower-case initial
+      std::string(header) + "令和\t令\tR\t2019-02-30\tno\n",     // not a day
+      std::string(header) + "令和\t令\tR\t2019-05-01\tmaybe\n",  // flag
       std::string(header) + "令和\t令\tR\t2019-05-01\tno\n平成\t平\tH\t1989-01-08\tno\n",  // order
       std::string(header) + "令和\t令\tR\t2019-05-01\tno\n令和\t和\tW\t2020-05-01\tno\n",  // dup
   };

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Search keys (JK-2.1.2) and the statutory 振り仮名 (戸籍法, in force 2025-05-26).
+#include "jrr/domain/core/name_keys.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/text.h"
 
 namespace jrr::embedded {
@@ -57,19 +58,39 @@ TEST(KanaKey, FoldsAsTheStandardAsks) {
 TEST(KanaKey, PairsTheStandardTreatsAsEqualGetOneKey) {
   const std::pair<const char*, const char*> equal[] = {
       // 清音・濁音・半濁音
-      {"ヂ", "ジ"}, {"ズ", "ヅ"}, {"ワ", "ハ"}, {"ヴァ", "バ"}, {"ヴィ", "ビ"}, {"ヴ", "ブ"},
-      {"オ", "ヲ"}, {"ヒ", "ピ"}, {"カ", "ガ"}, {"ハ", "パ"},
+      {"ヂ", "ジ"},
+      {"ズ", "ヅ"},
+      {"ワ", "ハ"},
+      {"ヴァ", "バ"},
+      {"ヴィ", "ビ"},
+      {"ヴ", "ブ"},
+      {"オ", "ヲ"},
+      {"ヒ", "ピ"},
+      {"カ", "ガ"},
+      {"ハ", "パ"},
       // 拗音・促音の大小
-      {"ッ", "ツ"}, {"ャ", "ヤ"}, {"ュ", "ユ"}, {"ョ", "ヨ"},
+      {"ッ", "ツ"},
+      {"ャ", "ヤ"},
+      {"ュ", "ユ"},
+      {"ョ", "ヨ"},
       // 氏と名の間のスペース、全角・半角スペース
-      {"ヤマダ タロウ", "ヤマダタロウ"}, {"ヤマダ　タロウ", "ヤマダ タロウ"},
+      {"ヤマダ タロウ", "ヤマダタロウ"},
+      {"ヤマダ　タロウ", "ヤマダ タロウ"},
       // オ段 + ウ (2文字目以降)
-      {"サトウ", "サトオ"}, {"コウノ", "コオノ"}, {"キョウコ", "キヨオコ"},
+      {"サトウ", "サトオ"},
+      {"コウノ", "コオノ"},
+      {"キョウコ", "キヨオコ"},
       // 長音の有無と6種のダッシュ
-      {"マリー", "マリ"}, {"マリー", "マリ―"}, {"マリー", "マリ－"}, {"マリー", "マリ‐"},
-      {"マリー", "ﾏﾘｰ"}, {"マリー", "マリ-"},
+      {"マリー", "マリ"},
+      {"マリー", "マリ―"},
+      {"マリー", "マリ－"},
+      {"マリー", "マリ‐"},
+      {"マリー", "ﾏﾘｰ"},
+      {"マリー", "マリ-"},
       // hiragana and half-width input
-      {"さとう", "サトウ"}, {"ｻﾄｳ", "サトウ"}, {"ﾁﾞ", "ジ"},
+      {"さとう", "サトウ"},
+      {"ｻﾄｳ", "サトウ"},
+      {"ﾁﾞ", "ジ"},
   };
   for (const auto& [a, b] : equal) EXPECT_EQ(Kana(a), Kana(b)) << a << " vs " << b;
   const std::pair<const char*, const char*> different[] = {
@@ -104,26 +125,17 @@ TEST(KanaKey, RefusesWhatIsNotKana) {
 // REQ: JK-2.1.2
 TEST(KanjiKey, FoldsVariantsToTheStandardCharacter) {
   const KeyCase cases[] = {
-      {"髙橋", "高橋"},
-      {"山﨑", "山崎"},
-      {"渡邊", "渡辺"},
-      {"渡邉", "渡辺"},
-      {"渡边", "渡辺"},
-      {"渡\U00028622", "渡辺"},
-      {"齋藤", "斉藤"},
-      {"齊藤", "斉藤"},
-      {"斎藤", "斉藤"},
-      {"濱田", "浜田"},
-      {"濵田", "浜田"},
-      {"䕨原", "藤原"},
-      {"籐原", "藤原"},
-      {"廣瀬", "広瀬"},
-      {"澤田", "沢田"},
-      {"\U00020BB7野", "吉野"},
+      {"髙橋", "高橋"},           {"山﨑", "山崎"},
+      {"渡邊", "渡辺"},           {"渡邉", "渡辺"},
+      {"渡边", "渡辺"},           {"渡\U00028622", "渡辺"},
+      {"齋藤", "斉藤"},           {"齊藤", "斉藤"},
+      {"斎藤", "斉藤"},           {"濱田", "浜田"},
+      {"濵田", "浜田"},           {"䕨原", "藤原"},
+      {"籐原", "藤原"},           {"廣瀬", "広瀬"},
+      {"澤田", "沢田"},           {"\U00020BB7野", "吉野"},
       {"葛\U000E0101飾", "葛飾"},  // IVS selector dropped in the key only
-      {"\uFA19田", "神田"},         // compatibility ideograph
-      {"山田　太郎", "山田太郎"},
-      {"ＳＭＩＴＨ John", "smithjohn"},
+      {"\uFA19田", "神田"},        // compatibility ideograph
+      {"山田　太郎", "山田太郎"}, {"ＳＭＩＴＨ John", "smithjohn"},
   };
   for (const KeyCase& c : cases) {
     auto key = BuildKanjiKey(c.input);
@@ -164,15 +176,18 @@ TEST(AddressKey, FoldsTheWaysOneAddressIsWritten) {
       {"架空県架空市梅町二丁目12番3号", "架空県架空市梅町二丁目12の3"},
       {"架空県架空市梅町二丁目12番3号", "架空県架空市梅町２丁目１２ノ３"},
   };
-  for (const Same& c : same) EXPECT_EQ(BuildAddressKey(c.a), BuildAddressKey(c.b)) << c.a << " / " << c.b;
+  for (const Same& c : same)
+    EXPECT_EQ(BuildAddressKey(c.a), BuildAddressKey(c.b)) << c.a << " / " << c.b;
   const Same different[] = {
       {"架空県架空市桜町一丁目1番2号", "架空県架空市桜町二丁目1番2号"},
       {"架空県架空市桜町1番2号", "架空県架空市桜町1番3号"},
       {"架空県架空市桜町1番2号", "架空県架空市梅町1番2号"},
       {"架空県架空市の町1番2号", "架空県架空市町1番2号"},  // a の in a name stays
   };
-  for (const Same& c : different) EXPECT_NE(BuildAddressKey(c.a), BuildAddressKey(c.b)) << c.a << " / " << c.b;
-  EXPECT_EQ(BuildAddressKey("\xe3\x82"), "") << "undecodable text keys as nothing rather than failing";
+  for (const Same& c : different)
+    EXPECT_NE(BuildAddressKey(c.a), BuildAddressKey(c.b)) << c.a << " / " << c.b;
+  EXPECT_EQ(BuildAddressKey("\xe3\x82"), "")
+      << "undecodable text keys as nothing rather than failing";
 }
 
 // LAW: 戸籍法第13条 (氏名の振り仮名, 2025-05-26)
@@ -181,9 +196,9 @@ TEST(StatutoryFurigana, AcceptsFullWidthKatakanaOnly) {
     EXPECT_TRUE(CheckStatutoryFurigana(ok)) << ok;
   }
   const std::pair<const char*, const char*> bad[] = {
-      {"やまだ", "furigana.katakana_only"}, {"ﾔﾏﾀﾞ", "furigana.katakana_only"},
+      {"やまだ", "furigana.katakana_only"},  {"ﾔﾏﾀﾞ", "furigana.katakana_only"},
       {"ヤマ ダ", "furigana.katakana_only"}, {"山田", "furigana.katakana_only"},
-      {"YAMADA", "furigana.katakana_only"}, {"", "text.empty"},
+      {"YAMADA", "furigana.katakana_only"},  {"", "text.empty"},
       {"\xe3\x82", "text.invalid_utf8"},
   };
   for (const auto& [input, rule] : bad) {

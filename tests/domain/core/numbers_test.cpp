@@ -2,9 +2,9 @@
 //
 // Check digits of 宛名番号/世帯番号 (JK-1.1.13), 住民票コード, 個人番号 (番号法施行令第8条) and the
 // 地方公共団体コード. Expected values were computed by hand from the published formulas.
-#include <gtest/gtest.h>
-
 #include "jrr/domain/core/numbers.h"
+
+#include <gtest/gtest.h>
 
 namespace jrr {
 namespace {
@@ -73,12 +73,9 @@ TEST(CheckDigit, IssuedNumbersAlwaysCatchASingleMistypedDigit) {
 TEST(CheckDigit, IndividualNumber) {
   EXPECT_TRUE(IndividualNumber::Parse("123456789018"));
   const std::pair<const char*, const char*> bad[] = {
-      {"123456789010", "number.check_digit_mismatch"},
-      {"12345678901", "number.wrong_length"},
-      {"1234567890180", "number.wrong_length"},
-      {"12345678901a", "number.not_digits"},
-      {"１２３４５６７８９０１８", "number.not_digits"},
-      {"", "number.wrong_length"},
+      {"123456789010", "number.check_digit_mismatch"},   {"12345678901", "number.wrong_length"},
+      {"1234567890180", "number.wrong_length"},          {"12345678901a", "number.not_digits"},
+      {"１２３４５６７８９０１８", "number.not_digits"}, {"", "number.wrong_length"},
   };
   for (const auto& [input, rule] : bad) {
     auto parsed = IndividualNumber::Parse(input);

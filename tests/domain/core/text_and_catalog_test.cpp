@@ -20,10 +20,10 @@ TEST(Text, ChecksUtf8ControlsAndLength) {
   const std::pair<std::string, const char*> bad[] = {
       {"", "text.empty"},
       {std::string(5000, 'a'), "text.too_long"},
-      {"\xed\xa0\x80", "text.invalid_utf8"},    // a surrogate
+      {"\xed\xa0\x80", "text.invalid_utf8"},      // a surrogate
       {"\xf0\x82\x82\xac", "text.invalid_utf8"},  // overlong
       {"a\x7f", "text.control_char"},
-      {"a\xc2\x85", "text.control_char"},       // C1 control
+      {"a\xc2\x85", "text.control_char"},  // C1 control
       {std::string("a\0b", 3), "text.control_char"},
   };
   for (const auto& [input, rule] : bad) {
@@ -73,7 +73,8 @@ TEST(RuleCatalog, EveryRuleHasAUniqueIdAndAJapaneseMessage) {
     EXPECT_FALSE(rule.message_ja.empty()) << rule.rule_id;
     EXPECT_FALSE(rule.source.empty()) << rule.rule_id;
   }
-  EXPECT_EQ(MessageJa(MakeError(ErrorCode::kInvalidInput, "no.such.rule")), "処理できませんでした。");
+  EXPECT_EQ(MessageJa(MakeError(ErrorCode::kInvalidInput, "no.such.rule")),
+            "処理できませんでした。");
 }
 
 // REQ: JK-11.1
@@ -85,7 +86,8 @@ TEST(RuleCatalog, EveryRuleIdInTheSourcesIsCatalogued) {
   const std::regex storage_error(R"(StorageError\(\s*\"([a-z_.]+)\")");
   const std::regex alert(R"(std::string\(\"([a-z_]+\.[a-z_.]+)\"\))");
   const std::regex helper(R"((?:RuleError|DateError|Alert|Fail)\(\s*\"([a-z_]+\.[a-z_.]+)\")");
-  const std::regex named(R"(constexpr std::string_view k\w+ = \"([a-z_]+\.[a-z_.]+)\")");  // core/rule_ids.h
+  const std::regex named(
+      R"(constexpr std::string_view k\w+ = \"([a-z_]+\.[a-z_.]+)\")");  // core/rule_ids.h
   int found = 0;
   for (const char* layer : {"domain", "persistence", "web", "forms", "app", "sample"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root / layer)) {
@@ -95,7 +97,8 @@ TEST(RuleCatalog, EveryRuleIdInTheSourcesIsCatalogued) {
       text << file.rdbuf();
       const std::string source = text.str();
       for (const std::regex* pattern : {&make_error, &storage_error, &alert, &helper, &named}) {
-        for (std::sregex_iterator it(source.begin(), source.end(), *pattern), end; it != end; ++it) {
+        for (std::sregex_iterator it(source.begin(), source.end(), *pattern), end; it != end;
+             ++it) {
           const std::string id = (*it)[1];
           EXPECT_NE(FindRule(id), nullptr) << id << " in " << entry.path();
           ++found;

@@ -2,12 +2,13 @@
 //
 // PlanChangeEffects (coupling/change_effects.h): what a 異動 causes outside the 住民記録, decided
 // from the facts alone — each case a 異動, the facts the register holds, and the plan expected.
+#include "jrr/domain/coupling/change_effects.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/domain/coupling/change_effects.h"
 
 namespace jrr {
 namespace {
@@ -103,18 +104,23 @@ TEST(PlanChangeEffects, ASealEndsWithAMoveOutOrADeathButNotAMoveWithin) {
 // death, not for someone only co-protected, not twice — and no notice names it.
 // REQ: JK-3.4
 TEST(PlanChangeEffects, AnApplicantMovingOutKeepsProtectionAsFormerAddressUnnamed) {
-  const ResidentRecord mover = Removed(Person("0000000019", "架空県架空市本町1番地"), ChangeReason::kDomesticMoveOut);
+  const ResidentRecord mover =
+      Removed(Person("0000000019", "架空県架空市本町1番地"), ChangeReason::kDomesticMoveOut);
   ChangeEffectFacts facts = Facts();
   facts.before = {std::nullopt};
-  facts.measures = {Measure(1, "0000000019", SupportState::kInForce), Measure(2, "0000000027", SupportState::kInForce),
-                    Measure(3, "0000000019", SupportState::kFormerAddress), Measure(4, "0000000019", SupportState::kEnded)};
+  facts.measures = {Measure(1, "0000000019", SupportState::kInForce),
+                    Measure(2, "0000000027", SupportState::kInForce),
+                    Measure(3, "0000000019", SupportState::kFormerAddress),
+                    Measure(4, "0000000019", SupportState::kEnded)};
   auto plan = PlanChangeEffects(Outcome(ChangeReason::kDomesticMoveOut, {mover}), facts);
   ASSERT_TRUE(plan);
   ASSERT_EQ(plan->measures_switched.size(), 1u);
   EXPECT_EQ(plan->measures_switched[0].measure_id, 1);
   EXPECT_EQ(plan->measures_switched[0].state, SupportState::kFormerAddress);
-  for (const std::string& notice : plan->notices) EXPECT_EQ(notice.find("support"), std::string::npos) << notice;
-  const ResidentRecord died = Removed(Person("0000000019", "架空県架空市本町1番地"), ChangeReason::kDeath);
+  for (const std::string& notice : plan->notices)
+    EXPECT_EQ(notice.find("support"), std::string::npos) << notice;
+  const ResidentRecord died =
+      Removed(Person("0000000019", "架空県架空市本町1番地"), ChangeReason::kDeath);
   auto death = PlanChangeEffects(Outcome(ChangeReason::kDeath, {died}), facts);
   ASSERT_TRUE(death);
   EXPECT_TRUE(death->measures_switched.empty());
@@ -172,7 +178,8 @@ TEST(PlanChangeEffects, AMoveOutInformationIsTakenUpOnce) {
       {Information::kReceived, nullptr},
   };
   for (const Case& c : cases) {
-    ChangeOutcome outcome = Outcome(ChangeReason::kDomesticMoveIn, {Person("new-person:1", "架空県架空市本町1番地")});
+    ChangeOutcome outcome =
+        Outcome(ChangeReason::kDomesticMoveIn, {Person("new-person:1", "架空県架空市本町1番地")});
     outcome.change.move_out_information = "架空県架空村-CS-2";
     ChangeEffectFacts facts = Facts();
     facts.before = {std::nullopt};

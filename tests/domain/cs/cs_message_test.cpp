@@ -2,9 +2,10 @@
 //
 // CS messages (cs_message.h): the envelope and the 転入通知 read back exactly; what a 異動 owes the
 // 転出地; malformed texts are refused with cs.malformed.
+#include "jrr/domain/cs/cs_message.h"
+
 #include <gtest/gtest.h>
 
-#include "jrr/domain/cs/cs_message.h"
 #include "jrr/domain/core/japanese_date.h"
 
 namespace jrr {
@@ -17,7 +18,8 @@ MoveInNoticeMessage Notice() {
   n.address = "架空県架空村中央三丁目3番4号";
   n.address_code = "99002700100";
   n.move_out_information = "架空県架空市-CS-2";
-  n.persons.push_back({"12345678901", "架空　一郎", "架空", "一郎", CalendarDate{1980, 4, 1}, Sex::kMale});
+  n.persons.push_back(
+      {"12345678901", "架空　一郎", "架空", "一郎", CalendarDate{1980, 4, 1}, Sex::kMale});
   n.persons.push_back({"", "SMITH DAVID", "", "", std::nullopt, Sex::kFemale});
   return n;
 }
@@ -25,7 +27,8 @@ MoveInNoticeMessage Notice() {
 // REQ: JK-4.1.3.1.2
 // LAW: 住基法第9条
 TEST(CsMessage, EnvelopeAndNoticeReadBack) {
-  const CsMessage m{"架空県架空村-CS-1", CsKind::kMoveInNotice, "架空県架空村", "架空県架空市", EncodeMoveInNotice(Notice())};
+  const CsMessage m{"架空県架空村-CS-1", CsKind::kMoveInNotice, "架空県架空村", "架空県架空市",
+                    EncodeMoveInNotice(Notice())};
   auto read = DecodeCsMessage(EncodeCsMessage(m));
   ASSERT_TRUE(read) << read.error().rule_id;
   EXPECT_EQ(read->id, m.id);
@@ -51,9 +54,11 @@ TEST(CsMessage, MalformedTextsAreRefused) {
   const std::string notice = EncodeMoveInNotice(Notice());
   const std::string envelope = EncodeCsMessage({"x-CS-1", CsKind::kMoveInNotice, "x", "y", notice});
   const std::string kEnvelopes[] = {
-      "", "hello", "JRR-CS/1\nid=a\nkind=move_in_notice\nfrom=x\nto=y\n",  // no ==
-      "JRR-CS/1\nid=a\nkind=gossip\nfrom=x\nto=y\n==\n",                   // unknown kind
-      "JRR-CS/1\nkind=move_in_notice\nfrom=x\nto=y\n==\n",                  // no id
+      "",
+      "hello",
+      "JRR-CS/1\nid=a\nkind=move_in_notice\nfrom=x\nto=y\n",  // no ==
+      "JRR-CS/1\nid=a\nkind=gossip\nfrom=x\nto=y\n==\n",      // unknown kind
+      "JRR-CS/1\nkind=move_in_notice\nfrom=x\nto=y\n==\n",    // no id
       std::string("JRR-CS/1\nid=a\nkind=move_in_notice\nfrom=x\nto=y\x01\n==\n"),
   };
   for (const std::string& text : kEnvelopes) {
@@ -63,11 +68,13 @@ TEST(CsMessage, MalformedTextsAreRefused) {
   }
   EXPECT_TRUE(DecodeCsMessage(envelope));
   const std::string kNotices[] = {
-      "JRR-TENNYU/1\nmoved_in=2026-11-20\nnotified=2026-11-21\naddress=a\n",                       // nobody
-      "JRR-TENNYU/1\nmoved_in=2026-13-20\nnotified=2026-11-21\naddress=a\n--\nname=x\n",             // bad date
-      "JRR-TENNYU/1\nmoved_in=2026-11-20\nnotified=2026-11-21\n--\nname=x\n",                         // no address
-      "JRR-TENNYU/1\nmoved_in=2026-11-20\nnotified=2026-11-21\naddress=a\n--\nbirth=1980-01-01\n",    // no name
-      "JRR-TENNYU/1\nmoved_in=2026-11-20\nnotified=2026-11-21\naddress=a\n--\nname=x\nbirth=soon\n",  // bad birth
+      "JRR-TENNYU/1\nmoved_in=2026-11-20\nnotified=2026-11-21\naddress=a\n",              // nobody
+      "JRR-TENNYU/1\nmoved_in=2026-13-20\nnotified=2026-11-21\naddress=a\n--\nname=x\n",  // bad date
+      "JRR-TENNYU/1\nmoved_in=2026-11-20\nnotified=2026-11-21\n--\nname=x\n",  // no address
+      "JRR-TENNYU/"
+      "1\nmoved_in=2026-11-20\nnotified=2026-11-21\naddress=a\n--\nbirth=1980-01-01\n",  // no name
+      "JRR-TENNYU/"
+      "1\nmoved_in=2026-11-20\nnotified=2026-11-21\naddress=a\n--\nname=x\nbirth=soon\n",  // bad birth
       "JRR-TENSHUTSU/1\n",
   };
   for (const std::string& text : kNotices) {

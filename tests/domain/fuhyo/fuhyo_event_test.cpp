@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // 戸籍の異動（附票）: what each staff-entered event appends, and every refusal of PlanFuhyoEvent.
-#include <gtest/gtest.h>
-
 #include "jrr/domain/fuhyo/fuhyo_event.h"
+
+#include <gtest/gtest.h>
 
 namespace jrr {
 namespace {
@@ -19,7 +19,8 @@ FuhyoMember Member(int64_t id, const char* family, const char* given, CalendarDa
   m.given_name = given;
   m.birth_date = birth;
   m.sex = Sex::kMale;
-  m.addresses.push_back(FuhyoAddress{"架空県架空市桜町一丁目1番", false, {2020, 4, 1}, "異動 1", {2020, 4, 2}});
+  m.addresses.push_back(
+      FuhyoAddress{"架空県架空市桜町一丁目1番", false, {2020, 4, 1}, "異動 1", {2020, 4, 2}});
   return m;
 }
 
@@ -54,7 +55,7 @@ TEST(FuhyoEventRules, EveryRefusal) {
   struct Row {
     const char* name;
     FuhyoEvent event;
-    bool current_exists;   // the event names the sample 附票
+    bool current_exists;  // the event names the sample 附票
     bool target_exists;
     const char* rule;
   };
@@ -64,52 +65,108 @@ TEST(FuhyoEventRules, EveryRefusal) {
     return e;
   };
   const Row kRows[] = {
-      {"no reason", with(FuhyoEventKind::kLeave, [](FuhyoEvent& e) { e.reason.clear(); e.member_id = 1; }), true, false,
-       "fuhyo.reason_required"},
-      {"future day", with(FuhyoEventKind::kLeave, [](FuhyoEvent& e) { e.on = {2026, 11, 29}; e.member_id = 1; }), true,
-       false, "fuhyo.date_future"},
-      {"編製 without 筆頭者", with(FuhyoEventKind::kCreate, [](FuhyoEvent& e) { e.koseki = {"架空県架空市桜町2番地", ""}; }),
+      {"no reason",
+       with(FuhyoEventKind::kLeave,
+            [](FuhyoEvent& e) {
+              e.reason.clear();
+              e.member_id = 1;
+            }),
+       true, false, "fuhyo.reason_required"},
+      {"future day",
+       with(FuhyoEventKind::kLeave,
+            [](FuhyoEvent& e) {
+              e.on = {2026, 11, 29};
+              e.member_id = 1;
+            }),
+       true, false, "fuhyo.date_future"},
+      {"編製 without 筆頭者",
+       with(FuhyoEventKind::kCreate,
+            [](FuhyoEvent& e) {
+              e.koseki = {"架空県架空市桜町2番地", ""};
+            }),
        false, false, "fuhyo.koseki_required"},
       {"編製 of another municipality's 本籍",
-       with(FuhyoEventKind::kCreate, [](FuhyoEvent& e) { e.koseki = {"架空県架空村中央1番地", "架空　太郎"}; }), false,
-       false, "fuhyo.not_ours"},
-      {"編製 twice", with(FuhyoEventKind::kCreate, [](FuhyoEvent& e) { e.koseki = {"架空県架空市桜町2番地", "架空　太郎"}; }),
+       with(FuhyoEventKind::kCreate,
+            [](FuhyoEvent& e) {
+              e.koseki = {"架空県架空村中央1番地", "架空　太郎"};
+            }),
+       false, false, "fuhyo.not_ours"},
+      {"編製 twice",
+       with(FuhyoEventKind::kCreate,
+            [](FuhyoEvent& e) {
+              e.koseki = {"架空県架空市桜町2番地", "架空　太郎"};
+            }),
        false, true, "fuhyo.exists"},
-      {"unknown 附票", with(FuhyoEventKind::kRemake,
-                            [](FuhyoEvent&) {}),
-       false, false, "fuhyo.unknown_koseki"},
-      {"入籍 without 生年月日", with(FuhyoEventKind::kEnter, [](FuhyoEvent& e) { e.family_name = "架空"; e.sex = Sex::kFemale; }),
+      {"unknown 附票", with(FuhyoEventKind::kRemake, [](FuhyoEvent&) {}), false, false,
+       "fuhyo.unknown_koseki"},
+      {"入籍 without 生年月日",
+       with(FuhyoEventKind::kEnter,
+            [](FuhyoEvent& e) {
+              e.family_name = "架空";
+              e.sex = Sex::kFemale;
+            }),
        true, false, "fuhyo.member_incomplete"},
       {"入籍 born after the day",
        with(FuhyoEventKind::kEnter,
-            [](FuhyoEvent& e) { e.family_name = "架空"; e.sex = Sex::kFemale; e.birth_date = CalendarDate{2026, 11, 21}; }),
+            [](FuhyoEvent& e) {
+              e.family_name = "架空";
+              e.sex = Sex::kFemale;
+              e.birth_date = CalendarDate{2026, 11, 21};
+            }),
        true, false, "fuhyo.date_order"},
       {"入籍 twice",
        with(FuhyoEventKind::kEnter,
             [](FuhyoEvent& e) {
-              e.family_name = "架空"; e.given_name = "花子"; e.sex = Sex::kFemale; e.birth_date = CalendarDate{1972, 3, 3};
+              e.family_name = "架空";
+              e.given_name = "花子";
+              e.sex = Sex::kFemale;
+              e.birth_date = CalendarDate{1972, 3, 3};
             }),
        true, false, "fuhyo.member_exists"},
-      {"除籍 of someone already removed", with(FuhyoEventKind::kLeave, [](FuhyoEvent& e) { e.member_id = 3; }), true, false,
+      {"除籍 of someone already removed",
+       with(FuhyoEventKind::kLeave, [](FuhyoEvent& e) { e.member_id = 3; }), true, false,
        "fuhyo.member_not_found"},
-      {"死亡 before the latest address", with(FuhyoEventKind::kDeath, [](FuhyoEvent& e) { e.member_id = 1; e.on = {2019, 1, 1}; }),
+      {"死亡 before the latest address",
+       with(FuhyoEventKind::kDeath,
+            [](FuhyoEvent& e) {
+              e.member_id = 1;
+              e.on = {2019, 1, 1};
+            }),
        true, false, "fuhyo.date_order"},
       {"職権修正 that changes nothing",
-       with(FuhyoEventKind::kCorrection, [](FuhyoEvent& e) { e.member_id = 1; e.given_name = "一郎"; }), true, false,
-       "fuhyo.nothing_to_correct"},
+       with(FuhyoEventKind::kCorrection,
+            [](FuhyoEvent& e) {
+              e.member_id = 1;
+              e.given_name = "一郎";
+            }),
+       true, false, "fuhyo.nothing_to_correct"},
       {"生年月日 for someone removed in 2015",
-       with(FuhyoEventKind::kCorrection, [](FuhyoEvent& e) { e.member_id = 3; e.birth_date = CalendarDate{1990, 1, 1}; }),
+       with(FuhyoEventKind::kCorrection,
+            [](FuhyoEvent& e) {
+              e.member_id = 3;
+              e.birth_date = CalendarDate{1990, 1, 1};
+            }),
        true, false, "fuhyo.item_not_in_force"},
       {"住民票コード for someone removed in 2015",
-       with(FuhyoEventKind::kCorrection, [](FuhyoEvent& e) { e.member_id = 3; e.resident_record_code = "12345678901"; }),
+       with(FuhyoEventKind::kCorrection,
+            [](FuhyoEvent& e) {
+              e.member_id = 3;
+              e.resident_record_code = "12345678901";
+            }),
        true, false, "fuhyo.item_not_in_force"},
       {"振り仮名 in hiragana",
-       with(FuhyoEventKind::kCorrection, [](FuhyoEvent& e) { e.member_id = 1; e.family_kana = "かくう"; }), true, false,
-       "furigana.katakana_only"},
-      {"支援措置 without an end", with(FuhyoEventKind::kProtect, [](FuhyoEvent& e) { e.member_id = 1; }), true, false,
+       with(FuhyoEventKind::kCorrection,
+            [](FuhyoEvent& e) {
+              e.member_id = 1;
+              e.family_kana = "かくう";
+            }),
+       true, false, "furigana.katakana_only"},
+      {"支援措置 without an end",
+       with(FuhyoEventKind::kProtect, [](FuhyoEvent& e) { e.member_id = 1; }), true, false,
        "fuhyo.period_required"},
-      {"支援措置終了 of an unprotected member", with(FuhyoEventKind::kProtectEnd, [](FuhyoEvent& e) { e.member_id = 1; }),
-       true, false, "fuhyo.member_not_found"},
+      {"支援措置終了 of an unprotected member",
+       with(FuhyoEventKind::kProtectEnd, [](FuhyoEvent& e) { e.member_id = 1; }), true, false,
+       "fuhyo.member_not_found"},
   };
   for (const Row& row : kRows) {
     std::optional<Fuhyo> current;
@@ -168,7 +225,8 @@ TEST(FuhyoEventRules, RemakeAndTransferCarryTheLivingWithTheirAddress) {
   EXPECT_EQ(plan->on_created[0].member.member_id, 0) << "new members of the new 附票";
   ASSERT_EQ(plan->on_created[0].lines.size(), 1u);
   EXPECT_EQ(plan->on_created[0].lines[0].address, "架空県架空市桜町一丁目1番");
-  EXPECT_EQ(plan->on_created[0].lines[0].since, (CalendarDate{2020, 4, 1})) << "住所を定めた年月日 is carried as it was";
+  EXPECT_EQ(plan->on_created[0].lines[0].since, (CalendarDate{2020, 4, 1}))
+      << "住所を定めた年月日 is carried as it was";
   EXPECT_EQ(plan->on_created[0].lines[0].source, "改製: 届出");
 
   // 転籍 out of the municipality: the 附票 closes, nothing is made here.
@@ -260,7 +318,8 @@ TEST(FuhyoEventRules, ProtectionPassedOnRunsForItsPeriod) {
 
 // LAW: 住基法第18条
 TEST(FuhyoEventRules, CodesRoundTrip) {
-  for (const char* code : {"hensei", "nyuseki", "joseki", "shibou", "tenseki", "kaisei", "shusei", "shien", "shien-end"}) {
+  for (const char* code : {"hensei", "nyuseki", "joseki", "shibou", "tenseki", "kaisei", "shusei",
+                           "shien", "shien-end"}) {
     auto kind = FuhyoEventKindFromCode(code);
     ASSERT_TRUE(kind) << code;
     EXPECT_EQ(FuhyoEventCode(*kind), code);

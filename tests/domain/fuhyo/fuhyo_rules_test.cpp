@@ -4,9 +4,9 @@
 // notice's text form.
 #include <gtest/gtest.h>
 
-#include "jrr/domain/records/change_reason.h"
-#include "jrr/domain/fuhyo/fuhyo.h"
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/domain/fuhyo/fuhyo.h"
+#include "jrr/domain/records/change_reason.h"
 
 namespace jrr {
 namespace {
@@ -27,7 +27,8 @@ TEST(FuhyoRules, MunicipalityOfPlace) {
       {"架空県架空村中央1番地", "架空県架空村"},
       {"中央1番地", ""},
   };
-  for (const Row& row : kRows) EXPECT_EQ(MunicipalityOfPlace(row.place), row.municipality) << row.place;
+  for (const Row& row : kRows)
+    EXPECT_EQ(MunicipalityOfPlace(row.place), row.municipality) << row.place;
 }
 
 ResidentRecord Resident() {
@@ -47,7 +48,8 @@ ResidentRecord Resident() {
 TEST(FuhyoRules, WhenANoticeIsOwed) {
   const ResidentRecord before = Resident();
   EXPECT_TRUE(NoticeFor(std::nullopt, before, CalendarDate{2026, 10, 2}));  // 転入
-  EXPECT_FALSE(NoticeFor(before, before, CalendarDate{2026, 10, 2}));       // nothing the 附票 records changed
+  EXPECT_FALSE(
+      NoticeFor(before, before, CalendarDate{2026, 10, 2}));  // nothing the 附票 records changed
   ResidentRecord moved = before;
   moved.address.banchi = "5番6号";
   moved.address_since = *ParseDate("2026-11-20");
@@ -58,7 +60,8 @@ TEST(FuhyoRules, WhenANoticeIsOwed) {
   // 国外転出: the marker and the planned departure date.
   ResidentRecord abroad = before;
   abroad.status = ResidentStatus::kRemoved;
-  abroad.removal = RemovalItems{ChangeReason::kMoveOutAbroad, *ParseDate("2026-12-24"), {}, {}, {}, {}};
+  abroad.removal =
+      RemovalItems{ChangeReason::kMoveOutAbroad, *ParseDate("2026-12-24"), {}, {}, {}, {}};
   notice = NoticeFor(before, abroad, CalendarDate{2026, 11, 21});
   ASSERT_TRUE(notice);
   EXPECT_TRUE(notice->abroad);
@@ -84,7 +87,8 @@ TEST(FuhyoRules, NoticeTextRoundTripsAndRefusesGarbage) {
   EXPECT_EQ(back->address, n.address);
   EXPECT_EQ(back->birth_date, n.birth_date);
   EXPECT_EQ(back->resident_record_code, n.resident_record_code);
-  for (const char* garbage : {"", "FUHYO-NOTICE/2\nnotice_id=x\n", "FUHYO-NOTICE/1\nnotice_id=x\n", "\xff\xfe"}) {
+  for (const char* garbage :
+       {"", "FUHYO-NOTICE/2\nnotice_id=x\n", "FUHYO-NOTICE/1\nnotice_id=x\n", "\xff\xfe"}) {
     EXPECT_EQ(DecodeFuhyoNotice(garbage).error().rule_id, "fuhyo.notice_malformed") << garbage;
   }
   // The statutory 振り仮名 travels when the 住民票 has it, and must be katakana.
@@ -100,8 +104,13 @@ TEST(FuhyoRules, NoticeTextRoundTripsAndRefusesGarbage) {
 
 // LAW: 住基法第19条第2項
 TEST(FuhyoRules, ReplyTextRoundTrips) {
-  const FuhyoReply reply{"架空県架空村-3", "架空県架空市-99", "架空県架空村", "架空県架空市", "fuhyo.person_mismatch",
-                         "住基法第19条第2項の通知: 一致しません", CalendarDate{2026, 11, 28}};
+  const FuhyoReply reply{"架空県架空村-3",
+                         "架空県架空市-99",
+                         "架空県架空村",
+                         "架空県架空市",
+                         "fuhyo.person_mismatch",
+                         "住基法第19条第2項の通知: 一致しません",
+                         CalendarDate{2026, 11, 28}};
   const std::string text = EncodeFuhyoReply(reply);
   EXPECT_TRUE(IsFuhyoReply(text));
   EXPECT_FALSE(IsFuhyoReply("FUHYO-NOTICE/1\n"));
@@ -111,7 +120,8 @@ TEST(FuhyoRules, ReplyTextRoundTrips) {
   EXPECT_EQ(back->rule_id, "fuhyo.person_mismatch");
   EXPECT_EQ(back->message, reply.message);
   EXPECT_EQ(back->sent_on, reply.sent_on);
-  EXPECT_EQ(DecodeFuhyoReply("FUHYO-REPLY/1\nreply_id=x\n").error().rule_id, "fuhyo.notice_malformed");
+  EXPECT_EQ(DecodeFuhyoReply("FUHYO-REPLY/1\nreply_id=x\n").error().rule_id,
+            "fuhyo.notice_malformed");
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // 番地・枝番等コード (JK-1.3.2): the numbers of a 番地 as written, and the 住所順 they give.
-#include <gtest/gtest.h>
-
 #include "jrr/domain/records/banchi.h"
+
+#include <gtest/gtest.h>
 
 namespace jrr {
 namespace {
@@ -43,7 +43,8 @@ TEST(Banchi, ReadsTheNumbersOfEveryNotation) {
 // REQ: JK-1.3.2
 TEST(Banchi, KeysSortAsTheNumbersDo) {
   // In 住所順 order; text order would put 10番 before 2番 and 1番地の10 before 1番地の2.
-  const char* const kOrdered[] = {"1番地", "1番地の2", "1番地の10", "2番地", "10番地", "10番地の1", "甲10番地", "100番地"};
+  const char* const kOrdered[] = {"1番地",  "1番地の2",  "1番地の10", "2番地",
+                                  "10番地", "10番地の1", "甲10番地",  "100番地"};
   for (std::size_t i = 0; i + 1 < std::size(kOrdered); ++i) {
     EXPECT_LT(ParseBanchi(kOrdered[i]).SortKey(), ParseBanchi(kOrdered[i + 1]).SortKey())
         << kOrdered[i] << " / " << kOrdered[i + 1];
@@ -63,13 +64,15 @@ TEST(Banchi, AddressOrderSortsByAreaThenBanchiCode) {
     r.address.banchi = banchi;
     return r;
   };
-  std::vector<ResidentRecord> records = {person("5", "架空市本町", "10番地"), person("4", "架空市本町", "2番地"),
-                                         person("3", "架空市桜町", "1番地"), person("2", "架空市本町", "2番地"),
-                                         person("1", "架空市本町", "1番地の10")};
+  std::vector<ResidentRecord> records = {
+      person("5", "架空市本町", "10番地"), person("4", "架空市本町", "2番地"),
+      person("3", "架空市桜町", "1番地"), person("2", "架空市本町", "2番地"),
+      person("1", "架空市本町", "1番地の10")};
   SortInAddressOrder(records, 4);
   std::vector<std::string> order;
   for (const ResidentRecord& r : records) order.push_back(r.addressee_number);
-  EXPECT_EQ(order, (std::vector<std::string>{"1", "2", "4", "5"}));  // 本町 before 桜町 by text; limit 4
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"1", "2", "4", "5"}));  // 本町 before 桜町 by text; limit 4
 }
 
 }  // namespace

@@ -2,16 +2,18 @@
 //
 // 転出証明書情報: the two-dimensional code's text (MoveOutData) reads back at the 転入地 with every
 // person's items; garbage is refused.
+#include "jrr/domain/records/move_out_certificate.h"
+
 #include <gtest/gtest.h>
 
 #include "jrr/domain/certificates/certificate.h"
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/domain/records/move_out_certificate.h"
 
 namespace jrr {
 namespace {
 
-ResidentRecord Person(const char* given, const char* kana, const char* birth, Sex sex, const char* relationship) {
+ResidentRecord Person(const char* given, const char* kana, const char* birth, Sex sex,
+                      const char* relationship) {
   ResidentRecord r;
   r.addressee_number = "00000000" + std::string(given == std::string("一郎") ? "19" : "27");
   r.family_name = "架空";
@@ -29,8 +31,9 @@ ResidentRecord Person(const char* given, const char* kana, const char* birth, Se
 
 // REQ: JK-4.1.1.1, JK-4.1.3.0.3
 TEST(MoveOutCertificateTest, TheCodeReadsBackAtTheNewMunicipality) {
-  const std::vector<ResidentRecord> movers = {Person("一郎", "イチロウ", "1980-04-01", Sex::kMale, "世帯主"),
-                                              Person("花子", "ハナコ", "1982-06-15", Sex::kFemale, "妻")};
+  const std::vector<ResidentRecord> movers = {
+      Person("一郎", "イチロウ", "1980-04-01", Sex::kMale, "世帯主"),
+      Person("花子", "ハナコ", "1982-06-15", Sex::kFemale, "妻")};
   const std::string text = MoveOutData(movers, "990027", "架空村", CalendarDate{2026, 11, 20});
   auto read = DecodeMoveOutData(text);
   ASSERT_TRUE(read) << read.error().detail;
@@ -56,8 +59,9 @@ TEST(MoveOutCertificateTest, TheCodeReadsBackAtTheNewMunicipality) {
     crlf += c;
   }
   EXPECT_TRUE(DecodeMoveOutData(crlf));
-  for (const char* garbage : {"", "JRR-TENSHUTSU/2\nfrom=1\n", "JRR-TENSHUTSU/1\nfrom=1\nissued=2026-11-20\n",
-                              "JRR-TENSHUTSU/1\nissued=2026-11-20\n--\nname=\n", "\xff\xfe"}) {
+  for (const char* garbage :
+       {"", "JRR-TENSHUTSU/2\nfrom=1\n", "JRR-TENSHUTSU/1\nfrom=1\nissued=2026-11-20\n",
+        "JRR-TENSHUTSU/1\nissued=2026-11-20\n--\nname=\n", "\xff\xfe"}) {
     auto refused = DecodeMoveOutData(garbage);
     ASSERT_FALSE(refused) << garbage;
     EXPECT_EQ(refused.error().rule_id, "moveout.malformed");

@@ -38,11 +38,14 @@ TEST(SealRules, WhatEachChangeDoesToTheRegistration) {
     const char* reason;  // nullptr: no effect
   };
   const Row kRows[] = {
-      {"転居", [](ResidentRecord& v) { v.address.banchi = "9番9号"; }, SealNameForm::kFullName, nullptr},
-      {"名 changes, seal shows 氏 only", [](ResidentRecord& v) { v.given_name = "一朗"; }, SealNameForm::kSurname, nullptr},
-      {"氏 changes (marriage)", [](ResidentRecord& v) { v.family_name = "実在"; }, SealNameForm::kFullName,
-       "氏名等の変更による失効"},
-      {"成年後見開始", [](ResidentRecord& v) { v.adult_ward = true; }, SealNameForm::kFullName, "成年後見開始"},
+      {"転居", [](ResidentRecord& v) { v.address.banchi = "9番9号"; }, SealNameForm::kFullName,
+       nullptr},
+      {"名 changes, seal shows 氏 only", [](ResidentRecord& v) { v.given_name = "一朗"; },
+       SealNameForm::kSurname, nullptr},
+      {"氏 changes (marriage)", [](ResidentRecord& v) { v.family_name = "実在"; },
+       SealNameForm::kFullName, "氏名等の変更による失効"},
+      {"成年後見開始", [](ResidentRecord& v) { v.adult_ward = true; }, SealNameForm::kFullName,
+       "成年後見開始"},
       {"死亡",
        [](ResidentRecord& v) {
          v.status = ResidentStatus::kRemoved;
@@ -52,7 +55,8 @@ TEST(SealRules, WhatEachChangeDoesToTheRegistration) {
       {"改製 keeps the person",
        [](ResidentRecord& v) {
          v.status = ResidentStatus::kRemoved;
-         v.removal = RemovalItems{ChangeReason::kRemovalRemaking, *ParseDate("2026-11-20"), {}, {}, {}, {}};
+         v.removal =
+             RemovalItems{ChangeReason::kRemovalRemaking, *ParseDate("2026-11-20"), {}, {}, {}, {}};
        },
        SealNameForm::kFullName, nullptr},
   };
@@ -79,7 +83,8 @@ TEST(SealRules, MoveOutEndsOnTheDayTheSettingChooses) {
   const ResidentRecord before = Person("01");
   ResidentRecord after = before;
   after.status = ResidentStatus::kRemoved;
-  after.removal = RemovalItems{ChangeReason::kDomesticMoveOut, *ParseDate("2026-12-15"), {}, {}, {}, {}};
+  after.removal =
+      RemovalItems{ChangeReason::kDomesticMoveOut, *ParseDate("2026-12-15"), {}, {}, {}, {}};
   ChangeOutcome outcome;
   outcome.change.processing_date = CalendarDate{2026, 11, 27};
   outcome.versions = {after};
@@ -94,7 +99,9 @@ TEST(SealRules, MoveOutEndsOnTheDayTheSettingChooses) {
   EXPECT_EQ(effects[0].reason, "国内転出（届出日 2026-11-27）");
   // Before the 転出予定日 the person may still register; from it, not.
   EXPECT_TRUE(CheckEligibility(after, CalendarDate{2026, 12, 14}, SealSettings{}, false, false));
-  EXPECT_EQ(CheckEligibility(after, CalendarDate{2026, 12, 15}, SealSettings{}, false, false).error().rule_id,
+  EXPECT_EQ(CheckEligibility(after, CalendarDate{2026, 12, 15}, SealSettings{}, false, false)
+                .error()
+                .rule_id,
             "seal.not_resident");
 }
 
@@ -102,12 +109,14 @@ TEST(SealRules, MoveOutEndsOnTheDayTheSettingChooses) {
 TEST(SealRules, GuardianshipAndNameForms) {
   ResidentRecord p = Person("01");
   p.adult_ward = true;
-  EXPECT_EQ(CheckEligibility(p, CalendarDate{2026, 11, 27}, SealSettings{}, false, false).error().rule_id,
-            "seal.guardian_required");
+  EXPECT_EQ(
+      CheckEligibility(p, CalendarDate{2026, 11, 27}, SealSettings{}, false, false).error().rule_id,
+      "seal.guardian_required");
   EXPECT_TRUE(CheckEligibility(p, CalendarDate{2026, 11, 27}, SealSettings{}, true, false));
   p.former_surname = "旧姓";
   EXPECT_TRUE(CheckNameForm(p, SealNameForm::kFormerSurname));
-  EXPECT_EQ(CheckNameForm(p, SealNameForm::kKatakana).error().rule_id, "seal.name_form_unavailable");
+  EXPECT_EQ(CheckNameForm(p, SealNameForm::kKatakana).error().rule_id,
+            "seal.name_form_unavailable");
   ResidentRecord f = Person("02");
   f.kind = ResidentKind::kForeign;
   f.foreign.alphabet_name = "SMITH DAVID";
@@ -116,8 +125,10 @@ TEST(SealRules, GuardianshipAndNameForms) {
   EXPECT_TRUE(CheckNameForm(f, SealNameForm::kAlphabet));
   EXPECT_TRUE(CheckNameForm(f, SealNameForm::kKatakana));
   EXPECT_EQ(NameForForm(f, SealNameForm::kKatakana), "スミスデイビッド");
-  EXPECT_EQ(CheckNameForm(f, SealNameForm::kCommonName).error().rule_id, "seal.name_form_unavailable");
-  EXPECT_EQ(CheckNameForm(f, SealNameForm::kFormerSurname).error().rule_id, "seal.name_form_unavailable");
+  EXPECT_EQ(CheckNameForm(f, SealNameForm::kCommonName).error().rule_id,
+            "seal.name_form_unavailable");
+  EXPECT_EQ(CheckNameForm(f, SealNameForm::kFormerSurname).error().rule_id,
+            "seal.name_form_unavailable");
 }
 
 }  // namespace

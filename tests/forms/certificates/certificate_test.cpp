@@ -10,13 +10,13 @@
 #include <sstream>
 
 #include "jrr/domain/certificates/certificate_desk.h"
+#include "jrr/domain/protection/protection_desk.h"
 #include "jrr/forms/certificates/certificate_fill.h"
 #include "jrr/forms/certificates/certificate_layout.h"
 #include "jrr/forms/certificates/pdf_renderer.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/certificates/sqlite_issuance_log.h"
 #include "jrr/persistence/records/sqlite_register_settings.h"
-#include "jrr/domain/protection/protection_desk.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "support/register_fixture.h"
 
 namespace jrr::testing {
@@ -37,16 +37,19 @@ std::string Shell(const std::string& command) {
   return out;
 }
 
-bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 class CertificateTest : public RegisterFixture {
  protected:
   void SetUp() override {
     RegisterFixture::SetUp();
     settings_db_ = std::make_unique<SqliteRegisterSettings>(*db_);
-    settings_db_->AddCertifier(Certifier{CertifierRole::kMayor, "架空市長", "架空　太郎", CalDay("2020-04-01"), {}});
     settings_db_->AddCertifier(
-        Certifier{CertifierRole::kActing, "架空市副市長", "代理　五郎", CalDay("2026-12-01"), CalDay("2026-12-10")});
+        Certifier{CertifierRole::kMayor, "架空市長", "架空　太郎", CalDay("2020-04-01"), {}});
+    settings_db_->AddCertifier(Certifier{CertifierRole::kActing, "架空市副市長", "代理　五郎",
+                                         CalDay("2026-12-01"), CalDay("2026-12-10")});
     settings_db_->AddPlace({"HONCHO", "本庁"});
     ASSERT_TRUE(settings_db_->AddTerminal({"T01", "HONCHO", "本庁1"}));
     ASSERT_TRUE(settings_db_->AddPrinter({"P01", "HONCHO", "プリンタ001"}));
@@ -54,7 +57,8 @@ class CertificateTest : public RegisterFixture {
     issuance_ = std::make_unique<SqliteIssuanceLog>(*db_);
   }
 
-  Viewer Clerk(const char* today = "2026-11-27", std::set<Permission> permissions = AllPermissions()) {
+  Viewer Clerk(const char* today = "2026-11-27",
+               std::set<Permission> permissions = AllPermissions()) {
     return Viewer{"clerk01", "本庁", "T01", std::move(permissions), CalDay(today), 1795000000};
   }
 
@@ -69,7 +73,8 @@ class CertificateTest : public RegisterFixture {
     return CertificateDesk(*repository_, *log_, *issuance_, Renderer(), s, std::move(viewer));
   }
 
-  Result<IssuedCertificate> Issue(const CertificateRequest& request, const char* today = "2026-11-27") {
+  Result<IssuedCertificate> Issue(const CertificateRequest& request,
+                                  const char* today = "2026-11-27") {
     return Desk(Clerk(today)).Issue(request);
   }
 
@@ -129,7 +134,8 @@ TEST_F(CertificateTest, HouseholdCopyLayoutMatchesGolden) {
   auto plan = Desk(Clerk()).Plan(request);
   ASSERT_TRUE(plan) << plan.error().rule_id;
   const std::string dump = forms::DumpSheets(forms::FillCertificate(*plan, 7));
-  const std::string golden_path = std::string(JRR_SOURCE_DIR) + "/tests/forms/golden/household_copy.txt";
+  const std::string golden_path =
+      std::string(JRR_SOURCE_DIR) + "/tests/forms/golden/household_copy.txt";
   if (std::getenv("JRR_UPDATE_GOLDEN") != nullptr) std::ofstream(golden_path) << dump;
   std::ifstream golden(golden_path);
   std::stringstream expected;
@@ -188,7 +194,8 @@ TEST_F(CertificateTest, FontsAreEmbeddedSubsets) {
 TEST_F(CertificateTest, NonBmpAndIvsNamesRender) {
   MoveInCommand command;
   command.input = Input("2026-10-01", "2026-10-05");
-  command.persons = {Person("𠮷田", "葛\U000E0102子", "ヨシダ", "カツコ", "昭和60年1月1日", Sex::kFemale, "世帯主")};
+  command.persons = {Person("𠮷田", "葛\U000E0102子", "ヨシダ", "カツコ", "昭和60年1月1日",
+                            Sex::kFemale, "世帯主")};
   command.previous_address = Address{"", "東京都千代田区霞が関二丁目", "1番2号", "", "", false};
   command.new_address = TownAddress("5番6号");
   auto moved = Changes("2026-10-05").MoveIn(command);
@@ -272,14 +279,18 @@ TEST_F(CertificateTest, SupportMeasureTargetBlocksIssuance) {
   auto head_copy = Issue(head);
   ASSERT_FALSE(head_copy);
   EXPECT_EQ(head_copy.error().rule_id, "support.issue_blocked");
-  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence WHERE "
-                          "e.action = 'denied' AND t.addressee_number = '" + m.applicant + "'"),
-            2);
+  EXPECT_EQ(
+      db_->QueryInt(
+          "SELECT count(*) FROM audit_target t JOIN audit_entry e ON e.sequence = t.sequence WHERE "
+          "e.action = 'denied' AND t.addressee_number = '" +
+          m.applicant + "'"),
+      2);
   // The 閲覧用 list leaves the target and everyone at her address out instead of refusing
   // (JK-9.5); a neighbour in the area is listed.
   MoveInCommand neighbour;
   neighbour.input = Input("2026-10-01", "2026-10-05");
-  neighbour.persons = {Person("隣野", "太郎", "トナリノ", "タロウ", "昭和50年2月3日", Sex::kMale, "世帯主")};
+  neighbour.persons = {
+      Person("隣野", "太郎", "トナリノ", "タロウ", "昭和50年2月3日", Sex::kMale, "世帯主")};
   neighbour.previous_address = Address{"", "東京都千代田区霞が関二丁目", "3番4号", "", "", false};
   neighbour.new_address = TownAddress("5番6号");
   ASSERT_TRUE(Changes("2026-10-05").MoveIn(neighbour));
@@ -341,7 +352,8 @@ TEST_F(CertificateTest, EveryCopyGetsItsOwnNumberAndTheHistoryRecordsIt) {
   EXPECT_TRUE(found);
   // 処分: recorded once, never twice; the record stays.
   EXPECT_TRUE(issuance_->Dispose(stored.issuance_id, "clerk01", "印字かすれ"));
-  EXPECT_EQ(issuance_->Dispose(stored.issuance_id, "clerk01", "again").error().rule_id, "issuance.already_disposed");
+  EXPECT_EQ(issuance_->Dispose(stored.issuance_id, "clerk01", "again").error().rule_id,
+            "issuance.already_disposed");
   EXPECT_TRUE(issuance_->Get(stored.issuance_id)->disposed_at.has_value());
 }
 
@@ -394,7 +406,8 @@ TEST_F(CertificateTest, MoveOutCertificateQrCodeDecodes) {
   const std::string pdf_path = dir_.File("tenshutsu.pdf");
   std::ofstream(pdf_path, std::ios::binary) << issued->pdf;
   Shell("pdftoppm -r 400 -png -singlefile " + pdf_path + " " + dir_.File("tenshutsu"));
-  const std::string decoded = Shell("zbarimg --quiet --raw " + dir_.File("tenshutsu.png") + " 2>/dev/null");
+  const std::string decoded =
+      Shell("zbarimg --quiet --raw " + dir_.File("tenshutsu.png") + " 2>/dev/null");
   EXPECT_TRUE(decoded.starts_with("JRR-TENSHUTSU/1\n")) << decoded;
   EXPECT_TRUE(Contains(decoded, "planned_date=2026-12-15"));
   EXPECT_TRUE(Contains(decoded, "name=架空　花子"));
@@ -410,7 +423,8 @@ TEST_F(CertificateTest, MoveOutCertificateQrCodeDecodes) {
 TEST_F(CertificateTest, OverflowAlertsAndFollowsThePolicy) {
   MoveInCommand command;
   command.input = Input("2026-10-01", "2026-10-05");
-  command.persons = {Person("長名", "太郎", "チョウナ", "タロウ", "昭和60年1月1日", Sex::kMale, "世帯主")};
+  command.persons = {
+      Person("長名", "太郎", "チョウナ", "タロウ", "昭和60年1月1日", Sex::kMale, "世帯主")};
   command.previous_address = Address{"", "東京都千代田区霞が関二丁目", "1番2号", "", "", false};
   std::string katagaki = "超長方書";
   for (int i = 0; i < 12; ++i) katagaki += "グランドメゾン架空第";

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <gtest/gtest.h>
-
 #include "jrr/forms/core/page_geometry.h"
+
+#include <gtest/gtest.h>
 
 namespace jrr::forms {
 namespace {

@@ -5,11 +5,11 @@
 // to 住民記録 (a 転出 or 死亡 ends the registration in the 異動's own commit).
 #include <gtest/gtest.h>
 
+#include "jrr/domain/protection/protection_desk.h"
 #include "jrr/domain/seals/seal_desk.h"
 #include "jrr/forms/seals/seal_image.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/seals/sqlite_seal_register.h"
-#include "jrr/domain/protection/protection_desk.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "support/register_fixture.h"
 
 namespace jrr::testing {
@@ -26,7 +26,8 @@ TEST(SealImpression, MeasuredAtItsResolutionAndRotationAware) {
   const Row kRows[] = {
       {"round 15 mm at 600 dpi", forms::DrawSampleImpression(15, 600, "架空"), 600, 15.0},
       {"round 15 mm at 300 dpi", forms::DrawSampleImpression(15, 300, "架空"), 300, 15.0},
-      {"the 300 dpi image read as 600 dpi is half the size", forms::DrawSampleImpression(15, 300, "架空"), 600, 7.5},
+      {"the 300 dpi image read as 600 dpi is half the size",
+       forms::DrawSampleImpression(15, 300, "架空"), 600, 7.5},
       {"square 12 mm", forms::DrawSampleSquare(12, 600, 0), 600, 12.0},
       // Tilted 45°: its upright bounding box is 17 mm, but the seal is 12 mm.
       {"square 12 mm tilted 45°", forms::DrawSampleSquare(12, 600, 45), 600, 12.0},
@@ -45,8 +46,11 @@ TEST(SealImpression, MeasuredAtItsResolutionAndRotationAware) {
   EXPECT_NE(forms::MeasureImpression(forms::DrawSampleSquare(12, 600, 0), 600)->measure.digest,
             forms::MeasureImpression(forms::DrawSampleSquare(12, 600, 10), 600)->measure.digest);
   EXPECT_EQ(forms::MeasureImpression("GIF89a....", 600).error().rule_id, "seal.image_unreadable");
-  EXPECT_EQ(forms::MeasureImpression(forms::DrawSampleSquare(12, 600, 0), 50).error().rule_id, "seal.image_resolution");
-  EXPECT_EQ(forms::MeasureImpression(forms::DrawSampleImpression(0.01, 600, ""), 600).error().rule_id, "seal.no_ink");
+  EXPECT_EQ(forms::MeasureImpression(forms::DrawSampleSquare(12, 600, 0), 50).error().rule_id,
+            "seal.image_resolution");
+  EXPECT_EQ(
+      forms::MeasureImpression(forms::DrawSampleImpression(0.01, 600, ""), 600).error().rule_id,
+      "seal.no_ink");
 }
 
 class SealTest : public RegisterFixture {
@@ -90,23 +94,51 @@ TEST_F(SealTest, EligibilityAndImpressionRules) {
     const char* rule;  // nullptr: registered
   };
   const Row kRows[] = {
-      {"7 mm: fits the 8 mm square", [&] { return Application(head_, 7); }, "2026-11-27", "seal.too_small"},
-      {"26 mm: not in the 25 mm square", [&] { return Application(head_, 26); }, "2026-11-27", "seal.too_large"},
-      {"not attested", [&] { auto a = Application(head_); a.material_attested = false; return a; }, "2026-11-27",
-       "seal.not_attested"},
-      {"no photo ID", [&] { auto a = Application(head_); a.id_document.clear(); return a; }, "2026-11-27",
-       "seal.id_required"},
-      {"旧氏 not recorded", [&] { auto a = Application(head_); a.name_form = SealNameForm::kFormerSurname; return a; },
+      {"7 mm: fits the 8 mm square", [&] { return Application(head_, 7); }, "2026-11-27",
+       "seal.too_small"},
+      {"26 mm: not in the 25 mm square", [&] { return Application(head_, 26); }, "2026-11-27",
+       "seal.too_large"},
+      {"not attested",
+       [&] {
+         auto a = Application(head_);
+         a.material_attested = false;
+         return a;
+       },
+       "2026-11-27", "seal.not_attested"},
+      {"no photo ID",
+       [&] {
+         auto a = Application(head_);
+         a.id_document.clear();
+         return a;
+       },
+       "2026-11-27", "seal.id_required"},
+      {"旧氏 not recorded",
+       [&] {
+         auto a = Application(head_);
+         a.name_form = SealNameForm::kFormerSurname;
+         return a;
+       },
        "2026-11-27", "seal.name_form_unavailable"},
-      {"通称 for a Japanese resident", [&] { auto a = Application(head_); a.name_form = SealNameForm::kCommonName; return a; },
+      {"通称 for a Japanese resident",
+       [&] {
+         auto a = Application(head_);
+         a.name_form = SealNameForm::kCommonName;
+         return a;
+       },
        "2026-11-27", "seal.name_form_unavailable"},
-      {"child the day before turning 15", [&] { return Application(child_); }, "2025-01-07", "seal.under_age"},
-      {"child on the 15th birthday", [&] { return Application(child_, 13); }, "2025-01-08", nullptr},
-      {"unknown person", [&] { return Application("9999999999"); }, "2026-11-27", "change.person_not_found"},
+      {"child the day before turning 15", [&] { return Application(child_); }, "2025-01-07",
+       "seal.under_age"},
+      {"child on the 15th birthday", [&] { return Application(child_, 13); }, "2025-01-08",
+       nullptr},
+      {"unknown person", [&] { return Application("9999999999"); }, "2026-11-27",
+       "change.person_not_found"},
       {"head, 15 mm", [&] { return Application(head_); }, "2026-11-27", nullptr},
-      {"head again: one seal a person", [&] { return Application(head_, 16); }, "2026-11-27", "seal.already_registered"},
-      {"wife with the head's impression", [&] { return Application(wife_); }, "2026-11-27", "seal.duplicate"},
-      {"wife, the same seal tilted: other pixels", [&] { return Application(wife_, 15, 3); }, "2026-11-27", nullptr},
+      {"head again: one seal a person", [&] { return Application(head_, 16); }, "2026-11-27",
+       "seal.already_registered"},
+      {"wife with the head's impression", [&] { return Application(wife_); }, "2026-11-27",
+       "seal.duplicate"},
+      {"wife, the same seal tilted: other pixels", [&] { return Application(wife_, 15, 3); },
+       "2026-11-27", nullptr},
   };
   for (const Row& row : kRows) {
     auto registered = Desk(row.today).Apply(row.application());
@@ -134,9 +166,11 @@ TEST_F(SealTest, InquiryGuarantorAndAgentRoutes) {
   EXPECT_TRUE(inquiry->registration_number.empty());
   EXPECT_EQ(*inquiry->inquiry_deadline, CalDay("2026-12-01"));
   // Late: the application lapses and stays on record.
-  EXPECT_EQ(Desk("2026-12-02").Answer(inquiry->registration_id).error().rule_id, "seal.inquiry_expired");
+  EXPECT_EQ(Desk("2026-12-02").Answer(inquiry->registration_id).error().rule_id,
+            "seal.inquiry_expired");
   EXPECT_EQ(seals_->Get(inquiry->registration_id)->state, SealState::kWithdrawn);
-  EXPECT_EQ(Desk("2026-12-02").Answer(inquiry->registration_id).error().rule_id, "seal.not_in_inquiry");
+  EXPECT_EQ(Desk("2026-12-02").Answer(inquiry->registration_id).error().rule_id,
+            "seal.not_in_inquiry");
   // Again, answered in time.
   auto again = Desk("2026-12-02").Apply(agent);
   ASSERT_TRUE(again) << again.error().rule_id;
@@ -218,7 +252,8 @@ TEST_F(SealTest, ResidentChangesEndRegistrationsInTheSameCommit) {
   AuditQuery changes;
   changes.addressee_number = head_;
   bool logged = false;
-  for (const AuditEntry& e : log_->Search(changes)) logged = logged || e.event.function == "印鑑登録の職権抹消";
+  for (const AuditEntry& e : log_->Search(changes))
+    logged = logged || e.event.function == "印鑑登録の職権抹消";
   EXPECT_TRUE(logged);
 }
 
@@ -236,10 +271,12 @@ TEST_F(SealTest, CertificateNeedsTheCardAndPassesTheGate) {
   m.applicant = head_;
   m.state = SupportState::kInForce;
   m.perpetrator_name = "加害　太郎";
-  ASSERT_TRUE(ProtectionDesk(repository_->Protections(), *log_,
-                             Viewer{"clerk01", "本庁", "T01", AllPermissions(), CalDay("2026-11-27"), 0})
-                  .Register(m));
-  EXPECT_EQ(Desk().ClearCertificate(registered->card_number, head_).error().rule_id, "support.issue_blocked");
+  ASSERT_TRUE(
+      ProtectionDesk(repository_->Protections(), *log_,
+                     Viewer{"clerk01", "本庁", "T01", AllPermissions(), CalDay("2026-11-27"), 0})
+          .Register(m));
+  EXPECT_EQ(Desk().ClearCertificate(registered->card_number, head_).error().rule_id,
+            "support.issue_blocked");
 }
 
 }  // namespace

@@ -7,13 +7,13 @@
 
 #include <algorithm>
 
-#include "jrr/domain/records/pending_changes.h"
 #include "jrr/domain/access/resident_access.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/records/sqlite_pending_change_repository.h"
-#include "jrr/persistence/register/migrations.h"
-#include "jrr/persistence/records/sqlite_search_index.h"
 #include "jrr/domain/protection/protection_desk.h"
+#include "jrr/domain/records/pending_changes.h"
+#include "jrr/persistence/records/sqlite_pending_change_repository.h"
+#include "jrr/persistence/records/sqlite_search_index.h"
+#include "jrr/persistence/register/migrations.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "support/older_schema.h"
 #include "support/register_fixture.h"
 #include "support/temp_dir.h"
@@ -46,12 +46,14 @@ class SearchTest : public RegisterFixture {
     WithinMoveCommand move;
     move.input = Input("2026-11-10", "2026-11-12");
     move.movers = {head_, wife_, child_};
-    move.new_address = Address{"99000100200", "架空県架空市桜町二丁目", "5番6号", "", "9990002", false};
+    move.new_address =
+        Address{"99000100200", "架空県架空市桜町二丁目", "5番6号", "", "9990002", false};
     ASSERT_TRUE(Changes().WithinMove(move));
     // A second household: 髙橋 (はしご高) who later died — a 除票.
     MoveInCommand other;
     other.input = Input("2026-10-01", "2026-10-05");
-    other.persons = {Person("髙橋", "ヂロウ", "タカハシ", "ヂロウ", "平成2年2月2日", Sex::kMale, "世帯主")};
+    other.persons = {
+        Person("髙橋", "ヂロウ", "タカハシ", "ヂロウ", "平成2年2月2日", Sex::kMale, "世帯主")};
     other.previous_address = Address{"", "東京都千代田区霞が関二丁目", "1番2号", "", "", false};
     other.new_address = TownAddress("7番8号", "コーポ架空202");
     auto moved_in = Changes("2026-10-05").MoveIn(other);
@@ -66,7 +68,8 @@ class SearchTest : public RegisterFixture {
     history_ = std::make_unique<SqliteSearchHistory>(*db_);
   }
   Viewer Clerk(std::set<Permission> permissions = AllPermissions()) {
-    return Viewer{"clerk01", "本庁", "T01", std::move(permissions), CalDay("2026-11-27"), 1'800'000'000};
+    return Viewer{"clerk01",    "本庁", "T01", std::move(permissions), CalDay("2026-11-27"),
+                  1'800'000'000};
   }
   Result<SearchResult> Run(const SearchQuery& q, Viewer viewer) {
     return ResidentAccess(*repository_, *log_, viewer).Search(q, *index_, *history_);
@@ -103,29 +106,92 @@ TEST_F(SearchTest, EveryKeyFindsTheRightPeople) {
       {"kana 氏 and 名 apart", [](SearchQuery& q) { q.kana = "カクウ　ハナコ"; }, {1}},
       {"kana ヂ read as ジ", [](SearchQuery& q) { q.kana = "タカハシ ジロウ"; }, {3}},
       {"kana given name only", [](SearchQuery& q) { q.kana_given = "ジロウ"; }, {2, 3}},
-      {"kana prefix", [](SearchQuery& q) { q.kana = "カクウ"; q.mode = MatchMode::kPrefix; }, {0, 1, 2}},
-      {"kana contains", [](SearchQuery& q) { q.kana = "ハシジ"; q.mode = MatchMode::kContains; }, {3}},
+      {"kana prefix",
+       [](SearchQuery& q) {
+         q.kana = "カクウ";
+         q.mode = MatchMode::kPrefix;
+       },
+       {0, 1, 2}},
+      {"kana contains",
+       [](SearchQuery& q) {
+         q.kana = "ハシジ";
+         q.mode = MatchMode::kContains;
+       },
+       {3}},
       {"kanji with 異体字 (高 finds 髙)", [](SearchQuery& q) { q.name = "高橋ヂロウ"; }, {3}},
       {"kanji given name only", [](SearchQuery& q) { q.given_name = "花子"; }, {1}},
-      {"kanji 氏 prefix", [](SearchQuery& q) { q.name = "架"; q.mode = MatchMode::kPrefix; }, {0, 1, 2}},
+      {"kanji 氏 prefix",
+       [](SearchQuery& q) {
+         q.name = "架";
+         q.mode = MatchMode::kPrefix;
+       },
+       {0, 1, 2}},
       {"birth date", [](SearchQuery& q) { q.birth_date = CalDay("1982-06-15"); }, {1}},
-      {"birth date and sex", [](SearchQuery& q) { q.kana = "カクウ"; q.mode = MatchMode::kPrefix; q.sex = Sex::kMale; }, {0, 2}},
-      {"relationship narrows", [](SearchQuery& q) { q.kana = "カクウ"; q.mode = MatchMode::kPrefix; q.relationship = "子"; }, {2}},
-      {"current address", [](SearchQuery& q) { q.address = "架空県架空市桜町二丁目5番6号"; }, {0, 1, 2}},
-      {"former address", [](SearchQuery& q) { q.address = "架空県架空市桜町一丁目1番2号"; }, {0, 1, 2}},
-      {"address contains", [](SearchQuery& q) { q.address = "7番8号"; q.mode = MatchMode::kContains; }, {3}},
+      {"birth date and sex",
+       [](SearchQuery& q) {
+         q.kana = "カクウ";
+         q.mode = MatchMode::kPrefix;
+         q.sex = Sex::kMale;
+       },
+       {0, 2}},
+      {"relationship narrows",
+       [](SearchQuery& q) {
+         q.kana = "カクウ";
+         q.mode = MatchMode::kPrefix;
+         q.relationship = "子";
+       },
+       {2}},
+      {"current address",
+       [](SearchQuery& q) { q.address = "架空県架空市桜町二丁目5番6号"; },
+       {0, 1, 2}},
+      {"former address",
+       [](SearchQuery& q) { q.address = "架空県架空市桜町一丁目1番2号"; },
+       {0, 1, 2}},
+      {"address contains",
+       [](SearchQuery& q) {
+         q.address = "7番8号";
+         q.mode = MatchMode::kContains;
+       },
+       {3}},
       // One trigram row for the value the household shares (schema 0026); all three are found.
-      {"address contains, shared", [](SearchQuery& q) { q.address = "桜町二丁目"; q.mode = MatchMode::kContains; }, {0, 1, 2}},
+      {"address contains, shared",
+       [](SearchQuery& q) {
+         q.address = "桜町二丁目";
+         q.mode = MatchMode::kContains;
+       },
+       {0, 1, 2}},
       {"address code", [](SearchQuery& q) { q.address_code = "99000100200"; }, {0, 1, 2}},
-      {"address code prefix", [](SearchQuery& q) { q.address_code = "990001"; q.mode = MatchMode::kPrefix; }, {0, 1, 2, 3}},
-      {"方書", [](SearchQuery& q) { q.katagaki = "コーポ架空"; q.mode = MatchMode::kPrefix; }, {3}},
+      {"address code prefix",
+       [](SearchQuery& q) {
+         q.address_code = "990001";
+         q.mode = MatchMode::kPrefix;
+       },
+       {0, 1, 2, 3}},
+      {"方書",
+       [](SearchQuery& q) {
+         q.katagaki = "コーポ架空";
+         q.mode = MatchMode::kPrefix;
+       },
+       {3}},
       {"宛名番号", [this](SearchQuery& q) { q.addressee_number = wife_; }, {1}},
-      {"世帯番号", [this](SearchQuery& q) { q.household_number = family_.versions[0].household_number; }, {0, 1, 2}},
+      {"世帯番号",
+       [this](SearchQuery& q) { q.household_number = family_.versions[0].household_number; },
+       {0, 1, 2}},
       {"個人番号", [](SearchQuery& q) { q.individual_number = "123456789018"; }, {0}},
       {"住民票コード", [](SearchQuery& q) { q.resident_record_code = "12345678903"; }, {1}},
       {"消除事由", [](SearchQuery& q) { q.removal_reason = ChangeReason::kDeath; }, {3}},
-      {"除票 left out", [](SearchQuery& q) { q.kana_given = "ジロウ"; q.residents_only = true; }, {2}},
-      {"two keys intersect", [](SearchQuery& q) { q.kana_given = "ジロウ"; q.birth_date = CalDay("1990-02-02"); }, {3}},
+      {"除票 left out",
+       [](SearchQuery& q) {
+         q.kana_given = "ジロウ";
+         q.residents_only = true;
+       },
+       {2}},
+      {"two keys intersect",
+       [](SearchQuery& q) {
+         q.kana_given = "ジロウ";
+         q.birth_date = CalDay("1990-02-02");
+       },
+       {3}},
       {"nothing", [](SearchQuery& q) { q.kana = "ソンザイシナイ"; }, {}},
   };
   for (const Case& c : cases) {
@@ -137,10 +203,13 @@ TEST_F(SearchTest, EveryKeyFindsTheRightPeople) {
     EXPECT_EQ(Found(q), expected) << c.name;
   }  // The trigram index holds each distinct value once.
   EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_text"),
-            db_->QueryInt("SELECT count(*) FROM (SELECT DISTINCT kind, value FROM search_key WHERE kind IN "
-                          "(SELECT DISTINCT kind FROM search_text))"));
-  EXPECT_LT(db_->QueryInt("SELECT count(*) FROM search_text"),
-            db_->QueryInt("SELECT count(*) FROM search_key WHERE kind IN (SELECT DISTINCT kind FROM search_text)"));
+            db_->QueryInt(
+                "SELECT count(*) FROM (SELECT DISTINCT kind, value FROM search_key WHERE kind IN "
+                "(SELECT DISTINCT kind FROM search_text))"));
+  EXPECT_LT(
+      db_->QueryInt("SELECT count(*) FROM search_text"),
+      db_->QueryInt(
+          "SELECT count(*) FROM search_key WHERE kind IN (SELECT DISTINCT kind FROM search_text)"));
 }
 
 // REQ: JK-2.1.3
@@ -180,8 +249,9 @@ TEST_F(SearchTest, ResultsMarkProtectionAndPendingAndRespectPermissions) {
   move.movers = {child_};
   move.new_address = TownAddress("3番3号");
   move.relationships[child_] = Rel("世帯主");
-  ASSERT_TRUE(EnterProvisional(*repository_, pending, ChangeContext{CalDay("2026-11-27"), "clerk02", "本庁", "T01"},
-                               move, "within_move", "{}"));
+  ASSERT_TRUE(EnterProvisional(*repository_, pending,
+                               ChangeContext{CalDay("2026-11-27"), "clerk02", "本庁", "T01"}, move,
+                               "within_move", "{}"));
   SearchQuery q;
   q.kana = "カクウ";
   q.mode = MatchMode::kPrefix;
@@ -218,7 +288,8 @@ TEST_F(SearchTest, RefusesSearchesThatWouldScan) {
   EXPECT_FALSE(Run(not_kana, Clerk()));
   // The statements behind exact and prefix matching search the index; none scans a table.
   for (const char* sql : {
-           "EXPLAIN QUERY PLAN SELECT addressee_number FROM search_key WHERE kind = 1 AND value = 'x' LIMIT 5",
+           "EXPLAIN QUERY PLAN SELECT addressee_number FROM search_key WHERE kind = 1 AND value = "
+           "'x' LIMIT 5",
            "EXPLAIN QUERY PLAN SELECT DISTINCT addressee_number FROM search_key WHERE kind = 1 AND "
            "value >= 'x' AND value < 'y' LIMIT 5",
        }) {
@@ -230,14 +301,18 @@ TEST_F(SearchTest, RefusesSearchesThatWouldScan) {
   }
   // Dates and numbers are answered by resident_version's own indexes (schema 0028), as the
   // statements of SqliteSearchIndex::Find put them; none scans the history either.
-  for (const char* condition : {"birth_date_sort = ?1", "addressee_number = ?1", "household_number = ?1",
-                                "resident_record_code = ?1", "individual_number = ?1 AND individual_number <> ''",
-                                "household_number >= ?1 AND household_number < ?2"}) {
-    auto plan = db_->Prepare(std::string("EXPLAIN QUERY PLAN SELECT DISTINCT addressee_number FROM resident_version WHERE ") +
-                             condition + " LIMIT ?3");
+  for (const char* condition :
+       {"birth_date_sort = ?1", "addressee_number = ?1", "household_number = ?1",
+        "resident_record_code = ?1", "individual_number = ?1 AND individual_number <> ''",
+        "household_number >= ?1 AND household_number < ?2"}) {
+    auto plan = db_->Prepare(
+        std::string(
+            "EXPLAIN QUERY PLAN SELECT DISTINCT addressee_number FROM resident_version WHERE ") +
+        condition + " LIMIT ?3");
     std::string steps;
     while (plan->Step()) steps += plan->ColumnText(3) + "\n";
-    EXPECT_NE(steps.find("SEARCH resident_version USING"), std::string::npos) << condition << "\n" << steps;
+    EXPECT_NE(steps.find("SEARCH resident_version USING"), std::string::npos) << condition << "\n"
+                                                                              << steps;
     EXPECT_EQ(steps.find("SCAN"), std::string::npos) << condition << "\n" << steps;
   }
 }
@@ -259,7 +334,8 @@ TEST_F(SearchTest, HistoryCanBeRerunAndTheLogKeepsNoValues) {
   EXPECT_EQ(again->ToText(), q.ToText());
   EXPECT_EQ(Found(*again), std::vector<std::string>{wife_});
   EXPECT_TRUE(history_->Recent("clerk09", 10).empty());
-  for (const char* bad : {"kana", "kana=", "sex=x", "birth=2026-02-30", "limit=0", "nope=1", "removal=999"}) {
+  for (const char* bad :
+       {"kana", "kana=", "sex=x", "birth=2026-02-30", "limit=0", "nope=1", "removal=999"}) {
     EXPECT_EQ(SearchQuery::ParseText(bad).error().rule_id, "search.invalid_query") << bad;
   }
   SearchQuery escaped;
@@ -284,17 +360,21 @@ TEST_F(SearchTest, MigrationKeepsEachTrigramValueOnce) {
   q.mode = MatchMode::kContains;
   const auto before = Found(q);
   db_->Execute(std::string(kUndoMigrationsFrom29) +
-      "DROP TABLE search_text; "
-      "CREATE VIRTUAL TABLE search_text USING fts5(value, kind UNINDEXED, addressee_number UNINDEXED, tokenize = 'trigram'); "
-      "INSERT INTO search_text(value, kind, addressee_number) SELECT value, kind, addressee_number FROM search_key "
-      "WHERE kind IN (1, 2, 3, 4, 5, 6, 7, 9); "
-      "DROP TABLE banchi_master; DELETE FROM schema_migration WHERE version >= 26; PRAGMA user_version = 25;");
+               "DROP TABLE search_text; "
+               "CREATE VIRTUAL TABLE search_text USING fts5(value, kind UNINDEXED, "
+               "addressee_number UNINDEXED, tokenize = 'trigram'); "
+               "INSERT INTO search_text(value, kind, addressee_number) SELECT value, kind, "
+               "addressee_number FROM search_key "
+               "WHERE kind IN (1, 2, 3, 4, 5, 6, 7, 9); "
+               "DROP TABLE banchi_master; DELETE FROM schema_migration WHERE version >= 26; PRAGMA "
+               "user_version = 25;");
   const int64_t per_person = Count("search_text");
   Migrate(*db_);
   EXPECT_LT(Count("search_text"), per_person);
   EXPECT_EQ(Count("search_text"),
-            db_->QueryInt("SELECT count(*) FROM (SELECT DISTINCT kind, value FROM search_key WHERE kind IN "
-                          "(1, 2, 3, 4, 5, 6, 7, 9))"));
+            db_->QueryInt(
+                "SELECT count(*) FROM (SELECT DISTINCT kind, value FROM search_key WHERE kind IN "
+                "(1, 2, 3, 4, 5, 6, 7, 9))"));
   EXPECT_EQ(Found(q), before);
   EXPECT_EQ(before.size(), 3u);
 }
@@ -319,7 +399,8 @@ std::vector<std::pair<ResidentRecord, std::optional<ResidentRecord>>> KeyedVersi
   ResidentRecord a2 = a;
   a2.address.banchi = "3番4号";
   a2.address.katagaki = "さくら荘101";
-  const ResidentRecord migrated = person("12345678", "齋藤", "サイトウ");  // 8 digits, from an older system
+  const ResidentRecord migrated =
+      person("12345678", "齋藤", "サイトウ");  // 8 digits, from an older system
   ResidentRecord a3 = a2;
   a3.family_name = "山﨑";
   a3.family_kana = "ヤマサキ";
@@ -332,7 +413,8 @@ std::vector<std::pair<ResidentRecord, std::optional<ResidentRecord>>> KeyedVersi
 std::vector<std::string> ThreeColumnRows(Database& db, const char* sql) {
   std::vector<std::string> out;
   auto q = db.Prepare(sql);
-  while (q->Step()) out.push_back(q->ColumnText(0) + "|" + q->ColumnText(1) + "|" + q->ColumnText(2));
+  while (q->Step())
+    out.push_back(q->ColumnText(0) + "|" + q->ColumnText(1) + "|" + q->ColumnText(2));
   return out;
 }
 
@@ -345,7 +427,8 @@ void WriteCollected(Database& db, BulkSearchIndex& index) {
   t.Commit();
 }
 
-constexpr const char* kKeyRows = "SELECT kind, value, addressee_number FROM search_key ORDER BY 1, 2, 3";
+constexpr const char* kKeyRows =
+    "SELECT kind, value, addressee_number FROM search_key ORDER BY 1, 2, 3";
 constexpr const char* kTextRows = "SELECT kind, value, '' FROM search_text ORDER BY 1, 2";
 
 // The bulk loader's index (the sample town), collected from each version and the one it replaced,
@@ -372,7 +455,9 @@ TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
   EXPECT_EQ(ThreeColumnRows(bulk, kTextRows), ThreeColumnRows(one_by_one, kTextRows));
   EXPECT_GT(ThreeColumnRows(bulk, kKeyRows).size(), 20u);
   const auto all = ThreeColumnRows(bulk, kKeyRows);
-  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const std::string& r) { return r.find("|12345678") != std::string::npos; }));
+  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const std::string& r) {
+    return r.find("|12345678") != std::string::npos;
+  }));
 }
 
 // The sample town's two threads each collect part of the keys (whichever has time) and merge them:
@@ -380,8 +465,9 @@ TEST(BulkSearchIndexTest, WritesTheRowsIndexVersionWrites) {
 // including when only one side saw the migrated 宛名番号 (its people become interned ids there).
 // REQ: JK-2.1.3
 TEST(BulkSearchIndexTest, TwoHalvesMergedWriteTheRowsOfOne) {
-  const std::vector<std::vector<int>> splits = {  // per version: 0 this index, 1 the other
-      {0, 0, 0, 0, 0}, {1, 1, 1, 1, 1}, {0, 1, 0, 1, 0}, {1, 0, 1, 0, 1}, {0, 0, 0, 1, 1}, {1, 1, 1, 0, 0}};
+  const std::vector<std::vector<int>> splits = {// per version: 0 this index, 1 the other
+                                                {0, 0, 0, 0, 0}, {1, 1, 1, 1, 1}, {0, 1, 0, 1, 0},
+                                                {1, 0, 1, 0, 1}, {0, 0, 0, 1, 1}, {1, 1, 1, 0, 0}};
   const auto versions = KeyedVersions();
   TempDir dir;
   Database whole(dir.File("whole.db"));
@@ -413,15 +499,24 @@ TEST_F(SearchTest, MigrationBackfillsTheIndexOfAnOlderRegister) {
   const int64_t keys = Count("search_key");
   const int64_t texts = Count("search_text");
   ASSERT_GT(keys, 20);
-  db_->Execute(std::string(kUndoMigrationsFrom29) +
+  db_->Execute(
+      std::string(kUndoMigrationsFrom29) +
       "DROP TABLE search_key; DROP TABLE search_text; DROP TABLE search_history; "
       "DROP TABLE staff_user_version; DROP TABLE login_attempt; "  // 14 and 15 come after; they are reapplied too
-      "DROP TABLE issuance_disposal; DROP TABLE issuance_target; DROP TABLE issuance; DROP TABLE certificate_option; "
-      "DROP TABLE household_order; DROP TABLE seal_issuance; DROP TABLE seal_version; DROP TABLE seal_entry; "
-      "DROP TABLE fuhyo_issuance; DROP TABLE fuhyo_inbox; DROP TABLE fuhyo_delivery; DROP TABLE fuhyo_outbox; DROP TABLE fuhyo_address; "
-      "DROP TABLE cs_inbox_use; DROP TABLE cs_inbox; DROP TABLE cs_delivery; DROP TABLE cs_outbox; DROP TABLE banchi_master; "
-      "ALTER TABLE change_record DROP COLUMN special; ALTER TABLE change_record DROP COLUMN move_out_information; "
-      "ALTER TABLE change_record DROP COLUMN on_request; ALTER TABLE resident_version DROP COLUMN last_registered_address; DROP TABLE api_token_revocation; DROP TABLE api_token; DROP TABLE fuhyo_protection; DROP TABLE fuhyo_member_version; DROP TABLE fuhyo_event; DROP TABLE fuhyo; "
+      "DROP TABLE issuance_disposal; DROP TABLE issuance_target; DROP TABLE issuance; DROP TABLE "
+      "certificate_option; "
+      "DROP TABLE household_order; DROP TABLE seal_issuance; DROP TABLE seal_version; DROP TABLE "
+      "seal_entry; "
+      "DROP TABLE fuhyo_issuance; DROP TABLE fuhyo_inbox; DROP TABLE fuhyo_delivery; DROP TABLE "
+      "fuhyo_outbox; DROP TABLE fuhyo_address; "
+      "DROP TABLE cs_inbox_use; DROP TABLE cs_inbox; DROP TABLE cs_delivery; DROP TABLE cs_outbox; "
+      "DROP TABLE banchi_master; "
+      "ALTER TABLE change_record DROP COLUMN special; ALTER TABLE change_record DROP COLUMN "
+      "move_out_information; "
+      "ALTER TABLE change_record DROP COLUMN on_request; ALTER TABLE resident_version DROP COLUMN "
+      "last_registered_address; DROP TABLE api_token_revocation; DROP TABLE api_token; DROP TABLE "
+      "fuhyo_protection; DROP TABLE fuhyo_member_version; DROP TABLE fuhyo_event; DROP TABLE "
+      "fuhyo; "
       "DELETE FROM schema_migration WHERE version >= 13; PRAGMA user_version = 12;");
   Migrate(*db_);
   EXPECT_EQ(Count("search_key"), keys);

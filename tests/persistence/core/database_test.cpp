@@ -2,18 +2,18 @@
 //
 // The SQLite wrapper and migrations, on real files: settings, caching, transactions, close and
 // reopen, and refusing a database from a newer jrr.
-#include <gtest/gtest.h>
+#include "jrr/persistence/core/database.h"
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <thread>
 
 #include "jrr/domain/core/storage_error.h"
 #include "jrr/persistence/core/connection_pool.h"
-#include "jrr/persistence/core/database.h"
-#include "jrr/persistence/register/migrations.h"
-#include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
+#include "jrr/persistence/register/migrations.h"
 #include "support/temp_dir.h"
 
 namespace jrr {
@@ -38,9 +38,10 @@ TEST(Database, AnExistingRegisterKeepsItsPageSize) {
   {
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(raw, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE t(x);", nullptr,
-                           nullptr, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_exec(raw, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE t(x);",
+                     nullptr, nullptr, nullptr),
+        SQLITE_OK);
     sqlite3_close(raw);
   }
   Database db(path);
@@ -86,7 +87,8 @@ TEST(Database, TheStatementCacheDoesNotGrowWithTheRows) {
   Database db(dir.File("r.db"));
   Migrate(db);
   SqliteFuhyoRegister fuhyo(db);
-  const int64_t id = fuhyo.Create(KosekiKey{"架空県架空市本町一丁目1番地", "架空　一郎"}, {2020, 1, 1});
+  const int64_t id =
+      fuhyo.Create(KosekiKey{"架空県架空市本町一丁目1番地", "架空　一郎"}, {2020, 1, 1});
   auto save_members = [&](int first, int count) {
     for (int i = first; i < first + count; ++i) {
       FuhyoMember m;
@@ -96,7 +98,8 @@ TEST(Database, TheStatementCacheDoesNotGrowWithTheRows) {
       m.member_id = member;
       m.given_name += "（更正）";
       fuhyo.SaveMember(id, m, "test");  // a second version: the max(version) query
-      fuhyo.AddAddress(member, FuhyoAddress{"架空市本町一丁目2番地", false, {2020, 1, 1}, "test", {2020, 1, 1}});
+      fuhyo.AddAddress(
+          member, FuhyoAddress{"架空市本町一丁目2番地", false, {2020, 1, 1}, "test", {2020, 1, 1}});
     }
   };
   save_members(0, 3);
@@ -172,15 +175,20 @@ TEST(Database, InsertRowsWritesEveryRowInBatchesAndCountsWhatWentIn) {
   TempDir dir;
   Database db(dir.File("r.db"));
   db.Execute("CREATE TABLE t(x INTEGER NOT NULL UNIQUE, y TEXT NOT NULL)");
-  const std::vector<std::pair<int, std::string>> rows = {{1, "a"}, {2, "b"}, {2, "dup"}, {3, "c"}, {4, "d"}};
-  const int64_t added = InsertRows(db, "INSERT OR IGNORE INTO t(x, y) VALUES ", "(?, ?)", rows.size(), 2,
-                                   [&](Statement& insert, int first, std::size_t i) {
-                                     insert.Bind(first, static_cast<int64_t>(rows[i].first)).BindUnowned(first + 1, rows[i].second);
-                                   });
+  const std::vector<std::pair<int, std::string>> rows = {
+      {1, "a"}, {2, "b"}, {2, "dup"}, {3, "c"}, {4, "d"}};
+  const int64_t added =
+      InsertRows(db, "INSERT OR IGNORE INTO t(x, y) VALUES ", "(?, ?)", rows.size(), 2,
+                 [&](Statement& insert, int first, std::size_t i) {
+                   insert.Bind(first, static_cast<int64_t>(rows[i].first))
+                       .BindUnowned(first + 1, rows[i].second);
+                 });
   EXPECT_EQ(added, 4);  // two full batches and one of a single row; the duplicate ignored
   EXPECT_EQ(db.QueryInt("SELECT count(*) FROM t"), 4);
   EXPECT_EQ(db.QueryInt("SELECT x FROM t WHERE y = 'd'"), 4);
-  EXPECT_EQ(InsertRows(db, "INSERT INTO t(x, y) VALUES ", "(?, ?)", 0, 2, [](Statement&, int, std::size_t) {}), 0);
+  EXPECT_EQ(InsertRows(db, "INSERT INTO t(x, y) VALUES ", "(?, ?)", 0, 2,
+                       [](Statement&, int, std::size_t) {}),
+            0);
 }
 
 TEST(Database, InfrastructureFailuresThrowStorageError) {
@@ -229,11 +237,15 @@ TEST(Migrations, AFailingUpgradeLeavesTheRegisterAsItWas) {
   Database db(path);
   Migrate(db);
   // Back to version 22 with 0023 undone but 0024's column still there, so 0024 must fail.
-  db.Execute("ALTER TABLE change_record DROP COLUMN on_request; "
-             "DELETE FROM schema_migration WHERE version >= 23; PRAGMA user_version = 22;");
+  db.Execute(
+      "ALTER TABLE change_record DROP COLUMN on_request; "
+      "DELETE FROM schema_migration WHERE version >= 23; PRAGMA user_version = 22;");
   EXPECT_THROW(Migrate(db), StorageError);
   EXPECT_EQ(SchemaVersion(db), 22);
-  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM pragma_table_info('change_record') WHERE name = 'on_request'"), 0)
+  EXPECT_EQ(
+      db.QueryInt(
+          "SELECT count(*) FROM pragma_table_info('change_record') WHERE name = 'on_request'"),
+      0)
       << "0023, applied before 0024 failed, is rolled back with it";
   EXPECT_EQ(db.QueryInt("SELECT count(*) FROM schema_migration WHERE version >= 23"), 0);
 }

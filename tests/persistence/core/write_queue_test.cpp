@@ -2,6 +2,8 @@
 //
 // WriteQueue: log entries of concurrent requests committed in groups — every one present once,
 // the chain intact, and a failing write reported to its own caller only.
+#include "jrr/persistence/records/write_queue.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -9,7 +11,6 @@
 
 #include "jrr/domain/core/storage_error.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
-#include "jrr/persistence/records/write_queue.h"
 #include "support/register_fixture.h"
 
 namespace jrr::testing {
@@ -52,8 +53,8 @@ TEST_F(WriteQueueTest, AFailingWriteFailsAloneAndIsNotKept) {
     threads.emplace_back([&, t] {
       try {
         queue.Submit([t](Database& db) {
-          db.Execute("INSERT INTO search_history(operator_id, query_text, hits) VALUES ('q" + std::to_string(t) +
-                     "', 'kana=ア', 1)");
+          db.Execute("INSERT INTO search_history(operator_id, query_text, hits) VALUES ('q" +
+                     std::to_string(t) + "', 'kana=ア', 1)");
           if (t == 3) db.Execute("INSERT INTO no_such_table VALUES (1)");  // fails
         });
       } catch (const StorageError&) {
@@ -74,7 +75,8 @@ TEST_F(WriteQueueTest, ADeferredWriteIsCommittedWithTheNextSubmitAndItsFailureIs
   WriteQueue queue(path_);
   auto row = [](const std::string& who) {
     return [who](Database& db) {
-      db.Execute("INSERT INTO search_history(operator_id, query_text, hits) VALUES ('" + who + "', 'kana=ア', 1)");
+      db.Execute("INSERT INTO search_history(operator_id, query_text, hits) VALUES ('" + who +
+                 "', 'kana=ア', 1)");
     };
   };
   queue.Defer(row("deferred"));
@@ -84,7 +86,8 @@ TEST_F(WriteQueueTest, ADeferredWriteIsCommittedWithTheNextSubmitAndItsFailureIs
   // A failing deferred write: the next Submit commits its own write, then throws the failure.
   queue.Defer([](Database& db) { db.Execute("INSERT INTO no_such_table VALUES (1)"); });
   EXPECT_THROW(queue.Submit(row("after-failure")), StorageError);
-  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_history WHERE operator_id = 'after-failure'"), 1);
+  EXPECT_EQ(
+      db_->QueryInt("SELECT count(*) FROM search_history WHERE operator_id = 'after-failure'"), 1);
   EXPECT_NO_THROW(queue.Submit(row("clean"))) << "a failure is thrown once";
   // Settle() without a Submit: waits for the deferred write, throws its failure; another thread's
   // Submit never sees this thread's failure.

@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "jrr/domain/access/resident_access.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/domain/protection/protection_desk.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "support/register_fixture.h"
 
 namespace jrr::testing {
@@ -56,19 +56,25 @@ TEST(SupportPeriodTest, RulesOfTheMeasure) {
   EXPECT_EQ(extended->version, measure->version + 1);
   // Alerts: none before the window, expiring inside it, expired after the end.
   EXPECT_TRUE(SupportAlerts(*measure, CalDay("2021-02-27")).empty());
-  EXPECT_EQ(SupportAlerts(*measure, CalDay("2021-02-28")), std::vector<std::string>{"support.expiring"});
-  EXPECT_EQ(SupportAlerts(*measure, CalDay("2021-03-31")), std::vector<std::string>{"support.expiring"});
-  EXPECT_EQ(SupportAlerts(*measure, CalDay("2021-04-01")), std::vector<std::string>{"support.expired"});
+  EXPECT_EQ(SupportAlerts(*measure, CalDay("2021-02-28")),
+            std::vector<std::string>{"support.expiring"});
+  EXPECT_EQ(SupportAlerts(*measure, CalDay("2021-03-31")),
+            std::vector<std::string>{"support.expiring"});
+  EXPECT_EQ(SupportAlerts(*measure, CalDay("2021-04-01")),
+            std::vector<std::string>{"support.expired"});
   // It does not lapse by itself: still active after the end, until ended.
   EXPECT_TRUE(measure->Active());
   auto ended = EndSupportMeasure(*measure, CalDay("2021-04-02"), "申出による終了");
   ASSERT_TRUE(ended);
   EXPECT_FALSE(ended->Active());
-  EXPECT_EQ(ExtendSupportMeasure(*ended, CalDay("2021-04-02")).error().rule_id, "support.not_active");
-  EXPECT_EQ(EndSupportMeasure(*ended, CalDay("2021-04-02"), "").error().rule_id, "support.not_active");
+  EXPECT_EQ(ExtendSupportMeasure(*ended, CalDay("2021-04-02")).error().rule_id,
+            "support.not_active");
+  EXPECT_EQ(EndSupportMeasure(*ended, CalDay("2021-04-02"), "").error().rule_id,
+            "support.not_active");
   // A corrected end date before the start is refused; an applicant is required.
   draft.end = CalDay("2020-03-31");
-  EXPECT_EQ(NewSupportMeasure(draft, CalDay("2020-04-01")).error().rule_id, "support.invalid_period");
+  EXPECT_EQ(NewSupportMeasure(draft, CalDay("2020-04-01")).error().rule_id,
+            "support.invalid_period");
   draft.applicant.clear();
   EXPECT_EQ(NewSupportMeasure(draft, CalDay("2020-04-01")).error().rule_id, "support.no_person");
   // 仮支援措置 → 支援措置.
@@ -100,7 +106,9 @@ class ProtectionTest : public RegisterFixture {
   Viewer Clerk(const char* id = "clerk01", std::set<Permission> permissions = AllPermissions()) {
     return Viewer{id, "本庁", "T01", std::move(permissions), CalDay("2026-11-27"), now_};
   }
-  ProtectionDesk Desk(Viewer viewer) { return ProtectionDesk(repository_->Protections(), *log_, viewer); }
+  ProtectionDesk Desk(Viewer viewer) {
+    return ProtectionDesk(repository_->Protections(), *log_, viewer);
+  }
   ResidentAccess Access(Viewer viewer) { return ResidentAccess(*repository_, *log_, viewer); }
   Block BlockOn(const std::string& person, GuardedOperation op, BlockLevel level,
                 const char* start = "2026-11-01", const std::string& household = "") {
@@ -143,7 +151,9 @@ class ProtectionTest : public RegisterFixture {
     context_.now_epoch_seconds = now;
     return ResidentChanges(*repository_, context_);
   }
-  int64_t Denials() { return db_->QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'denied'"); }
+  int64_t Denials() {
+    return db_->QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'denied'");
+  }
 
   ChangeOutcome family_;
   std::string head_, wife_, child_, household_;
@@ -164,14 +174,16 @@ TEST_F(ProtectionTest, ChangeBlocksRefuseOrWarnAndDoNotLapseByThemselves) {
   ASSERT_TRUE(Desk(Clerk()).ReleaseBlock(error.block_id, "clerk02", 30, "転居届の審査済み"));
   EXPECT_EQ(ChangesAt(now_, "clerk03").WithinMove(Move({head_, wife_, child_})).error().rule_id,
             "protection.blocked");
-  EXPECT_EQ(ChangesAt(now_ + 30 * 60, "clerk02").WithinMove(Move({head_, wife_, child_})).error().rule_id,
-            "protection.blocked");  // reverted by itself
+  EXPECT_EQ(
+      ChangesAt(now_ + 30 * 60, "clerk02").WithinMove(Move({head_, wife_, child_})).error().rule_id,
+      "protection.blocked");  // reverted by itself
   ASSERT_TRUE(ChangesAt(now_ + 29 * 60, "clerk02").WithinMove(Move({head_, wife_, child_})));
   // 本解除 ends it; an アラート block then needs acknowledgement.
   ASSERT_TRUE(Desk(Clerk()).EndBlock(error.block_id));
   EXPECT_EQ(Desk(Clerk()).EndBlock(error.block_id).error().rule_id, "protection.not_found");
   BlockOn(child_, GuardedOperation::kChange, BlockLevel::kAlert);
-  EXPECT_EQ(ChangesAt(now_).WithinMove(Move({child_}, {}, "8番8号")).error().rule_id, "protection.alert");
+  EXPECT_EQ(ChangesAt(now_).WithinMove(Move({child_}, {}, "8番8号")).error().rule_id,
+            "protection.alert");
   auto acknowledged = ChangesAt(now_).WithinMove(Move({child_}, {"protection.alert"}, "8番8号"));
   ASSERT_TRUE(acknowledged) << acknowledged.error().rule_id;
   EXPECT_NE(std::find(acknowledged->change.alerts.begin(), acknowledged->change.alerts.end(),
@@ -205,7 +217,8 @@ TEST_F(ProtectionTest, HouseholdBlocksCoverEveryMember) {
   reversed.end = CalDay("2026-11-09");
   EXPECT_EQ(Desk(Clerk()).AddBlock(reversed).error().rule_id, "protection.invalid_period");
   EXPECT_EQ(Desk(Clerk()).ReleaseBlock(1, "", 0, "").error().rule_id, "protection.release_minutes");
-  EXPECT_EQ(Desk(Clerk()).ReleaseBlock(1, "", 481, "").error().rule_id, "protection.release_minutes");
+  EXPECT_EQ(Desk(Clerk()).ReleaseBlock(1, "", 481, "").error().rule_id,
+            "protection.release_minutes");
 }
 
 // REQ: JK-3.1, JK-2.2.4, JK-10.3
@@ -216,7 +229,8 @@ TEST_F(ProtectionTest, ViewsGoThroughTheGate) {
   EXPECT_EQ(view->history.size(), 1u);
   // Without the permission: refused and logged as a denial.
   const int64_t denials = Denials();
-  EXPECT_EQ(Access(Clerk("clerk01", {})).View(head_, {}).error().rule_id, "access.permission_denied");
+  EXPECT_EQ(Access(Clerk("clerk01", {})).View(head_, {}).error().rule_id,
+            "access.permission_denied");
   EXPECT_EQ(Denials(), denials + 1);
   // Items the viewer may not see are blank.
   CorrectionCommand number;
@@ -264,7 +278,8 @@ TEST_F(ProtectionTest, SupportTargetsAreMarkedAndOnlyTheOfficerSeesWhy) {
   EXPECT_EQ(other->protection.marker, std::string(kRestrictedMarker));
   EXPECT_TRUE(other->protection.measure_ids.empty());
   // The details database: 支援措置 permission only, every look logged.
-  EXPECT_EQ(Desk(Clerk("clerk02", clerk)).Details(m.measure_id).error().rule_id, "access.permission_denied");
+  EXPECT_EQ(Desk(Clerk("clerk02", clerk)).Details(m.measure_id).error().rule_id,
+            "access.permission_denied");
   auto details = Desk(Clerk()).Details(m.measure_id);
   ASSERT_TRUE(details);
   EXPECT_EQ((*details)[0].perpetrator_name, "加害　太郎");
@@ -272,14 +287,17 @@ TEST_F(ProtectionTest, SupportTargetsAreMarkedAndOnlyTheOfficerSeesWhy) {
   // Near the end, the record warns.
   Viewer late = Clerk();
   late.today = CalDay("2027-10-30");
-  EXPECT_EQ(Access(late).View(wife_, {})->protection.alerts, std::vector<std::string>{"support.expiring"});
+  EXPECT_EQ(Access(late).View(wife_, {})->protection.alerts,
+            std::vector<std::string>{"support.expiring"});
   late.today = CalDay("2027-11-27");
-  EXPECT_EQ(Access(late).View(wife_, {})->protection.alerts, std::vector<std::string>{"support.expired"});
+  EXPECT_EQ(Access(late).View(wife_, {})->protection.alerts,
+            std::vector<std::string>{"support.expired"});
   EXPECT_TRUE(Access(late).View(head_, {})->protection.alerts.empty());
   // Two officers editing the same measure: the later save of an old version is refused.
   SupportMeasure stale = *repository_->Protections().GetMeasure(m.measure_id);
   ASSERT_TRUE(repository_->Protections().SaveMeasure(SwitchToFormerAddress(stale)));
-  EXPECT_EQ(repository_->Protections().SaveMeasure(SwitchToFormerAddress(stale)).error().rule_id, "support.stale");
+  EXPECT_EQ(repository_->Protections().SaveMeasure(SwitchToFormerAddress(stale)).error().rule_id,
+            "support.stale");
 }
 
 // REQ: JK-3.4
@@ -294,7 +312,8 @@ TEST_F(ProtectionTest, IssuingForASupportTargetNeedsAReleaseAfterReview) {
   EXPECT_EQ(Denials(), denials + 3);
   EXPECT_TRUE(Access(Clerk()).ClearForIssue({head_}, "住民票の写し", false));
   // After review the officer releases it to one clerk for a few minutes.
-  ASSERT_TRUE(Desk(Clerk()).ReleaseForIssue(m.measure_id, "clerk02", 10, "本人の請求、本人確認済み"));
+  ASSERT_TRUE(
+      Desk(Clerk()).ReleaseForIssue(m.measure_id, "clerk02", 10, "本人の請求、本人確認済み"));
   EXPECT_TRUE(Access(Clerk("clerk02")).ClearForIssue({wife_, child_}, "住民票の写し", false));
   EXPECT_FALSE(Access(Clerk("clerk03")).ClearForIssue({wife_}, "住民票の写し", false));
   Viewer later = Clerk("clerk02");
@@ -309,10 +328,14 @@ TEST_F(ProtectionTest, IssuingForASupportTargetNeedsAReleaseAfterReview) {
   EXPECT_TRUE(Access(Clerk()).ClearForIssue({head_}, "除票の写し", false));
   // 発行抑止 applies too, and issuing needs its own permission.
   BlockOn(head_, GuardedOperation::kIssue, BlockLevel::kError);
-  EXPECT_EQ(Access(Clerk()).ClearForIssue({head_}, "住民票の写し", false).error().rule_id, "protection.blocked");
+  EXPECT_EQ(Access(Clerk()).ClearForIssue({head_}, "住民票の写し", false).error().rule_id,
+            "protection.blocked");
   std::set<Permission> no_issue = AllPermissions();
   no_issue.erase(Permission::kIssue);
-  EXPECT_EQ(Access(Clerk("clerk04", no_issue)).ClearForIssue({head_}, "住民票の写し", false).error().rule_id,
+  EXPECT_EQ(Access(Clerk("clerk04", no_issue))
+                .ClearForIssue({head_}, "住民票の写し", false)
+                .error()
+                .rule_id,
             "access.permission_denied");
   EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'issue'"), 3);
 }
@@ -330,9 +353,11 @@ TEST_F(ProtectionTest, MovingOutSwitchesToAProvisionalMeasureAsFormerAddress) {
   const auto after = repository_->Protections().GetMeasure(m.measure_id);
   EXPECT_EQ(after->state, SupportState::kFormerAddress);
   EXPECT_EQ(after->version, 2);
-  EXPECT_EQ(repository_->Protections().GetMeasure(other.measure_id)->state, SupportState::kFormerAddress);
+  EXPECT_EQ(repository_->Protections().GetMeasure(other.measure_id)->state,
+            SupportState::kFormerAddress);
   // Still protecting the 除票: no copy of it either.
-  EXPECT_EQ(Access(Clerk()).ClearForIssue({wife_}, "除票の写し", false).error().rule_id, "support.issue_blocked");
+  EXPECT_EQ(Access(Clerk()).ClearForIssue({wife_}, "除票の写し", false).error().rule_id,
+            "support.issue_blocked");
   EXPECT_TRUE(Access(Clerk()).View(wife_, {})->protection.provisional);
 }
 
@@ -345,7 +370,7 @@ TEST(ProtectionBypassTest, EveryDeliveryReadOfAPersonGoesThroughTheGate) {
       R"(\.(AsOf|History|Latest|HouseholdMembers|Version|VersionsOfChange|FindByNumber|FindRemovedByBasicFacts|Memos|Remarks|MemoHistory)\()");
   // file → the reads it may make, each after ResidentAccess let the person through.
   const std::map<std::string, std::multiset<std::string>> allowed = {
-      {"app/cli_register_commands.cpp", {".Remarks(", ".Memos("}},   // Show, after View()
+      {"app/cli_register_commands.cpp", {".Remarks(", ".Memos("}},  // Show, after View()
       // memo history: gated by View() below it; memo edit/delete: only the memo's 宛名番号, for the
       // log entry — nothing is shown.
       {"app/cli_admin_commands.cpp", {".MemoHistory(", ".MemoHistory("}},
@@ -365,7 +390,8 @@ TEST(ProtectionBypassTest, EveryDeliveryReadOfAPersonGoesThroughTheGate) {
       std::stringstream text;
       text << file.rdbuf();
       const std::string source = text.str();
-      for (auto it = std::sregex_iterator(source.begin(), source.end(), read); it != std::sregex_iterator(); ++it) {
+      for (auto it = std::sregex_iterator(source.begin(), source.end(), read);
+           it != std::sregex_iterator(); ++it) {
         found[relative].insert(it->str());
       }
     }

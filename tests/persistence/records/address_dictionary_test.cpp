@@ -29,13 +29,15 @@ class AddressDictionaryTest : public RegisterFixture {
     dictionary_ = std::make_unique<SqliteAddressDictionary>(*db_);
   }
   ResidentChanges WithDictionary() {
-    return ResidentChanges(*repository_, ChangeContext{CalDay("2026-11-27"), "clerk01", "本庁", "T01"},
+    return ResidentChanges(*repository_,
+                           ChangeContext{CalDay("2026-11-27"), "clerk01", "本庁", "T01"},
                            dictionary_.get());
   }
   MoveInCommand MoveInAt(Address address) {
     MoveInCommand c;
     c.input = Input("2026-11-01", "2026-11-02");
-    c.persons = {Person("住所", "辞書", "ジュウショ", "ジショ", "平成元年1月8日", Sex::kMale, "世帯主")};
+    c.persons = {
+        Person("住所", "辞書", "ジュウショ", "ジショ", "平成元年1月8日", Sex::kMale, "世帯主")};
     c.new_address = address;
     return c;
   }
@@ -65,13 +67,16 @@ TEST_F(AddressDictionaryTest, BanchiMasterListsInNumericOrder) {
   EXPECT_EQ(imported->banchi, 6);
   auto kinds = [this](const char* code) {
     std::vector<std::string> out;
-    for (const BanchiEntry& b : dictionary_->Banchi(code)) out.push_back(b.banchi + ":" + std::string(BanchiKindCode(b.kind)));
+    for (const BanchiEntry& b : dictionary_->Banchi(code))
+      out.push_back(b.banchi + ":" + std::string(BanchiKindCode(b.kind)));
     return out;
   };
-  EXPECT_EQ(kinds("99000001001"), (std::vector<std::string>{"1番:block", "2番:block", "10番:block"}));
+  EXPECT_EQ(kinds("99000001001"),
+            (std::vector<std::string>{"1番:block", "2番:block", "10番:block"}));
   EXPECT_EQ(kinds("99000003000"), (std::vector<std::string>{"1024番地:lot", "甲1025番地:special"}));
   ASSERT_TRUE(ImportAddressDictionary(*db_, "990001", "banchi\t99000003000\t1024番地\t特殊地番\n"));
-  EXPECT_EQ(kinds("99000003000"), (std::vector<std::string>{"1024番地:special", "甲1025番地:special"}));
+  EXPECT_EQ(kinds("99000003000"),
+            (std::vector<std::string>{"1024番地:special", "甲1025番地:special"}));
   EXPECT_TRUE(kinds("99000002002").empty());
 }
 
@@ -83,10 +88,13 @@ TEST_F(AddressDictionaryTest, ImportIsValidatedAndAllOrNothing) {
       {"area\t99000009000\t架空県架空市大字新町\t999-0009\n", "address.postal_code_invalid"},
       {"area\t99000009000\t架空県架空市大字新町\n", "address.dictionary_line"},
       {"katagaki\t99000009999\t1番\tどこか荘\n", "address.unknown_code"},
-      {"area\t99000009000\t架空県架空市大字新町\t9990009\nkatagaki\t99000009000\t1番\t\n", "address.dictionary_line"},
+      {"area\t99000009000\t架空県架空市大字新町\t9990009\nkatagaki\t99000009000\t1番\t\n",
+       "address.dictionary_line"},
       {"banchi\t99000009999\t1番地\t地番\n", "address.unknown_code"},
-      {"area\t99000009000\t架空県架空市大字新町\t9990009\nbanchi\t99000009000\t1番地\t番地\n", "address.dictionary_line"},
-      {"area\t99000009000\t架空県架空市大字新町\t9990009\nbanchi\t99000009000\t\t地番\n", "address.dictionary_line"},
+      {"area\t99000009000\t架空県架空市大字新町\t9990009\nbanchi\t99000009000\t1番地\t番地\n",
+       "address.dictionary_line"},
+      {"area\t99000009000\t架空県架空市大字新町\t9990009\nbanchi\t99000009000\t\t地番\n",
+       "address.dictionary_line"},
   };
   for (const auto& [tsv, rule] : bad) {
     auto imported = ImportAddressDictionary(*db_, "990001", tsv);
@@ -101,13 +109,16 @@ TEST_F(AddressDictionaryTest, AddressesInTheMunicipalityComeFromTheDictionary) {
   // Without a dictionary an address is kept as typed (teaching, demos).
   EXPECT_TRUE(WithDictionary().MoveIn(MoveInAt(TownAddress("1番1号"))));
   ASSERT_TRUE(ImportAddressDictionary(*db_, "990001", SampleDictionary()));
-  auto typed = WithDictionary().MoveIn(MoveInAt(Address{"", "架空県架空市桜町一丁目", "2番2号", "", "", false}));
+  auto typed = WithDictionary().MoveIn(
+      MoveInAt(Address{"", "架空県架空市桜町一丁目", "2番2号", "", "", false}));
   ASSERT_FALSE(typed);
   EXPECT_EQ(typed.error().rule_id, "address.code_required");
-  auto unknown = WithDictionary().MoveIn(MoveInAt(Address{"99000009999", "", "2番2号", "", "", false}));
+  auto unknown =
+      WithDictionary().MoveIn(MoveInAt(Address{"99000009999", "", "2番2号", "", "", false}));
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().rule_id, "address.unknown_code");
-  auto coded = WithDictionary().MoveIn(MoveInAt(Address{"99000002001", "", "5番10号", "若葉台団地3号棟", "", false}));
+  auto coded = WithDictionary().MoveIn(
+      MoveInAt(Address{"99000002001", "", "5番10号", "若葉台団地3号棟", "", false}));
   ASSERT_TRUE(coded) << coded.error().rule_id;
   const Address& address = coded->versions[0].address;
   EXPECT_EQ(address.text, "架空県架空市若葉台一丁目") << "text from the dictionary";

@@ -40,7 +40,8 @@ TEST_F(PendingChangesTest, AProvisionalChangeIsInvisibleUntilApproved) {
   const ChangeOutcome family = MoveInFamily();
   const std::string head = family.versions[0].addressee_number;
   const int64_t versions_before = Count("resident_version");
-  auto entered = EnterProvisional(*repository_, *pending_, Context(), MoveOf(family), "within_move", "{}");
+  auto entered =
+      EnterProvisional(*repository_, *pending_, Context(), MoveOf(family), "within_move", "{}");
   ASSERT_TRUE(entered) << entered.error().rule_id;
   EXPECT_EQ(entered->summary, "転居 3名");
   EXPECT_EQ(entered->persons.size(), 3u);
@@ -56,12 +57,14 @@ TEST_F(PendingChangesTest, AProvisionalChangeIsInvisibleUntilApproved) {
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().rule_id, "change.pending_exists");
   // So is a second 仮登録 for them.
-  auto second = EnterProvisional(*repository_, *pending_, Context(), MoveOf(family), "within_move", "{}");
+  auto second =
+      EnterProvisional(*repository_, *pending_, Context(), MoveOf(family), "within_move", "{}");
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().rule_id, "change.pending_exists");
 
   // 本登録: the same command, run again with the approval in the same transaction.
-  auto approved = ResidentChanges(*repository_, Context(entered->pending_id)).WithinMove(MoveOf(family));
+  auto approved =
+      ResidentChanges(*repository_, Context(entered->pending_id)).WithinMove(MoveOf(family));
   ASSERT_TRUE(approved) << approved.error().rule_id;
   EXPECT_EQ(repository_->Latest(head)->address.banchi, "5番6号");
   EXPECT_TRUE(pending_->ListOpen().empty());
@@ -91,7 +94,8 @@ TEST_F(PendingChangesTest, EveryRuleAppliesWhenEnteringProvisionally) {
 // REQ: JK-4.0.8
 TEST_F(PendingChangesTest, WithdrawingReleasesThePeople) {
   const ChangeOutcome family = MoveInFamily();
-  auto entered = EnterProvisional(*repository_, *pending_, Context(), MoveOf(family), "within_move", "{}");
+  auto entered =
+      EnterProvisional(*repository_, *pending_, Context(), MoveOf(family), "within_move", "{}");
   ASSERT_TRUE(entered);
   ASSERT_TRUE(pending_->Withdraw(entered->pending_id, Context()));
   EXPECT_EQ(pending_->Withdraw(entered->pending_id, Context()).error().rule_id, "pending.not_open");
@@ -103,7 +107,8 @@ TEST_F(PendingChangesTest, WithdrawingReleasesThePeople) {
 TEST_F(PendingChangesTest, ANewcomerIsNumberedOnlyOnApproval) {
   MoveInCommand move_in;
   move_in.input = Input("2026-11-01", "2026-11-02");
-  move_in.persons = {Person("仮", "登録", "カリ", "トウロク", "平成元年1月8日", Sex::kMale, "世帯主")};
+  move_in.persons = {
+      Person("仮", "登録", "カリ", "トウロク", "平成元年1月8日", Sex::kMale, "世帯主")};
   move_in.new_address = TownAddress("7番7号");
   auto entered = EnterProvisional(*repository_, *pending_, Context(), move_in, "move_in", "{}");
   ASSERT_TRUE(entered);

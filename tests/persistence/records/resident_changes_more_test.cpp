@@ -6,8 +6,8 @@
 
 #include <functional>
 
-#include "jrr/domain/records/remarks.h"
 #include "jrr/domain/core/rule_catalog.h"
+#include "jrr/domain/records/remarks.h"
 #include "support/register_fixture.h"
 
 namespace jrr {
@@ -64,7 +64,8 @@ TEST_F(MoreChangesTest, HouseholdMergerAndChangeAtTheSameAddress) {
   const ChangeOutcome family = MoveInFamily();
   MoveInCommand lodger;
   lodger.input = Input("2026-11-01", "2026-11-02");
-  lodger.persons = {Person("同宿", "一人", "ドウシュク", "ヒトリ", "平成元年1月8日", Sex::kMale, "世帯主")};
+  lodger.persons = {
+      Person("同宿", "一人", "ドウシュク", "ヒトリ", "平成元年1月8日", Sex::kMale, "世帯主")};
   lodger.new_address = TownAddress("1番2号", "さくら荘102");  // same 番地, another 方書
   auto lodged = Changes().MoveIn(lodger);
   ASSERT_TRUE(lodged);
@@ -81,8 +82,9 @@ TEST_F(MoreChangesTest, HouseholdMergerAndChangeAtTheSameAddress) {
 
   MoveInCommand elsewhere;
   elsewhere.input = Input("2026-11-01", "2026-11-02");
-  elsewhere.persons = {Person("別所", "住", "ベッショ", "ジュウ", "平成元年1月8日", Sex::kMale, "世帯主"),
-                       Person("別所", "妻", "ベッショ", "ツマ", "平成元年1月8日", Sex::kFemale, "妻")};
+  elsewhere.persons = {
+      Person("別所", "住", "ベッショ", "ジュウ", "平成元年1月8日", Sex::kMale, "世帯主"),
+      Person("別所", "妻", "ベッショ", "ツマ", "平成元年1月8日", Sex::kFemale, "妻")};
   elsewhere.new_address = TownAddress("9番9号");
   auto far = Changes().MoveIn(elsewhere);
   ASSERT_TRUE(far);
@@ -96,7 +98,8 @@ TEST_F(MoreChangesTest, ExOfficioEntryAndRemoval) {
   MoveInCommand found;
   found.input = Input("2026-09-01", "2026-11-20");
   found.ex_officio_entry = true;
-  found.persons = {Person("職権", "記載", "ショッケン", "キサイ", "昭和50年5月5日", Sex::kFemale, "世帯主")};
+  found.persons = {
+      Person("職権", "記載", "ショッケン", "キサイ", "昭和50年5月5日", Sex::kFemale, "世帯主")};
   found.previous_address = Address{"", "不明", "", "", "", false};
   found.new_address = TownAddress("3番3号");
   auto entered = Changes().MoveIn(found);
@@ -142,7 +145,8 @@ TEST_F(MoreChangesTest, NaturalisationAndLossOfNationalityKeepTheNumbers) {
   naturalise.given_name = "美智";
   naturalise.family_kana = "キム";
   naturalise.given_kana = "ミジ";
-  naturalise.domicile = Domicile{Domicile::State::kRecorded, "架空県架空市桜町一丁目4番地", "金　美智"};
+  naturalise.domicile =
+      Domicile{Domicile::State::kRecorded, "架空県架空市桜町一丁目4番地", "金　美智"};
   auto naturalised = Changes().NationalityChange(naturalise);
   ASSERT_TRUE(naturalised) << RuleOf(naturalised);
   ASSERT_EQ(naturalised->versions.size(), 2u);
@@ -166,7 +170,8 @@ TEST_F(MoreChangesTest, NaturalisationAndLossOfNationalityKeepTheNumbers) {
   auto lost = Changes().NationalityChange(lose);
   ASSERT_TRUE(lost) << RuleOf(lost);
   EXPECT_EQ(lost->versions[1].kind, ResidentKind::kForeign);
-  EXPECT_EQ(ToIsoString(*lost->versions[1].foreign.foreign_resident_since->ExactDate()), "2026-11-20");
+  EXPECT_EQ(ToIsoString(*lost->versions[1].foreign.foreign_resident_since->ExactDate()),
+            "2026-11-20");
 }
 
 // REQ: JK-1.1.7
@@ -297,7 +302,8 @@ using namespace jrr::testing;  // NOLINT: test builders
 TEST_F(MoreChangesTest, AReturningResidentComesBackUnderTheOldNumber) {
   MoveInCommand first;
   first.input = Input("2026-04-01", "2026-04-02");
-  NewPerson taro = Person("帰郷", "太郎", "キキョウ", "タロウ", "昭和60年1月1日", Sex::kMale, "世帯主");
+  NewPerson taro =
+      Person("帰郷", "太郎", "キキョウ", "タロウ", "昭和60年1月1日", Sex::kMale, "世帯主");
   taro.individual_number = "123456789018";
   taro.resident_record_code = "12345678903";
   taro.former_surname = "旧姓";
@@ -377,13 +383,16 @@ TEST_F(MoreChangesTest, APlannedMoveOutCanChangeUntilTheNoticeArrives) {
   EXPECT_EQ(history[2].version.removal->planned_destination.text, "福岡県福岡市中央区");
   EXPECT_EQ(ToIsoString(*history[2].version.removal->effective.ExactDate()), "2026-12-20");
   // As of 12/15 by 異動日 the family is still resident: the 転出 now takes effect on 12/20.
-  EXPECT_EQ(repository_->AsOf(family.versions[0].addressee_number,
-                              AsOfQuery{CalDay("2026-12-15"), std::nullopt})->status,
-            ResidentStatus::kResident);
+  EXPECT_EQ(
+      repository_
+          ->AsOf(family.versions[0].addressee_number, AsOfQuery{CalDay("2026-12-15"), std::nullopt})
+          ->status,
+      ResidentStatus::kResident);
   MoveInNoticeCommand notice;
   notice.input = Input("2026-11-25", "2026-11-27");
   notice.persons = Atena(family);
-  notice.confirmed_destination = Address{"", "福岡県福岡市中央区天神一丁目", "1番1号", "", "", false};
+  notice.confirmed_destination =
+      Address{"", "福岡県福岡市中央区天神一丁目", "1番1号", "", "", false};
   ASSERT_TRUE(Changes().MoveInNotice(notice));
   EXPECT_EQ(Changes().MoveOutAmendment(amend).error().rule_id, "change.notice_already_received");
 }
@@ -395,7 +404,8 @@ TEST_F(MoreChangesTest, ForeignItemsAndOtherSystemsItemsAreCorrectable) {
   insurance.input = Input("2026-11-20");
   insurance.addressee_number = family.versions[0].addressee_number;
   insurance.national_health = InsuranceStatus{true, CalDay("2026-10-01"), std::nullopt};
-  insurance.pension = NationalPension{true, "1234567890", "1号", std::nullopt, CalDay("2000-04-01"), std::nullopt};
+  insurance.pension =
+      NationalPension{true, "1234567890", "1号", std::nullopt, CalDay("2000-04-01"), std::nullopt};
   auto insured = Changes().Correction(insurance);
   ASSERT_TRUE(insured) << RuleOf(insured);
   const auto latest = repository_->Latest(insurance.addressee_number);
@@ -439,7 +449,8 @@ TEST_F(MoreChangesTest, ExOfficioChangesDoneOnRequestSaySo) {
   EXPECT_FALSE(history.front().change.on_request);
   const auto lines = IntegratedRemarks(history, {});
   bool found = false;
-  for (const auto& line : lines) found = found || line.text.find("令和8年11月19日申出") != std::string::npos;
+  for (const auto& line : lines)
+    found = found || line.text.find("令和8年11月19日申出") != std::string::npos;
   EXPECT_TRUE(found) << "the A類型 line names the 申出日";
   // A 届出 (転居) is not an 異動 done 職権: refused, nothing written.
   WithinMoveCommand move;
@@ -471,19 +482,23 @@ TEST_F(MoreChangesTest, UnnotifiedMoveInMarksThePreviousAddressAndKeepsTheLastRe
   const auto latest = repository_->Latest(entered->versions[0].addressee_number);
   ASSERT_TRUE(latest);
   EXPECT_EQ(latest->previous_address.Printed(), "埼玉県さいたま市浦和区高砂三丁目15番1号（未届）");
-  EXPECT_EQ(latest->last_registered_address, "東京都千代田区霞が関一丁目1番1号") << "read back from the file";
+  EXPECT_EQ(latest->last_registered_address, "東京都千代田区霞が関一丁目1番1号")
+      << "read back from the file";
   EXPECT_EQ(entered->change.reason, ChangeReason::kDomesticMoveIn);
   EXPECT_EQ(entered->change.note,
-            "未届転入。転入前住所（未届）: 埼玉県さいたま市浦和区高砂三丁目15番1号（未届）。最終登録住所地: "
+            "未届転入。転入前住所（未届）: "
+            "埼玉県さいたま市浦和区高砂三丁目15番1号（未届）。最終登録住所地: "
             "東京都千代田区霞が関一丁目1番1号");
   // Marked once only, even when the clerk typed the mark already.
   MoveInCommand again = c;
-  again.persons[0] = Person("未届", "次郎", "ミトドケ", "ジロウ", "平成3年3月3日", Sex::kMale, "世帯主");
+  again.persons[0] =
+      Person("未届", "次郎", "ミトドケ", "ジロウ", "平成3年3月3日", Sex::kMale, "世帯主");
   again.previous_address.katagaki = "高砂荘2号（未届）";
   again.new_address = TownAddress("5番5号");
   auto second = Changes().MoveIn(again);
   ASSERT_TRUE(second) << RuleOf(second);
-  EXPECT_EQ(repository_->Latest(second->versions[0].addressee_number)->previous_address.katagaki, "高砂荘2号（未届）");
+  EXPECT_EQ(repository_->Latest(second->versions[0].addressee_number)->previous_address.katagaki,
+            "高砂荘2号（未届）");
   // No unnotified address, or one abroad: refused.
   MoveInCommand none = c;
   none.previous_address = Address{};
@@ -579,7 +594,8 @@ TEST_F(MoreChangesTest, RefusedChangesWriteNothing) {
          MoveInNoticeCommand c;
          c.input = Input("2026-11-25", "2026-11-27");
          c.persons = {members[2]};
-         c.confirmed_destination = Address{"", "大阪府大阪市北区梅田一丁目", "1番1号", "", "", false};
+         c.confirmed_destination =
+             Address{"", "大阪府大阪市北区梅田一丁目", "1番1号", "", "", false};
          return Changes().MoveInNotice(c);
        },
        "change.not_moved_out"},

@@ -57,7 +57,7 @@ TEST_F(ResidentChangesTest, DateRules) {
       {"2026-11-20", "2026-11-28", "change.notification_date_future"},
       {"2026-11-20", "2026-11-19", "change.notification_before_event"},
       {"2026-10-01", "2026-10-16", "change.late_notification"},  // 15 days: アラート
-      {"2026-10-01", "2026-10-15", ""},                           // 14 days: on time
+      {"2026-10-01", "2026-10-15", ""},                          // 14 days: on time
       {"2026-11-27", "2026-11-27", ""},
   };
   int serial = 0;
@@ -65,7 +65,8 @@ TEST_F(ResidentChangesTest, DateRules) {
     MoveInCommand command;
     command.input = Input(c.event, c.notified);
     const std::string given = "太郎" + std::to_string(++serial);
-    command.persons = {Person("試験", given.c_str(), "シケン", "タロウ", "平成2年2月2日", Sex::kMale, "世帯主")};
+    command.persons = {
+        Person("試験", given.c_str(), "シケン", "タロウ", "平成2年2月2日", Sex::kMale, "世帯主")};
     command.new_address = TownAddress("2番1号");
     auto outcome = Changes().MoveIn(command);
     EXPECT_EQ(RuleOf(outcome), *c.rule ? c.rule : "(success)") << c.event << " / " << c.notified;
@@ -76,7 +77,8 @@ TEST_F(ResidentChangesTest, DateRules) {
 TEST_F(ResidentChangesTest, AnAlertProceedsOnlyWhenAcknowledged) {
   MoveInCommand command;
   command.input = Input("2026-10-01", "2026-11-20");
-  command.persons = {Person("遅延", "届子", "チエン", "トドケコ", "平成元年1月8日", Sex::kFemale, "世帯主")};
+  command.persons = {
+      Person("遅延", "届子", "チエン", "トドケコ", "平成元年1月8日", Sex::kFemale, "世帯主")};
   command.new_address = TownAddress("3番1号");
   const int64_t before = Count("change_record");
   auto refused = Changes().MoveIn(command);
@@ -108,7 +110,8 @@ TEST_F(ResidentChangesTest, AHouseholdHasAtMostOneHead) {
   join.persons[0].relationship = Rel("同居人");
   auto joined = Changes().MoveIn(join);
   ASSERT_TRUE(joined) << RuleOf(joined);
-  EXPECT_EQ(joined->versions[0].address, family.versions[0].address) << "joins at the household's address";
+  EXPECT_EQ(joined->versions[0].address, family.versions[0].address)
+      << "joins at the household's address";
   // A household may have no head at all (JK-1.1.10).
   MoveInCommand headless;
   headless.input = Input("2026-11-01", "2026-11-02");
@@ -170,8 +173,9 @@ TEST_F(ResidentChangesTest, PartialMoveFormsANewHouseholdAndHandlesTheHeadLeavin
 TEST_F(ResidentChangesTest, WhenOneMemberRemainsItBecomesHeadExOfficio) {
   MoveInCommand couple;
   couple.input = Input("2026-10-01", "2026-10-02");
-  couple.persons = {Person("二人", "夫", "フタリ", "オット", "昭和60年1月1日", Sex::kMale, "世帯主"),
-                    Person("二人", "妻", "フタリ", "ツマ", "昭和61年1月1日", Sex::kFemale, "妻")};
+  couple.persons = {
+      Person("二人", "夫", "フタリ", "オット", "昭和60年1月1日", Sex::kMale, "世帯主"),
+      Person("二人", "妻", "フタリ", "ツマ", "昭和61年1月1日", Sex::kFemale, "妻")};
   couple.new_address = TownAddress("7番1号");
   auto household = Changes().MoveIn(couple);
   ASSERT_TRUE(household);
@@ -426,7 +430,9 @@ TEST_F(ResidentChangesTest, ConcurrentClerksNeverLoseAnUpdate) {
       Database db(path_);
       SqliteResidentRepository repository(db);
       for (int round = 0; round < 10; ++round) {
-        ResidentChanges changes(repository, ChangeContext{CalDay("2026-11-27"), "clerk" + std::to_string(clerk), "本庁", "T"});
+        ResidentChanges changes(
+            repository,
+            ChangeContext{CalDay("2026-11-27"), "clerk" + std::to_string(clerk), "本庁", "T"});
         CorrectionCommand c;
         c.input = Input("2026-11-27");
         c.addressee_number = wife;
@@ -478,7 +484,8 @@ TEST_F(ResidentChangesTest, NumbersAreNeverReused) {
     MoveInCommand command;
     command.input = Input("2026-11-01", "2026-11-02");
     const std::string given = "人" + std::to_string(i);
-    command.persons = {Person("番号", given.c_str(), "バンゴウ", "ヒト", "平成元年1月8日", Sex::kMale, "世帯主")};
+    command.persons = {
+        Person("番号", given.c_str(), "バンゴウ", "ヒト", "平成元年1月8日", Sex::kMale, "世帯主")};
     command.new_address = TownAddress("6番1号");
     auto outcome = Changes().MoveIn(command);
     ASSERT_TRUE(outcome) << RuleOf(outcome);

@@ -2,13 +2,14 @@
 //
 // 住民票コード pool (JK-4.3.1): newcomers get a free code drawn at random inside the 異動's
 // transaction; codes are never reused; a low pool warns; an exhausted pool refuses.
+#include "jrr/persistence/records/resident_record_code_pool.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
 #include "jrr/domain/core/numbers.h"
-#include "jrr/persistence/records/resident_record_code_pool.h"
 #include "support/register_fixture.h"
 
 namespace jrr {
@@ -20,7 +21,8 @@ std::vector<std::string> Codes(int count, int first = 0) {
   std::vector<std::string> codes;
   for (int i = first; i < first + count; ++i) {
     std::string body = std::to_string(1000000000LL + i);
-    codes.push_back(body + std::to_string(*ComputeCheckDigit(CheckDigitScheme::kResidentRecordCode, body)));
+    codes.push_back(
+        body + std::to_string(*ComputeCheckDigit(CheckDigitScheme::kResidentRecordCode, body)));
   }
   return codes;
 }
@@ -31,7 +33,8 @@ class CodePoolTest : public RegisterFixture {
     MoveInCommand c;
     c.input = Input("2026-11-01", "2026-11-02");
     const std::string given = "人" + std::to_string(i);
-    c.persons = {Person("付番", given.c_str(), "フバン", "ヒト", "平成元年1月8日", Sex::kMale, "世帯主")};
+    c.persons = {
+        Person("付番", given.c_str(), "フバン", "ヒト", "平成元年1月8日", Sex::kMale, "世帯主")};
     c.new_address = TownAddress("1番1号");
     return Changes().MoveIn(c);
   }
@@ -87,7 +90,8 @@ TEST_F(CodePoolTest, ALowPoolWarnsAndAnEmptyOneRefuses) {
   ASSERT_TRUE(ImportResidentRecordCodes(*db_, Codes(2)));
   auto first = MoveInOne(0);
   ASSERT_TRUE(first);
-  EXPECT_EQ(std::count(first->notices.begin(), first->notices.end(), "code_pool.low"), 1);  // 1 left < 100
+  EXPECT_EQ(std::count(first->notices.begin(), first->notices.end(), "code_pool.low"),
+            1);  // 1 left < 100
   ASSERT_TRUE(MoveInOne(1));
   const int64_t changes = Count("change_record");
   auto refused = MoveInOne(2);
@@ -108,7 +112,9 @@ TEST_F(CodePoolTest, EveryCodeIsDrawnOnceUntilThePoolIsEmpty) {
     EXPECT_TRUE(drawn.insert(moved->versions[0].resident_record_code).second) << "drawn twice";
     // The アラート counts free codes only up to the low-water mark (100), and is right either side.
     const bool low = 120 - (i + 1) < 100;
-    EXPECT_EQ(std::count(moved->notices.begin(), moved->notices.end(), "code_pool.low"), low ? 1 : 0) << i;
+    EXPECT_EQ(std::count(moved->notices.begin(), moved->notices.end(), "code_pool.low"),
+              low ? 1 : 0)
+        << i;
   }
   const std::vector<std::string> all = Codes(120);
   EXPECT_EQ(drawn, std::set<std::string>(all.begin(), all.end()));

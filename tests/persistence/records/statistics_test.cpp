@@ -30,7 +30,8 @@ TEST_F(StatisticsTest, PopulationAndFlowsByKindAndSex) {
   ASSERT_TRUE(Changes().MoveOut(out));
   SqliteStatistics statistics(*db_);
 
-  const RegisterStatistics november = statistics.Compute(CalDay("2026-11-01"), CalDay("2026-11-30"));
+  const RegisterStatistics november =
+      statistics.Compute(CalDay("2026-11-01"), CalDay("2026-11-30"));
   EXPECT_EQ(november.population.total(), 4) << "the 転出予定者 still counts before the planned day";
   EXPECT_EQ(november.population.japanese_male, 3);
   EXPECT_EQ(november.population.japanese_female, 1);
@@ -41,7 +42,8 @@ TEST_F(StatisticsTest, PopulationAndFlowsByKindAndSex) {
   ASSERT_EQ(november.by_area.size(), 1u);
   EXPECT_EQ(november.by_area[0].address_text, "架空県架空市桜町一丁目");
 
-  const RegisterStatistics december = statistics.Compute(CalDay("2026-12-01"), CalDay("2026-12-31"));
+  const RegisterStatistics december =
+      statistics.Compute(CalDay("2026-12-01"), CalDay("2026-12-31"));
   EXPECT_EQ(december.population.total(), 3);
   EXPECT_EQ(december.move_out_domestic.japanese_male, 1);
 
@@ -76,9 +78,10 @@ TEST_F(StatisticsTest, CancelledChangesCountForNothingAndNaturalisationCountsBot
   kim.sex = Sex::kFemale;
   kim.relationship = Rel("世帯主");
   kim.domicile = Domicile{Domicile::State::kNone, "", ""};
-  kim.foreign = ForeignResidentItems{"KIM MINJI", "韓国", Day("2026-04-01"), std::nullopt,
-                                     ForeignCategory::kMidToLongTerm, "留学", "2年", std::nullopt,
-                                     "", "", "", ""};
+  kim.foreign = ForeignResidentItems{
+      "KIM MINJI", "韓国", Day("2026-04-01"), std::nullopt, ForeignCategory::kMidToLongTerm,
+      "留学",      "2年",  std::nullopt,      "",           "",
+      "",          ""};
   arrival.persons = {kim};
   arrival.new_address = TownAddress("4番4号");
   auto arrived = Changes("2026-04-02").MoveIn(arrival);
@@ -88,7 +91,8 @@ TEST_F(StatisticsTest, CancelledChangesCountForNothingAndNaturalisationCountsBot
   naturalise.addressee_number = arrived->versions[0].addressee_number;
   naturalise.family_name = "金";
   naturalise.given_name = "美智";
-  naturalise.domicile = Domicile{Domicile::State::kRecorded, "架空県架空市桜町一丁目4番地", "金　美智"};
+  naturalise.domicile =
+      Domicile{Domicile::State::kRecorded, "架空県架空市桜町一丁目4番地", "金　美智"};
   ASSERT_TRUE(Changes().NationalityChange(naturalise));
   const RegisterStatistics t = statistics.Compute(CalDay("2026-11-01"), CalDay("2026-11-30"));
   EXPECT_EQ(t.other_removals.foreign_female, 1);
@@ -109,10 +113,18 @@ TEST_F(StatisticsTest, ForeignResidentReportByCategory) {
     p.sex = sex;
     p.relationship = Rel("世帯主");
     p.domicile = Domicile{Domicile::State::kNone, "", ""};
-    p.foreign = ForeignResidentItems{name, "韓国", Day("2026-04-01"), std::nullopt, category,
+    p.foreign = ForeignResidentItems{name,
+                                     "韓国",
+                                     Day("2026-04-01"),
+                                     std::nullopt,
+                                     category,
                                      category == ForeignCategory::kMidToLongTerm ? "留学" : "",
                                      category == ForeignCategory::kMidToLongTerm ? "2年" : "",
-                                     std::nullopt, "", "", "", ""};
+                                     std::nullopt,
+                                     "",
+                                     "",
+                                     "",
+                                     ""};
     return p;
   };
   MoveInCommand arrival;  // 法第30条の46: from abroad
@@ -139,7 +151,8 @@ TEST_F(StatisticsTest, ForeignResidentReportByCategory) {
   out.movers = {park->versions[0].addressee_number};
   out.destination = Address{"", "大阪府大阪市北区梅田一丁目", "1番1号", "", "", false};
   ASSERT_TRUE(Changes().MoveOut(out));
-  const RegisterStatistics s = SqliteStatistics(*db_).Compute(CalDay("2026-11-01"), CalDay("2026-11-30"));
+  const RegisterStatistics s =
+      SqliteStatistics(*db_).Compute(CalDay("2026-11-01"), CalDay("2026-11-30"));
   ASSERT_EQ(s.foreign_by_category.size(), 5u);
   const auto& mid = s.foreign_by_category[0];
   EXPECT_EQ(mid.category, ForeignCategory::kMidToLongTerm);
@@ -153,7 +166,8 @@ TEST_F(StatisticsTest, ForeignResidentReportByCategory) {
   EXPECT_EQ(special.moved_in, 1);
   EXPECT_EQ(special.moved_out, 1);
   // A 転出予定者 before the planned day still counts (JK-6.1).
-  const RegisterStatistics before = SqliteStatistics(*db_).Compute(CalDay("2026-11-01"), CalDay("2026-11-19"));
+  const RegisterStatistics before =
+      SqliteStatistics(*db_).Compute(CalDay("2026-11-01"), CalDay("2026-11-19"));
   EXPECT_EQ(before.foreign_by_category[1].population, 1);
   EXPECT_EQ(before.foreign_by_category[1].moved_out, 0);
 }

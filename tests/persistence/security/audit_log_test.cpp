@@ -10,10 +10,10 @@
 #include <set>
 #include <thread>
 
-#include "jrr/domain/records/pending_changes.h"
 #include "jrr/domain/core/storage_error.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/domain/records/pending_changes.h"
 #include "jrr/persistence/records/sqlite_pending_change_repository.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "support/register_fixture.h"
 
 namespace jrr::testing {
@@ -69,7 +69,8 @@ TEST_F(AuditLogTest, ProvisionalApprovalAndWithdrawalAreEachLogged) {
   const ChangeOutcome family = MoveInFamily();
   SqlitePendingChangeRepository pending(*db_);
   const ChangeContext clerk{CalDay("2026-11-27"), "clerk02", "支所", "T02"};
-  auto entered = EnterProvisional(*repository_, pending, clerk, MoveOf(family), "within_move", "{}");
+  auto entered =
+      EnterProvisional(*repository_, pending, clerk, MoveOf(family), "within_move", "{}");
   ASSERT_TRUE(entered);
   ASSERT_TRUE(pending.Withdraw(entered->pending_id, clerk));
   auto again = EnterProvisional(*repository_, pending, clerk, MoveOf(family), "within_move", "{}");
@@ -120,7 +121,8 @@ TEST_F(AuditLogTest, SearchesByResidentOperatorActionAndTime) {
   const std::string wife = family.versions[1].addressee_number;
   const std::string child = family.versions[2].addressee_number;
   int tick = 0;
-  SqliteAuditLog log(*db_, [&tick] { return "2026-11-2" + std::to_string(8 + tick++) + "T01:00:00.000Z"; });
+  SqliteAuditLog log(
+      *db_, [&tick] { return "2026-11-2" + std::to_string(8 + tick++) + "T01:00:00.000Z"; });
   AuditEvent view;
   view.action = AuditAction::kView;
   view.operator_id = "clerk09";
@@ -205,8 +207,18 @@ TEST(AuditCanonicalTextTest, IsStableAndCoversEveryField) {
   entry.previous_hash = std::string(64, 'a');
   const std::string text = AuditCanonicalText(entry);
   EXPECT_EQ(text,
-            "jrr-audit-1\x1f" "7\x1f" "2026-11-27T00:00:00.000Z\x1f" "issue\x1f" "clerk01\x1f" "T01\x1f"
-            "本庁\x1f" "住民票の写し\x1f" "0000000019 0000000027\x1f" "1\x1f" "ok\x1f" "copies=1\x1f" +
+            "jrr-audit-1\x1f"
+            "7\x1f"
+            "2026-11-27T00:00:00.000Z\x1f"
+            "issue\x1f"
+            "clerk01\x1f"
+            "T01\x1f"
+            "本庁\x1f"
+            "住民票の写し\x1f"
+            "0000000019 0000000027\x1f"
+            "1\x1f"
+            "ok\x1f"
+            "copies=1\x1f" +
                 std::string(64, 'a'));
   const std::string hash = AuditEntryHash(entry);
   EXPECT_EQ(hash.size(), 64u);
@@ -247,9 +259,11 @@ TEST_F(AuditLogTest, AKeptChainHeadContinuesTheChainAsReadingItBackWould) {
   EXPECT_EQ(second.previous_hash, first.hash);
   EXPECT_EQ(head.sequence, second.sequence);
   EXPECT_EQ(head.hash, second.hash);
-  const AuditEntry third = AppendAuditEntry(*db_, event, "2026-11-27T00:00:02.000Z", &head);  // kept
+  const AuditEntry third =
+      AppendAuditEntry(*db_, event, "2026-11-27T00:00:02.000Z", &head);  // kept
   EXPECT_EQ(third.previous_hash, second.hash);
-  const AuditEntry fourth = AppendAuditEntry(*db_, event, "2026-11-27T00:00:03.000Z");  // read back again
+  const AuditEntry fourth =
+      AppendAuditEntry(*db_, event, "2026-11-27T00:00:03.000Z");  // read back again
   EXPECT_EQ(fourth.previous_hash, third.hash);
   EXPECT_TRUE(VerifyAuditLog(*db_).ok);
 }
@@ -267,7 +281,8 @@ TEST_F(AuditLogTest, DeferredTargetsAreTheRowsEachEntryWouldHaveWritten) {
   AuditEvent event;
   event.action = AuditAction::kChange;
   event.operator_id = "clerk01";
-  const std::vector<std::vector<std::string>> people = {{"0000000035", "0000000019"}, {"0000000019"}, {"0000000027"}};
+  const std::vector<std::vector<std::string>> people = {
+      {"0000000035", "0000000019"}, {"0000000019"}, {"0000000027"}};
   for (const auto& who : people) {
     event.targets = who;
     AppendAuditEntry(*db_, event, "2026-11-27T00:00:00.000Z");
@@ -289,21 +304,25 @@ TEST_F(AuditLogTest, DeferredTargetsAreTheRowsEachEntryWouldHaveWritten) {
   std::vector<std::string> expected = at_once;
   for (const auto& row : at_once) {  // the second round's sequences are three later
     const auto slash = row.find('/');
-    expected.push_back(row.substr(0, slash) + "/" + std::to_string(std::stoll(row.substr(slash + 1)) + 3));
+    expected.push_back(row.substr(0, slash) + "/" +
+                       std::to_string(std::stoll(row.substr(slash + 1)) + 3));
   }
   std::sort(expected.begin(), expected.end());
   // The first round's rows were deleted above: only the second round's are back.
   std::vector<std::string> second(expected.begin(), expected.end());
   second.erase(std::remove_if(second.begin(), second.end(),
-                              [&](const std::string& r) { return std::find(at_once.begin(), at_once.end(), r) != at_once.end(); }),
+                              [&](const std::string& r) {
+                                return std::find(at_once.begin(), at_once.end(), r) !=
+                                       at_once.end();
+                              }),
                second.end());
   EXPECT_EQ(targets(), second);
 }
 
 struct Tampering {
   const char* name;
-  const char* sql;                 // run with the protecting triggers dropped
-  int64_t first_bad_sequence;      // 0: anywhere
+  const char* sql;             // run with the protecting triggers dropped
+  int64_t first_bad_sequence;  // 0: anywhere
 };
 
 class AuditTamperingTest : public AuditLogTest, public ::testing::WithParamInterface<Tampering> {};
@@ -338,25 +357,39 @@ TEST_P(AuditTamperingTest, VerifyFindsIt) {
 INSTANTIATE_TEST_SUITE_P(
     EveryKind, AuditTamperingTest,
     ::testing::Values(
-        Tampering{"edited operator", "UPDATE audit_entry SET operator_id = 'nobody' WHERE sequence = 3", 3},
-        Tampering{"edited time", "UPDATE audit_entry SET occurred_at = '2020-01-01T00:00:00.000Z' WHERE sequence = 2", 2},
-        Tampering{"cleared 個人番号 flag", "UPDATE audit_entry SET individual_number = 1 WHERE sequence = 4", 4},
+        Tampering{"edited operator",
+                  "UPDATE audit_entry SET operator_id = 'nobody' WHERE sequence = 3", 3},
+        Tampering{
+            "edited time",
+            "UPDATE audit_entry SET occurred_at = '2020-01-01T00:00:00.000Z' WHERE sequence = 2",
+            2},
+        Tampering{"cleared 個人番号 flag",
+                  "UPDATE audit_entry SET individual_number = 1 WHERE sequence = 4", 4},
         Tampering{"edited targets", "UPDATE audit_entry SET targets = '' WHERE sequence = 5", 5},
-        Tampering{"unknown action", "UPDATE audit_entry SET action = 'nothing' WHERE sequence = 2", 2},
+        Tampering{"unknown action", "UPDATE audit_entry SET action = 'nothing' WHERE sequence = 2",
+                  2},
         Tampering{"deleted middle entry", "DELETE FROM audit_entry WHERE sequence = 3", 3},
         Tampering{"deleted first entry", "DELETE FROM audit_entry WHERE sequence = 1", 1},
         Tampering{"cut-off tail", "DELETE FROM audit_entry WHERE sequence >= 4", 4},
-        Tampering{"reordered", "UPDATE audit_entry SET sequence = sequence + 100 WHERE sequence IN (2, 3);"
-                               "UPDATE audit_entry SET sequence = 3 WHERE sequence = 102;"
-                               "UPDATE audit_entry SET sequence = 2 WHERE sequence = 103;", 2},
-        Tampering{"renumbered after a deletion", "DELETE FROM audit_entry WHERE sequence = 2;"
-                               "UPDATE audit_entry SET sequence = sequence - 1 WHERE sequence > 2;", 2},
-        Tampering{"forged entry appended", "INSERT INTO audit_entry SELECT 6, occurred_at, action, operator_id, "
-                               "terminal, place, function, targets, individual_number, outcome, detail, hash, "
-                               "hash FROM audit_entry WHERE sequence = 5", 6},
+        Tampering{"reordered",
+                  "UPDATE audit_entry SET sequence = sequence + 100 WHERE sequence IN (2, 3);"
+                  "UPDATE audit_entry SET sequence = 3 WHERE sequence = 102;"
+                  "UPDATE audit_entry SET sequence = 2 WHERE sequence = 103;",
+                  2},
+        Tampering{"renumbered after a deletion",
+                  "DELETE FROM audit_entry WHERE sequence = 2;"
+                  "UPDATE audit_entry SET sequence = sequence - 1 WHERE sequence > 2;",
+                  2},
+        Tampering{"forged entry appended",
+                  "INSERT INTO audit_entry SELECT 6, occurred_at, action, operator_id, "
+                  "terminal, place, function, targets, individual_number, outcome, detail, hash, "
+                  "hash FROM audit_entry WHERE sequence = 5",
+                  6},
         Tampering{"person index emptied", "DELETE FROM audit_target", 0},
-        Tampering{"person index redirected", "UPDATE audit_target SET addressee_number = '0000000027' "
-                               "WHERE sequence = 4", 0}),
+        Tampering{"person index redirected",
+                  "UPDATE audit_target SET addressee_number = '0000000027' "
+                  "WHERE sequence = 4",
+                  0}),
     [](const ::testing::TestParamInfo<Tampering>& param) {
       std::string name;
       for (const char* c = param.param.name; *c != '\0'; ++c) {

@@ -3,9 +3,10 @@
 // 職員 and login (JK-10.3): the first administrator, Argon2id passwords, forced change of an
 // initial password, the second factor, lock-out after repeated failures, validity periods, and
 // the 認証ログ.
+#include "jrr/domain/security/staff.h"
+
 #include <gtest/gtest.h>
 
-#include "jrr/domain/security/staff.h"
 #include "jrr/domain/core/storage_error.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/security/sqlite_staff_directory.h"
@@ -20,7 +21,8 @@ class FixedCodes final : public OneTimeCodes {
  public:
   // Each right code is a step not seen before, as an authenticator shows a new code each 30 s
   // (replay is tested against the real TOTP in tests/regressions).
-  std::optional<int64_t> StepOf(const std::string& secret, const std::string& code, int64_t) override {
+  std::optional<int64_t> StepOf(const std::string& secret, const std::string& code,
+                                int64_t) override {
     if (secret != "SECRET" || code != "123456") return std::nullopt;
     return ++step_;
   }
@@ -38,8 +40,8 @@ class StaffTest : public RegisterFixture {
   LoginPlace At(int64_t now, const char* today = "2026-11-27") {
     return LoginPlace{"T01", "本庁", CalDay(today), now};
   }
-  Result<LoginOutcome> Login(const std::string& id, const std::string& password, const std::string& code,
-                             int64_t now) {
+  Result<LoginOutcome> Login(const std::string& id, const std::string& password,
+                             const std::string& code, int64_t now) {
     return auth_->Login(Credentials{id, password, code}, At(now));
   }
   // An administrator who has changed the initial password and enrolled.
@@ -49,14 +51,16 @@ class StaffTest : public RegisterFixture {
     admin.name = "管理　太郎";
     admin.valid_from = CalDay("2026-04-01");
     EXPECT_TRUE(auth_->AddFirstAdministrator(admin, "initial-password-1"));
-    EXPECT_TRUE(auth_->ChangePassword("admin01", "initial-password-1", "a-long-secret-2", At(now_)));
+    EXPECT_TRUE(
+        auth_->ChangePassword("admin01", "initial-password-1", "a-long-secret-2", At(now_)));
     EXPECT_TRUE(auth_->EnrolSecondFactor("admin01", "SECRET", "123456", At(now_)));
     auto in = Login("admin01", "a-long-secret-2", "123456", now_);
     EXPECT_TRUE(in) << (in ? "" : in.error().rule_id);
     return in ? in->viewer : Viewer{};
   }
   int64_t Logged(const char* action) {
-    return db_->QueryInt(std::string("SELECT count(*) FROM audit_entry WHERE action = '") + action + "'");
+    return db_->QueryInt(std::string("SELECT count(*) FROM audit_entry WHERE action = '") + action +
+                         "'");
   }
 
   Argon2PasswordHasher hasher_;
@@ -75,7 +79,8 @@ TEST_F(StaffTest, FirstAdministratorThenPasswordChangeThenSecondFactor) {
   admin.valid_from = CalDay("2026-04-01");
   EXPECT_EQ(auth_->AddFirstAdministrator(admin, "short").error().rule_id, "staff.password_weak");
   ASSERT_TRUE(auth_->AddFirstAdministrator(admin, "initial-password-1"));
-  EXPECT_EQ(auth_->AddFirstAdministrator(admin, "initial-password-1").error().rule_id, "staff.exists");
+  EXPECT_EQ(auth_->AddFirstAdministrator(admin, "initial-password-1").error().rule_id,
+            "staff.exists");
   const StaffUser stored = *staff_->Find("admin01");
   EXPECT_TRUE(stored.password_hash.starts_with("$argon2id$"));
   EXPECT_EQ(stored.password_hash.find("initial-password-1"), std::string::npos);
@@ -85,18 +90,24 @@ TEST_F(StaffTest, FirstAdministratorThenPasswordChangeThenSecondFactor) {
   ASSERT_TRUE(first);
   EXPECT_EQ(first->next, LoginStep::kChangePassword);
   EXPECT_TRUE(first->viewer.permissions.empty());
-  EXPECT_EQ(auth_->ChangePassword("admin01", "wrong-password-x", "a-long-secret-2", At(now_)).error().rule_id,
+  EXPECT_EQ(auth_->ChangePassword("admin01", "wrong-password-x", "a-long-secret-2", At(now_))
+                .error()
+                .rule_id,
             "auth.failed");
-  EXPECT_EQ(auth_->ChangePassword("admin01", "initial-password-1", "admin01", At(now_)).error().rule_id,
-            "staff.password_weak");
-  EXPECT_EQ(auth_->ChangePassword("admin01", "initial-password-1", "initial-password-1", At(now_)).error().rule_id,
+  EXPECT_EQ(
+      auth_->ChangePassword("admin01", "initial-password-1", "admin01", At(now_)).error().rule_id,
+      "staff.password_weak");
+  EXPECT_EQ(auth_->ChangePassword("admin01", "initial-password-1", "initial-password-1", At(now_))
+                .error()
+                .rule_id,
             "staff.password_weak");
   ASSERT_TRUE(auth_->ChangePassword("admin01", "initial-password-1", "a-long-secret-2", At(now_)));
   // Then the second factor must be enrolled, proven by a code.
   auto second = Login("admin01", "a-long-secret-2", "", now_);
   ASSERT_TRUE(second);
   EXPECT_EQ(second->next, LoginStep::kEnrolSecondFactor);
-  EXPECT_EQ(auth_->EnrolSecondFactor("admin01", "SECRET", "000000", At(now_)).error().rule_id, "staff.code_invalid");
+  EXPECT_EQ(auth_->EnrolSecondFactor("admin01", "SECRET", "000000", At(now_)).error().rule_id,
+            "staff.code_invalid");
   ASSERT_TRUE(auth_->EnrolSecondFactor("admin01", "SECRET", "123456", At(now_)));
   // From now on both factors are needed; a wrong one says nothing about which was wrong.
   EXPECT_EQ(Login("admin01", "a-long-secret-2", "", now_).error().rule_id, "auth.failed");
@@ -112,22 +123,28 @@ TEST_F(StaffTest, FirstAdministratorThenPasswordChangeThenSecondFactor) {
   EXPECT_EQ(Logged("login"), 3);
   EXPECT_EQ(Logged("login_failure"), 6);
   EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM audit_entry WHERE detail LIKE '%secret%' OR "
-                          "detail LIKE '%password-1%'"), 0);
+                          "detail LIKE '%password-1%'"),
+            0);
 }
 
 // REQ: JK-10.3
 TEST_F(StaffTest, RepeatedFailuresLockTheAccount) {
   ReadyAdmin();
   for (int i = 0; i < kMaxFailedLogins; ++i) {
-    EXPECT_EQ(Login("admin01", "guess-" + std::to_string(i), "123456", now_ + i).error().rule_id, "auth.failed");
+    EXPECT_EQ(Login("admin01", "guess-" + std::to_string(i), "123456", now_ + i).error().rule_id,
+              "auth.failed");
   }
   // Locked: even the right password and code are refused, until the lock runs out.
-  EXPECT_EQ(Login("admin01", "a-long-secret-2", "123456", now_ + 10).error().rule_id, "auth.locked");
-  EXPECT_EQ(Login("admin01", "a-long-secret-2", "123456", now_ + 4 + 60 * kLockMinutes - 1).error().rule_id,
+  EXPECT_EQ(Login("admin01", "a-long-secret-2", "123456", now_ + 10).error().rule_id,
+            "auth.locked");
+  EXPECT_EQ(Login("admin01", "a-long-secret-2", "123456", now_ + 4 + 60 * kLockMinutes - 1)
+                .error()
+                .rule_id,
             "auth.locked");
   EXPECT_TRUE(Login("admin01", "a-long-secret-2", "123456", now_ + 4 + 60 * kLockMinutes));
   // A success resets the count; four more failures do not lock.
-  for (int i = 0; i < kMaxFailedLogins - 1; ++i) EXPECT_FALSE(Login("admin01", "guess", "123456", now_ + 2000));
+  for (int i = 0; i < kMaxFailedLogins - 1; ++i)
+    EXPECT_FALSE(Login("admin01", "guess", "123456", now_ + 2000));
   EXPECT_TRUE(Login("admin01", "a-long-secret-2", "123456", now_ + 2001));
 }
 
@@ -146,7 +163,8 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   // Every grant waits for a second administrator; the one who asked cannot approve it.
   EXPECT_EQ(staff_->Find("clerk01")->permissions, std::set<Permission>{});
   ASSERT_NE(request, 0);
-  EXPECT_EQ(auth_->DecidePermissionRequest(admin, request, true).error().rule_id, "staff.second_approver_required");
+  EXPECT_EQ(auth_->DecidePermissionRequest(admin, request, true).error().rule_id,
+            "staff.second_approver_required");
   Viewer second = admin;
   second.operator_id = "admin02";
   // The approver gets the initial password: the one who made the account may know the first.
@@ -163,7 +181,8 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   // A clerk is no administrator.
   EXPECT_EQ(auth_->SetPermissions(in->viewer, "clerk01", AllPermissions()).error().rule_id,
             "access.permission_denied");
-  EXPECT_EQ(auth_->AddUser(in->viewer, clerk, "another-password").error().rule_id, "access.permission_denied");
+  EXPECT_EQ(auth_->AddUser(in->viewer, clerk, "another-password").error().rule_id,
+            "access.permission_denied");
   // The administrator grants, resets (the next login must change it again), and disables.
   ASSERT_TRUE(auth_->SetPermissions(admin, "clerk01", {Permission::kView}));
   EXPECT_EQ(Login("clerk01", "clerk-secret-22", "123456", now_)->viewer.permissions,
@@ -173,10 +192,14 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   auto reset = auth_->ResetPassword(admin, "clerk01");
   ASSERT_TRUE(reset);
   ASSERT_TRUE(reset->pending);
-  EXPECT_TRUE(Login("clerk01", "clerk-secret-22", "123456", now_)) << "nothing changes until approved";
-  EXPECT_EQ(auth_->DecidePermissionRequest(admin, reset->request_id, true, "reset-password-3").error().rule_id,
+  EXPECT_TRUE(Login("clerk01", "clerk-secret-22", "123456", now_))
+      << "nothing changes until approved";
+  EXPECT_EQ(auth_->DecidePermissionRequest(admin, reset->request_id, true, "reset-password-3")
+                .error()
+                .rule_id,
             "staff.second_approver_required");
-  ASSERT_EQ(*auth_->DecidePermissionRequest(second, reset->request_id, true, "reset-password-3"), "clerk01");
+  ASSERT_EQ(*auth_->DecidePermissionRequest(second, reset->request_id, true, "reset-password-3"),
+            "clerk01");
   EXPECT_EQ(Login("clerk01", "reset-password-3", "123456", now_)->next, LoginStep::kChangePassword);
   auto second_factor = auth_->ResetSecondFactor(admin, "clerk01");
   ASSERT_TRUE(second_factor && second_factor->pending);
@@ -184,7 +207,9 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   ASSERT_TRUE(auth_->DecidePermissionRequest(second, second_factor->request_id, true));
   EXPECT_FALSE(staff_->Find("clerk01")->totp_enrolled);
   // Outside the period of validity, and once disabled, the right credentials do not let them in.
-  EXPECT_EQ(auth_->Login(Credentials{"clerk01", "reset-password-3", ""}, At(now_, "2027-04-01")).error().rule_id,
+  EXPECT_EQ(auth_->Login(Credentials{"clerk01", "reset-password-3", ""}, At(now_, "2027-04-01"))
+                .error()
+                .rule_id,
             "auth.expired");
   ASSERT_TRUE(auth_->Disable(admin, "clerk01"));
   EXPECT_EQ(Login("clerk01", "reset-password-3", "", now_).error().rule_id, "auth.expired");
@@ -194,7 +219,8 @@ TEST_F(StaffTest, AdministratorsManageUsersAndOthersCannot) {
   EXPECT_EQ(auth_->Unlock(admin, "nobody", now_).error().rule_id, "staff.not_found");
   StaffUser nameless;
   nameless.valid_from = CalDay("2026-04-01");
-  EXPECT_EQ(auth_->AddUser(admin, nameless, "some-long-password").error().rule_id, "staff.id_required");
+  EXPECT_EQ(auth_->AddUser(admin, nameless, "some-long-password").error().rule_id,
+            "staff.id_required");
   // Two administrators changing one user: a save of an old version is refused.
   StaffUser stale = *staff_->Find("clerk01");
   ++stale.version;

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The JSON form of 異動: every type decodes, strictly; bad documents return rule ids, never throw.
-#include <gtest/gtest.h>
-
 #include "jrr/web/changes/change_json.h"
+
+#include <gtest/gtest.h>
 
 namespace jrr::web {
 namespace {
 
-const char* kMoveIn = R"({"type":"move_in","event_date":"R8.11.1","notification_date":"令和8年11月2日",
+const char* kMoveIn =
+    R"({"type":"move_in","event_date":"R8.11.1","notification_date":"令和8年11月2日",
   "persons":[{"family_name":"架空","given_name":"一郎","family_kana":"カクウ","given_kana":"イチロウ",
     "birth_date":"昭和55年4月1日","sex":"male","relationship":"世帯主",
     "domicile":{"place":"架空県架空市桜町一丁目1番地","head_of_family":"架空　一郎"}},
@@ -31,7 +32,8 @@ TEST(ChangeJson, DecodesAMoveInWithJapaneseAndForeignPersons) {
   EXPECT_EQ(move_in.persons[1].kind, ResidentKind::kForeign);
   EXPECT_EQ(move_in.persons[1].foreign.category, ForeignCategory::kMidToLongTerm);
   EXPECT_EQ(move_in.persons[1].domicile.state, Domicile::State::kNone);
-  EXPECT_EQ(move_in.input.acknowledged_alerts, std::vector<std::string>{"change.late_notification"});
+  EXPECT_EQ(move_in.input.acknowledged_alerts,
+            std::vector<std::string>{"change.late_notification"});
   EXPECT_EQ(move_in.new_address->banchi, "1番2号");
 }
 
@@ -59,7 +61,8 @@ TEST(ChangeJson, DecodesEveryType) {
   };
   for (const char* document : documents) {
     auto decoded = DecodeChangeCommand(document);
-    EXPECT_TRUE(decoded) << document << "\n" << (decoded ? "" : decoded.error().rule_id + " " + decoded.error().detail);
+    EXPECT_TRUE(decoded) << document << "\n"
+                         << (decoded ? "" : decoded.error().rule_id + " " + decoded.error().detail);
   }
 }
 
@@ -73,13 +76,16 @@ TEST(ChangeJson, RefusesBadDocumentsWithRuleIds) {
       {R"({"type":"death","event_date":"2026-11-01","addressee_numbr":"1"})", "json.unknown_field"},
       {R"({"type":"death","event_date":"2026-11-01"})", "json.missing_field"},
       {R"({"type":"death","event_date":20261101,"addressee_number":"1"})", "json.wrong_type"},
-      {R"({"type":"death","event_date":"平成31年5月1日","addressee_number":"1"})", "date.era_overrun"},
-      {R"({"type":"within_move","event_date":"令和3年頃","movers":[]})", "date.uncertain_not_allowed"},
+      {R"({"type":"death","event_date":"平成31年5月1日","addressee_number":"1"})",
+       "date.era_overrun"},
+      {R"({"type":"within_move","event_date":"令和3年頃","movers":[]})",
+       "date.uncertain_not_allowed"},
       {R"({"type":"separation","event_date":"2026-11-20","movers":["1"],"relationships":{"1":"孫"}})",
        "relationship.prohibited_term"},
       {R"({"type":"correction","event_date":"2026-11-27","reason":"teleport","addressee_number":"1","fields":{}})",
        "json.wrong_type"},
-      {"{\"type\":\"death\",\"event_date\":\"2026-11-01\",\"addressee_number\":\"\xff\"}", "text.invalid_utf8"},
+      {"{\"type\":\"death\",\"event_date\":\"2026-11-01\",\"addressee_number\":\"\xff\"}",
+       "text.invalid_utf8"},
       {"", "text.empty"},
   };
   for (const auto& [document, rule] : cases) {
@@ -90,7 +96,8 @@ TEST(ChangeJson, RefusesBadDocumentsWithRuleIds) {
 }
 
 TEST(ChangeJson, SplitsAnArrayIntoRequests) {
-  auto parts = SplitChangeDocument(R"([{"type":"death","event_date":"2026-11-01","addressee_number":"1"},
+  auto parts =
+      SplitChangeDocument(R"([{"type":"death","event_date":"2026-11-01","addressee_number":"1"},
                                        {"type":"death","event_date":"2026-11-02","addressee_number":"2"}])");
   ASSERT_TRUE(parts);
   ASSERT_EQ(parts->size(), 2u);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // TOTP (RFC 6238) and base32 (RFC 4648): the second factor of a staff login (JK-10.3).
-#include <gtest/gtest.h>
-
 #include "jrr/web/security/totp.h"
+
+#include <gtest/gtest.h>
 
 namespace jrr::web {
 namespace {
@@ -25,7 +25,9 @@ TEST(TotpTest, MatchesTheRfc6238TestVectors) {
                                          {2000000000, "69279037"},
                                          {20000000000, "65353130"}}) {
     EXPECT_EQ(TotpCode(secret, static_cast<uint64_t>(row.time / 30), 8), row.code) << row.time;
-    EXPECT_EQ(TotpCode(secret, static_cast<uint64_t>(row.time / 30)), std::string(row.code).substr(2)) << row.time;
+    EXPECT_EQ(TotpCode(secret, static_cast<uint64_t>(row.time / 30)),
+              std::string(row.code).substr(2))
+        << row.time;
   }
 }
 
@@ -47,9 +49,14 @@ TEST(TotpTest, VerifiesWithOneStepOfDriftOnly) {
 // REQ: JK-10.3
 TEST(TotpTest, Base32AndEnrolment) {
   // RFC 4648 §10 (without padding).
-  for (const auto& [plain, encoded] : std::vector<std::pair<std::string, std::string>>{
-           {"", ""}, {"f", "MY"}, {"fo", "MZXQ"}, {"foo", "MZXW6"}, {"foob", "MZXW6YQ"},
-           {"fooba", "MZXW6YTB"}, {"foobar", "MZXW6YTBOI"}}) {
+  for (const auto& [plain, encoded] :
+       std::vector<std::pair<std::string, std::string>>{{"", ""},
+                                                        {"f", "MY"},
+                                                        {"fo", "MZXQ"},
+                                                        {"foo", "MZXW6"},
+                                                        {"foob", "MZXW6YQ"},
+                                                        {"fooba", "MZXW6YTB"},
+                                                        {"foobar", "MZXW6YTBOI"}}) {
     EXPECT_EQ(Base32Encode(Bytes(plain)), encoded);
     EXPECT_EQ(Base32Decode(encoded), Bytes(plain));
   }
@@ -58,8 +65,9 @@ TEST(TotpTest, Base32AndEnrolment) {
   const std::string a = NewTotpSecret(), b = NewTotpSecret();
   EXPECT_EQ(a.size(), 32u);
   EXPECT_NE(a, b);
-  EXPECT_EQ(OtpauthUri("jrr", "clerk 01", "ABC"),
-            "otpauth://totp/jrr%3Aclerk%2001?secret=ABC&issuer=jrr&algorithm=SHA1&digits=6&period=30");
+  EXPECT_EQ(
+      OtpauthUri("jrr", "clerk 01", "ABC"),
+      "otpauth://totp/jrr%3Aclerk%2001?secret=ABC&issuer=jrr&algorithm=SHA1&digits=6&period=30");
 }
 
 }  // namespace

@@ -3,26 +3,24 @@
 // The HTTP server on a real loopback port: explicit 404 (never 501), 405, the error boundary
 // (500/503, never a dropped connection), security headers on every response, local assets only,
 // and the explain API's JSON.
-#include <gtest/gtest.h>
-#include "jrr/web/server/router.h"
-#include <sstream>
-#include <fstream>
+#include "jrr/web/server/web_server.h"
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/URI.h>
-
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-
+#include <fstream>
 #include <regex>
+#include <sstream>
 #include <stdexcept>
 
 #include "jrr/domain/core/storage_error.h"
-#include "jrr/web/server/web_server.h"
+#include "jrr/web/server/router.h"
 #include "support/http_client.h"
 
 namespace jrr::web {
@@ -132,7 +130,8 @@ TEST_F(WebServerTest, PagesUseOnlyLocalAssets) {
   auto home = Fetch(port(), "/");
   ASSERT_EQ(home.status, 200);
   EXPECT_NE(home.body.find("架空市"), std::string::npos);
-  EXPECT_NE(home.body.find("10002 人（うち外国人住民 250 人）"), std::string::npos) << "the town in figures";
+  EXPECT_NE(home.body.find("10002 人（うち外国人住民 250 人）"), std::string::npos)
+      << "the town in figures";
   const std::regex external(R"((src|href|action)\s*=\s*"(https?:)?//)");
   EXPECT_FALSE(std::regex_search(home.body, external)) << "an external asset in the page";
   auto css = Fetch(port(), "/static/jrr.css");
@@ -150,8 +149,10 @@ TEST_F(WebServerTest, ExplainDateApi) {
   EXPECT_NE(ok.body.find(R"("wareki":"令和元年5月1日")"), std::string::npos);
   auto overrun = Fetch(port(), "/api/v1/explain/date?text=" + Encode("平成31年5月1日"));
   EXPECT_EQ(overrun.status, 400);
-  EXPECT_NE(overrun.body.find(R"("code":"invalid_input","rule_id":"date.era_overrun","message_ja":")"),
-            std::string::npos) << overrun.body;
+  EXPECT_NE(
+      overrun.body.find(R"("code":"invalid_input","rule_id":"date.era_overrun","message_ja":")"),
+      std::string::npos)
+      << overrun.body;
   auto uncertain = Fetch(port(), "/api/v1/explain/date?text=" + Encode("令和3年頃"));
   EXPECT_EQ(uncertain.status, 422);
   auto koseki = Fetch(port(), "/api/v1/explain/date?policy=koseki&text=" + Encode("令和3年頃"));
@@ -204,7 +205,8 @@ TEST(OpenApiTest, EveryJsonRouteIsDescribed) {
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const auto next_path = spec.find("\n  /", at + 1);
     const auto found = spec.find("\n    " + method + ":", at);
-    EXPECT_TRUE(found != std::string::npos && found < next_path) << route.method << " " << route.path;
+    EXPECT_TRUE(found != std::string::npos && found < next_path)
+        << route.method << " " << route.path;
   }
 }
 
@@ -215,8 +217,8 @@ TEST(WebServerTls, HttpsWithTls12OrLaterAndPlainHttpOnLoopbackOnly) {
   const std::string dir = ::testing::TempDir() + "jrr-tls-" + std::to_string(::getpid());
   std::filesystem::create_directories(dir);
   const std::string cert = dir + "/cert.pem", key = dir + "/key.pem";
-  const std::string make = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + key + " -out " + cert +
-                           " -days 1 -subj /CN=localhost >/dev/null 2>&1";
+  const std::string make = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + key + " -out " +
+                           cert + " -days 1 -subj /CN=localhost >/dev/null 2>&1";
   ASSERT_EQ(std::system(make.c_str()), 0) << "openssl (scripts/install-deps)";
 
   ServerOptions open_plain;
@@ -235,8 +237,8 @@ TEST(WebServerTls, HttpsWithTls12OrLaterAndPlainHttpOnLoopbackOnly) {
   WebServer server(std::move(context), tls);
   server.Start();
   Poco::Net::initializeSSL();
-  Poco::Net::Context::Ptr client(new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "",
-                                                        Poco::Net::Context::VERIFY_NONE));
+  Poco::Net::Context::Ptr client(new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "",
+                                                        "", Poco::Net::Context::VERIFY_NONE));
   Poco::Net::HTTPSClientSession session("127.0.0.1", server.port(), client);
   Poco::Net::HTTPRequest request("GET", "/healthz", Poco::Net::HTTPMessage::HTTP_1_1);
   session.sendRequest(request);

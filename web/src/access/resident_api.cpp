@@ -2,13 +2,12 @@
 //
 // 照会 (GET /api/v1/resident) and 検索 (GET /api/v1/search) as the logged-in user, through the gate.
 // Refusals are {code, rule_id, message_ja}.
-#include "server/endpoints.h"
-
 #include "jrr/web/access/search_json.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/records/record_json.h"
 #include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/session_guard.h"
 
 namespace jrr::web {
@@ -17,7 +16,8 @@ Response ResidentApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
   AsOfQuery query;
-  for (const auto& [name, target] : {std::pair{"as_of", &query.effective_on}, std::pair{"known_at", &query.known_at}}) {
+  for (const auto& [name, target] :
+       {std::pair{"as_of", &query.effective_on}, std::pair{"known_at", &query.known_at}}) {
     if (!request.HasQuery(name)) continue;
     auto day = ParseCalendarDate(request.Query(name));
     if (!day) return ErrorResponse(request, day.error());
@@ -44,11 +44,11 @@ Response ResidentApi(const Request& request, const WebContext& context) {
         .str();
   });
   return JsonResponse(200, JsonObject()
-                       .AddRaw("record", EncodeRecord(view->record))
-                       .AddRaw("protection", EncodeProtection(view->protection))
-                       .Add("versions", static_cast<int64_t>(view->history.size()))
-                       .AddRaw("issuances", issuances)
-                       .str());
+                               .AddRaw("record", EncodeRecord(view->record))
+                               .AddRaw("protection", EncodeProtection(view->protection))
+                               .Add("versions", static_cast<int64_t>(view->history.size()))
+                               .AddRaw("issuances", issuances)
+                               .str());
 }
 
 Response SearchApi(const Request& request, const WebContext& context) {
@@ -61,8 +61,10 @@ Response SearchApi(const Request& request, const WebContext& context) {
   if (!query) return ErrorResponse(request, query.error());
   auto result = context.search(session->viewer, *query);
   if (!result) return RefuseSession(request, result.error());
-  return JsonResponse(
-      200, JsonObject().AddRaw("hits", JsonArray(result->hits, EncodeSearchHit)).Add("truncated", result->truncated).str());
+  return JsonResponse(200, JsonObject()
+                               .AddRaw("hits", JsonArray(result->hits, EncodeSearchHit))
+                               .Add("truncated", result->truncated)
+                               .str());
 }
 
 }  // namespace jrr::web

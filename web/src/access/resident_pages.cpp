@@ -2,12 +2,6 @@
 //
 // 検索 and 照会 (JK-2.1, 2.2): the search screen and the resident view — the person, the household,
 // the history, the 交付履歴 and the protection marker, as the gate lets this operator see them.
-#include "server/endpoints.h"
-
-#include "server/page.h"
-#include "server/screen.h"
-#include "server/session_guard.h"
-
 #include <Poco/URI.h>
 
 #include <cstdio>
@@ -18,6 +12,10 @@
 #include "jrr/domain/records/change_reason.h"
 #include "jrr/web/access/search_json.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
+#include "server/page.h"
+#include "server/screen.h"
+#include "server/session_guard.h"
 
 namespace jrr::web {
 
@@ -25,7 +23,9 @@ using kainjow::mustache::data;
 
 namespace {
 
-std::string Wareki(const RecordedDate& d) { return FormatRecordedDate(d, DisplayCalendar::kWareki); }
+std::string Wareki(const RecordedDate& d) {
+  return FormatRecordedDate(d, DisplayCalendar::kWareki);
+}
 
 }  // namespace
 
@@ -35,7 +35,8 @@ Response SearchPage(const Request& request, const WebContext& context) {
   if (redirect) return *redirect;
   data page;
   page.set("nav", Nav(*session));
-  for (const char* field : {"kana", "name", "birth", "address", "atena"}) page.set(field, request.Query(field));
+  for (const char* field : {"kana", "name", "birth", "address", "atena"})
+    page.set(field, request.Query(field));
   const std::string match = request.Query("match");
   page.set("exact", match.empty() || match == "exact");
   page.set("prefix", match == "prefix");
@@ -49,7 +50,8 @@ Response SearchPage(const Request& request, const WebContext& context) {
       if (!request.HasQuery(name) || request.Query(name).empty()) return std::nullopt;
       return request.Query(name);
     });
-    Result<SearchResult> result = query ? context.search(session->viewer, *query) : Result<SearchResult>(query.error());
+    Result<SearchResult> result =
+        query ? context.search(session->viewer, *query) : Result<SearchResult>(query.error());
     if (!result) {
       status = HttpStatusFor(result.error().code);
       page.set("error", ErrorData(result.error()));
@@ -96,7 +98,8 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   page.set("nav", Nav(*session));
   // JK-1.2.2: as it stood on a day (異動日), or as the register knew it on a day (処理日).
   AsOfQuery query;
-  for (auto [name, target] : {std::pair{"as_of", &query.effective_on}, {"known_at", &query.known_at}}) {
+  for (auto [name, target] :
+       {std::pair{"as_of", &query.effective_on}, {"known_at", &query.known_at}}) {
     if (request.Query(name).empty()) continue;
     auto day = ParseCalendarDate(request.Query(name));
     if (!day) {
@@ -112,7 +115,8 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   auto view = context.view_person(session->viewer, request.Query("atena"), query, acknowledged);
   if (!view) {
     page.set("error", ErrorData(view.error()));
-    return Html(HttpStatusFor(view.error().code), "住民票の照会", RenderTemplate("resident", page), context);
+    return Html(HttpStatusFor(view.error().code), "住民票の照会", RenderTemplate("resident", page),
+                context);
   }
   const ResidentRecord& r = view->record;
   data person;
@@ -143,8 +147,10 @@ Response ResidentPage(const Request& request, const WebContext& context) {
     data removal;
     removal.set("reason", std::string(InfoOf(m.reason).name_ja));
     removal.set("effective", Wareki(m.effective));
-    if (!m.planned_destination.Printed().empty()) removal.set("planned", m.planned_destination.Printed());
-    if (!m.confirmed_destination.Printed().empty()) removal.set("confirmed", m.confirmed_destination.Printed());
+    if (!m.planned_destination.Printed().empty())
+      removal.set("planned", m.planned_destination.Printed());
+    if (!m.confirmed_destination.Printed().empty())
+      removal.set("confirmed", m.confirmed_destination.Printed());
     if (m.move_in_notice_date) removal.set("notice", FormatWareki(*m.move_in_notice_date));
     if (m.confirmed_move_out_date) removal.set("moved", FormatWareki(*m.confirmed_move_out_date));
     person.set("removal", removal);
@@ -159,18 +165,25 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   person.set("address", r.address.Printed());
   person.set("atena", r.addressee_number);
   person.set("household", r.household_number);
-  if (!r.previous_address.Printed().empty()) person.set("previous_address", r.previous_address.Printed());
+  if (!r.previous_address.Printed().empty())
+    person.set("previous_address", r.previous_address.Printed());
   if (!r.last_registered_address.empty()) person.set("last_registered", r.last_registered_address);
   // JK-10.4: an item this user may not see says so, rather than looking empty.
   const std::string hidden = "（表示の権限がありません）";
   if (!foreign) {
-    if (!viewer.Has(Permission::kSeeDomicile)) person.set("domicile", hidden);
-    else if (!r.domicile.place.empty()) person.set("domicile", r.domicile.place + "　筆頭者 " + r.domicile.head_of_family);
+    if (!viewer.Has(Permission::kSeeDomicile))
+      person.set("domicile", hidden);
+    else if (!r.domicile.place.empty())
+      person.set("domicile", r.domicile.place + "　筆頭者 " + r.domicile.head_of_family);
   }
-  if (!viewer.Has(Permission::kSeeResidentRecordCode)) person.set("jumin_code", hidden);
-  else if (!r.resident_record_code.empty()) person.set("jumin_code", r.resident_record_code);
-  if (!viewer.Has(Permission::kSeeIndividualNumber)) person.set("kojin", hidden);
-  else if (!r.individual_number.empty()) person.set("kojin", r.individual_number);
+  if (!viewer.Has(Permission::kSeeResidentRecordCode))
+    person.set("jumin_code", hidden);
+  else if (!r.resident_record_code.empty())
+    person.set("jumin_code", r.resident_record_code);
+  if (!viewer.Has(Permission::kSeeIndividualNumber))
+    person.set("kojin", hidden);
+  else if (!r.individual_number.empty())
+    person.set("kojin", r.individual_number);
   if (foreign) {
     const ForeignResidentItems& f = r.foreign;
     data items;
@@ -182,10 +195,12 @@ Response ResidentPage(const Request& request, const WebContext& context) {
       items.set("category", std::string(ForeignCategoryNameJa(f.category)));
       if (f.period_expiry) items.set("expiry", FormatSeireki(*f.period_expiry));
       // Only the items the category has (an empty string would still open its section).
-      for (const auto& [key, value] : {std::pair{"status", &f.status_of_residence}, {"period", &f.period_of_stay},
+      for (const auto& [key, value] : {std::pair{"status", &f.status_of_residence},
+                                       {"period", &f.period_of_stay},
                                        {"card", &f.residence_card_number},
                                        {"special", &f.special_permanent_certificate_number},
-                                       {"landing", &f.landing_period}, {"provisional", &f.provisional_stay_period}}) {
+                                       {"landing", &f.landing_period},
+                                       {"provisional", &f.provisional_stay_period}}) {
         if (!value->empty()) items.set(key, *value);
       }
     }
@@ -217,8 +232,11 @@ Response ResidentPage(const Request& request, const WebContext& context) {
     row.set("number", std::to_string(v.history_number));
     row.set("reason", std::string(InfoOf(entry.change.reason).name_ja));
     row.set("event", Wareki(entry.change.event_date));
-    row.set("former", v.former_surname.empty() ? std::string("（なし）") : v.former_surname + "（" + v.former_surname_kana + "）");
-    row.set("common", v.common_name.empty() ? std::string("（なし）") : v.common_name + "（" + v.common_name_kana + "）");
+    row.set("former", v.former_surname.empty()
+                          ? std::string("（なし）")
+                          : v.former_surname + "（" + v.former_surname_kana + "）");
+    row.set("common", v.common_name.empty() ? std::string("（なし）")
+                                            : v.common_name + "（" + v.common_name_kana + "）");
     names.push_back(row);
     any_name = true;
     former_before = v.former_surname;
@@ -238,7 +256,8 @@ Response ResidentPage(const Request& request, const WebContext& context) {
       row.set("relationship", hit.withheld ? std::string() : m.relationship.Text());
       if (m.addressee_number == r.addressee_number) row.set("self", true);
       if (m.status == ResidentStatus::kRemoved && m.removal) {
-        row.set("member_removed", "除票・" + std::string(InfoOf(m.removal->reason).name_ja) + " " + Wareki(m.removal->effective));
+        row.set("member_removed", "除票・" + std::string(InfoOf(m.removal->reason).name_ja) + " " +
+                                      Wareki(m.removal->effective));
       }
       if (!hit.protection.marker.empty()) row.set("member_marker", hit.protection.marker);
       list.push_back(row);

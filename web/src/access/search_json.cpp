@@ -33,9 +33,12 @@ Result<SearchQuery> DecodeSearchQuery(const SearchParameter& value) {
   q.name = value("name").value_or("");
   q.given_name = value("given-name").value_or("");
   const std::string match = value("match").value_or("exact");
-  if (match == "prefix") q.mode = MatchMode::kPrefix;
-  else if (match == "contains") q.mode = MatchMode::kContains;
-  else if (match != "exact") return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "match");
+  if (match == "prefix")
+    q.mode = MatchMode::kPrefix;
+  else if (match == "contains")
+    q.mode = MatchMode::kContains;
+  else if (match != "exact")
+    return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "match");
   if (auto birth_text = value("birth")) {
     // 生年月日 in 和暦 or 西暦, as everywhere.
     auto birth = ParseCalendarDate(*birth_text);
@@ -44,9 +47,12 @@ Result<SearchQuery> DecodeSearchQuery(const SearchParameter& value) {
   }
   if (auto sex_text = value("sex")) {
     const std::string& sex = *sex_text;
-    if (sex == "male" || sex == "男") q.sex = Sex::kMale;
-    else if (sex == "female" || sex == "女") q.sex = Sex::kFemale;
-    else return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "sex");
+    if (sex == "male" || sex == "男")
+      q.sex = Sex::kMale;
+    else if (sex == "female" || sex == "女")
+      q.sex = Sex::kFemale;
+    else
+      return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "sex");
   }
   q.relationship = value("relationship").value_or("");
   q.address = value("address").value_or("");
@@ -59,7 +65,8 @@ Result<SearchQuery> DecodeSearchQuery(const SearchParameter& value) {
   q.residence_card = value("card").value_or("");
   if (auto reason = value("removal-reason")) {
     q.removal_reason = RemovalReason(*reason);
-    if (!q.removal_reason) return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "removal-reason");
+    if (!q.removal_reason)
+      return MakeError(ErrorCode::kInvalidInput, "search.invalid_query", "removal-reason");
   }
   q.residents_only = value("residents-only").value_or("") == "1";
   if (auto limit = value("limit")) {
@@ -74,7 +81,6 @@ Result<SearchQuery> DecodeSearchQuery(const SearchParameter& value) {
   }
   return q;
 }
-
 
 std::string EncodeSearchHit(const SearchHit& hit) {
   if (hit.withheld) {

@@ -4,10 +4,9 @@
 // (certificate_request.h) answers 201 with the PDF itself, and the 交付番号, sheets and 発行番号
 // in headers; a refusal is the usual {code, rule_id, message_ja, detail}. An アラート
 // (certificate.overflow, protection.alert) is acknowledged in "acknowledge".
-#include "server/endpoints.h"
-
 #include "jrr/web/certificates/certificate_request.h"
 #include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -17,7 +16,8 @@ namespace jrr::web {
 Response PdfResponse(const IssuedCertificate& issued) {
   Response response{201, "application/pdf", issued.pdf, {}, false};
   const std::string id = std::to_string(issued.record.issuance_id);
-  response.headers.emplace_back("Content-Disposition", "inline; filename=\"jrr-certificate-" + id + ".pdf\"");
+  response.headers.emplace_back("Content-Disposition",
+                                "inline; filename=\"jrr-certificate-" + id + ".pdf\"");
   response.headers.emplace_back("X-Jrr-Issuance-Id", id);
   response.headers.emplace_back("X-Jrr-Sheets", std::to_string(issued.record.sheets));
   // 発行番号 hold the municipality's name: percent-encoded UTF-8 keeps the header ASCII.

@@ -2,18 +2,16 @@
 //
 // 証明書の交付 (JK-5): the issuance form, a request read from a CSV 申請書 (JK-10.8), and the
 // issue itself, which returns the PDF.
-#include "server/endpoints.h"
-
-#include "server/page.h"
-#include "server/screen.h"
-#include "server/session_guard.h"
-
 #include <Poco/URI.h>
 
 #include "jrr/domain/core/rule_catalog.h"
-#include "jrr/web/certificates/certificate_request.h"
 #include "jrr/domain/core/rule_ids.h"
+#include "jrr/web/certificates/certificate_request.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
+#include "server/page.h"
+#include "server/screen.h"
+#include "server/session_guard.h"
 
 namespace jrr::web {
 
@@ -22,8 +20,8 @@ using kainjow::mustache::data;
 namespace {
 
 // The issuance form, filled with what was asked (or the defaults), and the refusal if any.
-Response CertificateForm(const WebContext& context, const Session& session, int status, const Request& request,
-                         const std::optional<Error>& error) {
+Response CertificateForm(const WebContext& context, const Session& session, int status,
+                         const Request& request, const std::optional<Error>& error) {
   auto field = [&](std::string_view name) {
     return request.method == "POST" ? request.Form(name) : request.Query(name);
   };
@@ -33,9 +31,9 @@ Response CertificateForm(const WebContext& context, const Session& session, int 
   page.set("person", field("person").empty() ? field("atena") : field("person"));
   const std::string kind = field("kind").empty() ? "juminhyo" : field("kind");
   data kinds{data::type::list};
-  for (CertificateKind k : {CertificateKind::kCopy, CertificateKind::kItemCertificate, CertificateKind::kRemovedCopy,
-                            CertificateKind::kRemovedItemCertificate, CertificateKind::kMoveOut,
-                            CertificateKind::kInspection}) {
+  for (CertificateKind k : {CertificateKind::kCopy, CertificateKind::kItemCertificate,
+                            CertificateKind::kRemovedCopy, CertificateKind::kRemovedItemCertificate,
+                            CertificateKind::kMoveOut, CertificateKind::kInspection}) {
     data option;
     option.set("code", std::string(CertificateKindCode(k)));
     option.set("name", std::string(CertificateKindNameJa(k)));
@@ -44,10 +42,12 @@ Response CertificateForm(const WebContext& context, const Session& session, int 
   }
   page.set("kinds", kinds);
   // A form asked for afresh shows 世帯全員; one filled from a request (CSV) may say 本人.
-  page.set("household", request.method != "POST" ? field("household") != "0" : field("household") == "1");
+  page.set("household",
+           request.method != "POST" ? field("household") != "0" : field("household") == "1");
   const std::string requester = field("requester").empty() ? "self" : field("requester");
   data requesters{data::type::list};
-  for (Requester r : {Requester::kSelf, Requester::kThirdParty, Requester::kOfficial, Requester::kWideArea}) {
+  for (Requester r :
+       {Requester::kSelf, Requester::kThirdParty, Requester::kOfficial, Requester::kWideArea}) {
     data option;
     option.set("code", std::string(RequesterCode(r)));
     option.set("name", std::string(RequesterNameJa(r)));
@@ -77,7 +77,8 @@ Response CertificateForm(const WebContext& context, const Session& session, int 
   if (error) {
     data e = ErrorData(*error);
     // The 文字超過リスト names fields and 宛名番号 only; the clerk sees it to decide.
-    if (error->rule_id == rules::kCertificateOverflow || error->rule_id == rules::kCertificateMissingGlyph) {
+    if (error->rule_id == rules::kCertificateOverflow ||
+        error->rule_id == rules::kCertificateMissingGlyph) {
       e.set("detail", error->detail);
     }
     page.set("error", e);
@@ -101,8 +102,8 @@ Response CertificateCsvSubmit(const Request& request, const WebContext& context)
   auto session = SessionOf(request, context, Need::kDone);  // also checks the form's CSRF field
   if (!session) {
     if (session.error().rule_id == rules::kAuthSessionRequired) return SeeOther("/login");
-    return Html(HttpStatusFor(session.error().code), "証明書の発行", RenderTemplate("error", ErrorData(session.error())),
-                context);
+    return Html(HttpStatusFor(session.error().code), "証明書の発行",
+                RenderTemplate("error", ErrorData(session.error())), context);
   }
   auto fields = CertificateFieldsFromCsv(request.Form("csv"));
   if (!fields) return CertificateForm(context, *session, 400, request, fields.error());
@@ -120,31 +121,34 @@ Response CertificateSubmit(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);  // also checks the form's CSRF field
   if (!session) {
     if (session.error().rule_id == rules::kAuthSessionRequired) return SeeOther("/login");
-    return Html(HttpStatusFor(session.error().code), "証明書の発行", RenderTemplate("error", ErrorData(session.error())),
-                context);
+    return Html(HttpStatusFor(session.error().code), "証明書の発行",
+                RenderTemplate("error", ErrorData(session.error())), context);
   }
-  auto decoded = DecodeCertificateRequest([&request](std::string_view name) -> std::optional<std::string> {
-    if (name == "with") {
-      std::string codes;
-      for (OptionalItem item : ItemCeiling(Requester::kSelf)) {
-        const std::string code(OptionalItemCode(item));
-        if (request.Form("item-" + code) == "1") codes += code + ",";
-      }
-      return codes;
-    }
-    if (name == "acknowledge") {
-      std::string rules;
-      if (request.Form("ack-overflow") == "1") rules += "certificate.overflow,";
-      if (request.Form("ack-protection") == "1") rules += "protection.alert,";
-      return rules;
-    }
-    const std::string value = request.Form(name);
-    if (value.empty()) return std::nullopt;
-    return value;
-  });
+  auto decoded =
+      DecodeCertificateRequest([&request](std::string_view name) -> std::optional<std::string> {
+        if (name == "with") {
+          std::string codes;
+          for (OptionalItem item : ItemCeiling(Requester::kSelf)) {
+            const std::string code(OptionalItemCode(item));
+            if (request.Form("item-" + code) == "1") codes += code + ",";
+          }
+          return codes;
+        }
+        if (name == "acknowledge") {
+          std::string rules;
+          if (request.Form("ack-overflow") == "1") rules += "certificate.overflow,";
+          if (request.Form("ack-protection") == "1") rules += "protection.alert,";
+          return rules;
+        }
+        const std::string value = request.Form(name);
+        if (value.empty()) return std::nullopt;
+        return value;
+      });
   if (!decoded) return CertificateForm(context, *session, 400, request, decoded.error());
   auto issued = context.issue_certificate(session->viewer, *decoded);
-  if (!issued) return CertificateForm(context, *session, HttpStatusFor(issued.error().code), request, issued.error());
+  if (!issued)
+    return CertificateForm(context, *session, HttpStatusFor(issued.error().code), request,
+                           issued.error());
   return PdfResponse(*issued);
 }
 

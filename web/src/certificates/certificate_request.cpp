@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/web/certificates/certificate_request.h"
 
-#include "jrr/domain/core/text.h"
-
 #include <map>
 #include <sstream>
 
+#include "jrr/domain/core/text.h"
 #include "jrr/web/core/json_fields.h"
 
 namespace jrr::web {
@@ -22,7 +21,8 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 
 // A whole non-negative decimal number, or nullopt.
 std::optional<unsigned long long> Number(const std::string& text) {
-  if (text.empty() || text.size() > 19 || text.find_first_not_of("0123456789") != std::string::npos) {
+  if (text.empty() || text.size() > 19 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }
   return std::stoull(text);
@@ -31,7 +31,9 @@ std::optional<unsigned long long> Number(const std::string& text) {
 }  // namespace
 
 Result<CertificateRequest> DecodeCertificateRequest(const CertificateParameter& value) {
-  auto text = [&](std::string_view name, std::string fallback = {}) { return value(name).value_or(fallback); };
+  auto text = [&](std::string_view name, std::string fallback = {}) {
+    return value(name).value_or(fallback);
+  };
   auto flag = [&](std::string_view name) {
     const std::string v = text(name);
     return !v.empty() && v != "0" && v != "false";
@@ -41,7 +43,8 @@ Result<CertificateRequest> DecodeCertificateRequest(const CertificateParameter& 
   if (!kind) return MakeError(ErrorCode::kInvalidInput, "certificate.unknown_kind", text("kind"));
   request.kind = *kind;
   const auto requester = RequesterFromCode(text("requester", "self"));
-  if (!requester) return MakeError(ErrorCode::kInvalidInput, "certificate.unknown_requester", text("requester"));
+  if (!requester)
+    return MakeError(ErrorCode::kInvalidInput, "certificate.unknown_requester", text("requester"));
   request.requester = *requester;
   request.person = text("person");
   if (request.person.empty() && request.kind != CertificateKind::kInspection) {
@@ -86,7 +89,8 @@ Result<CertificateRequest> DecodeCertificateJson(std::string_view json) {
   for (const char* name : {"omit-katagaki", "no-seal"}) {
     std::string underscored(name);
     underscored[underscored.find('-')] = '_';
-    if (auto found = fields->find(underscored); found != fields->end()) (*fields)[name] = found->second;
+    if (auto found = fields->find(underscored); found != fields->end())
+      (*fields)[name] = found->second;
   }
   return DecodeCertificateRequest([&](std::string_view name) -> std::optional<std::string> {
     auto found = fields->find(std::string(name));
@@ -95,23 +99,30 @@ Result<CertificateRequest> DecodeCertificateJson(std::string_view json) {
   });
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> CertificateFieldsFromCsv(std::string_view csv) {
+Result<std::vector<std::pair<std::string, std::string>>> CertificateFieldsFromCsv(
+    std::string_view csv) {
   csv = WithoutBom(csv);
-  if (auto ok = CheckText(csv, {.max_bytes = 64 * 1024, .allow_newlines = true}); !ok) return ok.error();
+  if (auto ok = CheckText(csv, {.max_bytes = 64 * 1024, .allow_newlines = true}); !ok)
+    return ok.error();
   auto table = ParseCsv(csv);
   if (!table) return table.error();
-  if (table->size() < 2) return MakeError(ErrorCode::kInvalidInput, "csv.no_rows", "a heading and one row");
+  if (table->size() < 2)
+    return MakeError(ErrorCode::kInvalidInput, "csv.no_rows", "a heading and one row");
   const std::vector<std::string>& headings = table->front();
   const std::vector<std::string>& row = (*table)[1];
-  auto unknown = [](const std::string& what) { return MakeError(ErrorCode::kInvalidInput, "csv.unknown_value", what); };
+  auto unknown = [](const std::string& what) {
+    return MakeError(ErrorCode::kInvalidInput, "csv.unknown_value", what);
+  };
   std::vector<std::pair<std::string, std::string>> fields;
   for (std::size_t i = 0; i < headings.size(); ++i) {
     const std::string& heading = headings[i];
     const std::string value = i < row.size() ? row[i] : std::string();
     if (heading == "種類") {
       std::string code;
-      for (CertificateKind k : {CertificateKind::kCopy, CertificateKind::kItemCertificate, CertificateKind::kRemovedCopy,
-                                CertificateKind::kRemovedItemCertificate, CertificateKind::kMoveOut}) {
+      for (CertificateKind k :
+           {CertificateKind::kCopy, CertificateKind::kItemCertificate,
+            CertificateKind::kRemovedCopy, CertificateKind::kRemovedItemCertificate,
+            CertificateKind::kMoveOut}) {
         if (value == CertificateKindNameJa(k)) code = CertificateKindCode(k);
       }
       if (code.empty()) return unknown("種類: " + value);
@@ -125,7 +136,8 @@ Result<std::vector<std::pair<std::string, std::string>>> CertificateFieldsFromCs
       fields.emplace_back("members", value);
     } else if (heading == "請求者") {
       std::string code;
-      for (Requester r : {Requester::kSelf, Requester::kThirdParty, Requester::kOfficial, Requester::kWideArea}) {
+      for (Requester r :
+           {Requester::kSelf, Requester::kThirdParty, Requester::kOfficial, Requester::kWideArea}) {
         if (value == RequesterNameJa(r) || value == RequesterCode(r)) code = RequesterCode(r);
       }
       if (code.empty()) return unknown("請求者: " + value);

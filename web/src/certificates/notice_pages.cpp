@@ -3,14 +3,13 @@
 // 通知書等 (notice_document.h): GET /notices — the form (the resident view's 異動履歴 links here
 // with the 異動番号); POST /notices — the PDF, or the form again with the refusal;
 // POST /api/v1/notices — {kind, change_id, person, notifier_name, notifier_address, days} → PDF.
-#include "server/endpoints.h"
-
-#include "jrr/web/core/json_fields.h"
-#include "jrr/web/server/router.h"
-#include "server/screen.h"
-#include "server/session_guard.h"
 #include "jrr/domain/core/rule_ids.h"
 #include "jrr/web/core/http_status_for.h"
+#include "jrr/web/core/json_fields.h"
+#include "jrr/web/server/router.h"
+#include "server/endpoints.h"
+#include "server/screen.h"
+#include "server/session_guard.h"
 
 namespace jrr::web {
 namespace {
@@ -35,8 +34,8 @@ Result<NoticeRequest> RequestFrom(const std::function<std::string(const std::str
   return r;
 }
 
-Response NoticeForm(const Request& request, const WebContext& context, const Session& session, int status,
-                    const std::optional<Error>& error) {
+Response NoticeForm(const Request& request, const WebContext& context, const Session& session,
+                    int status, const std::optional<Error>& error) {
   data page;
   page.set("nav", Nav(session));
   page.set("csrf", session.csrf_token);
@@ -63,12 +62,14 @@ Response NoticeSubmit(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);  // also checks the form's CSRF field
   if (!session) {
     if (session.error().rule_id == rules::kAuthSessionRequired) return SeeOther("/login");
-    return Html(HttpStatusFor(session.error().code), kTitle, RenderTemplate("error", ErrorData(session.error())), context);
+    return Html(HttpStatusFor(session.error().code), kTitle,
+                RenderTemplate("error", ErrorData(session.error())), context);
   }
   auto notice = RequestFrom([&request](const std::string& name) { return request.Form(name); });
   if (!notice) return NoticeForm(request, context, *session, 400, notice.error());
   auto pdf = context.notice_pdf(session->viewer, *notice);
-  if (!pdf) return NoticeForm(request, context, *session, HttpStatusFor(pdf.error().code), pdf.error());
+  if (!pdf)
+    return NoticeForm(request, context, *session, HttpStatusFor(pdf.error().code), pdf.error());
   return PdfFile(*pdf, "notice-" + notice->kind + ".pdf");
 }
 
@@ -80,7 +81,8 @@ Response NoticeApi(const Request& request, const WebContext& context) {
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
   const auto value = OptionLookup(std::move(*fields));
-  auto notice = RequestFrom([&value](const std::string& name) { return value(name).value_or(std::string()); });
+  auto notice = RequestFrom(
+      [&value](const std::string& name) { return value(name).value_or(std::string()); });
   if (!notice) return ErrorResponse(request, notice.error());
   auto pdf = context.notice_pdf(session->viewer, *notice);
   if (!pdf) return RefuseSession(request, pdf.error());

@@ -5,14 +5,13 @@
 // nothing is recorded), record (the default) or provisional (仮登録); the 仮登録 list, 本登録 and
 // withdrawal under /api/v1/pending. An アラート is acknowledged by listing its rule id in the
 // command's acknowledged_alerts, exactly as on the command line.
-#include "server/endpoints.h"
-
 #include <algorithm>
 
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/web/changes/change_json.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/session_guard.h"
 
 namespace jrr::web {
@@ -40,7 +39,8 @@ std::optional<std::vector<int64_t>> PendingIds(const std::vector<std::string>& t
       const std::string part = text.substr(start, comma - start);
       start = comma + 1;
       if (part.empty()) continue;
-      if (part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+      if (part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
       ids.push_back(std::stoll(part));
     }
   }
@@ -51,8 +51,9 @@ Result<std::vector<Approval>> ApprovePending(const WebContext& context, const Vi
                                              const std::vector<int64_t>& pending_ids) {
   if (pending_ids.empty()) return MakeError(ErrorCode::kInvalidInput, "pending.none_selected");
   if (pending_ids.size() > kBulkApprovalLimit) {
-    return MakeError(ErrorCode::kRuleViolation, "pending.too_many",
-                     std::to_string(pending_ids.size()) + " > " + std::to_string(kBulkApprovalLimit));
+    return MakeError(
+        ErrorCode::kRuleViolation, "pending.too_many",
+        std::to_string(pending_ids.size()) + " > " + std::to_string(kBulkApprovalLimit));
   }
   std::vector<Approval> done;
   for (int64_t id : pending_ids) done.push_back(Approval{id, context.approve(viewer, id)});
@@ -64,13 +65,14 @@ Response ChangesApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   const std::string mode = request.HasQuery("mode") ? request.Query("mode") : "record";
   if (mode != "check" && mode != "record" && mode != "provisional") {
-    return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "json.malformed", "mode: check, record or provisional"));
+    return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "json.malformed",
+                                            "mode: check, record or provisional"));
   }
   auto command = DecodeChangeCommand(request.body);
   if (!command) return ErrorResponse(request, command.error());
   if (mode == "provisional") {
-    auto entered = context.enter_provisional(session->viewer, *command, std::string(CommandType(*command)),
-                                             request.body);
+    auto entered = context.enter_provisional(session->viewer, *command,
+                                             std::string(CommandType(*command)), request.body);
     if (!entered) return RefuseSession(request, entered.error());
     return JsonResponse(201, EncodePending(*entered));
   }
@@ -84,7 +86,8 @@ Response PendingListApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   auto open = context.pending(session->viewer);
   if (!open) return RefuseSession(request, open.error());
-  const auto shown = SelectPending(*open, PendingFilter{request.Query("place"), request.Query("person")});
+  const auto shown =
+      SelectPending(*open, PendingFilter{request.Query("place"), request.Query("person")});
   return JsonResponse(200, JsonObject().AddRaw("pending", JsonArray(shown, EncodePending)).str());
 }
 
@@ -94,13 +97,18 @@ Response ApproveApi(const Request& request, const WebContext& context) {
   if (request.HasQuery("ids")) {
     // 一部・全部本登録: each approved or refused on its own; 200 with both lists.
     auto ids = PendingIds({request.Query("ids")});
-    if (!ids) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "pending.not_open", "ids: numbers"));
+    if (!ids)
+      return ErrorResponse(request,
+                           MakeError(ErrorCode::kInvalidInput, "pending.not_open", "ids: numbers"));
     auto approvals = ApprovePending(context, session->viewer, *ids);
     if (!approvals) return ErrorResponse(request, approvals.error());
     std::vector<const Approval*> approved, refused;
     for (const Approval& a : *approvals) (a.outcome ? approved : refused).push_back(&a);
     const std::string approved_json = JsonArray(approved, [](const Approval* a) {
-      return JsonObject().Add("pending_id", a->pending_id).AddRaw("change", EncodeOutcome(*a->outcome)).str();
+      return JsonObject()
+          .Add("pending_id", a->pending_id)
+          .AddRaw("change", EncodeOutcome(*a->outcome))
+          .str();
     });
     const std::string refused_json = JsonArray(refused, [](const Approval* a) {
       const Error& e = a->outcome.error();
@@ -111,7 +119,8 @@ Response ApproveApi(const Request& request, const WebContext& context) {
           .Add("message_ja", MessageJa(e))
           .str();
     });
-    return JsonResponse(200, JsonObject().AddRaw("approved", approved_json).AddRaw("refused", refused_json).str());
+    return JsonResponse(
+        200, JsonObject().AddRaw("approved", approved_json).AddRaw("refused", refused_json).str());
   }
   auto id = PendingIdOf(request);
   if (!id) return ErrorResponse(request, id.error());
@@ -125,7 +134,8 @@ Response WithdrawApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   auto id = PendingIdOf(request);
   if (!id) return ErrorResponse(request, id.error());
-  if (auto ok = context.withdraw(session->viewer, *id); !ok) return RefuseSession(request, ok.error());
+  if (auto ok = context.withdraw(session->viewer, *id); !ok)
+    return RefuseSession(request, ok.error());
   return JsonResponse(200, JsonObject().Add("withdrawn", *id).str());
 }
 

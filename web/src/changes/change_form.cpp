@@ -23,7 +23,8 @@ std::vector<std::string> Split(const std::string& name, char separator) {
 }
 
 bool IsIndex(const std::string& segment) {
-  return !segment.empty() && segment.size() < 4 && segment.find_first_not_of("0123456789") == std::string::npos;
+  return !segment.empty() && segment.size() < 4 &&
+         segment.find_first_not_of("0123456789") == std::string::npos;
 }
 
 struct BadName {
@@ -51,7 +52,8 @@ class Builder {
     if (kind == "bool") {
       leaf = value == "1" || value == "true" || value == "on";
     } else if (kind == "int") {
-      if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos) {
+      if (value.empty() || value.size() > 18 ||
+          value.find_first_not_of("0123456789") != std::string::npos) {
         throw BadName{name};
       }
       leaf = static_cast<Poco::Int64>(std::stoll(value));
@@ -109,7 +111,8 @@ class Builder {
   }
 
  private:
-  static Poco::Dynamic::Var Get(const Object::Ptr& object, const Array::Ptr& array, const std::string& key) {
+  static Poco::Dynamic::Var Get(const Object::Ptr& object, const Array::Ptr& array,
+                                const std::string& key) {
     if (object) return object->has(key) ? object->get(key) : Poco::Dynamic::Var();
     const std::size_t i = std::stoul(key);
     return i < array->size() ? array->get(static_cast<unsigned>(i)) : Poco::Dynamic::Var();
@@ -129,7 +132,8 @@ class Builder {
 
 }  // namespace
 
-Result<std::string> ChangeJsonFromForm(const std::vector<std::pair<std::string, std::string>>& fields) {
+Result<std::string> ChangeJsonFromForm(
+    const std::vector<std::pair<std::string, std::string>>& fields) {
   Builder builder;
   try {
     for (const auto& [name, value] : fields) {
@@ -185,13 +189,29 @@ constexpr CsvColumn kCsvColumns[] = {
     {"留意事項", "note", false},
 };
 // The JSON names taken as they are.
-constexpr std::string_view kPersonNames[] = {"family_name", "given_name", "family_kana", "given_kana",
-                                             "birth_date", "sex", "relationship", "domicile.place",
-                                             "domicile.head_of_family", "resident_record_code",
-                                             "individual_number", "former_surname", "kind"};
-constexpr std::string_view kCommonNames[] = {"event_date", "notification_date", "previous_address.text",
-                                             "previous_address.banchi", "new_address.text", "new_address.banchi",
-                                             "new_address.katagaki", "new_address.code", "join_household", "note"};
+constexpr std::string_view kPersonNames[] = {"family_name",
+                                             "given_name",
+                                             "family_kana",
+                                             "given_kana",
+                                             "birth_date",
+                                             "sex",
+                                             "relationship",
+                                             "domicile.place",
+                                             "domicile.head_of_family",
+                                             "resident_record_code",
+                                             "individual_number",
+                                             "former_surname",
+                                             "kind"};
+constexpr std::string_view kCommonNames[] = {"event_date",
+                                             "notification_date",
+                                             "previous_address.text",
+                                             "previous_address.banchi",
+                                             "new_address.text",
+                                             "new_address.banchi",
+                                             "new_address.katagaki",
+                                             "new_address.code",
+                                             "join_household",
+                                             "note"};
 
 std::pair<std::string, std::string> SplitAtSpace(const std::string& text) {
   for (std::string_view space : {std::string_view("\u3000"), std::string_view(" ")}) {
@@ -205,10 +225,12 @@ std::pair<std::string, std::string> SplitAtSpace(const std::string& text) {
 
 Result<std::vector<std::pair<std::string, std::string>>> MoveInFieldsFromCsv(std::string_view csv) {
   csv = WithoutBom(csv);
-  if (auto ok = CheckText(csv, {.max_bytes = 1024 * 1024, .allow_newlines = true}); !ok) return ok.error();
+  if (auto ok = CheckText(csv, {.max_bytes = 1024 * 1024, .allow_newlines = true}); !ok)
+    return ok.error();
   auto table = ParseCsv(csv);
   if (!table) return table.error();
-  if (table->size() < 2) return MakeError(ErrorCode::kInvalidInput, "csv.no_rows", "a heading and one row at least");
+  if (table->size() < 2)
+    return MakeError(ErrorCode::kInvalidInput, "csv.no_rows", "a heading and one row at least");
   struct Target {
     std::string field;
     bool person;

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/web/changes/change_json.h"
 
-#include <map>
-
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -107,14 +106,14 @@ class Fields {
   std::string path_;
 };
 
-const std::set<std::string> kAddressFields = {"code", "text", "banchi", "katagaki", "postal_code",
-                                              "abroad"};
+const std::set<std::string> kAddressFields = {"code",     "text",        "banchi",
+                                              "katagaki", "postal_code", "abroad"};
 
 Address DecodeAddress(const Fields& parent, const std::string& key) {
   if (!parent.Has(key)) return {};
   const Fields f = parent.Child(key, kAddressFields);
-  return Address{f.Str("code"), f.Str("text"), f.Str("banchi"), f.Str("katagaki"),
-                 f.Str("postal_code"), f.Bool("abroad")};
+  return Address{f.Str("code"),     f.Str("text"),        f.Str("banchi"),
+                 f.Str("katagaki"), f.Str("postal_code"), f.Bool("abroad")};
 }
 
 RecordedDate DecodeDate(const Fields& f, const std::string& key, DatePolicy policy) {
@@ -136,11 +135,27 @@ RelationshipToHead DecodeRelationship(const std::string& text, const std::string
   return Check(ParseRelationship(text), path);
 }
 
-const std::set<std::string> kPersonFields = {
-    "kind", "family_name", "given_name", "family_kana", "given_kana", "kana_confirmed",
-    "former_surname", "former_surname_kana", "common_name", "common_name_kana", "birth_date",
-    "sex", "relationship", "domicile", "individual_number", "resident_record_code",
-    "on_electoral_roll", "adult_ward", "foreign", "returning_addressee_number", "last_registered_address"};
+const std::set<std::string> kPersonFields = {"kind",
+                                             "family_name",
+                                             "given_name",
+                                             "family_kana",
+                                             "given_kana",
+                                             "kana_confirmed",
+                                             "former_surname",
+                                             "former_surname_kana",
+                                             "common_name",
+                                             "common_name_kana",
+                                             "birth_date",
+                                             "sex",
+                                             "relationship",
+                                             "domicile",
+                                             "individual_number",
+                                             "resident_record_code",
+                                             "on_electoral_roll",
+                                             "adult_ward",
+                                             "foreign",
+                                             "returning_addressee_number",
+                                             "last_registered_address"};
 
 Sex DecodeSex(const Fields& f) {
   const std::string sex = f.Str("sex", true);
@@ -154,9 +169,12 @@ Domicile DecodeDomicile(const Fields& parent) {
   const Fields f = parent.Child("domicile", {"state", "place", "head_of_family"});
   const std::string state = f.Str("state");
   Domicile d{Domicile::State::kRecorded, f.Str("place"), f.Str("head_of_family")};
-  if (state == "none" || state == "なし") d.state = Domicile::State::kNone;
-  else if (state == "unknown" || state == "不明") d.state = Domicile::State::kUnknown;
-  else if (!state.empty() && state != "recorded") Fail("json.wrong_type", f.Path("state"));
+  if (state == "none" || state == "なし")
+    d.state = Domicile::State::kNone;
+  else if (state == "unknown" || state == "不明")
+    d.state = Domicile::State::kUnknown;
+  else if (!state.empty() && state != "recorded")
+    Fail("json.wrong_type", f.Path("state"));
   return d;
 }
 
@@ -173,10 +191,18 @@ ForeignCategory DecodeCategory(const std::string& text, const std::string& path)
   Fail("json.wrong_type", path + " must be one of the 法第30条の45 categories");
 }
 
-const std::set<std::string> kForeignFields = {
-    "alphabet_name", "nationality", "foreign_resident_since", "registered_under_former_law",
-    "category", "status_of_residence", "period_of_stay", "period_expiry", "residence_card_number",
-    "special_permanent_certificate_number", "landing_period", "provisional_stay_period"};
+const std::set<std::string> kForeignFields = {"alphabet_name",
+                                              "nationality",
+                                              "foreign_resident_since",
+                                              "registered_under_former_law",
+                                              "category",
+                                              "status_of_residence",
+                                              "period_of_stay",
+                                              "period_expiry",
+                                              "residence_card_number",
+                                              "special_permanent_certificate_number",
+                                              "landing_period",
+                                              "provisional_stay_period"};
 
 ForeignResidentItems DecodeForeign(const Fields& g) {
   ForeignResidentItems items;
@@ -205,8 +231,10 @@ InsuranceStatus DecodeInsurance(const Fields& parent, const std::string& key) {
 NewPerson DecodePerson(const Fields& f) {
   NewPerson p;
   const std::string kind = f.Str("kind");
-  if (kind == "foreign") p.kind = ResidentKind::kForeign;
-  else if (!kind.empty() && kind != "japanese") Fail("json.wrong_type", f.Path("kind"));
+  if (kind == "foreign")
+    p.kind = ResidentKind::kForeign;
+  else if (!kind.empty() && kind != "japanese")
+    Fail("json.wrong_type", f.Path("kind"));
   p.family_name = f.Str("family_name");
   p.given_name = f.Str("given_name");
   p.family_kana = f.Str("family_kana");
@@ -261,8 +289,8 @@ ChangeInput DecodeInput(const Fields& f, DatePolicy policy) {
 }
 
 std::set<std::string> With(std::set<std::string> specific) {
-  for (const char* common :
-       {"type", "event_date", "notification_date", "note", "on_request", "ex_officio", "acknowledged_alerts"}) {
+  for (const char* common : {"type", "event_date", "notification_date", "note", "on_request",
+                             "ex_officio", "acknowledged_alerts"}) {
     specific.insert(common);
   }
   return specific;
@@ -274,8 +302,9 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
   if (!type_value.isString()) Fail("json.wrong_type", "type must be a string");
   const std::string type = type_value.convert<std::string>();
   if (type == "move_in") {
-    Fields f(object, "", With({"from_abroad", "ex_officio_entry", "unreported", "persons", "previous_address",
-                               "new_address", "join_household", "move_out_information"}));
+    Fields f(object, "",
+             With({"from_abroad", "ex_officio_entry", "unreported", "persons", "previous_address",
+                   "new_address", "join_household", "move_out_information"}));
     MoveInCommand c;
     c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
     c.from_abroad = f.Bool("from_abroad");
@@ -359,18 +388,19 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     if (!parsed_reason) Fail("json.wrong_type", "reason: unknown 異動事由 key " + reason);
     c.reason = *parsed_reason;
     c.addressee_number = f.Str("addressee_number", true);
-    const Fields g = f.Child("fields", {"family_name", "given_name", "family_kana", "given_kana",
-                                        "kana_confirmed", "birth_date", "sex", "domicile",
-                                        "individual_number", "resident_record_code",
-                                        "on_electoral_roll", "adult_ward", "national_health",
-                                        "late_elderly", "long_term_care", "pension",
-                                        "child_allowance_start", "child_allowance_end", "foreign"});
+    const Fields g =
+        f.Child("fields", {"family_name", "given_name", "family_kana", "given_kana",
+                           "kana_confirmed", "birth_date", "sex", "domicile", "individual_number",
+                           "resident_record_code", "on_electoral_roll", "adult_ward",
+                           "national_health", "late_elderly", "long_term_care", "pension",
+                           "child_allowance_start", "child_allowance_end", "foreign"});
     if (g.Has("family_name")) c.family_name = g.Str("family_name");
     if (g.Has("given_name")) c.given_name = g.Str("given_name");
     if (g.Has("family_kana")) c.family_kana = g.Str("family_kana");
     if (g.Has("given_kana")) c.given_kana = g.Str("given_kana");
     if (g.Has("kana_confirmed")) c.kana_confirmed = g.Bool("kana_confirmed");
-    if (g.Has("birth_date")) c.birth_date = DecodeDate(g, "birth_date", DatePolicy::kKosekiConsistent);
+    if (g.Has("birth_date"))
+      c.birth_date = DecodeDate(g, "birth_date", DatePolicy::kKosekiConsistent);
     if (g.Has("sex")) c.sex = DecodeSex(g);
     if (g.Has("domicile")) c.domicile = DecodeDomicile(g);
     if (g.Has("individual_number")) c.individual_number = g.Str("individual_number");
@@ -381,10 +411,13 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     if (g.Has("late_elderly")) c.late_elderly = DecodeInsurance(g, "late_elderly");
     if (g.Has("long_term_care")) c.long_term_care = DecodeInsurance(g, "long_term_care");
     if (g.Has("pension")) {
-      const Fields p = g.Child("pension", {"covered", "basic_pension_number", "type", "type_changed",
-                                           "acquired", "lost"});
-      c.pension = NationalPension{p.Bool("covered"), p.Str("basic_pension_number"), p.Str("type"),
-                                  DecodeDay(p, "type_changed"), DecodeDay(p, "acquired"),
+      const Fields p = g.Child("pension", {"covered", "basic_pension_number", "type",
+                                           "type_changed", "acquired", "lost"});
+      c.pension = NationalPension{p.Bool("covered"),
+                                  p.Str("basic_pension_number"),
+                                  p.Str("type"),
+                                  DecodeDay(p, "type_changed"),
+                                  DecodeDay(p, "acquired"),
                                   DecodeDay(p, "lost")};
     }
     if (g.Has("child_allowance_start")) c.child_allowance_start = g.Str("child_allowance_start");
@@ -417,15 +450,20 @@ AnyChangeCommand DecodeObject(Object::Ptr object) {
     return c;
   }
   if (type == "nationality_change") {
-    Fields f(object, "", With({"kind", "addressee_number", "family_name", "given_name", "family_kana",
-                               "given_kana", "domicile", "foreign"}));
+    Fields f(object, "",
+             With({"kind", "addressee_number", "family_name", "given_name", "family_kana",
+                   "given_kana", "domicile", "foreign"}));
     NationalityChangeCommand c;
     c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
     const std::string kind = f.Str("kind", true);
-    if (kind == "naturalisation") c.kind = NationalityChangeCommand::Kind::kNaturalisation;
-    else if (kind == "acquisition") c.kind = NationalityChangeCommand::Kind::kAcquisition;
-    else if (kind == "loss") c.kind = NationalityChangeCommand::Kind::kLoss;
-    else Fail("json.wrong_type", "kind must be naturalisation, acquisition or loss");
+    if (kind == "naturalisation")
+      c.kind = NationalityChangeCommand::Kind::kNaturalisation;
+    else if (kind == "acquisition")
+      c.kind = NationalityChangeCommand::Kind::kAcquisition;
+    else if (kind == "loss")
+      c.kind = NationalityChangeCommand::Kind::kLoss;
+    else
+      Fail("json.wrong_type", "kind must be naturalisation, acquisition or loss");
     c.addressee_number = f.Str("addressee_number", true);
     c.family_name = f.Str("family_name");
     c.given_name = f.Str("given_name");
@@ -577,11 +615,24 @@ std::string EncodeOutcome(const ChangeOutcome& outcome) {
 }
 
 std::string_view CommandType(const AnyChangeCommand& command) {
-  static constexpr std::string_view kTypes[] = {
-      "move_in",   "birth",         "within_move",        "move_out",           "death",
-      "head_change", "separation",  "correction",         "move_in_notice",     "household_join",
-      "ex_officio_removal", "nationality_change", "name_item", "cancellation",
-      "move_out_amendment", "remaking", "address_renaming", "domicile_renaming"};
+  static constexpr std::string_view kTypes[] = {"move_in",
+                                                "birth",
+                                                "within_move",
+                                                "move_out",
+                                                "death",
+                                                "head_change",
+                                                "separation",
+                                                "correction",
+                                                "move_in_notice",
+                                                "household_join",
+                                                "ex_officio_removal",
+                                                "nationality_change",
+                                                "name_item",
+                                                "cancellation",
+                                                "move_out_amendment",
+                                                "remaking",
+                                                "address_renaming",
+                                                "domicile_renaming"};
   static_assert(std::size(kTypes) == std::variant_size_v<AnyChangeCommand>);
   return kTypes[command.index()];
 }

@@ -8,19 +8,18 @@
 //   登録 (mode=record)      the 異動 in one transaction
 //   仮登録 (mode=provisional) into the 仮登録 list for 本登録 by someone with that permission
 //   修正 (mode=edit)        back to the form with what was entered
-#include "server/endpoints.h"
-
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "jrr/domain/records/change_reason.h"
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/domain/records/move_out_certificate.h"
 #include "jrr/domain/core/rule_catalog.h"
+#include "jrr/domain/records/change_reason.h"
+#include "jrr/domain/records/move_out_certificate.h"
 #include "jrr/web/changes/change_form.h"
 #include "jrr/web/changes/change_json.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -32,16 +31,17 @@ using kainjow::mustache::data;
 // One screen. Most post a 異動 of the same JSON type; 在留資格等の変更 is a 修正 (CorrectionCommand
 // with the foreign-resident items) on a screen of its own.
 enum class Members {
-  kNone,      // no list of people
-  kLiving,    // the household as it is now: 異動者 are ticked from it
-  kRemoved,   // the household's 除票: 転入通知の受理, 転出の変更
+  kNone,     // no list of people
+  kLiving,   // the household as it is now: 異動者 are ticked from it
+  kRemoved,  // the household's 除票: 転入通知の受理, 転出の変更
 };
 struct ChangeType {
   const char* code;       // the screen
   const char* json_type;  // the 異動's "type" in the JSON
   const char* name_ja;
   Members members;
-  bool domicile_fields = false;  // has 本籍・筆頭者 fields (their candidates come from the household)
+  bool domicile_fields =
+      false;  // has 本籍・筆頭者 fields (their candidates come from the household)
 };
 constexpr ChangeType kTypes[] = {
     {"within_move", "within_move", "転居", Members::kLiving},
@@ -54,14 +54,17 @@ constexpr ChangeType kTypes[] = {
     {"correction", "correction", "修正（職権修正・誤記修正・軽微な修正）", Members::kNone, true},
     {"name_item", "name_item", "旧氏・通称の記載・変更・削除", Members::kNone},
     {"nationality_change", "nationality_change", "帰化・国籍取得・国籍喪失", Members::kNone, true},
-    {"foreign_items", "correction", "在留資格等の変更（出入国在留管理庁長官通知等）", Members::kNone},
+    {"foreign_items", "correction", "在留資格等の変更（出入国在留管理庁長官通知等）",
+     Members::kNone},
     {"household_join", "household_join", "世帯合併", Members::kLiving},
     {"ex_officio_removal", "ex_officio_removal", "職権消除", Members::kLiving},
     {"move_in_notice", "move_in_notice", "転入通知の受理", Members::kRemoved},
-    {"move_out_amendment", "move_out_amendment", "転出の変更（転出予定日・転出先）", Members::kRemoved},
+    {"move_out_amendment", "move_out_amendment", "転出の変更（転出予定日・転出先）",
+     Members::kRemoved},
     {"cancellation", "cancellation", "異動の取消し", Members::kLiving},
     {"remaking", "remaking", "改製（住民票の作り直し）", Members::kLiving},
-    {"address_renaming", "address_renaming", "住所の変更（住居表示の実施・地番や町字の変更、軽微な修正）", Members::kNone},
+    {"address_renaming", "address_renaming",
+     "住所の変更（住居表示の実施・地番や町字の変更、軽微な修正）", Members::kNone},
     {"domicile_renaming", "domicile_renaming", "本籍の変更（地番の変更等）", Members::kNone},
 };
 
@@ -74,8 +77,12 @@ const ChangeType* TypeOf(const std::string& code) {
 
 // The JSON names of the 法第30条の45 categories, by their number (ForeignCategory).
 std::string CategoryKey(int category) {
-  static const char* const kKeys[] = {"", "mid_to_long_term", "special_permanent", "temporary_refuge",
-                                      "provisional_stay", "transitional"};
+  static const char* const kKeys[] = {"",
+                                      "mid_to_long_term",
+                                      "special_permanent",
+                                      "temporary_refuge",
+                                      "provisional_stay",
+                                      "transitional"};
   return category >= 1 && category <= 5 ? kKeys[category] : "";
 }
 
@@ -96,14 +103,18 @@ Fields MoveInFieldsFrom(const MoveOutCertificate& certificate, CalendarDate toda
   for (std::size_t i = 0; i < certificate.persons.size(); ++i) {
     const MoveOutPerson& p = certificate.persons[i];
     const std::string at = "persons." + std::to_string(i) + ".";
-    for (auto [key, value] : {std::pair{"family_name", p.family_name}, {"given_name", p.given_name},
-                              {"family_kana", p.family_kana}, {"given_kana", p.given_kana},
-                              {"birth_date", p.birth_date ? ToIsoString(*p.birth_date) : p.birth_text},
-                              {"sex", std::string(p.sex == Sex::kMale ? "男" : "女")},
-                              {"relationship", p.relationship}, {"domicile.place", p.domicile},
-                              {"domicile.head_of_family", p.head_of_family},
-                              {"resident_record_code", p.resident_record_code},
-                              {"individual_number", p.individual_number}}) {
+    for (auto [key, value] :
+         {std::pair{"family_name", p.family_name},
+          {"given_name", p.given_name},
+          {"family_kana", p.family_kana},
+          {"given_kana", p.given_kana},
+          {"birth_date", p.birth_date ? ToIsoString(*p.birth_date) : p.birth_text},
+          {"sex", std::string(p.sex == Sex::kMale ? "男" : "女")},
+          {"relationship", p.relationship},
+          {"domicile.place", p.domicile},
+          {"domicile.head_of_family", p.head_of_family},
+          {"resident_record_code", p.resident_record_code},
+          {"individual_number", p.individual_number}}) {
       loaded.emplace_back(at + key, value);
     }
   }
@@ -114,8 +125,9 @@ Fields MoveInFieldsFrom(const MoveOutCertificate& certificate, CalendarDate toda
 }
 
 // The form, filled with `fields` (what was entered) or with the person's own data.
-Response ChangeForm(const Request& request, const WebContext& context, const Session& session, int status,
-                    const std::string& type_code, const Fields& fields, const std::optional<Error>& error,
+Response ChangeForm(const Request& request, const WebContext& context, const Session& session,
+                    int status, const std::string& type_code, const Fields& fields,
+                    const std::optional<Error>& error,
                     const std::optional<std::string>& alert_to_acknowledge) {
   data page;
   page.set("nav", Nav(session));
@@ -150,7 +162,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
     if (std::string(type->code) == code) page.set("may_be_requested", true);
   }
   // 届出の準用 (JK-4.2.0.2): what is normally notified may be done 職権 (転入 has its own 職権記載).
-  for (const char* code : {"within_move", "move_out", "separation", "household_join", "head_change"}) {
+  for (const char* code :
+       {"within_move", "move_out", "separation", "household_join", "head_change"}) {
     if (std::string(type->code) == code) page.set("may_be_ex_officio", true);
   }
   const std::string today = FormatWareki(session.viewer.today);
@@ -161,9 +174,12 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   std::map<std::string, std::string> relationships;  // 異動後の続柄 by 宛名番号
   for (const auto& [name, value] : fields) {
     if (name.starts_with("relationships.")) relationships[name.substr(14)] = value;
-    if (name == "movers:list" || name == "persons:list") movers.insert(value);
-    else if (name == "acknowledged_alerts:list") acknowledged.insert(value);
-    else page.set(ValueKey(name), value);
+    if (name == "movers:list" || name == "persons:list")
+      movers.insert(value);
+    else if (name == "acknowledged_alerts:list")
+      acknowledged.insert(value);
+    else
+      page.set(ValueKey(name), value);
     if ((name == "kind" || name == "reason") && !value.empty()) page.set("sel_" + value, true);
   }
   data acks{data::type::list};
@@ -203,7 +219,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
     if (name == "new_address.code" || name == "after.code") chosen_area = value;
   }
   data areas{data::type::list};
-  for (const AddressArea& area : context.address_areas ? context.address_areas() : std::vector<AddressArea>{}) {
+  for (const AddressArea& area :
+       context.address_areas ? context.address_areas() : std::vector<AddressArea>{}) {
     data row;
     row.set("code", area.address_code);
     row.set("text", area.text);
@@ -216,7 +233,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   // and what was typed in this form — and the 筆頭者 fields the names that go with them.
   std::vector<std::string> places, heads;
   auto offer = [](std::vector<std::string>& list, const std::string& value) {
-    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end())
+      list.push_back(value);
   };
   for (const auto& [name, value] : fields) {
     if (name.ends_with("domicile.place")) offer(places, value);
@@ -241,7 +259,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
       if (type->members != Members::kNone || type->domicile_fields) {
         if (auto members = HouseholdMembers(context, session.viewer, r.household_number)) {
           for (SearchHit& hit : *members) {
-            (hit.record.status == ResidentStatus::kResident ? living : removed).push_back(std::move(hit));
+            (hit.record.status == ResidentStatus::kResident ? living : removed)
+                .push_back(std::move(hit));
           }
         }
       }
@@ -272,8 +291,10 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
         page.set(ValueKey("child.domicile.place"), r.domicile.place);
         page.set(ValueKey("child.domicile.head_of_family"), r.domicile.head_of_family);
         // 帰化・国籍取得: the name as recorded, to be replaced by the one in the 戸籍.
-        for (const auto& [key, value] : {std::pair{"family_name", &r.family_name}, {"given_name", &r.given_name},
-                                         {"family_kana", &r.family_kana}, {"given_kana", &r.given_kana}}) {
+        for (const auto& [key, value] : {std::pair{"family_name", &r.family_name},
+                                         {"given_name", &r.given_name},
+                                         {"family_kana", &r.family_kana},
+                                         {"given_kana", &r.given_kana}}) {
           page.set(ValueKey(key), *value);
         }
         // 在留資格等の変更: the items as they stand (blank when this clerk may not see them; the
@@ -294,13 +315,15 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
           page.set(ValueKey(in_fields + key), value);
         }
         page.set("category_" + std::to_string(static_cast<int>(f.category)), true);
-        for (const auto& [key, date] : {std::pair{"foreign_resident_since", &f.foreign_resident_since},
-                                        {"registered_under_former_law", &f.registered_under_former_law}}) {
+        for (const auto& [key, date] :
+             {std::pair{"foreign_resident_since", &f.foreign_resident_since},
+              {"registered_under_former_law", &f.registered_under_former_law}}) {
           if (!*date) continue;
           // 西暦 for a foreign resident (JK-1.1.9); a 不詳日 in the notation that reads back exactly.
           const auto exact = (*date)->ExactDate();
-          page.set(ValueKey(in_fields + key),
-                   exact ? FormatSeireki(*exact) : FormatRecordedDate(**date, DisplayCalendar::kWareki));
+          page.set(
+              ValueKey(in_fields + key),
+              exact ? FormatSeireki(*exact) : FormatRecordedDate(**date, DisplayCalendar::kWareki));
         }
         if (r.removal) {
           page.set(ValueKey("destination.text"), r.removal->planned_destination.text);
@@ -308,7 +331,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
           page.set(ValueKey("destination.katagaki"), r.removal->planned_destination.katagaki);
           page.set(ValueKey("confirmed_destination.text"), r.removal->planned_destination.text);
           page.set(ValueKey("confirmed_destination.banchi"), r.removal->planned_destination.banchi);
-          page.set(ValueKey("confirmed_destination.katagaki"), r.removal->planned_destination.katagaki);
+          page.set(ValueKey("confirmed_destination.katagaki"),
+                   r.removal->planned_destination.katagaki);
         }
         movers.insert(r.addressee_number);
       } else {
@@ -327,7 +351,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
         m.set("name", hit.withheld ? hit.protection.marker : hit.record.DisplayName());
         m.set("relationship", hit.withheld ? std::string() : hit.record.relationship.Text());
         if (movers.contains(hit.record.addressee_number)) m.set("checked", true);
-        if (auto rel = relationships.find(hit.record.addressee_number); rel != relationships.end()) m.set("rel", rel->second);
+        if (auto rel = relationships.find(hit.record.addressee_number); rel != relationships.end())
+          m.set("rel", rel->second);
         if (!hit.protection.marker.empty()) m.set("marker", hit.protection.marker);
         list.push_back(m);
       }
@@ -342,7 +367,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   }
   data katagaki_list{data::type::list};
   if (!area_code.empty() && !banchi.empty() && context.katagaki_for) {
-    for (const std::string& k : context.katagaki_for(area_code, banchi)) katagaki_list.push_back(data(k));
+    for (const std::string& k : context.katagaki_for(area_code, banchi))
+      katagaki_list.push_back(data(k));
   }
   page.set("katagaki_candidates", katagaki_list);
   data place_list{data::type::list};
@@ -351,7 +377,8 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
   for (const std::string& h : heads) head_list.push_back(data(h));
   page.set("domicile_candidates", place_list);
   page.set("head_candidates", head_list);
-  return Html(status, "異動の入力（" + std::string(type->name_ja) + "）", RenderTemplate("change", page), context);
+  return Html(status, "異動の入力（" + std::string(type->name_ja) + "）",
+              RenderTemplate("change", page), context);
 }
 
 // The 入力確認 page: what the 異動 would write, and the same fields carried to 登録 or 仮登録.
@@ -368,7 +395,8 @@ Response Confirmation(const WebContext& context, const Session& session, const C
     row.set("atena", v.addressee_number);
     row.set("name", v.DisplayName());
     row.set("relationship", v.relationship.Text());
-    row.set("address", v.status == ResidentStatus::kResident ? v.address.Printed() : std::string("（消除）"));
+    row.set("address",
+            v.status == ResidentStatus::kResident ? v.address.Printed() : std::string("（消除）"));
     row.set("household", v.household_number);
     row.set("history", std::to_string(v.history_number));
     row.set("glyphs", NameGlyphs(v.family_name + v.given_name));  // JK-2.2.3 on input
@@ -385,9 +413,11 @@ Response Confirmation(const WebContext& context, const Session& session, const C
   }
   page.set("carry", carry);
   data notices{data::type::list};
-  for (const std::string& rule : outcome.notices) notices.push_back(ErrorData(MakeError(ErrorCode::kRuleViolation, rule)));
+  for (const std::string& rule : outcome.notices)
+    notices.push_back(ErrorData(MakeError(ErrorCode::kRuleViolation, rule)));
   page.set("notices", notices);
-  return Html(200, "入力確認（" + std::string(type.name_ja) + "）", RenderTemplate("change_confirm", page), context);
+  return Html(200, "入力確認（" + std::string(type.name_ja) + "）",
+              RenderTemplate("change_confirm", page), context);
 }
 
 }  // namespace
@@ -397,7 +427,8 @@ Response ChangePage(const Request& request, const WebContext& context) {
   std::optional<Response> redirect;
   auto session = LoggedIn(request, context, redirect);
   if (redirect) return *redirect;
-  return ChangeForm(request, context, *session, 200, request.Query("type"), {}, std::nullopt, std::nullopt);
+  return ChangeForm(request, context, *session, 200, request.Query("type"), {}, std::nullopt,
+                    std::nullopt);
 }
 
 // POST /change: 入力確認, 登録, 仮登録 or back to the form.
@@ -424,31 +455,43 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
     if (mode == "load-cs") {
       information = request.Form("cs_id");
       auto waiting = context.cs_messages(session->viewer, false, true);
-      if (!waiting) return ChangeForm(request, context, *session, 403, "move_in", {}, waiting.error(), std::nullopt);
+      if (!waiting)
+        return ChangeForm(request, context, *session, 403, "move_in", {}, waiting.error(),
+                          std::nullopt);
       const auto found = std::find_if(waiting->begin(), waiting->end(),
                                       [&](const CsEntry& e) { return e.notice_id == information; });
       if (found == waiting->end()) {
-        return ChangeForm(request, context, *session, 404, "move_in", {},
-                          MakeError(ErrorCode::kNotFound, "cs.move_out_information_unknown", information), std::nullopt);
+        return ChangeForm(
+            request, context, *session, 404, "move_in", {},
+            MakeError(ErrorCode::kNotFound, "cs.move_out_information_unknown", information),
+            std::nullopt);
       }
       text = found->body;
     }
     auto certificate = DecodeMoveOutData(text);
-    if (!certificate) return ChangeForm(request, context, *session, 400, "move_in", {}, certificate.error(), std::nullopt);
+    if (!certificate)
+      return ChangeForm(request, context, *session, 400, "move_in", {}, certificate.error(),
+                        std::nullopt);
     Fields loaded = MoveInFieldsFrom(*certificate, session->viewer.today);
     if (!information.empty()) {
       loaded.emplace_back("move_out_information", information);
-      loaded.emplace_back("note", "特例転入（" + certificate->from_name + "から受信した転出証明書情報 " + information + "）");
+      loaded.emplace_back("note", "特例転入（" + certificate->from_name +
+                                      "から受信した転出証明書情報 " + information + "）");
     } else {
-      loaded.emplace_back("note", "転出証明書（" + certificate->from_name + "、" + FormatWareki(certificate->issued) + "発行）による");
+      loaded.emplace_back("note", "転出証明書（" + certificate->from_name + "、" +
+                                      FormatWareki(certificate->issued) + "発行）による");
     }
-    return ChangeForm(request, context, *session, 200, "move_in", loaded, std::nullopt, std::nullopt);
+    return ChangeForm(request, context, *session, 200, "move_in", loaded, std::nullopt,
+                      std::nullopt);
   }
   if (mode == "load-csv") {
     // CSV形式のデータの取込 (JK-10.8): the 転入 form filled from the rows, to be checked.
     auto loaded = MoveInFieldsFromCsv(request.Form("csv"));
-    if (!loaded) return ChangeForm(request, context, *session, 400, "move_in", {}, loaded.error(), std::nullopt);
-    return ChangeForm(request, context, *session, 200, "move_in", *loaded, std::nullopt, std::nullopt);
+    if (!loaded)
+      return ChangeForm(request, context, *session, 400, "move_in", {}, loaded.error(),
+                        std::nullopt);
+    return ChangeForm(request, context, *session, 200, "move_in", *loaded, std::nullopt,
+                      std::nullopt);
   }
   if (type != nullptr && mode == "add-person") {
     // 一括入力 (JK-4.0.10): one more 転入者, with the 氏, its 振り仮名, 本籍・筆頭者 and the kind of
@@ -457,7 +500,8 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
     for (const auto& [name, value] : fields) {
       if (!name.starts_with("persons.")) continue;
       const std::size_t dot = name.find('.', 8);
-      if (dot != std::string::npos && dot - 8 <= 2 && name.find_first_not_of("0123456789", 8) == dot) {
+      if (dot != std::string::npos && dot - 8 <= 2 &&
+          name.find_first_not_of("0123456789", 8) == dot) {
         last = std::max(last, std::stoi(name.substr(8, dot - 8)));
       }
     }
@@ -476,42 +520,55 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
       if (copied.empty()) copied.emplace_back(to + "family_name", "");
       fields.insert(fields.end(), copied.begin(), copied.end());
     }
-    return ChangeForm(request, context, *session, 200, type_code, fields, std::nullopt, std::nullopt);
+    return ChangeForm(request, context, *session, 200, type_code, fields, std::nullopt,
+                      std::nullopt);
   }
   if (type == nullptr || mode == "edit") {
     return ChangeForm(request, context, *session, type == nullptr ? 400 : 200, type_code, fields,
-                      type == nullptr ? std::optional<Error>(MakeError(ErrorCode::kInvalidInput, "json.unknown_type", type_code))
-                                      : std::nullopt,
+                      type == nullptr
+                          ? std::optional<Error>(
+                                MakeError(ErrorCode::kInvalidInput, "json.unknown_type", type_code))
+                          : std::nullopt,
                       std::nullopt);
   }
   Fields command_fields;
   for (const auto& field : fields) {
     if (field.first != "atena" && field.first != "certificate" && field.first != "screen") {
-      command_fields.push_back(field.first == "type" ? std::pair{field.first, std::string(type->json_type)} : field);
+      command_fields.push_back(
+          field.first == "type" ? std::pair{field.first, std::string(type->json_type)} : field);
     }
   }
   auto json = ChangeJsonFromForm(command_fields);
-  if (!json) return ChangeForm(request, context, *session, 400, type_code, fields, json.error(), std::nullopt);
+  if (!json)
+    return ChangeForm(request, context, *session, 400, type_code, fields, json.error(),
+                      std::nullopt);
   auto command = DecodeChangeCommand(*json);
-  if (!command) return ChangeForm(request, context, *session, 400, type_code, fields, command.error(), std::nullopt);
+  if (!command)
+    return ChangeForm(request, context, *session, 400, type_code, fields, command.error(),
+                      std::nullopt);
   // An unacknowledged アラート comes back to the form with its box; an エラー with its message.
   auto refuse = [&](const Error& error) {
     const RuleInfo* rule = FindRule(error.rule_id);
     if (rule != nullptr && rule->severity == Severity::kAlert) {
-      return ChangeForm(request, context, *session, 200, type_code, fields, std::nullopt, error.rule_id);
+      return ChangeForm(request, context, *session, 200, type_code, fields, std::nullopt,
+                        error.rule_id);
     }
-    return ChangeForm(request, context, *session, HttpStatusFor(error.code), type_code, fields, error, std::nullopt);
+    return ChangeForm(request, context, *session, HttpStatusFor(error.code), type_code, fields,
+                      error, std::nullopt);
   };
   if (mode == "provisional") {
-    auto entered = context.enter_provisional(session->viewer, *command, std::string(CommandType(*command)), *json);
+    auto entered = context.enter_provisional(session->viewer, *command,
+                                             std::string(CommandType(*command)), *json);
     if (!entered) return refuse(entered.error());
     return SeeOther("/pending?entered=" + std::to_string(entered->pending_id));
   }
   auto outcome = context.change(session->viewer, *command, mode != "record");
   if (!outcome) return refuse(outcome.error());
   if (mode != "record") return Confirmation(context, *session, *type, fields, *outcome);
-  const std::string first = outcome->versions.empty() ? std::string() : outcome->versions.front().addressee_number;
-  return SeeOther("/resident?atena=" + first + "&recorded=" + std::to_string(outcome->change.change_id));
+  const std::string first =
+      outcome->versions.empty() ? std::string() : outcome->versions.front().addressee_number;
+  return SeeOther("/resident?atena=" + first +
+                  "&recorded=" + std::to_string(outcome->change.change_id));
 }
 
 }  // namespace jrr::web

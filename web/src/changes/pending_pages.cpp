@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // 仮登録の一覧と本登録 (JK-4.0.8): the open 仮登録 and the approver's decision.
-#include "server/endpoints.h"
-
-#include "server/page.h"
-#include "server/screen.h"
-#include "server/session_guard.h"
-
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/domain/core/rule_ids.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
+#include "server/page.h"
+#include "server/screen.h"
+#include "server/session_guard.h"
 
 namespace jrr::web {
 
@@ -31,7 +29,8 @@ Response PendingScreen(const WebContext& context, const Session& session, int st
   auto open = context.pending(session.viewer);
   if (!open) {
     page.set("error", ErrorData(open.error()));
-    return Html(HttpStatusFor(open.error().code), "仮登録一覧", RenderTemplate("pending", page), context);
+    return Html(HttpStatusFor(open.error().code), "仮登録一覧", RenderTemplate("pending", page),
+                context);
   }
   // 一部 (JK-4.0.8): by 入力場所 (支所) and by 異動者; the places offered are those with entries.
   std::set<std::string> places;
@@ -90,8 +89,8 @@ Response PendingDecision(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);  // also checks the form's CSRF field
   if (!session) {
     if (session.error().rule_id == rules::kAuthSessionRequired) return SeeOther("/login");
-    return Html(HttpStatusFor(session.error().code), "仮登録一覧", RenderTemplate("error", ErrorData(session.error())),
-                context);
+    return Html(HttpStatusFor(session.error().code), "仮登録一覧",
+                RenderTemplate("error", ErrorData(session.error())), context);
   }
   const PendingFilter filter = FilterOf(request, true);
   // One row's button names its id; otherwise the ticked ones, or every one shown.
@@ -108,16 +107,22 @@ Response PendingDecision(const Request& request, const WebContext& context) {
   if (!ids) ids = std::vector<int64_t>{0};  // refused below as not open
   if (request.path == "/pending/withdraw") {
     if (ids->size() != 1) {
-      return PendingScreen(context, *session, 400, MakeError(ErrorCode::kInvalidInput, "pending.none_selected"), {}, filter);
+      return PendingScreen(context, *session, 400,
+                           MakeError(ErrorCode::kInvalidInput, "pending.none_selected"), {},
+                           filter);
     }
     if (auto ok = context.withdraw(session->viewer, ids->front()); !ok) {
-      return PendingScreen(context, *session, HttpStatusFor(ok.error().code), ok.error(), {}, filter);
+      return PendingScreen(context, *session, HttpStatusFor(ok.error().code), ok.error(), {},
+                           filter);
     }
     return PendingScreen(context, *session, 200, std::nullopt,
-                         {"仮登録 " + std::to_string(ids->front()) + " を取り消しました。"}, filter);
+                         {"仮登録 " + std::to_string(ids->front()) + " を取り消しました。"},
+                         filter);
   }
   auto approvals = ApprovePending(context, session->viewer, *ids);
-  if (!approvals) return PendingScreen(context, *session, HttpStatusFor(approvals.error().code), approvals.error(), {}, filter);
+  if (!approvals)
+    return PendingScreen(context, *session, HttpStatusFor(approvals.error().code),
+                         approvals.error(), {}, filter);
   std::vector<std::string> notices;
   std::optional<Error> first_refusal;
   int approved = 0;
@@ -128,18 +133,20 @@ Response PendingDecision(const Request& request, const WebContext& context) {
                         std::to_string(a.outcome->change.change_id) + "）。");
     } else {
       if (!first_refusal) first_refusal = a.outcome.error();
-      notices.push_back("仮登録 " + std::to_string(a.pending_id) + " は本登録できませんでした: " + MessageJa(a.outcome.error()) +
-                        " [" + a.outcome.error().rule_id + "]");
+      notices.push_back("仮登録 " + std::to_string(a.pending_id) + " は本登録できませんでした: " +
+                        MessageJa(a.outcome.error()) + " [" + a.outcome.error().rule_id + "]");
     }
   }
   if (approvals->size() > 1) {
-    notices.insert(notices.begin(), std::to_string(approvals->size()) + " 件のうち " + std::to_string(approved) +
-                                        " 件を本登録しました。");
+    notices.insert(notices.begin(), std::to_string(approvals->size()) + " 件のうち " +
+                                        std::to_string(approved) + " 件を本登録しました。");
   }
   // A single refusal keeps its status (a 403 stays a 403); a batch answers 200 with each outcome.
-  const int status = approvals->size() == 1 && first_refusal ? HttpStatusFor(first_refusal->code) : 200;
-  return PendingScreen(context, *session, status, approvals->size() == 1 ? first_refusal : std::nullopt,
-                       approvals->size() == 1 && first_refusal ? std::vector<std::string>{} : notices, filter);
+  const int status =
+      approvals->size() == 1 && first_refusal ? HttpStatusFor(first_refusal->code) : 200;
+  return PendingScreen(
+      context, *session, status, approvals->size() == 1 ? first_refusal : std::nullopt,
+      approvals->size() == 1 && first_refusal ? std::vector<std::string>{} : notices, filter);
 }
 
 }  // namespace jrr::web

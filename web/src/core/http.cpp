@@ -9,7 +9,6 @@
 #include <optional>
 
 #include "jrr/domain/core/text.h"
-
 #include "jrr/web/core/http_status_for.h"
 
 namespace jrr::web {
@@ -32,7 +31,8 @@ std::string Request::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (key.size() == name.size() &&
         std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
         })) {
       return value;
     }
@@ -58,7 +58,8 @@ std::string Request::Cookie(std::string_view name) const {
 namespace {
 
 // The decoded fields of a form body, or nullopt when one is not UTF-8 text.
-std::optional<std::vector<std::pair<std::string, std::string>>> FormFields(const std::string& body) {
+std::optional<std::vector<std::pair<std::string, std::string>>> FormFields(
+    const std::string& body) {
   std::vector<std::pair<std::string, std::string>> fields;
   std::size_t at = 0;
   while (at < body.size()) {
@@ -74,7 +75,8 @@ std::optional<std::vector<std::pair<std::string, std::string>>> FormFields(const
       return std::nullopt;
     }
     // 16 KiB a field: a 転出証明書's code for a large household is pasted into one.
-    if (!CheckText(value, {.max_bytes = 16 * 1024, .allow_empty = true, .allow_newlines = true}) || !CheckText(name)) {
+    if (!CheckText(value, {.max_bytes = 16 * 1024, .allow_empty = true, .allow_newlines = true}) ||
+        !CheckText(name)) {
       return std::nullopt;
     }
     fields.emplace_back(std::move(name), std::move(value));
@@ -84,14 +86,17 @@ std::optional<std::vector<std::pair<std::string, std::string>>> FormFields(const
 }
 
 // The parts of a multipart/form-data body (RFC 7578), or an empty list when the body is not one.
-std::vector<Request::FormPart> MultipartParts(const std::string& content_type, const std::string& body) {
+std::vector<Request::FormPart> MultipartParts(const std::string& content_type,
+                                              const std::string& body) {
   std::vector<Request::FormPart> parts;
   if (content_type.rfind("multipart/form-data", 0) != 0) return parts;
   const std::size_t b = content_type.find("boundary=");
   if (b == std::string::npos) return parts;
   std::string boundary = content_type.substr(b + 9);
-  if (const std::size_t semicolon = boundary.find(';'); semicolon != std::string::npos) boundary.resize(semicolon);
-  if (boundary.size() > 1 && boundary.front() == '"') boundary = boundary.substr(1, boundary.size() - 2);
+  if (const std::size_t semicolon = boundary.find(';'); semicolon != std::string::npos)
+    boundary.resize(semicolon);
+  if (boundary.size() > 1 && boundary.front() == '"')
+    boundary = boundary.substr(1, boundary.size() - 2);
   const std::string delimiter = "--" + boundary;
   std::size_t at = body.find(delimiter);
   while (at != std::string::npos) {
@@ -116,7 +121,8 @@ std::vector<Request::FormPart> MultipartParts(const std::string& content_type, c
     part.filename = quoted("filename");
     if (const std::size_t ct = head.find("Content-Type:"); ct != std::string::npos) {
       const std::size_t end = head.find("\r\n", ct);
-      part.content_type = std::string(TrimSpaces(head.substr(ct + 13, end == std::string::npos ? end : end - ct - 13)));
+      part.content_type = std::string(
+          TrimSpaces(head.substr(ct + 13, end == std::string::npos ? end : end - ct - 13)));
     }
     part.data = body.substr(data_start, next - data_start);
     parts.push_back(std::move(part));
@@ -138,7 +144,9 @@ std::string Request::Form(std::string_view name) const {
   if (Header("Content-Type").rfind("multipart/form-data", 0) == 0) {
     // Text fields only: a file's bytes are read through Part().
     auto part = Part(name);
-    if (!part || !part->filename.empty() || !CheckText(part->data, {.max_bytes = 4096, .allow_empty = true})) return "";
+    if (!part || !part->filename.empty() ||
+        !CheckText(part->data, {.max_bytes = 4096, .allow_empty = true}))
+      return "";
     return part->data;
   }
   const auto fields = FormFields(body);
@@ -158,14 +166,22 @@ std::vector<std::pair<std::string, std::string>> Request::FormPairs() const {
 
 int HttpStatusFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidInput: return 400;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kRuleViolation: return 422;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kForbidden: return 403;
-    case ErrorCode::kUnavailable: return 503;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kInvalidInput:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kRuleViolation:
+      return 422;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }

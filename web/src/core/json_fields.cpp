@@ -21,7 +21,8 @@ FieldLookup FormFields(const Request& request) {
 }
 
 Result<Poco::Dynamic::Var> ParseJson(std::string_view json) {
-  if (auto ok = CheckText(json, {.max_bytes = 4 << 20, .allow_newlines = true}); !ok) return ok.error();
+  if (auto ok = CheckText(json, {.max_bytes = 4 << 20, .allow_newlines = true}); !ok)
+    return ok.error();
   try {
     Poco::JSON::Parser parser;
     return parser.parse(std::string(json));
@@ -31,47 +32,54 @@ Result<Poco::Dynamic::Var> ParseJson(std::string_view json) {
 }
 
 Result<std::map<std::string, std::string>> DecodeStringFields(std::string_view json) {
-    auto parsed = ParseJson(json);
-    if (!parsed) return parsed.error();
-    const Poco::Dynamic::Var& root = *parsed;
-    if (root.type() != typeid(Object::Ptr)) return MakeError(ErrorCode::kInvalidInput, "json.not_object", "expected one object");
-    std::map<std::string, std::string> fields;
-    for (const auto& [name, value] : *root.extract<Object::Ptr>()) {
-      if (!value.isString()) return MakeError(ErrorCode::kInvalidInput, "json.malformed", name + " must be a string");
-      fields[name] = value.extract<std::string>();
-    }
-    return fields;
+  auto parsed = ParseJson(json);
+  if (!parsed) return parsed.error();
+  const Poco::Dynamic::Var& root = *parsed;
+  if (root.type() != typeid(Object::Ptr))
+    return MakeError(ErrorCode::kInvalidInput, "json.not_object", "expected one object");
+  std::map<std::string, std::string> fields;
+  for (const auto& [name, value] : *root.extract<Object::Ptr>()) {
+    if (!value.isString())
+      return MakeError(ErrorCode::kInvalidInput, "json.malformed", name + " must be a string");
+    fields[name] = value.extract<std::string>();
+  }
+  return fields;
 }
 
 Result<std::map<std::string, std::string>> DecodeOptionFields(std::string_view json) {
-    auto parsed = ParseJson(json);
-    if (!parsed) return parsed.error();
-    const Poco::Dynamic::Var& root = *parsed;
-    if (root.type() != typeid(Object::Ptr)) return MakeError(ErrorCode::kInvalidInput, "json.not_object", "expected one object");
-    std::map<std::string, std::string> fields;
-    for (const auto& [name, value] : *root.extract<Object::Ptr>()) {
-      if (value.isEmpty()) continue;
-      if (value.type() == typeid(bool)) {
-        fields[name] = value.extract<bool>() ? "1" : "";
-      } else if (value.isString() || value.isNumeric()) {
-        fields[name] = value.convert<std::string>();
-      } else if (value.type() == typeid(Array::Ptr)) {
-        std::string joined;
-        Array::Ptr array = value.extract<Array::Ptr>();
-        for (std::size_t i = 0; i < array->size(); ++i) {
-          const Poco::Dynamic::Var item = array->get(static_cast<unsigned>(i));
-          if (!item.isString()) return MakeError(ErrorCode::kInvalidInput, "json.malformed", name + " must list strings");
-          const std::string text = item.extract<std::string>();
-          if (text.find(',') != std::string::npos) return MakeError(ErrorCode::kInvalidInput, "json.malformed", name + ": no commas in items");
-          if (!joined.empty()) joined += ',';
-          joined += text;
-        }
-        fields[name] = joined;
-      } else {
-        return MakeError(ErrorCode::kInvalidInput, "json.malformed", name + " must be a string, number, boolean or list");
+  auto parsed = ParseJson(json);
+  if (!parsed) return parsed.error();
+  const Poco::Dynamic::Var& root = *parsed;
+  if (root.type() != typeid(Object::Ptr))
+    return MakeError(ErrorCode::kInvalidInput, "json.not_object", "expected one object");
+  std::map<std::string, std::string> fields;
+  for (const auto& [name, value] : *root.extract<Object::Ptr>()) {
+    if (value.isEmpty()) continue;
+    if (value.type() == typeid(bool)) {
+      fields[name] = value.extract<bool>() ? "1" : "";
+    } else if (value.isString() || value.isNumeric()) {
+      fields[name] = value.convert<std::string>();
+    } else if (value.type() == typeid(Array::Ptr)) {
+      std::string joined;
+      Array::Ptr array = value.extract<Array::Ptr>();
+      for (std::size_t i = 0; i < array->size(); ++i) {
+        const Poco::Dynamic::Var item = array->get(static_cast<unsigned>(i));
+        if (!item.isString())
+          return MakeError(ErrorCode::kInvalidInput, "json.malformed", name + " must list strings");
+        const std::string text = item.extract<std::string>();
+        if (text.find(',') != std::string::npos)
+          return MakeError(ErrorCode::kInvalidInput, "json.malformed",
+                           name + ": no commas in items");
+        if (!joined.empty()) joined += ',';
+        joined += text;
       }
+      fields[name] = joined;
+    } else {
+      return MakeError(ErrorCode::kInvalidInput, "json.malformed",
+                       name + " must be a string, number, boolean or list");
     }
-    return fields;
+  }
+  return fields;
 }
 
 FieldLookup OptionLookup(std::map<std::string, std::string> fields) {

@@ -16,7 +16,8 @@ std::string QrSvg(const std::string& text, int module_px) {
   const int size = (width + 2 * kQuiet) * module_px;
   const std::string px = std::to_string(size);
   const std::string modules = std::to_string(width + 2 * kQuiet);
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"QR\" width=\"";
+  std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"QR\" width=\"";
   svg += px;
   svg += "\" height=\"";
   svg += px;

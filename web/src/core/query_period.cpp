@@ -21,7 +21,8 @@ Result<Period> QueryPeriod(const Request& request) {
   auto to = QueryDay(request, "to");
   if (!to) return to.error();
   if (*from && *to && **to < **from) {
-    return MakeError(ErrorCode::kInvalidInput, "date.range_reversed", ToIsoString(**from) + " > " + ToIsoString(**to));
+    return MakeError(ErrorCode::kInvalidInput, "date.range_reversed",
+                     ToIsoString(**from) + " > " + ToIsoString(**to));
   }
   return Period{*from, *to};
 }

@@ -10,7 +10,8 @@
 
 namespace jrr::web {
 
-Request DecodeRequest(const Poco::Net::HTTPRequest& head, std::istream& body, const std::string& client_address) {
+Request DecodeRequest(const Poco::Net::HTTPRequest& head, std::istream& body,
+                      const std::string& client_address) {
   Request out;
   out.method = head.getMethod();
   const Poco::URI uri(head.getURI());  // throws Poco::SyntaxException on a malformed URI
@@ -23,7 +24,8 @@ Request DecodeRequest(const Poco::Net::HTTPRequest& head, std::istream& body, co
   }
   // Without Content-Length or chunked coding there is no body: reading one "until the connection
   // closes" would hold a worker for as long as the client likes.
-  const bool has_body = head.getChunkedTransferEncoding() || (head.hasContentLength() && head.getContentLength64() > 0);
+  const bool has_body = head.getChunkedTransferEncoding() ||
+                        (head.hasContentLength() && head.getContentLength64() > 0);
   if (out.method != "GET" && out.method != "HEAD" && has_body) {
     std::ostringstream text;
     Poco::StreamCopier::copyStream(body, text, kMaxBodyBytes + 1);

@@ -5,12 +5,11 @@
 // form from it (JK-4.1.1.3), and the 転入通知 recorded on the 除票 or kept as 取込エラー (the
 // 転入通知情報取込エラー一覧 of JK-4.1.3.1.2). GET /api/v1/cs/messages?box=outbox|inbox[&waiting=1]
 // answers the same lists as JSON.
-#include "server/endpoints.h"
-
 #include "jrr/domain/records/move_out_certificate.h"
+#include "jrr/web/core/http_status_for.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/server/router.h"
-#include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -76,7 +75,8 @@ Response CsPage(const Request& request, const WebContext& context) {
       const std::string people = PeopleOf(e);
       if (!people.empty()) row.set("people", people);
       if (!outbox && e.state == kCsReceived) row.set("waiting", true);
-      const bool refused = !outbox && e.state != kCsReceived && e.state != kCsUsed && e.state != kCsApplied;
+      const bool refused =
+          !outbox && e.state != kCsReceived && e.state != kCsUsed && e.state != kCsApplied;
       if (refused || e.state == "送付不能") row.set("attention", true);
       rows.push_back(row);
     }
@@ -93,9 +93,11 @@ Response CsMessagesApi(const Request& request, const WebContext& context) {
   if (box != "outbox" && box != "inbox") {
     return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, kUnknownBox, box));
   }
-  auto entries = context.cs_messages(session->viewer, box == "outbox", request.Query("waiting") == "1");
+  auto entries =
+      context.cs_messages(session->viewer, box == "outbox", request.Query("waiting") == "1");
   if (!entries) return RefuseSession(request, entries.error());
-  return JsonResponse(200, JsonObject().Add("box", box).AddRaw("messages", JsonArray(*entries, CsEntryJson)).str());
+  return JsonResponse(
+      200, JsonObject().Add("box", box).AddRaw("messages", JsonArray(*entries, CsEntryJson)).str());
 }
 
 // POST /api/v1/cs/messages: a message from the CS adapter (the JRR-CS/1 text).

@@ -3,15 +3,13 @@
 // 戸籍の附票 on the web (issue 7): the search and view screen (/fuhyo), GET /api/v1/fuhyo (search
 // with q=, one with id=) and POST /api/v1/fuhyo/notices (a 附票記載事項通知 from another system, the
 // FUHYO-NOTICE/1 text as the body).
-#include "server/endpoints.h"
-
-#include "jrr/web/core/json_fields.h"
-
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/web/fuhyo/fuhyo_request.h"
-#include "jrr/web/core/json_writer.h"
-#include "jrr/web/server/router.h"
 #include "jrr/web/core/http_status_for.h"
+#include "jrr/web/core/json_fields.h"
+#include "jrr/web/core/json_writer.h"
+#include "jrr/web/fuhyo/fuhyo_request.h"
+#include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -19,7 +17,6 @@ namespace jrr::web {
 namespace {
 
 using kainjow::mustache::data;
-
 
 std::optional<int64_t> IdOf(const Request& request) {
   try {
@@ -44,25 +41,32 @@ std::string FuhyoJson(const Fuhyo& f) {
     }
     addresses += ']';
     if (members.size() > 1) members += ',';
-    members += JsonObject()
-                   .Add("member_id", m.member_id)
-                   .Add("name", m.DisplayName())
-                   .Add("family_kana", m.family_kana)
-                   .Add("given_kana", m.given_kana)
-                   .Add("birth_date", m.birth_date ? std::optional<std::string>(ToIsoString(*m.birth_date)) : std::nullopt)
-                   .Add("sex", m.sex ? std::optional<std::string>(*m.sex == Sex::kMale ? "male" : "female") : std::nullopt)
-                   .Add("resident_record_code", m.resident_record_code)
-                   .Add("overseas_voter", m.overseas_voter_municipality)
-                   .Add("protected_until", m.protected_until ? std::optional<std::string>(ToIsoString(*m.protected_until)) : std::nullopt)
-                   .Add("removed", m.removed)
-                   .Add("removal_reason", m.removal_reason)
-                   .AddRaw("addresses", addresses)
-                   .str();
+    members +=
+        JsonObject()
+            .Add("member_id", m.member_id)
+            .Add("name", m.DisplayName())
+            .Add("family_kana", m.family_kana)
+            .Add("given_kana", m.given_kana)
+            .Add("birth_date", m.birth_date ? std::optional<std::string>(ToIsoString(*m.birth_date))
+                                            : std::nullopt)
+            .Add("sex", m.sex ? std::optional<std::string>(*m.sex == Sex::kMale ? "male" : "female")
+                              : std::nullopt)
+            .Add("resident_record_code", m.resident_record_code)
+            .Add("overseas_voter", m.overseas_voter_municipality)
+            .Add("protected_until",
+                 m.protected_until ? std::optional<std::string>(ToIsoString(*m.protected_until))
+                                   : std::nullopt)
+            .Add("removed", m.removed)
+            .Add("removal_reason", m.removal_reason)
+            .AddRaw("addresses", addresses)
+            .str();
   }
   members += ']';
   return JsonObject()
       .Add("fuhyo_id", f.fuhyo_id)
-      .Add("state", std::string(f.state == FuhyoState::kCurrent ? "current" : f.state == FuhyoState::kClosed ? "closed" : "remade"))
+      .Add("state", std::string(f.state == FuhyoState::kCurrent  ? "current"
+                                : f.state == FuhyoState::kClosed ? "closed"
+                                                                 : "remade"))
       .Add("state_ja", std::string(FuhyoStateNameJa(f.state)))
       .Add("domicile", f.koseki.domicile)
       .Add("head_of_family", f.koseki.head_of_family)
@@ -75,8 +79,9 @@ std::string FuhyoJson(const Fuhyo& f) {
 namespace {
 
 // The 附票 screen: the search (q), one 附票 (id) with its forms, and a refusal or a done message.
-Response FuhyoScreen(const Request& request, const WebContext& context, const Session& session, int status,
-                     std::optional<int64_t> id, const std::optional<Error>& error, const std::string& done) {
+Response FuhyoScreen(const Request& request, const WebContext& context, const Session& session,
+                     int status, std::optional<int64_t> id, const std::optional<Error>& error,
+                     const std::string& done) {
   data page;
   page.set("nav", Nav(session));
   page.set("csrf", session.csrf_token);
@@ -122,13 +127,16 @@ Response FuhyoScreen(const Request& request, const WebContext& context, const Se
         data person;
         person.set("member_id", std::to_string(m.member_id));
         person.set("name", m.DisplayName());
-        if (!m.family_kana.empty() || !m.given_kana.empty()) person.set("kana", m.family_kana + "　" + m.given_kana);
+        if (!m.family_kana.empty() || !m.given_kana.empty())
+          person.set("kana", m.family_kana + "　" + m.given_kana);
         std::string facts = m.birth_date ? FormatWareki(*m.birth_date) + "生" : std::string();
         if (m.sex) facts += *m.sex == Sex::kMale ? "　男" : "　女";
-        if (!m.overseas_voter_municipality.empty()) facts += "　在外選挙人名簿登録（" + m.overseas_voter_municipality + "）";
+        if (!m.overseas_voter_municipality.empty())
+          facts += "　在外選挙人名簿登録（" + m.overseas_voter_municipality + "）";
         person.set("facts", facts);
         if (m.removed) person.set("removed", m.removal_reason);
-        if (m.ProtectedOn(session.viewer.today)) person.set("protected", FormatWareki(*m.protected_until));
+        if (m.ProtectedOn(session.viewer.today))
+          person.set("protected", FormatWareki(*m.protected_until));
         data lines{data::type::list};
         for (const FuhyoAddress& a : m.addresses) {
           data line;
@@ -175,10 +183,14 @@ Response FuhyoEventSubmit(const Request& request, const WebContext& context) {
   auto session = Acting(request, context, refused, "戸籍の附票");
   if (refused) return *refused;
   auto event = DecodeFuhyoEvent(FormFields(request));
-  if (!event) return FuhyoScreen(request, context, *session, 400, FormId(request), event.error(), "");
+  if (!event)
+    return FuhyoScreen(request, context, *session, 400, FormId(request), event.error(), "");
   auto f = context.fuhyo_record(session->viewer, *event);
-  if (!f) return FuhyoScreen(request, context, *session, HttpStatusFor(f.error().code), FormId(request), f.error(), "");
-  return SeeOther("/fuhyo?id=" + std::to_string(f->fuhyo_id) + "&done=" + std::string(FuhyoEventCode(event->kind)));
+  if (!f)
+    return FuhyoScreen(request, context, *session, HttpStatusFor(f.error().code), FormId(request),
+                       f.error(), "");
+  return SeeOther("/fuhyo?id=" + std::to_string(f->fuhyo_id) +
+                  "&done=" + std::string(FuhyoEventCode(event->kind)));
 }
 
 // POST /fuhyo/copy → 戸籍の附票の写し (PDF)
@@ -187,7 +199,8 @@ Response FuhyoCopySubmit(const Request& request, const WebContext& context) {
   auto session = Acting(request, context, refused, "戸籍の附票");
   if (refused) return *refused;
   auto copy_request = DecodeFuhyoCopyRequest(FormFields(request));
-  if (!copy_request) return FuhyoScreen(request, context, *session, 400, FormId(request), copy_request.error(), "");
+  if (!copy_request)
+    return FuhyoScreen(request, context, *session, 400, FormId(request), copy_request.error(), "");
   // The print items are checkboxes of their own on the screen.
   for (auto [name, slot] : {std::pair{"with-honseki", &copy_request->print_koseki},
                             {"with-jumin-code", &copy_request->print_code},
@@ -195,7 +208,9 @@ Response FuhyoCopySubmit(const Request& request, const WebContext& context) {
     if (!request.Form(name).empty()) *slot = true;
   }
   auto copy = context.fuhyo_copy(session->viewer, *copy_request);
-  if (!copy) return FuhyoScreen(request, context, *session, HttpStatusFor(copy.error().code), FormId(request), copy.error(), "");
+  if (!copy)
+    return FuhyoScreen(request, context, *session, HttpStatusFor(copy.error().code),
+                       FormId(request), copy.error(), "");
   return PdfFile(copy->pdf, "fuhyo-" + std::to_string(copy_request->fuhyo_id) + ".pdf");
 }
 
@@ -303,7 +318,8 @@ Response FuhyoCopiesApi(const Request& request, const WebContext& context) {
   if (!copy_request) return ErrorResponse(request, copy_request.error());
   auto copy = context.fuhyo_copy(session->viewer, *copy_request);
   if (!copy) return RefuseSession(request, copy.error());
-  Response response = PdfFile(copy->pdf, "fuhyo-" + std::to_string(copy_request->fuhyo_id) + ".pdf");
+  Response response =
+      PdfFile(copy->pdf, "fuhyo-" + std::to_string(copy_request->fuhyo_id) + ".pdf");
   response.headers.emplace_back("X-Jrr-Sheets", std::to_string(copy->sheets));
   response.headers.emplace_back("X-Jrr-Issue-Numbers", HeaderText(copy->issue_number));
   return response;

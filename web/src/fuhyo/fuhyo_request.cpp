@@ -18,7 +18,9 @@ Result<int64_t> Id(const std::string& text) {
   return static_cast<int64_t>(std::stoll(text));
 }
 
-bool IsSet(const std::optional<std::string>& v) { return v && !v->empty() && *v != "0" && *v != "false"; }
+bool IsSet(const std::optional<std::string>& v) {
+  return v && !v->empty() && *v != "0" && *v != "false";
+}
 
 template <typename Decode>
 auto FromJson(std::string_view json, Decode decode) -> decltype(decode(CertificateParameter{})) {
@@ -52,10 +54,12 @@ Result<FuhyoEvent> DecodeFuhyoEvent(const CertificateParameter& value) {
   e.abroad = IsSet(value("abroad"));
   e.reason = text("reason");
   if (const std::string sex = text("sex"); !sex.empty()) {
-    if (sex != "male" && sex != "female") return MakeError(ErrorCode::kInvalidInput, "fuhyo.bad_sex", sex);
+    if (sex != "male" && sex != "female")
+      return MakeError(ErrorCode::kInvalidInput, "fuhyo.bad_sex", sex);
     e.sex = sex == "female" ? Sex::kFemale : Sex::kMale;
   }
-  for (auto [name, slot] : {std::pair{"birth", &e.birth_date}, {"since", &e.since}, {"until", &e.until}}) {
+  for (auto [name, slot] :
+       {std::pair{"birth", &e.birth_date}, {"since", &e.since}, {"until", &e.until}}) {
     if (text(name).empty()) continue;
     auto day = ParseCalendarDate(text(name));
     if (!day) return day.error();
@@ -89,16 +93,24 @@ Result<FuhyoCopyRequest> DecodeFuhyoCopyRequest(const CertificateParameter& valu
   if (!text("requester").empty()) r.requester = text("requester");
   r.purpose = text("purpose");
   for (const std::string& item : split(text("with"))) {
-    if (item == "honseki") r.print_koseki = true;
-    else if (item == "jumin-code") r.print_code = true;
-    else if (item == "zaigai") r.print_overseas_voter = true;
-    else return MakeError(ErrorCode::kInvalidInput, "fuhyo.unknown_item", item);
+    if (item == "honseki")
+      r.print_koseki = true;
+    else if (item == "jumin-code")
+      r.print_code = true;
+    else if (item == "zaigai")
+      r.print_overseas_voter = true;
+    else
+      return MakeError(ErrorCode::kInvalidInput, "fuhyo.unknown_item", item);
   }
   r.acknowledged = split(text("acknowledge"));
   return r;
 }
 
-Result<FuhyoEvent> DecodeFuhyoEventJson(std::string_view json) { return FromJson(json, DecodeFuhyoEvent); }
-Result<FuhyoCopyRequest> DecodeFuhyoCopyJson(std::string_view json) { return FromJson(json, DecodeFuhyoCopyRequest); }
+Result<FuhyoEvent> DecodeFuhyoEventJson(std::string_view json) {
+  return FromJson(json, DecodeFuhyoEvent);
+}
+Result<FuhyoCopyRequest> DecodeFuhyoCopyJson(std::string_view json) {
+  return FromJson(json, DecodeFuhyoCopyRequest);
+}
 
 }  // namespace jrr::web

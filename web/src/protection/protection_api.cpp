@@ -7,20 +7,21 @@
 //                                       support-add | support-start | support-extend | support-end |
 //                                       support-release, …} with the names of protection_request.h
 // Refusals are {code, rule_id, message_ja}.
-#include "server/endpoints.h"
-
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/domain/protection/protection_desk.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/protection/protection_request.h"
 #include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/session_guard.h"
 
 namespace jrr::web {
 namespace {
 
-std::string Iso(const std::optional<CalendarDate>& d) { return d ? ToIsoString(*d) : std::string(); }
+std::string Iso(const std::optional<CalendarDate>& d) {
+  return d ? ToIsoString(*d) : std::string();
+}
 
 }  // namespace
 
@@ -73,17 +74,17 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
         }
         alerts += ']';
         all += JsonObject()
-                        .Add("measure_id", m.measure_id)
-                        .Add("version", static_cast<int64_t>(m.version))
-                        .Add("state", std::string(SupportStateJa(m.state)))
-                        .Add("kind", std::string(SupportKindName(m.kind)))
-                        .Add("applicant", m.applicant)
-                        .Add("provisional_start", Iso(m.provisional_start))
-                        .Add("start", Iso(m.start))
-                        .Add("end", Iso(m.end))
-                        .Add("ended_on", Iso(m.ended_on))
-                        .AddRaw("alerts", alerts)
-                        .str();
+                   .Add("measure_id", m.measure_id)
+                   .Add("version", static_cast<int64_t>(m.version))
+                   .Add("state", std::string(SupportStateJa(m.state)))
+                   .Add("kind", std::string(SupportKindName(m.kind)))
+                   .Add("applicant", m.applicant)
+                   .Add("provisional_start", Iso(m.provisional_start))
+                   .Add("start", Iso(m.start))
+                   .Add("end", Iso(m.end))
+                   .Add("ended_on", Iso(m.ended_on))
+                   .AddRaw("alerts", alerts)
+                   .str();
       }
       all += ']';
       measures = std::move(all);
@@ -99,10 +100,12 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
   if (!fields) return ErrorResponse(request, fields.error());
   const auto value = OptionLookup(std::move(*fields));
   Result<int64_t> done = int64_t{0};
-  context.with_protection_desk(session->viewer,
-                               [&](ProtectionDesk& desk) { done = ApplyProtectionAction(desk, value, session->viewer.today); });
+  context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
+    done = ApplyProtectionAction(desk, value, session->viewer.today);
+  });
   if (!done) return RefuseSession(request, done.error());
-  return JsonResponse(200, JsonObject().Add("action", value("action").value_or("")).Add("id", *done).str());
+  return JsonResponse(
+      200, JsonObject().Add("action", value("action").value_or("")).Add("id", *done).str());
 }
 
 }  // namespace jrr::web

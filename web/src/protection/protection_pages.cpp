@@ -5,14 +5,12 @@
 // and to register, start, extend, end and release a 支援措置. Everything goes through
 // ProtectionDesk, which checks 抑止 / 抑止の一時解除 / 支援措置 permissions and logs each action;
 // the forms use the names of protection_request.h, as `jrr block` and `jrr support` do.
-#include "server/endpoints.h"
-
-#include "jrr/web/core/json_fields.h"
-
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/web/protection/protection_request.h"
 #include "jrr/domain/protection/protection_desk.h"
 #include "jrr/web/core/http_status_for.h"
+#include "jrr/web/core/json_fields.h"
+#include "jrr/web/protection/protection_request.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -21,19 +19,25 @@ namespace {
 
 using kainjow::mustache::data;
 
-std::string Day(const std::optional<CalendarDate>& d) { return d ? FormatWareki(*d) : std::string("—"); }
+std::string Day(const std::optional<CalendarDate>& d) {
+  return d ? FormatWareki(*d) : std::string("—");
+}
 
 std::string_view OperationJa(GuardedOperation op) {
   switch (op) {
-    case GuardedOperation::kChange: return "異動";
-    case GuardedOperation::kIssue: return "証明";
-    case GuardedOperation::kView: return "照会";
+    case GuardedOperation::kChange:
+      return "異動";
+    case GuardedOperation::kIssue:
+      return "証明";
+    case GuardedOperation::kView:
+      return "照会";
   }
   return "";
 }
 
-Response ProtectionScreen(const Request& request, const WebContext& context, const Session& session, int status,
-                          const std::string& person, const std::optional<Error>& error, const std::string& done) {
+Response ProtectionScreen(const Request& request, const WebContext& context, const Session& session,
+                          int status, const std::string& person, const std::optional<Error>& error,
+                          const std::string& done) {
   data page;
   page.set("nav", Nav(session));
   page.set("csrf", session.csrf_token);
@@ -41,7 +45,8 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
   page.set("today", FormatWareki(session.viewer.today));
   if (error) page.set("error", ErrorData(*error));
   if (!done.empty()) page.set("done", done);
-  if (person.empty()) return Html(status, "抑止・支援措置", RenderTemplate("protection", page), context);
+  if (person.empty())
+    return Html(status, "抑止・支援措置", RenderTemplate("protection", page), context);
   // The household, when this clerk may look the person up (a 照会抑止 does not hide the 抑止 list).
   std::string household = request.Query("household");
   if (auto view = context.view_person(session.viewer, person, AsOfQuery{}, {}); view) {
@@ -54,12 +59,14 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
     auto add = [&](const Block& b) {
       data row;
       row.set("id", std::to_string(b.block_id));
-      row.set("target", b.addressee_number.empty() ? "世帯 " + b.household_number : "住民 " + b.addressee_number);
+      row.set("target", b.addressee_number.empty() ? "世帯 " + b.household_number
+                                                   : "住民 " + b.addressee_number);
       row.set("operation", std::string(OperationJa(b.operation)));
       row.set("level", std::string(b.level == BlockLevel::kError ? "エラー" : "アラート"));
       row.set("period", Day(b.start) + "〜" + Day(b.end));
-      row.set("state", b.ended_on ? "解除（" + FormatWareki(*b.ended_on) + "）"
-                                  : std::string(BlockApplies(b, session.viewer.today) ? "有効" : "開始前"));
+      row.set("state",
+              b.ended_on ? "解除（" + FormatWareki(*b.ended_on) + "）"
+                         : std::string(BlockApplies(b, session.viewer.today) ? "有効" : "開始前"));
       if (!b.ended_on) row.set("open", true);
       blocks.push_back(row);
     };
@@ -88,10 +95,12 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
       row.set("id", std::to_string(m.measure_id));
       row.set("state", std::string(SupportStateJa(m.state)));
       row.set("kind", std::string(SupportKindJa(m.kind)));
-      if (m.state == SupportState::kProvisional || m.state == SupportState::kFormerAddress) row.set("provisional", true);
+      if (m.state == SupportState::kProvisional || m.state == SupportState::kFormerAddress)
+        row.set("provisional", true);
       row.set("applicant", m.applicant);
-      row.set("period", m.state == SupportState::kProvisional ? "仮 " + Day(m.provisional_start) + "〜"
-                                                              : Day(m.start) + "〜" + Day(m.end));
+      row.set("period", m.state == SupportState::kProvisional
+                            ? "仮 " + Day(m.provisional_start) + "〜"
+                            : Day(m.start) + "〜" + Day(m.end));
       if (m.state != SupportState::kEnded) row.set("open", true);
       data alerts{data::type::list};
       for (const std::string& rule : SupportAlerts(m, session.viewer.today)) {
@@ -124,13 +133,16 @@ Response ProtectionSubmit(const Request& request, const WebContext& context) {
   if (refused) return *refused;
   // The screen to return to: a 宛名番号, nothing else (it goes into the Location header).
   std::string person = request.Form("return-person");
-  if (person.size() > 16 || person.find_first_not_of("0123456789") != std::string::npos) person.clear();
+  if (person.size() > 16 || person.find_first_not_of("0123456789") != std::string::npos)
+    person.clear();
   Status outcome;
   context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
-    if (auto done = ApplyProtectionAction(desk, FormFields(request), session->viewer.today); !done) outcome = done.error();
+    if (auto done = ApplyProtectionAction(desk, FormFields(request), session->viewer.today); !done)
+      outcome = done.error();
   });
   if (!outcome) {
-    return ProtectionScreen(request, context, *session, HttpStatusFor(outcome.error().code), person, outcome.error(), "");
+    return ProtectionScreen(request, context, *session, HttpStatusFor(outcome.error().code), person,
+                            outcome.error(), "");
   }
   return SeeOther("/protection?person=" + person + "&done=" + request.Form("action"));
 }

@@ -10,7 +10,9 @@
 namespace jrr::web {
 namespace {
 
-std::string Text(const FieldLookup& value, std::string_view name) { return value(name).value_or(""); }
+std::string Text(const FieldLookup& value, std::string_view name) {
+  return value(name).value_or("");
+}
 
 // A date field: nullopt when empty.
 Result<std::optional<CalendarDate>> Day(const FieldLookup& value, std::string_view name) {
@@ -28,10 +30,13 @@ Result<Block> DecodeBlock(const FieldLookup& value, CalendarDate today) {
   block.addressee_number = Text(value, "person");
   block.household_number = Text(value, "household");
   auto op = GuardedOperationFromName(Text(value, "operation"));
-  if (!op) return MakeError(ErrorCode::kInvalidInput, "protection.invalid_operation", Text(value, "operation"));
+  if (!op)
+    return MakeError(ErrorCode::kInvalidInput, "protection.invalid_operation",
+                     Text(value, "operation"));
   block.operation = *op;
   const std::string level = value("level").value_or("error");
-  if (level != "error" && level != "alert") return MakeError(ErrorCode::kInvalidInput, "protection.invalid_level", level);
+  if (level != "error" && level != "alert")
+    return MakeError(ErrorCode::kInvalidInput, "protection.invalid_level", level);
   block.level = level == "error" ? BlockLevel::kError : BlockLevel::kAlert;
   auto from = Day(value, "from");
   if (!from) return from.error();
@@ -47,13 +52,15 @@ Result<SupportMeasure> DecodeSupportMeasure(const FieldLookup& value, CalendarDa
   SupportMeasure m;
   m.applicant = Text(value, "applicant");
   auto kind = SupportKindFromName(value("kind").value_or("dv"));
-  if (!kind) return MakeError(ErrorCode::kInvalidInput, "support.invalid_kind", Text(value, "kind"));
+  if (!kind)
+    return MakeError(ErrorCode::kInvalidInput, "support.invalid_kind", Text(value, "kind"));
   m.kind = *kind;
   std::istringstream co(Text(value, "co"));
   for (std::string item; std::getline(co, item, ',');) {
     if (item.empty()) continue;
     const auto colon = item.find(':');
-    m.co_protected.push_back({item.substr(0, colon), colon == std::string::npos ? "" : item.substr(colon + 1)});
+    m.co_protected.push_back(
+        {item.substr(0, colon), colon == std::string::npos ? "" : item.substr(colon + 1)});
   }
   auto from = Day(value, "from");
   if (!from) return from.error();
@@ -76,7 +83,8 @@ Result<SupportMeasure> DecodeSupportMeasure(const FieldLookup& value, CalendarDa
   return m;
 }
 
-Result<int64_t> ApplyProtectionAction(ProtectionDesk& desk, const FieldLookup& value, CalendarDate today) {
+Result<int64_t> ApplyProtectionAction(ProtectionDesk& desk, const FieldLookup& value,
+                                      CalendarDate today) {
   const std::string action = Text(value, "action");
   if (action == "block-add") {
     auto block = DecodeBlock(value, today);
@@ -92,13 +100,16 @@ Result<int64_t> ApplyProtectionAction(ProtectionDesk& desk, const FieldLookup& v
     if (!added) return added.error();
     return added->measure_id;
   }
-  static const std::set<std::string> kById = {"block-end",     "block-release",  "support-start",
-                                              "support-extend", "support-end",    "support-release"};
-  if (!kById.contains(action)) return MakeError(ErrorCode::kInvalidInput, "protection.unknown_action", action);
+  static const std::set<std::string> kById = {"block-end",      "block-release", "support-start",
+                                              "support-extend", "support-end",   "support-release"};
+  if (!kById.contains(action))
+    return MakeError(ErrorCode::kInvalidInput, "protection.unknown_action", action);
   const bool block = action.starts_with("block-");
   const std::string id_text = Text(value, "id");
-  if (id_text.empty() || id_text.size() > 18 || id_text.find_first_not_of("0123456789") != std::string::npos) {
-    return MakeError(ErrorCode::kNotFound, block ? "protection.not_found" : "support.not_found", id_text);
+  if (id_text.empty() || id_text.size() > 18 ||
+      id_text.find_first_not_of("0123456789") != std::string::npos) {
+    return MakeError(ErrorCode::kNotFound, block ? "protection.not_found" : "support.not_found",
+                     id_text);
   }
   const int64_t id = std::stoll(id_text);
   const std::string reason = Text(value, "reason");

@@ -2,15 +2,13 @@
 //
 // 支援措置の詳細 (JK-1.1.16, 2.2.4): the database entry behind the marker, for the 支援措置
 // permission only.
-#include "server/endpoints.h"
-
-#include "server/page.h"
-#include "server/screen.h"
-#include "server/session_guard.h"
-
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/domain/protection/protection_desk.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
+#include "server/page.h"
+#include "server/screen.h"
+#include "server/session_guard.h"
 
 namespace jrr::web {
 
@@ -33,11 +31,15 @@ Response SupportPage(const Request& request, const WebContext& context) {
   auto versions = context.support_details(session->viewer, id);
   if (!versions) {
     page.set("error", ErrorData(versions.error()));
-    return Html(HttpStatusFor(versions.error().code), "支援措置", RenderTemplate("support", page), context);
+    return Html(HttpStatusFor(versions.error().code), "支援措置", RenderTemplate("support", page),
+                context);
   }
-  static constexpr std::string_view kStates[] = {"", "仮支援措置", "支援措置期間中", "仮支援措置（前住所地）", "終了"};
+  static constexpr std::string_view kStates[] = {"", "仮支援措置", "支援措置期間中",
+                                                 "仮支援措置（前住所地）", "終了"};
   static constexpr std::string_view kKinds[] = {"", "DV", "ストーカー", "児童虐待", "その他"};
-  auto day = [](const std::optional<CalendarDate>& d) { return d ? FormatWareki(*d) : std::string("—"); };
+  auto day = [](const std::optional<CalendarDate>& d) {
+    return d ? FormatWareki(*d) : std::string("—");
+  };
   data list{data::type::list};
   for (std::size_t i = 0; i < versions->size(); ++i) {
     const SupportMeasure& m = (*versions)[i];
@@ -69,7 +71,8 @@ Response SupportPage(const Request& request, const WebContext& context) {
     v.set("affairs", affairs);
     v.set("contact", m.contact);
     std::string perpetrator = m.perpetrator_name;
-    for (const std::string* part : {&m.perpetrator_addressee_number, &m.perpetrator_address, &m.perpetrator_other}) {
+    for (const std::string* part :
+         {&m.perpetrator_addressee_number, &m.perpetrator_address, &m.perpetrator_other}) {
       if (!part->empty()) {
         perpetrator += "　";
         perpetrator += *part;

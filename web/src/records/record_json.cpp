@@ -43,7 +43,8 @@ std::optional<std::string> Iso(const std::optional<CalendarDate>& d) {
 std::string EncodeRecord(const ResidentRecord& r) {
   const bool foreign = r.kind == ResidentKind::kForeign;
   // JK-1.1.9: a foreign resident's 生年月日 and 満了日 in 西暦; everything else in 和暦.
-  const DisplayCalendar birth_calendar = foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki;
+  const DisplayCalendar birth_calendar =
+      foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki;
   JsonObject json;
   json.Add("addressee_number", r.addressee_number)
       .Add("history_number", r.history_number)
@@ -63,13 +64,14 @@ std::string EncodeRecord(const ResidentRecord& r) {
       .AddRaw("birth_date", DateJson(r.birth_date, birth_calendar))
       .Add("sex", r.sex == Sex::kMale ? "male" : "female")
       .Add("relationship", r.relationship.Text())
-      .AddRaw("domicile", JsonObject()
-                              .Add("state", r.domicile.state == Domicile::State::kRecorded ? "recorded"
-                                            : r.domicile.state == Domicile::State::kNone   ? "none"
-                                                                                           : "unknown")
-                              .Add("place", r.domicile.place)
-                              .Add("head_of_family", r.domicile.head_of_family)
-                              .str())
+      .AddRaw("domicile",
+              JsonObject()
+                  .Add("state", r.domicile.state == Domicile::State::kRecorded ? "recorded"
+                                : r.domicile.state == Domicile::State::kNone   ? "none"
+                                                                               : "unknown")
+                  .Add("place", r.domicile.place)
+                  .Add("head_of_family", r.domicile.head_of_family)
+                  .str())
       .AddRaw("resident_since", OptionalDateJson(r.resident_since, DisplayCalendar::kWareki))
       .AddRaw("address", AddressJson(r.address))
       .AddRaw("address_since", OptionalDateJson(r.address_since, DisplayCalendar::kWareki))
@@ -81,32 +83,35 @@ std::string EncodeRecord(const ResidentRecord& r) {
       .Add("adult_ward", r.adult_ward)
       .Add("last_registered_address", r.last_registered_address);
   if (foreign) {
-    json.AddRaw("foreign",
-                JsonObject()
-                    .Add("alphabet_name", r.foreign.alphabet_name)
-                    .Add("nationality", r.foreign.nationality)
-                    .Add("category", static_cast<int>(r.foreign.category))
-                    .Add("status_of_residence", r.foreign.status_of_residence)
-                    .Add("period_of_stay", r.foreign.period_of_stay)
-                    .Add("period_expiry", r.foreign.period_expiry
-                                              ? std::optional<std::string>(FormatSeireki(*r.foreign.period_expiry))
-                                              : std::nullopt)
-                    .Add("residence_card_number", r.foreign.residence_card_number)
-                    .Add("special_permanent_certificate_number",
-                         r.foreign.special_permanent_certificate_number)
-                    .Add("landing_period", r.foreign.landing_period)
-                    .Add("provisional_stay_period", r.foreign.provisional_stay_period)
-                    .AddRaw("foreign_resident_since",
-                            OptionalDateJson(r.foreign.foreign_resident_since, DisplayCalendar::kSeireki))
-                    .str());
+    json.AddRaw(
+        "foreign",
+        JsonObject()
+            .Add("alphabet_name", r.foreign.alphabet_name)
+            .Add("nationality", r.foreign.nationality)
+            .Add("category", static_cast<int>(r.foreign.category))
+            .Add("status_of_residence", r.foreign.status_of_residence)
+            .Add("period_of_stay", r.foreign.period_of_stay)
+            .Add("period_expiry",
+                 r.foreign.period_expiry
+                     ? std::optional<std::string>(FormatSeireki(*r.foreign.period_expiry))
+                     : std::nullopt)
+            .Add("residence_card_number", r.foreign.residence_card_number)
+            .Add("special_permanent_certificate_number",
+                 r.foreign.special_permanent_certificate_number)
+            .Add("landing_period", r.foreign.landing_period)
+            .Add("provisional_stay_period", r.foreign.provisional_stay_period)
+            .AddRaw("foreign_resident_since",
+                    OptionalDateJson(r.foreign.foreign_resident_since, DisplayCalendar::kSeireki))
+            .str());
   }
   if (r.removal) {
-    json.AddRaw("removal", JsonObject()
-                               .Add("reason", InfoOf(r.removal->reason).key)
-                               .Add("reason_ja", InfoOf(r.removal->reason).name_ja)
-                               .AddRaw("effective", DateJson(r.removal->effective, DisplayCalendar::kWareki))
-                               .AddRaw("planned_destination", AddressJson(r.removal->planned_destination))
-                               .str());
+    json.AddRaw("removal",
+                JsonObject()
+                    .Add("reason", InfoOf(r.removal->reason).key)
+                    .Add("reason_ja", InfoOf(r.removal->reason).name_ja)
+                    .AddRaw("effective", DateJson(r.removal->effective, DisplayCalendar::kWareki))
+                    .AddRaw("planned_destination", AddressJson(r.removal->planned_destination))
+                    .str());
   }
   return json.str();
 }

@@ -4,16 +4,15 @@
 // 文字溢れ and 印鑑登録の制限, with forms to add or change them; GET/POST /api/v1/settings do the same
 // in JSON. Changes need the 設定 permission and go through SettingsDesk (ApplySettingsAction, as
 // `jrr settings`), each with its 設定変更ログ entry in the same transaction.
-#include "server/endpoints.h"
-
 #include <sstream>
 
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/web/core/http_status_for.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
-#include "jrr/web/server/router.h"
 #include "jrr/web/records/settings_request.h"
-#include "jrr/web/core/http_status_for.h"
+#include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -29,8 +28,8 @@ std::string Number(double value) {
   return out.str();
 }
 
-Response SettingsScreen(const WebContext& context, const Session& session, int status, const std::optional<Error>& error,
-                        bool done) {
+Response SettingsScreen(const WebContext& context, const Session& session, int status,
+                        const std::optional<Error>& error, bool done) {
   data page;
   page.set("nav", Nav(session));
   page.set("csrf", session.csrf_token);
@@ -112,7 +111,8 @@ Response SettingsSubmit(const Request& request, const WebContext& context) {
   auto session = Acting(request, context, refused, "設定");
   if (refused) return *refused;
   const Status done = Apply(context, session->viewer, FormFields(request));
-  if (!done) return SettingsScreen(context, *session, HttpStatusFor(done.error().code), done.error(), false);
+  if (!done)
+    return SettingsScreen(context, *session, HttpStatusFor(done.error().code), done.error(), false);
   return SeeOther("/settings?done=" + request.Form("action"));
 }
 
@@ -135,8 +135,9 @@ Response SettingsApi(const Request& request, const WebContext& context) {
           .Add("to", c.to ? ToIsoString(*c.to) : std::string())
           .str();
     });
-    const std::string places = JsonArray(
-        view.places, [](const InputPlace& p) { return JsonObject().Add("code", p.code).Add("name", p.name).str(); });
+    const std::string places = JsonArray(view.places, [](const InputPlace& p) {
+      return JsonObject().Add("code", p.code).Add("name", p.name).str();
+    });
     const std::string terminals = JsonArray(view.terminals, [](const Terminal& t) {
       return JsonObject().Add("id", t.id).Add("place", t.place_code).Add("name", t.name).str();
     });
@@ -151,14 +152,16 @@ Response SettingsApi(const Request& request, const WebContext& context) {
                                  .Add("end_on_planned_move_out", view.seal.end_on_planned_move_out)
                                  .Add("print_sex", view.seal.print_sex)
                                  .str();
-    return JsonResponse(200, JsonObject()
-                                 .AddRaw("certifiers", certifiers)
-                                 .AddRaw("places", places)
-                                 .AddRaw("terminals", terminals)
-                                 .AddRaw("printers", printers)
-                                 .Add("overflow", std::string(view.overflow == OverflowPolicy::kBlank ? "blank" : "limit"))
-                                 .AddRaw("seal", seal)
-                                 .str());
+    return JsonResponse(
+        200, JsonObject()
+                 .AddRaw("certifiers", certifiers)
+                 .AddRaw("places", places)
+                 .AddRaw("terminals", terminals)
+                 .AddRaw("printers", printers)
+                 .Add("overflow",
+                      std::string(view.overflow == OverflowPolicy::kBlank ? "blank" : "limit"))
+                 .AddRaw("seal", seal)
+                 .str());
   }
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());

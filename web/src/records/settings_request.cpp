@@ -9,7 +9,9 @@ namespace jrr::web {
 
 Status ApplySettingsAction(SettingsDesk& desk, const FieldLookup& value) {
   auto text = [&](std::string_view name) { return value(name).value_or(""); };
-  auto bad = [](std::string_view name) { return MakeError(ErrorCode::kInvalidInput, "settings.bad_value", std::string(name)); };
+  auto bad = [](std::string_view name) {
+    return MakeError(ErrorCode::kInvalidInput, "settings.bad_value", std::string(name));
+  };
   const std::string action = text("action");
   if (action == "add-certifier") {
     Certifier c;
@@ -34,7 +36,8 @@ Status ApplySettingsAction(SettingsDesk& desk, const FieldLookup& value) {
   if (action == "set-overflow") {
     const std::string policy = text("policy");
     if (policy != "limit" && policy != "blank") return bad("policy");
-    return desk.SetOverflowPolicy(policy == "blank" ? OverflowPolicy::kBlank : OverflowPolicy::kToLimit);
+    return desk.SetOverflowPolicy(policy == "blank" ? OverflowPolicy::kBlank
+                                                    : OverflowPolicy::kToLimit);
   }
   if (action == "set-seal") {
     SealSettings seal = desk.Show().seal;

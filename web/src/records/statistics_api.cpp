@@ -3,13 +3,12 @@
 // The JSON API of the 統計 (JK-6.1), as the session's user, through StatisticsDesk:
 //   GET  /api/v1/statistics             from, to (JK-6.1 figures)
 // Refusals are {code, rule_id, message_ja}.
-#include "server/endpoints.h"
-
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/core/query_period.h"
 #include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/session_guard.h"
 
 namespace jrr::web {
@@ -33,13 +32,18 @@ Response StatisticsApi(const Request& request, const WebContext& context) {
   auto period = QueryPeriod(request);
   if (!period) return ErrorResponse(request, period.error());
   const std::optional<CalendarDate> from = period->from, to = period->to;
-  if (!from || !to) return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "date.range_reversed", "from and to are required"));
+  if (!from || !to)
+    return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "date.range_reversed",
+                                            "from and to are required"));
   auto s = context.statistics(session->viewer, *from, *to);
   if (!s) return RefuseSession(request, s.error());
   std::string areas = "[";
   for (const auto& a : s->by_area) {
     if (areas.size() > 1) areas += ',';
-    areas += JsonObject().Add("address_text", a.address_text).AddRaw("population", CountsJson(a.population)).str();
+    areas += JsonObject()
+                 .Add("address_text", a.address_text)
+                 .AddRaw("population", CountsJson(a.population))
+                 .str();
   }
   areas += ']';
   return JsonResponse(200, JsonObject()

@@ -3,8 +3,6 @@
 // 印鑑登録 over the JSON API (issue 8): GET /api/v1/seals?person= (the 原票), POST /api/v1/seals
 // (an application, the impression as base64 PNG or JPEG with its dpi), POST /api/v1/seals/step
 // (answer, withdraw, lost, abolish), POST /api/v1/seals/certificate and /inquiry (PDF).
-#include "server/endpoints.h"
-
 #include <Poco/Base64Decoder.h>
 
 #include <sstream>
@@ -13,6 +11,7 @@
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/session_guard.h"
 
 namespace jrr::web {
@@ -20,10 +19,14 @@ namespace {
 
 std::string_view StateCode(SealState s) {
   switch (s) {
-    case SealState::kInquiry: return "inquiry";
-    case SealState::kActive: return "active";
-    case SealState::kEnded: return "ended";
-    case SealState::kWithdrawn: return "withdrawn";
+    case SealState::kInquiry:
+      return "inquiry";
+    case SealState::kActive:
+      return "active";
+    case SealState::kEnded:
+      return "ended";
+    case SealState::kWithdrawn:
+      return "withdrawn";
   }
   return {};
 }
@@ -43,7 +46,8 @@ std::string EncodeSeal(const SealRegistration& r) {
       .Add("name_form", std::string(SealNameFormCode(r.name_form)))
       .Add("registered_name", r.registered_name)
       .Add("by_agent", r.by_agent)
-      .Add("smallest_square_tenths_mm", static_cast<int64_t>(r.impression.smallest_square_mm * 10 + 0.5))
+      .Add("smallest_square_tenths_mm",
+           static_cast<int64_t>(r.impression.smallest_square_mm * 10 + 0.5))
       .Add("applied_on", ToIsoString(r.applied_on))
       .Add("inquiry_deadline", Day(r.inquiry_deadline))
       .Add("registered_on", Day(r.registered_on))
@@ -52,9 +56,13 @@ std::string EncodeSeal(const SealRegistration& r) {
       .str();
 }
 
-Result<std::map<std::string, std::string>> Fields(const Request& request) { return DecodeOptionFields(request.body); }
+Result<std::map<std::string, std::string>> Fields(const Request& request) {
+  return DecodeOptionFields(request.body);
+}
 
-Response PdfAnswer(const std::string& pdf) { return Response{201, "application/pdf", pdf, {}, false}; }
+Response PdfAnswer(const std::string& pdf) {
+  return Response{201, "application/pdf", pdf, {}, false};
+}
 
 }  // namespace
 
@@ -111,7 +119,8 @@ Response SealStepApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   auto fields = Fields(request);
   if (!fields) return ErrorResponse(request, fields.error());
-  auto done = context.seal_step(session->viewer, (*fields)["step"], (*fields)["key"], (*fields)["reason"]);
+  auto done =
+      context.seal_step(session->viewer, (*fields)["step"], (*fields)["key"], (*fields)["reason"]);
   if (!done) return RefuseSession(request, done.error());
   return JsonResponse(200, EncodeSeal(*done));
 }
@@ -126,7 +135,8 @@ Response SealCertificateApi(const Request& request, const WebContext& context) {
   for (std::string rule; std::getline(in, rule, ',');) {
     if (!rule.empty()) acknowledged.push_back(rule);
   }
-  auto pdf = context.seal_certificate(session->viewer, (*fields)["card"], (*fields)["person"], acknowledged);
+  auto pdf = context.seal_certificate(session->viewer, (*fields)["card"], (*fields)["person"],
+                                      acknowledged);
   if (!pdf) return RefuseSession(request, pdf.error());
   return PdfAnswer(*pdf);
 }

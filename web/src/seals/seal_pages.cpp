@@ -3,12 +3,11 @@
 // 印鑑登録の画面 (issue 8): the 原票 of a person with the steps each entry allows (照会書, 回答書,
 // 取下げ, 亡失届, 廃止申請, 印鑑登録証明書), and the application with the impression uploaded as an
 // image. Every step is SealDesk's, through WebContext.
-#include "server/endpoints.h"
-
 #include <cstdio>
 
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -17,9 +16,9 @@ namespace {
 
 using kainjow::mustache::data;
 
-
-Response SealScreen(const Request& request, const WebContext& context, const Session& session, int status,
-                    const std::string& person, const std::optional<Error>& error, const std::string& notice) {
+Response SealScreen(const Request& request, const WebContext& context, const Session& session,
+                    int status, const std::string& person, const std::optional<Error>& error,
+                    const std::string& notice) {
   int answered = status;
   data page;
   page.set("nav", Nav(session));
@@ -49,7 +48,8 @@ Response SealScreen(const Request& request, const WebContext& context, const Ses
         std::snprintf(size, sizeof size, "%.1f mm", r.impression.smallest_square_mm);
         row.set("size", std::string(size));
         std::string progress = "申請 " + FormatWareki(r.applied_on);
-        if (r.state == SealState::kInquiry && r.inquiry_deadline) progress += "／回答期限 " + FormatWareki(*r.inquiry_deadline);
+        if (r.state == SealState::kInquiry && r.inquiry_deadline)
+          progress += "／回答期限 " + FormatWareki(*r.inquiry_deadline);
         if (r.registered_on) progress += "／登録 " + FormatWareki(*r.registered_on);
         if (r.ended_on) progress += "／" + r.end_reason + " " + FormatWareki(*r.ended_on);
         row.set("progress", progress);
@@ -67,7 +67,6 @@ Response SealScreen(const Request& request, const WebContext& context, const Ses
   (void)request;
   return Html(answered, "印鑑登録", RenderTemplate("seal", page), context);
 }
-
 
 }  // namespace
 
@@ -99,12 +98,16 @@ Response SealApplySubmit(const Request& request, const WebContext& context) {
   upload.material_attested = request.Form("material") == "1";
   upload.legibility_attested = request.Form("legibility") == "1";
   auto applied = context.seal_apply(session->viewer, upload);
-  if (!applied) return SealScreen(request, context, *session, HttpStatusFor(applied.error().code), upload.person, applied.error(), "");
-  return SealScreen(request, context, *session, 200, upload.person, std::nullopt,
-                    applied->Active() ? "印鑑を登録しました（登録番号 " + applied->registration_number + "、登録証 " +
-                                            applied->card_number + "）。印鑑登録証を交付してください。"
-                                      : "照会中として受け付けました（受付 " + std::to_string(applied->registration_id) +
-                                            "）。照会書を印刷して送付してください。");
+  if (!applied)
+    return SealScreen(request, context, *session, HttpStatusFor(applied.error().code),
+                      upload.person, applied.error(), "");
+  return SealScreen(
+      request, context, *session, 200, upload.person, std::nullopt,
+      applied->Active()
+          ? "印鑑を登録しました（登録番号 " + applied->registration_number + "、登録証 " +
+                applied->card_number + "）。印鑑登録証を交付してください。"
+          : "照会中として受け付けました（受付 " + std::to_string(applied->registration_id) +
+                "）。照会書を印刷して送付してください。");
 }
 
 // POST /seal/step: answer, withdraw, lost, abolish
@@ -113,11 +116,14 @@ Response SealStepSubmit(const Request& request, const WebContext& context) {
   auto session = Acting(request, context, refused, "印鑑登録");
   if (refused) return *refused;
   const std::string person = request.Form("person");
-  auto done = context.seal_step(session->viewer, request.Form("step"), request.Form("key"), request.Form("reason"));
-  if (!done) return SealScreen(request, context, *session, HttpStatusFor(done.error().code), person, done.error(), "");
+  auto done = context.seal_step(session->viewer, request.Form("step"), request.Form("key"),
+                                request.Form("reason"));
+  if (!done)
+    return SealScreen(request, context, *session, HttpStatusFor(done.error().code), person,
+                      done.error(), "");
   return SealScreen(request, context, *session, 200, person, std::nullopt,
-                    "受付 " + std::to_string(done->registration_id) + " を「" + std::string(SealStateNameJa(done->state)) +
-                        "」にしました。");
+                    "受付 " + std::to_string(done->registration_id) + " を「" +
+                        std::string(SealStateNameJa(done->state)) + "」にしました。");
 }
 
 // POST /seal/certificate → the 印鑑登録証明書 (PDF)
@@ -127,7 +133,9 @@ Response SealCertificateSubmit(const Request& request, const WebContext& context
   if (refused) return *refused;
   const std::string person = request.Form("person");
   auto pdf = context.seal_certificate(session->viewer, request.Form("card"), person, {});
-  if (!pdf) return SealScreen(request, context, *session, HttpStatusFor(pdf.error().code), person, pdf.error(), "");
+  if (!pdf)
+    return SealScreen(request, context, *session, HttpStatusFor(pdf.error().code), person,
+                      pdf.error(), "");
   return PdfFile(*pdf, "inkan-" + person + ".pdf");
 }
 
@@ -143,7 +151,9 @@ Response SealInquirySubmit(const Request& request, const WebContext& context) {
     id = 0;
   }
   auto pdf = context.seal_inquiry(session->viewer, id);
-  if (!pdf) return SealScreen(request, context, *session, HttpStatusFor(pdf.error().code), "", pdf.error(), "");
+  if (!pdf)
+    return SealScreen(request, context, *session, HttpStatusFor(pdf.error().code), "", pdf.error(),
+                      "");
   return PdfFile(*pdf, "inkan-shokaisho-" + std::to_string(id) + ".pdf");
 }
 

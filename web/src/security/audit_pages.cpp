@@ -3,10 +3,9 @@
 // 監査ログの画面 (JK-10.2): /audit searches the アクセスログ (person, operator, kind, period) and
 // shows the analysis lists (深夜・閉庁日のアクセス, ログイン失敗, ID別ログイン数, 大量検索, 宛名番号等による
 // 検索) through AuditDesk, for staff with the 監査ログ permission; looking is itself logged.
-#include "server/endpoints.h"
-
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -30,7 +29,8 @@ data EntryRow(const AuditEntry& e) {
     if (!targets.empty()) targets += ' ';
     targets += e.event.targets[i];
   }
-  if (e.event.targets.size() > kShown) targets += " ほか " + std::to_string(e.event.targets.size() - kShown) + " 人";
+  if (e.event.targets.size() > kShown)
+    targets += " ほか " + std::to_string(e.event.targets.size() - kShown) + " 人";
   row.set("targets", targets);
   if (e.event.individual_number) row.set("kojin", true);
   row.set("outcome", e.event.outcome);
@@ -61,8 +61,9 @@ Response AuditPage(const Request& request, const WebContext& context) {
     page.set(std::string("q_") + field, request.Query(field));
   }
   data actions{data::type::list};
-  for (const char* name : {"view", "search", "change", "provisional_change", "withdrawal", "issue", "export", "batch",
-                           "login", "login_failure", "settings_change", "protection", "denied"}) {
+  for (const char* name :
+       {"view", "search", "change", "provisional_change", "withdrawal", "issue", "export", "batch",
+        "login", "login_failure", "settings_change", "protection", "denied"}) {
     data row;
     row.set("name", std::string(name));
     if (request.Query("action") == name) row.set("selected", true);
@@ -70,8 +71,11 @@ Response AuditPage(const Request& request, const WebContext& context) {
   }
   page.set("actions", actions);
   data reports{data::type::list};
-  for (auto [code, name] : {std::pair{"after-hours", "深夜・閉庁日のアクセス"}, {"login-failures", "ログイン失敗"},
-                            {"logins", "ID別ログイン数"}, {"mass-search", "大量検索"}, {"by-number", "宛名番号等による検索"}}) {
+  for (auto [code, name] : {std::pair{"after-hours", "深夜・閉庁日のアクセス"},
+                            {"login-failures", "ログイン失敗"},
+                            {"logins", "ID別ログイン数"},
+                            {"mass-search", "大量検索"},
+                            {"by-number", "宛名番号等による検索"}}) {
     data row;
     row.set("code", std::string(code));
     row.set("name", std::string(name));
@@ -82,11 +86,13 @@ Response AuditPage(const Request& request, const WebContext& context) {
   int status = 200;
   std::optional<Error> error;
   // The log is for the 監査 permission: anyone else is refused on the page itself, with 403.
-  if (Status allowed = Authorize(session->viewer, Permission::kAudit); !allowed) error = allowed.error();
+  if (Status allowed = Authorize(session->viewer, Permission::kAudit); !allowed)
+    error = allowed.error();
   const auto from = DayOf(request.Query("from"), error);
   const auto to = DayOf(request.Query("to"), error);
   if (!error && from && to && *to < *from) {
-    error = MakeError(ErrorCode::kInvalidInput, "date.range_reversed", ToIsoString(*from) + " > " + ToIsoString(*to));
+    error = MakeError(ErrorCode::kInvalidInput, "date.range_reversed",
+                      ToIsoString(*from) + " > " + ToIsoString(*to));
   }
   if (!error && request.HasQuery("report")) {
     if (!from || !to) {
@@ -95,9 +101,12 @@ Response AuditPage(const Request& request, const WebContext& context) {
       int64_t threshold = 100;
       const std::string t = request.Query("threshold");
       if (!t.empty()) {
-        threshold = t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos ? std::stoll(t) : 0;
+        threshold = t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos
+                        ? std::stoll(t)
+                        : 0;
       }
-      auto report = context.audit_report(session->viewer, request.Query("report"), *from, *to, threshold);
+      auto report =
+          context.audit_report(session->viewer, request.Query("report"), *from, *to, threshold);
       if (!report) {
         error = report.error();
       } else {

@@ -2,19 +2,17 @@
 //
 // ログイン (JK-10.3): the login form, the forced password change, the second factor's enrolment
 // and logout. Server-rendered, no script; forms carry a CSRF token.
-#include "server/endpoints.h"
-
-#include "server/page.h"
-#include "server/screen.h"
-#include "server/session_guard.h"
-
 #include <Poco/URI.h>
 
 #include "jrr/domain/core/rule_catalog.h"
-#include "jrr/web/core/qr_svg.h"
-#include "jrr/web/security/totp.h"
 #include "jrr/domain/core/rule_ids.h"
 #include "jrr/web/core/http_status_for.h"
+#include "jrr/web/core/qr_svg.h"
+#include "jrr/web/security/totp.h"
+#include "server/endpoints.h"
+#include "server/page.h"
+#include "server/screen.h"
+#include "server/session_guard.h"
 
 namespace jrr::web {
 
@@ -46,27 +44,34 @@ Response LoginForm(const WebContext& context, int status, const std::string& use
 
 Response LoginPage(const Request& request, const WebContext& context) {
   std::string notice;
-  if (request.Query("changed") == "1") notice = "パスワードを変更しました。新しいパスワードでログインしてください。";
-  if (request.Query("enrolled") == "1") notice = "二要素認証を登録しました。認証コードを添えてログインしてください。";
+  if (request.Query("changed") == "1")
+    notice = "パスワードを変更しました。新しいパスワードでログインしてください。";
+  if (request.Query("enrolled") == "1")
+    notice = "二要素認証を登録しました。認証コードを添えてログインしてください。";
   return LoginForm(context, 200, "", std::nullopt, notice);
 }
 
 Response LoginSubmit(const Request& request, const WebContext& context) {
   if (!request.FormIsText()) {
-    return LoginForm(context, 400, "", MakeError(ErrorCode::kInvalidInput, "text.invalid_utf8", "form"));
+    return LoginForm(context, 400, "",
+                     MakeError(ErrorCode::kInvalidInput, "text.invalid_utf8", "form"));
   }
   if (!context.login || !context.sessions) {
-    return LoginForm(context, 503, "", MakeError(ErrorCode::kUnavailable, "auth.session_required", "no staff login"));
+    return LoginForm(context, 503, "",
+                     MakeError(ErrorCode::kUnavailable, "auth.session_required", "no staff login"));
   }
   if (request.Form("csrf").empty() || request.Form("csrf") != request.Cookie(kLoginCookie)) {
     return LoginForm(context, 403, "", MakeError(ErrorCode::kForbidden, "auth.csrf", "login form"));
   }
-  const Credentials credentials{request.Form("user_id"), request.Form("password"), request.Form("code")};
+  const Credentials credentials{request.Form("user_id"), request.Form("password"),
+                                request.Form("code")};
   auto outcome = context.login(credentials, PlaceOf(request, context));
-  if (!outcome) return LoginForm(context, HttpStatusFor(outcome.error().code), credentials.user_id, outcome.error());
+  if (!outcome)
+    return LoginForm(context, HttpStatusFor(outcome.error().code), credentials.user_id,
+                     outcome.error());
   context.sessions->Remove(request.Cookie(kSessionCookie));
-  const Session session = context.sessions->Create(outcome->viewer, outcome->next, context.now_epoch_seconds(),
-                                                   outcome->credential_version);
+  const Session session = context.sessions->Create(
+      outcome->viewer, outcome->next, context.now_epoch_seconds(), outcome->credential_version);
   Response response = SeeOther(outcome->next == LoginStep::kChangePassword      ? "/password"
                                : outcome->next == LoginStep::kEnrolSecondFactor ? "/enrol"
                                                                                 : "/search");
@@ -95,7 +100,8 @@ Response PasswordSubmit(const Request& request, const WebContext& context) {
     data page;
     page.set("csrf", session->csrf_token);
     page.set("error", ErrorData(ok.error()));
-    return Html(HttpStatusFor(ok.error().code), "パスワードの変更", RenderTemplate("password", page), context);
+    return Html(HttpStatusFor(ok.error().code), "パスワードの変更",
+                RenderTemplate("password", page), context);
   }
   context.sessions->Remove(session->id);
   Response response = SeeOther("/login?changed=1");
@@ -105,14 +111,16 @@ Response PasswordSubmit(const Request& request, const WebContext& context) {
 
 Response EnrolPage(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kAnyStep);
-  if (!session || session->next != LoginStep::kEnrolSecondFactor) return SeeOther(session ? "/search" : "/login");
+  if (!session || session->next != LoginStep::kEnrolSecondFactor)
+    return SeeOther(session ? "/search" : "/login");
   // A new secret each time the screen is shown; only the last one shown can be confirmed.
   const std::string secret = NewTotpSecret();
   context.sessions->SetPendingSecret(session->id, secret);
   data page;
   page.set("csrf", session->csrf_token);
   page.set("secret", secret);
-  page.set("qr", QrSvg(OtpauthUri("jrr " + MunicipalityName(context), session->viewer.operator_id, secret)));
+  page.set("qr", QrSvg(OtpauthUri("jrr " + MunicipalityName(context), session->viewer.operator_id,
+                                  secret)));
   return Html(200, "二要素認証の登録", RenderTemplate("enrol", page), context);
 }
 
@@ -133,7 +141,8 @@ Response EnrolSubmit(const Request& request, const WebContext& context) {
     page.set("qr", QrSvg(OtpauthUri("jrr " + MunicipalityName(context), session->viewer.operator_id,
                                     session->pending_secret)));
     page.set("error", ErrorData(ok.error()));
-    return Html(HttpStatusFor(ok.error().code), "二要素認証の登録", RenderTemplate("enrol", page), context);
+    return Html(HttpStatusFor(ok.error().code), "二要素認証の登録", RenderTemplate("enrol", page),
+                context);
   }
   // Enrolled: log in again, now with the code.
   context.sessions->Remove(session->id);

@@ -29,7 +29,8 @@ bool Ended(const Session& s, int64_t now) {
 }  // namespace
 
 Session SessionStore::Create(Viewer viewer, LoginStep next, int64_t now, int credential_version) {
-  Session session{RandomToken(), RandomToken(), std::move(viewer), next, now, "", now, credential_version};
+  Session session{RandomToken(), RandomToken(),     std::move(viewer), next, now, "",
+                  now,           credential_version};
   std::lock_guard lock(mutex_);
   // Forget the sessions that have ended, so the map does not grow.
   for (auto it = sessions_.begin(); it != sessions_.end();) {

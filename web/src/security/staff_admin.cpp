@@ -37,8 +37,9 @@ Result<std::set<Permission>> PermissionsFrom(const std::string& text) {
   return permissions;
 }
 
-Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& staff, const Viewer& admin,
-                                           const FieldLookup& value, int64_t now_epoch_seconds) {
+Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& staff,
+                                           const Viewer& admin, const FieldLookup& value,
+                                           int64_t now_epoch_seconds) {
   auto text = [&](std::string_view name) { return value(name).value_or(""); };
   const std::string action = text("action");
   const std::string id = text("id");
@@ -75,11 +76,13 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
   }
   if (action == "approve" || action == "reject") {
     const std::string number = text("request");
-    if (number.empty() || number.size() > 18 || number.find_first_not_of("0123456789") != std::string::npos) {
+    if (number.empty() || number.size() > 18 ||
+        number.find_first_not_of("0123456789") != std::string::npos) {
       return MakeError(ErrorCode::kNotFound, "staff.request_not_found", number);
     }
     const std::string fresh = NewInitialPassword();
-    auto decided = auth.DecidePermissionRequest(admin, std::stoll(number), action == "approve", fresh);
+    auto decided =
+        auth.DecidePermissionRequest(admin, std::stoll(number), action == "approve", fresh);
     if (!decided) return decided.error();
     if (!decided->empty()) {  // shown once, to the approver
       result.initial_password = fresh;
@@ -97,15 +100,18 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
       if (!user) return MakeError(ErrorCode::kNotFound, "staff.not_found", id);
       next = user->permissions;
       for (Permission p : *named) {
-        if (action == "grant") next.insert(p);
-        else next.erase(p);
+        if (action == "grant")
+          next.insert(p);
+        else
+          next.erase(p);
       }
     }
     auto changed = auth.SetPermissions(admin, id, next);
     if (!changed) return changed.error();
     result.pending_request = changed->request_id;
   } else if (action == "reset-password" || action == "reset-2fa") {
-    auto reset = action == "reset-password" ? auth.ResetPassword(admin, id) : auth.ResetSecondFactor(admin, id);
+    auto reset = action == "reset-password" ? auth.ResetPassword(admin, id)
+                                            : auth.ResetSecondFactor(admin, id);
     if (!reset) return reset.error();
     result.pending_request = reset->request_id;
   } else if (action == "unlock") {

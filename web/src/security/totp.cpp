@@ -39,9 +39,12 @@ std::optional<std::vector<unsigned char>> Base32Decode(const std::string& text) 
   for (char c : text) {
     if (c == ' ' || c == '=' || c == '-') continue;
     int value = -1;
-    if (c >= 'A' && c <= 'Z') value = c - 'A';
-    else if (c >= 'a' && c <= 'z') value = c - 'a';
-    else if (c >= '2' && c <= '7') value = c - '2' + 26;
+    if (c >= 'A' && c <= 'Z')
+      value = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      value = c - 'a';
+    else if (c >= '2' && c <= '7')
+      value = c - '2' + 26;
     if (value < 0) return std::nullopt;
     buffer = (buffer << 5) | static_cast<uint32_t>(value);
     bits += 5;
@@ -54,7 +57,8 @@ std::optional<std::vector<unsigned char>> Base32Decode(const std::string& text) 
 }
 
 std::string TotpCode(const std::vector<unsigned char>& secret, uint64_t counter, int digits) {
-  Poco::HMACEngine<Poco::SHA1Engine> hmac(reinterpret_cast<const char*>(secret.data()), secret.size());
+  Poco::HMACEngine<Poco::SHA1Engine> hmac(reinterpret_cast<const char*>(secret.data()),
+                                          secret.size());
   std::array<unsigned char, 8> message{};
   for (int i = 7; i >= 0; --i) {
     message[static_cast<std::size_t>(i)] = static_cast<unsigned char>(counter & 0xFF);
@@ -81,7 +85,8 @@ std::string NewTotpSecret() {
   return Base32Encode(bytes);
 }
 
-std::string OtpauthUri(const std::string& issuer, const std::string& account, const std::string& base32_secret) {
+std::string OtpauthUri(const std::string& issuer, const std::string& account,
+                       const std::string& base32_secret) {
   std::string label, issuer_param;
   Poco::URI::encode(issuer + ":" + account, ":/?#[]@!$&'()*+,;= ", label);
   Poco::URI::encode(issuer, ":/?#[]@!$&'()*+,;= ", issuer_param);
@@ -89,7 +94,8 @@ std::string OtpauthUri(const std::string& issuer, const std::string& account, co
          "&algorithm=SHA1&digits=6&period=30";
 }
 
-std::optional<int64_t> Totp::StepOf(const std::string& base32_secret, const std::string& code, int64_t now) {
+std::optional<int64_t> Totp::StepOf(const std::string& base32_secret, const std::string& code,
+                                    int64_t now) {
   auto secret = Base32Decode(base32_secret);
   if (!secret || secret->empty() || code.size() != 6 || now < kStepSeconds) return std::nullopt;
   const int64_t step = now / kStepSeconds;

@@ -5,14 +5,13 @@
 // and second-factor reset, unlock, disable); GET/POST /api/v1/users do the same in JSON. Both go
 // through the Authenticator (利用者管理 permission, every action logged) via ApplyStaffAction, the
 // reading `jrr user` shares.
-#include "server/endpoints.h"
-
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/web/core/http_status_for.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
-#include "jrr/web/server/router.h"
 #include "jrr/web/security/staff_admin.h"
-#include "jrr/web/core/http_status_for.h"
+#include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
 
@@ -33,8 +32,9 @@ std::string RequestJson(const PermissionRequest& r) {
       .str();
 }
 
-Response UsersScreen(const WebContext& context, const Session& session, int status, const std::optional<Error>& error,
-                     const std::string& done, const std::string& password_for, const std::string& password) {
+Response UsersScreen(const WebContext& context, const Session& session, int status,
+                     const std::optional<Error>& error, const std::string& done,
+                     const std::string& password_for, const std::string& password) {
   data page;
   page.set("nav", Nav(session));
   page.set("csrf", session.csrf_token);
@@ -53,10 +53,12 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
   }
   page.set("all_permissions", all);
   Result<std::vector<StaffUser>> users = std::vector<StaffUser>{};
-  context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session.viewer); });
+  context.with_staff_admin(
+      [&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session.viewer); });
   if (!users) {
     page.set("error", ErrorData(users.error()));
-    return Html(HttpStatusFor(users.error().code), "利用者管理", RenderTemplate("users", page), context);
+    return Html(HttpStatusFor(users.error().code), "利用者管理", RenderTemplate("users", page),
+                context);
   }
   data rows{data::type::list};
   for (const StaffUser& u : *users) {
@@ -64,7 +66,8 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
     row.set("id", u.user_id);
     row.set("name", u.name);
     row.set("department", u.department);
-    row.set("valid", FormatWareki(u.valid_from) + "〜" + (u.valid_to ? FormatWareki(*u.valid_to) : std::string()));
+    row.set("valid", FormatWareki(u.valid_from) + "〜" +
+                         (u.valid_to ? FormatWareki(*u.valid_to) : std::string()));
     row.set("permissions", PermissionList(u.permissions));
     std::string state = u.disabled ? "無効" : u.ValidOn(session.viewer.today) ? "有効" : "期間外";
     if (u.must_change_password) state += "・初期パスワード";
@@ -86,7 +89,9 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
   // Grants and resets waiting for a second administrator (the two-person rule): another administrator
   // approves or rejects each here.
   Result<std::vector<PermissionRequest>> open = std::vector<PermissionRequest>{};
-  context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { open = auth.OpenPermissionRequests(session.viewer); });
+  context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) {
+    open = auth.OpenPermissionRequests(session.viewer);
+  });
   if (open && !open->empty()) {
     data requests{data::type::list};
     for (const PermissionRequest& r : *open) {
@@ -97,7 +102,8 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
       if (r.kind == StaffRequestKind::kPermissions) row.set("add", PermissionListJa(r.add));
       row.set("remove", PermissionListJa(r.remove));
       row.set("by", r.requested_by);
-      if (r.requested_by != session.viewer.operator_id && r.user_id != session.viewer.operator_id) row.set("mine_to_decide", true);
+      if (r.requested_by != session.viewer.operator_id && r.user_id != session.viewer.operator_id)
+        row.set("mine_to_decide", true);
       requests.push_back(row);
     }
     page.set("requests", requests);
@@ -144,7 +150,8 @@ Response UsersPage(const Request& request, const WebContext& context) {
   std::optional<Response> redirect;
   auto session = LoggedIn(request, context, redirect);
   if (redirect) return *redirect;
-  return UsersScreen(context, *session, 200, std::nullopt, request.Query("done").empty() ? "" : "記録しました。", "", "");
+  return UsersScreen(context, *session, 200, std::nullopt,
+                     request.Query("done").empty() ? "" : "記録しました。", "", "");
 }
 
 // POST /users (action, id, …)
@@ -154,18 +161,24 @@ Response UsersSubmit(const Request& request, const WebContext& context) {
   if (refused) return *refused;
   Result<StaffActionResult> done = StaffActionResult{};
   context.with_staff_admin([&](Authenticator& auth, StaffDirectory& staff) {
-    done = ApplyStaffAction(auth, staff, session->viewer, UserFormValues(request), context.now_epoch_seconds());
+    done = ApplyStaffAction(auth, staff, session->viewer, UserFormValues(request),
+                            context.now_epoch_seconds());
   });
-  if (!done) return UsersScreen(context, *session, HttpStatusFor(done.error().code), done.error(), "", "", "");
+  if (!done)
+    return UsersScreen(context, *session, HttpStatusFor(done.error().code), done.error(), "", "",
+                       "");
   const std::string recorded = done->pending_request != 0
-                                   ? "記録しました。別の管理者の承認（申請 " + std::to_string(done->pending_request) +
+                                   ? "記録しました。別の管理者の承認（申請 " +
+                                         std::to_string(done->pending_request) +
                                          "）を待ちます。承認されるまで、これまでのものが有効です。"
                                    : "記録しました。";
   // A new initial password is shown once, on this answer only (never in a URL or a log).
   if (!done->initial_password.empty()) {
-    return UsersScreen(context, *session, 200, std::nullopt, recorded, done->password_for, done->initial_password);
+    return UsersScreen(context, *session, 200, std::nullopt, recorded, done->password_for,
+                       done->initial_password);
   }
-  if (done->pending_request != 0) return UsersScreen(context, *session, 202, std::nullopt, recorded, "", "");
+  if (done->pending_request != 0)
+    return UsersScreen(context, *session, 202, std::nullopt, recorded, "", "");
   return SeeOther("/users?done=" + request.Form("action"));
 }
 
@@ -175,14 +188,19 @@ Response UsersApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   if (request.method == "GET") {
     Result<std::vector<StaffUser>> users = std::vector<StaffUser>{};
-    context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session->viewer); });
+    context.with_staff_admin(
+        [&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session->viewer); });
     if (!users) return RefuseSession(request, users.error());
     Result<std::vector<PermissionRequest>> open = std::vector<PermissionRequest>{};
-    context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) { open = auth.OpenPermissionRequests(session->viewer); });
-    return JsonResponse(200, JsonObject()
-                                 .AddRaw("users", JsonArray(*users, UserJson))
-                                 .AddRaw("requests", JsonArray(open ? *open : std::vector<PermissionRequest>{}, RequestJson))
-                                 .str());
+    context.with_staff_admin([&](Authenticator& auth, StaffDirectory&) {
+      open = auth.OpenPermissionRequests(session->viewer);
+    });
+    return JsonResponse(
+        200, JsonObject()
+                 .AddRaw("users", JsonArray(*users, UserJson))
+                 .AddRaw("requests",
+                         JsonArray(open ? *open : std::vector<PermissionRequest>{}, RequestJson))
+                 .str());
   }
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
@@ -221,7 +239,9 @@ Response TokensApi(const Request& request, const WebContext& context) {
   };
   if (request.method == "GET") {
     std::string list;
-    context.with_api_tokens(false, [&](ApiTokenDesk& desk) { list = JsonArray(desk.Mine(session->viewer), token_json); });
+    context.with_api_tokens(false, [&](ApiTokenDesk& desk) {
+      list = JsonArray(desk.Mine(session->viewer), token_json);
+    });
     return JsonResponse(200, JsonObject().AddRaw("tokens", list).str());
   }
   if (request.path == "/api/v1/tokens/revoke") {
@@ -230,9 +250,11 @@ Response TokensApi(const Request& request, const WebContext& context) {
       return ErrorResponse(request, MakeError(ErrorCode::kNotFound, "token.not_found", id));
     }
     Status done;
-    context.with_api_tokens(true, [&](ApiTokenDesk& desk) { done = desk.Revoke(session->viewer, std::stoll(id)); });
+    context.with_api_tokens(
+        true, [&](ApiTokenDesk& desk) { done = desk.Revoke(session->viewer, std::stoll(id)); });
     if (!done) return RefuseSession(request, done.error());
-    return JsonResponse(200, JsonObject().Add("revoked", static_cast<int64_t>(std::stoll(id))).str());
+    return JsonResponse(200,
+                        JsonObject().Add("revoked", static_cast<int64_t>(std::stoll(id))).str());
   }
   auto fields = DecodeOptionFields(request.body);
   if (!fields) return ErrorResponse(request, fields.error());
@@ -245,7 +267,9 @@ Response TokensApi(const Request& request, const WebContext& context) {
   const std::string secret = NewApiTokenSecret();
   Result<ApiToken> issued = MakeError(ErrorCode::kUnavailable, "auth.token_invalid");
   context.with_api_tokens(true, [&](ApiTokenDesk& desk) {
-    issued = desk.Issue(session->viewer, fields->contains("name") ? fields->at("name") : std::string(), secret, expires);
+    issued =
+        desk.Issue(session->viewer, fields->contains("name") ? fields->at("name") : std::string(),
+                   secret, expires);
   });
   if (!issued) return RefuseSession(request, issued.error());
   std::string body = token_json(*issued);

@@ -46,7 +46,8 @@ Response AuditPage(const Request& request, const WebContext& context);
 Response AuditApi(const Request& request, const WebContext& context);
 // The アクセスログ conditions of a request (resident, operator, action) over Japan-time days, for
 // the log screen and the API alike. Error audit.invalid_action.
-Result<AuditQuery> AuditQueryOf(const Request& request, std::optional<CalendarDate> from, std::optional<CalendarDate> to);
+Result<AuditQuery> AuditQueryOf(const Request& request, std::optional<CalendarDate> from,
+                                std::optional<CalendarDate> to);
 
 // protection: 抑止 and 支援措置 (protection_pages.cpp, support_pages.cpp, protection_api.cpp)
 Response ProtectionPage(const Request& request, const WebContext& context);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "server/endpoints.h"
 #include "jrr/domain/core/explain.h"
 #include "jrr/domain/core/name_keys.h"
-#include "jrr/web/server/router.h"
 #include "jrr/web/core/json_writer.h"
+#include "jrr/web/server/router.h"
+#include "server/endpoints.h"
 
 namespace jrr::web {
 namespace {
@@ -58,7 +58,8 @@ Response ExplainKanjiKeyApi(const Request& request, const WebContext&) {
 Response ExplainCheckDigitApi(const Request& request, const WebContext&) {
   auto scheme = ParseCheckDigitKind(request.Query("kind"));
   if (!scheme) return ErrorResponse(request, scheme.error());
-  auto explained = ExplainCheckDigit(*scheme, request.Query("digits"), request.Query("verify") == "1");
+  auto explained =
+      ExplainCheckDigit(*scheme, request.Query("digits"), request.Query("verify") == "1");
   if (!explained) return ErrorResponse(request, explained.error());
   return Json(JsonObject()
                   .Add("kind", request.Query("kind"))

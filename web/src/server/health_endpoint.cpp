@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "server/endpoints.h"
 #include "jrr/web/core/json_writer.h"
+#include "server/endpoints.h"
 
 namespace jrr::embedded {
 std::string_view stylesheet_css();
@@ -12,8 +12,8 @@ namespace jrr::web {
 // failure throws and becomes a 503 at the boundary.
 Response HealthEndpoint(const Request&, const WebContext& context) {
   const RegisterStatus status = context.register_status(false);
-  const bool ok = status.municipality.has_value() &&
-                  status.schema_version == status.latest_schema_version;
+  const bool ok =
+      status.municipality.has_value() && status.schema_version == status.latest_schema_version;
   JsonObject json;
   json.Add("status", ok ? "ok" : "not_ready")
       .Add("schema_version", status.schema_version)
@@ -26,7 +26,8 @@ Response HealthEndpoint(const Request&, const WebContext& context) {
 }
 
 Response StylesheetEndpoint(const Request&, const WebContext&) {
-  return Response{200, "text/css; charset=utf-8", std::string(embedded::stylesheet_css()), {}, true};
+  return Response{
+      200, "text/css; charset=utf-8", std::string(embedded::stylesheet_css()), {}, true};
 }
 
 }  // namespace jrr::web

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "server/endpoints.h"
 #include "jrr/domain/core/explain.h"
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/endpoints.h"
 #include "server/page.h"
 #include "server/screen.h"
 
@@ -25,8 +25,11 @@ void SetError(data& page, const Error& error, int& http_status) {
 
 void AddCheckDigitKinds(data& page, const std::string& selected) {
   static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
-      {"atena", "宛名番号"}, {"setai", "世帯番号"}, {"jumin-code", "住民票コード"},
-      {"kojin", "個人番号"}, {"dantai", "地方公共団体コード"}};
+      {"atena", "宛名番号"},
+      {"setai", "世帯番号"},
+      {"jumin-code", "住民票コード"},
+      {"kojin", "個人番号"},
+      {"dantai", "地方公共団体コード"}};
   data list{data::type::list};
   for (const auto& [value, label] : kKinds) {
     data item;
@@ -65,8 +68,8 @@ Response Page(const Request& request, const WebContext& context, Tool tool) {
       page.set("date_text", text);
       const bool koseki = request.Query("koseki") == "1";
       page.set("koseki", koseki);
-      auto explained = ExplainDate(text, koseki ? DatePolicy::kKosekiConsistent
-                                                : DatePolicy::kCalendarOnly);
+      auto explained =
+          ExplainDate(text, koseki ? DatePolicy::kKosekiConsistent : DatePolicy::kCalendarOnly);
       if (!explained) {
         SetError(page, explained.error(), http_status);
         break;
@@ -83,15 +86,19 @@ Response Page(const Request& request, const WebContext& context, Tool tool) {
     case Tool::kKanaKey: {
       page.set("kana_text", text);
       auto key = BuildKanaKey(text);
-      if (!key) SetError(page, key.error(), http_status);
-      else page.set("kana_result", data("kana_key", *key));
+      if (!key)
+        SetError(page, key.error(), http_status);
+      else
+        page.set("kana_result", data("kana_key", *key));
       break;
     }
     case Tool::kKanjiKey: {
       page.set("kanji_text", text);
       auto key = BuildKanjiKey(text);
-      if (!key) SetError(page, key.error(), http_status);
-      else page.set("kanji_result", data("kanji_key", *key));
+      if (!key)
+        SetError(page, key.error(), http_status);
+      else
+        page.set("kanji_result", data("kanji_key", *key));
       break;
     }
     case Tool::kCheckDigit: {
@@ -117,8 +124,11 @@ Response Page(const Request& request, const WebContext& context, Tool tool) {
   }
   AddCheckDigitKinds(page, request.Query("kind"));
   const std::string municipality = status.municipality ? status.municipality->name : "";
-  return Response{http_status, "text/html; charset=utf-8",
-                  RenderPage("トップ", RenderTemplate("home", page), municipality), {}, false};
+  return Response{http_status,
+                  "text/html; charset=utf-8",
+                  RenderPage("トップ", RenderTemplate("home", page), municipality),
+                  {},
+                  false};
 }
 
 }  // namespace

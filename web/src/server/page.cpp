@@ -65,19 +65,21 @@ std::string_view TemplateText(std::string_view name) {
 
 std::string RenderTemplate(std::string_view name, const kainjow::mustache::data& data) {
   kainjow::mustache::mustache tmpl{std::string(TemplateText(name))};
-  if (!tmpl.is_valid()) throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
+  if (!tmpl.is_valid())
+    throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
   return tmpl.render(data);
 }
 
 // The section of the online manual (/help, JK-10.5) for a screen, by its title.
 std::string HelpSectionFor(std::string_view title) {
   static const std::pair<std::string_view, std::string_view> kSections[] = {
-      {"ログイン", "login"},         {"パスワード", "login"},       {"二要素認証", "login"},
-      {"住民検索", "search"},        {"住民票の照会", "resident"},  {"異動の入力", "change"},
-      {"入力確認", "change"},        {"仮登録", "pending"},         {"証明書", "certificate"},
-      {"印鑑", "seal"},              {"戸籍の附票", "fuhyo"},       {"附票", "fuhyo"},
-      {"抑止", "protection"},        {"支援措置", "protection"},    {"アクセスログ", "audit"},
-      {"利用者管理", "users"},       {"設定", "settings"},          {"CS連携", "cs"},              {"通知書", "notices"}};
+      {"ログイン", "login"},   {"パスワード", "login"},      {"二要素認証", "login"},
+      {"住民検索", "search"},  {"住民票の照会", "resident"}, {"異動の入力", "change"},
+      {"入力確認", "change"},  {"仮登録", "pending"},        {"証明書", "certificate"},
+      {"印鑑", "seal"},        {"戸籍の附票", "fuhyo"},      {"附票", "fuhyo"},
+      {"抑止", "protection"},  {"支援措置", "protection"},   {"アクセスログ", "audit"},
+      {"利用者管理", "users"}, {"設定", "settings"},         {"CS連携", "cs"},
+      {"通知書", "notices"}};
   for (const auto& [prefix, section] : kSections) {
     if (title.starts_with(prefix)) return std::string(section);
   }

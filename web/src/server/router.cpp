@@ -3,10 +3,10 @@
 // The route table: every URL the server answers, in one place.
 #include "jrr/web/server/router.h"
 
-#include "server/endpoints.h"
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/web/core/http_status_for.h"
 #include "jrr/web/core/json_fields.h"
+#include "server/endpoints.h"
 #include "server/page.h"
 
 namespace jrr::web {
@@ -104,9 +104,7 @@ const std::vector<Route>& Routes() {
   return kRoutes;
 }
 
-bool IsJsonPath(std::string_view path) {
-  return path.starts_with("/api/") || path == "/healthz";
-}
+bool IsJsonPath(std::string_view path) { return path.starts_with("/api/") || path == "/healthz"; }
 
 Response ErrorResponse(const Request& request, const Error& error, int status) {
   const int http_status = status != 0 ? status : HttpStatusFor(error.code);
@@ -116,16 +114,18 @@ Response ErrorResponse(const Request& request, const Error& error, int status) {
   kainjow::mustache::data data;
   data.set("message_ja", MessageJa(error));
   data.set("rule_id", error.rule_id);
-  return Response{http_status, "text/html; charset=utf-8",
-                  RenderPage("エラー", RenderTemplate("error", data), ""), {}, false};
+  return Response{http_status,
+                  "text/html; charset=utf-8",
+                  RenderPage("エラー", RenderTemplate("error", data), ""),
+                  {},
+                  false};
 }
 
 Response Dispatch(const Request& request, const WebContext& context) {
   std::string allowed;
   for (const Route& route : Routes()) {
     if (route.path != request.path) continue;
-    if (route.method == request.method ||
-        (route.method == "GET" && request.method == "HEAD")) {
+    if (route.method == request.method || (route.method == "GET" && request.method == "HEAD")) {
       return route.endpoint(request, context);
     }
     if (!allowed.empty()) allowed += ", ";
@@ -133,7 +133,8 @@ Response Dispatch(const Request& request, const WebContext& context) {
   }
   if (!allowed.empty()) {
     Response response = ErrorResponse(
-        request, MakeError(ErrorCode::kInvalidInput, "http.method_not_allowed", request.method), 405);
+        request, MakeError(ErrorCode::kInvalidInput, "http.method_not_allowed", request.method),
+        405);
     response.headers.emplace_back("Allow", allowed);
     return response;
   }

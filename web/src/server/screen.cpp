@@ -4,12 +4,11 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "jrr/domain/core/text.h"
-
 #include "jrr/domain/core/rule_catalog.h"
-#include "server/session_guard.h"
 #include "jrr/domain/core/rule_ids.h"
+#include "jrr/domain/core/text.h"
 #include "jrr/web/core/http_status_for.h"
+#include "server/session_guard.h"
 
 namespace jrr::web {
 
@@ -20,8 +19,13 @@ std::string MunicipalityName(const WebContext& context) {
   return status.municipality ? status.municipality->name : "";
 }
 
-Response Html(int status, const std::string& title, const std::string& body, const WebContext& context) {
-  return Response{status, "text/html; charset=utf-8", RenderPage(title, body, MunicipalityName(context)), {}, false};
+Response Html(int status, const std::string& title, const std::string& body,
+              const WebContext& context) {
+  return Response{status,
+                  "text/html; charset=utf-8",
+                  RenderPage(title, body, MunicipalityName(context)),
+                  {},
+                  false};
 }
 
 Response SeeOther(const std::string& location) {
@@ -46,7 +50,8 @@ std::string Nav(const Session& session) {
 
 // A screen of the register needs a session whose login is complete: otherwise the user is sent
 // to the login, or to the step still to do (password change, second factor).
-Result<Session> LoggedIn(const Request& request, const WebContext& context, std::optional<Response>& redirect) {
+Result<Session> LoggedIn(const Request& request, const WebContext& context,
+                         std::optional<Response>& redirect) {
   auto session = SessionOf(request, context, Need::kAnyStep);
   if (!session) {
     redirect = SeeOther("/login");
@@ -58,14 +63,14 @@ Result<Session> LoggedIn(const Request& request, const WebContext& context, std:
   return session;
 }
 
-Result<Session> Acting(const Request& request, const WebContext& context, std::optional<Response>& refused,
-                       const std::string& title) {
+Result<Session> Acting(const Request& request, const WebContext& context,
+                       std::optional<Response>& refused, const std::string& title) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) {
     refused = session.error().rule_id == rules::kAuthSessionRequired
                   ? SeeOther("/login")
-                  : Html(HttpStatusFor(session.error().code), title, RenderTemplate("error", ErrorData(session.error())),
-                         context);
+                  : Html(HttpStatusFor(session.error().code), title,
+                         RenderTemplate("error", ErrorData(session.error())), context);
   }
   return session;
 }
@@ -102,8 +107,9 @@ Result<std::vector<SearchHit>> HouseholdMembers(const WebContext& context, const
   for (SearchHit& hit : found->hits) {
     if (hit.record.household_number == household_number) members.push_back(std::move(hit));
   }
-  std::stable_partition(members.begin(), members.end(),
-                        [](const SearchHit& h) { return h.record.relationship.kind == RelationshipKind::kHead; });
+  std::stable_partition(members.begin(), members.end(), [](const SearchHit& h) {
+    return h.record.relationship.kind == RelationshipKind::kHead;
+  });
   return members;
 }
 

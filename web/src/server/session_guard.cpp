@@ -7,8 +7,9 @@
 namespace jrr::web {
 
 std::string SessionCookie(const std::string& id, bool clear, bool secure) {
-  return std::string(kSessionCookie) + "=" + (clear ? "" : id) + "; Path=/; HttpOnly; SameSite=Strict" +
-         (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");
+  return std::string(kSessionCookie) + "=" + (clear ? "" : id) +
+         "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "") +
+         (clear ? "; Max-Age=0" : "");
 }
 
 LoginPlace PlaceOf(const Request& request, const WebContext& context) {
@@ -22,16 +23,19 @@ LoginPlace PlaceOf(const Request& request, const WebContext& context) {
 
 Result<Session> SessionOf(const Request& request, const WebContext& context, Need need) {
   if (!context.sessions || !context.now_epoch_seconds) {
-    return MakeError(ErrorCode::kUnauthenticated, "auth.session_required", "this server has no staff login");
+    return MakeError(ErrorCode::kUnauthenticated, "auth.session_required",
+                     "this server has no staff login");
   }
   // A script calling the API may present its user's token instead of a session cookie: it acts with
   // that user's permissions; no cookie is involved, so there is no CSRF to guard against.
   const std::string authorization = request.Header("Authorization");
-  if (authorization.starts_with("Bearer ") && request.path.starts_with("/api/v1/") && context.with_api_tokens) {
+  if (authorization.starts_with("Bearer ") && request.path.starts_with("/api/v1/") &&
+      context.with_api_tokens) {
     Result<Viewer> viewer = MakeError(ErrorCode::kUnauthenticated, "auth.token_invalid");
     const LoginPlace where = PlaceOf(request, context);
     context.with_api_tokens(false, [&](ApiTokenDesk& desk) {
-      viewer = desk.Authenticate(authorization.substr(7), where.place, where.terminal, where.today, where.now_epoch_seconds);
+      viewer = desk.Authenticate(authorization.substr(7), where.place, where.terminal, where.today,
+                                 where.now_epoch_seconds);
     });
     if (!viewer) return viewer.error();
     Session session;
@@ -39,22 +43,26 @@ Result<Session> SessionOf(const Request& request, const WebContext& context, Nee
     session.next = LoginStep::kDone;
     return session;
   }
-  auto session = context.sessions->Find(request.Cookie(kSessionCookie), context.now_epoch_seconds());
-  if (!session) return MakeError(ErrorCode::kUnauthenticated, "auth.session_required", "log in first");
+  auto session =
+      context.sessions->Find(request.Cookie(kSessionCookie), context.now_epoch_seconds());
+  if (!session)
+    return MakeError(ErrorCode::kUnauthenticated, "auth.session_required", "log in first");
   // The account as it stands now: disabled, reset or out of its period ends the session; the
   // permissions are the current ones (a revoked one is gone from this request on).
   if (context.resume_session) {
-    auto now = context.resume_session(session->viewer.operator_id, session->credential_version, PlaceOf(request, context));
+    auto now = context.resume_session(session->viewer.operator_id, session->credential_version,
+                                      PlaceOf(request, context));
     if (!now) {
       context.sessions->Remove(session->id);
-      return MakeError(ErrorCode::kUnauthenticated, "auth.session_required", "the account changed; log in again");
+      return MakeError(ErrorCode::kUnauthenticated, "auth.session_required",
+                       "the account changed; log in again");
     }
     if (session->next == LoginStep::kDone) session->viewer.permissions = now->permissions;
   }
   const bool changes = request.method != "GET" && request.method != "HEAD";
   // The API sends the token in a header, a screen's form in the field `csrf`.
   const std::string token = request.Header("X-CSRF-Token").empty() ? request.Form("csrf")
-                                                                    : request.Header("X-CSRF-Token");
+                                                                   : request.Header("X-CSRF-Token");
   if (changes && token != session->csrf_token) {
     return MakeError(ErrorCode::kForbidden, "auth.csrf", "missing or wrong CSRF token");
   }

@@ -7,33 +7,32 @@
 #include "jrr/web/server/web_server.h"
 
 #include <Poco/Logger.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/TCPServer.h>
-#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
-
-#include <algorithm>
-#include <mutex>
-#include <vector>
-#include <stdexcept>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "jrr/domain/core/storage_error.h"
 #include "jrr/web/core/request_decoder.h"
@@ -77,7 +76,8 @@ void Drain(Poco::Net::HTTPServerRequest& in) {
   }
 }
 
-void Send(const Request& request, const Response& response, Poco::Net::HTTPServerResponse& out, bool tls) {
+void Send(const Request& request, const Response& response, Poco::Net::HTTPServerResponse& out,
+          bool tls) {
   // The status with its own reason phrase (RFC 9110 §15), never "… OK" for a refusal.
   out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
   out.setContentType(response.content_type);
@@ -104,7 +104,8 @@ void Send(const Request& request, const Response& response, Poco::Net::HTTPServe
   }
   out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
   std::ostream& stream = out.send();
-  if (request.method != "HEAD") stream.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
+  if (request.method != "HEAD")
+    stream.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
 }
 
 }  // namespace
@@ -135,11 +136,13 @@ class ConnectionGuard {
 
   // The calling connection, waiting for its first head; nullptr when its client holds too many.
   std::shared_ptr<Watch> Start(const Poco::Net::StreamSocket& socket) {
-    auto watch = std::make_shared<Watch>(Watch{socket, socket.peerAddress().host().toString(), Clock::now() + head_});
+    auto watch = std::make_shared<Watch>(
+        Watch{socket, socket.peerAddress().host().toString(), Clock::now() + head_});
     std::unique_lock lock(mutex_);
     // A client that just closed a connection may open the next before that one is counted out:
     // a moment's grace before a refusal.
-    idle_.wait_for(lock, std::chrono::milliseconds(200), [&] { return Held(watch->client) < per_client_; });
+    idle_.wait_for(lock, std::chrono::milliseconds(200),
+                   [&] { return Held(watch->client) < per_client_; });
     std::size_t& held = per_client_count_[watch->client];
     if (held >= per_client_) return nullptr;
     ++held;
@@ -217,9 +220,11 @@ thread_local ConnectionGuard::Watch* current_watch = nullptr;
 
 class BoundaryHandler final : public Poco::Net::HTTPRequestHandler {
  public:
-  BoundaryHandler(const WebContext& context, ConnectionGuard* guard) : context_(context), guard_(guard) {}
+  BoundaryHandler(const WebContext& context, ConnectionGuard* guard)
+      : context_(context), guard_(guard) {}
 
-  void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
+  void handleRequest(Poco::Net::HTTPServerRequest& in,
+                     Poco::Net::HTTPServerResponse& out) override {
     // The head is in: no deadline while the request is read and answered, a new one after.
     struct Marked {
       ConnectionGuard* guard;
@@ -245,13 +250,14 @@ class BoundaryHandler final : public Poco::Net::HTTPRequestHandler {
       log.error("storage failure: %s", std::string(e.what()));
       response = ErrorResponse(request, MakeError(ErrorCode::kUnavailable, e.rule_id()), 503);
     } catch (const Poco::SyntaxException&) {
-      response = ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "http.bad_request",
-                                                  "malformed URI"), 400);
+      response = ErrorResponse(
+          request, MakeError(ErrorCode::kInvalidInput, "http.bad_request", "malformed URI"), 400);
     } catch (const std::length_error&) {
       Drain(in);
       out.setKeepAlive(false);
-      response = ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "text.too_long",
-                                                  "request body too large"), 413);
+      response = ErrorResponse(
+          request, MakeError(ErrorCode::kInvalidInput, "text.too_long", "request body too large"),
+          413);
     } catch (const std::exception& e) {
       log.error("internal error: %s", std::string(e.what()));
       response = ErrorResponse(request, MakeError(ErrorCode::kInternal, "http.internal"), 500);
@@ -265,7 +271,8 @@ class BoundaryHandler final : public Poco::Net::HTTPRequestHandler {
       // A header an endpoint built from input: the answer is replaced, never sent as it was.
       log.error("refused to send a response: %s", std::string(e.what()));
       try {
-        Response refused = ErrorResponse(request, MakeError(ErrorCode::kInternal, "http.internal"), 500);
+        Response refused =
+            ErrorResponse(request, MakeError(ErrorCode::kInternal, "http.internal"), 500);
         Send(request, refused, out, context_.tls);
       } catch (const std::exception&) {
       }
@@ -273,7 +280,8 @@ class BoundaryHandler final : public Poco::Net::HTTPRequestHandler {
       log.warning("could not send response: %s", std::string(e.what()));
     }
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                            std::chrono::steady_clock::now() - started).count();
+                            std::chrono::steady_clock::now() - started)
+                            .count();
     // No query string and no body: either may carry a name. An unknown path is not echoed
     // either, since a client may have typed anything into it.
     bool known = false;
@@ -290,8 +298,10 @@ class BoundaryHandler final : public Poco::Net::HTTPRequestHandler {
 
 class BoundaryFactory final : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  BoundaryFactory(const WebContext& context, ConnectionGuard* guard) : context_(context), guard_(guard) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+  BoundaryFactory(const WebContext& context, ConnectionGuard* guard)
+      : context_(context), guard_(guard) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(
+      const Poco::Net::HTTPServerRequest&) override {
     return new BoundaryHandler(context_, guard_);
   }
   // Tells every connection still in a keep-alive loop to finish (what HTTPServer::stopAll does).
@@ -307,13 +317,15 @@ class BoundaryFactory final : public Poco::Net::HTTPRequestHandlerFactory {
 class GuardedConnection final : public Poco::Net::HTTPServerConnection {
  public:
   GuardedConnection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
-                    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers, std::shared_ptr<ConnectionGuard> guard)
+                    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
+                    std::shared_ptr<ConnectionGuard> guard)
       : HTTPServerConnection(socket, params, handlers), guard_(std::move(guard)) {}
   void run() override {
     auto watch = guard_->Start(socket());
     if (!watch) {
       static constexpr std::string_view kBusy =
-          "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\nRetry-After: 5\r\n\r\n";
+          "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: "
+          "0\r\nRetry-After: 5\r\n\r\n";
       try {
         socket().sendBytes(kBusy.data(), static_cast<int>(kBusy.size()));
         socket().shutdown();
@@ -339,7 +351,8 @@ class GuardedConnection final : public Poco::Net::HTTPServerConnection {
 
 class GuardedConnectionFactory final : public Poco::Net::TCPServerConnectionFactory {
  public:
-  GuardedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
+  GuardedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                           Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
                            std::shared_ptr<ConnectionGuard> guard)
       : params_(std::move(params)), handlers_(std::move(handlers)), guard_(std::move(guard)) {}
   Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
@@ -358,10 +371,11 @@ const char* ContentSecurityPolicy() { return kContentSecurityPolicy; }
 
 Status CheckListening(const ServerOptions& options) {
   if (options.tls_certificate.empty() != options.tls_private_key.empty()) {
-    return MakeError(ErrorCode::kInvalidInput, "web.tls_incomplete", "certificate and key go together");
+    return MakeError(ErrorCode::kInvalidInput, "web.tls_incomplete",
+                     "certificate and key go together");
   }
-  const bool loopback = options.host == "127.0.0.1" || options.host == "::1" || options.host == "localhost" ||
-                        options.host.starts_with("127.");
+  const bool loopback = options.host == "127.0.0.1" || options.host == "::1" ||
+                        options.host == "localhost" || options.host.starts_with("127.");
   if (!loopback && options.tls_certificate.empty()) {
     return MakeError(ErrorCode::kRuleViolation, "web.tls_required", options.host);
   }
@@ -376,9 +390,9 @@ Poco::Net::ServerSocket Listen(const ServerOptions& options) {
   if (options.tls_certificate.empty()) return Poco::Net::ServerSocket(address);
   static std::once_flag ssl_once;
   std::call_once(ssl_once, [] { Poco::Net::initializeSSL(); });
-  Poco::Net::Context::Ptr tls(new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options.tls_private_key,
-                                                     options.tls_certificate, "", Poco::Net::Context::VERIFY_NONE, 9,
-                                                     false, "HIGH:!aNULL:!MD5:!RC4:!3DES"));
+  Poco::Net::Context::Ptr tls(new Poco::Net::Context(
+      Poco::Net::Context::TLS_SERVER_USE, options.tls_private_key, options.tls_certificate, "",
+      Poco::Net::Context::VERIFY_NONE, 9, false, "HIGH:!aNULL:!MD5:!RC4:!3DES"));
   tls->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
                         Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
   tls->preferServerCiphers();
@@ -395,9 +409,11 @@ WebServer::WebServer(WebContext context, const ServerOptions& options)
   context_->tls = !options.tls_certificate.empty();
   Poco::Net::ServerSocket socket = Listen(options);
   port_ = socket.address().port();
-  const int per_client = options.max_connections_per_client > 0 ? options.max_connections_per_client
-                                                                 : std::max(2, options.max_threads - 2);
-  guard_ = std::make_shared<ConnectionGuard>(static_cast<std::size_t>(per_client), std::chrono::seconds(kHeadSeconds));
+  const int per_client = options.max_connections_per_client > 0
+                             ? options.max_connections_per_client
+                             : std::max(2, options.max_threads - 2);
+  guard_ = std::make_shared<ConnectionGuard>(static_cast<std::size_t>(per_client),
+                                             std::chrono::seconds(kHeadSeconds));
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(options.max_threads);
   params->setMaxQueued(options.max_queued);
@@ -408,8 +424,8 @@ WebServer::WebServer(WebContext context, const ServerOptions& options)
   auto* handlers = new BoundaryFactory(*context_, guard_.get());
   Poco::Net::HTTPRequestHandlerFactory::Ptr shared_handlers(handlers);
   end_connections_ = [handlers] { handlers->Stopped(); };
-  server_ = std::make_unique<Poco::Net::TCPServer>(new GuardedConnectionFactory(shared_params, shared_handlers, guard_),
-                                                   socket, shared_params);
+  server_ = std::make_unique<Poco::Net::TCPServer>(
+      new GuardedConnectionFactory(shared_params, shared_handlers, guard_), socket, shared_params);
 }
 
 WebServer::~WebServer() { Stop(); }
@@ -419,9 +435,9 @@ void WebServer::Start() { server_->start(); }
 void WebServer::Stop() {
   if (stopped_ || !server_) return;
   stopped_ = true;
-  server_->stop();      // no new connections
-  end_connections_();   // keep-alive loops end after their request
-  guard_->EndAll();     // and whoever is still waiting is cut off
+  server_->stop();                            // no new connections
+  end_connections_();                         // keep-alive loops end after their request
+  guard_->EndAll();                           // and whoever is still waiting is cut off
   guard_->WaitIdle(std::chrono::seconds(5));  // before the context they use goes away
 }
 

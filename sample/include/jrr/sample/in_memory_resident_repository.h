@@ -21,8 +21,8 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "jrr/sample/in_memory_protection_register.h"
 #include "jrr/domain/records/resident_repository.h"
+#include "jrr/sample/in_memory_protection_register.h"
 
 namespace jrr {
 
@@ -38,7 +38,8 @@ struct HouseholdMemberFacts {
   bool kana_confirmed = false;
 
   static HouseholdMemberFacts Of(const ResidentRecord& r) {
-    return {r.addressee_number, r.kind, r.sex, r.birth_date.InternalDate(), r.relationship.Text(), r.kana_confirmed};
+    return {r.addressee_number,    r.kind,          r.sex, r.birth_date.InternalDate(),
+            r.relationship.Text(), r.kana_confirmed};
   }
 };
 
@@ -47,7 +48,8 @@ class InMemoryResidentRepository final : public ResidentRepository {
   // `before[i]` is the version that outcome.versions[i] replaced, when this repository held it
   // whole (a resident's); nullopt for a first version or for a 除票 of which only a slim copy is
   // kept (a writer then reads it from its own register).
-  using Sink = std::function<void(const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>>& before)>;
+  using Sink = std::function<void(const ChangeOutcome& outcome,
+                                  std::vector<std::optional<ResidentRecord>>& before)>;
   explicit InMemoryResidentRepository(Sink sink = {}) : sink_(std::move(sink)) {}
 
   std::optional<ResidentRecord> Latest(std::string_view addressee_number) override;
@@ -58,20 +60,26 @@ class InMemoryResidentRepository final : public ResidentRepository {
   std::vector<ResidentRecord> ResidentsInArea(std::string_view area, std::size_t limit) override;
   Result<ChangeOutcome> Append(ChangeRecord change, std::vector<ResidentRecord> versions,
                                const std::vector<VersionStamp>& read_set) override;
-  std::optional<ResidentRecord> AsOf(std::string_view addressee_number, const AsOfQuery& query) override;
+  std::optional<ResidentRecord> AsOf(std::string_view addressee_number,
+                                     const AsOfQuery& query) override;
   std::vector<HistoryEntry> History(std::string_view addressee_number) override;
   ProtectionRegister& Protections() override { return protections_; }
   std::optional<ChangeRecord> Change(int64_t change_id) override;
   std::vector<ResidentRecord> VersionsOfChange(int64_t change_id) override;
-  std::optional<ResidentRecord> Version(std::string_view addressee_number, int history_number) override;
+  std::optional<ResidentRecord> Version(std::string_view addressee_number,
+                                        int history_number) override;
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override;
-  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) override;
+  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by,
+                                                   std::size_t limit) override;
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
                                                       std::string_view given_name, Sex sex,
                                                       CalendarDate birth_date) override;
-  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name, std::string_view given_name, Sex sex,
+  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name,
+                                               std::string_view given_name, Sex sex,
                                                CalendarDate birth_date) override;
-  std::optional<std::string> EditLeaseHolder(std::string_view, int64_t) override { return std::nullopt; }
+  std::optional<std::string> EditLeaseHolder(std::string_view, int64_t) override {
+    return std::nullopt;
+  }
   std::optional<int64_t> PendingChangeFor(std::string_view) override { return std::nullopt; }
 
   // Each person's latest version (of a 除票, the slim copy above), in 宛名番号 order: what a bulk
@@ -88,7 +96,9 @@ class InMemoryResidentRepository final : public ResidentRepository {
   // Looked up by string_view without building a std::string (heterogeneous lookup).
   struct TextHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
   };
   template <class Value>
   using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;

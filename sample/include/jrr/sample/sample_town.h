@@ -66,8 +66,8 @@ class SampleRandom {
 struct SampleOptions {
   int residents = 10000;
   uint64_t seed = 1;
-  CalendarDate start{2016, 4, 1};   // the first 転入
-  CalendarDate end{2026, 10, 31};   // the last 異動
+  CalendarDate start{2016, 4, 1};  // the first 転入
+  CalendarDate end{2026, 10, 31};  // the last 異動
   // Called between 異動, every `progress_every` of them, with (residents so far, target): for a
   // progress bar, and for a bulk loader to commit a group of 異動.
   std::function<void(int64_t, int64_t)> progress;

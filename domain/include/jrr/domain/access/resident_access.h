@@ -14,14 +14,14 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/security/audit_log.h"
-#include "jrr/domain/records/issuance_log.h"
 #include "jrr/domain/access/protected_print_gate.h"
 #include "jrr/domain/protection/protection.h"
 #include "jrr/domain/protection/protection_check.h"
-#include "jrr/domain/security/viewer.h"
+#include "jrr/domain/records/issuance_log.h"
 #include "jrr/domain/records/resident_repository.h"
 #include "jrr/domain/records/resident_search.h"
+#include "jrr/domain/security/audit_log.h"
+#include "jrr/domain/security/viewer.h"
 
 namespace jrr {
 
@@ -37,7 +37,7 @@ struct PersonView {
 // One person found by a search (JK-2.1.3): the latest version, whether only an earlier version
 // (a former name or address) matched, whether a 仮登録 involves them, and their protection.
 struct SearchHit {
-  ResidentRecord record;     // blank but for the 宛名番号 when withheld
+  ResidentRecord record;  // blank but for the 宛名番号 when withheld
   // Under a 照会抑止 this viewer has no release for: the hit says only that the person exists and
   // is blocked (JK-3.1), the way 照会 would refuse them.
   bool withheld = false;
@@ -104,9 +104,11 @@ class ResidentAccess {
 
   // True when a 照会抑止 keeps this viewer from seeing the person: an エラー block, or an アラート
   // block not among `acknowledged`, without a running release.
-  bool ViewWithheld(const std::string& addressee_number, const std::vector<std::string>& acknowledged = {});
+  bool ViewWithheld(const std::string& addressee_number,
+                    const std::vector<std::string>& acknowledged = {});
   // Why ViewWithheld: protection.blocked or protection.alert, as CheckBlocks says it; ok when not.
-  Status ViewCleared(const std::string& addressee_number, const std::vector<std::string>& acknowledged);
+  Status ViewCleared(const std::string& addressee_number,
+                     const std::vector<std::string>& acknowledged);
   // ClearForView's logged refusal when ViewWithheld; ok, logging nothing, otherwise — for paths that
   // act on a person without showing the record, so must stop where 照会 would but not log a view.
   Status RefuseIfWithheld(const std::string& addressee_number, const std::string& function,

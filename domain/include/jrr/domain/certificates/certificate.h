@@ -22,10 +22,10 @@
 #include <vector>
 
 #include "jrr/domain/core/calendar_date.h"
-#include "jrr/domain/records/register_settings.h"
-#include "jrr/domain/records/certificate_kind.h"
-#include "jrr/domain/records/resident_repository.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/certificate_kind.h"
+#include "jrr/domain/records/register_settings.h"
+#include "jrr/domain/records/resident_repository.h"
 
 namespace jrr {
 
@@ -43,14 +43,15 @@ struct CertificateRequest {
   bool with_history = false;         // 履歴あり (個人票 only)
   std::set<OptionalItem> items;      // 特別の請求
   bool omit_katagaki = false;        // 方書の省略 (記載事項証明書 only, JK-5.4)
-  bool furigana = true;              // フリガナ in brackets after 氏名, 旧氏, 通称 (JK-5.3)
-  int copies = 1;                    // 部数: each copy gets its own 発行番号 (JK-5.5)
+  bool furigana = true;  // フリガナ in brackets after 氏名, 旧氏, 通称 (JK-5.3)
+  int copies = 1;        // 部数: each copy gets its own 発行番号 (JK-5.5)
   // JK-5.6: per certificate, whose title and name certify it (by default whoever's period covers
   // the day, JK-1.3.9) and whether the 電子公印 is printed (without it: 「公印省略」).
   std::optional<CertifierRole> certifier;
   bool seal = true;
-  std::string purpose;               // 請求事由 (第三者: required; kept in the 交付履歴)
-  std::vector<std::string> acknowledged;  // アラート acknowledged (certificate.overflow, protection.alert)
+  std::string purpose;  // 請求事由 (第三者: required; kept in the 交付履歴)
+  std::vector<std::string>
+      acknowledged;  // アラート acknowledged (certificate.overflow, protection.alert)
   // 閲覧用一部の写し (JK-9.5): the area (a 住所コード prefix, or the start of the address text) and
   // the order: 住所順 by default, or random with a seed (the same seed gives the same list).
   std::string area;
@@ -74,25 +75,25 @@ struct CertificatePlan {
   std::set<OptionalItem> items;  // printed; the others print as asterisks
   bool katagaki = true;
   bool furigana = true;
-  bool official_mark = false;  // 「公用」 (JK-5.7)
+  bool official_mark = false;         // 「公用」 (JK-5.7)
   std::vector<PrintedPerson> people;  // print order (JK-5.2)
   std::string household_address;      // 住所 in the header (方書 per `katagaki`)
   std::string head_name;              // 世帯主 in the header
   std::string head_addressee_number;  // whose name that is
   std::string list_condition;         // 閲覧用: the area and order the list was drawn with
   CalendarDate issue_date;
-  std::string title;                  // 住民票の写し, 住民票記載事項証明書, …
-  std::string certification_text;     // 認証文, last page only (JK-5.1)
-  std::string certifier_title;        // with the prefecture (JK-5.6)
+  std::string title;               // 住民票の写し, 住民票記載事項証明書, …
+  std::string certification_text;  // 認証文, last page only (JK-5.1)
+  std::string certifier_title;     // with the prefecture (JK-5.6)
   std::string certifier_name;
-  bool acting = false;                // 職務代理者
-  std::string acting_for;             // 架空県架空市長職務代理者, when acting
-  bool seal = true;                   // 電子公印
+  bool acting = false;     // 職務代理者
+  std::string acting_for;  // 架空県架空市長職務代理者, when acting
+  bool seal = true;        // 電子公印
   std::string seal_note = "この印は黒色です";
-  std::string seal_text;              // the characters on the sample seal, e.g. 架空市長之印
-  IssueNumber number;                 // serial set per copy by the desk
+  std::string seal_text;  // the characters on the sample seal, e.g. 架空市長之印
+  IssueNumber number;     // serial set per copy by the desk
   OverflowPolicy overflow = OverflowPolicy::kToLimit;
-  std::string move_out_data;          // 転出証明書: the QR payload (MoveOutData)
+  std::string move_out_data;  // 転出証明書: the QR payload (MoveOutData)
   // 転出証明書 of a 特例転出, printed on request only (JK-4.1.3.0.4): marked 「特例による転出処理済」.
   bool special_move_out = false;
 };
@@ -125,7 +126,8 @@ std::vector<ResidentRecord> OrderWithStored(std::vector<ResidentRecord> members,
 
 // Checks an order to be stored: every current member exactly once, nobody else.
 // Error certificate.order_mismatch (kRuleViolation) with the 宛名番号 missing or foreign.
-Status CheckHouseholdOrder(const std::vector<ResidentRecord>& members, const std::vector<std::string>& order);
+Status CheckHouseholdOrder(const std::vector<ResidentRecord>& members,
+                           const std::vector<std::string>& order);
 
 // The printed title with the prefecture: 架空市長 → 架空県架空市長 (JK-5.6), from the first two digits
 // of the 市区町村コード. A title that already starts with the prefecture is left as it is.
@@ -136,8 +138,9 @@ std::string_view PrefectureName(std::string_view two_digit_code);
 // The text of the 転出証明書's QR code: a versioned, line-based record of the 転出証明書 items
 // (施行令第23条) for each mover, readable by a 転入地 system without our database. Format in
 // docs/certificates.md. Pure.
-std::string MoveOutData(const std::vector<ResidentRecord>& movers, std::string_view municipality_code,
-                        std::string_view municipality_name, CalendarDate issue_date);
+std::string MoveOutData(const std::vector<ResidentRecord>& movers,
+                        std::string_view municipality_code, std::string_view municipality_name,
+                        CalendarDate issue_date);
 
 // Checks a request against the kind and the requester's ceiling and returns the items to print.
 // Errors (kRuleViolation):

@@ -16,17 +16,17 @@
 #include <string>
 #include <vector>
 
+#include "jrr/domain/access/resident_access.h"
 #include "jrr/domain/certificates/certificate.h"
 #include "jrr/domain/records/issuance_log.h"
-#include "jrr/domain/access/resident_access.h"
 
 namespace jrr {
 
 // 文字超過リスト (JK-5.8): one value that did not fit its box, or that has a character no font has.
 struct OverflowEntry {
   std::string addressee_number;
-  std::string field;   // the layout field's name, e.g. address, name, domicile
-  std::string text;    // the value (stays in memory and in the clerk's own output; never logged)
+  std::string field;  // the layout field's name, e.g. address, name, domicile
+  std::string text;   // the value (stays in memory and in the clerk's own output; never logged)
   bool missing_glyph = false;
 };
 
@@ -76,8 +76,13 @@ class CertificateDesk {
   CertificateDesk(ResidentRepository& residents, AuditLog& log, IssuanceLog& issuance,
                   CertificateRenderer& renderer, CertificateSettings settings, Viewer viewer,
                   HouseholdOrderRepository* orders = nullptr)
-      : residents_(residents), log_(log), issuance_(issuance), renderer_(renderer),
-        settings_(std::move(settings)), viewer_(std::move(viewer)), orders_(orders) {}
+      : residents_(residents),
+        log_(log),
+        issuance_(issuance),
+        renderer_(renderer),
+        settings_(std::move(settings)),
+        viewer_(std::move(viewer)),
+        orders_(orders) {}
 
   // Issues the certificate. Errors, besides those of CheckRequest() and ClearForIssue():
   //   access.permission_denied         no 証明発行 permission, or an item the viewer may not see

@@ -26,11 +26,11 @@
 #include <utility>
 #include <vector>
 
-#include "jrr/domain/security/audit_log.h"
-#include "jrr/domain/core/calendar_date.h"
 #include "jrr/domain/access/resident_access.h"
-#include "jrr/domain/records/resident_repository.h"
+#include "jrr/domain/core/calendar_date.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/resident_repository.h"
+#include "jrr/domain/security/audit_log.h"
 
 namespace jrr {
 
@@ -40,7 +40,7 @@ struct NoticeDocument {
   CalendarDate date;              // 作成日
   std::string recipient_address;  // empty for an internal record or list
   std::string recipient_name;
-  std::string sender;             // 架空県架空市長　架空　太郎
+  std::string sender;  // 架空県架空市長　架空　太郎
   std::vector<std::string> paragraphs;
   std::vector<std::pair<std::string, std::string>> items;  // label, value
   std::vector<std::vector<std::string>> table;             // a list: the first row is the heading
@@ -56,7 +56,8 @@ struct ItemChange {
 // The items that differ between two versions of a person (`before` null: every item of `after`).
 // 本籍・筆頭者 read 「（表示の権限がありません）」 unless `see_domicile`; the numbers (個人番号,
 // 住民票コード) never appear, only that they changed.
-std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const ResidentRecord& after, bool see_domicile);
+std::vector<ItemChange> ChangedItems(const ResidentRecord* before, const ResidentRecord& after,
+                                     bool see_domicile);
 
 // Who signs the letters: the 市区町村長 (or 職務代理者) in office today, with the prefecture.
 struct NoticeSender {
@@ -74,7 +75,7 @@ struct NoticeRequest {
   std::string person;         // inquiry, adult-ward: the 宛名番号
   std::string notifier_name;  // receipt: 届出人, when not the 異動者 themselves
   std::string notifier_address;
-  int days = 30;              // awaiting: removed at least this many days ago
+  int days = 30;  // awaiting: removed at least this many days ago
 };
 
 class NoticeDesk {

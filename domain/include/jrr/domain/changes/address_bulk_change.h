@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "jrr/domain/changes/change_desk.h"
-#include "jrr/domain/records/resident_changes.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/resident_changes.h"
 
 namespace jrr {
 
@@ -34,20 +34,22 @@ struct BulkRow {
 // (住居表示の実施 …) goes into each 留意事項. Errors: csv.malformed, bulk.unknown_layout,
 // bulk.bad_row (the line number in the detail) — a file with a bad row is refused whole, before
 // anything is checked.
-Result<std::vector<BulkRow>> ParseBulkRenaming(std::string_view csv, const ChangeInput& input, const std::string& cause);
+Result<std::vector<BulkRow>> ParseBulkRenaming(std::string_view csv, const ChangeInput& input,
+                                               const std::string& cause);
 
 struct BulkResult {
   int line = 0;
   std::string key;
-  bool done = false;        // checked (仮処理) or recorded (本処理)
-  std::string rule_id;      // why the row was left out
+  bool done = false;    // checked (仮処理) or recorded (本処理)
+  std::string rule_id;  // why the row was left out
   std::string message_ja;
-  int persons = 0;          // versions the 異動 writes
+  int persons = 0;                   // versions the 異動 writes
   std::optional<int64_t> change_id;  // 本処理
 };
 
 // Runs every row through `desk`: `apply` false is the 仮処理 (nothing written), true the 本処理.
-std::vector<BulkResult> RunBulkRenaming(ChangeDesk& desk, const std::vector<BulkRow>& rows, bool apply);
+std::vector<BulkResult> RunBulkRenaming(ChangeDesk& desk, const std::vector<BulkRow>& rows,
+                                        bool apply);
 
 // The result list (処理結果一覧) as CSV: 行,キー,結果,対象者数,異動番号,規則,理由.
 std::string BulkResultCsv(const std::vector<BulkResult>& results, bool apply);

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/coupling/change_effects.h"
-#include "jrr/domain/security/audit_log.h"
-#include "jrr/domain/records/pending_changes.h"
 #include "jrr/domain/access/resident_access.h"
+#include "jrr/domain/coupling/change_effects.h"
+#include "jrr/domain/records/pending_changes.h"
+#include "jrr/domain/security/audit_log.h"
 
 namespace jrr {
 
@@ -23,9 +23,14 @@ class ChangeDesk {
  public:
   // `effects` reads what the 異動's people hold elsewhere (印鑑登録, 支援措置, 附票, CS), so the
   // 入力確認 shows and refuses what recording will do.
-  ChangeDesk(ResidentRepository& residents, PendingChangeRepository& pending, AddressDictionary* dictionary,
-             AuditLog& log, Viewer viewer, ChangeEffectFactsSource& effects)
-      : residents_(residents), pending_(pending), dictionary_(dictionary), log_(log), viewer_(std::move(viewer)),
+  ChangeDesk(ResidentRepository& residents, PendingChangeRepository& pending,
+             AddressDictionary* dictionary, AuditLog& log, Viewer viewer,
+             ChangeEffectFactsSource& effects)
+      : residents_(residents),
+        pending_(pending),
+        dictionary_(dictionary),
+        log_(log),
+        viewer_(std::move(viewer)),
         effects_(effects) {}
 
   // 入力確認 (JK-4.0.9): what would be recorded, with its notices — what it ends, notices or sends
@@ -36,7 +41,8 @@ class ChangeDesk {
   Result<ChangeOutcome> Record(const AnyChangeCommand& command);
   // 仮登録: validated now, recorded only when approved. `kind` and `command_json` are kept to
   // run it again at approval.
-  Result<PendingChange> Enter(const AnyChangeCommand& command, std::string kind, std::string command_json);
+  Result<PendingChange> Enter(const AnyChangeCommand& command, std::string kind,
+                              std::string command_json);
   // 本登録 of an open 仮登録, `command` being its stored command decoded again.
   Result<ChangeOutcome> Approve(int64_t pending_id, const AnyChangeCommand& command);
   Status Withdraw(int64_t pending_id);
@@ -54,7 +60,8 @@ class ChangeDesk {
   // in the same words for every person, or protection.alert — logged naming them (and the rule it
   // stands `instead_of`, if any); nullopt when no one is withheld.
   std::optional<Error> Withheld(const std::vector<std::string>& read, const std::string& function,
-                                const std::vector<std::string>& acknowledged, const std::string& instead_of);
+                                const std::vector<std::string>& acknowledged,
+                                const std::string& instead_of);
   // A 異動 reads its people (a preview says whom): one this operator may not see refuses it before
   // anything is written, whether or not it would pass — passing would tell a fact of them too.
   Status ClearReaders(const AnyChangeCommand& command, const std::string& function);

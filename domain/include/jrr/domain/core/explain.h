@@ -17,10 +17,10 @@ namespace jrr {
 
 struct DateExplanation {
   RecordedDate date;
-  std::string state_ja;                  // 暦上日, 不詳日, …
-  std::string wareki;                    // as displayed for Japanese residents (JK-1.1.9)
-  std::string seireki;                   // as displayed for a foreign resident's 生年月日
-  std::optional<std::string> iso;        // the calendar day, when there is one
+  std::string state_ja;                     // 暦上日, 不詳日, …
+  std::string wareki;                       // as displayed for Japanese residents (JK-1.1.9)
+  std::string seireki;                      // as displayed for a foreign resident's 生年月日
+  std::optional<std::string> iso;           // the calendar day, when there is one
   std::optional<std::string> internal_iso;  // the internal date kept for ordering (JK-1.1.8)
 };
 
@@ -31,7 +31,7 @@ Result<DateExplanation> ExplainDate(std::string_view text, DatePolicy policy);
 Result<CheckDigitScheme> ParseCheckDigitKind(std::string_view kind);
 
 struct CheckDigitExplanation {
-  std::string body;    // the digits before the check digit
+  std::string body;  // the digits before the check digit
   int check_digit = 0;
   std::string number;  // body + check digit
 };

@@ -26,8 +26,8 @@
 namespace jrr {
 
 enum class DatePolicy {
-  kCalendarOnly,       // real calendar days only (the default for every date item)
-  kKosekiConsistent,   // also the 戸籍-consistent states above (JK-1.1.8)
+  kCalendarOnly,      // real calendar days only (the default for every date item)
+  kKosekiConsistent,  // also the 戸籍-consistent states above (JK-1.1.8)
 };
 
 enum class DateState {
@@ -39,35 +39,35 @@ enum class DateState {
 
 // The 不詳日 forms of JK-1.1.8, in the order the standard lists them.
 enum class UncertainForm {
-  kYearApprox,           // 令和3年頃
-  kMonthApprox,          // 令和3年5月頃
-  kDayApprox,            // 令和3年5月1日頃
-  kEstimatedDay,         // 推定令和3年5月1日
-  kEstimatedMonth,       // 推定令和3年5月
-  kSeason,               // 令和3年春
-  kTenDays,              // 令和3年5月上旬
-  kTenDaysApprox,        // 令和3年5月中旬頃
-  kAllUnknown,           // 年月日不詳
-  kMonthDayUnknown,      // 令和3年 月日不詳
-  kDayUnknown,           // 令和3年5月 日不詳
-  kRangeMonthDay,        // 令和3年5月1日から6月2日頃までの間
-  kRangeEstimatedDays,   // 令和3年5月推定1日から3日までの間
-  kRangeApproxDays,      // 令和3年5月1日頃から3日頃までの間
+  kYearApprox,          // 令和3年頃
+  kMonthApprox,         // 令和3年5月頃
+  kDayApprox,           // 令和3年5月1日頃
+  kEstimatedDay,        // 推定令和3年5月1日
+  kEstimatedMonth,      // 推定令和3年5月
+  kSeason,              // 令和3年春
+  kTenDays,             // 令和3年5月上旬
+  kTenDaysApprox,       // 令和3年5月中旬頃
+  kAllUnknown,          // 年月日不詳
+  kMonthDayUnknown,     // 令和3年 月日不詳
+  kDayUnknown,          // 令和3年5月 日不詳
+  kRangeMonthDay,       // 令和3年5月1日から6月2日頃までの間
+  kRangeEstimatedDays,  // 令和3年5月推定1日から3日までの間
+  kRangeApproxDays,     // 令和3年5月1日頃から3日頃までの間
 };
 
-enum class Season { kNone = 0, kSpring, kSummer, kAutumn, kWinter };   // 春 夏 秋 冬
-enum class TenDays { kNone = 0, kEarly, kMiddle, kLate };              // 上旬 中旬 下旬
+enum class Season { kNone = 0, kSpring, kSummer, kAutumn, kWinter };  // 春 夏 秋 冬
+enum class TenDays { kNone = 0, kEarly, kMiddle, kLate };             // 上旬 中旬 下旬
 
 struct RecordedDate {
   DateState state = DateState::kExact;
   UncertainForm form = UncertainForm::kAllUnknown;  // meaningful when state == kUncertain
-  int era = -1;        // era index as written; -1 when written in 西暦 or not stated
-  int era_year = 0;    // year within `era` as written (1 = 元年)
-  int year = 0;        // Gregorian year; 0 when not stated
-  int month = 0;       // 0 when not stated
-  int day = 0;         // 0 when not stated
-  int month2 = 0;      // end of a range (kRangeMonthDay)
-  int day2 = 0;        // end of a range (the three kRange forms)
+  int era = -1;      // era index as written; -1 when written in 西暦 or not stated
+  int era_year = 0;  // year within `era` as written (1 = 元年)
+  int year = 0;      // Gregorian year; 0 when not stated
+  int month = 0;     // 0 when not stated
+  int day = 0;       // 0 when not stated
+  int month2 = 0;    // end of a range (kRangeMonthDay)
+  int day2 = 0;      // end of a range (the three kRange forms)
   Season season = Season::kNone;
   TenDays ten_days = TenDays::kNone;
 

@@ -66,8 +66,8 @@ class SerialNumber {
 
 struct AddresseeTag {};
 struct HouseholdTag {};
-using AddresseeNumber = SerialNumber<AddresseeTag>;   // 宛名番号
-using HouseholdNumber = SerialNumber<HouseholdTag>;   // 世帯番号
+using AddresseeNumber = SerialNumber<AddresseeTag>;  // 宛名番号
+using HouseholdNumber = SerialNumber<HouseholdTag>;  // 世帯番号
 
 // The smallest serial >= `serial` that can be issued (its M11W2-7 remainder is not 1).
 uint64_t NextIssuableSerial(uint64_t serial);

@@ -18,9 +18,9 @@ namespace jrr {
 enum class Severity { kError, kAlert };
 
 struct RuleInfo {
-  std::string_view rule_id;   // stable, e.g. "date.era_overrun"
+  std::string_view rule_id;  // stable, e.g. "date.era_overrun"
   Severity severity;
-  std::string_view source;    // "JK-1.1.8", "LAW: 番号法施行令第8条", or "jrr" for input hygiene
+  std::string_view source;  // "JK-1.1.8", "LAW: 番号法施行令第8条", or "jrr" for input hygiene
   std::string_view message_ja;
 };
 

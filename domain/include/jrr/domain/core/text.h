@@ -74,8 +74,8 @@ void AppendKeyValueLine(std::string& out, std::string_view key, std::string_view
 // Reads such a text: the first line must be `header`, then "key=value" lines (empty lines are
 // skipped; a later key replaces an earlier one). nullopt when the header differs or a line has no
 // '='. The caller checks the text is UTF-8 first.
-std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText(std::string_view text,
-                                                                                 std::string_view header);
+std::optional<std::map<std::string, std::string, std::less<>>> ParseKeyValueText(
+    std::string_view text, std::string_view header);
 
 // Reads CSV (RFC 4180; JK-10.8): fields separated by commas, quoted with " when they hold a comma,
 // a quote ("") or a line break; LF or CRLF line ends; a UTF-8 BOM at the start is skipped; empty

@@ -53,7 +53,7 @@ struct ChangeEffectFacts {
 
 // A 附票 change: applied to this municipality's 附票 now (`ours`), or noticed to the 本籍地.
 struct FuhyoEffect {
-  FuhyoNotice notice;            // from and to set; notice_id assigned when queued
+  FuhyoNotice notice;  // from and to set; notice_id assigned when queued
   bool ours = false;
   std::string addressee_number;  // the person it is about
 };
@@ -61,17 +61,17 @@ struct FuhyoEffect {
 // A CS message to send.
 struct CsEffect {
   CsKind kind = CsKind::kMoveInNotice;
-  std::string from;     // this municipality
-  std::string to;       // the receiving municipality
+  std::string from;  // this municipality
+  std::string to;    // the receiving municipality
   std::string payload;
 };
 
 struct ChangeEffects {
-  std::vector<SealRegistration> seals_ended;        // each as it will be saved: ended, why, on
-  std::vector<SupportMeasure> measures_switched;    // each as it will be saved (仮支援措置, 前住所地)
+  std::vector<SealRegistration> seals_ended;  // each as it will be saved: ended, why, on
+  std::vector<SupportMeasure> measures_switched;  // each as it will be saved (仮支援措置, 前住所地)
   std::vector<FuhyoEffect> fuhyo;
   std::vector<CsEffect> cs;
-  bool takes_move_out_information = false;          // marks ChangeRecord::move_out_information used
+  bool takes_move_out_information = false;  // marks ChangeRecord::move_out_information used
   // What the clerk is told (rule ids of severity アラート), at 入力確認 and after recording:
   // seal.ended, fuhyo.noticed, cs.sent. A 支援措置 is never named here: the 入力確認 is seen by
   // clerks who may not learn of one.
@@ -80,7 +80,8 @@ struct ChangeEffects {
 
 // The plan of `outcome` (recorded, or previewed at 入力確認) given `facts`. Errors:
 // cs.move_out_information_unknown (not received, or not a 転出証明書情報), cs.move_out_information_used.
-Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome, const ChangeEffectFacts& facts);
+Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome,
+                                        const ChangeEffectFacts& facts);
 
 // The facts of one 異動's people, as the register holds them now (a port; persistence reads them
 // inside the 異動's transaction, the 入力確認 before it).

@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "jrr/domain/core/calendar_date.h"
-#include "jrr/domain/records/change.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/change.h"
 
 namespace jrr {
 
@@ -47,8 +47,8 @@ Result<CsMessage> DecodeCsMessage(std::string_view text);
 // 転入通知: one per 国内転入 異動, naming its people as the 転出地 knows them.
 struct MoveInNoticePerson {
   std::string resident_record_code;  // 住民票コード: the nationwide key
-  std::string name;                        // 氏名 as printed (the alphabet name of a foreign resident)
-  std::string family_name, given_name;     // 氏・名 (漢字併記 of a foreign resident; may be empty)
+  std::string name;                  // 氏名 as printed (the alphabet name of a foreign resident)
+  std::string family_name, given_name;  // 氏・名 (漢字併記 of a foreign resident; may be empty)
   std::optional<CalendarDate> birth_date;  // none for 年月日不詳
   Sex sex = Sex::kMale;
 };
@@ -67,9 +67,10 @@ std::string EncodeMoveInNotice(const MoveInNoticeMessage& notice);
 Result<MoveInNoticeMessage> DecodeMoveInNotice(std::string_view payload);
 
 // The outcome a received message is kept with.
-inline constexpr std::string_view kCsReceived = "received";  // a 転出証明書情報, waiting for its 特例転入
-inline constexpr std::string_view kCsApplied = "applied";    // a 転入通知, recorded on the 除票
-inline constexpr std::string_view kCsUsed = "used";          // a 転出証明書情報 a 特例転入 took up
+inline constexpr std::string_view kCsReceived =
+    "received";  // a 転出証明書情報, waiting for its 特例転入
+inline constexpr std::string_view kCsApplied = "applied";  // a 転入通知, recorded on the 除票
+inline constexpr std::string_view kCsUsed = "used";  // a 転出証明書情報 a 特例転入 took up
 
 // What became of a received message.
 struct CsReceipt {
@@ -103,6 +104,7 @@ struct AddressedMoveInNotice {
   std::string to;
   MoveInNoticeMessage notice;
 };
-std::optional<AddressedMoveInNotice> MoveInNoticeOf(const ChangeOutcome& outcome, std::string_view ours);
+std::optional<AddressedMoveInNotice> MoveInNoticeOf(const ChangeOutcome& outcome,
+                                                    std::string_view ours);
 
 }  // namespace jrr

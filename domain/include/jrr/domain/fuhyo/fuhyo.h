@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "jrr/domain/core/calendar_date.h"
-#include "jrr/domain/records/resident_record.h"
 #include "jrr/domain/core/place_names.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/resident_record.h"
 
 namespace jrr {
 
@@ -41,10 +41,10 @@ std::string_view FuhyoStateNameJa(FuhyoState state);
 
 // One address line of a member (第17条第3号・第4号), as recorded; never edited.
 struct FuhyoAddress {
-  std::string address;          // 住所, or empty when abroad
-  bool abroad = false;          // 国外転出者である旨
-  CalendarDate since;           // 住所を定めた年月日 (for 国外転出: the planned departure date)
-  std::string source;           // what wrote it: "異動 123", "通知 990002-7", "職権修正: 理由"
+  std::string address;  // 住所, or empty when abroad
+  bool abroad = false;  // 国外転出者である旨
+  CalendarDate since;  // 住所を定めた年月日 (for 国外転出: the planned departure date)
+  std::string source;  // what wrote it: "異動 123", "通知 990002-7", "職権修正: 理由"
   CalendarDate recorded_on;
 };
 
@@ -57,11 +57,12 @@ struct FuhyoMember {
   std::optional<CalendarDate> birth_date;  // 出生の年月日 (since 2022-01-11)
   std::optional<Sex> sex;                  // 男女の別 (since 2022-01-11)
   std::string resident_record_code;        // 住民票コード (since 2024-05-27)
-  std::string overseas_voter_municipality; // 在外選挙人名簿: the registering municipality, or empty
-  bool removed = false;                    // 消除 (除籍, 死亡, 転籍 …)
+  std::string
+      overseas_voter_municipality;  // 在外選挙人名簿: the registering municipality, or empty
+  bool removed = false;             // 消除 (除籍, 死亡, 転籍 …)
   std::string removal_reason;
   std::optional<CalendarDate> removed_on;
-  std::vector<FuhyoAddress> addresses;     // oldest first
+  std::vector<FuhyoAddress> addresses;  // oldest first
   // 支援措置 passed on by the 住所地 (not an item of the 附票; a restriction on its copies).
   std::optional<CalendarDate> protected_from, protected_until;
   std::string DisplayName() const;
@@ -93,7 +94,7 @@ struct FuhyoNotice {
   std::string resident_record_code;
   std::string address;
   bool abroad = false;
-  CalendarDate since;             // 住所を定めた年月日 (国外転出: planned departure)
+  CalendarDate since;  // 住所を定めた年月日 (国外転出: planned departure)
   CalendarDate sent_on;
 };
 
@@ -105,12 +106,11 @@ inline constexpr CalendarDate kResidentCodeSince{2024, 5, 27};
 // 本籍 text starts with it.
 bool DomicileIsIn(const Domicile& domicile, std::string_view prefecture_and_name);
 
-
 // The notice the 住所地 sends about a version of a person whose 本籍 is elsewhere, or nullopt
 // when none is due: 本籍 なし/不明 (foreign residents among them), or no change of an item the
 // 附票 records between `before` (absent for a newcomer) and `after`.
-std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before, const ResidentRecord& after,
-                                     CalendarDate event_day);
+std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before,
+                                     const ResidentRecord& after, CalendarDate event_day);
 
 // A member is one person (第17条: each person of the 戸籍). The living member a notice names:
 //   - when both hold a 住民票コード, the member whose code is the notice's, and only that one;
@@ -136,7 +136,8 @@ Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice);
 // the member itself (`by_member_id`) keeps the person whatever its name; one written by matching
 // a notice keeps it only under the same 氏名 or with the earlier 氏名 as its former name.
 bool SamePerson(const FuhyoMember& earlier, const FuhyoMember& later, bool by_member_id,
-                const std::string& later_former_family = {}, const std::string& later_former_given = {});
+                const std::string& later_former_family = {},
+                const std::string& later_former_given = {});
 
 // 戸籍の附票の写し: who may ask (住基法第20条 and its 省令). Anyone else is refused.
 enum class FuhyoRequester {
@@ -151,25 +152,26 @@ enum class FuhyoRequester {
 Result<FuhyoRequester> FuhyoRequesterFromCode(std::string_view code);
 // Errors: fuhyo.purpose_required (第三者 without a reason); fuhyo.item_not_allowed (住民票コード
 // for anyone but the person's own side: 本人等 and their agent).
-Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpose, bool resident_record_code);
+Status CheckFuhyoCopyRequest(FuhyoRequester requester, const std::string& purpose,
+                             bool resident_record_code);
 
 // What became of an inbound notice (or reply).
 struct FuhyoReceipt {
   bool duplicate = false;  // already received: nothing done
   // applied; the rule id that refused it; or "reply" for a 第19条第2項 reply received
   std::string outcome;
-  std::string reply;       // 第19条第2項: what the 住所地 is told (or, for a reply, was told)
+  std::string reply;  // 第19条第2項: what the 住所地 is told (or, for a reply, was told)
 };
 
 // One notice in the outbox (to another 本籍地) or the inbox (from a 住所地), as listed.
 struct FuhyoNoticeEntry {
   std::string notice_id;
-  std::string counterpart;   // the other municipality
-  std::string recorded_at;   // UTC timestamp
+  std::string counterpart;  // the other municipality
+  std::string recorded_at;  // UTC timestamp
   // outbox: 未送付, 送付済み, 送付不能 (dead letter); inbox: applied or the refusing rule id.
   std::string state;
-  int failures = 0;          // outbox: failed delivery attempts
-  std::string detail;        // outbox: the last failure; inbox: the 第19条第2項 reply
+  int failures = 0;    // outbox: failed delivery attempts
+  std::string detail;  // outbox: the last failure; inbox: the 第19条第2項 reply
 };
 
 // The notice as exchanged between municipal systems (a file of the file-drop adapter, an API

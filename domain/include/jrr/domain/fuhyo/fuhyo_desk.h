@@ -10,27 +10,27 @@
 #include <string>
 #include <vector>
 
+#include "jrr/domain/access/resident_access.h"
 #include "jrr/domain/fuhyo/fuhyo.h"
 #include "jrr/domain/fuhyo/fuhyo_store.h"
-#include "jrr/domain/access/resident_access.h"
 
 namespace jrr {
 
 // 戸籍の附票の写し as asked for at the counter.
 struct FuhyoCopyRequest {
   int64_t fuhyo_id = 0;
-  std::vector<int64_t> members;  // empty: all
-  std::string requester = "self";  // FuhyoRequesterFromCode
-  std::string purpose;             // 請求事由 (required of a 第三者)
-  bool print_koseki = false;       // 本籍・筆頭者 (特別の請求)
-  bool print_code = false;         // 住民票コード
+  std::vector<int64_t> members;       // empty: all
+  std::string requester = "self";     // FuhyoRequesterFromCode
+  std::string purpose;                // 請求事由 (required of a 第三者)
+  bool print_koseki = false;          // 本籍・筆頭者 (特別の請求)
+  bool print_code = false;            // 住民票コード
   bool print_overseas_voter = false;  // 在外選挙人に関する事項
   std::vector<std::string> acknowledged;
 };
 
 // What the copy may print, once cleared.
 struct FuhyoCopyContent {
-  Fuhyo fuhyo;                        // with only the chosen members
+  Fuhyo fuhyo;                         // with only the chosen members
   std::vector<std::string> residents;  // 宛名番号 of the members known here (for the log)
   std::vector<std::string> unmatched;  // MemberTarget of the members known only by the 附票
 };

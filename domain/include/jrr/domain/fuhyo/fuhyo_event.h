@@ -22,15 +22,15 @@
 namespace jrr {
 
 enum class FuhyoEventKind {
-  kCreate = 1,       // 編製: a new 戸籍 whose 本籍 is here
-  kEnter = 2,        // 入籍: a person enters the 戸籍
-  kLeave = 3,        // 除籍 (婚姻, 分籍, 養子縁組 …)
-  kDeath = 4,        // 死亡
-  kTransfer = 5,     // 転籍: the 附票 closes; within this municipality a new one carries the members
-  kRemake = 6,       // 改製: the 附票 becomes 改製原附票 and a new one carries the living members
-  kCorrection = 7,   // 職権修正 of a member's items or latest address, with the reason
-  kProtect = 8,      // 支援措置 passed on by the 住所地 for a member (copies refused while it runs)
-  kProtectEnd = 9,   // that 支援措置 ended
+  kCreate = 1,    // 編製: a new 戸籍 whose 本籍 is here
+  kEnter = 2,     // 入籍: a person enters the 戸籍
+  kLeave = 3,     // 除籍 (婚姻, 分籍, 養子縁組 …)
+  kDeath = 4,     // 死亡
+  kTransfer = 5,  // 転籍: the 附票 closes; within this municipality a new one carries the members
+  kRemake = 6,  // 改製: the 附票 becomes 改製原附票 and a new one carries the living members
+  kCorrection = 7,  // 職権修正 of a member's items or latest address, with the reason
+  kProtect = 8,  // 支援措置 passed on by the 住所地 for a member (copies refused while it runs)
+  kProtectEnd = 9,  // that 支援措置 ended
 };
 
 // hensei, nyuseki, joseki, shibou, tenseki, kaisei, shusei, shien, shien-end.
@@ -42,8 +42,8 @@ std::string_view FuhyoEventNameJa(FuhyoEventKind kind);
 
 struct FuhyoEvent {
   FuhyoEventKind kind = FuhyoEventKind::kCreate;
-  int64_t fuhyo_id = 0;   // every kind but 編製
-  KosekiKey koseki;       // 編製: the 戸籍; 転籍: the new 本籍・筆頭者 (carried when it is here)
+  int64_t fuhyo_id = 0;  // every kind but 編製
+  KosekiKey koseki;  // 編製: the 戸籍; 転籍: the new 本籍・筆頭者 (carried when it is here)
   int64_t member_id = 0;  // 除籍, 死亡, 職権修正, 支援措置
   // 入籍 (氏名, 生年月日, 性別 required) and 職権修正 (only what is given changes).
   std::string family_name, given_name, family_kana, given_kana, resident_record_code;
@@ -76,7 +76,7 @@ struct FuhyoEventPlan {
   std::vector<FuhyoWrite> on_current;
   std::optional<int64_t> protect_member;  // 支援措置: the member, with event.until
   std::optional<int64_t> protect_end_member;
-  std::string source;                     // "入籍: 婚姻" — recorded with every line written
+  std::string source;  // "入籍: 婚姻" — recorded with every line written
 };
 
 // `current`: the 附票 the event names (nullopt for 編製, or when the id is unknown).
@@ -100,8 +100,9 @@ struct FuhyoEventPlan {
 //                               or 振り仮名 (2025-05-26) to a member removed before the item existed
 //   fuhyo.period_required       支援措置 without an end after its start
 //   furigana.katakana_only      a 振り仮名 that is not katakana
-Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool target_exists, const FuhyoEvent& event,
-                                      std::string_view ours, CalendarDate today);
+Result<FuhyoEventPlan> PlanFuhyoEvent(const std::optional<Fuhyo>& current, bool target_exists,
+                                      const FuhyoEvent& event, std::string_view ours,
+                                      CalendarDate today);
 
 // 職権修正 of the 在外選挙人 items to "not registered".
 inline constexpr std::string_view kNoOverseasVoter = "なし";

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/security/audit_log.h"
 #include "jrr/domain/fuhyo/fuhyo.h"
 #include "jrr/domain/fuhyo/fuhyo_event.h"
+#include "jrr/domain/security/audit_log.h"
 
 namespace jrr {
 
@@ -26,7 +26,8 @@ class FuhyoStore {
   virtual std::string OurMunicipality() = 0;
   // Appends the plan and `audit` in one transaction; returns the 附票 the event leaves current
   // (the new one of 編製, 改製 and 管内転籍, else the one it named).
-  virtual int64_t Write(const FuhyoEvent& event, const FuhyoEventPlan& plan, const AuditEvent& audit) = 0;
+  virtual int64_t Write(const FuhyoEvent& event, const FuhyoEventPlan& plan,
+                        const AuditEvent& audit) = 0;
   // A notice or a 第19条第2項 reply (ReceiveFuhyoNotice). Errors: fuhyo.notice_malformed, fuhyo.not_ours.
   virtual Result<FuhyoReceipt> Receive(const std::string& notice_text, CalendarDate today) = 0;
   // Newest first, at most `limit`.

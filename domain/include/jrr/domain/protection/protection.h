@@ -46,8 +46,8 @@ struct Block {
   GuardedOperation operation = GuardedOperation::kIssue;
   BlockLevel level = BlockLevel::kError;
   CalendarDate start;
-  std::optional<CalendarDate> end;     // planned end: informative only
-  std::string reason;                  // free text kept with the block (never logged)
+  std::optional<CalendarDate> end;       // planned end: informative only
+  std::string reason;                    // free text kept with the block (never logged)
   std::optional<CalendarDate> ended_on;  // 本解除
   std::string operator_id;
 };
@@ -61,7 +61,7 @@ struct TemporaryRelease {
   int64_t release_id = 0;
   std::optional<int64_t> block_id;
   std::optional<int64_t> measure_id;
-  std::string granted_to;       // the operator who may proceed
+  std::string granted_to;  // the operator who may proceed
   std::string granted_by;
   int64_t until_epoch_seconds = 0;
   std::string reason;
@@ -74,12 +74,11 @@ std::optional<SupportKind> SupportKindFromName(std::string_view name);
 // DV, ストーカー, 児童虐待, その他 — as the screens and lists show the 区分.
 std::string_view SupportKindJa(SupportKind kind);
 
-
 enum class SupportState {
-  kProvisional = 1,   // 仮支援措置: before the need is confirmed
-  kInForce = 2,       // 支援措置期間中
-  kFormerAddress = 3, // 仮支援措置 as the former-address municipality after a 転出
-  kEnded = 4,         // 終了 (申出, not extended, or no longer needed)
+  kProvisional = 1,    // 仮支援措置: before the need is confirmed
+  kInForce = 2,        // 支援措置期間中
+  kFormerAddress = 3,  // 仮支援措置 as the former-address municipality after a 転出
+  kEnded = 4,          // 終了 (申出, not extended, or no longer needed)
 };
 
 // 支援措置 and the items of its database (JK-1.1.16). Each change is a new version; the
@@ -90,28 +89,28 @@ std::string_view SupportStateJa(SupportState state);
 struct SupportMeasure {
   int64_t measure_id = 0;
   int version = 0;
-  std::string applicant;                    // 申出者 (宛名番号)
+  std::string applicant;  // 申出者 (宛名番号)
   struct CoProtected {
     std::string addressee_number;
-    std::string relation;                   // 申出者との関係
+    std::string relation;  // 申出者との関係
     friend bool operator==(const CoProtected&, const CoProtected&) = default;
   };
-  std::vector<CoProtected> co_protected;    // 併せて支援を求める者
+  std::vector<CoProtected> co_protected;  // 併せて支援を求める者
   SupportKind kind = SupportKind::kDomesticViolence;
   SupportState state = SupportState::kProvisional;
   std::optional<CalendarDate> provisional_start;  // 仮支援措置の開始年月日
-  std::optional<CalendarDate> start;               // 支援措置の開始年月日
-  std::optional<CalendarDate> end;                 // 支援措置の終了年月日
+  std::optional<CalendarDate> start;              // 支援措置の開始年月日
+  std::optional<CalendarDate> end;                // 支援措置の終了年月日
   std::optional<CalendarDate> ended_on;
   std::string end_reason;
   // 支援を求められている事務
-  bool restrict_inspection = true;          // 住民基本台帳の閲覧
-  bool restrict_copies = true;              // 住民票の写し等（現住所・前住所）
-  bool restrict_fuhyo = true;               // 戸籍の附票の写し等
-  std::string contact;                      // 連絡先
+  bool restrict_inspection = true;  // 住民基本台帳の閲覧
+  bool restrict_copies = true;      // 住民票の写し等（現住所・前住所）
+  bool restrict_fuhyo = true;       // 戸籍の附票の写し等
+  std::string contact;              // 連絡先
   // 加害者
   std::string perpetrator_name;
-  std::string perpetrator_addressee_number; // only when in this municipality
+  std::string perpetrator_addressee_number;  // only when in this municipality
   std::string perpetrator_birth_date;
   std::string perpetrator_sex;
   std::string perpetrator_address;
@@ -122,7 +121,7 @@ struct SupportMeasure {
   std::string original_municipality;
   std::optional<CalendarDate> received_on;
   std::optional<CalendarDate> no_need_notified_on;
-  std::string operator_id;                  // who recorded this version
+  std::string operator_id;  // who recorded this version
 
   bool Protects(std::string_view addressee_number) const;
   bool Active() const { return state != SupportState::kEnded; }

@@ -20,13 +20,14 @@ namespace jrr {
 // the 支援措置 permission learns that it is a 支援措置 and its kind, state, period alerts and ids.
 // A clerk listing people by a broad search can therefore not tell a DV target from any other 抑止.
 struct ProtectionNotice {
-  bool restricted = false;      // a 支援措置 or a block in force applies
+  bool restricted = false;  // a 支援措置 or a block in force applies
   bool support_target = false;  // 支援措置期間中 or 仮支援措置期間中 (支援措置 permission only)
-  bool provisional = false;     // likewise
+  bool provisional = false;  // likewise
   // 支援措置対象者（DV） for the 支援措置 permission; 抑止対象 for everyone else.
   std::string marker;
-  std::vector<std::string> alerts;  // rule ids support.expiring, support.expired (支援措置 permission only)
-  std::vector<int64_t> measure_ids; // only for the 支援措置 permission
+  std::vector<std::string>
+      alerts;  // rule ids support.expiring, support.expired (支援措置 permission only)
+  std::vector<int64_t> measure_ids;       // only for the 支援措置 permission
   std::vector<GuardedOperation> blocked;  // operations under a block in force (抑止対象)
   bool any() const { return restricted; }
 };

@@ -23,7 +23,8 @@ class ProtectionDesk {
   // With `staff`, a 一時解除 goes only to a staff user who exists and may work today (the
   // viewer themselves excepted): a release to a mistyped ID would otherwise wait for whoever
   // later gets that ID (protection.unknown_grantee).
-  ProtectionDesk(ProtectionRegister& protections, AuditLog& log, Viewer viewer, StaffDirectory* staff = nullptr)
+  ProtectionDesk(ProtectionRegister& protections, AuditLog& log, Viewer viewer,
+                 StaffDirectory* staff = nullptr)
       : protections_(protections), log_(log), viewer_(std::move(viewer)), staff_(staff) {}
 
   Result<Block> AddBlock(Block block);
@@ -33,7 +34,8 @@ class ProtectionDesk {
                                         const std::string& reason);
   // The blocks naming a person or a household: for the 照会 or 抑止 permission (else
   // access.permission_denied); logged.
-  Result<std::vector<Block>> BlocksFor(const std::string& addressee_number, const std::string& household_number);
+  Result<std::vector<Block>> BlocksFor(const std::string& addressee_number,
+                                       const std::string& household_number);
 
   Result<SupportMeasure> Register(SupportMeasure measure);
   Result<SupportMeasure> Start(int64_t measure_id, CalendarDate start,
@@ -55,8 +57,8 @@ class ProtectionDesk {
   // The measure, after checking the 支援措置 permission (a refusal is logged).
   Result<SupportMeasure> Load(int64_t measure_id, const std::string& function);
   Result<SupportMeasure> Save(Result<SupportMeasure> next, const std::string& function);
-  void Log(const std::string& function, std::vector<std::string> targets, const std::string& outcome,
-           const std::string& detail);
+  void Log(const std::string& function, std::vector<std::string> targets,
+           const std::string& outcome, const std::string& detail);
   ProtectionRegister& protections_;
   AuditLog& log_;
   Viewer viewer_;

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "jrr/domain/records/resident_record.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/resident_record.h"
 
 namespace jrr {
 
@@ -29,7 +29,8 @@ struct AddressArea {
 enum class BanchiKind { kLot, kBlock, kSpecial };  // 地番, 住居表示（街区符号・住居番号）, 特殊地番
 std::string_view BanchiKindCode(BanchiKind kind);    // lot, block, special
 std::string_view BanchiKindNameJa(BanchiKind kind);  // 地番, 住居表示, 特殊地番
-std::optional<BanchiKind> BanchiKindFromName(std::string_view name);  // either code or Japanese name
+std::optional<BanchiKind> BanchiKindFromName(
+    std::string_view name);  // either code or Japanese name
 struct BanchiEntry {
   std::string address_code;
   std::string banchi;

@@ -48,10 +48,12 @@ enum class OptionalItem {
   kDomicile = 2,             // 本籍・筆頭者
   kResidentRecordCode = 3,   // 住民票コード
   kIndividualNumber = 4,     // 個人番号
-  kForeignItems = 5,         // 国籍・地域, 法第30条の45の区分, 在留資格, 在留期間等, 満了日, 在留カード等番号
-  kCommonName = 6,           // 通称 and its 記載・削除 history
+  kForeignItems =
+      5,  // 国籍・地域, 法第30条の45の区分, 在留資格, 在留期間等, 満了日, 在留カード等番号
+  kCommonName = 6,  // 通称 and its 記載・削除 history
 };
-std::string_view OptionalItemCode(OptionalItem item);  // zokugara, honseki, jumin-code, kojin-bango, gaikoku, tsusho
+std::string_view OptionalItemCode(
+    OptionalItem item);  // zokugara, honseki, jumin-code, kojin-bango, gaikoku, tsusho
 std::optional<OptionalItem> OptionalItemFromCode(std::string_view code);
 std::string_view OptionalItemNameJa(OptionalItem item);
 

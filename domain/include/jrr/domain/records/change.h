@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "jrr/domain/core/calendar_date.h"
-#include "jrr/domain/records/change_reason.h"
 #include "jrr/domain/core/japanese_date.h"
+#include "jrr/domain/records/change_reason.h"
 #include "jrr/domain/records/resident_record.h"
 
 namespace jrr {
@@ -46,8 +46,8 @@ struct ChangeRecord {
   std::string operator_id;
   std::string place;
   std::string terminal;
-  std::string note;                       // 留意事項 (統合記載欄 B類型)
-  std::vector<std::string> alerts;        // アラート acknowledged for this 異動
+  std::string note;                            // 留意事項 (統合記載欄 B類型)
+  std::vector<std::string> alerts;             // アラート acknowledged for this 異動
   std::optional<int64_t> approves_pending_id;  // the 仮登録 this 異動 finalises (本登録)
   // The 異動 this one voids for the as-of view by 異動日: the 転出 it amends, or the 異動 it
   // cancels. Both stay in the history.

@@ -60,8 +60,8 @@ enum class ChangeReason {
 struct ChangeReasonInfo {
   ChangeReason reason;
   ReasonGroup group;
-  std::string_view name_ja;   // as printed in the history and the 統合記載欄
-  std::string_view key;       // stable English key for the JSON API ("domestic_move_in")
+  std::string_view name_ja;  // as printed in the history and the 統合記載欄
+  std::string_view key;      // stable English key for the JSON API ("domestic_move_in")
 };
 
 // The whole table, in the standard's order.

@@ -11,21 +11,21 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/security/audit_log.h"
 #include "jrr/domain/core/result.h"
 #include "jrr/domain/records/certificate_kind.h"
+#include "jrr/domain/security/audit_log.h"
 
 namespace jrr {
 
 // 交付履歴 (JK-1.3.8) and 印刷ログ (JK-10.2) of one issuance: every copy, every sheet number.
 struct IssuanceRecord {
-  int64_t issuance_id = 0;     // assigned when recorded
-  std::string issued_at;       // 交付年月日時, UTC ISO 8601, set when recorded
-  CalendarDate issue_date;     // 交付年月日 (the municipality's day)
-  std::string place;           // 交付場所
+  int64_t issuance_id = 0;  // assigned when recorded
+  std::string issued_at;    // 交付年月日時, UTC ISO 8601, set when recorded
+  CalendarDate issue_date;  // 交付年月日 (the municipality's day)
+  std::string place;        // 交付場所
   std::string terminal;
   std::string printer;
-  std::string operator_id;     // ユーザID
+  std::string operator_id;  // ユーザID
   CertificateKind kind = CertificateKind::kCopy;
   Requester requester = Requester::kSelf;
   std::string purpose;
@@ -53,9 +53,11 @@ class IssuanceLog {
   virtual IssuanceRecord Record(IssuanceRecord record, AuditEvent print_log) = 0;
   virtual std::optional<IssuanceRecord> Get(int64_t issuance_id) = 0;
   // Newest first; a person's when `addressee_number` is set.
-  virtual std::vector<IssuanceRecord> Recent(std::optional<std::string> addressee_number, std::size_t limit) = 0;
+  virtual std::vector<IssuanceRecord> Recent(std::optional<std::string> addressee_number,
+                                             std::size_t limit) = 0;
   // Appends the 処分 of an issuance. Errors: issuance.not_found, issuance.already_disposed.
-  virtual Status Dispose(int64_t issuance_id, const std::string& operator_id, const std::string& reason) = 0;
+  virtual Status Dispose(int64_t issuance_id, const std::string& operator_id,
+                         const std::string& reason) = 0;
 };
 
 }  // namespace jrr

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "jrr/domain/core/calendar_date.h"
-#include "jrr/domain/records/resident_record.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/resident_record.h"
 
 namespace jrr {
 
@@ -24,13 +24,13 @@ struct MoveOutPerson {
   std::string family_name, given_name;  // split at the full-width space of the printed 氏名
   std::string family_kana, given_kana;
   std::optional<CalendarDate> birth_date;
-  std::string birth_text;               // as printed (和暦, or 不詳 parts)
+  std::string birth_text;  // as printed (和暦, or 不詳 parts)
   Sex sex = Sex::kMale;
-  std::string relationship;             // 続柄 in the old household
-  std::string previous_address;         // 転出前の住所 = the 転入's 前住所
+  std::string relationship;      // 続柄 in the old household
+  std::string previous_address;  // 転出前の住所 = the 転入's 前住所
   std::string domicile, head_of_family;
   std::string resident_record_code, individual_number;
-  std::string destination;              // 転出先 as the person declared it
+  std::string destination;                   // 転出先 as the person declared it
   std::optional<CalendarDate> planned_date;  // 転出予定日
 };
 

@@ -22,11 +22,11 @@ namespace jrr {
 
 struct PendingChange {
   int64_t pending_id = 0;
-  std::string kind;          // the command's JSON "type"
-  std::string command_json;  // the command, exactly as entered
+  std::string kind;                  // the command's JSON "type"
+  std::string command_json;          // the command, exactly as entered
   std::vector<std::string> persons;  // 宛名番号 the 異動 reads or writes
-  std::string summary;       // e.g. 転居 2名 (for the 仮登録 list)
-  CalendarDate entered_on;   // 処理日 of the entry
+  std::string summary;               // e.g. 転居 2名 (for the 仮登録 list)
+  CalendarDate entered_on;           // 処理日 of the entry
   std::string operator_id;
   std::string place;
   std::string terminal;
@@ -38,7 +38,8 @@ struct PendingFilter {
   std::string place;
   std::string person;
 };
-std::vector<PendingChange> SelectPending(std::vector<PendingChange> open, const PendingFilter& filter);
+std::vector<PendingChange> SelectPending(std::vector<PendingChange> open,
+                                         const PendingFilter& filter);
 
 // The ceiling on one 全部本登録 (JK-4.0.8 allows one): more ids in one request are refused with
 // pending.too_many, so a slip of the hand cannot approve a whole day's work unseen.

@@ -21,13 +21,13 @@ namespace jrr {
 // 印鑑登録の設定 (印鑑登録証明事務処理要領 §B): the municipality's limits for a registration; the
 // seals module (seals/seal_registration.h) applies them.
 struct SealSettings {
-  int minimum_age = 15;             // 15歳未満は登録できない
-  double too_small_mm = 8.0;        // ink that fits inside this square is refused
-  double too_large_mm = 25.0;       // ink that does not fit inside this square is refused
-  int inquiry_days = 30;            // 回答書 accepted within this many days after the 照会書
+  int minimum_age = 15;        // 15歳未満は登録できない
+  double too_small_mm = 8.0;   // ink that fits inside this square is refused
+  double too_large_mm = 25.0;  // ink that does not fit inside this square is refused
+  int inquiry_days = 30;       // 回答書 accepted within this many days after the 照会書
   // 転出: the registration ends on the 届出日 (the 異動's processing day) or on the 転出予定日.
   bool end_on_planned_move_out = false;
-  bool print_sex = true;            // 性別 on the certificate
+  bool print_sex = true;  // 性別 on the certificate
 };
 
 enum class CertifierRole { kMayor = 1, kActing = 2 };  // 市区町村長 / 職務代理者
@@ -73,7 +73,8 @@ class RegisterSettingsRepository;
 
 // 入力場所 of the registered terminal `terminal_id` (JK-1.3.1): its place's name; nullopt when no
 // terminal has that id, or its place is not registered.
-std::optional<std::string> PlaceOfTerminal(RegisterSettingsRepository& settings, std::string_view terminal_id);
+std::optional<std::string> PlaceOfTerminal(RegisterSettingsRepository& settings,
+                                           std::string_view terminal_id);
 
 class RegisterSettingsRepository {
  public:

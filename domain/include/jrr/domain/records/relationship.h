@@ -19,8 +19,17 @@
 namespace jrr {
 
 enum class KinTerm {
-  kHusband, kWife, kHusbandUnregistered, kWifeUnregistered, kChild, kFather, kMother,
-  kElderBrother, kElderSister, kYoungerBrother, kYoungerSister,
+  kHusband,
+  kWife,
+  kHusbandUnregistered,
+  kWifeUnregistered,
+  kChild,
+  kFather,
+  kMother,
+  kElderBrother,
+  kElderSister,
+  kYoungerBrother,
+  kYoungerSister,
 };
 
 enum class RelationshipKind {

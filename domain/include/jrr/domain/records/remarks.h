@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "jrr/domain/records/resident_repository.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/resident_repository.h"
 
 namespace jrr {
 
@@ -36,7 +36,8 @@ struct IntegratedRemarkLine {
 // The 統合記載欄 in order: for each 異動 its A line (date, reason, 届出日) and B line (its 留意事項,
 // if any), then the C 備考.
 std::vector<IntegratedRemarkLine> IntegratedRemarks(
-    const std::vector<ResidentRepository::HistoryEntry>& history, const std::vector<Remark>& remarks);
+    const std::vector<ResidentRepository::HistoryEntry>& history,
+    const std::vector<Remark>& remarks);
 
 struct Memo {
   int64_t memo_id = 0;
@@ -59,7 +60,8 @@ class RemarkRepository {
   // memo.not_found. Delete appends a deleted revision.
   virtual Result<Memo> AddMemo(std::string_view addressee_number, std::string_view text,
                                std::string_view operator_id) = 0;
-  virtual Result<Memo> EditMemo(int64_t memo_id, std::string_view text, std::string_view operator_id) = 0;
+  virtual Result<Memo> EditMemo(int64_t memo_id, std::string_view text,
+                                std::string_view operator_id) = 0;
   virtual Status DeleteMemo(int64_t memo_id, std::string_view operator_id) = 0;
   // The current (not deleted) memos of a person, newest last.
   virtual std::vector<Memo> Memos(std::string_view addressee_number) = 0;

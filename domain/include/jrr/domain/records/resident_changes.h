@@ -61,7 +61,7 @@ struct ChangeInput {
   // done 職権 by the municipality — after a 実態調査, say — without one. The 14-day rule of a 届出
   // does not apply; notification_date is then a 通知日 if there was one.
   bool ex_officio = false;
-  std::string note;                               // 留意事項
+  std::string note;  // 留意事項
   std::vector<std::string> acknowledged_alerts;
 };
 
@@ -72,7 +72,7 @@ using NewPerson = ResidentRecord;
 // 転入 (JK-4.1.1): newcomers form a new household (全部) or join an existing one (一部).
 struct MoveInCommand {
   ChangeInput input;
-  bool from_abroad = false;             // 国外転入等 instead of 国内転入
+  bool from_abroad = false;  // 国外転入等 instead of 国内転入
   // 職権記載 (住所設定, JK-4.2.1.1): entered by the municipality, not on a 届出. The 転入前住所
   // may be 「不明」, or end in 「（未届）」 for an unnotified move-in (JK-4.1.1.4).
   bool ex_officio_entry = false;
@@ -80,9 +80,9 @@ struct MoveInCommand {
   // the latest of those; the 異動 marks it 「（未届）」 and adds the 留意事項 that says so. Each
   // person's 最終登録住所地 may be given (NewPerson::last_registered_address).
   bool unreported = false;
-  std::vector<NewPerson> persons;       // with 続柄 in the destination household
-  Address previous_address;             // 転入前住所
-  std::optional<Address> new_address;   // for a new household
+  std::vector<NewPerson> persons;             // with 続柄 in the destination household
+  Address previous_address;                   // 転入前住所
+  std::optional<Address> new_address;         // for a new household
   std::optional<std::string> join_household;  // 世帯番号 to join
   // 再転入 (JK-4.1.1.2): person index → the 宛名番号 of their 除票. The person is entered as the
   // next version of that record, keeping 宛名番号, 住民票コード and 個人番号 (unless given anew),
@@ -104,8 +104,8 @@ struct BirthCommand {
 // household at the new address or into another household.
 struct WithinMoveCommand {
   ChangeInput input;
-  std::vector<std::string> movers;                       // 宛名番号
-  Address new_address;                                   // ignored when joining
+  std::vector<std::string> movers;  // 宛名番号
+  Address new_address;              // ignored when joining
   std::optional<std::string> join_household;
   std::map<std::string, RelationshipToHead> relationships;  // 続柄 in the destination
 };
@@ -131,7 +131,7 @@ struct DeathCommand {
 struct HeadOfHouseholdChangeCommand {
   ChangeInput input;
   std::string household_number;
-  std::string new_head;  // 宛名番号
+  std::string new_head;                                     // 宛名番号
   std::map<std::string, RelationshipToHead> relationships;  // for other members
 };
 
@@ -181,9 +181,9 @@ struct MoveOutAmendmentCommand {
 // overwritten; per JK-1.1.5 the removal counts from the earlier of the planned day and the day
 // the person moved in there. input.notification_date is the 転入通知日 and is required.
 struct MoveInNoticeCommand {
-  ChangeInput input;                   // event_date: 転出年月日（確定）, the move-in day there
+  ChangeInput input;  // event_date: 転出年月日（確定）, the move-in day there
   std::vector<std::string> persons;
-  Address confirmed_destination;       // 転出先住所（確定）
+  Address confirmed_destination;  // 転出先住所（確定）
 };
 
 // 世帯合併 / 世帯変更 (JK-4.1.4.1): members of one household join another at the same address.
@@ -221,8 +221,13 @@ struct NationalityChangeCommand {
 // 旧氏の記載・変更・削除 (JK-1.1.7, on request; Japanese residents) and 通称の記載・削除 (on
 // application; foreign residents).
 struct NameItemCommand {
-  enum class Kind { kFormerSurnameEntry, kFormerSurnameChange, kFormerSurnameDeletion,
-                    kCommonNameEntry, kCommonNameDeletion };
+  enum class Kind {
+    kFormerSurnameEntry,
+    kFormerSurnameChange,
+    kFormerSurnameDeletion,
+    kCommonNameEntry,
+    kCommonNameDeletion
+  };
   ChangeInput input;
   Kind kind = Kind::kFormerSurnameEntry;
   std::string addressee_number;

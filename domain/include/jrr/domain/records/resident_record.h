@@ -14,14 +14,14 @@
 #include <string>
 
 #include "jrr/domain/core/calendar_date.h"
-#include "jrr/domain/records/change_reason.h"
 #include "jrr/domain/core/japanese_date.h"
-#include "jrr/domain/records/relationship.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/records/change_reason.h"
+#include "jrr/domain/records/relationship.h"
 
 namespace jrr {
 
-enum class ResidentKind { kJapanese = 1, kForeign = 2 };  // 住民種別
+enum class ResidentKind { kJapanese = 1, kForeign = 2 };    // 住民種別
 enum class ResidentStatus { kResident = 1, kRemoved = 2 };  // 住民状態 (住民 / 除票)
 enum class Sex { kMale = 1, kFemale = 2 };                  // 男女の別
 
@@ -87,26 +87,26 @@ std::string_view ForeignCategoryNameJa(ForeignCategory category);
 struct ForeignResidentItems {
   std::string alphabet_name;  // 氏名（アルファベット）, exactly as on the card
   std::string nationality;    // 国籍・地域
-  std::optional<RecordedDate> foreign_resident_since;        // 外国人住民となった年月日
+  std::optional<RecordedDate> foreign_resident_since;       // 外国人住民となった年月日
   std::optional<RecordedDate> registered_under_former_law;  // 旧外登法による登録年月日
   ForeignCategory category = ForeignCategory::kNone;
-  std::string status_of_residence;       // 在留資格
-  std::string period_of_stay;            // 在留期間 (e.g. 3年)
-  std::optional<CalendarDate> period_expiry;  // 在留期間の満了の日
-  std::string residence_card_number;     // 在留カードの番号
+  std::string status_of_residence;                   // 在留資格
+  std::string period_of_stay;                        // 在留期間 (e.g. 3年)
+  std::optional<CalendarDate> period_expiry;         // 在留期間の満了の日
+  std::string residence_card_number;                 // 在留カードの番号
   std::string special_permanent_certificate_number;  // 特別永住者証明書の番号
-  std::string landing_period;            // 上陸期間 (一時庇護)
-  std::string provisional_stay_period;   // 仮滞在期間
+  std::string landing_period;                        // 上陸期間 (一時庇護)
+  std::string provisional_stay_period;               // 仮滞在期間
   friend bool operator==(const ForeignResidentItems&, const ForeignResidentItems&) = default;
 };
 
 // 除票 items (JK-1.1.5): why and when the record was removed, and where the person went.
 struct RemovalItems {
   ChangeReason reason = ChangeReason::kRemovalExOfficio;  // 消除事由
-  RecordedDate effective;   // 事由の生じた年月日 (転出予定年月日 for a 転出)
-  Address planned_destination;    // 転出先住所（予定）
+  RecordedDate effective;       // 事由の生じた年月日 (転出予定年月日 for a 転出)
+  Address planned_destination;  // 転出先住所（予定）
   Address confirmed_destination;  // 転出先住所（確定）, from the 転入通知
-  std::optional<CalendarDate> move_in_notice_date;    // 転入通知年月日
+  std::optional<CalendarDate> move_in_notice_date;      // 転入通知年月日
   std::optional<CalendarDate> confirmed_move_out_date;  // 転出年月日（確定）
   friend bool operator==(const RemovalItems&, const RemovalItems&) = default;
 };
@@ -125,11 +125,11 @@ struct ResidentRecord {
 
   // 氏名. For a foreign resident the name of record is foreign.alphabet_name; family/given hold
   // the optional 漢字併記.
-  std::string family_name;   // 氏
-  std::string given_name;    // 名
-  std::string family_kana;   // 氏の振り仮名 (katakana; statutory from 2025-05-26)
-  std::string given_kana;    // 名の振り仮名
-  bool kana_confirmed = false;  // フリガナ確認フラグ (JK-1.1.18)
+  std::string family_name;          // 氏
+  std::string given_name;           // 名
+  std::string family_kana;          // 氏の振り仮名 (katakana; statutory from 2025-05-26)
+  std::string given_kana;           // 名の振り仮名
+  bool kana_confirmed = false;      // フリガナ確認フラグ (JK-1.1.18)
   std::string former_surname;       // 旧氏 (Japanese residents)
   std::string former_surname_kana;  // 旧氏の振り仮名
   std::string common_name;          // 通称 (foreign residents)
@@ -140,11 +140,11 @@ struct ResidentRecord {
   RelationshipToHead relationship;  // 続柄; kHead for the 世帯主
   Domicile domicile;                // 本籍・筆頭者 (Japanese residents)
 
-  std::optional<RecordedDate> resident_since;  // 住民となった年月日 (kKosekiConsistent)
-  Address address;                              // 住所
-  std::optional<RecordedDate> address_since;    // 住所を定めた年月日 (kKosekiConsistent)
+  std::optional<RecordedDate> resident_since;     // 住民となった年月日 (kKosekiConsistent)
+  Address address;                                // 住所
+  std::optional<RecordedDate> address_since;      // 住所を定めた年月日 (kKosekiConsistent)
   std::optional<CalendarDate> notification_date;  // 届出の年月日 (of the entry)
-  Address previous_address;                     // 転入前住所 (国外を含む)
+  Address previous_address;                       // 転入前住所 (国外を含む)
   // 最終登録住所地 (JK-4.1.1.4): for an unnotified move-in, the last address where the person was
   // registered. A data item of jrr, not an item of the 住民票: never printed on a certificate.
   std::string last_registered_address;
@@ -152,11 +152,11 @@ struct ResidentRecord {
   std::string individual_number;     // 個人番号
   std::string resident_record_code;  // 住民票コード
 
-  bool on_electoral_roll = false;  // 選挙人名簿への登録の有無
-  InsuranceStatus national_health;  // 国民健康保険
-  InsuranceStatus late_elderly;     // 後期高齢者医療
-  InsuranceStatus long_term_care;   // 介護保険
-  NationalPension pension;          // 国民年金
+  bool on_electoral_roll = false;     // 選挙人名簿への登録の有無
+  InsuranceStatus national_health;    // 国民健康保険
+  InsuranceStatus late_elderly;       // 後期高齢者医療
+  InsuranceStatus long_term_care;     // 介護保険
+  NationalPension pension;            // 国民年金
   std::string child_allowance_start;  // 児童手当の受給開始年月 (YYYY-MM)
   std::string child_allowance_end;    // 児童手当の受給終了年月
   bool adult_ward = false;            // 成年被後見人の該当有無

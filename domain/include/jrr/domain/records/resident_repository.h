@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "jrr/domain/records/change.h"
-#include "jrr/domain/protection/protection.h"
-#include "jrr/domain/records/resident_record.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/protection/protection.h"
+#include "jrr/domain/records/change.h"
+#include "jrr/domain/records/resident_record.h"
 
 namespace jrr {
 
@@ -40,8 +40,9 @@ struct AsOfQuery {
 // 支援措置 protects, where they live now or went, and every 氏名 they have had with the facts beside it.
 struct ProtectedPersonFacts {
   std::string addressee_number;
-  std::string lives_at;            // Address::Printed() while resident or moving out later; else ""
-  std::vector<std::string> moved_to;  // the latest version's 転出先 (予定, 確定), printed, when given
+  std::string lives_at;  // Address::Printed() while resident or moving out later; else ""
+  std::vector<std::string>
+      moved_to;  // the latest version's 転出先 (予定, 確定), printed, when given
   bool restricts_inspection = false;  // a measure protecting them covers 閲覧
   struct Version {
     std::string family_name, given_name;
@@ -97,13 +98,15 @@ class ResidentRepository {
 
   // Latest versions of everyone, resident or 除票, whose latest version has this 氏, 名, 性別 and
   // 生年月日 (a 附票 member known only by these facts).
-  virtual std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name, std::string_view given_name,
-                                                       Sex sex, CalendarDate birth_date) = 0;
+  virtual std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name,
+                                                       std::string_view given_name, Sex sex,
+                                                       CalendarDate birth_date) = 0;
 
   // 転入通知未着 (JK-4.1.3.1.4): latest versions of people removed by 国内転出 or 職権消除 whose
   // removal took effect on or before `removed_by` and whose 転入通知 has not been recorded, oldest
   // removal first; at most `limit`.
-  virtual std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) = 0;
+  virtual std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by,
+                                                           std::size_t limit) = 0;
 
   // 排他制御 (JK-10.3): the operator holding an unexpired edit lease on this person, if any.
   virtual std::optional<std::string> EditLeaseHolder(std::string_view addressee_number,

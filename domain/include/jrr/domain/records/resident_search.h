@@ -16,23 +16,23 @@
 #include <string>
 #include <vector>
 
+#include "jrr/domain/core/result.h"
 #include "jrr/domain/records/change_reason.h"
 #include "jrr/domain/records/resident_record.h"
-#include "jrr/domain/core/result.h"
 
 namespace jrr {
 
 enum class SearchKeyKind {
-  kKanaName = 1,        // 氏名カナ (氏+名, also 旧氏+名 and 通称)
-  kKanaFamily = 2,      // 氏カナ (and 旧氏カナ)
-  kKanaGiven = 3,       // 名カナ
-  kKanjiName = 4,       // 氏名 (漢字 with 異体字 folded; アルファベット氏名; 通称)
-  kKanjiFamily = 5,     // 氏 (and 旧氏)
-  kKanjiGiven = 6,      // 名
-  kAddress = 7,         // 住所 (町字+番地)
-  kAddressCode = 8,     // 住所コード
-  kKatagaki = 9,        // 方書
-  kBirthDate = 10,      // 生年月日 (internal ISO date)
+  kKanaName = 1,     // 氏名カナ (氏+名, also 旧氏+名 and 通称)
+  kKanaFamily = 2,   // 氏カナ (and 旧氏カナ)
+  kKanaGiven = 3,    // 名カナ
+  kKanjiName = 4,    // 氏名 (漢字 with 異体字 folded; アルファベット氏名; 通称)
+  kKanjiFamily = 5,  // 氏 (and 旧氏)
+  kKanjiGiven = 6,   // 名
+  kAddress = 7,      // 住所 (町字+番地)
+  kAddressCode = 8,  // 住所コード
+  kKatagaki = 9,     // 方書
+  kBirthDate = 10,   // 生年月日 (internal ISO date)
   kAddresseeNumber = 11,
   kHouseholdNumber = 12,
   kResidentRecordCode = 13,
@@ -58,7 +58,8 @@ std::vector<SearchKey> SearchKeysOf(const ResidentRecord& version,
 // A person's keys over all versions are the first version's SearchKeysOf and, for each later one,
 // SearchKeysAddedBy: a loader that sees every version in order builds far fewer keys. Some may be
 // the person's already (a name given back); the index keeps each once anyway. `only` as above.
-std::vector<SearchKey> SearchKeysAddedBy(const ResidentRecord& previous, const ResidentRecord& version,
+std::vector<SearchKey> SearchKeysAddedBy(const ResidentRecord& previous,
+                                         const ResidentRecord& version,
                                          const std::vector<SearchKeyKind>* only = nullptr);
 
 // Kinds whose keys are free text, indexed for 部分一致 as well (names, address, 方書).
@@ -68,10 +69,10 @@ enum class MatchMode { kExact, kPrefix, kContains };
 
 // The conditions of one search; empty fields are not conditions.
 struct SearchQuery {
-  std::string kana;         // 氏名カナ; with a space between 氏 and 名, both parts are matched
-  std::string kana_given;   // 名カナ only
-  std::string name;         // 氏名 (漢字); a space splits 氏 and 名 the same way
-  std::string given_name;   // 名 only
+  std::string kana;        // 氏名カナ; with a space between 氏 and 名, both parts are matched
+  std::string kana_given;  // 名カナ only
+  std::string name;        // 氏名 (漢字); a space splits 氏 and 名 the same way
+  std::string given_name;  // 名 only
   MatchMode mode = MatchMode::kExact;  // for the name, address and 方書 conditions
   std::optional<CalendarDate> birth_date;
   std::optional<Sex> sex;
@@ -85,7 +86,7 @@ struct SearchQuery {
   std::string individual_number;  // needs the 個人番号 permission
   std::string residence_card;     // 在留カード番号 or 特別永住者証明書番号
   std::optional<ChangeReason> removal_reason;
-  bool residents_only = false;    // leave 除票 out
+  bool residents_only = false;  // leave 除票 out
   std::size_t limit = 100;
 
   // A stable one-line text of the conditions (key=value;…), for the search history; ParseText
@@ -101,8 +102,8 @@ class SearchIndex {
  public:
   virtual ~SearchIndex() = default;
   // Distinct 宛名番号 having a key of `kind` that matches `value`, at most `limit` of them.
-  virtual std::vector<std::string> Find(SearchKeyKind kind, const std::string& value, MatchMode mode,
-                                        std::size_t limit) = 0;
+  virtual std::vector<std::string> Find(SearchKeyKind kind, const std::string& value,
+                                        MatchMode mode, std::size_t limit) = 0;
 };
 
 // 検索履歴 (JK-2.1.1): each user's searches, to be re-run.
@@ -119,7 +120,8 @@ class SearchHistory {
   virtual ~SearchHistory() = default;
   virtual void Record(const SearchHistoryEntry& entry) = 0;
   // This operator's searches, newest first.
-  virtual std::vector<SearchHistoryEntry> Recent(const std::string& operator_id, std::size_t limit) = 0;
+  virtual std::vector<SearchHistoryEntry> Recent(const std::string& operator_id,
+                                                 std::size_t limit) = 0;
   virtual std::optional<SearchHistoryEntry> Get(int64_t search_id) = 0;
 };
 

@@ -71,8 +71,13 @@ struct SealCertificateContent {
 
 class SealDesk {
  public:
-  SealDesk(ResidentRepository& residents, SealRegister& seals, AuditLog& log, SealSettings settings, Viewer viewer)
-      : residents_(residents), seals_(seals), log_(log), settings_(settings), viewer_(std::move(viewer)) {}
+  SealDesk(ResidentRepository& residents, SealRegister& seals, AuditLog& log, SealSettings settings,
+           Viewer viewer)
+      : residents_(residents),
+        seals_(seals),
+        log_(log),
+        settings_(settings),
+        viewer_(std::move(viewer)) {}
 
   // 登録申請: checks eligibility, the name form and the impression; registers the same day (in
   // person with photo ID, or with a 保証書 whose guarantor holds an active registration here), or
@@ -95,13 +100,14 @@ class SealDesk {
   // 印鑑登録証明書: only with the card presented (its number), for an active registration; clears
   // the person through the gate. Errors seal.card_mismatch, seal.not_active, seal.not_found,
   // support.issue_blocked, protection.*.
-  Result<SealCertificateContent> ClearCertificate(const std::string& card_number, const std::string& addressee_number,
-                                                  const std::vector<std::string>& acknowledged = {});
+  Result<SealCertificateContent> ClearCertificate(
+      const std::string& card_number, const std::string& addressee_number,
+      const std::vector<std::string>& acknowledged = {});
   // The 照会書 of an application under 照会: printed to the person's registered address, so it
   // passes the gate like any printed document. Errors seal.not_found, seal.not_in_inquiry,
   // support.issue_blocked, protection.*.
-  Result<SealCertificateContent> ClearInquiryLetter(int64_t registration_id,
-                                                    const std::vector<std::string>& acknowledged = {});
+  Result<SealCertificateContent> ClearInquiryLetter(
+      int64_t registration_id, const std::vector<std::string>& acknowledged = {});
   // The 原票 of a person, latest version of each entry: a logged view, refused under a 照会抑止
   // (access.permission_denied, protection.blocked, protection.alert).
   Result<std::vector<SealRegistration>> Entries(const std::string& addressee_number);
@@ -109,8 +115,8 @@ class SealDesk {
  private:
   Result<SealRegistration> End(const std::string& registration_number, const std::string& reason,
                                const std::string& function);
-  void Log(AuditAction action, const std::string& function, const std::string& atena, const std::string& outcome,
-           const std::string& detail);
+  void Log(AuditAction action, const std::string& function, const std::string& atena,
+           const std::string& outcome, const std::string& detail);
   ResidentRepository& residents_;
   SealRegister& seals_;
   AuditLog& log_;

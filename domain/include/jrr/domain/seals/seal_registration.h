@@ -18,32 +18,32 @@
 #include <vector>
 
 #include "jrr/domain/core/calendar_date.h"
-#include "jrr/domain/records/resident_repository.h"
 #include "jrr/domain/core/result.h"
 #include "jrr/domain/records/register_settings.h"
+#include "jrr/domain/records/resident_repository.h"
 
 namespace jrr {
 
-
 // What the seal shows (B.3 rule 1), attested by the clerk against the 住民票.
 enum class SealNameForm {
-  kFullName = 1,    // 氏名
-  kSurname = 2,     // 氏
-  kGivenName = 3,   // 名
+  kFullName = 1,       // 氏名
+  kSurname = 2,        // 氏
+  kGivenName = 3,      // 名
   kFormerSurname = 4,  // 旧氏 (recorded on the 住民票)
-  kCommonName = 5,  // 通称 (foreign residents, recorded)
-  kKatakana = 6,    // カタカナ表記 (foreign residents, recorded)
-  kAlphabet = 7,    // アルファベット氏名 or its parts (foreign residents)
+  kCommonName = 5,     // 通称 (foreign residents, recorded)
+  kKatakana = 6,       // カタカナ表記 (foreign residents, recorded)
+  kAlphabet = 7,       // アルファベット氏名 or its parts (foreign residents)
 };
-std::string_view SealNameFormCode(SealNameForm form);  // full, surname, given, former, common, katakana, alphabet
+std::string_view SealNameFormCode(
+    SealNameForm form);  // full, surname, given, former, common, katakana, alphabet
 std::optional<SealNameForm> SealNameFormFromCode(std::string_view code);
 std::string_view SealNameFormNameJa(SealNameForm form);
 
 // How identity and intent were confirmed (B.4).
 enum class SealRoute {
-  kPhotoId = 1,     // in person, government photo ID: registered the same day
-  kGuarantor = 2,   // in person, 保証書 of someone registered here: the same day
-  kInquiry = 3,     // 照会書 mailed, 回答書 brought back (always for an agent)
+  kPhotoId = 1,    // in person, government photo ID: registered the same day
+  kGuarantor = 2,  // in person, 保証書 of someone registered here: the same day
+  kInquiry = 3,    // 照会書 mailed, 回答書 brought back (always for an agent)
 };
 
 enum class SealState {
@@ -61,24 +61,24 @@ struct ImpressionMeasure {
   double smallest_square_mm = 0;  // side of the smallest square holding all ink, at any rotation
   double width_mm = 0;            // of the stored image
   double height_mm = 0;
-  std::string digest;             // SHA-256 of the decoded pixels: equal for an exact duplicate
+  std::string digest;  // SHA-256 of the decoded pixels: equal for an exact duplicate
 };
 
 struct SealRegistration {
-  int64_t registration_id = 0;    // internal key of the entry
+  int64_t registration_id = 0;  // internal key of the entry
   int version = 0;
   std::string registration_number;  // 登録番号, assigned on registration, never reused
   std::string card_number;          // 印鑑登録証の番号
   std::string addressee_number;     // 宛名番号
   SealState state = SealState::kInquiry;
   SealNameForm name_form = SealNameForm::kFullName;
-  std::string registered_name;      // the name as the seal shows it (氏名, 旧氏, 通称 …)
+  std::string registered_name;  // the name as the seal shows it (氏名, 旧氏, 通称 …)
   SealRoute route = SealRoute::kPhotoId;
-  bool by_agent = false;            // 代理人 application
-  bool guardian_present = false;    // 成年被後見人 with the 法定代理人 present
-  std::string id_document;          // 本人確認書類 (運転免許証, 旅券 …) or empty
+  bool by_agent = false;               // 代理人 application
+  bool guardian_present = false;       // 成年被後見人 with the 法定代理人 present
+  std::string id_document;             // 本人確認書類 (運転免許証, 旅券 …) or empty
   std::string guarantor_registration;  // 保証人の登録番号 (kGuarantor)
-  bool material_attested = false;   // not rubber or easily deformed (the clerk looked)
+  bool material_attested = false;      // not rubber or easily deformed (the clerk looked)
   bool legibility_attested = false;
   ImpressionMeasure impression;
   CalendarDate applied_on;
@@ -86,7 +86,8 @@ struct SealRegistration {
   std::optional<CalendarDate> inquiry_deadline;
   std::optional<CalendarDate> registered_on;
   std::optional<CalendarDate> ended_on;
-  std::string end_reason;           // 廃止申請, 亡失, 転出, 死亡, 職権消除, 氏名変更による失効, 成年後見開始 …
+  std::string
+      end_reason;  // 廃止申請, 亡失, 転出, 死亡, 職権消除, 氏名変更による失効, 成年後見開始 …
   std::string operator_id;
 
   bool Active() const { return state == SealState::kActive; }
@@ -101,8 +102,9 @@ struct SealRegistration {
 // nothing else. Error seal.dpi_invalid ("600abc", "0x258", "6e2"). The range is MeasureImpression's.
 Result<double> ParseDpi(std::string_view text);
 
-Status CheckEligibility(const ResidentRecord& person, CalendarDate today, const SealSettings& settings,
-                        bool guardian_present, bool has_open_registration);
+Status CheckEligibility(const ResidentRecord& person, CalendarDate today,
+                        const SealSettings& settings, bool guardian_present,
+                        bool has_open_registration);
 
 // The name forms the 住民票 allows this person (B.3): 旧氏 only when recorded; 通称, カタカナ and the
 // alphabet name only for foreign residents who have them. Error seal.name_form_unavailable.
@@ -120,7 +122,7 @@ Status CheckImpression(const SealRegistration& application, const SealSettings& 
 // registration of someone the 異動 touched, the ending it causes, if any. Pure.
 struct SealEffect {
   std::string addressee_number;
-  std::string reason;   // 転出, 国外転出, 死亡, 職権消除, 氏名変更による失効 …
+  std::string reason;  // 転出, 国外転出, 死亡, 職権消除, 氏名変更による失効 …
   CalendarDate on;
 };
 std::vector<SealEffect> SealEffectsOf(const ChangeOutcome& outcome,

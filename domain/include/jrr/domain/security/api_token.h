@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "jrr/domain/security/audit_log.h"
-#include "jrr/domain/security/viewer.h"
 #include "jrr/domain/security/staff.h"
+#include "jrr/domain/security/viewer.h"
 
 namespace jrr {
 
@@ -55,7 +55,8 @@ class ApiTokenStore {
 //   token.not_found      (kNotFound) no such token of this user
 class ApiTokenDesk {
  public:
-  ApiTokenDesk(StaffDirectory& staff, ApiTokenStore& tokens, AuditLog& log) : staff_(staff), tokens_(tokens), log_(log) {}
+  ApiTokenDesk(StaffDirectory& staff, ApiTokenStore& tokens, AuditLog& log)
+      : staff_(staff), tokens_(tokens), log_(log) {}
   // `secret` is the caller's random value (the domain has no randomness); it is not kept.
   Result<ApiToken> Issue(const Viewer& self, const std::string& name, const std::string& secret,
                          std::optional<CalendarDate> expires_on);
@@ -63,8 +64,9 @@ class ApiTokenDesk {
   Status Revoke(const Viewer& self, int64_t token_id);
   // The viewer the token acts as, at `place`/`terminal` on `today` (by_token set). Invalid once
   // the user's credentials changed after it was issued (a password or second-factor reset).
-  Result<Viewer> Authenticate(const std::string& secret, const std::string& place, const std::string& terminal,
-                              CalendarDate today, int64_t now_epoch_seconds);
+  Result<Viewer> Authenticate(const std::string& secret, const std::string& place,
+                              const std::string& terminal, CalendarDate today,
+                              int64_t now_epoch_seconds);
 
  private:
   StaffDirectory& staff_;

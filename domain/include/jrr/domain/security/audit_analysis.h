@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "jrr/domain/security/audit_log.h"
 #include "jrr/domain/core/calendar_date.h"
+#include "jrr/domain/security/audit_log.h"
 
 namespace jrr {
 
@@ -31,9 +31,9 @@ std::vector<AuditEntry> SearchesByNumber(const std::vector<AuditEntry>& entries)
 
 struct OperatorCount {
   std::string operator_id;
-  std::string day;     // Japan-time date (ISO), empty for a whole-period count
+  std::string day;  // Japan-time date (ISO), empty for a whole-period count
   int64_t count = 0;
-  int64_t hits = 0;    // for searches: people found in total
+  int64_t hits = 0;  // for searches: people found in total
 };
 std::vector<OperatorCount> LoginsPerOperator(const std::vector<AuditEntry>& entries);
 std::vector<OperatorCount> MassSearches(const std::vector<AuditEntry>& entries, int64_t threshold);

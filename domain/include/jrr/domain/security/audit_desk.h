@@ -25,7 +25,8 @@ struct AuditReport {
 
 // Restricts `query` to the Japan-time days [from, to] (either may be absent): the log keeps UTC, so
 // a day runs from 15:00Z of the day before to 15:00Z of the day itself.
-void LimitToJapanDays(AuditQuery& query, std::optional<CalendarDate> from, std::optional<CalendarDate> to);
+void LimitToJapanDays(AuditQuery& query, std::optional<CalendarDate> from,
+                      std::optional<CalendarDate> to);
 
 class AuditDesk {
  public:
@@ -36,7 +37,8 @@ class AuditDesk {
   // or above `threshold`), by-number; over the Japan-time days [from, to]. Errors:
   // access.permission_denied, audit.unknown_report, audit.invalid_period (to before from),
   // audit.invalid_threshold (below 1).
-  Result<AuditReport> Report(const std::string& kind, CalendarDate from, CalendarDate to, int64_t threshold);
+  Result<AuditReport> Report(const std::string& kind, CalendarDate from, CalendarDate to,
+                             int64_t threshold);
 
  private:
   AuditLog& log_;

@@ -42,21 +42,21 @@ struct AuditEvent {
   AuditAction action = AuditAction::kView;
   std::string operator_id;
   std::string terminal;
-  std::string place;                  // 処理・交付場所
-  std::string function;               // 機能名・画面名・処理名 (e.g. "show", "転居")
-  std::vector<std::string> targets;   // 宛名番号 of the people concerned
-  bool individual_number = false;     // 個人番号へのアクセス有無
-  std::string outcome = "ok";         // "ok", or the rule id that refused it
-  std::string detail;                 // ids and counts only
+  std::string place;                 // 処理・交付場所
+  std::string function;              // 機能名・画面名・処理名 (e.g. "show", "転居")
+  std::vector<std::string> targets;  // 宛名番号 of the people concerned
+  bool individual_number = false;    // 個人番号へのアクセス有無
+  std::string outcome = "ok";        // "ok", or the rule id that refused it
+  std::string detail;                // ids and counts only
   friend bool operator==(const AuditEvent&, const AuditEvent&) = default;
 };
 
 struct AuditEntry {
-  int64_t sequence = 0;        // 1, 2, 3, … with no gap
-  std::string occurred_at;     // UTC, ISO 8601 with milliseconds
+  int64_t sequence = 0;     // 1, 2, 3, … with no gap
+  std::string occurred_at;  // UTC, ISO 8601 with milliseconds
   AuditEvent event;
-  std::string previous_hash;   // hex SHA-256 of the entry before (64 zeros for the first)
-  std::string hash;            // hex SHA-256 of this entry's canonical text and previous_hash
+  std::string previous_hash;  // hex SHA-256 of the entry before (64 zeros for the first)
+  std::string hash;           // hex SHA-256 of this entry's canonical text and previous_hash
 };
 
 // The canonical text an entry's hash covers: every field, in a fixed order, separated by a byte

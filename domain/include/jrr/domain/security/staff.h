@@ -39,11 +39,11 @@ struct StaffUser {
   CalendarDate valid_from;
   std::optional<CalendarDate> valid_to;
   std::set<Permission> permissions;
-  std::string password_hash;       // PasswordHasher's encoded form (Argon2id)
+  std::string password_hash;  // PasswordHasher's encoded form (Argon2id)
   bool must_change_password = true;
-  std::string totp_secret;         // base32; empty until enrolled
-  bool totp_enrolled = false;      // a code was confirmed after the secret was issued
-  bool disabled = false;           // 削除 is a version with disabled set: the history stays
+  std::string totp_secret;     // base32; empty until enrolled
+  bool totp_enrolled = false;  // a code was confirmed after the secret was issued
+  bool disabled = false;       // 削除 is a version with disabled set: the history stays
   std::string changed_by;
   // The version at which the password, the second factor or `disabled` last changed (0: before
   // the register kept it). A session or token begun under another value has ended.
@@ -62,8 +62,10 @@ const std::set<Permission>& PermissionsNeedingSecondApproval();
 // What a request asks a second administrator to allow: a grant, or a reset of another user's
 // password or second factor (one administrator resetting both could log in as that user).
 enum class StaffRequestKind { kPermissions, kPasswordReset, kSecondFactorReset };
-std::string_view StaffRequestKindName(StaffRequestKind kind);    // permissions, reset-password, reset-2fa
-std::string_view StaffRequestKindNameJa(StaffRequestKind kind);  // 権限付与, パスワード再設定, 二要素認証の再設定
+std::string_view StaffRequestKindName(
+    StaffRequestKind kind);  // permissions, reset-password, reset-2fa
+std::string_view StaffRequestKindNameJa(
+    StaffRequestKind kind);  // 権限付与, パスワード再設定, 二要素認証の再設定
 
 // A request waiting for a second administrator (JK-10.4), and its decision once made.
 struct PermissionRequest {
@@ -71,10 +73,10 @@ struct PermissionRequest {
   StaffRequestKind kind = StaffRequestKind::kPermissions;
   std::string user_id;
   std::set<Permission> add, remove;
-  std::string password_hash;          // unused: a reset's password is made when it is approved
+  std::string password_hash;  // unused: a reset's password is made when it is approved
   std::string requested_by;
-  std::string requested_at;           // UTC timestamp
-  std::optional<bool> approved;       // unset while open
+  std::string requested_at;      // UTC timestamp
+  std::optional<bool> approved;  // unset while open
   std::string decided_by;
 };
 
@@ -110,12 +112,14 @@ class StaffDirectory {
   virtual bool ClaimAttempt(const std::string& user_id, int64_t now_epoch_seconds, int max_failures,
                             int64_t lock_seconds) = 0;
   // Spends a second-factor step, atomically: false when this step or a later one was spent.
-  virtual bool ClaimCodeStep(const std::string& user_id, int64_t step, int64_t now_epoch_seconds) = 0;
+  virtual bool ClaimCodeStep(const std::string& user_id, int64_t step,
+                             int64_t now_epoch_seconds) = 0;
   // Grants waiting for a second administrator.
   virtual int64_t AddPermissionRequest(const PermissionRequest& request) = 0;
   virtual std::optional<PermissionRequest> FindPermissionRequest(int64_t request_id) = 0;
   virtual std::vector<PermissionRequest> OpenPermissionRequests() = 0;
-  virtual void DecidePermissionRequest(int64_t request_id, const std::string& decided_by, bool approved) = 0;
+  virtual void DecidePermissionRequest(int64_t request_id, const std::string& decided_by,
+                                       bool approved) = 0;
 };
 
 // Argon2id in persistence/ (libsodium); a port so the domain stays pure.
@@ -135,7 +139,8 @@ class OneTimeCodes {
   virtual ~OneTimeCodes() = default;
   // The step (unix time / 30) whose code `code` is for `secret`, within one step of `now` either
   // way (clock drift); nullopt when it is none of them.
-  virtual std::optional<int64_t> StepOf(const std::string& base32_secret, const std::string& code, int64_t now) = 0;
+  virtual std::optional<int64_t> StepOf(const std::string& base32_secret, const std::string& code,
+                                        int64_t now) = 0;
   bool Verify(const std::string& base32_secret, const std::string& code, int64_t now) {
     return StepOf(base32_secret, code, now).has_value();
   }
@@ -156,13 +161,13 @@ struct LoginPlace {
 };
 
 enum class LoginStep {
-  kDone,              // logged in
-  kChangePassword,    // first the initial password must be changed
-  kEnrolSecondFactor, // first an authenticator must be enrolled
+  kDone,               // logged in
+  kChangePassword,     // first the initial password must be changed
+  kEnrolSecondFactor,  // first an authenticator must be enrolled
 };
 
 struct LoginOutcome {
-  Viewer viewer;      // the user's permissions, for the session
+  Viewer viewer;  // the user's permissions, for the session
   LoginStep next = LoginStep::kDone;
   int credential_version = 0;  // what the session begins under (Resume)
 };
@@ -204,14 +209,16 @@ class Authenticator {
   // credentials changed (credential_version) since `credential_version` — a reset of the password
   // or the second factor ends every session and token begun before it. The permissions are the
   // user's current ones: a revoked permission is gone from the next request.
-  Result<Viewer> Resume(const std::string& user_id, int credential_version, const LoginPlace& where);
+  Result<Viewer> Resume(const std::string& user_id, int credential_version,
+                        const LoginPlace& where);
 
   // Administration (kUserAdmin).
   // Every user's latest version, without password hashes or second-factor secrets; logged.
   Result<std::vector<StaffUser>> Users(const Viewer& admin);
   // A user with the permissions that need no second administrator; the others become a request
   // (`pending_request`, when given, receives its number).
-  Result<StaffUser> AddUser(const Viewer& admin, StaffUser user, const std::string& initial_password,
+  Result<StaffUser> AddUser(const Viewer& admin, StaffUser user,
+                            const std::string& initial_password,
                             int64_t* pending_request = nullptr);
   // Sets a user's permissions: at once when it grants nothing of PermissionsNeedingSecondApproval,
   // else as a request another administrator decides (DecidePermissionRequest). Never one's own.
@@ -241,9 +248,11 @@ class Authenticator {
 
  private:
   Status CheckPassword(const std::string& user_id, const std::string& password) const;
-  Result<StaffUser> Admin(const Viewer& admin, const std::string& user_id, const std::string& function);
+  Result<StaffUser> Admin(const Viewer& admin, const std::string& user_id,
+                          const std::string& function);
   // A reset of `kind`, asked for (ResetPassword, ResetSecondFactor).
-  Result<PermissionChange> AskForReset(const Viewer& admin, const std::string& user_id, StaffRequestKind kind);
+  Result<PermissionChange> AskForReset(const Viewer& admin, const std::string& user_id,
+                                       StaffRequestKind kind);
   void Log(AuditAction action, const std::string& user_id, const std::string& function,
            const LoginPlace& where, const std::string& outcome);
   StaffDirectory& staff_;

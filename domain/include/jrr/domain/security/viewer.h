@@ -19,21 +19,21 @@ namespace jrr {
 
 // 操作権限 (JK-10.3, 10.4): independently grantable.
 enum class Permission {
-  kView,                  // 照会
-  kChange,                // 異動入力
-  kApprove,               // 本登録
-  kIssue,                 // 証明発行
-  kSupportMeasure,        // 支援措置 (details, registration, release for issuance)
-  kBlock,                 // 抑止 set and end
-  kRelease,               // 抑止の一時解除
-  kAudit,                 // 監査ログ
-  kUserAdmin,             // 利用者管理
-  kSettings,              // 設定
-  kCodeAssignment,        // 住民票コード付番
-  kSeeIndividualNumber,   // 個人番号 shown
-  kSeeResidentRecordCode, // 住民票コード shown
-  kSeeDomicile,           // 戸籍の表示 shown
-  kSeeResidenceStatus,    // 在留資格等 shown: 法第30条の45の区分, 在留資格, 在留期間等, 満了日, card numbers
+  kView,                   // 照会
+  kChange,                 // 異動入力
+  kApprove,                // 本登録
+  kIssue,                  // 証明発行
+  kSupportMeasure,         // 支援措置 (details, registration, release for issuance)
+  kBlock,                  // 抑止 set and end
+  kRelease,                // 抑止の一時解除
+  kAudit,                  // 監査ログ
+  kUserAdmin,              // 利用者管理
+  kSettings,               // 設定
+  kCodeAssignment,         // 住民票コード付番
+  kSeeIndividualNumber,    // 個人番号 shown
+  kSeeResidentRecordCode,  // 住民票コード shown
+  kSeeDomicile,            // 戸籍の表示 shown
+  kSeeResidenceStatus,  // 在留資格等 shown: 法第30条の45の区分, 在留資格, 在留期間等, 満了日, card numbers
 };
 
 std::string_view PermissionName(Permission permission);

@@ -34,34 +34,34 @@ struct MemberBlockLayout {
 
 struct PageLayout {
   Box title;
-  Box official_mark;          // 「公用」 (JK-5.7)
+  Box official_mark;  // 「公用」 (JK-5.7)
   Box header_address_label, header_address;
   Box header_head_label, header_head;
   Box header_frame;
-  double members_top_mm = 0;  // first member block
-  int members_per_sheet = 4;  // 世帯連記式: four a sheet (個人票: one)
+  double members_top_mm = 0;           // first member block
+  int members_per_sheet = 4;           // 世帯連記式: four a sheet (個人票: one)
   int move_out_members_per_sheet = 3;  // 転出証明書: three, the fourth block holds the QR code
-  Box certification;          // 認証文 (last sheet only)
-  Box issue_date;             // 交付年月日
-  Box certifier_acting;       // 「…長職務代理者」 line when the acting official certifies
-  Box certifier;              // title and name
-  Box seal;                   // ≤ 25 mm square
-  Box seal_note;              // この印は黒色です
-  Box qr;                     // 転出証明書, in the place of the fourth member block
+  Box certification;                   // 認証文 (last sheet only)
+  Box issue_date;                      // 交付年月日
+  Box certifier_acting;  // 「…長職務代理者」 line when the acting official certifies
+  Box certifier;         // title and name
+  Box seal;              // ≤ 25 mm square
+  Box seal_note;         // この印は黒色です
+  Box qr;                // 転出証明書, in the place of the fourth member block
   Box qr_caption;
-  Box number;                 // 発行番号
-  Box continued;              // 「次葉あり」 on every sheet but the last
+  Box number;     // 発行番号
+  Box continued;  // 「次葉あり」 on every sheet but the last
 };
 
 // 世帯連記式 and 個人票 share the page; the member block differs by kind.
 const PageLayout& CertificatePage();
-const MemberBlockLayout& MemberBlock();          // 住民票の写し, 記載事項証明書, 除票
-const MemberBlockLayout& MoveOutMemberBlock();   // 転出証明書: 転出先 and 転出予定年月日
+const MemberBlockLayout& MemberBlock();         // 住民票の写し, 記載事項証明書, 除票
+const MemberBlockLayout& MoveOutMemberBlock();  // 転出証明書: 転出先 and 転出予定年月日
 
 // 個人票の履歴欄: the columns of the history table and its rows.
 struct HistoryLayout {
-  double top_first_sheet_mm = 0;   // below the member block on the first sheet
-  double top_next_sheets_mm = 0;   // continuation sheets
+  double top_first_sheet_mm = 0;  // below the member block on the first sheet
+  double top_next_sheets_mm = 0;  // continuation sheets
   double bottom_mm = 0;
   double row_mm = 0;
   Box date, reason, notified, content;  // x and w per column; y and h ignored

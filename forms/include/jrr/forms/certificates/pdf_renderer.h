@@ -41,7 +41,8 @@ class PdfRenderer final : public CertificateRenderer {
 
   // The lower-level steps, for tests and benchmarks.
   FittedText Fit(const PlacedText& text);
-  std::string RenderSheets(const std::vector<Sheet>& sheets, OverflowPolicy policy, const std::string& title);
+  std::string RenderSheets(const std::vector<Sheet>& sheets, OverflowPolicy policy,
+                           const std::string& title);
 
  private:
   struct Impl;

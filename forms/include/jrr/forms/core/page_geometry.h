@@ -11,8 +11,12 @@ namespace jrr::forms {
 inline constexpr double kPointsPerInch = 72.0;
 inline constexpr double kMillimetresPerInch = 25.4;
 
-constexpr double MillimetresToPoints(double mm) { return mm * kPointsPerInch / kMillimetresPerInch; }
-constexpr double PointsToMillimetres(double pt) { return pt * kMillimetresPerInch / kPointsPerInch; }
+constexpr double MillimetresToPoints(double mm) {
+  return mm * kPointsPerInch / kMillimetresPerInch;
+}
+constexpr double PointsToMillimetres(double pt) {
+  return pt * kMillimetresPerInch / kPointsPerInch;
+}
 
 struct PageSize {
   double width_mm;

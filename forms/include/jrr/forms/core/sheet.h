@@ -44,17 +44,17 @@ struct Rule {
 struct Sheet {
   std::vector<PlacedText> texts;
   std::vector<Rule> rules;
-  std::optional<Box> seal;      // the 電子公印 (≤ 25 mm square, JK-5.6)
+  std::optional<Box> seal;  // the 電子公印 (≤ 25 mm square, JK-5.6)
   std::string seal_text;
-  std::optional<Box> qr;        // the 転出証明書's QR code
+  std::optional<Box> qr;  // the 転出証明書's QR code
   std::string qr_data;
-  std::optional<Box> image;     // a PNG drawn to fill the box exactly (the 印影, at actual size)
+  std::optional<Box> image;  // a PNG drawn to fill the box exactly (the 印影, at actual size)
   std::string image_png;
 };
 
 // A text in its box at its nominal size; it may shrink to kShrinkFloor of it (never below 5 pt).
-PlacedText TextAt(std::string field, std::string atena, Box box, FontRole font, double size_pt, std::string text,
-                  Align align = Align::kLeft);
+PlacedText TextAt(std::string field, std::string atena, Box box, FontRole font, double size_pt,
+                  std::string text, Align align = Align::kLeft);
 
 // One line per text, rule, seal and QR code: "page field atena x y w h size text", numbers to
 // 0.1 mm / 0.1 pt. Stable, for golden files.

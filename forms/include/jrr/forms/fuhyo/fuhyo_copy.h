@@ -14,9 +14,9 @@
 namespace jrr::forms {
 
 struct FuhyoCopyPlan {
-  Fuhyo fuhyo;                  // members to print only
-  bool print_koseki = false;    // 本籍・筆頭者 (特別の請求)
-  bool print_code = false;      // 住民票コード (特別の請求)
+  Fuhyo fuhyo;                        // members to print only
+  bool print_koseki = false;          // 本籍・筆頭者 (特別の請求)
+  bool print_code = false;            // 住民票コード (特別の請求)
   bool print_overseas_voter = false;  // 在外選挙人 (特別の請求)
   CalendarDate issue_date;
   std::string certifier_title;

@@ -15,12 +15,12 @@ namespace jrr::forms {
 
 struct SealCertificatePlan {
   SealCertificateContent content;
-  double impression_width_mm = 0;   // the stored impression's size (ImpressionMeasure)
+  double impression_width_mm = 0;  // the stored impression's size (ImpressionMeasure)
   double impression_height_mm = 0;
   CalendarDate issue_date;
   std::string certifier_title;  // with the prefecture
   std::string certifier_name;
-  std::string acting_for;       // 「…長職務代理者」 when the acting official certifies
+  std::string acting_for;  // 「…長職務代理者」 when the acting official certifies
   std::string seal_text;
   IssueNumber number;
   bool print_sex = true;

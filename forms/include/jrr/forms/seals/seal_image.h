@@ -36,7 +36,8 @@ Result<MeasuredImpression> MeasureImpression(std::string_view image_bytes, doubl
 
 // A synthetic impression for tests, samples and benchmarks: a round seal `diameter_mm` across
 // with a rim and `text` in the middle, drawn at `dpi`, rotated by `degrees`; PNG.
-std::string DrawSampleImpression(double diameter_mm, double dpi, const std::string& text, double degrees = 0);
+std::string DrawSampleImpression(double diameter_mm, double dpi, const std::string& text,
+                                 double degrees = 0);
 // A square seal `side_mm` across (a 角印), rotated by `degrees`; PNG, or JPEG when `jpeg`.
 std::string DrawSampleSquare(double side_mm, double dpi, double degrees, bool jpeg = false);
 

@@ -21,8 +21,10 @@ class SqliteIssuanceLog final : public IssuanceLog {
       : db_(db), clock_(std::move(clock)) {}
   IssuanceRecord Record(IssuanceRecord record, AuditEvent print_log) override;
   std::optional<IssuanceRecord> Get(int64_t issuance_id) override;
-  std::vector<IssuanceRecord> Recent(std::optional<std::string> addressee_number, std::size_t limit) override;
-  Status Dispose(int64_t issuance_id, const std::string& operator_id, const std::string& reason) override;
+  std::vector<IssuanceRecord> Recent(std::optional<std::string> addressee_number,
+                                     std::size_t limit) override;
+  Status Dispose(int64_t issuance_id, const std::string& operator_id,
+                 const std::string& reason) override;
 
  private:
   Database& db_;

@@ -52,7 +52,9 @@ class Statement {
   // again (for loops over text that outlives them, such as a bulk insert's interned values).
   Statement& BindUnowned(int index, std::string_view text);
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
-  Statement& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
+  Statement& Bind(int index, const std::string& text) {
+    return Bind(index, std::string_view(text));
+  }
   Statement& BindNull(int index);
   Statement& Bind(int index, const std::optional<std::string>& text);
   Statement& BindDouble(int index, double value);
@@ -144,7 +146,9 @@ class Database {
   // Looked up by string_view without building a std::string (heterogeneous lookup).
   struct SqlHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
   };
   std::string path_;
   sqlite3* db_ = nullptr;
@@ -169,7 +173,8 @@ class Database {
 // run once per batch instead of once per row. bind(statement, first, i) binds row i's values from
 // parameter `first` on. Returns the rows inserted (an OR IGNORE head may insert fewer).
 int64_t InsertRows(Database& db, std::string_view head, std::string_view row, std::size_t count,
-                   std::size_t per_statement, const std::function<void(Statement&, int first, std::size_t i)>& bind);
+                   std::size_t per_statement,
+                   const std::function<void(Statement&, int first, std::size_t i)>& bind);
 
 // BEGIN IMMEDIATE … COMMIT. The destructor rolls back unless Commit() ran, so an exception or an
 // early return never leaves half a 異動 behind. IMMEDIATE takes the write lock at once, so two

@@ -24,15 +24,16 @@ namespace jrr {
 struct ChangeEffectWorkingSet {
   FuhyoWorkingSet* fuhyo = nullptr;  // the loader's current 附票, when it keeps them
   CsWorkingSet cs;
-  bool seals_may_exist = true;       // false: no 印鑑登録 exists, so none is read
+  bool seals_may_exist = true;  // false: no 印鑑登録 exists, so none is read
   std::optional<std::pair<std::string, std::string>> municipality;  // name as routed, code
 };
 
 // The facts of `outcome`'s people as the register holds them now. `before`, when given, holds the
 // version each of outcome.versions replaced (nullopt entries: none); otherwise they are read.
-ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outcome,
-                                        const std::vector<std::optional<ResidentRecord>>* before = nullptr,
-                                        ChangeEffectWorkingSet* working = nullptr);
+ChangeEffectFacts ReadChangeEffectFacts(
+    Database& db, const ChangeOutcome& outcome,
+    const std::vector<std::optional<ResidentRecord>>* before = nullptr,
+    ChangeEffectWorkingSet* working = nullptr);
 
 // Writes `effects` for the recorded `outcome` (its change_id known). Errors: the 附票's
 // (fuhyo.member_ambiguous), the 支援措置's save; the caller's transaction then rolls back.
@@ -43,7 +44,9 @@ Status ApplyChangeEffects(Database& db, const ChangeOutcome& outcome, const Chan
 class SqliteChangeEffectFacts final : public ChangeEffectFactsSource {
  public:
   explicit SqliteChangeEffectFacts(Database& db) : db_(db) {}
-  ChangeEffectFacts FactsFor(const ChangeOutcome& outcome) override { return ReadChangeEffectFacts(db_, outcome); }
+  ChangeEffectFacts FactsFor(const ChangeOutcome& outcome) override {
+    return ReadChangeEffectFacts(db_, outcome);
+  }
 
  private:
   Database& db_;

@@ -18,11 +18,11 @@
 #include <string_view>
 #include <vector>
 
-#include "jrr/domain/core/calendar_date.h"
-#include "jrr/domain/records/change.h"
-#include "jrr/domain/cs/cs_message.h"
 #include "jrr/domain/access/resident_access.h"
+#include "jrr/domain/core/calendar_date.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/cs/cs_message.h"
+#include "jrr/domain/records/change.h"
 #include "jrr/persistence/core/database.h"
 #include "jrr/persistence/records/outbox.h"
 
@@ -45,23 +45,24 @@ MoveOutInformationUse MoveOutInformationState(Database& db, std::string_view not
 void TakeMoveOutInformation(Database& db, const std::string& notice_id, int64_t change_id);
 // Queues a message from `ours` to `to` in the outbox, in the transaction of the 異動 `change_id`
 // that caused it (coupling/change_effects.h plans them).
-void QueueCsMessage(Database& db, const std::string& ours, CsKind kind, const std::string& to, int64_t change_id,
-                    std::string payload, CsWorkingSet* working = nullptr);
+void QueueCsMessage(Database& db, const std::string& ours, CsKind kind, const std::string& to,
+                    int64_t change_id, std::string payload, CsWorkingSet* working = nullptr);
 
 // `today` and `now_epoch_seconds` date the 異動 a 転入通知 records (operator "cs-inbox", place "CS").
 // Errors: cs.malformed (the envelope), cs.not_ours.
 // `residents` records that 異動 (with its effects: pass a SqliteResidentRepository).
-Result<CsReceipt> ReceiveCsMessage(Database& db, ResidentRepository& residents, std::string_view body, CalendarDate today,
+Result<CsReceipt> ReceiveCsMessage(Database& db, ResidentRepository& residents,
+                                   std::string_view body, CalendarDate today,
                                    int64_t now_epoch_seconds);
 // The same for a person or an adapter acting as `viewer`: the 異動入力 permission. Errors: also
 // access.permission_denied.
-Result<CsReceipt> ReceiveCsMessageAs(Database& db, ResidentRepository& residents, const Viewer& viewer,
-                                     std::string_view body);
+Result<CsReceipt> ReceiveCsMessageAs(Database& db, ResidentRepository& residents,
+                                     const Viewer& viewer, std::string_view body);
 
 // The lists as a person sees them: the 異動入力 permission (the messages carry residents' items),
 // and an アクセスログ entry. Errors: access.permission_denied.
-Result<std::vector<CsEntry>> ListCsMessages(Database& db, AuditLog& log, const Viewer& viewer, bool outbox,
-                                            bool waiting = false);
+Result<std::vector<CsEntry>> ListCsMessages(Database& db, AuditLog& log, const Viewer& viewer,
+                                            bool outbox, bool waiting = false);
 
 std::vector<CsEntry> CsOutbox(Database& db, int limit);
 // `waiting`: only 転出証明書情報 no 特例転入 has taken up yet.

@@ -30,17 +30,17 @@ namespace jrr {
 struct FuhyoMemberProblem {
   int64_t fuhyo_id = 0;
   int64_t member_id = 0;
-  int people = 0;             // how many people its versions name
-  std::string names;          // their 氏名, for the clerk: 「双子　一郎、双子　二郎」
+  int people = 0;     // how many people its versions name
+  std::string names;  // their 氏名, for the clerk: 「双子　一郎、双子　二郎」
 };
 
 // Every member whose current (not moved) versions name more than one person.
 std::vector<FuhyoMemberProblem> VerifyFuhyoMembers(Database& db);
 
 struct FuhyoSplitReport {
-  int members_split = 0;      // members that held more than one person
-  int members_added = 0;      // new members, one per extra person
-  int lines_uncertain = 0;    // address lines left with the first person for want of a source
+  int members_split = 0;    // members that held more than one person
+  int members_added = 0;    // new members, one per extra person
+  int lines_uncertain = 0;  // address lines left with the first person for want of a source
 };
 
 // Inside the caller's transaction. Logs one アクセスログ entry (附票記載者の分離) when it splits any.

@@ -19,11 +19,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "jrr/domain/records/change.h"
 #include "jrr/domain/certificates/certificate.h"
 #include "jrr/domain/fuhyo/fuhyo.h"
 #include "jrr/domain/fuhyo/fuhyo_desk.h"
 #include "jrr/domain/fuhyo/fuhyo_store.h"
+#include "jrr/domain/records/change.h"
 #include "jrr/persistence/core/database.h"
 #include "jrr/persistence/records/outbox.h"
 
@@ -50,7 +50,8 @@ class SqliteFuhyoRegister {
   int64_t SaveMember(int64_t fuhyo_id, const FuhyoMember& member, const std::string& source,
                      const std::optional<MemberNumbers>& known = std::nullopt);
   // A member's next address line; `known_seq`, when given, is its number (else read).
-  void AddAddress(int64_t member_id, const FuhyoAddress& address, std::optional<int64_t> known_seq = std::nullopt);
+  void AddAddress(int64_t member_id, const FuhyoAddress& address,
+                  std::optional<int64_t> known_seq = std::nullopt);
   void SetState(int64_t fuhyo_id, FuhyoState state, CalendarDate on, const std::string& reason);
   // Appends an event's plan (PlanFuhyoEvent) and its audit entry in one transaction; returns the
   // 附票 left current.
@@ -69,8 +70,9 @@ class SqliteFuhyoRegister {
 struct FuhyoWorkingSet {
   std::unordered_map<std::string, Fuhyo> current;  // by 本籍 '\x1f' 筆頭者
   bool complete = false;
-  int64_t next_outbox_row = 0;  // fuhyo_outbox's next rowid (the notice id's number); 0: not read yet
-  int64_t next_member_id = 0;   // fuhyo_member_version's next member id, likewise
+  int64_t next_outbox_row =
+      0;  // fuhyo_outbox's next rowid (the notice id's number); 0: not read yet
+  int64_t next_member_id = 0;  // fuhyo_member_version's next member id, likewise
 };
 
 // Applies a notice's items to the 附票 (the member's name, birth, sex and code as a new version
@@ -78,16 +80,18 @@ struct FuhyoWorkingSet {
 // municipality's own 住民記録), a missing 附票 or member is created; otherwise MatchNotice's
 // errors refuse it. `addressee_number`, for our own 住民記録's notice, is the person it is about.
 // Inside the caller's transaction.
-Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool create_missing, const std::string& source,
-                                 FuhyoWorkingSet* working = nullptr, const std::string& addressee_number = {});
+Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool create_missing,
+                                 const std::string& source, FuhyoWorkingSet* working = nullptr,
+                                 const std::string& addressee_number = {});
 
 // One 附票 change a recorded 異動 causes (coupling/change_effects.h plans them), in its
 // transaction: with `ours`, `notice` is applied to this municipality's 附票 now (a missing 附票 or
 // member is created; error fuhyo.member_ambiguous when the person cannot be told from another
 // member, and the 異動 is refused); otherwise it is queued in the outbox for the 本籍地, numbered.
 // `working`, when given, holds the register's current 附票 (see FuhyoWorkingSet).
-Status ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours, const std::string& addressee_number,
-                        int64_t change_id, FuhyoWorkingSet* working = nullptr);
+Status ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours,
+                        const std::string& addressee_number, int64_t change_id,
+                        FuhyoWorkingSet* working = nullptr);
 
 // 附票の記載事項の追加 — the items later amendments added (生年月日・性別 from 2022-01-11, 住民票コード
 // from 2024-05-27) were recorded 職権 for the members then on a 附票. For a register whose history
@@ -121,8 +125,8 @@ struct FuhyoFillFacts {
                     const std::string& given) const;
 
  private:
-  static std::string Key(const std::string& place, const std::string& head, const std::string& family,
-                         const std::string& given);
+  static std::string Key(const std::string& place, const std::string& head,
+                         const std::string& family, const std::string& given);
   std::unordered_map<std::string, Facts> by_name_;
 };
 
@@ -141,10 +145,15 @@ class SqliteFuhyoStore final : public FuhyoStore {
   std::vector<Fuhyo> Search(const std::string& text, const std::string& kana_key) override {
     return SqliteFuhyoRegister(db_).Search(text, kana_key);
   }
-  std::optional<Fuhyo> Get(int64_t fuhyo_id) override { return SqliteFuhyoRegister(db_).Get(fuhyo_id); }
-  std::optional<Fuhyo> Current(const KosekiKey& koseki) override { return SqliteFuhyoRegister(db_).FindCurrent(koseki); }
+  std::optional<Fuhyo> Get(int64_t fuhyo_id) override {
+    return SqliteFuhyoRegister(db_).Get(fuhyo_id);
+  }
+  std::optional<Fuhyo> Current(const KosekiKey& koseki) override {
+    return SqliteFuhyoRegister(db_).FindCurrent(koseki);
+  }
   std::string OurMunicipality() override { return OurMunicipalityName(db_); }
-  int64_t Write(const FuhyoEvent& event, const FuhyoEventPlan& plan, const AuditEvent& audit) override {
+  int64_t Write(const FuhyoEvent& event, const FuhyoEventPlan& plan,
+                const AuditEvent& audit) override {
     return SqliteFuhyoRegister(db_).Write(event, plan, audit);
   }
   Result<FuhyoReceipt> Receive(const std::string& notice_text, CalendarDate today) override {

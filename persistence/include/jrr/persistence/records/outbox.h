@@ -20,8 +20,9 @@ inline constexpr int kMaxDeliveryAttempts = 5;
 enum class OutboxFamily { kFuhyo, kCs };
 
 // The transport: true when the notice was handed over; `detail` says why not.
-using OutboxTransport = std::function<bool(const std::string& to_municipality, const std::string& notice_id,
-                                           const std::string& body, std::string& detail)>;
+using OutboxTransport =
+    std::function<bool(const std::string& to_municipality, const std::string& notice_id,
+                       const std::string& body, std::string& detail)>;
 
 struct DeliveryReport {
   int delivered = 0;

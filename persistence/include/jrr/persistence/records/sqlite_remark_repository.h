@@ -16,7 +16,8 @@ class SqliteRemarkRepository final : public RemarkRepository {
   std::vector<Remark> Remarks(std::string_view addressee_number) override;
   Result<Memo> AddMemo(std::string_view addressee_number, std::string_view text,
                        std::string_view operator_id) override;
-  Result<Memo> EditMemo(int64_t memo_id, std::string_view text, std::string_view operator_id) override;
+  Result<Memo> EditMemo(int64_t memo_id, std::string_view text,
+                        std::string_view operator_id) override;
   Status DeleteMemo(int64_t memo_id, std::string_view operator_id) override;
   std::vector<Memo> Memos(std::string_view addressee_number) override;
   std::vector<Memo> MemoHistory(int64_t memo_id) override;

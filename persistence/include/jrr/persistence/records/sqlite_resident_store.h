@@ -11,8 +11,8 @@
 #include "jrr/domain/records/register_figures.h"
 #include "jrr/domain/records/resident_repository.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/protection/sqlite_protection_register.h"
+#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr {
 
@@ -37,11 +37,13 @@ class SqliteResidentStore : public ResidentRepository {
   std::vector<ResidentRecord> FindByNumber(std::string_view number) override;
   std::optional<std::string> EditLeaseHolder(std::string_view addressee_number,
                                              int64_t now_epoch_seconds) override;
-  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by, std::size_t limit) override;
+  std::vector<ResidentRecord> AwaitingMoveInNotice(CalendarDate removed_by,
+                                                   std::size_t limit) override;
   std::vector<ResidentRecord> FindRemovedByBasicFacts(std::string_view family_name,
                                                       std::string_view given_name, Sex sex,
                                                       CalendarDate birth_date) override;
-  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name, std::string_view given_name, Sex sex,
+  std::vector<ResidentRecord> FindByBasicFacts(std::string_view family_name,
+                                               std::string_view given_name, Sex sex,
                                                CalendarDate birth_date) override;
   ProtectionRegister& Protections() override { return protections_; }
   // In one query: the versions of everyone an active measure protects.
@@ -66,8 +68,8 @@ struct VersionNameKeys {
   std::string kanji;  // resident_version.kanji_key
 };
 VersionNameKeys NameKeysOf(const ResidentRecord& version);
-void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id, bool index = true,
-                      const VersionNameKeys* keys = nullptr);
+void InsertVersionRow(Database& db, const ResidentRecord& version, int64_t change_id,
+                      bool index = true, const VersionNameKeys* keys = nullptr);
 // The アクセスログ entry of a recorded 異動 (JK-10.2: 異動入力), written by Append in the same
 // transaction; the bulk loader calls it too, after the change's versions.
 // `before`, when given, holds the version each of `versions` replaced (nullopt: read it);

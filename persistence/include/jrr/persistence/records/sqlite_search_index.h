@@ -28,7 +28,8 @@ class SqliteSearchHistory final : public SearchHistory {
  public:
   explicit SqliteSearchHistory(Database& db) : db_(db) {}
   void Record(const SearchHistoryEntry& entry) override;
-  std::vector<SearchHistoryEntry> Recent(const std::string& operator_id, std::size_t limit) override;
+  std::vector<SearchHistoryEntry> Recent(const std::string& operator_id,
+                                         std::size_t limit) override;
   std::optional<SearchHistoryEntry> Get(int64_t search_id) override;
 
  private:
@@ -65,12 +66,15 @@ class BulkSearchIndex {
   void InsertTextValues(Database& db);
 
  private:
-  struct KeysTable;  // the virtual table InsertKeys reads the keys through (sqlite_search_index.cpp)
+  struct
+      KeysTable;  // the virtual table InsertKeys reads the keys through (sqlite_search_index.cpp)
   friend struct KeysTable;
   // Strings looked up as views, so a value already seen (nearly all of them) costs no copy.
   struct ViewHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
   };
   using Ids = std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>>;
   static uint32_t Intern(Ids& ids, std::vector<const std::string*>& names, std::string_view text);

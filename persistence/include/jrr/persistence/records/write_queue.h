@@ -26,8 +26,8 @@
 #include <utility>
 #include <vector>
 
-#include "jrr/domain/security/audit_log.h"
 #include "jrr/domain/records/resident_search.h"
+#include "jrr/domain/security/audit_log.h"
 #include "jrr/persistence/core/database.h"
 
 namespace jrr {
@@ -97,7 +97,8 @@ class QueuedSearchHistory final : public SearchHistory {
  public:
   QueuedSearchHistory(WriteQueue& queue, Database& reader) : queue_(queue), reader_(reader) {}
   void Record(const SearchHistoryEntry& entry) override;
-  std::vector<SearchHistoryEntry> Recent(const std::string& operator_id, std::size_t limit) override;
+  std::vector<SearchHistoryEntry> Recent(const std::string& operator_id,
+                                         std::size_t limit) override;
   std::optional<SearchHistoryEntry> Get(int64_t search_id) override;
 
  private:

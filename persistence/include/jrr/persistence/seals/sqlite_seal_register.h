@@ -31,7 +31,7 @@ void SaveSealEndedByChange(Database& db, const SealRegistration& ended, const Ch
 
 // Records one 印鑑登録証明書 issuance (交付履歴 and its 印刷ログ entry, one transaction) with the
 // next serial of the day and terminal; returns the number with its serial.
-IssueNumber RecordSealIssuance(Database& db, const SealRegistration& registration, const Viewer& viewer,
-                               IssueNumber number);
+IssueNumber RecordSealIssuance(Database& db, const SealRegistration& registration,
+                               const Viewer& viewer, IssueNumber number);
 
 }  // namespace jrr

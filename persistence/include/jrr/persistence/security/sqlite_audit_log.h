@@ -67,8 +67,8 @@ std::string AuditEntryHash(const AuditEntry& entry);
 struct AuditVerification {
   bool ok = true;
   int64_t entries = 0;
-  int64_t head_sequence = 0;  // the last entry
-  std::string head_hash;      // keep it elsewhere to detect a later rewrite of the whole log
+  int64_t head_sequence = 0;       // the last entry
+  std::string head_hash;           // keep it elsewhere to detect a later rewrite of the whole log
   int64_t first_bad_sequence = 0;  // when !ok: where the chain first breaks
   std::string problem;             // English, when !ok
 };

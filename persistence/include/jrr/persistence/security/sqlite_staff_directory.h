@@ -23,7 +23,8 @@ class SqliteStaffDirectory final : public StaffDirectory {
   int64_t AddPermissionRequest(const PermissionRequest& request) override;
   std::optional<PermissionRequest> FindPermissionRequest(int64_t request_id) override;
   std::vector<PermissionRequest> OpenPermissionRequests() override;
-  void DecidePermissionRequest(int64_t request_id, const std::string& decided_by, bool approved) override;
+  void DecidePermissionRequest(int64_t request_id, const std::string& decided_by,
+                               bool approved) override;
 
  private:
   Database& db_;

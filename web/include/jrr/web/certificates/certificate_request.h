@@ -38,6 +38,7 @@ Result<CertificateRequest> DecodeCertificateJson(std::string_view json);
 // 種類 (住民票の写し …), 宛名番号, 範囲 (世帯全員 / 本人), 世帯員, 請求者 (本人等, 第三者, 公用, 広域),
 // 請求事由, 部数, 記載事項 (the optional items' names as the form shows them, separated by 、). Errors
 // (kInvalidInput): csv.malformed, csv.no_rows, csv.unknown_column, csv.unknown_value.
-Result<std::vector<std::pair<std::string, std::string>>> CertificateFieldsFromCsv(std::string_view csv);
+Result<std::vector<std::pair<std::string, std::string>>> CertificateFieldsFromCsv(
+    std::string_view csv);
 
 }  // namespace jrr::web

@@ -22,7 +22,8 @@ namespace jrr::web {
 
 // Errors (kInvalidInput): change_form.bad_name (an empty segment, a name that is both a value and
 // an object, or an ":int" that is not a whole number).
-Result<std::string> ChangeJsonFromForm(const std::vector<std::pair<std::string, std::string>>& fields);
+Result<std::string> ChangeJsonFromForm(
+    const std::vector<std::pair<std::string, std::string>>& fields);
 
 // CSV形式のデータの取込 (JK-10.8): a 転出証明書's items, a 住民異動届's or the 券面事項 of a 個人番号
 // カード, as CSV with a heading row, become the 転入 form's fields — one person a row — for the clerk

@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "jrr/domain/core/result.h"
 #include "jrr/domain/records/pending_changes.h"
 #include "jrr/domain/records/resident_changes.h"
-#include "jrr/domain/core/result.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/records/record_json.h"
 

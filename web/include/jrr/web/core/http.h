@@ -14,9 +14,9 @@
 namespace jrr::web {
 
 struct Request {
-  std::string method;  // "GET", "POST", …
-  std::string path;    // percent-decoded, without the query
-  std::vector<std::pair<std::string, std::string>> query;  // percent-decoded, in order
+  std::string method;                                        // "GET", "POST", …
+  std::string path;                                          // percent-decoded, without the query
+  std::vector<std::pair<std::string, std::string>> query;    // percent-decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // as received
   std::string body;
   std::string client_address;  // for the log's terminal when no terminal is registered

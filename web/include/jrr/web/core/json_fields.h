@@ -5,13 +5,13 @@
 // (certificate_request.h and its kin) read, and the error body of every refusal.
 #pragma once
 
+#include <Poco/Dynamic/Var.h>
+
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <Poco/Dynamic/Var.h>
 
 #include "jrr/domain/core/result.h"
 #include "jrr/web/core/http.h"

@@ -15,7 +15,9 @@ namespace jrr::web {
 class JsonObject {
  public:
   JsonObject& Add(std::string_view key, std::string_view value);
-  JsonObject& Add(std::string_view key, const char* value) { return Add(key, std::string_view(value)); }
+  JsonObject& Add(std::string_view key, const char* value) {
+    return Add(key, std::string_view(value));
+  }
   JsonObject& Add(std::string_view key, const std::string& value) {
     return Add(key, std::string_view(value));
   }

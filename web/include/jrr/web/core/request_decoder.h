@@ -24,6 +24,7 @@ namespace jrr::web {
 
 inline constexpr std::size_t kMaxBodyBytes = 1 << 20;
 
-Request DecodeRequest(const Poco::Net::HTTPRequest& head, std::istream& body, const std::string& client_address);
+Request DecodeRequest(const Poco::Net::HTTPRequest& head, std::istream& body,
+                      const std::string& client_address);
 
 }  // namespace jrr::web

@@ -11,9 +11,8 @@
 #pragma once
 
 #include "jrr/domain/protection/protection.h"
-#include "jrr/domain/protection/protection.h"
-#include "jrr/web/core/json_fields.h"
 #include "jrr/domain/protection/protection_desk.h"
+#include "jrr/web/core/json_fields.h"
 
 namespace jrr::web {
 
@@ -26,6 +25,7 @@ Result<SupportMeasure> DecodeSupportMeasure(const FieldLookup& value, CalendarDa
 // and reason: block-add, block-end, block-release, support-add, support-start, support-extend,
 // support-end, support-release. Returns the id of what was added (0 otherwise). Errors: those of
 // the decoders and of ProtectionDesk, protection.unknown_action, protection.release_minutes.
-Result<int64_t> ApplyProtectionAction(ProtectionDesk& desk, const FieldLookup& value, CalendarDate today);
+Result<int64_t> ApplyProtectionAction(ProtectionDesk& desk, const FieldLookup& value,
+                                      CalendarDate today);
 
 }  // namespace jrr::web

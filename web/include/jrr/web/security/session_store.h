@@ -26,7 +26,7 @@ inline constexpr const char* kSessionCookie = "jrr_session";
 struct Session {
   std::string id;
   std::string csrf_token;
-  Viewer viewer;             // the staff user's permissions (none until `next` is done)
+  Viewer viewer;  // the staff user's permissions (none until `next` is done)
   LoginStep next = LoginStep::kDone;
   int64_t last_seen = 0;
   std::string pending_secret;  // the TOTP secret shown on the enrolment screen, until confirmed

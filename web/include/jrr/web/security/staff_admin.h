@@ -37,7 +37,8 @@ struct StaffActionResult {
 
 // Runs one administrator's action through the Authenticator (which checks 利用者管理 and logs).
 // Errors: those of the Authenticator, staff.unknown_permission, staff.unknown_action, date.*.
-Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& staff, const Viewer& admin,
-                                           const FieldLookup& value, int64_t now_epoch_seconds);
+Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& staff,
+                                           const Viewer& admin, const FieldLookup& value,
+                                           int64_t now_epoch_seconds);
 
 }  // namespace jrr::web

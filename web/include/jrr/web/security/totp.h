@@ -25,11 +25,13 @@ std::string TotpCode(const std::vector<unsigned char>& secret, uint64_t counter,
 std::string NewTotpSecret();
 
 // The otpauth:// URI an authenticator app scans (issuer and account percent-encoded).
-std::string OtpauthUri(const std::string& issuer, const std::string& account, const std::string& base32_secret);
+std::string OtpauthUri(const std::string& issuer, const std::string& account,
+                       const std::string& base32_secret);
 
 class Totp final : public OneTimeCodes {
  public:
-  std::optional<int64_t> StepOf(const std::string& base32_secret, const std::string& code, int64_t now) override;
+  std::optional<int64_t> StepOf(const std::string& base32_secret, const std::string& code,
+                                int64_t now) override;
 };
 
 }  // namespace jrr::web
