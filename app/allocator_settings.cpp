@@ -5,16 +5,14 @@
 // the environment still overrides each setting, for measuring.
 //
 // Why these: on the virtual machines jrr is measured on, each first touch of a 4 KiB page is a
-// fault through the hypervisor (about 13 µs here: 4 GB touched page by page took 13 s, in 2 MiB
-// pages 0.3 s once the host had backed the memory). So
+// costly fault through the hypervisor, and far fewer faults are taken in 2 MiB pages. So
 //   - thp:always, metadata_thp:always: jemalloc asks the kernel for 2 MiB pages for what it maps
 //     (the system's transparent_hugepage setting is "madvise", so nothing happens without asking);
 //   - dirty_decay_ms:-1, muzzy_decay_ms:-1: freed memory is kept for reuse instead of handed back
 //     to the kernel, which would split those pages and fault them in again on the next use.
-// Measured (docs/performance.md, "Sample municipality", session 10): the 1,000,000-resident town
-// 130–145 s with jemalloc's defaults, 82–118 s with these; huge pages alone, still returning freed
-// memory, made it worse (211 s). The search endpoint: 604–643 → 681–696 req/s. The cost: the
-// process keeps the memory of its busiest moment until it exits.
+// Both together made the large sample town and the search endpoint faster; huge pages alone, still
+// returning freed memory, made them slower (measurements: docs/performance.md, "Sample
+// municipality"). The cost: the process keeps the memory of its busiest moment until it exits.
 
 extern "C" {
 // NOLINTNEXTLINE: the name and type are jemalloc's (its documented malloc_conf symbol).

@@ -211,6 +211,8 @@ int Apply(const Args& args, std::ostream& out, std::ostream& err) {
           << FormatRecordedDate(preview->change.event_date, DisplayCalendar::kWareki)
           << "（記録されていません）\n";
       for (const ResidentRecord& v : preview->versions) out << app::RecordText(v) << "\n";
+      // What recording would cause elsewhere (印鑑登録 ended, 附票, CS), as the screen shows it.
+      PrintNotices(err, preview->notices);
       continue;
     }
     if (provisional) {

@@ -14,6 +14,23 @@ import sys
 LIMIT = 80
 FOLDERS = ("web", "app")
 ALLOWED = {
+    "Commands": "the CLI's command table: one entry per command with its usage text",
+    "Routes": "the route table: one line per route",
+    "MakeWebContext": "the composition root's wiring: one entry per thing an endpoint may call",
+}
+# Long functions written before this check, each to be split (screens into pure presenters,
+# CLI commands into one function per action). Listed so that the check stops any new one; an
+# entry that is no longer long must be taken off, so the list only shrinks.
+KNOWN = {
+    "ChangeForm": "web/src/changes/change_pages.cpp",
+    "ChangeSubmit": "web/src/changes/change_pages.cpp",
+    "ResidentPage": "web/src/access/resident_pages.cpp",
+    "AuditPage": "web/src/security/audit_pages.cpp",
+    "Page": "web/src/server/home_page.cpp",
+    "User": "app/cli_user_commands.cpp",
+    "CertificateCommand": "app/cli_certificate_command.cpp",
+    "FuhyoCommand": "app/cli_fuhyo_command.cpp",
+    "SealCommand": "app/cli_seal_command.cpp",
 }
 START = re.compile(r"^(?!namespace|struct|class|enum|using|static_assert|template|#|//|\s)(.*?)\b(\w+)\s*\(")
 
@@ -46,11 +63,20 @@ def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     root = pathlib.Path(args[0] if args else ".").resolve()
     problems = []
+    still_long = set()
     for folder in FOLDERS:
         for path in sorted((root / folder).rglob("*.cpp")):
+            relative = path.relative_to(root).as_posix()
             for name, line, length in functions(path.read_text(encoding="utf-8")):
-                if length > LIMIT and name not in ALLOWED:
-                    problems.append((length, f"{path.relative_to(root)}:{line}: {name} is {length} lines (limit {LIMIT})"))
+                if length <= LIMIT or name in ALLOWED:
+                    continue
+                if KNOWN.get(name) == relative:
+                    still_long.add(name)
+                    print(f"function size: known: {relative}:{line}: {name} is {length} lines")
+                    continue
+                problems.append((length, f"{relative}:{line}: {name} is {length} lines (limit {LIMIT})"))
+    for name in sorted(set(KNOWN) - still_long):
+        problems.append((0, f"{KNOWN[name]}: {name} is no longer over {LIMIT} lines: take it off KNOWN"))
     for _, problem in sorted(problems, reverse=True):
         print("function size:", problem)
     print(f"function size: {'FAILED' if problems else 'ok'} ({len(problems)} function(s) over {LIMIT} lines)")

@@ -79,8 +79,8 @@ struct SampleSealDraft {
 // order: living 妻 (with the 世帯番号) and living residents who are not 成年被後見人 and whose
 // birth date is known (with 氏 and birth date; DrawSampleSeals keeps those 20 or older). Read from
 // the register (ChoicesFromRegister), or in bulk from the in-memory register that produced it
-// (ChoicesFromMemory) — at a million residents each scan of the file's latest versions costs some
-// 3 s; SampleTown.TheSameSeedGivesTheSameRegister shows both give the same town.
+// (ChoicesFromMemory) — a scan of the file's latest versions is slow for a large town;
+// SampleTown.TheSameSeedGivesTheSameRegister shows both give the same town.
 struct SampleChoices {
   std::vector<std::pair<std::string, std::string>> wives;  // 宛名番号, 世帯番号
   struct Adult {
@@ -176,8 +176,8 @@ Status AddSampleProtections(Database& db, CalendarDate today,
 // 200 dpi — a different size and tilt each, so impressions rarely share pixels (the desk refuses an
 // exact duplicate; that person then goes without). Through the 印鑑登録 desk itself, so every rule
 // and log entry is the counter's. Chosen by 宛名番号 order and drawn from `seed`, so the same seed
-// gives the same registrations. Drawing and measuring an impression costs about 1.5 ms (with the
-// desk's own work, some 3 ms a registration), hence the cap.
+// gives the same registrations. Drawing and measuring an impression, with the desk's own work,
+// costs milliseconds a registration (docs/performance.md), hence the cap.
 // The impressions first, with no register: what is drawn depends on the choices, the date and
 // the seed alone (an attempt the desk refuses as a duplicate still counts), so in bulk the
 // generator's thread draws them while the writer builds the history's indexes.
@@ -326,8 +326,7 @@ class BulkWriter {
   // whichever core has time: here while the writer is behind (the queue over half full: the town's
   // first year, when every 異動 is a household's 転入 and writes the most), else on the writer's
   // thread, which then waits for the generator (the later years, when the generator reads many
-  // households for each 異動). Measured at a million residents: the generator waited 11 s for the
-  // writer in the first year, the writer 3 s for the generator afterwards.
+  // households for each 異動). Which side waits for which was measured (docs/performance.md).
   void Push(const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>> before) {
     std::vector<VersionNameKeys> name_keys;
     if (queued_.load(std::memory_order_relaxed) >= kMaxQueued / 2) {
@@ -397,7 +396,7 @@ class BulkWriter {
   static constexpr std::size_t kBatch = 64;
   static constexpr std::size_t kMaxQueued = 64;  // batches: bounds the memory the queue holds
   // A commit writes every page the group dirtied; pages of the history's indexes are dirtied again
-  // by the next group, so larger groups write less (measured: 1,585 commits of a 1M town, 12 s).
+  // by the next group, so larger groups write less (docs/performance.md).
   static constexpr int kCommitPointsPerCommit = 128;
 
   void Hand(Item item) {
@@ -437,7 +436,7 @@ class BulkWriter {
       space_.notify_one();
       if (failure_) continue;
       try {
-        for (const Item& item : items) {
+        for (Item& item : items) {
           if (item.outcome) {
             Write(*item.outcome, item.before, item.name_keys);
           } else if (++commit_points_ % kCommitPointsPerCommit == 0) {
@@ -461,7 +460,8 @@ class BulkWriter {
     }
   }
 
-  void Write(const ChangeOutcome& outcome, const std::vector<std::optional<ResidentRecord>>& before,
+  // `before` is used up: the plan takes it.
+  void Write(const ChangeOutcome& outcome, std::vector<std::optional<ResidentRecord>>& before,
              const std::vector<VersionNameKeys>& name_keys) {
     if (InsertChangeRow(db_, outcome.change) != outcome.change.change_id) {
       throw StorageError("storage.failure", "bulk load out of step with the change ids");
@@ -494,17 +494,20 @@ class BulkWriter {
   // look-up per version (2.2 million at a million residents) is skipped; the town's own seals are
   // registered after its history.
   const bool seals_registered_ = db_.QueryInt("SELECT EXISTS (SELECT 1 FROM seal_entry)") != 0;
+  // Likewise 支援措置: the town's own are added after its history, so a 転出 reads none.
+  const bool measures_registered_ =
+      db_.QueryInt("SELECT EXISTS (SELECT 1 FROM support_measure_version)") != 0;
   // The writer's: the log has no other writer until the history is done; its audit_target rows
-  // are written in key order once the last 異動 is (2.2 M random inserts cost 2.7 s at a million).
+  // are written in key order once the last 異動 is (cheaper than millions of random inserts).
   AuditChainHead audit_head_{0, {}, /*defer_targets=*/true, {}};
   BulkSearchIndex& keys_;               // the generator's side
   BulkSearchIndex writers_keys_;        // the writer's, until drained_ is given
   Handoff drained_;                     // given by the writer once it has written every 異動
   std::atomic<std::size_t> queued_{0};  // queue_.size(), for Push to read without the lock
   FuhyoWorkingSet& fuhyo_;              // the writer's: the town's current 附票, as written
-  ChangeEffectWorkingSet effects_{&fuhyo_, {}, seals_registered_, {}};  // the writer's
-  std::vector<Item> batch_;                                             // the generator's side
-  std::optional<CalendarDate> latest_processing_;                       // the generator's side
+  ChangeEffectWorkingSet effects_{&fuhyo_, {}, seals_registered_, measures_registered_, {}};
+  std::vector<Item> batch_;                        // the generator's side
+  std::optional<CalendarDate> latest_processing_;  // the generator's side
   std::mutex mutex_;
   std::condition_variable ready_;
   std::condition_variable space_;
@@ -619,7 +622,7 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
   // while loading: they are dropped and rebuilt once at the end from their own definitions (a sort
   // instead of millions of random B-tree inserts). The schema ends up identical.
   // Likewise the trigger that checks each version follows its person's previous one (an index
-  // lookup and a trigger program per row: measured 7 µs of the 10 µs a version's insert took):
+  // lookup and a trigger program per row: most of a version's insert, as measured):
   // InMemoryResidentRepository::Append refuses a version out of sequence before it is handed on,
   // and the trigger is back, from its own definition, before the register is used.
   std::vector<std::string> deferred_schema;  // indexes first, then triggers
@@ -632,7 +635,7 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
           "(type = 'index' OR (type = 'trigger' AND sql LIKE '% INSERT ON %')) AND "
           // Kept while loading: partial indexes over a few rows (在留カード番号 of the town's
           // foreigners, corrections' superseded 異動) cost little per row, and rebuilding one is a
-          // scan of the whole history (0.6 s at a million residents); and the 異動 id's, whose keys
+          // scan of the whole history; and the 異動 id's, whose keys
           // arrive in increasing order, so each insert lands on the last page (rebuilt, it was
           // a scan and a sort on the writer's thread after the last 異動, when that thread is
           // the one the build waits for; kept, its cost falls while the writer waits for 異動).
@@ -657,9 +660,8 @@ Result<SampleSummary> BuildSampleRegister(const std::string& path, int residents
     // From here on the build appends to b-trees and scans the history; SQLite's small default
     // page cache serves that better than the large one the 異動 needed (whose dirty pages also
     // cost a first touch each), and CREATE INDEX sorts faster through temporary files than in
-    // memory, where its sorter may also give part of the work to a second core: at a million
-    // residents the four indexes took 15 s with the 512 MiB cache and temp_store=MEMORY, 6.5 s so
-    // (docs/performance.md, session 12).
+    // memory, where its sorter may also give part of the work to a second core (measured:
+    // docs/performance.md).
     db.Execute("PRAGMA cache_size=-2000");
     db.Execute("PRAGMA temp_store=DEFAULT");
     db.Execute("PRAGMA threads=2");

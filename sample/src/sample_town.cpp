@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <set>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "jrr/domain/core/name_keys.h"
@@ -134,8 +136,8 @@ constexpr const char* kAbroad[] = {"アメリカ合衆国", "大韓民国",     
                                    "中華人民共和国", "ブラジル連邦共和国", "フィリピン共和国"};
 
 // The numbers a town has minted, to mint each only once: open addressing over one array of
-// 64-bit values. A node-based set of strings cost an allocation and a cache miss or two per number
-// (some 3 s at a million residents, with three numbers a person).
+// 64-bit values. A node-based set of strings cost an allocation and a cache miss or two per number,
+// which adds up at a million residents with three numbers a person (docs/performance.md).
 class DistinctNumbers {
  public:
   // True when `n` (below 2^63) was not in the set; it is now.
@@ -356,9 +358,20 @@ class Town {
     return code;
   }
 
+  // A Japanese resident. `taken`: the given names already in the 戸籍 they join — none is given
+  // twice within one 戸籍 (a 出生届 of the same name as someone in the 戸籍 is not accepted), so
+  // the 附票 can tell its members apart by name.
   NewPerson Japanese(const SampleLists::Surname& surname, Sex sex, CalendarDate birth,
-                     const char* relationship, const Domicile& domicile) {
-    const auto& given = Given(sex);
+                     const char* relationship, const Domicile& domicile,
+                     std::set<std::string>* taken = nullptr) {
+    const SampleLists::GivenName* drawn = &Given(sex);
+    constexpr int kRedraws = 256;  // the lists hold far more names than any 戸籍 people
+    for (int redraw = 0; taken != nullptr && taken->contains(drawn->text) && redraw < kRedraws;
+         ++redraw) {
+      drawn = &Given(sex);
+    }
+    const auto& given = *drawn;
+    if (taken != nullptr) taken->insert(given.text);
     NewPerson p;
     p.kind = ResidentKind::kJapanese;
     p.family_name = surname.text;
@@ -385,7 +398,14 @@ class Town {
                                              .text
                                        : std::string(kOtherPlaces[random_.Below(8)])) +
                               std::to_string(1 + random_.Below(40)) + "番地";
-    return Domicile{Domicile::State::kRecorded, place, surname.text + "\u3000" + head.text};
+    // A 戸籍 is known by its 本籍 and 筆頭者: another family whose head has the same name gets
+    // another 本籍 (an 枝番), so no two families share one 戸籍 — or one 附票.
+    const std::string head_name = surname.text + "\u3000" + head.text;
+    std::string unique = place;
+    for (int branch = 2; !koseki_keys_.insert(unique + '\x1f' + head_name).second; ++branch) {
+      unique = place + "の" + std::to_string(branch);
+    }
+    return Domicile{Domicile::State::kRecorded, unique, head_name};
   }
 
   Status MoveInHousehold(CalendarDate day) {
@@ -464,13 +484,15 @@ class Town {
       const CalendarDate head_birth = Born(day.year - head_age);
       const auto& head_given = Given(head_sex);
       const Domicile domicile = DomicileFor(surname, head_given);
+      std::set<std::string> names_in_koseki{head_given.text};
       NewPerson head = Japanese(surname, head_sex, head_birth, "世帯主", domicile);
       head.given_name = head_given.text;
       head.given_kana = head_given.kana;
       c.persons.push_back(head);
       if (size >= 2) {
-        NewPerson wife = Japanese(surname, Sex::kFemale,
-                                  Born(head_birth.year - 3 + random_.Below(7)), "妻", domicile);
+        NewPerson wife =
+            Japanese(surname, Sex::kFemale, Born(head_birth.year - 3 + random_.Below(7)), "妻",
+                     domicile, &names_in_koseki);
         if (random_.Chance(100000)) {  // 旧氏 recorded on request
           const auto& former = lists_.surnames[static_cast<std::size_t>(Pick(surname_cumulative_))];
           wife.former_surname = former.text;
@@ -482,14 +504,15 @@ class Town {
         if (i == 5 && head_age >= 45) {
           c.persons.push_back(Japanese(surname, Sex::kFemale,
                                        Born(head_birth.year - 25 - random_.Below(8)), "母",
-                                       domicile));
+                                       domicile, &names_in_koseki));
           continue;
         }
         const int child_age =
             std::max(0, std::min(head_age - 22, random_.Below(std::max(1, head_age - 21))));
         const CalendarDate birth = Born(day.year - child_age);
-        NewPerson child = Japanese(surname, random_.Below(2) == 0 ? Sex::kMale : Sex::kFemale,
-                                   day < birth ? Born(day.year - 1) : birth, "子", domicile);
+        NewPerson child =
+            Japanese(surname, random_.Below(2) == 0 ? Sex::kMale : Sex::kFemale,
+                     day < birth ? Born(day.year - 1) : birth, "子", domicile, &names_in_koseki);
         c.persons.push_back(child);
       }
       if (random_.Chance(10000)) {  // a lodger: 同居人
@@ -570,8 +593,11 @@ class Town {
       c.input = Input(day, day);
       c.household_number = m.household_number;
       const SampleLists::Surname surname{m.family_name, m.family_kana, 1};
+      // The household's names stand for the 戸籍's: a child is not named as anyone there.
+      std::set<std::string> names_in_household;
+      for (const HouseholdMemberFacts& other : members) names_in_household.insert(other.given_name);
       c.child = Japanese(surname, random_.Below(2) == 0 ? Sex::kMale : Sex::kFemale, day, child_rel,
-                         m.domicile);
+                         m.domicile, &names_in_household);
       c.child.on_electoral_roll = false;
       auto outcome = Record(c, day);
       if (!outcome) return outcome.error();
@@ -686,6 +712,7 @@ class Town {
   std::size_t foreign_made_ = 0;
   std::size_t households_made_ = 0;
   std::vector<std::string> households_;
+  std::unordered_set<std::string> koseki_keys_;  // 本籍 '\x1f' 筆頭者 of every family made
   int64_t population_ = 0;
   SampleReport report_;
 };

@@ -127,6 +127,13 @@ Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::st
                                         std::string command_json) {
   if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
   if (auto ok = ClearReaders(command, "仮登録"); !ok) return ok.error();
+  // A 仮登録 that recording would refuse for what it causes (a used 転出証明書情報) is refused now,
+  // not at its 本登録.
+  if (auto preview = PreviewChange(residents_, Context(), command, dictionary_); preview) {
+    if (auto effects = PlanChangeEffects(*preview, effects_.FactsFor(*preview)); !effects) {
+      return effects.error();
+    }
+  }
   return EnterProvisional(residents_, pending_, Context(), command, std::move(kind),
                           std::move(command_json), dictionary_);
 }

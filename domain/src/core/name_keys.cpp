@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The kana key is built with tables, not an ICU Transliterator: a rule-based transliterator costs
-// 3–5 µs a name, and the register computes keys for every name on import and on every search
-// (target: one million names a second on one core). ICU still does the Unicode work it is good
+// The kana key is built with tables, not an ICU Transliterator: a rule-based transliterator is
+// far slower per name, and the register computes keys for every name on import and on every
+// search (target and measurements: docs/performance.md). ICU still does the Unicode work it is good
 // at: UTF-8 validation here, and NFKC_Casefold for the kanji key.
 #include "jrr/domain/core/name_keys.h"
 

@@ -27,7 +27,7 @@ bool MovesOut(const ChangeOutcome& outcome) {
 }  // namespace
 
 ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outcome,
-                                        const std::vector<std::optional<ResidentRecord>>* before,
+                                        std::vector<std::optional<ResidentRecord>>* before,
                                         ChangeEffectWorkingSet* working) {
   ChangeEffectFacts facts;
   if (working != nullptr) {
@@ -47,7 +47,7 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
       facts.seal_settings = SqliteRegisterSettings(db).GetSealSettings();
   }
   // Only a 転出 changes a 支援措置 (JK-3.4): the measures of the others are not read.
-  if (MovesOut(outcome)) {
+  if (MovesOut(outcome) && (working == nullptr || working->measures_may_exist)) {
     SqliteProtectionRegister protections(db);
     for (const ResidentRecord& v : outcome.versions) {
       if (v.status != ResidentStatus::kRemoved) continue;
@@ -56,7 +56,7 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
     }
   }
   if (before != nullptr) {
-    facts.before = *before;
+    facts.before = std::move(*before);
   } else {
     SqliteResidentStore residents(db);
     for (const ResidentRecord& v : outcome.versions) {

@@ -32,14 +32,14 @@ Result<int64_t> ImportResidentRecordCodes(Database& db, const std::vector<std::s
       return error;
     }
   }
-  // In code order: the pool's key then grows at its end instead of at random places (a town's
-  // 1.5 million codes: 3.8 µs each in file order). Which code is drawn does not depend on the
-  // order (DrawResidentRecordCode picks at random).
+  // In code order: the pool's key then grows at its end instead of at random places, which is
+  // much cheaper for a large pool (docs/performance.md). Which code is drawn does not depend on
+  // the order (DrawResidentRecordCode picks at random).
   std::vector<std::string_view> sorted(codes.begin(), codes.end());
   std::sort(sorted.begin(), sorted.end());
   // Many codes to a statement: a statement run per code cost more than the code's place in the key.
   // The day is bound, not left to the column's default (the same UTC date): SQLite's strftime per
-  // row was half the insert's time (1.5 M codes: 1.28 → 0.62 s in the sqlite3 shell).
+  // row was a large part of the insert's time (docs/performance.md).
   const std::string today = UtcTimestampNow().substr(0, 10);
   Transaction transaction(db);
   const int64_t added =
@@ -73,7 +73,7 @@ Result<std::string> DrawResidentRecordCode(Database& db) {
   if (last == 0) return std::string();
   // Every free code equally likely (JK-4.3.1: 無作為), without reading the whole pool: a row picked
   // at random is kept when free, else another is picked (rejection sampling). Reading every free
-  // code to choose one took 0.55 s per 異動 in the sample town's pool of 1.5 million. Only a pool
+  // code to choose one costs a scan of the pool per 異動 (docs/performance.md). Only a pool
   // almost used up exhausts the tries (with 1 % free, one draw in 13) and chooses among all.
   constexpr int kTries = 256;
   for (int attempt = 0; attempt < kTries; ++attempt) {

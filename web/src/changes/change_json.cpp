@@ -296,256 +296,302 @@ std::set<std::string> With(std::set<std::string> specific) {
   return specific;
 }
 
+AnyChangeCommand DecodeMoveIn(Object::Ptr object) {
+  Fields f(object, "",
+           With({"from_abroad", "ex_officio_entry", "unreported", "persons", "previous_address",
+                 "new_address", "join_household", "move_out_information"}));
+  MoveInCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.from_abroad = f.Bool("from_abroad");
+  c.ex_officio_entry = f.Bool("ex_officio_entry");
+  c.unreported = f.Bool("unreported");
+  c.move_out_information = f.Str("move_out_information");
+  Array::Ptr persons = f.List("persons");
+  for (std::size_t i = 0; i < persons->size(); ++i) {
+    Object::Ptr person = persons->getObject(static_cast<unsigned>(i));
+    if (!person) Fail("json.wrong_type", "persons must hold objects");
+    const Fields fields(person, "persons[" + std::to_string(i) + "]", kPersonFields);
+    c.persons.push_back(DecodePerson(fields));
+    if (fields.Has("returning_addressee_number")) {
+      c.returning[i] = fields.Str("returning_addressee_number");
+    }
+  }
+  c.previous_address = DecodeAddress(f, "previous_address");
+  if (f.Has("new_address")) c.new_address = DecodeAddress(f, "new_address");
+  if (f.Has("join_household")) c.join_household = f.Str("join_household");
+  return c;
+}
+
+AnyChangeCommand DecodeBirth(Object::Ptr object) {
+  Fields f(object, "", With({"household_number", "child"}));
+  BirthCommand c;
+  c.input = DecodeInput(f, DatePolicy::kKosekiConsistent);
+  c.household_number = f.Str("household_number", true);
+  std::set<std::string> child_fields = kPersonFields;
+  child_fields.erase("returning_addressee_number");
+  c.child = DecodePerson(f.Child("child", child_fields));
+  return c;
+}
+
+AnyChangeCommand DecodeWithinMove(Object::Ptr object) {
+  Fields f(object, "", With({"movers", "new_address", "join_household", "relationships"}));
+  WithinMoveCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.movers = f.StrList("movers");
+  c.new_address = DecodeAddress(f, "new_address");
+  if (f.Has("join_household")) c.join_household = f.Str("join_household");
+  c.relationships = DecodeRelationships(f);
+  return c;
+}
+
+AnyChangeCommand DecodeMoveOut(Object::Ptr object) {
+  Fields f(object, "", With({"movers", "destination", "special"}));
+  MoveOutCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.movers = f.StrList("movers");
+  c.destination = DecodeAddress(f, "destination");
+  c.special = f.Bool("special");
+  return c;
+}
+
+AnyChangeCommand DecodeDeath(Object::Ptr object) {
+  Fields f(object, "", With({"addressee_number"}));
+  DeathCommand c;
+  c.input = DecodeInput(f, DatePolicy::kKosekiConsistent);
+  c.addressee_number = f.Str("addressee_number", true);
+  return c;
+}
+
+AnyChangeCommand DecodeHeadChange(Object::Ptr object) {
+  Fields f(object, "", With({"household_number", "new_head", "relationships"}));
+  HeadOfHouseholdChangeCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.household_number = f.Str("household_number", true);
+  c.new_head = f.Str("new_head", true);
+  c.relationships = DecodeRelationships(f);
+  return c;
+}
+
+AnyChangeCommand DecodeSeparation(Object::Ptr object) {
+  Fields f(object, "", With({"movers", "relationships"}));
+  HouseholdSeparationCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.movers = f.StrList("movers");
+  c.relationships = DecodeRelationships(f);
+  return c;
+}
+
+AnyChangeCommand DecodeCorrection(Object::Ptr object) {
+  Fields f(object, "", With({"reason", "addressee_number", "fields"}));
+  CorrectionCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  const std::string reason = f.Str("reason", true);
+  auto parsed_reason = ChangeReasonFromKey(reason);
+  if (!parsed_reason) Fail("json.wrong_type", "reason: unknown 異動事由 key " + reason);
+  c.reason = *parsed_reason;
+  c.addressee_number = f.Str("addressee_number", true);
+  const Fields g =
+      f.Child("fields", {"family_name", "given_name", "family_kana", "given_kana", "kana_confirmed",
+                         "birth_date", "sex", "domicile", "individual_number",
+                         "resident_record_code", "on_electoral_roll", "adult_ward",
+                         "national_health", "late_elderly", "long_term_care", "pension",
+                         "child_allowance_start", "child_allowance_end", "foreign"});
+  if (g.Has("family_name")) c.family_name = g.Str("family_name");
+  if (g.Has("given_name")) c.given_name = g.Str("given_name");
+  if (g.Has("family_kana")) c.family_kana = g.Str("family_kana");
+  if (g.Has("given_kana")) c.given_kana = g.Str("given_kana");
+  if (g.Has("kana_confirmed")) c.kana_confirmed = g.Bool("kana_confirmed");
+  if (g.Has("birth_date"))
+    c.birth_date = DecodeDate(g, "birth_date", DatePolicy::kKosekiConsistent);
+  if (g.Has("sex")) c.sex = DecodeSex(g);
+  if (g.Has("domicile")) c.domicile = DecodeDomicile(g);
+  if (g.Has("individual_number")) c.individual_number = g.Str("individual_number");
+  if (g.Has("resident_record_code")) c.resident_record_code = g.Str("resident_record_code");
+  if (g.Has("on_electoral_roll")) c.on_electoral_roll = g.Bool("on_electoral_roll");
+  if (g.Has("adult_ward")) c.adult_ward = g.Bool("adult_ward");
+  if (g.Has("national_health")) c.national_health = DecodeInsurance(g, "national_health");
+  if (g.Has("late_elderly")) c.late_elderly = DecodeInsurance(g, "late_elderly");
+  if (g.Has("long_term_care")) c.long_term_care = DecodeInsurance(g, "long_term_care");
+  if (g.Has("pension")) {
+    const Fields p = g.Child(
+        "pension", {"covered", "basic_pension_number", "type", "type_changed", "acquired", "lost"});
+    c.pension = NationalPension{p.Bool("covered"),
+                                p.Str("basic_pension_number"),
+                                p.Str("type"),
+                                DecodeDay(p, "type_changed"),
+                                DecodeDay(p, "acquired"),
+                                DecodeDay(p, "lost")};
+  }
+  if (g.Has("child_allowance_start")) c.child_allowance_start = g.Str("child_allowance_start");
+  if (g.Has("child_allowance_end")) c.child_allowance_end = g.Str("child_allowance_end");
+  if (g.Has("foreign")) c.foreign = DecodeForeign(g.Child("foreign", kForeignFields));
+  return c;
+}
+
+AnyChangeCommand DecodeMoveInNotice(Object::Ptr object) {
+  Fields f(object, "", With({"persons", "confirmed_destination"}));
+  MoveInNoticeCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.persons = f.StrList("persons");
+  c.confirmed_destination = DecodeAddress(f, "confirmed_destination");
+  return c;
+}
+
+AnyChangeCommand DecodeHouseholdJoin(Object::Ptr object) {
+  Fields f(object, "", With({"movers", "join_household", "relationships"}));
+  HouseholdJoinCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.movers = f.StrList("movers");
+  c.join_household = f.Str("join_household", true);
+  c.relationships = DecodeRelationships(f);
+  return c;
+}
+
+AnyChangeCommand DecodeExOfficioRemoval(Object::Ptr object) {
+  Fields f(object, "", With({"persons"}));
+  ExOfficioRemovalCommand c;
+  c.input = DecodeInput(f, DatePolicy::kKosekiConsistent);  // 失踪 dates follow the 戸籍
+  c.persons = f.StrList("persons");
+  return c;
+}
+
+AnyChangeCommand DecodeNationalityChange(Object::Ptr object) {
+  Fields f(object, "",
+           With({"kind", "addressee_number", "family_name", "given_name", "family_kana",
+                 "given_kana", "domicile", "foreign"}));
+  NationalityChangeCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  const std::string kind = f.Str("kind", true);
+  if (kind == "naturalisation")
+    c.kind = NationalityChangeCommand::Kind::kNaturalisation;
+  else if (kind == "acquisition")
+    c.kind = NationalityChangeCommand::Kind::kAcquisition;
+  else if (kind == "loss")
+    c.kind = NationalityChangeCommand::Kind::kLoss;
+  else
+    Fail("json.wrong_type", "kind must be naturalisation, acquisition or loss");
+  c.addressee_number = f.Str("addressee_number", true);
+  c.family_name = f.Str("family_name");
+  c.given_name = f.Str("given_name");
+  c.family_kana = f.Str("family_kana");
+  c.given_kana = f.Str("given_kana");
+  c.domicile = DecodeDomicile(f);
+  if (f.Has("foreign")) c.foreign = DecodeForeign(f.Child("foreign", kForeignFields));
+  return c;
+}
+
+AnyChangeCommand DecodeNameItem(Object::Ptr object) {
+  Fields f(object, "", With({"kind", "addressee_number", "name", "kana"}));
+  NameItemCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  static const std::pair<const char*, NameItemCommand::Kind> kKinds[] = {
+      {"former_surname_entry", NameItemCommand::Kind::kFormerSurnameEntry},
+      {"former_surname_change", NameItemCommand::Kind::kFormerSurnameChange},
+      {"former_surname_deletion", NameItemCommand::Kind::kFormerSurnameDeletion},
+      {"common_name_entry", NameItemCommand::Kind::kCommonNameEntry},
+      {"common_name_deletion", NameItemCommand::Kind::kCommonNameDeletion}};
+  const std::string kind = f.Str("kind", true);
+  bool known = false;
+  for (const auto& [name, value] : kKinds) {
+    if (kind == name) {
+      c.kind = value;
+      known = true;
+    }
+  }
+  if (!known) Fail("json.wrong_type", "kind: unknown name item " + kind);
+  c.addressee_number = f.Str("addressee_number", true);
+  c.name = f.Str("name");
+  c.kana = f.Str("kana");
+  return c;
+}
+
+AnyChangeCommand DecodeCancellation(Object::Ptr object) {
+  Fields f(object, "", With({"change_id", "persons"}));
+  CancellationCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  if (!f.Has("change_id") || !f.object()->get("change_id").isInteger()) {
+    Fail("json.wrong_type", "change_id must be a number");
+  }
+  c.change_id = f.object()->get("change_id").convert<int64_t>();
+  c.persons = f.StrList("persons");
+  return c;
+}
+
+AnyChangeCommand DecodeRemaking(Object::Ptr object) {
+  Fields f(object, "", With({"persons"}));
+  RemakingCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.persons = f.StrList("persons");
+  return c;
+}
+
+AnyChangeCommand DecodeAddressRenaming(Object::Ptr object) {
+  Fields f(object, "", With({"household_number", "before", "after", "cause"}));
+  AddressRenamingCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.household_number = f.Str("household_number", true);
+  if (!f.Has("before")) Fail("json.missing_field", f.Path("before"));
+  if (!f.Has("after")) Fail("json.missing_field", f.Path("after"));
+  c.before = DecodeAddress(f, "before");
+  c.after = DecodeAddress(f, "after");
+  c.cause = f.Str("cause");
+  return c;
+}
+
+AnyChangeCommand DecodeDomicileRenaming(Object::Ptr object) {
+  Fields f(object, "", With({"addressee_number", "before", "after", "cause"}));
+  DomicileRenamingCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.addressee_number = f.Str("addressee_number", true);
+  c.before = f.Str("before", true);
+  c.after = f.Str("after", true);
+  c.cause = f.Str("cause");
+  return c;
+}
+
+AnyChangeCommand DecodeMoveOutAmendment(Object::Ptr object) {
+  Fields f(object, "", With({"persons", "destination"}));
+  MoveOutAmendmentCommand c;
+  c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
+  c.persons = f.StrList("persons");
+  if (f.Has("destination")) c.destination = DecodeAddress(f, "destination");
+  return c;
+}
+
+// Each 異動 type's decoder, by its "type".
+using Decoder = AnyChangeCommand (*)(Object::Ptr object);
+const std::map<std::string_view, Decoder>& Decoders() {
+  static const std::map<std::string_view, Decoder> decoders = {
+      {"move_in", DecodeMoveIn},
+      {"birth", DecodeBirth},
+      {"within_move", DecodeWithinMove},
+      {"move_out", DecodeMoveOut},
+      {"death", DecodeDeath},
+      {"head_change", DecodeHeadChange},
+      {"separation", DecodeSeparation},
+      {"correction", DecodeCorrection},
+      {"move_in_notice", DecodeMoveInNotice},
+      {"household_join", DecodeHouseholdJoin},
+      {"ex_officio_removal", DecodeExOfficioRemoval},
+      {"nationality_change", DecodeNationalityChange},
+      {"name_item", DecodeNameItem},
+      {"cancellation", DecodeCancellation},
+      {"remaking", DecodeRemaking},
+      {"address_renaming", DecodeAddressRenaming},
+      {"domicile_renaming", DecodeDomicileRenaming},
+      {"move_out_amendment", DecodeMoveOutAmendment},
+  };
+  return decoders;
+}
+
 AnyChangeCommand DecodeObject(Object::Ptr object) {
   if (!object->has("type")) Fail("json.missing_field", "type");
   const Poco::Dynamic::Var type_value = object->get("type");
   if (!type_value.isString()) Fail("json.wrong_type", "type must be a string");
   const std::string type = type_value.convert<std::string>();
-  if (type == "move_in") {
-    Fields f(object, "",
-             With({"from_abroad", "ex_officio_entry", "unreported", "persons", "previous_address",
-                   "new_address", "join_household", "move_out_information"}));
-    MoveInCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.from_abroad = f.Bool("from_abroad");
-    c.ex_officio_entry = f.Bool("ex_officio_entry");
-    c.unreported = f.Bool("unreported");
-    c.move_out_information = f.Str("move_out_information");
-    Array::Ptr persons = f.List("persons");
-    for (std::size_t i = 0; i < persons->size(); ++i) {
-      Object::Ptr person = persons->getObject(static_cast<unsigned>(i));
-      if (!person) Fail("json.wrong_type", "persons must hold objects");
-      const Fields fields(person, "persons[" + std::to_string(i) + "]", kPersonFields);
-      c.persons.push_back(DecodePerson(fields));
-      if (fields.Has("returning_addressee_number")) {
-        c.returning[i] = fields.Str("returning_addressee_number");
-      }
-    }
-    c.previous_address = DecodeAddress(f, "previous_address");
-    if (f.Has("new_address")) c.new_address = DecodeAddress(f, "new_address");
-    if (f.Has("join_household")) c.join_household = f.Str("join_household");
-    return c;
-  }
-  if (type == "birth") {
-    Fields f(object, "", With({"household_number", "child"}));
-    BirthCommand c;
-    c.input = DecodeInput(f, DatePolicy::kKosekiConsistent);
-    c.household_number = f.Str("household_number", true);
-    std::set<std::string> child_fields = kPersonFields;
-    child_fields.erase("returning_addressee_number");
-    c.child = DecodePerson(f.Child("child", child_fields));
-    return c;
-  }
-  if (type == "within_move") {
-    Fields f(object, "", With({"movers", "new_address", "join_household", "relationships"}));
-    WithinMoveCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.movers = f.StrList("movers");
-    c.new_address = DecodeAddress(f, "new_address");
-    if (f.Has("join_household")) c.join_household = f.Str("join_household");
-    c.relationships = DecodeRelationships(f);
-    return c;
-  }
-  if (type == "move_out") {
-    Fields f(object, "", With({"movers", "destination", "special"}));
-    MoveOutCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.movers = f.StrList("movers");
-    c.destination = DecodeAddress(f, "destination");
-    c.special = f.Bool("special");
-    return c;
-  }
-  if (type == "death") {
-    Fields f(object, "", With({"addressee_number"}));
-    DeathCommand c;
-    c.input = DecodeInput(f, DatePolicy::kKosekiConsistent);
-    c.addressee_number = f.Str("addressee_number", true);
-    return c;
-  }
-  if (type == "head_change") {
-    Fields f(object, "", With({"household_number", "new_head", "relationships"}));
-    HeadOfHouseholdChangeCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.household_number = f.Str("household_number", true);
-    c.new_head = f.Str("new_head", true);
-    c.relationships = DecodeRelationships(f);
-    return c;
-  }
-  if (type == "separation") {
-    Fields f(object, "", With({"movers", "relationships"}));
-    HouseholdSeparationCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.movers = f.StrList("movers");
-    c.relationships = DecodeRelationships(f);
-    return c;
-  }
-  if (type == "correction") {
-    Fields f(object, "", With({"reason", "addressee_number", "fields"}));
-    CorrectionCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    const std::string reason = f.Str("reason", true);
-    auto parsed_reason = ChangeReasonFromKey(reason);
-    if (!parsed_reason) Fail("json.wrong_type", "reason: unknown 異動事由 key " + reason);
-    c.reason = *parsed_reason;
-    c.addressee_number = f.Str("addressee_number", true);
-    const Fields g =
-        f.Child("fields", {"family_name", "given_name", "family_kana", "given_kana",
-                           "kana_confirmed", "birth_date", "sex", "domicile", "individual_number",
-                           "resident_record_code", "on_electoral_roll", "adult_ward",
-                           "national_health", "late_elderly", "long_term_care", "pension",
-                           "child_allowance_start", "child_allowance_end", "foreign"});
-    if (g.Has("family_name")) c.family_name = g.Str("family_name");
-    if (g.Has("given_name")) c.given_name = g.Str("given_name");
-    if (g.Has("family_kana")) c.family_kana = g.Str("family_kana");
-    if (g.Has("given_kana")) c.given_kana = g.Str("given_kana");
-    if (g.Has("kana_confirmed")) c.kana_confirmed = g.Bool("kana_confirmed");
-    if (g.Has("birth_date"))
-      c.birth_date = DecodeDate(g, "birth_date", DatePolicy::kKosekiConsistent);
-    if (g.Has("sex")) c.sex = DecodeSex(g);
-    if (g.Has("domicile")) c.domicile = DecodeDomicile(g);
-    if (g.Has("individual_number")) c.individual_number = g.Str("individual_number");
-    if (g.Has("resident_record_code")) c.resident_record_code = g.Str("resident_record_code");
-    if (g.Has("on_electoral_roll")) c.on_electoral_roll = g.Bool("on_electoral_roll");
-    if (g.Has("adult_ward")) c.adult_ward = g.Bool("adult_ward");
-    if (g.Has("national_health")) c.national_health = DecodeInsurance(g, "national_health");
-    if (g.Has("late_elderly")) c.late_elderly = DecodeInsurance(g, "late_elderly");
-    if (g.Has("long_term_care")) c.long_term_care = DecodeInsurance(g, "long_term_care");
-    if (g.Has("pension")) {
-      const Fields p = g.Child("pension", {"covered", "basic_pension_number", "type",
-                                           "type_changed", "acquired", "lost"});
-      c.pension = NationalPension{p.Bool("covered"),
-                                  p.Str("basic_pension_number"),
-                                  p.Str("type"),
-                                  DecodeDay(p, "type_changed"),
-                                  DecodeDay(p, "acquired"),
-                                  DecodeDay(p, "lost")};
-    }
-    if (g.Has("child_allowance_start")) c.child_allowance_start = g.Str("child_allowance_start");
-    if (g.Has("child_allowance_end")) c.child_allowance_end = g.Str("child_allowance_end");
-    if (g.Has("foreign")) c.foreign = DecodeForeign(g.Child("foreign", kForeignFields));
-    return c;
-  }
-  if (type == "move_in_notice") {
-    Fields f(object, "", With({"persons", "confirmed_destination"}));
-    MoveInNoticeCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.persons = f.StrList("persons");
-    c.confirmed_destination = DecodeAddress(f, "confirmed_destination");
-    return c;
-  }
-  if (type == "household_join") {
-    Fields f(object, "", With({"movers", "join_household", "relationships"}));
-    HouseholdJoinCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.movers = f.StrList("movers");
-    c.join_household = f.Str("join_household", true);
-    c.relationships = DecodeRelationships(f);
-    return c;
-  }
-  if (type == "ex_officio_removal") {
-    Fields f(object, "", With({"persons"}));
-    ExOfficioRemovalCommand c;
-    c.input = DecodeInput(f, DatePolicy::kKosekiConsistent);  // 失踪 dates follow the 戸籍
-    c.persons = f.StrList("persons");
-    return c;
-  }
-  if (type == "nationality_change") {
-    Fields f(object, "",
-             With({"kind", "addressee_number", "family_name", "given_name", "family_kana",
-                   "given_kana", "domicile", "foreign"}));
-    NationalityChangeCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    const std::string kind = f.Str("kind", true);
-    if (kind == "naturalisation")
-      c.kind = NationalityChangeCommand::Kind::kNaturalisation;
-    else if (kind == "acquisition")
-      c.kind = NationalityChangeCommand::Kind::kAcquisition;
-    else if (kind == "loss")
-      c.kind = NationalityChangeCommand::Kind::kLoss;
-    else
-      Fail("json.wrong_type", "kind must be naturalisation, acquisition or loss");
-    c.addressee_number = f.Str("addressee_number", true);
-    c.family_name = f.Str("family_name");
-    c.given_name = f.Str("given_name");
-    c.family_kana = f.Str("family_kana");
-    c.given_kana = f.Str("given_kana");
-    c.domicile = DecodeDomicile(f);
-    if (f.Has("foreign")) c.foreign = DecodeForeign(f.Child("foreign", kForeignFields));
-    return c;
-  }
-  if (type == "name_item") {
-    Fields f(object, "", With({"kind", "addressee_number", "name", "kana"}));
-    NameItemCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    static const std::pair<const char*, NameItemCommand::Kind> kKinds[] = {
-        {"former_surname_entry", NameItemCommand::Kind::kFormerSurnameEntry},
-        {"former_surname_change", NameItemCommand::Kind::kFormerSurnameChange},
-        {"former_surname_deletion", NameItemCommand::Kind::kFormerSurnameDeletion},
-        {"common_name_entry", NameItemCommand::Kind::kCommonNameEntry},
-        {"common_name_deletion", NameItemCommand::Kind::kCommonNameDeletion}};
-    const std::string kind = f.Str("kind", true);
-    bool known = false;
-    for (const auto& [name, value] : kKinds) {
-      if (kind == name) {
-        c.kind = value;
-        known = true;
-      }
-    }
-    if (!known) Fail("json.wrong_type", "kind: unknown name item " + kind);
-    c.addressee_number = f.Str("addressee_number", true);
-    c.name = f.Str("name");
-    c.kana = f.Str("kana");
-    return c;
-  }
-  if (type == "cancellation") {
-    Fields f(object, "", With({"change_id", "persons"}));
-    CancellationCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    if (!f.Has("change_id") || !f.object()->get("change_id").isInteger()) {
-      Fail("json.wrong_type", "change_id must be a number");
-    }
-    c.change_id = f.object()->get("change_id").convert<int64_t>();
-    c.persons = f.StrList("persons");
-    return c;
-  }
-  if (type == "remaking") {
-    Fields f(object, "", With({"persons"}));
-    RemakingCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.persons = f.StrList("persons");
-    return c;
-  }
-  if (type == "address_renaming") {
-    Fields f(object, "", With({"household_number", "before", "after", "cause"}));
-    AddressRenamingCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.household_number = f.Str("household_number", true);
-    if (!f.Has("before")) Fail("json.missing_field", f.Path("before"));
-    if (!f.Has("after")) Fail("json.missing_field", f.Path("after"));
-    c.before = DecodeAddress(f, "before");
-    c.after = DecodeAddress(f, "after");
-    c.cause = f.Str("cause");
-    return c;
-  }
-  if (type == "domicile_renaming") {
-    Fields f(object, "", With({"addressee_number", "before", "after", "cause"}));
-    DomicileRenamingCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.addressee_number = f.Str("addressee_number", true);
-    c.before = f.Str("before", true);
-    c.after = f.Str("after", true);
-    c.cause = f.Str("cause");
-    return c;
-  }
-  if (type == "move_out_amendment") {
-    Fields f(object, "", With({"persons", "destination"}));
-    MoveOutAmendmentCommand c;
-    c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
-    c.persons = f.StrList("persons");
-    if (f.Has("destination")) c.destination = DecodeAddress(f, "destination");
-    return c;
-  }
-  Fail("json.unknown_type", "type " + type);
+  const auto decoder = Decoders().find(type);
+  if (decoder == Decoders().end()) Fail("json.unknown_type", "type " + type);
+  return decoder->second(object);
 }
 
 Poco::Dynamic::Var Parse(std::string_view json) {

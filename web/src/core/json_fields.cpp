@@ -56,7 +56,9 @@ Result<std::map<std::string, std::string>> DecodeOptionFields(std::string_view j
   for (const auto& [name, value] : *root.extract<Object::Ptr>()) {
     if (value.isEmpty()) continue;
     if (value.type() == typeid(bool)) {
-      fields[name] = value.extract<bool>() ? "1" : "";
+      // A flag: "1" when true, empty (absent to the decoders) when false.
+      std::string& flag = fields[name];
+      if (value.extract<bool>()) flag.assign(1, '1');
     } else if (value.isString() || value.isNumeric()) {
       fields[name] = value.convert<std::string>();
     } else if (value.type() == typeid(Array::Ptr)) {

@@ -23,6 +23,36 @@ std::string Iso(const std::optional<CalendarDate>& d) {
   return d ? ToIsoString(*d) : std::string();
 }
 
+std::string BlockJson(const Block& b, CalendarDate today) {
+  return JsonObject()
+      .Add("block_id", b.block_id)
+      .Add("addressee_number", b.addressee_number)
+      .Add("household_number", b.household_number)
+      .Add("operation", std::string(GuardedOperationName(b.operation)))
+      .Add("level", std::string(b.level == BlockLevel::kError ? "error" : "alert"))
+      .Add("start", ToIsoString(b.start))
+      .Add("end", Iso(b.end))
+      .Add("ended_on", Iso(b.ended_on))
+      .Add("applies", BlockApplies(b, today))
+      .str();
+}
+
+// For 支援措置 officers only (the desk refuses the list to anyone else).
+std::string MeasureJson(const SupportMeasure& m, CalendarDate today) {
+  return JsonObject()
+      .Add("measure_id", m.measure_id)
+      .Add("version", static_cast<int64_t>(m.version))
+      .Add("state", std::string(SupportStateJa(m.state)))
+      .Add("kind", std::string(SupportKindName(m.kind)))
+      .Add("applicant", m.applicant)
+      .Add("provisional_start", Iso(m.provisional_start))
+      .Add("start", Iso(m.start))
+      .Add("end", Iso(m.end))
+      .Add("ended_on", Iso(m.ended_on))
+      .AddRaw("alerts", JsonStringArray(SupportAlerts(m, today)))
+      .str();
+}
+
 }  // namespace
 
 Response ProtectionApi(const Request& request, const WebContext& context) {
@@ -31,7 +61,7 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
   if (request.method == "GET") {
     const std::string person = request.Query("person");
     const std::string household = request.Query("household");
-    std::string blocks = "[", measures;
+    std::string blocks = "[]", measures;
     std::optional<Error> refused;
     context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
       auto listed = desk.BlocksFor(person, "");
@@ -48,49 +78,14 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
         }
         for (const Block& b : *whole) found.push_back(b);
       }
-      for (const Block& b : found) {
-        if (blocks.size() > 1) blocks += ',';
-        blocks += JsonObject()
-                      .Add("block_id", b.block_id)
-                      .Add("addressee_number", b.addressee_number)
-                      .Add("household_number", b.household_number)
-                      .Add("operation", std::string(GuardedOperationName(b.operation)))
-                      .Add("level", std::string(b.level == BlockLevel::kError ? "error" : "alert"))
-                      .Add("start", ToIsoString(b.start))
-                      .Add("end", Iso(b.end))
-                      .Add("ended_on", Iso(b.ended_on))
-                      .Add("applies", BlockApplies(b, session->viewer.today))
-                      .str();
-      }
+      blocks =
+          JsonArray(found, [&](const Block& b) { return BlockJson(b, session->viewer.today); });
       auto list = desk.MeasuresFor(person);
       if (!list) return;  // not a 支援措置 officer: the measures are left out
-      std::string all(1, '[');
-      for (const SupportMeasure& m : *list) {
-        if (all.size() > 1) all += ',';
-        std::string alerts = "[";
-        for (const std::string& a : SupportAlerts(m, session->viewer.today)) {
-          if (alerts.size() > 1) alerts += ',';
-          AppendJsonString(alerts, a);
-        }
-        alerts += ']';
-        all += JsonObject()
-                   .Add("measure_id", m.measure_id)
-                   .Add("version", static_cast<int64_t>(m.version))
-                   .Add("state", std::string(SupportStateJa(m.state)))
-                   .Add("kind", std::string(SupportKindName(m.kind)))
-                   .Add("applicant", m.applicant)
-                   .Add("provisional_start", Iso(m.provisional_start))
-                   .Add("start", Iso(m.start))
-                   .Add("end", Iso(m.end))
-                   .Add("ended_on", Iso(m.ended_on))
-                   .AddRaw("alerts", alerts)
-                   .str();
-      }
-      all += ']';
-      measures = std::move(all);
+      measures = JsonArray(
+          *list, [&](const SupportMeasure& m) { return MeasureJson(m, session->viewer.today); });
     });
     if (refused) return RefuseSession(request, *refused);
-    blocks += ']';
     JsonObject out;
     out.AddRaw("blocks", blocks);
     if (!measures.empty()) out.AddRaw("support_measures", measures);

@@ -37,6 +37,66 @@ Result<std::set<Permission>> PermissionsFrom(const std::string& text) {
   return permissions;
 }
 
+namespace {
+
+// 利用者の追加: the account and, unless its permissions wait for a second administrator, its
+// initial password for the one who made it.
+Result<StaffActionResult> AddStaffUser(Authenticator& auth, const Viewer& admin,
+                                       const FieldLookup& value) {
+  auto text = [&](std::string_view name) { return value(name).value_or(""); };
+  const std::string id = text("id");
+  StaffActionResult result;
+  StaffUser user;
+  user.user_id = id;
+  user.name = text("name");
+  user.department = text("department");
+  user.valid_from = admin.today;
+  if (!text("from").empty()) {
+    auto from = ParseCalendarDate(text("from"));
+    if (!from) return from.error();
+    user.valid_from = *from;
+  }
+  if (!text("to").empty()) {
+    auto to = ParseCalendarDate(text("to"));
+    if (!to) return to.error();
+    user.valid_to = *to;
+  }
+  auto permissions = PermissionsFrom(text("permissions"));
+  if (!permissions) return permissions.error();
+  user.permissions = *permissions;
+  result.initial_password = NewInitialPassword();
+  auto added = auth.AddUser(admin, user, result.initial_password, &result.pending_request);
+  if (!added) return added.error();
+  // Permissions asked for: the approver gets the password with the approval, not the one who
+  // made the account (who could otherwise log in as the new colleague once approved).
+  if (result.pending_request != 0) result.initial_password.clear();
+  result.password_for = id;
+  return result;
+}
+
+// 承認 or 却下 of a request waiting for a second administrator; an approval that issues a password
+// shows it once, to the approver.
+Result<StaffActionResult> DecideStaffRequest(Authenticator& auth, const Viewer& admin,
+                                             const FieldLookup& value, bool approve) {
+  auto text = [&](std::string_view name) { return value(name).value_or(""); };
+  StaffActionResult result;
+  const std::string number = text("request");
+  if (number.empty() || number.size() > 18 ||
+      number.find_first_not_of("0123456789") != std::string::npos) {
+    return MakeError(ErrorCode::kNotFound, "staff.request_not_found", number);
+  }
+  const std::string fresh = NewInitialPassword();
+  auto decided = auth.DecidePermissionRequest(admin, std::stoll(number), approve, fresh);
+  if (!decided) return decided.error();
+  if (!decided->empty()) {  // shown once, to the approver
+    result.initial_password = fresh;
+    result.password_for = *decided;
+  }
+  return result;
+}
+
+}  // namespace
+
 Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& staff,
                                            const Viewer& admin, const FieldLookup& value,
                                            int64_t now_epoch_seconds) {
@@ -46,50 +106,9 @@ Result<StaffActionResult> ApplyStaffAction(Authenticator& auth, StaffDirectory& 
   StaffActionResult result;
   // Before anything is looked up: a refusal must not tell whether the ID exists.
   if (Status ok = Authorize(admin, Permission::kUserAdmin); !ok) return ok.error();
-  if (action == "add") {
-    StaffUser user;
-    user.user_id = id;
-    user.name = text("name");
-    user.department = text("department");
-    user.valid_from = admin.today;
-    if (!text("from").empty()) {
-      auto from = ParseCalendarDate(text("from"));
-      if (!from) return from.error();
-      user.valid_from = *from;
-    }
-    if (!text("to").empty()) {
-      auto to = ParseCalendarDate(text("to"));
-      if (!to) return to.error();
-      user.valid_to = *to;
-    }
-    auto permissions = PermissionsFrom(text("permissions"));
-    if (!permissions) return permissions.error();
-    user.permissions = *permissions;
-    result.initial_password = NewInitialPassword();
-    auto added = auth.AddUser(admin, user, result.initial_password, &result.pending_request);
-    if (!added) return added.error();
-    // Permissions asked for: the approver gets the password with the approval, not the one who
-    // made the account (who could otherwise log in as the new colleague once approved).
-    if (result.pending_request != 0) result.initial_password.clear();
-    result.password_for = id;
-    return result;
-  }
-  if (action == "approve" || action == "reject") {
-    const std::string number = text("request");
-    if (number.empty() || number.size() > 18 ||
-        number.find_first_not_of("0123456789") != std::string::npos) {
-      return MakeError(ErrorCode::kNotFound, "staff.request_not_found", number);
-    }
-    const std::string fresh = NewInitialPassword();
-    auto decided =
-        auth.DecidePermissionRequest(admin, std::stoll(number), action == "approve", fresh);
-    if (!decided) return decided.error();
-    if (!decided->empty()) {  // shown once, to the approver
-      result.initial_password = fresh;
-      result.password_for = *decided;
-    }
-    return result;
-  }
+  if (action == "add") return AddStaffUser(auth, admin, value);
+  if (action == "approve" || action == "reject")
+    return DecideStaffRequest(auth, admin, value, action == "approve");
   Status done;
   if (action == "permissions" || action == "grant" || action == "revoke") {
     auto named = PermissionsFrom(text("permissions"));

@@ -35,11 +35,12 @@ struct HouseholdMemberFacts {
   Sex sex = Sex::kMale;
   std::optional<CalendarDate> birth;  // 生年月日 as an internal date, when the record gives one
   std::string relationship;           // 続柄, as Relationship::Text() writes it
+  std::string given_name;             // 名
   bool kana_confirmed = false;
 
   static HouseholdMemberFacts Of(const ResidentRecord& r) {
-    return {r.addressee_number,    r.kind,          r.sex, r.birth_date.InternalDate(),
-            r.relationship.Text(), r.kana_confirmed};
+    return {r.addressee_number,    r.kind,       r.sex,           r.birth_date.InternalDate(),
+            r.relationship.Text(), r.given_name, r.kana_confirmed};
   }
 };
 

@@ -12,8 +12,10 @@
 //              and a 特例転入 takes up a received 転出証明書情報 exactly once (住基法第24条の2,
 //              第9条第1項; cs/cs_message.h)
 // The facts the plan needs are read by the caller (persistence, inside the 異動's transaction;
-// the 入力確認 reads the same facts before anything is written), so the 入力確認 shows and refuses
-// exactly what recording will do. persistence/coupling applies a plan in the 異動's transaction.
+// the 入力確認 and the 仮登録 read the same facts before anything is written), so they show and
+// refuse what recording would do with the register as it stands then. persistence/coupling
+// applies a plan in the 異動's transaction. Not planned here: which member of a 附票 a change
+// updates (persistence/fuhyo: ApplyFuhyoNotice matches or creates it, and can still refuse).
 #pragma once
 
 #include <cstdint>

@@ -3,7 +3,7 @@
 // 転出証明書情報 — MoveOutCertificate: the items of a 転出証明書 read back from its two-dimensional
 // code (MoveOutData, "JRR-TENSHUTSU/1", certificate.h) at the 転入地, so the 転入 is entered from the
 // certificate's data instead of retyped (JK-4.1.1.1; 特例転入, JK-4.1.1.3, takes the same items when
-// they arrive over CS — not available here).
+// they arrive over CS: cs/cs_message.h).
 //
 // Pure: no I/O.
 #pragma once

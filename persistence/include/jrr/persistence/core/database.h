@@ -6,10 +6,9 @@
 //                      history: no acknowledged 異動 may be lost);
 //   foreign_keys=ON    references are checked by SQLite as well as by the domain;
 //   busy_timeout       a writer waits for another instead of failing at once;
-//   page_size=8192     for a register created here (an existing file keeps its own): at a million
-//                      residents a 4 KiB page made the sample town's bulk load spend a quarter of
-//                      its time in the kernel writing pages, while 8 KiB cost a committed 転居
-//                      1.24 → 1.42 ms (p50) and searches nothing (docs/performance.md).
+//   page_size=8192     for a register created here (an existing file keeps its own): a 4 KiB
+//                      page made a large bulk load spend much of its time in the kernel writing
+//                      pages, and 8 KiB cost a committed 転居 little (docs/performance.md).
 //
 // Thread safety: a Database is used by one thread at a time (ConnectionPool hands them out).
 // Errors: every failure throws StorageError (ConstraintViolation for constraints).

@@ -24,15 +24,17 @@ namespace jrr {
 struct ChangeEffectWorkingSet {
   FuhyoWorkingSet* fuhyo = nullptr;  // the loader's current 附票, when it keeps them
   CsWorkingSet cs;
-  bool seals_may_exist = true;  // false: no 印鑑登録 exists, so none is read
+  bool seals_may_exist = true;     // false: no 印鑑登録 exists, so none is read
+  bool measures_may_exist = true;  // false: no 支援措置 exists, so none is read
   std::optional<std::pair<std::string, std::string>> municipality;  // name as routed, code
 };
 
 // The facts of `outcome`'s people as the register holds them now. `before`, when given, holds the
-// version each of outcome.versions replaced (nullopt entries: none); otherwise they are read.
+// version each of outcome.versions replaced (nullopt entries: none) and is moved into the facts;
+// otherwise they are read.
 ChangeEffectFacts ReadChangeEffectFacts(
     Database& db, const ChangeOutcome& outcome,
-    const std::vector<std::optional<ResidentRecord>>* before = nullptr,
+    std::vector<std::optional<ResidentRecord>>* before = nullptr,
     ChangeEffectWorkingSet* working = nullptr);
 
 // Writes `effects` for the recorded `outcome` (its change_id known). Errors: the 附票's

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// 印鑑登録原票 on SQLite (schema 0017), and the coupling to 住民記録: ApplySealEffects runs inside
-// the transaction of every 異動 SqliteResidentRepository records, so a 転出, 死亡 or 職権消除 ends
-// the person's registration in the same commit (印鑑登録証明事務処理要領: 職権抹消).
+// 印鑑登録原票 on SQLite (schema 0017), and the coupling to 住民記録: SaveSealEndedByChange writes,
+// inside the transaction of every 異動 SqliteResidentRepository records, the ending the domain's
+// plan decides (coupling/change_effects.h), so a 転出, 死亡 or 職権消除 ends the person's
+// registration in the same commit (印鑑登録証明事務処理要領: 職権抹消).
 #pragma once
 
 #include "jrr/domain/certificates/certificate.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// WebContext — what endpoints may call. The composition root (web/app) fills it with the concrete
+// WebContext — what endpoints may call. The composition root (app/) fills it with the concrete
 // repositories; the web library itself never sees SQLite.
 #pragma once
 
