@@ -43,8 +43,7 @@ std::string RecordText(const ResidentRecord& r) {
   }
   if (!r.former_surname.empty()) out += Line("旧氏", r.former_surname);
   if (!r.common_name.empty()) out += Line("通称", r.common_name);
-  out += Line("生年月日", FormatRecordedDate(r.birth_date, foreign ? DisplayCalendar::kSeireki
-                                                                   : DisplayCalendar::kWareki));
+  out += Line("生年月日", BirthDateText(r));
   out += Line("性別", r.sex == Sex::kMale ? "男" : "女");
   out += Line("続柄", r.relationship.Text());
   if (!foreign) {

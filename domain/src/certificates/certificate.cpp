@@ -45,7 +45,7 @@ struct OrderKey {
 };
 
 bool IsChildLine(const RelationshipToHead& r) {
-  return r.kind == RelationshipKind::kKin && !r.chain.empty() && r.chain.front() == KinTerm::kChild;
+  return r.kind == RelationshipKind::kKin && !r.chain.empty() && IsChildTerm(r.chain.front());
 }
 
 bool SameKoseki(const ResidentRecord& a, const ResidentRecord& b) {
@@ -144,7 +144,7 @@ std::vector<ResidentRecord> OrderHouseholdMembers(std::vector<ResidentRecord> me
   std::vector<const ResidentRecord*> children;
   for (const ResidentRecord& m : members) {
     if (m.relationship.kind == RelationshipKind::kKin && m.relationship.chain.size() == 1 &&
-        m.relationship.chain.front() == KinTerm::kChild) {
+        IsChildTerm(m.relationship.chain.front())) {
       children.push_back(&m);
     }
   }
@@ -179,7 +179,7 @@ std::vector<ResidentRecord> OrderHouseholdMembers(std::vector<ResidentRecord> me
       key.rank = 4, key.place = 3;
     } else if (c.size() == 1 && IsSpouseTerm(c[0])) {
       key.rank = 1, key.place = 2;
-    } else if (c.size() == 1 && c[0] == KinTerm::kChild) {
+    } else if (c.size() == 1 && IsChildTerm(c[0])) {
       key.rank = 1, key.place = 3;
     } else if (IsChildLine(r)) {
       // 子の妻, 子の子, 子の子の子 …: the family of a child (第2順位).

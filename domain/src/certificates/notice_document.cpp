@@ -14,12 +14,6 @@ namespace {
 
 constexpr std::string_view kHidden = "（表示の権限がありません）";
 
-std::string Date(const RecordedDate& d, const ResidentRecord& r) {
-  // JK-1.1.9: a foreign resident's 生年月日 in 西暦.
-  return FormatRecordedDate(
-      d, r.kind == ResidentKind::kForeign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
-}
-
 std::string StateOf(const ResidentRecord& r) {
   if (r.status == ResidentStatus::kResident || !r.removal) return "住民";
   return "除票（" + std::string(InfoOf(r.removal->reason).name_ja) + "、" +
@@ -32,7 +26,7 @@ std::vector<std::pair<std::string, std::string>> Items(const ResidentRecord& r, 
       {"氏名", r.DisplayName()},
       {"氏名の振り仮名",
        r.family_kana.empty() && r.given_kana.empty() ? "" : r.family_kana + "　" + r.given_kana},
-      {"生年月日", Date(r.birth_date, r)},
+      {"生年月日", BirthDateText(r)},
       {"性別", r.sex == Sex::kMale ? "男" : "女"},
       {"続柄", r.relationship.Text()},
       {"世帯番号", r.household_number},
@@ -69,7 +63,7 @@ NoticeDocument LetterToDestination(const ResidentRecord& r, std::string title, C
       (destination.empty() ? r.removal->planned_destination.text : destination) + "長";
   d.sender = sender.title + "　" + sender.name;
   d.items = {{"氏名", r.DisplayName()},
-             {"生年月日", Date(r.birth_date, r)},
+             {"生年月日", BirthDateText(r)},
              {"性別", r.sex == Sex::kMale ? "男" : "女"},
              {"転出前の住所", r.address.Printed()},
              {"転出予定日", FormatRecordedDate(r.removal->effective, DisplayCalendar::kWareki)},
@@ -335,7 +329,7 @@ Result<NoticeDocument> NoticeDesk::AwaitingMoveInNoticeList(int days_since_remov
       std::to_string(listed.size()) + "人。支援措置により記載を制限している者を除く）。"};
   d.table.push_back({"宛名番号", "氏名", "生年月日", "消除事由", "消除日", "転出先（予定）"});
   for (const ResidentRecord& r : listed) {
-    d.table.push_back({r.addressee_number, r.DisplayName(), Date(r.birth_date, r),
+    d.table.push_back({r.addressee_number, r.DisplayName(), BirthDateText(r),
                        std::string(InfoOf(r.removal->reason).name_ja),
                        FormatRecordedDate(r.removal->effective, DisplayCalendar::kWareki),
                        r.removal->planned_destination.Printed()});

@@ -31,7 +31,11 @@ Status ChangeDesk::RequireChange(const AnyChangeCommand& command, const std::str
   std::vector<Permission> needed;
   if (const auto* c = std::get_if<CorrectionCommand>(&command)) {
     if (c->individual_number) needed.push_back(Permission::kSeeIndividualNumber);
-    if (c->resident_record_code) needed.push_back(Permission::kSeeResidentRecordCode);
+    if (c->resident_record_code) {
+      // 住民票コード付番 is a function of its own (JK-10.3): entering or changing a code needs it.
+      needed.push_back(Permission::kSeeResidentRecordCode);
+      needed.push_back(Permission::kCodeAssignment);
+    }
     if (c->domicile) needed.push_back(Permission::kSeeDomicile);
     if (c->foreign) needed.push_back(Permission::kSeeResidenceStatus);
   } else if (const auto* n = std::get_if<NationalityChangeCommand>(&command)) {

@@ -147,8 +147,9 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"change.cancel_unknown_change", kError, "JK-4.6.0.1", "取り消す異動が見つかりません。"},
     {"change.cancel_person_not_in_change", kError, "JK-4.6.0.1",
      "その方はこの異動の異動者ではありません。"},
-    {"change.cancel_not_latest", kError, "JK-4.6.0.1",
-     "この異動の後に別の異動があります。後の異動から順に取り消してください。"},
+    {"change.cancel_item_changed_later", kError, "JK-4.6.0.1",
+     "この異動の後に、同じ項目を変えた異動（取消しを含む）があります。その異動を先に取り消してくだ"
+     "さい。"},
     {"code_pool.exhausted", kError, "JK-4.3.1",
      "付番できる住民票コードがありません。住民票コードを取得して取り込んでください（jrr codes "
      "import）。"},

@@ -13,12 +13,14 @@ struct TermText {
   std::string_view text;
 };
 
-constexpr std::array<TermText, 11> kTerms = {{
+constexpr std::array<TermText, 13> kTerms = {{
     {KinTerm::kHusband, "夫"},
     {KinTerm::kWife, "妻"},
     {KinTerm::kHusbandUnregistered, "夫（未届）"},
     {KinTerm::kWifeUnregistered, "妻（未届）"},
     {KinTerm::kChild, "子"},
+    {KinTerm::kChildHusband, "子（子の夫）"},
+    {KinTerm::kChildWife, "子（子の妻）"},
     {KinTerm::kFather, "父"},
     {KinTerm::kMother, "母"},
     {KinTerm::kElderBrother, "兄"},
@@ -86,21 +88,21 @@ Result<RelationshipToHead> ParseRelationship(std::string_view text) {
   std::string_view rest = s;
   static constexpr std::string_view kNo = "の";
   while (true) {
-    const std::size_t at = rest.find(kNo);
-    const std::string_view part = rest.substr(0, at);
-    if (part.empty()) {
-      return MakeError(ErrorCode::kInvalidInput, "relationship.empty_term",
-                       "empty term between の");
-    }
-    bool known = false;
+    // The longest term at the start: 子（子の妻） holds a 「の」 of its own, so the chain cannot
+    // simply be split at every 「の」.
+    const TermText* found = nullptr;
     for (const TermText& t : kTerms) {
-      if (t.text == part) {
-        result.chain.push_back(t.term);
-        known = true;
-        break;
+      if (rest.starts_with(t.text) && (!found || t.text.size() > found->text.size()) &&
+          (rest.size() == t.text.size() || rest.substr(t.text.size()).starts_with(kNo))) {
+        found = &t;
       }
     }
-    if (!known) {
+    if (!found) {
+      const std::string_view part = rest.substr(0, rest.find(kNo));
+      if (part.empty()) {
+        return MakeError(ErrorCode::kInvalidInput, "relationship.empty_term",
+                         "empty term between の");
+      }
       for (std::string_view banned : kProhibited) {
         if (part == banned) {
           return MakeError(ErrorCode::kRuleViolation, "relationship.prohibited_term",
@@ -110,8 +112,14 @@ Result<RelationshipToHead> ParseRelationship(std::string_view text) {
       return MakeError(ErrorCode::kInvalidInput, "relationship.unknown_term",
                        "term " + std::to_string(result.chain.size() + 1) + " is not a kin term");
     }
-    if (at == std::string_view::npos) break;
-    rest.remove_prefix(at + kNo.size());
+    result.chain.push_back(found->term);
+    rest.remove_prefix(found->text.size());
+    if (rest.empty()) break;
+    rest.remove_prefix(kNo.size());
+    if (rest.empty()) {
+      return MakeError(ErrorCode::kInvalidInput, "relationship.empty_term",
+                       "empty term after the last の");
+    }
   }
   if (result.chain.size() > kMaxRelationshipTerms) {
     // JK-1.1.11: five or more generations are recorded as 縁故者.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "jrr/domain/records/record_items.h"
 #include "jrr/domain/records/resident_changes.h"
 #include "records/change_engine.h"
 
@@ -119,6 +120,98 @@ Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   return engine.Finish(draft, c.input, c.reason);
 }
 
+namespace {
+
+// `target` as a later 転入通知の受理 left it: the 転入通知 only completes the 転出 it confirms
+// (JK-4.1.3.0.2), so cancelling that 転出 takes the confirmation with it (JK-4.6.0.1: no アラート
+// and no refusal for a 転出 whose 転入通知 has come).
+ResidentRecord WithMoveInNotice(ResidentRecord target, const ResidentRecord& latest) {
+  if (target.status != latest.status || !target.removal || !latest.removal ||
+      target.removal->reason != latest.removal->reason) {
+    return target;
+  }
+  target.removal->confirmed_destination = latest.removal->confirmed_destination;
+  target.removal->move_in_notice_date = latest.removal->move_in_notice_date;
+  target.removal->confirmed_move_out_date = latest.removal->confirmed_move_out_date;
+  return target;
+}
+
+// What the 異動 that wrote `target` changed (from `before`) is put back on `latest`; what later
+// 異動 changed stays. An item that a later 異動 changed again cannot be put back without undoing
+// that one: refused, naming the item.
+Result<ResidentRecord> UndoChange(const ResidentRecord& before, const ResidentRecord& target,
+                                  const ResidentRecord& latest) {
+  if (latest.history_number == target.history_number) return before;
+  ResidentRecord next = latest;
+  const ResidentRecord confirmed = WithMoveInNotice(target, latest);
+  for (const RecordItem& item : RecordItems()) {
+    if (item.same(target, before)) continue;
+    if (!item.same(latest, target) && !item.same(latest, confirmed)) {
+      return RuleError("change.cancel_item_changed_later",
+                       target.addressee_number + ": " + std::string(item.name_ja));
+    }
+    item.copy(next, before);
+  }
+  return next;
+}
+
+// JK-4.6.0.1: a person a 取消し puts back at an earlier address goes back to their former household
+// where it still lives at that address (the part that stayed, if it split); if it moved away or
+// out entirely, they form a new household at that address. Everyone else keeps their household.
+Status PlaceReturningPeople(ResidentRepository& repository, Engine& engine, Draft& draft,
+                            const std::map<std::string, RelationshipToHead>& relationships) {
+  std::map<std::string, std::vector<ResidentRecord*>> returning;  // by former household
+  std::set<std::string> cancelled;
+  for (ResidentRecord& next : draft.versions) {
+    cancelled.insert(next.addressee_number);
+    const auto latest = repository.Latest(next.addressee_number);
+    if (next.status != ResidentStatus::kResident) continue;
+    if (latest->status == ResidentStatus::kResident &&
+        latest->household_number == next.household_number && latest->address == next.address) {
+      continue;  // not moving: a correction or the like is undone in place
+    }
+    returning[next.household_number].push_back(&next);
+  }
+  for (auto& [household_number, people] : returning) {
+    std::vector<ResidentRecord> staying;
+    for (const ResidentRecord& m : engine.LoadHousehold(household_number, draft)) {
+      if (!cancelled.contains(m.addressee_number)) staying.push_back(m);
+    }
+    const Address& address = people.front()->address;
+    const bool all_here_now = std::all_of(people.begin(), people.end(), [&](const auto* p) {
+      return repository.Latest(p->addressee_number)->household_number == household_number;
+    });
+    const bool household_stayed =
+        staying.empty() ? all_here_now
+                        : std::all_of(staying.begin(), staying.end(), [&](const ResidentRecord& m) {
+                            return m.address == address;
+                          });
+    std::vector<ResidentRecord> arriving;
+    if (household_stayed) {
+      for (const ResidentRecord* p : people) arriving.push_back(*p);
+      if (auto ok = engine.CheckOneHead(staying, arriving); !ok) return ok.error();
+      continue;
+    }
+    // The former household is gone from that address: a new one there.
+    for (ResidentRecord* p : people) {
+      p->household_number = NewHouseholdId();
+      if (auto given = relationships.find(p->addressee_number); given != relationships.end()) {
+        p->relationship = given->second;
+      } else if (people.size() == 1) {
+        p->relationship = RelationshipToHead{};  // alone: 世帯主
+      } else if (!p->is_head()) {
+        return RuleError("change.relationship_required",
+                         "no 続柄 in the new household for " + p->addressee_number);
+      }
+      arriving.push_back(*p);
+    }
+    if (auto ok = engine.CheckOneHead({}, arriving); !ok) return ok.error();
+  }
+  return {};
+}
+
+}  // namespace
+
 // IMP: JK-4.6.0.1, JK-4.6.1.1
 Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c) {
   Engine engine(repository_, context_);
@@ -153,15 +246,9 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
       return RuleError("change.cancel_person_not_in_change", atena);
     }
   }
-  std::map<std::string, std::vector<ResidentRecord>> arriving_by_household;
   for (const ResidentRecord& target : targets) {
     const auto latest = repository_.Latest(target.addressee_number);
     draft.Read(*latest);
-    if (latest->history_number != target.history_number) {
-      return RuleError(
-          "change.cancel_not_latest",
-          target.addressee_number + " changed after that 異動; cancel later 異動 first");
-    }
     // The state before the 異動: the first version that 異動 did not write.
     int before = target.history_number - 1;
     while (before >= 1) {
@@ -175,31 +262,23 @@ Result<ChangeOutcome> ResidentChanges::Cancellation(const CancellationCommand& c
       --before;
     }
     ResidentRecord next;
-    if (before >= 1) {
-      next = *repository_.Version(target.addressee_number, before);
-    } else {
-      // The 異動 entered the person: cancelling it removes them.
+    if (before < 1) {
+      // The 異動 entered the person: cancelling it removes them (異動取消（減）).
       next = *latest;
       next.status = ResidentStatus::kRemoved;
       next.removal =
           RemovalItems{ChangeReason::kRemovalCancellation, c.input.event_date, {}, {}, {}, {}};
+    } else {
+      auto undone =
+          UndoChange(*repository_.Version(target.addressee_number, before), target, *latest);
+      if (!undone) return undone.error();
+      next = *undone;
     }
     next.history_number = latest->history_number + 1;
-    if (next.status == ResidentStatus::kResident) {
-      arriving_by_household[next.household_number].push_back(next);
-    }
     draft.versions.push_back(next);
   }
-  for (const auto& [household_number, arriving] : arriving_by_household) {
-    std::vector<ResidentRecord> staying;
-    for (const ResidentRecord& m : engine.LoadHousehold(household_number, draft)) {
-      if (std::none_of(arriving.begin(), arriving.end(), [&](const ResidentRecord& a) {
-            return a.addressee_number == m.addressee_number;
-          })) {
-        staying.push_back(m);
-      }
-    }
-    if (auto ok = engine.CheckOneHead(staying, arriving); !ok) return ok.error();
+  if (auto placed = PlaceReturningPeople(repository_, engine, draft, c.relationships); !placed) {
+    return placed.error();
   }
   const ReasonGroup group = InfoOf(cancelled->reason).group;
   const ChangeReason reason = group == ReasonGroup::kEntry ? ChangeReason::kRemovalCancellation

@@ -39,10 +39,32 @@ std::string ResidentRecord::DisplayName() const {
   return family_name + "\u3000" + given_name;
 }
 
+// IMP: JK-1.1.9
+std::string BirthDateText(const ResidentRecord& record) {
+  return FormatRecordedDate(record.birth_date, record.kind == ResidentKind::kForeign
+                                                   ? DisplayCalendar::kSeireki
+                                                   : DisplayCalendar::kWareki);
+}
+
 namespace {
 
 Error RuleError(const char* rule, const char* detail) {
   return MakeError(ErrorCode::kRuleViolation, rule, detail);
+}
+
+// The parts of a foreign name's reading, run together: spaces and 「・」 removed.
+std::string WithoutNameSeparators(std::string_view kana) {
+  std::string out;
+  for (std::size_t i = 0; i < kana.size();) {
+    if (kana[i] == ' ') {
+      ++i;
+    } else if (kana.substr(i, 3) == "\u3000" || kana.substr(i, 3) == "\u30FB") {
+      i += 3;
+    } else {
+      out += kana[i++];
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -76,8 +98,17 @@ Status ValidateRecord(const ResidentRecord& r) {
         if (auto ok = CheckStatutoryFurigana(*kana); !ok) return ok.error();
       }
     }
-  } else if (r.foreign.nationality.empty() || r.foreign.category == ForeignCategory::kNone) {
-    return RuleError("record.foreign_items_required", "国籍 and 30条の45 category are required");
+  } else {
+    if (r.foreign.nationality.empty() || r.foreign.category == ForeignCategory::kNone) {
+      return RuleError("record.foreign_items_required", "国籍 and 30条の45 category are required");
+    }
+    // A foreign resident's readings, the 通称's included, are katakana too: none is ever printed
+    // in hiragana (JK-5.3). They may hold the spaces and 「・」 that part a foreign name.
+    for (const std::string* kana : {&r.family_kana, &r.given_kana, &r.common_name_kana}) {
+      const std::string letters = WithoutNameSeparators(*kana);
+      if (letters.empty()) continue;
+      if (auto ok = CheckStatutoryFurigana(letters); !ok) return ok.error();
+    }
   }
   if (!r.individual_number.empty()) {
     if (auto ok = IndividualNumber::Parse(r.individual_number); !ok) return ok.error();

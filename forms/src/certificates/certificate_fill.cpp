@@ -58,12 +58,14 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
   v["member.individual_number"] = printed(OptionalItem::kIndividualNumber, r.individual_number);
   v["member.resident_record_code"] =
       printed(OptionalItem::kResidentRecordCode, r.resident_record_code);
-  v["member.birth"] = FormatRecordedDate(
-      r.birth_date, foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
+  v["member.birth"] = BirthDateText(r);
   v["member.sex"] = r.sex == Sex::kMale ? "男" : "女";
   v["member.relationship"] = printed(OptionalItem::kHeadAndRelationship, r.relationship.Text());
   v["member.resident_since"] = Wareki(r.resident_since);
   if (foreign) {
+    // A foreign resident's item is 外国人住民となった年月日 (JK-1.1.2, 5.1), under its own label.
+    v["member.resident_since.label"] = "外国人住民となった年月日";
+    v["member.resident_since"] = Wareki(r.foreign.foreign_resident_since);
     if (!r.common_name.empty()) {
       std::string common =
           r.common_name + (plan.furigana ? Bracketed(r.common_name_kana) : std::string());
@@ -96,17 +98,25 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
   if (foreign) {
     const ForeignResidentItems& f = r.foreign;
     std::string expiry = f.period_expiry ? FormatSeireki(*f.period_expiry) : std::string();
-    std::string period =
-        f.period_of_stay.empty() ? f.landing_period + f.provisional_stay_period : f.period_of_stay;
-    if (!expiry.empty()) period += "（満了日 " + expiry + "）";
+    // Each period under its own name: 在留期間 (with its 満了の日), 上陸期間 of a 一時庇護許可者,
+    // 仮滞在期間 of a 仮滞在許可者 (法第30条の45).
+    std::string period;
+    if (!f.period_of_stay.empty()) {
+      period = "在留期間 " + f.period_of_stay + (expiry.empty() ? "" : "（満了日 " + expiry + "）");
+    } else if (!f.landing_period.empty()) {
+      period = "上陸期間 " + f.landing_period;
+    } else if (!f.provisional_stay_period.empty()) {
+      period = "仮滞在期間 " + f.provisional_stay_period;
+    } else if (!expiry.empty()) {
+      period = "在留期間の満了の日 " + expiry;
+    }
     std::string card = f.residence_card_number.empty() ? f.special_permanent_certificate_number
                                                        : f.residence_card_number;
     remarks = printed(
         OptionalItem::kForeignItems,
         Joined({"国籍・地域 " + f.nationality, std::string(ForeignCategoryNameJa(f.category)),
                 f.status_of_residence.empty() ? std::string() : "在留資格 " + f.status_of_residence,
-                period.empty() ? std::string() : "在留期間 " + period,
-                card.empty() ? std::string() : "在留カード等番号 " + card}));
+                period, card.empty() ? std::string() : "在留カード等番号 " + card}));
   }
   if (r.removal && !p.move_out_pending) {
     const RemovalItems& removal = *r.removal;
@@ -141,8 +151,11 @@ void AddMemberBlock(Sheet& sheet, const CertificatePlan& plan, const PrintedPers
     const bool shown = f.name != "member.removal" || removed_kind;
     auto found = values.find(f.name);
     std::string value = found == values.end() || !shown ? std::string() : found->second;
+    // A person's own label where the item differs by kind of resident (外国人住民となった年月日).
+    auto relabel = values.find(std::string(f.name) + ".label");
+    std::string label = relabel == values.end() ? std::string(f.label) : relabel->second;
     sheet.texts.push_back(Text(std::string(f.name) + ".label", atena, shift(f.label_box),
-                               FontRole::kGothic, 6.5, shown ? std::string(f.label) : std::string(),
+                               FontRole::kGothic, 6.5, shown ? label : std::string(),
                                Align::kCenter));
     sheet.texts.push_back(
         Text(std::string(f.name), atena, shift(f.value_box), f.font, f.size_pt, value));
@@ -233,17 +246,13 @@ std::vector<Sheet> FillList(const CertificatePlan& plan, int serial) {
     y += list.row_mm;
     for (std::size_t i = start; i < std::min(plan.people.size(), start + rows); ++i) {
       const ResidentRecord& r = plan.people[i].record;
-      const bool foreign = r.kind == ResidentKind::kForeign;
       auto row = [&](const char* field, const Box& column, FontRole font, std::string text,
                      Align align) {
         sheet.texts.push_back(Text(field, r.addressee_number, {column.x, y, column.w, list.row_mm},
                                    font, list.size_pt, std::move(text), align));
       };
       row("list.name", list.name, FontRole::kMincho, r.DisplayName(), Align::kLeft);
-      row("list.birth", list.birth, FontRole::kMincho,
-          FormatRecordedDate(r.birth_date,
-                             foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki),
-          Align::kLeft);
+      row("list.birth", list.birth, FontRole::kMincho, BirthDateText(r), Align::kLeft);
       row("list.sex", list.sex, FontRole::kMincho, r.sex == Sex::kMale ? "男" : "女",
           Align::kCenter);
       row("list.address", list.address, FontRole::kMincho, r.address.Printed(), Align::kLeft);

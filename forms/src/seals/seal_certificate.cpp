@@ -17,7 +17,6 @@ PlacedText At(std::string field, Box box, FontRole font, double size, std::strin
 std::vector<Sheet> FillSealCertificate(const SealCertificatePlan& plan) {
   const ResidentRecord& p = plan.content.person;
   const SealRegistration& reg = plan.content.registration;
-  const bool foreign = p.kind == ResidentKind::kForeign;
   Sheet sheet;
   sheet.texts.push_back(
       At("title", {15, 18, 180, 12}, FontRole::kGothic, 18, "印鑑登録証明書", Align::kCenter));
@@ -49,9 +48,7 @@ std::vector<Sheet> FillSealCertificate(const SealCertificatePlan& plan) {
   if (reg.name_form == SealNameForm::kCommonName) row("seal.common_name", "通称", p.common_name);
   if (reg.name_form == SealNameForm::kKatakana)
     row("seal.katakana", "カタカナ表記", reg.registered_name);
-  row("seal.birth", "生年月日",
-      FormatRecordedDate(p.birth_date,
-                         foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki));
+  row("seal.birth", "生年月日", BirthDateText(p));
   if (plan.print_sex) row("seal.sex", "性別", p.sex == Sex::kMale ? "男" : "女");
   row("seal.address", "住所", p.address.Printed());
   // Authentication.

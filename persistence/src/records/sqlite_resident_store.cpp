@@ -252,6 +252,11 @@ Result<ChangeOutcome> SqliteResidentStore::Append(ChangeRecord change,
       // version inserted just below makes the code used for the next draw.
       auto code = DrawResidentRecordCode(db_);
       if (!code) return code.error();
+      if (code->empty() && change.reason == ChangeReason::kResidentRecordCodeChangeRequest) {
+        // No pool loaded: a 転入 may go without a code, but a 変更請求 must not take the old one
+        // away and leave none (JK-4.3.2).
+        return MakeError(ErrorCode::kRuleViolation, "code_pool.exhausted", "no pool loaded");
+      }
       v.resident_record_code = *code;
       drew_code = drew_code || !code->empty();
     }

@@ -256,7 +256,8 @@ TEST_F(MoreChangesTest, CancellingAMoveRestoresTheHouseholdByAppending) {
                 ->address.banchi,
             "8番8号");
   EXPECT_EQ(cancelled->change.supersedes_change_id, moved->change.change_id);
-  EXPECT_EQ(RuleOf(Changes().Cancellation(cancel)), "change.cancel_not_latest");
+  EXPECT_EQ(RuleOf(Changes().Cancellation(cancel)), "change.cancel_item_changed_later")
+      << "the 取消し itself changed the address again";
   cancel.change_id = 999;
   EXPECT_EQ(RuleOf(Changes().Cancellation(cancel)), "change.cancel_unknown_change");
 }

@@ -70,7 +70,7 @@ Response SearchPage(const Request& request, const WebContext& context) {
         }
         row.set("name", r.DisplayName());
         row.set("kana", r.family_kana + " " + r.given_kana);
-        row.set("birth", Wareki(r.birth_date));
+        row.set("birth", BirthDateText(r));
         row.set("sex", r.sex == Sex::kMale ? "男" : "女");
         row.set("address", r.address.Printed());
         row.set("removed", r.status == ResidentStatus::kRemoved);
@@ -137,10 +137,6 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   person.set("removed", r.status == ResidentStatus::kRemoved);
   const Viewer& viewer = session->viewer;
   const bool foreign = r.kind == ResidentKind::kForeign;
-  // JK-1.1.9: a foreign resident's dates in 西暦.
-  auto day = [foreign](const RecordedDate& d) {
-    return FormatRecordedDate(d, foreign ? DisplayCalendar::kSeireki : DisplayCalendar::kWareki);
-  };
   if (r.removal) {
     // 除票 (JK-1.1.5): why, when, where to; the 転入通知 once it came.
     const RemovalItems& m = *r.removal;
@@ -159,7 +155,7 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   person.set("kana", r.family_kana + " " + r.given_kana);
   if (!r.former_surname.empty()) person.set("former_surname", r.former_surname);
   if (!r.common_name.empty()) person.set("common_name", r.common_name);
-  person.set("birth", day(r.birth_date));
+  person.set("birth", BirthDateText(r));
   person.set("sex", r.sex == Sex::kMale ? "男" : "女");
   person.set("relationship", r.relationship.Text());
   person.set("address", r.address.Printed());
@@ -204,7 +200,7 @@ Response ResidentPage(const Request& request, const WebContext& context) {
         if (!value->empty()) items.set(key, *value);
       }
     }
-    if (f.foreign_resident_since) items.set("since", day(*f.foreign_resident_since));
+    if (f.foreign_resident_since) items.set("since", Wareki(*f.foreign_resident_since));
     person.set("foreign", items);
   }
   person.set("glyphs", NameGlyphs(r.family_name + r.given_name));

@@ -179,15 +179,7 @@ Domicile DecodeDomicile(const Fields& parent) {
 }
 
 ForeignCategory DecodeCategory(const std::string& text, const std::string& path) {
-  static const std::pair<const char*, ForeignCategory> kCategories[] = {
-      {"mid_to_long_term", ForeignCategory::kMidToLongTerm},
-      {"special_permanent", ForeignCategory::kSpecialPermanent},
-      {"temporary_refuge", ForeignCategory::kTemporaryRefuge},
-      {"provisional_stay", ForeignCategory::kProvisionalStay},
-      {"transitional", ForeignCategory::kTransitional}};
-  for (const auto& [name, category] : kCategories) {
-    if (text == name) return category;
-  }
+  if (auto category = ForeignCategoryFromKey(text)) return *category;
   Fail("json.wrong_type", path + " must be one of the 法第30条の45 categories");
 }
 
@@ -506,7 +498,7 @@ AnyChangeCommand DecodeNameItem(Object::Ptr object) {
 }
 
 AnyChangeCommand DecodeCancellation(Object::Ptr object) {
-  Fields f(object, "", With({"change_id", "persons"}));
+  Fields f(object, "", With({"change_id", "persons", "relationships"}));
   CancellationCommand c;
   c.input = DecodeInput(f, DatePolicy::kCalendarOnly);
   if (!f.Has("change_id") || !f.object()->get("change_id").isInteger()) {
@@ -514,6 +506,7 @@ AnyChangeCommand DecodeCancellation(Object::Ptr object) {
   }
   c.change_id = f.object()->get("change_id").convert<int64_t>();
   c.persons = f.StrList("persons");
+  c.relationships = DecodeRelationships(f);
   return c;
 }
 

@@ -97,7 +97,7 @@ std::string ValueKey(std::string name) {
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 // The 転入 form's fields from a 転出証明書 (or 転出証明書情報): its people, the 転入前住所, and today
-// as 異動日 and 届出日 for the clerk to change.
+// as 届出日 for the clerk to change. The 異動日 stays blank: the clerk enters it (JK-4.0.3).
 Fields MoveInFieldsFrom(const MoveOutCertificate& certificate, CalendarDate today) {
   Fields loaded{{"type", "move_in"}};
   for (std::size_t i = 0; i < certificate.persons.size(); ++i) {
@@ -119,7 +119,6 @@ Fields MoveInFieldsFrom(const MoveOutCertificate& certificate, CalendarDate toda
     }
   }
   loaded.emplace_back("previous_address.text", certificate.persons.front().previous_address);
-  loaded.emplace_back("event_date", FormatWareki(today));
   loaded.emplace_back("notification_date", FormatWareki(today));
   return loaded;
 }
@@ -166,9 +165,10 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
        {"within_move", "move_out", "separation", "household_join", "head_change"}) {
     if (std::string(type->code) == code) page.set("may_be_ex_officio", true);
   }
-  const std::string today = FormatWareki(session.viewer.today);
-  page.set(ValueKey("event_date"), today);
-  page.set(ValueKey("notification_date"), today);
+  // JK-4.0.3: the 異動日 starts blank, so a 異動 is never recorded on today's date by default;
+  // the 届出日 starts as today (the usual case), the 処理日 is always today.
+  page.set(ValueKey("notification_date"), FormatWareki(session.viewer.today));
+  page.set("processing_date", FormatWareki(session.viewer.today));
   std::set<std::string> movers;
   std::set<std::string> acknowledged;
   std::map<std::string, std::string> relationships;  // 異動後の続柄 by 宛名番号

@@ -101,7 +101,7 @@ std::string EncodeRecord(const ResidentRecord& r) {
             .Add("landing_period", r.foreign.landing_period)
             .Add("provisional_stay_period", r.foreign.provisional_stay_period)
             .AddRaw("foreign_resident_since",
-                    OptionalDateJson(r.foreign.foreign_resident_since, DisplayCalendar::kSeireki))
+                    OptionalDateJson(r.foreign.foreign_resident_since, DisplayCalendar::kWareki))
             .str());
   }
   if (r.removal) {
@@ -125,6 +125,31 @@ std::string EncodeProtection(const ProtectionNotice& notice) {
       .Add("marker", notice.marker)
       .AddRaw("alerts", JsonStringArray(notice.alerts))
       .str();
+}
+
+namespace {
+
+constexpr std::pair<std::string_view, ForeignCategory> kCategories[] = {
+    {"mid_to_long_term", ForeignCategory::kMidToLongTerm},
+    {"special_permanent", ForeignCategory::kSpecialPermanent},
+    {"temporary_refuge", ForeignCategory::kTemporaryRefuge},
+    {"provisional_stay", ForeignCategory::kProvisionalStay},
+    {"transitional", ForeignCategory::kTransitional}};
+
+}  // namespace
+
+std::string_view ForeignCategoryKey(ForeignCategory category) {
+  for (const auto& [key, value] : kCategories) {
+    if (value == category) return key;
+  }
+  return {};
+}
+
+std::optional<ForeignCategory> ForeignCategoryFromKey(std::string_view key) {
+  for (const auto& [name, value] : kCategories) {
+    if (name == key) return value;
+  }
+  return std::nullopt;
 }
 
 }  // namespace jrr::web

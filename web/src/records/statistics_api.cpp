@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The JSON API of the 統計 (JK-6.1), as the session's user, through StatisticsDesk:
-//   GET  /api/v1/statistics             from, to (JK-6.1 figures)
+//   GET  /api/v1/statistics             from, to (JK-6.1 figures, with foreign_by_category: the
+//                                       中長期在留者住居地届出等 figures by 法第30条の45 category)
 // Refusals are {code, rule_id, message_ja}.
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/core/query_period.h"
+#include "jrr/web/records/record_json.h"
 #include "jrr/web/server/router.h"
 #include "server/endpoints.h"
 #include "server/session_guard.h"
@@ -46,6 +48,20 @@ Response StatisticsApi(const Request& request, const WebContext& context) {
                  .str();
   }
   areas += ']';
+  std::string categories = "[";
+  for (const auto& c : s->foreign_by_category) {
+    if (categories.size() > 1) categories += ',';
+    categories += JsonObject()
+                      .Add("category", std::string(ForeignCategoryKey(c.category)))
+                      .Add("category_ja", std::string(ForeignCategoryNameJa(c.category)))
+                      .Add("population", c.population)
+                      .Add("from_abroad", c.from_abroad)
+                      .Add("moved_in", c.moved_in)
+                      .Add("moved_within", c.moved_within)
+                      .Add("moved_out", c.moved_out)
+                      .str();
+  }
+  categories += ']';
   return JsonResponse(200, JsonObject()
                                .Add("from", ToIsoString(s->from))
                                .Add("to", ToIsoString(s->to))
@@ -62,6 +78,7 @@ Response StatisticsApi(const Request& request, const WebContext& context) {
                                .AddRaw("deaths", CountsJson(s->deaths))
                                .AddRaw("other_removals", CountsJson(s->other_removals))
                                .AddRaw("by_area", areas)
+                               .AddRaw("foreign_by_category", categories)
                                .str());
 }
 

@@ -42,7 +42,7 @@ struct RegisterStatistics {
   // 中長期在留者住居地届出等事務に関する定期報告 (JK-6.1), by 法第30条の45 category: foreign
   // residents on the reference date, and the period's 住居地 notifications — 国外からの転入
   // (法第30条の46), 転入, 転居 — and 転出. Which items the 出入国在留管理庁 form asks for is an
-  // inference [I] from the standard's one-line requirement (docs/requirements/jumin.tsv).
+  // inference [I] from the standard's one-line requirement (JK-6.1/2 in docs/requirements/jumin/JK-6.tsv).
   struct ForeignCategoryCounts {
     ForeignCategory category = ForeignCategory::kNone;
     int64_t population = 0;

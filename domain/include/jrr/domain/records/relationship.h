@@ -2,7 +2,8 @@
 //
 // 続柄 — RelationshipToHead: how a member is related to the 世帯主 (JK-1.1.11).
 //
-// Allowed: 世帯主; the kin terms 夫 妻 夫（未届） 妻（未届） 子 父 母 兄 姉 弟 妹; chains of those terms
+// Allowed: 世帯主; the kin terms 夫 妻 夫（未届） 妻（未届） 子 子（子の夫） 子（子の妻） 父 母 兄 姉 弟 妹
+// (子（子の夫）/子（子の妻）: a child's spouse who is also the head's child by adoption); chains of those terms
 // joined by 「の」 up to four terms (子の子の子の子, 妻の父, 子の妻); 縁故者; 同居人. A chain of five or
 // more terms is recorded as 縁故者, with an アラート so the clerk sees the change. Terms outside the
 // list (祖父, 祖母, 孫, おじ, おば, 甥, 姪, 家事使用人, 準世帯主 …) are refused: the standard forbids
@@ -30,7 +31,14 @@ enum class KinTerm {
   kElderSister,
   kYoungerBrother,
   kYoungerSister,
+  kChildHusband,  // 子（子の夫）
+  kChildWife,     // 子（子の妻）
 };
+
+// 子, 子（子の夫） or 子（子の妻）: the head's child, for the order of members (JK-5.2).
+inline bool IsChildTerm(KinTerm t) {
+  return t == KinTerm::kChild || t == KinTerm::kChildHusband || t == KinTerm::kChildWife;
+}
 
 enum class RelationshipKind {
   kHead,        // 世帯主

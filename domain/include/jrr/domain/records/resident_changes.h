@@ -237,12 +237,18 @@ struct NameItemCommand {
 
 // 異動の取消し (JK-4.6): a recorded 異動 is undone by appending versions that restore each person's
 // state before it — never by deleting. Cancelling a 転入 or 出生 removes the person (取消し（減）),
-// cancelling a 転出 or 死亡 restores them (取消し（増）), anything else is 取消し（修正）. Each person
-// must still be at the version that 異動 wrote (cancel later 異動 first).
+// cancelling a 転出 or 死亡 restores them (取消し（増）), anything else is 取消し（修正）. Later 異動
+// may have followed: what the cancelled one changed is put back, what they changed stays; an item
+// a later 異動 changed again is refused (change.cancel_item_changed_later: cancel that one first),
+// except the 転入通知 of a cancelled 転出, which goes with it. People put back at an address their
+// former household has left form a new household there.
 struct CancellationCommand {
   ChangeInput input;
   int64_t change_id = 0;
   std::vector<std::string> persons;  // empty: everyone the 異動 wrote (全部)
+  // 続柄 in a new household, when the cancelled 異動 had moved people out of a household that has
+  // since moved away entirely (one person alone becomes its 世帯主 without one).
+  std::map<std::string, RelationshipToHead> relationships;
 };
 
 // Any 異動 command, as decoded from the JSON the CLI and the API take.
@@ -307,6 +313,11 @@ class ResidentChanges {
   Result<ChangeOutcome> ExOfficioRemoval(const ExOfficioRemovalCommand& command);
   Result<ChangeOutcome> NationalityChange(const NationalityChangeCommand& command);
   Result<ChangeOutcome> NameItem(const NameItemCommand& command);
+  // 異動の取消し (JK-4.6.0.1) of any 異動, the latest or an earlier one: what it changed is put
+  // back by a new version; what later 異動 changed stays. A person put back at a former address
+  // rejoins their former household there, or forms a new one if it has left that address.
+  // Errors: change.cancel_unknown_change, change.cancel_person_not_in_change,
+  // change.cancel_item_changed_later (a later 異動 changed the same item), change.relationship_required.
   Result<ChangeOutcome> Cancellation(const CancellationCommand& command);
   Result<ChangeOutcome> MoveOutAmendment(const MoveOutAmendmentCommand& command);
   Result<ChangeOutcome> Remaking(const RemakingCommand& command);

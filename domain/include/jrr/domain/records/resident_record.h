@@ -170,6 +170,10 @@ struct ResidentRecord {
   friend bool operator==(const ResidentRecord&, const ResidentRecord&) = default;
 };
 
+// 生年月日 as shown on screens and certificates (JK-1.1.9): in 西暦 for a foreign resident, in 和暦
+// for a Japanese one. Every other date of either is 和暦, except the 在留期間の満了の日 (西暦).
+std::string BirthDateText(const ResidentRecord& record);
+
 // A 転出 recorded in advance whose 転出予定日 has not come (a 転出予定者): until then the person
 // still lives here, and certificates leave the 転出 out (JK-5.1).
 bool MoveOutPending(const ResidentRecord& record, CalendarDate today);
