@@ -172,7 +172,10 @@ Status PlaceReturningPeople(ResidentRepository& repository, Engine& engine, Draf
     }
     returning[next.household_number].push_back(&next);
   }
-  for (auto& [household_number, people] : returning) {
+  for (auto& entry : returning) {
+    // Named, not a structured binding: clang 14 cannot capture one in the lambda below.
+    const std::string& household_number = entry.first;
+    std::vector<ResidentRecord*>& people = entry.second;
     std::vector<ResidentRecord> staying;
     for (const ResidentRecord& m : engine.LoadHousehold(household_number, draft)) {
       if (!cancelled.contains(m.addressee_number)) staying.push_back(m);
