@@ -39,6 +39,19 @@ std::string ResidentRecord::DisplayName() const {
   return family_name + "\u3000" + given_name;
 }
 
+// IMP: JK-1.1.12
+std::string DomicilePlaceText(const Domicile& domicile) {
+  switch (domicile.state) {
+    case Domicile::State::kRecorded:
+      return domicile.place;
+    case Domicile::State::kNone:
+      return "本籍なし";
+    case Domicile::State::kUnknown:
+      return "本籍不明";
+  }
+  return domicile.place;
+}
+
 // IMP: JK-1.1.9
 std::string BirthDateText(const ResidentRecord& record) {
   return FormatRecordedDate(record.birth_date, record.kind == ResidentKind::kForeign

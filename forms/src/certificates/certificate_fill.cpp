@@ -76,20 +76,10 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
   }
   v["member.address_since"] = Wareki(r.address_since);
   if (!foreign) {
-    std::string place, head;
-    switch (r.domicile.state) {
-      case Domicile::State::kRecorded:
-        place = r.domicile.place, head = r.domicile.head_of_family;
-        break;
-      case Domicile::State::kNone:
-        place = "本籍なし";
-        break;
-      case Domicile::State::kUnknown:
-        place = "本籍不明";
-        break;
-    }
-    v["member.domicile"] = printed(OptionalItem::kDomicile, place);
-    v["member.head_of_family"] = printed(OptionalItem::kDomicile, head);
+    const bool recorded = r.domicile.state == Domicile::State::kRecorded;
+    v["member.domicile"] = printed(OptionalItem::kDomicile, DomicilePlaceText(r.domicile));
+    v["member.head_of_family"] =
+        printed(OptionalItem::kDomicile, recorded ? r.domicile.head_of_family : std::string());
   }
   v["member.notified"] = Wareki(r.notification_date);
   v["member.previous_address"] = address(r.previous_address);

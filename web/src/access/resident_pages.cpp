@@ -169,6 +169,8 @@ Response ResidentPage(const Request& request, const WebContext& context) {
   if (!foreign) {
     if (!viewer.Has(Permission::kSeeDomicile))
       person.set("domicile", hidden);
+    else if (r.domicile.state != Domicile::State::kRecorded)
+      person.set("domicile", DomicilePlaceText(r.domicile));
     else if (!r.domicile.place.empty())
       person.set("domicile", r.domicile.place + "　筆頭者 " + r.domicile.head_of_family);
   }

@@ -170,6 +170,9 @@ struct ResidentRecord {
   friend bool operator==(const ResidentRecord&, const ResidentRecord&) = default;
 };
 
+// 本籍 as shown on screens and certificates: the place, or 本籍なし / 本籍不明 (JK-1.1.12).
+std::string DomicilePlaceText(const Domicile& domicile);
+
 // 生年月日 as shown on screens and certificates (JK-1.1.9): in 西暦 for a foreign resident, in 和暦
 // for a Japanese one. Every other date of either is 和暦, except the 在留期間の満了の日 (西暦).
 std::string BirthDateText(const ResidentRecord& record);
