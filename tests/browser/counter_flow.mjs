@@ -139,6 +139,10 @@ try {
   // 仮登録 list, then a 住民票の写し of the new address from the issuance screen.
   await page.goto(`${base}/resident?atena=${other.addressee_number}`);
   await Promise.all([page.waitForURL('**/change?type=within_move*'), page.click('a[href^="/change?type=within_move"]')]);
+  // The 異動日 starts empty (JK-4.0.3): the clerk types the day of the move, here today in Japan.
+  assert.equal(await page.$eval('#event_date', (e) => e.value), '');
+  await page.focus('#event_date');
+  await type(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }));
   await page.focus(`#rel-${other.addressee_number}`);
   await type('世帯主');
   await page.focus('#na-code');
@@ -222,10 +226,11 @@ try {
   await page.goto(`${base}/change?type=move_in`);
   await page.selectOption('#p0-kind', 'foreign');
   await page.click('details summary');  // the foreign-resident items open like any disclosure
-  for (const [id, value] of [['p0-fam', 'GARCIA'], ['p0-given', 'MARIA'], ['p0-fk', 'ガルシア'], ['p0-gk', 'マリア'],
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+  for (const [id, value] of [['event_date', today], ['p0-fam', 'GARCIA'], ['p0-given', 'MARIA'], ['p0-fk', 'ガルシア'], ['p0-gk', 'マリア'],
     ['p0-birth', '1995-07-14'], ['p0-sex', '女'], ['p0-rel', '世帯主'], ['p0-alpha', 'GARCIA MARIA'],
     ['p0-nat', 'スペイン'], ['p0-status', '留学'], ['p0-period', '2年3月'], ['p0-expiry', '2028-01-31'],
-    ['p0-card', 'QW11223344ER'], ['p0-since', '2026-11-01'], ['ni-banchi', '2番3号']]) {
+    ['p0-card', 'QW11223344ER'], ['p0-since', today], ['ni-banchi', '2番3号']]) {
     await page.fill(`#${id}`, value);
   }
   await page.selectOption('#p0-cat', 'mid_to_long_term');
