@@ -452,7 +452,9 @@ class Town {
             i == 0 ? row.alphabet_name : family + " " + kGiven[random_.Below(8)];
         p.foreign.nationality = row.nationality;
         p.foreign.category = row.category;
-        p.foreign.status_of_residence = row.status_of_residence;
+        // A 特別永住者 holds no 在留資格 (入管特例法); the source list names the category only.
+        if (row.category != ForeignCategory::kSpecialPermanent)
+          p.foreign.status_of_residence = row.status_of_residence;
         p.foreign.foreign_resident_since = Exact(day);
         if (row.category == ForeignCategory::kMidToLongTerm) {
           p.foreign.period_of_stay = "3年";

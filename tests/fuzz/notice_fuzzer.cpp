@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The files other municipalities' systems send: 附票記載事項通知, its 第19条第2項 reply, and the
-// CS messages (転出証明書情報, 転入通知). A notice read is written back as text that reads the same.
+// The files other municipalities' systems send: 附票記載事項通知, its 第19条第2項 reply, the CS
+// messages (転出証明書情報, 転入通知), and a 転出証明書's two-dimensional codes as a reader gives
+// them. A notice read is written back as text that reads the same.
 #include "fuzz_input.h"
 #include "jrr/domain/core/text.h"
 #include "jrr/domain/cs/cs_message.h"
 #include "jrr/domain/fuhyo/fuhyo.h"
+#include "jrr/domain/records/move_out_certificate.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view text = jrr::fuzz::Text(data, size);
@@ -25,6 +27,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   (void)jrr::IsFuhyoReply(text);
   if (auto message = jrr::DecodeCsMessage(text)) (void)jrr::DecodeMoveInNotice(message->payload);
   (void)jrr::DecodeMoveInNotice(text);
+  // A 転出証明書's codes, as a reader gives them: one that reads, cut as a certificate of two
+  // sheets cuts it, reads back with the same people.
+  if (auto certificate = jrr::DecodeMoveOutData(text);
+      certificate && certificate->persons.size() >= 2 &&
+      text.find("JRR-TENSHUTSU/1", 1) == std::string_view::npos) {
+    const std::size_t n = certificate->persons.size();
+    std::string both;
+    for (const std::string& code : jrr::SplitMoveOutData(text, {1, n - 1})) both += code;
+    auto again = jrr::DecodeMoveOutData(both);
+    jrr::fuzz::Require(again && again->persons.size() == n, "a certificate's codes read as one");
+  }
   (void)jrr::ParseKeyValueText(text, "FUHYO-NOTICE/1");
   (void)jrr::MunicipalityOfPlace(text);
   return 0;

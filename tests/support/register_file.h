@@ -42,13 +42,19 @@ inline std::string Spaced(const std::string& text) {
 }
 
 // The text of a PDF (pdftotext -layout), spaced as Spaced() does.
-inline std::string PdfText(const std::string& pdf) {
-  FILE* pipe = popen(("pdftotext -layout '" + pdf + "' - 2>/dev/null").c_str(), "r");
-  std::string text;
+// What a shell command prints on standard output (its standard error as the command routes it).
+inline std::string ShellOutput(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
   char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
   pclose(pipe);
-  return Spaced(text);
+  return out;
+}
+
+inline std::string PdfText(const std::string& pdf) {
+  return Spaced(ShellOutput("pdftotext -layout '" + pdf + "' - 2>/dev/null"));
 }
 
 }  // namespace jrr::testing

@@ -113,6 +113,13 @@ Result<std::set<OptionalItem>> CheckRequest(const CertificateRequest& request) {
   }
   const bool item_certificate = request.kind == CertificateKind::kItemCertificate ||
                                 request.kind == CertificateKind::kRemovedItemCertificate;
+  // A 除票 is copied one person at a time (JK-5.1): a household or members asked for with it are
+  // refused, not silently dropped.
+  if ((request.kind == CertificateKind::kRemovedCopy ||
+       request.kind == CertificateKind::kRemovedItemCertificate) &&
+      (request.whole_household || !request.members.empty())) {
+    return MakeError(ErrorCode::kRuleViolation, "certificate.removed_one_person");
+  }
   if (request.omit_katagaki && !item_certificate) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.katagaki_not_omissible");
   }

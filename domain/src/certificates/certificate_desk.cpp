@@ -340,6 +340,10 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
   }
   if (!missing.empty())
     return MakeError(ErrorCode::kRuleViolation, "certificate.missing_glyph", missing);
+  if (check.codes_too_large > 0) {
+    return MakeError(ErrorCode::kRuleViolation, "certificate.code_too_large",
+                     std::to_string(check.codes_too_large));
+  }
   if (!overflow.empty() && !Acknowledged(request.acknowledged, "certificate.overflow")) {
     return MakeError(ErrorCode::kRuleViolation, "certificate.overflow", overflow);
   }
@@ -367,10 +371,13 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
                      " sheets=" + std::to_string(check.sheets) +
                      " seal=" + (plan->seal ? "1" : "0") + " output=pdf";
   IssuedCertificate issued;
-  issued.record = issuance_.Record(std::move(record), std::move(print_log));
-  std::vector<int> serials;
-  for (int i = 0; i < request.copies; ++i) serials.push_back(issued.record.number.serial + i);
-  issued.pdf = renderer_.Render(*plan, serials);
+  issued.record = issuance_.Record(std::move(record), std::move(print_log),
+                                   [&](const IssuanceRecord& numbered) {
+                                     std::vector<int> serials;
+                                     for (int i = 0; i < request.copies; ++i)
+                                       serials.push_back(numbered.number.serial + i);
+                                     issued.pdf = renderer_.Render(*plan, serials);
+                                   });
   issued.overflow = check.problems;
   issued.people = targets;
   return issued;

@@ -363,6 +363,10 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"certificate.copies_range", kError, "JK-5.5", "部数は1から20までで指定してください。"},
     {"certificate.not_resident", kError, "JK-5.1",
      "住民票が消除されています。除票の写しまたは除票記載事項証明書を発行してください。"},
+    {"certificate.removed_one_person", kError, "JK-5.1",
+     "除票の写し・除票記載事項証明書は一人ずつ発行します。世帯全員や世帯員を指定することはできませ"
+     "ん"
+     "。"},
     {"certificate.not_removed", kError, "JK-5.1",
      "この住民の住民票は消除されていません。住民票の写しを発行してください。"},
     {"certificate.not_moving_out", kError, "LAW: 住基法第24条",
@@ -374,6 +378,10 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"certificate.missing_glyph", kError, "JK-5.8",
      "証明書のフォントにない文字（未登録外字）が含まれるため、発行できません。文字を同定してから発"
      "行してください。"},
+    {"certificate.code_too_large", kError, "JK-4.1.3.0.3",
+     "転出証明書の二次元コードに記載事項が収まらないため、発行できません。住所・方書などの長さを確"
+     "認"
+     "してください。"},
     {"certificate.overflow", kAlert, "JK-5.8",
      "欄に収まらない項目があります（文字超過リストを確認してください）。設定に従い、限界まで印字す"
      "るか空白で印字します。"},

@@ -7,6 +7,7 @@
 
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/domain/records/change_reason.h"
+#include "jrr/domain/records/move_out_certificate.h"
 #include "jrr/forms/certificates/certificate_layout.h"
 
 namespace jrr::forms {
@@ -100,21 +101,33 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
     } else if (!expiry.empty()) {
       period = "在留期間の満了の日 " + expiry;
     }
-    std::string card = f.residence_card_number.empty() ? f.special_permanent_certificate_number
-                                                       : f.residence_card_number;
-    remarks = printed(
-        OptionalItem::kForeignItems,
-        Joined({"国籍・地域 " + f.nationality, std::string(ForeignCategoryNameJa(f.category)),
-                f.status_of_residence.empty() ? std::string() : "在留資格 " + f.status_of_residence,
-                period, card.empty() ? std::string() : "在留カード等番号 " + card}));
+    // A 特別永住者 has no 在留資格 and holds a 特別永住者証明書, not a 在留カード (JK-1.1.2).
+    const bool special = f.category == ForeignCategory::kSpecialPermanent;
+    std::string card;
+    if (special && !f.special_permanent_certificate_number.empty()) {
+      card = "特別永住者証明書番号 " + f.special_permanent_certificate_number;
+    } else if (!f.residence_card_number.empty()) {
+      card = "在留カード番号 " + f.residence_card_number;
+    }
+    const std::string status = special || f.status_of_residence.empty()
+                                   ? std::string()
+                                   : "在留資格 " + f.status_of_residence;
+    remarks =
+        printed(OptionalItem::kForeignItems,
+                Joined({"国籍・地域 " + f.nationality,
+                        std::string(ForeignCategoryNameJa(f.category)), status, period, card}));
   }
   if (r.removal && !p.move_out_pending) {
     const RemovalItems& removal = *r.removal;
     v["member.removal"] =
         std::string(InfoOf(removal.reason).name_ja) + " " + Wareki(removal.effective);
-    const Address& to = removal.confirmed_destination.empty() ? removal.planned_destination
-                                                              : removal.confirmed_destination;
-    if (!to.empty()) remarks = Joined({remarks, "転出先 " + address(to)});
+    // The 転出先 as declared (予定) until the 転入通知 confirms it (確定) (JK-1.1.5).
+    const bool confirmed = !removal.confirmed_destination.empty();
+    const Address& to = confirmed ? removal.confirmed_destination : removal.planned_destination;
+    if (!to.empty()) {
+      remarks = Joined(
+          {remarks, std::string(confirmed ? "転出先（確定） " : "転出先（予定） ") + address(to)});
+    }
     v["member.destination"] = address(removal.planned_destination);
     v["member.planned_date"] = Wareki(removal.effective);
   }
@@ -202,12 +215,33 @@ void AddFooter(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page
     sheet.texts.push_back(Text("footer.seal_note", "", page.seal_note, FontRole::kGothic,
                                plan.seal ? 7 : 10, plan.seal_note, Align::kCenter));
   }
-  if (!plan.move_out_data.empty()) {
+}
+
+// 転出証明書: each sheet's code holds the people that sheet prints, so a household of any size
+// fits; each code says which of how many it is, and the 転入地 reads them all (DecodeMoveOutData
+// refuses a set with one missing).
+void AddMoveOutCodes(std::vector<Sheet>& sheets, const CertificatePlan& plan,
+                     const std::vector<std::size_t>& people_on_sheet) {
+  if (plan.move_out_data.empty()) return;
+  const PageLayout& page = CertificatePage();
+  std::vector<std::size_t> counts;
+  for (std::size_t n : people_on_sheet) {
+    if (n > 0) counts.push_back(n);
+  }
+  const std::vector<std::string> codes = SplitMoveOutData(plan.move_out_data, counts);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    if (people_on_sheet[i] == 0) continue;
+    Sheet& sheet = sheets[i];
     sheet.qr = page.qr;
-    sheet.qr_data = plan.move_out_data;
+    sheet.qr_data = codes[next++];
+    const std::string part = codes.size() == 1
+                                 ? std::string()
+                                 : "・" + std::to_string(next) + "/" + std::to_string(codes.size());
     sheet.texts.push_back(Text("footer.qr_caption", "", page.qr_caption, FontRole::kGothic, 8,
                                std::string(plan.special_move_out ? "特例による転出処理済　" : "") +
-                                   "転出証明書情報（二次元コード・形式 JRR-TENSHUTSU/1）"));
+                                   "転出証明書情報（二次元コード" + part +
+                                   "・形式 JRR-TENSHUTSU/1）"));
   }
 }
 
@@ -324,6 +358,7 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
   if (plan.kind == CertificateKind::kInspection) return FillList(plan, serial);
   const PageLayout& page = CertificatePage();
   std::vector<Sheet> sheets;
+  std::vector<std::size_t> people_on_sheet;  // member blocks per sheet
   if (plan.household_form) {
     const std::size_t per_sheet = static_cast<std::size_t>(plan.kind == CertificateKind::kMoveOut
                                                                ? page.move_out_members_per_sheet
@@ -337,10 +372,17 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
         top += MemberBlock().height_mm;
       }
       sheets.push_back(std::move(sheet));
+      people_on_sheet.push_back(std::min(plan.people.size() - start, per_sheet));
     }
   } else {
-    for (const PrintedPerson& person : plan.people) AddIndividual(sheets, plan, person);
+    for (const PrintedPerson& person : plan.people) {
+      const std::size_t first = sheets.size();
+      AddIndividual(sheets, plan, person);
+      people_on_sheet.resize(sheets.size(), 0);
+      people_on_sheet[first] = 1;
+    }
   }
+  AddMoveOutCodes(sheets, plan, people_on_sheet);
   const int total = static_cast<int>(sheets.size());
   for (int i = 0; i < total; ++i) {
     if (i + 1 == total) {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 
@@ -31,6 +32,16 @@ constexpr const char* kMinchoFamily = "IPAmjMincho";
 constexpr const char* kGothicFamily = "IPAexGothic";
 
 double Pt(double mm) { return MillimetresToPoints(mm); }
+
+using QrCode = std::unique_ptr<QRcode, decltype(&QRcode_free)>;
+
+// The data as a QR code (error correction M); null when no QR code holds it.
+QrCode EncodeQr(const std::string& data) {
+  return QrCode(
+      QRcode_encodeData(static_cast<int>(data.size()),
+                        reinterpret_cast<const unsigned char*>(data.data()), 0, QR_ECLEVEL_M),
+      &QRcode_free);
+}
 
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -218,9 +229,8 @@ struct PdfRenderer::Impl {
   }
 
   void DrawQr(cairo_t* cr, const Box& box, const std::string& data) {
-    QRcode* code =
-        QRcode_encodeData(static_cast<int>(data.size()),
-                          reinterpret_cast<const unsigned char*>(data.data()), 0, QR_ECLEVEL_M);
+    const QrCode owned = EncodeQr(data);
+    const QRcode* code = owned.get();
     if (code == nullptr) throw std::runtime_error("QR code: the data does not fit");
     const int quiet = 4;
     const double module = Pt(box.w) / (code->width + 2 * quiet);
@@ -234,7 +244,6 @@ struct PdfRenderer::Impl {
       }
     }
     cairo_fill(cr);
-    QRcode_free(code);
   }
 
   void DrawText(cairo_t* cr, const PlacedText& t, OverflowPolicy policy) {
@@ -332,6 +341,7 @@ LayoutCheck PdfRenderer::Check(const CertificatePlan& plan) {
         check.problems.push_back({t.atena, t.field, t.text, fitted.unknown_glyphs > 0});
       }
     }
+    if (sheet.qr && !EncodeQr(sheet.qr_data)) ++check.codes_too_large;
   }
   return check;
 }

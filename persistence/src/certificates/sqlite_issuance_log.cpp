@@ -90,7 +90,8 @@ int NextIssueSerial(Database& db, CalendarDate day, const std::string& terminal)
   return static_cast<int>(last->ColumnInt(0)) + 1;
 }
 
-IssuanceRecord SqliteIssuanceLog::Record(IssuanceRecord r, AuditEvent print_log) {
+IssuanceRecord SqliteIssuanceLog::Record(IssuanceRecord r, AuditEvent print_log,
+                                         const Print& print) {
   Transaction transaction(db_);
   // Serials run per 発行年月日 and terminal; the writer lock makes the read and the insert one step.
   r.number.serial = NextIssueSerial(db_, r.issue_date, r.number.terminal);
@@ -143,6 +144,7 @@ IssuanceRecord SqliteIssuanceLog::Record(IssuanceRecord r, AuditEvent print_log)
   print_log.detail = "issuance=" + std::to_string(r.issuance_id) + " " + print_log.detail +
                      " first=" + (r.numbers.empty() ? std::string() : r.numbers.front());
   SqliteAuditLog(db_, clock_).Record(print_log);
+  print(r);
   transaction.Commit();
   return r;
 }

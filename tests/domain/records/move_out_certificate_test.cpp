@@ -68,5 +68,56 @@ TEST(MoveOutCertificateTest, TheCodeReadsBackAtTheNewMunicipality) {
   }
 }
 
+// A certificate over several sheets carries a code a sheet, each with that sheet's people; read in
+// any order they give the whole certificate, and a missing, repeated or foreign code is refused.
+// REQ: JK-4.1.3.0.3
+TEST(MoveOutCertificateTest, CodesOfSeveralSheetsReadBackAsOne) {
+  std::vector<ResidentRecord> movers;
+  for (const char* given : {"一郎", "花子", "次郎", "三郎", "松子"})
+    movers.push_back(Person(given, "カナ", "1980-04-01", Sex::kMale, "子"));
+  const std::string text = MoveOutData(movers, "990027", "架空村", CalendarDate{2026, 11, 20});
+  EXPECT_EQ(SplitMoveOutData(text, {5}), std::vector<std::string>{text});
+  const std::vector<std::string> codes = SplitMoveOutData(text, {3, 2});
+  ASSERT_EQ(codes.size(), 2u);
+  EXPECT_NE(codes[0].find("part=1/2\n"), std::string::npos) << codes[0];
+  EXPECT_NE(codes[1].find("part=2/2\n"), std::string::npos) << codes[1];
+
+  struct Row {
+    std::string text;
+    std::string refusal;  // empty: reads as the five movers
+  };
+  const std::string other = SplitMoveOutData(
+      MoveOutData(movers, "990027", "架空村", CalendarDate{2026, 11, 21}), {3, 2})[1];
+  const Row kRows[] = {
+      {codes[0] + codes[1], ""},
+      {codes[1] + codes[0], ""},
+      {codes[0] + "\n" + codes[1] + "\n", ""},
+      {codes[0], "part 2 of 2 missing"},
+      {codes[1], "part 1 of 2 missing"},
+      {codes[0] + codes[0], "part 1 read twice"},
+      {codes[0] + other, "part 2 of another certificate"},
+      {codes[0] + text, "part 1 of another certificate"},
+  };
+  for (const Row& row : kRows) {
+    auto read = DecodeMoveOutData(row.text);
+    if (row.refusal.empty()) {
+      ASSERT_TRUE(read) << read.error().detail;
+      ASSERT_EQ(read->persons.size(), 5u);
+      EXPECT_EQ(read->persons[0].given_name, "一郎");
+      EXPECT_EQ(read->persons[4].given_name, "松子");
+      EXPECT_EQ(read->issued, (CalendarDate{2026, 11, 20}));
+    } else {
+      ASSERT_FALSE(read) << row.refusal;
+      EXPECT_EQ(read.error().rule_id, "moveout.malformed");
+      EXPECT_EQ(read.error().detail, row.refusal);
+    }
+  }
+  for (const char* part : {"0/2", "3/2", "1/0", "a/2", "1/100", "/2", "1/"}) {
+    std::string bad = codes[0];
+    bad.replace(bad.find("part=1/2"), 8, std::string("part=") + part);
+    EXPECT_FALSE(DecodeMoveOutData(bad)) << part;
+  }
+}
+
 }  // namespace
 }  // namespace jrr

@@ -11,6 +11,7 @@
 
 #include "jrr/domain/certificates/certificate_desk.h"
 #include "jrr/domain/protection/protection_desk.h"
+#include "jrr/domain/records/move_out_certificate.h"
 #include "jrr/forms/certificates/certificate_fill.h"
 #include "jrr/forms/certificates/certificate_layout.h"
 #include "jrr/forms/certificates/pdf_renderer.h"
@@ -62,7 +63,7 @@ class CertificateTest : public RegisterFixture {
     return Viewer{"clerk01", "本庁", "T01", std::move(permissions), CalDay(today), 1795000000};
   }
 
-  CertificateDesk Desk(Viewer viewer) {
+  CertificateDesk Desk(Viewer viewer, CertificateRenderer& renderer = Renderer()) {
     CertificateSettings s;
     s.municipality_code = "990001";
     s.municipality_name = "架空市";
@@ -70,7 +71,7 @@ class CertificateTest : public RegisterFixture {
     s.terminal_name = "本庁1";
     s.printer_name = "プリンタ001";
     s.overflow = settings_db_->GetOverflowPolicy();
-    return CertificateDesk(*repository_, *log_, *issuance_, Renderer(), s, std::move(viewer));
+    return CertificateDesk(*repository_, *log_, *issuance_, renderer, s, std::move(viewer));
   }
 
   Result<IssuedCertificate> Issue(const CertificateRequest& request,
@@ -117,6 +118,25 @@ class CertificateTest : public RegisterFixture {
     auto outcome = Changes("2026-10-05").MoveIn(command);
     EXPECT_TRUE(outcome) << (outcome ? "" : outcome.error().rule_id);
     return *outcome;
+  }
+
+  // A 転出 of `movers` to 札幌 on 2026-12-15, notified on 2026-11-27.
+  void MoveOutToSapporo(std::vector<std::string> movers) {
+    MoveOutCommand move_out;
+    move_out.input = Input("2026-12-15", "2026-11-27");
+    move_out.movers = std::move(movers);
+    move_out.destination = Address{"", "北海道札幌市中央区北一条西二丁目", "1番地", "", "", false};
+    auto moved = Changes("2026-11-27").MoveOut(move_out);
+    ASSERT_TRUE(moved) << moved.error().rule_id;
+  }
+
+  // The 転出証明書 of `person`'s 転出, everyone the 転出 moved.
+  static CertificateRequest MoveOutCertificate(const std::string& person) {
+    CertificateRequest request;
+    request.kind = CertificateKind::kMoveOut;
+    request.person = person;
+    request.whole_household = true;
+    return request;
   }
 
   std::unique_ptr<SqliteRegisterSettings> settings_db_;
@@ -362,11 +382,9 @@ TEST_F(CertificateTest, EveryCopyGetsItsOwnNumberAndTheHistoryRecordsIt) {
 // REQ: JK-5.1
 TEST_F(CertificateTest, PlannedMoveOutIsLeftOutUntilItsDate) {
   const ChangeOutcome family = MoveInFamily();
-  MoveOutCommand move_out;
-  move_out.input = Input("2026-12-15", "2026-11-27");
-  for (const auto& v : family.versions) move_out.movers.push_back(v.addressee_number);
-  move_out.destination = Address{"", "北海道札幌市中央区北一条西二丁目", "1番地", "", "", false};
-  ASSERT_TRUE(Changes("2026-11-27").MoveOut(move_out));
+  std::vector<std::string> movers;
+  for (const auto& v : family.versions) movers.push_back(v.addressee_number);
+  MoveOutToSapporo(movers);
   auto before = Issue(Household(family.versions[0].addressee_number));
   ASSERT_TRUE(before) << before.error().rule_id;
   const std::string text = PdfText(before->pdf);
@@ -391,15 +409,8 @@ TEST_F(CertificateTest, PlannedMoveOutIsLeftOutUntilItsDate) {
 // LAW: 住基法第24条
 TEST_F(CertificateTest, MoveOutCertificateQrCodeDecodes) {
   const ChangeOutcome family = MoveInFamily();
-  MoveOutCommand move_out;
-  move_out.input = Input("2026-12-15", "2026-11-27");
-  move_out.movers = {family.versions[1].addressee_number, family.versions[2].addressee_number};
-  move_out.destination = Address{"", "北海道札幌市中央区北一条西二丁目", "1番地", "", "", false};
-  ASSERT_TRUE(Changes("2026-11-27").MoveOut(move_out));
-  CertificateRequest request;
-  request.kind = CertificateKind::kMoveOut;
-  request.person = family.versions[1].addressee_number;
-  request.whole_household = true;
+  MoveOutToSapporo({family.versions[1].addressee_number, family.versions[2].addressee_number});
+  const CertificateRequest request = MoveOutCertificate(family.versions[1].addressee_number);
   auto issued = Issue(request);
   ASSERT_TRUE(issued) << issued.error().rule_id;
   EXPECT_EQ(issued->people.size(), 2u);  // the two who moved, not the head who stays
@@ -415,6 +426,88 @@ TEST_F(CertificateTest, MoveOutCertificateQrCodeDecodes) {
   EXPECT_TRUE(Contains(decoded, "destination=北海道札幌市中央区北一条西二丁目1番地"));
   EXPECT_FALSE(Contains(decoded, "name=架空　一郎"));
   EXPECT_TRUE(issued->record.individual_number);  // the 転出証明書 carries the 個人番号
+}
+
+// A renderer that lays out as the real one does and then fails to print, as a font or cairo
+// failure would.
+class RendererThatFails : public CertificateRenderer {
+ public:
+  LayoutCheck Check(const CertificatePlan& plan) override { return Renderer().Check(plan); }
+  std::string Render(const CertificatePlan&, const std::vector<int>&) override {
+    throw std::runtime_error("cairo: out of memory");
+  }
+};
+
+// The 印刷ログ entries (the clearance before them is an access of its own, logged either way).
+std::size_t PrintLogEntries(AuditLog& log) {
+  std::size_t n = 0;
+  for (const AuditEntry& e : log.Search(AuditQuery{})) n += e.event.function.ends_with("・印刷");
+  return n;
+}
+
+// Nothing is recorded that did not print: a render that fails leaves no 交付履歴 and no 印刷ログ,
+// and the next certificate gets the 発行番号 the failed one had taken.
+// REQ: JK-1.3.8, JK-10.2
+TEST_F(CertificateTest, ACertificateThatFailsToPrintIsNotRecorded) {
+  const ChangeOutcome family = MoveInFive();
+  RendererThatFails failing;
+  EXPECT_THROW((void)Desk(Clerk(), failing).Issue(Household(family.versions[0].addressee_number)),
+               std::runtime_error);
+  EXPECT_TRUE(issuance_->Recent(std::nullopt, 10).empty());
+  EXPECT_EQ(PrintLogEntries(*log_), 0u);
+  auto issued = Issue(Household(family.versions[0].addressee_number));
+  ASSERT_TRUE(issued) << issued.error().rule_id;
+  EXPECT_EQ(issued->record.number.serial, 1);
+  EXPECT_EQ(issuance_->Recent(std::nullopt, 10).size(), 1u);
+  EXPECT_EQ(PrintLogEntries(*log_), 1u);
+}
+
+// A 転出証明書 over two sheets carries a code on each, each with the movers of its sheet.
+// REQ: JK-4.1.3.0.3
+// LAW: 住基法第24条
+TEST_F(CertificateTest, AMoveOutOfFiveCarriesACodeOnEachSheet) {
+  const ChangeOutcome family = MoveInFive();
+  std::vector<std::string> movers;
+  for (const ResidentRecord& r : family.versions) movers.push_back(r.addressee_number);
+  MoveOutToSapporo(movers);
+  auto plan = Desk(Clerk()).Plan(MoveOutCertificate(family.versions[0].addressee_number));
+  ASSERT_TRUE(plan) << plan.error().rule_id;
+  const std::vector<forms::Sheet> sheets = forms::FillCertificate(*plan, 1);
+  ASSERT_EQ(sheets.size(), 2u);
+  std::string both;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    ASSERT_TRUE(sheets[i].qr.has_value()) << i;
+    auto alone = DecodeMoveOutData(sheets[i].qr_data);
+    EXPECT_FALSE(alone) << "a sheet's code names the other sheet as missing";
+    both += sheets[i].qr_data;
+  }
+  auto read = DecodeMoveOutData(both);
+  ASSERT_TRUE(read) << read.error().detail;
+  EXPECT_EQ(read->persons.size(), 5u);
+  EXPECT_EQ(Renderer().Check(*plan).codes_too_large, 0);
+}
+
+// A mover whose items no code holds (a 方書 of 700 characters) is refused before anything is
+// recorded, not recorded and then failed.
+// REQ: JK-4.1.3.0.3
+TEST_F(CertificateTest, AMoveOutCodeTooLargeIsRefusedBeforeRecording) {
+  MoveInCommand command;
+  command.input = Input("2026-10-01", "2026-10-05");
+  command.persons = {
+      Person("長方", "太郎", "ナガカタ", "タロウ", "昭和60年1月1日", Sex::kMale, "世帯主")};
+  command.previous_address = Address{"", "東京都千代田区霞が関二丁目", "1番2号", "", "", false};
+  std::string katagaki;
+  for (int i = 0; i < 70; ++i) katagaki += "架空第一号棟の十号室";
+  command.new_address = TownAddress("7番8号", katagaki.c_str());
+  auto moved = Changes("2026-10-05").MoveIn(command);
+  ASSERT_TRUE(moved) << moved.error().rule_id;
+  MoveOutToSapporo({moved->versions[0].addressee_number});
+  CertificateRequest request = MoveOutCertificate(moved->versions[0].addressee_number);
+  request.acknowledged = {"certificate.overflow"};
+  auto refused = Issue(request);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().rule_id, "certificate.code_too_large");
+  EXPECT_TRUE(issuance_->Recent(std::nullopt, 10).empty());
 }
 
 // A value too long for its box shrinks; what still overflows is an alert with the 文字超過リスト,

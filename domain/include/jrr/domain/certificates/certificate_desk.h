@@ -3,9 +3,10 @@
 // 証明発行 — CertificateDesk: the one use case that issues a certificate, for the CLI and the web
 // alike (JK-5.1–5.8, 1.3.8, 9.5, 10.2). It reads the people, checks the request against the
 // requester's legal ceiling and the viewer's permissions, clears everyone through ResidentAccess
-// (支援措置・抑止, logged), lays the plan out once to find missing glyphs and overflow, records the
-// 交付履歴 with fresh 発行番号, then renders. Nothing prints that was not recorded, and nothing is
-// recorded that then fails to print for a reason the desk could have known.
+// (支援措置・抑止, logged), lays the plan out once to find missing glyphs, overflow and codes too
+// large, then takes fresh 発行番号 and renders inside the transaction that records the 交付履歴.
+// Nothing prints that was not recorded, and nothing is recorded that did not print: a render that
+// fails rolls the record back.
 //
 // The layout and the PDF are forms/'s; the desk sees them through CertificateRenderer.
 #pragma once
@@ -34,6 +35,7 @@ struct OverflowEntry {
 struct LayoutCheck {
   int sheets = 0;  // sheets of one copy
   std::vector<OverflowEntry> problems;
+  int codes_too_large = 0;  // two-dimensional codes whose data no code of the printed size holds
 };
 
 // forms/ implements this with cairo and pango. Infrastructure failures (no font, cairo error) throw.
@@ -41,7 +43,7 @@ class CertificateRenderer {
  public:
   virtual ~CertificateRenderer() = default;
   virtual LayoutCheck Check(const CertificatePlan& plan) = 0;
-  // One PDF holding every copy, copy i numbered with serials[i].
+  // One PDF holding every copy, copy i numbered with serials[i]. Throws when it cannot print.
   virtual std::string Render(const CertificatePlan& plan, const std::vector<int>& serials) = 0;
 };
 
@@ -94,6 +96,7 @@ class CertificateDesk {
   //   certificate.member_not_in_household  a member outside the person's household
   //   certificate.no_certifier         no 市区町村長 or 職務代理者 registered for the day
   //   certificate.missing_glyph        a character no font has (never printed as a blank box)
+  //   certificate.code_too_large       a sheet's 転出証明書情報 too large for its code
   //   certificate.overflow (アラート)   a value that does not fit; detail lists the fields
   //   certificate.nobody               an 閲覧 list with nobody in the area
   Result<IssuedCertificate> Issue(const CertificateRequest& request);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -47,10 +48,16 @@ struct IssuanceRecord {
 class IssuanceLog {
  public:
   virtual ~IssuanceLog() = default;
+  // What is printed under the numbers of an IssuanceRecord; throws when it cannot print.
+  using Print = std::function<void(const IssuanceRecord&)>;
+
   // In one transaction: takes the next `copies` serials for (issue date, terminal), fills the
-  // numbers of every sheet, stores the record and writes `print_log` (with the issuance id added
-  // to its detail) to the アクセスログ. Returns the stored record. Throws StorageError.
-  virtual IssuanceRecord Record(IssuanceRecord record, AuditEvent print_log) = 0;
+  // numbers of every sheet, stores the record, writes `print_log` (with the issuance id added to
+  // its detail) to the アクセスログ and calls `print` with the record as stored; commits only when
+  // `print` returns. When it throws, nothing is recorded and the exception propagates: no 交付履歴
+  // of a certificate that did not print. Returns the stored record. Throws StorageError.
+  virtual IssuanceRecord Record(IssuanceRecord record, AuditEvent print_log,
+                                const Print& print) = 0;
   virtual std::optional<IssuanceRecord> Get(int64_t issuance_id) = 0;
   // Newest first; a person's when `addressee_number` is set.
   virtual std::vector<IssuanceRecord> Recent(std::optional<std::string> addressee_number,

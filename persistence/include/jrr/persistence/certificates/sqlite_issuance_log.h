@@ -19,7 +19,7 @@ class SqliteIssuanceLog final : public IssuanceLog {
  public:
   explicit SqliteIssuanceLog(Database& db, SqliteAuditLog::Clock clock = UtcTimestampNow)
       : db_(db), clock_(std::move(clock)) {}
-  IssuanceRecord Record(IssuanceRecord record, AuditEvent print_log) override;
+  IssuanceRecord Record(IssuanceRecord record, AuditEvent print_log, const Print& print) override;
   std::optional<IssuanceRecord> Get(int64_t issuance_id) override;
   std::vector<IssuanceRecord> Recent(std::optional<std::string> addressee_number,
                                      std::size_t limit) override;
