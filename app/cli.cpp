@@ -412,7 +412,8 @@ const std::vector<Command>& Commands() {
        "jrr certificate --db PATH order 世帯番号 [--members 宛名番号,…]   "
        "世帯員の並び順の表示・設定（JK-5.2）\n"
        "  --with: zokugara（世帯主・続柄） honseki（本籍・筆頭者） jumin-code（住民票コード）\n"
-       "          kojin-bango（個人番号） gaikoku（国籍・在留資格等） tsusho（通称）\n"
+       "          kojin-bango（個人番号） gaikoku（国籍・在留資格等） "
+       "tsusho（通称の記載・削除の事項。通称は常に記載）\n"
        "  "
        "記載しない事項は＊＊＊＊＊＊で印字されます。第三者・公用の請求に住民票コード・個人番号は記"
        "載できません。\n",

@@ -45,13 +45,8 @@ class ForeignResidentDates : public ServedRegister {
   }
 
   std::string CertificateText(const std::string& atena) {
-    auto issued =
-        Post("/api/v1/certificates",
-             R"({"kind":"juminhyo","person":")" + atena + R"(","with":["gaikoku"]})", clerk_);
-    EXPECT_EQ(issued.status, 201) << issued.body;
-    const std::string pdf = dir_.File("copy-" + atena + ".pdf");
-    std::ofstream(pdf, std::ios::binary) << issued.body;
-    return PdfText(pdf);
+    return IssuedText(R"({"kind":"juminhyo","person":")" + atena + R"(","with":["gaikoku"]})",
+                      clerk_);
   }
 
   Login clerk_;

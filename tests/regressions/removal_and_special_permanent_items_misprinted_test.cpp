@@ -51,13 +51,7 @@ class RemovalAndSpecialPermanentItems : public ServedRegister {
     clerk_ = LogIn("madoguchi");
   }
 
-  std::string Printed(const std::string& json) {
-    auto issued = Post("/api/v1/certificates", json, clerk_);
-    EXPECT_EQ(issued.status, 201) << issued.body.substr(0, 300);
-    const std::string pdf = dir_.File("printed.pdf");
-    std::ofstream(pdf, std::ios::binary) << issued.body;
-    return PdfText(pdf);
-  }
+  std::string Printed(const std::string& json) { return IssuedText(json, clerk_); }
 
   Login clerk_;
 };

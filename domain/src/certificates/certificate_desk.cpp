@@ -252,7 +252,9 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
   plan.people = std::move(*people);
   plan.issue_date = viewer_.today;
   plan.title = CertificateTitle(request.kind, request.whole_household, plan.household_form);
-  plan.certification_text = CertificationText(request.kind, request.whole_household);
+  // Each 個人票 is certified on its own (FillCertificate), as the person's 住民票, not the household's.
+  plan.certification_text =
+      CertificationText(request.kind, request.whole_household && plan.household_form);
   if (certifier) {
     plan.certifier_title = TitleWithPrefecture(certifier->title, settings_.municipality_code);
     plan.certifier_name = certifier->name;

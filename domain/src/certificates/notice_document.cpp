@@ -192,21 +192,68 @@ Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
   return d;
 }
 
+namespace {
+
+// Why a 異動 was made 職権, as the letter tells the household: a 出生 or 死亡 is recorded on the
+// 戸籍's 届出 (住基法第9条第2項, 施行令第12条), a 帰化 or 国籍喪失 on its 届出 or 通知, a
+// correction because the record was wrong; only the rest because nobody filed the 届出 due.
+std::string ExOfficioGround(ChangeReason reason) {
+  switch (reason) {
+    case ChangeReason::kBirth:
+    case ChangeReason::kDeath:
+      return "戸籍に関する届出に基づき";
+    case ChangeReason::kEntryNaturalisation:
+    case ChangeReason::kRemovalNaturalisation:
+    case ChangeReason::kEntryLossOfNationality:
+    case ChangeReason::kRemovalLossOfNationality:
+      return "国籍の取得又は喪失に関する届出又は通知に基づき";
+    case ChangeReason::kCorrectionExOfficio:
+    case ChangeReason::kClericalErrorCorrection:
+    case ChangeReason::kIndividualNumberCorrection:
+      return "記載に誤り又は遺漏があったため";
+    default:
+      return "届出がなかったため";
+  }
+}
+
+}  // namespace
+
 Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_id) {
-  auto cleared = ChangeFor(change_id, "職権記載等通知書", ExOfficio);
+  // One letter per household, to its address as the 異動 left it, for its 世帯主 — also when the
+  // 異動 did not touch the 世帯主 (a 出生 is told to the household's head, not to the newborn) —
+  // or, in a household without one, for its first member. A 世帯主 outside the 異動 is printed
+  // too, so is cleared like its people.
+  std::map<std::string, ResidentRecord> heads;
+  ShownOnPrint also;
+  for (const ResidentRecord& v : residents_.VersionsOfChange(change_id)) {
+    if (v.status != ResidentStatus::kResident || heads.contains(v.household_number)) continue;
+    for (const ResidentRecord& m : residents_.HouseholdLatest(v.household_number)) {
+      if (m.is_head() && m.status == ResidentStatus::kResident &&
+          m.addressee_number != v.addressee_number) {
+        heads.emplace(v.household_number, m);
+        also.persons.push_back(m.addressee_number);
+      }
+    }
+  }
+  auto cleared = ChangeFor(change_id, "職権記載等通知書", ExOfficio, also);
   if (!cleared) return cleared.error();
   const ChangeRecord* change = &cleared->change;
   const std::vector<ResidentRecord>& versions = cleared->versions;
   const bool see_domicile = viewer_.Has(Permission::kSeeDomicile);
-  // One letter per household, to its address as the 異動 left it, for its head or first member.
   std::map<std::string, std::vector<const ResidentRecord*>> households;
   for (const ResidentRecord& v : versions) households[v.household_number].push_back(&v);
   std::vector<NoticeDocument> letters;
   for (const auto& [household, members] : households) {
     const ResidentRecord* addressee = members.front();
+    bool head_in_change = false;
     for (const ResidentRecord* m : members) {
-      if (m->is_head()) addressee = m;
+      if (m->is_head()) {
+        addressee = m;
+        head_in_change = true;
+      }
     }
+    if (auto head = heads.find(household); !head_in_change && head != heads.end())
+      addressee = &head->second;
     NoticeDocument d;
     d.title = "職権記載等通知書";
     d.reference = "異動番号 " + std::to_string(change_id);
@@ -217,11 +264,10 @@ Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_
     const std::string what = change->reason == ChangeReason::kRemovalExOfficio     ? "消除"
                              : InfoOf(change->reason).group == ReasonGroup::kEntry ? "記載"
                                                                                    : "修正";
-    d.paragraphs = {
-        "あなた（あなたの世帯）の住民票について、届出がなかったため、住民基本台帳法第8条の規定によ"
-        "り、",
-        "職権で次のとおり" + what + "しましたのでお知らせします。",
-        "内容に誤りがある場合や、ご不明な点は、窓口までお問い合わせください。"};
+    d.paragraphs = {"あなた（あなたの世帯）の住民票について、" + ExOfficioGround(change->reason) +
+                        "、住民基本台帳法第8条の規定により、",
+                    "職権で次のとおり" + what + "しましたのでお知らせします。",
+                    "内容に誤りがある場合や、ご不明な点は、窓口までお問い合わせください。"};
     d.items = {{"異動事由", std::string(InfoOf(change->reason).name_ja)},
                {"異動日", FormatRecordedDate(change->event_date, DisplayCalendar::kWareki)},
                {"処理日", FormatWareki(change->processing_date)}};

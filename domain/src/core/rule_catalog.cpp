@@ -75,6 +75,9 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"record.foreign_items_not_allowed", kError, "JK-1.1.1",
      "日本人住民に外国人住民の項目は記載できません。"},
     {"record.common_name_japanese", kError, "JK-1.1.7", "通称は外国人住民にのみ記載できます。"},
+    {"record.foreign_furigana", kError, "LAW: 住基法第30条の45",
+     "外国人住民には氏名の振り仮名を記載しません（在留カード等に振り仮名がないため）。フリガナを確"
+     "認済みにすることはできません。"},
     {"record.removal_items", kError, "JK-1.1.5", "除票の記載事項が住民状態と一致しません。"},
     // 異動 (JK-4).
     {"change.event_date_future", kError, "JK-4.0.3",

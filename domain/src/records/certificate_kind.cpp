@@ -36,7 +36,7 @@ constexpr std::array<Named<OptionalItem>, 6> kItems{{
     {OptionalItem::kResidentRecordCode, "jumin-code", "住民票コード"},
     {OptionalItem::kIndividualNumber, "kojin-bango", "個人番号"},
     {OptionalItem::kForeignItems, "gaikoku", "国籍・地域、在留資格等"},
-    {OptionalItem::kCommonName, "tsusho", "通称"},
+    {OptionalItem::kCommonName, "tsusho", "通称の記載・削除の事項"},
 }};
 
 template <typename T, std::size_t N>

@@ -200,6 +200,7 @@ Result<ChangeOutcome> ResidentChanges::NationalityChange(const NationalityChange
     entered.domicile = Domicile{Domicile::State::kNone, "", ""};
     entered.family_kana.clear();
     entered.given_kana.clear();
+    entered.kana_confirmed = false;  // a foreign resident has no statutory 振り仮名
     // 外国人住民となった年月日: the later of the loss and becoming a resident (JK-4.5.5).
     if (!entered.foreign.foreign_resident_since) {
       const auto since =

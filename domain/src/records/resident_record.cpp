@@ -115,6 +115,11 @@ Status ValidateRecord(const ResidentRecord& r) {
     if (r.foreign.nationality.empty() || r.foreign.category == ForeignCategory::kNone) {
       return RuleError("record.foreign_items_required", "国籍 and 30条の45 category are required");
     }
+    // A foreign resident has no statutory 氏名の振り仮名 (the 在留カード carries none): their
+    // reading is a search aid only and is never marked as the confirmed, printed one.
+    if (r.kana_confirmed) {
+      return RuleError("record.foreign_furigana", "a foreign resident's reading marked confirmed");
+    }
     // A foreign resident's readings, the 通称's included, are katakana too: none is ever printed
     // in hiragana (JK-5.3). They may hold the spaces and 「・」 that part a foreign name.
     for (const std::string* kana : {&r.family_kana, &r.given_kana, &r.common_name_kana}) {

@@ -50,7 +50,10 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
   auto address = [&](const Address& a) { return plan.katagaki ? a.Printed() : a.text + a.banchi; };
   std::map<std::string, std::string, std::less<>> v;
 
-  v["member.kana"] = Joined({r.family_kana, r.given_kana});
+  // 氏名の振り仮名 (住基法第7条, from 2025-05-26): the reading the 戸籍 confirmed, for a Japanese
+  // resident only. A reading not yet confirmed is a search aid, not a 記載事項, and a foreign
+  // resident has none (the 在留カード carries none): both leave the cell blank.
+  if (!foreign && r.kana_confirmed) v["member.kana"] = Joined({r.family_kana, r.given_kana});
   std::string name = r.DisplayName();
   if (foreign && !r.foreign.alphabet_name.empty() && !r.family_name.empty()) {
     name += "\u3000" + Joined({r.family_name, r.given_name});  // 漢字併記
@@ -67,10 +70,11 @@ std::map<std::string, std::string, std::less<>> MemberValues(const CertificatePl
     // A foreign resident's item is 外国人住民となった年月日 (JK-1.1.2, 5.1), under its own label.
     v["member.resident_since.label"] = "外国人住民となった年月日";
     v["member.resident_since"] = Wareki(r.foreign.foreign_resident_since);
+    // The 通称 is a 記載事項 printed on every copy; what a requester may leave out is only the
+    // 通称の記載及び削除に関する事項 (JK-5.1), so no mark hints that a 通称 exists or not.
     if (!r.common_name.empty()) {
-      std::string common =
-          r.common_name + (plan.furigana ? Bracketed(r.common_name_kana) : std::string());
-      v["member.former_name"] = printed(OptionalItem::kCommonName, "通称 " + common);
+      v["member.former_name"] =
+          "通称 " + r.common_name + (plan.furigana ? Bracketed(r.common_name_kana) : std::string());
     }
   } else if (!r.former_surname.empty()) {
     v["member.former_name"] = "旧氏 " + r.former_surname + Bracketed(r.former_surname_kana);
@@ -359,6 +363,9 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
   const PageLayout& page = CertificatePage();
   std::vector<Sheet> sheets;
   std::vector<std::size_t> people_on_sheet;  // member blocks per sheet
+  // The sheets that end what one 認証文 certifies: the last of a 世帯連記式 copy, and the last of
+  // each person's 個人票, so that a 個人票 handed out apart from the others is certified too.
+  std::vector<bool> certified;
   if (plan.household_form) {
     const std::size_t per_sheet = static_cast<std::size_t>(plan.kind == CertificateKind::kMoveOut
                                                                ? page.move_out_members_per_sheet
@@ -380,12 +387,16 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
       AddIndividual(sheets, plan, person);
       people_on_sheet.resize(sheets.size(), 0);
       people_on_sheet[first] = 1;
+      certified.resize(sheets.size(), false);
+      certified.back() = true;
     }
   }
+  certified.resize(sheets.size(), false);
+  certified.back() = true;
   AddMoveOutCodes(sheets, plan, people_on_sheet);
   const int total = static_cast<int>(sheets.size());
   for (int i = 0; i < total; ++i) {
-    if (i + 1 == total) {
+    if (certified[static_cast<std::size_t>(i)]) {
       AddFooter(sheets[i], plan, page);
     } else {
       sheets[i].texts.push_back(

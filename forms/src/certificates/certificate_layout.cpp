@@ -25,7 +25,7 @@ constexpr double r0 = 0, r1 = 5, r2 = 12.5, r3 = 17.5, r4 = 22.5, r5 = 27.5, r6 
                  r8 = 42.5, kBlockHeight = 47.5;
 
 #define JRR_COMMON_FIELDS                                                                      \
-  FieldSpec{"member.kana", "フリガナ", L(r0, 5), V(r0, 5), FontRole::kMincho, 7.5},            \
+  FieldSpec{"member.kana", "氏名の振り仮名", L(r0, 5), V(r0, 5), FontRole::kMincho, 7.5},      \
       FieldSpec{"member.individual_number", "個人番号", L2(r0, 5), V2(r0, 5),                  \
                 FontRole::kGothic,          8.5},                                              \
       FieldSpec{"member.name", "氏名", L(r1, 7.5), V(r1, 7.5), FontRole::kMincho, 13},         \

@@ -27,20 +27,32 @@ Response ResidentApi(const Request& request, const WebContext& context) {
   if (request.HasQuery("acknowledge")) acknowledged.push_back(request.Query("acknowledge"));
   auto view = context.view_person(session->viewer, request.Query("atena"), query, acknowledged);
   if (!view) return RefuseSession(request, view.error());
-  // 交付履歴 (JK-2.2.2): what was issued naming this person; the other people by number only.
+  // 交付履歴 (JK-1.3.8, 2.2.2): what was issued naming this person, with every item the history
+  // keeps; the other people by number only.
   const std::string issuances = JsonArray(view->issuances, [](const IssuanceRecord& i) {
+    std::vector<std::string> items;
+    for (OptionalItem item : i.items) items.emplace_back(OptionalItemCode(item));
     return JsonObject()
         .Add("issuance_id", i.issuance_id)
+        .Add("issued_at", i.issued_at)
         .Add("issue_date", ToIsoString(i.issue_date))
         .Add("kind", std::string(CertificateKindCode(i.kind)))
         .Add("requester", std::string(RequesterCode(i.requester)))
         .Add("place", i.place)
         .Add("terminal", i.terminal)
+        .Add("printer", i.printer)
         .Add("operator_id", i.operator_id)
+        .AddRaw("items", JsonStringArray(items))
         .Add("copies", static_cast<int64_t>(i.copies))
+        .Add("sheets", static_cast<int64_t>(i.sheets))
+        .Add("seal", i.seal)
+        .Add("individual_number", i.individual_number)
         .Add("persons", static_cast<int64_t>(i.targets.size()))
         .Add("first_number", i.numbers.empty() ? std::string() : i.numbers.front())
+        .AddRaw("numbers", JsonStringArray(i.numbers))
         .Add("disposed", i.disposed_at.has_value())
+        .Add("disposed_at", i.disposed_at)
+        .Add("disposal_reason", i.disposal_reason)
         .str();
   });
   return JsonResponse(200, JsonObject()

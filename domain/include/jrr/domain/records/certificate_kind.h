@@ -50,7 +50,7 @@ enum class OptionalItem {
   kIndividualNumber = 4,     // 個人番号
   kForeignItems =
       5,  // 国籍・地域, 法第30条の45の区分, 在留資格, 在留期間等, 満了日, 在留カード等番号
-  kCommonName = 6,  // 通称 and its 記載・削除 history
+  kCommonName = 6,  // 通称の記載及び削除に関する事項 (the 通称 itself is always printed)
 };
 std::string_view OptionalItemCode(
     OptionalItem item);  // zokugara, honseki, jumin-code, kojin-bango, gaikoku, tsusho

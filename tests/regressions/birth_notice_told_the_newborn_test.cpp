@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Defect (certificate review, issue 27): the 職権記載等通知書 of a 出生 said the entry was made
+// 「届出がなかったため」 — a 出生 is entered on the 戸籍's 出生届, not for want of a 届出 — and was
+// addressed to the newborn instead of to the household's 世帯主.
+#include <gtest/gtest.h>
+
+#include "support/fixtures/served_register.h"
+#include "support/register_file.h"
+
+namespace jrr::testing {
+namespace {
+
+const char* kBirth =
+    R"({"type":"birth","event_date":"2026-11-20","notification_date":"2026-11-24",
+  "household_number":"0000000019",
+  "child":{"family_name":"架空","given_name":"三郎","family_kana":"カクウ","given_kana":"サブロウ",
+           "birth_date":"2026-11-20","sex":"male","relationship":"子",
+           "domicile":{"place":"架空県架空市本町1番地","head_of_family":"架空　一郎"}}})";
+
+class BirthNotice : public ServedRegister {};
+
+// REQ: JK-4.2.0.1
+// LAW: 住基法第8条
+TEST_F(BirthNotice, GoesToTheHeadAndGivesTheFamilyRegisterAsTheGround) {
+  ASSERT_EQ(Apply(kTwoHouseholds).status, 0);
+  auto born = Apply(kBirth);
+  ASSERT_EQ(born.status, 0) << born.err;
+  const std::string pdf = dir_.File("notice.pdf");
+  auto printed = Cli({"notice", "ex-officio-notice", "2", "--out", pdf});
+  ASSERT_EQ(printed.status, 0) << printed.err;
+  const std::string text = PdfText(pdf);
+  EXPECT_NE(text.find("架空 一郎 様"), std::string::npos) << text;
+  EXPECT_EQ(text.find("架空 三郎 様"), std::string::npos) << text;
+  EXPECT_NE(text.find("戸籍に関する届出に基づき"), std::string::npos) << text;
+  EXPECT_EQ(text.find("届出がなかった"), std::string::npos) << text;
+  EXPECT_NE(text.find("架空 三郎"), std::string::npos) << "the newborn is in the table\n" << text;
+
+  // A 職権消除 after a 実態調査 is still told as made for want of a 届出.
+  auto removed = Apply(R"({"type":"ex_officio_removal","event_date":"2026-11-25",
+    "notification_date":"2026-11-25","persons":["0000000035"],"note":"実態調査の結果"})");
+  ASSERT_EQ(removed.status, 0) << removed.err;
+  ASSERT_EQ(Cli({"notice", "ex-officio-notice", "3", "--out", pdf}).status, 0);
+  EXPECT_NE(PdfText(pdf).find("届出がなかったため"), std::string::npos) << PdfText(pdf);
+}
+
+}  // namespace
+}  // namespace jrr::testing
