@@ -2,6 +2,7 @@
 //
 // jrr certificate: 証明書の発行 (JK-5.1–5.8, 9.5) through CertificateDesk, the 交付履歴
 // (JK-1.3.8) and the record of a certificate destroyed after a mistaken issue (処分).
+#include <cstdio>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -156,8 +157,21 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
     err << "エラー: --out FILE.pdf を指定してください。\n";
     return kUsage;
   }
+  // The file is made writable before anything is issued: a certificate recorded in the 交付履歴
+  // and then lost for want of a place to write it would be recorded without being printed. It is
+  // written beside the destination and renamed into place, so a refusal leaves an older file there
+  // untouched.
+  const std::string out_path = args.Option("out");
+  const std::string partial = out_path + ".partial";
+  std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    err << "エラー: " << out_path << " を書き込める場所に作れません。何も発行していません。\n";
+    return kStorage;
+  }
   auto issued = desk.Issue(*request);
   if (!issued) {
+    file.close();
+    std::remove(partial.c_str());
     const int status = PrintError(err, issued.error());
     if (issued.error().rule_id == rules::kCertificateOverflow) {
       err << "  文字超過リストを確認し、--acknowledge certificate.overflow "
@@ -165,10 +179,9 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
     }
     return status;
   }
-  std::ofstream file(args.Option("out"), std::ios::binary | std::ios::trunc);
   file.write(issued->pdf.data(), static_cast<std::streamsize>(issued->pdf.size()));
   file.close();
-  if (!file) {
+  if (!file || std::rename(partial.c_str(), out_path.c_str()) != 0) {
     err << "エラー: " << args.Option("out") << " に書き込めません（交付履歴 "
         << issued->record.issuance_id
         << " は記録済みです。jrr certificate dispose で処分を記録してください）。\n";

@@ -27,15 +27,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   (void)jrr::IsFuhyoReply(text);
   if (auto message = jrr::DecodeCsMessage(text)) (void)jrr::DecodeMoveInNotice(message->payload);
   (void)jrr::DecodeMoveInNotice(text);
-  // A 転出証明書's codes, as a reader gives them: one that reads, cut as a certificate of two
-  // sheets cuts it, reads back with the same people.
+  // A 転出証明書's codes, as a reader gives them: one that reads, cut into a code a mover as a
+  // certificate prints it, reads back with the same people.
   if (auto certificate = jrr::DecodeMoveOutData(text);
       certificate && certificate->persons.size() >= 2 &&
       text.find("JRR-TENSHUTSU/1", 1) == std::string_view::npos) {
     const std::size_t n = certificate->persons.size();
-    std::string both;
-    for (const std::string& code : jrr::SplitMoveOutData(text, {1, n - 1})) both += code;
-    auto again = jrr::DecodeMoveOutData(both);
+    std::string all;
+    for (const std::string& code : jrr::SplitMoveOutData(text)) all += code;
+    auto again = jrr::DecodeMoveOutData(all);
     jrr::fuzz::Require(again && again->persons.size() == n, "a certificate's codes read as one");
   }
   (void)jrr::ParseKeyValueText(text, "FUHYO-NOTICE/1");

@@ -44,5 +44,21 @@ TEST_F(BirthNotice, GoesToTheHeadAndGivesTheFamilyRegisterAsTheGround) {
   EXPECT_NE(PdfText(pdf).find("届出がなかったため"), std::string::npos) << PdfText(pdf);
 }
 
+// The first fix told every 職権 異動 of a member to the 世帯主, with the member's items before and
+// after (outsider review): only a 出生 goes to the 世帯主; any other goes to the person concerned.
+// LAW: 住基法第8条
+TEST_F(BirthNotice, AnotherMembersNoticeGoesToThatMember) {
+  ASSERT_EQ(Apply(kTwoHouseholds).status, 0);
+  auto corrected = Apply(R"({"type":"correction","event_date":"2026-11-20",
+    "addressee_number":"0000000027","reason":"correction_ex_officio","fields":{"given_kana":"ハナエ"}})");
+  ASSERT_EQ(corrected.status, 0) << corrected.err;
+  const std::string pdf = dir_.File("notice.pdf");
+  ASSERT_EQ(Cli({"notice", "ex-officio-notice", "2", "--out", pdf}).status, 0);
+  const std::string text = PdfText(pdf);
+  EXPECT_NE(text.find("架空 花子 様"), std::string::npos) << text;
+  EXPECT_EQ(text.find("架空 一郎 様"), std::string::npos) << text;
+  EXPECT_NE(text.find("記載に誤り又は遺漏があったため"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace jrr::testing

@@ -89,15 +89,17 @@ TEST_F(MoveOutCertificateOfALargeHousehold, PrintsEveryMoverAndRecordsWhatPrinte
   for (const char* name : {"架空 一郎", "架空 花子", "架空 次郎", "架空 三郎", "架空 松子"})
     EXPECT_NE(text.find(name), std::string::npos) << name << "\n" << text;
 
-  // Each sheet carries its own code; read together (in any order) they give all five movers.
+  // A code a mover, under the movers' blocks: three on the first sheet, two on the second; read
+  // together (in any order) they give all five movers.
   std::string scanned;
   for (int page : {2, 1}) {
     const std::string png = dir_.File("sheet-" + std::to_string(page));
     ShellOutput("pdftoppm -r 300 -png -singlefile -f " + std::to_string(page) + " -l " +
                 std::to_string(page) + " " + pdf + " " + png);
-    const std::string code = ShellOutput("zbarimg --quiet --raw " + png + ".png 2>/dev/null");
-    EXPECT_NE(code.find("part=" + std::to_string(page) + "/2"), std::string::npos) << code;
-    scanned += code;
+    const std::string codes = ShellOutput("zbarimg --quiet --raw " + png + ".png 2>/dev/null");
+    for (int part = page == 1 ? 1 : 4; part <= (page == 1 ? 3 : 5); ++part)
+      EXPECT_NE(codes.find("part=" + std::to_string(part) + "/5"), std::string::npos) << codes;
+    scanned += codes;
   }
   auto read = DecodeMoveOutData(scanned);
   ASSERT_TRUE(read) << read.error().detail << "\n" << scanned;
@@ -109,6 +111,53 @@ TEST_F(MoveOutCertificateOfALargeHousehold, PrintsEveryMoverAndRecordsWhatPrinte
               "北海道札幌市中央区北一条西二丁目1番地　札幌架空レジデンス北棟2005号室");
   }
   EXPECT_EQ(names, (std::set<std::string>{"一郎", "花子", "次郎", "三郎", "松子"}));
+}
+
+// Defect of the first fix (outsider review): one code a sheet held three movers, so an ordinary
+// family of three with a 方書 of a few dozen characters was refused as certificate.code_too_large.
+// REQ: JK-4.1.3.0.3
+TEST_F(MoveOutCertificateOfALargeHousehold, AnOrdinaryHouseholdWithLongAddressesFits) {
+  std::string katagaki = "架空";
+  for (int i = 0; i < 6; ++i) katagaki += "グランドメゾン第";
+  katagaki += "１２０３号室";
+  auto moved_in =
+      Apply(R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02",
+    "persons":[{"family_name":"長方","given_name":"一郎","family_kana":"ナガカタ","given_kana":"イチロウ",
+                "birth_date":"昭和55年4月1日","sex":"male","relationship":"世帯主",
+                "domicile":{"place":"架空県架空市本町一丁目1番地","head_of_family":"長方　一郎"}},
+               {"family_name":"長方","given_name":"二子","family_kana":"ナガカタ","given_kana":"ニコ",
+                "birth_date":"昭和57年6月15日","sex":"female","relationship":"妻",
+                "domicile":{"place":"架空県架空市本町一丁目1番地","head_of_family":"長方　一郎"}},
+               {"family_name":"長方","given_name":"三太","family_kana":"ナガカタ","given_kana":"サンタ",
+                "birth_date":"平成22年1月8日","sex":"male","relationship":"子",
+                "domicile":{"place":"架空県架空市本町一丁目1番地","head_of_family":"長方　一郎"}}],
+    "previous_address":{"text":"東京都千代田区霞が関二丁目","banchi":"1番2号","katagaki":")" +
+            katagaki + R"("},
+    "new_address":{"text":"架空県架空市桜町二丁目","banchi":"3番4号","katagaki":")" +
+            katagaki + R"("}})");
+  ASSERT_EQ(moved_in.status, 0) << moved_in.err;
+  auto moved_out =
+      Apply(R"({"type":"move_out","event_date":"2026-11-20","notification_date":"2026-11-15",
+    "movers":["0000000078","0000000086","0000000094"],
+    "destination":{"text":"北海道札幌市中央区北一条西二丁目","banchi":"1番地","katagaki":")" +
+            katagaki + R"("}})");
+  ASSERT_EQ(moved_out.status, 0) << moved_out.err;
+  auto issued = Post("/api/v1/certificates",
+                     R"({"kind":"tenshutsu","person":"0000000078","household":true,
+                         "acknowledge":"certificate.overflow"})",
+                     clerk_);
+  EXPECT_EQ(issued.status, 201) << issued.body.substr(0, 400);
+}
+
+// The command line recorded the issuance and then found it could not write --out: the 交付履歴
+// held a certificate nobody had. The file is now made writable before anything is issued.
+// REQ: JK-1.3.8
+TEST_F(MoveOutCertificateOfALargeHousehold, AnUnwritableOutputRecordsNothing) {
+  auto refused = Cli({"certificate", "--person", "0000000019", "--kind", "tenshutsu", "--household",
+                      "--out", dir_.File("no-such-folder/tenshutsu.pdf")});
+  EXPECT_NE(refused.status, 0);
+  EXPECT_NE(refused.err.find("何も発行していません"), std::string::npos) << refused.err;
+  EXPECT_EQ(IssuancesOfTheHead(), 0u);
 }
 
 }  // namespace

@@ -89,5 +89,31 @@ TEST_F(ReadingsOnTheCopy, TheCommonNameIsPrintedWithoutBeingAskedFor) {
   EXPECT_EQ(copy.find("＊＊＊＊＊＊ 住所を定めた年月日"), std::string::npos) << copy;
 }
 
+// A correction of a confirmed reading kept it confirmed, so the new, unchecked reading printed as
+// the 氏名の振り仮名 (outsider review).
+// LAW: 住基法第7条
+TEST_F(ReadingsOnTheCopy, ACorrectedReadingIsNoLongerTheConfirmedOne) {
+  auto corrected = Post("/api/v1/changes", R"({"type":"correction","reason":"minor_correction",
+      "event_date":"2026-11-05","addressee_number":"0000000019","fields":{"given_kana":"イチコー"}})",
+                        clerk_);
+  ASSERT_EQ(corrected.status, 201) << corrected.body;
+  const std::string copy = Copy("0000000019");
+  EXPECT_EQ(copy.find("イチコー"), std::string::npos) << copy;
+  EXPECT_EQ(copy.find("イチコ"), std::string::npos) << copy;
+}
+
+// The 個人票's history printed 「通称の記載」 rows without being asked for the 通称の記載及び削除に
+// 関する事項, telling a third party that a 通称 had been recorded (outsider review).
+// REQ: JK-5.1
+TEST_F(ReadingsOnTheCopy, TheCommonNameHistoryIsPrintedOnlyWhenAskedFor) {
+  const std::string without = IssuedText(
+      R"({"kind":"juminhyo","person":"0000000035","individual":true,"history":true})", clerk_);
+  EXPECT_EQ(without.find("通称の記載"), std::string::npos) << without;
+  const std::string with = IssuedText(
+      R"({"kind":"juminhyo","person":"0000000035","individual":true,"history":true,"with":["tsusho"]})",
+      clerk_);
+  EXPECT_NE(with.find("通称の記載"), std::string::npos) << with;
+}
+
 }  // namespace
 }  // namespace jrr::testing

@@ -350,10 +350,22 @@ std::string MoveOutData(const std::vector<ResidentRecord>& movers,
       line("domicile", r.domicile.place);
       line("head_of_family", r.domicile.head_of_family);
     } else {
-      line("nationality", r.foreign.nationality);
-      line("status_of_residence", r.foreign.status_of_residence);
-      if (r.foreign.period_expiry) line("period_expiry", ToIsoString(*r.foreign.period_expiry));
-      line("card_number", r.foreign.residence_card_number);
+      // The items of 法第30条の45 by category: a 特別永住者 has no 在留資格 and holds a
+      // 特別永住者証明書, not a 在留カード.
+      const ForeignResidentItems& f = r.foreign;
+      line("nationality", f.nationality);
+      line("category", ForeignCategoryNameJa(f.category));
+      if (f.category == ForeignCategory::kSpecialPermanent) {
+        line("special_permanent_certificate_number", f.special_permanent_certificate_number);
+      } else {
+        line("status_of_residence", f.status_of_residence);
+        if (!f.period_of_stay.empty()) line("period_of_stay", f.period_of_stay);
+        if (!f.landing_period.empty()) line("landing_period", f.landing_period);
+        if (!f.provisional_stay_period.empty())
+          line("provisional_stay_period", f.provisional_stay_period);
+        if (f.period_expiry) line("period_expiry", ToIsoString(*f.period_expiry));
+        line("card_number", f.residence_card_number);
+      }
     }
     line("resident_record_code", r.resident_record_code);
     line("individual_number", r.individual_number);

@@ -211,6 +211,8 @@ std::string ExOfficioGround(ChangeReason reason) {
     case ChangeReason::kClericalErrorCorrection:
     case ChangeReason::kIndividualNumberCorrection:
       return "記載に誤り又は遺漏があったため";
+    case ChangeReason::kMinorCorrection:
+      return "住居表示の実施等により記載事項の表示に変更があったため";
     default:
       return "届出がなかったため";
   }
@@ -219,13 +221,16 @@ std::string ExOfficioGround(ChangeReason reason) {
 }  // namespace
 
 Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_id) {
-  // One letter per household, to its address as the 異動 left it, for its 世帯主 — also when the
-  // 異動 did not touch the 世帯主 (a 出生 is told to the household's head, not to the newborn) —
-  // or, in a household without one, for its first member. A 世帯主 outside the 異動 is printed
-  // too, so is cleared like its people.
+  // One letter per household, to its address as the 異動 left it, for the person the 異動 concerns
+  // (施行令第12条第4項): its 世帯主 when the 異動 touched them, else its first member. A 出生 alone
+  // is told to the household's 世帯主, not to the newborn; that 世帯主 is printed too, so is
+  // cleared like the people of the 異動. Any other member's 異動 is never told to the 世帯主.
   std::map<std::string, ResidentRecord> heads;
   ShownOnPrint also;
+  const auto change_reason = residents_.Change(change_id);
+  const bool birth = change_reason && change_reason->reason == ChangeReason::kBirth;
   for (const ResidentRecord& v : residents_.VersionsOfChange(change_id)) {
+    if (!birth) break;
     if (v.status != ResidentStatus::kResident || heads.contains(v.household_number)) continue;
     for (const ResidentRecord& m : residents_.HouseholdLatest(v.household_number)) {
       if (m.is_head() && m.status == ResidentStatus::kResident &&

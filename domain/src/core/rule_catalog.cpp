@@ -463,7 +463,11 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"seal.unknown_step", kError, "LAW: 印鑑条例",
      "操作は answer, withdraw, lost, abolish のいずれかです。"},
     {"moveout.malformed", kError, "JK-4.1.1.1",
-     "転出証明書の二次元コードの内容を読み取れません（JRR-TENSHUTSU/1 の形式ではありません）。"},
+     "転出証明書の二次元コードの内容を読み取れません（JRR-TENSHUTSU/1 "
+     "の形式でないか、複数のコードの"
+     "一部が欠けている・重なっている・別の証明書のものです。すべての葉のコードを読み取ってください"
+     "）"
+     "。"},
     // 通知書等.
     {"notice.change_not_found", kError, "JK-4.2.0.1", "指定された異動番号の異動はありません。"},
     {"notice.not_ex_officio", kError, "JK-4.2.0.1",

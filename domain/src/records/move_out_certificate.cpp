@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
 
 #include "jrr/domain/core/text.h"
 
@@ -62,7 +63,42 @@ std::optional<std::pair<int, int>> PartOf(const std::string& value) {
 struct CodePart {
   MoveOutCertificate certificate;
   int part = 1, of = 1;
+  std::string set;                  // the digest of the whole certificate's text; empty alone
+  std::string from, issued;         // as written, for the digest
+  std::vector<std::string> people;  // each person's block as written
 };
+
+// The digest naming the codes of one certificate: FNV-1a (64 bits, hex) over the issuer, the day
+// and every person's block in order. It tells certificates apart and proves a set complete; it is
+// no signature (anyone can make one).
+std::string CodeSetDigest(std::string_view from, std::string_view issued,
+                          const std::vector<std::string>& people) {
+  uint64_t hash = 14695981039346656037ull;
+  auto add = [&hash](std::string_view part) {
+    for (unsigned char c : part) {
+      hash ^= c;
+      hash *= 1099511628211ull;
+    }
+    hash ^= 0xff;  // a separator no UTF-8 text holds
+    hash *= 1099511628211ull;
+  };
+  add(from);
+  add(issued);
+  // A block's lines without the empty ones a reader may add between codes.
+  for (const std::string& block : people) {
+    std::string lines;
+    for (std::size_t at = 0; at < block.size();) {
+      const std::size_t end = std::min(block.find('\n', at), block.size());
+      if (end > at) lines.append(block, at, end - at).push_back('\n');
+      at = end + 1;
+    }
+    add(lines);
+  }
+  static const char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) out[static_cast<std::size_t>(i)] = kHex[hash & 0xf];
+  return out;
+}
 
 Result<CodePart> DecodeCode(std::string_view text) {
   auto bad = [](std::string detail) {
@@ -81,6 +117,10 @@ Result<CodePart> DecodeCode(std::string_view text) {
   const auto part = PartOf(get(*header, "part"));
   if (!part) return bad("part");
   std::tie(code.part, code.of) = *part;
+  code.set = get(*header, "set");
+  code.from = get(*header, "from");
+  code.issued = get(*header, "issued");
+  code.people.assign(blocks.begin() + 1, blocks.end());
   c.from_code = get(*header, "from");
   c.from_name = get(*header, "from_name");
   auto issued = ParseIsoDate(get(*header, "issued"));
@@ -122,7 +162,7 @@ Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text) {
   if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true}))
     return bad("not UTF-8 text");
   std::vector<std::optional<CodePart>> parts;
-  std::string from_code;
+  std::string from_code, set;
   CalendarDate issued;
   for (std::string_view code_text : CodeTexts(text)) {
     auto code = DecodeCode(code_text);
@@ -131,17 +171,21 @@ Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text) {
       parts.resize(static_cast<std::size_t>(code->of));
       from_code = code->certificate.from_code;
       issued = code->certificate.issued;
+      set = code->set;
     }
-    // Every code of one certificate names the same issuer, day and number of codes.
+    // Every code of one certificate names the same issuer, day, number of codes and set.
     if (static_cast<std::size_t>(code->of) != parts.size() ||
-        code->certificate.from_code != from_code || code->certificate.issued != issued) {
+        code->certificate.from_code != from_code || code->certificate.issued != issued ||
+        code->set != set) {
       return bad("part " + std::to_string(code->part) + " of another certificate");
     }
     std::optional<CodePart>& slot = parts[static_cast<std::size_t>(code->part - 1)];
     if (slot) return bad("part " + std::to_string(code->part) + " read twice");
     slot = std::move(*code);
   }
+  if (parts.size() > 1 && set.empty()) return bad("parts without a set");
   MoveOutCertificate whole;
+  std::vector<std::string> people;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (!parts[i]) {
       return bad("part " + std::to_string(i + 1) + " of " + std::to_string(parts.size()) +
@@ -154,27 +198,37 @@ Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text) {
       whole.issued = c.issued;
     }
     for (MoveOutPerson& p : c.persons) whole.persons.push_back(std::move(p));
+    people.insert(people.end(), parts[i]->people.begin(), parts[i]->people.end());
   }
+  if (parts.size() > 1 && CodeSetDigest(parts[0]->from, parts[0]->issued, people) != set)
+    return bad("parts that do not make up their certificate");
   return whole;
 }
 
-std::vector<std::string> SplitMoveOutData(std::string_view text,
-                                          const std::vector<std::size_t>& people_per_code) {
-  if (people_per_code.size() <= 1) return {std::string(text)};
+std::vector<std::string> SplitMoveOutData(std::string_view text, bool standalone) {
   const std::vector<std::string> blocks = SplitKeyValueBlocks(text);
+  const std::size_t people = blocks.size() - 1;
+  if (people <= 1) return {std::string(text)};
   std::vector<std::string> codes;
-  std::size_t next = 1;
-  const std::string of = std::to_string(people_per_code.size());
-  for (std::size_t i = 0; i < people_per_code.size(); ++i) {
-    std::string code = blocks[0];
-    AppendKeyValueLine(code, "part", std::to_string(i + 1) + "/" + of);
-    for (std::size_t n = 0; n < people_per_code[i]; ++n) {
-      assert(next < blocks.size());
-      code += "--\n" + blocks[next++];
-    }
+  std::string header = blocks[0];
+  if (!standalone) {
+    const auto fields = ParseKeyValueText(blocks[0], kHeader);
+    assert(fields);  // a MoveOutData text
+    auto get = [&fields](const char* key) {
+      auto found = fields->find(key);
+      return found == fields->end() ? std::string() : found->second;
+    };
+    AppendKeyValueLine(header, "set",
+                       CodeSetDigest(get("from"), get("issued"),
+                                     std::vector<std::string>(blocks.begin() + 1, blocks.end())));
+  }
+  for (std::size_t i = 1; i <= people; ++i) {
+    std::string code = header;
+    if (!standalone)
+      AppendKeyValueLine(code, "part", std::to_string(i) + "/" + std::to_string(people));
+    code += "--\n" + blocks[i];
     codes.push_back(std::move(code));
   }
-  assert(next == blocks.size());
   return codes;
 }
 

@@ -87,6 +87,10 @@ Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   if (c.given_name) next.given_name = *c.given_name;
   if (c.family_kana) next.family_kana = *c.family_kana;
   if (c.given_kana) next.given_kana = *c.given_kana;
+  // A reading the 戸籍 confirmed stays confirmed only as it was: a new reading is unconfirmed
+  // (and no longer printed as the 氏名の振り仮名) unless this correction confirms it too.
+  if (next.family_kana != person->family_kana || next.given_kana != person->given_kana)
+    next.kana_confirmed = false;
   if (c.kana_confirmed) next.kana_confirmed = *c.kana_confirmed;
   if (c.birth_date) next.birth_date = *c.birth_date;
   if (c.sex) next.sex = *c.sex;

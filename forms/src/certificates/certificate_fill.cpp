@@ -221,30 +221,32 @@ void AddFooter(Sheet& sheet, const CertificatePlan& plan, const PageLayout& page
   }
 }
 
-// 転出証明書: each sheet's code holds the people that sheet prints, so a household of any size
-// fits; each code says which of how many it is, and the 転入地 reads them all (DecodeMoveOutData
-// refuses a set with one missing).
+// 転出証明書: a QR code a mover, under the movers' blocks on their sheet, so that any household
+// fits and each code stays small enough to scan. The codes of a 世帯連記式 certificate make one
+// set (part i of n; the 転入地 reads them all); each 個人票 is a certificate of its own with its
+// own code.
 void AddMoveOutCodes(std::vector<Sheet>& sheets, const CertificatePlan& plan,
                      const std::vector<std::size_t>& people_on_sheet) {
   if (plan.move_out_data.empty()) return;
   const PageLayout& page = CertificatePage();
-  std::vector<std::size_t> counts;
-  for (std::size_t n : people_on_sheet) {
-    if (n > 0) counts.push_back(n);
-  }
-  const std::vector<std::string> codes = SplitMoveOutData(plan.move_out_data, counts);
+  const std::vector<std::string> codes = SplitMoveOutData(plan.move_out_data, !plan.household_form);
+  const bool one_set = plan.household_form && codes.size() > 1;
   std::size_t next = 0;
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     if (people_on_sheet[i] == 0) continue;
     Sheet& sheet = sheets[i];
-    sheet.qr = page.qr;
-    sheet.qr_data = codes[next++];
-    const std::string part = codes.size() == 1
-                                 ? std::string()
-                                 : "・" + std::to_string(next) + "/" + std::to_string(codes.size());
-    sheet.texts.push_back(Text("footer.qr_caption", "", page.qr_caption, FontRole::kGothic, 8,
+    const std::size_t first = next;
+    for (std::size_t k = 0; k < people_on_sheet[i] && next < codes.size(); ++k)
+      sheet.codes.push_back({page.codes[k], codes[next++]});
+    std::string which;
+    if (one_set) {
+      which = "・" + std::to_string(first + 1) +
+              (next - first > 1 ? "〜" + std::to_string(next) : std::string()) + "（全" +
+              std::to_string(codes.size()) + "個。すべて読み取る）";
+    }
+    sheet.texts.push_back(Text("footer.codes_caption", "", page.codes_caption, FontRole::kGothic, 7,
                                std::string(plan.special_move_out ? "特例による転出処理済　" : "") +
-                                   "転出証明書情報（二次元コード" + part +
+                                   "転出証明書情報（二次元コード" + which +
                                    "・形式 JRR-TENSHUTSU/1）"));
   }
 }
@@ -329,7 +331,14 @@ void AddIndividual(std::vector<Sheet>& sheets, const CertificatePlan& plan,
   AddHistoryHead(sheet, y);
   y += h.row_mm;
   const std::string& atena = person.record.addressee_number;
+  // The 通称の記載及び削除に関する事項 are printed only when asked for (JK-5.1): without them no
+  // row tells that a 通称 was ever recorded or removed.
+  const bool common_name_history = plan.items.contains(OptionalItem::kCommonName);
   for (const auto& entry : person.history) {
+    const ChangeReason reason = entry.change.reason;
+    if (!common_name_history &&
+        (reason == ChangeReason::kCommonNameEntry || reason == ChangeReason::kCommonNameDeletion))
+      continue;
     if (y + h.row_mm > h.bottom_mm) {
       sheets.push_back(std::move(sheet));
       sheet = Sheet{};
@@ -443,9 +452,9 @@ std::string DumpSheets(const std::vector<Sheet>& sheets) {
       box(page, "seal", "", *sheets[i].seal, 0);
       out += sheets[i].seal_text + "\n";
     }
-    if (sheets[i].qr) {
-      box(page, "qr", "", *sheets[i].qr, 0);
-      out += std::to_string(sheets[i].qr_data.size()) + " bytes\n";
+    for (const PlacedCode& code : sheets[i].codes) {
+      box(page, "qr", "", code.box, 0);
+      out += std::to_string(code.data.size()) + " bytes\n";
     }
     if (sheets[i].image) {
       box(page, "image", "", *sheets[i].image, 0);

@@ -110,8 +110,10 @@ const PageLayout& CertificatePage() {
       .certifier = {kLeft, 262, 135, 8},
       .seal = {160, 238, 21, 21},
       .seal_note = {150, 260, 45, 5},
-      .qr = {kLeft, 45 + 3 * kBlockHeight + 2, 44, 44},
-      .qr_caption = {kLeft + 46, 45 + 3 * kBlockHeight + 2, 120, 6},
+      .codes = {Box{kLeft, 45 + 3 * kBlockHeight + 2, 44, 44},
+                Box{kLeft + 46, 45 + 3 * kBlockHeight + 2, 44, 44},
+                Box{kLeft + 92, 45 + 3 * kBlockHeight + 2, 44, 44}},
+      .codes_caption = {kLeft, 45 + 3 * kBlockHeight + 46.5, 136, 4.5},
       .number = {kLeft, 290.5, 180, 4.5},
       .continued = {kLeft, 283, 100, 5},
   };

@@ -288,7 +288,7 @@ struct PdfRenderer::Impl {
     }
     for (const PlacedText& t : sheet.texts) DrawText(cr, t, policy);
     if (sheet.seal) DrawSeal(cr, *sheet.seal, sheet.seal_text);
-    if (sheet.qr) DrawQr(cr, *sheet.qr, sheet.qr_data);
+    for (const PlacedCode& code : sheet.codes) DrawQr(cr, code.box, code.data);
     if (sheet.image) DrawImage(cr, *sheet.image, sheet.image_png);
   }
 
@@ -341,7 +341,9 @@ LayoutCheck PdfRenderer::Check(const CertificatePlan& plan) {
         check.problems.push_back({t.atena, t.field, t.text, fitted.unknown_glyphs > 0});
       }
     }
-    if (sheet.qr && !EncodeQr(sheet.qr_data)) ++check.codes_too_large;
+    for (const PlacedCode& code : sheet.codes) {
+      if (!EncodeQr(code.data)) ++check.codes_too_large;
+    }
   }
   return check;
 }

@@ -68,34 +68,49 @@ TEST(MoveOutCertificateTest, TheCodeReadsBackAtTheNewMunicipality) {
   }
 }
 
-// A certificate over several sheets carries a code a sheet, each with that sheet's people; read in
-// any order they give the whole certificate, and a missing, repeated or foreign code is refused.
+// A certificate carries a code a mover; read in any order the codes give the whole certificate,
+// and a code missing, read twice or from another certificate (even one of the same day and
+// municipality) is refused. A 個人票's code stands alone.
 // REQ: JK-4.1.3.0.3
-TEST(MoveOutCertificateTest, CodesOfSeveralSheetsReadBackAsOne) {
+TEST(MoveOutCertificateTest, CodesOfOneCertificateReadBackAsOne) {
   std::vector<ResidentRecord> movers;
   for (const char* given : {"一郎", "花子", "次郎", "三郎", "松子"})
     movers.push_back(Person(given, "カナ", "1980-04-01", Sex::kMale, "子"));
   const std::string text = MoveOutData(movers, "990027", "架空村", CalendarDate{2026, 11, 20});
-  EXPECT_EQ(SplitMoveOutData(text, {5}), std::vector<std::string>{text});
-  const std::vector<std::string> codes = SplitMoveOutData(text, {3, 2});
-  ASSERT_EQ(codes.size(), 2u);
-  EXPECT_NE(codes[0].find("part=1/2\n"), std::string::npos) << codes[0];
-  EXPECT_NE(codes[1].find("part=2/2\n"), std::string::npos) << codes[1];
+  EXPECT_EQ(SplitMoveOutData(MoveOutData({movers[0]}, "990027", "架空村", {2026, 11, 20})),
+            std::vector<std::string>{MoveOutData({movers[0]}, "990027", "架空村", {2026, 11, 20})});
+  const std::vector<std::string> codes = SplitMoveOutData(text);
+  ASSERT_EQ(codes.size(), 5u);
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    EXPECT_NE(codes[i].find("part=" + std::to_string(i + 1) + "/5\n"), std::string::npos);
+    EXPECT_NE(codes[i].find("set="), std::string::npos);
+  }
+  std::string all, reversed, spaced;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    all += codes[i];
+    reversed += codes[codes.size() - 1 - i];
+    spaced += codes[i] + "\n\n";
+  }
+  // Another certificate of the same day and municipality, for other movers.
+  std::vector<ResidentRecord> others = movers;
+  others[1].given_name = "梅子";
+  const std::vector<std::string> other =
+      SplitMoveOutData(MoveOutData(others, "990027", "架空村", CalendarDate{2026, 11, 20}));
+  const std::vector<std::string> next_day =
+      SplitMoveOutData(MoveOutData(movers, "990027", "架空村", CalendarDate{2026, 11, 21}));
 
   struct Row {
     std::string text;
     std::string refusal;  // empty: reads as the five movers
   };
-  const std::string other = SplitMoveOutData(
-      MoveOutData(movers, "990027", "架空村", CalendarDate{2026, 11, 21}), {3, 2})[1];
   const Row kRows[] = {
-      {codes[0] + codes[1], ""},
-      {codes[1] + codes[0], ""},
-      {codes[0] + "\n" + codes[1] + "\n", ""},
-      {codes[0], "part 2 of 2 missing"},
-      {codes[1], "part 1 of 2 missing"},
-      {codes[0] + codes[0], "part 1 read twice"},
-      {codes[0] + other, "part 2 of another certificate"},
+      {all, ""},
+      {reversed, ""},
+      {spaced, ""},
+      {codes[0] + codes[2] + codes[3] + codes[4], "part 2 of 5 missing"},
+      {all + codes[3], "part 4 read twice"},
+      {codes[0] + other[1] + codes[2] + codes[3] + codes[4], "part 2 of another certificate"},
+      {codes[0] + next_day[1], "part 2 of another certificate"},
       {codes[0] + text, "part 1 of another certificate"},
   };
   for (const Row& row : kRows) {
@@ -112,10 +127,26 @@ TEST(MoveOutCertificateTest, CodesOfSeveralSheetsReadBackAsOne) {
       EXPECT_EQ(read.error().detail, row.refusal);
     }
   }
-  for (const char* part : {"0/2", "3/2", "1/0", "a/2", "1/100", "/2", "1/"}) {
+  // The digest binds the parts to what they hold: a part whose mover was altered is refused.
+  std::string altered = all;
+  altered.replace(altered.find("name=架空　花子"), std::string("name=架空　花子").size(),
+                  "name=架空　梅子");
+  auto tampered = DecodeMoveOutData(altered);
+  ASSERT_FALSE(tampered);
+  EXPECT_EQ(tampered.error().detail, "parts that do not make up their certificate");
+  for (const char* part : {"0/5", "6/5", "1/0", "a/5", "1/100", "/5", "1/"}) {
     std::string bad = codes[0];
-    bad.replace(bad.find("part=1/2"), 8, std::string("part=") + part);
+    bad.replace(bad.find("part=1/5"), 8, std::string("part=") + part);
     EXPECT_FALSE(DecodeMoveOutData(bad)) << part;
+  }
+  // Each 個人票 is a certificate of its own: its code reads alone, with its one mover.
+  const std::vector<std::string> alone = SplitMoveOutData(text, true);
+  ASSERT_EQ(alone.size(), 5u);
+  for (std::size_t i = 0; i < alone.size(); ++i) {
+    auto read = DecodeMoveOutData(alone[i]);
+    ASSERT_TRUE(read) << read.error().detail;
+    ASSERT_EQ(read->persons.size(), 1u);
+    EXPECT_EQ(read->persons[0].given_name, movers[i].given_name);
   }
 }
 

@@ -462,29 +462,45 @@ TEST_F(CertificateTest, ACertificateThatFailsToPrintIsNotRecorded) {
   EXPECT_EQ(PrintLogEntries(*log_), 1u);
 }
 
-// A 転出証明書 over two sheets carries a code on each, each with the movers of its sheet.
+// A 転出証明書 carries a QR code a mover, under the movers' blocks of each sheet; the codes of one
+// certificate make one set. As 個人票, each person's certificate has its own code, read alone.
 // REQ: JK-4.1.3.0.3
 // LAW: 住基法第24条
-TEST_F(CertificateTest, AMoveOutOfFiveCarriesACodeOnEachSheet) {
+TEST_F(CertificateTest, AMoveOutCarriesACodeAMover) {
   const ChangeOutcome family = MoveInFive();
   std::vector<std::string> movers;
   for (const ResidentRecord& r : family.versions) movers.push_back(r.addressee_number);
   MoveOutToSapporo(movers);
-  auto plan = Desk(Clerk()).Plan(MoveOutCertificate(family.versions[0].addressee_number));
+  CertificateRequest request = MoveOutCertificate(family.versions[0].addressee_number);
+  auto plan = Desk(Clerk()).Plan(request);
   ASSERT_TRUE(plan) << plan.error().rule_id;
-  const std::vector<forms::Sheet> sheets = forms::FillCertificate(*plan, 1);
+  std::vector<forms::Sheet> sheets = forms::FillCertificate(*plan, 1);
   ASSERT_EQ(sheets.size(), 2u);
-  std::string both;
-  for (std::size_t i = 0; i < sheets.size(); ++i) {
-    ASSERT_TRUE(sheets[i].qr.has_value()) << i;
-    auto alone = DecodeMoveOutData(sheets[i].qr_data);
-    EXPECT_FALSE(alone) << "a sheet's code names the other sheet as missing";
-    both += sheets[i].qr_data;
+  ASSERT_EQ(sheets[0].codes.size(), 3u);
+  ASSERT_EQ(sheets[1].codes.size(), 2u);
+  std::string all;
+  for (const forms::Sheet& sheet : sheets) {
+    for (const forms::PlacedCode& code : sheet.codes) {
+      EXPECT_FALSE(DecodeMoveOutData(code.data)) << "one code of a set does not read alone";
+      all += code.data;
+    }
   }
-  auto read = DecodeMoveOutData(both);
+  auto read = DecodeMoveOutData(all);
   ASSERT_TRUE(read) << read.error().detail;
   EXPECT_EQ(read->persons.size(), 5u);
   EXPECT_EQ(Renderer().Check(*plan).codes_too_large, 0);
+
+  request.individual_sheet = true;
+  plan = Desk(Clerk()).Plan(request);
+  ASSERT_TRUE(plan) << plan.error().rule_id;
+  sheets = forms::FillCertificate(*plan, 1);
+  ASSERT_EQ(sheets.size(), 5u);
+  for (const forms::Sheet& sheet : sheets) {
+    ASSERT_EQ(sheet.codes.size(), 1u);
+    auto alone = DecodeMoveOutData(sheet.codes[0].data);
+    ASSERT_TRUE(alone) << alone.error().detail;
+    EXPECT_EQ(alone->persons.size(), 1u);
+  }
 }
 
 // A mover whose items no code holds (a 方書 of 700 characters) is refused before anything is

@@ -40,19 +40,19 @@ struct MoveOutCertificate {
   std::vector<MoveOutPerson> persons;
 };
 
-// Reads a 転出証明書's codes back. `text` is one code's text, or the texts of the codes of a
-// certificate cut into several (SplitMoveOutData) one after the other, in any order, as a reader
-// gives them. Errors (kInvalidInput): moveout.malformed (not UTF-8, not JRR-TENSHUTSU/1, a line
-// without '=', a missing name or birth date, nobody in it; codes of different certificates, a code
-// missing or read twice — the detail names the part).
+// Reads a 転出証明書's codes back. `text` is one code's text, or the texts of the codes of one
+// certificate (SplitMoveOutData) one after the other, in any order, as a reader gives them.
+// Errors (kInvalidInput): moveout.malformed (not UTF-8, not JRR-TENSHUTSU/1, a line without '=',
+// a missing name or birth date, nobody in it; a code missing, read twice or from another
+// certificate — the detail names the part).
 Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text);
 
-// Cuts a MoveOutData text into the codes of a certificate printed over several sheets: code i holds
-// the header and the next `people_per_code[i]` people, with a line "part=i/n" (1-based), so that
-// each sheet's code holds the people that sheet prints and reads on its own. With one count, the
-// text comes back as it is (no part line), as a single code and a CS message carry it. The counts
-// add up to the text's people (a programmer's error otherwise).
-std::vector<std::string> SplitMoveOutData(std::string_view text,
-                                          const std::vector<std::size_t>& people_per_code);
+// Cuts a MoveOutData text into one code a mover, each with the header: a code holds one mover's
+// items, well within what a QR code of the printed size holds. For the codes of one certificate
+// (`standalone` false) each carries "part=i/n" and "set=" (a digest of the whole text), so that the
+// 転入地 reads them in any order and refuses a set with one missing or from another certificate;
+// with one mover the text comes back as it is, as a CS message carries it. `standalone` codes
+// (each person's own 個人票 certificate) are each a whole text of one mover.
+std::vector<std::string> SplitMoveOutData(std::string_view text, bool standalone = false);
 
 }  // namespace jrr

@@ -9,6 +9,7 @@
 // layout follows the items and rules of JK-5.1–5.8 and is documented in docs/certificates.md.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string_view>
 
@@ -40,15 +41,15 @@ struct PageLayout {
   Box header_frame;
   double members_top_mm = 0;           // first member block
   int members_per_sheet = 4;           // 世帯連記式: four a sheet (個人票: one)
-  int move_out_members_per_sheet = 3;  // 転出証明書: three, the fourth block holds the QR code
+  int move_out_members_per_sheet = 3;  // 転出証明書: three, the fourth block holds their codes
   Box certification;                   // 認証文 (last sheet only)
   Box issue_date;                      // 交付年月日
-  Box certifier_acting;  // 「…長職務代理者」 line when the acting official certifies
-  Box certifier;         // title and name
-  Box seal;              // ≤ 25 mm square
-  Box seal_note;         // この印は黒色です
-  Box qr;                // 転出証明書, in the place of the fourth member block
-  Box qr_caption;
+  Box certifier_acting;      // 「…長職務代理者」 line when the acting official certifies
+  Box certifier;             // title and name
+  Box seal;                  // ≤ 25 mm square
+  Box seal_note;             // この印は黒色です
+  std::array<Box, 3> codes;  // 転出証明書: one QR code a mover, in the place of the fourth block
+  Box codes_caption;
   Box number;     // 発行番号
   Box continued;  // 「次葉あり」 on every sheet but the last
 };

@@ -41,13 +41,18 @@ struct Rule {
   double width_mm = 0.2;
 };
 
+// A QR code of `data` drawn to fill its square box.
+struct PlacedCode {
+  Box box;
+  std::string data;
+};
+
 struct Sheet {
   std::vector<PlacedText> texts;
   std::vector<Rule> rules;
   std::optional<Box> seal;  // the 電子公印 (≤ 25 mm square, JK-5.6)
   std::string seal_text;
-  std::optional<Box> qr;  // the 転出証明書's QR code
-  std::string qr_data;
+  std::vector<PlacedCode> codes;  // the 転出証明書's QR codes, one a mover
   std::optional<Box> image;  // a PNG drawn to fill the box exactly (the 印影, at actual size)
   std::string image_png;
 };
