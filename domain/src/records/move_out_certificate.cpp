@@ -17,10 +17,6 @@ std::pair<std::string, std::string> SplitName(const std::string& text) {
   return {text.substr(0, at), text.substr(at + space.size())};
 }
 
-}  // namespace
-
-namespace {
-
 constexpr std::string_view kHeader = "JRR-TENSHUTSU/1";
 
 // The texts of the codes in `text`: a new one starts at each header line after the first line.
@@ -42,12 +38,12 @@ std::vector<std::string_view> CodeTexts(std::string_view text) {
   return codes;
 }
 
-// "i/n" with 1 <= i <= n <= 99; {1, 1} for a code without a part line.
+// "i/n" with 1 <= i <= n <= 999 (a code a mover); {1, 1} for a code without a part line.
 std::optional<std::pair<int, int>> PartOf(const std::string& value) {
   if (value.empty()) return std::pair{1, 1};
   const std::size_t slash = value.find('/');
-  if (slash == std::string::npos || slash == 0 || slash > 2 || value.size() - slash - 1 == 0 ||
-      value.size() - slash - 1 > 2)
+  if (slash == std::string::npos || slash == 0 || slash > 3 || value.size() - slash - 1 == 0 ||
+      value.size() - slash - 1 > 3)
     return std::nullopt;
   int part = 0, of = 0;
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -159,8 +155,9 @@ Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text) {
   auto bad = [](std::string detail) {
     return MakeError(ErrorCode::kInvalidInput, "moveout.malformed", std::move(detail));
   };
-  if (!CheckText(text, {.max_bytes = 64 * 1024, .allow_newlines = true}))
-    return bad("not UTF-8 text");
+  // A code a mover, up to 999 of them.
+  if (!CheckText(text, {.max_bytes = 1024 * 1024, .allow_newlines = true}))
+    return bad("not UTF-8 text, or over 1 MiB");
   std::vector<std::optional<CodePart>> parts;
   std::string from_code, set;
   CalendarDate issued;

@@ -134,11 +134,20 @@ TEST(MoveOutCertificateTest, CodesOfOneCertificateReadBackAsOne) {
   auto tampered = DecodeMoveOutData(altered);
   ASSERT_FALSE(tampered);
   EXPECT_EQ(tampered.error().detail, "parts that do not make up their certificate");
-  for (const char* part : {"0/5", "6/5", "1/0", "a/5", "1/100", "/5", "1/"}) {
+  for (const char* part : {"0/5", "6/5", "1/0", "a/5", "1/1000", "/5", "1/"}) {
     std::string bad = codes[0];
     bad.replace(bad.find("part=1/5"), 8, std::string("part=") + part);
     EXPECT_FALSE(DecodeMoveOutData(bad)) << part;
   }
+  // However many the movers (a 施設's 転出 of 120 people), the parts read back whole.
+  const std::vector<ResidentRecord> many(120, movers[0]);
+  std::string every;
+  for (const std::string& code :
+       SplitMoveOutData(MoveOutData(many, "990027", "架空村", CalendarDate{2026, 11, 20})))
+    every += code;
+  auto all_read = DecodeMoveOutData(every);
+  ASSERT_TRUE(all_read) << all_read.error().detail;
+  EXPECT_EQ(all_read->persons.size(), 120u);
   // Each 個人票 is a certificate of its own: its code reads alone, with its one mover.
   const std::vector<std::string> alone = SplitMoveOutData(text, true);
   ASSERT_EQ(alone.size(), 5u);
