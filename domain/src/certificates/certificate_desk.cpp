@@ -2,6 +2,8 @@
 #include "jrr/domain/certificates/certificate_desk.h"
 
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <random>
 #include <set>
 
@@ -83,6 +85,53 @@ PrintedPerson CertificateDesk::AsIssuedOn(const ResidentRecord& latest, bool wit
     person.history = std::move(history);
   }
   return person;
+}
+
+std::optional<std::vector<std::string>> CertificateDesk::ArrivalOrder(
+    const std::vector<ResidentRecord>& members) {
+  // How each member came into the household they are in: the 異動 of the earliest version of
+  // theirs in it, walking back from the latest.
+  struct Arrival {
+    int64_t change_id = 0;
+    bool joined = false;  // by 転入 or 世帯変更 into a household that was there
+  };
+  std::map<std::string, Arrival> arrivals;
+  int64_t founded = std::numeric_limits<int64_t>::max();
+  for (const ResidentRecord& m : members) {
+    const auto history = residents_.History(m.addressee_number);
+    Arrival arrival;
+    for (auto it = history.rbegin();
+         it != history.rend() && it->version.household_number == m.household_number; ++it) {
+      arrival.change_id = it->change.change_id;
+      const ChangeReason reason = it->change.reason;
+      arrival.joined =
+          reason == ChangeReason::kDomesticMoveIn || reason == ChangeReason::kMoveInFromAbroad ||
+          reason == ChangeReason::kHouseholdChange || reason == ChangeReason::kHouseholdMerger;
+    }
+    founded = std::min(founded, arrival.change_id);
+    arrivals[m.addressee_number] = arrival;
+  }
+  // JK-5.2: those who came later into an existing household are listed at the end, in the order
+  // they came (the 世帯主 always first); the others by the ranks.
+  std::vector<ResidentRecord> first;
+  std::map<int64_t, std::vector<ResidentRecord>> later;
+  for (const ResidentRecord& m : members) {
+    const Arrival& a = arrivals[m.addressee_number];
+    if (a.joined && a.change_id > founded && !m.is_head()) {
+      later[a.change_id].push_back(m);
+    } else {
+      first.push_back(m);
+    }
+  }
+  if (later.empty()) return std::nullopt;
+  std::vector<std::string> order;
+  for (const ResidentRecord& r : OrderHouseholdMembers(std::move(first)))
+    order.push_back(r.addressee_number);
+  for (auto& [change_id, came] : later) {
+    for (const ResidentRecord& r : OrderHouseholdMembers(std::move(came)))
+      order.push_back(r.addressee_number);
+  }
+  return order;
 }
 
 Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(
@@ -201,6 +250,7 @@ Result<std::vector<PrintedPerson>> CertificateDesk::People(const CertificateRequ
   std::optional<std::vector<std::string>> stored;
   if (orders_ != nullptr && !ordered.empty())
     stored = orders_->Get(ordered.front().household_number);
+  if (!stored) stored = ArrivalOrder(ordered);
   ordered = OrderWithStored(std::move(ordered), stored);
   std::vector<PrintedPerson> sorted;
   for (const ResidentRecord& r : ordered) {

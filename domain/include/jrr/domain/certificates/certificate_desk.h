@@ -109,6 +109,9 @@ class CertificateDesk {
   Result<std::vector<PrintedPerson>> People(const CertificateRequest& request);
   Result<std::vector<PrintedPerson>> InspectionPeople(const CertificateRequest& request);
   PrintedPerson AsIssuedOn(const ResidentRecord& latest, bool with_history);
+  // The order of JK-5.2 when members came into the household later, by 転入 or 世帯変更: the
+  // others by rank, then those in the order they came. nullopt when nobody came later.
+  std::optional<std::vector<std::string>> ArrivalOrder(const std::vector<ResidentRecord>& members);
   ResidentRepository& residents_;
   AuditLog& log_;
   IssuanceLog& issuance_;
