@@ -30,7 +30,10 @@ void PrintRecord(std::ostream& out, const IssuanceRecord& r) {
   for (OptionalItem item : r.items) out << " " << OptionalItemNameJa(item);
   out << "  " << r.place << "/" << r.terminal << "/" << r.operator_id << (r.seal ? "  公印" : "")
       << (r.individual_number ? "  個人番号あり" : "");
-  if (r.disposed_at) out << "  【処分 " << *r.disposed_at << " " << r.disposed_by << "】";
+  if (r.disposed_at) {
+    out << "  【処分 " << *r.disposed_at << " " << r.disposed_by << " 理由: " << r.disposal_reason
+        << "】";
+  }
   out << "\n";
   for (const std::string& number : r.numbers) out << "    発行番号 " << number << "\n";
 }

@@ -705,7 +705,9 @@ class Runner:
             try:
                 if "cli" in step:
                     reply = self.system.cli_step(substitute(step["cli"], saved))
-                    check(substitute(step.get("expect", {"exit": 0}), saved), reply, saved)
+                    # A command succeeds (exit 0) unless the step says otherwise, as documented.
+                    expect = {"exit": 0, **(step.get("expect") or {})}
+                    check(substitute(expect, saved), reply, saved)
                     continue
                 reply = self.request(step, saved)
                 if reply is None:

@@ -53,6 +53,7 @@ Response ResidentApi(const Request& request, const WebContext& context) {
         .Add("disposed", i.disposed_at.has_value())
         .Add("disposed_at", i.disposed_at)
         .Add("disposal_reason", i.disposal_reason)
+        .Add("disposed_by", i.disposed_by)
         .str();
   });
   return JsonResponse(200, JsonObject()
