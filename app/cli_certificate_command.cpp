@@ -171,10 +171,20 @@ int CertificateCommand(const Args& args, std::ostream& out, std::ostream& err) {
     err << "エラー: " << out_path << " を書き込める場所に作れません。何も発行していません。\n";
     return kStorage;
   }
-  auto issued = desk.Issue(*request);
-  if (!issued) {
+  auto discard = [&file, &partial] {
     file.close();
     std::remove(partial.c_str());
+  };
+  Result<IssuedCertificate> issued = [&] {
+    try {
+      return desk.Issue(*request);
+    } catch (...) {
+      discard();  // nothing was issued: the failure rolled the issuance back
+      throw;
+    }
+  }();
+  if (!issued) {
+    discard();
     const int status = PrintError(err, issued.error());
     if (issued.error().rule_id == rules::kCertificateOverflow) {
       err << "  文字超過リストを確認し、--acknowledge certificate.overflow "

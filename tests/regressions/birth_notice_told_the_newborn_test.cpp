@@ -60,5 +60,36 @@ TEST_F(BirthNotice, AnotherMembersNoticeGoesToThatMember) {
   EXPECT_NE(text.find("記載に誤り又は遺漏があったため"), std::string::npos) << text;
 }
 
+// The 世帯主 a 出生's notice is addressed to is printed on it, so is cleared like the newborn: a
+// 支援措置 target or a person under a 照会抑止 as 世帯主 stops the notice instead of having their
+// name and address printed on it.
+class BirthNoticeToAProtectedHead : public BirthNotice {
+ protected:
+  void ExpectRefused(std::vector<std::string> protect, const std::string& rule) {
+    ASSERT_EQ(Apply(kTwoHouseholds).status, 0);
+    ASSERT_EQ(Apply(kBirth).status, 0);
+    auto protected_head = Cli(std::move(protect));
+    ASSERT_EQ(protected_head.status, 0) << protected_head.err;
+    auto refused = Cli({"notice", "ex-officio-notice", "2", "--out", dir_.File("refused.pdf")});
+    EXPECT_NE(refused.status, 0) << rule;
+    EXPECT_NE(refused.err.find(rule), std::string::npos) << refused.err;
+    EXPECT_EQ(refused.err.find("架空　一郎"), std::string::npos) << refused.err;
+  }
+};
+
+// REQ: JK-3.4, JK-4.2.0.1
+TEST_F(BirthNoticeToAProtectedHead, ASupportMeasureTargetStopsIt) {
+  ExpectRefused(
+      {"support", "add", "--applicant", "0000000019", "--kind", "dv", "--from", "2026-12-01"},
+      "support.issue_blocked");
+}
+
+// REQ: JK-3.4, JK-4.2.0.1
+TEST_F(BirthNoticeToAProtectedHead, AViewBlockStopsIt) {
+  ExpectRefused({"block", "add", "--person", "0000000019", "--operation", "view", "--level",
+                 "error", "--from", "2026-12-01", "--reason", "照会抑止テスト"},
+                "protection.blocked");
+}
+
 }  // namespace
 }  // namespace jrr::testing

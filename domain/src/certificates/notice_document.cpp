@@ -227,16 +227,16 @@ Result<std::vector<NoticeDocument>> NoticeDesk::ExOfficioNotices(int64_t change_
   // cleared like the people of the 異動. Any other member's 異動 is never told to the 世帯主.
   std::map<std::string, ResidentRecord> heads;
   ShownOnPrint also;
-  const auto change_reason = residents_.Change(change_id);
-  const bool birth = change_reason && change_reason->reason == ChangeReason::kBirth;
-  for (const ResidentRecord& v : residents_.VersionsOfChange(change_id)) {
-    if (!birth) break;
-    if (v.status != ResidentStatus::kResident || heads.contains(v.household_number)) continue;
-    for (const ResidentRecord& m : residents_.HouseholdLatest(v.household_number)) {
-      if (m.is_head() && m.status == ResidentStatus::kResident &&
-          m.addressee_number != v.addressee_number) {
-        heads.emplace(v.household_number, m);
-        also.persons.push_back(m.addressee_number);
+  const auto recorded = residents_.Change(change_id);
+  if (recorded && recorded->reason == ChangeReason::kBirth) {
+    for (const ResidentRecord& v : residents_.VersionsOfChange(change_id)) {
+      if (v.status != ResidentStatus::kResident || heads.contains(v.household_number)) continue;
+      for (const ResidentRecord& m : residents_.HouseholdLatest(v.household_number)) {
+        if (m.is_head() && m.status == ResidentStatus::kResident &&
+            m.addressee_number != v.addressee_number) {
+          heads.emplace(v.household_number, m);
+          also.persons.push_back(m.addressee_number);
+        }
       }
     }
   }

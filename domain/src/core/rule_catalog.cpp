@@ -367,9 +367,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"certificate.not_resident", kError, "JK-5.1",
      "住民票が消除されています。除票の写しまたは除票記載事項証明書を発行してください。"},
     {"certificate.removed_one_person", kError, "JK-5.1",
-     "除票の写し・除票記載事項証明書は一人ずつ発行します。世帯全員や世帯員を指定することはできませ"
-     "ん"
-     "。"},
+     "除票の写し・除票記載事項証明書は一人ずつ発行します。"
+     "世帯全員や世帯員を指定することはできません。"},
     {"certificate.not_removed", kError, "JK-5.1",
      "この住民の住民票は消除されていません。住民票の写しを発行してください。"},
     {"certificate.not_moving_out", kError, "LAW: 住基法第24条",
@@ -382,9 +381,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "証明書のフォントにない文字（未登録外字）が含まれるため、発行できません。文字を同定してから発"
      "行してください。"},
     {"certificate.code_too_large", kError, "JK-4.1.3.0.3",
-     "転出証明書の二次元コードに記載事項が収まらないため、発行できません。住所・方書などの長さを確"
-     "認"
-     "してください。"},
+     "転出証明書の二次元コードに記載事項が収まらないため、発行できません。"
+     "住所・方書などの長さを確認してください。"},
     {"certificate.overflow", kAlert, "JK-5.8",
      "欄に収まらない項目があります（文字超過リストを確認してください）。設定に従い、限界まで印字す"
      "るか空白で印字します。"},
@@ -463,11 +461,9 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"seal.unknown_step", kError, "LAW: 印鑑条例",
      "操作は answer, withdraw, lost, abolish のいずれかです。"},
     {"moveout.malformed", kError, "JK-4.1.1.1",
-     "転出証明書の二次元コードの内容を読み取れません（JRR-TENSHUTSU/1 "
-     "の形式でないか、複数のコードの"
-     "一部が欠けている・重なっている・別の証明書のものです。すべての葉のコードを読み取ってください"
-     "）"
-     "。"},
+     "転出証明書の二次元コードの内容を読み取れません"
+     "（JRR-TENSHUTSU/1 の形式でないか、複数のコードの一部が欠けている・"
+     "重なっている・別の証明書のものです。すべての葉のコードを読み取ってください）。"},
     // 通知書等.
     {"notice.change_not_found", kError, "JK-4.2.0.1", "指定された異動番号の異動はありません。"},
     {"notice.not_ex_officio", kError, "JK-4.2.0.1",

@@ -60,7 +60,7 @@ struct CodePart {
   MoveOutCertificate certificate;
   int part = 1, of = 1;
   std::string set;                  // the digest of the whole certificate's text; empty alone
-  std::string from, issued;         // as written, for the digest
+  std::string issued;               // as written, for the digest
   std::vector<std::string> people;  // each person's block as written
 };
 
@@ -114,7 +114,6 @@ Result<CodePart> DecodeCode(std::string_view text) {
   if (!part) return bad("part");
   std::tie(code.part, code.of) = *part;
   code.set = get(*header, "set");
-  code.from = get(*header, "from");
   code.issued = get(*header, "issued");
   code.people.assign(blocks.begin() + 1, blocks.end());
   c.from_code = get(*header, "from");
@@ -197,7 +196,7 @@ Result<MoveOutCertificate> DecodeMoveOutData(std::string_view text) {
     for (MoveOutPerson& p : c.persons) whole.persons.push_back(std::move(p));
     people.insert(people.end(), parts[i]->people.begin(), parts[i]->people.end());
   }
-  if (parts.size() > 1 && CodeSetDigest(parts[0]->from, parts[0]->issued, people) != set)
+  if (parts.size() > 1 && CodeSetDigest(whole.from_code, parts[0]->issued, people) != set)
     return bad("parts that do not make up their certificate");
   return whole;
 }
