@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "jrr/domain/core/rule_ids.h"
+#include "jrr/domain/fuhyo/fuhyo_desk.h"
 
 namespace jrr {
 namespace {
@@ -80,23 +81,41 @@ std::optional<Error> ChangeDesk::Withheld(const std::vector<std::string>& read,
   return refusal;
 }
 
-Status ChangeDesk::ClearReaders(const AnyChangeCommand& command, const std::string& function) {
+ChangeDesk::Previewed ChangeDesk::Preview(const AnyChangeCommand& command) {
   std::vector<std::string> read;
-  (void)PreviewChange(residents_, Context(), command, dictionary_, &read);
-  if (auto refused = Withheld(read, function, AcknowledgedBy(command), {})) return *refused;
-  return {};
+  auto outcome = PreviewChange(residents_, Context(), command, dictionary_, &read);
+  Previewed p{std::move(outcome), std::nullopt, std::move(read)};
+  if (!p.outcome) return p;
+  p.facts = effects_.FactsFor(*p.outcome);
+  for (const ChangeEffectFacts::OurFuhyo& our : p.facts->our_fuhyo) {
+    if (!our.current) continue;
+    for (const FuhyoMember& m : our.current->members) {
+      for (std::string& atena : PeopleOfMember(residents_, m)) {
+        if (std::find(p.read.begin(), p.read.end(), atena) == p.read.end())
+          p.read.push_back(std::move(atena));
+      }
+    }
+  }
+  return p;
+}
+
+Result<ChangeDesk::Previewed> ChangeDesk::ClearReaders(const AnyChangeCommand& command,
+                                                       const std::string& function) {
+  Previewed p = Preview(command);
+  if (auto refused = Withheld(p.read, function, AcknowledgedBy(command),
+                              p.outcome ? "" : p.outcome.error().rule_id)) {
+    return *refused;
+  }
+  return p;
 }
 
 // IMP: JK-4.0.9
 Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "入力確認"); !ok) return ok.error();
-  std::vector<std::string> read;
-  auto preview = PreviewChange(residents_, Context(), command, dictionary_, &read);
   // Refused alike whether or not the 異動 would pass: passing would otherwise tell a fact too.
-  if (auto refused = Withheld(read, "入力確認", AcknowledgedBy(command),
-                              preview ? "" : preview.error().rule_id)) {
-    return *refused;
-  }
+  auto previewed = ClearReaders(command, "入力確認");
+  if (!previewed) return previewed.error();
+  auto& preview = previewed->outcome;
   if (!preview) return preview.error();
   // The 入力確認 shows the people as the 異動 would leave them: a view of everyone already in the
   // register, logged, and refused under a 照会抑止 like 照会 (JK-4.0.9, 3.1, 10.2).
@@ -113,10 +132,10 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
     return ok.error();
   }
   // What recording would cause elsewhere, planned as Append will plan it.
-  auto effects = PlanChangeEffects(*preview, effects_.FactsFor(*preview));
+  auto effects = PlanChangeEffects(*preview, *previewed->facts);
   if (!effects) return effects.error();
   for (const std::string& notice : effects->notices) preview->notices.push_back(notice);
-  return preview;
+  return std::move(*preview);
 }
 
 Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
@@ -130,11 +149,12 @@ Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
 Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::string kind,
                                         std::string command_json) {
   if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
-  if (auto ok = ClearReaders(command, "仮登録"); !ok) return ok.error();
+  auto previewed = ClearReaders(command, "仮登録");
+  if (!previewed) return previewed.error();
   // A 仮登録 that recording would refuse for what it causes (a used 転出証明書情報) is refused now,
   // not at its 本登録.
-  if (auto preview = PreviewChange(residents_, Context(), command, dictionary_); preview) {
-    if (auto effects = PlanChangeEffects(*preview, effects_.FactsFor(*preview)); !effects) {
+  if (previewed->outcome) {
+    if (auto effects = PlanChangeEffects(*previewed->outcome, *previewed->facts); !effects) {
       return effects.error();
     }
   }

@@ -2,6 +2,8 @@
 #include "jrr/domain/coupling/change_effects.h"
 
 #include <algorithm>
+#include <iterator>
+#include <stdexcept>
 
 #include "jrr/domain/certificates/certificate.h"
 #include "jrr/domain/core/place_names.h"
@@ -56,10 +58,44 @@ void PlanMeasures(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
   }
 }
 
-// 戸籍の附票 (住基法第18条, 第19条第1項): a version whose 附票 items changed.
-void PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
-               ChangeEffects& effects) {
-  if (facts.municipality.empty()) return;
+// The member of our 附票 `n` (a notice of our own 異動 about `addressee`) is about (住基法第17条:
+// one member a person); 0 for a new member. A member of the same 氏名 that an earlier 異動 of ours
+// wrote for someone else (before 生年月日 was an item, only the name told them apart) is not this
+// person.
+Result<int64_t> ChooseOurMember(const Fuhyo& fuhyo, const ChangeEffectFacts::OurFuhyo& facts,
+                                const FuhyoNotice& n, const std::string& addressee) {
+  Fuhyo candidates = fuhyo;
+  std::erase_if(candidates.members, [&](const FuhyoMember& m) {
+    if (!MemberNeedsWriter(m, n)) return false;
+    const auto writer = facts.written_for.find(m.member_id);
+    return writer != facts.written_for.end() && writer->second != addressee;
+  });
+  auto found = FindNoticedMember(candidates, n);
+  if (!found) return found.error();
+  return *found ? (*found)->member_id : 0;
+}
+
+// The member a new one of this 異動 will be, as later versions of the same 異動 must see it.
+FuhyoMember PlannedMember(const FuhyoNotice& n, int64_t placeholder_id) {
+  FuhyoMember m;
+  m.member_id = placeholder_id;
+  m.family_name = n.family_name;
+  m.given_name = n.given_name;
+  m.birth_date = n.birth_date;
+  m.sex = n.sex;
+  m.resident_record_code = n.resident_record_code;
+  return m;
+}
+
+// 戸籍の附票 (住基法第18条, 第19条第1項): a version whose 附票 items changed. Ours is written now, to
+// the member chosen here; another's is noticed to its 本籍地.
+Status PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
+                 ChangeEffects& effects) {
+  if (facts.municipality.empty()) return {};
+  // Our 附票 as this 異動 leaves them, so a second person of one 戸籍 sees the first (new members
+  // numbered below zero until written).
+  std::vector<Fuhyo> planned;
+  std::vector<int64_t> chosen;
   for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
     const ResidentRecord& v = outcome.versions[i];
     const std::optional<ResidentRecord> none;
@@ -71,6 +107,31 @@ void PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
     if (DomicileIsIn(v.domicile, facts.municipality)) {
       effect.ours = true;
       effect.notice.to_municipality = facts.municipality;
+      const auto our = std::find_if(
+          facts.our_fuhyo.begin(), facts.our_fuhyo.end(),
+          [&](const ChangeEffectFacts::OurFuhyo& f) { return f.koseki == notice->koseki; });
+      if (our == facts.our_fuhyo.end()) {
+        throw std::logic_error("PlanChangeEffects: the facts lack the 附票 of a 異動's 本籍");
+      }
+      auto fuhyo = std::find_if(planned.begin(), planned.end(),
+                                [&](const Fuhyo& f) { return f.koseki == notice->koseki; });
+      if (fuhyo == planned.end()) {
+        planned.push_back(our->current.value_or(
+            Fuhyo{0, notice->koseki, FuhyoState::kCurrent, std::nullopt, {}}));
+        fuhyo = std::prev(planned.end());
+      }
+      auto member = ChooseOurMember(*fuhyo, *our, *notice, v.addressee_number);
+      if (!member) return member.error();
+      if (*member == 0) {
+        *member = -static_cast<int64_t>(i + 1);
+        fuhyo->members.push_back(PlannedMember(*notice, *member));
+      }
+      if (std::find(chosen.begin(), chosen.end(), *member) != chosen.end()) {
+        return MakeError(ErrorCode::kRuleViolation, "fuhyo.member_ambiguous",
+                         "two people of one 異動 as one 附票 member");
+      }
+      chosen.push_back(*member);
+      effect.member_id = std::max<int64_t>(*member, 0);
     } else {
       effect.notice.to_municipality = MunicipalityOfPlace(v.domicile.place);
       if (effect.notice.to_municipality.empty()) continue;  // a 本籍 that cannot be routed
@@ -79,6 +140,7 @@ void PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
     // One wording whether the 附票 is ours or another's: which one would tell where the 本籍 is.
     NoticeOnce(effects, rules::kFuhyoNoticed);
   }
+  return {};
 }
 
 // CS (住基法第24条の2, 第9条第1項).
@@ -131,8 +193,15 @@ Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome,
   if (auto ok = PlanCs(outcome, facts, effects); !ok) return ok.error();
   PlanSeals(outcome, facts, effects);
   PlanMeasures(outcome, facts, effects);
-  PlanFuhyo(outcome, facts, effects);
+  if (auto ok = PlanFuhyo(outcome, facts, effects); !ok) return ok.error();
   return effects;
+}
+
+std::optional<FuhyoNotice> OurFuhyoNoticeFor(const std::optional<ResidentRecord>& before,
+                                             const ResidentRecord& after, CalendarDate event_day,
+                                             std::string_view municipality) {
+  if (municipality.empty() || !DomicileIsIn(after.domicile, municipality)) return std::nullopt;
+  return NoticeFor(before, after, event_day);
 }
 
 }  // namespace jrr

@@ -117,6 +117,13 @@ Result<std::optional<FuhyoMember>> FindNoticedMember(const Fuhyo& fuhyo,
   return std::optional<FuhyoMember>(*found);
 }
 
+bool MemberNeedsWriter(const FuhyoMember& m, const FuhyoNotice& notice) {
+  const bool named = SameName(m, notice.family_name, notice.given_name) ||
+                     SameName(m, notice.former_family_name, notice.former_given_name);
+  const bool coded = !m.resident_record_code.empty() && !notice.resident_record_code.empty();
+  return named && !coded && !m.birth_date;
+}
+
 Result<FuhyoMember> MatchNotice(const Fuhyo& fuhyo, const FuhyoNotice& notice) {
   if (fuhyo.state != FuhyoState::kCurrent) {
     return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", notice.koseki.domicile);

@@ -55,7 +55,7 @@ Error FuhyoDesk::Deny(Error error, const std::string& function) {
   return error;
 }
 
-std::vector<std::string> FuhyoDesk::PeopleOf(const FuhyoMember& m) {
+std::vector<std::string> PeopleOfMember(ResidentRepository& residents, const FuhyoMember& m) {
   std::vector<std::string> atenas;
   auto add = [&](const std::vector<ResidentRecord>& found) {
     for (const ResidentRecord& r : found) {
@@ -63,16 +63,16 @@ std::vector<std::string> FuhyoDesk::PeopleOf(const FuhyoMember& m) {
         atenas.push_back(r.addressee_number);
     }
   };
-  if (!m.resident_record_code.empty()) add(residents_.FindByNumber(m.resident_record_code));
+  if (!m.resident_record_code.empty()) add(residents.FindByNumber(m.resident_record_code));
   if (atenas.empty() && m.birth_date && m.sex)
-    add(residents_.FindByBasicFacts(m.family_name, m.given_name, *m.sex, *m.birth_date));
+    add(residents.FindByBasicFacts(m.family_name, m.given_name, *m.sex, *m.birth_date));
   return atenas;
 }
 
 Fuhyo FuhyoDesk::Shown(Fuhyo f, std::vector<std::string>& targets) {
   ResidentAccess access(residents_, log_, viewer_);
   for (FuhyoMember& m : f.members) {
-    const std::vector<std::string> people = PeopleOf(m);
+    const std::vector<std::string> people = PeopleOfMember(residents_, m);
     for (const std::string& atena : people) targets.push_back(atena);
     if (people.empty()) targets.push_back(MemberTarget(m.member_id));
     // A member who lives here under a 照会抑止 is shown as blocked and nothing more (JK-3.1); the
@@ -161,7 +161,7 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
       e.kind != FuhyoEventKind::kProtectEnd) {
     ResidentAccess access(residents_, log_, viewer_);
     for (const FuhyoMember& m : current->members) {
-      for (const std::string& atena : PeopleOf(m)) {
+      for (const std::string& atena : PeopleOfMember(residents_, m)) {
         if (Status ok = access.RefuseIfWithheld(atena, function); !ok) return ok.error();
       }
     }
@@ -178,7 +178,7 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
     // Whom the event touched, as the audit trail names people: the residents the member is.
     for (const FuhyoMember& m : current ? current->members : std::vector<FuhyoMember>{}) {
       if (m.member_id != e.member_id) continue;
-      event.targets = PeopleOf(m);
+      event.targets = PeopleOfMember(residents_, m);
       if (event.targets.empty()) event.targets.push_back(MemberTarget(m.member_id));
     }
   }
@@ -204,7 +204,7 @@ Result<FuhyoReceipt> FuhyoDesk::Receive(const std::string& notice_text) {
         ResidentAccess access(residents_, log_, viewer_);
         std::vector<std::string> withheld;
         for (const FuhyoMember& m : f->members) {
-          for (const std::string& atena : PeopleOf(m)) {
+          for (const std::string& atena : PeopleOfMember(residents_, m)) {
             if (access.ViewWithheld(atena)) withheld.push_back(atena);
           }
         }
@@ -275,7 +275,7 @@ Result<FuhyoCopyContent> FuhyoDesk::ClearCopy(const FuhyoCopyRequest& r) {
   // a 支援措置, so a member with no 住民票コード, or who shares a target's address, is refused too.
   ShownOnPrint shown;
   for (const FuhyoMember& m : content.fuhyo.members) {
-    const std::vector<std::string> people = PeopleOf(m);
+    const std::vector<std::string> people = PeopleOfMember(residents_, m);
     for (const std::string& atena : people) {
       if (std::find(content.residents.begin(), content.residents.end(), atena) ==
           content.residents.end()) {

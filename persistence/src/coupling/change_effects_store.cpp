@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/coupling/change_effects_store.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "jrr/domain/certificates/certificate.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/fuhyo/fuhyo_member_split.h"
 #include "jrr/persistence/protection/sqlite_protection_register.h"
 #include "jrr/persistence/records/sqlite_register_settings.h"
 #include "jrr/persistence/records/sqlite_resident_store.h"
@@ -24,6 +28,28 @@ bool MovesOut(const ChangeOutcome& outcome) {
          outcome.change.reason == ChangeReason::kMoveOutAbroad;
 }
 
+// 戸籍の附票 of ours the 異動 writes, with who wrote the members only the writer tells apart.
+void ReadOurFuhyo(Database& db, const ChangeOutcome& outcome, ChangeEffectFacts& facts,
+                  FuhyoWorkingSet* working) {
+  for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
+    const auto notice = OurFuhyoNoticeFor(facts.before[i], outcome.versions[i],
+                                          outcome.change.processing_date, facts.municipality);
+    if (!notice) continue;
+    auto our = std::find_if(
+        facts.our_fuhyo.begin(), facts.our_fuhyo.end(),
+        [&](const ChangeEffectFacts::OurFuhyo& f) { return f.koseki == notice->koseki; });
+    if (our == facts.our_fuhyo.end()) {
+      facts.our_fuhyo.push_back({notice->koseki, CurrentFuhyo(db, notice->koseki, working), {}});
+      our = std::prev(facts.our_fuhyo.end());
+    }
+    if (!our->current) continue;
+    for (const FuhyoMember& m : our->current->members) {
+      if (!MemberNeedsWriter(m, *notice) || our->written_for.contains(m.member_id)) continue;
+      our->written_for[m.member_id] = ResidentOfMember(db, m.member_id);
+    }
+  }
+}
+
 }  // namespace
 
 ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outcome,
@@ -36,6 +62,17 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
   } else {
     std::tie(facts.municipality, facts.municipality_code) = ThisMunicipality(db);
   }
+  if (before != nullptr) {
+    facts.before = std::move(*before);
+  } else {
+    SqliteResidentStore residents(db);
+    for (const ResidentRecord& v : outcome.versions) {
+      facts.before.push_back(v.history_number > 1
+                                 ? residents.Version(v.addressee_number, v.history_number - 1)
+                                 : std::nullopt);
+    }
+  }
+  ReadOurFuhyo(db, outcome, facts, working != nullptr ? working->fuhyo : nullptr);
   if (working == nullptr || working->seals_may_exist) {
     SqliteSealRegister seals(db);
     for (const ResidentRecord& v : outcome.versions) {
@@ -53,16 +90,6 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
       if (v.status != ResidentStatus::kRemoved) continue;
       for (SupportMeasure& m : protections.MeasuresFor(v.addressee_number))
         facts.measures.push_back(std::move(m));
-    }
-  }
-  if (before != nullptr) {
-    facts.before = std::move(*before);
-  } else {
-    SqliteResidentStore residents(db);
-    for (const ResidentRecord& v : outcome.versions) {
-      facts.before.push_back(v.history_number > 1
-                                 ? residents.Version(v.addressee_number, v.history_number - 1)
-                                 : std::nullopt);
     }
   }
   if (!outcome.change.move_out_information.empty()) {
@@ -92,11 +119,7 @@ Status ApplyChangeEffects(Database& db, const ChangeOutcome& outcome, const Chan
   }
   FuhyoWorkingSet* fuhyo = working != nullptr ? working->fuhyo : nullptr;
   for (const FuhyoEffect& f : effects.fuhyo) {
-    if (auto applied =
-            ApplyFuhyoChange(db, f.notice, f.ours, f.addressee_number, change.change_id, fuhyo);
-        !applied) {
-      return applied;
-    }
+    ApplyFuhyoChange(db, f.notice, f.ours, f.member_id, change.change_id, fuhyo);
   }
   if (effects.takes_move_out_information)
     TakeMoveOutInformation(db, change.move_out_information, change.change_id);

@@ -501,59 +501,38 @@ int AddFuhyoItemsInForce(Database& db, CalendarDate today, FuhyoWorkingSet* work
   return added;
 }
 
-Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create_missing,
-                                 const std::string& source, FuhyoWorkingSet* working,
-                                 const std::string& addressee_number) {
-  SqliteFuhyoRegister fuhyo(db);
-  const std::string working_key =
-      working ? n.koseki.domicile + '\x1f' + n.koseki.head_of_family : std::string();
-  std::optional<Fuhyo> read;
-  Fuhyo* current = nullptr;
+namespace {
+
+std::string WorkingKey(const KosekiKey& koseki) {
+  return koseki.domicile + '\x1f' + koseki.head_of_family;
+}
+
+// The current 附票 of the notice's 戸籍 as `working` keeps it (read into it when it is not
+// complete), or read into `read`; with `create_missing`, one is made when there is none. nullptr
+// when there is none and none is made.
+Fuhyo* LocateCurrent(SqliteFuhyoRegister& fuhyo, const FuhyoNotice& n, bool create_missing,
+                     FuhyoWorkingSet* working, std::optional<Fuhyo>& read) {
   if (working) {
-    if (auto it = working->current.find(working_key); it != working->current.end())
-      current = &it->second;
+    if (auto it = working->current.find(WorkingKey(n.koseki)); it != working->current.end())
+      return &it->second;
   }
-  if (!current) {
-    if (!working || !working->complete) read = fuhyo.FindCurrent(n.koseki);
-    if (!read) {
-      if (!create_missing)
-        return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
-      // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
-      const int64_t created = fuhyo.Create(n.koseki, n.sent_on, "編製（住民記録から）");
-      read = working ? Fuhyo{created, n.koseki, FuhyoState::kCurrent, std::nullopt, {}}
-                     : fuhyo.Get(created);
-    }
-    current = working ? &(working->current[working_key] = std::move(*read)) : &*read;
+  if (!working || !working->complete) read = fuhyo.FindCurrent(n.koseki);
+  if (!read) {
+    if (!create_missing) return nullptr;
+    // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
+    const int64_t created = fuhyo.Create(n.koseki, n.sent_on, "編製（住民記録から）");
+    read = working ? Fuhyo{created, n.koseki, FuhyoState::kCurrent, std::nullopt, {}}
+                   : fuhyo.Get(created);
   }
-  std::optional<FuhyoMember> member;
-  if (create_missing) {
-    // Our own 異動 knows whom it is about: a member of the same 氏名 that a 異動 of ours wrote for
-    // someone else (before 生年月日 was an item, only the name told them apart) is not this person.
-    const Fuhyo* candidates = current;
-    Fuhyo others_removed;
-    if (!addressee_number.empty()) {
-      for (const FuhyoMember& m : current->members) {
-        const bool named =
-            (m.family_name == n.family_name && m.given_name == n.given_name) ||
-            (m.family_name == n.former_family_name && m.given_name == n.former_given_name);
-        const bool coded = !m.resident_record_code.empty() && !n.resident_record_code.empty();
-        if (!named || coded || m.birth_date) continue;
-        const std::string writer = ResidentOfMember(db, m.member_id);
-        if (writer.empty() || writer == addressee_number) continue;
-        if (candidates == current) others_removed = *current;
-        candidates = &others_removed;
-        std::erase_if(others_removed.members,
-                      [&](const FuhyoMember& x) { return x.member_id == m.member_id; });
-      }
-    }
-    auto found = FindNoticedMember(*candidates, n);
-    if (!found) return found.error();
-    member = *found;
-  } else {
-    auto matched = MatchNotice(*current, n);
-    if (!matched) return matched.error();
-    member = *matched;
-  }
+  return working ? &(working->current[WorkingKey(n.koseki)] = std::move(*read)) : &*read;
+}
+
+// Writes the notice's items to `member` of `current` (a new member when nullopt): the name, birth,
+// sex and code as a new version when they changed, the address as a new line when it changed.
+// Returns the member id.
+int64_t WriteNoticedMember(Database& db, SqliteFuhyoRegister& fuhyo, Fuhyo& current,
+                           const std::optional<FuhyoMember>& member, const FuhyoNotice& n,
+                           const std::string& source, FuhyoWorkingSet* working) {
   FuhyoMember next = member.value_or(FuhyoMember{});
   next.family_name = n.family_name;
   next.given_name = n.given_name;
@@ -579,7 +558,7 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
     numbers = member ? SqliteFuhyoRegister::MemberNumbers{member->member_id, member->version + 1}
                      : SqliteFuhyoRegister::MemberNumbers{working->next_member_id++, 1};
   }
-  if (items_changed) member_id = fuhyo.SaveMember(current->fuhyo_id, next, source, numbers);
+  if (items_changed) member_id = fuhyo.SaveMember(current.fuhyo_id, next, source, numbers);
   const FuhyoAddress line{n.abroad ? std::string() : n.address, n.abroad, n.since, source,
                           n.sent_on};
   const bool moved = !member || member->addresses.empty() ||
@@ -595,10 +574,10 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
     next.member_id = member_id;
     if (items_changed) next.version = member ? member->version + 1 : 1;
     if (moved) next.addresses.push_back(line);
-    auto kept = std::find_if(current->members.begin(), current->members.end(),
+    auto kept = std::find_if(current.members.begin(), current.members.end(),
                              [&](const FuhyoMember& m) { return m.member_id == member_id; });
-    if (kept == current->members.end()) {
-      current->members.push_back(std::move(next));  // a new member has the highest id
+    if (kept == current.members.end()) {
+      current.members.push_back(std::move(next));  // a new member has the highest id
     } else {
       *kept = std::move(next);
     }
@@ -606,15 +585,50 @@ Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, bool create
   return member_id;
 }
 
-Status ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours,
-                        const std::string& addressee_number, int64_t change_id,
-                        FuhyoWorkingSet* working) {
+}  // namespace
+
+std::optional<Fuhyo> CurrentFuhyo(Database& db, const KosekiKey& koseki, FuhyoWorkingSet* working) {
+  SqliteFuhyoRegister fuhyo(db);
+  std::optional<Fuhyo> read;
+  FuhyoNotice key;
+  key.koseki = koseki;
+  const Fuhyo* current = LocateCurrent(fuhyo, key, false, working, read);
+  if (current == nullptr) return std::nullopt;
+  return *current;
+}
+
+Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, const std::string& source) {
+  SqliteFuhyoRegister fuhyo(db);
+  std::optional<Fuhyo> read;
+  Fuhyo* current = LocateCurrent(fuhyo, n, false, nullptr, read);
+  if (current == nullptr)
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
+  auto matched = MatchNotice(*current, n);
+  if (!matched) return matched.error();
+  return WriteNoticedMember(db, fuhyo, *current, *matched, n, source, nullptr);
+}
+
+void ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours, int64_t member_id,
+                      int64_t change_id, FuhyoWorkingSet* working) {
   if (ours) {
-    // The 附票 is ours: updated in this transaction; if it cannot be, the 異動 does not happen.
-    auto applied = ApplyFuhyoNotice(db, notice, true, "異動 " + std::to_string(change_id), working,
-                                    addressee_number);
-    if (!applied) return applied.error();
-    return {};
+    // The 附票 is ours: updated in this transaction, to the member the plan chose.
+    SqliteFuhyoRegister fuhyo(db);
+    std::optional<Fuhyo> read;
+    Fuhyo* current = LocateCurrent(fuhyo, notice, true, working, read);
+    std::optional<FuhyoMember> member;
+    if (member_id != 0) {
+      for (const FuhyoMember& m : current->members) {
+        if (m.member_id == member_id) member = m;
+      }
+      if (!member) {
+        throw StorageError("storage.failure",
+                           "附票 member " + std::to_string(member_id) +
+                               " planned but not in the 附票 (the facts and the register differ)");
+      }
+    }
+    WriteNoticedMember(db, fuhyo, *current, member, notice, "異動 " + std::to_string(change_id),
+                       working);
+    return;
   }
   // A working set counts the outbox's rows (nobody else adds any while it is kept).
   if (working != nullptr && working->next_outbox_row == 0)
@@ -623,7 +637,6 @@ Status ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours,
                          ? OutboxId(notice.from_municipality, working->next_outbox_row++)
                          : NextOutboxId(db, notice.from_municipality);
   Enqueue(db, notice.notice_id, notice.to_municipality, EncodeFuhyoNotice(notice));
-  return {};
 }
 
 namespace {
@@ -686,7 +699,7 @@ Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, C
   Transaction transaction(db);
   if (auto seen = AlreadyReceived(db, notice->notice_id)) return *seen;
   FuhyoReceipt result;
-  auto applied = ApplyFuhyoNotice(db, *notice, false, "通知 " + notice->notice_id);
+  auto applied = ApplyFuhyoNotice(db, *notice, "通知 " + notice->notice_id);
   if (applied) {
     result.outcome = "applied";
   } else {

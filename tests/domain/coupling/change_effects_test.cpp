@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "jrr/domain/core/japanese_date.h"
 
@@ -46,10 +48,12 @@ ChangeOutcome Outcome(ChangeReason reason, std::vector<ResidentRecord> versions)
   return outcome;
 }
 
+// The facts of a register holding no 附票 yet of the 戸籍 the people's 本籍 (here) names.
 ChangeEffectFacts Facts() {
   ChangeEffectFacts facts;
   facts.municipality = "架空県架空市";
   facts.municipality_code = "990001";
+  facts.our_fuhyo.push_back({{"架空県架空市本町1番地", "架空　一郎"}, std::nullopt, {}});
   return facts;
 }
 
@@ -163,6 +167,84 @@ TEST(PlanChangeEffects, AFuhyoChangeGoesToTheMunicipalityOfTheDomicile) {
     EXPECT_EQ(plan->fuhyo[0].notice.to_municipality, c.to);
     EXPECT_EQ(plan->fuhyo[0].notice.from_municipality, "架空県架空市");
     EXPECT_EQ(plan->fuhyo[0].addressee_number, "0000000019");
+  }
+}
+
+FuhyoMember Member(int64_t id, const std::string& given, std::optional<CalendarDate> birth) {
+  FuhyoMember m;
+  m.member_id = id;
+  m.family_name = "架空";
+  m.given_name = given;
+  m.birth_date = birth;
+  if (birth) m.sex = Sex::kMale;
+  return m;
+}
+
+// Our 附票 is written to the member the plan chooses (住基法第17条: one member a person): the one of
+// the person's 氏名, 生年月日 and 性別; a new one when none is; never one an earlier 異動 of ours
+// wrote for someone else; and a 異動 that cannot tell two members apart, or would make two of its
+// people one member, is refused.
+// LAW: 住基法第17条, 住基法第19条
+TEST(PlanChangeEffects, OurFuhyoIsWrittenToTheMemberThePersonIs) {
+  const std::string domicile = "架空県架空市本町1番地";
+  const CalendarDate born{1980, 4, 1};
+  struct Case {
+    std::string name;
+    std::optional<std::vector<FuhyoMember>> members;  // nullopt: no 附票 of the 戸籍 yet
+    std::map<int64_t, std::string> written_for;
+    bool twice;      // two people of the 異動 with the same facts
+    int64_t member;  // expected member id (0: new), or -1 for fuhyo.member_ambiguous
+  } cases[] = {
+      {"no 附票 yet", std::nullopt, {}, false, 0},
+      {"the member of the same facts",
+       {{Member(7, "一郎", born), Member(8, "次郎", born)}},
+       {},
+       false,
+       7},
+      {"no member of the person", {{Member(8, "次郎", born)}}, {}, false, 0},
+      {"a member born another day", {{Member(7, "一郎", CalendarDate{1981, 4, 1})}}, {}, false, 0},
+      {"two members without birth dates",
+       {{Member(7, "一郎", {}), Member(9, "一郎", {})}},
+       {},
+       false,
+       -1},
+      {"one of them written for someone else",
+       {{Member(7, "一郎", {}), Member(9, "一郎", {})}},
+       {{7, "0000000035"}},
+       false,
+       9},
+      {"written for this person", {{Member(7, "一郎", {})}}, {{7, "0000000019"}}, false, 7},
+      {"two people as one member", std::nullopt, {}, true, -1},
+  };
+  for (const Case& c : cases) {
+    ResidentRecord before = Person("0000000019", domicile);
+    before.history_number = 1;
+    ResidentRecord after = before;
+    after.history_number = 2;
+    after.address.text = "架空県架空市桜町二丁目";
+    ChangeEffectFacts facts = Facts();
+    facts.before = {before};
+    std::vector<ResidentRecord> versions = {after};
+    if (c.twice) {
+      ResidentRecord other = after;
+      other.addressee_number = "0000000027";
+      versions.push_back(other);
+      facts.before.push_back(std::nullopt);
+    }
+    std::optional<Fuhyo> current;
+    if (c.members)
+      current = Fuhyo{3, {domicile, "架空　一郎"}, FuhyoState::kCurrent, {}, *c.members};
+    facts.our_fuhyo = {{{domicile, "架空　一郎"}, current, c.written_for}};
+    auto plan = PlanChangeEffects(Outcome(ChangeReason::kWithinMove, versions), facts);
+    if (c.member < 0) {
+      ASSERT_FALSE(plan) << c.name;
+      EXPECT_EQ(plan.error().rule_id, "fuhyo.member_ambiguous") << c.name;
+      continue;
+    }
+    ASSERT_TRUE(plan) << c.name << ": " << plan.error().rule_id;
+    ASSERT_EQ(plan->fuhyo.size(), 1u) << c.name;
+    EXPECT_TRUE(plan->fuhyo[0].ours) << c.name;
+    EXPECT_EQ(plan->fuhyo[0].member_id, c.member) << c.name;
   }
 }
 

@@ -14,11 +14,12 @@
 // The facts the plan needs are read by the caller (persistence, inside the 異動's transaction;
 // the 入力確認 and the 仮登録 read the same facts before anything is written), so they show and
 // refuse what recording would do with the register as it stands then. persistence/coupling
-// applies a plan in the 異動's transaction. Not planned here: which member of a 附票 a change
-// updates (persistence/fuhyo: ApplyFuhyoNotice matches or creates it, and can still refuse).
+// applies a plan in the 異動's transaction, and ChangeDesk refuses a plan that writes a 附票
+// holding a member withheld from the clerk (read from the same facts).
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,12 @@
 #include "jrr/domain/seals/seal_registration.h"
 
 namespace jrr {
+
+// The 附票 notice a version causes, when its 本籍 is in `municipality` (架空県架空市): the 附票 a
+// 異動 writes directly, whose facts (ChangeEffectFacts::our_fuhyo) the reader gathers.
+std::optional<FuhyoNotice> OurFuhyoNoticeFor(const std::optional<ResidentRecord>& before,
+                                             const ResidentRecord& after, CalendarDate event_day,
+                                             std::string_view municipality);
 
 // What the register holds that the plan depends on, for the people of one 異動.
 struct ChangeEffectFacts {
@@ -47,6 +54,16 @@ struct ChangeEffectFacts {
   // 戸籍の附票: for each of the outcome's versions, the version it replaced (nullopt for a person
   // new to the register). Same length as ChangeOutcome::versions.
   std::vector<std::optional<ResidentRecord>> before;
+  // 戸籍の附票 of this municipality that the 異動 writes: for each 戸籍 (本籍・筆頭者) of a version
+  // whose 附票 items change and whose 本籍 is here, its current 附票 (nullopt: none yet, made by
+  // the 異動) and, for a member of a version's 氏名 written by an earlier 異動 of ours before
+  // 生年月日 was an item, the person (宛名番号) that 異動 wrote it for.
+  struct OurFuhyo {
+    KosekiKey koseki;
+    std::optional<Fuhyo> current;
+    std::map<int64_t, std::string> written_for;  // member_id → 宛名番号
+  };
+  std::vector<OurFuhyo> our_fuhyo;
   // CS: the 転出証明書情報 the 異動 names (ChangeRecord::move_out_information), as received.
   enum class Information { kNotNamed, kUnknown, kReceived, kUsed };
   Information move_out_information = Information::kNotNamed;
@@ -58,6 +75,9 @@ struct FuhyoEffect {
   FuhyoNotice notice;  // from and to set; notice_id assigned when queued
   bool ours = false;
   std::string addressee_number;  // the person it is about
+  // Ours: the member of the 戸籍's current 附票 the change writes; 0 for a new member (and a new
+  // 附票 when the 戸籍 has none yet).
+  int64_t member_id = 0;
 };
 
 // A CS message to send.
@@ -81,7 +101,9 @@ struct ChangeEffects {
 };
 
 // The plan of `outcome` (recorded, or previewed at 入力確認) given `facts`. Errors:
-// cs.move_out_information_unknown (not received, or not a 転出証明書情報), cs.move_out_information_used.
+// cs.move_out_information_unknown (not received, or not a 転出証明書情報), cs.move_out_information_used,
+// fuhyo.member_ambiguous (two members of our 附票 could be the person, or two people of the 異動
+// one member).
 Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome,
                                         const ChangeEffectFacts& facts);
 

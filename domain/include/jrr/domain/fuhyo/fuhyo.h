@@ -122,6 +122,11 @@ std::optional<FuhyoNotice> NoticeFor(const std::optional<ResidentRecord>& before
 // members could be, which the 附票 must never hold.
 Result<std::optional<FuhyoMember>> FindNoticedMember(const Fuhyo& fuhyo, const FuhyoNotice& notice);
 
+// Whether only the 異動 that wrote `member` tells it apart from the person a notice of our own
+// 異動 is about: a member of the notice's 氏名 (or former 氏名) recording no 生年月日, where not both
+// hold a 住民票コード. coupling/change_effects.h then asks who that 異動 wrote it for.
+bool MemberNeedsWriter(const FuhyoMember& member, const FuhyoNotice& notice);
+
 // Checks an inbound notice against the 附票 (第19条第2項). Errors (kRuleViolation):
 //   fuhyo.unknown_koseki   no current 附票 of that 戸籍 here
 //   fuhyo.person_mismatch  nobody in it is that person (FindNoticedMember)

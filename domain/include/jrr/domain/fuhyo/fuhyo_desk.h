@@ -38,6 +38,11 @@ struct FuhyoCopyContent {
 // How the アクセスログ names a 附票 member with no 宛名番号 in this register: "fuhyo-member:<id>".
 std::string MemberTarget(int64_t member_id);
 
+// The 宛名番号 of the residents (current or 除票) a 附票 member is: by 住民票コード, or by 氏名,
+// 生年月日 and 性別 when the member has no code and records all three. Who may act on a 附票 is
+// asked of these people (FuhyoDesk, and ChangeDesk for the 附票 a 異動 writes).
+std::vector<std::string> PeopleOfMember(ResidentRepository& residents, const FuhyoMember& member);
+
 // A copy as issued: the PDF (rendered by forms/) and the 発行番号 of its first sheet.
 struct IssuedFuhyoCopy {
   std::string pdf;
@@ -70,9 +75,6 @@ class FuhyoDesk {
 
  private:
   Error Deny(Error error, const std::string& function);
-  // The 宛名番号 of the residents (current or 除票) a member is: by 住民票コード, or by 氏名,
-  // 生年月日 and 性別 when the member has no code and records all three.
-  std::vector<std::string> PeopleOf(const FuhyoMember& member);
   // The 附票 as this viewer may see it; adds to `targets` whom it shows.
   Fuhyo Shown(Fuhyo fuhyo, std::vector<std::string>& targets);
   FuhyoStore& store_;

@@ -37,8 +37,8 @@ ChangeEffectFacts ReadChangeEffectFacts(
     std::vector<std::optional<ResidentRecord>>* before = nullptr,
     ChangeEffectWorkingSet* working = nullptr);
 
-// Writes `effects` for the recorded `outcome` (its change_id known). Errors: the 附票's
-// (fuhyo.member_ambiguous), the 支援措置's save; the caller's transaction then rolls back.
+// Writes `effects` for the recorded `outcome` (its change_id known). Errors: the 支援措置's save;
+// the caller's transaction then rolls back.
 Status ApplyChangeEffects(Database& db, const ChangeOutcome& outcome, const ChangeEffects& effects,
                           ChangeEffectWorkingSet* working = nullptr);
 

@@ -2,10 +2,10 @@
 //
 // 戸籍の附票 on SQLite (schema 0018): the register, the coupling to 住民記録, and the notices.
 //
-//   ApplyFuhyoChange    called by SqliteResidentRepository::Append inside the 異動's transaction:
-//                       for each version of a person whose 本籍 is here, the 附票 is updated now
-//                       (a failure rolls the 異動 back); for a 本籍 elsewhere, a 附票記載事項通知
-//                       goes to the outbox in the same commit.
+//   ApplyFuhyoChange    called for a 異動's plan inside its transaction (persistence/coupling): for
+//                       a person whose 本籍 is here, the 附票 member the plan chose is updated
+//                       now; for a 本籍 elsewhere, a 附票記載事項通知 goes to the outbox in the same
+//                       commit.
 //   ReceiveFuhyoNotice  an inbound notice, applied once (by notice id), checked against the 附票;
 //                       a mismatch is refused and the reply to the 住所地 recorded and queued
 //                       (第19条第2項); a reply received back is recorded for the 住所地's clerks.
@@ -62,7 +62,7 @@ class SqliteFuhyoRegister {
 };
 
 // The current 附票 of a register kept in memory by a loader that is the register's only writer
-// (the sample town in bulk): ApplyFuhyoNotice serves them from here rather than reading each back
+// (the sample town in bulk): ApplyFuhyoChange serves them from here rather than reading each back
 // (three statements and one per member), and keeps them as it writes them.
 // With `complete`, it holds every current 附票 of the register (the loader began on a register
 // without any), so a 戸籍 it does not hold has none to look up. It also numbers what the loader
@@ -75,23 +75,25 @@ struct FuhyoWorkingSet {
   int64_t next_member_id = 0;  // fuhyo_member_version's next member id, likewise
 };
 
-// Applies a notice's items to the 附票 (the member's name, birth, sex and code as a new version
-// when they changed; the address as a new line when it changed). With `create_missing` (this
-// municipality's own 住民記録), a missing 附票 or member is created; otherwise MatchNotice's
-// errors refuse it. `addressee_number`, for our own 住民記録's notice, is the person it is about.
-// Inside the caller's transaction.
-Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice, bool create_missing,
-                                 const std::string& source, FuhyoWorkingSet* working = nullptr,
-                                 const std::string& addressee_number = {});
+// The current 附票 of a 戸籍, or nullopt: from `working` when given (a complete one answers
+// without reading; otherwise what is read is kept in it).
+std::optional<Fuhyo> CurrentFuhyo(Database& db, const KosekiKey& koseki,
+                                  FuhyoWorkingSet* working = nullptr);
 
-// One 附票 change a recorded 異動 causes (coupling/change_effects.h plans them), in its
-// transaction: with `ours`, `notice` is applied to this municipality's 附票 now (a missing 附票 or
-// member is created; error fuhyo.member_ambiguous when the person cannot be told from another
-// member, and the 異動 is refused); otherwise it is queued in the outbox for the 本籍地, numbered.
-// `working`, when given, holds the register's current 附票 (see FuhyoWorkingSet).
-Status ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours,
-                        const std::string& addressee_number, int64_t change_id,
-                        FuhyoWorkingSet* working = nullptr);
+// Applies an inbound notice's items to the member MatchNotice finds (the name, birth, sex and code
+// as a new version when they changed; the address as a new line when it changed); MatchNotice's
+// errors refuse it. Inside the caller's transaction. Returns the member id.
+Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& notice,
+                                 const std::string& source);
+
+// One 附票 change a recorded 異動 causes (coupling/change_effects.h plans them, choosing the
+// member), in its transaction: with `ours`, `notice` is written now to `member_id` of our 附票 (0:
+// a new member, in a new 附票 when the 戸籍 has none); otherwise it is queued in the outbox for the
+// 本籍地, numbered.
+// `working`, when given, holds the register's current 附票 (see FuhyoWorkingSet). Throws
+// StorageError when the planned member is not in the 附票 (the plan was made on other facts).
+void ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours, int64_t member_id,
+                      int64_t change_id, FuhyoWorkingSet* working = nullptr);
 
 // 附票の記載事項の追加 — the items later amendments added (生年月日・性別 from 2022-01-11, 住民票コード
 // from 2024-05-27) were recorded 職権 for the members then on a 附票. For a register whose history
