@@ -48,11 +48,14 @@ int CsCommand(const Args& args, std::ostream& out, std::ostream& err) {
   // The messages carry residents' items: the 異動入力 permission sends and receives them.
   if (auto allowed = Authorize(*viewer, Permission::kChange); !allowed)
     return PrintError(err, allowed.error());
+  SqliteCsStore store(**db);
+  SqliteResidentRepository residents(**db);
+  SqliteAuditLog log(**db);
+  CsDesk desk(store, residents, log, *viewer);
 
   if (action == "outbox" || action == "inbox") {
     const bool outbox = action == "outbox";
-    SqliteAuditLog log(**db);
-    auto entries = ListCsMessages(**db, log, *viewer, outbox, args.flags.contains("waiting"));
+    auto entries = desk.Messages(outbox, args.flags.contains("waiting"));
     if (!entries) return PrintError(err, entries.error());
     for (const CsEntry& e : *entries) PrintEntry(out, e, outbox);
     out << (outbox ? "送信 " : "受信 ") << entries->size() << " 件\n";
@@ -66,11 +69,10 @@ int CsCommand(const Args& args, std::ostream& out, std::ostream& err) {
       return kUsage;
     }
     const std::filesystem::path dir =
-        std::filesystem::path(args.Option("from")) / OurMunicipalityName(**db);
+        std::filesystem::path(args.Option("from")) / RoutedMunicipalityOf(**db).name;
     int waiting = 0, applied = 0, refused = 0, duplicates = 0;
-    SqliteResidentRepository residents(**db);
     for (const DroppedMessage& message : DroppedMessages(dir, ".cs")) {
-      auto received = ReceiveCsMessageAs(**db, residents, *viewer, message.body);
+      auto received = desk.Receive(message.body);
       if (!received) {
         ++refused;
         err << message.path.filename().string() << ": " << received.error().rule_id << "\n";

@@ -62,6 +62,101 @@ void PrintNotices(std::ostream& out, const std::vector<FuhyoNoticeEntry>& entrie
   out << (outbox ? "送付通知 " : "受信通知 ") << entries.size() << " 件\n";
 }
 
+// 附票の記載事項の追加 for a register whose history predates the amendments (a migration).
+int AmendItems(const Args& args, Database& db, const Viewer& viewer, std::ostream& out,
+               std::ostream& err) {
+  CalendarDate day = viewer.today;
+  if (!args.Option("on").empty()) {
+    auto parsed = ParseCalendarDate(args.Option("on"));
+    if (!parsed) return PrintError(err, parsed.error());
+    day = *parsed;
+  }
+  Transaction change(db);
+  const int added = AddFuhyoItemsInForce(db, day);
+  AuditEvent event = EventBy(viewer, AuditAction::kChange, "附票の記載事項の追加");
+  event.detail = "members=" + std::to_string(added) + " on=" + ToIsoString(day);
+  SqliteAuditLog(db).Record(event);
+  change.Commit();
+  out << "附票の記載事項（生年月日・性別・住民票コード）を " << added << " 人に追加しました（"
+      << FormatWareki(day) << "現在）。\n";
+  return kOk;
+}
+
+// 住基法第17条: each member is one person. Lists any member whose versions name several.
+int Verify(Database& db, const Viewer& viewer, std::ostream& out, std::ostream& err) {
+  if (Status ok = Authorize(viewer, Permission::kView); !ok) return PrintError(err, ok.error());
+  const std::vector<FuhyoMemberProblem> problems = VerifyFuhyoMembers(db);
+  AuditEvent event = EventBy(viewer, AuditAction::kView, "附票記載者の検査");
+  event.detail = "problems=" + std::to_string(problems.size());
+  SqliteAuditLog(db).Record(event);
+  for (const FuhyoMemberProblem& p : problems) {
+    out << "附票 " << p.fuhyo_id << "  記載者 " << p.member_id << "  " << p.people
+        << " 人: " << p.names << "\n";
+  }
+  if (!problems.empty()) {
+    err << "エラー: 一つの記載者に複数の人が記載されています（" << problems.size()
+        << " 件） [fuhyo.member_merged]\n";
+    return kRuleError;
+  }
+  out << "附票記載者の検査: どの記載者も一人で一記載者です。\n";
+  return kOk;
+}
+
+// Notices dropped in the shared folder for this municipality, each applied once.
+int Import(const Args& args, Database& db, const Viewer& viewer, std::ostream& out,
+           std::ostream& err) {
+  const std::filesystem::path dir =
+      std::filesystem::path(args.Option("from")) / RoutedMunicipalityOf(db).name;
+  if (args.Option("from").empty()) {
+    err << "エラー: --from 共有フォルダ を指定してください。\n";
+    return kUsage;
+  }
+  int applied = 0, refused = 0, replies = 0, duplicates = 0;
+  for (const DroppedMessage& message : DroppedMessages(dir, ".fuhyo")) {
+    const std::filesystem::path& path = message.path;
+    auto received = ReceiveFuhyoNotice(db, message.body, viewer.today);
+    if (!received) {
+      ++refused;
+      err << path.filename().string() << ": " << received.error().rule_id << "\n";
+      continue;  // left in place for a person to look at
+    }
+    if (received->duplicate) {
+      ++duplicates;
+    } else if (received->outcome == "applied") {
+      ++applied;
+    } else if (received->outcome == "reply") {
+      ++replies;  // a 本籍地 refused one of our notices: the 住民票 needs a look
+      out << path.filename().string() << ": " << received->reply << "\n";
+    } else {
+      ++refused;
+      out << path.filename().string() << ": " << received->reply << "\n";
+    }
+    MessageHandled(message);
+  }
+  out << "反映 " << applied << " 件、不一致で返送 " << refused << " 件、本籍地からの不一致の通知 "
+      << replies << " 件、受信済み " << duplicates << " 件\n";
+  return kOk;
+}
+
+// 戸籍の附票の写し (第20条): the requester's right, 支援措置 through the gate, 交付履歴, PDF.
+int Copy(const Args& args, Database& db, const Viewer& viewer, const std::string& key,
+         std::ostream& out, std::ostream& err) {
+  auto request = web::DecodeFuhyoCopyRequest(OptionParameters(args, {{"id", key}}));
+  if (!request) return PrintError(err, request.error());
+  if (args.Option("out").empty()) {
+    err << "エラー: --out FILE.pdf を指定してください。\n";
+    return kUsage;
+  }
+  auto copy = app::FuhyoCopyPdf(db, viewer, *request, args.Option("printer"));
+  if (!copy) return PrintError(err, copy.error());
+  std::ofstream file(args.Option("out"), std::ios::binary | std::ios::trunc);
+  file.write(copy->pdf.data(), static_cast<std::streamsize>(copy->pdf.size()));
+  if (!file) return kStorage;
+  out << "戸籍の附票の写しを発行しました: " << args.Option("out") << "（発行番号 "
+      << copy->issue_number << "）\n";
+  return kOk;
+}
+
 }  // namespace
 
 int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
@@ -108,95 +203,12 @@ int FuhyoCommand(const Args& args, std::ostream& out, std::ostream& err) {
     PrintNotices(out, *entries, outbox);
     return kOk;
   }
-  if (action == "amend-items") {
-    // 附票の記載事項の追加 for a register whose history predates the amendments (a migration).
-    CalendarDate day = viewer->today;
-    if (!args.Option("on").empty()) {
-      auto parsed = ParseCalendarDate(args.Option("on"));
-      if (!parsed) return PrintError(err, parsed.error());
-      day = *parsed;
-    }
-    Transaction change(**db);
-    const int added = AddFuhyoItemsInForce(**db, day);
-    AuditEvent event = EventBy(*viewer, AuditAction::kChange, "附票の記載事項の追加");
-    event.detail = "members=" + std::to_string(added) + " on=" + ToIsoString(day);
-    SqliteAuditLog(**db).Record(event);
-    change.Commit();
-    out << "附票の記載事項（生年月日・性別・住民票コード）を " << added << " 人に追加しました（"
-        << FormatWareki(day) << "現在）。\n";
-    return kOk;
-  }
-  if (action == "verify") {
-    // 住基法第17条: each member is one person. Lists any member whose versions name several.
-    if (Status ok = Authorize(*viewer, Permission::kView); !ok) return PrintError(err, ok.error());
-    const std::vector<FuhyoMemberProblem> problems = VerifyFuhyoMembers(**db);
-    AuditEvent event = EventBy(*viewer, AuditAction::kView, "附票記載者の検査");
-    event.detail = "problems=" + std::to_string(problems.size());
-    SqliteAuditLog(**db).Record(event);
-    for (const FuhyoMemberProblem& p : problems) {
-      out << "附票 " << p.fuhyo_id << "  記載者 " << p.member_id << "  " << p.people
-          << " 人: " << p.names << "\n";
-    }
-    if (!problems.empty()) {
-      err << "エラー: 一つの記載者に複数の人が記載されています（" << problems.size()
-          << " 件） [fuhyo.member_merged]\n";
-      return kRuleError;
-    }
-    out << "附票記載者の検査: どの記載者も一人で一記載者です。\n";
-    return kOk;
-  }
+  if (action == "amend-items") return AmendItems(args, **db, *viewer, out, err);
+  if (action == "verify") return Verify(**db, *viewer, out, err);
   if (action == "deliver")
     return DeliverToFolder(args, **db, OutboxFamily::kFuhyo, ".fuhyo", "送付", out, err);
-  if (action == "import") {
-    const std::filesystem::path dir =
-        std::filesystem::path(args.Option("from")) / OurMunicipalityName(**db);
-    if (args.Option("from").empty()) {
-      err << "エラー: --from 共有フォルダ を指定してください。\n";
-      return kUsage;
-    }
-    int applied = 0, refused = 0, replies = 0, duplicates = 0;
-    for (const DroppedMessage& message : DroppedMessages(dir, ".fuhyo")) {
-      const std::filesystem::path& path = message.path;
-      auto received = ReceiveFuhyoNotice(**db, message.body, viewer->today);
-      if (!received) {
-        ++refused;
-        err << path.filename().string() << ": " << received.error().rule_id << "\n";
-        continue;  // left in place for a person to look at
-      }
-      if (received->duplicate) {
-        ++duplicates;
-      } else if (received->outcome == "applied") {
-        ++applied;
-      } else if (received->outcome == "reply") {
-        ++replies;  // a 本籍地 refused one of our notices: the 住民票 needs a look
-        out << path.filename().string() << ": " << received->reply << "\n";
-      } else {
-        ++refused;
-        out << path.filename().string() << ": " << received->reply << "\n";
-      }
-      MessageHandled(message);
-    }
-    out << "反映 " << applied << " 件、不一致で返送 " << refused << " 件、本籍地からの不一致の通知 "
-        << replies << " 件、受信済み " << duplicates << " 件\n";
-    return kOk;
-  }
-  if (action == "copy") {
-    // 戸籍の附票の写し (第20条): the requester's right, 支援措置 through the gate, 交付履歴, PDF.
-    auto request = web::DecodeFuhyoCopyRequest(OptionParameters(args, {{"id", key}}));
-    if (!request) return PrintError(err, request.error());
-    if (args.Option("out").empty()) {
-      err << "エラー: --out FILE.pdf を指定してください。\n";
-      return kUsage;
-    }
-    auto copy = app::FuhyoCopyPdf(**db, *viewer, *request, args.Option("printer"));
-    if (!copy) return PrintError(err, copy.error());
-    std::ofstream file(args.Option("out"), std::ios::binary | std::ios::trunc);
-    file.write(copy->pdf.data(), static_cast<std::streamsize>(copy->pdf.size()));
-    if (!file) return kStorage;
-    out << "戸籍の附票の写しを発行しました: " << args.Option("out") << "（発行番号 "
-        << copy->issue_number << "）\n";
-    return kOk;
-  }
+  if (action == "import") return Import(args, **db, *viewer, out, err);
+  if (action == "copy") return Copy(args, **db, *viewer, key, out, err);
   err << "エラー: fuhyo の操作は search, show, event, outbox, deliver, import, inbox, copy, "
          "amend-items です。\n";
   return kUsage;

@@ -18,7 +18,7 @@
 #include "jrr/domain/records/change.h"
 #include "jrr/domain/security/audit_log.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/records/outbox.h"
+#include "jrr/persistence/core/outbox.h"
 #include "jrr/web/certificates/certificate_request.h"
 
 namespace jrr::cli {

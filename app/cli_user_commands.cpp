@@ -26,6 +26,100 @@ LoginPlace PlaceOf(const Args& args) {
                     static_cast<int64_t>(std::time(nullptr))};
 }
 
+// Grants and resets waiting for a second administrator (two-person rule).
+int Requests(const Args& args, Database& db, Authenticator& auth, std::ostream& out,
+             std::ostream& err) {
+  auto viewer = ClerkViewer(args, db);
+  if (!viewer) return PrintError(err, viewer.error());
+  auto open = auth.OpenPermissionRequests(*viewer);
+  if (!open) return PrintError(err, open.error());
+  for (const PermissionRequest& r : *open) {
+    out << "申請 " << r.request_id << "  " << r.user_id << "  " << StaffRequestKindNameJa(r.kind);
+    if (r.kind == StaffRequestKind::kPermissions) out << "  追加 " << PermissionList(r.add);
+    if (!r.remove.empty()) out << "  削除 " << PermissionList(r.remove);
+    out << "  申請者 " << r.requested_by << "  " << r.requested_at << "\n";
+  }
+  out << "承認待ち " << open->size() << " 件\n";
+  return kOk;
+}
+
+// Reads the password and the code (one per line) from standard input, as a screen would.
+int Login(const Args& args, Authenticator& auth, const std::string& id, std::ostream& out,
+          std::ostream& err) {
+  Credentials c{id, "", ""};
+  std::getline(std::cin, c.password);
+  std::getline(std::cin, c.code);
+  auto outcome = auth.Login(c, PlaceOf(args));
+  if (!outcome) return PrintError(err, outcome.error());
+  out << (outcome->next == LoginStep::kChangePassword
+              ? "ログインしました。初期パスワードを変更してください。\n"
+          : outcome->next == LoginStep::kEnrolSecondFactor
+              ? "ログインしました。二要素認証を登録してください。\n"
+              : "ログインしました。\n");
+  return kOk;
+}
+
+// Without --code: issue a secret to scan; with --secret and --code: confirm it.
+int Enrol(const Args& args, Authenticator& auth, const std::string& id, std::ostream& out,
+          std::ostream& err) {
+  if (!args.options.contains("code")) {
+    const std::string secret = web::NewTotpSecret();
+    out << "認証アプリに登録してください。\n秘密鍵: " << secret << "\n"
+        << web::OtpauthUri("jrr", id, secret) << "\n"
+        << "登録後、表示された6桁を jrr user enrol --id " << id << " --secret " << secret
+        << " --code 123456 の形で入力してください。\n";
+    return kOk;
+  }
+  if (auto ok =
+          auth.EnrolSecondFactor(id, args.Option("secret"), args.Option("code"), PlaceOf(args));
+      !ok) {
+    return PrintError(err, ok.error());
+  }
+  out << "二要素認証を登録しました。\n";
+  return kOk;
+}
+
+// A new account: the first administrator, or a user whose permissions a second administrator
+// approves.
+int Add(const Args& args, Database& db, Authenticator& auth, const std::string& id,
+        std::ostream& out, std::ostream& err) {
+  StaffUser user;
+  user.user_id = id;
+  user.name = args.Option("name");
+  user.department = args.Option("department");
+  auto from = DateOption(args, "from");
+  if (!from) return PrintError(err, from.error());
+  auto to = DateOption(args, "to");
+  if (!to) return PrintError(err, to.error());
+  user.valid_from = from->value_or(app::TodayInJapan());
+  user.valid_to = *to;
+  auto permissions = web::PermissionsFrom(args.Option("permissions"));
+  if (!permissions) return PrintError(err, permissions.error());
+  user.permissions = *permissions;
+  const std::string password = web::NewInitialPassword();
+  // The first administrator needs no one's permission; every later user needs an administrator.
+  Result<StaffUser> added = StaffUser{};
+  int64_t pending = 0;
+  if (args.flags.contains("admin")) {
+    added = auth.AddFirstAdministrator(user, password);
+  } else {
+    auto viewer = ClerkViewer(args, db);
+    if (!viewer) return PrintError(err, viewer.error());
+    added = auth.AddUser(*viewer, user, password, &pending);
+  }
+  if (!added) return PrintError(err, added.error());
+  if (pending != 0) {
+    // The approver hands out the password (it is made when the grant is approved).
+    out << "利用者 " << id << " を登録しました。権限は、別の管理者の承認を待っています（申請 "
+        << pending << "。jrr user approve --request " << pending
+        << " --operator 承認する管理者）。初期パスワードは承認した管理者に表示されます。\n";
+    return kOk;
+  }
+  out << "利用者 " << id << " を登録しました。初期パスワード: " << password
+      << "\n（初回ログインで変更が必要です。二要素認証は jrr user enrol で登録します）\n";
+  return kOk;
+}
+
 }  // namespace
 
 int User(const Args& args, std::ostream& out, std::ostream& err) {
@@ -48,21 +142,7 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     }
     return kOk;
   }
-  if (verb == "requests") {
-    // Grants and resets waiting for a second administrator (two-person rule).
-    auto viewer = ClerkViewer(args, **db);
-    if (!viewer) return PrintError(err, viewer.error());
-    auto open = auth.OpenPermissionRequests(*viewer);
-    if (!open) return PrintError(err, open.error());
-    for (const PermissionRequest& r : *open) {
-      out << "申請 " << r.request_id << "  " << r.user_id << "  " << StaffRequestKindNameJa(r.kind);
-      if (r.kind == StaffRequestKind::kPermissions) out << "  追加 " << PermissionList(r.add);
-      if (!r.remove.empty()) out << "  削除 " << PermissionList(r.remove);
-      out << "  申請者 " << r.requested_by << "  " << r.requested_at << "\n";
-    }
-    out << "承認待ち " << open->size() << " 件\n";
-    return kOk;
-  }
+  if (verb == "requests") return Requests(args, **db, auth, out, err);
   if (verb == "approve" || verb == "reject") {
     auto viewer = ClerkViewer(args, **db);
     if (!viewer) return PrintError(err, viewer.error());
@@ -82,20 +162,7 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     err << "エラー: --id を指定してください。\n";
     return kUsage;
   }
-  if (verb == "login") {
-    // Reads the password and the code (one per line) from standard input, as a screen would.
-    Credentials c{id, "", ""};
-    std::getline(std::cin, c.password);
-    std::getline(std::cin, c.code);
-    auto outcome = auth.Login(c, PlaceOf(args));
-    if (!outcome) return PrintError(err, outcome.error());
-    out << (outcome->next == LoginStep::kChangePassword
-                ? "ログインしました。初期パスワードを変更してください。\n"
-            : outcome->next == LoginStep::kEnrolSecondFactor
-                ? "ログインしました。二要素認証を登録してください。\n"
-                : "ログインしました。\n");
-    return kOk;
-  }
+  if (verb == "login") return Login(args, auth, id, out, err);
   if (verb == "passwd") {
     std::string old_password, new_password;
     std::getline(std::cin, old_password);
@@ -106,61 +173,8 @@ int User(const Args& args, std::ostream& out, std::ostream& err) {
     out << "パスワードを変更しました。\n";
     return kOk;
   }
-  if (verb == "enrol") {
-    // Without --code: issue a secret to scan; with --secret and --code: confirm it.
-    if (!args.options.contains("code")) {
-      const std::string secret = web::NewTotpSecret();
-      out << "認証アプリに登録してください。\n秘密鍵: " << secret << "\n"
-          << web::OtpauthUri("jrr", id, secret) << "\n"
-          << "登録後、表示された6桁を jrr user enrol --id " << id << " --secret " << secret
-          << " --code 123456 の形で入力してください。\n";
-      return kOk;
-    }
-    if (auto ok =
-            auth.EnrolSecondFactor(id, args.Option("secret"), args.Option("code"), PlaceOf(args));
-        !ok) {
-      return PrintError(err, ok.error());
-    }
-    out << "二要素認証を登録しました。\n";
-    return kOk;
-  }
-  if (verb == "add") {
-    StaffUser user;
-    user.user_id = id;
-    user.name = args.Option("name");
-    user.department = args.Option("department");
-    auto from = DateOption(args, "from");
-    if (!from) return PrintError(err, from.error());
-    auto to = DateOption(args, "to");
-    if (!to) return PrintError(err, to.error());
-    user.valid_from = from->value_or(app::TodayInJapan());
-    user.valid_to = *to;
-    auto permissions = web::PermissionsFrom(args.Option("permissions"));
-    if (!permissions) return PrintError(err, permissions.error());
-    user.permissions = *permissions;
-    const std::string password = web::NewInitialPassword();
-    // The first administrator needs no one's permission; every later user needs an administrator.
-    Result<StaffUser> added = StaffUser{};
-    int64_t pending = 0;
-    if (args.flags.contains("admin")) {
-      added = auth.AddFirstAdministrator(user, password);
-    } else {
-      auto viewer = ClerkViewer(args, **db);
-      if (!viewer) return PrintError(err, viewer.error());
-      added = auth.AddUser(*viewer, user, password, &pending);
-    }
-    if (!added) return PrintError(err, added.error());
-    if (pending != 0) {
-      // The approver hands out the password (it is made when the grant is approved).
-      out << "利用者 " << id << " を登録しました。権限は、別の管理者の承認を待っています（申請 "
-          << pending << "。jrr user approve --request " << pending
-          << " --operator 承認する管理者）。初期パスワードは承認した管理者に表示されます。\n";
-      return kOk;
-    }
-    out << "利用者 " << id << " を登録しました。初期パスワード: " << password
-        << "\n（初回ログインで変更が必要です。二要素認証は jrr user enrol で登録します）\n";
-    return kOk;
-  }
+  if (verb == "enrol") return Enrol(args, auth, id, out, err);
+  if (verb == "add") return Add(args, **db, auth, id, out, err);
   // Administration by the console's administrator.
   auto viewer = ClerkViewer(args, **db);
   if (!viewer) return PrintError(err, viewer.error());

@@ -14,18 +14,20 @@
 #include "jrr/persistence/certificates/sqlite_issuance_log.h"
 #include "jrr/persistence/core/connection_pool.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
+#include "jrr/persistence/core/write_queue.h"
 #include "jrr/persistence/coupling/sqlite_resident_repository.h"
 #include "jrr/persistence/cs/sqlite_cs_exchange.h"
 #include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
 #include "jrr/persistence/protection/sqlite_protection_register.h"
+#include "jrr/persistence/records/queued_search_history.h"
 #include "jrr/persistence/records/sqlite_address_dictionary.h"
 #include "jrr/persistence/records/sqlite_pending_change_repository.h"
 #include "jrr/persistence/records/sqlite_register_settings.h"
 #include "jrr/persistence/records/sqlite_search_index.h"
 #include "jrr/persistence/records/sqlite_statistics.h"
-#include "jrr/persistence/records/write_queue.h"
 #include "jrr/persistence/register/migrations.h"
 #include "jrr/persistence/security/audit_head_journal.h"
+#include "jrr/persistence/security/queued_audit_log.h"
 #include "jrr/persistence/security/sqlite_api_tokens.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
 #include "jrr/persistence/security/sqlite_staff_directory.h"
@@ -331,7 +333,9 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   context.cs_messages = [served](const Viewer& viewer, bool outbox, bool waiting) {
     auto db = served->pool.Acquire();
     QueuedAuditLog log(served->writes, *db);
-    return ListCsMessages(*db, log, viewer, outbox, waiting);
+    SqliteCsStore store(*db);
+    SqliteResidentRepository residents(*db);
+    return CsDesk(store, residents, log, viewer).Messages(outbox, waiting);
   };
   context.notice_pdf = [served](const Viewer& viewer, const NoticeRequest& request) {
     auto db = served->pool.Acquire();
@@ -339,8 +343,10 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
   };
   context.cs_receive = [served](const Viewer& viewer, const std::string& text) {
     auto db = served->pool.Acquire();
+    SqliteCsStore store(*db);
     SqliteResidentRepository residents(*db);
-    return ReceiveCsMessageAs(*db, residents, viewer, text);
+    SqliteAuditLog log(*db);
+    return CsDesk(store, residents, log, viewer).Receive(text);
   };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };

@@ -19,6 +19,7 @@ Usage: check_layering.py [ROOT]          check the tree, exit 1 on a problem
        check_layering.py --self-test     prove the check refuses what it should
 """
 import pathlib
+import posixpath
 import re
 import sys
 
@@ -91,6 +92,13 @@ def check_file(rel: pathlib.PurePosixPath, text: str) -> list:
         if found:
             target = found.group(2)
             target_layer = found.group(1)
+        elif include.startswith("../"):
+            # A relative include names a file by where it lies: its folder is its module.
+            resolved = pathlib.PurePosixPath(posixpath.normpath((rel.parent / include).as_posix()))
+            target_layer, target = module_of(resolved)
+            if target is None:
+                problems.append(f"{rel}: includes {include}, outside the module folders")
+                continue
         else:
             private = PRIVATE_INCLUDE.match(include)
             if private and private.group(1) in MODULE_ORDER | {WEB_FRAME: 0}:
@@ -134,6 +142,10 @@ def self_test() -> int:
         ("persistence/src/coupling/change_effects_applier.cpp",
          '#include "jrr/persistence/seals/sqlite_seal_register.h"', False),
         ("domain/src/records/resident_changes_entry.cpp", '#include "access/anything.h"', True),
+        ("domain/src/records/resident_changes.cpp", '#include "../access/anything.h"', True),
+        ("domain/src/access/resident_access.cpp", '#include "../records/anything.h"', False),
+        ("domain/include/jrr/domain/core/text.h", '#include "../records/resident_record.h"', True),
+        ("domain/src/core/text.cpp", '#include "../../../web/src/server/page.h"', True),
         ("domain/src/text.cpp", '#include "jrr/domain/core/result.h"', True),
         ("domain/src/nowhere/text.cpp", '#include "jrr/domain/core/result.h"', True),
         ("domain/src/core/text.cpp", "#include <sqlite3.h>", True),

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -17,7 +18,8 @@
 namespace jrr::testing {
 namespace {
 
-// Moves in one fictional person per call, each its own 異動 (own connection, own transaction).
+// Moves in one fictional person per call, each its own 異動 (own connection, own transaction); the
+// n-th is born on the n-th day after 1990-01-01, so no two are one person of one 戸籍 (住基法第17条).
 class Writer {
  public:
   explicit Writer(const std::string& path) : db_(path) {}
@@ -25,8 +27,10 @@ class Writer {
     SqliteResidentRepository residents(db_);
     MoveInCommand command;
     command.input = Input("2026-11-01", "2026-11-02");
-    command.persons = {
-        Person("架空", "太郎", "カクウ", "タロウ", "平成2年1月1日", Sex::kMale, "世帯主")};
+    char birth[32];
+    std::snprintf(birth, sizeof birth, "%04d-%02d-%02d", 1990 + n / 336, n / 28 % 12 + 1,
+                  n % 28 + 1);
+    command.persons = {Person("架空", "太郎", "カクウ", "タロウ", birth, Sex::kMale, "世帯主")};
     command.previous_address = Address{"", "東京都千代田区霞が関二丁目", "1番2号", "", "", false};
     command.new_address = TownAddress((std::to_string(n % 50 + 1) + "番").c_str());
     return ResidentChanges(residents, ChangeContext{CalDay("2026-11-27"), "writer", "本庁", "T01"})

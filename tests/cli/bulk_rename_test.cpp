@@ -16,13 +16,18 @@ namespace jrr::testing {
 namespace {
 
 std::string MoveIn(const char* given, const char* banchi, const char* katagaki, bool two) {
+  // Each household its own 戸籍 (筆頭者 its head), so the two 花子 are two people of two 戸籍.
+  const std::string koseki =
+      std::string(R"("domicile":{"place":"架空県架空市本町1番地","head_of_family":"架空　)") +
+      given + R"("})";
   std::string persons = std::string(R"([{"family_name":"架空","given_name":")") + given +
-                        R"(","birth_date":"1980-04-01","sex":"male","relationship":"世帯主",
-      "domicile":{"place":"架空県架空市本町1番地","head_of_family":"架空　一郎"}})";
+                        R"(","birth_date":"1980-04-01","sex":"male","relationship":"世帯主",)" +
+                        koseki + "}";
   if (two) {
     persons +=
         R"(,{"family_name":"架空","given_name":"花子","birth_date":"1982-05-01","sex":"female",
-      "relationship":"妻","domicile":{"place":"架空県架空市本町1番地","head_of_family":"架空　一郎"}})";
+      "relationship":"妻",)" +
+        koseki + "}";
   }
   return std::string(
              R"({"type":"move_in","event_date":"2026-10-01","notification_date":"2026-10-02","persons":)") +

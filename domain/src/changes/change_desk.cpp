@@ -84,15 +84,25 @@ std::optional<Error> ChangeDesk::Withheld(const std::vector<std::string>& read,
 ChangeDesk::Previewed ChangeDesk::Preview(const AnyChangeCommand& command) {
   std::vector<std::string> read;
   auto outcome = PreviewChange(residents_, Context(), command, dictionary_, &read);
-  Previewed p{std::move(outcome), std::nullopt, std::move(read)};
+  Previewed p{std::move(outcome), std::nullopt, std::move(read), {}};
   if (!p.outcome) return p;
-  p.facts = effects_.FactsFor(*p.outcome);
-  for (const ChangeEffectFacts::OurFuhyo& our : p.facts->our_fuhyo) {
-    if (!our.current) continue;
-    for (const FuhyoMember& m : our.current->members) {
-      for (std::string& atena : PeopleOfMember(residents_, m)) {
-        if (std::find(p.read.begin(), p.read.end(), atena) == p.read.end())
-          p.read.push_back(std::move(atena));
+  const ChangeEffectFacts facts = effects_.FactsFor(*p.outcome);
+  for (const ChangeEffectFacts::OurFuhyo& our : facts.our_fuhyo) {
+    for (const auto& [member, people] : our.people) {
+      for (const std::string& atena : people) {
+        if (std::find(p.read.begin(), p.read.end(), atena) == p.read.end()) p.read.push_back(atena);
+      }
+    }
+  }
+  p.effects = PlanChangeEffects(*p.outcome, facts);
+  if (!*p.effects) return p;
+  for (const FuhyoEffect& f : (*p.effects)->fuhyo) {
+    if (!f.ours || f.member_id == 0) continue;
+    for (const ChangeEffectFacts::OurFuhyo& our : facts.our_fuhyo) {
+      if (!our.current || !(our.koseki == f.notice.koseki)) continue;
+      for (const FuhyoMember& m : our.current->members) {
+        if (m.member_id == f.member_id && m.ProtectedOn(viewer_.today))
+          p.protected_members.push_back(m.member_id);
       }
     }
   }
@@ -105,6 +115,15 @@ Result<ChangeDesk::Previewed> ChangeDesk::ClearReaders(const AnyChangeCommand& c
   if (auto refused = Withheld(p.read, function, AcknowledgedBy(command),
                               p.outcome ? "" : p.outcome.error().rule_id)) {
     return *refused;
+  }
+  // The member is known to the clerk (a 附票 is seen whole); only the 支援措置 officer writes it.
+  if (!p.protected_members.empty() && !Authorize(viewer_, Permission::kSupportMeasure)) {
+    AuditEvent event = EventBy(viewer_, AuditAction::kDenied, function);
+    for (int64_t member : p.protected_members) event.targets.push_back(MemberTarget(member));
+    event.outcome = rules::kProtectionBlocked;
+    log_.Record(event);
+    return MakeError(ErrorCode::kForbidden, std::string(rules::kProtectionBlocked),
+                     BlockedDetail(GuardedOperation::kChange));
   }
   return p;
 }
@@ -132,7 +151,7 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
     return ok.error();
   }
   // What recording would cause elsewhere, planned as Append will plan it.
-  auto effects = PlanChangeEffects(*preview, *previewed->facts);
+  auto& effects = *previewed->effects;
   if (!effects) return effects.error();
   for (const std::string& notice : effects->notices) preview->notices.push_back(notice);
   return std::move(*preview);
@@ -153,11 +172,7 @@ Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::st
   if (!previewed) return previewed.error();
   // A 仮登録 that recording would refuse for what it causes (a used 転出証明書情報) is refused now,
   // not at its 本登録.
-  if (previewed->outcome) {
-    if (auto effects = PlanChangeEffects(*previewed->outcome, *previewed->facts); !effects) {
-      return effects.error();
-    }
-  }
+  if (previewed->effects && !*previewed->effects) return previewed->effects->error();
   return EnterProvisional(residents_, pending_, Context(), command, std::move(kind),
                           std::move(command_json), dictionary_);
 }

@@ -2,10 +2,23 @@
 #include "jrr/domain/core/place_names.h"
 
 #include <algorithm>
+#include <array>
 
 #include "jrr/domain/core/text.h"
 
 namespace jrr {
+namespace {
+
+// 都道府県コード (JIS X 0401) order; 99 is the fictional prefecture of the sample town.
+constexpr std::array<std::string_view, 47> kPrefectures{
+    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県",   "福島県", "茨城県",
+    "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県",
+    "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県",   "愛知県", "三重県",
+    "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県",
+    "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県",   "高知県", "福岡県",
+    "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県"};
+
+}  // namespace
 
 bool IsMunicipalityName(std::string_view name) {
   const std::u32string text = DecodeUtf8(name);
@@ -42,6 +55,23 @@ std::string MunicipalityOfPlace(std::string_view place) {
     }
   }
   return {};
+}
+
+std::string_view PrefectureName(std::string_view code) {
+  if (code == "99") return "架空県";
+  if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+    return {};
+  const int n = (code[0] - '0') * 10 + (code[1] - '0');
+  if (n < 1 || n > 47) return {};
+  return kPrefectures[n - 1];
+}
+
+std::string TitleWithPrefecture(std::string_view title, std::string_view municipality_code) {
+  const std::string_view prefecture = PrefectureName(municipality_code.substr(0, 2));
+  if (prefecture.empty() || title.starts_with(prefecture)) return std::string(title);
+  std::string printed(prefecture);
+  printed += title;
+  return printed;
 }
 
 }  // namespace jrr

@@ -534,6 +534,10 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"fuhyo.member_ambiguous", kError, "LAW: 住基法第17条",
      "附票にこの人と見分けのつかない記載者が二人以上います。附票の記載を職権修正で正してから、もう"
      "一度行ってください。"},
+    {"fuhyo.member_of_another", kError, "LAW: 住基法第17条",
+     "附票でこの人に当たる記載者は、すでに別の住民（除票を含む）の記載です。同じ人なら住民票コード"
+     "で"
+     "本人を確かめてから、もう一度行ってください。"},
     {"fuhyo.member_merged", kError, "LAW: 住基法第17条",
      "一つの記載者に複数の人が記載されています。jrr fuhyo verify "
      "の一覧を確認し、職権で正してください。"},

@@ -61,7 +61,7 @@ void PlanMeasures(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
 // The member of our 附票 `n` (a notice of our own 異動 about `addressee`) is about (住基法第17条:
 // one member a person); 0 for a new member. A member of the same 氏名 that an earlier 異動 of ours
 // wrote for someone else (before 生年月日 was an item, only the name told them apart) is not this
-// person.
+// person; a member who is another resident refuses the 異動.
 Result<int64_t> ChooseOurMember(const Fuhyo& fuhyo, const ChangeEffectFacts::OurFuhyo& facts,
                                 const FuhyoNotice& n, const std::string& addressee) {
   Fuhyo candidates = fuhyo;
@@ -72,7 +72,18 @@ Result<int64_t> ChooseOurMember(const Fuhyo& fuhyo, const ChangeEffectFacts::Our
   });
   auto found = FindNoticedMember(candidates, n);
   if (!found) return found.error();
-  return *found ? (*found)->member_id : 0;
+  if (!*found) return 0;
+  // A member who is already another resident of this register is never taken over by a typed
+  // person who only shares their facts: the same person carries the same 住民票コード.
+  const bool by_code =
+      !n.resident_record_code.empty() && (*found)->resident_record_code == n.resident_record_code;
+  const auto people = facts.people.find((*found)->member_id);
+  if (!by_code && people != facts.people.end() && !people->second.empty() &&
+      std::find(people->second.begin(), people->second.end(), addressee) == people->second.end()) {
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.member_of_another",
+                     std::to_string((*found)->member_id));
+  }
+  return (*found)->member_id;
 }
 
 // The member a new one of this 異動 will be, as later versions of the same 異動 must see it.

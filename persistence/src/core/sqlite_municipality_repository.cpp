@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
 
+#include "jrr/domain/core/place_names.h"
 #include "jrr/domain/core/storage_error.h"
 
 namespace jrr {
@@ -29,6 +30,13 @@ Status SqliteMunicipalityRepository::Initialize(const Municipality& municipality
   insert->Bind(1, municipality.code.digits()).Bind(2, municipality.name).Run();
   transaction.Commit();
   return {};
+}
+
+RoutedMunicipality RoutedMunicipalityOf(Database& db) {
+  auto m = SqliteMunicipalityRepository(db).Get();
+  if (!m) return {};
+  const std::string code = m->code.digits();
+  return {TitleWithPrefecture(m->name, code), code};
 }
 
 }  // namespace jrr

@@ -15,22 +15,52 @@
 namespace jrr {
 namespace {
 
-// This municipality as notices route it (架空県架空市) and its code; empty before `jrr init`.
-std::pair<std::string, std::string> ThisMunicipality(Database& db) {
-  const auto municipality = SqliteMunicipalityRepository(db).Get();
-  if (!municipality) return {};
-  const std::string code = municipality->code.digits();
-  return {TitleWithPrefecture(municipality->name, code), code};
-}
-
 bool MovesOut(const ChangeOutcome& outcome) {
   return outcome.change.reason == ChangeReason::kDomesticMoveOut ||
          outcome.change.reason == ChangeReason::kMoveOutAbroad;
 }
 
-// 戸籍の附票 of ours the 異動 writes, with who wrote the members only the writer tells apart.
+// The residents (current or 除票) a member of our 附票 `f` is (ChangeEffectFacts::OurFuhyo::people).
+std::vector<std::string> PeopleOfOurMember(Database& db, const Fuhyo& f, const FuhyoMember& m) {
+  std::vector<std::string> people;
+  auto add = [&](const std::string& atena) {
+    if (!atena.empty() && std::find(people.begin(), people.end(), atena) == people.end())
+      people.push_back(atena);
+  };
+  SqliteResidentStore residents(db);
+  if (!m.resident_record_code.empty()) {
+    for (const ResidentRecord& r : residents.FindByNumber(m.resident_record_code))
+      add(r.addressee_number);
+  }
+  if (people.empty() && m.birth_date && m.sex) {
+    for (const ResidentRecord& r :
+         residents.FindByBasicFacts(m.family_name, m.given_name, *m.sex, *m.birth_date))
+      add(r.addressee_number);
+  }
+  if (people.empty() && !m.birth_date) {
+    // Recorded before 生年月日 was an item: whoever had this 氏名 under this 本籍・筆頭者, and the
+    // person the 異動 that wrote it was about.
+    auto named = db.Prepare(
+        "SELECT DISTINCT addressee_number FROM resident_version WHERE family_name = ?1 AND "
+        "given_name = ?2 AND domicile_place = ?3 AND domicile_head = ?4");
+    named->Bind(1, m.family_name)
+        .Bind(2, m.given_name)
+        .Bind(3, f.koseki.domicile)
+        .Bind(4, f.koseki.head_of_family);
+    while (named->Step()) add(named->ColumnText(0));
+    add(ResidentOfMember(db, m.member_id));
+  }
+  return people;
+}
+
+// 戸籍の附票 of ours the 異動 writes, with who wrote the members only the writer tells apart and,
+// unless a bulk loader reads them, whom each member is.
 void ReadOurFuhyo(Database& db, const ChangeOutcome& outcome, ChangeEffectFacts& facts,
-                  FuhyoWorkingSet* working) {
+                  FuhyoWorkingSet* working, bool bulk) {
+  std::vector<std::string> newcomers;  // written by this 異動 (when recorded), not yet members
+  for (const ResidentRecord& v : outcome.versions) {
+    if (v.history_number == 1) newcomers.push_back(v.addressee_number);
+  }
   for (std::size_t i = 0; i < outcome.versions.size(); ++i) {
     const auto notice = OurFuhyoNoticeFor(facts.before[i], outcome.versions[i],
                                           outcome.change.processing_date, facts.municipality);
@@ -39,13 +69,22 @@ void ReadOurFuhyo(Database& db, const ChangeOutcome& outcome, ChangeEffectFacts&
         facts.our_fuhyo.begin(), facts.our_fuhyo.end(),
         [&](const ChangeEffectFacts::OurFuhyo& f) { return f.koseki == notice->koseki; });
     if (our == facts.our_fuhyo.end()) {
-      facts.our_fuhyo.push_back({notice->koseki, CurrentFuhyo(db, notice->koseki, working), {}});
+      facts.our_fuhyo.push_back(
+          {notice->koseki, CurrentFuhyo(db, notice->koseki, working), {}, {}});
       our = std::prev(facts.our_fuhyo.end());
     }
     if (!our->current) continue;
     for (const FuhyoMember& m : our->current->members) {
       if (!MemberNeedsWriter(m, *notice) || our->written_for.contains(m.member_id)) continue;
       our->written_for[m.member_id] = ResidentOfMember(db, m.member_id);
+    }
+    if (bulk || !our->people.empty()) continue;
+    for (const FuhyoMember& m : our->current->members) {
+      std::vector<std::string> people = PeopleOfOurMember(db, *our->current, m);
+      std::erase_if(people, [&](const std::string& a) {
+        return std::find(newcomers.begin(), newcomers.end(), a) != newcomers.end();
+      });
+      our->people[m.member_id] = std::move(people);
     }
   }
 }
@@ -57,10 +96,13 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
                                         ChangeEffectWorkingSet* working) {
   ChangeEffectFacts facts;
   if (working != nullptr) {
-    if (!working->municipality) working->municipality = ThisMunicipality(db);
-    std::tie(facts.municipality, facts.municipality_code) = *working->municipality;
+    if (!working->municipality) working->municipality = RoutedMunicipalityOf(db);
+    facts.municipality = working->municipality->name;
+    facts.municipality_code = working->municipality->code;
   } else {
-    std::tie(facts.municipality, facts.municipality_code) = ThisMunicipality(db);
+    const RoutedMunicipality ours = RoutedMunicipalityOf(db);
+    facts.municipality = ours.name;
+    facts.municipality_code = ours.code;
   }
   if (before != nullptr) {
     facts.before = std::move(*before);
@@ -72,7 +114,8 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
                                  : std::nullopt);
     }
   }
-  ReadOurFuhyo(db, outcome, facts, working != nullptr ? working->fuhyo : nullptr);
+  ReadOurFuhyo(db, outcome, facts, working != nullptr ? working->fuhyo : nullptr,
+               working != nullptr);
   if (working == nullptr || working->seals_may_exist) {
     SqliteSealRegister seals(db);
     for (const ResidentRecord& v : outcome.versions) {

@@ -34,19 +34,13 @@ std::string KanaKeyOf(const FuhyoMember& m) {
   return key ? *key : std::string();
 }
 
-// The outbox's next rowid, which the notice id carries: max(rowid) is one index step, where a
-// count would read the whole outbox for every notice.
-int64_t NextOutboxRow(Database& db) {
-  return db.QueryInt("SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox");
-}
-
 // A notice's id: the sender's name and the outbox row that holds it.
 std::string OutboxId(const std::string& ours, int64_t row) {
   return ours + "-" + std::to_string(row);
 }
 
 std::string NextOutboxId(Database& db, const std::string& ours) {
-  return OutboxId(ours, NextOutboxRow(db));
+  return OutboxId(ours, NextOutboxRow(db, OutboxFamily::kFuhyo));
 }
 
 int64_t NextMemberId(Database& db) {
@@ -65,13 +59,6 @@ void Enqueue(Database& db, const std::string& id, const std::string& to, const s
 }
 
 }  // namespace
-
-std::string OurMunicipalityName(Database& db) {
-  SqliteMunicipalityRepository repository(db);
-  auto m = repository.Get();
-  if (!m) return {};
-  return TitleWithPrefecture(m->name, m->code.digits());
-}
 
 std::optional<Fuhyo> SqliteFuhyoRegister::Get(int64_t fuhyo_id) {
   auto head = db_.Prepare("SELECT domicile, head_of_family FROM fuhyo WHERE fuhyo_id = ?1");
@@ -632,7 +619,7 @@ void ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours, int64_t membe
   }
   // A working set counts the outbox's rows (nobody else adds any while it is kept).
   if (working != nullptr && working->next_outbox_row == 0)
-    working->next_outbox_row = NextOutboxRow(db);
+    working->next_outbox_row = NextOutboxRow(db, OutboxFamily::kFuhyo);
   notice.notice_id = working != nullptr
                          ? OutboxId(notice.from_municipality, working->next_outbox_row++)
                          : NextOutboxId(db, notice.from_municipality);
@@ -688,7 +675,7 @@ Result<FuhyoReceipt> ReceiveReply(Database& db, const std::string& body, const s
 }  // namespace
 
 Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, CalendarDate today) {
-  const std::string ours = OurMunicipalityName(db);
+  const std::string ours = RoutedMunicipalityOf(db).name;
   if (IsFuhyoReply(body)) return ReceiveReply(db, body, ours);
   auto notice = DecodeFuhyoNotice(body);
   if (!notice) return notice.error();

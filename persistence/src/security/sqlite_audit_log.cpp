@@ -59,30 +59,6 @@ AuditEntry ReadEntry(const Statement& row) {
 
 }  // namespace
 
-std::string UtcTimestampNow() {
-  const auto now = std::chrono::system_clock::now();
-  const int64_t millis_since_epoch =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  const int64_t second = millis_since_epoch / 1000;
-  const int millis = static_cast<int>(millis_since_epoch % 1000);
-  // Every 異動 stamps several rows with this (its change record, its notices, the log); the date
-  // and time of day are formatted once a second per thread, the milliseconds each call.
-  thread_local int64_t formatted_second = -1;
-  thread_local char text[64] = "0000-00-00T00:00:00.000Z";
-  if (second != formatted_second) {
-    const std::time_t seconds = static_cast<std::time_t>(second);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.000Z", utc.tm_year + 1900,
-                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
-    formatted_second = second;
-  }
-  text[20] = static_cast<char>('0' + millis / 100);
-  text[21] = static_cast<char>('0' + millis / 10 % 10);
-  text[22] = static_cast<char>('0' + millis % 10);
-  return std::string(text, 24);
-}
-
 std::string Sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());

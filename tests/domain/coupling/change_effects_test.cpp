@@ -53,7 +53,7 @@ ChangeEffectFacts Facts() {
   ChangeEffectFacts facts;
   facts.municipality = "架空県架空市";
   facts.municipality_code = "990001";
-  facts.our_fuhyo.push_back({{"架空県架空市本町1番地", "架空　一郎"}, std::nullopt, {}});
+  facts.our_fuhyo.push_back({{"架空県架空市本町1番地", "架空　一郎"}, std::nullopt, {}, {}});
   return facts;
 }
 
@@ -182,39 +182,61 @@ FuhyoMember Member(int64_t id, const std::string& given, std::optional<CalendarD
 
 // Our 附票 is written to the member the plan chooses (住基法第17条: one member a person): the one of
 // the person's 氏名, 生年月日 and 性別; a new one when none is; never one an earlier 異動 of ours
-// wrote for someone else; and a 異動 that cannot tell two members apart, or would make two of its
-// people one member, is refused.
+// wrote for someone else; and a 異動 that cannot tell two members apart, would make two of its
+// people one member, or finds a member who is another resident, is refused.
 // LAW: 住基法第17条, 住基法第19条
 TEST(PlanChangeEffects, OurFuhyoIsWrittenToTheMemberThePersonIs) {
   const std::string domicile = "架空県架空市本町1番地";
   const CalendarDate born{1980, 4, 1};
+  using People = std::map<int64_t, std::vector<std::string>>;
   struct Case {
     std::string name;
     std::optional<std::vector<FuhyoMember>> members;  // nullopt: no 附票 of the 戸籍 yet
     std::map<int64_t, std::string> written_for;
+    People people;   // whom each member is
     bool twice;      // two people of the 異動 with the same facts
-    int64_t member;  // expected member id (0: new), or -1 for fuhyo.member_ambiguous
+    int64_t member;  // expected member id (0: new); -1 fuhyo.member_ambiguous, -2 member_of_another
   } cases[] = {
-      {"no 附票 yet", std::nullopt, {}, false, 0},
+      {"no 附票 yet", std::nullopt, {}, {}, false, 0},
       {"the member of the same facts",
        {{Member(7, "一郎", born), Member(8, "次郎", born)}},
        {},
+       {},
        false,
        7},
-      {"no member of the person", {{Member(8, "次郎", born)}}, {}, false, 0},
-      {"a member born another day", {{Member(7, "一郎", CalendarDate{1981, 4, 1})}}, {}, false, 0},
+      {"the member who is this person",
+       {{Member(7, "一郎", born)}},
+       {},
+       People{{7, {"0000000019"}}},
+       false,
+       7},
+      {"the member who is another resident",
+       {{Member(7, "一郎", born)}},
+       {},
+       People{{7, {"0000000027"}}},
+       false,
+       -2},
+      {"no member of the person", {{Member(8, "次郎", born)}}, {}, {}, false, 0},
+      {"a member born another day",
+       {{Member(7, "一郎", CalendarDate{1981, 4, 1})}},
+       {},
+       {},
+       false,
+       0},
       {"two members without birth dates",
        {{Member(7, "一郎", {}), Member(9, "一郎", {})}},
+       {},
        {},
        false,
        -1},
       {"one of them written for someone else",
        {{Member(7, "一郎", {}), Member(9, "一郎", {})}},
        {{7, "0000000035"}},
+       {},
        false,
        9},
-      {"written for this person", {{Member(7, "一郎", {})}}, {{7, "0000000019"}}, false, 7},
-      {"two people as one member", std::nullopt, {}, true, -1},
+      {"written for this person", {{Member(7, "一郎", {})}}, {{7, "0000000019"}}, {}, false, 7},
+      {"two people as one member", std::nullopt, {}, {}, true, -1},
   };
   for (const Case& c : cases) {
     ResidentRecord before = Person("0000000019", domicile);
@@ -234,11 +256,13 @@ TEST(PlanChangeEffects, OurFuhyoIsWrittenToTheMemberThePersonIs) {
     std::optional<Fuhyo> current;
     if (c.members)
       current = Fuhyo{3, {domicile, "架空　一郎"}, FuhyoState::kCurrent, {}, *c.members};
-    facts.our_fuhyo = {{{domicile, "架空　一郎"}, current, c.written_for}};
+    facts.our_fuhyo = {{{domicile, "架空　一郎"}, current, c.written_for, c.people}};
     auto plan = PlanChangeEffects(Outcome(ChangeReason::kWithinMove, versions), facts);
     if (c.member < 0) {
       ASSERT_FALSE(plan) << c.name;
-      EXPECT_EQ(plan.error().rule_id, "fuhyo.member_ambiguous") << c.name;
+      EXPECT_EQ(plan.error().rule_id,
+                c.member == -1 ? "fuhyo.member_ambiguous" : "fuhyo.member_of_another")
+          << c.name;
       continue;
     }
     ASSERT_TRUE(plan) << c.name << ": " << plan.error().rule_id;

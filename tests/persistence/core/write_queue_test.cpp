@@ -2,7 +2,7 @@
 //
 // WriteQueue: log entries of concurrent requests committed in groups — every one present once,
 // the chain intact, and a failing write reported to its own caller only.
-#include "jrr/persistence/records/write_queue.h"
+#include "jrr/persistence/core/write_queue.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "jrr/domain/core/storage_error.h"
+#include "jrr/persistence/records/queued_search_history.h"
+#include "jrr/persistence/security/queued_audit_log.h"
 #include "jrr/persistence/security/sqlite_audit_log.h"
 #include "support/register_fixture.h"
 

@@ -33,15 +33,18 @@ class AddressDictionaryTest : public RegisterFixture {
                            ChangeContext{CalDay("2026-11-27"), "clerk01", "本庁", "T01"},
                            dictionary_.get());
   }
+  // Each call a new person (born a day later than the last), so no two are one person of one 戸籍.
   MoveInCommand MoveInAt(Address address) {
     MoveInCommand c;
     c.input = Input("2026-11-01", "2026-11-02");
+    const std::string birth = "1989-01-" + std::to_string(10 + people_++);
     c.persons = {
-        Person("住所", "辞書", "ジュウショ", "ジショ", "平成元年1月8日", Sex::kMale, "世帯主")};
+        Person("住所", "辞書", "ジュウショ", "ジショ", birth.c_str(), Sex::kMale, "世帯主")};
     c.new_address = address;
     return c;
   }
   std::unique_ptr<SqliteAddressDictionary> dictionary_;
+  int people_ = 0;
 };
 
 // REQ: JK-1.3.3, JK-1.3.4, JK-4.0.7

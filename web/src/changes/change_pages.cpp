@@ -18,6 +18,7 @@
 #include "jrr/domain/records/move_out_certificate.h"
 #include "jrr/web/changes/change_form.h"
 #include "jrr/web/changes/change_json.h"
+#include "jrr/web/changes/change_screen.h"
 #include "jrr/web/core/http_status_for.h"
 #include "server/endpoints.h"
 #include "server/screen.h"
@@ -86,16 +87,6 @@ std::string CategoryKey(int category) {
   return category >= 1 && category <= 5 ? kKeys[category] : "";
 }
 
-// A form field's value key for the template: dots and colons are not mustache names.
-std::string ValueKey(std::string name) {
-  for (char& c : name) {
-    if (c == '.' || c == ':') c = '_';
-  }
-  return "v_" + name;
-}
-
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
 // The 転入 form's fields from a 転出証明書 (or 転出証明書情報): its people, the 転入前住所, and today
 // as 届出日 for the clerk to change. The 異動日 stays blank: the clerk enters it (JK-4.0.3).
 Fields MoveInFieldsFrom(const MoveOutCertificate& certificate, CalendarDate today) {
@@ -121,6 +112,148 @@ Fields MoveInFieldsFrom(const MoveOutCertificate& certificate, CalendarDate toda
   loaded.emplace_back("previous_address.text", certificate.persons.front().previous_address);
   loaded.emplace_back("notification_date", FormatWareki(today));
   return loaded;
+}
+
+// What the form carries from one round to the next: the 異動者 ticked, the 続柄 entered, and the
+// 本籍・筆頭者 to offer (JK-4.0.6).
+struct FormState {
+  std::set<std::string> movers;
+  std::map<std::string, std::string> relationships;  // 異動後の続柄 by 宛名番号
+  std::vector<std::string> places, heads;
+  void Offer(std::vector<std::string>& list, const std::string& value) {
+    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end())
+      list.push_back(value);
+  }
+};
+
+// The type's own parts of the form: its name, and whether it may be asked for (申出による職権記載等,
+// JK-4.2.0.5, 4.6.1.1) or done 職権 (届出の準用, JK-4.2.0.2; 転入 has its own 職権記載).
+void PresentType(data& page, const ChangeType& type) {
+  page.set("type", std::string(type.code));
+  page.set("json_type", std::string(type.json_type));
+  page.set("type_name", std::string(type.name_ja));
+  page.set(std::string("t_") + type.code, true);
+  for (const char* code : {"correction", "foreign_items", "ex_officio_removal", "cancellation"}) {
+    if (std::string(type.code) == code) page.set("may_be_requested", true);
+  }
+  for (const char* code :
+       {"within_move", "move_out", "separation", "household_join", "head_change"}) {
+    if (std::string(type.code) == code) page.set("may_be_ex_officio", true);
+  }
+}
+
+// What was entered, back in its fields; the アラート already acknowledged.
+void PresentEntered(data& page, const Fields& fields, FormState& state) {
+  std::set<std::string> acknowledged;
+  for (const auto& [name, value] : fields) {
+    if (name.starts_with("relationships.")) state.relationships[name.substr(14)] = value;
+    if (name == "movers:list" || name == "persons:list")
+      state.movers.insert(value);
+    else if (name == "acknowledged_alerts:list")
+      acknowledged.insert(value);
+    else
+      page.set(ValueKey(name), value);
+    if ((name == "kind" || name == "reason") && !value.empty()) page.set("sel_" + value, true);
+    if (name.ends_with("domicile.place")) state.Offer(state.places, value);
+    if (name.ends_with("domicile.head_of_family")) state.Offer(state.heads, value);
+  }
+  data acks{data::type::list};
+  for (const std::string& rule : acknowledged) {
+    if (rule.empty()) continue;
+    data row;
+    row.set("rule", rule);
+    acks.push_back(row);
+  }
+  page.set("acknowledged", acks);
+}
+
+// The 町字 of the address dictionary: with one loaded, a 住所 here is chosen by its code.
+void PresentAreas(data& page, const WebContext& context, const Fields& fields) {
+  std::string chosen_area;
+  for (const auto& [name, value] : fields) {
+    if (name == "new_address.code" || name == "after.code") chosen_area = value;
+  }
+  data areas{data::type::list};
+  for (const AddressArea& area :
+       context.address_areas ? context.address_areas() : std::vector<AddressArea>{}) {
+    data row;
+    row.set("code", area.address_code);
+    row.set("text", area.text);
+    if (area.address_code == chosen_area) row.set("selected", true);
+    areas.push_back(row);
+  }
+  page.set("areas", areas);
+}
+
+// 方書入力補助 (JK-4.0.7): with a 町字 and 番地 entered, the 方書 registered there.
+void PresentKatagaki(data& page, const WebContext& context, const Fields& fields) {
+  std::string area_code, banchi;
+  for (const auto& [name, value] : fields) {
+    if (name == "new_address.code") area_code = value;
+    if (name == "new_address.banchi") banchi = value;
+  }
+  data katagaki_list{data::type::list};
+  if (!area_code.empty() && !banchi.empty() && context.katagaki_for) {
+    for (const std::string& k : context.katagaki_for(area_code, banchi))
+      katagaki_list.push_back(data(k));
+  }
+  page.set("katagaki_candidates", katagaki_list);
+}
+
+// The person the screen was opened from, through the gate: their household, for the 異動者 and
+// the numbers, and the 本籍 known — their address and previous address, the 本籍 of the
+// household's members (the head's first) — with the 筆頭者 that go with them (JK-4.0.6).
+void PresentOpenedFrom(data& page, int& status, const WebContext& context, const Session& session,
+                       const ChangeType& type, const std::string& atena, const Fields& fields,
+                       FormState& state) {
+  auto view = context.view_person(session.viewer, atena, AsOfQuery{}, {});
+  if (!view) {
+    page.set("error", ErrorData(view.error()));
+    status = HttpStatusFor(view.error().code);
+    return;
+  }
+  const ResidentRecord& r = view->record;
+  state.Offer(state.places, r.address.text + r.address.banchi);
+  state.Offer(state.places, r.previous_address.text + r.previous_address.banchi);
+  if (r.domicile.state == Domicile::State::kRecorded) {
+    state.Offer(state.places, r.domicile.place);
+    state.Offer(state.heads, r.domicile.head_of_family);
+  }
+  // One search of the household serves the 異動者 list and the 本籍 candidates.
+  std::vector<SearchHit> living, removed;
+  if (type.members != Members::kNone || type.domicile_fields) {
+    if (auto members = HouseholdMembers(context, session.viewer, r.household_number)) {
+      for (SearchHit& hit : *members) {
+        (hit.record.status == ResidentStatus::kResident ? living : removed)
+            .push_back(std::move(hit));
+      }
+    }
+  }
+  for (const SearchHit& hit : living) {
+    if (hit.record.domicile.state != Domicile::State::kRecorded) continue;
+    state.Offer(state.places, hit.record.domicile.place);
+    state.Offer(state.heads, hit.record.domicile.head_of_family);
+  }
+  for (const SearchHit& hit : living) state.Offer(state.heads, hit.record.DisplayName());
+  page.set("person_name", r.DisplayName());
+  page.set("person_address", r.address.Printed());
+  page.set("household", r.household_number);
+  if (fields.empty()) {
+    PresentRecordPrefill(page, r);
+    state.movers.insert(r.addressee_number);
+  } else {
+    for (const auto& [name, value] : fields) {
+      if (name == "fields.foreign.category" || name == "foreign.category") {
+        for (int c = 1; c <= 5; ++c) {
+          if (value == CategoryKey(c)) page.set("category_" + std::to_string(c), true);
+        }
+      }
+    }
+  }
+  if (type.members != Members::kNone) {
+    page.set("members", PresentMovers(type.members == Members::kRemoved ? removed : living,
+                                      state.movers, state.relationships));
+  }
 }
 
 // The form, filled with `fields` (what was entered) or with the person's own data.
@@ -152,231 +285,20 @@ Response ChangeForm(const Request& request, const WebContext& context, const Ses
     page.set("alert", alert);
   }
   if (type == nullptr) return Html(status, "異動の入力", RenderTemplate("change", page), context);
-  page.set("type", std::string(type->code));
-  page.set("json_type", std::string(type->json_type));
-  page.set("type_name", std::string(type->name_ja));
-  page.set(std::string("t_") + type->code, true);
-  // 申出による職権記載等 (JK-4.2.0.5, 4.6.1.1): the 職権 異動 a person may ask for.
-  for (const char* code : {"correction", "foreign_items", "ex_officio_removal", "cancellation"}) {
-    if (std::string(type->code) == code) page.set("may_be_requested", true);
-  }
-  // 届出の準用 (JK-4.2.0.2): what is normally notified may be done 職権 (転入 has its own 職権記載).
-  for (const char* code :
-       {"within_move", "move_out", "separation", "household_join", "head_change"}) {
-    if (std::string(type->code) == code) page.set("may_be_ex_officio", true);
-  }
+  PresentType(page, *type);
   // JK-4.0.3: the 異動日 starts blank, so a 異動 is never recorded on today's date by default;
   // the 届出日 starts as today (the usual case), the 処理日 is always today.
   page.set(ValueKey("notification_date"), FormatWareki(session.viewer.today));
   page.set("processing_date", FormatWareki(session.viewer.today));
-  std::set<std::string> movers;
-  std::set<std::string> acknowledged;
-  std::map<std::string, std::string> relationships;  // 異動後の続柄 by 宛名番号
-  for (const auto& [name, value] : fields) {
-    if (name.starts_with("relationships.")) relationships[name.substr(14)] = value;
-    if (name == "movers:list" || name == "persons:list")
-      movers.insert(value);
-    else if (name == "acknowledged_alerts:list")
-      acknowledged.insert(value);
-    else
-      page.set(ValueKey(name), value);
-    if ((name == "kind" || name == "reason") && !value.empty()) page.set("sel_" + value, true);
-  }
-  data acks{data::type::list};
-  for (const std::string& rule : acknowledged) {
-    if (rule.empty()) continue;
-    data row;
-    row.set("rule", rule);
-    acks.push_back(row);
-  }
-  page.set("acknowledged", acks);
+  FormState state;
+  PresentEntered(page, fields, state);
   // 転入: one block of fields a person (persons.N.…), at least one.
-  if (type != nullptr && std::string(type->code) == "move_in") {
-    std::map<int, data> people;
-    for (const auto& [name, value] : fields) {
-      if (!name.starts_with("persons.")) continue;
-      const std::size_t dot = name.find('.', 8);
-      if (dot == std::string::npos || dot - 8 > 2) continue;
-      const int i = std::stoi(name.substr(8, dot - 8));
-      std::string key = name.substr(dot + 1);
-      for (char& c : key) c = c == '.' ? '_' : c;
-      people[i].set(key, value);
-      if (key == "kind" && value == "foreign") people[i].set("kind_foreign", true);
-      if (key == "foreign_category") people[i].set("pcat_" + value, true);
-    }
-    if (people.empty()) people[0] = data{};
-    data list{data::type::list};
-    for (auto& [i, person] : people) {
-      person.set("i", std::to_string(i));
-      person.set("number", std::to_string(i + 1));
-      list.push_back(person);
-    }
-    page.set("persons", list);
-  }
-  // The 町字 of the address dictionary: with one loaded, a 住所 here is chosen by its code.
-  std::string chosen_area;
-  for (const auto& [name, value] : fields) {
-    if (name == "new_address.code" || name == "after.code") chosen_area = value;
-  }
-  data areas{data::type::list};
-  for (const AddressArea& area :
-       context.address_areas ? context.address_areas() : std::vector<AddressArea>{}) {
-    data row;
-    row.set("code", area.address_code);
-    row.set("text", area.text);
-    if (area.address_code == chosen_area) row.set("selected", true);
-    areas.push_back(row);
-  }
-  page.set("areas", areas);
-  // 本籍入力補助 (JK-4.0.6): the 本籍 fields offer the addresses and 本籍 already known — the
-  // person's address and previous address, the 本籍 of the household's members (the head's first),
-  // and what was typed in this form — and the 筆頭者 fields the names that go with them.
-  std::vector<std::string> places, heads;
-  auto offer = [](std::vector<std::string>& list, const std::string& value) {
-    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end())
-      list.push_back(value);
-  };
-  for (const auto& [name, value] : fields) {
-    if (name.ends_with("domicile.place")) offer(places, value);
-    if (name.ends_with("domicile.head_of_family")) offer(heads, value);
-  }
-  // The person the screen was opened from: their household, for the 異動者 and the numbers.
-  if (!atena.empty()) {
-    auto view = context.view_person(session.viewer, atena, AsOfQuery{}, {});
-    if (!view) {
-      page.set("error", ErrorData(view.error()));
-      status = HttpStatusFor(view.error().code);
-    } else {
-      const ResidentRecord& r = view->record;
-      offer(places, r.address.text + r.address.banchi);
-      offer(places, r.previous_address.text + r.previous_address.banchi);
-      if (r.domicile.state == Domicile::State::kRecorded) {
-        offer(places, r.domicile.place);
-        offer(heads, r.domicile.head_of_family);
-      }
-      // One search of the household serves the 異動者 list and the 本籍 candidates.
-      std::vector<SearchHit> living, removed;
-      if (type->members != Members::kNone || type->domicile_fields) {
-        if (auto members = HouseholdMembers(context, session.viewer, r.household_number)) {
-          for (SearchHit& hit : *members) {
-            (hit.record.status == ResidentStatus::kResident ? living : removed)
-                .push_back(std::move(hit));
-          }
-        }
-      }
-      for (const SearchHit& hit : living) {
-        if (hit.record.domicile.state != Domicile::State::kRecorded) continue;
-        offer(places, hit.record.domicile.place);
-        offer(heads, hit.record.domicile.head_of_family);
-      }
-      for (const SearchHit& hit : living) offer(heads, hit.record.DisplayName());
-      page.set("person_name", r.DisplayName());
-      page.set("person_address", r.address.Printed());
-      page.set("household", r.household_number);
-      if (fields.empty()) {
-        page.set(ValueKey("household_number"), r.household_number);
-        page.set(ValueKey("addressee_number"), r.addressee_number);
-        // 住所・本籍の変更: the address and 本籍 as they stand are the 変更前 (blank 本籍 when this
-        // clerk may not see it).
-        page.set(ValueKey("before.text"), r.address.text);
-        page.set(ValueKey("before.banchi"), r.address.banchi);
-        page.set(ValueKey("before"), r.domicile.place);
-        // 修正: the record as it stands, to be changed where it is wrong.
-        page.set(ValueKey("fields.family_name"), r.family_name);
-        page.set(ValueKey("fields.given_name"), r.given_name);
-        page.set(ValueKey("fields.family_kana"), r.family_kana);
-        page.set(ValueKey("fields.given_kana"), r.given_kana);
-        page.set(ValueKey("child.family_name"), r.family_name);
-        page.set(ValueKey("child.family_kana"), r.family_kana);
-        page.set(ValueKey("child.domicile.place"), r.domicile.place);
-        page.set(ValueKey("child.domicile.head_of_family"), r.domicile.head_of_family);
-        // 帰化・国籍取得: the name as recorded, to be replaced by the one in the 戸籍.
-        for (const auto& [key, value] : {std::pair{"family_name", &r.family_name},
-                                         {"given_name", &r.given_name},
-                                         {"family_kana", &r.family_kana},
-                                         {"given_kana", &r.given_kana}}) {
-          page.set(ValueKey(key), *value);
-        }
-        // 在留資格等の変更: the items as they stand (blank when this clerk may not see them; the
-        // desk then refuses to write them).
-        const ForeignResidentItems& f = r.foreign;
-        const std::pair<const char*, std::string> foreign_values[] = {
-            {"alphabet_name", f.alphabet_name},
-            {"nationality", f.nationality},
-            {"status_of_residence", f.status_of_residence},
-            {"period_of_stay", f.period_of_stay},
-            {"period_expiry", f.period_expiry ? ToIsoString(*f.period_expiry) : std::string()},
-            {"residence_card_number", f.residence_card_number},
-            {"special_permanent_certificate_number", f.special_permanent_certificate_number},
-            {"landing_period", f.landing_period},
-            {"provisional_stay_period", f.provisional_stay_period}};
-        const std::string in_fields = "fields.foreign.";
-        for (const auto& [key, value] : foreign_values) {
-          page.set(ValueKey(in_fields + key), value);
-        }
-        page.set("category_" + std::to_string(static_cast<int>(f.category)), true);
-        for (const auto& [key, date] :
-             {std::pair{"foreign_resident_since", &f.foreign_resident_since},
-              {"registered_under_former_law", &f.registered_under_former_law}}) {
-          if (!*date) continue;
-          // 西暦 for a foreign resident (JK-1.1.9); a 不詳日 in the notation that reads back exactly.
-          const auto exact = (*date)->ExactDate();
-          page.set(
-              ValueKey(in_fields + key),
-              exact ? FormatSeireki(*exact) : FormatRecordedDate(**date, DisplayCalendar::kWareki));
-        }
-        if (r.removal) {
-          page.set(ValueKey("destination.text"), r.removal->planned_destination.text);
-          page.set(ValueKey("destination.banchi"), r.removal->planned_destination.banchi);
-          page.set(ValueKey("destination.katagaki"), r.removal->planned_destination.katagaki);
-          page.set(ValueKey("confirmed_destination.text"), r.removal->planned_destination.text);
-          page.set(ValueKey("confirmed_destination.banchi"), r.removal->planned_destination.banchi);
-          page.set(ValueKey("confirmed_destination.katagaki"),
-                   r.removal->planned_destination.katagaki);
-        }
-        movers.insert(r.addressee_number);
-      } else {
-        for (const auto& [name, value] : fields) {
-          if (name == "fields.foreign.category" || name == "foreign.category") {
-            for (int c = 1; c <= 5; ++c) {
-              if (value == CategoryKey(c)) page.set("category_" + std::to_string(c), true);
-            }
-          }
-        }
-      }
-      data list{data::type::list};
-      for (const SearchHit& hit : type->members == Members::kRemoved ? removed : living) {
-        data m;
-        m.set("atena", hit.record.addressee_number);
-        m.set("name", hit.withheld ? hit.protection.marker : hit.record.DisplayName());
-        m.set("relationship", hit.withheld ? std::string() : hit.record.relationship.Text());
-        if (movers.contains(hit.record.addressee_number)) m.set("checked", true);
-        if (auto rel = relationships.find(hit.record.addressee_number); rel != relationships.end())
-          m.set("rel", rel->second);
-        if (!hit.protection.marker.empty()) m.set("marker", hit.protection.marker);
-        list.push_back(m);
-      }
-      if (type->members != Members::kNone) page.set("members", list);
-    }
-  }
-  // 方書入力補助 (JK-4.0.7): with a 町字 and 番地 entered, the 方書 registered there.
-  std::string area_code, banchi;
-  for (const auto& [name, value] : fields) {
-    if (name == "new_address.code") area_code = value;
-    if (name == "new_address.banchi") banchi = value;
-  }
-  data katagaki_list{data::type::list};
-  if (!area_code.empty() && !banchi.empty() && context.katagaki_for) {
-    for (const std::string& k : context.katagaki_for(area_code, banchi))
-      katagaki_list.push_back(data(k));
-  }
-  page.set("katagaki_candidates", katagaki_list);
-  data place_list{data::type::list};
-  for (const std::string& p : places) place_list.push_back(data(p));
-  data head_list{data::type::list};
-  for (const std::string& h : heads) head_list.push_back(data(h));
-  page.set("domicile_candidates", place_list);
-  page.set("head_candidates", head_list);
+  if (std::string(type->code) == "move_in") PresentNewcomers(page, fields);
+  PresentAreas(page, context, fields);
+  if (!atena.empty())
+    PresentOpenedFrom(page, status, context, session, *type, atena, fields, state);
+  PresentKatagaki(page, context, fields);
+  PresentCandidates(page, state.places, state.heads);
   return Html(status, "異動の入力（" + std::string(type->name_ja) + "）",
               RenderTemplate("change", page), context);
 }
@@ -431,6 +353,82 @@ Response ChangePage(const Request& request, const WebContext& context) {
                     std::nullopt);
 }
 
+// 転出証明書の二次元コード, as a reader types it, or — 特例転入 (JK-4.1.1.3) — a 転出証明書情報
+// received over CS, or CSV形式のデータ (JK-10.8): the 転入 form filled with its people, to be
+// checked and corrected.
+Response LoadMoveIn(const Request& request, const WebContext& context, const Session& session,
+                    const std::string& mode) {
+  if (mode == "load-certificate" || mode == "load-cs") {
+    std::string text = request.Form("certificate");
+    std::string information;
+    if (mode == "load-cs") {
+      information = request.Form("cs_id");
+      auto waiting = context.cs_messages(session.viewer, false, true);
+      if (!waiting)
+        return ChangeForm(request, context, session, 403, "move_in", {}, waiting.error(),
+                          std::nullopt);
+      const auto found = std::find_if(waiting->begin(), waiting->end(),
+                                      [&](const CsEntry& e) { return e.notice_id == information; });
+      if (found == waiting->end()) {
+        return ChangeForm(
+            request, context, session, 404, "move_in", {},
+            MakeError(ErrorCode::kNotFound, "cs.move_out_information_unknown", information),
+            std::nullopt);
+      }
+      text = found->body;
+    }
+    auto certificate = DecodeMoveOutData(text);
+    if (!certificate)
+      return ChangeForm(request, context, session, 400, "move_in", {}, certificate.error(),
+                        std::nullopt);
+    Fields loaded = MoveInFieldsFrom(*certificate, session.viewer.today);
+    if (!information.empty()) {
+      loaded.emplace_back("move_out_information", information);
+      loaded.emplace_back("note", "特例転入（" + certificate->from_name +
+                                      "から受信した転出証明書情報 " + information + "）");
+    } else {
+      loaded.emplace_back("note", "転出証明書（" + certificate->from_name + "、" +
+                                      FormatWareki(certificate->issued) + "発行）による");
+    }
+    return ChangeForm(request, context, session, 200, "move_in", loaded, std::nullopt,
+                      std::nullopt);
+  }
+  // load-csv
+  auto loaded = MoveInFieldsFromCsv(request.Form("csv"));
+  if (!loaded)
+    return ChangeForm(request, context, session, 400, "move_in", {}, loaded.error(), std::nullopt);
+  return ChangeForm(request, context, session, 200, "move_in", *loaded, std::nullopt, std::nullopt);
+}
+
+// 一括入力 (JK-4.0.10): one more 転入者, with the 氏, its 振り仮名, 本籍・筆頭者 and the kind of
+// resident of the one entered last (the dates and the addresses are the 異動's, shared).
+void AddPerson(Fields& fields) {
+  int last = -1;
+  for (const auto& [name, value] : fields) {
+    if (!name.starts_with("persons.")) continue;
+    const std::size_t dot = name.find('.', 8);
+    if (dot != std::string::npos && dot - 8 <= 2 &&
+        name.find_first_not_of("0123456789", 8) == dot) {
+      last = std::max(last, std::stoi(name.substr(8, dot - 8)));
+    }
+  }
+  if (last >= 0 && last < 49) {
+    const std::string from = "persons." + std::to_string(last) + ".";
+    const std::string to = "persons." + std::to_string(last + 1) + ".";
+    Fields copied;
+    for (const auto& [name, value] : fields) {
+      if (!name.starts_with(from)) continue;
+      const std::string key = name.substr(from.size());
+      if (key == "family_name" || key == "family_kana" || key == "domicile.place" ||
+          key == "domicile.head_of_family" || key == "kind" || key == "foreign.nationality") {
+        copied.emplace_back(to + key, value);
+      }
+    }
+    if (copied.empty()) copied.emplace_back(to + "family_name", "");
+    fields.insert(fields.end(), copied.begin(), copied.end());
+  }
+}
+
 // POST /change: 入力確認, 登録, 仮登録 or back to the form.
 Response ChangeSubmit(const Request& request, const WebContext& context) {
   std::optional<Response> refused;
@@ -447,79 +445,10 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
   }
   const ChangeType* type = TypeOf(type_code);
   const std::string mode = request.Form("mode");
-  if (mode == "load-certificate" || mode == "load-cs") {
-    // 転出証明書の二次元コード, as a reader types it, or — 特例転入 (JK-4.1.1.3) — a 転出証明書情報
-    // received over CS: the 転入 form filled with its people, to be checked and corrected.
-    std::string text = request.Form("certificate");
-    std::string information;
-    if (mode == "load-cs") {
-      information = request.Form("cs_id");
-      auto waiting = context.cs_messages(session->viewer, false, true);
-      if (!waiting)
-        return ChangeForm(request, context, *session, 403, "move_in", {}, waiting.error(),
-                          std::nullopt);
-      const auto found = std::find_if(waiting->begin(), waiting->end(),
-                                      [&](const CsEntry& e) { return e.notice_id == information; });
-      if (found == waiting->end()) {
-        return ChangeForm(
-            request, context, *session, 404, "move_in", {},
-            MakeError(ErrorCode::kNotFound, "cs.move_out_information_unknown", information),
-            std::nullopt);
-      }
-      text = found->body;
-    }
-    auto certificate = DecodeMoveOutData(text);
-    if (!certificate)
-      return ChangeForm(request, context, *session, 400, "move_in", {}, certificate.error(),
-                        std::nullopt);
-    Fields loaded = MoveInFieldsFrom(*certificate, session->viewer.today);
-    if (!information.empty()) {
-      loaded.emplace_back("move_out_information", information);
-      loaded.emplace_back("note", "特例転入（" + certificate->from_name +
-                                      "から受信した転出証明書情報 " + information + "）");
-    } else {
-      loaded.emplace_back("note", "転出証明書（" + certificate->from_name + "、" +
-                                      FormatWareki(certificate->issued) + "発行）による");
-    }
-    return ChangeForm(request, context, *session, 200, "move_in", loaded, std::nullopt,
-                      std::nullopt);
-  }
-  if (mode == "load-csv") {
-    // CSV形式のデータの取込 (JK-10.8): the 転入 form filled from the rows, to be checked.
-    auto loaded = MoveInFieldsFromCsv(request.Form("csv"));
-    if (!loaded)
-      return ChangeForm(request, context, *session, 400, "move_in", {}, loaded.error(),
-                        std::nullopt);
-    return ChangeForm(request, context, *session, 200, "move_in", *loaded, std::nullopt,
-                      std::nullopt);
-  }
+  if (mode == "load-certificate" || mode == "load-cs" || mode == "load-csv")
+    return LoadMoveIn(request, context, *session, mode);
   if (type != nullptr && mode == "add-person") {
-    // 一括入力 (JK-4.0.10): one more 転入者, with the 氏, its 振り仮名, 本籍・筆頭者 and the kind of
-    // resident of the one entered last (the dates and the addresses are the 異動's, shared).
-    int last = -1;
-    for (const auto& [name, value] : fields) {
-      if (!name.starts_with("persons.")) continue;
-      const std::size_t dot = name.find('.', 8);
-      if (dot != std::string::npos && dot - 8 <= 2 &&
-          name.find_first_not_of("0123456789", 8) == dot) {
-        last = std::max(last, std::stoi(name.substr(8, dot - 8)));
-      }
-    }
-    if (last >= 0 && last < 49) {
-      const std::string from = "persons." + std::to_string(last) + ".";
-      const std::string to = "persons." + std::to_string(last + 1) + ".";
-      Fields copied;
-      for (const auto& [name, value] : fields) {
-        if (!name.starts_with(from)) continue;
-        const std::string key = name.substr(from.size());
-        if (key == "family_name" || key == "family_kana" || key == "domicile.place" ||
-            key == "domicile.head_of_family" || key == "kind" || key == "foreign.nationality") {
-          copied.emplace_back(to + key, value);
-        }
-      }
-      if (copied.empty()) copied.emplace_back(to + "family_name", "");
-      fields.insert(fields.end(), copied.begin(), copied.end());
-    }
+    AddPerson(fields);
     return ChangeForm(request, context, *session, 200, type_code, fields, std::nullopt,
                       std::nullopt);
   }

@@ -41,9 +41,8 @@ void AddCheckDigitKinds(data& page, const std::string& selected) {
   page.set("kinds", list);
 }
 
-Response Page(const Request& request, const WebContext& context, Tool tool) {
-  const RegisterStatus status = context.register_status(true);
-  data page;
+// The register's figures and identity, as the top page shows them.
+void PresentRegister(data& page, const RegisterStatus& status) {
   page.set("initialized", status.municipality.has_value());
   if (status.figures) {
     data figures;
@@ -59,30 +58,62 @@ Response Page(const Request& request, const WebContext& context, Tool tool) {
     page.set("municipality_code", status.municipality->code.digits());
   }
   page.set("schema_version", std::to_string(status.schema_version));
+}
+
+// 日付の確認: a typed date read as the register would, in every notation.
+void DateTool(data& page, const Request& request, int& http_status) {
+  const std::string text = request.Query("text");
+  page.set("date_text", text);
+  const bool koseki = request.Query("koseki") == "1";
+  page.set("koseki", koseki);
+  auto explained =
+      ExplainDate(text, koseki ? DatePolicy::kKosekiConsistent : DatePolicy::kCalendarOnly);
+  if (!explained) {
+    SetError(page, explained.error(), http_status);
+    return;
+  }
+  data result;
+  result.set("state_ja", explained->state_ja);
+  result.set("wareki", explained->wareki);
+  result.set("seireki", explained->seireki);
+  result.set("iso", explained->iso.value_or("（暦日なし）"));
+  result.set("internal_iso", explained->internal_iso.value_or("（なし）"));
+  page.set("date_result", result);
+}
+
+// チェックデジット: a number's check digit, or whether it is right.
+void CheckDigitTool(data& page, const Request& request, int& http_status) {
+  const std::string digits = request.Query("digits");
+  page.set("cd_digits", digits);
+  page.set("verify", request.Query("verify") == "1");
+  auto scheme = ParseCheckDigitKind(request.Query("kind"));
+  if (!scheme) {
+    SetError(page, scheme.error(), http_status);
+    return;
+  }
+  auto explained = ExplainCheckDigit(*scheme, digits, request.Query("verify") == "1");
+  if (!explained) {
+    SetError(page, explained.error(), http_status);
+    return;
+  }
+  data result;
+  result.set("check_digit", std::to_string(explained->check_digit));
+  result.set("number", explained->number);
+  page.set("cd_result", result);
+}
+
+Response Page(const Request& request, const WebContext& context, Tool tool) {
+  const RegisterStatus status = context.register_status(true);
+  data page;
+  PresentRegister(page, status);
   const std::string text = request.Query("text");
   int http_status = 200;
   switch (tool) {
     case Tool::kNone:
       break;
-    case Tool::kDate: {
-      page.set("date_text", text);
-      const bool koseki = request.Query("koseki") == "1";
-      page.set("koseki", koseki);
-      auto explained =
-          ExplainDate(text, koseki ? DatePolicy::kKosekiConsistent : DatePolicy::kCalendarOnly);
-      if (!explained) {
-        SetError(page, explained.error(), http_status);
-        break;
-      }
-      data result;
-      result.set("state_ja", explained->state_ja);
-      result.set("wareki", explained->wareki);
-      result.set("seireki", explained->seireki);
-      result.set("iso", explained->iso.value_or("（暦日なし）"));
-      result.set("internal_iso", explained->internal_iso.value_or("（なし）"));
-      page.set("date_result", result);
+    case Tool::kDate:
+      DateTool(page, request, http_status);
       break;
-    }
     case Tool::kKanaKey: {
       page.set("kana_text", text);
       auto key = BuildKanaKey(text);
@@ -101,26 +132,9 @@ Response Page(const Request& request, const WebContext& context, Tool tool) {
         page.set("kanji_result", data("kanji_key", *key));
       break;
     }
-    case Tool::kCheckDigit: {
-      const std::string digits = request.Query("digits");
-      page.set("cd_digits", digits);
-      page.set("verify", request.Query("verify") == "1");
-      auto scheme = ParseCheckDigitKind(request.Query("kind"));
-      if (!scheme) {
-        SetError(page, scheme.error(), http_status);
-        break;
-      }
-      auto explained = ExplainCheckDigit(*scheme, digits, request.Query("verify") == "1");
-      if (!explained) {
-        SetError(page, explained.error(), http_status);
-        break;
-      }
-      data result;
-      result.set("check_digit", std::to_string(explained->check_digit));
-      result.set("number", explained->number);
-      page.set("cd_result", result);
+    case Tool::kCheckDigit:
+      CheckDigitTool(page, request, http_status);
       break;
-    }
   }
   AddCheckDigitKinds(page, request.Query("kind"));
   const std::string municipality = status.municipality ? status.municipality->name : "";

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "jrr/domain/core/calendar_date.h"
+#include "jrr/domain/core/place_names.h"
 #include "jrr/domain/core/result.h"
 #include "jrr/domain/records/certificate_kind.h"
 #include "jrr/domain/records/register_settings.h"
@@ -128,12 +129,6 @@ std::vector<ResidentRecord> OrderWithStored(std::vector<ResidentRecord> members,
 // Error certificate.order_mismatch (kRuleViolation) with the 宛名番号 missing or foreign.
 Status CheckHouseholdOrder(const std::vector<ResidentRecord>& members,
                            const std::vector<std::string>& order);
-
-// The printed title with the prefecture: 架空市長 → 架空県架空市長 (JK-5.6), from the first two digits
-// of the 市区町村コード. A title that already starts with the prefecture is left as it is.
-std::string TitleWithPrefecture(std::string_view title, std::string_view municipality_code);
-// 都道府県名 for a two-digit code 01–47, 99 (架空県, the project's fictional prefecture); empty otherwise.
-std::string_view PrefectureName(std::string_view two_digit_code);
 
 // The text of the 転出証明書's QR code: a versioned, line-based record of the 転出証明書 items
 // (施行令第23条) for each mover, readable by a 転入地 system without our database. Format in

@@ -62,17 +62,20 @@ class ChangeDesk {
   std::optional<Error> Withheld(const std::vector<std::string>& read, const std::string& function,
                                 const std::vector<std::string>& acknowledged,
                                 const std::string& instead_of);
-  // The 異動 run over a preview of the register: its outcome, the facts its plan reads, and whom it
-  // reads — its people, and the people of every member of a 附票 it writes (as FuhyoDesk asks of
-  // a typed 附票 event: whether a member is matched, made anew or refused would tell her facts).
+  // The 異動 run over a preview of the register: its outcome, its plan (as recording will plan it),
+  // and whom it reads — its people, and the people of every member of a 附票 it writes (as
+  // FuhyoDesk asks of a typed 附票 event: whether a member is matched, made anew or refused would
+  // tell her facts).
   struct Previewed {
     Result<ChangeOutcome> outcome;
-    std::optional<ChangeEffectFacts> facts;
+    std::optional<Result<ChangeEffects>> effects;  // when the outcome is one
     std::vector<std::string> read;
+    std::vector<int64_t> protected_members;  // written members under the 附票's own 支援措置
   };
   Previewed Preview(const AnyChangeCommand& command);
   // A 異動 reads its people (Preview says whom): one this operator may not see refuses it before
   // anything is written, whether or not it would pass — passing would tell a fact of them too.
+  // A 附票 member under the 附票's own 支援措置 is written only by one with the 支援措置 permission.
   // Returns the preview.
   Result<Previewed> ClearReaders(const AnyChangeCommand& command, const std::string& function);
   ResidentRepository& residents_;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // 地名 — the municipality a written place lies in, for routing notices to it (附票記載事項通知,
-// CS messages) and for checking that a 転出先 names one. Pure text rules; no dictionary.
+// CS messages) and for checking that a 転出先 names one; the prefecture of a 市区町村コード. Pure
+// text rules; no dictionary.
 #pragma once
 
 #include <string>
@@ -18,5 +19,11 @@ std::string MunicipalityOfPlace(std::string_view place);
 
 // True for a name made only of what municipality names hold: kanji, kana, ー and 々 (1–32).
 bool IsMunicipalityName(std::string_view name);
+
+// The printed title with the prefecture: 架空市長 → 架空県架空市長 (JK-5.6), from the first two digits
+// of the 市区町村コード. A title that already starts with the prefecture is left as it is.
+std::string TitleWithPrefecture(std::string_view title, std::string_view municipality_code);
+// 都道府県名 for a two-digit code 01–47, 99 (架空県, the project's fictional prefecture); empty otherwise.
+std::string_view PrefectureName(std::string_view two_digit_code);
 
 }  // namespace jrr

@@ -58,10 +58,15 @@ struct ChangeEffectFacts {
   // whose 附票 items change and whose 本籍 is here, its current 附票 (nullopt: none yet, made by
   // the 異動) and, for a member of a version's 氏名 written by an earlier 異動 of ours before
   // 生年月日 was an item, the person (宛名番号) that 異動 wrote it for.
+  // `people`: for every member, the residents of this register (current or 除票) the member is —
+  // by 住民票コード; else by 氏名, 生年月日 and 性別; else, for a member recording neither, by 氏名
+  // and this 本籍・筆頭者, and by the 異動 that wrote it — not counting the people this 異動 makes.
+  // A bulk loader, writing only the people it generates, leaves it empty.
   struct OurFuhyo {
     KosekiKey koseki;
     std::optional<Fuhyo> current;
-    std::map<int64_t, std::string> written_for;  // member_id → 宛名番号
+    std::map<int64_t, std::string> written_for;          // member_id → 宛名番号
+    std::map<int64_t, std::vector<std::string>> people;  // member_id → 宛名番号
   };
   std::vector<OurFuhyo> our_fuhyo;
   // CS: the 転出証明書情報 the 異動 names (ChangeRecord::move_out_information), as received.
@@ -103,7 +108,7 @@ struct ChangeEffects {
 // The plan of `outcome` (recorded, or previewed at 入力確認) given `facts`. Errors:
 // cs.move_out_information_unknown (not received, or not a 転出証明書情報), cs.move_out_information_used,
 // fuhyo.member_ambiguous (two members of our 附票 could be the person, or two people of the 異動
-// one member).
+// one member), fuhyo.member_of_another (the member the person's facts find is another resident).
 Result<ChangeEffects> PlanChangeEffects(const ChangeOutcome& outcome,
                                         const ChangeEffectFacts& facts);
 

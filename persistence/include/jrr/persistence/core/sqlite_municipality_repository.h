@@ -3,6 +3,8 @@
 // MunicipalityRepository on SQLite (table `municipality`, schema 0001).
 #pragma once
 
+#include <string>
+
 #include "jrr/domain/core/municipality_repository.h"
 #include "jrr/persistence/core/database.h"
 
@@ -17,5 +19,13 @@ class SqliteMunicipalityRepository final : public MunicipalityRepository {
  private:
   Database& db_;
 };
+
+// This municipality as notices and CS messages route it (架空県架空市: its name with the
+// prefecture of its code) and its 市区町村コード; both empty before `jrr init`.
+struct RoutedMunicipality {
+  std::string name;
+  std::string code;
+};
+RoutedMunicipality RoutedMunicipalityOf(Database& db);
 
 }  // namespace jrr

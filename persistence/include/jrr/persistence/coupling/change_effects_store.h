@@ -14,6 +14,7 @@
 
 #include "jrr/domain/coupling/change_effects.h"
 #include "jrr/persistence/core/database.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
 #include "jrr/persistence/cs/sqlite_cs_exchange.h"
 #include "jrr/persistence/fuhyo/sqlite_fuhyo.h"
 
@@ -26,7 +27,7 @@ struct ChangeEffectWorkingSet {
   CsWorkingSet cs;
   bool seals_may_exist = true;     // false: no 印鑑登録 exists, so none is read
   bool measures_may_exist = true;  // false: no 支援措置 exists, so none is read
-  std::optional<std::pair<std::string, std::string>> municipality;  // name as routed, code
+  std::optional<RoutedMunicipality> municipality;
 };
 
 // The facts of `outcome`'s people as the register holds them now. `before`, when given, holds the

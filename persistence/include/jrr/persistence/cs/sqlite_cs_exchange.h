@@ -6,25 +6,25 @@
 //   QueueCsMessage    runs inside a 異動's transaction (SqliteResidentRepository::Append, and the bulk
 //                     loader's): the 転出証明書情報 of a 特例転出, the 転入通知 of a 国内転入 from
 //                     another municipality; TakeMoveOutInformation marks the one a 特例転入 names.
-//   ReceiveCsMessage  records a received message once; a 転入通知 is recorded as a 転入通知の受理
-//                     異動 in the same transaction (JK-4.1.3.1.2), or kept with the rule id that
-//                     refused it for a clerk (転入通知情報取込エラー一覧).
+//   SqliteCsStore     CsDesk's store (cs/cs_desk.h): a received message kept once, with what its
+//                     receipt says, in one transaction with the 異動 it caused; the lists.
 //   CsOutbox, CsInbox the lists, newest first.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "jrr/domain/access/resident_access.h"
 #include "jrr/domain/core/calendar_date.h"
 #include "jrr/domain/core/result.h"
+#include "jrr/domain/cs/cs_desk.h"
 #include "jrr/domain/cs/cs_message.h"
 #include "jrr/domain/records/change.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/records/outbox.h"
+#include "jrr/persistence/core/outbox.h"
 
 namespace jrr {
 
@@ -48,21 +48,19 @@ void TakeMoveOutInformation(Database& db, const std::string& notice_id, int64_t 
 void QueueCsMessage(Database& db, const std::string& ours, CsKind kind, const std::string& to,
                     int64_t change_id, std::string payload, CsWorkingSet* working = nullptr);
 
-// `today` and `now_epoch_seconds` date the 異動 a 転入通知 records (operator "cs-inbox", place "CS").
-// Errors: cs.malformed (the envelope), cs.not_ours.
-// `residents` records that 異動 (with its effects: pass a SqliteResidentRepository).
-Result<CsReceipt> ReceiveCsMessage(Database& db, ResidentRepository& residents,
-                                   std::string_view body, CalendarDate today,
-                                   int64_t now_epoch_seconds);
-// The same for a person or an adapter acting as `viewer`: the 異動入力 permission. Errors: also
-// access.permission_denied.
-Result<CsReceipt> ReceiveCsMessageAs(Database& db, ResidentRepository& residents,
-                                     const Viewer& viewer, std::string_view body);
+// The CS inbox and outbox as CsDesk (cs/cs_desk.h) keeps them.
+class SqliteCsStore final : public CsStore {
+ public:
+  explicit SqliteCsStore(Database& db) : db_(db) {}
+  std::string OurMunicipality() override;
+  CsReceipt ReceiveOnce(const CsMessage& message,
+                        const std::function<CsReceipt()>& receive) override;
+  std::vector<CsEntry> Outbox(int limit) override;
+  std::vector<CsEntry> Inbox(int limit, bool waiting) override;
 
-// The lists as a person sees them: the 異動入力 permission (the messages carry residents' items),
-// and an アクセスログ entry. Errors: access.permission_denied.
-Result<std::vector<CsEntry>> ListCsMessages(Database& db, AuditLog& log, const Viewer& viewer,
-                                            bool outbox, bool waiting = false);
+ private:
+  Database& db_;
+};
 
 std::vector<CsEntry> CsOutbox(Database& db, int limit);
 // `waiting`: only 転出証明書情報 no 特例転入 has taken up yet.

@@ -25,7 +25,8 @@
 #include "jrr/domain/fuhyo/fuhyo_store.h"
 #include "jrr/domain/records/change.h"
 #include "jrr/persistence/core/database.h"
-#include "jrr/persistence/records/outbox.h"
+#include "jrr/persistence/core/outbox.h"
+#include "jrr/persistence/core/sqlite_municipality_repository.h"
 
 namespace jrr {
 
@@ -133,7 +134,6 @@ struct FuhyoFillFacts {
 };
 
 // This register's municipality as notices route it (架空県架空市); empty before `jrr init`.
-std::string OurMunicipalityName(Database& db);
 
 // An inbound notice, or a 第19条第2項 reply to one of ours (recorded for the clerks; outcome
 // "reply"). A refused notice puts the reply to its 住所地 in the outbox in the same commit, dated
@@ -153,7 +153,7 @@ class SqliteFuhyoStore final : public FuhyoStore {
   std::optional<Fuhyo> Current(const KosekiKey& koseki) override {
     return SqliteFuhyoRegister(db_).FindCurrent(koseki);
   }
-  std::string OurMunicipality() override { return OurMunicipalityName(db_); }
+  std::string OurMunicipality() override { return RoutedMunicipalityOf(db_).name; }
   int64_t Write(const FuhyoEvent& event, const FuhyoEventPlan& plan,
                 const AuditEvent& audit) override {
     return SqliteFuhyoRegister(db_).Write(event, plan, audit);

@@ -130,10 +130,10 @@ struct WebContext {
   std::function<Result<IssuedFuhyoCopy>(const Viewer&, const FuhyoCopyRequest&)> fuhyo_copy;
 
   // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
-  // CS連携 (cs_message.h): the messages sent or received; `waiting`: the 転出証明書情報 no 特例転入
-  // has taken up yet.
+  // CS連携 through CsDesk (domain/cs/cs_desk.h): the messages sent or received; `waiting`: the
+  // 転出証明書情報 no 特例転入 has taken up yet.
   std::function<Result<std::vector<CsEntry>>(const Viewer&, bool outbox, bool waiting)> cs_messages;
-  // A message received from the CS (its JRR-CS/1 text); see ReceiveCsMessage.
+  // A message received from the CS (its JRR-CS/1 text), through CsDesk (domain/cs/cs_desk.h).
   std::function<Result<CsReceipt>(const Viewer&, const std::string& text)> cs_receive;
   // 通知書等 as PDF (notice_document.h).
   std::function<Result<std::string>(const Viewer&, const NoticeRequest&)> notice_pdf;

@@ -6,6 +6,7 @@
 // kMaxDeliveryAttempts times is dead-lettered — listed for a person, never retried again.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,6 +30,10 @@ struct DeliveryReport {
   int failed = 0;
   std::vector<std::string> dead_letters;  // notice ids past kMaxDeliveryAttempts
 };
+
+// The outbox's next rowid, which a notice id carries: max(rowid) is one index step, where a count
+// would read the whole outbox for every notice.
+int64_t NextOutboxRow(Database& db, OutboxFamily family);
 
 // Hands every undelivered notice, oldest first, to `transport`.
 DeliveryReport DeliverOutbox(Database& db, OutboxFamily family, const OutboxTransport& transport);

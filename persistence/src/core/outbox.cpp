@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "jrr/persistence/records/outbox.h"
-
-#include "jrr/persistence/security/sqlite_audit_log.h"
+#include "jrr/persistence/core/outbox.h"
 
 namespace jrr {
+
+int64_t NextOutboxRow(Database& db, OutboxFamily family) {
+  return db.QueryInt(family == OutboxFamily::kCs
+                         ? "SELECT coalesce(max(rowid), 0) + 1 FROM cs_outbox"
+                         : "SELECT coalesce(max(rowid), 0) + 1 FROM fuhyo_outbox");
+}
 
 DeliveryReport DeliverOutbox(Database& db, OutboxFamily family, const OutboxTransport& transport) {
   const std::string outbox = family == OutboxFamily::kCs ? "cs_outbox" : "fuhyo_outbox";

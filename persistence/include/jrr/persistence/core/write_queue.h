@@ -26,8 +26,6 @@
 #include <utility>
 #include <vector>
 
-#include "jrr/domain/records/resident_search.h"
-#include "jrr/domain/security/audit_log.h"
 #include "jrr/persistence/core/database.h"
 
 namespace jrr {
@@ -78,32 +76,6 @@ class WriteQueue {
   std::deque<std::shared_ptr<Job>> queue_;
   bool stopping_ = false;
   std::thread writer_;
-};
-
-// AuditLog whose Record goes through a WriteQueue; searches read on the caller's connection.
-class QueuedAuditLog final : public AuditLog {
- public:
-  QueuedAuditLog(WriteQueue& queue, Database& reader) : queue_(queue), reader_(reader) {}
-  void Record(const AuditEvent& event) override;
-  std::vector<AuditEntry> Search(const AuditQuery& query) override;
-
- private:
-  WriteQueue& queue_;
-  Database& reader_;
-};
-
-// SearchHistory whose Record goes through a WriteQueue.
-class QueuedSearchHistory final : public SearchHistory {
- public:
-  QueuedSearchHistory(WriteQueue& queue, Database& reader) : queue_(queue), reader_(reader) {}
-  void Record(const SearchHistoryEntry& entry) override;
-  std::vector<SearchHistoryEntry> Recent(const std::string& operator_id,
-                                         std::size_t limit) override;
-  std::optional<SearchHistoryEntry> Get(int64_t search_id) override;
-
- private:
-  WriteQueue& queue_;
-  Database& reader_;
 };
 
 }  // namespace jrr

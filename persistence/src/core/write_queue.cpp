@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "jrr/persistence/records/write_queue.h"
+#include "jrr/persistence/core/write_queue.h"
 
 #include "jrr/domain/core/storage_error.h"
-#include "jrr/persistence/records/sqlite_search_index.h"
-#include "jrr/persistence/security/sqlite_audit_log.h"
 
 namespace jrr {
 
@@ -97,29 +95,6 @@ void WriteQueue::Run() {
     }
     wake_waiters_.notify_all();
   }
-}
-
-void QueuedAuditLog::Record(const AuditEvent& event) {
-  const std::string at = UtcTimestampNow();
-  queue_.Submit([&event, &at](Database& db) { AppendAuditEntry(db, event, at); });
-}
-
-std::vector<AuditEntry> QueuedAuditLog::Search(const AuditQuery& query) {
-  return SqliteAuditLog(reader_).Search(query);
-}
-
-void QueuedSearchHistory::Record(const SearchHistoryEntry& entry) {
-  // Deferred: the request's アクセスログ entry, written next, waits for the commit carrying both.
-  queue_.Defer([entry](Database& db) { SqliteSearchHistory(db).Record(entry); });
-}
-
-std::vector<SearchHistoryEntry> QueuedSearchHistory::Recent(const std::string& operator_id,
-                                                            std::size_t limit) {
-  return SqliteSearchHistory(reader_).Recent(operator_id, limit);
-}
-
-std::optional<SearchHistoryEntry> QueuedSearchHistory::Get(int64_t search_id) {
-  return SqliteSearchHistory(reader_).Get(search_id);
 }
 
 }  // namespace jrr
