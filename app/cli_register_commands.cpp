@@ -284,11 +284,7 @@ int Approve(const Args& args, std::ostream& out, std::ostream& err) {
   for (const std::string& text : args.positional) {
     auto id = PendingId(text);
     if (!id) return PrintError(err, id.error());
-    auto entry = desk.PendingOne(*id);
-    if (!entry) return PrintError(err, entry.error());
-    auto command = web::DecodeChangeCommand(entry->command_json);
-    if (!command) return PrintError(err, command.error());
-    auto outcome = desk.Approve(*id, *command);
+    auto outcome = web::ApproveStored(desk, *id);
     if (!outcome) {
       err << "仮登録 " << *id << " は本登録できませんでした。\n";
       out << web::EncodeError(outcome.error()) << std::endl;

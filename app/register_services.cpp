@@ -108,6 +108,66 @@ auto WithChangeDesk(const std::shared_ptr<ServingRegister>& served, const Viewer
   return use(desk);
 }
 
+// The desks the web layer calls, each opened over one pooled connection for one call.
+class ServedDesks final : public web::Desks {
+ public:
+  explicit ServedDesks(std::shared_ptr<ServingRegister> served) : served_(std::move(served)) {}
+
+ protected:
+  void OpenChanges(const Viewer& viewer, const std::function<void(ChangeDesk&)>& use) override {
+    WithChangeDesk(served_, viewer, use);
+  }
+  void OpenAudit(const Viewer& viewer, const std::function<void(AuditDesk&)>& use) override {
+    auto db = served_->pool.Acquire();
+    SqliteAuditLog log(*db);
+    AuditDesk desk(log, viewer);
+    use(desk);
+  }
+  void OpenStatistics(const Viewer& viewer,
+                      const std::function<void(StatisticsDesk&)>& use) override {
+    auto db = served_->pool.Acquire();
+    SqliteStatistics statistics(*db);
+    SqliteAuditLog log(*db);
+    StatisticsDesk desk(statistics, log, viewer);
+    use(desk);
+  }
+  void OpenCertificates(const Viewer& viewer,
+                        const std::function<void(CertificateDesk&)>& use) override {
+    auto db = served_->pool.Acquire();
+    SqliteResidentRepository residents(*db);
+    SqliteAuditLog log(*db);
+    SqliteIssuanceLog issuance(*db);
+    SqliteHouseholdOrder orders(*db);
+    CertificateDesk desk(residents, log, issuance, SharedPdfRenderer(),
+                         LoadCertificateSettings(*db, viewer, ""), viewer, &orders);
+    use(desk);
+  }
+  void OpenFuhyo(const Viewer& viewer, const std::function<void(FuhyoDesk&)>& use) override {
+    auto db = served_->pool.Acquire();
+    WithFuhyoDesk(*db, viewer, use);
+  }
+  void OpenCs(const Viewer& viewer, const std::function<void(CsDesk&)>& use) override {
+    auto db = served_->pool.Acquire();
+    QueuedAuditLog log(served_->writes, *db);
+    SqliteCsStore store(*db);
+    SqliteResidentRepository residents(*db);
+    CsDesk desk(store, residents, log, viewer);
+    use(desk);
+  }
+  void OpenProtection(const Viewer& viewer,
+                      const std::function<void(ProtectionDesk&)>& use) override {
+    auto db = served_->pool.Acquire();
+    SqliteProtectionRegister protections(*db);
+    SqliteAuditLog log(*db);
+    SqliteStaffDirectory staff(*db);
+    ProtectionDesk desk(protections, log, viewer, &staff);
+    use(desk);
+  }
+
+ private:
+  std::shared_ptr<ServingRegister> served_;
+};
+
 }  // namespace
 
 web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
@@ -166,50 +226,6 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     served->writes.Settle();  // a history row deferred and not yet carried by a log entry's commit
     return result;
   };
-  context.change = [served](const Viewer& viewer, const AnyChangeCommand& command,
-                            bool check_only) {
-    return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) {
-      return check_only ? desk.Check(command) : desk.Record(command);
-    });
-  };
-  context.enter_provisional = [served](const Viewer& viewer, const AnyChangeCommand& command,
-                                       const std::string& kind, const std::string& json) {
-    return WithChangeDesk(served, viewer,
-                          [&](ChangeDesk& desk) { return desk.Enter(command, kind, json); });
-  };
-  context.pending = [served](const Viewer& viewer) {
-    return WithChangeDesk(served, viewer, [](ChangeDesk& desk) { return desk.Pending(); });
-  };
-  context.approve = [served](const Viewer& viewer, int64_t pending_id) {
-    return WithChangeDesk(served, viewer, [&](ChangeDesk& desk) -> Result<ChangeOutcome> {
-      auto entry = desk.PendingOne(pending_id);
-      if (!entry) return entry.error();
-      auto command = web::DecodeChangeCommand(entry->command_json);
-      if (!command) return command.error();
-      return desk.Approve(pending_id, *command);
-    });
-  };
-  context.withdraw = [served](const Viewer& viewer, int64_t pending_id) {
-    return WithChangeDesk(served, viewer,
-                          [&](ChangeDesk& desk) { return desk.Withdraw(pending_id); });
-  };
-  context.audit_search = [served](const Viewer& viewer, const AuditQuery& query) {
-    auto db = served->pool.Acquire();
-    SqliteAuditLog log(*db);
-    return AuditDesk(log, viewer).Search(query);
-  };
-  context.audit_report = [served](const Viewer& viewer, const std::string& kind, CalendarDate from,
-                                  CalendarDate to, int64_t threshold) {
-    auto db = served->pool.Acquire();
-    SqliteAuditLog log(*db);
-    return AuditDesk(log, viewer).Report(kind, from, to, threshold);
-  };
-  context.statistics = [served](const Viewer& viewer, CalendarDate from, CalendarDate to) {
-    auto db = served->pool.Acquire();
-    SqliteStatistics statistics(*db);
-    SqliteAuditLog log(*db);
-    return StatisticsDesk(statistics, log, viewer).Compute(from, to);
-  };
   context.with_settings_desk = [served](const Viewer& viewer,
                                         const std::function<bool(SettingsDesk&)>& use) {
     auto db = served->pool.Acquire();
@@ -240,31 +256,6 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
                             change.Commit();
                           });
       };
-  context.with_protection_desk = [served](const Viewer& viewer,
-                                          const std::function<void(ProtectionDesk&)>& use) {
-    auto db = served->pool.Acquire();
-    SqliteProtectionRegister protections(*db);
-    SqliteAuditLog log(*db);
-    SqliteStaffDirectory staff(*db);
-    ProtectionDesk desk(protections, log, viewer, &staff);
-    use(desk);
-  };
-  context.support_details = [served](const Viewer& viewer, int64_t measure_id) {
-    auto db = served->pool.Acquire();
-    SqliteProtectionRegister protections(*db);
-    SqliteAuditLog log(*db);
-    return ProtectionDesk(protections, log, viewer).Details(measure_id);
-  };
-  context.issue_certificate = [served](const Viewer& viewer, const CertificateRequest& request) {
-    auto db = served->pool.Acquire();
-    SqliteResidentRepository residents(*db);
-    SqliteAuditLog log(*db);
-    SqliteIssuanceLog issuance(*db);
-    SqliteHouseholdOrder orders(*db);
-    CertificateDesk desk(residents, log, issuance, SharedPdfRenderer(),
-                         LoadCertificateSettings(*db, viewer, ""), viewer, &orders);
-    return desk.Issue(request);
-  };
   context.seal_entries = [served](const Viewer& viewer, const std::string& person) {
     auto db = served->pool.Acquire();
     return SealEntries(*db, viewer, person);
@@ -306,50 +297,17 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     }
     return katagaki;
   };
-  context.fuhyo_search = [served](const Viewer& viewer, const std::string& text) {
-    auto db = served->pool.Acquire();
-    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Search(text); });
-  };
-  context.fuhyo_get = [served](const Viewer& viewer, int64_t fuhyo_id) {
-    auto db = served->pool.Acquire();
-    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Get(fuhyo_id); });
-  };
-  context.fuhyo_receive = [served](const Viewer& viewer, const std::string& text) {
-    auto db = served->pool.Acquire();
-    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Receive(text); });
-  };
-  context.fuhyo_record = [served](const Viewer& viewer, const FuhyoEvent& event) {
-    auto db = served->pool.Acquire();
-    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Record(event); });
-  };
-  context.fuhyo_notices = [served](const Viewer& viewer, bool outbox) {
-    auto db = served->pool.Acquire();
-    return WithFuhyoDesk(*db, viewer, [&](FuhyoDesk& desk) { return desk.Notices(outbox); });
-  };
   context.fuhyo_copy = [served](const Viewer& viewer, const FuhyoCopyRequest& request) {
     auto db = served->pool.Acquire();
     return FuhyoCopyPdf(*db, viewer, request, "");
-  };
-  context.cs_messages = [served](const Viewer& viewer, bool outbox, bool waiting) {
-    auto db = served->pool.Acquire();
-    QueuedAuditLog log(served->writes, *db);
-    SqliteCsStore store(*db);
-    SqliteResidentRepository residents(*db);
-    return CsDesk(store, residents, log, viewer).Messages(outbox, waiting);
   };
   context.notice_pdf = [served](const Viewer& viewer, const NoticeRequest& request) {
     auto db = served->pool.Acquire();
     return NoticePdf(*db, viewer, request);
   };
-  context.cs_receive = [served](const Viewer& viewer, const std::string& text) {
-    auto db = served->pool.Acquire();
-    SqliteCsStore store(*db);
-    SqliteResidentRepository residents(*db);
-    SqliteAuditLog log(*db);
-    return CsDesk(store, residents, log, viewer).Receive(text);
-  };
   context.now_epoch_seconds = [] { return static_cast<int64_t>(std::time(nullptr)); };
   context.today = [] { return TodayInJapan(); };
+  context.desks = std::make_shared<ServedDesks>(served);
   context.sessions = std::make_shared<web::SessionStore>();
   return context;
 }

@@ -160,7 +160,11 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
 Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "異動入力"); !ok) return ok.error();
   // Its readers cleared first, a refusal of its own rules tells nothing of anyone withheld.
-  if (auto ok = ClearReaders(command, "異動入力"); !ok) return ok.error();
+  auto previewed = ClearReaders(command, "異動入力");
+  if (!previewed) return previewed.error();
+  // What the 入力確認 refuses for what the 異動 causes, recording refuses too (a preview cannot
+  // know a code still to be drawn, so it is the stricter of the two).
+  if (previewed->effects && !*previewed->effects) return previewed->effects->error();
   return ResidentChanges(residents_, Context(), dictionary_).Apply(command);
 }
 
@@ -180,7 +184,9 @@ Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::st
 // IMP: JK-4.0.8
 Result<ChangeOutcome> ChangeDesk::Approve(int64_t pending_id, const AnyChangeCommand& command) {
   if (auto ok = Require(Permission::kApprove, "本登録"); !ok) return ok.error();
-  if (auto ok = ClearReaders(command, "本登録"); !ok) return ok.error();
+  auto previewed = ClearReaders(command, "本登録");
+  if (!previewed) return previewed.error();
+  if (previewed->effects && !*previewed->effects) return previewed->effects->error();
   ChangeContext context = Context();
   context.approving_pending_id = pending_id;
   return ResidentChanges(residents_, context, dictionary_).Apply(command);

@@ -61,9 +61,12 @@ void PlanMeasures(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
 // The member of our 附票 `n` (a notice of our own 異動 about `addressee`) is about (住基法第17条:
 // one member a person); 0 for a new member. A member of the same 氏名 that an earlier 異動 of ours
 // wrote for someone else (before 生年月日 was an item, only the name told them apart) is not this
-// person; a member who is another resident refuses the 異動.
+// person; a member who is another resident, or who holds a 住民票コード a newcomer does not,
+// refuses the 異動.
 Result<int64_t> ChooseOurMember(const Fuhyo& fuhyo, const ChangeEffectFacts::OurFuhyo& facts,
-                                const FuhyoNotice& n, const std::string& addressee) {
+                                FuhyoNotice n, const std::string& addressee, bool newcomer) {
+  // A code still to be drawn (a preview) is no code yet: it tells no one apart.
+  if (n.resident_record_code == kDrawResidentRecordCode) n.resident_record_code.clear();
   Fuhyo candidates = fuhyo;
   std::erase_if(candidates.members, [&](const FuhyoMember& m) {
     if (!MemberNeedsWriter(m, n)) return false;
@@ -77,6 +80,12 @@ Result<int64_t> ChooseOurMember(const Fuhyo& fuhyo, const ChangeEffectFacts::Our
   // person who only shares their facts: the same person carries the same 住民票コード.
   const bool by_code =
       !n.resident_record_code.empty() && (*found)->resident_record_code == n.resident_record_code;
+  // A newcomer without a code is not the member who holds one, whoever that member is: the same
+  // person comes back with their code (a stranger with the same facts must not take it over).
+  if (newcomer && !by_code && !(*found)->resident_record_code.empty()) {
+    return MakeError(ErrorCode::kRuleViolation, "fuhyo.member_of_another",
+                     std::to_string((*found)->member_id));
+  }
   const auto people = facts.people.find((*found)->member_id);
   if (!by_code && people != facts.people.end() && !people->second.empty() &&
       std::find(people->second.begin(), people->second.end(), addressee) == people->second.end()) {
@@ -88,13 +97,15 @@ Result<int64_t> ChooseOurMember(const Fuhyo& fuhyo, const ChangeEffectFacts::Our
 
 // The member a new one of this 異動 will be, as later versions of the same 異動 must see it.
 FuhyoMember PlannedMember(const FuhyoNotice& n, int64_t placeholder_id) {
+  // (A code still to be drawn is left out: two newcomers are not one person by it.)
   FuhyoMember m;
   m.member_id = placeholder_id;
   m.family_name = n.family_name;
   m.given_name = n.given_name;
   m.birth_date = n.birth_date;
   m.sex = n.sex;
-  m.resident_record_code = n.resident_record_code;
+  if (n.resident_record_code != kDrawResidentRecordCode)
+    m.resident_record_code = n.resident_record_code;
   return m;
 }
 
@@ -131,7 +142,7 @@ Status PlanFuhyo(const ChangeOutcome& outcome, const ChangeEffectFacts& facts,
             Fuhyo{0, notice->koseki, FuhyoState::kCurrent, std::nullopt, {}}));
         fuhyo = std::prev(planned.end());
       }
-      auto member = ChooseOurMember(*fuhyo, *our, *notice, v.addressee_number);
+      auto member = ChooseOurMember(*fuhyo, *our, *notice, v.addressee_number, !before);
       if (!member) return member.error();
       if (*member == 0) {
         *member = -static_cast<int64_t>(i + 1);

@@ -74,23 +74,32 @@ Result<CsReceipt> CsDesk::Receive(std::string_view text) {
   if (!message) return message.error();
   if (message->to != store_.OurMunicipality())
     return MakeError(ErrorCode::kRuleViolation, "cs.not_ours", message->to);
-  return store_.ReceiveOnce(*message, [&] {
-    CsReceipt receipt{message->id, message->kind, false, {}, std::nullopt};
+  CsReceipt receipt = store_.ReceiveOnce(*message, [&] {
+    CsReceipt kept{message->id, message->kind, false, {}, std::nullopt};
     if (message->kind == CsKind::kMoveOutInformation) {
       auto readable = DecodeMoveOutData(message->payload);
-      receipt.outcome = readable ? std::string(kCsReceived) : readable.error().rule_id;
-      return receipt;
+      kept.outcome = readable ? std::string(kCsReceived) : readable.error().rule_id;
+      return kept;
     }
     auto recorded =
         RecordMoveInNotice(residents_, *message, viewer_.today, viewer_.now_epoch_seconds);
     if (recorded) {
-      receipt.outcome = kCsApplied;
-      receipt.change_id = recorded->change.change_id;
+      kept.outcome = kCsApplied;
+      kept.change_id = recorded->change.change_id;
     } else {
-      receipt.outcome = recorded.error().rule_id;
+      kept.outcome = recorded.error().rule_id;
     }
-    return receipt;
+    return kept;
   });
+  // The message is recorded by the CS inbox; who handed it in is logged beside it.
+  AuditEvent event = EventBy(viewer_, AuditAction::kChange, "CS連携（受信）");
+  event.detail = "notice=" + receipt.notice_id + (receipt.duplicate ? " duplicate" : "");
+  event.outcome =
+      receipt.outcome == kCsReceived || receipt.outcome == kCsApplied || receipt.duplicate
+          ? "ok"
+          : receipt.outcome;
+  log_.Record(event);
+  return receipt;
 }
 
 Result<std::vector<CsEntry>> CsDesk::Messages(bool outbox, bool waiting, int limit) {

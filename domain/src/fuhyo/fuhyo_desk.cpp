@@ -69,10 +69,21 @@ std::vector<std::string> PeopleOfMember(ResidentRepository& residents, const Fuh
   return atenas;
 }
 
+std::vector<std::string> FuhyoDesk::PeopleOf(const Fuhyo& fuhyo, const FuhyoMember& m) {
+  std::vector<std::string> people = PeopleOfMember(residents_, m);
+  if (!m.birth_date) {
+    for (std::string& atena : store_.ResidentsOfUndatedMember(fuhyo, m)) {
+      if (std::find(people.begin(), people.end(), atena) == people.end())
+        people.push_back(std::move(atena));
+    }
+  }
+  return people;
+}
+
 Fuhyo FuhyoDesk::Shown(Fuhyo f, std::vector<std::string>& targets) {
   ResidentAccess access(residents_, log_, viewer_);
   for (FuhyoMember& m : f.members) {
-    const std::vector<std::string> people = PeopleOfMember(residents_, m);
+    const std::vector<std::string> people = PeopleOf(f, m);
     for (const std::string& atena : people) targets.push_back(atena);
     if (people.empty()) targets.push_back(MemberTarget(m.member_id));
     // A member who lives here under a 照会抑止 is shown as blocked and nothing more (JK-3.1); the
@@ -161,7 +172,7 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
       e.kind != FuhyoEventKind::kProtectEnd) {
     ResidentAccess access(residents_, log_, viewer_);
     for (const FuhyoMember& m : current->members) {
-      for (const std::string& atena : PeopleOfMember(residents_, m)) {
+      for (const std::string& atena : PeopleOf(*current, m)) {
         if (Status ok = access.RefuseIfWithheld(atena, function); !ok) return ok.error();
       }
     }
@@ -178,7 +189,7 @@ Result<Fuhyo> FuhyoDesk::Record(const FuhyoEvent& e) {
     // Whom the event touched, as the audit trail names people: the residents the member is.
     for (const FuhyoMember& m : current ? current->members : std::vector<FuhyoMember>{}) {
       if (m.member_id != e.member_id) continue;
-      event.targets = PeopleOfMember(residents_, m);
+      event.targets = PeopleOf(*current, m);
       if (event.targets.empty()) event.targets.push_back(MemberTarget(m.member_id));
     }
   }
@@ -204,7 +215,7 @@ Result<FuhyoReceipt> FuhyoDesk::Receive(const std::string& notice_text) {
         ResidentAccess access(residents_, log_, viewer_);
         std::vector<std::string> withheld;
         for (const FuhyoMember& m : f->members) {
-          for (const std::string& atena : PeopleOfMember(residents_, m)) {
+          for (const std::string& atena : PeopleOf(*f, m)) {
             if (access.ViewWithheld(atena)) withheld.push_back(atena);
           }
         }
@@ -275,7 +286,7 @@ Result<FuhyoCopyContent> FuhyoDesk::ClearCopy(const FuhyoCopyRequest& r) {
   // a 支援措置, so a member with no 住民票コード, or who shares a target's address, is refused too.
   ShownOnPrint shown;
   for (const FuhyoMember& m : content.fuhyo.members) {
-    const std::vector<std::string> people = PeopleOfMember(residents_, m);
+    const std::vector<std::string> people = PeopleOf(content.fuhyo, m);
     for (const std::string& atena : people) {
       if (std::find(content.residents.begin(), content.residents.end(), atena) ==
           content.residents.end()) {

@@ -38,17 +38,8 @@ std::vector<std::string> PeopleOfOurMember(Database& db, const Fuhyo& f, const F
       add(r.addressee_number);
   }
   if (people.empty() && !m.birth_date) {
-    // Recorded before 生年月日 was an item: whoever had this 氏名 under this 本籍・筆頭者, and the
-    // person the 異動 that wrote it was about.
-    auto named = db.Prepare(
-        "SELECT DISTINCT addressee_number FROM resident_version WHERE family_name = ?1 AND "
-        "given_name = ?2 AND domicile_place = ?3 AND domicile_head = ?4");
-    named->Bind(1, m.family_name)
-        .Bind(2, m.given_name)
-        .Bind(3, f.koseki.domicile)
-        .Bind(4, f.koseki.head_of_family);
-    while (named->Step()) add(named->ColumnText(0));
-    add(ResidentOfMember(db, m.member_id));
+    // Recorded before 生年月日 was an item.
+    for (const std::string& atena : ResidentsOfUndatedMember(db, f.koseki, m)) add(atena);
   }
   return people;
 }

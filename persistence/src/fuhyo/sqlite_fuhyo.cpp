@@ -710,4 +710,23 @@ DeliveryReport DeliverFuhyoOutbox(Database& db, const FuhyoTransport& transport)
   return DeliverOutbox(db, OutboxFamily::kFuhyo, transport);
 }
 
+std::vector<std::string> ResidentsOfUndatedMember(Database& db, const KosekiKey& koseki,
+                                                  const FuhyoMember& member) {
+  std::vector<std::string> people;
+  auto add = [&](const std::string& atena) {
+    if (!atena.empty() && std::find(people.begin(), people.end(), atena) == people.end())
+      people.push_back(atena);
+  };
+  auto named = db.Prepare(
+      "SELECT DISTINCT addressee_number FROM resident_version WHERE family_name = ?1 AND "
+      "given_name = ?2 AND domicile_place = ?3 AND domicile_head = ?4");
+  named->Bind(1, member.family_name)
+      .Bind(2, member.given_name)
+      .Bind(3, koseki.domicile)
+      .Bind(4, koseki.head_of_family);
+  while (named->Step()) add(named->ColumnText(0));
+  add(ResidentOfMember(db, member.member_id));
+  return people;
+}
+
 }  // namespace jrr

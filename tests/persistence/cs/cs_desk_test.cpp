@@ -92,10 +92,14 @@ TEST_F(CsDeskTest, AMessageIsCheckedThenKeptOnce) {
     EXPECT_FALSE(receipt->change_id) << c.name;
     EXPECT_EQ(Count("cs_inbox"), 1) << c.name;
   }
-  // The refusal for want of the permission is logged; the message kept once is logged by the inbox.
+  // The refusal for want of the permission is logged; the message kept once is logged by the inbox,
+  // and each hand-in by the clerk who did it.
   EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'denied' AND "
                           "operator_id = 'clerk01'"),
             1);
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM audit_entry WHERE action = 'change' AND "
+                          "operator_id = 'clerk01' AND function = 'CS連携（受信）'"),
+            2);
   EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM audit_entry WHERE operator_id = 'cs-inbox'"), 1);
 }
 

@@ -78,6 +78,12 @@ TEST(ChangeScreen, NewcomersAreNumberedBlocks) {
       EXPECT_EQ(TemplateText(blocks.back(), "family_name"), "隣野");
     }
   }
+  // A field name that names no person (a typed or forged post) is left out, not a failure.
+  for (const char* odd : {"persons.x.family_name", "persons..family_name", "persons.123.a"}) {
+    data page;
+    PresentNewcomers(page, Fields{{odd, "架空"}});
+    EXPECT_EQ(page.get("persons")->list_value().size(), 1u) << odd;
+  }
   EXPECT_EQ(ValueKey("persons.0.domicile.place"), "v_persons_0_domicile_place");
   EXPECT_EQ(ValueKey("movers:list"), "v_movers_list");
 }

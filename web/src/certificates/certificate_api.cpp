@@ -35,7 +35,8 @@ Response CertificatesApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   auto decoded = DecodeCertificateJson(request.body);
   if (!decoded) return ErrorResponse(request, decoded.error());
-  auto issued = context.issue_certificate(session->viewer, *decoded);
+  auto issued = context.desks->Certificates(
+      session->viewer, [&](CertificateDesk& desk) { return desk.Issue(*decoded); });
   if (!issued) return RefuseSession(request, issued.error());
   return PdfResponse(*issued);
 }

@@ -145,7 +145,8 @@ Response CertificateSubmit(const Request& request, const WebContext& context) {
         return value;
       });
   if (!decoded) return CertificateForm(context, *session, 400, request, decoded.error());
-  auto issued = context.issue_certificate(session->viewer, *decoded);
+  auto issued = context.desks->Certificates(
+      session->viewer, [&](CertificateDesk& desk) { return desk.Issue(*decoded); });
   if (!issued)
     return CertificateForm(context, *session, HttpStatusFor(issued.error().code), request,
                            issued.error());

@@ -56,7 +56,11 @@ Result<std::vector<Approval>> ApprovePending(const WebContext& context, const Vi
         std::to_string(pending_ids.size()) + " > " + std::to_string(kBulkApprovalLimit));
   }
   std::vector<Approval> done;
-  for (int64_t id : pending_ids) done.push_back(Approval{id, context.approve(viewer, id)});
+  for (int64_t id : pending_ids) {
+    done.push_back(Approval{id, context.desks->Changes(viewer, [&](ChangeDesk& desk) {
+                              return ApproveStored(desk, id);
+                            })});
+  }
   return done;
 }
 
@@ -71,12 +75,15 @@ Response ChangesApi(const Request& request, const WebContext& context) {
   auto command = DecodeChangeCommand(request.body);
   if (!command) return ErrorResponse(request, command.error());
   if (mode == "provisional") {
-    auto entered = context.enter_provisional(session->viewer, *command,
-                                             std::string(CommandType(*command)), request.body);
+    auto entered = context.desks->Changes(session->viewer, [&](ChangeDesk& desk) {
+      return desk.Enter(*command, std::string(CommandType(*command)), request.body);
+    });
     if (!entered) return RefuseSession(request, entered.error());
     return JsonResponse(201, EncodePending(*entered));
   }
-  auto outcome = context.change(session->viewer, *command, mode == "check");
+  auto outcome = context.desks->Changes(session->viewer, [&](ChangeDesk& desk) {
+    return mode == "check" ? desk.Check(*command) : desk.Record(*command);
+  });
   if (!outcome) return RefuseSession(request, outcome.error());
   return JsonResponse(mode == "check" ? 200 : 201, EncodeOutcome(*outcome));
 }
@@ -84,7 +91,8 @@ Response ChangesApi(const Request& request, const WebContext& context) {
 Response PendingListApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
-  auto open = context.pending(session->viewer);
+  auto open =
+      context.desks->Changes(session->viewer, [](ChangeDesk& desk) { return desk.Pending(); });
   if (!open) return RefuseSession(request, open.error());
   const auto shown =
       SelectPending(*open, PendingFilter{request.Query("place"), request.Query("person")});
@@ -124,7 +132,8 @@ Response ApproveApi(const Request& request, const WebContext& context) {
   }
   auto id = PendingIdOf(request);
   if (!id) return ErrorResponse(request, id.error());
-  auto outcome = context.approve(session->viewer, *id);
+  auto outcome = context.desks->Changes(session->viewer,
+                                        [&](ChangeDesk& desk) { return ApproveStored(desk, *id); });
   if (!outcome) return RefuseSession(request, outcome.error());
   return JsonResponse(201, EncodeOutcome(*outcome));
 }
@@ -134,7 +143,9 @@ Response WithdrawApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   auto id = PendingIdOf(request);
   if (!id) return ErrorResponse(request, id.error());
-  if (auto ok = context.withdraw(session->viewer, *id); !ok)
+  if (auto ok = context.desks->Changes(session->viewer,
+                                       [&](ChangeDesk& desk) { return desk.Withdraw(*id); });
+      !ok)
     return RefuseSession(request, ok.error());
   return JsonResponse(200, JsonObject().Add("withdrawn", *id).str());
 }

@@ -689,4 +689,12 @@ std::string EncodePending(const PendingChange& pending) {
       .str();
 }
 
+Result<ChangeOutcome> ApproveStored(ChangeDesk& desk, int64_t pending_id) {
+  auto entry = desk.PendingOne(pending_id);
+  if (!entry) return entry.error();
+  auto command = DecodeChangeCommand(entry->command_json);
+  if (!command) return command.error();
+  return desk.Approve(pending_id, *command);
+}
+
 }  // namespace jrr::web

@@ -363,7 +363,8 @@ Response LoadMoveIn(const Request& request, const WebContext& context, const Ses
     std::string information;
     if (mode == "load-cs") {
       information = request.Form("cs_id");
-      auto waiting = context.cs_messages(session.viewer, false, true);
+      auto waiting = context.desks->Cs(session.viewer,
+                                       [](CsDesk& desk) { return desk.Messages(false, true); });
       if (!waiting)
         return ChangeForm(request, context, session, 403, "move_in", {}, waiting.error(),
                           std::nullopt);
@@ -486,12 +487,15 @@ Response ChangeSubmit(const Request& request, const WebContext& context) {
                       error, std::nullopt);
   };
   if (mode == "provisional") {
-    auto entered = context.enter_provisional(session->viewer, *command,
-                                             std::string(CommandType(*command)), *json);
+    auto entered = context.desks->Changes(session->viewer, [&](ChangeDesk& desk) {
+      return desk.Enter(*command, std::string(CommandType(*command)), *json);
+    });
     if (!entered) return refuse(entered.error());
     return SeeOther("/pending?entered=" + std::to_string(entered->pending_id));
   }
-  auto outcome = context.change(session->viewer, *command, mode != "record");
+  auto outcome = context.desks->Changes(session->viewer, [&](ChangeDesk& desk) {
+    return mode == "record" ? desk.Record(*command) : desk.Check(*command);
+  });
   if (!outcome) return refuse(outcome.error());
   if (mode != "record") return Confirmation(context, *session, *type, fields, *outcome);
   const std::string first =

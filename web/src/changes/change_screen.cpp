@@ -21,8 +21,11 @@ void PresentNewcomers(data& page, const Fields& fields) {
   std::map<int, data> people;
   for (const auto& [name, value] : fields) {
     if (!name.starts_with("persons.")) continue;
+    // persons.N.key with N of one or two digits; anything else is no person's field.
     const std::size_t dot = name.find('.', 8);
-    if (dot == std::string::npos || dot - 8 > 2) continue;
+    if (dot == std::string::npos || dot == 8 || dot - 8 > 2 ||
+        name.find_first_not_of("0123456789", 8) != dot)
+      continue;
     const int i = std::stoi(name.substr(8, dot - 8));
     std::string key = name.substr(dot + 1);
     for (char& c : key) c = c == '.' ? '_' : c;

@@ -26,7 +26,8 @@ Response PendingScreen(const WebContext& context, const Session& session, int st
   data notice_list{data::type::list};
   for (const std::string& n : notices) notice_list.push_back(data(n));
   page.set("notices", notice_list);
-  auto open = context.pending(session.viewer);
+  auto open =
+      context.desks->Changes(session.viewer, [](ChangeDesk& desk) { return desk.Pending(); });
   if (!open) {
     page.set("error", ErrorData(open.error()));
     return Html(HttpStatusFor(open.error().code), "仮登録一覧", RenderTemplate("pending", page),
@@ -111,7 +112,9 @@ Response PendingDecision(const Request& request, const WebContext& context) {
                            MakeError(ErrorCode::kInvalidInput, "pending.none_selected"), {},
                            filter);
     }
-    if (auto ok = context.withdraw(session->viewer, ids->front()); !ok) {
+    if (auto ok = context.desks->Changes(
+            session->viewer, [&](ChangeDesk& desk) { return desk.Withdraw(ids->front()); });
+        !ok) {
       return PendingScreen(context, *session, HttpStatusFor(ok.error().code), ok.error(), {},
                            filter);
     }

@@ -56,7 +56,8 @@ Response CsPage(const Request& request, const WebContext& context) {
   page.set("csrf", session->csrf_token);
   int status = 200;
   for (bool outbox : {true, false}) {
-    auto entries = context.cs_messages(session->viewer, outbox, false);
+    auto entries = context.desks->Cs(session->viewer,
+                                     [&](CsDesk& desk) { return desk.Messages(outbox, false); });
     if (!entries) {
       page.set("error", ErrorData(entries.error()));
       status = HttpStatusFor(entries.error().code);
@@ -93,8 +94,9 @@ Response CsMessagesApi(const Request& request, const WebContext& context) {
   if (box != "outbox" && box != "inbox") {
     return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, kUnknownBox, box));
   }
-  auto entries =
-      context.cs_messages(session->viewer, box == "outbox", request.Query("waiting") == "1");
+  auto entries = context.desks->Cs(session->viewer, [&](CsDesk& desk) {
+    return desk.Messages(box == "outbox", request.Query("waiting") == "1");
+  });
   if (!entries) return RefuseSession(request, entries.error());
   return JsonResponse(
       200, JsonObject().Add("box", box).AddRaw("messages", JsonArray(*entries, CsEntryJson)).str());
@@ -104,7 +106,8 @@ Response CsMessagesApi(const Request& request, const WebContext& context) {
 Response CsReceiveApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
-  auto receipt = context.cs_receive(session->viewer, request.body);
+  auto receipt =
+      context.desks->Cs(session->viewer, [&](CsDesk& desk) { return desk.Receive(request.body); });
   if (!receipt) return RefuseSession(request, receipt.error());
   const bool taken = receipt->outcome == kCsReceived || receipt->outcome == kCsApplied;
   JsonObject body;

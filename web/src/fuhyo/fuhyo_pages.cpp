@@ -90,7 +90,8 @@ Response FuhyoScreen(const Request& request, const WebContext& context, const Se
   if (error) page.set("error", ErrorData(*error));
   if (!done.empty()) page.set("done", done);
   if (request.HasQuery("q")) {
-    auto found = context.fuhyo_search(session.viewer, request.Query("q"));
+    auto found = context.desks->Fuhyo(
+        session.viewer, [&](FuhyoDesk& desk) { return desk.Search(request.Query("q")); });
     if (!found) {
       page.set("error", ErrorData(found.error()));
       status = HttpStatusFor(found.error().code);
@@ -111,7 +112,7 @@ Response FuhyoScreen(const Request& request, const WebContext& context, const Se
     }
   }
   if (id) {
-    auto f = context.fuhyo_get(session.viewer, *id);
+    auto f = context.desks->Fuhyo(session.viewer, [&](FuhyoDesk& desk) { return desk.Get(*id); });
     if (!f) {
       page.set("error", ErrorData(f.error()));
       status = HttpStatusFor(f.error().code);
@@ -185,7 +186,8 @@ Response FuhyoEventSubmit(const Request& request, const WebContext& context) {
   auto event = DecodeFuhyoEvent(FormFields(request));
   if (!event)
     return FuhyoScreen(request, context, *session, 400, FormId(request), event.error(), "");
-  auto f = context.fuhyo_record(session->viewer, *event);
+  auto f =
+      context.desks->Fuhyo(session->viewer, [&](FuhyoDesk& desk) { return desk.Record(*event); });
   if (!f)
     return FuhyoScreen(request, context, *session, HttpStatusFor(f.error().code), FormId(request),
                        f.error(), "");
@@ -223,7 +225,8 @@ Response FuhyoNoticesPage(const Request& request, const WebContext& context) {
   page.set("nav", Nav(*session));
   int status = 200;
   for (bool outbox : {true, false}) {
-    auto entries = context.fuhyo_notices(session->viewer, outbox);
+    auto entries = context.desks->Fuhyo(session->viewer,
+                                        [&](FuhyoDesk& desk) { return desk.Notices(outbox); });
     if (!entries) {
       page.set("error", ErrorData(entries.error()));
       status = HttpStatusFor(entries.error().code);
@@ -251,11 +254,12 @@ Response FuhyoApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
   if (auto id = IdOf(request)) {
-    auto f = context.fuhyo_get(session->viewer, *id);
+    auto f = context.desks->Fuhyo(session->viewer, [&](FuhyoDesk& desk) { return desk.Get(*id); });
     if (!f) return RefuseSession(request, f.error());
     return JsonResponse(200, FuhyoJson(*f));
   }
-  auto found = context.fuhyo_search(session->viewer, request.Query("q"));
+  auto found = context.desks->Fuhyo(
+      session->viewer, [&](FuhyoDesk& desk) { return desk.Search(request.Query("q")); });
   if (!found) return RefuseSession(request, found.error());
   return JsonResponse(200, JsonObject().AddRaw("fuhyo", JsonArray(*found, FuhyoJson)).str());
 }
@@ -263,7 +267,8 @@ Response FuhyoApi(const Request& request, const WebContext& context) {
 Response FuhyoNoticeApi(const Request& request, const WebContext& context) {
   auto session = SessionOf(request, context, Need::kDone);
   if (!session) return RefuseSession(request, session.error());
-  auto receipt = context.fuhyo_receive(session->viewer, request.body);
+  auto receipt = context.desks->Fuhyo(session->viewer,
+                                      [&](FuhyoDesk& desk) { return desk.Receive(request.body); });
   if (!receipt) return RefuseSession(request, receipt.error());
   const int status = receipt->duplicate ? 200 : receipt->outcome == "applied" ? 201 : 422;
   return JsonResponse(status, JsonObject()
@@ -279,7 +284,8 @@ Response FuhyoEventsApi(const Request& request, const WebContext& context) {
   if (!session) return RefuseSession(request, session.error());
   auto event = DecodeFuhyoEventJson(request.body);
   if (!event) return ErrorResponse(request, event.error());
-  auto f = context.fuhyo_record(session->viewer, *event);
+  auto f =
+      context.desks->Fuhyo(session->viewer, [&](FuhyoDesk& desk) { return desk.Record(*event); });
   if (!f) return RefuseSession(request, f.error());
   return JsonResponse(201, FuhyoJson(*f));
 }
@@ -292,7 +298,8 @@ Response FuhyoNoticesApi(const Request& request, const WebContext& context) {
   if (box != "outbox" && box != "inbox") {
     return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "fuhyo.unknown_box", box));
   }
-  auto entries = context.fuhyo_notices(session->viewer, box == "outbox");
+  auto entries = context.desks->Fuhyo(
+      session->viewer, [&](FuhyoDesk& desk) { return desk.Notices(box == "outbox"); });
   if (!entries) return RefuseSession(request, entries.error());
   std::string list = "[";
   for (const FuhyoNoticeEntry& e : *entries) {

@@ -63,7 +63,7 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
     const std::string household = request.Query("household");
     std::string blocks = "[]", measures;
     std::optional<Error> refused;
-    context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
+    context.desks->Protection(session->viewer, [&](ProtectionDesk& desk) {
       auto listed = desk.BlocksFor(person, "");
       if (!listed) {
         refused = listed.error();
@@ -95,7 +95,7 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
   if (!fields) return ErrorResponse(request, fields.error());
   const auto value = OptionLookup(std::move(*fields));
   Result<int64_t> done = int64_t{0};
-  context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
+  context.desks->Protection(session->viewer, [&](ProtectionDesk& desk) {
     done = ApplyProtectionAction(desk, value, session->viewer.today);
   });
   if (!done) return RefuseSession(request, done.error());

@@ -54,7 +54,7 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
     page.set("name", view->record.DisplayName());
   }
   page.set("household", household);
-  context.with_protection_desk(session.viewer, [&](ProtectionDesk& desk) {
+  context.desks->Protection(session.viewer, [&](ProtectionDesk& desk) {
     data blocks{data::type::list};
     auto add = [&](const Block& b) {
       data row;
@@ -136,7 +136,7 @@ Response ProtectionSubmit(const Request& request, const WebContext& context) {
   if (person.size() > 16 || person.find_first_not_of("0123456789") != std::string::npos)
     person.clear();
   Status outcome;
-  context.with_protection_desk(session->viewer, [&](ProtectionDesk& desk) {
+  context.desks->Protection(session->viewer, [&](ProtectionDesk& desk) {
     if (auto done = ApplyProtectionAction(desk, FormFields(request), session->viewer.today); !done)
       outcome = done.error();
   });

@@ -28,7 +28,8 @@ Response SupportPage(const Request& request, const WebContext& context) {
   } catch (const std::logic_error&) {
     id = 0;
   }
-  auto versions = context.support_details(session->viewer, id);
+  auto versions = context.desks->Protection(session->viewer,
+                                            [&](ProtectionDesk& desk) { return desk.Details(id); });
   if (!versions) {
     page.set("error", ErrorData(versions.error()));
     return Html(HttpStatusFor(versions.error().code), "支援措置", RenderTemplate("support", page),

@@ -37,7 +37,8 @@ Response StatisticsApi(const Request& request, const WebContext& context) {
   if (!from || !to)
     return ErrorResponse(request, MakeError(ErrorCode::kInvalidInput, "date.range_reversed",
                                             "from and to are required"));
-  auto s = context.statistics(session->viewer, *from, *to);
+  auto s = context.desks->Statistics(
+      session->viewer, [&](StatisticsDesk& desk) { return desk.Compute(*from, *to); });
   if (!s) return RefuseSession(request, s.error());
   std::string areas = "[";
   for (const auto& a : s->by_area) {

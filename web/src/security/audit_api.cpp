@@ -42,8 +42,9 @@ Response AuditApi(const Request& request, const WebContext& context) {
     const std::string t = request.Query("threshold").empty() ? "100" : request.Query("threshold");
     const int64_t threshold =
         t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos ? std::stoll(t) : 0;
-    auto report =
-        context.audit_report(session->viewer, request.Query("kind"), *from, *to, threshold);
+    auto report = context.desks->Audit(session->viewer, [&](AuditDesk& desk) {
+      return desk.Report(request.Query("kind"), *from, *to, threshold);
+    });
     if (!report) return RefuseSession(request, report.error());
     const std::string counts = JsonArray(report->counts, [](const OperatorCount& c) {
       return JsonObject()
@@ -70,7 +71,8 @@ Response AuditApi(const Request& request, const WebContext& context) {
     }
     query->limit = std::stoul(limit);
   }
-  auto found = context.audit_search(session->viewer, *query);
+  auto found =
+      context.desks->Audit(session->viewer, [&](AuditDesk& desk) { return desk.Search(*query); });
   if (!found) return RefuseSession(request, found.error());
   return JsonResponse(200,
                       JsonObject().AddRaw("entries", JsonArray(*found, EncodeAuditEntry)).str());

@@ -57,8 +57,9 @@ Response AuditPage(const Request& request, const WebContext& context) {
                         ? std::stoll(t)
                         : 0;
       }
-      auto report =
-          context.audit_report(session->viewer, request.Query("report"), *from, *to, threshold);
+      auto report = context.desks->Audit(session->viewer, [&](AuditDesk& desk) {
+        return desk.Report(request.Query("report"), *from, *to, threshold);
+      });
       if (!report) {
         error = report.error();
       } else {
@@ -73,7 +74,8 @@ Response AuditPage(const Request& request, const WebContext& context) {
       query->limit = 500;
     }
     if (!error) {
-      auto found = context.audit_search(session->viewer, *query);
+      auto found = context.desks->Audit(session->viewer,
+                                        [&](AuditDesk& desk) { return desk.Search(*query); });
       if (!found) {
         error = found.error();
       } else {

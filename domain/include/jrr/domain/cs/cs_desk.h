@@ -5,7 +5,8 @@
 //   Receive   a message is recorded once, by its id. A 転入通知 is recorded as the 転入通知の受理
 //             異動 of the 除票 it names (JK-4.1.3.1.2), with the CS inbox as its operator, in the
 //             same transaction — or kept with the rule id that refused it, for a clerk
-//             (転入通知情報取込エラー一覧). A 転出証明書情報 is kept for its 特例転入.
+//             (転入通知情報取込エラー一覧). A 転出証明書情報 is kept for its 特例転入. Who handed
+//             the message in is logged beside the inbox's own entry.
 //   Messages  the outbox, or the inbox (with `waiting`, only the 転出証明書情報 no 特例転入 has
 //             taken up yet), newest first; logged as a view.
 // Both need the 異動入力 permission: the messages carry residents' items.

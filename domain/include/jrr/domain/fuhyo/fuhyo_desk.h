@@ -75,6 +75,9 @@ class FuhyoDesk {
 
  private:
   Error Deny(Error error, const std::string& function);
+  // The residents member `m` of `fuhyo` is: PeopleOfMember, and for a member recording no
+  // 生年月日 also those the store knows by its 氏名 under the 附票's 本籍・筆頭者.
+  std::vector<std::string> PeopleOf(const Fuhyo& fuhyo, const FuhyoMember& m);
   // The 附票 as this viewer may see it; adds to `targets` whom it shows.
   Fuhyo Shown(Fuhyo fuhyo, std::vector<std::string>& targets);
   FuhyoStore& store_;

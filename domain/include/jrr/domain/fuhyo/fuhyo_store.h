@@ -30,6 +30,10 @@ class FuhyoStore {
                         const AuditEvent& audit) = 0;
   // A notice or a 第19条第2項 reply (ReceiveFuhyoNotice). Errors: fuhyo.notice_malformed, fuhyo.not_ours.
   virtual Result<FuhyoReceipt> Receive(const std::string& notice_text, CalendarDate today) = 0;
+  // The residents (current or 除票) a member recording no 生年月日 is: whoever had the member's 氏名
+  // under the 附票's 本籍・筆頭者, and the person the 異動 that wrote the member was about.
+  virtual std::vector<std::string> ResidentsOfUndatedMember(const Fuhyo& fuhyo,
+                                                            const FuhyoMember& member) = 0;
   // Newest first, at most `limit`.
   virtual std::vector<FuhyoNoticeEntry> Outbox(int limit) = 0;
   virtual std::vector<FuhyoNoticeEntry> Inbox(int limit) = 0;

@@ -141,6 +141,11 @@ struct FuhyoFillFacts {
 Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, CalendarDate today);
 
 // FuhyoStore on this register, for FuhyoDesk.
+// The residents (current or 除票) a 附票 member recording no 生年月日 is (FuhyoStore): whoever had
+// its 氏名 under `koseki`, and the person the 異動 that wrote it was about.
+std::vector<std::string> ResidentsOfUndatedMember(Database& db, const KosekiKey& koseki,
+                                                  const FuhyoMember& member);
+
 class SqliteFuhyoStore final : public FuhyoStore {
  public:
   explicit SqliteFuhyoStore(Database& db) : db_(db) {}
@@ -160,6 +165,10 @@ class SqliteFuhyoStore final : public FuhyoStore {
   }
   Result<FuhyoReceipt> Receive(const std::string& notice_text, CalendarDate today) override {
     return ReceiveFuhyoNotice(db_, notice_text, today);
+  }
+  std::vector<std::string> ResidentsOfUndatedMember(const Fuhyo& fuhyo,
+                                                    const FuhyoMember& member) override {
+    return jrr::ResidentsOfUndatedMember(db_, fuhyo.koseki, member);
   }
   std::vector<FuhyoNoticeEntry> Outbox(int limit) override;
   std::vector<FuhyoNoticeEntry> Inbox(int limit) override;

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jrr/domain/changes/change_desk.h"
 #include "jrr/domain/core/result.h"
 #include "jrr/domain/records/pending_changes.h"
 #include "jrr/domain/records/resident_changes.h"
@@ -28,6 +29,10 @@ namespace jrr::web {
 
 // One request object.
 Result<AnyChangeCommand> DecodeChangeCommand(std::string_view json);
+
+// 本登録 of an open 仮登録 at `desk`: its stored command decoded again and approved. Errors: those of
+// ChangeDesk::PendingOne, of decoding, and of ChangeDesk::Approve.
+Result<ChangeOutcome> ApproveStored(ChangeDesk& desk, int64_t pending_id);
 
 // A document holding one request object or an array of them; each element is decoded on its own
 // so the caller can apply them in order and stop at the first refusal.

@@ -27,6 +27,7 @@
 #include "jrr/domain/security/api_token.h"
 #include "jrr/domain/security/audit_desk.h"
 #include "jrr/domain/security/staff.h"
+#include "jrr/web/server/desks.h"
 
 namespace jrr::web {
 
@@ -67,24 +68,6 @@ struct WebContext {
   std::function<std::vector<std::string>(const std::string& address_code,
                                          const std::string& banchi)>
       katagaki_for;
-  // 異動 through ChangeDesk (change_desk.h): check (入力確認) or record; 仮登録, its list, 本登録
-  // and withdrawal.
-  std::function<Result<ChangeOutcome>(const Viewer&, const AnyChangeCommand&, bool check_only)>
-      change;
-  std::function<Result<PendingChange>(const Viewer&, const AnyChangeCommand&,
-                                      const std::string& kind, const std::string& command_json)>
-      enter_provisional;
-  std::function<Result<std::vector<PendingChange>>(const Viewer&)> pending;
-  std::function<Result<ChangeOutcome>(const Viewer&, int64_t pending_id)> approve;
-  std::function<Status(const Viewer&, int64_t pending_id)> withdraw;
-  // 監査 through AuditDesk (audit_desk.h): the アクセスログ search and the JK-10.2 analysis lists.
-  std::function<Result<std::vector<AuditEntry>>(const Viewer&, const AuditQuery&)> audit_search;
-  std::function<Result<AuditReport>(const Viewer&, const std::string& kind, CalendarDate from,
-                                    CalendarDate to, int64_t threshold)>
-      audit_report;
-  // 統計 through StatisticsDesk (statistics_desk.h).
-  std::function<Result<RegisterStatistics>(const Viewer&, CalendarDate from, CalendarDate to)>
-      statistics;
   // 設定: `use` runs with the viewer's SettingsDesk inside one transaction, committed when `use`
   // returns true (a change and its 設定変更ログ entry together).
   std::function<void(const Viewer&, const std::function<bool(SettingsDesk&)>& use)>
@@ -97,16 +80,6 @@ struct WebContext {
   // transaction (each change with its log entry; the Authenticator checks 利用者管理 and logs).
   std::function<void(const std::function<void(Authenticator&, StaffDirectory&)>& use)>
       with_staff_admin;
-  // 抑止 and 支援措置 management: `use` runs with the viewer's ProtectionDesk on the register (the
-  // desk checks the permissions and logs every action).
-  std::function<void(const Viewer&, const std::function<void(ProtectionDesk&)>& use)>
-      with_protection_desk;
-  // The 支援措置 database entry, every version, latest first (ProtectionDesk::Details).
-  std::function<Result<std::vector<SupportMeasure>>(const Viewer&, int64_t measure_id)>
-      support_details;
-  // 証明発行 through CertificateDesk (certificate_desk.h): the PDF with its 交付履歴 and 発行番号.
-  std::function<Result<IssuedCertificate>(const Viewer&, const CertificateRequest&)>
-      issue_certificate;
   // 印鑑登録 through SealDesk (seal_desk.h): the 原票, an application, the steps (answer, withdraw
   // by 受付番号; lost, abolish by 登録番号), the 印鑑登録証明書 and the 照会書 as PDF.
   std::function<Result<std::vector<SealRegistration>>(const Viewer&, const std::string& person)>
@@ -120,26 +93,17 @@ struct WebContext {
                                     const std::vector<std::string>& acknowledged)>
       seal_certificate;
   std::function<Result<std::string>(const Viewer&, int64_t registration_id)> seal_inquiry;
-  // 戸籍の附票 through FuhyoDesk (fuhyo_desk.h): search, view, an inbound notice, 戸籍 events and
-  // 職権修正, the outbox and inbox, and the 附票の写し as PDF.
-  std::function<Result<std::vector<Fuhyo>>(const Viewer&, const std::string& text)> fuhyo_search;
-  std::function<Result<Fuhyo>(const Viewer&, int64_t fuhyo_id)> fuhyo_get;
-  std::function<Result<FuhyoReceipt>(const Viewer&, const std::string& notice_text)> fuhyo_receive;
-  std::function<Result<Fuhyo>(const Viewer&, const FuhyoEvent&)> fuhyo_record;
-  std::function<Result<std::vector<FuhyoNoticeEntry>>(const Viewer&, bool outbox)> fuhyo_notices;
+  // The 附票の写し as PDF (fuhyo_desk.h: FuhyoDesk::ClearCopy, then the form).
   std::function<Result<IssuedFuhyoCopy>(const Viewer&, const FuhyoCopyRequest&)> fuhyo_copy;
-
-  // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
-  // CS連携 through CsDesk (domain/cs/cs_desk.h): the messages sent or received; `waiting`: the
-  // 転出証明書情報 no 特例転入 has taken up yet.
-  std::function<Result<std::vector<CsEntry>>(const Viewer&, bool outbox, bool waiting)> cs_messages;
-  // A message received from the CS (its JRR-CS/1 text), through CsDesk (domain/cs/cs_desk.h).
-  std::function<Result<CsReceipt>(const Viewer&, const std::string& text)> cs_receive;
   // 通知書等 as PDF (notice_document.h).
   std::function<Result<std::string>(const Viewer&, const NoticeRequest&)> notice_pdf;
+  // The clock (the domain has none): seconds since the epoch, and today's date in Japan.
   std::function<int64_t()> now_epoch_seconds;
   std::function<CalendarDate()> today;
 
+  // The desks endpoints call: ChangeDesk, AuditDesk, StatisticsDesk, CertificateDesk, FuhyoDesk,
+  // CsDesk, ProtectionDesk (desks.h).
+  std::shared_ptr<Desks> desks;
   std::shared_ptr<class SessionStore> sessions;
   // Served over HTTPS: the session cookie gets Secure (set by WebServer).
   bool tls = false;
