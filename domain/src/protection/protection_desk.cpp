@@ -22,6 +22,9 @@ void ProtectionDesk::Log(const std::string& function, std::vector<std::string> t
                          const std::string& outcome, const std::string& detail) {
   AuditEvent event =
       EventBy(viewer_, outcome == "ok" ? AuditAction::kProtection : AuditAction::kDenied, function);
+  // Only people are targets: an empty 宛名番号 (a list asked for by household) names no one, and
+  // would break the log's person index.
+  std::erase_if(targets, [](const std::string& atena) { return atena.empty(); });
   event.targets = std::move(targets);
   event.outcome = outcome;
   event.detail = detail;

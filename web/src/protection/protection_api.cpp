@@ -80,6 +80,7 @@ Response ProtectionApi(const Request& request, const WebContext& context) {
       }
       blocks =
           JsonArray(found, [&](const Block& b) { return BlockJson(b, session->viewer.today); });
+      if (person.empty()) return;  // the measures are a person's
       auto list = desk.MeasuresFor(person);
       if (!list) return;  // not a 支援措置 officer: the measures are left out
       measures = JsonArray(
