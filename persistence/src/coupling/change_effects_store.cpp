@@ -47,7 +47,7 @@ std::vector<std::string> PeopleOfOurMember(Database& db, const Fuhyo& f, const F
 // 戸籍の附票 of ours the 異動 writes, with who wrote the members only the writer tells apart and,
 // unless a bulk loader reads them, whom each member is.
 void ReadOurFuhyo(Database& db, const ChangeOutcome& outcome, ChangeEffectFacts& facts,
-                  FuhyoWorkingSet* working, bool bulk) {
+                  FuhyoWorkingSet* working, bool bulk, bool every_member) {
   std::vector<std::string> newcomers;  // written by this 異動 (when recorded), not yet members
   for (const ResidentRecord& v : outcome.versions) {
     if (v.history_number == 1) newcomers.push_back(v.addressee_number);
@@ -69,8 +69,18 @@ void ReadOurFuhyo(Database& db, const ChangeOutcome& outcome, ChangeEffectFacts&
       if (!MemberNeedsWriter(m, *notice) || our->written_for.contains(m.member_id)) continue;
       our->written_for[m.member_id] = ResidentOfMember(db, m.member_id);
     }
-    if (bulk || !our->people.empty()) continue;
+    if (bulk) continue;
     for (const FuhyoMember& m : our->current->members) {
+      if (our->people.contains(m.member_id)) continue;
+      // Recording asks only of the members the notice could find (its code, its 氏名 or former
+      // 氏名); the 入力確認 and the desks ask of every member (whom the 異動 reads).
+      const bool candidate =
+          (!m.resident_record_code.empty() &&
+           m.resident_record_code == notice->resident_record_code) ||
+          (m.family_name == notice->family_name && m.given_name == notice->given_name) ||
+          (!notice->former_family_name.empty() && m.family_name == notice->former_family_name &&
+           m.given_name == notice->former_given_name);
+      if (!every_member && !candidate) continue;
       std::vector<std::string> people = PeopleOfOurMember(db, *our->current, m);
       std::erase_if(people, [&](const std::string& a) {
         return std::find(newcomers.begin(), newcomers.end(), a) != newcomers.end();
@@ -84,7 +94,7 @@ void ReadOurFuhyo(Database& db, const ChangeOutcome& outcome, ChangeEffectFacts&
 
 ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outcome,
                                         std::vector<std::optional<ResidentRecord>>* before,
-                                        ChangeEffectWorkingSet* working) {
+                                        ChangeEffectWorkingSet* working, bool every_member) {
   ChangeEffectFacts facts;
   if (working != nullptr) {
     if (!working->municipality) working->municipality = RoutedMunicipalityOf(db);
@@ -106,7 +116,7 @@ ChangeEffectFacts ReadChangeEffectFacts(Database& db, const ChangeOutcome& outco
     }
   }
   ReadOurFuhyo(db, outcome, facts, working != nullptr ? working->fuhyo : nullptr,
-               working != nullptr);
+               working != nullptr, every_member);
   if (working == nullptr || working->seals_may_exist) {
     SqliteSealRegister seals(db);
     for (const ResidentRecord& v : outcome.versions) {

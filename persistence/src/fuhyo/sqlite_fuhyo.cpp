@@ -717,9 +717,7 @@ std::vector<std::string> ResidentsOfUndatedMember(Database& db, const KosekiKey&
     if (!atena.empty() && std::find(people.begin(), people.end(), atena) == people.end())
       people.push_back(atena);
   };
-  auto named = db.Prepare(
-      "SELECT DISTINCT addressee_number FROM resident_version WHERE family_name = ?1 AND "
-      "given_name = ?2 AND domicile_place = ?3 AND domicile_head = ?4");
+  auto named = db.Prepare(std::string(kUndatedMemberResidentsSql));
   named->Bind(1, member.family_name)
       .Bind(2, member.given_name)
       .Bind(3, koseki.domicile)

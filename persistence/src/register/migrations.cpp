@@ -40,6 +40,7 @@ std::string_view schema_0027_banchi_master_sql();
 std::string_view schema_0028_search_key_number_kinds_sql();
 std::string_view schema_0029_fuhyo_member_split_sql();
 std::string_view schema_0030_staff_security_sql();
+std::string_view schema_0031_resident_domicile_name_sql();
 }  // namespace jrr::embedded
 
 namespace jrr {
@@ -83,6 +84,7 @@ std::span<const Migration> AllMigrations() {
       Migration{29, "fuhyo_member_split", embedded::schema_0029_fuhyo_member_split_sql(),
                 SplitFuhyoMembersStep},
       Migration{30, "staff_security", embedded::schema_0030_staff_security_sql()},
+      Migration{31, "resident_domicile_name", embedded::schema_0031_resident_domicile_name_sql()},
   };
   return kMigrations;
 }

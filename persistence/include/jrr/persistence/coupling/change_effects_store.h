@@ -32,11 +32,13 @@ struct ChangeEffectWorkingSet {
 
 // The facts of `outcome`'s people as the register holds them now. `before`, when given, holds the
 // version each of outcome.versions replaced (nullopt entries: none) and is moved into the facts;
-// otherwise they are read.
+// otherwise they are read. Whom each member of our 附票 is (OurFuhyo::people) is read for the
+// members the plan could choose, or with `every_member` for all (the desks refuse a 異動 reading
+// anyone withheld); a bulk loader (`working`) reads none.
 ChangeEffectFacts ReadChangeEffectFacts(
     Database& db, const ChangeOutcome& outcome,
     std::vector<std::optional<ResidentRecord>>* before = nullptr,
-    ChangeEffectWorkingSet* working = nullptr);
+    ChangeEffectWorkingSet* working = nullptr, bool every_member = false);
 
 // Writes `effects` for the recorded `outcome` (its change_id known). Errors: the 支援措置's save;
 // the caller's transaction then rolls back.
@@ -48,7 +50,7 @@ class SqliteChangeEffectFacts final : public ChangeEffectFactsSource {
  public:
   explicit SqliteChangeEffectFacts(Database& db) : db_(db) {}
   ChangeEffectFacts FactsFor(const ChangeOutcome& outcome) override {
-    return ReadChangeEffectFacts(db_, outcome);
+    return ReadChangeEffectFacts(db_, outcome, nullptr, nullptr, true);
   }
 
  private:

@@ -16,6 +16,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -145,6 +146,10 @@ Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, C
 // its 氏名 under `koseki`, and the person the 異動 that wrote it was about.
 std::vector<std::string> ResidentsOfUndatedMember(Database& db, const KosekiKey& koseki,
                                                   const FuhyoMember& member);
+// Its query: by 氏名 under the 本籍・筆頭者 (schema 0031 indexes it; a test reads its plan).
+inline constexpr std::string_view kUndatedMemberResidentsSql =
+    "SELECT DISTINCT addressee_number FROM resident_version WHERE family_name = ?1 AND "
+    "given_name = ?2 AND domicile_place = ?3 AND domicile_head = ?4";
 
 class SqliteFuhyoStore final : public FuhyoStore {
  public:
