@@ -244,7 +244,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {"audit.unknown_report", kError, "JK-10.2",
      "分析の種類は after-hours, login-failures, logins, mass-search, by-number のいずれかです。"},
     {"audit.invalid_limit", kError, "JK-10.2", "件数は1〜999999の数で指定してください。"},
-    {"audit.invalid_period", kError, "JK-10.2", "期間の終わりが始まりより前になっています。"},
+    {"audit.invalid_period", kError, "JK-10.2",
+     "分析する期間の始まりと終わりを指定してください（終わりは始まりと同じ日か、その後）。"},
     {"audit.invalid_threshold", kError, "JK-10.2",
      "大量検索のしきい値は1以上の数で指定してください。"},
     // 職員と認証 (JK-10.3).
