@@ -128,6 +128,13 @@ Result<ChangeDesk::Previewed> ChangeDesk::ClearReaders(const AnyChangeCommand& c
   return p;
 }
 
+Status ChangeDesk::ClearPlan(const AnyChangeCommand& command, const std::string& function) {
+  auto previewed = ClearReaders(command, function);
+  if (!previewed) return previewed.error();
+  if (previewed->effects && !*previewed->effects) return previewed->effects->error();
+  return {};
+}
+
 // IMP: JK-4.0.9
 Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "入力確認"); !ok) return ok.error();
@@ -160,11 +167,7 @@ Result<ChangeOutcome> ChangeDesk::Check(const AnyChangeCommand& command) {
 Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
   if (auto ok = RequireChange(command, "異動入力"); !ok) return ok.error();
   // Its readers cleared first, a refusal of its own rules tells nothing of anyone withheld.
-  auto previewed = ClearReaders(command, "異動入力");
-  if (!previewed) return previewed.error();
-  // What the 入力確認 refuses for what the 異動 causes, recording refuses too (a preview cannot
-  // know a code still to be drawn, so it is the stricter of the two).
-  if (previewed->effects && !*previewed->effects) return previewed->effects->error();
+  if (auto ok = ClearPlan(command, "異動入力"); !ok) return ok.error();
   return ResidentChanges(residents_, Context(), dictionary_).Apply(command);
 }
 
@@ -172,11 +175,8 @@ Result<ChangeOutcome> ChangeDesk::Record(const AnyChangeCommand& command) {
 Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::string kind,
                                         std::string command_json) {
   if (auto ok = RequireChange(command, "仮登録"); !ok) return ok.error();
-  auto previewed = ClearReaders(command, "仮登録");
-  if (!previewed) return previewed.error();
-  // A 仮登録 that recording would refuse for what it causes (a used 転出証明書情報) is refused now,
-  // not at its 本登録.
-  if (previewed->effects && !*previewed->effects) return previewed->effects->error();
+  // A 仮登録 that recording would refuse for what it causes is refused now, not at its 本登録.
+  if (auto ok = ClearPlan(command, "仮登録"); !ok) return ok.error();
   return EnterProvisional(residents_, pending_, Context(), command, std::move(kind),
                           std::move(command_json), dictionary_);
 }
@@ -184,9 +184,7 @@ Result<PendingChange> ChangeDesk::Enter(const AnyChangeCommand& command, std::st
 // IMP: JK-4.0.8
 Result<ChangeOutcome> ChangeDesk::Approve(int64_t pending_id, const AnyChangeCommand& command) {
   if (auto ok = Require(Permission::kApprove, "本登録"); !ok) return ok.error();
-  auto previewed = ClearReaders(command, "本登録");
-  if (!previewed) return previewed.error();
-  if (previewed->effects && !*previewed->effects) return previewed->effects->error();
+  if (auto ok = ClearPlan(command, "本登録"); !ok) return ok.error();
   ChangeContext context = Context();
   context.approving_pending_id = pending_id;
   return ResidentChanges(residents_, context, dictionary_).Apply(command);

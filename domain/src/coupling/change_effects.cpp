@@ -80,26 +80,26 @@ Result<int64_t> ChooseOurMember(const Fuhyo& fuhyo, const ChangeEffectFacts::Our
   // person who only shares their facts: the same person carries the same 住民票コード.
   const bool by_code =
       !n.resident_record_code.empty() && (*found)->resident_record_code == n.resident_record_code;
-  // A newcomer without a code is not the member who holds one, whoever that member is: the same
+  // Nor is a newcomer without a code the member who holds one, whoever that member is: the same
   // person comes back with their code (a stranger with the same facts must not take it over).
-  if (newcomer && !by_code && !(*found)->resident_record_code.empty()) {
-    return MakeError(ErrorCode::kRuleViolation, "fuhyo.member_of_another",
-                     std::to_string((*found)->member_id));
-  }
   const auto people = facts.people.find((*found)->member_id);
-  if (!by_code && people != facts.people.end() && !people->second.empty() &&
-      std::find(people->second.begin(), people->second.end(), addressee) == people->second.end()) {
+  const bool another_resident =
+      people != facts.people.end() && !people->second.empty() &&
+      std::find(people->second.begin(), people->second.end(), addressee) == people->second.end();
+  const bool coded_for_another = newcomer && !(*found)->resident_record_code.empty();
+  if (!by_code && (another_resident || coded_for_another)) {
     return MakeError(ErrorCode::kRuleViolation, "fuhyo.member_of_another",
                      std::to_string((*found)->member_id));
   }
   return (*found)->member_id;
 }
 
-// The member a new one of this 異動 will be, as later versions of the same 異動 must see it.
-FuhyoMember PlannedMember(const FuhyoNotice& n, int64_t placeholder_id) {
-  // (A code still to be drawn is left out: two newcomers are not one person by it.)
+// The member a new one of this 異動 will be, as later versions of the same 異動 must see it,
+// numbered below zero (`planned_id`) until it is written. A code still to be drawn is left out:
+// two newcomers are not one person by it.
+FuhyoMember PlannedMember(const FuhyoNotice& n, int64_t planned_id) {
   FuhyoMember m;
-  m.member_id = placeholder_id;
+  m.member_id = planned_id;
   m.family_name = n.family_name;
   m.given_name = n.given_name;
   m.birth_date = n.birth_date;

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "jrr/domain/certificates/certificate.h"
+#include "jrr/domain/fuhyo/fuhyo_desk.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
 #include "jrr/persistence/fuhyo/fuhyo_member_split.h"
 #include "jrr/persistence/protection/sqlite_protection_register.h"
@@ -20,27 +21,12 @@ bool MovesOut(const ChangeOutcome& outcome) {
          outcome.change.reason == ChangeReason::kMoveOutAbroad;
 }
 
-// The residents (current or 除票) a member of our 附票 `f` is (ChangeEffectFacts::OurFuhyo::people).
+// The residents (current or 除票) a member of our 附票 `f` is (ChangeEffectFacts::OurFuhyo::people):
+// PeopleOfMember, or for a member recording no 生年月日 whom the register knows by its 氏名.
 std::vector<std::string> PeopleOfOurMember(Database& db, const Fuhyo& f, const FuhyoMember& m) {
-  std::vector<std::string> people;
-  auto add = [&](const std::string& atena) {
-    if (!atena.empty() && std::find(people.begin(), people.end(), atena) == people.end())
-      people.push_back(atena);
-  };
   SqliteResidentStore residents(db);
-  if (!m.resident_record_code.empty()) {
-    for (const ResidentRecord& r : residents.FindByNumber(m.resident_record_code))
-      add(r.addressee_number);
-  }
-  if (people.empty() && m.birth_date && m.sex) {
-    for (const ResidentRecord& r :
-         residents.FindByBasicFacts(m.family_name, m.given_name, *m.sex, *m.birth_date))
-      add(r.addressee_number);
-  }
-  if (people.empty() && !m.birth_date) {
-    // Recorded before 生年月日 was an item.
-    for (const std::string& atena : ResidentsOfUndatedMember(db, f.koseki, m)) add(atena);
-  }
+  std::vector<std::string> people = PeopleOfMember(residents, m);
+  if (people.empty() && !m.birth_date) people = ResidentsOfUndatedMember(db, f.koseki, m);
   return people;
 }
 

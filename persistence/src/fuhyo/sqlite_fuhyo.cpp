@@ -494,24 +494,25 @@ std::string WorkingKey(const KosekiKey& koseki) {
   return koseki.domicile + '\x1f' + koseki.head_of_family;
 }
 
-// The current 附票 of the notice's 戸籍 as `working` keeps it (read into it when it is not
-// complete), or read into `read`; with `create_missing`, one is made when there is none. nullptr
-// when there is none and none is made.
-Fuhyo* LocateCurrent(SqliteFuhyoRegister& fuhyo, const FuhyoNotice& n, bool create_missing,
-                     FuhyoWorkingSet* working, std::optional<Fuhyo>& read) {
+// The current 附票 of `koseki` as `working` keeps it (read into it when it is not complete), or
+// read into `read`; with `create_on`, one is made on that day when there is none. nullptr when
+// there is none and none is made.
+Fuhyo* LocateCurrent(SqliteFuhyoRegister& fuhyo, const KosekiKey& koseki,
+                     std::optional<CalendarDate> create_on, FuhyoWorkingSet* working,
+                     std::optional<Fuhyo>& read) {
   if (working) {
-    if (auto it = working->current.find(WorkingKey(n.koseki)); it != working->current.end())
+    if (auto it = working->current.find(WorkingKey(koseki)); it != working->current.end())
       return &it->second;
   }
-  if (!working || !working->complete) read = fuhyo.FindCurrent(n.koseki);
+  if (!working || !working->complete) read = fuhyo.FindCurrent(koseki);
   if (!read) {
-    if (!create_missing) return nullptr;
+    if (!create_on) return nullptr;
     // No 戸籍 system here: the 附票 of a 戸籍 first seen through the register is made now.
-    const int64_t created = fuhyo.Create(n.koseki, n.sent_on, "編製（住民記録から）");
-    read = working ? Fuhyo{created, n.koseki, FuhyoState::kCurrent, std::nullopt, {}}
+    const int64_t created = fuhyo.Create(koseki, *create_on, "編製（住民記録から）");
+    read = working ? Fuhyo{created, koseki, FuhyoState::kCurrent, std::nullopt, {}}
                    : fuhyo.Get(created);
   }
-  return working ? &(working->current[WorkingKey(n.koseki)] = std::move(*read)) : &*read;
+  return working ? &(working->current[WorkingKey(koseki)] = std::move(*read)) : &*read;
 }
 
 // Writes the notice's items to `member` of `current` (a new member when nullopt): the name, birth,
@@ -577,9 +578,7 @@ int64_t WriteNoticedMember(Database& db, SqliteFuhyoRegister& fuhyo, Fuhyo& curr
 std::optional<Fuhyo> CurrentFuhyo(Database& db, const KosekiKey& koseki, FuhyoWorkingSet* working) {
   SqliteFuhyoRegister fuhyo(db);
   std::optional<Fuhyo> read;
-  FuhyoNotice key;
-  key.koseki = koseki;
-  const Fuhyo* current = LocateCurrent(fuhyo, key, false, working, read);
+  const Fuhyo* current = LocateCurrent(fuhyo, koseki, std::nullopt, working, read);
   if (current == nullptr) return std::nullopt;
   return *current;
 }
@@ -587,7 +586,7 @@ std::optional<Fuhyo> CurrentFuhyo(Database& db, const KosekiKey& koseki, FuhyoWo
 Result<int64_t> ApplyFuhyoNotice(Database& db, const FuhyoNotice& n, const std::string& source) {
   SqliteFuhyoRegister fuhyo(db);
   std::optional<Fuhyo> read;
-  Fuhyo* current = LocateCurrent(fuhyo, n, false, nullptr, read);
+  Fuhyo* current = LocateCurrent(fuhyo, n.koseki, std::nullopt, nullptr, read);
   if (current == nullptr)
     return MakeError(ErrorCode::kRuleViolation, "fuhyo.unknown_koseki", n.koseki.domicile);
   auto matched = MatchNotice(*current, n);
@@ -601,7 +600,7 @@ void ApplyFuhyoChange(Database& db, FuhyoNotice notice, bool ours, int64_t membe
     // The 附票 is ours: updated in this transaction, to the member the plan chose.
     SqliteFuhyoRegister fuhyo(db);
     std::optional<Fuhyo> read;
-    Fuhyo* current = LocateCurrent(fuhyo, notice, true, working, read);
+    Fuhyo* current = LocateCurrent(fuhyo, notice.koseki, notice.sent_on, working, read);
     std::optional<FuhyoMember> member;
     if (member_id != 0) {
       for (const FuhyoMember& m : current->members) {

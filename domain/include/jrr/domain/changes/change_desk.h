@@ -78,6 +78,10 @@ class ChangeDesk {
   // A 附票 member under the 附票's own 支援措置 is written only by one with the 支援措置 permission.
   // Returns the preview.
   Result<Previewed> ClearReaders(const AnyChangeCommand& command, const std::string& function);
+  // ClearReaders, and then what the preview's plan refuses (a used 転出証明書情報, a 附票 member
+  // that is another's): what the 入力確認 refuses, 仮登録, 異動入力 and 本登録 refuse too (a preview
+  // cannot know a code still to be drawn, so it is the stricter).
+  Status ClearPlan(const AnyChangeCommand& command, const std::string& function);
   ResidentRepository& residents_;
   PendingChangeRepository& pending_;
   AddressDictionary* dictionary_;

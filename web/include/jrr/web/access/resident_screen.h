@@ -20,8 +20,8 @@ namespace jrr::web {
 // 交付履歴.
 kainjow::mustache::data PresentPerson(const PersonView& view, const Viewer& viewer);
 // 世帯 (JK-2.2.1, 3.3): who lives in the household now and its members removed from it (転出, 死亡
-// …) as 除票, marked so; a member withheld from this viewer shows only the marker. `self` is the
-// person viewed.
+// …) as 除票, marked so; a hit the gate returned withheld (SearchHit::withheld) shows only the
+// marker (the gate may also leave someone out). `self` is the person viewed.
 void PresentHouseholdMembers(kainjow::mustache::data& person, const std::vector<SearchHit>& members,
                              const std::string& self);
 // 交付履歴 (JK-2.2.2, 1.3.8): the certificates that named this person.

@@ -31,7 +31,7 @@ void PresentNewcomers(kainjow::mustache::data& page, const Fields& fields);
 // from (住所・本籍の変更前, 修正, 出生's 氏 and 本籍, 帰化, 在留資格等 in 西暦, 転出先).
 void PresentRecordPrefill(kainjow::mustache::data& page, const ResidentRecord& record);
 // The household's people to tick as 異動者: ticked as `movers` says, with the 異動後の続柄 entered;
-// one withheld from this viewer shows only the marker.
+// a hit the gate returned withheld (SearchHit::withheld) shows only the marker.
 kainjow::mustache::data PresentMovers(const std::vector<SearchHit>& hits,
                                       const std::set<std::string>& movers,
                                       const std::map<std::string, std::string>& relationships);

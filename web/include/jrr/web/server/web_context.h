@@ -11,21 +11,15 @@
 #include <string>
 
 #include "jrr/domain/access/resident_access.h"
-#include "jrr/domain/certificates/certificate_desk.h"
 #include "jrr/domain/certificates/notice_document.h"
 #include "jrr/domain/core/municipality.h"
 #include "jrr/domain/core/result.h"
-#include "jrr/domain/cs/cs_message.h"
 #include "jrr/domain/fuhyo/fuhyo_desk.h"
-#include "jrr/domain/protection/protection_desk.h"
 #include "jrr/domain/records/address_dictionary.h"
-#include "jrr/domain/records/pending_changes.h"
 #include "jrr/domain/records/register_figures.h"
 #include "jrr/domain/records/settings_desk.h"
-#include "jrr/domain/records/statistics_desk.h"
 #include "jrr/domain/seals/seal_desk.h"
 #include "jrr/domain/security/api_token.h"
-#include "jrr/domain/security/audit_desk.h"
 #include "jrr/domain/security/staff.h"
 #include "jrr/web/server/desks.h"
 
