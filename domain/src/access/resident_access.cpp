@@ -18,6 +18,7 @@ void ResidentAccess::Log(AuditAction action, const std::string& function,
   log_.Record(event);
 }
 
+// IMP: JK-2.2.1, JK-2.2.2
 Result<PersonView> ResidentAccess::View(const std::string& addressee_number, const AsOfQuery& query,
                                         const std::vector<std::string>& acknowledged,
                                         const std::string& function) {

@@ -150,6 +150,7 @@ bool NamesOnePersonExactly(const std::vector<Condition>& conditions, bool narrow
 
 }  // namespace
 
+// IMP: JK-2.1.3
 Result<SearchResult> ResidentAccess::Search(const SearchQuery& query, SearchIndex& index,
                                             SearchHistory& history) {
   auto refuse = [&](const Error& error) {

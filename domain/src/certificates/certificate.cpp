@@ -292,6 +292,7 @@ std::string CertificationText(CertificateKind kind, bool whole_household) {
   return {};
 }
 
+// IMP: JK-4.1.3.0.3
 std::string MoveOutData(const std::vector<ResidentRecord>& movers,
                         std::string_view municipality_code, std::string_view municipality_name,
                         CalendarDate issue_date) {

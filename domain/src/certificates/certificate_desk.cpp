@@ -59,6 +59,7 @@ ShownOnPrint ShownBy(const CertificatePlan& plan) {
   return shown;
 }
 
+// IMP: JK-1.1.5
 PrintedPerson CertificateDesk::AsIssuedOn(const ResidentRecord& latest, bool with_history) {
   PrintedPerson person;
   person.record = latest;
@@ -134,6 +135,7 @@ std::optional<std::vector<std::string>> CertificateDesk::ArrivalOrder(
   return order;
 }
 
+// IMP: JK-9.5
 Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(
     const CertificateRequest& request) {
   // One list is one 町字's people, or a few: a larger one is refused rather than printed, so that
@@ -174,6 +176,7 @@ Result<std::vector<PrintedPerson>> CertificateDesk::InspectionPeople(
   return people;
 }
 
+// IMP: JK-4.1.3.0.3
 Result<std::vector<PrintedPerson>> CertificateDesk::People(const CertificateRequest& request) {
   if (request.kind == CertificateKind::kInspection) return InspectionPeople(request);
   const std::optional<ResidentRecord> latest = residents_.Latest(request.person);
@@ -262,7 +265,7 @@ Result<std::vector<PrintedPerson>> CertificateDesk::People(const CertificateRequ
   return sorted;
 }
 
-// IMP: JK-5.1, JK-5.2, JK-5.3, JK-5.4, JK-5.6, JK-5.7
+// IMP: JK-5.1, JK-5.2, JK-5.3, JK-5.4, JK-5.6, JK-5.7, JK-1.1.3
 Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request) {
   if (Status allowed = Authorize(viewer_, Permission::kIssue); !allowed) return allowed.error();
   auto items = CheckRequest(request);
@@ -356,7 +359,7 @@ Result<CertificatePlan> CertificateDesk::Plan(const CertificateRequest& request)
   return plan;
 }
 
-// IMP: JK-5.5, JK-1.3.8
+// IMP: JK-5.5, JK-1.3.8, JK-5.8, JK-8.1.1, JK-10.7
 Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& request) {
   auto plan = Plan(request);
   if (!plan) {

@@ -159,7 +159,7 @@ Status Notified(const ChangeRecord& change) {
 
 }  // namespace
 
-// IMP: JK-4.2.0.1
+// IMP: JK-4.2.0.1, JK-4.2.0.4, JK-4.2.0.5
 Result<NoticeDocument> NoticeDesk::ExOfficioRecord(int64_t change_id) {
   auto cleared = ChangeFor(change_id, "職権記録書", ExOfficio);
   if (!cleared) return cleared.error();
@@ -412,6 +412,7 @@ Result<NoticeDocument> NoticeDesk::MoveInNoticeInquiry(const std::string& addres
   return d;
 }
 
+// IMP: JK-9.4
 Result<NoticeDocument> NoticeDesk::AdultWardMoveOutNotice(const std::string& addressee_number) {
   const auto latest = residents_.Latest(addressee_number);
   if (!latest) return MakeError(ErrorCode::kNotFound, "change.person_not_found", addressee_number);

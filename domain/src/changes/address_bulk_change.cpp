@@ -74,6 +74,7 @@ Result<std::vector<BulkRow>> ParseBulkRenaming(std::string_view csv, const Chang
   return rows;
 }
 
+// IMP: JK-9.7
 std::vector<BulkResult> RunBulkRenaming(ChangeDesk& desk, const std::vector<BulkRow>& rows,
                                         bool apply) {
   std::vector<BulkResult> results;

@@ -380,6 +380,7 @@ CalendarDate LastOfMonth(int year, int month) { return {year, month, DaysInMonth
 
 }  // namespace
 
+// IMP: JK-1.1.8
 std::optional<CalendarDate> RecordedDate::InternalDate() const {
   switch (state) {
     case DateState::kExact:
@@ -429,6 +430,7 @@ std::optional<CalendarDate> RecordedDate::ExactDate() const {
   return std::nullopt;
 }
 
+// IMP: JK-1.1.8
 Result<RecordedDate> ParseDate(std::string_view text, DatePolicy policy, const EraTable& eras) {
   if (auto checked = CheckText(text, {.max_bytes = 256}); !checked) return checked.error();
   const std::u32string s = DecodeUtf8(text);

@@ -120,6 +120,7 @@ thread_local std::u32string tl_decoded;
 
 }  // namespace
 
+// IMP: JK-2.1.2
 Status AppendKanaKey(std::string_view text, std::string& out) {
   out.clear();
   if (auto checked = CheckText(text, {.max_bytes = 1024, .allow_empty = true}); !checked) {
@@ -215,6 +216,7 @@ const std::unordered_map<char32_t, char32_t>& VariantTable() {
 
 }  // namespace
 
+// IMP: JK-2.1.2
 Result<std::string> BuildKanjiKey(std::string_view text) {
   if (auto checked = CheckText(text, {.max_bytes = 1024, .allow_empty = true}); !checked) {
     return checked.error();

@@ -107,6 +107,7 @@ uint64_t NextIssuableSerial(uint64_t serial) {
   }
 }
 
+// IMP: JK-1.1.13
 Result<std::string> IssuedNumberDigits(uint64_t serial) {
   std::string body = std::to_string(serial);
   if (body.size() > static_cast<std::size_t>(kIssuedSerialDigits)) {

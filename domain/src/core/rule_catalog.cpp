@@ -614,6 +614,7 @@ const RuleInfo* FindRule(std::string_view rule_id) {
   return nullptr;
 }
 
+// IMP: JK-11.1
 std::string MessageJa(const Error& error) {
   if (const RuleInfo* rule = FindRule(error.rule_id)) return std::string(rule->message_ja);
   return "処理できませんでした。";

@@ -102,6 +102,7 @@ Result<CsReceipt> CsDesk::Receive(std::string_view text) {
   return receipt;
 }
 
+// IMP: JK-7.1.1.1
 Result<std::vector<CsEntry>> CsDesk::Messages(bool outbox, bool waiting, int limit) {
   const std::string function = outbox ? "CS連携（送信）" : "CS連携（受信）";
   if (auto ok = Require(function); !ok) return ok.error();

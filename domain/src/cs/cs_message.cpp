@@ -126,6 +126,7 @@ Result<MoveInNoticeMessage> DecodeMoveInNotice(std::string_view payload) {
   return n;
 }
 
+// IMP: JK-7.1.1.1
 std::optional<AddressedMoveInNotice> MoveInNoticeOf(const ChangeOutcome& outcome,
                                                     std::string_view ours) {
   const ChangeRecord& change = outcome.change;

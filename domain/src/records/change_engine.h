@@ -58,12 +58,14 @@ struct Draft {
   }
 };
 
+// IMP: JK-1.2.1
 inline ResidentRecord NextVersion(const ResidentRecord& latest) {
   ResidentRecord next = latest;
   ++next.history_number;
   return next;
 }
 
+// IMP: JK-4.0.3, JK-4.1.0.2, JK-4.2.0.2
 inline Status CheckDates(const ChangeInput& in, const ChangeContext& context, DateKind kind,
                          Draft& draft) {
   if (in.ex_officio) {
@@ -131,6 +133,7 @@ class Engine {
   }
 
   // Loads the movers; all must be residents of one household. Also reads the whole household.
+  // IMP: JK-4.0.1
   Result<std::vector<ResidentRecord>> LoadMovers(const std::vector<std::string>& movers,
                                                  Draft& draft,
                                                  std::vector<ResidentRecord>& household) {
@@ -158,6 +161,7 @@ class Engine {
 
   // JK-4.0.4: the 世帯主 leaves the household. One remaining member becomes 世帯主 職権; two
   // or more are left without a head until a 世帯主変更, after an アラート.
+  // IMP: JK-4.0.4
   void HandleHeadLeaving(const std::vector<ResidentRecord>& household,
                          const std::set<std::string>& leavers, Draft& draft) {
     bool head_leaves = false;
@@ -180,6 +184,7 @@ class Engine {
     }
   }
 
+  // IMP: JK-1.1.10
   Status CheckOneHead(const std::vector<ResidentRecord>& staying,
                       const std::vector<ResidentRecord>& arriving) {
     int heads = 0;
@@ -190,6 +195,7 @@ class Engine {
     return {};
   }
 
+  // IMP: JK-4.0.3, JK-4.2.0.4, JK-4.2.0.5, JK-11.1
   Result<ChangeOutcome> Finish(Draft& draft, const ChangeInput& in, ChangeReason reason) {
     // JK-4.2.0.5: only what is done 職権 can be done at a person's request (a 届出 is the request).
     if (in.on_request && !draft.change.ex_officio) {
@@ -273,6 +279,7 @@ inline Result<RelationshipToHead> RelationshipFor(
 }
 
 // JK-4.1.1.2: a newcomer who is in the register already as a 除票 must come back as a 再転入.
+// IMP: JK-4.1.1.2
 inline Status CheckNotReturning(ResidentRepository& repository, const ResidentRecord& person,
                                 Draft& draft) {
   for (const std::string* number : {&person.individual_number, &person.resident_record_code,

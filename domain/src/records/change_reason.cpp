@@ -57,6 +57,7 @@ constexpr std::array kReasons = std::to_array<ChangeReasonInfo>({
 
 }  // namespace
 
+// IMP: JK-1.2.2
 std::span<const ChangeReasonInfo> AllChangeReasons() { return kReasons; }
 
 const ChangeReasonInfo& InfoOf(ChangeReason reason) {

@@ -5,6 +5,7 @@
 
 namespace jrr {
 
+// IMP: JK-1.3.9
 Status ValidateCertifier(const Certifier& c) {
   for (const std::string* text : {&c.title, &c.name}) {
     if (auto ok = CheckText(*text, {.max_bytes = 200}); !ok) {
@@ -18,6 +19,7 @@ Status ValidateCertifier(const Certifier& c) {
   return {};
 }
 
+// IMP: JK-1.3.9
 std::optional<Certifier> CertifierOn(const std::vector<Certifier>& all, CalendarDate date) {
   std::optional<Certifier> mayor;
   std::optional<Certifier> acting;

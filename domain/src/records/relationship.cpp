@@ -71,6 +71,7 @@ std::string RelationshipToHead::Text() const {
   return out;
 }
 
+// IMP: JK-1.1.11
 Result<RelationshipToHead> ParseRelationship(std::string_view text) {
   if (auto checked = CheckText(text, {.max_bytes = 200}); !checked) return checked.error();
   const std::string s = Normalized(text);

@@ -19,6 +19,7 @@ Result<Address> ResidentChanges::Resolve(const Address& address) {
   return ResolveAddress(*dictionary_, address);
 }
 
+// IMP: JK-4.1.0.1
 Result<ChangeOutcome> ResidentChanges::Apply(const AnyChangeCommand& command) {
   struct Visitor {
     ResidentChanges& changes;

@@ -29,6 +29,7 @@ Result<ChangeOutcome> ResidentChanges::Death(const DeathCommand& c) {
   return engine.Finish(draft, c.input, ChangeReason::kDeath);
 }
 
+// IMP: JK-4.2.2.2, JK-4.5.6
 Result<ChangeOutcome> ResidentChanges::ExOfficioRemoval(const ExOfficioRemovalCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -49,7 +50,7 @@ Result<ChangeOutcome> ResidentChanges::ExOfficioRemoval(const ExOfficioRemovalCo
   return engine.Finish(draft, c.input, ChangeReason::kRemovalExOfficio);
 }
 
-// IMP: JK-4.2.3.1, JK-4.2.3.2, JK-4.2.3.3
+// IMP: JK-4.2.3.1, JK-4.2.3.2, JK-4.2.3.3, JK-4.2.0.3, JK-4.3.2, JK-4.4, JK-4.5.6, JK-7.2.2, JK-9.4
 Result<ChangeOutcome> ResidentChanges::Correction(const CorrectionCommand& c) {
   const bool number_reason = c.reason == ChangeReason::kIndividualNumberChangeRequest ||
                              c.reason == ChangeReason::kIndividualNumberCorrection ||
@@ -311,6 +312,7 @@ Result<ChangeOutcome> ResidentChanges::Remaking(const RemakingCommand& c) {
   return engine.Finish(draft, c.input, ChangeReason::kEntryRemaking);
 }
 
+// IMP: JK-9.7
 Result<ChangeOutcome> ResidentChanges::AddressRenaming(const AddressRenamingCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -352,6 +354,7 @@ Result<ChangeOutcome> ResidentChanges::AddressRenaming(const AddressRenamingComm
   return engine.Finish(draft, input, ChangeReason::kMinorCorrection);
 }
 
+// IMP: JK-9.7
 Result<ChangeOutcome> ResidentChanges::DomicileRenaming(const DomicileRenamingCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;

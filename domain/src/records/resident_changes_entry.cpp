@@ -11,7 +11,7 @@ namespace jrr {
 
 using namespace change_engine;  // NOLINT: the engine is this file's vocabulary
 
-// IMP: JK-4.1.1.1, JK-4.1.1.3
+// IMP: JK-4.1.1.1, JK-4.1.1.3, JK-4.1.1.2, JK-4.1.1.4, JK-4.2.1.1, JK-4.5.1, JK-4.5.2
 Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -217,6 +217,7 @@ Result<ChangeOutcome> ResidentChanges::NationalityChange(const NationalityChange
   return engine.Finish(draft, c.input, reason);
 }
 
+// IMP: JK-1.1.7
 Result<ChangeOutcome> ResidentChanges::NameItem(const NameItemCommand& c) {
   using Kind = NameItemCommand::Kind;
   Engine engine(repository_, context_);

@@ -12,7 +12,7 @@ namespace jrr {
 
 using namespace change_engine;  // NOLINT: the engine is this file's vocabulary
 
-// IMP: JK-4.1.2.1
+// IMP: JK-4.1.2.1, JK-4.0.2
 Result<ChangeOutcome> ResidentChanges::WithinMove(const WithinMoveCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -69,7 +69,7 @@ Result<ChangeOutcome> ResidentChanges::WithinMove(const WithinMoveCommand& c) {
   return engine.Finish(draft, c.input, ChangeReason::kWithinMove);
 }
 
-// IMP: JK-4.1.3.0.1, JK-4.1.3.0.2, JK-4.1.3.0.4
+// IMP: JK-4.1.3.0.1, JK-4.1.3.0.2, JK-4.1.3.0.4, JK-4.0.2
 Result<ChangeOutcome> ResidentChanges::MoveOut(const MoveOutCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;
@@ -135,7 +135,7 @@ Result<ChangeOutcome> ResidentChanges::MoveOutAmendment(const MoveOutAmendmentCo
   return engine.Finish(draft, input, ChangeReason::kCorrectionExOfficio);
 }
 
-// IMP: JK-4.1.3.1.1
+// IMP: JK-4.1.3.1.1, JK-1.1.5, JK-4.1.3.1.3
 Result<ChangeOutcome> ResidentChanges::MoveInNotice(const MoveInNoticeCommand& c) {
   Engine engine(repository_, context_);
   Draft draft;

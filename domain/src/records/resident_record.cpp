@@ -82,6 +82,7 @@ std::string WithoutNameSeparators(std::string_view kana) {
 
 }  // namespace
 
+// IMP: JK-1.1.6
 Status ValidateRecord(const ResidentRecord& r) {
   const bool foreign = r.kind == ResidentKind::kForeign;
   if (foreign ? r.foreign.alphabet_name.empty() : r.family_name.empty()) {

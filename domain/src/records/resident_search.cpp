@@ -135,6 +135,7 @@ void Build(KeyBuilder& b, SearchKeyKind kind, KeyForm form, const std::string& t
 
 }  // namespace
 
+// IMP: JK-2.1.3
 std::vector<SearchKey> SearchKeysOf(const ResidentRecord& v,
                                     const std::vector<SearchKeyKind>* only) {
   KeyBuilder b{only, {}};

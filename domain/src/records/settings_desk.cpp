@@ -24,6 +24,7 @@ Status SettingsDesk::AddCertifier(const Certifier& c) {
   return Record("add-certifier", c.role == CertifierRole::kMayor ? "mayor" : "acting");
 }
 
+// IMP: JK-1.3.1
 Status SettingsDesk::AddPlace(const InputPlace& place) {
   if (Status ok = Authorize(viewer_, Permission::kSettings); !ok) return ok;
   if (place.code.empty() || place.name.empty())
@@ -32,6 +33,7 @@ Status SettingsDesk::AddPlace(const InputPlace& place) {
   return Record("add-place", place.code);
 }
 
+// IMP: JK-1.3.1
 Status SettingsDesk::AddTerminal(const Terminal& terminal) {
   if (Status ok = Authorize(viewer_, Permission::kSettings); !ok) return ok;
   if (terminal.id.empty() || terminal.name.empty())

@@ -367,6 +367,7 @@ void AddIndividual(std::vector<Sheet>& sheets, const CertificatePlan& plan,
 
 }  // namespace
 
+// IMP: JK-1.1.3
 std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
   if (plan.kind == CertificateKind::kInspection) return FillList(plan, serial);
   const PageLayout& page = CertificatePage();

@@ -127,6 +127,7 @@ struct PdfRenderer::Impl {
   }
 
   // Shrinks in quarter points until the text fits, down to its minimum size.
+  // IMP: JK-5.8
   FittedText Fit(const PlacedText& t, PangoLayout** keep = nullptr) {
     FittedText fitted;
     fitted.size_pt = t.size_pt;
@@ -348,6 +349,7 @@ LayoutCheck PdfRenderer::Check(const CertificatePlan& plan) {
   return check;
 }
 
+// IMP: JK-10.7
 std::string PdfRenderer::Render(const CertificatePlan& plan, const std::vector<int>& serials) {
   std::vector<std::vector<Sheet>> copies;
   for (int serial : serials) copies.push_back(FillCertificate(plan, serial));

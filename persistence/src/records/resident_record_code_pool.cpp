@@ -67,6 +67,7 @@ bool ResidentRecordCodePoolLow(Database& db) {
                      low_water) < low_water;
 }
 
+// IMP: JK-4.3.1
 Result<std::string> DrawResidentRecordCode(Database& db) {
   // The pool only grows, and INSERT OR IGNORE leaves no gaps: its rowids are 1 … last.
   const int64_t last = db.QueryInt("SELECT coalesce(max(rowid), 0) FROM resident_record_code_pool");

@@ -164,6 +164,7 @@ class Reader {
 
 }  // namespace
 
+// IMP: JK-1.1.1, JK-1.1.17, JK-1.1.18
 void BindVersion(Statement& statement, const ResidentRecord& r, int64_t change_id,
                  const VersionNameKeys* keys) {
   Binder b(statement);

@@ -197,6 +197,7 @@ std::vector<ResidentRecord> SqliteResidentStore::ResidentsInArea(std::string_vie
   return found;
 }
 
+// IMP: JK-1.1.13, JK-1.2.1, JK-4.3.2
 Result<ChangeOutcome> SqliteResidentStore::Append(ChangeRecord change,
                                                   std::vector<ResidentRecord> versions,
                                                   const std::vector<VersionStamp>& read_set) {

@@ -115,6 +115,7 @@ void PresentItems(data& person, const ResidentRecord& r, const Viewer& viewer) {
 }
 
 // 履歴: each version with the 異動 that wrote it.
+// IMP: JK-2.2.1
 void PresentHistory(data& person, const PersonView& view) {
   data history{data::type::list};
   for (const auto& entry : view.history) {
@@ -173,6 +174,7 @@ data PresentPerson(const PersonView& view, const Viewer& viewer) {
   return person;
 }
 
+// IMP: JK-3.3
 void PresentHouseholdMembers(data& person, const std::vector<SearchHit>& members,
                              const std::string& self) {
   {
@@ -196,6 +198,7 @@ void PresentHouseholdMembers(data& person, const std::vector<SearchHit>& members
   }
 }
 
+// IMP: JK-2.2.2
 void PresentIssuances(data& person, const std::vector<IssuanceRecord>& issuances) {
   data issued{data::type::list};
   for (const IssuanceRecord& i : issuances) {

@@ -99,6 +99,7 @@ Result<CertificateRequest> DecodeCertificateJson(std::string_view json) {
   });
 }
 
+// IMP: JK-10.8
 Result<std::vector<std::pair<std::string, std::string>>> CertificateFieldsFromCsv(
     std::string_view csv) {
   csv = WithoutBom(csv);

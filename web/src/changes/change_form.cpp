@@ -223,6 +223,7 @@ std::pair<std::string, std::string> SplitAtSpace(const std::string& text) {
 
 }  // namespace
 
+// IMP: JK-10.8
 Result<std::vector<std::pair<std::string, std::string>>> MoveInFieldsFromCsv(std::string_view csv) {
   csv = WithoutBom(csv);
   if (auto ok = CheckText(csv, {.max_bytes = 1024 * 1024, .allow_newlines = true}); !ok)

@@ -257,6 +257,7 @@ void PresentOpenedFrom(data& page, int& status, const WebContext& context, const
 }
 
 // The form, filled with `fields` (what was entered) or with the person's own data.
+// IMP: JK-2.3.1
 Response ChangeForm(const Request& request, const WebContext& context, const Session& session,
                     int status, const std::string& type_code, const Fields& fields,
                     const std::optional<Error>& error,

@@ -161,6 +161,7 @@ Response CheckDigitToolEndpoint(const Request& r, const WebContext& c) {
 
 // 操作説明 (JK-10.5): the online manual, one section a screen; every screen links to its own.
 // Static and free of personal data, so it is shown without a login too.
+// IMP: JK-10.5
 Response HelpEndpoint(const Request&, const WebContext& context) {
   return Html(200, "操作説明（ヘルプ）", RenderTemplate("help", data{}), context);
 }

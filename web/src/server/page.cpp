@@ -71,6 +71,7 @@ std::string RenderTemplate(std::string_view name, const kainjow::mustache::data&
 }
 
 // The section of the online manual (/help, JK-10.5) for a screen, by its title.
+// IMP: JK-10.5
 std::string HelpSectionFor(std::string_view title) {
   static const std::pair<std::string_view, std::string_view> kSections[] = {
       {"ログイン", "login"},   {"パスワード", "login"},      {"二要素認証", "login"},

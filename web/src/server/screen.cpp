@@ -96,6 +96,7 @@ std::string HeaderText(std::string_view text) {
   return out;
 }
 
+// IMP: JK-3.3
 Result<std::vector<SearchHit>> HouseholdMembers(const WebContext& context, const Viewer& viewer,
                                                 const std::string& household_number) {
   SearchQuery household;
@@ -113,6 +114,7 @@ Result<std::vector<SearchHit>> HouseholdMembers(const WebContext& context, const
   return members;
 }
 
+// IMP: JK-2.2.3
 kainjow::mustache::data NameGlyphs(const std::string& name) {
   kainjow::mustache::data glyphs{kainjow::mustache::data::type::list};
   for (char32_t c : DecodeUtf8(name)) {
