@@ -23,6 +23,7 @@
 #include "jrr/persistence/records/sqlite_address_dictionary.h"
 #include "jrr/persistence/records/sqlite_pending_change_repository.h"
 #include "jrr/persistence/records/sqlite_register_settings.h"
+#include "jrr/persistence/records/sqlite_remark_repository.h"
 #include "jrr/persistence/records/sqlite_search_index.h"
 #include "jrr/persistence/records/sqlite_statistics.h"
 #include "jrr/persistence/register/migrations.h"
@@ -212,8 +213,10 @@ web::WebContext MakeWebContext(const std::shared_ptr<ServingRegister>& served) {
     SqliteResidentRepository residents(*db);
     QueuedAuditLog log(served->writes, *db);
     SqliteIssuanceLog issuances(*db);
+    SqliteRemarkRepository remarks(*db);
     return ResidentAccess(residents, log, viewer)
         .WithIssuances(issuances)
+        .WithRemarks(remarks)
         .View(atena, query, acknowledged, "api resident");
   };
   context.search = [served](const Viewer& viewer, const SearchQuery& query) {

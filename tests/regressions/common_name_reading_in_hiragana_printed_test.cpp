@@ -19,6 +19,8 @@ ResidentRecord ForeignResident() {
   r.foreign.alphabet_name = "SMITH JOHN";
   r.foreign.nationality = "アメリカ合衆国";
   r.foreign.category = ForeignCategory::kMidToLongTerm;
+  r.foreign.foreign_resident_since = RecordedDate{};
+  r.foreign.residence_card_number = "AB12345678CD";
   r.address.text = "架空県架空市桜町二丁目";
   r.resident_since = RecordedDate{};
   r.common_name = "鈴木　次郎";

@@ -18,7 +18,7 @@ void ResidentAccess::Log(AuditAction action, const std::string& function,
   log_.Record(event);
 }
 
-// IMP: JK-2.2.1, JK-2.2.2
+// IMP: JK-2.2.1, JK-2.2.2, JK-1.1.14
 Result<PersonView> ResidentAccess::View(const std::string& addressee_number, const AsOfQuery& query,
                                         const std::vector<std::string>& acknowledged,
                                         const std::string& function) {
@@ -52,10 +52,14 @@ Result<PersonView> ResidentAccess::View(const std::string& addressee_number, con
   PersonView view{*record,
                   residents_.History(addressee_number),
                   NoticeFor(viewer_, protections.MeasuresFor(addressee_number), blocks),
+                  {},
                   {}};
   Blank(view.record);
   for (auto& entry : view.history) Blank(entry.version);
   if (issuances_ != nullptr) view.issuances = issuances_->Recent(addressee_number, 50);
+  view.remarks =
+      IntegratedRemarks(view.history, remarks_ != nullptr ? remarks_->Remarks(addressee_number)
+                                                          : std::vector<Remark>{});
   return view;
 }
 

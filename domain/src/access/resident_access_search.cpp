@@ -8,6 +8,7 @@
 
 #include "jrr/domain/access/resident_access.h"
 #include "jrr/domain/core/name_keys.h"
+#include "jrr/domain/core/text.h"
 
 namespace jrr {
 namespace {
@@ -84,6 +85,11 @@ Result<std::vector<Condition>> ConditionsOf(const SearchQuery& q) {
   std::vector<Condition> out;
   for (const Typed& t : typed) {
     if (t.text.empty()) continue;
+    if (t.kind != SearchKeyKind::kAddress && t.kind != SearchKeyKind::kKatagaki &&
+        CheckText(t.text) && HasCompanyFormSymbol(t.text)) {
+      return MakeError(ErrorCode::kInvalidInput, "search.company_form_symbol",
+                       "㈱ or the like in a name searched (JK-2.1.2)");
+    }
     auto key = t.build(t.text);
     if (!key) return key.error();
     if (!key->empty()) out.push_back({t.kind, *key, t.mode});

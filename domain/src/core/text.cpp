@@ -327,4 +327,21 @@ std::string CsvField(std::string_view value) {
   return out;
 }
 
+// IMP: JK-2.1.2
+bool HasCompanyFormSymbol(std::string_view text) {
+  const std::u32string points = DecodeUtf8(text);
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const char32_t c = points[i];
+    // U+3220–U+3243 parenthesized ideographs (㈠ … ㈱ ㈲ … ㉃), U+3280–U+32B0 circled ones
+    // (㊀ … ㊑ ㊒ …), U+337F ㍿ (株式会社).
+    if ((c >= 0x3220 && c <= 0x3243) || (c >= 0x3280 && c <= 0x32B0) || c == 0x337F) return true;
+    if ((c == U'(' || c == U'（') && i + 2 < points.size() &&
+        (points[i + 2] == U')' || points[i + 2] == U'）') &&
+        std::u32string_view(U"株有資名合社財").find(points[i + 1]) != std::u32string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace jrr

@@ -236,6 +236,11 @@ class Engine {
         draft.Alert("protection.alert");
       }
     }
+    // JK-1.1.11: a chain of five or more terms typed for a person this 異動 writes becomes 縁故者
+    // only once the clerk has seen that it will.
+    for (const ResidentRecord& v : draft.versions) {
+      if (v.relationship.alert_rule) draft.Alert(*v.relationship.alert_rule);
+    }
     for (const std::string& alert : draft.alerts) {
       const auto& ack = in.acknowledged_alerts;
       if (std::find(ack.begin(), ack.end(), alert) == ack.end()) {

@@ -109,6 +109,12 @@ Result<ChangeOutcome> ResidentChanges::MoveIn(const MoveInCommand& c) {
     person.address_since = c.input.event_date;
     person.notification_date = c.input.notification_date;
     person.previous_address = previous;
+    // 法第30条の46: a foreign resident coming from abroad becomes one on the day of the 転入. From
+    // elsewhere in Japan the date is the 転出証明書's, which the clerk enters (JK-1.1.6 requires it).
+    if (person.kind == ResidentKind::kForeign && c.from_abroad &&
+        !person.foreign.foreign_resident_since) {
+      person.foreign.foreign_resident_since = c.input.event_date;
+    }
     if (person.resident_record_code.empty()) person.resident_record_code = kDrawResidentRecordCode;
     arriving.push_back(person);
   }

@@ -5,6 +5,7 @@
 
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/numbers.h"
+#include "jrr/domain/core/text.h"
 
 namespace jrr {
 
@@ -80,6 +81,39 @@ std::string WithoutNameSeparators(std::string_view kana) {
   return out;
 }
 
+// JK-1.1.6: a foreign resident's 外国人住民となった年月日, and the number or period that goes with
+// their 30条の45 category, may not be blank — the 在留カード's number only while they live here
+// (a 除票 may lack it). Categories with nothing beside the category itself ask for nothing more.
+Status CheckCategoryItems(const ResidentRecord& r) {
+  if (!r.foreign.foreign_resident_since) {
+    return RuleError("record.foreign_resident_since_required", "外国人住民となった年月日 is blank");
+  }
+  const ForeignResidentItems& f = r.foreign;
+  switch (f.category) {
+    case ForeignCategory::kMidToLongTerm:
+      if (f.residence_card_number.empty() && r.status != ResidentStatus::kRemoved)
+        return RuleError("record.residence_card_required", "在留カードの番号 is blank");
+      break;
+    case ForeignCategory::kSpecialPermanent:
+      if (f.special_permanent_certificate_number.empty())
+        return RuleError("record.special_permanent_certificate_required",
+                         "特別永住者証明書の番号 is blank");
+      break;
+    case ForeignCategory::kTemporaryRefuge:
+      if (f.landing_period.empty())
+        return RuleError("record.landing_period_required", "上陸期間 is blank");
+      break;
+    case ForeignCategory::kProvisionalStay:
+      if (f.provisional_stay_period.empty())
+        return RuleError("record.provisional_stay_period_required", "仮滞在期間 is blank");
+      break;
+    case ForeignCategory::kTransitional:
+    case ForeignCategory::kNone:
+      break;
+  }
+  return {};
+}
+
 }  // namespace
 
 // IMP: JK-1.1.6
@@ -87,6 +121,12 @@ Status ValidateRecord(const ResidentRecord& r) {
   const bool foreign = r.kind == ResidentKind::kForeign;
   if (foreign ? r.foreign.alphabet_name.empty() : r.family_name.empty()) {
     return RuleError("record.name_required", "name is blank");
+  }
+  for (const std::string* name : {&r.family_name, &r.given_name, &r.former_surname, &r.common_name,
+                                  &r.foreign.alphabet_name}) {
+    if (HasCompanyFormSymbol(*name)) {
+      return RuleError("record.company_form_symbol", "㈱ or the like in a name (JK-2.1.2)");
+    }
   }
   if ((r.status == ResidentStatus::kRemoved) != r.removal.has_value()) {
     return MakeError(ErrorCode::kInternal, "record.removal_items", "status and removal disagree");
@@ -116,6 +156,7 @@ Status ValidateRecord(const ResidentRecord& r) {
     if (r.foreign.nationality.empty() || r.foreign.category == ForeignCategory::kNone) {
       return RuleError("record.foreign_items_required", "国籍 and 30条の45 category are required");
     }
+    if (auto ok = CheckCategoryItems(r); !ok) return ok;
     // A foreign resident has no statutory 氏名の振り仮名 (the 在留カード carries none): their
     // reading is a search aid only and is never marked as the confirmed, printed one.
     if (r.kana_confirmed) {

@@ -130,6 +130,7 @@ TEST_F(MoreChangesTest, NaturalisationAndLossOfNationalityKeepTheNumbers) {
   kim.foreign.category = ForeignCategory::kMidToLongTerm;
   kim.foreign.status_of_residence = "技術・人文知識・国際業務";
   kim.foreign.foreign_resident_since = Day("2026-04-01");
+  kim.foreign.residence_card_number = "AB12345678CD";
   arrival.persons = {kim};
   arrival.previous_address = Address{"", "大韓民国", "", "", "", true};
   arrival.new_address = TownAddress("4番4号");

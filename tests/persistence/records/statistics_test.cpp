@@ -79,8 +79,8 @@ TEST_F(StatisticsTest, CancelledChangesCountForNothingAndNaturalisationCountsBot
   kim.relationship = Rel("世帯主");
   kim.domicile = Domicile{Domicile::State::kNone, "", ""};
   kim.foreign = ForeignResidentItems{
-      "KIM MINJI", "韓国", Day("2026-04-01"), std::nullopt, ForeignCategory::kMidToLongTerm,
-      "留学",      "2年",  std::nullopt,      "",           "",
+      "KIM MINJI", "韓国", Day("2026-04-01"), std::nullopt,   ForeignCategory::kMidToLongTerm,
+      "留学",      "2年",  std::nullopt,      "AB12345678CD", "",
       "",          ""};
   arrival.persons = {kim};
   arrival.new_address = TownAddress("4番4号");
@@ -113,18 +113,19 @@ TEST_F(StatisticsTest, ForeignResidentReportByCategory) {
     p.sex = sex;
     p.relationship = Rel("世帯主");
     p.domicile = Domicile{Domicile::State::kNone, "", ""};
-    p.foreign = ForeignResidentItems{name,
-                                     "韓国",
-                                     Day("2026-04-01"),
-                                     std::nullopt,
-                                     category,
-                                     category == ForeignCategory::kMidToLongTerm ? "留学" : "",
-                                     category == ForeignCategory::kMidToLongTerm ? "2年" : "",
-                                     std::nullopt,
-                                     "",
-                                     "",
-                                     "",
-                                     ""};
+    p.foreign =
+        ForeignResidentItems{name,
+                             "韓国",
+                             Day("2026-04-01"),
+                             std::nullopt,
+                             category,
+                             category == ForeignCategory::kMidToLongTerm ? "留学" : "",
+                             category == ForeignCategory::kMidToLongTerm ? "2年" : "",
+                             std::nullopt,
+                             category == ForeignCategory::kMidToLongTerm ? "AB12345678CD" : "",
+                             category == ForeignCategory::kSpecialPermanent ? "SP1234567890" : "",
+                             category == ForeignCategory::kTemporaryRefuge ? "90日" : "",
+                             category == ForeignCategory::kProvisionalStay ? "6月" : ""};
     return p;
   };
   MoveInCommand arrival;  // 法第30条の46: from abroad

@@ -93,5 +93,22 @@ TEST(ResidentScreen, WithheldMembersShowOnlyTheMarker) {
   EXPECT_NE(TemplateText(rows[2], "member_removed").find("除票・"), std::string::npos);
 }
 
+// The 統合記載欄 in the order it was given, each line under the name of its kind.
+// REQ: JK-1.1.14
+TEST(ResidentScreen, RemarksKeepTheirOrderAndSayTheirKind) {
+  data person;
+  PresentRemarks(person, {{'A', "令和8年11月1日　国内転入"}, {'B', "未届転入。"}, {'C', "備考一"}});
+  const auto& rows = person.get("remarks")->list_value();
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(TemplateText(rows[0], "kind"), "異動");
+  EXPECT_EQ(TemplateText(rows[1], "kind"), "留意事項");
+  EXPECT_EQ(TemplateText(rows[2], "kind"), "備考");
+  EXPECT_EQ(TemplateText(rows[1], "text"), "未届転入。");
+  EXPECT_TRUE(person.get("has_remarks")->is_true());
+  data none;
+  PresentRemarks(none, {});
+  EXPECT_FALSE(none.get("has_remarks")->is_true());
+}
+
 }  // namespace
 }  // namespace jrr::web

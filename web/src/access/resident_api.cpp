@@ -56,11 +56,16 @@ Response ResidentApi(const Request& request, const WebContext& context) {
         .Add("disposed_by", i.disposed_by)
         .str();
   });
+  // 統合記載欄 (JK-1.1.14): kind A (a 異動), B (its 留意事項) or C (a 備考), in order.
+  const std::string remarks = JsonArray(view->remarks, [](const IntegratedRemarkLine& line) {
+    return JsonObject().Add("kind", std::string(1, line.kind)).Add("text", line.text).str();
+  });
   return JsonResponse(200, JsonObject()
                                .AddRaw("record", EncodeRecord(view->record))
                                .AddRaw("protection", EncodeProtection(view->protection))
                                .Add("versions", static_cast<int64_t>(view->history.size()))
                                .AddRaw("issuances", issuances)
+                               .AddRaw("integrated_remarks", remarks)
                                .str());
 }
 

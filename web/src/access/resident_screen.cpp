@@ -171,6 +171,7 @@ data PresentPerson(const PersonView& view, const Viewer& viewer) {
   PresentHistory(person, view);
   PresentNames(person, view);
   PresentIssuances(person, view.issuances);
+  PresentRemarks(person, view.remarks);
   return person;
 }
 
@@ -217,6 +218,21 @@ void PresentIssuances(data& person, const std::vector<IssuanceRecord>& issuances
   }
   person.set("issued", issued);
   person.set("has_issued", !issuances.empty());
+}
+
+// IMP: JK-1.1.14
+void PresentRemarks(data& person, const std::vector<IntegratedRemarkLine>& remarks) {
+  data lines{data::type::list};
+  for (const IntegratedRemarkLine& line : remarks) {
+    data row;
+    row.set("kind", line.kind == 'A'   ? std::string("異動")
+                    : line.kind == 'B' ? std::string("留意事項")
+                                       : std::string("備考"));
+    row.set("text", line.text);
+    lines.push_back(row);
+  }
+  person.set("remarks", lines);
+  person.set("has_remarks", !remarks.empty());
 }
 
 }  // namespace jrr::web

@@ -155,7 +155,13 @@ const std::set<std::string> kPersonFields = {"kind",
                                              "adult_ward",
                                              "foreign",
                                              "returning_addressee_number",
-                                             "last_registered_address"};
+                                             "last_registered_address",
+                                             "national_health",
+                                             "late_elderly",
+                                             "long_term_care",
+                                             "pension",
+                                             "child_allowance_start",
+                                             "child_allowance_end"};
 
 Sex DecodeSex(const Fields& f) {
   const std::string sex = f.Str("sex", true);
@@ -220,6 +226,27 @@ InsuranceStatus DecodeInsurance(const Fields& parent, const std::string& key) {
   return InsuranceStatus{f.Bool("covered"), DecodeDay(f, "acquired"), DecodeDay(f, "lost")};
 }
 
+NationalPension DecodePension(const Fields& parent) {
+  const Fields p = parent.Child(
+      "pension", {"covered", "basic_pension_number", "type", "type_changed", "acquired", "lost"});
+  return NationalPension{p.Bool("covered"),
+                         p.Str("basic_pension_number"),
+                         p.Str("type"),
+                         DecodeDay(p, "type_changed"),
+                         DecodeDay(p, "acquired"),
+                         DecodeDay(p, "lost")};
+}
+
+// 他業務 items (JK-1.1.1) a 転入 or a correction may carry, as the other systems report them.
+void DecodeOtherBusinessItems(const Fields& f, NewPerson& p) {
+  if (f.Has("national_health")) p.national_health = DecodeInsurance(f, "national_health");
+  if (f.Has("late_elderly")) p.late_elderly = DecodeInsurance(f, "late_elderly");
+  if (f.Has("long_term_care")) p.long_term_care = DecodeInsurance(f, "long_term_care");
+  if (f.Has("pension")) p.pension = DecodePension(f);
+  p.child_allowance_start = f.Str("child_allowance_start");
+  p.child_allowance_end = f.Str("child_allowance_end");
+}
+
 NewPerson DecodePerson(const Fields& f) {
   NewPerson p;
   const std::string kind = f.Str("kind");
@@ -245,6 +272,7 @@ NewPerson DecodePerson(const Fields& f) {
   p.on_electoral_roll = f.Bool("on_electoral_roll");
   p.adult_ward = f.Bool("adult_ward");
   p.last_registered_address = f.Str("last_registered_address");
+  DecodeOtherBusinessItems(f, p);
   if (p.kind == ResidentKind::kForeign) {
     p.domicile = Domicile{Domicile::State::kNone, "", ""};  // foreign residents have no 本籍
     p.foreign = DecodeForeign(f.Child("foreign", kForeignFields));
@@ -404,16 +432,7 @@ AnyChangeCommand DecodeCorrection(Object::Ptr object) {
   if (g.Has("national_health")) c.national_health = DecodeInsurance(g, "national_health");
   if (g.Has("late_elderly")) c.late_elderly = DecodeInsurance(g, "late_elderly");
   if (g.Has("long_term_care")) c.long_term_care = DecodeInsurance(g, "long_term_care");
-  if (g.Has("pension")) {
-    const Fields p = g.Child(
-        "pension", {"covered", "basic_pension_number", "type", "type_changed", "acquired", "lost"});
-    c.pension = NationalPension{p.Bool("covered"),
-                                p.Str("basic_pension_number"),
-                                p.Str("type"),
-                                DecodeDay(p, "type_changed"),
-                                DecodeDay(p, "acquired"),
-                                DecodeDay(p, "lost")};
-  }
+  if (g.Has("pension")) c.pension = DecodePension(g);
   if (g.Has("child_allowance_start")) c.child_allowance_start = g.Str("child_allowance_start");
   if (g.Has("child_allowance_end")) c.child_allowance_end = g.Str("child_allowance_end");
   if (g.Has("foreign")) c.foreign = DecodeForeign(g.Child("foreign", kForeignFields));

@@ -38,6 +38,31 @@ std::optional<std::string> Iso(const std::optional<CalendarDate>& d) {
   return d ? std::optional<std::string>(ToIsoString(*d)) : std::nullopt;
 }
 
+std::string InsuranceJson(const InsuranceStatus& s) {
+  return JsonObject()
+      .Add("covered", s.covered)
+      .Add("acquired", Iso(s.acquired))
+      .Add("lost", Iso(s.lost))
+      .str();
+}
+
+// 他業務 items (JK-1.1.1) in the shape a 転入 or a correction takes them.
+void AddOtherBusinessItems(JsonObject& json, const ResidentRecord& r) {
+  json.AddRaw("national_health", InsuranceJson(r.national_health))
+      .AddRaw("late_elderly", InsuranceJson(r.late_elderly))
+      .AddRaw("long_term_care", InsuranceJson(r.long_term_care))
+      .AddRaw("pension", JsonObject()
+                             .Add("covered", r.pension.covered)
+                             .Add("basic_pension_number", r.pension.basic_pension_number)
+                             .Add("type", r.pension.type)
+                             .Add("type_changed", Iso(r.pension.type_changed))
+                             .Add("acquired", Iso(r.pension.acquired))
+                             .Add("lost", Iso(r.pension.lost))
+                             .str())
+      .Add("child_allowance_start", r.child_allowance_start)
+      .Add("child_allowance_end", r.child_allowance_end);
+}
+
 }  // namespace
 
 std::string EncodeRecord(const ResidentRecord& r) {
@@ -82,6 +107,7 @@ std::string EncodeRecord(const ResidentRecord& r) {
       .Add("on_electoral_roll", r.on_electoral_roll)
       .Add("adult_ward", r.adult_ward)
       .Add("last_registered_address", r.last_registered_address);
+  AddOtherBusinessItems(json, r);
   if (foreign) {
     json.AddRaw(
         "foreign",

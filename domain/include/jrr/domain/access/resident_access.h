@@ -18,6 +18,7 @@
 #include "jrr/domain/protection/protection.h"
 #include "jrr/domain/protection/protection_check.h"
 #include "jrr/domain/records/issuance_log.h"
+#include "jrr/domain/records/remarks.h"
 #include "jrr/domain/records/resident_repository.h"
 #include "jrr/domain/records/resident_search.h"
 #include "jrr/domain/security/audit_log.h"
@@ -32,6 +33,9 @@ struct PersonView {
   // 交付履歴 (JK-2.2.2): the certificates that named this person, newest first (at most 50).
   // Empty when the access was built without an IssuanceLog.
   std::vector<IssuanceRecord> issuances;
+  // 統合記載欄 (JK-1.1.14): each 異動's line (A) and its 留意事項 (B), then the 備考 (C; only when
+  // the access was built with a RemarkRepository).
+  std::vector<IntegratedRemarkLine> remarks;
 };
 
 // One person found by a search (JK-2.1.3): the latest version, whether only an earlier version
@@ -61,6 +65,11 @@ class ResidentAccess {
   // With a 交付履歴 to read, View() also returns the person's issuances.
   ResidentAccess& WithIssuances(IssuanceLog& issuances) {
     issuances_ = &issuances;
+    return *this;
+  }
+  // With the 備考 to read, View()'s 統合記載欄 also holds the person's C lines.
+  ResidentAccess& WithRemarks(RemarkRepository& remarks) {
+    remarks_ = &remarks;
     return *this;
   }
 
@@ -128,6 +137,7 @@ class ResidentAccess {
   AuditLog& log_;
   Viewer viewer_;
   IssuanceLog* issuances_ = nullptr;
+  RemarkRepository* remarks_ = nullptr;
 };
 
 }  // namespace jrr

@@ -30,6 +30,12 @@ struct TextLimits {
 //   text.control_char   (kInvalidInput) for C0/C1 controls and DEL (TAB/LF only if allow_newlines)
 Result<std::size_t> CheckText(std::string_view text, const TextLimits& limits = {});
 
+// JK-2.1.2: whether the text holds a company-form symbol — a parenthesized or circled ideograph
+// (㈱, ㈲, ㊑ …), ㍿, or 株・有・資・名・合・社・財 between parentheses of either width. Such a
+// symbol is never part of a person's name, so no name is entered or searched with one.
+// Precondition: CheckText() accepted the text.
+bool HasCompanyFormSymbol(std::string_view text);
+
 // Appends the UTF-8 encoding of a Unicode scalar value.
 void AppendUtf8(std::string& out, char32_t c);
 

@@ -194,7 +194,13 @@ void SortByRemoval(std::vector<ResidentRecord>& records);
 //   record.resident_since_required  住民となった年月日 is blank for a resident
 //   record.domicile_required    本籍 is blank but not marked なし/不明 (Japanese)
 //   record.foreign_items_required   国籍 or the 30条の45 category is missing (foreign)
+//   record.foreign_resident_since_required  外国人住民となった年月日 is blank (foreign)
+//   record.residence_card_required  a 中長期在留者 living here has no 在留カードの番号
+//   record.special_permanent_certificate_required  a 特別永住者 has no 特別永住者証明書の番号
+//   record.landing_period_required  an 一時庇護許可者 has no 上陸期間
+//   record.provisional_stay_period_required  a 仮滞在許可者 has no 仮滞在期間
 //   record.foreign_items_not_allowed  foreign items on a Japanese record
+//   record.company_form_symbol  a name holds ㈱, （有） or the like (HasCompanyFormSymbol)
 //   record.common_name_japanese 通称 on a Japanese record
 //   furigana.katakana_only      a 振り仮名 that is not katakana (Japanese; statutory)
 //   number.*                    a malformed 個人番号 or 住民票コード

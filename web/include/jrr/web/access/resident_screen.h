@@ -17,7 +17,7 @@ namespace jrr::web {
 
 // The person: the protection marker and alerts, the 除票 items, every item — those this viewer
 // may not see marked so (JK-10.4) — the name's glyphs, the history, the 旧氏・通称 history and the
-// 交付履歴.
+// 交付履歴, and the 統合記載欄.
 kainjow::mustache::data PresentPerson(const PersonView& view, const Viewer& viewer);
 // 世帯 (JK-2.2.1, 3.3): who lives in the household now and its members removed from it (転出, 死亡
 // …) as 除票, marked so; a hit the gate returned withheld (SearchHit::withheld) shows only the
@@ -27,5 +27,9 @@ void PresentHouseholdMembers(kainjow::mustache::data& person, const std::vector<
 // 交付履歴 (JK-2.2.2, 1.3.8): the certificates that named this person.
 void PresentIssuances(kainjow::mustache::data& person,
                       const std::vector<IssuanceRecord>& issuances);
+
+// 統合記載欄 (JK-1.1.14): each line as 異動 (A), 留意事項 (B) or 備考 (C), in order.
+void PresentRemarks(kainjow::mustache::data& person,
+                    const std::vector<IntegratedRemarkLine>& remarks);
 
 }  // namespace jrr::web
