@@ -86,7 +86,7 @@ Result<std::vector<Condition>> ConditionsOf(const SearchQuery& q) {
   for (const Typed& t : typed) {
     if (t.text.empty()) continue;
     if (t.kind != SearchKeyKind::kAddress && t.kind != SearchKeyKind::kKatagaki &&
-        CheckText(t.text) && HasCompanyFormSymbol(t.text)) {
+        HasCompanyFormSymbol(t.text)) {
       return MakeError(ErrorCode::kInvalidInput, "search.company_form_symbol",
                        "㈱ or the like in a name searched (JK-2.1.2)");
     }

@@ -336,11 +336,11 @@ Result<ChangeOutcome> ResidentChanges::AddressRenaming(const AddressRenamingComm
   auto after = Resolve(c.after);
   if (!after) return after.error();
   // The same place with another 方書 is a correction too: the apartment house was renamed.
-  const bool katagaki_only =
-      same_place(*after, c.before) && !after->katagaki.empty() &&
-      std::any_of(living.begin(), living.end(),
-                  [&](const ResidentRecord* m) { return m->address.katagaki != after->katagaki; });
-  if (same_place(*after, c.before) && !katagaki_only)
+  if (same_place(*after, c.before) &&
+      (after->katagaki.empty() ||
+       std::all_of(living.begin(), living.end(), [&](const ResidentRecord* m) {
+         return m->address.katagaki == after->katagaki;
+       })))
     return RuleError("change.nothing_to_correct", "the new address is the old one");
   for (const ResidentRecord* m : living) {
     if (!same_place(m->address, c.before)) {

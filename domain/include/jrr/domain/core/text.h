@@ -32,8 +32,8 @@ Result<std::size_t> CheckText(std::string_view text, const TextLimits& limits = 
 
 // JK-2.1.2: whether the text holds a company-form symbol — a parenthesized or circled ideograph
 // (㈱, ㈲, ㊑ …), ㍿, or 株・有・資・名・合・社・財 between parentheses of either width. Such a
-// symbol is never part of a person's name, so no name is entered or searched with one.
-// Precondition: CheckText() accepted the text.
+// symbol is never part of a person's name, so no name is entered or searched with one. Ill-formed
+// UTF-8 is read as U+FFFD (DecodeUtf8), so any text may be asked.
 bool HasCompanyFormSymbol(std::string_view text);
 
 // Appends the UTF-8 encoding of a Unicode scalar value.
