@@ -8,6 +8,7 @@
 #include "jrr/domain/core/name_keys.h"
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/domain/core/storage_error.h"
+#include "jrr/domain/records/resident_search.h"
 #include "jrr/persistence/certificates/sqlite_issuance_log.h"
 #include "jrr/persistence/core/sqlite_municipality_repository.h"
 #include "jrr/persistence/fuhyo/fuhyo_member_split.h"
@@ -716,12 +717,18 @@ std::vector<std::string> ResidentsOfUndatedMember(Database& db, const KosekiKey&
     if (!atena.empty() && std::find(people.begin(), people.end(), atena) == people.end())
       people.push_back(atena);
   };
-  auto named = db.Prepare(std::string(kUndatedMemberResidentsSql));
-  named->Bind(1, member.family_name)
-      .Bind(2, member.given_name)
-      .Bind(3, koseki.domicile)
-      .Bind(4, koseki.head_of_family);
-  while (named->Step()) add(named->ColumnText(0));
+  // The 氏名 key is the one IndexVersion gave every version with that 氏名: a name without one
+  // (text no version could hold) was nobody's.
+  if (auto key = BuildKanjiKey(member.family_name + member.given_name); key && !key->empty()) {
+    auto named = db.Prepare(std::string(kUndatedMemberResidentsSql));
+    named->Bind(1, member.family_name)
+        .Bind(2, member.given_name)
+        .Bind(3, koseki.domicile)
+        .Bind(4, koseki.head_of_family)
+        .Bind(5, static_cast<int>(SearchKeyKind::kKanjiName))
+        .Bind(6, *key);
+    while (named->Step()) add(named->ColumnText(0));
+  }
   add(ResidentOfMember(db, member.member_id));
   return people;
 }

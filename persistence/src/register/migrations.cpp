@@ -41,6 +41,7 @@ std::string_view schema_0028_search_key_number_kinds_sql();
 std::string_view schema_0029_fuhyo_member_split_sql();
 std::string_view schema_0030_staff_security_sql();
 std::string_view schema_0031_resident_domicile_name_sql();
+std::string_view schema_0032_undated_member_by_name_key_sql();
 }  // namespace jrr::embedded
 
 namespace jrr {
@@ -85,6 +86,8 @@ std::span<const Migration> AllMigrations() {
                 SplitFuhyoMembersStep},
       Migration{30, "staff_security", embedded::schema_0030_staff_security_sql()},
       Migration{31, "resident_domicile_name", embedded::schema_0031_resident_domicile_name_sql()},
+      Migration{32, "undated_member_by_name_key",
+                embedded::schema_0032_undated_member_by_name_key_sql()},
   };
   return kMigrations;
 }

@@ -4,6 +4,7 @@
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/domain/core/rule_catalog.h"
 #include "jrr/domain/core/rule_ids.h"
+#include "jrr/web/changes/pending_screen.h"
 #include "jrr/web/core/http_status_for.h"
 #include "server/endpoints.h"
 #include "server/page.h"
@@ -33,40 +34,8 @@ Response PendingScreen(const WebContext& context, const Session& session, int st
     return Html(HttpStatusFor(open.error().code), "仮登録一覧", RenderTemplate("pending", page),
                 context);
   }
-  // 一部 (JK-4.0.8): by 入力場所 (支所) and by 異動者; the places offered are those with entries.
-  std::set<std::string> places;
-  for (const PendingChange& p : *open) places.insert(p.place);
-  data place_list{data::type::list};
-  for (const std::string& place : places) {
-    data row;
-    row.set("place", place);
-    if (place == filter.place) row.set("selected", true);
-    place_list.push_back(row);
-  }
-  page.set("places", place_list);
-  page.set("person", filter.person);
-  page.set("filter_place", filter.place);
-  const std::vector<PendingChange> shown = SelectPending(*open, filter);
-  data rows{data::type::list};
-  for (const PendingChange& p : shown) {
-    data row;
-    row.set("id", std::to_string(p.pending_id));
-    row.set("summary", p.summary);
-    row.set("entered", FormatWareki(p.entered_on));
-    row.set("operator", p.operator_id);
-    row.set("place", p.place);
-    data persons{data::type::list};
-    for (const std::string& atena : p.persons) persons.push_back(data(atena));
-    row.set("persons", persons);
-    rows.push_back(row);
-  }
-  page.set("count", std::to_string(shown.size()));
-  page.set("total", std::to_string(open->size()));
-  page.set("filtered", shown.size() != open->size());
-  page.set("has_pending", !shown.empty());
-  page.set("all_allowed", shown.size() <= kBulkApprovalLimit);
-  page.set("limit", std::to_string(kBulkApprovalLimit));
-  page.set("pending", rows);
+  // 一部 (JK-4.0.8): by 入力場所 (支所) and by 異動者.
+  PresentPendingList(page, *open, filter);
   return Html(status, "仮登録一覧", RenderTemplate("pending", page), context);
 }
 
@@ -132,13 +101,10 @@ Response PendingDecision(const Request& request, const WebContext& context) {
   for (const Approval& a : *approvals) {
     if (a.outcome) {
       ++approved;
-      notices.push_back("仮登録 " + std::to_string(a.pending_id) + " を本登録しました（異動 " +
-                        std::to_string(a.outcome->change.change_id) + "）。");
-    } else {
-      if (!first_refusal) first_refusal = a.outcome.error();
-      notices.push_back("仮登録 " + std::to_string(a.pending_id) + " は本登録できませんでした: " +
-                        MessageJa(a.outcome.error()) + " [" + a.outcome.error().rule_id + "]");
+    } else if (!first_refusal) {
+      first_refusal = a.outcome.error();
     }
+    notices.push_back(ApprovalNotice(a.pending_id, a.outcome));
   }
   if (approvals->size() > 1) {
     notices.insert(notices.begin(), std::to_string(approvals->size()) + " 件のうち " +

@@ -5,9 +5,9 @@
 // form from it (JK-4.1.1.3), and the 転入通知 recorded on the 除票 or kept as 取込エラー (the
 // 転入通知情報取込エラー一覧 of JK-4.1.3.1.2). GET /api/v1/cs/messages?box=outbox|inbox[&waiting=1]
 // answers the same lists as JSON.
-#include "jrr/domain/records/move_out_certificate.h"
 #include "jrr/web/core/http_status_for.h"
 #include "jrr/web/core/json_writer.h"
+#include "jrr/web/cs/cs_screen.h"
 #include "jrr/web/server/router.h"
 #include "server/endpoints.h"
 #include "server/screen.h"
@@ -19,19 +19,6 @@ namespace {
 using kainjow::mustache::data;
 
 constexpr const char* kUnknownBox = "cs.unknown_box";
-
-// The people a 転出証明書情報 names, for the list (氏名 and 生年月日 as printed).
-std::string PeopleOf(const CsEntry& e) {
-  if (e.kind != CsKind::kMoveOutInformation) return {};
-  auto info = DecodeMoveOutData(e.body);
-  if (!info) return {};
-  std::string people;
-  for (const MoveOutPerson& p : info->persons) {
-    if (!people.empty()) people += "、";
-    people += p.family_name + "　" + p.given_name + "（" + p.birth_text + "）";
-  }
-  return people;
-}
 
 std::string CsEntryJson(const CsEntry& e) {
   JsonObject o;
@@ -63,25 +50,7 @@ Response CsPage(const Request& request, const WebContext& context) {
       status = HttpStatusFor(entries.error().code);
       break;
     }
-    data rows{data::type::list};
-    for (const CsEntry& e : *entries) {
-      data row;
-      row.set("id", e.notice_id);
-      row.set("kind", std::string(CsKindNameJa(e.kind)));
-      row.set("counterpart", e.counterpart);
-      row.set("at", e.recorded_at);
-      row.set("state", outbox ? e.state : CsInboxStateJa(e));
-      if (e.failures > 0) row.set("failures", std::to_string(e.failures));
-      if (e.change_id) row.set("change_id", std::to_string(*e.change_id));
-      const std::string people = PeopleOf(e);
-      if (!people.empty()) row.set("people", people);
-      if (!outbox && e.state == kCsReceived) row.set("waiting", true);
-      const bool refused =
-          !outbox && e.state != kCsReceived && e.state != kCsUsed && e.state != kCsApplied;
-      if (refused || e.state == "送付不能") row.set("attention", true);
-      rows.push_back(row);
-    }
-    page.set(outbox ? "outbox" : "inbox", rows);
+    page.set(outbox ? "outbox" : "inbox", PresentCsMessages(*entries, outbox));
     page.set(outbox ? "outbox_count" : "inbox_count", std::to_string(entries->size()));
   }
   return Html(status, "CS連携（特例転入・転入通知）", RenderTemplate("cs", page), context);

@@ -10,6 +10,7 @@
 #include "jrr/web/core/http_status_for.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/protection/protection_request.h"
+#include "jrr/web/protection/protection_screen.h"
 #include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
@@ -18,22 +19,6 @@ namespace jrr::web {
 namespace {
 
 using kainjow::mustache::data;
-
-std::string Day(const std::optional<CalendarDate>& d) {
-  return d ? FormatWareki(*d) : std::string("—");
-}
-
-std::string_view OperationJa(GuardedOperation op) {
-  switch (op) {
-    case GuardedOperation::kChange:
-      return "異動";
-    case GuardedOperation::kIssue:
-      return "証明";
-    case GuardedOperation::kView:
-      return "照会";
-  }
-  return "";
-}
 
 Response ProtectionScreen(const Request& request, const WebContext& context, const Session& session,
                           int status, const std::string& person, const std::optional<Error>& error,
@@ -56,20 +41,7 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
   page.set("household", household);
   context.desks->Protection(session.viewer, [&](ProtectionDesk& desk) {
     data blocks{data::type::list};
-    auto add = [&](const Block& b) {
-      data row;
-      row.set("id", std::to_string(b.block_id));
-      row.set("target", b.addressee_number.empty() ? "世帯 " + b.household_number
-                                                   : "住民 " + b.addressee_number);
-      row.set("operation", std::string(OperationJa(b.operation)));
-      row.set("level", std::string(b.level == BlockLevel::kError ? "エラー" : "アラート"));
-      row.set("period", Day(b.start) + "〜" + Day(b.end));
-      row.set("state",
-              b.ended_on ? "解除（" + FormatWareki(*b.ended_on) + "）"
-                         : std::string(BlockApplies(b, session.viewer.today) ? "有効" : "開始前"));
-      if (!b.ended_on) row.set("open", true);
-      blocks.push_back(row);
-    };
+    auto add = [&](const Block& b) { blocks.push_back(PresentBlock(b, session.viewer.today)); };
     auto own = desk.BlocksFor(person, "");
     if (!own) {
       page.set("blocks_refused", ErrorData(own.error()));
@@ -90,25 +62,8 @@ Response ProtectionScreen(const Request& request, const WebContext& context, con
     }
     page.set("support_allowed", true);
     data list{data::type::list};
-    for (const SupportMeasure& m : *measures) {
-      data row;
-      row.set("id", std::to_string(m.measure_id));
-      row.set("state", std::string(SupportStateJa(m.state)));
-      row.set("kind", std::string(SupportKindJa(m.kind)));
-      if (m.state == SupportState::kProvisional || m.state == SupportState::kFormerAddress)
-        row.set("provisional", true);
-      row.set("applicant", m.applicant);
-      row.set("period", m.state == SupportState::kProvisional
-                            ? "仮 " + Day(m.provisional_start) + "〜"
-                            : Day(m.start) + "〜" + Day(m.end));
-      if (m.state != SupportState::kEnded) row.set("open", true);
-      data alerts{data::type::list};
-      for (const std::string& rule : SupportAlerts(m, session.viewer.today)) {
-        alerts.push_back(ErrorData(MakeError(ErrorCode::kRuleViolation, rule)));
-      }
-      row.set("alerts", alerts);
-      list.push_back(row);
-    }
+    for (const SupportMeasure& m : *measures)
+      list.push_back(PresentMeasure(m, session.viewer.today));
     page.set("measures", list);
   });
   return Html(status, "抑止・支援措置", RenderTemplate("protection", page), context);

@@ -4,13 +4,12 @@
 // 文字溢れ and 印鑑登録の制限, with forms to add or change them; GET/POST /api/v1/settings do the same
 // in JSON. Changes need the 設定 permission and go through SettingsDesk (ApplySettingsAction, as
 // `jrr settings`), each with its 設定変更ログ entry in the same transaction.
-#include <sstream>
-
 #include "jrr/domain/core/japanese_date.h"
 #include "jrr/web/core/http_status_for.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/records/settings_request.h"
+#include "jrr/web/records/settings_screen.h"
 #include "jrr/web/server/router.h"
 #include "server/endpoints.h"
 #include "server/screen.h"
@@ -20,13 +19,6 @@ namespace jrr::web {
 namespace {
 
 using kainjow::mustache::data;
-
-// 8, 8.5 — as a clerk writes a size, and as JSON takes it.
-std::string Number(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
 
 Response SettingsScreen(const WebContext& context, const Session& session, int status,
                         const std::optional<Error>& error, bool done) {
@@ -40,49 +32,7 @@ Response SettingsScreen(const WebContext& context, const Session& session, int s
     view = desk.Show();
     return false;
   });
-  data certifiers{data::type::list};
-  for (const Certifier& c : view.certifiers) {
-    data row;
-    row.set("role", std::string(c.role == CertifierRole::kMayor ? "市区町村長" : "職務代理者"));
-    row.set("title", c.title);
-    row.set("name", c.name);
-    row.set("period", FormatWareki(c.from) + "〜" + (c.to ? FormatWareki(*c.to) : std::string()));
-    certifiers.push_back(row);
-  }
-  page.set("certifiers", certifiers);
-  data places{data::type::list};
-  for (const InputPlace& p : view.places) {
-    data row;
-    row.set("code", p.code);
-    row.set("name", p.name);
-    places.push_back(row);
-  }
-  page.set("places", places);
-  data devices{data::type::list};
-  for (const Terminal& t : view.terminals) {
-    data row;
-    row.set("kind", std::string("端末"));
-    row.set("id", t.id);
-    row.set("place", t.place_code);
-    row.set("name", t.name);
-    devices.push_back(row);
-  }
-  for (const Printer& p : view.printers) {
-    data row;
-    row.set("kind", std::string("プリンタ"));
-    row.set("id", p.id);
-    row.set("place", p.place_code);
-    row.set("name", p.name);
-    devices.push_back(row);
-  }
-  page.set("devices", devices);
-  page.set(view.overflow == OverflowPolicy::kBlank ? "overflow_blank" : "overflow_limit", true);
-  page.set("minimum_age", std::to_string(view.seal.minimum_age));
-  page.set("too_small", Number(view.seal.too_small_mm));
-  page.set("too_large", Number(view.seal.too_large_mm));
-  page.set("inquiry_days", std::to_string(view.seal.inquiry_days));
-  page.set(view.seal.end_on_planned_move_out ? "end_planned" : "end_notified", true);
-  page.set(view.seal.print_sex ? "print_sex" : "no_sex", true);
+  PresentSettings(page, view);
   return Html(status, "設定", RenderTemplate("settings", page), context);
 }
 
@@ -146,8 +96,8 @@ Response SettingsApi(const Request& request, const WebContext& context) {
     });
     const std::string seal = JsonObject()
                                  .Add("minimum_age", static_cast<int64_t>(view.seal.minimum_age))
-                                 .AddRaw("too_small_mm", Number(view.seal.too_small_mm))
-                                 .AddRaw("too_large_mm", Number(view.seal.too_large_mm))
+                                 .AddRaw("too_small_mm", MillimetreText(view.seal.too_small_mm))
+                                 .AddRaw("too_large_mm", MillimetreText(view.seal.too_large_mm))
                                  .Add("inquiry_days", static_cast<int64_t>(view.seal.inquiry_days))
                                  .Add("end_on_planned_move_out", view.seal.end_on_planned_move_out)
                                  .Add("print_sex", view.seal.print_sex)

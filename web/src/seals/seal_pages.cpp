@@ -3,10 +3,8 @@
 // 印鑑登録の画面 (issue 8): the 原票 of a person with the steps each entry allows (照会書, 回答書,
 // 取下げ, 亡失届, 廃止申請, 印鑑登録証明書), and the application with the impression uploaded as an
 // image. Every step is SealDesk's, through WebContext.
-#include <cstdio>
-
-#include "jrr/domain/core/japanese_date.h"
 #include "jrr/web/core/http_status_for.h"
+#include "jrr/web/seals/seal_screen.h"
 #include "server/endpoints.h"
 #include "server/screen.h"
 #include "server/session_guard.h"
@@ -35,33 +33,7 @@ Response SealScreen(const Request& request, const WebContext& context, const Ses
       page.set("has_person", false);
       if (answered < 400) answered = HttpStatusFor(entries.error().code);
     } else {
-      data rows{data::type::list};
-      for (const SealRegistration& r : *entries) {
-        data row;
-        row.set("id", std::to_string(r.registration_id));
-        row.set("state", std::string(SealStateNameJa(r.state)));
-        row.set("number", r.registration_number);
-        row.set("card", r.card_number);
-        row.set("form", std::string(SealNameFormNameJa(r.name_form)));
-        row.set("name", r.registered_name);
-        char size[32];
-        std::snprintf(size, sizeof size, "%.1f mm", r.impression.smallest_square_mm);
-        row.set("size", std::string(size));
-        std::string progress = "申請 " + FormatWareki(r.applied_on);
-        if (r.state == SealState::kInquiry && r.inquiry_deadline)
-          progress += "／回答期限 " + FormatWareki(*r.inquiry_deadline);
-        if (r.registered_on) progress += "／登録 " + FormatWareki(*r.registered_on);
-        if (r.ended_on) progress += "／" + r.end_reason + " " + FormatWareki(*r.ended_on);
-        row.set("progress", progress);
-        row.set("inquiry", r.state == SealState::kInquiry);
-        row.set("active", r.Active());
-        row.set("csrf", session.csrf_token);
-        row.set("person", person);
-        rows.push_back(row);
-      }
-      page.set("entries", rows);
-      page.set("count", std::to_string(entries->size()));
-      page.set("has_entries", !entries->empty());
+      PresentSealEntries(page, *entries, session.csrf_token, person);
     }
   }
   (void)request;
@@ -101,13 +73,8 @@ Response SealApplySubmit(const Request& request, const WebContext& context) {
   if (!applied)
     return SealScreen(request, context, *session, HttpStatusFor(applied.error().code),
                       upload.person, applied.error(), "");
-  return SealScreen(
-      request, context, *session, 200, upload.person, std::nullopt,
-      applied->Active()
-          ? "印鑑を登録しました（登録番号 " + applied->registration_number + "、登録証 " +
-                applied->card_number + "）。印鑑登録証を交付してください。"
-          : "照会中として受け付けました（受付 " + std::to_string(applied->registration_id) +
-                "）。照会書を印刷して送付してください。");
+  return SealScreen(request, context, *session, 200, upload.person, std::nullopt,
+                    SealAppliedMessage(*applied));
 }
 
 // POST /seal/step: answer, withdraw, lost, abolish
@@ -121,9 +88,7 @@ Response SealStepSubmit(const Request& request, const WebContext& context) {
   if (!done)
     return SealScreen(request, context, *session, HttpStatusFor(done.error().code), person,
                       done.error(), "");
-  return SealScreen(request, context, *session, 200, person, std::nullopt,
-                    "受付 " + std::to_string(done->registration_id) + " を「" +
-                        std::string(SealStateNameJa(done->state)) + "」にしました。");
+  return SealScreen(request, context, *session, 200, person, std::nullopt, SealStepMessage(*done));
 }
 
 // POST /seal/certificate → the 印鑑登録証明書 (PDF)

@@ -5,11 +5,11 @@
 // and second-factor reset, unlock, disable); GET/POST /api/v1/users do the same in JSON. Both go
 // through the Authenticator (利用者管理 permission, every action logged) via ApplyStaffAction, the
 // reading `jrr user` shares.
-#include "jrr/domain/core/japanese_date.h"
 #include "jrr/web/core/http_status_for.h"
 #include "jrr/web/core/json_fields.h"
 #include "jrr/web/core/json_writer.h"
 #include "jrr/web/security/staff_admin.h"
+#include "jrr/web/security/users_screen.h"
 #include "jrr/web/server/router.h"
 #include "server/endpoints.h"
 #include "server/screen.h"
@@ -44,14 +44,7 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
     page.set("password_for", password_for);
     page.set("password", password);
   }
-  data all{data::type::list};
-  for (Permission p : AllPermissions()) {
-    data row;
-    row.set("name", std::string(PermissionName(p)));
-    row.set("label", std::string(PermissionNameJa(p)));
-    all.push_back(row);
-  }
-  page.set("all_permissions", all);
+  page.set("all_permissions", PermissionChoices());
   Result<std::vector<StaffUser>> users = std::vector<StaffUser>{};
   context.with_staff_admin(
       [&](Authenticator& auth, StaffDirectory&) { users = auth.Users(session.viewer); });
@@ -60,32 +53,7 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
     return Html(HttpStatusFor(users.error().code), "利用者管理", RenderTemplate("users", page),
                 context);
   }
-  data rows{data::type::list};
-  for (const StaffUser& u : *users) {
-    data row;
-    row.set("id", u.user_id);
-    row.set("name", u.name);
-    row.set("department", u.department);
-    row.set("valid", FormatWareki(u.valid_from) + "〜" +
-                         (u.valid_to ? FormatWareki(*u.valid_to) : std::string()));
-    row.set("permissions", PermissionList(u.permissions));
-    std::string state = u.disabled ? "無効" : u.ValidOn(session.viewer.today) ? "有効" : "期間外";
-    if (u.must_change_password) state += "・初期パスワード";
-    state += u.totp_enrolled ? "・二要素登録済" : "・二要素未登録";
-    row.set("state", state);
-    if (!u.disabled) row.set("active", true);
-    data perms{data::type::list};
-    for (Permission p : AllPermissions()) {
-      data perm;
-      perm.set("name", std::string(PermissionName(p)));
-      perm.set("label", std::string(PermissionNameJa(p)));
-      if (u.permissions.contains(p)) perm.set("checked", true);
-      perms.push_back(perm);
-    }
-    row.set("perms", perms);
-    rows.push_back(row);
-  }
-  page.set("users", rows);
+  page.set("users", PresentStaffUsers(*users, session.viewer.today));
   // Grants and resets waiting for a second administrator (the two-person rule): another administrator
   // approves or rejects each here.
   Result<std::vector<PermissionRequest>> open = std::vector<PermissionRequest>{};
@@ -93,20 +61,7 @@ Response UsersScreen(const WebContext& context, const Session& session, int stat
     open = auth.OpenPermissionRequests(session.viewer);
   });
   if (open && !open->empty()) {
-    data requests{data::type::list};
-    for (const PermissionRequest& r : *open) {
-      data row;
-      row.set("request", std::to_string(r.request_id));
-      row.set("user", r.user_id);
-      row.set("kind", std::string(StaffRequestKindNameJa(r.kind)));
-      if (r.kind == StaffRequestKind::kPermissions) row.set("add", PermissionListJa(r.add));
-      row.set("remove", PermissionListJa(r.remove));
-      row.set("by", r.requested_by);
-      if (r.requested_by != session.viewer.operator_id && r.user_id != session.viewer.operator_id)
-        row.set("mine_to_decide", true);
-      requests.push_back(row);
-    }
-    page.set("requests", requests);
+    page.set("requests", PresentPermissionRequests(*open, session.viewer.operator_id));
     page.set("has_requests", true);
   }
   return Html(status, "利用者管理", RenderTemplate("users", page), context);

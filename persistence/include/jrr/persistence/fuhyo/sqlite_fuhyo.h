@@ -146,10 +146,13 @@ Result<FuhyoReceipt> ReceiveFuhyoNotice(Database& db, const std::string& body, C
 // its 氏名 under `koseki`, and the person the 異動 that wrote it was about.
 std::vector<std::string> ResidentsOfUndatedMember(Database& db, const KosekiKey& koseki,
                                                   const FuhyoMember& member);
-// Its query: by 氏名 under the 本籍・筆頭者 (schema 0031 indexes it; a test reads its plan).
+// Its query: the people search_key knows by the member's 氏名 key (?5 the kind, ?6 the key), each
+// one's versions then compared exactly — by 氏名 under the 本籍・筆頭者 (schema 0032; a test reads
+// its plan).
 inline constexpr std::string_view kUndatedMemberResidentsSql =
-    "SELECT DISTINCT addressee_number FROM resident_version WHERE family_name = ?1 AND "
-    "given_name = ?2 AND domicile_place = ?3 AND domicile_head = ?4";
+    "SELECT DISTINCT v.addressee_number FROM search_key k JOIN resident_version v ON "
+    "v.addressee_number = k.addressee_number WHERE k.kind = ?5 AND k.value = ?6 AND "
+    "v.family_name = ?1 AND v.given_name = ?2 AND v.domicile_place = ?3 AND v.domicile_head = ?4";
 
 class SqliteFuhyoStore final : public FuhyoStore {
  public:
