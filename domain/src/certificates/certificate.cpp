@@ -359,4 +359,10 @@ std::string MoveOutData(const std::vector<ResidentRecord>& movers,
   return out;
 }
 
+int CertificatesPerCopy(const CertificatePlan& plan) {
+  if (plan.household_form || plan.kind == CertificateKind::kInspection || plan.people.empty())
+    return 1;
+  return static_cast<int>(plan.people.size());
+}
+
 }  // namespace jrr

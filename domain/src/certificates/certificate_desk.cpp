@@ -414,8 +414,11 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
   record.purpose = request.purpose;
   record.targets = targets;
   record.items = plan->items;
-  record.copies = request.copies;
+  // Each 個人票 is a certificate of its own (JK-5.5): one serial a person, copy by copy.
+  const int per_copy = CertificatesPerCopy(*plan);
+  record.copies = request.copies * per_copy;
   record.sheets = check.sheets;
+  if (per_copy > 1) record.certificate_sheets = check.certificate_sheets;
   record.seal = plan->seal;
   record.individual_number = individual_number;
   record.number = plan->number;
@@ -429,7 +432,7 @@ Result<IssuedCertificate> CertificateDesk::Issue(const CertificateRequest& reque
   issued.record = issuance_.Record(std::move(record), std::move(print_log),
                                    [&](const IssuanceRecord& numbered) {
                                      std::vector<int> serials;
-                                     for (int i = 0; i < request.copies; ++i)
+                                     for (int i = 0; i < numbered.copies; ++i)
                                        serials.push_back(numbered.number.serial + i);
                                      issued.pdf = renderer_.Render(*plan, serials);
                                    });

@@ -29,12 +29,14 @@ namespace {
 constexpr char32_t kKatakanaFirst = U'\u30A1';  // ァ
 constexpr char32_t kKatakanaLast = U'\u30FA';   // ヺ
 
-// The fold of each katakana ァ (U+30A1) … ヺ (U+30FA): 清音, large, ヲ→オ, ワ→ハ, ヂ→シ, ヅ→ス.
+// The fold of each katakana ァ (U+30A1) … ヺ (U+30FA): 清音, large, ヲ→オ, ワ→ハ. JK-2.1.2 asks that
+// 清音 and 濁音 be told apart by no search and that ヂ be found as ジ and ヅ as ズ: so チ, ヂ, シ
+// and ジ are one key (シ), and ツ, ッ, ヅ, ス and ズ another (ス).
 constexpr std::u32string_view kFold =
     U"アアイイウウエエオオ"    // ァア ィイ ゥウ ェエ ォオ
     U"カカキキククケケココ"    // カガ キギ クグ ケゲ コゴ
     U"ササシシススセセソソ"    // サザ シジ スズ セゼ ソゾ
-    U"タタチシツツステテトト"  // タダ チヂ ッツヅ テデ トド
+    U"タタシシススステテトト"  // タダ チヂ ッツヅ テデ トド
     U"ナニヌネノ"
     U"ハハハヒヒヒフフフヘヘヘホホホ"  // ハバパ …
     U"マミムメモ"
@@ -160,14 +162,9 @@ Status AppendKanaKey(std::string_view text, std::string& out) {
                          "non-kana character at position " + std::to_string(i));
       }
       // A following dakuten matters only where the voiced form does not fold back to the
-      // plain one: ウ゛ is ヴ, チ゛ is ヂ (=シ), ツ゛ is ヅ (=ス).
+      // plain one: ウ゛ is ヴ.
       if (i + 1 < s.size() && IsDakuten(s[i + 1])) {
-        if (k == U'ウ')
-          k = U'ヴ';
-        else if (k == U'チ')
-          k = U'ヂ';
-        else if (k == U'ツ')
-          k = U'ヅ';
+        if (k == U'ウ') k = U'ヴ';
         ++i;
       }
       if (k == U'ヴ' && i + 1 < s.size()) {

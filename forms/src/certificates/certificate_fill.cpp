@@ -368,8 +368,9 @@ void AddIndividual(std::vector<Sheet>& sheets, const CertificatePlan& plan,
 }  // namespace
 
 // IMP: JK-1.1.3
-std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
-  if (plan.kind == CertificateKind::kInspection) return FillList(plan, serial);
+std::vector<Sheet> FillCertificate(const CertificatePlan& plan, const std::vector<int>& serials) {
+  const int first_serial = serials.empty() ? 0 : serials.front();
+  if (plan.kind == CertificateKind::kInspection) return FillList(plan, first_serial);
   const PageLayout& page = CertificatePage();
   std::vector<Sheet> sheets;
   std::vector<std::size_t> people_on_sheet;  // member blocks per sheet
@@ -404,18 +405,29 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, int serial) {
   certified.resize(sheets.size(), false);
   certified.back() = true;
   AddMoveOutCodes(sheets, plan, people_on_sheet);
-  const int total = static_cast<int>(sheets.size());
-  for (int i = 0; i < total; ++i) {
-    if (certified[static_cast<std::size_t>(i)]) {
+  // A certificate ends with its certified sheet; its sheets are numbered among themselves.
+  std::vector<int> sheets_of;  // per certificate
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    if (sheets_of.empty() || (i > 0 && certified[i - 1])) sheets_of.push_back(0);
+    sheets[i].certificate = static_cast<int>(sheets_of.size()) - 1;
+    ++sheets_of.back();
+  }
+  int page_in_certificate = 0;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    if (certified[i]) {
       AddFooter(sheets[i], plan, page);
     } else {
       sheets[i].texts.push_back(
           Text("continued", "", page.continued, FontRole::kGothic, 8, "（次葉あり）"));
     }
+    const auto k = static_cast<std::size_t>(sheets[i].certificate);
     IssueNumber number = plan.number;
-    number.serial = serial;
+    number.serial = serials.empty() ? 0 : serials[std::min(k, serials.size() - 1)];
+    page_in_certificate =
+        i > 0 && sheets[i - 1].certificate == sheets[i].certificate ? page_in_certificate + 1 : 1;
     sheets[i].texts.push_back(Text("number", "", page.number, FontRole::kGothic, 7.5,
-                                   "発行番号 " + number.Text(i + 1, total), Align::kRight));
+                                   "発行番号 " + number.Text(page_in_certificate, sheets_of[k]),
+                                   Align::kRight));
   }
   return sheets;
 }

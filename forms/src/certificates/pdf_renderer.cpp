@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -335,6 +336,11 @@ LayoutCheck PdfRenderer::Check(const CertificatePlan& plan) {
   LayoutCheck check;
   check.sheets = static_cast<int>(sheets.size());
   for (const Sheet& sheet : sheets) {
+    if (check.certificate_sheets.size() <= static_cast<std::size_t>(sheet.certificate))
+      check.certificate_sheets.resize(static_cast<std::size_t>(sheet.certificate) + 1, 0);
+    ++check.certificate_sheets[static_cast<std::size_t>(sheet.certificate)];
+  }
+  for (const Sheet& sheet : sheets) {
     for (const PlacedText& t : sheet.texts) {
       if (t.text.empty()) continue;
       const FittedText fitted = impl_->Fit(t);
@@ -352,7 +358,13 @@ LayoutCheck PdfRenderer::Check(const CertificatePlan& plan) {
 // IMP: JK-10.7
 std::string PdfRenderer::Render(const CertificatePlan& plan, const std::vector<int>& serials) {
   std::vector<std::vector<Sheet>> copies;
-  for (int serial : serials) copies.push_back(FillCertificate(plan, serial));
+  const auto per_copy = static_cast<std::size_t>(CertificatesPerCopy(plan));
+  for (std::size_t first = 0; first < serials.size(); first += per_copy) {
+    const auto end = std::min(serials.size(), first + per_copy);
+    copies.push_back(FillCertificate(
+        plan, std::vector<int>(serials.begin() + static_cast<std::ptrdiff_t>(first),
+                               serials.begin() + static_cast<std::ptrdiff_t>(end))));
+  }
   std::lock_guard lock(impl_->mutex);
   return impl_->Pdf(copies, plan.overflow, plan.title);
 }

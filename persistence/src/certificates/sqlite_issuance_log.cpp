@@ -96,10 +96,14 @@ IssuanceRecord SqliteIssuanceLog::Record(IssuanceRecord r, AuditEvent print_log,
   // Serials run per 発行年月日 and terminal; the writer lock makes the read and the insert one step.
   r.number.serial = NextIssueSerial(db_, r.issue_date, r.number.terminal);
   r.numbers.clear();
-  for (int copy = 0; copy < r.copies; ++copy) {
+  for (int certificate = 0; certificate < r.copies; ++certificate) {
     IssueNumber number = r.number;
-    number.serial += copy;
-    for (int page = 1; page <= r.sheets; ++page) r.numbers.push_back(number.Text(page, r.sheets));
+    number.serial += certificate;
+    const int sheets = r.certificate_sheets.empty()
+                           ? r.sheets
+                           : r.certificate_sheets[static_cast<std::size_t>(certificate) %
+                                                  r.certificate_sheets.size()];
+    for (int page = 1; page <= sheets; ++page) r.numbers.push_back(number.Text(page, sheets));
   }
   r.issued_at = clock_();
   std::vector<std::string> items;

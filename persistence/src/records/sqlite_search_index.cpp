@@ -37,8 +37,9 @@ std::optional<std::string_view> VersionColumnOf(SearchKeyKind kind) {
 
 }  // namespace
 
-void IndexVersion(Database& db, const ResidentRecord& version) {
-  for (const SearchKey& key : SearchKeysOf(version)) {
+void IndexVersion(Database& db, const ResidentRecord& version,
+                  const std::vector<SearchKeyKind>* only) {
+  for (const SearchKey& key : SearchKeysOf(version, only)) {
     if (VersionColumnOf(key.kind)) continue;
     {
       auto insert = db.Prepare(
@@ -67,12 +68,18 @@ void IndexVersion(Database& db, const ResidentRecord& version) {
   }
 }
 
-void BackfillSearchIndex(Database& db) {
+void BackfillSearchIndex(Database& db, const std::vector<SearchKeyKind>* only) {
   // Oldest first, as the 異動 wrote them, so the trigram rows come in the same order as for a
   // register indexed from the start.
   auto rows = db.Prepare("SELECT " + codec::QualifiedVersionColumns() +
                          " FROM resident_version v ORDER BY v.change_id, v.addressee_number");
-  while (rows->Step()) IndexVersion(db, codec::ReadVersion(*rows));
+  while (rows->Step()) IndexVersion(db, codec::ReadVersion(*rows), only);
+}
+
+void RebuildKanaKeys(Database& db) {
+  static const std::vector<SearchKeyKind> kKana = {
+      SearchKeyKind::kKanaName, SearchKeyKind::kKanaFamily, SearchKeyKind::kKanaGiven};
+  BackfillSearchIndex(db, &kKana);
 }
 
 uint64_t BulkSearchIndex::Key(uint64_t value, uint64_t person) {

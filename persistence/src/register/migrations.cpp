@@ -42,12 +42,14 @@ std::string_view schema_0029_fuhyo_member_split_sql();
 std::string_view schema_0030_staff_security_sql();
 std::string_view schema_0031_resident_domicile_name_sql();
 std::string_view schema_0032_undated_member_by_name_key_sql();
+std::string_view schema_0033_kana_fold_chi_tsu_sql();
 }  // namespace jrr::embedded
 
 namespace jrr {
 namespace {
 
 void SplitFuhyoMembersStep(Database& db) { SplitMergedFuhyoMembers(db); }
+void BackfillSearchIndexStep(Database& db) { BackfillSearchIndex(db); }
 
 }  // namespace
 
@@ -66,7 +68,8 @@ std::span<const Migration> AllMigrations() {
       Migration{10, "remarks_memos", embedded::schema_0010_remarks_memos_sql()},
       Migration{11, "audit_log", embedded::schema_0011_audit_log_sql()},
       Migration{12, "protection", embedded::schema_0012_protection_sql()},
-      Migration{13, "search_index", embedded::schema_0013_search_index_sql(), BackfillSearchIndex},
+      Migration{13, "search_index", embedded::schema_0013_search_index_sql(),
+                BackfillSearchIndexStep},
       Migration{14, "staff", embedded::schema_0014_staff_sql()},
       Migration{15, "issuance", embedded::schema_0015_issuance_sql()},
       Migration{16, "household_order", embedded::schema_0016_household_order_sql()},
@@ -88,6 +91,8 @@ std::span<const Migration> AllMigrations() {
       Migration{31, "resident_domicile_name", embedded::schema_0031_resident_domicile_name_sql()},
       Migration{32, "undated_member_by_name_key",
                 embedded::schema_0032_undated_member_by_name_key_sql()},
+      Migration{33, "kana_fold_chi_tsu", embedded::schema_0033_kana_fold_chi_tsu_sql(),
+                RebuildKanaKeys},
   };
   return kMigrations;
 }

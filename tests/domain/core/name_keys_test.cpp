@@ -33,7 +33,7 @@ TEST(KanaKey, FoldsAsTheStandardAsks) {
       {"ヤマダ タロウ", "ヤマタタロオ"},
       {"やまだ　たろう", "ヤマタタロオ"},
       {"ﾔﾏﾀﾞ ﾀﾛｳ", "ヤマタタロオ"},
-      {"ガッコウ", "カツコオ"},
+      {"ガッコウ", "カスコオ"},
       {"パーク", "ハク"},
       {"ｼﾞｮｰｼﾞ", "シヨシ"},
       {"ヴァイオリン", "ハイオリン"},
@@ -60,6 +60,13 @@ TEST(KanaKey, PairsTheStandardTreatsAsEqualGetOneKey) {
       // 清音・濁音・半濁音
       {"ヂ", "ジ"},
       {"ズ", "ヅ"},
+      {"チ", "ヂ"},
+      {"ツ", "ヅ"},
+      {"チ", "ジ"},
+      {"ツ", "ズ"},
+      {"ッ", "ヅ"},
+      {"ミツコ", "ミヅコ"},
+      {"ツヅキ", "ツツキ"},
       {"ワ", "ハ"},
       {"ヴァ", "バ"},
       {"ヴィ", "ビ"},
@@ -94,7 +101,8 @@ TEST(KanaKey, PairsTheStandardTreatsAsEqualGetOneKey) {
   };
   for (const auto& [a, b] : equal) EXPECT_EQ(Kana(a), Kana(b)) << a << " vs " << b;
   const std::pair<const char*, const char*> different[] = {
-      {"サトウ", "サイトウ"}, {"カ", "キ"}, {"ウエダ", "オエダ"}, {"ヂ", "チ"}, {"オオノ", "オノ"},
+      {"サトウ", "サイトウ"}, {"カ", "キ"}, {"ウエダ", "オエダ"},
+      {"チ", "テ"},           {"ツ", "ト"}, {"オオノ", "オノ"},
   };
   for (const auto& [a, b] : different) EXPECT_NE(Kana(a), Kana(b)) << a << " vs " << b;
 }

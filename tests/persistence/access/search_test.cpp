@@ -379,6 +379,36 @@ TEST_F(SearchTest, MigrationKeepsEachTrigramValueOnce) {
   EXPECT_EQ(before.size(), 3u);
 }
 
+// REQ: JK-2.1.2
+// A register written before schema 0033 holds kana keys of the earlier fold, where チ and ツ were
+// keys of their own (一郎 イチロウ was イチロオ): the migration builds every kana key again, so
+// チ and ヂ, ツ and ヅ find each other in it as in a new register.
+TEST_F(SearchTest, KanaKeysOfTheEarlierFoldAreBuiltAgain) {
+  const int64_t kana_keys =
+      db_->QueryInt("SELECT count(*) FROM search_key WHERE kind IN (1, 2, 3)");
+  const int64_t kana_texts =
+      db_->QueryInt("SELECT count(*) FROM search_text WHERE kind IN (1, 2, 3)");
+  db_->Execute(
+      "DROP TRIGGER search_key_no_delete; DELETE FROM search_key WHERE kind IN (1, 2, 3); "
+      "DELETE FROM search_text WHERE kind IN (1, 2, 3); "
+      "CREATE TRIGGER search_key_no_delete BEFORE DELETE ON search_key BEGIN SELECT "
+      "RAISE(ABORT, 'append-only'); END; "
+      "INSERT INTO search_key(kind, value, addressee_number) VALUES (3, 'イチロオ', '" +
+      head_ +
+      "'); "
+      "INSERT INTO search_text(value, kind) VALUES ('イチロオ', 3); "
+      "DELETE FROM schema_migration WHERE version >= 33; PRAGMA user_version = 32;");
+  Migrate(*db_);
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_key WHERE value = 'イチロオ'"), 0);
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_key WHERE kind IN (1, 2, 3)"), kana_keys);
+  EXPECT_EQ(db_->QueryInt("SELECT count(*) FROM search_text WHERE kind IN (1, 2, 3)"), kana_texts);
+  SearchQuery q;
+  q.kana_given = "イヂロウ";
+  EXPECT_EQ(Found(q), std::vector<std::string>{head_});
+  q.kana_given = "チロウ";  // 次郎 ジロウ and 髙橋 ヂロウ (a 除票)
+  EXPECT_EQ(Found(q).size(), 2u);
+}
+
 // Five versions, each with the one it replaced: two people sharing values, a later 転居 and 氏の変更
 // that add keys, and a migrated 宛名番号 of another length among issued ones.
 std::vector<std::pair<ResidentRecord, std::optional<ResidentRecord>>> KeyedVersions() {

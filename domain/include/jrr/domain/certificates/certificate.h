@@ -151,4 +151,8 @@ Result<std::set<OptionalItem>> CheckRequest(const CertificateRequest& request);
 std::string CertificationText(CertificateKind kind, bool whole_household);
 std::string CertificateTitle(CertificateKind kind, bool whole_household, bool household_form);
 
+// The certificates one copy of `plan` is (JK-5.5): one for a 世帯連記式 copy or a 閲覧 list; for
+// 個人票, one a person — each certified on its own sheets, so each is one 通 with its own 発行番号.
+int CertificatesPerCopy(const CertificatePlan& plan);
+
 }  // namespace jrr

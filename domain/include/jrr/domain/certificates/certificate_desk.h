@@ -33,7 +33,8 @@ struct OverflowEntry {
 
 // What laying out a plan found, before any PDF exists.
 struct LayoutCheck {
-  int sheets = 0;  // sheets of one copy
+  int sheets = 0;                       // sheets of one copy
+  std::vector<int> certificate_sheets;  // sheets of each certificate of one copy, in order
   std::vector<OverflowEntry> problems;
   int codes_too_large = 0;  // two-dimensional codes whose data no code of the printed size holds
 };
@@ -43,7 +44,8 @@ class CertificateRenderer {
  public:
   virtual ~CertificateRenderer() = default;
   virtual LayoutCheck Check(const CertificatePlan& plan) = 0;
-  // One PDF holding every copy, copy i numbered with serials[i]. Throws when it cannot print.
+  // One PDF holding every copy: serials holds one serial a certificate, copy by copy
+  // (CertificatesPerCopy of them a copy). Throws when it cannot print.
   virtual std::string Render(const CertificatePlan& plan, const std::vector<int>& serials) = 0;
 };
 

@@ -32,8 +32,11 @@ struct IssuanceRecord {
   std::string purpose;
   std::vector<std::string> targets;  // 交付対象者 (宛名番号)
   std::set<OptionalItem> items;      // 記載事項 printed on request
-  int copies = 1;
+  int copies = 1;                    // 通数: certificates issued, each with its own serial
   int sheets = 1;                    // per copy
+  // Sheets of each certificate of one copy when they differ (個人票 of several people): the
+  // numbers' page and total are each certificate's own. Empty: every certificate has `sheets`.
+  std::vector<int> certificate_sheets;
   bool seal = true;                  // 公印出力の有無
   bool individual_number = false;    // 個人番号出力の有無
   std::string output = "pdf";        // 出力形式
@@ -51,8 +54,8 @@ class IssuanceLog {
   // What is printed under the numbers of an IssuanceRecord; throws when it cannot print.
   using Print = std::function<void(const IssuanceRecord&)>;
 
-  // In one transaction: takes the next `copies` serials for (issue date, terminal), fills the
-  // numbers of every sheet, stores the record, writes `print_log` (with the issuance id added to
+  // In one transaction: takes the next `copies` serials for (issue date, terminal), one a
+  // certificate, fills the numbers of every sheet, stores the record, writes `print_log` (with the issuance id added to
   // its detail) to the アクセスログ and calls `print` with the record as stored; commits only when
   // `print` returns. When it throws, nothing is recorded and the exception propagates: no 交付履歴
   // of a certificate that did not print. Returns the stored record. Throws StorageError.

@@ -55,6 +55,7 @@ struct Sheet {
   std::vector<PlacedCode> codes;  // the 転出証明書's QR codes, one a mover
   std::optional<Box> image;  // a PNG drawn to fill the box exactly (the 印影, at actual size)
   std::string image_png;
+  int certificate = 0;  // which certificate of its copy the sheet belongs to (each 個人票 is one)
 };
 
 // A text in its box at its nominal size; it may shrink to kShrinkFloor of it (never below 5 pt).

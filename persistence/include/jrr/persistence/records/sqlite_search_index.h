@@ -36,12 +36,18 @@ class SqliteSearchHistory final : public SearchHistory {
   Database& db_;
 };
 
-// Adds the keys of one version (SearchKeysOf) that the index does not hold yet. Called by
-// InsertVersionRow, inside the 異動's transaction.
-void IndexVersion(Database& db, const ResidentRecord& version);
+// Adds the keys of one version (SearchKeysOf; of the kinds `only` names, when given) that the index
+// does not hold yet. Called by InsertVersionRow, inside the 異動's transaction.
+void IndexVersion(Database& db, const ResidentRecord& version,
+                  const std::vector<SearchKeyKind>* only = nullptr);
 
-// Migration 13's step: indexes every version already in the register.
-void BackfillSearchIndex(Database& db);
+// Migration 13's step: indexes every version already in the register (the kinds `only` names,
+// when given).
+void BackfillSearchIndex(Database& db, const std::vector<SearchKeyKind>* only = nullptr);
+
+// Migration 33's step: the kana keys (氏名カナ, 氏カナ, 名カナ) of every version, after its SQL
+// removed those built with the earlier fold.
+void RebuildKanaKeys(Database& db);
 
 // The search index of a bulk load, collected from the versions as the loader writes them
 // (InsertVersionRow with index = false) and inserted once, in key order, at the end: the same
