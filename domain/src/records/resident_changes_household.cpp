@@ -53,6 +53,8 @@ Result<ChangeOutcome> ResidentChanges::WithinMove(const WithinMoveCommand& c) {
     next.household_number = household_number;
     next.address = address;
     next.address_since = c.input.event_date;
+    // The 住民票's 届出の年月日 is that of the notice of the address now recorded (住基法第7条).
+    next.notification_date = c.input.notification_date;
     if (!whole_household || c.join_household) {
       auto relationship = RelationshipFor(c.relationships, mover.addressee_number);
       if (!relationship) return relationship.error();
