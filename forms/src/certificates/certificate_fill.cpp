@@ -407,12 +407,12 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, const std::vecto
   AddMoveOutCodes(sheets, plan, people_on_sheet);
   // A certificate ends with its certified sheet; its sheets are numbered among themselves.
   std::vector<int> sheets_of;  // per certificate
+  std::vector<int> page_of;    // per sheet, within its certificate
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    if (sheets_of.empty() || (i > 0 && certified[i - 1])) sheets_of.push_back(0);
+    if (sheets_of.empty() || certified[i - 1]) sheets_of.push_back(0);
     sheets[i].certificate = static_cast<int>(sheets_of.size()) - 1;
-    ++sheets_of.back();
+    page_of.push_back(++sheets_of.back());
   }
-  int page_in_certificate = 0;
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     if (certified[i]) {
       AddFooter(sheets[i], plan, page);
@@ -423,10 +423,8 @@ std::vector<Sheet> FillCertificate(const CertificatePlan& plan, const std::vecto
     const auto k = static_cast<std::size_t>(sheets[i].certificate);
     IssueNumber number = plan.number;
     number.serial = serials.empty() ? 0 : serials[std::min(k, serials.size() - 1)];
-    page_in_certificate =
-        i > 0 && sheets[i - 1].certificate == sheets[i].certificate ? page_in_certificate + 1 : 1;
     sheets[i].texts.push_back(Text("number", "", page.number, FontRole::kGothic, 7.5,
-                                   "発行番号 " + number.Text(page_in_certificate, sheets_of[k]),
+                                   "発行番号 " + number.Text(page_of[i], sheets_of[k]),
                                    Align::kRight));
   }
   return sheets;

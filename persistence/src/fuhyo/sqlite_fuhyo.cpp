@@ -717,16 +717,20 @@ std::vector<std::string> ResidentsOfUndatedMember(Database& db, const KosekiKey&
     if (!atena.empty() && std::find(people.begin(), people.end(), atena) == people.end())
       people.push_back(atena);
   };
-  // The 氏名 key is the one IndexVersion gave every version with that 氏名: a name without one
-  // (text no version could hold) was nobody's.
-  if (auto key = BuildKanjiKey(member.family_name + member.given_name); key && !key->empty()) {
+  // The 氏名 key SearchKeysOf gives a version with this 氏名, as IndexVersion stored it: a name
+  // without one (text no version could hold) was nobody's.
+  ResidentRecord named_so;
+  named_so.family_name = member.family_name;
+  named_so.given_name = member.given_name;
+  static const std::vector<SearchKeyKind> kName = {SearchKeyKind::kKanjiName};
+  for (const SearchKey& key : SearchKeysOf(named_so, &kName)) {
     auto named = db.Prepare(std::string(kUndatedMemberResidentsSql));
     named->Bind(1, member.family_name)
         .Bind(2, member.given_name)
         .Bind(3, koseki.domicile)
         .Bind(4, koseki.head_of_family)
-        .Bind(5, static_cast<int>(SearchKeyKind::kKanjiName))
-        .Bind(6, *key);
+        .Bind(5, static_cast<int>(key.kind))
+        .Bind(6, key.value);
     while (named->Step()) add(named->ColumnText(0));
   }
   add(ResidentOfMember(db, member.member_id));

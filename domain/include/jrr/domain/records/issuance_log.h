@@ -55,8 +55,9 @@ class IssuanceLog {
   using Print = std::function<void(const IssuanceRecord&)>;
 
   // In one transaction: takes the next `copies` serials for (issue date, terminal), one a
-  // certificate, fills the numbers of every sheet, stores the record, writes `print_log` (with the issuance id added to
-  // its detail) to the アクセスログ and calls `print` with the record as stored; commits only when
+  // certificate, fills the numbers of every sheet, stores the record, writes `print_log` (with the
+  // issuance id added to its detail) to the アクセスログ and calls `print` with the record as
+  // stored; commits only when
   // `print` returns. When it throws, nothing is recorded and the exception propagates: no 交付履歴
   // of a certificate that did not print. Returns the stored record. Throws StorageError.
   virtual IssuanceRecord Record(IssuanceRecord record, AuditEvent print_log,

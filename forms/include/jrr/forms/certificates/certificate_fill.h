@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // 帳票への差し込み — FillCertificate: a CertificatePlan and the serials of one copy in (one a
-// certificate: CertificatesPerCopy), the sheets of that copy out, every text in its box with its nominal size. Pure and deterministic: no fonts are loaded
-// and nothing is measured (fitting is the renderer's), so the layout tests run anywhere.
+// certificate: CertificatesPerCopy), the sheets of that copy out, every text in its box with its
+// nominal size. Pure and deterministic: no fonts are loaded and nothing is measured (fitting is the
+// renderer's), so the layout tests run anywhere.
 //
 // What goes where: four members a sheet on the 世帯連記式, one on the 個人票 with its history
 // table running onto continuation sheets; the 認証文, certifier and seal on the last sheet only
-// (JK-5.1) — of each person's 個人票, each its own certificate; the 発行番号 with page/total
-// of its certificate on every sheet (JK-5.5); items not printed as
-// ＊＊＊＊＊＊; 和暦 except a foreign resident's 生年月日 and 在留期間満了日 (JK-1.1.9).
+// (JK-5.1) — of each person's 個人票, each its own certificate; the 発行番号 with the page/total
+// of its certificate on every sheet (JK-5.5); items not printed as ＊＊＊＊＊＊; 和暦 except a
+// foreign resident's 生年月日 and 在留期間満了日 (JK-1.1.9).
 #pragma once
 
 #include <vector>
